@@ -1,0 +1,213 @@
+/* Extraction: a normalised message in, a record out.
+ *
+ * Pure functions: no I/O, no clock, no global state.  Everything the caller
+ * knows about its environment (our own addresses, today's date for
+ * plausibility checks) comes in struct extract_context.  All strings in a
+ * record are valid UTF-8 owned by the record; extract_record_free() releases
+ * them.  Nothing here blocks.
+ *
+ * Implementation files: classify.c (message kind), fields.c (application
+ * elements, form and prose layouts), idnum.c (identity numbers), date.c
+ * (application dates), text.c (normalisation helpers), record.c (record
+ * life cycle and names).
+ */
+#ifndef OGI_EXTRACT_EXTRACT_H
+#define OGI_EXTRACT_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/error.h"
+#include "mime/mime.h"
+
+enum extract_kind {
+	EXTRACT_KIND_APPLICATION,
+	EXTRACT_KIND_CORRECTION_REPLY, /* answers our correction notice */
+	EXTRACT_KIND_STATUS_QUERY,     /* asks how a case stands */
+	EXTRACT_KIND_AUTO_REPLY,       /* vacation / out-of-office / robot */
+	EXTRACT_KIND_BOUNCE,           /* delivery status notification */
+	EXTRACT_KIND_SPAM,             /* advertising, bulk mail */
+	EXTRACT_KIND_CONSULTATION,     /* a question, not an application */
+	EXTRACT_KIND_COMPLAINT,        /* complaint / petition (信访), Art. 39 */
+};
+#define EXTRACT_KIND_COUNT 8
+
+enum extract_applicant_kind {
+	EXTRACT_APPLICANT_UNKNOWN,
+	EXTRACT_APPLICANT_PERSON,
+	EXTRACT_APPLICANT_ORGANISATION,
+};
+
+enum extract_id_type {
+	EXTRACT_ID_NONE,
+	EXTRACT_ID_RESIDENT,   /* 居民身份证, GB 11643 (18 chars, or old 15) */
+	EXTRACT_ID_USCC,       /* 统一社会信用代码, GB 32100 */
+	EXTRACT_ID_ORG_CODE,   /* 组织机构代码 (old, 9 chars) */
+	EXTRACT_ID_PASSPORT,   /* 护照 */
+	EXTRACT_ID_OTHER,      /* 港澳通行证, 军官证, 营业执照 ... */
+};
+
+enum extract_delivery {
+	EXTRACT_DELIVERY_UNKNOWN,
+	EXTRACT_DELIVERY_EMAIL,
+	EXTRACT_DELIVERY_FAX,
+	EXTRACT_DELIVERY_POST,    /* 邮寄, 快递 */
+	EXTRACT_DELIVERY_PICKUP,  /* 自行领取, 当场阅读、抄录 */
+};
+
+enum extract_medium {
+	EXTRACT_MEDIUM_UNKNOWN,
+	EXTRACT_MEDIUM_PAPER,
+	EXTRACT_MEDIUM_ELECTRONIC, /* 电子邮件, 光盘, 磁盘, 电子文档 */
+};
+
+/* Required elements an application can lack (bureau rules Art. 4). */
+enum extract_element {
+	EXTRACT_ELEM_NAME           = 1u << 0,
+	EXTRACT_ELEM_ADDRESS        = 1u << 1,
+	EXTRACT_ELEM_IDENTITY_PROOF = 1u << 2,
+	EXTRACT_ELEM_CONTACT        = 1u << 3,
+	EXTRACT_ELEM_REQUEST        = 1u << 4,
+	EXTRACT_ELEM_SIGNATURE      = 1u << 5,
+	EXTRACT_ELEM_DATE           = 1u << 6,
+};
+#define EXTRACT_ELEM_COUNT 7
+
+/* Fields present but wrong. */
+enum extract_invalid {
+	EXTRACT_INVALID_ID_NUMBER = 1u << 0, /* checksum, length or birth date */
+	EXTRACT_INVALID_DATE      = 1u << 1, /* not a calendar date, or in the future */
+	EXTRACT_INVALID_POSTCODE  = 1u << 2, /* not six digits */
+	EXTRACT_INVALID_PHONE     = 1u << 3,
+	EXTRACT_INVALID_EMAIL     = 1u << 4,
+};
+#define EXTRACT_INVALID_COUNT 5
+
+struct extract_context {
+	const char *const *own_addresses; /* NULL-terminated, lowercase; mail
+	                                     from these is never an application */
+	const char *today;                /* "YYYY-MM-DD" in the office's time
+	                                     zone; dates after it are invalid */
+	bool sender_is_contact;           /* email channel: From counts as contact */
+};
+
+struct extract_record {
+	enum extract_kind kind;
+	char *kind_reason;        /* short English reason for the log, e.g.
+	                             "Auto-Submitted: auto-replied" */
+	char *case_ref;           /* tracking number "YYYY-NNNNNN" quoted in the
+	                             subject or body, NULL if none */
+
+	/* Application elements; NULL / UNKNOWN / false when not found. */
+	enum extract_applicant_kind applicant_kind;
+	char *name;               /* person's name or organisation name */
+	char *legal_rep;          /* 法定代表人 (organisations) */
+	char *contact_person;     /* 联系人 (organisations) */
+	enum extract_id_type id_type;
+	char *id_label;           /* the ID type as written, e.g. "港澳通行证" */
+	char *id_number;          /* normalised: half-width, uppercase, no spaces */
+	char *address;
+	char *postcode;
+	char *phone;
+	char *email;
+	char *fax;
+	char *request;            /* 所需信息的内容描述 */
+	char *purpose;            /* 所需信息的用途 */
+	bool signature_present;
+	char *signature_text;     /* the signed name, NULL if only a seal mark */
+	char date[11];            /* application date "YYYY-MM-DD", "" if none */
+	enum extract_delivery delivery;
+	enum extract_medium medium;
+
+	unsigned missing;         /* enum extract_element bits */
+	unsigned invalid;         /* enum extract_invalid bits */
+};
+
+/* Classifies msg and, for applications and correction replies, extracts the
+ * elements.  Returns 0 and a new record in *rec_r (free with
+ * extract_record_free); -1 only on allocation failure. */
+int extract_message(const struct mime_message *msg,
+		    const struct extract_context *ctx,
+		    struct extract_record **rec_r, struct ogi_error *err);
+
+void extract_record_free(struct extract_record *rec);
+
+/* Frees what rec's fields own and zeroes it, leaving the struct itself
+ * (for records embedded in other structs). */
+void extract_record_clear(struct extract_record *rec);
+
+/* --- record.c: names used in JSON, the database and letters ------------ */
+
+/* Stable lowercase names: "application", "person", "resident_id", "email",
+ * "paper" ...; NULL for the UNKNOWN/NONE values. */
+const char *extract_kind_name(enum extract_kind kind);
+const char *extract_applicant_kind_name(enum extract_applicant_kind kind);
+const char *extract_id_type_name(enum extract_id_type type);
+const char *extract_delivery_name(enum extract_delivery d);
+const char *extract_medium_name(enum extract_medium m);
+/* Reverse lookups: return 0 and the value, -1 when name is unknown. */
+int extract_kind_from_name(const char *name, enum extract_kind *kind_r);
+int extract_applicant_kind_from_name(const char *name,
+				     enum extract_applicant_kind *kind_r);
+int extract_id_type_from_name(const char *name, enum extract_id_type *type_r);
+int extract_delivery_from_name(const char *name, enum extract_delivery *d_r);
+int extract_medium_from_name(const char *name, enum extract_medium *m_r);
+
+/* Names of single bits: "name", "address", "identity_proof", "contact",
+ * "request", "signature", "date" / "id_number", "date", "postcode",
+ * "phone", "email".  NULL for anything but one known bit. */
+const char *extract_element_name(unsigned element_bit);
+const char *extract_invalid_name(unsigned invalid_bit);
+/* Bit for a name, 0 if unknown. */
+unsigned extract_element_from_name(const char *name);
+unsigned extract_invalid_from_name(const char *name);
+
+/* --- classify.c --------------------------------------------------------- */
+
+/* True when the message must never be answered automatically (RFC 3834
+ * and domain.md §8): auto-replies, bounces, list and bulk mail, null
+ * senders, our own addresses.  *reason_r points to a static string. */
+bool extract_is_automatic(const struct mime_message *msg,
+			  const struct extract_context *ctx,
+			  const char **reason_r);
+
+/* Finds a tracking number "YYYY-NNNNNN" in text; copies it into buf
+ * (at least 12 bytes) and returns true, or returns false. */
+bool extract_find_case_ref(const char *text, char *buf, size_t bufsize);
+
+/* --- text.c ------------------------------------------------------------- */
+
+/* Returns a new string with full-width ASCII (U+FF01..U+FF5E) folded to
+ * ASCII, U+3000 to a space, and CR LF / CR to LF.  Chinese punctuation
+ * that has no ASCII twin (、。《》) is kept.  Caller frees with free(). */
+char *extract_text_fold(const char *utf8);
+
+/* Returns a new copy of s without leading/trailing ASCII and ideographic
+ * spaces and with runs of inner white space collapsed to one space, or NULL
+ * when nothing is left.  Caller frees with free(). */
+char *extract_text_trim(const char *s);
+
+/* --- idnum.c ------------------------------------------------------------ */
+
+/* Normalises an identity number as written (full-width digits, spaces,
+ * hyphens, lowercase x) into buf; returns 0, or -1 when it does not fit. */
+int extract_id_normalise(const char *in, char *buf, size_t bufsize);
+
+/* GB 11643: 18 characters with a valid check character and a real birth
+ * date, or 15 digits with a real birth date. */
+bool extract_resident_id_valid(const char *id);
+
+/* GB 32100: 18 characters from the code alphabet with a valid check. */
+bool extract_uscc_valid(const char *code);
+
+/* --- date.c ------------------------------------------------------------- */
+
+/* Finds the first date in text written as 2026年11月20日, 2026-11-20,
+ * 2026/11/20, 2026.11.20, 二〇二六年十一月二十日 (also 〇/零/○), with
+ * full-width digits allowed; writes "YYYY-MM-DD" to out.  Returns 1 when a
+ * valid date was found, 0 when none, -1 when something shaped like a date
+ * is not a calendar date (out then holds what was read, as far as it
+ * goes). */
+int extract_date_find(const char *text, char out[11]);
+
+#endif

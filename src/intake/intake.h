@@ -1,0 +1,74 @@
+/* Intake drivers: where messages come from.
+ *
+ * Every mailbox kind (Maildir now; IMAP and POP3 later) implements struct
+ * intake_driver.  The daemon drives them all the same way:
+ *
+ *   open → list → for each item: fetch → (spool, parse, registry commit)
+ *        → mark_done → … → close
+ *
+ * The contract that makes crashes harmless: list() returns every message
+ * not yet marked done, so an item fetched but not marked before a crash
+ * comes back on the next run and is recognised by the registry (content
+ * hash, or mailbox identity).  mark_done() is called only after the registry
+ * has committed and changes the mailbox only then.  A driver never deletes
+ * a message.
+ *
+ * All calls block (disk or network).  Strings and buffers handed out belong
+ * to the caller unless said otherwise.
+ */
+#ifndef OGI_INTAKE_INTAKE_H
+#define OGI_INTAKE_INTAKE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/config.h"
+#include "common/error.h"
+
+struct intake_item {
+	char *uid;            /* stable identity within the mailbox: Maildir
+	                         base name without ":2,…" flags; IMAP
+	                         "UIDVALIDITY/UID"; POP3 UIDL */
+	int64_t received_at;  /* when the mailbox received it (Unix time) */
+	size_t size;          /* bytes, 0 if unknown before fetch */
+};
+
+struct intake_driver {
+	const char *name;     /* the `driver =` value that selects it */
+
+	/* Connects or opens; returns 0 and the driver's state in *ctx_r. */
+	int (*open)(const struct config_intake *cfg, void **ctx_r,
+		    struct ogi_error *err);
+
+	/* Every message not yet marked done, oldest first.  Returns 0 and a
+	 * new array (free with intake_items_free) or -1. */
+	int (*list)(void *ctx, struct intake_item **items_r, size_t *n_r,
+		    struct ogi_error *err);
+
+	/* The raw bytes of one listed item; *data_r is malloc'ed, caller
+	 * frees.  Returns -1 when the item is gone (another client took it)
+	 * or on I/O failure. */
+	int (*fetch)(void *ctx, const struct intake_item *item, void **data_r,
+		     size_t *len_r, struct ogi_error *err);
+
+	/* Marks an item done so list() no longer returns it; for_office also
+	 * flags it for a person to look at.  Idempotent. */
+	int (*mark_done)(void *ctx, const struct intake_item *item,
+			 bool for_office, struct ogi_error *err);
+
+	/* Waits up to timeout_s seconds for new mail (IMAP IDLE; a plain
+	 * sleep where the mailbox cannot say).  Returns 0 or -1. */
+	int (*wait)(void *ctx, int timeout_s, struct ogi_error *err);
+
+	void (*close)(void *ctx);
+};
+
+/* The driver registered under name, or NULL. */
+const struct intake_driver *intake_driver_find(const char *name);
+
+void intake_items_free(struct intake_item *items, size_t n);
+
+extern const struct intake_driver intake_maildir_driver;
+
+#endif
