@@ -1,0 +1,506 @@
+#include "common/config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+/* GKeyFile reports neither the line of a bad value nor unknown keys, so the
+ * file is scanned once more to map every group and key to its line. */
+struct config_lines {
+	GHashTable *lines; /* "group\nkey" or "group" -> line number */
+};
+
+struct config_parse {
+	const char *file;
+	GKeyFile *kf;
+	struct config_lines map;
+	GString *problems;
+	struct config *cfg;
+};
+
+enum config_type {
+	CONFIG_STRING,
+	CONFIG_PATH,
+	CONFIG_INT,
+	CONFIG_UINT,
+	CONFIG_SIZE,
+	CONFIG_LIST,
+	CONFIG_CHANNEL,
+};
+
+struct config_key {
+	const char *key;
+	enum config_type type;
+	size_t offset;
+	long min, max;
+};
+
+#define OGID_KEY(k, t, f, lo, hi) { k, t, offsetof(struct config, f), lo, hi }
+static const struct config_key config_ogid_keys[] = {
+	OGID_KEY("state_dir", CONFIG_PATH, state_dir, 0, 0),
+	OGID_KEY("database", CONFIG_PATH, db_path, 0, 0),
+	OGID_KEY("outbox", CONFIG_PATH, outbox, 0, 0),
+	OGID_KEY("holidays_dir", CONFIG_PATH, holidays_dir, 0, 0),
+	OGID_KEY("timezone", CONFIG_STRING, timezone, 0, 0),
+	OGID_KEY("own_addresses", CONFIG_LIST, own_addresses, 0, 0),
+	OGID_KEY("reply_days", CONFIG_INT, reply_days, 1, 60),
+	OGID_KEY("poll_interval", CONFIG_INT, poll_interval, 5, 86400),
+	{ NULL, 0, 0, 0, 0 },
+};
+
+#define LIMIT_KEY(k, t, f, lo, hi) \
+	{ k, t, offsetof(struct config, limits) + offsetof(struct mime_limits, f), lo, hi }
+static const struct config_key config_limits_keys[] = {
+	LIMIT_KEY("max_message_size", CONFIG_SIZE, max_message_size, 1024, LONG_MAX),
+	LIMIT_KEY("max_mime_depth", CONFIG_UINT, max_depth, 1, 1000),
+	LIMIT_KEY("max_parts", CONFIG_UINT, max_parts, 1, 100000),
+	LIMIT_KEY("max_attachment_size", CONFIG_SIZE, max_attachment_size, 1024, LONG_MAX),
+	LIMIT_KEY("max_archive_size", CONFIG_SIZE, max_archive_size, 1024, LONG_MAX),
+	{ NULL, 0, 0, 0, 0 },
+};
+
+#define INTAKE_KEY(k, t, f, lo, hi) { k, t, offsetof(struct config_intake, f), lo, hi }
+static const struct config_key config_intake_keys[] = {
+	INTAKE_KEY("driver", CONFIG_STRING, driver, 0, 0),
+	INTAKE_KEY("path", CONFIG_PATH, path, 0, 0),
+	INTAKE_KEY("host", CONFIG_STRING, host, 0, 0),
+	INTAKE_KEY("port", CONFIG_INT, port, 1, 65535),
+	INTAKE_KEY("user", CONFIG_STRING, user, 0, 0),
+	INTAKE_KEY("password", CONFIG_STRING, password, 0, 0),
+	INTAKE_KEY("mailbox", CONFIG_STRING, mailbox, 0, 0),
+	INTAKE_KEY("tls", CONFIG_STRING, tls, 0, 0),
+	INTAKE_KEY("ca_file", CONFIG_PATH, ca_file, 0, 0),
+	INTAKE_KEY("channel", CONFIG_CHANNEL, channel, 0, 0),
+	{ NULL, 0, 0, 0, 0 },
+};
+
+const char *
+config_default_state_dir(void)
+{
+	char exe[PATH_MAX], *dir;
+	ssize_t n;
+	bool installed;
+
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return OGI_STATEDIR;
+	exe[n] = '\0';
+	dir = g_path_get_dirname(exe);
+	installed = strcmp(dir, OGI_SBINDIR) == 0 || strcmp(dir, OGI_BINDIR) == 0;
+	g_free(dir);
+	return installed ? OGI_STATEDIR : OGI_SRCDIR "/spool";
+}
+
+static const char *
+config_default_holidays_dir(const char *state_dir)
+{
+	return strcmp(state_dir, OGI_STATEDIR) == 0 ?
+		OGI_DATADIR "/holidays" : OGI_SRCDIR "/data/holidays";
+}
+
+static void
+config_lines_scan(struct config_parse *p, const char *text)
+{
+	char **lines = g_strsplit(text, "\n", -1);
+	char *group = g_strdup("");
+
+	p->map.lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (int i = 0; lines[i] != NULL; i++) {
+		char *line = g_strstrip(lines[i]);
+		char *eq;
+
+		if (*line == '\0' || *line == '#' || *line == ';')
+			continue;
+		if (*line == '[') {
+			char *end = strchr(line, ']');
+			g_free(group);
+			group = g_strndup(line + 1, end ? (gsize)(end - line - 1) : strlen(line + 1));
+			g_hash_table_insert(p->map.lines, g_strdup(group), GINT_TO_POINTER(i + 1));
+			continue;
+		}
+		eq = strchr(line, '=');
+		if (eq == NULL) {
+			g_string_append_printf(p->problems,
+				"%s:%d: not a \"key = value\" line\n", p->file, i + 1);
+			continue;
+		}
+		*eq = '\0';
+		g_hash_table_insert(p->map.lines,
+			g_strdup_printf("%s\n%s", group, g_strstrip(line)),
+			GINT_TO_POINTER(i + 1));
+	}
+	g_free(group);
+	g_strfreev(lines);
+}
+
+static int
+config_line(const struct config_parse *p, const char *group, const char *key)
+{
+	char *k = key ? g_strdup_printf("%s\n%s", group, key) : g_strdup(group);
+	int line = GPOINTER_TO_INT(g_hash_table_lookup(p->map.lines, k));
+
+	g_free(k);
+	return line;
+}
+
+static void
+config_problem(struct config_parse *p, const char *group, const char *key,
+	       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+config_problem(struct config_parse *p, const char *group, const char *key,
+	       const char *fmt, ...)
+{
+	va_list ap;
+
+	g_string_append_printf(p->problems, "%s:%d: [%s]%s%s: ", p->file,
+			       config_line(p, group, key), group,
+			       key ? " " : "", key ? key : "");
+	va_start(ap, fmt);
+	g_string_append_vprintf(p->problems, fmt, ap);
+	va_end(ap);
+	g_string_append_c(p->problems, '\n');
+}
+
+/* "25M", "512k", "1G" or plain bytes. */
+static bool
+config_parse_size(const char *s, long *v_r)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || v < 0)
+		return false;
+	switch (g_ascii_toupper(*end)) {
+	case 'K': v <<= 10; end++; break;
+	case 'M': v <<= 20; end++; break;
+	case 'G': v <<= 30; end++; break;
+	default: break;
+	}
+	if (*end == 'B' || *end == 'b')
+		end++;
+	if (*end != '\0' || v > LONG_MAX)
+		return false;
+	*v_r = (long)v;
+	return true;
+}
+
+static char *
+config_resolve_path(const struct config_parse *p, const char *value)
+{
+	char *dir, *path;
+
+	if (g_path_is_absolute(value) || p->cfg->file == NULL)
+		return g_canonicalize_filename(value, NULL);
+	dir = g_path_get_dirname(p->cfg->file);
+	path = g_canonicalize_filename(value, dir);
+	g_free(dir);
+	return path;
+}
+
+static void
+config_read_key(struct config_parse *p, const char *group,
+		const struct config_key *k, void *base)
+{
+	char *raw = g_key_file_get_value(p->kf, group, k->key, NULL);
+	char *value;
+	void *field = (char *)base + k->offset;
+	long v;
+
+	if (raw == NULL)
+		return;
+	value = g_strstrip(raw);
+	switch (k->type) {
+	case CONFIG_STRING:
+		free(*(char **)field);
+		*(char **)field = strdup(value);
+		break;
+	case CONFIG_PATH:
+		free(*(char **)field);
+		*(char **)field = strdup(value);
+		if (*value == '\0')
+			config_problem(p, group, k->key, "empty path");
+		else {
+			char *abs = config_resolve_path(p, value);
+			free(*(char **)field);
+			*(char **)field = strdup(abs);
+			g_free(abs);
+		}
+		break;
+	case CONFIG_INT:
+	case CONFIG_UINT:
+	case CONFIG_SIZE: {
+		bool ok;
+		char *end;
+
+		if (k->type == CONFIG_SIZE)
+			ok = config_parse_size(value, &v);
+		else {
+			errno = 0;
+			v = strtol(value, &end, 10);
+			ok = errno == 0 && end != value && *end == '\0';
+		}
+		if (!ok || v < k->min || v > k->max) {
+			config_problem(p, group, k->key,
+				       "\"%s\" is not a %s between %ld and %ld",
+				       value, k->type == CONFIG_SIZE ? "size" : "number",
+				       k->min, k->max);
+			break;
+		}
+		if (k->type == CONFIG_SIZE)
+			*(size_t *)field = (size_t)v;
+		else if (k->type == CONFIG_UINT)
+			*(unsigned *)field = (unsigned)v;
+		else
+			*(int *)field = (int)v;
+		break;
+	}
+	case CONFIG_LIST: {
+		char **items = g_strsplit_set(value, ",; ", -1);
+		GPtrArray *list = g_ptr_array_new();
+
+		for (int i = 0; items[i] != NULL; i++)
+			if (*items[i] != '\0')
+				g_ptr_array_add(list, g_ascii_strdown(items[i], -1));
+		g_ptr_array_add(list, NULL);
+		g_strfreev(*(char ***)field);
+		*(char ***)field = (char **)g_ptr_array_free(list, FALSE);
+		g_strfreev(items);
+		break;
+	}
+	case CONFIG_CHANNEL:
+		if (strcmp(value, "mail") == 0)
+			*(enum config_channel *)field = CONFIG_CHANNEL_MAIL;
+		else if (strcmp(value, "fax") == 0)
+			*(enum config_channel *)field = CONFIG_CHANNEL_FAX;
+		else
+			config_problem(p, group, k->key,
+				       "\"%s\" is neither mail nor fax", value);
+		break;
+	}
+	g_free(raw);
+}
+
+static void
+config_read_group(struct config_parse *p, const char *group,
+		  const struct config_key *keys, void *base)
+{
+	char **names = g_key_file_get_keys(p->kf, group, NULL, NULL);
+
+	for (int i = 0; names != NULL && names[i] != NULL; i++) {
+		const struct config_key *k;
+
+		for (k = keys; k->key != NULL; k++)
+			if (strcmp(k->key, names[i]) == 0)
+				break;
+		if (k->key == NULL)
+			config_problem(p, group, names[i], "unknown key");
+		else
+			config_read_key(p, group, k, base);
+	}
+	g_strfreev(names);
+}
+
+static struct config_intake *
+config_add_intake(struct config *cfg, const char *name)
+{
+	struct config_intake *in;
+
+	cfg->intakes = realloc(cfg->intakes,
+			       (cfg->n_intakes + 1) * sizeof(*cfg->intakes));
+	if (cfg->intakes == NULL)
+		abort();
+	in = &cfg->intakes[cfg->n_intakes++];
+	memset(in, 0, sizeof(*in));
+	in->name = strdup(name);
+	in->channel = CONFIG_CHANNEL_MAIL;
+	return in;
+}
+
+static void
+config_check_intake(struct config_parse *p, const char *group,
+		    struct config_intake *in)
+{
+	if (in->driver == NULL) {
+		config_problem(p, group, NULL, "no driver given");
+		return;
+	}
+	if (strcmp(in->driver, "maildir") == 0) {
+		if (in->path == NULL)
+			config_problem(p, group, NULL, "driver maildir needs a path");
+	} else if (strcmp(in->driver, "imap") == 0 ||
+		   strcmp(in->driver, "pop3") == 0) {
+		if (in->host == NULL || in->user == NULL)
+			config_problem(p, group, NULL,
+				       "driver %s needs host and user", in->driver);
+	} else {
+		config_problem(p, group, "driver", "unknown driver \"%s\"", in->driver);
+	}
+	if (in->tls != NULL && strcmp(in->tls, "implicit") != 0 &&
+	    strcmp(in->tls, "starttls") != 0 && strcmp(in->tls, "none") != 0)
+		config_problem(p, group, "tls",
+			       "\"%s\" is not implicit, starttls or none", in->tls);
+	if (in->mailbox == NULL)
+		in->mailbox = strdup("INBOX");
+}
+
+static void
+config_read_file(struct config_parse *p)
+{
+	char **groups = g_key_file_get_groups(p->kf, NULL);
+
+	for (int i = 0; groups[i] != NULL; i++) {
+		const char *g = groups[i];
+
+		if (strcmp(g, "ogid") == 0)
+			config_read_group(p, g, config_ogid_keys, p->cfg);
+		else if (strcmp(g, "limits") == 0)
+			config_read_group(p, g, config_limits_keys, p->cfg);
+		else if (g_str_has_prefix(g, "intake.") && g[7] != '\0') {
+			struct config_intake *in = config_add_intake(p->cfg, g + 7);
+
+			in->line = config_line(p, g, NULL);
+			config_read_group(p, g, config_intake_keys, in);
+			config_check_intake(p, g, in);
+		} else
+			config_problem(p, g, NULL, "unknown section");
+	}
+	g_strfreev(groups);
+}
+
+static void
+config_set_defaults(struct config *cfg, const char *default_state_dir)
+{
+	if (cfg->state_dir == NULL)
+		cfg->state_dir = strdup(default_state_dir);
+	if (cfg->db_path == NULL)
+		cfg->db_path = g_build_filename(cfg->state_dir, "ogid.db", NULL);
+	if (cfg->outbox == NULL)
+		cfg->outbox = g_build_filename(cfg->state_dir, "outbox", NULL);
+	if (cfg->holidays_dir == NULL)
+		cfg->holidays_dir = strdup(config_default_holidays_dir(cfg->state_dir));
+	if (cfg->timezone == NULL)
+		cfg->timezone = strdup("Asia/Shanghai");
+	if (cfg->own_addresses == NULL)
+		cfg->own_addresses = calloc(1, sizeof(char *));
+}
+
+static void
+config_check_timezone(struct config_parse *p)
+{
+	GTimeZone *tz = g_time_zone_new_identifier(p->cfg->timezone);
+
+	if (tz == NULL)
+		config_problem(p, "ogid", "timezone", "unknown time zone \"%s\"",
+			       p->cfg->timezone);
+	else
+		g_time_zone_unref(tz);
+}
+
+int
+config_load(const char *file, const char *default_state_dir,
+	    struct config **cfg_r, char **problems_r, struct ogi_error *err)
+{
+	struct config_parse p = { 0 };
+	struct config *cfg = calloc(1, sizeof(*cfg));
+	GError *gerr = NULL;
+	char *text = NULL;
+	gsize len;
+
+	*cfg_r = NULL;
+	*problems_r = NULL;
+	mime_limits_default(&cfg->limits);
+	cfg->reply_days = 15;
+	cfg->poll_interval = 60;
+	p.cfg = cfg;
+	p.problems = g_string_new(NULL);
+	p.kf = g_key_file_new();
+	p.file = file ? file : "(embedded default)";
+
+	if (file != NULL) {
+		char *abs = g_canonicalize_filename(file, NULL);
+
+		cfg->file = strdup(abs);
+		g_free(abs);
+		if (!g_file_get_contents(file, &text, &len, &gerr)) {
+			g_string_append_printf(p.problems, "%s: %s\n", file, gerr->message);
+			g_clear_error(&gerr);
+		} else {
+			config_lines_scan(&p, text);
+			if (p.problems->len == 0 &&
+			    !g_key_file_load_from_data(p.kf, text, len, G_KEY_FILE_NONE, &gerr)) {
+				g_string_append_printf(p.problems, "%s: %s\n", file, gerr->message);
+				g_clear_error(&gerr);
+			} else if (p.problems->len == 0) {
+				config_read_file(&p);
+			}
+		}
+	}
+	config_set_defaults(cfg, default_state_dir);
+	if (file == NULL) {
+		struct config_intake *in = config_add_intake(cfg, "mail");
+
+		in->driver = strdup("maildir");
+		in->path = g_build_filename(cfg->state_dir, "inbox", NULL);
+		in->mailbox = strdup("INBOX");
+	} else if (text != NULL && cfg->n_intakes == 0 && p.problems->len == 0) {
+		g_string_append_printf(p.problems, "%s: no [intake.NAME] section\n", file);
+	}
+	if (p.map.lines != NULL)
+		config_check_timezone(&p);
+
+	g_free(text);
+	g_key_file_free(p.kf);
+	if (p.map.lines != NULL)
+		g_hash_table_destroy(p.map.lines);
+	if (p.problems->len > 0) {
+		char *nl = strchr(p.problems->str, '\n');
+
+		error_set(err, "%.*s", (int)(nl ? nl - p.problems->str : (long)p.problems->len),
+			  p.problems->str);
+		*problems_r = strdup(p.problems->str);
+		g_string_free(p.problems, TRUE);
+		config_free(cfg);
+		return -1;
+	}
+	g_string_free(p.problems, TRUE);
+	*cfg_r = cfg;
+	return 0;
+}
+
+void
+config_free(struct config *cfg)
+{
+	if (cfg == NULL)
+		return;
+	for (size_t i = 0; i < cfg->n_intakes; i++) {
+		struct config_intake *in = &cfg->intakes[i];
+
+		free(in->name);
+		free(in->driver);
+		free(in->path);
+		free(in->host);
+		free(in->user);
+		free(in->password);
+		free(in->mailbox);
+		free(in->tls);
+		free(in->ca_file);
+	}
+	free(cfg->intakes);
+	free(cfg->file);
+	free(cfg->state_dir);
+	free(cfg->db_path);
+	free(cfg->outbox);
+	free(cfg->holidays_dir);
+	free(cfg->timezone);
+	g_strfreev(cfg->own_addresses);
+	free(cfg);
+}

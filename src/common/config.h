@@ -49,6 +49,11 @@ struct config {
 	size_t n_intakes;
 };
 
+/* Where the embedded default keeps its state: "<source tree>/spool" when the
+ * running program is not the installed one (run from the build tree), else
+ * the installed state directory.  Returns a static string. */
+const char *config_default_state_dir(void);
+
 /* Loads file, or the embedded default rooted at default_state_dir when file
  * is NULL.  Returns 0 and a new config in *cfg_r, or -1 with every problem
  * found, one per line, in *problems_r (caller frees with free()) and the

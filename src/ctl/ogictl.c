@@ -1,0 +1,188 @@
+/* ogictl: the office's command line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/config.h"
+#include "ctl/output.h"
+#include "registry/registry.h"
+
+static void
+ogictl_usage(FILE *out)
+{
+	fputs("usage: ogictl [-c FILE] COMMAND [ARGS]\n"
+	      "\n"
+	      "Commands:\n"
+	      "  messages [--json]              every received message and what became of it\n"
+	      "  list [--state S] [--json]      applications (S: registered, incomplete, ...)\n"
+	      "  show ID [--json]               one application in full\n"
+	      "\n"
+	      "Options:\n"
+	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
+	      "  -h, --help         this text\n"
+	      "  -V, --version      print the version\n", out);
+}
+
+struct ogictl_cmd {
+	const char *name;
+	int (*run)(struct registry *reg, const struct output *o, int argc,
+		   char **argv);
+};
+
+/* Parses the options every command shares; returns the index of the first
+ * operand, or -1 after printing usage. */
+static int
+ogictl_cmd_opts(int argc, char **argv, bool *json_r, const char **state_r)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "state", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'j')
+			*json_r = true;
+		else if (c == 's' && state_r != NULL)
+			*state_r = optarg;
+		else {
+			ogictl_usage(stderr);
+			return -1;
+		}
+	}
+	return optind;
+}
+
+static int
+ogictl_messages(struct registry *reg, const struct output *o, int argc,
+		char **argv)
+{
+	struct output oo = *o;
+	struct registry_message_row *rows;
+	struct ogi_error err = { "" };
+	size_t n;
+
+	if (ogictl_cmd_opts(argc, argv, &oo.json, NULL) != argc) {
+		ogictl_usage(stderr);
+		return 2;
+	}
+	if (registry_messages(reg, &rows, &n, &err) != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		return 1;
+	}
+	output_messages(&oo, rows, n);
+	registry_message_rows_free(rows, n);
+	return 0;
+}
+
+static int
+ogictl_list(struct registry *reg, const struct output *o, int argc, char **argv)
+{
+	struct output oo = *o;
+	struct registry_case **cases;
+	struct ogi_error err = { "" };
+	const char *state = NULL;
+	size_t n;
+
+	if (ogictl_cmd_opts(argc, argv, &oo.json, &state) != argc) {
+		ogictl_usage(stderr);
+		return 2;
+	}
+	if (registry_cases(reg, state, &cases, &n, &err) != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		return 1;
+	}
+	output_cases(&oo, cases, n);
+	registry_cases_free(cases, n);
+	return 0;
+}
+
+static int
+ogictl_show(struct registry *reg, const struct output *o, int argc, char **argv)
+{
+	struct output oo = *o;
+	struct registry_case *c;
+	struct ogi_error err = { "" };
+	int first = ogictl_cmd_opts(argc, argv, &oo.json, NULL);
+
+	if (first < 0 || first + 1 != argc) {
+		ogictl_usage(stderr);
+		return 2;
+	}
+	if (registry_case_get(reg, argv[first], &c, &err) != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		return 1;
+	}
+	if (c == NULL) {
+		fprintf(stderr, "ogictl: no application %s\n", argv[first]);
+		return 1;
+	}
+	output_case(&oo, c);
+	registry_case_free(c);
+	return 0;
+}
+
+static const struct ogictl_cmd ogictl_cmds[] = {
+	{ "messages", ogictl_messages },
+	{ "list", ogictl_list },
+	{ "show", ogictl_show },
+};
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct ogictl_cmd *cmd = NULL;
+	struct ogi_error err = { "" };
+	const char *file = NULL;
+	struct registry *reg;
+	struct config *cfg;
+	struct output o;
+	char *problems;
+	int c, rc;
+
+	/* Options after the command belong to the command. */
+	while ((c = getopt_long(argc, argv, "+c:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': file = optarg; break;
+		case 'h': ogictl_usage(stdout); return 0;
+		case 'V': printf("ogictl (ogi-gateway) %s\n", OGI_VERSION); return 0;
+		default: ogictl_usage(stderr); return 2;
+		}
+	}
+	if (optind >= argc) {
+		ogictl_usage(stderr);
+		return 2;
+	}
+	for (size_t i = 0; i < sizeof(ogictl_cmds) / sizeof(ogictl_cmds[0]); i++)
+		if (strcmp(argv[optind], ogictl_cmds[i].name) == 0)
+			cmd = &ogictl_cmds[i];
+	if (cmd == NULL) {
+		fprintf(stderr, "ogictl: unknown command %s\n", argv[optind]);
+		ogictl_usage(stderr);
+		return 2;
+	}
+	if (config_load(file, config_default_state_dir(), &cfg, &problems, &err) != 0) {
+		fputs(problems, stderr);
+		free(problems);
+		return 1;
+	}
+	if (registry_open(cfg->db_path, true, &reg, &err) != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		config_free(cfg);
+		return 1;
+	}
+	o = (struct output){ .out = stdout, .tz = cfg->timezone, .json = false };
+	rc = cmd->run(reg, &o, argc - optind, argv + optind);
+	registry_close(reg);
+	config_free(cfg);
+	return rc;
+}

@@ -1,0 +1,358 @@
+#include "ctl/output.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "common/json.h"
+
+/* RFC 3339 in the office time zone: "2026-11-20T09:30:00+08:00". */
+static char *
+output_time(const struct output *o, int64_t t)
+{
+	GTimeZone *tz = g_time_zone_new_identifier(o->tz);
+	GDateTime *utc, *local;
+	char *s;
+
+	if (tz == NULL)
+		tz = g_time_zone_new_utc();
+	utc = g_date_time_new_from_unix_utc(t);
+	local = g_date_time_to_timezone(utc, tz);
+	s = g_date_time_format(local, "%Y-%m-%dT%H:%M:%S%:z");
+	g_date_time_unref(local);
+	g_date_time_unref(utc);
+	g_time_zone_unref(tz);
+	return s;
+}
+
+static void
+output_json_time(struct json_writer *w, const struct output *o, int64_t t)
+{
+	char *s = output_time(o, t);
+
+	json_string(w, s);
+	g_free(s);
+}
+
+static void
+output_json_names(struct json_writer *w, unsigned bits, unsigned count,
+		  const char *(*name)(unsigned))
+{
+	json_begin_array(w);
+	for (unsigned i = 0; i < count; i++)
+		if (bits & (1u << i))
+			json_string(w, name(1u << i));
+	json_end_array(w);
+}
+
+#define KV(w, k, v) do { json_key(w, k); json_string(w, v); } while (0)
+
+static void
+output_case_json(struct json_writer *w, const struct output *o,
+		 const struct registry_case *c)
+{
+	const struct extract_record *r = &c->rec;
+
+	json_begin_object(w);
+	KV(w, "id", c->id);
+	KV(w, "state", c->state);
+	KV(w, "channel", c->channel);
+	json_key(w, "received_at");
+	output_json_time(w, o, c->received_at);
+	KV(w, "deadline", c->deadline);
+	json_key(w, "applicant");
+	json_begin_object(w);
+	KV(w, "kind", extract_applicant_kind_name(r->applicant_kind));
+	KV(w, "name", r->name);
+	KV(w, "id_type", extract_id_type_name(r->id_type));
+	KV(w, "id_number", r->id_number);
+	KV(w, "address", r->address);
+	KV(w, "postcode", r->postcode);
+	KV(w, "phone", r->phone);
+	KV(w, "email", r->email);
+	KV(w, "fax", r->fax);
+	KV(w, "legal_rep", r->legal_rep);
+	KV(w, "contact_person", r->contact_person);
+	json_end_object(w);
+	json_key(w, "request");
+	json_begin_object(w);
+	KV(w, "description", r->request);
+	KV(w, "purpose", r->purpose);
+	json_end_object(w);
+	json_key(w, "signature");
+	json_begin_object(w);
+	json_key(w, "present");
+	json_bool(w, r->signature_present);
+	KV(w, "text", r->signature_text);
+	json_end_object(w);
+	KV(w, "application_date", r->date[0] ? r->date : NULL);
+	json_key(w, "delivery");
+	json_begin_object(w);
+	KV(w, "method", extract_delivery_name(r->delivery));
+	KV(w, "medium", extract_medium_name(r->medium));
+	json_end_object(w);
+	json_key(w, "missing");
+	output_json_names(w, r->missing, EXTRACT_ELEM_COUNT, extract_element_name);
+	json_key(w, "invalid");
+	output_json_names(w, r->invalid, EXTRACT_INVALID_COUNT, extract_invalid_name);
+	json_key(w, "messages");
+	json_begin_array(w);
+	for (size_t i = 0; i < c->n_messages; i++)
+		json_string(w, c->messages[i]);
+	json_end_array(w);
+	json_end_object(w);
+}
+
+/* Display width of a UTF-8 string: CJK characters take two columns. */
+static size_t
+output_width(const char *s)
+{
+	size_t w = 0;
+
+	for (const char *p = s; *p; p = g_utf8_next_char(p))
+		w += g_unichar_iswide(g_utf8_get_char(p)) ? 2 : 1;
+	return w;
+}
+
+/* Prints s padded to width columns, cut with "…" when wider. */
+static void
+output_cell(FILE *out, const char *s, size_t width, bool last)
+{
+	size_t w = 0;
+	const char *p;
+
+	if (s == NULL)
+		s = "-";
+	if (output_width(s) > width) {
+		for (p = s; *p; p = g_utf8_next_char(p)) {
+			size_t cw = g_unichar_iswide(g_utf8_get_char(p)) ? 2 : 1;
+
+			if (w + cw + 1 > width)
+				break;
+			w += cw;
+		}
+		fprintf(out, "%.*s…", (int)(p - s), s);
+		w++;
+	} else {
+		fputs(s, out);
+		w = output_width(s);
+	}
+	if (!last)
+		for (; w < width + 2; w++)
+			fputc(' ', out);
+}
+
+struct output_table {
+	size_t ncols;
+	const char **head;
+	const size_t *maxw;
+	GPtrArray *rows; /* of char ** (ncols strings) */
+};
+
+static void
+output_table_print(FILE *out, const struct output_table *t)
+{
+	size_t *w = calloc(t->ncols, sizeof(*w));
+
+	for (size_t c = 0; c < t->ncols; c++)
+		w[c] = output_width(t->head[c]);
+	for (size_t r = 0; r < t->rows->len; r++) {
+		char **row = g_ptr_array_index(t->rows, r);
+
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t cw = output_width(row[c] ? row[c] : "-");
+
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		if (w[c] > t->maxw[c])
+			w[c] = t->maxw[c];
+	for (size_t c = 0; c < t->ncols; c++)
+		output_cell(out, t->head[c], w[c], c + 1 == t->ncols);
+	fputc('\n', out);
+	for (size_t r = 0; r < t->rows->len; r++) {
+		char **row = g_ptr_array_index(t->rows, r);
+
+		for (size_t c = 0; c < t->ncols; c++)
+			output_cell(out, row[c], w[c], c + 1 == t->ncols);
+		fputc('\n', out);
+	}
+	free(w);
+}
+
+static void
+output_row_free(gpointer p)
+{
+	g_strfreev(p);
+}
+
+void
+output_messages(const struct output *o, const struct registry_message_row *rows,
+		size_t n)
+{
+	if (o->json) {
+		struct json_writer w;
+
+		json_init(&w, o->out, true);
+		json_begin_array(&w);
+		for (size_t i = 0; i < n; i++) {
+			const struct registry_message_row *m = &rows[i];
+			char **probs = m->problems ? g_strsplit(m->problems, "\n", -1) : NULL;
+
+			json_begin_object(&w);
+			KV(&w, "file", m->uid);
+			KV(&w, "mailbox", m->mailbox);
+			KV(&w, "message_id", m->message_id);
+			json_key(&w, "received_at");
+			output_json_time(&w, o, m->received_at);
+			KV(&w, "from", m->from_addr);
+			KV(&w, "subject", m->subject);
+			KV(&w, "kind", m->kind);
+			KV(&w, "case", m->case_id);
+			KV(&w, "disposition", m->disposition);
+			json_key(&w, "problems");
+			json_begin_array(&w);
+			for (size_t k = 0; probs != NULL && probs[k] != NULL; k++)
+				json_string(&w, probs[k]);
+			json_end_array(&w);
+			json_end_object(&w);
+			g_strfreev(probs);
+		}
+		json_end_array(&w);
+		json_finish(&w);
+		return;
+	}
+	static const char *head[] = { "RECEIVED", "FROM", "KIND", "CASE",
+				      "DISPOSITION", "SUBJECT" };
+	static const size_t maxw[] = { 16, 30, 16, 11, 12, 40 };
+	struct output_table t = { 6, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
+
+	for (size_t i = 0; i < n; i++) {
+		char **row = g_new0(char *, 7);
+		char *when = output_time(o, rows[i].received_at);
+
+		row[0] = g_strndup(when, 16);
+		row[0][10] = ' ';
+		row[1] = g_strdup(rows[i].from_addr);
+		row[2] = g_strdup(rows[i].kind);
+		row[3] = g_strdup(rows[i].case_id);
+		row[4] = g_strdup(rows[i].disposition);
+		row[5] = g_strdup(rows[i].subject);
+		g_ptr_array_add(t.rows, row);
+		g_free(when);
+	}
+	output_table_print(o->out, &t);
+	g_ptr_array_free(t.rows, TRUE);
+}
+
+void
+output_cases(const struct output *o, struct registry_case *const *cases, size_t n)
+{
+	if (o->json) {
+		struct json_writer w;
+
+		json_init(&w, o->out, true);
+		json_begin_array(&w);
+		for (size_t i = 0; i < n; i++)
+			output_case_json(&w, o, cases[i]);
+		json_end_array(&w);
+		json_finish(&w);
+		return;
+	}
+	static const char *head[] = { "CASE", "STATE", "RECEIVED", "DEADLINE",
+				      "APPLICANT", "REQUEST" };
+	static const size_t maxw[] = { 11, 10, 10, 10, 24, 44 };
+	struct output_table t = { 6, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
+
+	for (size_t i = 0; i < n; i++) {
+		const struct registry_case *c = cases[i];
+		char **row = g_new0(char *, 7);
+		char *when = output_time(o, c->received_at);
+
+		row[0] = g_strdup(c->id);
+		row[1] = g_strdup(c->state);
+		row[2] = g_strndup(when, 10);
+		row[3] = g_strdup(c->deadline);
+		row[4] = g_strdup(c->rec.name);
+		row[5] = c->rec.request ? g_strdelimit(g_strdup(c->rec.request), "\n", ' ') : NULL;
+		g_ptr_array_add(t.rows, row);
+		g_free(when);
+	}
+	output_table_print(o->out, &t);
+	if (n == 0)
+		fputs("(no applications)\n", o->out);
+	g_ptr_array_free(t.rows, TRUE);
+}
+
+static void
+output_field(FILE *out, const char *label, const char *value)
+{
+	size_t w = output_width(label);
+
+	fputs(label, out);
+	for (; w < 14; w++)
+		fputc(' ', out);
+	fprintf(out, "%s\n", value && *value ? value : "-");
+}
+
+static char *
+output_names(unsigned bits, unsigned count, const char *(*name)(unsigned))
+{
+	GString *s = g_string_new(NULL);
+
+	for (unsigned i = 0; i < count; i++)
+		if (bits & (1u << i))
+			g_string_append_printf(s, "%s%s", s->len ? ", " : "", name(1u << i));
+	return g_string_free(s, FALSE);
+}
+
+void
+output_case(const struct output *o, const struct registry_case *c)
+{
+	const struct extract_record *r = &c->rec;
+	char *when, *missing, *invalid, *msgs;
+
+	if (o->json) {
+		struct json_writer w;
+
+		json_init(&w, o->out, true);
+		output_case_json(&w, o, c);
+		json_finish(&w);
+		return;
+	}
+	when = output_time(o, c->received_at);
+	missing = output_names(r->missing, EXTRACT_ELEM_COUNT, extract_element_name);
+	invalid = output_names(r->invalid, EXTRACT_INVALID_COUNT, extract_invalid_name);
+	msgs = g_strjoinv(", ", c->messages ? c->messages : (char *[]){ NULL });
+	output_field(o->out, "Case", c->id);
+	output_field(o->out, "State", c->state);
+	output_field(o->out, "Channel", c->channel);
+	output_field(o->out, "Received", when);
+	output_field(o->out, "Deadline", c->deadline);
+	output_field(o->out, "Applicant", extract_applicant_kind_name(r->applicant_kind));
+	output_field(o->out, "Name", r->name);
+	output_field(o->out, "ID type", extract_id_type_name(r->id_type));
+	output_field(o->out, "ID number", r->id_number);
+	output_field(o->out, "Address", r->address);
+	output_field(o->out, "Postcode", r->postcode);
+	output_field(o->out, "Phone", r->phone);
+	output_field(o->out, "Email", r->email);
+	output_field(o->out, "Fax", r->fax);
+	output_field(o->out, "Request", r->request);
+	output_field(o->out, "Purpose", r->purpose);
+	output_field(o->out, "Signature", r->signature_present ?
+		     (r->signature_text ? r->signature_text : "yes") : NULL);
+	output_field(o->out, "Dated", r->date);
+	output_field(o->out, "Delivery", extract_delivery_name(r->delivery));
+	output_field(o->out, "Medium", extract_medium_name(r->medium));
+	output_field(o->out, "Missing", missing);
+	output_field(o->out, "Invalid", invalid);
+	output_field(o->out, "Messages", msgs);
+	g_free(when);
+	g_free(missing);
+	g_free(invalid);
+	g_free(msgs);
+}

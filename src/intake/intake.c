@@ -1,0 +1,27 @@
+#include "intake/intake.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct intake_driver *const intake_drivers[] = {
+	&intake_maildir_driver,
+};
+
+const struct intake_driver *
+intake_driver_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(intake_drivers) / sizeof(intake_drivers[0]); i++)
+		if (strcmp(intake_drivers[i]->name, name) == 0)
+			return intake_drivers[i];
+	return NULL;
+}
+
+void
+intake_items_free(struct intake_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(items[i].uid);
+		free(items[i].locator);
+	}
+	free(items);
+}

@@ -9,7 +9,9 @@
  * The contract that makes crashes harmless: list() returns every message
  * not yet marked done, so an item fetched but not marked before a crash
  * comes back on the next run and is recognised by the registry (content
- * hash, or mailbox identity).  mark_done() is called only after the registry
+ * hash, or mailbox identity).  A driver that cannot tell done from new (a
+ * Maildir a person also reads) may list done items too: the registry, not
+ * the mailbox, is the record of what was processed.  mark_done() is called only after the registry
  * has committed and changes the mailbox only then.  A driver never deletes
  * a message.
  *
@@ -32,6 +34,12 @@ struct intake_item {
 	                         "UIDVALIDITY/UID"; POP3 UIDL */
 	int64_t received_at;  /* when the mailbox received it (Unix time) */
 	size_t size;          /* bytes, 0 if unknown before fetch */
+	bool fresh;           /* the mailbox still shows it as unprocessed
+	                         (Maildir new/): when the registry knows it, the
+	                         mark_done of an earlier run was lost */
+	char *locator;        /* the driver's own note of where the item was
+	                         when listed (Maildir "new/NAME:2,S"); NULL if
+	                         the uid is enough */
 };
 
 struct intake_driver {

@@ -1,0 +1,333 @@
+/* The Maildir driver.
+ *
+ * A message's identity is its base name (the part before ":2,"), which the
+ * delivering agent chose and which survives flag changes and the move from
+ * new/ to cur/.  Both new/ and cur/ are listed, because a person reading the
+ * same Maildir may move a message to cur/ before we see it; the registry
+ * recognises the ones already processed.  mark_done() moves a message to
+ * cur/ with the S flag (and F when the office must look at it), which mail
+ * clients show as read (and flagged).
+ */
+#include "intake/intake.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+/* Larger files are left in the Maildir untouched: reading them whole would
+ * let one message exhaust memory. */
+#define MAILDIR_MAX_READ (256u << 20)
+
+struct maildir {
+	char *path;
+};
+
+static int
+maildir_open(const struct config_intake *cfg, void **ctx_r,
+	     struct ogi_error *err)
+{
+	static const char *const subdirs[] = { "", "/new", "/cur", "/tmp" };
+	struct maildir *md;
+	char dir[4096];
+
+	for (size_t i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]); i++) {
+		snprintf(dir, sizeof(dir), "%s%s", cfg->path, subdirs[i]);
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			error_set(err, "maildir %s: %s", dir, strerror(errno));
+			return -1;
+		}
+	}
+	md = calloc(1, sizeof(*md));
+	if (md == NULL || (md->path = strdup(cfg->path)) == NULL) {
+		free(md);
+		error_set(err, "out of memory");
+		return -1;
+	}
+	*ctx_r = md;
+	return 0;
+}
+
+static bool
+maildir_name_ok(const char *name)
+{
+	return name[0] != '.' && name[0] != '\0' && strchr(name, '/') == NULL;
+}
+
+/* Length of the identity part of a file name. */
+static size_t
+maildir_base_len(const char *name)
+{
+	const char *colon = strchr(name, ':');
+
+	return colon ? (size_t)(colon - name) : strlen(name);
+}
+
+static int
+maildir_item_cmp(const void *a, const void *b)
+{
+	const struct intake_item *x = a, *y = b;
+
+	if (x->received_at != y->received_at)
+		return x->received_at < y->received_at ? -1 : 1;
+	return strcmp(x->uid, y->uid);
+}
+
+static int
+maildir_scan(struct maildir *md, const char *sub, struct intake_item **items,
+	     size_t *n, size_t *cap, struct ogi_error *err)
+{
+	char dir[4096], file[4608];
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/%s", md->path, sub);
+	d = opendir(dir);
+	if (d == NULL) {
+		error_set(err, "maildir %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		struct intake_item *it;
+
+		if (!maildir_name_ok(de->d_name))
+			continue;
+		snprintf(file, sizeof(file), "%s/%s", dir, de->d_name);
+		if (stat(file, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*items = realloc(*items, *cap * sizeof(**items));
+			if (*items == NULL)
+				abort();
+		}
+		it = &(*items)[(*n)++];
+		it->uid = strndup(de->d_name, maildir_base_len(de->d_name));
+		it->received_at = st.st_mtime;
+		it->size = (size_t)st.st_size;
+		it->fresh = strcmp(sub, "new") == 0;
+		it->locator = g_strdup_printf("%s/%s", sub, de->d_name);
+	}
+	closedir(d);
+	return 0;
+}
+
+static int
+maildir_list(void *ctx, struct intake_item **items_r, size_t *n_r,
+	     struct ogi_error *err)
+{
+	struct intake_item *items = NULL;
+	size_t n = 0, cap = 0;
+
+	if (maildir_scan(ctx, "new", &items, &n, &cap, err) != 0 ||
+	    maildir_scan(ctx, "cur", &items, &n, &cap, err) != 0) {
+		intake_items_free(items, n);
+		return -1;
+	}
+	if (n > 0)
+		qsort(items, n, sizeof(*items), maildir_item_cmp);
+	*items_r = items;
+	*n_r = n;
+	return 0;
+}
+
+/* Finds the current file of an item: where list() saw it, or, when it has
+ * moved from new/ to cur/ or changed flags since, wherever its identity is
+ * now.  Writes "sub/name" into out. */
+static int
+maildir_find(struct maildir *md, const struct intake_item *item, char *out,
+	     size_t outsize, struct ogi_error *err)
+{
+	static const char *const subs[] = { "new", "cur" };
+	const char *uid = item->uid;
+	size_t len = strlen(uid);
+	char file[8800];
+
+	snprintf(file, sizeof(file), "%s/%s", md->path, item->locator);
+	if (access(file, F_OK) == 0) {
+		snprintf(out, outsize, "%s", item->locator);
+		return 0;
+	}
+
+	for (size_t i = 0; i < 2; i++) {
+		char dir[4096];
+		struct dirent *de;
+		DIR *d;
+
+		snprintf(dir, sizeof(dir), "%s/%s", md->path, subs[i]);
+		if ((d = opendir(dir)) == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL) {
+			if (maildir_base_len(de->d_name) == len &&
+			    strncmp(de->d_name, uid, len) == 0) {
+				snprintf(out, outsize, "%s/%s", subs[i], de->d_name);
+				closedir(d);
+				return 0;
+			}
+		}
+		closedir(d);
+	}
+	error_set(err, "maildir %s: message %s is gone", md->path, uid);
+	return -1;
+}
+
+static int
+maildir_fetch(void *ctx, const struct intake_item *item, void **data_r,
+	      size_t *len_r, struct ogi_error *err)
+{
+	struct maildir *md = ctx;
+	char rel[4608], file[8800];
+	struct stat st;
+	unsigned char *buf;
+	size_t got = 0;
+	int fd;
+
+	if (maildir_find(md, item, rel, sizeof(rel), err) != 0)
+		return -1;
+	snprintf(file, sizeof(file), "%s/%s", md->path, rel);
+	fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		error_set(err, "%s: %s", file, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if ((size_t)st.st_size > MAILDIR_MAX_READ) {
+		error_set(err, "%s: %lld bytes, more than %u: left in the Maildir",
+			  file, (long long)st.st_size, MAILDIR_MAX_READ);
+		close(fd);
+		return -1;
+	}
+	buf = malloc((size_t)st.st_size + 1);
+	if (buf == NULL) {
+		error_set(err, "%s: out of memory", file);
+		close(fd);
+		return -1;
+	}
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			error_set(err, "%s: read: %s", file,
+				  r < 0 ? strerror(errno) : "file shrank");
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		got += (size_t)r;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*data_r = buf;
+	*len_r = got;
+	return 0;
+}
+
+/* Adds the flag letters in add to the ":2," info of name, keeping the
+ * letters sorted as the Maildir specification asks. */
+static void
+maildir_flagged_name(const char *name, const char *add, char *out, size_t outsize)
+{
+	size_t base = maildir_base_len(name);
+	const char *info = name[base] == ':' ? name + base : "";
+	char flags[64] = "";
+	size_t nf = 0;
+
+	if (strncmp(info, ":2,", 3) == 0)
+		for (const char *p = info + 3; *p && nf + 1 < sizeof(flags); p++)
+			flags[nf++] = *p;
+	for (const char *a = add; *a; a++)
+		if (memchr(flags, *a, nf) == NULL && nf + 1 < sizeof(flags))
+			flags[nf++] = *a;
+	flags[nf] = '\0';
+	for (size_t i = 1; i < nf; i++)
+		for (size_t j = i; j > 0 && flags[j - 1] > flags[j]; j--) {
+			char t = flags[j];
+			flags[j] = flags[j - 1];
+			flags[j - 1] = t;
+		}
+	snprintf(out, outsize, "%.*s:2,%s", (int)base, name, flags);
+}
+
+static int
+maildir_fsync_dir(const char *dir, struct ogi_error *err)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0 || fsync(fd) != 0) {
+		error_set(err, "fsync %s: %s", dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static int
+maildir_mark_done(void *ctx, const struct intake_item *item, bool for_office,
+		  struct ogi_error *err)
+{
+	struct maildir *md = ctx;
+	char rel[4608], name[4608], from[8800], to[8800], dir[4200];
+
+	if (maildir_find(md, item, rel, sizeof(rel), err) != 0)
+		return -1;
+	maildir_flagged_name(strchr(rel, '/') + 1, for_office ? "FS" : "S",
+			     name, sizeof(name));
+	snprintf(from, sizeof(from), "%s/%s", md->path, rel);
+	snprintf(to, sizeof(to), "%s/cur/%s", md->path, name);
+	if (strcmp(from, to) == 0)
+		return 0;
+	if (rename(from, to) != 0) {
+		error_set(err, "rename %s: %s", from, strerror(errno));
+		return -1;
+	}
+	snprintf(dir, sizeof(dir), "%s/cur", md->path);
+	if (maildir_fsync_dir(dir, err) != 0)
+		return -1;
+	if (strncmp(rel, "new/", 4) == 0) {
+		snprintf(dir, sizeof(dir), "%s/new", md->path);
+		return maildir_fsync_dir(dir, err);
+	}
+	return 0;
+}
+
+static int
+maildir_wait(void *ctx, int timeout_s, struct ogi_error *err)
+{
+	(void)ctx;
+	(void)err;
+	sleep((unsigned)timeout_s);
+	return 0;
+}
+
+static void
+maildir_close(void *ctx)
+{
+	struct maildir *md = ctx;
+
+	if (md == NULL)
+		return;
+	free(md->path);
+	free(md);
+}
+
+const struct intake_driver intake_maildir_driver = {
+	.name = "maildir",
+	.open = maildir_open,
+	.list = maildir_list,
+	.fetch = maildir_fetch,
+	.mark_done = maildir_mark_done,
+	.wait = maildir_wait,
+	.close = maildir_close,
+};

@@ -48,7 +48,7 @@ struct mime_part {
 	                        it as a path */
 	size_t size;         /* decoded size in bytes */
 	char *text;          /* extracted UTF-8 text (plain, HTML, PDF, .docx,
-	                        text/*), NULL when none could be had */
+	                        text/ parts), NULL when none could be had */
 	unsigned char *data; /* decoded bytes of non-text attachments (TIFF, PDF,
 	                        images) for OCR; NULL when over the size limit */
 	size_t data_len;
