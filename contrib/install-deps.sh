@@ -1,0 +1,23 @@
+#!/bin/sh
+# Installs what building, running and testing ogi-gateway need on Debian 12.
+# Safe to run again; does nothing when everything is there.
+set -eu
+
+PACKAGES="build-essential autoconf automake libtool pkg-config
+libglib2.0-dev libgmime-3.0-dev libsqlite3-dev libetpan-dev libhpdf-dev
+libxml2-dev libzip-dev libpoppler-glib-dev libcmocka-dev zlib1g-dev
+fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei
+poppler-utils jq python3 sqlite3 zip"
+
+missing=""
+for p in $PACKAGES; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "installing:$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,75 @@
+#!/bin/sh
+# The corpus test: every message under tests/corpus/ goes through ogid alone,
+# in a fresh state directory, and what `ogictl messages` and `ogictl show`
+# print must match NAME.expect.json.  Then the whole corpus goes through one
+# state directory twice: every message recorded once, tracking numbers
+# unique and in order, and the second run changes nothing.
+set -u
+. "${OGI_SRCDIR:?}/tests/lib.sh"
+
+corpus="$OGI_SRCDIR/tests/corpus"
+compare="python3 $OGI_SRCDIR/tests/corpus-compare.py"
+
+# Delivers corpus message $2 into Maildir $1 with its expected receipt time.
+deliver() {
+	name=$(basename "$2" .eml)
+	cp "$2" "$1/new/$name"
+	touch -d "$(jq -r .received_at "${2%.eml}.expect.json")" "$1/new/$name"
+}
+
+for eml in "$corpus"/*.eml; do
+	name=$(basename "$eml" .eml)
+	expect="${eml%.eml}.expect.json"
+	dir=$(t_state_dir "$name")
+	deliver "$dir/inbox" "$eml"
+	if ! t_ogid "$dir" --once 2>"$dir/ogid.log"; then
+		t_fail "$name: ogid failed"; sed 's/^/    /' "$dir/ogid.log"; continue
+	fi
+	t_ogictl "$dir" messages --json | jq '.[0]' >"$dir/message.json"
+	jq .message "$expect" >"$dir/expect-message.json"
+	ok=true
+	$compare "$dir/expect-message.json" "$dir/message.json" message || ok=false
+	if [ "$(jq -r '.case' "$expect")" = null ]; then
+		n=$(t_ogictl "$dir" list --json | jq length)
+		[ "$n" = 0 ] || { echo "    expected no case, got $n"; ok=false; }
+	else
+		id=$(jq -r .case.id "$expect")
+		if t_ogictl "$dir" show "$id" --json >"$dir/case.json"; then
+			jq .case "$expect" >"$dir/expect-case.json"
+			$compare "$dir/expect-case.json" "$dir/case.json" case || ok=false
+		else
+			echo "    no case $id"; ok=false
+		fi
+	fi
+	if $ok; then t_pass "$name"; rm -rf "$dir"; else t_fail "$name"; fi
+done
+
+# The whole corpus in one state directory, twice.
+dir=$(t_state_dir all)
+count=0
+for eml in "$corpus"/*.eml; do
+	deliver "$dir/inbox" "$eml"
+	count=$((count + 1))
+done
+t_ogid "$dir" --once 2>"$dir/ogid.log" || t_fail "whole corpus: ogid failed"
+t_ogictl "$dir" messages --json >"$dir/messages1.json"
+t_ogictl "$dir" list --json >"$dir/cases1.json"
+got=$(jq length "$dir/messages1.json")
+t_check "whole corpus: $count messages recorded once" [ "$got" = "$count" ]
+apps=$(jq '[.[] | select(.kind == "application")] | length' "$dir/messages1.json")
+ids=$(jq -r '[.[].id] | sort | join(" ")' "$dir/cases1.json")
+want=$(jq -r '[.[] | .id[0:4]] | group_by(.) | map(. as $g | range(1; ($g|length)+1) | "\($g[0])-\(. | tostring | ("000000" + .)[-6:])") | sort | join(" ")' "$dir/cases1.json")
+t_check "whole corpus: $apps applications, tracking numbers consecutive per year" \
+	[ "$ids" = "$want" -a "$(jq length "$dir/cases1.json")" = "$apps" ]
+left=$(ls "$dir/inbox/new" | wc -l)
+t_check "whole corpus: inbox/new/ emptied" [ "$left" = 0 ]
+spooled=$(find "$dir/state/raw" -type f | wc -l)
+t_ogid "$dir" --once 2>>"$dir/ogid.log" || t_fail "whole corpus: second ogid failed"
+t_ogictl "$dir" messages --json >"$dir/messages2.json"
+t_ogictl "$dir" list --json >"$dir/cases2.json"
+t_check "whole corpus: second run changes no message" cmp -s "$dir/messages1.json" "$dir/messages2.json"
+t_check "whole corpus: second run changes no case" cmp -s "$dir/cases1.json" "$dir/cases2.json"
+t_check "whole corpus: second run spools nothing new" \
+	[ "$(find "$dir/state/raw" -type f | wc -l)" = "$spooled" ]
+
+t_done

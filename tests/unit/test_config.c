@@ -1,0 +1,189 @@
+/* Configuration loading: values, defaults, and every problem reported with
+ * file and line. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/config.h"
+
+static char tmpdir[64];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	strcpy(tmpdir, "/tmp/ogi-config-XXXXXX");
+	assert_non_null(mkdtemp(tmpdir));
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd);
+}
+
+static char *
+write_conf(const char *text)
+{
+	static char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/ogid.conf", tmpdir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static void
+test_full_file(void **state)
+{
+	struct ogi_error err = { "" };
+	struct config *cfg;
+	char *problems, expect[160];
+
+	(void)state;
+	const char *path = write_conf(
+		"[ogid]\n"
+		"state_dir = state\n"
+		"timezone = Asia/Shanghai\n"
+		"own_addresses = OGI@Example.gov.cn, fax@example.gov.cn\n"
+		"reply_days = 20\n"
+		"[limits]\n"
+		"max_message_size = 10M\n"
+		"max_mime_depth = 7\n"
+		"[intake.office]\n"
+		"driver = maildir\n"
+		"path = /srv/mail/office\n"
+		"[intake.fax]\n"
+		"driver = maildir\n"
+		"path = fax\n"
+		"channel = fax\n");
+
+	assert_int_equal(config_load(path, "/nonexistent", &cfg, &problems, &err), 0);
+	snprintf(expect, sizeof(expect), "%s/state", tmpdir);
+	assert_string_equal(cfg->state_dir, expect);
+	snprintf(expect, sizeof(expect), "%s/state/ogid.db", tmpdir);
+	assert_string_equal(cfg->db_path, expect);
+	assert_int_equal(cfg->reply_days, 20);
+	assert_int_equal(cfg->limits.max_message_size, 10u << 20);
+	assert_int_equal(cfg->limits.max_depth, 7);
+	assert_string_equal(cfg->own_addresses[0], "ogi@example.gov.cn");
+	assert_string_equal(cfg->own_addresses[1], "fax@example.gov.cn");
+	assert_null(cfg->own_addresses[2]);
+	assert_int_equal(cfg->n_intakes, 2);
+	assert_string_equal(cfg->intakes[0].name, "office");
+	assert_string_equal(cfg->intakes[0].path, "/srv/mail/office");
+	assert_int_equal(cfg->intakes[0].channel, CONFIG_CHANNEL_MAIL);
+	snprintf(expect, sizeof(expect), "%s/fax", tmpdir);
+	assert_string_equal(cfg->intakes[1].path, expect);
+	assert_int_equal(cfg->intakes[1].channel, CONFIG_CHANNEL_FAX);
+	assert_int_equal(cfg->intakes[1].line, 12);
+	config_free(cfg);
+}
+
+static void
+test_embedded_default(void **state)
+{
+	struct ogi_error err = { "" };
+	struct config *cfg;
+	char *problems;
+
+	(void)state;
+	assert_int_equal(config_load(NULL, "/srv/ogid", &cfg, &problems, &err), 0);
+	assert_string_equal(cfg->state_dir, "/srv/ogid");
+	assert_string_equal(cfg->db_path, "/srv/ogid/ogid.db");
+	assert_string_equal(cfg->outbox, "/srv/ogid/outbox");
+	assert_string_equal(cfg->timezone, "Asia/Shanghai");
+	assert_int_equal(cfg->reply_days, 15);
+	assert_int_equal(cfg->n_intakes, 1);
+	assert_string_equal(cfg->intakes[0].driver, "maildir");
+	assert_string_equal(cfg->intakes[0].path, "/srv/ogid/inbox");
+	config_free(cfg);
+}
+
+/* Each broken file must be refused with every problem named by line. */
+static const struct {
+	const char *text;
+	const char *problems[3];
+} bad_cases[] = {
+	{ "[ogid]\nstate_dir = /x\nstat_dir = /y\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":3: [ogid] stat_dir: unknown key" } },
+	{ "[ogid]\nreply_days = many\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":2: [ogid] reply_days: \"many\" is not a number" } },
+	{ "[limits]\nmax_message_size = 12Q\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":2: [limits] max_message_size: \"12Q\" is not a size" } },
+	{ "[ogid]\ntimezone = Mars/Olympus\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":2: [ogid] timezone: unknown time zone" } },
+	{ "[intake.m]\ndriver = maildir\n\n[intake.n]\ndriver = smoke\nchannel = telex\n",
+	  { ":1: [intake.m]: driver maildir needs a path",
+	    ":6: [intake.n] channel: \"telex\" is neither mail nor fax",
+	    ":5: [intake.n] driver: unknown driver \"smoke\"" } },
+	{ "[ogid]\nstate_dir = /x\n[mail]\ndriver = maildir\n",
+	  { ":3: [mail]: unknown section" } },
+	{ "[ogid]\nstate_dir /x\n", { ":2: not a \"key = value\" line" } },
+	{ "[ogid]\nstate_dir = /x\n", { "no [intake.NAME] section" } },
+};
+
+static void
+test_bad_files(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+		struct ogi_error err = { "" };
+		struct config *cfg = NULL;
+		char *problems = NULL;
+		const char *path = write_conf(bad_cases[i].text);
+
+		assert_int_equal(config_load(path, "/x", &cfg, &problems, &err), -1);
+		assert_null(cfg);
+		assert_non_null(problems);
+		for (size_t k = 0; k < 3 && bad_cases[i].problems[k]; k++) {
+			if (strstr(problems, bad_cases[i].problems[k]) == NULL)
+				fail_msg("case %zu: \"%s\" not in:\n%s", i,
+					 bad_cases[i].problems[k], problems);
+		}
+		assert_non_null(strstr(problems, path));
+		assert_true(err.msg[0] != '\0');
+		free(problems);
+	}
+}
+
+static void
+test_missing_file(void **state)
+{
+	struct ogi_error err = { "" };
+	struct config *cfg;
+	char *problems;
+
+	(void)state;
+	assert_int_equal(config_load("/nonexistent/ogid.conf", "/x", &cfg, &problems, &err), -1);
+	assert_non_null(strstr(problems, "/nonexistent/ogid.conf"));
+	free(problems);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_full_file, setup, teardown),
+		cmocka_unit_test(test_embedded_default),
+		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
+		cmocka_unit_test(test_missing_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
