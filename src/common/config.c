@@ -65,6 +65,37 @@ static const struct config_key config_limits_keys[] = {
 	{ NULL, 0, 0, 0, 0 },
 };
 
+#define OFFICE_KEY(k, f) \
+	{ k, CONFIG_STRING, offsetof(struct config, office) + offsetof(struct config_office, f), 0, 0 }
+static const struct config_key config_office_keys[] = {
+	OFFICE_KEY("name", name),
+	OFFICE_KEY("short_name", short_name),
+	OFFICE_KEY("address", address),
+	OFFICE_KEY("postcode", postcode),
+	OFFICE_KEY("phone", phone),
+	OFFICE_KEY("email", email),
+	OFFICE_KEY("fax", fax),
+	OFFICE_KEY("docnum_format", docnum_format),
+	OFFICE_KEY("review_body", review_body),
+	OFFICE_KEY("court", court),
+	OFFICE_KEY("remedy", remedy),
+	OFFICE_KEY("remedy_refusal", remedy_refusal),
+	{ "seal_image", CONFIG_PATH,
+	  offsetof(struct config, office) + offsetof(struct config_office, seal_image), 0, 0 },
+	{ NULL, 0, 0, 0, 0 },
+};
+
+#define LETTERS_KEY(k, f) \
+	{ k, CONFIG_PATH, offsetof(struct config, letters) + offsetof(struct config_letters, f), 0, 0 }
+static const struct config_key config_letters_keys[] = {
+	LETTERS_KEY("templates_dir", templates_dir),
+	LETTERS_KEY("font_body", font_body),
+	LETTERS_KEY("font_title", font_title),
+	LETTERS_KEY("font_kai", font_kai),
+	LETTERS_KEY("font_fallback", font_fallback),
+	{ NULL, 0, 0, 0, 0 },
+};
+
 #define INTAKE_KEY(k, t, f, lo, hi) { k, t, offsetof(struct config_intake, f), lo, hi }
 static const struct config_key config_intake_keys[] = {
 	INTAKE_KEY("driver", CONFIG_STRING, driver, 0, 0),
@@ -97,11 +128,13 @@ config_default_state_dir(void)
 	return installed ? OGI_STATEDIR : OGI_SRCDIR "/spool";
 }
 
-static const char *
-config_default_holidays_dir(const char *state_dir)
+/* Data files (holidays, templates) come from the source tree when the state
+ * does (a build run in place), else from the installed data directory. */
+static char *
+config_default_data(const char *state_dir, const char *sub)
 {
-	return strcmp(state_dir, OGI_STATEDIR) == 0 ?
-		OGI_DATADIR "/holidays" : OGI_SRCDIR "/data/holidays";
+	return g_build_filename(strcmp(state_dir, OGI_STATEDIR) == 0 ?
+				OGI_DATADIR : OGI_SRCDIR, sub, NULL);
 }
 
 static void
@@ -364,6 +397,10 @@ config_read_file(struct config_parse *p)
 			config_read_group(p, g, config_ogid_keys, p->cfg);
 		else if (strcmp(g, "limits") == 0)
 			config_read_group(p, g, config_limits_keys, p->cfg);
+		else if (strcmp(g, "office") == 0)
+			config_read_group(p, g, config_office_keys, p->cfg);
+		else if (strcmp(g, "letters") == 0)
+			config_read_group(p, g, config_letters_keys, p->cfg);
 		else if (g_str_has_prefix(g, "intake.") && g[7] != '\0') {
 			struct config_intake *in = config_add_intake(p->cfg, g + 7);
 
@@ -377,6 +414,35 @@ config_read_file(struct config_parse *p)
 }
 
 static void
+config_default_string(char **field, const char *value)
+{
+	if (*field == NULL)
+		*field = strdup(value);
+}
+
+/* An unconfigured office still gets letters that read right; the
+ * placeholders show the clerk what to set. */
+static void
+config_default_office(struct config_office *o, struct config_letters *l)
+{
+	config_default_string(&o->name, "（机关名称）");
+	config_default_string(&o->short_name, "（简称）");
+	config_default_string(&o->docnum_format, "{short}依申〔{year}〕{seq}号");
+	config_default_string(&o->review_body, "（复议机关）");
+	config_default_string(&o->court, "（人民法院）");
+	config_default_string(&o->remedy,
+		"如对本答复不服，可以自收到本答复之日起60日内向{review_body}"
+		"申请行政复议，或者在6个月内向{court}提起行政诉讼。");
+	config_default_string(&o->remedy_refusal,
+		"如对本答复不服，可以自收到本答复之日起60日内向{review_body}"
+		"申请行政复议；对行政复议决定不服的，可以依法向人民法院提起行政诉讼。");
+	config_default_string(&l->font_body, "/usr/share/fonts/truetype/arphic/uming.ttc:0");
+	config_default_string(&l->font_title, "/usr/share/fonts/truetype/arphic/uming.ttc:0");
+	config_default_string(&l->font_kai, "/usr/share/fonts/truetype/arphic/ukai.ttc:0");
+	config_default_string(&l->font_fallback, "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:0");
+}
+
+static void
 config_set_defaults(struct config *cfg, const char *default_state_dir)
 {
 	if (cfg->state_dir == NULL)
@@ -386,7 +452,11 @@ config_set_defaults(struct config *cfg, const char *default_state_dir)
 	if (cfg->outbox == NULL)
 		cfg->outbox = g_build_filename(cfg->state_dir, "outbox", NULL);
 	if (cfg->holidays_dir == NULL)
-		cfg->holidays_dir = strdup(config_default_holidays_dir(cfg->state_dir));
+		cfg->holidays_dir = config_default_data(cfg->state_dir,
+			strcmp(cfg->state_dir, OGI_STATEDIR) == 0 ? "holidays" : "data/holidays");
+	if (cfg->letters.templates_dir == NULL)
+		cfg->letters.templates_dir = config_default_data(cfg->state_dir, "templates");
+	config_default_office(&cfg->office, &cfg->letters);
 	if (cfg->timezone == NULL)
 		cfg->timezone = strdup("Asia/Shanghai");
 	if (cfg->own_addresses == NULL)
@@ -502,5 +572,9 @@ config_free(struct config *cfg)
 	free(cfg->holidays_dir);
 	free(cfg->timezone);
 	g_strfreev(cfg->own_addresses);
+	for (char **f = (char **)&cfg->office; f < (char **)(&cfg->office + 1); f++)
+		free(*f);
+	for (char **f = (char **)&cfg->letters; f < (char **)(&cfg->letters + 1); f++)
+		free(*f);
 	free(cfg);
 }

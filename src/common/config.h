@@ -34,6 +34,31 @@ struct config_intake {
 	int line;            /* line of the section header, 0 if embedded */
 };
 
+/* The office as its letters name it.  Strings are UTF-8, NULL when unset. */
+struct config_office {
+	char *name;           /* 通辽市人力资源和社会保障局 */
+	char *short_name;     /* used in document numbers: 通人社 */
+	char *address;
+	char *postcode;
+	char *phone;
+	char *email;
+	char *fax;
+	char *docnum_format;  /* default "{short}依申〔{year}〕{seq}号" */
+	char *review_body;    /* the body for administrative review */
+	char *court;          /* the court named in the remedy sentence */
+	char *remedy;         /* remedy sentence; NULL = the default per law */
+	char *remedy_refusal; /* remedy after a refusal (review first) */
+	char *seal_image;     /* PNG placed over the date, NULL = none */
+};
+
+struct config_letters {
+	char *templates_dir;  /* *.tpl files */
+	char *font_body;      /* TrueType/TTC paths; "PATH" or "PATH:INDEX" */
+	char *font_title;
+	char *font_kai;
+	char *font_fallback;
+};
+
 struct config {
 	char *file;          /* the file read, NULL for the embedded default */
 	char *state_dir;     /* absolute */
@@ -45,6 +70,8 @@ struct config {
 	int reply_days;      /* working days to answer, default 15 */
 	int poll_interval;   /* seconds between polls in daemon mode */
 	struct mime_limits limits;
+	struct config_office office;
+	struct config_letters letters;
 	struct config_intake *intakes;
 	size_t n_intakes;
 };
