@@ -175,6 +175,24 @@ test_missing_file(void **state)
 	free(problems);
 }
 
+/* The documented example must itself be a valid configuration. */
+static void
+test_contrib_example(void **state)
+{
+	struct ogi_error err = { "" };
+	struct config *cfg;
+	char *problems = NULL;
+
+	(void)state;
+	if (config_load(OGI_SRCDIR "/contrib/ogid.conf", "/x", &cfg, &problems, &err) != 0)
+		fail_msg("contrib/ogid.conf: %s", problems);
+	assert_string_equal(cfg->office.short_name, "通人社");
+	assert_string_equal(cfg->office.docnum_format, "{short}依申〔{year}〕{seq}号");
+	assert_non_null(strstr(cfg->office.remedy, "60日内"));
+	assert_string_equal(cfg->intakes[0].path, "/var/lib/ogid/inbox");
+	config_free(cfg);
+}
+
 int
 main(void)
 {
@@ -183,6 +201,7 @@ main(void)
 		cmocka_unit_test(test_embedded_default),
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_contrib_example),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
