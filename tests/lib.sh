@@ -1,0 +1,66 @@
+# Shared helpers for the shell tests; sourced, not run.
+# Needs OGI_BUILDDIR (ogid, ogictl) and OGI_SRCDIR, which `make check` sets.
+# Prints one line per check and, from t_done, a closing
+# "N passed, M failed" line; exits 77 (skipped) when the programs are absent.
+
+: "${OGI_BUILDDIR:?}" "${OGI_SRCDIR:?}"
+[ -x "$OGI_BUILDDIR/ogid" ] || { echo "ogid not built: skipped"; exit 77; }
+
+t_passed=0
+t_failed=0
+t_root=$(mktemp -d "${TMPDIR:-/tmp}/ogi-test.XXXXXX")
+# Keep what failed for a look; remove the rest.
+trap '[ "$t_failed" = 0 ] && rm -rf "$t_root"' EXIT
+
+t_pass() { t_passed=$((t_passed + 1)); echo "ok - $*"; }
+t_fail() { t_failed=$((t_failed + 1)); echo "not ok - $*"; }
+
+# t_check DESCRIPTION COMMAND [ARGS...]: passes when the command succeeds.
+t_check() {
+	desc=$1; shift
+	if "$@" >/dev/null 2>&1; then t_pass "$desc"; else t_fail "$desc"; fi
+}
+
+t_tmpdir() {
+	d="$t_root/$1"
+	mkdir -p "$d"
+	echo "$d"
+}
+
+# t_state_dir NAME: a directory with an empty Maildir inbox/, a state/
+# directory to be, and ogid.conf pointing at both.
+t_state_dir() {
+	d=$(t_tmpdir "$1")
+	mkdir -p "$d/inbox/new" "$d/inbox/cur" "$d/inbox/tmp"
+	cat >"$d/ogid.conf" <<CONF
+[ogid]
+state_dir = $d/state
+holidays_dir = $OGI_SRCDIR/data/holidays
+timezone = Asia/Shanghai
+own_addresses = ogi@example.gov.cn
+
+[intake.mail]
+driver = maildir
+path = $d/inbox
+channel = mail
+CONF
+	echo "$d"
+}
+
+# t_ogid DIR ARGS...: runs ogid on DIR's configuration in the foreground.
+t_ogid() {
+	d=$1; shift
+	"$OGI_BUILDDIR/ogid" -c "$d/ogid.conf" --foreground "$@"
+}
+
+# t_ogictl DIR ARGS...
+t_ogictl() {
+	d=$1; shift
+	"$OGI_BUILDDIR/ogictl" -c "$d/ogid.conf" "$@"
+}
+
+t_done() {
+	[ "$t_failed" = 0 ] || echo "failed checks left their files in $t_root"
+	echo "$t_passed passed, $t_failed failed"
+	[ "$t_failed" = 0 ]
+}
