@@ -1,0 +1,1048 @@
+#include "registry/registry.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "common/log.h"
+#include "registry/schema.h"
+
+#define REGISTRY_BUSY_MS 5000
+
+struct registry {
+	sqlite3 *db;
+	char *path;
+	int version;
+};
+
+/* One prepared statement.  Bind errors are kept in rc and reported by the
+ * next step, so a run of binds needs one check. */
+struct reg_stmt {
+	struct registry *reg;
+	sqlite3_stmt *st;
+	const char *op;
+	int rc;
+};
+
+static int
+reg_fail(struct registry *reg, const char *op, struct ogi_error *err)
+{
+	error_set(err, "%s: %s: %s", reg->path, op, sqlite3_errmsg(reg->db));
+	return -1;
+}
+
+static int
+reg_oom(struct registry *reg, const char *op, struct ogi_error *err)
+{
+	error_set(err, "%s: %s: out of memory", reg->path, op);
+	return -1;
+}
+
+static int
+stmt_prepare(struct registry *reg, struct reg_stmt *s, const char *sql,
+	     const char *op, struct ogi_error *err)
+{
+	*s = (struct reg_stmt){ .reg = reg, .op = op, .rc = SQLITE_OK };
+	if (sqlite3_prepare_v2(reg->db, sql, -1, &s->st, NULL) != SQLITE_OK)
+		return reg_fail(reg, op, err);
+	return 0;
+}
+
+static void
+stmt_text(struct reg_stmt *s, int i, const char *v)
+{
+	if (s->rc == SQLITE_OK)
+		s->rc = v != NULL ? sqlite3_bind_text(s->st, i, v, -1, SQLITE_STATIC)
+		                  : sqlite3_bind_null(s->st, i);
+}
+
+static void
+stmt_int(struct reg_stmt *s, int i, int64_t v)
+{
+	if (s->rc == SQLITE_OK)
+		s->rc = sqlite3_bind_int64(s->st, i, v);
+}
+
+/* Returns 1 for a row, 0 when done, -1 on failure (bind or step). */
+static int
+stmt_step(struct reg_stmt *s, struct ogi_error *err)
+{
+	int rc;
+
+	if (s->rc != SQLITE_OK) {
+		error_set(err, "%s: %s: bind: %s", s->reg->path, s->op,
+			  sqlite3_errstr(s->rc));
+		return -1;
+	}
+	rc = sqlite3_step(s->st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return reg_fail(s->reg, s->op, err);
+}
+
+/* Steps a statement that returns no row, then finalizes it. */
+static int
+stmt_run(struct reg_stmt *s, struct ogi_error *err)
+{
+	int rc = stmt_step(s, err);
+
+	sqlite3_finalize(s->st);
+	s->st = NULL;
+	if (rc > 0) {
+		error_set(err, "%s: %s: unexpected row", s->reg->path, s->op);
+		return -1;
+	}
+	return rc;
+}
+
+static void
+stmt_finish(struct reg_stmt *s)
+{
+	sqlite3_finalize(s->st);
+	s->st = NULL;
+}
+
+/* Copies column i (NULL stays NULL).  Returns 0 or -1 on allocation
+ * failure. */
+static int
+col_dup(sqlite3_stmt *st, int i, char **out_r)
+{
+	const unsigned char *v;
+
+	*out_r = NULL;
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return 0;
+	v = sqlite3_column_text(st, i);
+	if (v == NULL || (*out_r = strdup((const char *)v)) == NULL)
+		return -1;
+	return 0;
+}
+
+static const char *
+col_str(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static void
+copy_str(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src != NULL ? src : "");
+}
+
+/* Grows items (elements of size bytes, *cap of them) to hold at least need,
+ * zeroing the new elements.  Returns the array, or NULL with items
+ * untouched when memory runs out. */
+static void *
+array_reserve(void *items, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap = *cap ? *cap : 8;
+	char *p;
+
+	if (need <= *cap && items != NULL)
+		return items;
+	while (ncap < need)
+		ncap *= 2;
+	p = realloc(items, ncap * size);
+	if (p == NULL)
+		return NULL;
+	memset(p + *cap * size, 0, (ncap - *cap) * size);
+	*cap = ncap;
+	return p;
+}
+
+/* --- transactions -------------------------------------------------------- */
+
+/* Static SQL without parameters (transaction control, pragmas). */
+static int
+reg_exec(struct registry *reg, const char *sql, const char *op,
+	 struct ogi_error *err)
+{
+	if (schema_exec(reg->db, sql, op, err) != 0) {
+		error_prefix(err, "%s", reg->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* SQLite rolls back by itself after some errors (SQLITE_FULL, IOERR):
+ * only an open transaction is rolled back here. */
+static void
+reg_rollback(struct registry *reg)
+{
+	struct ogi_error rerr;
+
+	if (!sqlite3_get_autocommit(reg->db) &&
+	    schema_exec(reg->db, "ROLLBACK", "roll back", &rerr) != 0)
+		log_error("%s: %s", reg->path, rerr.msg);
+}
+
+/* --- open / close -------------------------------------------------------- */
+
+/* Creates the file 0600 before SQLite sees it (SQLite gives its -wal and
+ * -shm files the main file's mode) and tightens an existing one. */
+static int
+registry_prepare_file(const char *path, struct ogi_error *err)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		error_set(err, "%s: create: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fchmod(fd, 0600) != 0) {
+		error_set(err, "%s: chmod 0600: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (close(fd) != 0) {
+		error_set(err, "%s: close: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+registry_set_wal(struct registry *reg, struct ogi_error *err)
+{
+	struct reg_stmt s;
+	const char *mode;
+	int rc;
+
+	if (stmt_prepare(reg, &s, "PRAGMA journal_mode = WAL", "set WAL", err) != 0)
+		return -1;
+	rc = stmt_step(&s, err);
+	if (rc == 0) {
+		error_set(err, "%s: set WAL: no answer", reg->path);
+		rc = -1;
+	} else if (rc > 0) {
+		mode = col_str(s.st, 0);
+		rc = mode != NULL && strcmp(mode, "wal") == 0 ? 0 : -1;
+		if (rc != 0)
+			error_set(err, "%s: set WAL: journal mode stays \"%s\"",
+				  reg->path, mode != NULL ? mode : "?");
+	}
+	stmt_finish(&s);
+	return rc;
+}
+
+static int
+registry_configure(struct registry *reg, bool readonly, struct ogi_error *err)
+{
+	if (sqlite3_busy_timeout(reg->db, REGISTRY_BUSY_MS) != SQLITE_OK)
+		return reg_fail(reg, "set busy timeout", err);
+	if (reg_exec(reg, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+		     "set pragmas", err) != 0)
+		return -1;
+	/* A read-only connection cannot change the journal mode; the file is
+	 * already WAL when ogid created it. */
+	if (!readonly && registry_set_wal(reg, err) != 0)
+		return -1;
+	return 0;
+}
+
+int
+registry_open(const char *path, bool readonly, struct registry **reg_r,
+	      struct ogi_error *err)
+{
+	struct registry *reg;
+	int flags = readonly ? SQLITE_OPEN_READONLY
+	                     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+	*reg_r = NULL;
+	if (!readonly && registry_prepare_file(path, err) != 0)
+		return -1;
+	reg = calloc(1, sizeof(*reg));
+	if (reg == NULL || (reg->path = strdup(path)) == NULL) {
+		free(reg);
+		error_set(err, "%s: open: out of memory", path);
+		return -1;
+	}
+	if (sqlite3_open_v2(path, &reg->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		if (reg->db == NULL)
+			error_set(err, "%s: open: out of memory", path);
+		else
+			reg_fail(reg, "open", err);
+		goto fail;
+	}
+	if (registry_configure(reg, readonly, err) != 0)
+		goto fail;
+	if (readonly) {
+		if (schema_version(reg->db, &reg->version, err) != 0) {
+			error_prefix(err, "%s", path);
+			goto fail;
+		}
+		if (reg->version != schema_latest()) {
+			error_set(err, "%s: schema version %d, this program reads %d "
+				  "(start ogid once to create or migrate it)", path,
+				  reg->version, schema_latest());
+			goto fail;
+		}
+	} else if (schema_migrate(reg->db, &reg->version, err) != 0) {
+		error_prefix(err, "%s", path);
+		goto fail;
+	}
+	*reg_r = reg;
+	return 0;
+fail:
+	registry_close(reg);
+	return -1;
+}
+
+void
+registry_close(struct registry *reg)
+{
+	if (reg == NULL)
+		return;
+	if (reg->db != NULL && sqlite3_close(reg->db) != SQLITE_OK)
+		log_error("%s: close: %s", reg->path, sqlite3_errmsg(reg->db));
+	free(reg->path);
+	free(reg);
+}
+
+int
+registry_schema_version(struct registry *reg)
+{
+	return reg->version;
+}
+
+/* --- element lists --------------------------------------------------------- */
+
+/* Writes the names of bits (count known bits, bit order) comma-separated
+ * into buf.  Returns 0, or -1 for a bit without a name. */
+static int
+bits_to_names(unsigned bits, unsigned count, const char *(*name)(unsigned),
+	      char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < sizeof(bits) * 8; i++) {
+		const char *n;
+		int w;
+
+		if (!(bits & (1u << i)))
+			continue;
+		n = i < count ? name(1u << i) : NULL;
+		if (n == NULL)
+			return -1;
+		w = snprintf(buf + len, size - len, "%s%s", len ? "," : "", n);
+		if (w < 0 || (size_t)w >= size - len)
+			return -1;
+		len += (size_t)w;
+	}
+	return 0;
+}
+
+/* The reverse of bits_to_names.  Returns 0, or -1 for an unknown name. */
+static int
+names_to_bits(const char *names, unsigned (*bit)(const char *), unsigned *bits_r)
+{
+	char buf[256];
+	char *save = NULL;
+
+	*bits_r = 0;
+	if (names == NULL || names[0] == '\0')
+		return 0;
+	if (strlen(names) >= sizeof(buf))
+		return -1;
+	strcpy(buf, names);
+	for (char *t = strtok_r(buf, ",", &save); t != NULL;
+	     t = strtok_r(NULL, ",", &save)) {
+		unsigned b = bit(t);
+
+		if (b == 0)
+			return -1;
+		*bits_r |= b;
+	}
+	return 0;
+}
+
+/* --- the extracted fields of a case -------------------------------------- */
+
+/* Columns holding struct extract_record; bound and read in this order by
+ * case_bind_record and case_read_record: eight columns of names, flags and
+ * dates, then the strings of case_text_fields. */
+#define CASE_RECORD_COLUMNS \
+	"applicant_kind, id_type, signature_present, application_date, " \
+	"delivery, medium, missing, invalid, name, legal_rep, contact_person, " \
+	"id_label, id_number, address, postcode, phone, email, fax, request, " \
+	"purpose, signature_text"
+#define CASE_RECORD_FIRST_TEXT 8
+
+static const size_t case_text_fields[] = {
+	offsetof(struct extract_record, name),
+	offsetof(struct extract_record, legal_rep),
+	offsetof(struct extract_record, contact_person),
+	offsetof(struct extract_record, id_label),
+	offsetof(struct extract_record, id_number),
+	offsetof(struct extract_record, address),
+	offsetof(struct extract_record, postcode),
+	offsetof(struct extract_record, phone),
+	offsetof(struct extract_record, email),
+	offsetof(struct extract_record, fax),
+	offsetof(struct extract_record, request),
+	offsetof(struct extract_record, purpose),
+	offsetof(struct extract_record, signature_text),
+};
+#define CASE_N_TEXT_FIELDS (sizeof(case_text_fields) / sizeof(case_text_fields[0]))
+
+/* missing and invalid: names buffers owned by the caller, alive until the
+ * statement is stepped. */
+static void
+case_bind_record(struct reg_stmt *s, int first, const struct extract_record *rec,
+		 const char *missing, const char *invalid)
+{
+	stmt_text(s, first + 0, extract_applicant_kind_name(rec->applicant_kind));
+	stmt_text(s, first + 1, extract_id_type_name(rec->id_type));
+	stmt_int(s, first + 2, rec->signature_present ? 1 : 0);
+	stmt_text(s, first + 3, rec->date[0] != '\0' ? rec->date : NULL);
+	stmt_text(s, first + 4, extract_delivery_name(rec->delivery));
+	stmt_text(s, first + 5, extract_medium_name(rec->medium));
+	stmt_text(s, first + 6, missing);
+	stmt_text(s, first + 7, invalid);
+	for (size_t i = 0; i < CASE_N_TEXT_FIELDS; i++)
+		stmt_text(s, first + CASE_RECORD_FIRST_TEXT + (int)i,
+			  *(char *const *)((const char *)rec + case_text_fields[i]));
+}
+
+/* A NULL column is the UNKNOWN/NONE value (0, as rec was zeroed); any other
+ * text must be a name record.c knows. */
+static int
+case_read_record(struct registry *reg, sqlite3_stmt *st, int first,
+		 const char *id, struct extract_record *rec,
+		 struct ogi_error *err)
+{
+	const char *bad = NULL, *v;
+
+	rec->kind = EXTRACT_KIND_APPLICATION;
+	rec->signature_present = sqlite3_column_int(st, first + 2) != 0;
+	copy_str(rec->date, sizeof(rec->date), col_str(st, first + 3));
+	if ((v = col_str(st, first + 0)) != NULL &&
+	    extract_applicant_kind_from_name(v, &rec->applicant_kind) != 0)
+		bad = "applicant kind";
+	else if ((v = col_str(st, first + 1)) != NULL &&
+		 extract_id_type_from_name(v, &rec->id_type) != 0)
+		bad = "ID type";
+	else if ((v = col_str(st, first + 4)) != NULL &&
+		 extract_delivery_from_name(v, &rec->delivery) != 0)
+		bad = "delivery";
+	else if ((v = col_str(st, first + 5)) != NULL &&
+		 extract_medium_from_name(v, &rec->medium) != 0)
+		bad = "medium";
+	else if (names_to_bits(col_str(st, first + 6), extract_element_from_name,
+			       &rec->missing) != 0)
+		bad = "missing element";
+	else if (names_to_bits(col_str(st, first + 7), extract_invalid_from_name,
+			       &rec->invalid) != 0)
+		bad = "invalid field";
+	if (bad != NULL) {
+		error_set(err, "%s: case %s: unknown %s in the database", reg->path,
+			  id, bad);
+		return -1;
+	}
+	for (size_t i = 0; i < CASE_N_TEXT_FIELDS; i++)
+		if (col_dup(st, first + CASE_RECORD_FIRST_TEXT + (int)i,
+			    (char **)((char *)rec + case_text_fields[i])) != 0)
+			return reg_oom(reg, "read case", err);
+	return 0;
+}
+
+/* --- recording ----------------------------------------------------------- */
+
+/* An earlier record of the same message, if any. */
+struct reg_known {
+	bool found;
+	bool same_content;
+	int64_t id;
+	char case_id[16];
+	char disposition[16];
+};
+
+static int
+message_find(struct registry *reg, const char *sha256, const char *mailbox,
+	     const char *uid, struct reg_known *k, struct ogi_error *err)
+{
+	struct reg_stmt s;
+	int rc;
+
+	*k = (struct reg_known){ .found = false };
+	if (stmt_prepare(reg, &s,
+			 "SELECT id, case_id, disposition, sha256 IS ?1 FROM messages"
+			 " WHERE sha256 = ?1 OR (mailbox = ?2 AND uid = ?3)"
+			 " ORDER BY sha256 IS ?1 DESC LIMIT 1",
+			 "look up message", err) != 0)
+		return -1;
+	stmt_text(&s, 1, sha256);
+	stmt_text(&s, 2, mailbox);
+	stmt_text(&s, 3, uid);
+	rc = stmt_step(&s, err);
+	if (rc > 0) {
+		k->found = true;
+		k->id = sqlite3_column_int64(s.st, 0);
+		copy_str(k->case_id, sizeof(k->case_id), col_str(s.st, 1));
+		copy_str(k->disposition, sizeof(k->disposition), col_str(s.st, 2));
+		k->same_content = sqlite3_column_int(s.st, 3) != 0;
+	}
+	stmt_finish(&s);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+registry_message_known(struct registry *reg, const char *sha256,
+		       const char *mailbox, const char *uid, bool *known_r,
+		       struct ogi_error *err)
+{
+	struct reg_known k;
+
+	*known_r = false;
+	if (message_find(reg, sha256, mailbox, uid, &k, err) != 0)
+		return -1;
+	*known_r = k.found;
+	return 0;
+}
+
+static int
+event_add(struct registry *reg, const char *case_id, int64_t message_id,
+	  const char *type, const char *detail, struct ogi_error *err)
+{
+	struct reg_stmt s;
+
+	if (stmt_prepare(reg, &s,
+			 "INSERT INTO events (at, case_id, message_id, type, detail)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5)",
+			 "add event", err) != 0)
+		return -1;
+	stmt_int(&s, 1, (int64_t)time(NULL));
+	stmt_text(&s, 2, case_id);
+	if (message_id > 0)
+		stmt_int(&s, 3, message_id);
+	stmt_text(&s, 4, type);
+	stmt_text(&s, 5, detail);
+	return stmt_run(&s, err);
+}
+
+/* Takes the next number of a sequence: sql is an upsert with parameters
+ * ?1 year and ?2 kind that returns the new value. */
+static int
+seq_next(struct registry *reg, const char *sql, int year, const char *kind,
+	 const char *op, int *seq_r, struct ogi_error *err)
+{
+	struct reg_stmt s;
+	int rc;
+
+	if (stmt_prepare(reg, &s, sql, op, err) != 0)
+		return -1;
+	stmt_int(&s, 1, year);
+	if (kind != NULL)
+		stmt_text(&s, 2, kind);
+	rc = stmt_step(&s, err);
+	if (rc > 0)
+		*seq_r = sqlite3_column_int(s.st, 0);
+	else if (rc == 0)
+		error_set(err, "%s: %s: no value returned", reg->path, op);
+	stmt_finish(&s);
+	return rc > 0 ? 0 : -1;
+}
+
+static int
+local_year(int64_t t, int tz_offset, int *year_r)
+{
+	time_t local = (time_t)(t + tz_offset);
+	struct tm tm;
+
+	if (gmtime_r(&local, &tm) == NULL)
+		return -1;
+	*year_r = tm.tm_year + 1900;
+	return *year_r >= 1 && *year_r <= 9999 ? 0 : -1;
+}
+
+static int
+case_create(struct registry *reg, const struct registry_message *msg,
+	    const struct extract_record *rec, int tz_offset,
+	    const char *deadline, char id[16], const char **state_r,
+	    struct ogi_error *err)
+{
+	char missing[256], invalid[256];
+	const char *channel;
+	struct reg_stmt s;
+	int year, seq;
+
+	if (msg->channel != NULL && strcmp(msg->channel, "mail") == 0)
+		channel = "email";
+	else if (msg->channel != NULL && strcmp(msg->channel, "fax") == 0)
+		channel = "fax";
+	else {
+		error_set(err, "%s: create case: unknown channel \"%s\"", reg->path,
+			  msg->channel != NULL ? msg->channel : "(null)");
+		return -1;
+	}
+	if (local_year(msg->received_at, tz_offset, &year) != 0) {
+		error_set(err, "%s: create case: received_at %lld out of range",
+			  reg->path, (long long)msg->received_at);
+		return -1;
+	}
+	if (bits_to_names(rec->missing, EXTRACT_ELEM_COUNT, extract_element_name,
+			  missing, sizeof(missing)) != 0 ||
+	    bits_to_names(rec->invalid, EXTRACT_INVALID_COUNT, extract_invalid_name,
+			  invalid, sizeof(invalid)) != 0) {
+		error_set(err, "%s: create case: unknown missing/invalid bits %#x/%#x",
+			  reg->path, rec->missing, rec->invalid);
+		return -1;
+	}
+	if (seq_next(reg,
+		     "INSERT INTO case_seq (year, last) VALUES (?1, 1)"
+		     " ON CONFLICT (year) DO UPDATE SET last = last + 1"
+		     " RETURNING last",
+		     year, NULL, "next tracking number", &seq, err) != 0)
+		return -1;
+	if (seq > 999999) {
+		error_set(err, "%s: create case: tracking numbers of %d exhausted",
+			  reg->path, year);
+		return -1;
+	}
+	/* year <= 9999 and seq <= 999999: always 11 characters. */
+	snprintf(id, 16, "%04d-%06d", year % 10000, seq % 1000000);
+	*state_r = rec->missing || rec->invalid ? "incomplete" : "registered";
+
+	if (stmt_prepare(reg, &s,
+			 "INSERT INTO cases (id, year, seq, state, channel, received_at,"
+			 " deadline, created_at, " CASE_RECORD_COLUMNS ")"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+			 " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
+			 " ?25, ?26, ?27, ?28, ?29)",
+			 "insert case", err) != 0)
+		return -1;
+	stmt_text(&s, 1, id);
+	stmt_int(&s, 2, year);
+	stmt_int(&s, 3, seq);
+	stmt_text(&s, 4, *state_r);
+	stmt_text(&s, 5, channel);
+	stmt_int(&s, 6, msg->received_at);
+	stmt_text(&s, 7, deadline);
+	stmt_int(&s, 8, (int64_t)time(NULL));
+	case_bind_record(&s, 9, rec, missing, invalid);
+	return stmt_run(&s, err);
+}
+
+static int
+case_exists(struct registry *reg, const char *id, bool *exists_r,
+	    struct ogi_error *err)
+{
+	struct reg_stmt s;
+	int rc;
+
+	if (stmt_prepare(reg, &s, "SELECT 1 FROM cases WHERE id = ?1",
+			 "look up case", err) != 0)
+		return -1;
+	stmt_text(&s, 1, id);
+	rc = stmt_step(&s, err);
+	stmt_finish(&s);
+	*exists_r = rc > 0;
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+message_insert(struct registry *reg, const struct registry_message *msg,
+	       const char *kind, const char *disposition, const char *case_id,
+	       int64_t *id_r, struct ogi_error *err)
+{
+	struct reg_stmt s;
+
+	if (stmt_prepare(reg, &s,
+			 "INSERT INTO messages (sha256, mailbox, uid, raw_path,"
+			 " received_at, channel, message_id, from_addr, subject, kind,"
+			 " disposition, case_id, problems, recorded_at)"
+			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+			 " ?13, ?14)",
+			 "insert message", err) != 0)
+		return -1;
+	stmt_text(&s, 1, msg->sha256);
+	stmt_text(&s, 2, msg->mailbox);
+	stmt_text(&s, 3, msg->uid);
+	stmt_text(&s, 4, msg->raw_path);
+	stmt_int(&s, 5, msg->received_at);
+	stmt_text(&s, 6, msg->channel);
+	stmt_text(&s, 7, msg->message_id);
+	stmt_text(&s, 8, msg->from_addr);
+	stmt_text(&s, 9, msg->subject);
+	stmt_text(&s, 10, kind);
+	stmt_text(&s, 11, disposition);
+	stmt_text(&s, 12, case_id);
+	stmt_text(&s, 13, msg->problems);
+	stmt_int(&s, 14, (int64_t)time(NULL));
+	if (stmt_run(&s, err) != 0)
+		return -1;
+	*id_r = sqlite3_last_insert_rowid(reg->db);
+	return 0;
+}
+
+static int
+record_duplicate(struct registry *reg, const struct registry_message *msg,
+		 const struct reg_known *k, struct registry_outcome *out,
+		 struct ogi_error *err)
+{
+	char detail[512];
+
+	out->duplicate = true;
+	copy_str(out->case_id, sizeof(out->case_id), k->case_id);
+	copy_str(out->disposition, sizeof(out->disposition), k->disposition);
+	snprintf(detail, sizeof(detail), "%s again as %s/%s",
+		 k->same_content ? "same content" : "same mailbox identity",
+		 msg->mailbox != NULL ? msg->mailbox : "?",
+		 msg->uid != NULL ? msg->uid : "?");
+	return event_add(reg, NULL, k->id, "duplicate", detail, err);
+}
+
+/* Everything registry_record writes, inside its transaction. */
+static int
+record_in_tx(struct registry *reg, const struct registry_message *msg,
+	     const struct extract_record *rec, int tz_offset,
+	     const char *deadline, struct registry_outcome *out,
+	     struct ogi_error *err)
+{
+	const char *kind = rec != NULL ? extract_kind_name(rec->kind) : "unparsed";
+	const char *event = "received", *state = NULL, *disposition;
+	char detail[256];
+	struct reg_known k;
+	int64_t mid;
+
+	if (message_find(reg, msg->sha256, msg->mailbox, msg->uid, &k, err) != 0)
+		return -1;
+	if (k.found)
+		return record_duplicate(reg, msg, &k, out, err);
+	if (kind == NULL) {
+		error_set(err, "%s: record message: unknown kind %d", reg->path,
+			  (int)rec->kind);
+		return -1;
+	}
+	snprintf(detail, sizeof(detail), "%s", kind);
+
+	if (rec == NULL) {
+		disposition = "needs_review";
+	} else if (rec->kind == EXTRACT_KIND_APPLICATION) {
+		if (case_create(reg, msg, rec, tz_offset, deadline, out->case_id,
+				&state, err) != 0)
+			return -1;
+		out->created = true;
+		event = "registered";
+		snprintf(detail, sizeof(detail), "%s", state);
+		disposition = "case";
+	} else if (rec->kind == EXTRACT_KIND_CORRECTION_REPLY ||
+		   rec->kind == EXTRACT_KIND_STATUS_QUERY) {
+		bool exists = false;
+
+		if (rec->case_ref != NULL &&
+		    case_exists(reg, rec->case_ref, &exists, err) != 0)
+			return -1;
+		if (exists) {
+			copy_str(out->case_id, sizeof(out->case_id), rec->case_ref);
+			event = "linked";
+			disposition = "linked";
+		} else {
+			snprintf(detail, sizeof(detail), "%s: %s%s", kind,
+				 rec->case_ref != NULL ? "unknown case " : "no case quoted",
+				 rec->case_ref != NULL ? rec->case_ref : "");
+			disposition = "needs_review";
+		}
+	} else if (rec->kind == EXTRACT_KIND_AUTO_REPLY ||
+		   rec->kind == EXTRACT_KIND_BOUNCE || rec->kind == EXTRACT_KIND_SPAM) {
+		disposition = "ignored";
+	} else {
+		disposition = "needs_review";
+	}
+	if (msg->problems != NULL)
+		disposition = "needs_review";
+	copy_str(out->disposition, sizeof(out->disposition), disposition);
+
+	if (message_insert(reg, msg, kind, out->disposition,
+			   out->case_id[0] != '\0' ? out->case_id : NULL, &mid,
+			   err) != 0)
+		return -1;
+	return event_add(reg, out->case_id[0] != '\0' ? out->case_id : NULL, mid,
+			 event, detail, err);
+}
+
+int
+registry_record(struct registry *reg, const struct registry_message *msg,
+		const struct extract_record *rec, int tz_offset,
+		const char *deadline, struct registry_outcome *out_r,
+		struct ogi_error *err)
+{
+	int rc;
+
+	*out_r = (struct registry_outcome){ .created = false };
+	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
+		return -1;
+	rc = record_in_tx(reg, msg, rec, tz_offset, deadline, out_r, err);
+	if (rc == 0)
+		rc = reg_exec(reg, "COMMIT", "commit", err);
+	if (rc != 0) {
+		reg_rollback(reg);
+		*out_r = (struct registry_outcome){ .created = false };
+	}
+	return rc;
+}
+
+int
+registry_next_docnum(struct registry *reg, const char *kind, int year,
+		     int *seq_r, struct ogi_error *err)
+{
+	int rc;
+
+	if (kind == NULL || kind[0] == '\0') {
+		error_set(err, "%s: next document number: empty letter kind", reg->path);
+		return -1;
+	}
+	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
+		return -1;
+	rc = seq_next(reg,
+		      "INSERT INTO doc_seq (year, kind, last) VALUES (?1, ?2, 1)"
+		      " ON CONFLICT (year, kind) DO UPDATE SET last = last + 1"
+		      " RETURNING last",
+		      year, kind, "next document number", seq_r, err);
+	if (rc == 0)
+		rc = reg_exec(reg, "COMMIT", "commit", err);
+	if (rc != 0)
+		reg_rollback(reg);
+	return rc;
+}
+
+/* --- queries ------------------------------------------------------------- */
+
+void
+registry_message_rows_free(struct registry_message_row *rows, size_t n)
+{
+	for (size_t i = 0; rows != NULL && i < n; i++) {
+		struct registry_message_row *r = &rows[i];
+
+		free(r->mailbox);
+		free(r->uid);
+		free(r->message_id);
+		free(r->from_addr);
+		free(r->subject);
+		free(r->kind);
+		free(r->case_id);
+		free(r->problems);
+		free(r->disposition);
+	}
+	free(rows);
+}
+
+static int
+message_row_read(sqlite3_stmt *st, struct registry_message_row *r)
+{
+	char **cols[] = {
+		&r->mailbox, &r->uid, &r->message_id, NULL, &r->from_addr,
+		&r->subject, &r->kind, &r->case_id, &r->problems, &r->disposition,
+	};
+
+	for (int i = 0; i < (int)(sizeof(cols) / sizeof(cols[0])); i++)
+		if (cols[i] != NULL && col_dup(st, i, cols[i]) != 0)
+			return -1;
+	r->received_at = sqlite3_column_int64(st, 3);
+	return 0;
+}
+
+int
+registry_messages(struct registry *reg, struct registry_message_row **rows_r,
+		  size_t *n_r, struct ogi_error *err)
+{
+	struct registry_message_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	struct reg_stmt s;
+	int rc;
+
+	*rows_r = NULL;
+	*n_r = 0;
+	if (stmt_prepare(reg, &s,
+			 "SELECT mailbox, uid, message_id, received_at, from_addr,"
+			 " subject, kind, case_id, problems, disposition"
+			 " FROM messages ORDER BY received_at, id",
+			 "list messages", err) != 0)
+		return -1;
+	while ((rc = stmt_step(&s, err)) > 0) {
+		void *grown = array_reserve(rows, &cap, n + 1, sizeof(*rows));
+
+		if (grown == NULL) {
+			rc = reg_oom(reg, "list messages", err);
+			break;
+		}
+		rows = grown;
+		/* Counted before reading: a half-read row is freed too. */
+		if (message_row_read(s.st, &rows[n++]) != 0) {
+			rc = reg_oom(reg, "list messages", err);
+			break;
+		}
+	}
+	stmt_finish(&s);
+	if (rc < 0) {
+		registry_message_rows_free(rows, n);
+		return -1;
+	}
+	*rows_r = rows;
+	*n_r = n;
+	return 0;
+}
+
+void
+registry_case_free(struct registry_case *c)
+{
+	if (c == NULL)
+		return;
+	free(c->id);
+	free(c->state);
+	free(c->channel);
+	free(c->deadline);
+	extract_record_clear(&c->rec);
+	for (size_t i = 0; c->messages != NULL && i < c->n_messages; i++)
+		free(c->messages[i]);
+	free(c->messages);
+	free(c);
+}
+
+void
+registry_cases_free(struct registry_case **cases, size_t n)
+{
+	for (size_t i = 0; cases != NULL && i < n; i++)
+		registry_case_free(cases[i]);
+	free(cases);
+}
+
+static int
+case_load_messages(struct registry *reg, struct registry_case *c,
+		   struct ogi_error *err)
+{
+	size_t cap = 0;
+	struct reg_stmt s;
+	int rc;
+
+	c->messages = array_reserve(NULL, &cap, 1, sizeof(*c->messages));
+	if (c->messages == NULL)
+		return reg_oom(reg, "list case messages", err);
+	if (stmt_prepare(reg, &s,
+			 "SELECT uid FROM messages WHERE case_id = ?1"
+			 " ORDER BY received_at, id",
+			 "list case messages", err) != 0)
+		return -1;
+	stmt_text(&s, 1, c->id);
+	while ((rc = stmt_step(&s, err)) > 0) {
+		/* One more slot for the NULL terminator. */
+		void *grown = array_reserve(c->messages, &cap, c->n_messages + 2,
+					    sizeof(*c->messages));
+
+		if (grown == NULL) {
+			rc = reg_oom(reg, "list case messages", err);
+			break;
+		}
+		c->messages = grown;
+		if (col_dup(s.st, 0, &c->messages[c->n_messages]) != 0) {
+			rc = reg_oom(reg, "list case messages", err);
+			break;
+		}
+		c->n_messages++;
+	}
+	stmt_finish(&s);
+	return rc < 0 ? -1 : 0;
+}
+
+#define CASE_SELECT \
+	"SELECT id, state, channel, received_at, deadline, " CASE_RECORD_COLUMNS \
+	" FROM cases"
+#define CASE_SELECT_FIRST_RECORD 5
+
+static int
+case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
+	  struct ogi_error *err)
+{
+	struct registry_case *c = calloc(1, sizeof(*c));
+
+	*case_r = NULL;
+	if (c == NULL)
+		return reg_oom(reg, "read case", err);
+	if (col_dup(st, 0, &c->id) != 0 || c->id == NULL ||
+	    col_dup(st, 1, &c->state) != 0 || col_dup(st, 2, &c->channel) != 0 ||
+	    col_dup(st, 4, &c->deadline) != 0) {
+		registry_case_free(c);
+		return reg_oom(reg, "read case", err);
+	}
+	c->received_at = sqlite3_column_int64(st, 3);
+	if (case_read_record(reg, st, CASE_SELECT_FIRST_RECORD, c->id, &c->rec,
+			     err) != 0 ||
+	    case_load_messages(reg, c, err) != 0) {
+		registry_case_free(c);
+		return -1;
+	}
+	*case_r = c;
+	return 0;
+}
+
+int
+registry_cases(struct registry *reg, const char *state,
+	       struct registry_case ***cases_r, size_t *n_r,
+	       struct ogi_error *err)
+{
+	struct registry_case **cases = NULL;
+	size_t n = 0, cap = 0;
+	struct reg_stmt s;
+	int rc;
+
+	*cases_r = NULL;
+	*n_r = 0;
+	if (stmt_prepare(reg, &s,
+			 state != NULL
+			 ? CASE_SELECT " WHERE state = ?1 ORDER BY received_at, id"
+			 : CASE_SELECT " ORDER BY received_at, id",
+			 "list cases", err) != 0)
+		return -1;
+	if (state != NULL)
+		stmt_text(&s, 1, state);
+	while ((rc = stmt_step(&s, err)) > 0) {
+		void *grown = array_reserve(cases, &cap, n + 1, sizeof(*cases));
+
+		if (grown == NULL) {
+			rc = reg_oom(reg, "list cases", err);
+			break;
+		}
+		cases = grown;
+		if ((rc = case_read(reg, s.st, &cases[n], err)) != 0)
+			break;
+		n++;
+	}
+	stmt_finish(&s);
+	if (rc < 0) {
+		registry_cases_free(cases, n);
+		return -1;
+	}
+	*cases_r = cases;
+	*n_r = n;
+	return 0;
+}
+
+int
+registry_case_get(struct registry *reg, const char *id,
+		  struct registry_case **case_r, struct ogi_error *err)
+{
+	struct reg_stmt s;
+	int rc;
+
+	*case_r = NULL;
+	if (stmt_prepare(reg, &s, CASE_SELECT " WHERE id = ?1", "get case", err) != 0)
+		return -1;
+	stmt_text(&s, 1, id);
+	rc = stmt_step(&s, err);
+	if (rc > 0)
+		rc = case_read(reg, s.st, case_r, err);
+	stmt_finish(&s);
+	return rc < 0 ? -1 : 0;
+}

@@ -22,13 +22,27 @@
 struct registry;
 
 /* Opens (creating and migrating as needed) the database at path.  Returns 0
- * and a handle in *reg_r, or -1.  readonly: for ogictl queries; fails when
- * the file does not exist. */
+ * and a handle in *reg_r (close with registry_close), or -1.
+ *
+ * Read-write: creates the file with mode 0600 if missing (and sets 0600 on
+ * an existing one), switches it to WAL, sets synchronous=FULL, foreign keys
+ * on and a 5 s busy timeout, then applies the pending migrations of schema.c,
+ * each in its own transaction.  Fails when the file's schema is newer than
+ * this program knows.
+ *
+ * readonly: for ogictl queries; opens with SQLITE_OPEN_READONLY, never
+ * creates or migrates, and fails when the file does not exist or its schema
+ * version is not the one this program knows (start ogid once to migrate).
+ *
+ * Blocks on disk I/O and for up to the busy timeout while another process
+ * migrates. */
 int registry_open(const char *path, bool readonly, struct registry **reg_r,
 		  struct ogi_error *err);
+/* Closes the database; reg may be NULL.  Never fails visibly. */
 void registry_close(struct registry *reg);
 
-/* Current schema version after open (for tests and --version). */
+/* Current schema version after open (for tests and --version): the
+ * PRAGMA user_version of the file, equal to the newest migration. */
 int registry_schema_version(struct registry *reg);
 
 /* One message as it arrived; input of registry_record(). */
@@ -51,10 +65,22 @@ struct registry_message {
 struct registry_outcome {
 	char case_id[16];         /* tracking number created or linked, "" none */
 	bool created;             /* a new application was registered */
+	bool duplicate;           /* already recorded (same sha256, or same
+	                             mailbox + uid): nothing but a "duplicate"
+	                             event was written; case_id and disposition
+	                             are those of the earlier record */
+	char disposition[16];     /* messages.disposition: "case" (became an
+	                             application), "linked" (correction reply or
+	                             status query for a known case), "ignored"
+	                             (auto-reply, bounce, spam) or "needs_review"
+	                             (problems, unparsed, consultation, complaint,
+	                             correction/status naming no known case) */
 };
 
 /* Looks a message up by content and by mailbox identity.  *known_r is true
- * when either is already recorded.  Returns 0 or -1. */
+ * when either is already recorded.  sha256 may be NULL (look up by mailbox
+ * identity only); mailbox and uid may both be NULL (by content only).
+ * Returns 0 or -1.  Blocks on disk I/O only. */
 int registry_message_known(struct registry *reg, const char *sha256,
 			   const char *mailbox, const char *uid,
 			   bool *known_r, struct ogi_error *err);
@@ -66,7 +92,23 @@ int registry_message_known(struct registry *reg, const char *sha256,
  * its deadline (YYYY-MM-DD, may be NULL); for a message quoting a known case
  * (rec->case_ref) a link to it; and an event.  rec may be NULL for a message
  * that could not be parsed (kind "unparsed", marked for the office).
- * Returns 0 after COMMIT, or -1 with nothing written. */
+ * Returns 0 after COMMIT, or -1 with nothing written.
+ *
+ * In detail:
+ * - Already recorded (msg->sha256 or msg->mailbox + msg->uid known): only a
+ *   "duplicate" event on the earlier message; out_r->duplicate set.
+ * - Tracking numbers are "%04d-%06d" (year, per-year sequence from 1); the
+ *   year is that of received_at + tz_offset (seconds east of UTC).  The case
+ *   channel is "email" for msg->channel "mail", "fax" for "fax"; any other
+ *   channel fails.  Event "registered".
+ * - Only correction replies and status queries are linked to the case their
+ *   case_ref names (event "linked" on the case); naming no known case makes
+ *   them "needs_review".  Other kinds ignore case_ref (event "received").
+ * - msg->problems non-NULL makes the disposition "needs_review" whatever the
+ *   kind; an application still gets its case.
+ * *out_r is always written (zeroed on failure).  Takes the write lock
+ * (BEGIN IMMEDIATE): blocks up to the busy timeout on a concurrent writer,
+ * and on fsync at COMMIT. */
 int registry_record(struct registry *reg, const struct registry_message *msg,
 		    const struct extract_record *rec, int tz_offset,
 		    const char *deadline, struct registry_outcome *out_r,
@@ -83,9 +125,10 @@ struct registry_message_row {
 	char *kind;         /* extract_kind_name() or "unparsed" */
 	char *case_id;      /* NULL if none */
 	char *problems;     /* NULL if none */
+	char *disposition;  /* see struct registry_outcome */
 };
 
-/* All messages, oldest first.  Returns 0 and an array of *n_r rows in
+/* All messages, oldest first (received_at, then recording order).  Returns 0 and an array of *n_r rows in
  * *rows_r (free with registry_message_rows_free), or -1. */
 int registry_messages(struct registry *reg, struct registry_message_row **rows_r,
 		      size_t *n_r, struct ogi_error *err);
@@ -100,22 +143,37 @@ struct registry_case {
 	char *deadline;       /* YYYY-MM-DD or NULL */
 	struct extract_record rec; /* the extracted fields; rec.kind is
 	                              EXTRACT_KIND_APPLICATION */
-	char **messages;      /* mailbox uids of the linked messages, in order */
+	char **messages;      /* mailbox uids of the linked messages (the
+	                         application itself included), ordered by
+	                         received_at then recording order; never NULL,
+	                         NULL-terminated after n_messages entries */
 	size_t n_messages;
 };
 
-/* Cases, oldest first, only those in state when state is non-NULL.  Returns
- * 0 and an array of *n_r pointers in *cases_r (free with
- * registry_cases_free), or -1. */
+/* Cases, oldest first (received_at, then tracking number), only those in
+ * state when state is non-NULL.  Returns 0 and an array of *n_r pointers in
+ * *cases_r (free with registry_cases_free; NULL when *n_r is 0), or -1. */
 int registry_cases(struct registry *reg, const char *state,
 		   struct registry_case ***cases_r, size_t *n_r,
 		   struct ogi_error *err);
 
-/* One case by id.  Returns 0 with *case_r NULL when there is none. */
+/* One case by id.  Returns 0 with *case_r NULL when there is none, 0 with
+ * a new case (free with registry_case_free) or -1.  A stored name that
+ * record.c no longer knows (kind, ID type, element ...) fails. */
 int registry_case_get(struct registry *reg, const char *id,
 		      struct registry_case **case_r, struct ogi_error *err);
 
+/* Free a case with everything it owns (rec through extract_record_clear),
+ * and an array from registry_cases; NULL is a no-op. */
 void registry_case_free(struct registry_case *c);
 void registry_cases_free(struct registry_case **cases, size_t n);
+
+/* Allocates the next document number of letter kind (e.g. "receipt",
+ * "correction"; any non-empty string) in year: 1, 2, ... per (year, kind),
+ * never reused.  Returns 0 with it in *seq_r, or -1 (nothing consumed).
+ * Its own transaction (BEGIN IMMEDIATE ... COMMIT): blocks like
+ * registry_record, and must not be called inside another registry call. */
+int registry_next_docnum(struct registry *reg, const char *kind, int year,
+			 int *seq_r, struct ogi_error *err);
 
 #endif

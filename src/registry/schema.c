@@ -1,0 +1,227 @@
+#include "registry/schema.h"
+
+#include <stddef.h>
+
+#include "common/log.h"
+
+struct schema_migration {
+	int version;
+	const char *sql;   /* ends by setting PRAGMA user_version = version */
+};
+
+/* Append only: a released migration is never edited, a change is a new
+ * entry.  cases.state has no CHECK because later steps add states and
+ * SQLite cannot change a CHECK without rebuilding the table. */
+static const struct schema_migration schema_migrations[] = {
+	{ 1,
+	  "CREATE TABLE cases (\n"
+	  "  id TEXT PRIMARY KEY NOT NULL,\n"
+	  "  year INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),\n"
+	  "  seq INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 999999),\n"
+	  "  state TEXT NOT NULL,\n"
+	  "  channel TEXT NOT NULL CHECK (channel IN ('email', 'fax')),\n"
+	  "  received_at INTEGER NOT NULL,\n"
+	  "  deadline TEXT,\n"
+	  "  applicant_kind TEXT,\n"
+	  "  name TEXT,\n"
+	  "  legal_rep TEXT,\n"
+	  "  contact_person TEXT,\n"
+	  "  id_type TEXT,\n"
+	  "  id_label TEXT,\n"
+	  "  id_number TEXT,\n"
+	  "  address TEXT,\n"
+	  "  postcode TEXT,\n"
+	  "  phone TEXT,\n"
+	  "  email TEXT,\n"
+	  "  fax TEXT,\n"
+	  "  request TEXT,\n"
+	  "  purpose TEXT,\n"
+	  "  signature_present INTEGER NOT NULL CHECK (signature_present IN (0, 1)),\n"
+	  "  signature_text TEXT,\n"
+	  "  application_date TEXT,\n"
+	  "  delivery TEXT,\n"
+	  "  medium TEXT,\n"
+	  "  missing TEXT NOT NULL,\n"
+	  "  invalid TEXT NOT NULL,\n"
+	  "  created_at INTEGER NOT NULL,\n"
+	  "  UNIQUE (year, seq),\n"
+	  "  CHECK (id = printf('%04d-%06d', year, seq))\n"
+	  ");\n"
+	  "CREATE INDEX cases_state ON cases (state, received_at, id);\n"
+	  "CREATE INDEX cases_received ON cases (received_at, id);\n"
+	  "CREATE INDEX cases_deadline ON cases (deadline) WHERE deadline IS NOT NULL;\n"
+	  "\n"
+	  "CREATE TABLE messages (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),\n"
+	  "  mailbox TEXT NOT NULL,\n"
+	  "  uid TEXT NOT NULL,\n"
+	  "  raw_path TEXT NOT NULL,\n"
+	  "  received_at INTEGER NOT NULL,\n"
+	  "  channel TEXT NOT NULL CHECK (channel IN ('mail', 'fax')),\n"
+	  "  message_id TEXT,\n"
+	  "  from_addr TEXT,\n"
+	  "  subject TEXT,\n"
+	  "  kind TEXT NOT NULL,\n"
+	  "  disposition TEXT NOT NULL\n"
+	  "    CHECK (disposition IN ('case', 'linked', 'ignored', 'needs_review')),\n"
+	  "  case_id TEXT REFERENCES cases (id),\n"
+	  "  problems TEXT,\n"
+	  "  recorded_at INTEGER NOT NULL,\n"
+	  "  UNIQUE (mailbox, uid)\n"
+	  ");\n"
+	  "CREATE INDEX messages_case ON messages (case_id, received_at, id)\n"
+	  "  WHERE case_id IS NOT NULL;\n"
+	  "CREATE INDEX messages_received ON messages (received_at, id);\n"
+	  "\n"
+	  "CREATE TABLE case_seq (\n"
+	  "  year INTEGER PRIMARY KEY,\n"
+	  "  last INTEGER NOT NULL CHECK (last >= 0)\n"
+	  ");\n"
+	  "\n"
+	  "CREATE TABLE doc_seq (\n"
+	  "  year INTEGER NOT NULL,\n"
+	  "  kind TEXT NOT NULL CHECK (kind <> ''),\n"
+	  "  last INTEGER NOT NULL CHECK (last >= 0),\n"
+	  "  PRIMARY KEY (year, kind)\n"
+	  ") WITHOUT ROWID;\n"
+	  "\n"
+	  /* AUTOINCREMENT: an event id is never handed out twice. */
+	  "CREATE TABLE events (\n"
+	  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	  "  at INTEGER NOT NULL,\n"
+	  "  case_id TEXT REFERENCES cases (id),\n"
+	  "  message_id INTEGER REFERENCES messages (id),\n"
+	  "  type TEXT NOT NULL,\n"
+	  "  detail TEXT\n"
+	  ");\n"
+	  "CREATE INDEX events_case ON events (case_id, id) WHERE case_id IS NOT NULL;\n"
+	  "CREATE INDEX events_message ON events (message_id) WHERE message_id IS NOT NULL;\n"
+	  "CREATE TRIGGER events_no_update BEFORE UPDATE ON events\n"
+	  "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n"
+	  "CREATE TRIGGER events_no_delete BEFORE DELETE ON events\n"
+	  "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n"
+	  "\n"
+	  "PRAGMA user_version = 1;\n" },
+};
+
+#define SCHEMA_N_MIGRATIONS \
+	(sizeof(schema_migrations) / sizeof(schema_migrations[0]))
+
+int
+schema_latest(void)
+{
+	return schema_migrations[SCHEMA_N_MIGRATIONS - 1].version;
+}
+
+int
+schema_exec(sqlite3 *db, const char *sql, const char *op, struct ogi_error *err)
+{
+	while (*sql != '\0') {
+		sqlite3_stmt *st;
+		const char *tail;
+		int rc = sqlite3_prepare_v2(db, sql, -1, &st, &tail);
+
+		if (rc != SQLITE_OK) {
+			error_set(err, "%s: %s", op, sqlite3_errmsg(db));
+			return -1;
+		}
+		if (st == NULL)   /* only white space or a comment was left */
+			break;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		if (rc != SQLITE_DONE) {
+			error_set(err, "%s: %s", op, sqlite3_errmsg(db));
+			sqlite3_finalize(st);
+			return -1;
+		}
+		sqlite3_finalize(st);
+		sql = tail;
+	}
+	return 0;
+}
+
+int
+schema_version(sqlite3 *db, int *version_r, struct ogi_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+		error_set(err, "read schema version: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		error_set(err, "read schema version: %s", sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*version_r = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void
+schema_rollback(sqlite3 *db)
+{
+	struct ogi_error rerr;
+
+	if (!sqlite3_get_autocommit(db) &&
+	    schema_exec(db, "ROLLBACK", "roll back migration", &rerr) != 0)
+		log_error("%s", rerr.msg);
+}
+
+/* Applies m when the file is still older than it.  The version is read
+ * again inside the write transaction: another process may have migrated
+ * meanwhile. */
+static int
+schema_apply(sqlite3 *db, const struct schema_migration *m, int *version_r,
+	     struct ogi_error *err)
+{
+	int version;
+
+	if (schema_exec(db, "BEGIN IMMEDIATE", "begin migration", err) != 0)
+		return -1;
+	if (schema_version(db, &version, err) != 0)
+		goto fail;
+	if (version < m->version) {
+		if (schema_exec(db, m->sql, "apply migration", err) != 0)
+			goto fail;
+		if (schema_version(db, &version, err) != 0)
+			goto fail;
+		if (version != m->version) {
+			error_set(err, "apply migration: user_version is %d, not %d",
+				  version, m->version);
+			goto fail;
+		}
+	}
+	if (schema_exec(db, "COMMIT", "commit migration", err) != 0)
+		goto fail;
+	*version_r = version;
+	return 0;
+fail:
+	error_prefix(err, "migration %d", m->version);
+	schema_rollback(db);
+	return -1;
+}
+
+int
+schema_migrate(sqlite3 *db, int *version_r, struct ogi_error *err)
+{
+	int version;
+
+	if (schema_version(db, &version, err) != 0)
+		return -1;
+	if (version > schema_latest()) {
+		error_set(err, "schema version %d is newer than this program's %d",
+			  version, schema_latest());
+		return -1;
+	}
+	for (size_t i = 0; i < SCHEMA_N_MIGRATIONS; i++)
+		if (schema_migrations[i].version > version &&
+		    schema_apply(db, &schema_migrations[i], &version, err) != 0)
+			return -1;
+	*version_r = version;
+	return 0;
+}
