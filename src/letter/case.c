@@ -1,0 +1,253 @@
+#include "letter/case.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+/* What a correction notice says for each element: the name of the element
+ * and what the applicant must send.  Invalid fields are told apart from
+ * missing ones, because "send it" and "check it" are different requests. */
+static const struct {
+	unsigned bit;
+	const char *label;
+	const char *what;
+} case_missing_text[] = {
+	{ EXTRACT_ELEM_NAME, "申请人姓名或者名称",
+	  "请写明申请人的姓名；法人或者其他组织请写明全称。" },
+	{ EXTRACT_ELEM_ADDRESS, "申请人通信地址",
+	  "请提供能够收到本机关文书的通信地址。" },
+	{ EXTRACT_ELEM_IDENTITY_PROOF, "申请人身份证明",
+	  "请提供身份证件的名称和号码；法人或者其他组织请提供统一社会信用代码。" },
+	{ EXTRACT_ELEM_CONTACT, "申请人联系方式",
+	  "请提供联系电话、电子邮箱或者传真号码。" },
+	{ EXTRACT_ELEM_REQUEST, "所需政府信息的内容描述",
+	  "请写明所需政府信息的名称、文号或者其他便于本机关查询的特征。" },
+	{ EXTRACT_ELEM_SIGNATURE, "申请人签名或者盖章",
+	  "请在申请书上签名或者盖章后，以扫描件、传真或者信函方式提交。" },
+	{ EXTRACT_ELEM_DATE, "申请时间", "请写明提出申请的日期。" },
+};
+
+static const struct {
+	unsigned bit;
+	const char *label;
+	const char *what;
+} case_invalid_text[] = {
+	{ EXTRACT_INVALID_ID_NUMBER, "证件号码",
+	  "所填证件号码未能通过校验，请核对后重新提供。" },
+	{ EXTRACT_INVALID_DATE, "申请时间",
+	  "所填日期不是有效日期或者晚于本机关收到申请之日，请核对后重新填写。" },
+	{ EXTRACT_INVALID_POSTCODE, "邮政编码", "邮政编码应为六位数字，请核对。" },
+	{ EXTRACT_INVALID_PHONE, "联系电话", "所填电话号码无法识别，请核对。" },
+	{ EXTRACT_INVALID_EMAIL, "电子邮箱", "所填电子邮箱地址格式不正确，请核对。" },
+};
+
+static const char *
+case_delivery_cn(enum extract_delivery d)
+{
+	switch (d) {
+	case EXTRACT_DELIVERY_EMAIL: return "电子邮件";
+	case EXTRACT_DELIVERY_FAX: return "传真";
+	case EXTRACT_DELIVERY_POST: return "邮寄";
+	case EXTRACT_DELIVERY_PICKUP: return "自行领取";
+	default: return NULL;
+	}
+}
+
+static const char *
+case_medium_cn(enum extract_medium m)
+{
+	switch (m) {
+	case EXTRACT_MEDIUM_PAPER: return "纸面";
+	case EXTRACT_MEDIUM_ELECTRONIC: return "电子文档";
+	default: return NULL;
+	}
+}
+
+/* Sets key unless value is NULL or empty (templates test emptiness). */
+static int
+case_set(struct letter_values *vals, const char *key, const char *value,
+	 struct ogi_error *err)
+{
+	if (value == NULL || *value == '\0')
+		return 0;
+	return letter_values_set(vals, key, value, err);
+}
+
+static int
+case_set_date(struct letter_values *vals, const char *key, const char *iso,
+	      struct ogi_error *err)
+{
+	char *cn;
+	int rc;
+
+	if (iso == NULL || *iso == '\0')
+		return 0;
+	if (letter_date_cn(iso, &cn, err) != 0)
+		return -1;
+	rc = letter_values_set(vals, key, cn, err);
+	free(cn);
+	return rc;
+}
+
+int
+letter_office_values(const struct config *cfg, struct letter_values *vals,
+		     struct ogi_error *err)
+{
+	const struct config_office *o = &cfg->office;
+	const struct {
+		const char *key;
+		const char *value;
+	} plain[] = {
+		{ "office.name", o->name },
+		{ "office.short_name", o->short_name },
+		{ "office.address", o->address },
+		{ "office.postcode", o->postcode },
+		{ "office.phone", o->phone },
+		{ "office.email", o->email },
+		{ "office.fax", o->fax },
+		{ "office.review_body", o->review_body },
+		{ "office.court", o->court },
+		{ "office.seal_image", o->seal_image },
+	};
+	char *s;
+
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+		if (case_set(vals, plain[i].key, plain[i].value, err) != 0)
+			return -1;
+	if (letter_remedy_text(o->remedy, o->review_body, o->court, false, &s, err) != 0)
+		return -1;
+	letter_values_set(vals, "office.remedy", s, NULL);
+	free(s);
+	if (letter_remedy_text(o->remedy_refusal, o->review_body, o->court, true,
+			       &s, err) != 0)
+		return -1;
+	letter_values_set(vals, "office.remedy_refusal", s, NULL);
+	free(s);
+	/* Bureau rules Art. 6: the reply period and the longest extension are
+	 * both the configured number of working days. */
+	if (letter_workdays_cn(cfg->reply_days, &s, err) != 0)
+		return -1;
+	letter_values_set(vals, "period.reply", s, NULL);
+	letter_values_set(vals, "period.extension", s, NULL);
+	letter_values_set(vals, "period.correction", s, NULL);
+	free(s);
+	return 0;
+}
+
+static void
+case_received_date(const struct registry_case *c, const char *tzname, char out[11])
+{
+	GTimeZone *tz = g_time_zone_new_identifier(tzname);
+	GDateTime *utc, *local;
+
+	if (tz == NULL)
+		tz = g_time_zone_new_utc();
+	utc = g_date_time_new_from_unix_utc(c->received_at);
+	local = g_date_time_to_timezone(utc, tz);
+	g_snprintf(out, 11, "%04d-%02d-%02d", g_date_time_get_year(local),
+		   g_date_time_get_month(local), g_date_time_get_day_of_month(local));
+	g_date_time_unref(local);
+	g_date_time_unref(utc);
+	g_time_zone_unref(tz);
+}
+
+static int
+case_add_missing(struct letter_values *vals, const char *label,
+		 const char *what, struct ogi_error *err)
+{
+	struct letter_values *item;
+
+	if (letter_values_append(vals, "missing", &item, err) != 0 ||
+	    letter_values_set(item, "label", label, err) != 0 ||
+	    letter_values_set(item, "what", what, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* Missing elements first, then invalid fields: extraction never reports one
+ * field as both, so each is listed once. */
+static int
+case_missing_list(const struct extract_record *r, struct letter_values *vals,
+		  struct ogi_error *err)
+{
+	for (size_t i = 0; i < sizeof(case_missing_text) / sizeof(case_missing_text[0]); i++)
+		if ((r->missing & case_missing_text[i].bit) &&
+		    case_add_missing(vals, case_missing_text[i].label,
+				     case_missing_text[i].what, err) != 0)
+			return -1;
+	for (size_t i = 0; i < sizeof(case_invalid_text) / sizeof(case_invalid_text[0]); i++)
+		if ((r->invalid & case_invalid_text[i].bit) &&
+		    case_add_missing(vals, case_invalid_text[i].label,
+				     case_invalid_text[i].what, err) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+case_docnum(const struct config *cfg, const char *letter_date,
+	    struct letter_values *vals, struct ogi_error *err)
+{
+	GString *draft = g_string_new(cfg->office.docnum_format);
+	char *num;
+	int rc;
+
+	/* A draft shows where the number goes without taking one. */
+	g_string_replace(draft, "{seq}", "×", 0);
+	rc = letter_docnum_format(draft->str, cfg->office.short_name,
+				  atoi(letter_date), 1, &num, err);
+	g_string_free(draft, TRUE);
+	if (rc != 0)
+		return -1;
+	rc = letter_values_set(vals, "case.docnum", num, err);
+	free(num);
+	return rc;
+}
+
+int
+letter_case_values(const struct registry_case *c, const struct config *cfg,
+		   const char *letter_date, const char *docnum,
+		   struct letter_values **vals_r, struct ogi_error *err)
+{
+	struct letter_values *vals = letter_values_new();
+	const struct extract_record *r = &c->rec;
+	char received[11];
+	const struct {
+		const char *key;
+		const char *value;
+	} plain[] = {
+		{ "applicant.name", r->name },
+		{ "applicant.address", r->address },
+		{ "applicant.postcode", r->postcode },
+		{ "applicant.phone", r->phone },
+		{ "applicant.email", r->email },
+		{ "applicant.fax", r->fax },
+		{ "case.id", c->id },
+		{ "case.request", r->request },
+		{ "case.channel", strcmp(c->channel, "fax") == 0 ? "传真" : "电子邮件" },
+		{ "case.medium", case_medium_cn(r->medium) },
+		{ "case.delivery", case_delivery_cn(r->delivery) },
+		{ "case.docnum", docnum },
+	};
+
+	*vals_r = NULL;
+	case_received_date(c, cfg->timezone, received);
+	if (letter_office_values(cfg, vals, err) != 0)
+		goto fail;
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+		if (case_set(vals, plain[i].key, plain[i].value, err) != 0)
+			goto fail;
+	if (docnum == NULL && case_docnum(cfg, letter_date, vals, err) != 0)
+		goto fail;
+	if (case_set_date(vals, "dates.received", received, err) != 0 ||
+	    case_set_date(vals, "dates.deadline", c->deadline, err) != 0 ||
+	    case_set_date(vals, "dates.letter", letter_date, err) != 0)
+		goto fail;
+	if (case_missing_list(r, vals, err) != 0)
+		goto fail;
+	*vals_r = vals;
+	return 0;
+fail:
+	letter_values_free(vals);
+	return -1;
+}
