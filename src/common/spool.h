@@ -1,6 +1,6 @@
 /* The raw spool: every message's bytes, kept before anything parses them.
  *
- * Files are spool/raw/YYYY/MM/<sha256>.eml under the state directory, mode
+ * Files are raw/YYYY/MM/<sha256>.eml under the state directory, mode
  * 0600 in directories of mode 0700; the file and each directory it created
  * are fsynced before spool_store() returns, so a crash after it cannot lose
  * the message.  The name comes from the content hash only, never from

@@ -1,11 +1,429 @@
+/* The JSON writer (escaping, invalid UTF-8, commas and nesting, both
+ * layouts) and the raw spool (hash, content, modes, paths, idempotence). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "common/json.h"
+#include "common/spool.h"
+
+/* --- JSON ---------------------------------------------------------------- */
+
+static char *out_buf;
+static size_t out_len;
+
+static FILE *
+out_open(struct json_writer *w, bool pretty)
+{
+	FILE *f = open_memstream(&out_buf, &out_len);
+
+	assert_non_null(f);
+	json_init(w, f, pretty);
+	return f;
+}
+
+/* Closes the stream and checks what was written. */
+static void
+out_check(FILE *f, const char *want)
+{
+	assert_int_equal(fclose(f), 0);
+	assert_true(g_utf8_validate(out_buf, (gssize)out_len, NULL));
+	assert_string_equal(out_buf, want);
+	free(out_buf);
+	out_buf = NULL;
+}
+
+static const struct {
+	const char *in;
+	const char *want;
+} string_cases[] = {
+	{ "plain", "\"plain\"" },
+	{ "", "\"\"" },
+	{ "say \"hi\"", "\"say \\\"hi\\\"\"" },
+	{ "C:\\dir\\", "\"C:\\\\dir\\\\\"" },
+	{ "a/b", "\"a/b\"" },
+	{ "\x01\x1f", "\"\\u0001\\u001f\"" },
+	{ "l1\nl2\r\n\tx\b\f", "\"l1\\u000al2\\u000d\\u000a\\u0009x\\u0008\\u000c\"" },
+	{ "\x7f", "\"\x7f\"" },
+	{ "政府信息公开申请", "\"政府信息公开申请\"" },
+	{ "emoji \xF0\x9F\x98\x80", "\"emoji \xF0\x9F\x98\x80\"" },
+	{ "\xEF\xBF\xBF", "\"\xEF\xBF\xBF\"" },
+	/* Invalid UTF-8: one U+FFFD per maximal ill-formed subpart. */
+	{ "a\xFF" "b", "\"a\xEF\xBF\xBD" "b\"" },
+	{ "\xE7\x94", "\"\xEF\xBF\xBD\"" },			/* cut at the end */
+	{ "\xE7\x94" "A", "\"\xEF\xBF\xBD" "A\"" },		/* cut mid-string */
+	{ "\xC0\xAF", "\"\xEF\xBF\xBD\xEF\xBF\xBD\"" },		/* overlong '/' */
+	{ "\xE0\x80\xAF", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"" },
+	{ "\xED\xA0\x80", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"" }, /* surrogate */
+	{ "\xF4\x90\x80\x80", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"" },
+	{ "\xF0\x9F\x98", "\"\xEF\xBF\xBD\"" },
+	{ "\x80\xBF", "\"\xEF\xBF\xBD\xEF\xBF\xBD\"" },		/* lone continuations */
+	{ "\xB9\xFA\xBC\xD2", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"" },
+	{ "\xD6\xD0" "\"", "\"\xEF\xBF\xBD\xEF\xBF\xBD\\\"\"" },	/* GBK 中 then a quote */
+	{ NULL, "null" },
+};
+
+static void
+test_json_strings(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(string_cases) / sizeof(string_cases[0]); i++) {
+		struct json_writer w;
+		FILE *f = out_open(&w, false);
+		char want[128];
+
+		json_string(&w, string_cases[i].in);
+		json_finish(&w);
+		snprintf(want, sizeof(want), "%s\n", string_cases[i].want);
+		out_check(f, want);
+	}
+}
+
+static void
+test_json_key_escaped(void **state)
+{
+	struct json_writer w;
+	FILE *f = out_open(&w, false);
+
+	(void)state;
+	json_begin_object(&w);
+	json_key(&w, "k\"\n\xFF");
+	json_int(&w, -1);
+	json_end_object(&w);
+	json_finish(&w);
+	out_check(f, "{\"k\\\"\\u000a\xEF\xBF\xBD\":-1}\n");
+}
+
+/* One document with every kind of value, empty and nested containers. */
+static void
+write_doc(struct json_writer *w)
+{
+	json_begin_object(w);
+	json_key(w, "n");
+	json_int(w, INT64_MIN);
+	json_key(w, "list");
+	json_begin_array(w);
+	json_string(w, "x");
+	json_null(w);
+	json_bool(w, true);
+	json_bool(w, false);
+	json_begin_object(w);
+	json_end_object(w);
+	json_begin_array(w);
+	json_end_array(w);
+	json_begin_array(w);
+	json_int(w, INT64_MAX);
+	json_end_array(w);
+	json_end_array(w);
+	json_key(w, "obj");
+	json_begin_object(w);
+	json_key(w, "s");
+	json_string(w, NULL);
+	json_end_object(w);
+	json_end_object(w);
+	json_finish(w);
+}
+
+static void
+test_json_compact(void **state)
+{
+	struct json_writer w;
+	FILE *f = out_open(&w, false);
+
+	(void)state;
+	write_doc(&w);
+	out_check(f, "{\"n\":-9223372036854775808,\"list\":[\"x\",null,true,false,"
+		  "{},[],[9223372036854775807]],\"obj\":{\"s\":null}}\n");
+}
+
+static void
+test_json_pretty(void **state)
+{
+	struct json_writer w;
+	FILE *f = out_open(&w, true);
+
+	(void)state;
+	write_doc(&w);
+	out_check(f,
+		  "{\n"
+		  "  \"n\": -9223372036854775808,\n"
+		  "  \"list\": [\n"
+		  "    \"x\",\n"
+		  "    null,\n"
+		  "    true,\n"
+		  "    false,\n"
+		  "    {},\n"
+		  "    [],\n"
+		  "    [\n"
+		  "      9223372036854775807\n"
+		  "    ]\n"
+		  "  ],\n"
+		  "  \"obj\": {\n"
+		  "    \"s\": null\n"
+		  "  }\n"
+		  "}\n");
+}
+
+static void
+test_json_array_of_objects(void **state)
+{
+	struct json_writer w;
+	FILE *f = out_open(&w, true);
+
+	(void)state;
+	json_begin_array(&w);
+	for (int i = 0; i < 2; i++) {
+		json_begin_object(&w);
+		json_key(&w, "i");
+		json_int(&w, i);
+		json_key(&w, "problems");
+		json_begin_array(&w);
+		json_end_array(&w);
+		json_end_object(&w);
+	}
+	json_end_array(&w);
+	json_finish(&w);
+	out_check(f, "[\n  {\n    \"i\": 0,\n    \"problems\": []\n  },\n"
+		  "  {\n    \"i\": 1,\n    \"problems\": []\n  }\n]\n");
+
+	f = out_open(&w, true);
+	json_begin_array(&w);
+	json_end_array(&w);
+	json_finish(&w);
+	out_check(f, "[]\n");
+}
+
+static void
+test_json_deep(void **state)
+{
+	struct json_writer w;
+	GString *want = g_string_new(NULL);
+	FILE *f = out_open(&w, false);
+
+	(void)state;
+	/* The deepest nesting the writer tracks. */
+	for (int i = 0; i < JSON_MAX_DEPTH - 1; i++) {
+		json_begin_array(&w);
+		g_string_append_c(want, '[');
+	}
+	json_int(&w, 7);
+	g_string_append_c(want, '7');
+	for (int i = 0; i < JSON_MAX_DEPTH - 1; i++) {
+		json_end_array(&w);
+		g_string_append_c(want, ']');
+	}
+	json_finish(&w);
+	g_string_append_c(want, '\n');
+	out_check(f, want->str);
+	g_string_free(want, TRUE);
+}
+
+/* --- spool --------------------------------------------------------------- */
+
+static char tmp[64];
+
+static int
+spool_setup(void **state)
+{
+	(void)state;
+	strcpy(tmp, "/tmp/ogi-spool-XXXXXX");
+	return mkdtemp(tmp) == NULL ? -1 : 0;
+}
+
+static int
+spool_teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
+	return system(cmd);
+}
+
+/* The permission bits of tmp/rel. */
+static unsigned
+mode_of(const char *rel)
+{
+	char path[512];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+	if (stat(path, &st) != 0)
+		fail_msg("%s: missing", path);
+	return st.st_mode & 07777;
+}
+
+static int
+entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void
+test_sha256(void **state)
+{
+	char hex[65];
+
+	(void)state;
+	spool_sha256_hex("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	spool_sha256_hex("", 0, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+static const char msg[] = "From: a@example.cn\r\nSubject: 申请\r\n\r\nbody\0tail";
+static const char msg_sha[] = "845a372cb0b69072af30948890277ed81da0564521b58c843be1da3b32da6f8c";
+
+static void
+test_spool_store(void **state)
+{
+	struct ogi_error err = { "" };
+	char hex[65], rel[128], state_dir[128], path[256], under[160];
+	struct stat st1, st2;
+	gchar *got;
+	gsize got_len;
+	mode_t old;
+
+	(void)state;
+	spool_sha256_hex(msg, sizeof(msg) - 1, hex);
+	assert_string_equal(hex, msg_sha);
+	snprintf(state_dir, sizeof(state_dir), "%s/state", tmp);
+	/* The modes must not depend on the umask, even one this odd. */
+	old = umask(0277);
+	/* 2026-09-30 23:59:59 UTC: already October in Beijing, September here. */
+	if (spool_store(state_dir, msg, sizeof(msg) - 1, hex, 1790812799, rel,
+			sizeof(rel), &err) != 0)
+		fail_msg("%s", err.msg);
+	umask(old);
+	assert_string_equal(rel, "raw/2026/09/845a372cb0b69072af30948890277ed81da0564521b58c843be1da3b32da6f8c.eml");
+
+	snprintf(path, sizeof(path), "%s/%s", state_dir, rel);
+	assert_true(g_file_get_contents(path, &got, &got_len, NULL));
+	assert_int_equal(got_len, sizeof(msg) - 1);
+	assert_memory_equal(got, msg, got_len);
+	g_free(got);
+	snprintf(under, sizeof(under), "state/%s", rel);
+	assert_int_equal(mode_of(under), 0600);
+	assert_int_equal(mode_of("state"), 0700);
+	assert_int_equal(mode_of("state/raw"), 0700);
+	assert_int_equal(mode_of("state/raw/2026"), 0700);
+	assert_int_equal(mode_of("state/raw/2026/09"), 0700);
+
+	/* Storing it again succeeds, leaves the same file and no temp file. */
+	assert_int_equal(stat(path, &st1), 0);
+	memset(rel, 'x', sizeof(rel));
+	assert_int_equal(spool_store(state_dir, msg, sizeof(msg) - 1, hex,
+				     1790784000, rel, sizeof(rel), &err), 0);
+	assert_string_equal(rel, "raw/2026/09/845a372cb0b69072af30948890277ed81da0564521b58c843be1da3b32da6f8c.eml");
+	assert_int_equal(stat(path, &st2), 0);
+	assert_int_equal(st1.st_ino, st2.st_ino);
+	assert_int_equal(st1.st_mtim.tv_nsec, st2.st_mtim.tv_nsec);
+	assert_int_equal(st1.st_mtime, st2.st_mtime);
+	snprintf(path, sizeof(path), "%s/raw/2026/09", state_dir);
+	assert_int_equal(entries(path), 1);
+
+	/* Another month; the month is UTC's. */
+	spool_sha256_hex("x", 1, hex);
+	assert_int_equal(spool_store(state_dir, "x", 1, hex, 1735689599, rel,
+				     sizeof(rel), &err), 0);
+	assert_string_equal(rel, "raw/2024/12/2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881.eml");
+	snprintf(under, sizeof(under), "state/%s", rel);
+	assert_int_equal(mode_of(under), 0600);
+}
+
+static void
+test_spool_refuses(void **state)
+{
+	struct ogi_error err = { "" };
+	char hex[65], bad[65] = "", rel[128], path[256];
+
+	(void)state;
+	spool_sha256_hex("y", 1, hex);
+	/* No room for the relative path. */
+	assert_int_equal(spool_store(tmp, "y", 1, hex, 1790812799, rel, 80, &err), -1);
+	assert_int_equal(spool_store(tmp, "y", 1, hex, 1790812799, rel, 81, &err), 0);
+	/* A name that is not a digest never becomes a path. */
+	memcpy(bad, "../../../../etc/passwd", 23);
+	assert_int_equal(spool_store(tmp, "y", 1, bad, 1790812799, rel,
+				     sizeof(rel), &err), -1);
+	hex[0] = 'A';
+	assert_int_equal(spool_store(tmp, "y", 1, hex, 1790812799, rel,
+				     sizeof(rel), &err), -1);
+	/* Something that is not a file where the file should be. */
+	spool_sha256_hex("z", 1, hex);
+	snprintf(path, sizeof(path), "%s/raw/2026/09/%s.eml", tmp, hex);
+	assert_int_equal(mkdir(path, 0700), 0);
+	err.msg[0] = '\0';
+	assert_int_equal(spool_store(tmp, "z", 1, hex, 1790812799, rel,
+				     sizeof(rel), &err), -1);
+	assert_non_null(strstr(err.msg, path));
+	/* A time outside years 1-9999. */
+	assert_int_equal(spool_store(tmp, "z", 1, hex, INT64_MAX, rel,
+				     sizeof(rel), &err), -1);
+}
+
+static void
+test_spool_mkdirs(void **state)
+{
+	struct ogi_error err = { "" };
+	char path[256];
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/a//b/c/", tmp);
+	assert_int_equal(spool_mkdirs(path, &err), 0);
+	assert_int_equal(mode_of("a"), 0700);
+	assert_int_equal(mode_of("a/b"), 0700);
+	assert_int_equal(mode_of("a/b/c"), 0700);
+	assert_int_equal(spool_mkdirs(path, &err), 0);
+
+	snprintf(path, sizeof(path), "%s/file", tmp);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/file/d", tmp);
+	err.msg[0] = '\0';
+	assert_int_equal(spool_mkdirs(path, &err), -1);
+	snprintf(path, sizeof(path), "%s/file", tmp);
+	assert_non_null(strstr(err.msg, path));
+	assert_int_equal(spool_mkdirs("", &err), -1);
+}
+
 int
 main(void)
 {
-	return 0;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_strings),
+		cmocka_unit_test(test_json_key_escaped),
+		cmocka_unit_test(test_json_compact),
+		cmocka_unit_test(test_json_pretty),
+		cmocka_unit_test(test_json_array_of_objects),
+		cmocka_unit_test(test_json_deep),
+		cmocka_unit_test(test_sha256),
+		cmocka_unit_test_setup_teardown(test_spool_store, spool_setup, spool_teardown),
+		cmocka_unit_test_setup_teardown(test_spool_refuses, spool_setup, spool_teardown),
+		cmocka_unit_test_setup_teardown(test_spool_mkdirs, spool_setup, spool_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,11 +1,378 @@
+/* The working-day calendar: the shipped 2025 and 2026 files, counting across
+ * holidays and make-up working days, years without data, and bad input.
+ * Expected dates were counted by hand from the State Council tables
+ * (domain.md §4 and the 2025 notice), not taken from the implementation. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/workdays.h"
+
+static struct workdays *cal;
+
+static int
+setup(void **state)
+{
+	struct ogi_error err = { "" };
+
+	(void)state;
+	if (workdays_load_dir(OGI_SRCDIR "/data/holidays", &cal, &err) != 0) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	workdays_free(cal);
+	return 0;
+}
+
+static void
+test_years_loaded(void **state)
+{
+	(void)state;
+	assert_true(workdays_has_year(cal, 2025));
+	assert_true(workdays_has_year(cal, 2026));
+	assert_false(workdays_has_year(cal, 2027));
+	assert_false(workdays_has_year(cal, 2024));
+}
+
+static const struct {
+	const char *date;
+	bool working;
+} is_working_cases[] = {
+	{ "2026-09-30", true },		/* Wednesday */
+	{ "2026-10-01", false },	/* 国庆, Thursday */
+	{ "2026-10-10", true },		/* make-up Saturday */
+	{ "2026-10-11", false },	/* plain Sunday */
+	{ "2026-09-20", true },		/* make-up Sunday */
+	{ "2026-09-25", false },	/* 中秋, Friday */
+	{ "2026-01-04", true },		/* make-up Sunday after 元旦 */
+	{ "2026-02-14", true },		/* make-up Saturday before 春节 */
+	{ "2026-02-16", false },	/* 春节, Monday */
+	{ "2026-02-21", false },	/* 春节 Saturday */
+	{ "2026-02-28", true },		/* make-up Saturday after 春节 */
+	{ "2026-03-07", false },	/* plain Saturday */
+	{ "2026-03-09", true },		/* plain Monday */
+	{ "2026-05-05", false },	/* 劳动节, Tuesday */
+	{ "2026-05-09", true },		/* make-up Saturday */
+	{ "2026-06-19", false },	/* 端午, Friday */
+	{ "2025-01-26", true },		/* make-up Sunday before 春节 2025 */
+	{ "2025-02-04", false },	/* 春节 2025, Tuesday */
+	{ "2025-10-08", false },	/* 国庆/中秋 2025, Wednesday */
+	{ "2025-10-11", true },		/* make-up Saturday */
+	{ "2027-01-01", true },		/* no data: a Friday counts */
+	{ "2027-01-02", false },	/* no data: Saturday */
+	{ "2026-02-30", false },	/* not a date */
+	{ "", false },
+};
+
+static void
+test_is_working(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(is_working_cases) / sizeof(is_working_cases[0]); i++) {
+		bool got = workdays_is_working(cal, is_working_cases[i].date);
+
+		if (got != is_working_cases[i].working)
+			fail_msg("%s: expected %s", is_working_cases[i].date,
+				 is_working_cases[i].working ? "working" : "off");
+	}
+}
+
+static const struct {
+	const char *from;
+	int n;
+	const char *want;
+	bool estimated;
+} add_cases[] = {
+	/* domain.md's example: 10-01..07 off, 10-10 make-up Saturday. */
+	{ "2026-09-30", 15, "2026-10-27", false },
+	{ "2026-09-30", 0, "2026-09-30", false },
+	{ "2026-09-30", 1, "2026-10-08", false },
+	/* 春节 2026: 02-14 and 02-28 are make-up Saturdays. */
+	{ "2026-02-12", 1, "2026-02-13", false },
+	{ "2026-02-12", 2, "2026-02-14", false },
+	{ "2026-02-13", 15, "2026-03-12", false },
+	{ "2026-02-14", 1, "2026-02-24", false },
+	/* 劳动节 2026 with make-up Saturday 05-09. */
+	{ "2026-04-30", 5, "2026-05-11", false },
+	{ "2026-05-08", 1, "2026-05-09", false },
+	/* A Friday receipt: counting starts the next day, a Saturday. */
+	{ "2026-03-06", 1, "2026-03-09", false },
+	{ "2026-03-06", 15, "2026-03-27", false },
+	/* Received on the make-up Sunday 09-20, before 中秋 and 国庆. */
+	{ "2026-09-20", 1, "2026-09-21", false },
+	{ "2026-09-20", 15, "2026-10-16", false },
+	/* Received on a holiday Saturday; the next day is a make-up Sunday. */
+	{ "2026-01-03", 1, "2026-01-04", false },
+	/* 2025: 春节 with make-up 01-26 and 02-08; 国庆+中秋 with 09-28, 10-11. */
+	{ "2025-01-24", 15, "2025-02-20", false },
+	{ "2025-09-26", 10, "2025-10-16", false },
+	{ "2025-04-30", 1, "2025-05-06", false },
+	/* Across the new year, both years known. */
+	{ "2025-12-31", 15, "2026-01-22", false },
+	/* Into 2027, which has no file: weekends only, flagged. */
+	{ "2026-12-24", 15, "2027-01-14", true },
+	{ "2026-12-24", 1, "2026-12-25", false },
+	{ "2027-03-01", 1, "2027-03-02", true },
+};
+
+static void
+test_add(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(add_cases) / sizeof(add_cases[0]); i++) {
+		struct ogi_error err = { "" };
+		bool est = !add_cases[i].estimated;
+		char out[11];
+
+		if (workdays_add(cal, add_cases[i].from, add_cases[i].n, out, &est,
+				 &err) != 0)
+			fail_msg("%s + %d: %s", add_cases[i].from, add_cases[i].n,
+				 err.msg);
+		if (strcmp(out, add_cases[i].want) != 0 || est != add_cases[i].estimated)
+			fail_msg("%s + %d: got %s%s, want %s%s", add_cases[i].from,
+				 add_cases[i].n, out, est ? " (estimated)" : "",
+				 add_cases[i].want,
+				 add_cases[i].estimated ? " (estimated)" : "");
+	}
+}
+
+static void
+test_add_without_calendar(void **state)
+{
+	struct workdays *none = workdays_new();
+	bool est = false;
+	char out[11];
+
+	(void)state;
+	assert_false(workdays_has_year(none, 2026));
+	/* Weekends only: 10-01, 10-02, then three whole weeks less two days. */
+	assert_int_equal(workdays_add(none, "2026-09-30", 15, out, &est, NULL), 0);
+	assert_string_equal(out, "2026-10-21");
+	assert_true(est);
+	workdays_free(none);
+}
+
+static void
+test_add_bad_input(void **state)
+{
+	static const char *const bad[] = {
+		"2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-2-3",
+		"2026/02/03", "26-02-03", "2026-02-03x", " 2026-02-03", "",
+		"0000-01-01",
+	};
+	struct ogi_error err = { "" };
+	bool est = true;
+	char out[11] = "x";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err.msg[0] = '\0';
+		if (workdays_add(cal, bad[i], 1, out, &est, &err) != -1)
+			fail_msg("\"%s\" accepted", bad[i]);
+		assert_true(err.msg[0] != '\0');
+	}
+	assert_int_equal(workdays_add(cal, NULL, 1, out, &est, &err), -1);
+	assert_int_equal(workdays_add(cal, "2026-09-30", -1, out, &est, &err), -1);
+	assert_non_null(strstr(err.msg, "-1"));
+	assert_int_equal(workdays_add(cal, "9999-12-30", 5, out, &est, &err), -1);
+	/* Leap day in a leap year is a date. */
+	assert_int_equal(workdays_add(cal, "2028-02-29", 1, out, &est, &err), 0);
+	assert_string_equal(out, "2028-03-01");
+}
+
+static const struct {
+	const char *json;
+	const char *want;	/* a substring of the error: position and reason */
+} bad_json[] = {
+	{ "", "t.json:1:1: unexpected end of file" },
+	{ "[]", "t.json:1:1: expected an object" },
+	{ "{\"days\": []}", "t.json:1:1: \"year\"" },
+	{ "{\"year\": 2026.5, \"days\": []}", "t.json:1:10: \"year\"" },
+	{ "{\"year\": \"2026\", \"days\": []}", "t.json:1:10: \"year\"" },
+	{ "{\"year\": 2026}", "t.json:1:1: \"days\"" },
+	{ "{\"year\": 2026, \"days\": {}}", "t.json:1:24: \"days\"" },
+	{ "{\"year\": 2026, \"days\": [],}", "t.json:1:27: expected a string key" },
+	{ "{\"year\": 2026, \"days\": []} x", "t.json:1:28: text after" },
+	{ "{\"year\": 2026, \"year\": 2026, \"days\": []}", "t.json:1:16: duplicate key" },
+	{ "{\"year\": 2026,\n \"days\": [\n  {\"name\": \"春节\", \"date\": \"2026-02-30\", \"isOffDay\": true}]}",
+	  "t.json:3:26: \"date\"" },
+	{ "{\"year\": 2026,\n \"days\": [\n  {\"name\": \"春节\", \"date\": \"2026-02-13\", \"isOffDay\": false}]}",
+	  "t.json:3:26: make-up working day 2026-02-13 is not a Saturday or Sunday" },
+	{ "{\"year\": 2026, \"days\": [{\"name\": \"x\", \"date\": \"2024-05-01\", \"isOffDay\": true}]}",
+	  "2024-05-01 is not in 2026" },
+	{ "{\"year\": 2026, \"days\": [{\"name\": \"x\", \"date\": \"2026-05-01\", \"isOffDay\": 1}]}",
+	  "\"isOffDay\"" },
+	{ "{\"year\": 2026, \"days\": [{\"date\": \"2026-05-01\", \"isOffDay\": true}]}",
+	  "t.json:1:25: \"name\"" },
+	{ "{\"year\": 2026, \"days\": [\"2026-05-01\"]}", "t.json:1:25: each entry" },
+	{ "{\"year\": 2026, \"days\": [{\"name\": \"x\", \"date\": \"2026-05-09\", \"isOffDay\": true},"
+	  "{\"name\": \"x\", \"date\": \"2026-05-09\", \"isOffDay\": false}]}",
+	  "2026-05-09 is listed both as a day off and as a make-up working day" },
+	{ "{\"year\": 2026, \"days\": [{\"name\": \"\xE6\x98\", \"date\": \"2026-05-01\", \"isOffDay\": true}]}",
+	  "t.json:1:35: not valid UTF-8" },
+	{ "{\"year\": 2026, \"days\": [{\"name\": \"a\tb\"}]}", "t.json:1:36: control character" },
+	{ "{\"year\": 2026, \"days\": [{\"name\": \"\\ud800\"}]}", "surrogate" },
+	{ "{\"year\": 2026, \"days\": [{\"name\": \"\\x\"}]}", "invalid escape" },
+	{ "{\"year\": 2026, \"days\": [{\"name\": \"x", "unterminated string" },
+	{ "{\"year\": 2026, \"days\": [01]}", "t.json:1:26: expected ',' or ']'" },
+	{ "{\"year\": 2026, \"days\": [tru]}", "expected a value" },
+};
+
+static void
+test_bad_json(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad_json) / sizeof(bad_json[0]); i++) {
+		struct workdays *wd = workdays_new();
+		struct ogi_error err = { "" };
+
+		if (workdays_add_json(wd, bad_json[i].json, "t.json", &err) != -1)
+			fail_msg("case %zu accepted", i);
+		if (strstr(err.msg, bad_json[i].want) == NULL)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err.msg,
+				 bad_json[i].want);
+		assert_false(workdays_has_year(wd, 2026));
+		workdays_free(wd);
+	}
+}
+
+static void
+test_deep_json(void **state)
+{
+	struct workdays *wd = workdays_new();
+	struct ogi_error err = { "" };
+	char *json = calloc(1, 100000);
+
+	(void)state;
+	assert_non_null(json);
+	strcpy(json, "{\"year\": 2026, \"days\": [], \"x\": ");
+	memset(json + strlen(json), '[', 50000);
+	assert_int_equal(workdays_add_json(wd, json, "deep.json", &err), -1);
+	assert_non_null(strstr(err.msg, "nested too deeply"));
+	free(json);
+	workdays_free(wd);
+}
+
+static void
+test_good_json(void **state)
+{
+	/* Extra keys as holiday-cn writes them, escapes, a BOM, a date of the
+	 * neighbouring year. */
+	static const char json[] =
+		"\xEF\xBB\xBF{\"$schema\": \"https://example/schema.json\",\n"
+		" \"year\": 2030, \"papers\": [\"u\", null, 1.5e3, -0],\n"
+		" \"days\": [\n"
+		"  {\"name\": \"\\u5143\\u65e6\\ud83d\\ude00\", \"date\": \"2030-01-01\", \"isOffDay\": true},\n"
+		"  {\"name\": \"元旦\", \"date\": \"2029-12-29\", \"isOffDay\": false, \"note\": {}},\n"
+		"  {\"name\": \"x\", \"date\": \"2030-01-01\", \"isOffDay\": true}\n"
+		" ]}\n";
+	struct workdays *wd = workdays_new();
+	struct ogi_error err = { "" };
+	bool est = true;
+	char out[11];
+
+	(void)state;
+	if (workdays_add_json(wd, json, "good.json", &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_true(workdays_has_year(wd, 2030));
+	assert_false(workdays_has_year(wd, 2029));
+	assert_false(workdays_is_working(wd, "2030-01-01"));	/* a Tuesday */
+	assert_true(workdays_is_working(wd, "2029-12-29"));	/* a Saturday */
+	assert_int_equal(workdays_add(wd, "2029-12-31", 1, out, &est, &err), 0);
+	assert_string_equal(out, "2030-01-02");
+	assert_false(est);
+	/* A second file contradicting the first is refused as a whole. */
+	assert_int_equal(workdays_add_json(wd,
+		"{\"year\": 2031, \"days\": [{\"name\": \"x\", \"date\": \"2031-01-01\", \"isOffDay\": true},"
+		"{\"name\": \"y\", \"date\": \"2029-12-29\", \"isOffDay\": true}]}",
+		"other.json", &err), -1);
+	assert_non_null(strstr(err.msg, "other.json:1:"));
+	assert_false(workdays_has_year(wd, 2031));
+	assert_true(workdays_is_working(wd, "2031-01-01"));	/* a Wednesday */
+	workdays_free(wd);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+test_load_dir(void **state)
+{
+	char dir[] = "/tmp/ogi-workdays-XXXXXX", path[128];
+	struct ogi_error err = { "" };
+	struct workdays *wd = (struct workdays *)&err;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	/* Not *.json, or hidden: ignored. */
+	snprintf(path, sizeof(path), "%s/README", dir);
+	write_file(path, "not json");
+	snprintf(path, sizeof(path), "%s/.2026.json.swp.json", dir);
+	write_file(path, "junk");
+	snprintf(path, sizeof(path), "%s/2030.json", dir);
+	write_file(path, "{\"year\": 2030, \"days\": []}");
+	assert_int_equal(workdays_load_dir(dir, &wd, &err), 0);
+	assert_true(workdays_has_year(wd, 2030));
+	workdays_free(wd);
+
+	snprintf(path, sizeof(path), "%s/2031.json", dir);
+	write_file(path, "{\"year\": 2031,\n\"days\": [}");
+	wd = (struct workdays *)&err;
+	assert_int_equal(workdays_load_dir(dir, &wd, &err), -1);
+	assert_null(wd);
+	assert_non_null(strstr(err.msg, "2031.json:2:10: expected a value"));
+	assert_int_equal(unlink(path), 0);
+
+	snprintf(path, sizeof(path), "%s/2030.json", dir);
+	assert_int_equal(unlink(path), 0);
+	snprintf(path, sizeof(path), "%s/README", dir);
+	assert_int_equal(unlink(path), 0);
+	snprintf(path, sizeof(path), "%s/.2026.json.swp.json", dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+
+	assert_int_equal(workdays_load_dir(dir, &wd, &err), -1);
+	assert_null(wd);
+	assert_non_null(strstr(err.msg, dir));
+	assert_non_null(strstr(err.msg, "No such file"));
+}
+
 int
 main(void)
 {
-	return 0;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_years_loaded),
+		cmocka_unit_test(test_is_working),
+		cmocka_unit_test(test_add),
+		cmocka_unit_test(test_add_without_calendar),
+		cmocka_unit_test(test_add_bad_input),
+		cmocka_unit_test(test_bad_json),
+		cmocka_unit_test(test_deep_json),
+		cmocka_unit_test(test_good_json),
+		cmocka_unit_test(test_load_dir),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
