@@ -1,0 +1,137 @@
+/* Identity numbers: resident ID (GB 11643-1999) and unified social credit
+ * code (GB 32100-2015).  The validators take the normalised form that
+ * extract_id_normalise() writes (half-width, uppercase, no separators). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract.h"
+
+/* Length of a separator people type between groups of characters: white
+ * space, ASCII hyphen, and the Unicode dashes U+2010..U+2015 and U+2212
+ * that word processors substitute.  0 if none. */
+static size_t
+separator_len(const unsigned char *p)
+{
+	if (*p == ' ' || *p == '-' || (*p >= '\t' && *p <= '\r'))
+		return 1;
+	if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95)
+		return 3;
+	if (p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92)
+		return 3;
+	return 0;
+}
+
+int
+extract_id_normalise(const char *in, char *buf, size_t bufsize)
+{
+	char *folded;
+	const unsigned char *p;
+	size_t n = 0;
+	int rc = 0;
+
+	if (bufsize == 0)
+		return -1;
+	buf[0] = '\0';
+	if (in == NULL)
+		return 0;
+	folded = extract_text_fold(in);
+	if (folded == NULL)
+		return -1;
+	p = (const unsigned char *)folded;
+	while (*p != '\0') {
+		size_t sep = separator_len(p);
+
+		if (sep > 0) {
+			p += sep;
+			continue;
+		}
+		if (n + 1 >= bufsize) {
+			rc = -1;
+			n = 0;
+			break;
+		}
+		buf[n++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+		p++;
+	}
+	buf[n] = '\0';
+	free(folded);
+	return rc;
+}
+
+static bool
+all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* The calendar check lives in date.c; a birth date written as
+ * "YYYY-MM-DD" is exactly what extract_date_find() reads.  Nobody alive was
+ * born before 1900. */
+static bool
+birth_date(const char *yyyy, const char *mmdd)
+{
+	char text[11], out[11];
+
+	if (memcmp(yyyy, "19", 2) < 0)
+		return false;
+	memcpy(text, yyyy, 4);
+	text[4] = '-';
+	memcpy(text + 5, mmdd, 2);
+	text[7] = '-';
+	memcpy(text + 8, mmdd + 2, 2);
+	text[10] = '\0';
+	return extract_date_find(text, out) == 1;
+}
+
+bool
+extract_resident_id_valid(const char *id)
+{
+	static const int weights[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6,
+					 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const char checks[] = "10X98765432";
+	size_t len;
+	int sum = 0;
+
+	if (id == NULL)
+		return false;
+	len = strlen(id);
+	if (len == 15) {
+		char century[4] = { '1', '9', id[6], id[7] };
+
+		return all_digits(id, 15) &&
+		       birth_date(century, id + 8);
+	}
+	if (len != 18 || !all_digits(id, 17))
+		return false;
+	if (!birth_date(id + 6, id + 10))
+		return false;
+	for (size_t i = 0; i < 17; i++)
+		sum += (id[i] - '0') * weights[i];
+	return id[17] == checks[sum % 11];
+}
+
+bool
+extract_uscc_valid(const char *code)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int weights[17] = { 1, 3, 9, 27, 19, 26, 16, 17, 20,
+					 29, 25, 13, 8, 24, 10, 30, 28 };
+	int values[18];
+	int sum = 0;
+
+	if (code == NULL || strlen(code) != 18)
+		return false;
+	for (size_t i = 0; i < 18; i++) {
+		const char *hit = strchr(alphabet, code[i]);
+
+		if (hit == NULL)
+			return false;
+		values[i] = (int)(hit - alphabet);
+	}
+	for (size_t i = 0; i < 17; i++)
+		sum += values[i] * weights[i];
+	return values[17] == (31 - sum % 31) % 31;
+}

@@ -1,0 +1,898 @@
+#include "letter/ttf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define BMP_SIZE 0x10000u
+
+/* A table as a window on the mapped file. */
+struct table {
+	const unsigned char *p;
+	uint32_t len;
+};
+
+struct letter_ttf {
+	unsigned char *map;
+	size_t map_len;
+	struct table head, hhea, maxp, hmtx, loca, glyf, os2, post;
+	unsigned units_per_em;
+	unsigned n_glyphs;
+	unsigned n_hmetrics;
+	bool loca_long;
+	uint16_t *bmp;          /* code point -> glyph, BMP_SIZE entries */
+	char psname[64];
+};
+
+static unsigned
+rd16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static uint32_t
+rd32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+static bool
+find_table(const struct letter_ttf *t, size_t dir, const char *tag,
+           struct table *tab_r)
+{
+	unsigned n = rd16(t->map + dir + 4);
+
+	if (dir + 12 + (size_t)n * 16 > t->map_len)
+		return false;
+	for (unsigned i = 0; i < n; i++) {
+		const unsigned char *e = t->map + dir + 12 + (size_t)i * 16;
+		uint32_t off = rd32(e + 8), len = rd32(e + 12);
+
+		if (memcmp(e, tag, 4) != 0)
+			continue;
+		if (off > t->map_len || len > t->map_len - off)
+			return false;
+		tab_r->p = t->map + off;
+		tab_r->len = len;
+		return true;
+	}
+	return false;
+}
+
+static void
+cmap_format4(struct letter_ttf *t, const unsigned char *sub, size_t avail)
+{
+	unsigned seg2, nseg;
+	const unsigned char *ends, *starts, *deltas, *ranges;
+
+	if (avail < 16)
+		return;
+	seg2 = rd16(sub + 6);
+	nseg = seg2 / 2;
+	if (16 + (size_t)seg2 * 4 > avail)
+		return;
+	ends = sub + 14;
+	starts = ends + seg2 + 2;
+	deltas = starts + seg2;
+	ranges = deltas + seg2;
+	for (unsigned i = 0; i < nseg; i++) {
+		unsigned start = rd16(starts + 2 * i), end = rd16(ends + 2 * i);
+		unsigned delta = rd16(deltas + 2 * i), ro = rd16(ranges + 2 * i);
+
+		for (unsigned c = start; c <= end && c < 0xFFFF; c++) {
+			unsigned g;
+
+			if (ro == 0) {
+				g = (c + delta) & 0xFFFF;
+			} else {
+				size_t at = (size_t)(ranges + 2 * i - sub) + ro +
+				            2 * (size_t)(c - start);
+
+				if (at + 2 > avail)
+					break;
+				g = rd16(sub + at);
+				if (g != 0)
+					g = (g + delta) & 0xFFFF;
+			}
+			if (g < t->n_glyphs)
+				t->bmp[c] = (uint16_t)g;
+		}
+	}
+}
+
+static void
+cmap_format12(struct letter_ttf *t, const unsigned char *sub, size_t avail)
+{
+	uint32_t n;
+
+	if (avail < 16)
+		return;
+	n = rd32(sub + 12);
+	if (n > (avail - 16) / 12)
+		return;
+	for (uint32_t i = 0; i < n; i++) {
+		const unsigned char *grp = sub + 16 + (size_t)i * 12;
+		uint32_t start = rd32(grp), end = rd32(grp + 4);
+		uint32_t g = rd32(grp + 8);
+
+		for (uint32_t c = start; c <= end && c < 0xFFFF; c++, g++)
+			if (g < t->n_glyphs)
+				t->bmp[c] = (uint16_t)g;
+	}
+}
+
+/* Fills t->bmp from the best Unicode subtable: Windows BMP (3,1), Windows
+ * full (3,10) or any Unicode-platform one. */
+static int
+parse_cmap(struct letter_ttf *t, const struct table *cmap,
+           struct ogi_error *err)
+{
+	unsigned n, best_rank = 0;
+	size_t best = 0;
+
+	if (cmap->len < 4)
+		goto bad;
+	n = rd16(cmap->p + 2);
+	if (4 + (size_t)n * 8 > cmap->len)
+		goto bad;
+	for (unsigned i = 0; i < n; i++) {
+		const unsigned char *e = cmap->p + 4 + (size_t)i * 8;
+		unsigned pid = rd16(e), eid = rd16(e + 2), rank = 0, fmt;
+		uint32_t off = rd32(e + 4);
+
+		if (off + 2 > cmap->len)
+			continue;
+		fmt = rd16(cmap->p + off);
+		if (fmt != 4 && fmt != 12)
+			continue;
+		if (pid == 3 && eid == 10)
+			rank = 3;
+		else if (pid == 3 && eid == 1)
+			rank = 2;
+		else if (pid == 0)
+			rank = 1;
+		if (rank > best_rank) {
+			best_rank = rank;
+			best = off;
+		}
+	}
+	if (best_rank == 0)
+		goto bad;
+	t->bmp = calloc(BMP_SIZE, sizeof(*t->bmp));
+	if (t->bmp == NULL) {
+		error_set(err, "out of memory");
+		return -1;
+	}
+	if (rd16(cmap->p + best) == 4)
+		cmap_format4(t, cmap->p + best, cmap->len - best);
+	else
+		cmap_format12(t, cmap->p + best, cmap->len - best);
+	return 0;
+bad:
+	error_set(err, "no Unicode cmap (format 4 or 12)");
+	return -1;
+}
+
+/* The PostScript name (name ID 6), Windows or Mac record, kept to
+ * characters a PDF name and libharu accept. */
+static void
+parse_psname(struct letter_ttf *t, const struct table *name)
+{
+	unsigned n, strings;
+	size_t k = 0;
+
+	strcpy(t->psname, "Font");
+	if (name->len < 6)
+		return;
+	n = rd16(name->p + 2);
+	strings = rd16(name->p + 4);
+	if (6 + (size_t)n * 12 > name->len)
+		return;
+	for (unsigned i = 0; i < n; i++) {
+		const unsigned char *r = name->p + 6 + (size_t)i * 12;
+		unsigned pid = rd16(r), id = rd16(r + 6), len = rd16(r + 8);
+		size_t off = (size_t)strings + rd16(r + 10);
+		bool wide = pid == 3 || pid == 0;
+
+		if (id != 6 || off + len > name->len)
+			continue;
+		for (size_t j = wide ? 1 : 0; j < len && k < 40; j += wide ? 2 : 1) {
+			unsigned char c = name->p[off + j];
+
+			if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+			    (c >= 'a' && c <= 'z') || c == '-' || c == '_')
+				t->psname[k++] = (char)c;
+		}
+		if (k > 0) {
+			t->psname[k] = '\0';
+			return;
+		}
+	}
+}
+
+static int
+parse_face(struct letter_ttf *t, int index, struct ogi_error *err)
+{
+	size_t dir = 0;
+	struct table cmap, name;
+
+	if (t->map_len < 12)
+		goto bad;
+	if (memcmp(t->map, "ttcf", 4) == 0) {
+		uint32_t nfaces = rd32(t->map + 8);
+
+		if (index < 0 || (uint32_t)index >= nfaces ||
+		    16 + (size_t)nfaces * 4 > t->map_len) {
+			error_set(err, "no face %d in the collection", index);
+			return -1;
+		}
+		dir = rd32(t->map + 12 + (size_t)index * 4);
+		if (dir + 12 > t->map_len)
+			goto bad;
+	} else if (index != 0) {
+		error_set(err, "face %d asked of a single-face font", index);
+		return -1;
+	}
+	if (memcmp(t->map + dir, "OTTO", 4) == 0) {
+		error_set(err, "CFF-based font: only TrueType outlines work");
+		return -1;
+	}
+	if (!find_table(t, dir, "head", &t->head) || t->head.len < 54 ||
+	    !find_table(t, dir, "hhea", &t->hhea) || t->hhea.len < 36 ||
+	    !find_table(t, dir, "maxp", &t->maxp) || t->maxp.len < 6 ||
+	    !find_table(t, dir, "hmtx", &t->hmtx) ||
+	    !find_table(t, dir, "loca", &t->loca) ||
+	    !find_table(t, dir, "glyf", &t->glyf) ||
+	    !find_table(t, dir, "cmap", &cmap) ||
+	    !find_table(t, dir, "OS/2", &t->os2) || t->os2.len < 78 ||
+	    !find_table(t, dir, "post", &t->post) || t->post.len < 32 ||
+	    !find_table(t, dir, "name", &name))
+		goto bad;
+	t->units_per_em = rd16(t->head.p + 18);
+	t->loca_long = rd16(t->head.p + 50) != 0;
+	t->n_glyphs = rd16(t->maxp.p + 4);
+	t->n_hmetrics = rd16(t->hhea.p + 34);
+	if (t->units_per_em == 0 || t->n_glyphs == 0 || t->n_hmetrics == 0 ||
+	    t->n_hmetrics > t->n_glyphs ||
+	    (size_t)t->n_hmetrics * 4 + (size_t)(t->n_glyphs - t->n_hmetrics) * 2 >
+	            t->hmtx.len ||
+	    (size_t)(t->n_glyphs + 1) * (t->loca_long ? 4 : 2) > t->loca.len)
+		goto bad;
+	/* fsType: restricted-licence (2) and bitmap-only (0x200) faces may not
+	 * be embedded as outlines; the font's licence wins over our wish. */
+	if (rd16(t->os2.p + 8) & 0x0202) {
+		error_set(err, "the font's licence (OS/2 fsType) forbids embedding");
+		return -1;
+	}
+	parse_psname(t, &name);
+	return parse_cmap(t, &cmap, err);
+bad:
+	error_set(err, "not a usable TrueType font (missing or short tables)");
+	return -1;
+}
+
+int
+letter_ttf_open(const char *path, int index, struct letter_ttf **ttf_r,
+                struct ogi_error *err)
+{
+	struct letter_ttf *t;
+	struct stat st;
+	int fd;
+
+	t = calloc(1, sizeof(*t));
+	if (t == NULL) {
+		error_set(err, "out of memory");
+		return -1;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		error_set(err, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	t->map_len = (size_t)st.st_size;
+	t->map = t->map_len > 0 ?
+	         mmap(NULL, t->map_len, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	if (t->map == MAP_FAILED) {
+		t->map = NULL;
+		error_set(err, "%s: cannot map: %s", path,
+		          t->map_len > 0 ? strerror(errno) : "empty file");
+		goto fail;
+	}
+	close(fd);
+	fd = -1;
+	if (parse_face(t, index, err) != 0) {
+		error_prefix(err, "%s (face %d)", path, index);
+		goto fail;
+	}
+	*ttf_r = t;
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	letter_ttf_close(t);
+	return -1;
+}
+
+void
+letter_ttf_close(struct letter_ttf *ttf)
+{
+	if (ttf == NULL)
+		return;
+	if (ttf->map != NULL)
+		munmap(ttf->map, ttf->map_len);
+	free(ttf->bmp);
+	free(ttf);
+}
+
+unsigned
+letter_ttf_glyph(const struct letter_ttf *ttf, uint32_t cp)
+{
+	return cp < 0xFFFF ? ttf->bmp[cp] : 0;
+}
+
+static unsigned
+advance_units(const struct letter_ttf *t, unsigned gid)
+{
+	unsigned i = gid < t->n_hmetrics ? gid : t->n_hmetrics - 1;
+
+	return rd16(t->hmtx.p + 4 * (size_t)i);
+}
+
+static int
+left_bearing(const struct letter_ttf *t, unsigned gid)
+{
+	const unsigned char *p;
+
+	if (gid < t->n_hmetrics)
+		p = t->hmtx.p + 4 * (size_t)gid + 2;
+	else
+		p = t->hmtx.p + 4 * (size_t)t->n_hmetrics +
+		    2 * (size_t)(gid - t->n_hmetrics);
+	return (int16_t)rd16(p);
+}
+
+unsigned
+letter_ttf_advance(const struct letter_ttf *ttf, unsigned gid)
+{
+	if (gid >= ttf->n_glyphs)
+		gid = 0;
+	return advance_units(ttf, gid) * 1000u / ttf->units_per_em;
+}
+
+const char *
+letter_ttf_psname(const struct letter_ttf *ttf)
+{
+	return ttf->psname;
+}
+
+/* Where glyph `gid` lives in glyf; false when loca points outside it. */
+static bool
+glyph_span(const struct letter_ttf *t, unsigned gid, const unsigned char **p_r,
+           uint32_t *len_r)
+{
+	uint32_t a, b;
+
+	if (t->loca_long) {
+		a = rd32(t->loca.p + 4 * (size_t)gid);
+		b = rd32(t->loca.p + 4 * (size_t)gid + 4);
+	} else {
+		a = 2 * rd16(t->loca.p + 2 * (size_t)gid);
+		b = 2 * rd16(t->loca.p + 2 * (size_t)gid + 2);
+	}
+	if (b < a || b > t->glyf.len)
+		return false;
+	*p_r = t->glyf.p + a;
+	*len_r = b - a;
+	return true;
+}
+
+/* ---- the subset --------------------------------------------------------- */
+
+struct buf {
+	unsigned char *p;
+	size_t len, cap;
+	bool failed;
+};
+
+static unsigned char *
+buf_grow(struct buf *b, size_t n)
+{
+	if (b->failed)
+		return NULL;
+	if (b->len + n > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		unsigned char *p;
+
+		while (cap < b->len + n)
+			cap *= 2;
+		p = realloc(b->p, cap);
+		if (p == NULL) {
+			b->failed = true;
+			return NULL;
+		}
+		b->p = p;
+		b->cap = cap;
+	}
+	b->len += n;
+	return b->p + b->len - n;
+}
+
+static void
+put(struct buf *b, const void *data, size_t n)
+{
+	unsigned char *p = buf_grow(b, n);
+
+	if (p != NULL && n > 0)
+		memcpy(p, data, n);
+}
+
+static void
+put16(struct buf *b, unsigned v)
+{
+	unsigned char x[2] = { (unsigned char)(v >> 8), (unsigned char)v };
+
+	put(b, x, 2);
+}
+
+static void
+put32(struct buf *b, uint32_t v)
+{
+	unsigned char x[4] = { (unsigned char)(v >> 24), (unsigned char)(v >> 16),
+	                       (unsigned char)(v >> 8), (unsigned char)v };
+
+	put(b, x, 4);
+}
+
+static void
+set16(unsigned char *p, unsigned v)
+{
+	p[0] = (unsigned char)(v >> 8);
+	p[1] = (unsigned char)v;
+}
+
+static void
+set32(unsigned char *p, uint32_t v)
+{
+	set16(p, v >> 16);
+	set16(p + 2, v & 0xFFFF);
+}
+
+static void
+pad4(struct buf *b)
+{
+	static const unsigned char zero[3];
+
+	put(b, zero, (4 - b->len % 4) % 4);
+}
+
+/* The glyph set: new id -> old id, and old id -> new id (0 = not taken;
+ * .notdef is new 0 and old 0). */
+struct glyphset {
+	unsigned *old;
+	size_t n;
+	uint16_t *new_of;
+};
+
+static unsigned
+glyphset_add(struct glyphset *gs, unsigned old)
+{
+	if (old != 0 && gs->new_of[old] == 0) {
+		gs->new_of[old] = (uint16_t)gs->n;
+		gs->old[gs->n++] = old;
+	}
+	return gs->new_of[old];
+}
+
+#define COMP_WORDS    0x0001
+#define COMP_SCALE    0x0008
+#define COMP_MORE     0x0020
+#define COMP_XYSCALE  0x0040
+#define COMP_2X2      0x0080
+#define COMP_INSTR    0x0100
+
+/* Walks a composite glyph's components.  With `gs` it adds them to the set;
+ * with `out` it writes the glyph with renumbered components and without
+ * instructions.  Returns false on a malformed glyph. */
+static bool
+composite_walk(const unsigned char *g, uint32_t len, struct glyphset *gs,
+               struct buf *out)
+{
+	size_t at = 10;
+	unsigned flags;
+
+	if (out != NULL)
+		put(out, g, 10);
+	do {
+		size_t n;
+
+		if (at + 4 > len)
+			return false;
+		flags = rd16(g + at);
+		n = 4 + ((flags & COMP_WORDS) ? 4 : 2) +
+		    ((flags & COMP_SCALE) ? 2 : (flags & COMP_XYSCALE) ? 4 :
+		     (flags & COMP_2X2) ? 8 : 0);
+		if (at + n > len)
+			return false;
+		if (out != NULL) {
+			unsigned char *p = buf_grow(out, n);
+
+			if (p != NULL) {
+				memcpy(p, g + at, n);
+				set16(p, (flags & ~COMP_INSTR) & 0xFFFF);
+				set16(p + 2, gs->new_of[rd16(g + at + 2)]);
+			}
+		} else {
+			glyphset_add(gs, rd16(g + at + 2));
+		}
+		at += n;
+	} while (flags & COMP_MORE);
+	return true;
+}
+
+/* A simple glyph with its instructions cut out: they would call into the
+ * fpgm/prep programs we do not carry. */
+static bool
+simple_strip(const unsigned char *g, uint32_t len, unsigned contours,
+             struct buf *out)
+{
+	size_t head = 10 + 2 * (size_t)contours, ilen;
+
+	if (head + 2 > len)
+		return false;
+	ilen = rd16(g + head);
+	if (head + 2 + ilen > len)
+		return false;
+	put(out, g, head);
+	put16(out, 0);
+	put(out, g + head + 2 + ilen, len - head - 2 - ilen);
+	return true;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* libharu builds its CID-to-glyph map by looking up all 65536 code points,
+ * each with a linear walk over the cmap segments, so many segments cost
+ * milliseconds per letter.  Neighbouring runs closer than this many code
+ * points share one segment through glyphIdArray (zeros fill the gap, which
+ * costs two bytes per code point before compression). */
+#define CMAP_MERGE_GAP 48
+
+struct seg {
+	unsigned start, end;
+	size_t first;           /* index in cps of `start` */
+	bool array;             /* glyphs come from glyphIdArray */
+	size_t array_at;        /* index of `start` in the array */
+};
+
+/* Format 4 counts its length and offsets in 16 bits: the caller has
+ * checked that 16 + 8 * (n + 1) fits, and merging stays within what is
+ * left. */
+static void
+write_cmap(struct buf *b, const uint32_t *cps, const uint16_t *gids, size_t n)
+{
+	struct seg *segs = calloc(n + 1, sizeof(*segs));
+	size_t nseg = 0, narray = 0, budget = (0xFFFF - 16 - 8 * (n + 1)) / 2;
+	unsigned seg2, sr = 2, es = 0;
+	size_t i;
+
+	if (segs == NULL) {
+		b->failed = true;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct seg *s = nseg ? &segs[nseg - 1] : NULL;
+		size_t grow = s == NULL ? 0 : cps[i] - s->end +
+		              (s->array ? 0 : s->end - s->start + 1);
+
+		if (s != NULL && cps[i] == s->end + 1 && !s->array &&
+		    gids[i] == gids[i - 1] + 1) {
+			s->end = cps[i];
+		} else if (s != NULL && cps[i] - s->end <= CMAP_MERGE_GAP &&
+		           narray + grow <= budget) {
+			if (!s->array) {
+				s->array = true;
+				s->array_at = narray;
+			}
+			narray += grow;
+			s->end = cps[i];
+		} else {
+			segs[nseg].start = segs[nseg].end = cps[i];
+			segs[nseg].first = i;
+			nseg++;
+		}
+	}
+	segs[nseg].start = segs[nseg].end = 0xFFFF;
+	nseg++;
+	seg2 = (unsigned)nseg * 2;
+	while (sr * 2 <= seg2) {
+		sr *= 2;
+		es++;
+	}
+	put16(b, 0);
+	put16(b, 1);
+	put16(b, 3);
+	put16(b, 1);
+	put32(b, 12);
+	put16(b, 4);
+	put16(b, (16 + 8 * nseg + 2 * narray) & 0xFFFF);
+	put16(b, 0);
+	put16(b, seg2);
+	put16(b, sr);
+	put16(b, es);
+	put16(b, seg2 - sr);
+	for (i = 0; i < nseg; i++)
+		put16(b, segs[i].end);
+	put16(b, 0);
+	for (i = 0; i < nseg; i++)
+		put16(b, segs[i].start);
+	for (i = 0; i < nseg; i++) {
+		if (segs[i].start == 0xFFFF)
+			put16(b, 1);
+		else if (segs[i].array)
+			put16(b, 0);
+		else
+			put16(b, (gids[segs[i].first] - segs[i].start) & 0xFFFF);
+	}
+	for (i = 0; i < nseg; i++)
+		put16(b, segs[i].array ?
+		         (unsigned)(2 * (nseg - i + segs[i].array_at)) : 0);
+	{
+		unsigned char *arr = buf_grow(b, 2 * narray);
+		size_t s = 0;
+
+		if (arr == NULL)
+			goto out;
+		memset(arr, 0, 2 * narray);
+		for (i = 0; i < n; i++) {
+			while (segs[s].end < cps[i])
+				s++;
+			if (segs[s].array)
+				set16(arr + 2 * (segs[s].array_at +
+				                 cps[i] - segs[s].start), gids[i]);
+		}
+	}
+out:
+	free(segs);
+}
+
+static void
+put_name(struct buf *b, const char *psname)
+{
+	static const unsigned ids[] = { 1, 2, 3, 4, 6 };
+	size_t nlen = strlen(psname);
+	unsigned off = 0;
+
+	put16(b, 0);
+	put16(b, 5);
+	put16(b, 6 + 5 * 12);
+	for (size_t i = 0; i < 5; i++) {
+		unsigned len = ids[i] == 2 ? 7 : (unsigned)nlen;
+
+		put16(b, 3);
+		put16(b, 1);
+		put16(b, 0x409);
+		put16(b, ids[i]);
+		put16(b, 2 * len);
+		put16(b, off);
+		off += 2 * len;
+	}
+	for (size_t i = 0; i < 5; i++) {
+		const char *s = ids[i] == 2 ? "Regular" : psname;
+
+		for (; *s != '\0'; s++)
+			put16(b, (unsigned char)*s);
+	}
+}
+
+static uint32_t
+checksum(const unsigned char *p, size_t len)
+{
+	uint32_t sum = 0;
+
+	for (size_t i = 0; i < len; i += 4) {
+		unsigned char w[4] = { 0 };
+
+		memcpy(w, p + i, len - i < 4 ? len - i : 4);
+		sum += rd32(w);
+	}
+	return sum;
+}
+
+enum { T_OS2, T_CMAP, T_GLYF, T_HEAD, T_HHEA, T_HMTX, T_LOCA, T_MAXP,
+       T_NAME, T_POST, T_COUNT };
+
+/* In tag order, as the table directory must be sorted. */
+static const char *const TAGS[T_COUNT] = {
+	"OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp",
+	"name", "post",
+};
+
+static void
+write_tables(const struct letter_ttf *t, struct glyphset *gs,
+             const uint32_t *cps, const uint16_t *gids, size_t ncp,
+             const char *psname, struct buf *tab)
+{
+	unsigned first = ncp ? cps[0] : 0, last = ncp ? cps[ncp - 1] : 0;
+	uint32_t *loca = calloc(gs->n + 1, sizeof(*loca));
+	unsigned char *p;
+
+	if (loca == NULL) {
+		tab[0].failed = true;
+		return;
+	}
+	/* glyf, remembering offsets for loca. */
+	for (size_t i = 0; i < gs->n; i++) {
+		const unsigned char *g;
+		uint32_t len;
+
+		loca[i] = (uint32_t)tab[T_GLYF].len;
+		if (!glyph_span(t, gs->old[i], &g, &len) || len < 10) {
+			continue;
+		}
+		if ((int16_t)rd16(g) < 0) {
+			if (!composite_walk(g, len, gs, &tab[T_GLYF]))
+				tab[T_GLYF].len = loca[i];
+		} else if (!simple_strip(g, len, rd16(g), &tab[T_GLYF])) {
+			tab[T_GLYF].len = loca[i];
+		}
+		pad4(&tab[T_GLYF]);
+	}
+	loca[gs->n] = (uint32_t)tab[T_GLYF].len;
+	for (size_t i = 0; i <= gs->n; i++)
+		put32(&tab[T_LOCA], loca[i]);
+	free(loca);
+
+	for (size_t i = 0; i < gs->n; i++) {
+		put16(&tab[T_HMTX], advance_units(t, gs->old[i]));
+		put16(&tab[T_HMTX], (unsigned)left_bearing(t, gs->old[i]) & 0xFFFF);
+	}
+
+	put(&tab[T_HEAD], t->head.p, 54);
+	if ((p = tab[T_HEAD].p) != NULL) {
+		set32(p + 8, 0);
+		set16(p + 50, 1);
+	}
+	put(&tab[T_HHEA], t->hhea.p, 36);
+	if ((p = tab[T_HHEA].p) != NULL)
+		set16(p + 34, (unsigned)gs->n);
+	put(&tab[T_MAXP], t->maxp.p, t->maxp.len >= 32 ? 32 : 6);
+	if ((p = tab[T_MAXP].p) != NULL) {
+		set16(p + 4, (unsigned)gs->n);
+		if (tab[T_MAXP].len == 32)
+			set16(p + 26, 0);
+	}
+	put(&tab[T_OS2], t->os2.p, t->os2.len);
+	if ((p = tab[T_OS2].p) != NULL) {
+		set16(p + 64, first);
+		set16(p + 66, last);
+	}
+	put32(&tab[T_POST], 0x00030000);
+	put(&tab[T_POST], t->post.p + 4, 12);
+	put(&tab[T_POST], (const unsigned char[16]){ 0 }, 16);
+	write_cmap(&tab[T_CMAP], cps, gids, ncp);
+	put_name(&tab[T_NAME], psname);
+}
+
+int
+letter_ttf_subset(const struct letter_ttf *ttf, const uint32_t *cps_in,
+                  size_t n, const char *psname, unsigned char **data_r,
+                  size_t *len_r, struct ogi_error *err)
+{
+	struct glyphset gs = { 0 };
+	struct buf tab[T_COUNT] = { { 0 } }, out = { 0 };
+	uint32_t *cps = NULL;
+	uint16_t *gids = NULL;
+	size_t ncp = 0, i;
+	bool failed = false;
+	int ret = -1;
+
+	if (psname == NULL || psname[0] == '\0' || strlen(psname) > 63) {
+		error_set(err, "subset font name must be 1..63 characters");
+		return -1;
+	}
+	cps = malloc((n ? n : 1) * sizeof(*cps));
+	gids = malloc((n ? n : 1) * sizeof(*gids));
+	gs.old = malloc((ttf->n_glyphs + 1) * sizeof(*gs.old));
+	gs.new_of = calloc(ttf->n_glyphs, sizeof(*gs.new_of));
+	if (cps == NULL || gids == NULL || gs.old == NULL || gs.new_of == NULL) {
+		error_set(err, "out of memory");
+		goto out;
+	}
+	memcpy(cps, cps_in, n * sizeof(*cps));
+	qsort(cps, n, sizeof(*cps), cmp_u32);
+	gs.old[gs.n++] = 0;
+	for (i = 0; i < n; i++) {
+		unsigned g;
+
+		if (ncp > 0 && cps[i] == cps[ncp - 1])
+			continue;
+		g = letter_ttf_glyph(ttf, cps[i]);
+		if (g == 0) {
+			error_set(err, "U+%04X is not in font %s", (unsigned)cps[i],
+			          ttf->psname);
+			goto out;
+		}
+		cps[ncp] = cps[i];
+		gids[ncp++] = (uint16_t)glyphset_add(&gs, g);
+	}
+	if (16 + 8 * (ncp + 1) > 0xFFFF) {
+		error_set(err, "%zu distinct characters: more than a cmap holds",
+		          ncp);
+		goto out;
+	}
+	/* Components may be composites themselves: the set grows as we go. */
+	for (i = 0; i < gs.n; i++) {
+		const unsigned char *g;
+		uint32_t len;
+
+		if (glyph_span(ttf, gs.old[i], &g, &len) && len >= 10 &&
+		    (int16_t)rd16(g) < 0)
+			composite_walk(g, len, &gs, NULL);
+	}
+
+	write_tables(ttf, &gs, cps, gids, ncp, psname, tab);
+	for (i = 0; i < T_COUNT; i++)
+		failed |= tab[i].failed;
+	if (failed) {
+		error_set(err, "out of memory");
+		goto out;
+	}
+
+	put32(&out, 0x00010000);
+	put16(&out, T_COUNT);
+	put16(&out, 128);       /* searchRange: 16 * 2^floor(log2 10) */
+	put16(&out, 3);
+	put16(&out, T_COUNT * 16 - 128);
+	{
+		uint32_t off = 12 + 16 * T_COUNT;
+
+		for (i = 0; i < T_COUNT; i++) {
+			put(&out, TAGS[i], 4);
+			put32(&out, checksum(tab[i].p, tab[i].len));
+			put32(&out, off);
+			put32(&out, (uint32_t)tab[i].len);
+			off += (uint32_t)((tab[i].len + 3) & ~(size_t)3);
+		}
+	}
+	{
+		size_t head_at = 0;
+
+		for (i = 0; i < T_COUNT; i++) {
+			if (i == T_HEAD)
+				head_at = out.len;
+			put(&out, tab[i].p, tab[i].len);
+			pad4(&out);
+		}
+		if (out.failed) {
+			error_set(err, "out of memory");
+			goto out;
+		}
+		set32(out.p + head_at + 8,
+		      0xB1B0AFBAu - checksum(out.p, out.len));
+	}
+	*data_r = out.p;
+	*len_r = out.len;
+	out.p = NULL;
+	ret = 0;
+out:
+	for (i = 0; i < T_COUNT; i++)
+		free(tab[i].p);
+	free(out.p);
+	free(cps);
+	free(gids);
+	free(gs.old);
+	free(gs.new_of);
+	return ret;
+}

@@ -480,6 +480,8 @@ message_find(struct registry *reg, const char *sha256, const char *mailbox,
 	if (stmt_prepare(reg, &s,
 			 "SELECT id, case_id, disposition, sha256 IS ?1 FROM messages"
 			 " WHERE sha256 = ?1 OR (mailbox = ?2 AND uid = ?3)"
+			 " OR id IN (SELECT message_id FROM message_aliases"
+			 "           WHERE mailbox = ?2 AND uid = ?3)"
 			 " ORDER BY sha256 IS ?1 DESC LIMIT 1",
 			 "look up message", err) != 0)
 		return -1;
@@ -693,6 +695,7 @@ record_duplicate(struct registry *reg, const struct registry_message *msg,
 		 struct ogi_error *err)
 {
 	char detail[512];
+	struct reg_stmt s;
 
 	out->duplicate = true;
 	copy_str(out->case_id, sizeof(out->case_id), k->case_id);
@@ -701,6 +704,19 @@ record_duplicate(struct registry *reg, const struct registry_message *msg,
 		 k->same_content ? "same content" : "same mailbox identity",
 		 msg->mailbox != NULL ? msg->mailbox : "?",
 		 msg->uid != NULL ? msg->uid : "?");
+	if (k->same_content && msg->mailbox != NULL && msg->uid != NULL) {
+		if (stmt_prepare(reg, &s,
+				 "INSERT OR IGNORE INTO message_aliases"
+				 " (mailbox, uid, message_id, recorded_at)"
+				 " VALUES (?1, ?2, ?3, ?4)", "add alias", err) != 0)
+			return -1;
+		stmt_text(&s, 1, msg->mailbox);
+		stmt_text(&s, 2, msg->uid);
+		stmt_int(&s, 3, k->id);
+		stmt_int(&s, 4, (int64_t)time(NULL));
+		if (stmt_run(&s, err) != 0)
+			return -1;
+	}
 	return event_add(reg, NULL, k->id, "duplicate", detail, err);
 }
 

@@ -74,6 +74,16 @@ static const struct schema_migration schema_migrations[] = {
 	  "  WHERE case_id IS NOT NULL;\n"
 	  "CREATE INDEX messages_received ON messages (received_at, id);\n"
 	  "\n"
+	  /* The same bytes under another mailbox identity: remembered so that
+	   * identity is known too and not fetched and compared at every poll. */
+	  "CREATE TABLE message_aliases (\n"
+	  "  mailbox TEXT NOT NULL,\n"
+	  "  uid TEXT NOT NULL,\n"
+	  "  message_id INTEGER NOT NULL REFERENCES messages (id),\n"
+	  "  recorded_at INTEGER NOT NULL,\n"
+	  "  PRIMARY KEY (mailbox, uid)\n"
+	  ");\n"
+	  "\n"
 	  "CREATE TABLE case_seq (\n"
 	  "  year INTEGER PRIMARY KEY,\n"
 	  "  last INTEGER NOT NULL CHECK (last >= 0)\n"

@@ -394,6 +394,11 @@ test_duplicates(void **state)
 		assert_int_equal(raw_int(f, "SELECT count(*) FROM events"), events + 1);
 		assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
 					 " type = 'duplicate'"), i + 1);
+		/* The second identity is known from now on by itself, so the
+		 * copy is not fetched again at every poll. */
+		assert_int_equal(registry_message_known(f->reg, NULL, again.m.mailbox,
+							again.uid, &known, &err), 0);
+		assert_true(known);
 	}
 }
 
