@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common/config.h"
+#include "ctl/letter.h"
 #include "ctl/output.h"
 #include "registry/registry.h"
 
@@ -17,6 +18,9 @@ ogictl_usage(FILE *out)
 	      "  messages [--json]              every received message and what became of it\n"
 	      "  list [--state S] [--json]      applications (S: registered, incomplete, ...)\n"
 	      "  show ID [--json]               one application in full\n"
+	      "  letter kinds                   the letter templates and their placeholders\n"
+	      "  letter preview KIND [--case ID] [-o FILE.pdf]\n"
+	      "                                 render a letter with sample data or a real case\n"
 	      "\n"
 	      "Options:\n"
 	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
@@ -28,6 +32,7 @@ struct ogictl_cmd {
 	const char *name;
 	int (*run)(struct registry *reg, const struct output *o, int argc,
 		   char **argv);
+	int (*run_config)(const struct config *cfg, int argc, char **argv);
 };
 
 /* Parses the options every command shares; returns the index of the first
@@ -126,9 +131,10 @@ ogictl_show(struct registry *reg, const struct output *o, int argc, char **argv)
 }
 
 static const struct ogictl_cmd ogictl_cmds[] = {
-	{ "messages", ogictl_messages },
-	{ "list", ogictl_list },
-	{ "show", ogictl_show },
+	{ "messages", ogictl_messages, NULL },
+	{ "list", ogictl_list, NULL },
+	{ "show", ogictl_show, NULL },
+	{ "letter", NULL, ctl_letter },
 };
 
 int
@@ -174,6 +180,11 @@ main(int argc, char **argv)
 		fputs(problems, stderr);
 		free(problems);
 		return 1;
+	}
+	if (cmd->run_config != NULL) {
+		rc = cmd->run_config(cfg, argc - optind, argv + optind);
+		config_free(cfg);
+		return rc;
 	}
 	if (registry_open(cfg->db_path, true, &reg, &err) != 0) {
 		fprintf(stderr, "ogictl: %s\n", err.msg);

@@ -1,0 +1,210 @@
+#include "ctl/letter.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+
+#include "letter/case.h"
+#include "letter/render.h"
+#include "letter/template.h"
+#include "registry/registry.h"
+
+static void
+ctl_letter_usage(void)
+{
+	fputs("usage: ogictl letter kinds\n"
+	      "       ogictl letter preview KIND [--case ID] [-o FILE.pdf]\n", stderr);
+}
+
+static char *
+ctl_letter_template_path(const struct config *cfg, const char *kind)
+{
+	return g_strdup_printf("%s/%s.tpl", cfg->letters.templates_dir, kind);
+}
+
+static bool
+ctl_letter_known(const char *kind)
+{
+	size_t n;
+	const char *const *kinds = letter_kinds(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(kinds[i], kind) == 0)
+			return true;
+	return false;
+}
+
+static int
+ctl_letter_kinds(const struct config *cfg)
+{
+	size_t n;
+	const char *const *kinds = letter_kinds(&n);
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct ogi_error err = { "" };
+		struct letter_template *tpl;
+		const char *const *names;
+		char *path = ctl_letter_template_path(cfg, kinds[i]);
+		size_t nn;
+
+		if (letter_template_load(path, &tpl, &err) != 0) {
+			fprintf(stderr, "ogictl: %s\n", err.msg);
+			rc = 1;
+			g_free(path);
+			continue;
+		}
+		printf("%s  (%s)\n", kinds[i], path);
+		nn = letter_template_placeholders(tpl, &names);
+		for (size_t k = 0; k < nn; k++) {
+			const char *meaning = letter_placeholder_meaning(names[k]);
+
+			printf("    %-24s %s\n", names[k], meaning ? meaning : "");
+		}
+		letter_template_free(tpl);
+		g_free(path);
+	}
+	return rc;
+}
+
+/* Parses "PATH" or "PATH:INDEX". */
+static void
+ctl_letter_font(const char *spec, char **path_r, int *index_r)
+{
+	const char *colon = strrchr(spec, ':');
+
+	if (colon != NULL && colon[1] != '\0' && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
+		*path_r = g_strndup(spec, (gsize)(colon - spec));
+		*index_r = atoi(colon + 1);
+	} else {
+		*path_r = g_strdup(spec);
+		*index_r = 0;
+	}
+}
+
+static void
+ctl_letter_today(const struct config *cfg, char out[11])
+{
+	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
+	GDateTime *now;
+
+	if (tz == NULL)
+		tz = g_time_zone_new_utc();
+	now = g_date_time_new_now(tz);
+	g_snprintf(out, 11, "%04d-%02d-%02d", g_date_time_get_year(now),
+		   g_date_time_get_month(now), g_date_time_get_day_of_month(now));
+	g_date_time_unref(now);
+	g_time_zone_unref(tz);
+}
+
+static int
+ctl_letter_values(const struct config *cfg, const char *kind, const char *case_id,
+		  struct letter_values **vals_r, struct ogi_error *err)
+{
+	struct registry *reg;
+	struct registry_case *c;
+	char today[11];
+	int rc;
+
+	if (case_id == NULL) {
+		if (letter_sample_values(kind, vals_r, err) != 0)
+			return -1;
+		return letter_office_values(cfg, *vals_r, err);
+	}
+	if (registry_open(cfg->db_path, true, &reg, err) != 0)
+		return -1;
+	rc = registry_case_get(reg, case_id, &c, err);
+	registry_close(reg);
+	if (rc != 0)
+		return -1;
+	if (c == NULL) {
+		error_set(err, "no application %s", case_id);
+		return -1;
+	}
+	ctl_letter_today(cfg, today);
+	rc = letter_case_values(c, cfg, today, NULL, vals_r, err);
+	registry_case_free(c);
+	return rc;
+}
+
+static int
+ctl_letter_preview(const struct config *cfg, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "case", required_argument, NULL, 'c' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *case_id = NULL, *out = NULL, *kind;
+	struct ogi_error err = { "" };
+	struct letter_values *vals = NULL;
+	struct letter_template *tpl = NULL;
+	struct letter_doc *doc = NULL;
+	struct letter_fonts fonts;
+	char *path, *fpath[4], *outpath;
+	int c, rc = 1;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c == 'c')
+			case_id = optarg;
+		else if (c == 'o')
+			out = optarg;
+		else {
+			ctl_letter_usage();
+			return 2;
+		}
+	}
+	if (optind + 1 != argc) {
+		ctl_letter_usage();
+		return 2;
+	}
+	kind = argv[optind];
+	if (!ctl_letter_known(kind)) {
+		fprintf(stderr, "ogictl: unknown letter kind %s (see: ogictl letter kinds)\n", kind);
+		return 2;
+	}
+	path = ctl_letter_template_path(cfg, kind);
+	outpath = out ? g_strdup(out) : g_strdup_printf("%s.pdf", kind);
+	ctl_letter_font(cfg->letters.font_body, &fpath[0], &fonts.body_index);
+	ctl_letter_font(cfg->letters.font_title, &fpath[1], &fonts.title_index);
+	ctl_letter_font(cfg->letters.font_kai, &fpath[2], &fonts.kai_index);
+	ctl_letter_font(cfg->letters.font_fallback, &fpath[3], &fonts.fallback_index);
+	fonts.body = fpath[0];
+	fonts.title = fpath[1];
+	fonts.kai = fpath[2];
+	fonts.fallback = fpath[3];
+
+	if (letter_template_load(path, &tpl, &err) == 0 &&
+	    ctl_letter_values(cfg, kind, case_id, &vals, &err) == 0 &&
+	    letter_template_expand(tpl, vals, &doc, &err) == 0 &&
+	    letter_render(doc, &fonts, outpath, NULL, &err) == 0) {
+		printf("%s\n", outpath);
+		rc = 0;
+	} else {
+		fprintf(stderr, "ogictl: letter %s: %s\n", kind, err.msg);
+	}
+	letter_doc_free(doc);
+	letter_values_free(vals);
+	letter_template_free(tpl);
+	for (int i = 0; i < 4; i++)
+		g_free(fpath[i]);
+	g_free(outpath);
+	g_free(path);
+	return rc;
+}
+
+int
+ctl_letter(const struct config *cfg, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "kinds") == 0 && argc == 2)
+		return ctl_letter_kinds(cfg);
+	if (argc >= 2 && strcmp(argv[1], "preview") == 0)
+		return ctl_letter_preview(cfg, argc - 1, argv + 1);
+	ctl_letter_usage();
+	return 2;
+}
