@@ -427,6 +427,14 @@ window_has(const char *s, size_t len, const char *const *words, size_t n)
 	return false;
 }
 
+/* needle in [p, end).  Loops use this rather than strstr(), which
+ * sanitizer interceptors make linear in the rest of the string. */
+static const char *
+find(const char *p, const char *end, const char *needle)
+{
+	return g_strstr_len(p, end - p, needle);
+}
+
 /* Bytes: about ten Chinese characters either side. */
 #define NEAR 30
 
@@ -443,8 +451,8 @@ static bool
 sentence_demands(const char *s, const char *end)
 {
 	for (size_t i = 0; i < N_ELEMS(demands); i++)
-		for (const char *p = strstr(s, demands[i]); p != NULL;
-		     p = strstr(p + strlen(demands[i]), demands[i]))
+		for (const char *p = find(s, end, demands[i]); p != NULL;
+		     p = find(p + strlen(demands[i]), end, demands[i]))
 			if (demand_at(p + strlen(demands[i]), end))
 				return true;
 	return false;
@@ -485,8 +493,8 @@ sentence_complaints(const char *s, size_t len)
 	for (size_t i = 0; i < N_ELEMS(complaint_words); i++) {
 		size_t wl = strlen(complaint_words[i]);
 
-		for (w = strstr(s, complaint_words[i]); w != NULL;
-		     w = strstr(w + wl, complaint_words[i]))
+		for (w = find(s, end, complaint_words[i]); w != NULL;
+		     w = find(w + wl, end, complaint_words[i]))
 			if (!complaint_word_neutral(s, end, w, w + wl))
 				return 1;
 	}
@@ -527,8 +535,8 @@ find_app_request(const char *s, const char *end)
 		if (p != NULL && (first == NULL || p < first))
 			first = p;
 	}
-	for (const char *p = strstr(s, "申请"); p != NULL && first == NULL;
-	     p = strstr(p + 1, "申请")) {
+	for (const char *p = find(s, end, "申请"); p != NULL && first == NULL;
+	     p = find(p + strlen("申请"), end, "申请")) {
 		const char *after = p + strlen("申请");
 		size_t rest = (size_t)(end - after);
 

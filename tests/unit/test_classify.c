@@ -457,6 +457,32 @@ static const struct mail human_mails[] = {
 		.kind = EXTRACT_KIND_STATUS_QUERY,
 	},
 	{
+		.name = "status query: request told in the past, question apart",
+		.from = "wuyi@example.com",
+		.subject = "询问办理情况",
+		.body = "我于11月1日提交了信息公开申请，申请公开2025年医保基金支出"
+			"情况。请问什么时候能答复？",
+		.elements = 2,
+		.kind = EXTRACT_KIND_STATUS_QUERY,
+	},
+	{
+		.name = "application with a polite question",
+		.from = "feng@example.com",
+		.subject = "政府信息公开",
+		.body = "申请公开XX县2025年农村危房改造补助名单。"
+			"请问能否以电子邮件方式提供？",
+		.elements = 3,
+		.kind = EXTRACT_KIND_APPLICATION,
+	},
+	{
+		.name = "application for a complaint's outcome, minimal",
+		.from = "jiang@example.com",
+		.subject = "申请",
+		.body = "申请公开我于2026年3月投诉的处理结果。",
+		.elements = 3,
+		.kind = EXTRACT_KIND_APPLICATION,
+	},
+	{
 		.name = "corrected already, asks for progress",
 		.from = "zheng@example.com",
 		.subject = "2026-000140 进度",
