@@ -1,0 +1,72 @@
+/* Internal seams of the MIME module: the charset and RFC 2047/2231 decoders
+ * (charset.c), HTML and table rows (html.c), .docx (docx.c) and PDF
+ * (pdftext.c).  Only src/mime/ includes this; GLib types are fine here, GMime
+ * types are not (mime.c is the only file that sees gmime.h).
+ *
+ * Every char * returned is newly allocated valid UTF-8 without NUL bytes,
+ * freed with g_free() (GLib allocates with malloc, so free() works too).
+ */
+#ifndef OGI_MIME_PRIVATE_H
+#define OGI_MIME_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <glib.h>
+
+/* What went wrong while converting, or-ed into *flags_r. */
+enum {
+	MIME_CS_BAD_LABEL = 1 << 0, /* label named no charset iconv knows */
+	MIME_CS_BAD_BYTES = 1 << 1, /* some bytes became U+FFFD */
+};
+
+/* mime_to_utf8() that also reports what went wrong (flags_r may be NULL). */
+char *mime_charset_decode(const char *bytes, size_t len, const char *charset,
+			  unsigned *flags_r);
+
+/* Decodes a raw header value (len bytes: folded, may hold raw 8-bit text,
+ * NUL bytes and RFC 2047 words).  Adjacent encoded words in one charset are
+ * joined as bytes before conversion, so padded B-words and characters split
+ * across words come out whole.  With structured set, decoded words are
+ * emitted as quoted-strings so that a display name holding ',' or '<' still
+ * parses as one address.  Leading and trailing white space is dropped;
+ * control characters from decoded words (=0D=0A) are kept. */
+char *mime_header_decode(const char *raw, size_t len, bool structured,
+			 unsigned *flags_r);
+
+/* Decodes base64 tolerantly into out (room for len * 3 / 4 + 3 bytes):
+ * anything outside the alphabet is skipped and decoding restarts after '='
+ * padding, so separately encoded chunks (gmime#150) come out whole.  Returns
+ * the bytes written; *partial_r tells whether input ended mid-quantum. */
+size_t mime_base64_decode(const char *in, size_t len, unsigned char *out,
+			  bool *partial_r);
+
+/* The value of parameter name (e.g. "filename") in a raw Content-Type or
+ * Content-Disposition value, decoded from RFC 2231 (name*=, name*0*=...,
+ * charset'lang'%XX) or RFC 2047 words, or NULL when absent. */
+char *mime_param_get(const char *raw, const char *name, unsigned *flags_r);
+
+/* A decoded file name made safe to show: the last path component, leading
+ * dots and blanks removed, control, bidi-override and separator characters
+ * replaced by '_'.  Never NULL. */
+char *mime_filename_display(const char *name);
+
+/* Appends one table row to out as a line: two cells as "label：value",
+ * more joined by tabs; cells are trimmed, a row of empty cells is dropped. */
+void mime_text_row(GString *out, GPtrArray *cells);
+
+/* The charset an HTML document declares in a <meta> near its start, or
+ * NULL. */
+char *mime_html_charset(const char *html, size_t len);
+
+/* Text of a .docx held in data.  Reads at most max_archive uncompressed
+ * bytes; on a zip bomb, a broken archive or no text returns NULL with a
+ * problem line in *problem_r (g_free) when there is something to say. */
+char *mime_docx_text(const void *data, size_t len, size_t max_archive,
+		     char **problem_r);
+
+/* Text of the pages of a PDF, NULL when it has none (a scan) or cannot be
+ * read; *problem_r as above. */
+char *mime_pdf_text(const void *data, size_t len, char **problem_r);
+
+#endif
