@@ -1,0 +1,3223 @@
+/* The application elements (bureau rules Art. 4) from a folded text.
+ *
+ * People send two layouts, often mixed in one message: the office's form
+ * (label/value lines, HTML and .docx tables already turned into
+ * "label：value" lines by the MIME module, labels spaced out to fill a cell,
+ * values on the line below a bare label, several pairs on one line) and
+ * free prose (我叫张三，身份证号码…，现住…，联系电话…。现申请公开…).  Both are
+ * read by one scanner: every known label on a line is a "hit"; a hit that
+ * stands where a form puts labels takes the text up to the next hit, one
+ * inside a sentence takes the clause.  The labels live in tables below, not
+ * in code.
+ *
+ * Mail adds quoting: the newest text is read first, and what was quoted
+ * (or sits in a mail signature) only fills elements the newest text lacks.
+ * A quoted message that came from one of our own addresses is ignored: our
+ * correction notice carries the office's address and telephone number, not
+ * the applicant's.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "extract/extract-private.h"
+
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* --- tables ------------------------------------------------------------- */
+
+enum field {
+	FLD_NAME,           /* person's name */
+	FLD_ORG_NAME,       /* 名称, 单位名称: an organisation's name */
+	FLD_APPLICANT,      /* 申请人: name at the top, signature at the end */
+	FLD_LEGAL_REP,
+	FLD_CONTACT_PERSON,
+	FLD_ID_TYPE,        /* 证件名称: the kind of document */
+	FLD_ID_NUMBER,
+	FLD_ADDRESS,
+	FLD_POSTCODE,
+	FLD_PHONE,
+	FLD_EMAIL,
+	FLD_FAX,
+	FLD_CONTACT,        /* 联系方式: a telephone number or an address */
+	FLD_REQUEST,
+	FLD_PURPOSE,
+	FLD_SIGNATURE,
+	FLD_DATE,
+	FLD_DELIVERY,
+	FLD_MEDIUM,
+	FLD_OTHER,          /* known labels we do not keep; they end values */
+};
+#define FLD_COUNT (FLD_OTHER + 1)
+
+/* How a label may stand inside a sentence, without a form's separator. */
+enum prose {
+	P_NO,     /* only as a form label */
+	P_LINKED, /* also "…的住址是…", "姓名为…": needs ：/是/为 */
+	P_NUMBER, /* also directly before a number or an address: 电话138… */
+	P_DIRECT, /* the value follows directly: 申请人张三, 法定代表人李四 */
+	P_ONLY,   /* prose only, value follows directly: 现住北京…, 我叫张三 */
+};
+
+struct label {
+	const char *text;      /* folded: ASCII punctuation */
+	unsigned char field;   /* enum field */
+	unsigned char prose;   /* enum prose */
+	unsigned char id_type; /* enum extract_id_type, for FLD_ID_NUMBER */
+	const char *id_label;  /* the document the label names */
+};
+
+#define ID(t, f, p, type, name) { t, f, p, EXTRACT_ID_##type, name }
+#define L(t, f, p) { t, f, p, EXTRACT_ID_NONE, NULL }
+
+/* The longest label that matches wins, so 申请人签名 beats 申请人 and
+ * 身份证号码 beats 身份证. */
+static const struct label labels[] = {
+	L("姓名", FLD_NAME, P_LINKED),
+	L("申请人姓名", FLD_NAME, P_LINKED),
+	L("真实姓名", FLD_NAME, P_LINKED),
+	L("我叫", FLD_NAME, P_ONLY),
+	L("本人", FLD_NAME, P_ONLY),
+	L("名称", FLD_ORG_NAME, P_NO),
+	L("单位名称", FLD_ORG_NAME, P_LINKED),
+	L("公司名称", FLD_ORG_NAME, P_LINKED),
+	L("企业名称", FLD_ORG_NAME, P_LINKED),
+	L("机构名称", FLD_ORG_NAME, P_LINKED),
+	L("组织名称", FLD_ORG_NAME, P_NO),
+	L("申请人名称", FLD_ORG_NAME, P_LINKED),
+	L("申请单位名称", FLD_ORG_NAME, P_LINKED),
+	L("法人或其他组织名称", FLD_ORG_NAME, P_LINKED),
+	L("法人或者其他组织名称", FLD_ORG_NAME, P_LINKED),
+	L("申请人", FLD_APPLICANT, P_DIRECT),
+	L("申请单位", FLD_APPLICANT, P_NO),
+	L("法定代表人", FLD_LEGAL_REP, P_DIRECT),
+	L("法定代表人姓名", FLD_LEGAL_REP, P_LINKED),
+	L("法定代表人或负责人", FLD_LEGAL_REP, P_DIRECT),
+	L("法定代表人/负责人", FLD_LEGAL_REP, P_LINKED),
+	L("法人代表", FLD_LEGAL_REP, P_DIRECT),
+	L("负责人", FLD_LEGAL_REP, P_NO),
+	L("联系人", FLD_CONTACT_PERSON, P_DIRECT),
+	L("联系人姓名", FLD_CONTACT_PERSON, P_LINKED),
+	L("经办人", FLD_CONTACT_PERSON, P_LINKED),
+	L("证件名称", FLD_ID_TYPE, P_NO),
+	L("证件类型", FLD_ID_TYPE, P_NO),
+	L("证件种类", FLD_ID_TYPE, P_NO),
+	L("身份证明名称", FLD_ID_TYPE, P_NO),
+	L("身份证件类型", FLD_ID_TYPE, P_NO),
+	ID("证件号码", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
+	ID("证件号", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
+	ID("证件编号", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
+	ID("身份证件号码", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
+	ID("有效证件号码", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
+	ID("身份证明号码", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
+	ID("身份证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
+	ID("身份证号", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
+	ID("身份证", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
+	ID("居民身份证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
+	ID("居民身份证号", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
+	ID("居民身份证", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
+	ID("公民身份号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
+	ID("公民身份证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
+	ID("身份号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
+	ID("统一社会信用代码", FLD_ID_NUMBER, P_NUMBER, USCC, "统一社会信用代码"),
+	ID("社会信用代码", FLD_ID_NUMBER, P_NUMBER, USCC, "统一社会信用代码"),
+	ID("信用代码", FLD_ID_NUMBER, P_NUMBER, USCC, "统一社会信用代码"),
+	ID("组织机构代码", FLD_ID_NUMBER, P_NUMBER, ORG_CODE, "组织机构代码"),
+	ID("机构代码", FLD_ID_NUMBER, P_NUMBER, ORG_CODE, "组织机构代码"),
+	ID("营业执照号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "营业执照"),
+	ID("营业执照注册号", FLD_ID_NUMBER, P_NUMBER, OTHER, "营业执照"),
+	ID("营业执照号", FLD_ID_NUMBER, P_NUMBER, OTHER, "营业执照"),
+	ID("护照号码", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
+	ID("护照号", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
+	ID("护照", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
+	ID("Passport No.", FLD_ID_NUMBER, P_NO, PASSPORT, "护照"),
+	ID("港澳通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
+	ID("港澳通行证号", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
+	ID("台胞证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "台胞证"),
+	ID("通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "通行证"),
+	ID("军官证号", FLD_ID_NUMBER, P_NUMBER, OTHER, "军官证"),
+	L("通信地址", FLD_ADDRESS, P_LINKED),
+	L("通讯地址", FLD_ADDRESS, P_LINKED),
+	L("联系地址", FLD_ADDRESS, P_LINKED),
+	L("邮寄地址", FLD_ADDRESS, P_LINKED),
+	L("收件地址", FLD_ADDRESS, P_LINKED),
+	L("家庭住址", FLD_ADDRESS, P_LINKED),
+	L("家庭地址", FLD_ADDRESS, P_LINKED),
+	L("居住地址", FLD_ADDRESS, P_LINKED),
+	L("现住址", FLD_ADDRESS, P_LINKED),
+	L("现居住地", FLD_ADDRESS, P_LINKED),
+	L("住址", FLD_ADDRESS, P_LINKED),
+	L("地址", FLD_ADDRESS, P_LINKED),
+	L("住所地", FLD_ADDRESS, P_LINKED),
+	L("住所", FLD_ADDRESS, P_LINKED),
+	L("单位地址", FLD_ADDRESS, P_LINKED),
+	L("注册地址", FLD_ADDRESS, P_LINKED),
+	L("办公地址", FLD_ADDRESS, P_LINKED),
+	L("经营地址", FLD_ADDRESS, P_LINKED),
+	L("Address", FLD_ADDRESS, P_NO),
+	L("现住", FLD_ADDRESS, P_ONLY),
+	L("家住", FLD_ADDRESS, P_ONLY),
+	L("居住在", FLD_ADDRESS, P_ONLY),
+	L("居住于", FLD_ADDRESS, P_ONLY),
+	L("现居住在", FLD_ADDRESS, P_ONLY),
+	L("现居住于", FLD_ADDRESS, P_ONLY),
+	L("现居", FLD_ADDRESS, P_ONLY),
+	L("邮政编码", FLD_POSTCODE, P_NUMBER),
+	L("邮编", FLD_POSTCODE, P_NUMBER),
+	L("联系电话", FLD_PHONE, P_NUMBER),
+	L("电话号码", FLD_PHONE, P_NUMBER),
+	L("电话", FLD_PHONE, P_NUMBER),
+	L("电话/手机", FLD_PHONE, P_NUMBER),
+	L("手机/电话", FLD_PHONE, P_NUMBER),
+	L("电话/传真", FLD_PHONE, P_NUMBER),
+	L("手机号码", FLD_PHONE, P_NUMBER),
+	L("手机号", FLD_PHONE, P_NUMBER),
+	L("手机", FLD_PHONE, P_NUMBER),
+	L("联系手机", FLD_PHONE, P_NUMBER),
+	L("移动电话", FLD_PHONE, P_NUMBER),
+	L("固定电话", FLD_PHONE, P_NUMBER),
+	L("办公电话", FLD_PHONE, P_NUMBER),
+	L("座机", FLD_PHONE, P_NUMBER),
+	L("Tel", FLD_PHONE, P_NO),
+	L("Phone", FLD_PHONE, P_NO),
+	L("Mobile", FLD_PHONE, P_NO),
+	L("联系方式", FLD_CONTACT, P_NUMBER),
+	L("联系方法", FLD_CONTACT, P_NUMBER),
+	L("电子邮箱", FLD_EMAIL, P_NUMBER),
+	L("电子邮箱地址", FLD_EMAIL, P_NUMBER),
+	L("电子邮件", FLD_EMAIL, P_NUMBER),
+	L("电子邮件地址", FLD_EMAIL, P_NUMBER),
+	L("邮箱地址", FLD_EMAIL, P_NUMBER),
+	L("邮箱", FLD_EMAIL, P_NUMBER),
+	L("电邮", FLD_EMAIL, P_NUMBER),
+	L("E-mail", FLD_EMAIL, P_NUMBER),
+	L("Email", FLD_EMAIL, P_NUMBER),
+	L("Mail", FLD_EMAIL, P_NO),
+	L("传真号码", FLD_FAX, P_NUMBER),
+	L("传真", FLD_FAX, P_NUMBER),
+	L("Fax", FLD_FAX, P_NO),
+	L("所需信息的内容描述", FLD_REQUEST, P_LINKED),
+	L("所需政府信息的内容描述", FLD_REQUEST, P_LINKED),
+	L("所需信息内容描述", FLD_REQUEST, P_LINKED),
+	L("所需政府信息内容描述", FLD_REQUEST, P_LINKED),
+	L("所需信息的名称", FLD_REQUEST, P_LINKED),
+	L("所需政府信息的名称", FLD_REQUEST, P_LINKED),
+	L("所需信息名称", FLD_REQUEST, P_LINKED),
+	L("所需信息内容", FLD_REQUEST, P_LINKED),
+	L("申请公开的内容", FLD_REQUEST, P_LINKED),
+	L("申请公开的政府信息", FLD_REQUEST, P_LINKED),
+	L("申请公开的政府信息内容", FLD_REQUEST, P_LINKED),
+	L("申请公开的信息", FLD_REQUEST, P_LINKED),
+	L("申请公开内容", FLD_REQUEST, P_LINKED),
+	L("请求公开的具体内容", FLD_REQUEST, P_LINKED),
+	L("请求公开的内容", FLD_REQUEST, P_LINKED),
+	L("申请获取的信息", FLD_REQUEST, P_LINKED),
+	L("申请内容", FLD_REQUEST, P_LINKED),
+	L("申请事项", FLD_REQUEST, P_LINKED),
+	L("信息内容描述", FLD_REQUEST, P_LINKED),
+	L("内容描述", FLD_REQUEST, P_LINKED),
+	L("所需信息的用途", FLD_PURPOSE, P_LINKED),
+	L("所需政府信息的用途", FLD_PURPOSE, P_LINKED),
+	L("所需信息用途", FLD_PURPOSE, P_LINKED),
+	L("信息用途", FLD_PURPOSE, P_LINKED),
+	L("申请用途", FLD_PURPOSE, P_LINKED),
+	L("用途", FLD_PURPOSE, P_LINKED),
+	L("申请人签名", FLD_SIGNATURE, P_NO),
+	L("申请人签字", FLD_SIGNATURE, P_NO),
+	L("申请人签章", FLD_SIGNATURE, P_NO),
+	L("申请人盖章", FLD_SIGNATURE, P_NO),
+	L("申请人签名或盖章", FLD_SIGNATURE, P_NO),
+	L("申请人签名或者盖章", FLD_SIGNATURE, P_NO),
+	L("申请人签名/盖章", FLD_SIGNATURE, P_NO),
+	L("申请单位盖章", FLD_SIGNATURE, P_NO),
+	L("签名或盖章", FLD_SIGNATURE, P_NO),
+	L("签名/盖章", FLD_SIGNATURE, P_NO),
+	L("签字/盖章", FLD_SIGNATURE, P_NO),
+	L("签名", FLD_SIGNATURE, P_NO),
+	L("签字", FLD_SIGNATURE, P_NO),
+	L("签章", FLD_SIGNATURE, P_NO),
+	L("盖章", FLD_SIGNATURE, P_NO),
+	L("申请时间", FLD_DATE, P_NO),
+	L("申请日期", FLD_DATE, P_NO),
+	L("日期", FLD_DATE, P_NO),
+	L("填表日期", FLD_DATE, P_NO),
+	L("填表时间", FLD_DATE, P_NO),
+	L("填写日期", FLD_DATE, P_NO),
+	L("填报日期", FLD_DATE, P_NO),
+	L("提交日期", FLD_DATE, P_NO),
+	L("提交时间", FLD_DATE, P_NO),
+	L("获取信息的方式", FLD_DELIVERY, P_NO),
+	L("获取政府信息的方式", FLD_DELIVERY, P_NO),
+	L("获取信息方式", FLD_DELIVERY, P_NO),
+	L("获取方式", FLD_DELIVERY, P_NO),
+	L("获得信息的方式", FLD_DELIVERY, P_NO),
+	L("提供方式", FLD_DELIVERY, P_NO),
+	L("送达方式", FLD_DELIVERY, P_NO),
+	L("接收方式", FLD_DELIVERY, P_NO),
+	L("领取方式", FLD_DELIVERY, P_NO),
+	L("答复方式", FLD_DELIVERY, P_NO),
+	L("所需信息的指定提供方式", FLD_MEDIUM, P_NO),
+	L("所需政府信息的指定提供方式", FLD_MEDIUM, P_NO),
+	L("指定提供方式", FLD_MEDIUM, P_NO),
+	L("所需信息的提供形式", FLD_MEDIUM, P_NO),
+	L("提供形式", FLD_MEDIUM, P_NO),
+	L("信息载体", FLD_MEDIUM, P_NO),
+	L("载体形式", FLD_MEDIUM, P_NO),
+	L("载体", FLD_MEDIUM, P_NO),
+	L("介质", FLD_MEDIUM, P_NO),
+	L("性别", FLD_OTHER, P_NO),
+	L("民族", FLD_OTHER, P_NO),
+	L("出生日期", FLD_OTHER, P_NO),
+	L("出生年月", FLD_OTHER, P_NO),
+	L("年龄", FLD_OTHER, P_NO),
+	L("职业", FLD_OTHER, P_NO),
+	L("政治面貌", FLD_OTHER, P_NO),
+	L("工作单位", FLD_OTHER, P_NO),
+	L("工作单位名称", FLD_OTHER, P_NO),
+	L("单位性质", FLD_OTHER, P_NO),
+	L("申请人类型", FLD_OTHER, P_NO),
+	L("备注", FLD_OTHER, P_NO),
+	L("索取号", FLD_OTHER, P_NO),
+	L("所需信息的索取号", FLD_OTHER, P_NO),
+	L("所需信息的文号", FLD_OTHER, P_NO),
+	L("文号", FLD_OTHER, P_NO),
+	L("编号", FLD_OTHER, P_NO),
+	L("QQ", FLD_OTHER, P_NO),
+	L("微信", FLD_OTHER, P_NO),
+	L("微信号", FLD_OTHER, P_NO),
+	L("网址", FLD_OTHER, P_NO),
+	L("受理机关", FLD_OTHER, P_NO),
+	L("受理单位", FLD_OTHER, P_NO),
+	L("申请机关", FLD_OTHER, P_NO),
+	L("附件", FLD_OTHER, P_NO),
+	L("是否申请减免费用", FLD_OTHER, P_NO),
+};
+
+#undef ID
+#undef L
+
+/* Document names written in 证件名称 or before the number. */
+static const struct {
+	const char *word;
+	enum extract_id_type type;
+} id_words[] = {
+	{ "居民身份证", EXTRACT_ID_RESIDENT },
+	{ "身份证", EXTRACT_ID_RESIDENT },
+	{ "公民身份", EXTRACT_ID_RESIDENT },
+	{ "统一社会信用代码", EXTRACT_ID_USCC },
+	{ "社会信用代码", EXTRACT_ID_USCC },
+	{ "组织机构代码", EXTRACT_ID_ORG_CODE },
+	{ "护照", EXTRACT_ID_PASSPORT },
+	{ "passport", EXTRACT_ID_PASSPORT },
+	{ "港澳居民来往内地通行证", EXTRACT_ID_OTHER },
+	{ "往来港澳通行证", EXTRACT_ID_OTHER },
+	{ "港澳通行证", EXTRACT_ID_OTHER },
+	{ "台湾居民来往大陆通行证", EXTRACT_ID_OTHER },
+	{ "台胞证", EXTRACT_ID_OTHER },
+	{ "通行证", EXTRACT_ID_OTHER },
+	{ "军官证", EXTRACT_ID_OTHER },
+	{ "士兵证", EXTRACT_ID_OTHER },
+	{ "警官证", EXTRACT_ID_OTHER },
+	{ "营业执照", EXTRACT_ID_OTHER },
+	{ "外国人永久居留", EXTRACT_ID_OTHER },
+	{ "居住证", EXTRACT_ID_OTHER },
+	{ "户口簿", EXTRACT_ID_OTHER },
+	{ "驾驶证", EXTRACT_ID_OTHER },
+	{ "社会保障卡", EXTRACT_ID_OTHER },
+	{ "法人证书", EXTRACT_ID_OTHER },
+	{ "登记证书", EXTRACT_ID_OTHER },
+};
+
+/* Words that make a name an organisation's. */
+static const char *const org_words[] = {
+	"公司", "有限", "中心", "协会", "事务所", "研究院", "研究所", "委员会",
+	"集团", "学会", "基金会", "商会", "合作社", "工作室", "大学", "学院",
+	"学校", "医院", "银行", "厂", "股份", "联合会", "促进会",
+};
+
+/* Options of the delivery and medium fields, and what each means. */
+static const struct {
+	const char *word;
+	enum extract_delivery delivery;
+	enum extract_medium medium;
+} options[] = {
+	{ "邮寄", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "快递", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "挂号信", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "email", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "e-mail", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "传真", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "自行领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "当场阅读", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "当场", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "现场", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "自取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "抄录", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "纸面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "纸质", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "书面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "电子文档", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子文件", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子数据", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "光盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "磁盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "U盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+};
+
+/* Phrases of a letter that ask for a channel (请通过电子邮件发送…). */
+static const struct {
+	const char *phrase;
+	enum extract_delivery delivery;
+	enum extract_medium medium;
+} delivery_phrases[] = {
+	{ "邮寄", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "快递", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "寄送", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "寄给我", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "通过电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "以电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "用电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子邮件方式", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子邮件形式", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子邮件发送", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子邮件回复", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "发送至我的邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "发送到我的邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "发至我的邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "发到我的邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "发送至邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "发送到邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "发至邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "发到邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "回复至本邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "回复到本邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "邮件回复", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "通过传真", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "以传真", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "传真方式", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "传真给", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "传真至", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "传真发送", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "传真回复", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "自行领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "当场阅读", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "当场查阅", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "现场查阅", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "现场领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "上门领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "自取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "抄录", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "纸质", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "纸面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "电子版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子文档", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "电子文件", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "光盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "磁盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+};
+
+/* Checkbox marks.  Single characters; bracket forms ([x], (√), [ ]) are
+ * read by mark_at(). */
+static const char *const ticked_marks[] = {
+	"☑", "✓", "✔", "√", "■", "●", "☒", "✅", "▣", "◉",
+};
+static const char *const unticked_marks[] = {
+	"□", "☐", "○", "口", "◯", "▢",
+};
+/* What may stand inside brackets to tick them. */
+static const char *const bracket_ticks[] = {
+	"x", "X", "√", "✓", "✔", "☑", "*",
+};
+
+/* Verbs of a request written as prose; the description follows. */
+static const char *const request_verbs[] = {
+	"现申请公开", "特申请公开", "现依法申请公开", "申请公开", "请求公开",
+	"要求公开", "申请获取", "申请查阅", "申请提供", "请依法公开",
+	"请予公开", "请公开",
+};
+/* Words between the verb and the description that say nothing. */
+static const char *const request_fillers[] = {
+	"以下政府信息", "以下信息", "如下政府信息", "如下信息", "下列政府信息",
+	"下列信息", "以下内容", "如下内容", "以下", "如下", "下列", ":",
+};
+
+/* Endings of a letter before the signature. */
+static const char *const closing_markers[] = {
+	"此致", "敬礼", "特此申请",
+};
+/* Words after a closing marker that are not the signer. */
+static const char *const closing_noise[] = {
+	"此致", "敬礼", "特此申请", "谢谢", "感谢", "申请人", "申请单位",
+	"签名", "签字", "盖章", "日期", "年", "月", "日",
+};
+/* Seal and signature marks after a name: 某某公司（盖章）. */
+static const char *const seal_marks[] = {
+	"(盖章)", "(签章)", "(公章)", "(签名)", "(签字)", "(章)", "[盖章]",
+	"【盖章】", "(单位盖章)", "(印章)",
+};
+
+/* Written where a form asks for a value the applicant does not have. */
+static const char *const empty_values[] = {
+	"无", "/", "\\", "-", "--", "—", "——", "暂无", "没有", "空", "略",
+	"未填", "n/a", "na", "none", "無", "...", "…", "……",
+};
+
+/* Name-shaped words that start a sentence instead: 本人现申请…. */
+static const char *const not_name_starts[] = {
+	"现", "对", "在", "因", "已", "需", "特", "就", "申请", "的", "将",
+	"拟", "想", "希望", "请", "家住", "住", "身份", "签", "联系", "电话",
+	"是", "为", "于", "通过", "向", "本", "我", "依", "根据", "男", "女",
+	"信息", "情况", "基本", "类型", "须知", "承诺", "声明", "填写", "应",
+	"须", "可", "如", "不", "有", "没", "也", "认为", "要求", "提出", "所",
+	"这", "该", "此",
+};
+
+/* Lines that mail clients add (发自我的iPhone). */
+static const char *const client_prefixes[] = {
+	"发自", "来自", "sent from", "send from", "get outlook", "从我的",
+	"发送自",
+};
+static const char *const client_words[] = {
+	"iphone", "ipad", "android", "手机", "邮箱", "outlook", "邮件",
+	"客户端", "mail", "huawei", "华为", "小米", "荣耀", "oppo", "vivo",
+	"三星", "samsung", "windows", "wps", "大师", "foxmail", "galaxy",
+};
+/* Headers of a quoted message, dropped with it. */
+static const char *const quote_headers[] = {
+	"发件人", "发送时间", "收件人", "抄送", "主题", "日期", "时间",
+	"发件日期", "收件时间", "from", "sent", "to", "cc", "date",
+	"subject", "reply-to",
+};
+
+/* --- characters --------------------------------------------------------- */
+
+static const char *
+next_char(const char *p, const char *end)
+{
+	if (p >= end)
+		return end;
+	p++;
+	while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+		p++;
+	return p;
+}
+
+static const char *
+prev_char(const char *p, const char *start)
+{
+	if (p <= start)
+		return start;
+	p--;
+	while (p > start && ((unsigned char)*p & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+static bool
+has_prefix(const char *p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Inline: the label scanner calls it for every character. */
+static inline char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool
+is_alnum(char c)
+{
+	return g_ascii_isalnum(c);
+}
+
+static gunichar
+char_at(const char *p, const char *end)
+{
+	gunichar c = g_utf8_get_char_validated(p, end - p);
+
+	return c == (gunichar)-1 || c == (gunichar)-2 ? 0 : c;
+}
+
+static bool
+is_han(const char *p, const char *end)
+{
+	gunichar c = char_at(p, end);
+
+	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+/* The literal of words[] that starts at p, longest first; NULL if none. */
+static const char *
+word_at(const char *p, const char *end, const char *const *words, size_t n)
+{
+	const char *best = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (has_prefix(p, end, words[i]) &&
+		    (best == NULL || strlen(words[i]) > strlen(best)))
+			best = words[i];
+	return best;
+}
+
+static const char *
+find_in(const char *p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	for (; p + n <= end; p++)
+		if (memcmp(p, lit, n) == 0)
+			return p;
+	return NULL;
+}
+
+/* Clause punctuation: where a value written in a sentence ends. */
+static size_t
+clause_end_len(const char *p, const char *end)
+{
+	static const char *const ends[] = {
+		"。", "、", ",", ";", "!", "?", ")", "]", "】",
+	};
+	const char *w = word_at(p, end, ends, N_ELEMS(ends));
+
+	return w != NULL ? strlen(w) : 0;
+}
+
+/* --- checkbox marks ------------------------------------------------------ */
+
+/* +1 ticked, -1 unticked, 0 no mark at p; *len_r: its length. */
+static int
+mark_at(const char *p, const char *end, size_t *len_r)
+{
+	const char *w;
+
+	if (p < end && (*p == '[' || *p == '(')) {
+		char close = *p == '[' ? ']' : ')';
+		const char *q = p + 1;
+		bool tick = false;
+
+		while (q < end && *q == ' ')
+			q++;
+		if ((w = word_at(q, end, bracket_ticks,
+				 N_ELEMS(bracket_ticks))) != NULL) {
+			tick = true;
+			q += strlen(w);
+		}
+		while (q < end && *q == ' ')
+			q++;
+		if (q < end && *q == close) {
+			*len_r = (size_t)(q + 1 - p);
+			return tick ? 1 : -1;
+		}
+		return 0;
+	}
+	if ((w = word_at(p, end, ticked_marks, N_ELEMS(ticked_marks)))) {
+		*len_r = strlen(w);
+		return 1;
+	}
+	if ((w = word_at(p, end, unticked_marks, N_ELEMS(unticked_marks)))) {
+		*len_r = strlen(w);
+		return -1;
+	}
+	return 0;
+}
+
+/* Is there a checkbox mark just before p (spaces skipped)? */
+static bool
+mark_before(const char *p, const char *start)
+{
+	size_t n;
+
+	while (p > start && p[-1] == ' ')
+		p--;
+	for (const char *q = p; q > start && p - q < 8;) {
+		q = prev_char(q, start);
+		if (mark_at(q, p, &n) != 0 && q + n == p)
+			return true;
+	}
+	return false;
+}
+
+static int
+option_at(const char *p, const char *end, size_t *len_r)
+{
+	int best = -1;
+	size_t best_len = 0;
+
+	for (size_t i = 0; i < N_ELEMS(options); i++) {
+		size_t n = strlen(options[i].word);
+
+		if ((size_t)(end - p) >= n && n > best_len &&
+		    g_ascii_strncasecmp(p, options[i].word, n) == 0) {
+			best = (int)i;
+			best_len = n;
+		}
+	}
+	*len_r = best_len;
+	return best;
+}
+
+/* --- per-view results ---------------------------------------------------- */
+
+/* How sure a delivery or medium choice is. */
+enum choice_level {
+	CHOICE_NONE,
+	CHOICE_PROSE,  /* a phrase of a letter, a tick with no label */
+	CHOICE_OTHER,  /* ticked in the field of the other aspect */
+	CHOICE_FIELD,  /* ticked in its own field */
+};
+
+enum name_rank {
+	RANK_LABEL,     /* 姓名, 名称 */
+	RANK_APPLICANT, /* 申请人 */
+	RANK_PROSE,     /* 我叫…, 本人… */
+	RANK_ORG_PROSE, /* 某某公司（统一社会信用代码…） */
+	RANK_SIGNATURE, /* the signed name */
+	RANK_NONE,
+};
+
+struct applicant_hit {
+	size_t line;
+	char *value;
+};
+
+/* What one view (the newest text, or the quoted text) says. */
+struct found {
+	char *name;
+	enum name_rank name_rank;
+	char *legal_rep;
+	char *contact_person;
+	char *id_type_text;
+	char *id_number;          /* normalised */
+	enum extract_id_type id_label_type;
+	const char *id_label;     /* static, from the label table */
+	char *id_word;            /* document name written beside the number */
+	char *address;
+	char *postcode;
+	char *phone;
+	char *email;
+	char *fax;
+	char *request;
+	char *purpose;
+	bool sig_field;           /* a signature field, filled or not */
+	bool sig_present;
+	char *sig_text;
+	char *date_text;          /* value of a date field */
+	int date_rc;
+	char date[11];
+	enum extract_delivery delivery;
+	enum choice_level delivery_level;
+	enum extract_medium medium;
+	enum choice_level medium_level;
+	GArray *applicants;       /* struct applicant_hit */
+	size_t request_line;      /* SIZE_MAX: none */
+};
+
+static void
+take(char **slot, char *value)
+{
+	if (*slot == NULL)
+		*slot = value;
+	else
+		free(value);
+}
+
+static void
+set_name(struct found *f, char *value, enum name_rank rank)
+{
+	if (value == NULL)
+		return;
+	if (f->name != NULL && f->name_rank <= rank) {
+		free(value);
+		return;
+	}
+	free(f->name);
+	f->name = value;
+	f->name_rank = rank;
+}
+
+static void
+set_choice(struct found *f, enum extract_delivery d, enum extract_medium m,
+	   enum choice_level dlevel, enum choice_level mlevel)
+{
+	if (d != EXTRACT_DELIVERY_UNKNOWN && dlevel > f->delivery_level) {
+		f->delivery = d;
+		f->delivery_level = dlevel;
+	}
+	if (m != EXTRACT_MEDIUM_UNKNOWN && mlevel > f->medium_level) {
+		f->medium = m;
+		f->medium_level = mlevel;
+	}
+}
+
+static void
+found_init(struct found *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->name_rank = RANK_NONE;
+	f->request_line = SIZE_MAX;
+	f->applicants = g_array_new(FALSE, FALSE, sizeof(struct applicant_hit));
+}
+
+static void
+found_clear(struct found *f)
+{
+	free(f->name);
+	free(f->legal_rep);
+	free(f->contact_person);
+	free(f->id_type_text);
+	free(f->id_number);
+	free(f->id_word);
+	free(f->address);
+	free(f->postcode);
+	free(f->phone);
+	free(f->email);
+	free(f->fax);
+	free(f->request);
+	free(f->purpose);
+	free(f->sig_text);
+	free(f->date_text);
+	for (guint i = 0; i < f->applicants->len; i++)
+		free(g_array_index(f->applicants, struct applicant_hit, i).value);
+	g_array_free(f->applicants, TRUE);
+}
+
+/* --- values -------------------------------------------------------------- */
+
+static bool
+is_one_of(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (g_ascii_strcasecmp(s, words[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool
+strip_suffix(char *s, const char *lit)
+{
+	size_t n = strlen(s), m = strlen(lit);
+
+	if (n < m || memcmp(s + n - m, lit, m) != 0)
+		return false;
+	s[n - m] = '\0';
+	return true;
+}
+
+/* Strips brackets around the whole value: （张三）, [无]. */
+static bool
+strip_brackets(char **s)
+{
+	static const char *const pairs[][2] = {
+		{ "(", ")" }, { "[", "]" }, { "【", "】" }, { "〔", "〕" },
+		{ "「", "」" },
+	};
+
+	for (size_t i = 0; i < N_ELEMS(pairs); i++) {
+		size_t o = strlen(pairs[i][0]), c = strlen(pairs[i][1]);
+		size_t n = strlen(*s);
+
+		if (n < o + c || strncmp(*s, pairs[i][0], o) != 0 ||
+		    memcmp(*s + n - c, pairs[i][1], c) != 0)
+			continue;
+		(*s)[n - c] = '\0';
+		/* (a)(b) is two things, not one in brackets. */
+		if (strstr(*s + o, pairs[i][1]) != NULL ||
+		    strstr(*s + o, pairs[i][0]) != NULL) {
+			memcpy(*s + n - c, pairs[i][1], c);
+			continue;
+		}
+		*s += o;
+		return true;
+	}
+	return false;
+}
+
+static bool
+only_filler(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s != '_' && *s != '-' && *s != '.' && *s != ' ' &&
+		    *s != '*')
+			return false;
+	return true;
+}
+
+/* A value as stored: trimmed, without the label's separator, trailing
+ * 。；，, enclosing brackets and a form's underscores; NULL when nothing is
+ * left or the applicant wrote that there is nothing (无, /, ——). */
+static char *
+clean_value(const char *p, const char *end)
+{
+	static const char *const trail[] = {
+		"。", ";", ",", "、", ":", "_", " ",
+	};
+	char *raw = g_strndup(p, (gsize)(end - p));
+	char *t = extract_text_trim(raw), *s, *out;
+	bool changed = true;
+
+	g_free(raw);
+	if (t == NULL)
+		return NULL;
+	s = t;
+	while (changed) {
+		changed = false;
+		while (*s == ':' || *s == ' ' || *s == '_') {
+			s++;
+			changed = true;
+		}
+		for (size_t i = 0; i < N_ELEMS(trail); i++)
+			while (strip_suffix(s, trail[i]))
+				changed = true;
+		changed |= strip_brackets(&s);
+	}
+	out = NULL;
+	if (*s != '\0' && !only_filler(s)) {
+		if (!is_one_of(s, empty_values, N_ELEMS(empty_values)))
+			out = g_strdup(s);
+	}
+	free(t);
+	return out;
+}
+
+/* Names carry no digits: "张三 2026年11月20日" is a name and a date. */
+static char *
+name_value(char *v)
+{
+	char *cut = NULL;
+
+	if (v == NULL)
+		return NULL;
+	for (char *p = v; *p != '\0' && cut == NULL; p++) {
+		char d[11];
+
+		if (is_digit(*p) && p > v)
+			cut = p;
+		else if (*p == ' ' && extract_date_find(p, d) != 0)
+			cut = p;
+	}
+	if (cut != NULL) {
+		char *shorter;
+
+		*cut = '\0';
+		shorter = clean_value(v, v + strlen(v));
+		g_free(v);
+		return shorter;
+	}
+	return v;
+}
+
+/* Removes a seal or signature mark after a name; true if there was one. */
+static bool
+strip_seal(char *v)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < N_ELEMS(seal_marks); i++)
+		while (strip_suffix(v, seal_marks[i])) {
+			g_strchomp(v);
+			found = true;
+		}
+	return found;
+}
+
+static char *
+signature_value(char *v)
+{
+	if (v != NULL) {
+		strip_seal(v);
+		v = name_value(v);
+	}
+	if (v != NULL && *v == '\0') {
+		g_free(v);
+		v = NULL;
+	}
+	return v;
+}
+
+static bool
+starts_with_any(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(s, words[i], strlen(words[i])) == 0)
+			return true;
+	return false;
+}
+
+static bool
+contains_any(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strstr(s, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+static bool
+is_org_name(const char *s)
+{
+	return s != NULL && contains_any(s, org_words, N_ELEMS(org_words));
+}
+
+/* A name written in a sentence (我叫张三，…) must look like one: two to six
+ * Chinese characters, a Latin name, or an organisation's name. */
+static bool
+name_plausible(const char *v)
+{
+	const char *end = v + strlen(v);
+	size_t han = 0, latin = 0, other = 0;
+
+	if (starts_with_any(v, not_name_starts, N_ELEMS(not_name_starts)))
+		return false;
+	for (const char *p = v; p < end; p = next_char(p, end)) {
+		if (is_han(p, end))
+			han++;
+		else if (g_ascii_isalpha(*p))
+			latin++;
+		else if (*p != ' ' && *p != '.' && *p != '-' &&
+			 !has_prefix(p, end, "·"))
+			other++;
+	}
+	if (other > 0)
+		return false;
+	if (han > 0 && latin == 0)
+		return (han >= 2 && han <= 6) || (han <= 30 && is_org_name(v));
+	return han == 0 && latin >= 2 && end - v <= 40;
+}
+
+/* --- lines and quoting --------------------------------------------------- */
+
+struct line {
+	const char *s;    /* without quoting "> " */
+	size_t len;
+	const char *body; /* after a list number or bullet */
+};
+
+static const char *
+line_end(const struct line *ln)
+{
+	return ln->s + ln->len;
+}
+
+enum tier { TIER_OWN, TIER_QUOTED, TIER_DROP };
+
+/* Characters that stand for a space, a colon or a cell border in what
+ * word processors and mail clients produce. */
+static char *
+prepare(const char *text)
+{
+	static const struct {
+		const char *from, *to;
+	} subst[] = {
+		{ "\xC2\xA0", " " },          /* no-break space */
+		{ "\xE2\x80\x82", " " },      /* en space */
+		{ "\xE2\x80\x83", " " },      /* em space */
+		{ "\xE2\x80\x89", " " },      /* thin space */
+		{ "\xE2\x80\x8B", "" },       /* zero width space */
+		{ "\xEF\xBB\xBF", "" },       /* BOM */
+		{ "\xE2\x88\xB6", ":" },      /* ratio */
+		{ "\xEF\xB9\x95", ":" },      /* small colon */
+		{ "\xEF\xB8\xB0", ":" },      /* vertical two dots */
+		{ "\xE2\x94\x82", "\t" },     /* box drawing │ */
+		{ "|", "\t" },
+	};
+	GString *out = g_string_sized_new(strlen(text) + 1);
+
+	for (const char *p = text; *p != '\0';) {
+		size_t i;
+
+		for (i = 0; i < N_ELEMS(subst); i++)
+			if (strncmp(p, subst[i].from, strlen(subst[i].from)) == 0)
+				break;
+		if (i < N_ELEMS(subst)) {
+			g_string_append(out, subst[i].to);
+			p += strlen(subst[i].from);
+		} else {
+			g_string_append_c(out, *p++);
+		}
+	}
+	return g_string_free(out, FALSE);
+}
+
+static const char *
+skip_bullet(const char *p, const char *end)
+{
+	static const char *const bullets[] = {
+		"*", "-", "·", "•", "◆", "◇", "★", "☆", "▲", "►", "▶", "※",
+	};
+	static const char *const cn_numerals[] = {
+		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+	};
+	const char *q, *w;
+
+	while (p < end && is_space(*p))
+		p++;
+	q = p;
+	if (q < end && *q == '(')
+		q++;
+	if (q < end && is_digit(*q)) {
+		while (q < end && is_digit(*q))
+			q++;
+	} else {
+		while ((w = word_at(q, end, cn_numerals,
+				    N_ELEMS(cn_numerals))) != NULL)
+			q += strlen(w);
+	}
+	if (q > p && q < end && (*q == '.' || *q == ')') &&
+	    !(q + 1 < end && is_digit(q[1])))
+		p = q + 1;
+	else if (q > p && has_prefix(q, end, "、"))
+		p = q + strlen("、");
+	else if ((w = word_at(p, end, bullets, N_ELEMS(bullets))) != NULL)
+		p += strlen(w);
+	else if (has_prefix(p, end, "\xE2\x91") && end - p >= 3 &&
+		 (unsigned char)p[2] >= 0xA0 && (unsigned char)p[2] <= 0xB3)
+		p += 3; /* ① .. ⑳ */
+	while (p < end && is_space(*p))
+		p++;
+	return p;
+}
+
+static bool
+has_own_address(const char *lower, const struct extract_context *ctx)
+{
+	if (ctx == NULL || ctx->own_addresses == NULL)
+		return false;
+	for (const char *const *a = ctx->own_addresses; *a != NULL; a++)
+		if (**a != '\0' && strstr(lower, *a) != NULL)
+			return true;
+	return false;
+}
+
+/* A line of a quoted message's header block: 发件人: …, Sent: …. */
+static bool
+is_quote_header(const char *l)
+{
+	for (size_t i = 0; i < N_ELEMS(quote_headers); i++) {
+		size_t n = strlen(quote_headers[i]);
+		const char *p = l + n;
+
+		if (strncmp(l, quote_headers[i], n) != 0)
+			continue;
+		while (*p == ' ')
+			p++;
+		if (*p == ':')
+			return true;
+	}
+	return false;
+}
+
+/* Where a client starts the quoted original of a reply or a forward. */
+static bool
+is_quote_separator(const char *l, const char *next)
+{
+	static const char *const words[] = {
+		"原始邮件", "original message", "forwarded message", "转发邮件",
+		"转发的邮件", "原邮件", "邮件原文",
+	};
+
+	if ((l[0] == '-' || l[0] == '_' || l[0] == '=' || l[0] == '*') &&
+	    contains_any(l, words, N_ELEMS(words)))
+		return true;
+	if (strncmp(l, "发件人:", strlen("发件人:")) == 0 ||
+	    strncmp(l, "发件人 :", strlen("发件人 :")) == 0)
+		return true;
+	if (next != NULL && is_quote_header(next) &&
+	    (strncmp(l, "from:", 5) == 0 ||
+	     (strlen(l) >= 10 && strspn(l, "_-") == strlen(l))))
+		return true;
+	return false;
+}
+
+/* "在 2026年11月20日，张三 <a@b> 写道：", "On …, A <a@b> wrote:". */
+static bool
+is_attribution(const char *l)
+{
+	size_t n = strlen(l);
+
+	return (n >= strlen("写道:") &&
+		strcmp(l + n - strlen("写道:"), "写道:") == 0) ||
+	       (n >= 6 && strcmp(l + n - 6, "wrote:") == 0);
+}
+
+static bool
+is_client_line(const char *l)
+{
+	return strlen(l) <= 80 &&
+	       starts_with_any(l, client_prefixes, N_ELEMS(client_prefixes)) &&
+	       contains_any(l, client_words, N_ELEMS(client_words));
+}
+
+/* Trimmed, ASCII-lowercased copy of a line for the tests above. */
+static char *
+lower_line(const char *s, size_t len)
+{
+	char *l = g_ascii_strdown(s, (gssize)len);
+
+	return g_strstrip(l);
+}
+
+/* Lines where an attachment's text starts: quoting in the body does not
+ * make the attachments quoted. */
+static bool *
+attachment_starts(const char *prepared, const GArray *raw_lines,
+		  const struct mime_message *msg)
+{
+	bool *starts = g_new0(bool, raw_lines->len + 1);
+
+	for (size_t i = 0; msg != NULL && i < msg->n_parts; i++) {
+		const struct mime_part *part = &msg->parts[i];
+		char *folded, *prep, *hit;
+
+		if (part->role != MIME_PART_ATTACHMENT || part->text == NULL)
+			continue;
+		folded = extract_text_fold(part->text);
+		if (folded == NULL)
+			continue;
+		prep = prepare(folded);
+		free(folded);
+		hit = prep[0] != '\0' ? strstr(prepared, prep) : NULL;
+		for (guint j = 0; hit != NULL && j < raw_lines->len; j++) {
+			const struct line *ln =
+				&g_array_index(raw_lines, struct line, j);
+
+			if (ln->s + ln->len >= hit) {
+				starts[j] = true;
+				break;
+			}
+		}
+		g_free(prep);
+	}
+	return starts;
+}
+
+/* The tier of each line: the newest text, quoted or signature text, or
+ * dropped (quote headers, client taglines, our own quoted mail). */
+static void
+assign_tiers(GArray *lines, const bool *attach, enum tier *tiers,
+	     const struct extract_context *ctx)
+{
+	enum tier state = TIER_OWN, attr = TIER_QUOTED;
+	bool header = false, sig = false;
+
+	for (guint i = 0; i < lines->len; i++) {
+		struct line *ln = &g_array_index(lines, struct line, i);
+		char *l = lower_line(ln->s, ln->len);
+		char *next = i + 1 < lines->len ?
+			     lower_line(g_array_index(lines, struct line, i + 1).s,
+					g_array_index(lines, struct line, i + 1).len) :
+			     NULL;
+		const char *q = ln->s;
+
+		if (attach[i]) {
+			state = TIER_OWN;
+			attr = TIER_QUOTED;
+			header = sig = false;
+		}
+		tiers[i] = state;
+		if (header && l[0] != '\0' && is_quote_header(l)) {
+			if (has_own_address(l, ctx))
+				state = TIER_DROP;
+			tiers[i] = TIER_DROP;
+		} else if (is_quote_separator(l, next)) {
+			bool own = has_own_address(l, ctx);
+
+			for (guint j = i + 1; j < lines->len && j < i + 10; j++) {
+				const struct line *h =
+					&g_array_index(lines, struct line, j);
+				char *hl = lower_line(h->s, h->len);
+				bool is_header = is_quote_header(hl);
+
+				own |= is_header && has_own_address(hl, ctx);
+				g_free(hl);
+				if (!is_header)
+					break;
+			}
+			state = own ? TIER_DROP : TIER_QUOTED;
+			header = true;
+			tiers[i] = TIER_DROP;
+		} else if (is_attribution(l)) {
+			attr = has_own_address(l, ctx) ? TIER_DROP : TIER_QUOTED;
+			tiers[i] = TIER_DROP;
+		} else if (is_client_line(l)) {
+			tiers[i] = TIER_DROP;
+		} else if (strcmp(l, "--") == 0 &&
+			   (ln->len == 2 || (ln->len == 3 && ln->s[2] == ' '))) {
+			sig = true;
+			tiers[i] = TIER_DROP;
+		} else {
+			header = header && l[0] != '\0' && is_quote_header(l);
+			if (sig && l[0] == '\0')
+				sig = false;
+			else if (sig && state == TIER_OWN)
+				tiers[i] = TIER_QUOTED;
+			while (q < ln->s + ln->len && is_space(*q))
+				q++;
+			if (q < ln->s + ln->len && *q == '>') {
+				while (q < ln->s + ln->len &&
+				       (*q == '>' || is_space(*q)))
+					q++;
+				ln->len -= (size_t)(q - ln->s);
+				ln->s = q;
+				tiers[i] = state == TIER_OWN ? attr :
+					   (state > attr ? state : attr);
+			}
+		}
+		ln->body = skip_bullet(ln->s, ln->s + ln->len);
+		g_free(l);
+		g_free(next);
+	}
+}
+
+/* --- labels on a line ---------------------------------------------------- */
+
+struct hit {
+	const struct label *lab;
+	enum field field;   /* the label's, or SIGNATURE for 申请人（签名） */
+	const char *start;  /* the label */
+	const char *vstart; /* its value */
+	const char *vend;
+	bool clause;        /* written in a sentence: value ends at the clause */
+	bool at_start;      /* first thing on its line */
+};
+
+struct view {
+	struct line *lines;
+	size_t n;
+	GArray **hits;      /* per line, struct hit */
+	bool *consumed;     /* line belongs to a label's value */
+};
+
+/* Matches lab at p with any spaces between its characters ("姓　　名");
+ * ASCII letters ignore case.  Returns the end of the match or NULL. */
+static const char *
+match_label(const char *p, const char *end, const char *lab)
+{
+	bool first = true;
+
+	while (*lab != '\0') {
+		size_t n = (size_t)(next_char(lab, lab + strlen(lab)) - lab);
+
+		if (!first)
+			while (p < end && *p == ' ')
+				p++;
+		first = false;
+		if ((size_t)(end - p) < n)
+			return NULL;
+		if (n == 1 ? ascii_lower(*p) != ascii_lower(*lab) :
+			     memcmp(p, lab, n) != 0)
+			return NULL;
+		p += n;
+		lab += n;
+	}
+	return p;
+}
+
+static const struct label *
+label_at(const char *p, const char *end, const char **lend_r)
+{
+	const struct label *best = NULL;
+
+	/* A label starts a word: not inside an ASCII one. */
+	for (size_t i = 0; i < N_ELEMS(labels); i++) {
+		const char *e;
+
+		if (ascii_lower(*p) != ascii_lower(labels[i].text[0]))
+			continue;
+		e = match_label(p, end, labels[i].text);
+		if (e != NULL &&
+		    (best == NULL || strlen(labels[i].text) > strlen(best->text))) {
+			best = &labels[i];
+			*lend_r = e;
+		}
+	}
+	return best;
+}
+
+/* 申请人（签名）, 联系电话（手机）: a short note in brackets after a label
+ * belongs to it; one that mentions signing makes it a signature field. */
+static const char *
+label_bracket(const char *q, const char *end, enum field *field)
+{
+	static const char *const pairs[][2] = {
+		{ "(", ")" }, { "[", "]" }, { "【", "】" },
+	};
+	size_t n;
+
+	if (mark_at(q, end, &n) != 0)
+		return q;
+	for (size_t i = 0; i < N_ELEMS(pairs); i++) {
+		const char *in, *close;
+
+		if (!has_prefix(q, end, pairs[i][0]))
+			continue;
+		in = q + strlen(pairs[i][0]);
+		close = find_in(in, end, pairs[i][1]);
+		if (close == NULL || close - in > 40)
+			return q;
+		for (const char *c = in; c < close; c++)
+			if (is_digit(*c) || *c == '@' || *c == ':')
+				return q;
+		if (find_in(in, close, "签") != NULL ||
+		    find_in(in, close, "章") != NULL)
+			*field = FLD_SIGNATURE;
+		return close + strlen(pairs[i][1]);
+	}
+	return q;
+}
+
+/* What may stand before a form label on the same line. */
+static bool
+boundary_before(const char *p, const char *start)
+{
+	static const char *const puncts[] = {
+		"。", "、", ",", ";", "(", "[", "【", ":", ")",
+	};
+	const char *prev = prev_char(p, start);
+
+	if (p <= start || is_space(*prev))
+		return true;
+	return word_at(prev, p, puncts, N_ELEMS(puncts)) != NULL;
+}
+
+/* A table cell border: a tab or two spaces. */
+static bool
+cell_before(const char *p, const char *start)
+{
+	return p > start && (p[-1] == '\t' ||
+			     (p - start >= 2 && p[-1] == ' ' && p[-2] == ' '));
+}
+
+static bool
+email_token_ahead(const char *r, const char *end)
+{
+	for (; r < end && (is_alnum(*r) || strchr("._%+-@", *r)); r++)
+		if (*r == '@')
+			return true;
+	return false;
+}
+
+/* Decides whether the label lab at [p, q) is used as one here. */
+static bool
+make_hit(const struct line *ln, const char *p, const char *q,
+	 const struct label *lab, struct hit *h)
+{
+	const char *end = ln->s + ln->len;
+	enum field field = lab->field;
+	const char *r;
+	size_t ws = 0;
+	bool tab = false, colon, at_start = p <= ln->body;
+	bool space_before = at_start || is_space(p[-1]);
+	bool bound = boundary_before(p, ln->s) || at_start;
+	bool marked = mark_before(p, ln->s);
+	size_t n;
+
+	q = label_bracket(q, end, &field);
+	for (r = q; r < end && is_space(*r); r++) {
+		ws++;
+		tab |= *r == '\t';
+	}
+	colon = r < end && *r == ':';
+	memset(h, 0, sizeof(*h));
+	h->lab = lab;
+	h->field = field;
+	h->start = p;
+	h->at_start = at_start;
+	if (g_ascii_isalnum(*p) && p > ln->s && g_ascii_isalnum(p[-1]))
+		return false;
+	if (colon && (bound || lab->prose != P_NO)) {
+		h->vstart = r + 1;
+		h->clause = !space_before;
+		return true;
+	}
+	if (marked)
+		return false;
+	if (lab->prose != P_ONLY && at_start &&
+	    (r == end || (ws > 0 && mark_at(r, end, &n) == 0) ||
+	     field == FLD_DELIVERY || field == FLD_MEDIUM)) {
+		h->vstart = r;
+		return true;
+	}
+	if (lab->prose != P_ONLY && !at_start && cell_before(p, ln->s) &&
+	    (r == end || tab || ws >= 2)) {
+		h->vstart = r;
+		return true;
+	}
+	if (lab->prose == P_NO)
+		return false;
+	h->clause = true;
+	if (has_prefix(r, end, "是") || has_prefix(r, end, "为")) {
+		h->vstart = r + strlen("是");
+		return true;
+	}
+	if (lab->prose == P_NUMBER && r < end &&
+	    (is_alnum(*r) || *r == '+' || *r == '(') &&
+	    (field != FLD_EMAIL || email_token_ahead(r, end))) {
+		h->vstart = r;
+		return true;
+	}
+	if ((lab->prose == P_DIRECT || lab->prose == P_ONLY) && r < end &&
+	    r == q) {
+		h->vstart = r;
+		return true;
+	}
+	return false;
+}
+
+/* A value in a sentence or table ends where an unknown label starts:
+ * "张三 政治面貌:群众". */
+static const char *
+cut_unknown_label(const char *v, const char *end)
+{
+	for (const char *c = v; c < end; c++) {
+		const char *b = c;
+		size_t han = 0;
+
+		if (*c != ':')
+			continue;
+		while (b > v && han < 9) {
+			const char *pb = prev_char(b, v);
+
+			if (!is_han(pb, end))
+				break;
+			b = pb;
+			han++;
+		}
+		if (han >= 1 && han <= 8 && b > v && is_space(b[-1]))
+			return b;
+	}
+	return end;
+}
+
+static bool
+is_choice(enum field f)
+{
+	return f == FLD_DELIVERY || f == FLD_MEDIUM;
+}
+
+static bool
+is_multiline(enum field f)
+{
+	return f == FLD_REQUEST || f == FLD_PURPOSE;
+}
+
+/* 证件名称	护照	证件号码	…: a document's name in the cell after
+ * 证件名称 is its value, though 护照 and 身份证 are labels elsewhere. */
+static bool
+document_name(GArray *hits, const struct hit *h, const struct line *ln)
+{
+	const struct hit *prev;
+	const char *end = line_end(ln);
+
+	if (hits->len == 0)
+		return false;
+	prev = &g_array_index(hits, struct hit, hits->len - 1);
+	if (prev->field != FLD_ID_TYPE || h->field != FLD_ID_NUMBER)
+		return false;
+	for (const char *c = prev->vstart; c < h->start; c++)
+		if (!is_space(*c))
+			return false;
+	/* 证件名称	身份证 110101…: the number follows; a label then. */
+	return h->vstart == end || !is_alnum(*h->vstart);
+}
+
+static void
+scan_line(const struct line *ln, GArray *hits)
+{
+	const char *end = ln->s + ln->len;
+	const char *p = ln->body;
+
+	while (p < end) {
+		const char *lend = NULL;
+		const struct label *lab = label_at(p, end, &lend);
+		struct hit h;
+
+		if (lab == NULL) {
+			p = next_char(p, end);
+		} else if (make_hit(ln, p, lend, lab, &h) &&
+			   !document_name(hits, &h, ln)) {
+			g_array_append_val(hits, h);
+			p = h.vstart > p ? h.vstart : lend;
+		} else {
+			p = lend;
+		}
+	}
+	for (guint i = 0; i < hits->len; i++) {
+		struct hit *h = &g_array_index(hits, struct hit, i);
+		const char *vend = end;
+
+		for (guint j = i + 1; j < hits->len; j++) {
+			const struct hit *o = &g_array_index(hits, struct hit, j);
+
+			/* Options of a choice can be labels too (☑电子邮件). */
+			if (!is_choice(h->field) || !mark_before(o->start, ln->s)) {
+				vend = o->start;
+				break;
+			}
+		}
+		if (h->clause)
+			for (const char *c = h->vstart; c < vend;
+			     c = next_char(c, vend))
+				if (clause_end_len(c, vend) > 0 &&
+				    !(h->field == FLD_ADDRESS && *c == ')')) {
+					vend = c;
+					break;
+				}
+		if (!is_multiline(h->field) && !is_choice(h->field))
+			vend = cut_unknown_label(h->vstart, vend);
+		h->vend = vend;
+	}
+}
+
+static GArray *
+hits_of(const struct view *v, size_t i)
+{
+	return v->hits[i];
+}
+
+static bool
+blank(const struct line *ln)
+{
+	for (size_t i = 0; i < ln->len; i++)
+		if (!is_space(ln->s[i]))
+			return false;
+	return true;
+}
+
+static bool
+starts_with_hit(const struct view *v, size_t i)
+{
+	GArray *h = hits_of(v, i);
+
+	return h->len > 0 && g_array_index(h, struct hit, 0).at_start;
+}
+
+static bool
+closing_line(const struct line *ln)
+{
+	const char *end = ln->s + ln->len;
+
+	for (size_t i = 0; i < N_ELEMS(closing_markers); i++)
+		if (has_prefix(ln->body, end, closing_markers[i]))
+			return true;
+	return false;
+}
+
+/* A line that is a date and little else: the date of a letter. */
+static bool
+date_line(const struct line *ln)
+{
+	char *s = g_strndup(ln->s, ln->len);
+	char *t = g_strstrip(s), d[11];
+	bool yes = strlen(t) <= 48 && strstr(t, "。") == NULL &&
+		   strchr(t, ',') == NULL && extract_date_find(t, d) != 0;
+
+	g_free(s);
+	return yes;
+}
+
+/* The end of line i's text before its first label (all of it if none). */
+static const char *
+text_before_hit(const struct view *v, size_t i)
+{
+	GArray *h = hits_of(v, i);
+
+	return h->len > 0 ? g_array_index(h, struct hit, 0).start :
+			    v->lines[i].s + v->lines[i].len;
+}
+
+static bool
+list_item_start(const char *s)
+{
+	const char *end = s + strlen(s);
+
+	return skip_bullet(s, end) != s;
+}
+
+/* Appends a wrapped line to a value: Chinese joins without a space, a new
+ * list item starts a new line. */
+static void
+append_piece(GString *acc, const char *p, const char *end)
+{
+	char *raw = g_strndup(p, (gsize)(end - p));
+	char *piece = extract_text_trim(raw);
+
+	g_free(raw);
+	if (piece == NULL)
+		return;
+	if (acc->len > 0) {
+		if (list_item_start(piece))
+			g_string_append_c(acc, '\n');
+		else if (is_alnum(acc->str[acc->len - 1]) && is_alnum(piece[0]))
+			g_string_append_c(acc, ' ');
+	}
+	g_string_append(acc, piece);
+	free(piece);
+}
+
+/* The value that continues on the lines after line i (a bare label, or a
+ * description running over several lines); marks them consumed. */
+static void
+continue_value(struct view *v, size_t i, GString *acc, size_t max_lines)
+{
+	bool skipped_blank = false;
+
+	for (size_t j = i + 1; j < v->n && max_lines > 0; j++) {
+		const struct line *ln = &v->lines[j];
+
+		if (blank(ln)) {
+			if (acc->len > 0 || skipped_blank)
+				return;
+			skipped_blank = true;
+			continue;
+		}
+		if (starts_with_hit(v, j) || closing_line(ln) || date_line(ln))
+			return;
+		append_piece(acc, ln->s, text_before_hit(v, j));
+		v->consumed[j] = true;
+		max_lines--;
+		if (hits_of(v, j)->len > 0)
+			return;
+	}
+}
+
+/* --- choices: delivery and medium ---------------------------------------- */
+
+struct item {
+	int option;        /* index in options[], -1 for a mark */
+	int state;         /* marks: +1 ticked, -1 unticked */
+	const char *pos;
+};
+
+/* Reads ticked options from p..end and records the first delivery and
+ * medium chosen.  Marks may precede (☑邮寄) or follow (邮寄√) options.
+ * Without any mark, a labelled field's first option is the choice
+ * (获取方式：邮寄) unless need_marks. */
+static bool
+parse_choices(const char *p, const char *end, bool need_marks,
+	      enum choice_level dlevel, enum choice_level mlevel,
+	      struct found *f)
+{
+	struct item items[64];
+	size_t n = 0, unticked = 0;
+	bool any_mark = false, any_tick = false, prefix, chosen = false;
+	int selected[64];
+	size_t n_sel = 0;
+
+	while (p < end && n < N_ELEMS(items)) {
+		size_t len;
+		int st = mark_at(p, end, &len), o;
+
+		if (st != 0) {
+			items[n++] = (struct item){ -1, st, p };
+			any_mark = true;
+			any_tick |= st > 0;
+			unticked += st < 0;
+			p += len;
+			continue;
+		}
+		o = option_at(p, end, &len);
+		if (o >= 0) {
+			const char *a = p + len;
+			bool after_mark = n > 0 && items[n - 1].option < 0;
+
+			while (a < end && *a == ' ')
+				a++;
+			/* 邮寄地址:… and 邮箱:… are labels, not choices. */
+			if (!has_prefix(a, end, "地址") &&
+			    !(a < end && *a == ':' && !after_mark))
+				items[n++] = (struct item){ o, 0, p };
+			p += len;
+			continue;
+		}
+		p = next_char(p, end);
+	}
+	if (!any_mark) {
+		if (need_marks)
+			return false;
+		for (size_t i = 0; i < n; i++)
+			selected[n_sel++] = items[i].option;
+	} else {
+		prefix = n > 0 && items[0].option < 0;
+		for (size_t i = 0; i < n; i++) {
+			int st = 0;
+
+			if (items[i].option < 0)
+				continue;
+			if (prefix && i > 0 && items[i - 1].option < 0)
+				st = items[i - 1].state;
+			else if (!prefix && i + 1 < n && items[i + 1].option < 0)
+				st = items[i + 1].state;
+			if (st > 0)
+				selected[n_sel++] = items[i].option;
+		}
+		/* A fax read by OCR: boxes come back as 口 and the ticked one
+		 * as junk, so the one option without a box is the choice. */
+		if (!any_tick && prefix && unticked >= 2) {
+			int lone = -1, count = 0;
+
+			for (size_t i = 1; i < n; i++)
+				if (items[i].option >= 0 && items[i - 1].option >= 0) {
+					const char *pc = prev_char(items[i].pos,
+								   items[i - 1].pos);
+
+					if (!is_han(pc, items[i].pos) &&
+					    !is_space(*pc) && strchr("/,;:", *pc) == NULL &&
+					    !has_prefix(pc, items[i].pos, "、")) {
+						lone = items[i].option;
+						count++;
+					}
+				}
+			if (count == 1)
+				selected[n_sel++] = lone;
+		}
+	}
+	for (size_t i = 0; i < n_sel; i++)
+		if (options[selected[i]].delivery != EXTRACT_DELIVERY_UNKNOWN) {
+			set_choice(f, options[selected[i]].delivery,
+				   EXTRACT_MEDIUM_UNKNOWN, dlevel, CHOICE_NONE);
+			chosen = true;
+			break;
+		}
+	for (size_t i = 0; i < n_sel; i++)
+		if (options[selected[i]].medium != EXTRACT_MEDIUM_UNKNOWN) {
+			set_choice(f, EXTRACT_DELIVERY_UNKNOWN,
+				   options[selected[i]].medium, CHOICE_NONE, mlevel);
+			chosen = true;
+			break;
+		}
+	return chosen;
+}
+
+static bool
+has_mark(const char *p, const char *end, bool ticked_only)
+{
+	for (; p < end; p = next_char(p, end)) {
+		size_t n;
+		int st = mark_at(p, end, &n);
+
+		if (st > 0 || (st < 0 && !ticked_only))
+			return true;
+	}
+	return false;
+}
+
+static void
+read_choice(struct view *v, size_t i, const struct hit *h, struct found *f)
+{
+	enum choice_level dl = h->field == FLD_DELIVERY ? CHOICE_FIELD : CHOICE_OTHER;
+	enum choice_level ml = h->field == FLD_MEDIUM ? CHOICE_FIELD : CHOICE_OTHER;
+
+	parse_choices(h->vstart, h->vend, false, dl, ml, f);
+	/* Options listed on the lines below the label. */
+	for (size_t j = i + 1; j < v->n; j++) {
+		const struct line *ln = &v->lines[j];
+
+		if (blank(ln) || starts_with_hit(v, j) ||
+		    !has_mark(ln->s, line_end(ln), false))
+			break;
+		parse_choices(ln->s, text_before_hit(v, j), false, dl, ml, f);
+	}
+}
+
+/* --- storing what a label says ------------------------------------------- */
+
+static char *
+email_token(const char *v)
+{
+	const char *at = strchr(v, '@'), *b, *e;
+
+	if (at == NULL)
+		return NULL;
+	for (b = at; b > v && (is_alnum(b[-1]) || strchr("._%+-", b[-1])); b--)
+		;
+	for (e = at + 1; *e != '\0' && (is_alnum(*e) || strchr("._-", *e)); e++)
+		;
+	while (e > at + 1 && e[-1] == '.')
+		e--;
+	return g_strndup(b, (gsize)(e - b));
+}
+
+/* The identity number in a value: the longest run of letters and digits
+ * (spaces and hyphens inside allowed) that holds a digit. */
+static void
+store_id(struct found *f, const struct label *lab, const char *v)
+{
+	const char *end = v + strlen(v), *best = NULL, *best_end = NULL;
+	const char *word = NULL;
+	size_t word_len = 0;
+
+	for (const char *p = v; p < end; p = next_char(p, end))
+		for (size_t i = 0; i < N_ELEMS(id_words); i++) {
+			size_t n = strlen(id_words[i].word);
+
+			if ((size_t)(end - p) >= n && n > word_len &&
+			    (word == NULL || p == word) &&
+			    g_ascii_strncasecmp(p, id_words[i].word, n) == 0) {
+				word = p;
+				word_len = n;
+			}
+		}
+	if (word != NULL && f->id_word == NULL)
+		f->id_word = g_strndup(word, word_len);
+	for (const char *p = v; p < end;) {
+		const char *e = p;
+		bool digit = false;
+
+		if (!is_alnum(*p)) {
+			p++;
+			continue;
+		}
+		while (e < end && (is_alnum(*e) ||
+				   ((*e == ' ' || *e == '-') && e + 1 < end &&
+				    is_alnum(e[1])))) {
+			digit |= is_digit(*e);
+			e++;
+		}
+		if (digit && (best == NULL || e - p > best_end - best)) {
+			best = p;
+			best_end = e;
+		}
+		p = e;
+	}
+	if (best != NULL && f->id_number == NULL) {
+		char *tok = g_strndup(best, (gsize)(best_end - best));
+		char buf[64];
+
+		if (extract_id_normalise(tok, buf, sizeof(buf)) == 0 &&
+		    buf[0] != '\0') {
+			f->id_number = g_strdup(buf);
+			f->id_label_type = lab != NULL ? lab->id_type :
+							  EXTRACT_ID_NONE;
+			f->id_label = lab != NULL ? lab->id_label : NULL;
+		}
+		g_free(tok);
+	}
+}
+
+static size_t
+count_digits(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += is_digit(*s);
+	return n;
+}
+
+static void
+store_contact(struct found *f, char *v)
+{
+	char *mail = email_token(v);
+
+	if (mail != NULL) {
+		char *rest = g_strdup(v), *at = strstr(rest, mail);
+
+		memmove(at, at + strlen(mail), strlen(at + strlen(mail)) + 1);
+		take(&f->email, mail);
+		g_free(v);
+		v = clean_value(rest, rest + strlen(rest));
+		g_free(rest);
+	}
+	if (v != NULL && count_digits(v) >= 7)
+		take(&f->phone, v);
+	else
+		g_free(v);
+}
+
+/* A name in a sentence must look like one; a form's is taken as written. */
+static char *
+person_value(const struct hit *h, char *v)
+{
+	v = name_value(v);
+	if (v != NULL && (h->clause || h->lab->prose == P_ONLY) &&
+	    !name_plausible(v)) {
+		g_free(v);
+		v = NULL;
+	}
+	return v;
+}
+
+static void
+store(struct found *f, const struct hit *h, size_t line, char *v)
+{
+	struct applicant_hit a;
+
+	if (v == NULL) {
+		f->sig_field |= h->field == FLD_SIGNATURE;
+		return;
+	}
+	switch (h->field) {
+	case FLD_NAME:
+		set_name(f, person_value(h, v),
+			 h->clause || h->lab->prose == P_ONLY ? RANK_PROSE :
+								 RANK_LABEL);
+		break;
+	case FLD_ORG_NAME:
+		set_name(f, name_value(v), RANK_LABEL);
+		break;
+	case FLD_APPLICANT:
+		strip_seal(v);
+		v = person_value(h, v);
+		if (v == NULL)
+			break;
+		a.line = line;
+		a.value = g_strdup(v);
+		g_array_append_val(f->applicants, a);
+		set_name(f, v, RANK_APPLICANT);
+		break;
+	case FLD_LEGAL_REP:
+		take(&f->legal_rep, person_value(h, v));
+		break;
+	case FLD_CONTACT_PERSON:
+		take(&f->contact_person, person_value(h, v));
+		break;
+	case FLD_ID_TYPE:
+		take(&f->id_type_text, v);
+		break;
+	case FLD_ID_NUMBER:
+		store_id(f, h->lab, v);
+		g_free(v);
+		break;
+	case FLD_ADDRESS:
+		take(&f->address, v);
+		break;
+	case FLD_POSTCODE:
+		take(&f->postcode, v);
+		break;
+	case FLD_PHONE:
+		take(&f->phone, v);
+		break;
+	case FLD_EMAIL:
+		take(&f->email, v);
+		break;
+	case FLD_FAX:
+		take(&f->fax, v);
+		break;
+	case FLD_CONTACT:
+		store_contact(f, v);
+		break;
+	case FLD_REQUEST:
+		if (f->request == NULL)
+			f->request_line = line;
+		take(&f->request, v);
+		break;
+	case FLD_PURPOSE:
+		take(&f->purpose, v);
+		break;
+	case FLD_SIGNATURE:
+		f->sig_field = true;
+		v = signature_value(v);
+		if (v != NULL)
+			f->sig_present = true;
+		take(&f->sig_text, v);
+		break;
+	case FLD_DATE:
+		take(&f->date_text, v);
+		break;
+	case FLD_DELIVERY:
+	case FLD_MEDIUM:
+	case FLD_OTHER:
+		g_free(v);
+		break;
+	}
+}
+
+static char *
+finish_value(GString *acc)
+{
+	char *s = g_string_free(acc, FALSE), *v;
+
+	if (strchr(s, '\n') == NULL) {
+		v = clean_value(s, s + strlen(s));
+		g_free(s);
+		return v;
+	}
+	while (strip_suffix(s, "。") || strip_suffix(s, ";") ||
+	       strip_suffix(s, ","))
+		;
+	return s;
+}
+
+static void
+read_labels(struct view *v, struct found *f)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		GArray *hits = hits_of(v, i);
+
+		for (guint k = 0; k < hits->len; k++) {
+			const struct hit *h = &g_array_index(hits, struct hit, k);
+			bool last = k + 1 == hits->len;
+			char *value;
+
+			if (is_choice(h->field)) {
+				read_choice(v, i, h, f);
+				continue;
+			}
+			if (h->field == FLD_OTHER)
+				continue;
+			if (is_multiline(h->field)) {
+				GString *acc = g_string_new(NULL);
+
+				append_piece(acc, h->vstart, h->vend);
+				if (last)
+					continue_value(v, i, acc, 40);
+				v->consumed[i] = true;
+				value = finish_value(acc);
+			} else {
+				value = clean_value(h->vstart, h->vend);
+				if (value == NULL && last && !h->clause) {
+					GString *acc = g_string_new(NULL);
+
+					continue_value(v, i, acc, 1);
+					value = finish_value(acc);
+				}
+			}
+			store(f, h, i, value);
+		}
+	}
+}
+
+/* --- prose ------------------------------------------------------------------ */
+
+/* Is p inside a label (between its start and its value)? */
+static bool
+in_label(const struct view *v, size_t i, const char *p)
+{
+	GArray *hits = hits_of(v, i);
+
+	for (guint k = 0; k < hits->len; k++) {
+		const struct hit *h = &g_array_index(hits, struct hit, k);
+
+		if (p >= h->start && p < h->vstart)
+			return true;
+	}
+	return false;
+}
+
+/* A request verb at p: 申请公开, or 申请 … 公开 a few characters apart
+ * (申请贵局依法公开).  Returns the end of the verb or NULL. */
+static const char *
+request_verb_at(const char *p, const char *end, const char *start)
+{
+	const char *w = word_at(p, end, request_verbs, N_ELEMS(request_verbs));
+	const char *q;
+
+	if (p > start && has_prefix(prev_char(p, start), p, "依"))
+		return NULL;
+	if (w != NULL)
+		return p + strlen(w);
+	if (!has_prefix(p, end, "申请"))
+		return NULL;
+	q = p + strlen("申请");
+	for (int k = 0; k < 8 && q < end; k++) {
+		if (has_prefix(q, end, "公开"))
+			return q + strlen("公开");
+		if (!is_han(q, end))
+			return NULL;
+		q = next_char(q, end);
+	}
+	return NULL;
+}
+
+static const char *
+sentence_end(const char *p, const char *end)
+{
+	static const char *const ends[] = { "。", "!", "?" };
+
+	for (; p < end; p = next_char(p, end))
+		if (word_at(p, end, ends, N_ELEMS(ends)) != NULL)
+			return p;
+	return NULL;
+}
+
+static void
+prose_request(struct view *v, struct found *f)
+{
+	static const char *const lead[] = { ",", "的" };
+
+	for (size_t i = 0; i < v->n && f->request == NULL; i++) {
+		const struct line *ln = &v->lines[i];
+		const char *end = line_end(ln);
+
+		if (v->consumed[i])
+			continue;
+		for (const char *p = ln->s; p < end; p = next_char(p, end)) {
+			const char *r = request_verb_at(p, end, ln->s), *stop, *w;
+			GArray *hits = hits_of(v, i);
+			GString *acc;
+			bool more;
+
+			if (r == NULL || in_label(v, i, p))
+				continue;
+			do {
+				while (r < end && is_space(*r))
+					r++;
+				w = word_at(r, end, request_fillers,
+					    N_ELEMS(request_fillers));
+				if (w == NULL)
+					w = word_at(r, end, lead, N_ELEMS(lead));
+				if (w != NULL)
+					r += strlen(w);
+			} while (w != NULL);
+			stop = sentence_end(r, end);
+			more = stop == NULL;
+			if (stop == NULL)
+				stop = end;
+			for (guint k = 0; k < hits->len; k++) {
+				const struct hit *h =
+					&g_array_index(hits, struct hit, k);
+
+				if (h->start > r && h->start < stop) {
+					stop = h->start;
+					more = false;
+				}
+			}
+			acc = g_string_new(NULL);
+			append_piece(acc, r, stop);
+			/* A list below (现申请公开以下信息：), or a sentence wrapped
+			 * by the mail client. */
+			for (size_t j = i + 1; more && j < v->n && j < i + 40; j++) {
+				const struct line *nl = &v->lines[j];
+				const char *nend = text_before_hit(v, j);
+				const char *se;
+
+				if (blank(nl) || starts_with_hit(v, j) ||
+				    closing_line(nl) || date_line(nl))
+					break;
+				se = acc->len > 0 ? sentence_end(nl->s, nend) : NULL;
+				append_piece(acc, nl->s, se != NULL ? se : nend);
+				v->consumed[j] = true;
+				more = se == NULL && nend == line_end(nl);
+			}
+			g_free(f->request);
+			f->request = finish_value(acc);
+			if (f->request != NULL) {
+				f->request_line = i;
+				break;
+			}
+		}
+	}
+}
+
+/* 用于…: the purpose, when the clause starts with it. */
+static void
+prose_purpose(struct view *v, struct found *f)
+{
+	for (size_t i = 0; i < v->n && f->purpose == NULL; i++) {
+		const struct line *ln = &v->lines[i];
+		const char *end = line_end(ln), *clause = ln->body;
+		size_t before = 0;
+
+		if (v->consumed[i])
+			continue;
+		for (const char *p = ln->body; p < end; p = next_char(p, end)) {
+			size_t n = clause_end_len(p, end);
+
+			if (n > 0 || has_prefix(p, end, "。")) {
+				clause = p + (n > 0 ? n : strlen("。"));
+				before = 0;
+				continue;
+			}
+			if (has_prefix(p, end, "用于") && before <= 5 &&
+			    !in_label(v, i, p)) {
+				const char *e = p + strlen("用于");
+
+				while (e < end && clause_end_len(e, end) == 0)
+					e = next_char(e, end);
+				f->purpose = clean_value(p + strlen("用于"), e);
+				if (f->purpose != NULL)
+					break;
+			}
+			if (p >= clause)
+				before++;
+		}
+	}
+}
+
+static bool
+negated(const char *p, const char *start)
+{
+	static const char *const neg[] = { "不", "无需", "不需要", "不必", "不用" };
+
+	for (size_t i = 0; i < N_ELEMS(neg); i++) {
+		size_t n = strlen(neg[i]);
+
+		if ((size_t)(p - start) >= n && memcmp(p - n, neg[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* 请通过电子邮件发送…, 请邮寄至…: the first phrase of each aspect. */
+static void
+prose_delivery(struct view *v, struct found *f)
+{
+	bool d_done = f->delivery_level > CHOICE_NONE;
+	bool m_done = f->medium_level > CHOICE_NONE;
+
+	for (size_t i = 0; i < v->n && !(d_done && m_done); i++) {
+		const struct line *ln = &v->lines[i];
+		const char *end = line_end(ln);
+
+		if (v->consumed[i])
+			continue;
+		for (const char *p = ln->s; p < end; p = next_char(p, end))
+			for (size_t k = 0; k < N_ELEMS(delivery_phrases); k++) {
+				const char *a = p + strlen(delivery_phrases[k].phrase);
+
+				if (!has_prefix(p, end, delivery_phrases[k].phrase) ||
+				    has_prefix(a, end, "地址") ||
+				    (a < end && *a == ':') || negated(p, ln->s) ||
+				    in_label(v, i, p))
+					continue;
+				if (!d_done && delivery_phrases[k].delivery !=
+						       EXTRACT_DELIVERY_UNKNOWN) {
+					set_choice(f, delivery_phrases[k].delivery,
+						   delivery_phrases[k].medium,
+						   CHOICE_PROSE, CHOICE_PROSE);
+					d_done = true;
+				}
+				if (!m_done && delivery_phrases[k].medium !=
+						       EXTRACT_MEDIUM_UNKNOWN) {
+					set_choice(f, EXTRACT_DELIVERY_UNKNOWN,
+						   delivery_phrases[k].medium,
+						   CHOICE_NONE, CHOICE_PROSE);
+					m_done = true;
+				}
+			}
+	}
+}
+
+/* Ticked boxes with no label we know (☑邮寄 on a line of its own). */
+static void
+ticked_lines(struct view *v, struct found *f)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const struct line *ln = &v->lines[i];
+
+		if (has_mark(ln->s, line_end(ln), true))
+			parse_choices(ln->s, line_end(ln), true, CHOICE_PROSE,
+				      CHOICE_PROSE, f);
+	}
+}
+
+/* --- the closing block: signature and date of a letter ------------------- */
+
+static bool
+only_date_words(const char *t)
+{
+	static const char *const parts[] = { "年", "月", "日", " " };
+	const char *end = t + strlen(t);
+
+	for (const char *p = t; p < end;) {
+		const char *w = word_at(p, end, parts, N_ELEMS(parts));
+
+		if (w == NULL)
+			return false;
+		p += strlen(w);
+	}
+	return true;
+}
+
+static bool
+addressee_like(const char *t)
+{
+	static const char *const ends[] = { "局", "厅", "政府", "办公室", "部门" };
+
+	for (size_t i = 0; i < N_ELEMS(ends); i++) {
+		size_t n = strlen(t), m = strlen(ends[i]);
+
+		if (n >= m && strcmp(t + n - m, ends[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+is_label_word(const char *t)
+{
+	const char *end = t + strlen(t), *lend = NULL;
+
+	return label_at(t, end, &lend) != NULL && lend == end;
+}
+
+/* The signer among the words of a closing block: not a closing word, a
+ * label, a date or a number; an addressee (此致 某某局) is passed over. */
+static char *
+closing_name(const char *p, const char *end)
+{
+	static const char *const seps[] = {
+		" ", "\t", "\n", "!", ",", "。", ":", ";",
+	};
+	char *found = NULL;
+
+	while (p < end && found == NULL) {
+		const char *e = p, *w;
+		char *tok, d[11];
+
+		while (e < end && word_at(e, end, seps, N_ELEMS(seps)) == NULL)
+			e = next_char(e, end);
+		tok = g_strndup(p, (gsize)(e - p));
+		w = e < end ? word_at(e, end, seps, N_ELEMS(seps)) : NULL;
+		p = w != NULL ? e + strlen(w) : end;
+		strip_seal(tok);
+		if (tok[0] == '\0' || count_digits(tok) > 0 ||
+		    extract_date_find(tok, d) != 0 || only_date_words(tok) ||
+		    is_one_of(tok, closing_noise, N_ELEMS(closing_noise)) ||
+		    is_label_word(tok) ||
+		    addressee_like(tok) || strlen(tok) > 60 ||
+		    !name_plausible(tok)) {
+			g_free(tok);
+			continue;
+		}
+		found = tok;
+		/* A Latin name is several words. */
+		while (g_ascii_isalpha(found[0]) && p < end && g_ascii_isalpha(*p)) {
+			const char *ne = p;
+			char *joined;
+
+			while (ne < end && g_ascii_isalpha(*ne))
+				ne++;
+			joined = g_strdup_printf("%s %.*s", found, (int)(ne - p), p);
+			g_free(found);
+			found = joined;
+			p = ne;
+			while (p < end && *p == ' ')
+				p++;
+		}
+	}
+	return found;
+}
+
+/* Indices of the last n non-blank lines, oldest first; returns how many. */
+static size_t
+last_lines(const struct view *v, size_t *out, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = v->n; i > 0 && k < n; i--)
+		if (!blank(&v->lines[i - 1]))
+			out[k++] = i - 1;
+	for (size_t a = 0, b = k; b > a + 1; a++, b--) {
+		size_t t = out[a];
+
+		out[a] = out[b - 1];
+		out[b - 1] = t;
+	}
+	return k;
+}
+
+static bool
+closing_field(enum field f)
+{
+	return f == FLD_APPLICANT || f == FLD_SIGNATURE || f == FLD_DATE ||
+	       f == FLD_NAME || f == FLD_ORG_NAME;
+}
+
+static bool
+signed_already(const struct found *f)
+{
+	return f->sig_field || f->sig_present;
+}
+
+static void
+sign(struct found *f, char *name)
+{
+	f->sig_present = true;
+	take(&f->sig_text, name);
+}
+
+static int
+date_of_lines(const struct view *v, size_t from, size_t to, char out[11])
+{
+	for (size_t i = from; i <= to && i < v->n; i++) {
+		char *s = g_strndup(v->lines[i].s, v->lines[i].len);
+		int rc = extract_date_find(s, out);
+
+		g_free(s);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* 此致 敬礼 then the signer and the date. */
+static int
+closing_marker(const struct view *v, struct found *f, char date[11])
+{
+	const char *pos = NULL;
+	size_t m = 0, lines = 0;
+	GString *region;
+	int rc;
+
+	for (size_t i = v->n; i > 0 && pos == NULL; i--) {
+		const struct line *ln = &v->lines[i - 1];
+
+		for (size_t k = 0; k < N_ELEMS(closing_markers); k++) {
+			const char *at = ln->s, *hit;
+
+			while ((hit = find_in(at, line_end(ln),
+					      closing_markers[k])) != NULL) {
+				at = hit + strlen(closing_markers[k]);
+				if (pos == NULL || at > pos)
+					pos = at;
+			}
+		}
+		m = i - 1;
+	}
+	if (pos == NULL)
+		return 0;
+	region = g_string_new_len(pos, line_end(&v->lines[m]) - pos);
+	for (size_t j = m + 1; j < v->n && lines < 5; j++) {
+		GArray *hits = hits_of(v, j);
+
+		if (blank(&v->lines[j]))
+			continue;
+		if (hits->len > 0 &&
+		    !closing_field(g_array_index(hits, struct hit, 0).field))
+			break;
+		g_string_append_c(region, '\n');
+		g_string_append_len(region, v->lines[j].s, v->lines[j].len);
+		lines++;
+	}
+	if (!signed_already(f)) {
+		char *name = closing_name(region->str, region->str + region->len);
+
+		if (name != NULL)
+			sign(f, name);
+	}
+	rc = extract_date_find(region->str, date);
+	g_string_free(region, TRUE);
+	return rc;
+}
+
+/* 申请人：张三 after the request and next to the date. */
+static int
+closing_applicant(const struct view *v, struct found *f, char date[11])
+{
+	size_t last[5], n = last_lines(v, last, 5);
+
+	for (guint k = f->applicants->len; k > 0 && n > 0; k--) {
+		const struct applicant_hit *a =
+			&g_array_index(f->applicants, struct applicant_hit, k - 1);
+		size_t from = a->line >= 2 ? a->line - 2 : 0;
+		bool late = f->request_line != SIZE_MAX ? a->line > f->request_line :
+							   a->line >= last[0];
+		bool near_end = n < 3 || a->line >= last[n - 3];
+		int rc = date_of_lines(v, from, a->line + 2, date);
+
+		if (late && (rc != 0 || near_end)) {
+			if (!signed_already(f))
+				sign(f, g_strdup(a->value));
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* A letter ending "某某公司（盖章）" or "张三 / 2026年11月20日" with no
+ * closing words. */
+static int
+closing_plain(const struct view *v, struct found *f, char date[11])
+{
+	size_t last[6], n = last_lines(v, last, 6);
+	int rc = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		const struct line *ln = &v->lines[last[k]];
+		char *s;
+
+		if (hits_of(v, last[k])->len > 0)
+			continue;
+		s = clean_value(ln->s, line_end(ln));
+		if (s != NULL && !signed_already(f) && strip_seal(s)) {
+			char *name = signature_value(g_strdup(s));
+
+			if (name != NULL)
+				sign(f, name);
+		}
+		if (date_line(ln)) {
+			size_t lo = k > 0 ? k - 1 : k, hi = k + 1 < n ? k + 1 : k;
+
+			rc = date_of_lines(v, last[k], last[k], date);
+			for (size_t c = lo; c <= hi && !signed_already(f); c++) {
+				const struct line *cl = &v->lines[last[c]];
+				char *name;
+
+				if (hits_of(v, last[c])->len > 0 || cl->len > 60)
+					continue;
+				name = closing_name(cl->s, line_end(cl));
+				if (name != NULL)
+					sign(f, name);
+			}
+		}
+		g_free(s);
+	}
+	return rc;
+}
+
+static void
+read_closing(const struct view *v, struct found *f)
+{
+	char d1[11] = "", d2[11] = "", d3[11] = "";
+	int r1 = closing_marker(v, f, d1);
+	int r2 = closing_applicant(v, f, d2);
+	int r3 = closing_plain(v, f, d3);
+
+	if (f->date_text != NULL)
+		f->date_rc = extract_date_find(f->date_text, f->date);
+	if (f->date_rc == 0 && r1 != 0) {
+		f->date_rc = r1;
+		memcpy(f->date, d1, sizeof(d1));
+	} else if (f->date_rc == 0 && r2 != 0) {
+		f->date_rc = r2;
+		memcpy(f->date, d2, sizeof(d2));
+	} else if (f->date_rc == 0 && r3 != 0) {
+		f->date_rc = r3;
+		memcpy(f->date, d3, sizeof(d3));
+	}
+	if (f->sig_text != NULL)
+		set_name(f, g_strdup(f->sig_text), RANK_SIGNATURE);
+}
+
+/* --- numbers without labels ---------------------------------------------- */
+
+static bool
+is_mobile(const char *d, size_t n)
+{
+	return n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+}
+
+/* Identity numbers, mobile numbers and mail addresses written without a
+ * label we know; only shapes that cannot be anything else count. */
+static void
+read_shapes(const struct view *v, struct found *f,
+	    const struct extract_context *ctx)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const struct line *ln = &v->lines[i];
+		const char *end = line_end(ln);
+
+		for (const char *p = ln->s; p < end;) {
+			const char *e = p;
+
+			if (!is_alnum(*p) || (p > ln->s && is_alnum(p[-1]))) {
+				p++;
+				continue;
+			}
+			while (e < end && is_alnum(*e))
+				e++;
+			if (f->id_number == NULL && e - p == 18) {
+				char buf[19];
+
+				for (int k = 0; k < 18; k++)
+					buf[k] = g_ascii_toupper(p[k]);
+				buf[18] = '\0';
+				if (extract_resident_id_valid(buf) ||
+				    extract_uscc_valid(buf))
+					store_id(f, NULL, buf);
+			}
+			if (f->phone == NULL && is_mobile(p, (size_t)(e - p)) &&
+			    strspn(p, "0123456789") >= 11)
+				f->phone = g_strndup(p, (gsize)(e - p));
+			p = e;
+		}
+		if (f->email == NULL && memchr(ln->s, '@', ln->len) != NULL) {
+			char *s = g_strndup(ln->s, ln->len);
+			char *mail = email_token(s), *lower;
+
+			lower = mail != NULL ? g_ascii_strdown(mail, -1) : NULL;
+			if (mail != NULL && strchr(strchr(mail, '@'), '.') != NULL &&
+			    mail[0] != '@' && !has_own_address(lower, ctx))
+				f->email = mail;
+			else
+				g_free(mail);
+			g_free(lower);
+			g_free(s);
+		}
+	}
+}
+
+/* 某某有限公司（统一社会信用代码：…）: the organisation's name before its
+ * code in a letter. */
+static void
+org_before_code(const struct view *v, struct found *f)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		GArray *hits = hits_of(v, i);
+
+		for (guint k = 0; k < hits->len; k++) {
+			const struct hit *h = &g_array_index(hits, struct hit, k);
+			const char *s = v->lines[i].s, *b = h->start, *e;
+			char *name;
+
+			if (h->field != FLD_ID_NUMBER ||
+			    (h->lab->id_type != EXTRACT_ID_USCC &&
+			     h->lab->id_type != EXTRACT_ID_ORG_CODE))
+				continue;
+			while (b > s && b[-1] == ' ')
+				b--;
+			if (b > s && (b[-1] == '(' || b[-1] == ','))
+				b--;
+			e = b;
+			for (int n = 0; b > s && n < 40; n++) {
+				const char *pb = prev_char(b, s);
+
+				if (!is_han(pb, e) && !is_alnum(*pb))
+					break;
+				b = pb;
+			}
+			name = g_strndup(b, (gsize)(e - b));
+			if (is_org_name(name) && !g_str_has_prefix(name, "我") &&
+			    !g_str_has_prefix(name, "本") &&
+			    !g_str_has_prefix(name, "贵"))
+				set_name(f, name, RANK_ORG_PROSE);
+			else
+				g_free(name);
+		}
+	}
+}
+
+/* --- one view ---------------------------------------------------------------- */
+
+static void
+read_view(struct view *v, const struct extract_context *ctx, struct found *f)
+{
+	v->hits = g_new0(GArray *, v->n + 1);
+	v->consumed = g_new0(bool, v->n + 1);
+	for (size_t i = 0; i < v->n; i++) {
+		v->hits[i] = g_array_new(FALSE, FALSE, sizeof(struct hit));
+		scan_line(&v->lines[i], v->hits[i]);
+	}
+	read_labels(v, f);
+	prose_request(v, f);
+	prose_purpose(v, f);
+	ticked_lines(v, f);
+	prose_delivery(v, f);
+	org_before_code(v, f);
+	read_shapes(v, f, ctx);
+	read_closing(v, f);
+	for (size_t i = 0; i < v->n; i++)
+		g_array_free(v->hits[i], TRUE);
+	g_free(v->hits);
+	g_free(v->consumed);
+}
+
+/* --- checks ------------------------------------------------------------------ */
+
+static bool
+digits_only(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_digit(s[i]))
+			return false;
+	return n > 0;
+}
+
+/* One telephone number: a mobile 1[3-9]x (11 digits), a landline with its
+ * area code 0xx(x)-xxxxxxx(x), or a local 7-8 digit number; an extension
+ * may follow. */
+static bool
+phone_number_valid(const char *in)
+{
+	static const char *const ext[] = { "转", "分机", "ext.", "ext", "x", "#" };
+	char *s = g_strdup(in), *groups[5];
+	size_t n = 0, len;
+	bool ok = false;
+
+	for (size_t i = 0; i < N_ELEMS(ext); i++) {
+		char *e = strstr(s, ext[i]);
+
+		if (e != NULL && e > s && digits_only(e + strlen(ext[i]),
+						      strlen(e + strlen(ext[i]))))
+			*e = '\0';
+	}
+	for (char *p = s; *p != '\0'; p++)
+		if (*p == '(' || *p == ')')
+			*p = *p == '(' ? ' ' : '-';
+	g_strstrip(s);
+	{
+		char *p = s;
+
+		if (strncmp(p, "+86", 3) == 0)
+			p += 3;
+		else if (strncmp(p, "0086", 4) == 0)
+			p += 4;
+		while (*p == '-' || *p == ' ')
+			p++;
+		for (char *g = strtok(p, "- "); g != NULL && n < N_ELEMS(groups);
+		     g = strtok(NULL, "- "))
+			groups[n++] = g;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!digits_only(groups[i], strlen(groups[i])))
+			goto out;
+	if (n == 0)
+		goto out;
+	if (groups[0][0] == '1') {
+		char joined[32] = "";
+
+		for (size_t i = 0; i < n && strlen(joined) + strlen(groups[i]) < 31; i++)
+			strcat(joined, groups[i]);
+		ok = is_mobile(joined, strlen(joined));
+		goto out;
+	}
+	len = strlen(groups[0]);
+	if (n == 1) {
+		ok = (groups[0][0] == '0' && len >= 10 && len <= 12) ||
+		     (len >= 7 && len <= 8);
+	} else if (groups[0][0] == '0' && len >= 3 && len <= 4) {
+		size_t l = strlen(groups[1]);
+
+		ok = l >= 7 && l <= 8 && groups[1][0] != '0' &&
+		     (n == 2 || (n == 3 && strlen(groups[2]) <= 6));
+	} else {
+		ok = len >= 7 && len <= 8 && n == 2 && strlen(groups[1]) <= 6;
+	}
+out:
+	g_free(s);
+	return ok;
+}
+
+/* Several numbers may be given (手机/座机); each must be one.  Remarks in
+ * brackets and words are not part of a number. */
+static bool
+phone_valid(const char *v)
+{
+	static const char *const seps[] = { "/", "、", ",", ";", "或" };
+	GString *clean = g_string_new(NULL);
+	const char *end = v + strlen(v);
+	bool ok = true;
+	size_t pieces = 0;
+
+	for (const char *p = v; p < end;) {
+		const char *w = word_at(p, end, seps, N_ELEMS(seps));
+
+		if (w != NULL) {
+			g_string_append_c(clean, '|');
+			p += strlen(w);
+		} else if (*p == '(' && strchr(p, ')') != NULL &&
+			   strcspn(p, "0123456789") > (size_t)(strchr(p, ')') - p)) {
+			p = strchr(p, ')') + 1;
+		} else if (has_prefix(p, end, "转") || has_prefix(p, end, "分机")) {
+			g_string_append(clean, "转");
+			p += has_prefix(p, end, "转") ? strlen("转") : strlen("分机");
+		} else if ((unsigned char)*p >= 0x80) {
+			p = next_char(p, end);
+		} else {
+			g_string_append_c(clean, *p++);
+		}
+	}
+	{
+		char **parts = g_strsplit(clean->str, "|", -1);
+
+		for (char **q = parts; *q != NULL; q++) {
+			char *piece = g_strstrip(*q), *joined;
+
+			if (*piece == '\0')
+				continue;
+			pieces++;
+			joined = g_strdup(piece);
+			{
+				char *o = joined;
+
+				for (char *c = joined; *c != '\0'; c++)
+					if (*c != ' ')
+						*o++ = *c;
+				*o = '\0';
+			}
+			if (!phone_number_valid(joined)) {
+				/* 13800138000 010-12345678: two numbers. */
+				char **words = g_strsplit_set(piece, " ", -1);
+				bool all = true;
+				size_t nw = 0;
+
+				for (char **w = words; *w != NULL; w++)
+					if (**w != '\0') {
+						nw++;
+						all &= phone_number_valid(*w);
+					}
+				ok &= all && nw > 1;
+				g_strfreev(words);
+			}
+			g_free(joined);
+		}
+		g_strfreev(parts);
+	}
+	g_string_free(clean, TRUE);
+	return ok && pieces > 0;
+}
+
+static bool
+email_valid(const char *s)
+{
+	const char *at = strchr(s, '@'), *dot;
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL)
+		return false;
+	dot = strrchr(at + 1, '.');
+	if (dot == NULL || dot == at + 1 || dot[1] == '\0' || at[1] == '.')
+		return false;
+	for (const char *p = s; *p != '\0'; p++)
+		if (!is_alnum(*p) && strchr("._%+-@", *p) == NULL)
+			return false;
+	return true;
+}
+
+static char *
+without_spaces(char *s)
+{
+	char *o = s;
+
+	if (s == NULL)
+		return NULL;
+	for (char *p = s; *p != '\0'; p++)
+		if (!is_space(*p))
+			*o++ = *p;
+	*o = '\0';
+	return s;
+}
+
+static enum extract_id_type
+id_type_of_word(const char *s)
+{
+	enum extract_id_type best = EXTRACT_ID_NONE;
+	size_t best_len = 0;
+
+	for (size_t i = 0; s != NULL && i < N_ELEMS(id_words); i++) {
+		size_t n = strlen(id_words[i].word);
+
+		if (n > best_len && strstr(s, id_words[i].word) != NULL) {
+			best = id_words[i].type;
+			best_len = n;
+		}
+	}
+	if (s != NULL && best == EXTRACT_ID_NONE)
+		best = EXTRACT_ID_OTHER;
+	return best;
+}
+
+/* The type a number's shape says, when nothing written says it. */
+static enum extract_id_type
+id_type_of_shape(const char *id)
+{
+	size_t n = strlen(id);
+
+	if ((n == 18 && digits_only(id, 17) &&
+	     (is_digit(id[17]) || id[17] == 'X')) ||
+	    (n == 15 && digits_only(id, 15)))
+		return EXTRACT_ID_RESIDENT;
+	if (n == 18 && strspn(id, "0123456789ABCDEFGHJKLMNPQRTUWXY") == 18)
+		return EXTRACT_ID_USCC;
+	if (n >= 8 && n <= 10 && g_ascii_isalpha(id[0]) &&
+	    digits_only(id + (g_ascii_isalpha(id[1]) ? 2 : 1),
+			n - (g_ascii_isalpha(id[1]) ? 2 : 1)))
+		return EXTRACT_ID_PASSPORT;
+	return EXTRACT_ID_OTHER;
+}
+
+#define TAKE(dst, a, b, field)                                           \
+	do {                                                             \
+		struct found *src_ = (a)->field != NULL ? (a) : (b);     \
+		(dst) = src_->field;                                     \
+		src_->field = NULL;                                      \
+	} while (0)
+
+static void
+record_id(struct extract_record *rec, struct found *f0, struct found *f1)
+{
+	struct found *f = f0->id_number != NULL || f0->id_type_text != NULL ||
+			  f0->id_word != NULL ? f0 : f1;
+	enum extract_id_type type = f->id_label_type;
+	char *label = NULL;
+
+	if (f->id_type_text != NULL) {
+		if (type == EXTRACT_ID_NONE)
+			type = id_type_of_word(f->id_type_text);
+		label = g_strdup(f->id_type_text);
+	} else if (f->id_word != NULL) {
+		if (type == EXTRACT_ID_NONE)
+			type = id_type_of_word(f->id_word);
+		label = g_strdup(f->id_word);
+	} else if (f->id_label != NULL) {
+		label = g_strdup(f->id_label);
+	}
+	rec->id_number = f->id_number;
+	f->id_number = NULL;
+	if (rec->id_number != NULL) {
+		const char *id = rec->id_number;
+
+		if (strlen(id) == 18 && extract_uscc_valid(id) &&
+		    !extract_resident_id_valid(id))
+			type = EXTRACT_ID_USCC;
+		else if (type == EXTRACT_ID_NONE)
+			type = id_type_of_shape(id);
+		if ((type == EXTRACT_ID_RESIDENT && !extract_resident_id_valid(id)) ||
+		    (type == EXTRACT_ID_USCC && !extract_uscc_valid(id)))
+			rec->invalid |= EXTRACT_INVALID_ID_NUMBER;
+	}
+	rec->id_type = type;
+	rec->id_label = type != EXTRACT_ID_NONE ? label : NULL;
+	if (rec->id_label == NULL)
+		g_free(label);
+}
+
+static void
+record_date(struct extract_record *rec, const struct found *f0,
+	    const struct found *f1, const struct extract_context *ctx)
+{
+	const struct found *f = f0->date_rc != 0 ? f0 : f1;
+
+	if (f->date_rc == 0)
+		return;
+	if (strlen(f->date) == 10)
+		memcpy(rec->date, f->date, sizeof(rec->date));
+	if (f->date_rc < 0 ||
+	    (ctx != NULL && ctx->today != NULL && rec->date[0] != '\0' &&
+	     strcmp(rec->date, ctx->today) > 0))
+		rec->invalid |= EXTRACT_INVALID_DATE;
+	if (f->date_rc < 0 && rec->date[0] == '\0')
+		g_strlcpy(rec->date, f->date, sizeof(rec->date));
+}
+
+static void
+record_contact(struct extract_record *rec)
+{
+	if (rec->postcode != NULL) {
+		without_spaces(rec->postcode);
+		if (strlen(rec->postcode) != 6 ||
+		    !digits_only(rec->postcode, 6))
+			rec->invalid |= EXTRACT_INVALID_POSTCODE;
+	}
+	if (rec->phone != NULL) {
+		if (!phone_valid(rec->phone))
+			rec->invalid |= EXTRACT_INVALID_PHONE;
+		without_spaces(rec->phone);
+	}
+	if (rec->email != NULL) {
+		char *mail = email_token(rec->email);
+
+		if (mail != NULL) {
+			g_free(rec->email);
+			rec->email = mail;
+		}
+		without_spaces(rec->email);
+		if (!email_valid(rec->email))
+			rec->invalid |= EXTRACT_INVALID_EMAIL;
+	}
+	without_spaces(rec->fax);
+}
+
+/* Missing elements (bureau rules Art. 4): what a correction notice asks
+ * for. */
+static unsigned
+missing_elements(const struct extract_record *rec)
+{
+	unsigned m = 0;
+
+	if (rec->name == NULL)
+		m |= EXTRACT_ELEM_NAME;
+	if (rec->address == NULL)
+		m |= EXTRACT_ELEM_ADDRESS;
+	if (rec->id_number == NULL)
+		m |= EXTRACT_ELEM_IDENTITY_PROOF;
+	if (rec->phone == NULL && rec->email == NULL && rec->fax == NULL)
+		m |= EXTRACT_ELEM_CONTACT;
+	if (rec->request == NULL)
+		m |= EXTRACT_ELEM_REQUEST;
+	if (!rec->signature_present)
+		m |= EXTRACT_ELEM_SIGNATURE;
+	if (rec->date[0] == '\0')
+		m |= EXTRACT_ELEM_DATE;
+	return m;
+}
+
+static unsigned
+count_bits(unsigned m)
+{
+	unsigned n = 0;
+
+	for (; m != 0; m &= m - 1)
+		n++;
+	return n;
+}
+
+static void
+fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
+	    const struct extract_context *ctx)
+{
+	struct found *sig = signed_already(f0) ? f0 : f1;
+	struct found *d = f1->delivery_level > f0->delivery_level ? f1 : f0;
+	struct found *m = f1->medium_level > f0->medium_level ? f1 : f0;
+	TAKE(rec->name, f0, f1, name);
+	TAKE(rec->legal_rep, f0, f1, legal_rep);
+	TAKE(rec->contact_person, f0, f1, contact_person);
+	TAKE(rec->address, f0, f1, address);
+	TAKE(rec->postcode, f0, f1, postcode);
+	TAKE(rec->phone, f0, f1, phone);
+	TAKE(rec->email, f0, f1, email);
+	TAKE(rec->fax, f0, f1, fax);
+	TAKE(rec->request, f0, f1, request);
+	TAKE(rec->purpose, f0, f1, purpose);
+	record_id(rec, f0, f1);
+	rec->signature_present = sig->sig_present;
+	rec->signature_text = sig->sig_text;
+	sig->sig_text = NULL;
+	record_date(rec, f0, f1, ctx);
+	rec->delivery = d->delivery;
+	rec->medium = m->medium;
+	record_contact(rec);
+
+	if (rec->id_type == EXTRACT_ID_USCC || rec->id_type == EXTRACT_ID_ORG_CODE ||
+	    rec->legal_rep != NULL || is_org_name(rec->name))
+		rec->applicant_kind = EXTRACT_APPLICANT_ORGANISATION;
+	else
+		rec->applicant_kind = EXTRACT_APPLICANT_PERSON;
+}
+
+/* --- entry points ------------------------------------------------------------ */
+
+unsigned
+extract_fields(const char *text, const struct mime_message *msg,
+	       const struct extract_context *ctx, struct extract_record *rec)
+{
+	char *prepared = prepare(text != NULL ? text : "");
+	GArray *raw = g_array_new(FALSE, FALSE, sizeof(struct line));
+	GArray *views[2];
+	struct found found[2];
+	enum tier *tiers;
+	bool *attach;
+	unsigned found_in_text;
+
+	for (char *p = prepared;;) {
+		char *eol = strchr(p, '\n');
+		struct line ln = { p, eol != NULL ? (size_t)(eol - p) : strlen(p), p };
+
+		g_array_append_val(raw, ln);
+		if (eol == NULL)
+			break;
+		p = eol + 1;
+	}
+	attach = attachment_starts(prepared, raw, msg);
+	tiers = g_new0(enum tier, raw->len + 1);
+	assign_tiers(raw, attach, tiers, ctx);
+	for (int t = 0; t < 2; t++) {
+		struct view v;
+
+		views[t] = g_array_new(FALSE, FALSE, sizeof(struct line));
+		for (guint i = 0; i < raw->len; i++)
+			if (tiers[i] == (enum tier)t)
+				g_array_append_val(views[t],
+						   g_array_index(raw, struct line, i));
+		v.lines = (struct line *)(void *)views[t]->data;
+		v.n = views[t]->len;
+		found_init(&found[t]);
+		read_view(&v, ctx, &found[t]);
+	}
+	fill_record(rec, &found[0], &found[1], ctx);
+	/* An invalid field is there, just wrong: it is not also missing.
+	 * The sender's address is not in the text: classify counts what the
+	 * applicant wrote. */
+	rec->missing = missing_elements(rec);
+	found_in_text = EXTRACT_ELEM_COUNT - count_bits(rec->missing);
+	if (rec->email == NULL && ctx != NULL && ctx->sender_is_contact &&
+	    msg != NULL && msg->from_addr != NULL && msg->from_addr[0] != '\0') {
+		rec->email = g_strdup(msg->from_addr);
+		rec->missing &= ~(unsigned)EXTRACT_ELEM_CONTACT;
+	}
+	if (found_in_text == 0)
+		rec->applicant_kind = EXTRACT_APPLICANT_UNKNOWN;
+
+	for (int t = 0; t < 2; t++) {
+		found_clear(&found[t]);
+		g_array_free(views[t], TRUE);
+	}
+	g_free(tiers);
+	g_free(attach);
+	g_array_free(raw, TRUE);
+	g_free(prepared);
+	return found_in_text;
+}
+
+/* Keeps what every kind of message has; the application fields mean
+ * nothing for a bounce or a consultation. */
+static void
+clear_application(struct extract_record *rec)
+{
+	enum extract_kind kind = rec->kind;
+	char *reason = rec->kind_reason, *ref = rec->case_ref;
+
+	rec->kind_reason = NULL;
+	rec->case_ref = NULL;
+	extract_record_clear(rec);
+	rec->kind = kind;
+	rec->kind_reason = reason;
+	rec->case_ref = ref;
+}
+
+int
+extract_message(const struct mime_message *msg,
+		const struct extract_context *ctx,
+		struct extract_record **rec_r, struct ogi_error *err)
+{
+	GString *all = g_string_new(msg->body != NULL ? msg->body : "");
+	struct extract_record *rec = calloc(1, sizeof(*rec));
+	const char *reason = NULL;
+	char *text, ref[12];
+	unsigned elements;
+
+	*rec_r = NULL;
+	for (size_t i = 0; i < msg->n_parts; i++) {
+		const struct mime_part *part = &msg->parts[i];
+
+		if (part->role != MIME_PART_ATTACHMENT || part->text == NULL)
+			continue;
+		if (all->len > 0)
+			g_string_append(all, "\n\n");
+		g_string_append(all, part->text);
+	}
+	text = extract_text_fold(all->str);
+	g_string_free(all, TRUE);
+	if (text == NULL || rec == NULL) {
+		free(text);
+		free(rec);
+		error_set(err, "extract: out of memory");
+		return -1;
+	}
+	if (extract_find_case_ref(msg->subject, ref, sizeof(ref)) ||
+	    extract_find_case_ref(text, ref, sizeof(ref)))
+		rec->case_ref = g_strdup(ref);
+	elements = extract_fields(text, msg, ctx, rec);
+	rec->kind = extract_classify(msg, ctx, text, elements, rec->case_ref,
+				     &reason);
+	rec->kind_reason = g_strdup(reason != NULL ? reason : "");
+	if (rec->kind != EXTRACT_KIND_APPLICATION &&
+	    rec->kind != EXTRACT_KIND_CORRECTION_REPLY)
+		clear_application(rec);
+	free(text);
+	*rec_r = rec;
+	return 0;
+}

@@ -1,11 +1,571 @@
+/* Application elements (fields.c) through extract_message(): forms, prose
+ * letters, table-derived lines, quoting and the sender as contact.  Every
+ * case states every field a clerk checks, so a case fails when the feature
+ * it shows is missing.  Values are compared folded, as stored: full-width
+ * ASCII punctuation (，；：) comes back half-width. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract.h"
+
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+#define M_NAME EXTRACT_ELEM_NAME
+#define M_ADDR EXTRACT_ELEM_ADDRESS
+#define M_ID EXTRACT_ELEM_IDENTITY_PROOF
+#define M_CONTACT EXTRACT_ELEM_CONTACT
+#define M_REQ EXTRACT_ELEM_REQUEST
+#define M_SIG EXTRACT_ELEM_SIGNATURE
+#define M_DATE EXTRACT_ELEM_DATE
+
+struct expect {
+	enum extract_kind kind;
+	enum extract_applicant_kind applicant;
+	const char *name, *legal_rep, *contact_person;
+	enum extract_id_type id_type;
+	const char *id_label, *id_number;
+	const char *address, *postcode, *phone, *email, *fax;
+	const char *request, *purpose;
+	bool signature;
+	const char *signature_text;
+	const char *date;
+	enum extract_delivery delivery;
+	enum extract_medium medium;
+	unsigned missing, invalid;
+};
+
+struct field_case {
+	const char *title;
+	const char *subject;
+	const char *body;
+	const char *attachment; /* text of an attached form, or NULL */
+	bool sender_is_contact;
+	struct expect want;
+};
+
+#define FROM "applicant@example.com"
+
+static const struct field_case cases[] = {
+	{
+		"complete person form, ideographic spaces in labels",
+		"政府信息公开申请",
+		"政府信息公开申请表\n\n"
+		"申请人信息\n"
+		"姓\u3000\u3000名：张三\t工作单位：北京某某公司\n"
+		"证件名称：居民身份证\t证件号码：11010519491231002X\n"
+		"通信地址：北京市东城区东四十条1号\t邮政编码：100010\n"
+		"联系电话：138 0013 8000\t传真：\n"
+		"电子邮箱：zhangsan@163.com\n\n"
+		"所需信息的内容描述：\n"
+		"贵局2025年度就业专项资金的使用情况，\n"
+		"包括资金分配明细。\n"
+		"所需信息的用途：学术研究\n"
+		"所需信息的指定提供方式：☑纸面 □电子邮件 □光盘 □磁盘\n"
+		"获取信息的方式：☑邮寄 □快递 □电子邮件 □传真 □自行领取/当场阅读、抄录\n\n"
+		"申请人签名（盖章）：张三\n"
+		"申请时间：2026年11月20日\n",
+		NULL, true,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "张三", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "居民身份证", "11010519491231002X",
+		  "北京市东城区东四十条1号", "100010", "13800138000",
+		  "zhangsan@163.com", NULL,
+		  "贵局2025年度就业专项资金的使用情况,包括资金分配明细",
+		  "学术研究", true, "张三", "2026-11-20",
+		  EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_PAPER, 0, 0 },
+	},
+	{
+		"organisation form with a USCC, bracket ticks and a seal",
+		"信息公开申请",
+		"法人或者其他组织\n"
+		"名称：通辽市某某建筑工程有限公司\n"
+		"统一社会信用代码：91350100M000100Y43\n"
+		"法定代表人：吴一\n"
+		"联系人：郑二\n"
+		"联系电话：0475-8123456\n"
+		"地址：通辽市科尔沁区和平路88号\n"
+		"邮编：028000\n"
+		"所需信息的内容描述：本公司2025年度社会保险缴费基数核定结果\n"
+		"所需信息的用途：企业内部核对\n"
+		"所需信息的指定提供方式（可选）：[ ]纸面 [x]电子邮件 [ ]光盘\n"
+		"获取信息的方式（可选）：[ ]邮寄 [ ]快递 [x]电子邮件 [ ]传真 [ ]自行领取\n"
+		"申请人签名（盖章）：通辽市某某建筑工程有限公司（盖章）\n"
+		"申请时间：二〇二六年十一月十九日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_ORGANISATION,
+		  "通辽市某某建筑工程有限公司", "吴一", "郑二", EXTRACT_ID_USCC,
+		  "统一社会信用代码", "91350100M000100Y43",
+		  "通辽市科尔沁区和平路88号", "028000", "0475-8123456", NULL, NULL,
+		  "本公司2025年度社会保险缴费基数核定结果", "企业内部核对", true,
+		  "通辽市某某建筑工程有限公司", "2026-11-19",
+		  EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC, 0, 0 },
+	},
+	{
+		"prose letter with a closing block and a client tagline",
+		"申请",
+		"尊敬的通辽市人力资源和社会保障局：\n\n"
+		"我叫李四，身份证号码150102198001011236，现住内蒙古通辽市科尔沁区建国路12号，"
+		"联系电话13800138000。现申请公开贵局2025年发布的最低工资标准调整文件。"
+		"请通过电子邮件发送给我。\n\n"
+		"此致 敬礼 申请人：李四 2026年11月20日\n\n"
+		"发自我的iPhone\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "李四", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198001011236",
+		  "内蒙古通辽市科尔沁区建国路12号", NULL, "13800138000", NULL, NULL,
+		  "贵局2025年发布的最低工资标准调整文件", NULL, true, "李四",
+		  "2026-11-20", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC,
+		  0, 0 },
+	},
+	{
+		"organisation letter: name before its code, list request, seal",
+		"关于申请公开政府信息的函",
+		"通辽市人力资源和社会保障局：\n\n"
+		"北京某某科技有限公司（统一社会信用代码：91110000600037341L）系在北京注册的企业，"
+		"法定代表人王五，联系人赵六，联系电话010-12345678，地址：北京市朝阳区建国门外大街1号。\n"
+		"现依法申请公开以下信息：\n"
+		"1. 2025年度劳动保障监察年报；\n"
+		"2. 2025年度企业工资指导线文件。\n\n"
+		"北京某某科技有限公司（盖章）\n"
+		"2026年11月18日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_ORGANISATION,
+		  "北京某某科技有限公司", "王五", "赵六", EXTRACT_ID_USCC,
+		  "统一社会信用代码", "91110000600037341L",
+		  "北京市朝阳区建国门外大街1号", NULL, "010-12345678", NULL, NULL,
+		  "1. 2025年度劳动保障监察年报;\n2. 2025年度企业工资指导线文件",
+		  NULL, true, "北京某某科技有限公司", "2026-11-18",
+		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"HTML table rows as tabs and label：value lines, ■ tick",
+		"信息公开申请表",
+		"政府信息公开申请表\n"
+		"申请人\t公民\t姓名\t王小明\t工作单位\t某某学校\n"
+		"证件名称\t居民身份证\t证件号码\t440304198506123455\n"
+		"联系电话\t010-87654321\t邮政编码\t518000\n"
+		"联系地址：广东省深圳市福田区深南大道1号\n"
+		"电子邮箱：wangxm@qq.com\n"
+		"所需信息的内容描述：2024年社保基金审计报告\n"
+		"获取信息的方式：□邮寄 □快递 ■电子邮件 □传真\n"
+		"申请人签名：王小明\n"
+		"申请日期：2026年11月01日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "王小明",
+		  NULL, NULL, EXTRACT_ID_RESIDENT, "居民身份证",
+		  "440304198506123455", "广东省深圳市福田区深南大道1号", "518000",
+		  "010-87654321", "wangxm@qq.com", NULL, "2024年社保基金审计报告",
+		  NULL, true, "王小明", "2026-11-01", EXTRACT_DELIVERY_EMAIL,
+		  EXTRACT_MEDIUM_ELECTRONIC, 0, 0 },
+	},
+	{
+		"form with an empty signature field and a blank date",
+		"申请表",
+		"姓名：钱五\n"
+		"证件号码：11010519491231002X\n"
+		"联系地址：北京市西城区金融街1号\n"
+		"手机：13600136000\n"
+		"所需信息的内容描述：西城区2025年公租房轮候名单\n"
+		"申请人签名：\n"
+		"申请日期：    年   月   日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "钱五", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, NULL, "11010519491231002X",
+		  "北京市西城区金融街1号", NULL, "13600136000", NULL, NULL,
+		  "西城区2025年公租房轮候名单", NULL, false, NULL, NULL,
+		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
+		  M_SIG | M_DATE, 0 },
+	},
+	{
+		"signed form without any date",
+		"申请表",
+		"姓名：钱五\n"
+		"身份证号：11010519491231002X\n"
+		"住址：北京市西城区金融街1号\n"
+		"电话：13600136000\n"
+		"申请内容：西城区2025年公租房轮候名单\n"
+		"签字：钱五\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "钱五", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "11010519491231002X",
+		  "北京市西城区金融街1号", NULL, "13600136000", NULL, NULL,
+		  "西城区2025年公租房轮候名单", NULL, true, "钱五", NULL,
+		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, M_DATE, 0 },
+	},
+	{
+		"pairs on one line, bad ID checksum, extension, empty values",
+		"申请",
+		"姓名：孙十  性别：男  民族：汉  联系电话：(0471)6912345转801\n"
+		"身份证号：150102198001011237  邮编：010000\n"
+		"通讯地址：内蒙古呼和浩特市新城区新华大街1号，邮编010010\n"
+		"电子邮箱：无   传真：/\n"
+		"申请内容：关于2025年呼和浩特市最低工资标准的文件（文号）。\n"
+		"用途：自身维权\n"
+		"签名：孙十\n"
+		"日期：2026年11月24日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "孙十", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198001011237",
+		  "内蒙古呼和浩特市新城区新华大街1号", "010000",
+		  "(0471)6912345转801", NULL, NULL,
+		  "关于2025年呼和浩特市最低工资标准的文件(文号)", "自身维权", true,
+		  "孙十", "2026-11-24", EXTRACT_DELIVERY_UNKNOWN,
+		  EXTRACT_MEDIUM_UNKNOWN, 0, EXTRACT_INVALID_ID_NUMBER },
+	},
+	{
+		"future date, short postcode, malformed address, bad mobile",
+		"申请",
+		"姓名：周一\n"
+		"身份证号码：440304198506123455\n"
+		"地址：广州市天河区体育西路1号\n"
+		"邮编：51000\n"
+		"手机号码：1234567890123\n"
+		"电子邮箱：zhouyi#qq.com\n"
+		"申请公开的内容：天河区2025年度城市更新项目清单\n"
+		"申请人签名：周一\n"
+		"申请时间：2026年12月01日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "周一", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "440304198506123455",
+		  "广州市天河区体育西路1号", "51000", "1234567890123",
+		  "zhouyi#qq.com", NULL, "天河区2025年度城市更新项目清单", NULL,
+		  true, "周一", "2026-12-01", EXTRACT_DELIVERY_UNKNOWN,
+		  EXTRACT_MEDIUM_UNKNOWN, 0,
+		  EXTRACT_INVALID_DATE | EXTRACT_INVALID_POSTCODE |
+		  EXTRACT_INVALID_PHONE | EXTRACT_INVALID_EMAIL },
+	},
+	{
+		"labels with spaces between characters, ASCII colons",
+		"申请",
+		"姓 名: 吴二\n"
+		"公 民 身 份 号 码: 11010519491231002X\n"
+		"通\u3000讯\u3000地\u3000址: 天津市和平区南京路1号\n"
+		"联 系 电 话  022-23456789\n"
+		"申 请 内 容: 和平区2025年老旧小区改造计划\n"
+		"申请人(签名): 吴二\n"
+		"日 期: 2026/11/21\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "吴二", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "居民身份证", "11010519491231002X",
+		  "天津市和平区南京路1号", NULL, "022-23456789", NULL, NULL,
+		  "和平区2025年老旧小区改造计划", NULL, true, "吴二", "2026-11-21",
+		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"values on the line after bare labels, ticks after options",
+		"申请",
+		"姓 名\n陈七\n"
+		"联 系 电 话\n13912345678\n"
+		"通 信 地 址\n江苏省南京市鼓楼区中山路1号\n"
+		"身份证号\n150102198001011236\n"
+		"申请内容\n南京市2025年度\n公共租赁住房分配名单\n"
+		"申请时间\n2026年11月01日\n"
+		"签名\n陈七\n"
+		"获取方式\n邮寄( ) 传真( ) 自行领取(√)\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "陈七", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198001011236",
+		  "江苏省南京市鼓楼区中山路1号", NULL, "13912345678", NULL, NULL,
+		  "南京市2025年度公共租赁住房分配名单", NULL, true, "陈七",
+		  "2026-11-01", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN,
+		  0, 0 },
+	},
+	{
+		"passport applicant writing in English and Chinese, mail signature",
+		"Application",
+		"Dear Sir,\n\n"
+		"我是外籍人士，护照号码：P1234567。\n"
+		"申请公开2025年外国人就业许可审批统计数据，请邮寄纸质材料。\n"
+		"Address: 100 Main Street, Beijing\n"
+		"Tel: +86 138 0013 8000\n\n"
+		"此致\n敬礼！\n"
+		"John Smith\n"
+		"2026-11-15\n\n"
+		"-- \n"
+		"John Smith | ACME Consulting\n"
+		"Fax: 010-66668888\n"
+		"Sent from my iPhone\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "John Smith",
+		  NULL, NULL, EXTRACT_ID_PASSPORT, "护照", "P1234567",
+		  "100 Main Street, Beijing", NULL, "+8613800138000", NULL,
+		  "010-66668888",
+		  "2025年外国人就业许可审批统计数据,请邮寄纸质材料", NULL, true,
+		  "John Smith", "2026-11-15", EXTRACT_DELIVERY_POST,
+		  EXTRACT_MEDIUM_PAPER, 0, 0 },
+	},
+	{
+		"reply: newest text first, quoted application fills the rest",
+		"Re: 政府信息公开申请",
+		"您好，我的手机号换了，新号码13911112222。其余信息见下方原申请。\n\n"
+		"刘八\n"
+		"2026年11月20日\n\n"
+		"在 2026年11月19日 10:00，刘八 <liuba@example.com> 写道：\n"
+		"> 姓名：刘八\n"
+		"> 身份证号：440304198506123455\n"
+		"> 通信地址：广东省深圳市福田区深南大道1号\n"
+		"> 联系电话：13700137000\n"
+		"> 所需信息的内容描述：深圳市2025年度人才补贴发放名单\n"
+		"> 申请人签名：刘八\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "刘八", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "440304198506123455",
+		  "广东省深圳市福田区深南大道1号", NULL, "13911112222", NULL, NULL,
+		  "深圳市2025年度人才补贴发放名单", NULL, true, "刘八",
+		  "2026-11-20", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
+		  0, 0 },
+	},
+	{
+		"correction reply quoting our own notice: our details ignored",
+		"回复：补正告知书 2026-000123",
+		"您好，补正材料如下：我的身份证号码是11010519491231002X，"
+		"地址：北京市海淀区中关村大街27号。\n\n"
+		"张三\n2026年11月22日\n\n"
+		"------------------ 原始邮件 ------------------\n"
+		"发件人: \"通辽市人社局\" <ogi@office.gov.cn>\n"
+		"发送时间: 2026年11月21日(星期六) 上午9:00\n"
+		"收件人: \"张三\" <zhangsan@163.com>\n"
+		"主题: 补正告知书 2026-000123\n\n"
+		"张三：\n本机关收到您的申请，缺少身份证明和通信地址。"
+		"联系电话：0475-8888888，地址：通辽市科尔沁区霍林河大街1号。\n",
+		NULL, false,
+		{ EXTRACT_KIND_CORRECTION_REPLY, EXTRACT_APPLICANT_PERSON, "张三",
+		  NULL, NULL, EXTRACT_ID_RESIDENT, "身份证", "11010519491231002X",
+		  "北京市海淀区中关村大街27号", NULL, NULL, NULL, NULL, NULL, NULL,
+		  true, "张三", "2026-11-22", EXTRACT_DELIVERY_UNKNOWN,
+		  EXTRACT_MEDIUM_UNKNOWN, M_CONTACT | M_REQ, 0 },
+	},
+	{
+		"sender address counts as contact on the email channel",
+		"政府信息公开申请",
+		"领导好：\n"
+		"本人周九，身份证号码150102198001011236，家住内蒙古通辽市开鲁县幸福街5号。\n"
+		"申请公开开鲁县2025年农民工工资保证金退还情况。\n"
+		"周九\n"
+		"2026年11月10日\n",
+		NULL, true,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "周九", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198001011236",
+		  "内蒙古通辽市开鲁县幸福街5号", NULL, NULL, FROM, NULL,
+		  "开鲁县2025年农民工工资保证金退还情况", NULL, true, "周九",
+		  "2026-11-10", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
+		  0, 0 },
+	},
+	{
+		"the same letter by fax: no sender contact, contact missing",
+		"Fax received from \"0475\"",
+		"领导好：\n"
+		"本人周九，身份证号码150102198001011236，家住内蒙古通辽市开鲁县幸福街5号。\n"
+		"申请公开开鲁县2025年农民工工资保证金退还情况。\n"
+		"周九\n"
+		"2026年11月10日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "周九", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198001011236",
+		  "内蒙古通辽市开鲁县幸福街5号", NULL, NULL, NULL, NULL,
+		  "开鲁县2025年农民工工资保证金退还情况", NULL, true, "周九",
+		  "2026-11-10", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
+		  M_CONTACT, 0 },
+	},
+	{
+		"form in an attachment below a quoted body",
+		"Re: 申请表",
+		"附件是填好的申请表。\n\n"
+		"-----原始邮件-----\n"
+		"发件人: 某人 <someone@example.org>\n"
+		"发送时间: 2026年11月1日\n\n"
+		"联系电话：13000000000\n",
+		"姓名：马六\n"
+		"身份证号码：11010519491231002X\n"
+		"通信地址：重庆市渝中区解放碑1号\n"
+		"联系电话：13512345678\n"
+		"所需信息的内容描述：渝中区2025年度低保名单\n"
+		"申请人签名：马六\n"
+		"申请日期：2026-11-23\n",
+		false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "马六", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "11010519491231002X",
+		  "重庆市渝中区解放碑1号", NULL, "13512345678", NULL, NULL,
+		  "渝中区2025年度低保名单", NULL, true, "马六", "2026-11-23",
+		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"a consultation keeps no application fields",
+		"咨询",
+		"请问如何申请政府信息公开？需要带身份证吗？我的电话13800138000。\n",
+		NULL, true,
+		{ EXTRACT_KIND_CONSULTATION, EXTRACT_APPLICANT_UNKNOWN, NULL, NULL,
+		  NULL, EXTRACT_ID_NONE, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+		  NULL, NULL, false, NULL, NULL, EXTRACT_DELIVERY_UNKNOWN,
+		  EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+};
+
+static unsigned failures;
+
+static void
+check_str(const char *title, const char *field, const char *got,
+	  const char *want)
+{
+	if (want == NULL && got == NULL)
+		return;
+	if (want == NULL || got == NULL || strcmp(want, got) != 0) {
+		print_error("%s: %s is \"%s\", want \"%s\"\n", title, field,
+			    got != NULL ? got : "(null)",
+			    want != NULL ? want : "(null)");
+		failures++;
+	}
+}
+
+static void
+check_int(const char *title, const char *field, long got, long want)
+{
+	if (got != want) {
+		print_error("%s: %s is %ld, want %ld\n", title, field, got, want);
+		failures++;
+	}
+}
+
+static void
+run_case(const struct field_case *c)
+{
+	static const char *const own[] = { "ogi@office.gov.cn", NULL };
+	struct extract_context ctx = { own, "2026-11-25", c->sender_is_contact };
+	struct mime_part parts[2];
+	struct mime_message msg;
+	struct extract_record *rec = NULL;
+	struct ogi_error err;
+	const struct expect *w = &c->want;
+
+	memset(&msg, 0, sizeof(msg));
+	memset(parts, 0, sizeof(parts));
+	msg.subject = (char *)c->subject;
+	msg.body = (char *)c->body;
+	msg.from_addr = (char *)FROM;
+	parts[0].role = MIME_PART_BODY;
+	parts[0].content_type = (char *)"text/plain";
+	parts[0].text = (char *)c->body;
+	msg.parts = parts;
+	msg.n_parts = 1;
+	if (c->attachment != NULL) {
+		parts[1].role = MIME_PART_ATTACHMENT;
+		parts[1].content_type = (char *)"text/html";
+		parts[1].filename = (char *)"申请表.html";
+		parts[1].text = (char *)c->attachment;
+		parts[1].depth = 1;
+		msg.n_parts = 2;
+	}
+	assert_int_equal(extract_message(&msg, &ctx, &rec, &err), 0);
+	assert_non_null(rec);
+	check_int(c->title, "kind", rec->kind, w->kind);
+	assert_non_null(rec->kind_reason);
+	check_int(c->title, "applicant_kind", rec->applicant_kind, w->applicant);
+	check_str(c->title, "name", rec->name, w->name);
+	check_str(c->title, "legal_rep", rec->legal_rep, w->legal_rep);
+	check_str(c->title, "contact_person", rec->contact_person,
+		  w->contact_person);
+	check_int(c->title, "id_type", rec->id_type, w->id_type);
+	check_str(c->title, "id_label", rec->id_label, w->id_label);
+	check_str(c->title, "id_number", rec->id_number, w->id_number);
+	check_str(c->title, "address", rec->address, w->address);
+	check_str(c->title, "postcode", rec->postcode, w->postcode);
+	check_str(c->title, "phone", rec->phone, w->phone);
+	check_str(c->title, "email", rec->email, w->email);
+	check_str(c->title, "fax", rec->fax, w->fax);
+	check_str(c->title, "request", rec->request, w->request);
+	check_str(c->title, "purpose", rec->purpose, w->purpose);
+	check_int(c->title, "signature_present", rec->signature_present,
+		  w->signature);
+	check_str(c->title, "signature_text", rec->signature_text,
+		  w->signature_text);
+	check_str(c->title, "date", rec->date[0] != '\0' ? rec->date : NULL,
+		  w->date);
+	check_int(c->title, "delivery", rec->delivery, w->delivery);
+	check_int(c->title, "medium", rec->medium, w->medium);
+	check_int(c->title, "missing", rec->missing, w->missing);
+	check_int(c->title, "invalid", rec->invalid, w->invalid);
+	extract_record_free(rec);
+}
+
+static void
+test_cases(void **state)
+{
+	(void)state;
+	failures = 0;
+	for (size_t i = 0; i < N_ELEMS(cases); i++)
+		run_case(&cases[i]);
+	assert_int_equal(failures, 0);
+}
+
+/* The tracking number is found in the subject before the text. */
+static void
+test_case_ref(void **state)
+{
+	static const char *const own[] = { NULL };
+	struct extract_context ctx = { own, "2026-11-25", true };
+	struct mime_message msg;
+	struct extract_record *rec = NULL;
+
+	(void)state;
+	memset(&msg, 0, sizeof(msg));
+	msg.subject = (char *)"回复：补正告知书 2026-000123";
+	msg.body = (char *)"现补正如下：身份证号码11010519491231002X。"
+			   "另，案号2025-000001为旧案。\n张三\n2026年11月22日\n";
+	msg.from_addr = (char *)FROM;
+	assert_int_equal(extract_message(&msg, &ctx, &rec, NULL), 0);
+	assert_string_equal(rec->case_ref, "2026-000123");
+	extract_record_free(rec);
+}
+
+/* Hostile text: nothing but labels, marks and brackets. */
+static void
+test_degenerate(void **state)
+{
+	static const char *const bodies[] = {
+		"",
+		":::::",
+		"姓名：\n\n\n",
+		"姓名",
+		"申请人签名（盖章）",
+		"☑☑☑□□□[x][ ]( )(√)",
+		"获取方式：",
+		"此致\n敬礼",
+		"> > > >\n>",
+		"------------------ 原始邮件 ------------------",
+		"((((((((((((((((((((((((((((((((((((((((",
+		"现申请公开",
+		"身份证号码1234567890123456789012345678901234567890123456789012345678901234567890",
+	};
+	struct extract_context ctx = { NULL, NULL, false };
+
+	(void)state;
+	for (size_t i = 0; i < N_ELEMS(bodies); i++) {
+		struct mime_message msg;
+		struct extract_record *rec = NULL;
+
+		memset(&msg, 0, sizeof(msg));
+		msg.subject = (char *)"";
+		msg.body = (char *)bodies[i];
+		assert_int_equal(extract_message(&msg, &ctx, &rec, NULL), 0);
+		assert_non_null(rec);
+		extract_record_free(rec);
+	}
+}
+
 int
 main(void)
 {
-	return 0;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_case_ref),
+		cmocka_unit_test(test_degenerate),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }
