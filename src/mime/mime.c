@@ -419,6 +419,11 @@ message_headers(struct mime_message *msg, const char *raw, size_t len,
 		msg->headers[k].name = g_strdup(names->pdata[k]);
 		msg->headers[k].value = header_value((const char *)v->data, v->len,
 						     false);
+		/* No mail client writes NUL; a header carrying one was forged or
+		 * broken on the way, and the office should see it. */
+		if (memchr(v->data, '\0', v->len) != NULL)
+			problem_add(problems, "header %s contains NUL bytes: "
+				    "replaced by U+FFFD", msg->headers[k].name);
 	}
 	msg->message_id = message_id(mime_header_get(msg, "Message-ID"));
 	msg->in_reply_to = message_id(mime_header_get(msg, "In-Reply-To"));
@@ -640,8 +645,15 @@ walk_leaf(struct walk *w, GMimePart *part, unsigned depth, bool forwarded,
 	name = mime_param_get(raw_cd, "filename", NULL);
 	if (name == NULL)
 		name = mime_param_get(raw_header(obj, "Content-Type"), "name", NULL);
-	if (name != NULL)
+	if (name != NULL) {
 		mp.filename = mime_filename_display(name);
+		/* CR/LF or a path in a name is an attack on whoever saves the
+		 * file; the name is never used as a path, and the office is told. */
+		if (strcmp(name, mp.filename) != 0)
+			problem_add(w->problems, "attachment name with control "
+				    "characters or a path, shown as \"%s\"",
+				    mp.filename);
+	}
 	g_free(name);
 	what = mp.filename != NULL ?
 	       g_strdup_printf("attachment \"%s\"", mp.filename) :
