@@ -148,7 +148,8 @@ ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 	char *path, *fpath[4], *outpath;
 	int c, rc = 1;
 
-	optind = 1;
+	/* 0, not 1: GNU getopt then forgets the "+" mode of the global options. */
+	optind = 0;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		if (c == 'c')
 			case_id = optarg;

@@ -47,7 +47,8 @@ ogictl_cmd_opts(int argc, char **argv, bool *json_r, const char **state_r)
 	};
 	int c;
 
-	optind = 1;
+	/* 0, not 1: GNU getopt then forgets the "+" mode of the global options. */
+	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'j')
 			*json_r = true;

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Sanity checks of the corpus against its own expectations (not a test of
+ogid): every expected deadline against the 2026 calendar of domain.md
+section 4, identity-number checksums against the invalid list, and that
+every expected value (name, ID, address, ...) occurs in the decoded text of
+its message, so a typo in an expectation shows.  Decodes chunked base64
+line group by line group (Python's decoder, like GMime 3.2.13, stops at the
+first padding), raw 8-bit GBK subjects, .docx tables and, when pdftotext is
+installed, PDF attachments.  Prints one line per message; exits 1 on any
+problem.
+usage: python3 tests/corpus/tools/check-corpus.py
+"""
+import base64, email, json, glob, os, re, io, subprocess, sys, tempfile, zipfile, datetime, unicodedata
+from email.header import decode_header, make_header
+D=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+
+def b64_groups(payload):
+    out=b""; buf=""
+    for line in payload.split():
+        buf+=line
+        if line.endswith("="):
+            out+=base64.b64decode(buf); buf=""
+    if buf: out+=base64.b64decode(buf)
+    return out
+def texts(part, out):
+    if part.is_multipart():
+        for p in part.get_payload(): texts(p, out)
+        return
+    ct=part.get_content_type()
+    if ct=="message/rfc822":
+        for p in part.get_payload(): texts(p,out); return
+    if (part["Content-Transfer-Encoding"] or "").lower()=="base64":
+        data=b64_groups(part.get_payload())
+    else:
+        data=part.get_payload(decode=True) or b""
+    cs=part.get_content_charset() or "utf-8"
+    cs={"gb2312":"gb18030","gbk":"gb18030"}.get(cs.lower(),cs)
+    if ct.startswith("text/"):
+        out.append(data.decode(cs))
+    elif "wordprocessingml" in ct:
+        z=zipfile.ZipFile(io.BytesIO(data)); x=z.read("word/document.xml").decode()
+        out.append(re.sub(r"<[^>]+>"," ",x))
+    elif ct=="application/pdf":
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as t:
+            t.write(data); t.flush()
+            try:
+                txt=subprocess.run(["pdftotext",t.name,"-"],capture_output=True).stdout.decode()
+                out.append(txt.replace("\n",""))
+            except OSError:
+                pass
+def fold(s): return unicodedata.normalize("NFKC",s) if s else s
+# calendar
+off=set();work=set()
+for a,b in [("01-01","01-03"),("02-15","02-23"),("04-04","04-06"),("05-01","05-05"),("06-19","06-21"),("09-25","09-27"),("10-01","10-07")]:
+    d=datetime.date.fromisoformat("2026-"+a); e=datetime.date.fromisoformat("2026-"+b)
+    while d<=e: off.add(d); d+=datetime.timedelta(1)
+for w in ["01-04","02-14","02-28","05-09","09-20","10-10"]: work.add(datetime.date.fromisoformat("2026-"+w))
+def isw(d): return d in work or (d.weekday()<5 and d not in off)
+def dl(s):
+    d=datetime.date.fromisoformat(s[:10]); n=0
+    while n<15:
+        d+=datetime.timedelta(1)
+        if isw(d): n+=1
+    return d.isoformat()
+assert dl("2026-09-30")=="2026-10-27"
+W=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
+def ridok(s): return len(s)==18 and s[17]=="10X98765432"[sum(int(c)*w for c,w in zip(s,W))%11]
+A="0123456789ABCDEFGHJKLMNPQRTUWXY";WU=[1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28]
+def usccok(s): return s[17]==A[(31-sum(A.index(c)*w for c,w in zip(s,WU))%31)%31]
+bad=False
+for f in sorted(glob.glob(D+"/*.eml")):
+    name=os.path.basename(f)[:-4]
+    raw=open(f,"rb").read()
+    exp=json.load(open(f[:-4]+".expect.json"))
+    m=email.message_from_bytes(raw)
+    prob=[]
+    subj=m["Subject"]
+    ds=str(make_header(decode_header(subj)))
+    if "\ufffd" in ds or any(0xdc80<=ord(ch)<=0xdcff for ch in ds):
+        ds=re.search(rb"\nSubject: ([^\r\n]*)",raw).group(1).decode("gb18030")
+    em=exp["message"]
+    if ds!=em["subject"]: prob.append("subject %r"%ds)
+    mid=(m["Message-ID"] or m["Message-Id"] or "").strip()[1:-1]
+    if mid!=em["message_id"]: prob.append("mid %r"%mid)
+    if em["from"] not in str(m["From"]): prob.append("from %r"%m["From"])
+    out=[]; texts(m,out); T=fold("\n".join(out))
+    c=exp["case"]
+    if c:
+        if dl(exp["received_at"])!=c["deadline"]: prob.append("deadline %s != %s"%(c["deadline"],dl(exp["received_at"])))
+        ap=c["applicant"]
+        for k in ["name","id_number","address","postcode","phone","fax"]:
+            v=ap[k]
+            if v and fold(v) not in T: prob.append("%s %r not in text"%(k,v))
+        if ap["email"] and ap["email"] not in T and ap["email"]!=em["from"]: prob.append("email")
+        for k in ["description","purpose"]:
+            v=c["request"][k]
+            if v and fold(v) not in T: prob.append("%s not in text"%k)
+        if c["signature"]["text"] and fold(c["signature"]["text"]) not in T: prob.append("sig")
+        inv="id_number" in c["invalid"]
+        if ap["id_type"]=="resident_id" and ridok(ap["id_number"])==inv: prob.append("id check mismatch")
+        if ap["id_type"]=="uscc" and not usccok(ap["id_number"]): prob.append("uscc bad")
+        if c["application_date"] and c["application_date"]>exp["received_at"][:10] and "date" not in c["invalid"]: prob.append("future date")
+    # line endings
+    crlf=raw.count(b"\r\n"); lf=raw.count(b"\n")
+    eol="CRLF" if crlf==lf else ("LF" if crlf==0 else "MIXED")
+    print(("ok   " if not prob else "BAD  ")+name, eol, "; ".join(prob))
+    bad = bad or bool(prob)
+sys.exit(1 if bad else 0)
