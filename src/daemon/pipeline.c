@@ -162,8 +162,10 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	}
 	problems = pipeline_problems(msg, msg == NULL ? perr.msg : NULL);
 
-	if (rec != NULL && rec->kind == EXTRACT_KIND_APPLICATION &&
-	    rec->missing == 0 && rec->invalid == 0) {
+	/* Bureau rules Art. 6 count the reply period from receipt, complete or
+	 * not: an incomplete application has a deadline too (the correction
+	 * notice and the reply must both fit in it). */
+	if (rec != NULL && rec->kind == EXTRACT_KIND_APPLICATION) {
 		if (workdays_add(pl->wd, today, cfg->reply_days, deadline,
 				 &estimated, err) != 0)
 			goto out_problems;
