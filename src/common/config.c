@@ -114,6 +114,7 @@ static const struct config_key config_intake_keys[] = {
 const char *
 config_default_state_dir(void)
 {
+	static char *srcdir_spool;
 	char exe[PATH_MAX], *dir;
 	ssize_t n;
 	bool installed;
@@ -125,7 +126,12 @@ config_default_state_dir(void)
 	dir = g_path_get_dirname(exe);
 	installed = strcmp(dir, OGI_SBINDIR) == 0 || strcmp(dir, OGI_BINDIR) == 0;
 	g_free(dir);
-	return installed ? OGI_STATEDIR : OGI_SRCDIR "/spool";
+	if (installed)
+		return OGI_STATEDIR;
+	/* The build tree names the source tree as "build/.."; show it plainly. */
+	if (srcdir_spool == NULL)
+		srcdir_spool = g_canonicalize_filename(OGI_SRCDIR "/spool", NULL);
+	return srcdir_spool;
 }
 
 /* Data files (holidays, templates) come from the source tree when the state
@@ -133,8 +139,12 @@ config_default_state_dir(void)
 static char *
 config_default_data(const char *state_dir, const char *sub)
 {
-	return g_build_filename(strcmp(state_dir, OGI_STATEDIR) == 0 ?
-				OGI_DATADIR : OGI_SRCDIR, sub, NULL);
+	char *joined = g_build_filename(strcmp(state_dir, OGI_STATEDIR) == 0 ?
+					OGI_DATADIR : OGI_SRCDIR, sub, NULL);
+	char *path = g_canonicalize_filename(joined, NULL);
+
+	g_free(joined);
+	return path;
 }
 
 static void

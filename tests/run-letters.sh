@@ -1,0 +1,86 @@
+#!/bin/sh
+# Letters as the office sees them: every kind renders from its template
+# with the configured office, the PDF's text reads back in order, fonts are
+# embedded subsets, and a letter about a registered case carries its data.
+set -u
+. "${OGI_SRCDIR:?}/tests/lib.sh"
+
+for tool in pdftotext pdffonts pdfinfo; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "$tool not found: skipped"; exit 77; }
+done
+
+dir=$(t_state_dir letters)
+cat >>"$dir/ogid.conf" <<CONF
+[office]
+name = 通辽市人力资源和社会保障局
+short_name = 通人社
+address = 内蒙古自治区通辽市科尔沁区建国路
+postcode = 028000
+phone = 0475-8888888
+email = ogi@example.gov.cn
+fax = 0475-8888889
+review_body = 通辽市人民政府
+court = 通辽市科尔沁区人民法院
+[letters]
+templates_dir = $OGI_SRCDIR/templates
+CONF
+kinds=$(t_ogictl "$dir" letter kinds | awk '/^[a-z]/ { print $1 }')
+t_check "letter kinds lists twelve templates" [ "$(echo "$kinds" | wc -w)" = 12 ]
+
+for kind in $kinds; do
+	pdf="$dir/$kind.pdf"
+	if ! t_ogictl "$dir" letter preview "$kind" -o "$pdf" >/dev/null 2>"$dir/$kind.err"; then
+		t_fail "$kind: preview failed: $(cat "$dir/$kind.err")"
+		continue
+	fi
+	pdftotext -layout "$pdf" "$dir/$kind.txt" 2>/dev/null
+	text=$(tr -d ' \n' <"$dir/$kind.txt")
+	case "$kind" in
+	form) want="政府信息公开申请表" ;;
+	*) want="通辽市人力资源和社会保障局" ;;
+	esac
+	t_check "$kind: the text reads back and names the office" \
+		sh -c 'printf "%s" "$1" | grep -q "$2"' _ "$text" "$want"
+	t_check "$kind: no placeholder left" \
+		sh -c '! grep -q "{{" "$1"' _ "$dir/$kind.txt"
+	t_check "$kind: every font is an embedded subset" \
+		sh -c 'pdffonts "$1" 2>/dev/null | awk "NR > 2 { n++; if (\$(NF-4) != \"yes\" || \$(NF-3) != \"yes\") bad = 1 } END { exit bad || !n }"' _ "$pdf"
+	t_check "$kind: page numbers as — N —" grep -q "— 1 —" "$dir/$kind.txt"
+	t_check "$kind: one page stays under 60 KB per page" \
+		sh -c 'p=$(pdfinfo "$1" 2>/dev/null | awk "/^Pages:/ { print \$2 }"); [ "$(stat -c %s "$1")" -lt $((p * 61440)) ]' _ "$pdf"
+done
+t_check "reply-refused: review first after a refusal" \
+	sh -c 'tr -d " \n" <"$1" | grep -q "申请行政复议；对行政复议决定不服"' _ "$dir/reply-refused.txt"
+t_check "reply-provided: 60 days or 6 months remedy" \
+	sh -c 'tr -d " \n" <"$1" | grep -q "60日内向通辽市人民政府申请行政复议，或者在6个月内向通辽市科尔沁区人民法院提起行政诉讼"' _ "$dir/reply-provided.txt"
+
+# A letter about a registered case carries that case's data.
+app="$OGI_SRCDIR/tests/corpus/027-foxmail-missing-signature.eml"
+cp "$app" "$dir/inbox/new/027"
+touch -d "$(jq -r .received_at "${app%.eml}.expect.json")" "$dir/inbox/new/027"
+t_ogid "$dir" --once 2>/dev/null
+id=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+name=$(t_ogictl "$dir" show "$id" --json | jq -r .applicant.name)
+t_check "correction for case $id renders" \
+	t_ogictl "$dir" letter preview correction --case "$id" -o "$dir/case.pdf"
+pdftotext "$dir/case.pdf" "$dir/case.txt" 2>/dev/null
+text=$(tr -d ' \n' <"$dir/case.txt")
+t_check "the correction is addressed to $name" \
+	sh -c 'printf "%s" "$1" | grep -q "$2："' _ "$text" "$name"
+t_check "the correction quotes the tracking number $id" \
+	sh -c 'printf "%s" "$1" | grep -q "$2"' _ "$text" "$id"
+t_check "the correction asks for the missing signature" \
+	sh -c 'printf "%s" "$1" | grep -q "申请人签名或者盖章"' _ "$text"
+t_check "an unknown case is refused" \
+	sh -c '! "$1" -c "$2" letter preview receipt --case 2026-999999 -o /dev/null 2>/dev/null' _ "$OGI_BUILDDIR/ogictl" "$dir/ogid.conf"
+
+broken="$dir/broken"
+mkdir -p "$broken"
+cp "$OGI_SRCDIR"/templates/*.tpl "$broken/"
+printf '@p 您好{{applicant.nmae}}\n' >>"$broken/receipt.tpl"
+sed "s|^templates_dir = .*|templates_dir = $broken|" "$dir/ogid.conf" >"$dir/broken.conf"
+out=$("$OGI_BUILDDIR/ogictl" -c "$dir/broken.conf" letter preview receipt -o "$dir/x.pdf" 2>&1)
+t_check "a broken template is refused, naming file and line" \
+	sh -c 'printf "%s" "$1" | grep -q "receipt.tpl:[0-9]*:.*applicant.nmae"' _ "$out"
+
+t_done
