@@ -4,8 +4,9 @@
 
 #include "extract/extract.h"
 
-/* classify.c: the kind of a message that is not automatic (the caller has
- * checked extract_is_automatic first).  text: the folded text of body and
+/* classify.c: the kind of any message.  Automatic mail (extract_is_automatic)
+ * comes out as auto_reply, bounce or spam by its headers and structure;
+ * human mail by what it says.  text: the folded text of body and
  * attachments; elements_found: how many of the application elements
  * extract_fields() found (a filled-in form is an application even when it
  * never says 申请); case_ref: tracking number quoted, or NULL.  Sets
