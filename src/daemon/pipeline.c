@@ -219,20 +219,24 @@ pipeline_run(struct pipeline *pl, const struct config_intake *in,
 	for (size_t i = 0; i < n && !*stop; i++) {
 		const struct intake_item *it = &items[i];
 		struct ogi_error ferr = { "" };
-		bool known, for_office = false;
+		bool for_office = false;
+		char disposition[16];
 		char *where = g_strdup_printf("%s/%s", in->name, it->uid);
 		void *data;
 		size_t len;
 
-		if (registry_message_known(pl->reg, NULL, in->name, it->uid,
-					   &known, err) != 0) {
+		if (registry_message_disposition(pl->reg, in->name, it->uid,
+						 disposition, err) != 0) {
 			g_free(where);
 			rc = -1;
 			break;
 		}
-		if (known) {
+		if (disposition[0] != '\0') {
 			/* A crash after the commit lost the mailbox update. */
-			if (it->fresh && drv->mark_done(drv_ctx, it, false, &ferr) != 0)
+			if (it->fresh &&
+			    drv->mark_done(drv_ctx, it,
+					   strcmp(disposition, "needs_review") == 0,
+					   &ferr) != 0)
 				log_warning("%s: mailbox not updated: %s", where, ferr.msg);
 			g_free(where);
 			continue;

@@ -514,6 +514,21 @@ registry_message_known(struct registry *reg, const char *sha256,
 	return 0;
 }
 
+int
+registry_message_disposition(struct registry *reg, const char *mailbox,
+			     const char *uid, char disposition_r[16],
+			     struct ogi_error *err)
+{
+	struct reg_known k;
+
+	disposition_r[0] = '\0';
+	if (message_find(reg, NULL, mailbox, uid, &k, err) != 0)
+		return -1;
+	if (k.found)
+		copy_str(disposition_r, 16, k.disposition);
+	return 0;
+}
+
 static int
 event_add(struct registry *reg, const char *case_id, int64_t message_id,
 	  const char *type, const char *detail, struct ogi_error *err)

@@ -85,6 +85,14 @@ int registry_message_known(struct registry *reg, const char *sha256,
 			   const char *mailbox, const char *uid,
 			   bool *known_r, struct ogi_error *err);
 
+/* The disposition (see struct registry_outcome) of the message recorded
+ * under mailbox + uid, or of the message whose copy that identity is;
+ * "" when none.  disposition_r has room for 16 bytes.  Returns 0 or -1.
+ * Blocks on disk I/O only. */
+int registry_message_disposition(struct registry *reg, const char *mailbox,
+				 const char *uid, char disposition_r[16],
+				 struct ogi_error *err);
+
 /* Records one message in a single transaction: the message row; for an
  * application (rec->kind) a new case with the next tracking number of the
  * received_at year (office time zone offset tz_offset seconds), state

@@ -409,6 +409,7 @@ test_message_known(void **state)
 	struct extract_record rec = make_rec(EXTRACT_KIND_SPAM);
 	struct ogi_error err = { "" };
 	struct test_msg tm, other;
+	char disposition[16];
 	bool known = true;
 
 	make_msg(&tm, 1, T0);
@@ -430,6 +431,14 @@ test_message_known(void **state)
 	assert_int_equal(registry_message_known(f->reg, other.sha, "mail", other.uid,
 						&known, &err), 0);
 	assert_false(known);
+
+	/* What a restart needs to mark a recorded message right. */
+	assert_int_equal(registry_message_disposition(f->reg, "mail", tm.uid,
+						      disposition, &err), 0);
+	assert_string_equal(disposition, "ignored");
+	assert_int_equal(registry_message_disposition(f->reg, "mail", other.uid,
+						      disposition, &err), 0);
+	assert_string_equal(disposition, "");
 }
 
 /* --- states and dispositions ---------------------------------------------- */
