@@ -30,7 +30,7 @@ spool_sha256_hex(const void *data, size_t len, char hex[65])
 	g_checksum_free(ck);
 }
 
-static int
+int
 spool_fsync_dir(const char *dir, struct ogi_error *err)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -25,6 +25,10 @@ int spool_store(const char *state_dir, const void *data, size_t len,
 		const char hex[65], int64_t received_at, char *rel_r,
 		size_t rel_size, struct ogi_error *err);
 
+/* fsyncs a directory, so that a rename or a new file in it survives a
+ * crash.  Returns 0 or -1. */
+int spool_fsync_dir(const char *dir, struct ogi_error *err);
+
 /* Creates dir and missing parents with mode 0700.  Returns 0 or -1. */
 int spool_mkdirs(const char *dir, struct ogi_error *err);
 

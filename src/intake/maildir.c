@@ -21,6 +21,8 @@
 
 #include <glib.h>
 
+#include "common/spool.h"
+
 /* Larger files are left in the Maildir untouched: reading them whole would
  * let one message exhaust memory. */
 #define MAILDIR_MAX_READ (256u << 20)
@@ -259,21 +261,6 @@ maildir_flagged_name(const char *name, const char *add, char *out, size_t outsiz
 }
 
 static int
-maildir_fsync_dir(const char *dir, struct ogi_error *err)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd < 0 || fsync(fd) != 0) {
-		error_set(err, "fsync %s: %s", dir, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
-static int
 maildir_mark_done(void *ctx, const struct intake_item *item, bool for_office,
 		  struct ogi_error *err)
 {
@@ -293,11 +280,11 @@ maildir_mark_done(void *ctx, const struct intake_item *item, bool for_office,
 		return -1;
 	}
 	snprintf(dir, sizeof(dir), "%s/cur", md->path);
-	if (maildir_fsync_dir(dir, err) != 0)
+	if (spool_fsync_dir(dir, err) != 0)
 		return -1;
 	if (strncmp(rel, "new/", 4) == 0) {
 		snprintf(dir, sizeof(dir), "%s/new", md->path);
-		return maildir_fsync_dir(dir, err);
+		return spool_fsync_dir(dir, err);
 	}
 	return 0;
 }
