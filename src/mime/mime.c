@@ -421,7 +421,7 @@ message_headers(struct mime_message *msg, const char *raw, size_t len,
 						     false);
 		/* No mail client writes NUL; a header carrying one was forged or
 		 * broken on the way, and the office should see it. */
-		if (memchr(v->data, '\0', v->len) != NULL)
+		if (v->len > 0 && memchr(v->data, '\0', v->len) != NULL)
 			problem_add(problems, "header %s contains NUL bytes: "
 				    "replaced by U+FFFD", msg->headers[k].name);
 	}
