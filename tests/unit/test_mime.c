@@ -221,6 +221,7 @@ test_nul_in_header(void **state)
 			    "1\xEF\xBF\xBD\xEF\xBF\xBD 2");
 	assert_non_null(strstr(msg->body, "bo\xEF\xBF\xBD" "dy"));
 	assert_true(has_problem(msg, "undecodable bytes replaced by U+FFFD"));
+	assert_true(has_problem(msg, "header Subject contains NUL bytes"));
 	mime_message_free(msg);
 }
 
@@ -344,36 +345,37 @@ test_filenames(void **state)
 		const char *disposition;
 		const char *ctype;
 		const char *want;
+		bool unsafe;   /* the office must be told */
 	} cases[] = {
 		{ "attachment; filename*=UTF-8''%E7%94%B3%E8%AF%B7%E8%A1%A8.docx",
-		  "application/octet-stream", "申请表.docx" },
+		  "application/octet-stream", "申请表.docx", false },
 		{ "attachment;\r\n filename*0*=UTF-8''%E7%94%B3;\r\n filename*1*=%E8%AF%B7%E8%A1%A8;\r\n"
-		  " filename*2=\".txt\"", "application/octet-stream", "申请表.txt" },
+		  " filename*2=\".txt\"", "application/octet-stream", "申请表.txt", false },
 		{ "attachment; filename*=gb2312'zh-cn'%C9%EA%C7%EB%E9%46.pdf",
-		  "application/octet-stream", "申请镕.pdf" },
+		  "application/octet-stream", "申请镕.pdf", false },
 		{ "attachment; filename=\"=?UTF-8?B?55Sz6K+36KGoLmRvY3g=?=\"",
-		  "application/octet-stream", "申请表.docx" },
+		  "application/octet-stream", "申请表.docx", false },
 		{ "attachment; filename*0=\"=?UTF-8?B?55Sz6K+36KGo\";\r\n filename*1=\"LmRvY3g=?=\"",
-		  "application/octet-stream", "申请表.docx" },
+		  "application/octet-stream", "申请表.docx", false },
 		{ "attachment", "application/octet-stream; name=\"=?gbk?B?yerH6w==?=.doc\"",
-		  "申请.doc" },
+		  "申请.doc", false },
 		{ "attachment; filename=\"\xc9\xea\xc7\xeb.doc\"", "application/octet-stream",
-		  "申请.doc" },
+		  "申请.doc", false },
 		{ "attachment; filename=\"../../etc/passwd\"", "application/octet-stream",
-		  "passwd" },
+		  "passwd", true },
 		{ "attachment; filename=\"..\\\\..\\\\boot.ini\"", "application/octet-stream",
-		  "boot.ini" },
-		{ "attachment; filename=\"/etc/\"", "application/octet-stream", "etc" },
+		  "boot.ini", true },
+		{ "attachment; filename=\"/etc/\"", "application/octet-stream", "etc", true },
 		{ "attachment; filename=\"=?utf-8?Q?a=0D=0Ab.txt?=\"", "application/octet-stream",
-		  "a__b.txt" },
+		  "a__b.txt", true },
 		{ "attachment; filename*=utf-8''a%00b%0D%0A.txt", "application/octet-stream",
-		  "a_b__.txt" },
+		  "a_b__.txt", true },
 		{ "attachment; filename*=utf-8''..%2F..%2Fx.sh", "application/octet-stream",
-		  "x.sh" },
-		{ "attachment; filename=\".bashrc\"", "application/octet-stream", "bashrc" },
-		{ "attachment; filename=\"..\"", "application/octet-stream", "_" },
+		  "x.sh", true },
+		{ "attachment; filename=\".bashrc\"", "application/octet-stream", "bashrc", true },
+		{ "attachment; filename=\"..\"", "application/octet-stream", "_", true },
 		{ "attachment; filename*=utf-8''invoice%E2%80%AEfdp.exe",
-		  "application/octet-stream", "invoice_fdp.exe" },
+		  "application/octet-stream", "invoice_fdp.exe", true },
 	};
 
 	(void)state;
@@ -398,6 +400,9 @@ test_filenames(void **state)
 			assert_memory_equal(p->data, "\x01\x02\x03", 3);
 		}
 		assert_string_equal(msg->body, "see attachment");
+		if (has_problem(msg, "attachment name") != cases[i].unsafe)
+			fail_msg("case %zu: unsafe name %sreported", i,
+				 cases[i].unsafe ? "not " : "");
 		mime_message_free(msg);
 		g_free(raw);
 	}
