@@ -58,6 +58,7 @@ enum prose {
 	P_NUMBER, /* also directly before a number or an address: 电话138… */
 	P_DIRECT, /* the value follows directly: 申请人张三, 法定代表人李四 */
 	P_ONLY,   /* prose only, value follows directly: 现住北京…, 我叫张三 */
+	P_CLAUSE, /* as P_ONLY, but only where a clause starts: …，住北京… */
 };
 
 struct label {
@@ -114,6 +115,10 @@ static const struct label labels[] = {
 	ID("身份证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
 	ID("身份证号", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
 	ID("身份证", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
+	/* 身分证 is the Taiwanese word and a common slip on the mainland. */
+	ID("身分证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
+	ID("身分证号", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
+	ID("身分证", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
 	ID("居民身份证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
 	ID("居民身份证号", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
 	ID("居民身份证", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
@@ -163,8 +168,13 @@ static const struct label labels[] = {
 	L("现居住在", FLD_ADDRESS, P_ONLY),
 	L("现居住于", FLD_ADDRESS, P_ONLY),
 	L("现居", FLD_ADDRESS, P_ONLY),
+	L("住址在", FLD_ADDRESS, P_ONLY),
+	L("地址在", FLD_ADDRESS, P_ONLY),
+	L("住在", FLD_ADDRESS, P_CLAUSE),
+	L("住", FLD_ADDRESS, P_CLAUSE),
 	L("邮政编码", FLD_POSTCODE, P_NUMBER),
 	L("邮编", FLD_POSTCODE, P_NUMBER),
+	L("邮递区号", FLD_POSTCODE, P_NUMBER),
 	L("联系电话", FLD_PHONE, P_NUMBER),
 	L("电话号码", FLD_PHONE, P_NUMBER),
 	L("电话", FLD_PHONE, P_NUMBER),
@@ -209,6 +219,13 @@ static const struct label labels[] = {
 	L("申请公开的政府信息", FLD_REQUEST, P_LINKED),
 	L("申请公开的政府信息内容", FLD_REQUEST, P_LINKED),
 	L("申请公开的信息", FLD_REQUEST, P_LINKED),
+	L("申请公开的信息内容", FLD_REQUEST, P_LINKED),
+	L("申请公开的政府信息名称", FLD_REQUEST, P_LINKED),
+	L("所需信息", FLD_REQUEST, P_NO),
+	L("所需政府信息", FLD_REQUEST, P_NO),
+	L("所需资讯内容", FLD_REQUEST, P_LINKED),
+	L("所需资讯", FLD_REQUEST, P_NO),
+	L("申请公开的资讯", FLD_REQUEST, P_LINKED),
 	L("申请公开内容", FLD_REQUEST, P_LINKED),
 	L("请求公开的具体内容", FLD_REQUEST, P_LINKED),
 	L("请求公开的内容", FLD_REQUEST, P_LINKED),
@@ -252,7 +269,6 @@ static const struct label labels[] = {
 	L("获取信息方式", FLD_DELIVERY, P_NO),
 	L("获取方式", FLD_DELIVERY, P_NO),
 	L("获得信息的方式", FLD_DELIVERY, P_NO),
-	L("提供方式", FLD_DELIVERY, P_NO),
 	L("送达方式", FLD_DELIVERY, P_NO),
 	L("接收方式", FLD_DELIVERY, P_NO),
 	L("领取方式", FLD_DELIVERY, P_NO),
@@ -262,6 +278,7 @@ static const struct label labels[] = {
 	L("指定提供方式", FLD_MEDIUM, P_NO),
 	L("所需信息的提供形式", FLD_MEDIUM, P_NO),
 	L("提供形式", FLD_MEDIUM, P_NO),
+	L("提供方式", FLD_MEDIUM, P_NO),
 	L("信息载体", FLD_MEDIUM, P_NO),
 	L("载体形式", FLD_MEDIUM, P_NO),
 	L("载体", FLD_MEDIUM, P_NO),
@@ -370,7 +387,8 @@ static const struct {
 	{ "U盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 };
 
-/* Phrases of a letter that ask for a channel (请通过电子邮件发送…). */
+/* Phrases of a letter that ask for a channel (请通过电子邮件发送…).  Asking
+ * for email states no medium: only 电子版, 纸质 … do. */
 static const struct {
 	const char *phrase;
 	enum extract_delivery delivery;
@@ -380,24 +398,16 @@ static const struct {
 	{ "快递", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
 	{ "寄送", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
 	{ "寄给我", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "通过电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "以电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "用电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子邮件方式", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子邮件形式", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子邮件发送", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子邮件回复", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "发送至我的邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "发送到我的邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "发至我的邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "发到我的邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "发送至邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "发送到邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "发至邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "发到邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "回复至本邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "回复到本邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "邮件回复", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "邮政", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "发电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "通过电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "以电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "用电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "电子邮件方式", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "电子邮件形式", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "电子邮件发送", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "电子邮件回复", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "邮件回复", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
 	{ "通过传真", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
 	{ "以传真", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
 	{ "传真方式", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
@@ -445,6 +455,12 @@ static const char *const request_verbs[] = {
 static const char *const request_fillers[] = {
 	"以下政府信息", "以下信息", "如下政府信息", "如下信息", "下列政府信息",
 	"下列信息", "以下内容", "如下内容", "以下", "如下", "下列", ":",
+	"一些信息", "一些政府信息", "有关信息", "相关信息", "的是",
+};
+/* Thanks after the description, in its sentence: …岗位信息，谢谢。 */
+static const char *const courtesy_tails[] = {
+	"谢谢", "谢谢您", "谢谢你们", "多谢", "感谢", "麻烦了", "辛苦了",
+	"请予办理", "请依法办理", "请予批准", "望批准",
 };
 
 /* Endings of a letter before the signature. */
@@ -468,6 +484,29 @@ static const char *const empty_values[] = {
 	"未填", "n/a", "na", "none", "無", "...", "…", "……",
 };
 
+/* Traditional characters of the words in the tables above, each followed by
+ * its simplified form (both three bytes in UTF-8).  The scanner reads a text
+ * with these folded so that every table serves Big5 and Hong Kong or Taiwan
+ * mail too (申請人, 聯繫電話, 郵遞區號); values are copied back as written
+ * (as_written()). */
+static const char *const trad_simp[] = {
+	"請请", "實实", "稱称", "單单", "業业", "機机", "構构", "組组", "織织",
+	"負负", "責责", "聯联", "繫系", "係系", "經经", "辦办", "證证", "類类",
+	"種种", "號号", "碼码", "統统", "會会", "營营", "執执", "註注", "冊册",
+	"護护", "臺台", "灣湾", "來来", "軍军", "訊讯", "郵邮", "現现", "編编",
+	"電电", "話话", "動动", "傳传", "內内", "資资", "開开", "獲获", "項项",
+	"簽签", "蓋盖", "時时", "間间", "寫写", "報报", "達达", "領领", "復复",
+	"覆复", "載载", "體体", "質质", "別别", "齡龄", "職职", "備备", "網网",
+	"關关", "減减", "費费", "遞递", "掛挂", "當当", "場场", "閱阅", "讀读",
+	"錄录", "紙纸", "書书", "檔档", "盤盘", "禮礼", "謝谢", "給给", "過过",
+	"發发", "門门", "題题", "轉转", "對对", "將将", "擬拟", "據据", "況况",
+	"須须", "諾诺", "聲声", "應应", "沒没", "認认", "為为", "於于", "這这",
+	"該该", "協协", "務务", "員员", "團团", "學学", "醫医", "銀银", "廠厂",
+	"進进", "廳厅", "問问", "詢询", "處处", "無无", "個个", "們们", "與与",
+	"區区", "縣县", "鎮镇", "鄉乡", "樓楼", "棟栋", "園园", "選选", "擇择",
+	"歲岁", "鐵铁", "覽览",
+};
+
 /* Name-shaped words that start a sentence instead: 本人现申请…. */
 static const char *const not_name_starts[] = {
 	"现", "对", "在", "因", "已", "需", "特", "就", "申请", "的", "将",
@@ -477,6 +516,10 @@ static const char *const not_name_starts[] = {
 	"须", "可", "如", "不", "有", "没", "也", "认为", "要求", "提出", "所",
 	"这", "该", "此",
 };
+
+/* Surnames that also start sentences (于是, 向贵局, 应当): a signer on a
+ * line of its own may still bear them (于海涛, 向明, 应晓燕). */
+static const char *const surname_words[] = { "于", "向", "应" };
 
 /* Lines that mail clients add (发自我的iPhone). */
 static const char *const client_prefixes[] = {
@@ -1023,10 +1066,12 @@ line_end(const struct line *ln)
 
 enum tier { TIER_OWN, TIER_QUOTED, TIER_DROP };
 
-/* Characters that stand for a space, a colon or a cell border in what
- * word processors and mail clients produce. */
-static char *
-prepare(const char *text)
+/* What the scanner reads for the character at p, or NULL when it reads the
+ * byte at p as it is: characters that stand for a space, a colon or a cell
+ * border in what word processors and mail clients produce, and traditional
+ * characters (trad_simp).  *len_r: the bytes replaced. */
+static const char *
+subst_at(const char *p, size_t *len_r)
 {
 	static const struct {
 		const char *from, *to;
@@ -1043,17 +1088,34 @@ prepare(const char *text)
 		{ "\xE2\x94\x82", "\t" },     /* box drawing │ */
 		{ "|", "\t" },
 	};
+
+	for (size_t i = 0; i < N_ELEMS(subst); i++)
+		if (strncmp(p, subst[i].from, strlen(subst[i].from)) == 0) {
+			*len_r = strlen(subst[i].from);
+			return subst[i].to;
+		}
+	/* CJK ideographs U+4E00..U+9FFF lead with E4..E9. */
+	if ((unsigned char)*p >= 0xE4 && (unsigned char)*p <= 0xE9)
+		for (size_t i = 0; i < N_ELEMS(trad_simp); i++)
+			if (strncmp(p, trad_simp[i], 3) == 0) {
+				*len_r = 3;
+				return trad_simp[i] + 3;
+			}
+	return NULL;
+}
+
+static char *
+prepare(const char *text)
+{
 	GString *out = g_string_sized_new(strlen(text) + 1);
 
 	for (const char *p = text; *p != '\0';) {
-		size_t i;
+		size_t n;
+		const char *to = subst_at(p, &n);
 
-		for (i = 0; i < N_ELEMS(subst); i++)
-			if (strncmp(p, subst[i].from, strlen(subst[i].from)) == 0)
-				break;
-		if (i < N_ELEMS(subst)) {
-			g_string_append(out, subst[i].to);
-			p += strlen(subst[i].from);
+		if (to != NULL) {
+			g_string_append(out, to);
+			p += n;
 		} else {
 			g_string_append_c(out, *p++);
 		}
@@ -1300,6 +1362,8 @@ struct hit {
 	const char *vstart; /* its value */
 	const char *vend;
 	bool clause;        /* written in a sentence: value ends at the clause */
+	bool prose;         /* a prose pattern (我叫…, 本人…, 电话138…), not a
+	                       label followed by a colon or a cell border */
 	bool at_start;      /* first thing on its line */
 };
 
@@ -1419,6 +1483,18 @@ email_token_ahead(const char *r, const char *end)
 	return false;
 }
 
+static bool
+is_choice(enum field f)
+{
+	return f == FLD_DELIVERY || f == FLD_MEDIUM;
+}
+
+static bool
+is_multiline(enum field f)
+{
+	return f == FLD_REQUEST || f == FLD_PURPOSE;
+}
+
 /* Decides whether the label lab at [p, q) is used as one here. */
 static bool
 make_hit(const struct line *ln, const char *p, const char *q,
@@ -1454,20 +1530,21 @@ make_hit(const struct line *ln, const char *p, const char *q,
 	}
 	if (marked)
 		return false;
-	if (lab->prose != P_ONLY && at_start &&
+	if (lab->prose < P_ONLY && at_start &&
 	    (r == end || (ws > 0 && mark_at(r, end, &n) == 0) ||
 	     field == FLD_DELIVERY || field == FLD_MEDIUM)) {
 		h->vstart = r;
 		return true;
 	}
-	if (lab->prose != P_ONLY && !at_start && cell_before(p, ln->s) &&
+	if (lab->prose < P_ONLY && !at_start && cell_before(p, ln->s) &&
 	    (r == end || tab || ws >= 2)) {
 		h->vstart = r;
 		return true;
 	}
-	if (lab->prose == P_NO)
+	if (lab->prose == P_NO || (lab->prose == P_CLAUSE && !bound))
 		return false;
 	h->clause = true;
+	h->prose = true;
 	if (has_prefix(r, end, "是") || has_prefix(r, end, "为")) {
 		h->vstart = r + strlen("是");
 		return true;
@@ -1478,8 +1555,7 @@ make_hit(const struct line *ln, const char *p, const char *q,
 		h->vstart = r;
 		return true;
 	}
-	if ((lab->prose == P_DIRECT || lab->prose == P_ONLY) && r < end &&
-	    r == q) {
+	if (lab->prose >= P_DIRECT && r < end && r == q) {
 		h->vstart = r;
 		return true;
 	}
@@ -1511,18 +1587,6 @@ cut_unknown_label(const char *v, const char *end)
 	return end;
 }
 
-static bool
-is_choice(enum field f)
-{
-	return f == FLD_DELIVERY || f == FLD_MEDIUM;
-}
-
-static bool
-is_multiline(enum field f)
-{
-	return f == FLD_REQUEST || f == FLD_PURPOSE;
-}
-
 /* 证件名称	护照	证件号码	…: a document's name in the cell after
  * 证件名称 is its value, though 护照 and 身份证 are labels elsewhere. */
 static bool
@@ -1543,6 +1607,43 @@ document_name(GArray *hits, const struct hit *h, const struct line *ln)
 	return h->vstart == end || !is_alnum(*h->vstart);
 }
 
+/* Does h end the value of a prose pattern or a sentence?  Labels do, and
+ * numbers (…，电话138…); a prose name or address pattern (本人, 现住) inside
+ * a sentence does not: 现申请公开对本人上述… . */
+static bool
+ends_prose_value(const struct hit *h)
+{
+	return !h->prose || h->lab->prose == P_NUMBER;
+}
+
+/* Is the prose pattern h inside the value of the last label on its line?
+ * In a form value only another label may end it: 用途：核对单位为本人申报…
+ * is one purpose, not a purpose and a name.  A number pattern still ends a
+ * short value (联系方式：电话138…), never a description. */
+static bool
+inside_label_value(const GArray *hits, const struct hit *h)
+{
+	const struct hit *last = NULL;
+
+	if (!h->prose)
+		return false;
+	for (guint k = hits->len; k > 0 && last == NULL; k--) {
+		const struct hit *o = &g_array_index(hits, struct hit, k - 1);
+
+		if (!o->prose)
+			last = o;
+	}
+	if (last == NULL || is_choice(last->field))
+		return false;
+	if (h->lab->prose == P_NUMBER && !is_multiline(last->field))
+		return false;
+	if (last->clause)
+		for (const char *c = last->vstart; c < h->start; c = next_char(c, h->start))
+			if (clause_end_len(c, h->start) > 0)
+				return false;
+	return true;
+}
+
 static void
 scan_line(const struct line *ln, GArray *hits)
 {
@@ -1557,7 +1658,8 @@ scan_line(const struct line *ln, GArray *hits)
 		if (lab == NULL) {
 			p = next_char(p, end);
 		} else if (make_hit(ln, p, lend, lab, &h) &&
-			   !document_name(hits, &h, ln)) {
+			   !document_name(hits, &h, ln) &&
+			   !inside_label_value(hits, &h)) {
 			g_array_append_val(hits, h);
 			p = h.vstart > p ? h.vstart : lend;
 		} else {
@@ -1677,6 +1779,35 @@ append_piece(GString *acc, const char *p, const char *end)
 	free(piece);
 }
 
+/* A line that turns to the office (请将…, 麻烦…, 谢谢) starts a new
+ * sentence: it does not continue the value above it. */
+static bool
+addresses_office(const struct line *ln)
+{
+	static const char *const starts[] = {
+		"请", "烦请", "麻烦", "谢谢", "感谢", "望", "希望",
+	};
+
+	return word_at(ln->body, line_end(ln), starts, N_ELEMS(starts)) != NULL;
+}
+
+/* A value whose sentence has ended (用途：办理继承手续。) is complete unless
+ * a list follows. */
+static bool
+sentence_done(const GString *acc)
+{
+	static const char *const ends[] = { "。", "!", "?" };
+
+	for (size_t i = 0; i < N_ELEMS(ends); i++) {
+		size_t n = strlen(ends[i]);
+
+		if (acc->len >= n &&
+		    memcmp(acc->str + acc->len - n, ends[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* The value that continues on the lines after line i (a bare label, or a
  * description running over several lines); marks them consumed. */
 static void
@@ -1693,7 +1824,9 @@ continue_value(struct view *v, size_t i, GString *acc, size_t max_lines)
 			skipped_blank = true;
 			continue;
 		}
-		if (starts_with_hit(v, j) || closing_line(ln) || date_line(ln))
+		if (starts_with_hit(v, j) || closing_line(ln) || date_line(ln) ||
+		    addresses_office(ln) ||
+		    (sentence_done(acc) && !list_item_start(ln->s)))
 			return;
 		append_piece(acc, ln->s, text_before_hit(v, j));
 		v->consumed[j] = true;
@@ -1801,8 +1934,12 @@ parse_choices(const char *p, const char *end, bool need_marks,
 			chosen = true;
 			break;
 		}
+	/* 电子邮件 is a medium only in the medium field (指定提供方式); chosen as
+	 * the way to deliver, it says nothing of the medium. */
 	for (size_t i = 0; i < n_sel; i++)
-		if (options[selected[i]].medium != EXTRACT_MEDIUM_UNKNOWN) {
+		if (options[selected[i]].medium != EXTRACT_MEDIUM_UNKNOWN &&
+		    (options[selected[i]].delivery == EXTRACT_DELIVERY_UNKNOWN ||
+		     mlevel == CHOICE_FIELD)) {
 			set_choice(f, EXTRACT_DELIVERY_UNKNOWN,
 				   options[selected[i]].medium, CHOICE_NONE, mlevel);
 			chosen = true;
@@ -2061,6 +2198,33 @@ finish_value(GString *acc)
 	return s;
 }
 
+/* Fields whose value is a number or an address with digits. */
+static bool
+wants_number(enum field f)
+{
+	return f == FLD_ID_NUMBER || f == FLD_POSTCODE || f == FLD_PHONE ||
+	       f == FLD_FAX || f == FLD_EMAIL || f == FLD_CONTACT;
+}
+
+/* Does the next non-blank line after i hold a digit before its first
+ * label?  An empty 传真 cell may be followed by a section heading
+ * (所需信息情况), which is not its value. */
+static bool
+next_has_digit(const struct view *v, size_t i)
+{
+	for (size_t j = i + 1; j < v->n; j++) {
+		const struct line *ln = &v->lines[j];
+
+		if (blank(ln))
+			continue;
+		for (const char *c = ln->s; c < text_before_hit(v, j); c++)
+			if (is_digit(*c))
+				return true;
+		return false;
+	}
+	return false;
+}
+
 static void
 read_labels(struct view *v, struct found *f)
 {
@@ -2088,7 +2252,9 @@ read_labels(struct view *v, struct found *f)
 				value = finish_value(acc);
 			} else {
 				value = clean_value(h->vstart, h->vend);
-				if (value == NULL && last && !h->clause) {
+				if (value == NULL && last && !h->clause &&
+				    (!wants_number(h->field) ||
+				     next_has_digit(v, i))) {
 					GString *acc = g_string_new(NULL);
 
 					continue_value(v, i, acc, 1);
@@ -2153,6 +2319,39 @@ sentence_end(const char *p, const char *end)
 	return NULL;
 }
 
+/* 你们必须公开：…, 具体是：…: a short lead-in before a colon introduces the
+ * description; it is not part of it.  Returns where the description starts. */
+static const char *
+skip_lead_in(const char *r, const char *stop)
+{
+	const char *q = r;
+
+	for (int k = 0; k < 12 && q < stop; k++) {
+		if (*q == ':')
+			return q + 1;
+		if (!is_han(q, stop))
+			return r;
+		q = next_char(q, stop);
+	}
+	return r;
+}
+
+/* Drops a courtesy clause at the end of a description (，谢谢). */
+static void
+strip_courtesy(GString *acc)
+{
+	for (size_t i = 0; i < N_ELEMS(courtesy_tails); i++) {
+		size_t n = strlen(courtesy_tails[i]);
+
+		if (acc->len > n + 1 &&
+		    memcmp(acc->str + acc->len - n, courtesy_tails[i], n) == 0 &&
+		    acc->str[acc->len - n - 1] == ',') {
+			g_string_truncate(acc, acc->len - n - 1);
+			return;
+		}
+	}
+}
+
 static void
 prose_request(struct view *v, struct found *f)
 {
@@ -2186,11 +2385,18 @@ prose_request(struct view *v, struct found *f)
 			more = stop == NULL;
 			if (stop == NULL)
 				stop = end;
+			r = skip_lead_in(r, stop);
+			/* 申请公开以下信息，个人信息如下：: the verb announces what
+			 * comes later; what follows in its clause is not it. */
+			if (r < stop && clause_end_len(r, stop) > 0 &&
+			    has_prefix(r, stop, ","))
+				continue;
 			for (guint k = 0; k < hits->len; k++) {
 				const struct hit *h =
 					&g_array_index(hits, struct hit, k);
 
-				if (h->start > r && h->start < stop) {
+				if (h->start > r && h->start < stop &&
+				    ends_prose_value(h)) {
 					stop = h->start;
 					more = false;
 				}
@@ -2204,6 +2410,9 @@ prose_request(struct view *v, struct found *f)
 				const char *nend = text_before_hit(v, j);
 				const char *se;
 
+				/* 申请公开如下信息：, a blank line, the description. */
+				if (blank(nl) && acc->len == 0 && j == i + 1)
+					continue;
 				if (blank(nl) || starts_with_hit(v, j) ||
 				    closing_line(nl) || date_line(nl))
 					break;
@@ -2212,6 +2421,7 @@ prose_request(struct view *v, struct found *f)
 				v->consumed[j] = true;
 				more = se == NULL && nend == line_end(nl);
 			}
+			strip_courtesy(acc);
 			g_free(f->request);
 			f->request = finish_value(acc);
 			if (f->request != NULL) {
@@ -2271,6 +2481,30 @@ negated(const char *p, const char *start)
 	return false;
 }
 
+/* 发送至本人邮箱, 发到我的QQ邮箱: a sending verb and, a few characters on in
+ * the same clause, a mailbox.  Returns the verb's length, 0 if none. */
+static size_t
+send_to_mailbox(const char *p, const char *end)
+{
+	static const char *const verbs[] = {
+		"发送至", "发送到", "发至", "发到", "发给", "回复至", "回复到",
+		"传至", "传到",
+	};
+	static const char *const boxes[] = { "邮箱", "电子邮件", "email", "e-mail" };
+	const char *w = word_at(p, end, verbs, N_ELEMS(verbs)), *q;
+
+	if (w == NULL)
+		return 0;
+	q = p + strlen(w);
+	for (int k = 0; k < 8 && q < end && clause_end_len(q, end) == 0; k++) {
+		for (size_t i = 0; i < N_ELEMS(boxes); i++)
+			if (g_ascii_strncasecmp(q, boxes[i], strlen(boxes[i])) == 0)
+				return strlen(w);
+		q = next_char(q, end);
+	}
+	return 0;
+}
+
 /* 请通过电子邮件发送…, 请邮寄至…: the first phrase of each aspect. */
 static void
 prose_delivery(struct view *v, struct found *f)
@@ -2284,7 +2518,14 @@ prose_delivery(struct view *v, struct found *f)
 
 		if (v->consumed[i])
 			continue;
-		for (const char *p = ln->s; p < end; p = next_char(p, end))
+		for (const char *p = ln->s; p < end; p = next_char(p, end)) {
+			if (!d_done && send_to_mailbox(p, end) > 0 &&
+			    !negated(p, ln->s) && !in_label(v, i, p)) {
+				set_choice(f, EXTRACT_DELIVERY_EMAIL,
+					   EXTRACT_MEDIUM_UNKNOWN, CHOICE_PROSE,
+					   CHOICE_NONE);
+				d_done = true;
+			}
 			for (size_t k = 0; k < N_ELEMS(delivery_phrases); k++) {
 				const char *a = p + strlen(delivery_phrases[k].phrase);
 
@@ -2308,6 +2549,7 @@ prose_delivery(struct view *v, struct found *f)
 					m_done = true;
 				}
 			}
+		}
 	}
 }
 
@@ -2364,6 +2606,26 @@ is_label_word(const char *t)
 	return label_at(t, end, &lend) != NULL && lend == end;
 }
 
+/* A signer's name: as name_plausible(), but a name of two or three
+ * characters may start with a surname that also starts sentences. */
+static bool
+signer_plausible(const char *t)
+{
+	const char *end = t + strlen(t);
+	size_t han = 0;
+
+	if (name_plausible(t))
+		return true;
+	if (word_at(t, end, surname_words, N_ELEMS(surname_words)) == NULL)
+		return false;
+	for (const char *p = t; p < end; p = next_char(p, end)) {
+		if (!is_han(p, end))
+			return false;
+		han++;
+	}
+	return han >= 2 && han <= 3;
+}
+
 /* The signer among the words of a closing block: not a closing word, a
  * label, a date or a number; an addressee (此致 某某局) is passed over. */
 static char *
@@ -2389,7 +2651,7 @@ closing_name(const char *p, const char *end)
 		    is_one_of(tok, closing_noise, N_ELEMS(closing_noise)) ||
 		    is_label_word(tok) ||
 		    addressee_like(tok) || strlen(tok) > 60 ||
-		    !name_plausible(tok)) {
+		    !signer_plausible(tok)) {
 			g_free(tok);
 			continue;
 		}
@@ -3069,24 +3331,33 @@ static void
 fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 	    const struct extract_context *ctx)
 {
-	struct found *sig = signed_already(f0) ? f0 : f1;
+	/* A forward's cover note (现转你局依法办理 … 2026年9月8日) is not the
+	 * application: when only the quoted text asks for information and
+	 * the newest text is not signed by the same applicant (who would be
+	 * updating it: 我的手机号换了), the applicant, signature and date
+	 * written there come first. */
+	bool quoted_app = f0->request == NULL && f1->request != NULL &&
+			  !(f0->name != NULL && f1->name != NULL &&
+			    strcmp(f0->name, f1->name) == 0);
+	struct found *app = quoted_app ? f1 : f0, *other = quoted_app ? f0 : f1;
+	struct found *sig = signed_already(app) ? app : other;
 	struct found *d = f1->delivery_level > f0->delivery_level ? f1 : f0;
 	struct found *m = f1->medium_level > f0->medium_level ? f1 : f0;
-	TAKE(rec->name, f0, f1, name);
-	TAKE(rec->legal_rep, f0, f1, legal_rep);
-	TAKE(rec->contact_person, f0, f1, contact_person);
-	TAKE(rec->address, f0, f1, address);
-	TAKE(rec->postcode, f0, f1, postcode);
-	TAKE(rec->phone, f0, f1, phone);
-	TAKE(rec->email, f0, f1, email);
-	TAKE(rec->fax, f0, f1, fax);
-	TAKE(rec->request, f0, f1, request);
-	TAKE(rec->purpose, f0, f1, purpose);
+	TAKE(rec->name, app, other, name);
+	TAKE(rec->legal_rep, app, other, legal_rep);
+	TAKE(rec->contact_person, app, other, contact_person);
+	TAKE(rec->address, app, other, address);
+	TAKE(rec->postcode, app, other, postcode);
+	TAKE(rec->phone, app, other, phone);
+	TAKE(rec->email, app, other, email);
+	TAKE(rec->fax, app, other, fax);
+	TAKE(rec->request, app, other, request);
+	TAKE(rec->purpose, app, other, purpose);
 	record_id(rec, f0, f1);
 	rec->signature_present = sig->sig_present;
 	rec->signature_text = sig->sig_text;
 	sig->sig_text = NULL;
-	record_date(rec, f0, f1, ctx);
+	record_date(rec, app, other, ctx);
 	rec->delivery = d->delivery;
 	rec->medium = m->medium;
 	record_contact(rec);
@@ -3162,6 +3433,139 @@ extract_fields(const char *text, const struct mime_message *msg,
 	return found_in_text;
 }
 
+/* --- values as written ------------------------------------------------------ */
+
+/* How the scanner reads the character of the unfolded text at p: full-width
+ * ASCII as ASCII (extract_text_fold), white space as one space, then
+ * subst_at().  Writes it to out (NUL-terminated, "" for a character the
+ * scanner drops); returns the length of the character at p. */
+static size_t
+read_as_folded(const char *p, const char *end, char out[8])
+{
+	gunichar c = char_at(p, end);
+	size_t len = (size_t)(next_char(p, end) - p), n;
+	const char *to;
+
+	if (len > 4)
+		len = 1; /* stray continuation bytes */
+
+	if (c >= 0xFF01 && c <= 0xFF5E) {
+		out[0] = (char)(c - 0xFEE0);
+		out[1] = '\0';
+	} else if (c == 0x3000 || c == '\r' || c == '\n') {
+		strcpy(out, " ");
+	} else if ((to = subst_at(p, &n)) != NULL) {
+		g_strlcpy(out, to, 8);
+		len = n;
+	} else {
+		memcpy(out, p, len);
+		out[len] = '\0';
+	}
+	if (out[0] == '\t')
+		out[0] = ' ';
+	return len;
+}
+
+/* Keep the written form of a folded character?  Letters and digits stay
+ * ASCII (numbers are compared and checked), and so does punctuation between
+ * two of them (0475－8123456, a＠b．cn); other punctuation and traditional
+ * characters are kept as the applicant wrote them (，（）：；). */
+static bool
+keep_written(const char *folded, const char *out_so_far, size_t out_len,
+	     const char *v_next)
+{
+	if (folded[0] == '\0' || folded[1] != '\0')
+		return true;
+	if (is_alnum(folded[0]))
+		return false;
+	return !(out_len > 0 && is_alnum(out_so_far[out_len - 1]) &&
+		 is_alnum(*v_next));
+}
+
+/* Matches value against the written text from o on; white space may differ
+ * (lines joined, spaces collapsed).  Returns the value with the written
+ * characters put back, or NULL when the text there is something else. */
+static char *
+match_written(const char *value, const char *o, const char *end)
+{
+	GString *out = g_string_new(NULL);
+	const char *v = value;
+
+	while (*v != '\0') {
+		char f[8];
+		size_t n, fl;
+
+		if (*v == ' ' || *v == '\n') {
+			g_string_append_c(out, *v++);
+			while (o < end && (n = read_as_folded(o, end, f)) > 0 &&
+			       (f[0] == ' ' || f[0] == '\0'))
+				o += n;
+			continue;
+		}
+		if (o >= end)
+			break;
+		n = read_as_folded(o, end, f);
+		fl = strlen(f);
+		if (fl == 0 || f[0] == ' ') {
+			o += n;
+			continue;
+		}
+		if (strncmp(v, f, fl) != 0)
+			break;
+		if (keep_written(f, out->str, out->len, v + fl))
+			g_string_append_len(out, o, (gssize)n);
+		else
+			g_string_append_len(out, f, (gssize)fl);
+		v += fl;
+		o += n;
+	}
+	if (*v != '\0') {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* The scanner reads a folded text, so a value comes out with ",", "(" and
+ * simplified characters where the applicant wrote "，", "（" and 申請.  The
+ * first place in the written text that folds to the value gives it back as
+ * written; a value pieced together from several places stays as read. */
+static void
+restore_written(char **slot, const char *written)
+{
+	const char *end = written + strlen(written);
+	char first[8];
+
+	if (*slot == NULL)
+		return;
+	for (const char *o = written; o < end; o = next_char(o, end)) {
+		char *w;
+
+		read_as_folded(o, end, first);
+		if (first[0] == '\0' || strncmp(first, *slot, strlen(first)) != 0)
+			continue;
+		w = match_written(*slot, o, end);
+		if (w != NULL) {
+			g_free(*slot);
+			*slot = w;
+			return;
+		}
+	}
+}
+
+static void
+restore_record(struct extract_record *rec, const char *written)
+{
+	char **texts[] = {
+		&rec->name, &rec->legal_rep, &rec->contact_person,
+		&rec->id_label, &rec->address, &rec->request, &rec->purpose,
+		&rec->signature_text,
+	};
+
+	for (size_t i = 0; i < N_ELEMS(texts); i++)
+		restore_written(texts[i], written);
+}
+
 /* Keeps what every kind of message has; the application fields mean
  * nothing for a bounce or a consultation. */
 static void
@@ -3200,8 +3604,8 @@ extract_message(const struct mime_message *msg,
 		g_string_append(all, part->text);
 	}
 	text = extract_text_fold(all->str);
-	g_string_free(all, TRUE);
 	if (text == NULL || rec == NULL) {
+		g_string_free(all, TRUE);
 		free(text);
 		free(rec);
 		error_set(err, "extract: out of memory");
@@ -3211,6 +3615,8 @@ extract_message(const struct mime_message *msg,
 	    extract_find_case_ref(text, ref, sizeof(ref)))
 		rec->case_ref = g_strdup(ref);
 	elements = extract_fields(text, msg, ctx, rec);
+	restore_record(rec, all->str);
+	g_string_free(all, TRUE);
 	rec->kind = extract_classify(msg, ctx, text, elements, rec->case_ref,
 				     &reason);
 	rec->kind_reason = g_strdup(reason != NULL ? reason : "");

@@ -457,6 +457,17 @@ static const struct mail human_mails[] = {
 		.kind = EXTRACT_KIND_STATUS_QUERY,
 	},
 	{
+		/* 提交过 (experiential aspect) puts the application in the
+		 * past; 怎么样了 asks how it stands. */
+		.name = "status query: 递交过 an application, 怎么样了",
+		.from = "sunli@example.com",
+		.subject = "问一下",
+		.body = "您好，我前段时间给你们递交过一份信息公开申请，申请公开的是"
+			"开鲁县2025年度低保资金发放情况，现在办得怎么样了？\n孙立",
+		.elements = 2,
+		.kind = EXTRACT_KIND_STATUS_QUERY,
+	},
+	{
 		.name = "status query: request told in the past, question apart",
 		.from = "wuyi@example.com",
 		.subject = "询问办理情况",

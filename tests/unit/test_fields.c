@@ -1,8 +1,8 @@
 /* Application elements (fields.c) through extract_message(): forms, prose
  * letters, table-derived lines, quoting and the sender as contact.  Every
  * case states every field a clerk checks, so a case fails when the feature
- * it shows is missing.  Values are compared folded, as stored: full-width
- * ASCII punctuation (，；：) comes back half-width. */
+ * it shows is missing.  Values keep the applicant's punctuation (，；：
+ * stay full-width); numbers and addresses come back ASCII. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -76,7 +76,7 @@ static const struct field_case cases[] = {
 		  NULL, EXTRACT_ID_RESIDENT, "居民身份证", "11010519491231002X",
 		  "北京市东城区东四十条1号", "100010", "13800138000",
 		  "zhangsan@163.com", NULL,
-		  "贵局2025年度就业专项资金的使用情况,包括资金分配明细",
+		  "贵局2025年度就业专项资金的使用情况，包括资金分配明细",
 		  "学术研究", true, "张三", "2026-11-20",
 		  EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_PAPER, 0, 0 },
 	},
@@ -120,7 +120,7 @@ static const struct field_case cases[] = {
 		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198001011236",
 		  "内蒙古通辽市科尔沁区建国路12号", NULL, "13800138000", NULL, NULL,
 		  "贵局2025年发布的最低工资标准调整文件", NULL, true, "李四",
-		  "2026-11-20", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC,
+		  "2026-11-20", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN,
 		  0, 0 },
 	},
 	{
@@ -139,7 +139,7 @@ static const struct field_case cases[] = {
 		  "北京某某科技有限公司", "王五", "赵六", EXTRACT_ID_USCC,
 		  "统一社会信用代码", "91110000600037341L",
 		  "北京市朝阳区建国门外大街1号", NULL, "010-12345678", NULL, NULL,
-		  "1. 2025年度劳动保障监察年报;\n2. 2025年度企业工资指导线文件",
+		  "1. 2025年度劳动保障监察年报；\n2. 2025年度企业工资指导线文件",
 		  NULL, true, "北京某某科技有限公司", "2026-11-18",
 		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
 	},
@@ -162,7 +162,122 @@ static const struct field_case cases[] = {
 		  "440304198506123455", "广东省深圳市福田区深南大道1号", "518000",
 		  "010-87654321", "wangxm@qq.com", NULL, "2024年社保基金审计报告",
 		  NULL, true, "王小明", "2026-11-01", EXTRACT_DELIVERY_EMAIL,
+		  EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		/* Prose patterns (本人, 单位) inside a form value do not end it;
+		 * a purpose whose sentence ended does not take the next line;
+		 * full-width punctuation is kept, a full-width phone stays ASCII;
+		 * 提供方式 is the medium field. */
+		"form values holding prose words, full-width punctuation",
+		"信息公开申请",
+		"姓名：乌兰\n"
+		"身份证号码：150102199003071229\n"
+		"通信地址：通辽市开鲁县东风镇（北街）18号\n"
+		"联系电话：０４７５－６２１１８８０\n"
+		"所需信息的内容描述：本人所在村2025年度草原生态补奖资金的发放名单；以及发放标准\n"
+		"所需信息的用途：核实本人家庭是否在名单内。\n"
+		"请将纸质材料寄到上述地址。\n"
+		"提供方式：纸面\n"
+		"申请人签名：乌兰\n"
+		"申请时间：2026年10月3日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "乌兰",
+		  NULL, NULL, EXTRACT_ID_RESIDENT, "身份证", "150102199003071229",
+		  "通辽市开鲁县东风镇（北街）18号", NULL, "0475-6211880", NULL, NULL,
+		  "本人所在村2025年度草原生态补奖资金的发放名单；以及发放标准",
+		  "核实本人家庭是否在名单内", true, "乌兰", "2026-10-03",
+		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER, 0, 0 },
+	},
+	{
+		/* Letters: 住…, a lead-in before the colon, 发送至…邮箱 with
+		 * 电子版, a courtesy tail, a bare signer named 向… */
+		"letter: bare 住, lead-in colon, mailbox phrase, 向 signer",
+		"申请",
+		"人社局：\n"
+		"我是开鲁县的向红梅，身份证号150102198807154228，住开鲁县开鲁镇新华街6号，电话13604756688。\n"
+		"我正式申请政府信息公开，具体内容是：开鲁县2025年度公益性岗位人员名单及岗位补贴标准，谢谢。\n"
+		"请将电子版发送至本人QQ邮箱。\n\n"
+		"向红梅\n"
+		"2026年5月6日\n",
+		NULL, true,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "向红梅",
+		  NULL, NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198807154228",
+		  "开鲁县开鲁镇新华街6号", NULL, "13604756688", FROM, NULL,
+		  "开鲁县2025年度公益性岗位人员名单及岗位补贴标准", NULL, true,
+		  "向红梅", "2026-05-06", EXTRACT_DELIVERY_EMAIL,
 		  EXTRACT_MEDIUM_ELECTRONIC, 0, 0 },
+	},
+	{
+		/* A verb announcing what follows (…，我的情况如下) is not the
+		 * request; the description comes after a blank line. */
+		"letter: request announced, then given below a blank line",
+		"申请",
+		"您好！我想申请公开一些信息，我的情况如下：\n"
+		"姓名：包玉兰\n"
+		"身分证：15052119770211332X\n"
+		"家住科左后旗甘旗卡镇团结小区2号楼\n"
+		"电话：15847561234\n"
+		"特申请公开如下政府信息：\n\n"
+		"甘旗卡镇2025年度城乡低保对象名单。\n\n"
+		"申请人：包玉兰\n"
+		"2026年4月2日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "包玉兰",
+		  NULL, NULL, EXTRACT_ID_RESIDENT, "身份证", "15052119770211332X",
+		  "科左后旗甘旗卡镇团结小区2号楼", NULL, "15847561234", NULL, NULL,
+		  "甘旗卡镇2025年度城乡低保对象名单", NULL, true, "包玉兰",
+		  "2026-04-02", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
+		  0, 0 },
+	},
+	{
+		/* Traditional characters: labels read, values kept as written;
+		 * 申請人 is a label, never the signer. */
+		"traditional-character form",
+		"政府資訊公開申請",
+		"申請人姓名：林志明\n"
+		"證件名稱：港澳居民來往內地通行證\n"
+		"證件號碼：H01234567\n"
+		"聯繫地址：香港九龍彌敦道238號\n"
+		"郵遞區號：999077\n"
+		"聯繫電話：85291234567\n"
+		"所需資訊內容：通遼市2025年度港澳居民參加社會保險的辦理指南。\n"
+		"用途：瞭解辦理條件\n"
+		"獲取方式：郵寄\n"
+		"申請人：林志明\n"
+		"2026年6月8日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "林志明",
+		  NULL, NULL, EXTRACT_ID_OTHER, "港澳居民來往內地通行證",
+		  "H01234567", "香港九龍彌敦道238號", "999077", "85291234567",
+		  NULL, NULL, "通遼市2025年度港澳居民參加社會保險的辦理指南",
+		  "瞭解辦理條件", true, "林志明", "2026-06-08",
+		  EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN, 0,
+		  EXTRACT_INVALID_PHONE },
+	},
+	{
+		/* A forward's cover note has its own date; the application's
+		 * is the one signed inside. */
+		"forwarded application: the date inside, not the cover note's",
+		"转：信息公开申请",
+		"现将群众来信转你局办理。\n"
+		"某某旗政务服务中心\n"
+		"2026年7月20日\n\n"
+		"---------- Forwarded message ---------\n"
+		"发件人： 赵刚 <zhaogang@example.net>\n"
+		"Date: 2026年7月15日\n"
+		"Subject: 申请\n\n"
+		"我叫赵刚，身份证号码150502197911053010，现住通辽市科尔沁区明仁大街5号，联系电话13947500001。\n"
+		"现申请公开2025年度通辽市失业保险金发放标准。\n"
+		"申请人：赵刚\n"
+		"2026年7月15日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "赵刚",
+		  NULL, NULL, EXTRACT_ID_RESIDENT, "身份证", "150502197911053010",
+		  "通辽市科尔沁区明仁大街5号", NULL, "13947500001", NULL, NULL,
+		  "2025年度通辽市失业保险金发放标准", NULL, true, "赵刚",
+		  "2026-07-15", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
+		  0, 0 },
 	},
 	{
 		"form with an empty signature field and a blank date",
@@ -214,7 +329,7 @@ static const struct field_case cases[] = {
 		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198001011237",
 		  "内蒙古呼和浩特市新城区新华大街1号", "010000",
 		  "(0471)6912345转801", NULL, NULL,
-		  "关于2025年呼和浩特市最低工资标准的文件(文号)", "自身维权", true,
+		  "关于2025年呼和浩特市最低工资标准的文件（文号）", "自身维权", true,
 		  "孙十", "2026-11-24", EXTRACT_DELIVERY_UNKNOWN,
 		  EXTRACT_MEDIUM_UNKNOWN, 0, EXTRACT_INVALID_ID_NUMBER },
 	},
@@ -296,7 +411,7 @@ static const struct field_case cases[] = {
 		  NULL, NULL, EXTRACT_ID_PASSPORT, "护照", "P1234567",
 		  "100 Main Street, Beijing", NULL, "+8613800138000", NULL,
 		  "010-66668888",
-		  "2025年外国人就业许可审批统计数据,请邮寄纸质材料", NULL, true,
+		  "2025年外国人就业许可审批统计数据，请邮寄纸质材料", NULL, true,
 		  "John Smith", "2026-11-15", EXTRACT_DELIVERY_POST,
 		  EXTRACT_MEDIUM_PAPER, 0, 0 },
 	},
