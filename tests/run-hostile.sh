@@ -13,7 +13,7 @@ for tool in python3 jq sha256sum timeout; do
 done
 
 make_input="python3 $OGI_SRCDIR/tests/hostile/make-input.py"
-inputs="truncated badcharset nesting big zipbomb nul filename"
+inputs="truncated badcharset nesting big zipbomb nul filename longheader"
 # Generous: the sanitizer build reads a 40 MB message slowly.
 limit=600
 

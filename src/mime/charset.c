@@ -280,6 +280,8 @@ hexval(int c)
 	return g_ascii_xdigit_value((gchar)c);
 }
 
+#define MIME_WORD_MAX 2048
+
 /* Parses "=?charset?B|Q?text?=" at s; false when s holds no such word. */
 static bool
 word_parse(const char *s, size_t n, struct word *w)
@@ -289,7 +291,8 @@ word_parse(const char *s, size_t n, struct word *w)
 
 	if (n < 8 || s[0] != '=' || s[1] != '?')
 		return false;
-	while (i < n && s[i] != '?' && !g_ascii_isspace(s[i]) && s[i] != '\0')
+	while (i < n && i - cs_start < sizeof(w->charset) && s[i] != '?' &&
+	       !g_ascii_isspace(s[i]) && s[i] != '\0')
 		i++;
 	cs_len = i - cs_start;
 	if (i + 2 >= n || s[i] != '?' || cs_len == 0 || cs_len >= sizeof(w->charset))
@@ -299,7 +302,11 @@ word_parse(const char *s, size_t n, struct word *w)
 		return false;
 	text_start = text_end = i + 3;
 	while (text_end + 1 < n && !(s[text_end] == '?' && s[text_end + 1] == '=')) {
-		if (g_ascii_isspace(s[text_end]) || s[text_end] == '\0')
+		/* RFC 2047 words are at most 75 characters; senders overstep
+		 * that, but a word without end must not make every "=?" of a
+		 * long header rescan the rest of it. */
+		if (g_ascii_isspace(s[text_end]) || s[text_end] == '\0' ||
+		    text_end - text_start > MIME_WORD_MAX)
 			return false;
 		text_end++;
 	}

@@ -91,7 +91,13 @@ struct prescan {
 	unsigned depth;
 	bool skipping;
 	size_t skip_from;
+	bool deep;           /* a container was dropped for depth */
+	bool long_header;    /* a header line was cut */
 };
+
+/* GMime decodes header values in time that grows with the square of their
+ * length; no real header comes near this. */
+#define PRESCAN_HEADER_LINE_MAX 16384
 
 static void
 frames_truncate(GArray *frames, guint n)
@@ -145,6 +151,7 @@ prescan_headers_end(struct prescan *ps, size_t next, unsigned max_depth)
 		  g_str_has_prefix(type, "message/global");
 	ps->in_headers = false;
 	if ((multipart || message) && ps->depth + 1 > max_depth) {
+		ps->deep = true;
 		ps->skipping = true;
 		ps->skip_from = next;
 	} else if (multipart) {
@@ -187,10 +194,12 @@ prescan_header_line(struct prescan *ps, const char *line, size_t len)
 	}
 }
 
-/* Returns raw with the bodies of too-deep containers dropped (a new
- * GByteArray), or NULL when nothing had to go. */
+/* Returns raw with the bodies of too-deep containers dropped and overlong
+ * header lines cut (a new GByteArray), or NULL when nothing had to go;
+ * *deep_r and *long_r tell which happened. */
 static GByteArray *
-prescan(const char *raw, size_t len, unsigned max_depth)
+prescan(const char *raw, size_t len, unsigned max_depth, bool *deep_r,
+	bool *long_r)
 {
 	struct prescan ps = {
 		.frames = g_array_new(FALSE, FALSE, sizeof(struct frame)),
@@ -231,6 +240,13 @@ prescan(const char *raw, size_t len, unsigned max_depth)
 			prescan_headers_end(&ps, next, max_depth);
 		} else if (ps.in_headers) {
 			prescan_header_line(&ps, line, n);
+			if (n > PRESCAN_HEADER_LINE_MAX) {
+				size_t a = pos + PRESCAN_HEADER_LINE_MAX, b = pos + n;
+
+				g_array_append_val(ps.cuts, a);
+				g_array_append_val(ps.cuts, b);
+				ps.long_header = true;
+			}
 		}
 		pos = next;
 	}
@@ -254,6 +270,8 @@ prescan(const char *raw, size_t len, unsigned max_depth)
 	g_array_free(ps.frames, TRUE);
 	g_array_free(ps.cuts, TRUE);
 	g_string_free(ps.ctype, TRUE);
+	*deep_r = ps.deep;
+	*long_r = ps.long_header;
 	return out;
 }
 
@@ -880,6 +898,7 @@ mime_parse(const void *raw, size_t len, const struct mime_limits *lim,
 	GMimeParser *parser;
 	GMimeMessage *m;
 	struct mime_message *msg;
+	bool deep, long_header;
 
 	*msg_r = NULL;
 	if (lim == NULL) {
@@ -897,9 +916,12 @@ mime_parse(const void *raw, size_t len, const struct mime_limits *lim,
 	}
 	mime_init_once();
 	problems = g_ptr_array_new_with_free_func(g_free);
-	cut = prescan(raw, len, lim->max_depth);
-	if (cut != NULL)
+	cut = prescan(raw, len, lim->max_depth, &deep, &long_header);
+	if (deep)
 		problem_depth(problems, lim->max_depth);
+	if (long_header)
+		problem_add(problems, "header line over %d bytes: cut for parsing",
+			    PRESCAN_HEADER_LINE_MAX);
 	opts = parser_options(problems);
 	stream = cut != NULL ? g_mime_stream_mem_new_with_byte_array(cut)
 			     : g_mime_stream_mem_new_with_buffer(raw, len);

@@ -238,6 +238,15 @@ def filename():
             b"\n--b4--\n")
 
 
+def longheader():
+    """A 560 KB header of unterminated encoded-word starts: GMime decodes
+    such a value in time growing with the square of its length."""
+    return header("longheader", b"headers",
+                  b"X-Junk: " + b"=?a?B?X" * 80000 + b"\n" +
+                  b"Content-Type: text/plain; charset=UTF-8\n") + \
+        "\n正文。\n".encode()
+
+
 INPUTS = {
     "truncated": truncated,
     "badcharset": badcharset,
@@ -246,6 +255,7 @@ INPUTS = {
     "zipbomb": zipbomb,
     "nul": nul,
     "filename": filename,
+    "longheader": longheader,
 }
 
 
