@@ -36,14 +36,26 @@ log_msg(enum log_level level, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	/* A sender-supplied string must not forge extra log lines. */
-	for (char *p = line; *p != '\0'; p++)
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
+	log_scrub(line);
 	if (log_syslog)
 		syslog(prio[level], "%s", line);
 	else
 		fprintf(stderr, "%s: %s: %s\n", log_ident, names[level], line);
+}
+
+char *
+log_scrub(char *s)
+{
+	for (unsigned char *p = (unsigned char *)s; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			p[0] = ' ';
+			p[1] = ' ';
+			p++;
+		}
+	}
+	return s;
 }
 
 char *

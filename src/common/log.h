@@ -28,6 +28,12 @@ void log_msg(enum log_level level, const char *fmt, ...)
 #define log_warning(...) log_msg(LOG_LEVEL_WARNING, __VA_ARGS__)
 #define log_error(...) log_msg(LOG_LEVEL_ERROR, __VA_ARGS__)
 
+/* Replaces in place every control character of UTF-8 text s — C0 (tab
+ * included), DEL and the C1 range U+0080..U+009F — with spaces, so text a
+ * sender wrote cannot forge log lines or drive the office's terminal.
+ * Returns s. */
+char *log_scrub(char *s);
+
 /* Writes into buf (size bufsize) a masked form of an identity number that
  * keeps only the first 3 and last 2 characters ("110***********123X" style).
  * Returns buf. */

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "common/json.h"
+#include "common/log.h"
 
 /* RFC 3339 in the office time zone: "2026-11-20T09:30:00+08:00". */
 static char *
@@ -117,13 +118,12 @@ output_width(const char *s)
 
 /* Prints s padded to width columns, cut with "…" when wider. */
 static void
-output_cell(FILE *out, const char *s, size_t width, bool last)
+output_cell(FILE *out, const char *text, size_t width, bool last)
 {
+	char *s = log_scrub(g_strdup(text ? text : "-"));
 	size_t w = 0;
 	const char *p;
 
-	if (s == NULL)
-		s = "-";
 	if (output_width(s) > width) {
 		for (p = s; *p; p = g_utf8_next_char(p)) {
 			size_t cw = g_unichar_iswide(g_utf8_get_char(p)) ? 2 : 1;
@@ -141,6 +141,7 @@ output_cell(FILE *out, const char *s, size_t width, bool last)
 	if (!last)
 		for (; w < width + 2; w++)
 			fputc(' ', out);
+	g_free(s);
 }
 
 struct output_table {
@@ -290,12 +291,14 @@ output_cases(const struct output *o, struct registry_case *const *cases, size_t 
 static void
 output_field(FILE *out, const char *label, const char *value)
 {
+	char *v = log_scrub(g_strdup(value && *value ? value : "-"));
 	size_t w = output_width(label);
 
 	fputs(label, out);
 	for (; w < 14; w++)
 		fputc(' ', out);
-	fprintf(out, "%s\n", value && *value ? value : "-");
+	fprintf(out, "%s\n", v);
+	g_free(v);
 }
 
 static char *

@@ -11,6 +11,7 @@
  * drops the bodies of containers nested deeper than max_depth before GMime
  * sees them, keeping parsing linear. */
 #include "mime/mime.h"
+#include "common/log.h"
 #include "mime/mime-private.h"
 
 #include <stdarg.h>
@@ -340,14 +341,12 @@ header_index(const GPtrArray *names, const char *name)
 	return -1;
 }
 
-/* A header value on one line: decoded words may carry CR, LF and tabs. */
+/* A header value on one line and without control characters: decoded
+ * words may carry CR, LF, tabs and terminal escapes. */
 static char *
 header_value(const char *raw, size_t len, bool structured)
 {
-	char *v = mime_header_decode(raw, len, structured, NULL);
-
-	g_strdelimit(v, "\r\n\t", ' ');
-	return v;
+	return log_scrub(mime_header_decode(raw, len, structured, NULL));
 }
 
 static char *

@@ -16,6 +16,7 @@
 #include <glib.h>
 
 #include "common/json.h"
+#include "common/log.h"
 #include "common/spool.h"
 
 /* --- JSON ---------------------------------------------------------------- */
@@ -409,10 +410,49 @@ test_spool_mkdirs(void **state)
 	assert_int_equal(spool_mkdirs("", &err), -1);
 }
 
+/* Text a sender wrote reaches logs and terminals without control
+ * characters: no forged log lines, no escape sequences. */
+static void
+test_log_scrub(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "申请公开", "申请公开" },
+		{ "a\r\nogid: error: forged", "a  ogid: error: forged" },
+		{ "hi\x1b]0;pwned\x07\x1b[2J", "hi ]0;pwned  [2J" },
+		{ "tab\there\x7f", "tab here " },
+		{ "c1\xc2\x9b" "31m", "c1  31m" },
+		{ "\xc2\xa0nbsp kept", "\xc2\xa0nbsp kept" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *s = g_strdup(cases[i].in);
+
+		assert_string_equal(log_scrub(s), cases[i].out);
+		g_free(s);
+	}
+}
+
+static void
+test_log_mask_id(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(log_mask_id("11010519491231002X", buf, sizeof(buf)),
+			    "110*************2X");
+	assert_string_equal(log_mask_id("G1234", buf, sizeof(buf)), "*****");
+	assert_string_equal(log_mask_id(NULL, buf, sizeof(buf)), "-");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_log_scrub),
+		cmocka_unit_test(test_log_mask_id),
 		cmocka_unit_test(test_json_strings),
 		cmocka_unit_test(test_json_key_escaped),
 		cmocka_unit_test(test_json_compact),
