@@ -50,6 +50,8 @@ driver = maildir
 path = inbox
 CONF
 t_check "--check-config accepts a good file" "$b/ogid" -c "$dir/good.conf" --check-config
+# A state directory made by hand with the usual umask is tightened.
+mkdir -m 755 "$dir/state"
 t_check "ogid --once on an empty inbox exits 0" "$b/ogid" -c "$dir/good.conf" --once
 t_check "the state directory is private (0700)" \
 	[ "$(stat -c %a "$dir/state")" = 700 ]

@@ -30,19 +30,25 @@ spool_sha256_hex(const void *data, size_t len, char hex[65])
 	g_checksum_free(ck);
 }
 
-int
-spool_fsync_dir(const char *dir, struct ogi_error *err)
+static int
+spool_fsync_open(const char *path, int flags, struct ogi_error *err)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | flags);
 
 	if (fd < 0 || fsync(fd) != 0) {
-		error_set(err, "%s: cannot sync directory: %s", dir, strerror(errno));
+		error_set(err, "%s: cannot sync: %s", path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
 	close(fd);
 	return 0;
+}
+
+int
+spool_fsync_dir(const char *dir, struct ogi_error *err)
+{
+	return spool_fsync_open(dir, O_DIRECTORY, err);
 }
 
 /* Creates one directory; *created_r tells whether it was missing.  The mode
@@ -80,6 +86,7 @@ spool_mkdirs(const char *dir, struct ogi_error *err)
 	GPtrArray *created = g_ptr_array_new_with_free_func(g_free);
 	char *path = g_strdup(dir);
 	size_t len = strlen(path);
+	struct stat st;
 	bool made;
 	int rc = -1;
 
@@ -112,11 +119,22 @@ spool_mkdirs(const char *dir, struct ogi_error *err)
 	for (guint i = 0; i < created->len; i++)
 		if (spool_fsync_dir(created->pdata[i], err) != 0)
 			goto out;
+	/* Only the directory asked for: its parents may be shared (/var/lib). */
+	if (stat(dir, &st) == 0 && (st.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
+		error_set(err, "%s: cannot set mode 0700: %s", dir, strerror(errno));
+		goto out;
+	}
 	rc = 0;
 out:
 	g_free(path);
 	g_ptr_array_free(created, TRUE);
 	return rc;
+}
+
+static int
+spool_fsync_path(const char *path, struct ogi_error *err)
+{
+	return spool_fsync_open(path, O_NOFOLLOW, err);
 }
 
 static bool
@@ -220,6 +238,10 @@ spool_store(const char *state_dir, const void *data, size_t len,
 			error_set(err, "%s: not a regular file", final);
 			goto out;
 		}
+		/* Left by a run that died between rename and sync: make it
+		 * durable before anyone commits on the strength of it. */
+		if (spool_fsync_path(final, err) != 0 || spool_fsync_dir(dir, err) != 0)
+			goto out;
 	} else if (errno != ENOENT) {
 		error_set(err, "%s: %s", final, strerror(errno));
 		goto out;
