@@ -57,6 +57,18 @@ t_check "the copy is logged as such" grep -q "copy-of-$app: same bytes already r
 t_ogid "$dir" --once 2>"$dir/log4"
 t_check "the copy is not looked at again" sh -c '! grep -q "copy-of" "$1"' _ "$dir/log4"
 
+# Another message delivered under a name already recorded: registered under
+# a name of its own, and the first message's file is left alone.
+first=$(sha256sum <"$dir/inbox/cur/$app:2,S" | cut -d' ' -f1)
+cp "$corpus/005-iphone-prose-utf8-8bit.eml" "$dir/inbox/new/$app"
+t_ogid "$dir" --once 2>"$dir/log5"
+t_check "a reused name: the new message gets its own case" \
+	[ "$(t_ogictl "$dir" list --json | jq length)" = 2 ]
+t_check "a reused name: the first message's file is intact" \
+	[ "$(sha256sum <"$dir/inbox/cur/$app:2,S" | cut -d' ' -f1)" = "$first" ]
+t_check "a reused name is logged" grep -q "reuses a recorded name" "$dir/log5"
+t_check "a reused name: new/ emptied" [ -z "$(ls "$dir/inbox/new")" ]
+
 # Another ogid on the same state directory is refused.
 exec 9>"$dir/state/ogid.lock"
 flock -n 9

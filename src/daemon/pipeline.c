@@ -204,6 +204,75 @@ out:
 	return rc;
 }
 
+/* One listed item, from the registry check to the mailbox update.  Returns
+ * 0 (also when the item was left for the next run), or -1 on a storage or
+ * database error. */
+static int
+pipeline_item(struct pipeline *pl, const struct config_intake *in,
+	      const struct intake_driver *drv, void *drv_ctx,
+	      const struct intake_item *listed, struct pipeline_stats *st,
+	      struct ogi_error *err)
+{
+	struct intake_item it = *listed;
+	struct ogi_error ferr = { "" };
+	char disposition[16], sha[65], *where, *uid = NULL;
+	bool for_office = false, known;
+	void *data = NULL;
+	size_t len;
+	int rc = -1;
+
+	if (registry_message_disposition(pl->reg, in->name, it.uid, disposition,
+					 err) != 0)
+		return -1;
+	if (disposition[0] != '\0' && !it.fresh)
+		return 0;
+	where = g_strdup_printf("%s/%s", in->name, it.uid);
+	if (drv->fetch(drv_ctx, &it, &data, &len, &ferr) != 0) {
+		log_warning("%s: cannot read it: %s; left in the mailbox", where,
+			    ferr.msg);
+		st->skipped++;
+		rc = 0;
+		goto out;
+	}
+	if (disposition[0] != '\0') {
+		/* Recorded, yet the mailbox shows it as new: either a crash lost
+		 * the mailbox update, or another message reuses the name.  Only
+		 * the content tells them apart. */
+		spool_sha256_hex(data, len, sha);
+		if (registry_message_known(pl->reg, sha, NULL, NULL, &known, err) != 0)
+			goto out;
+		if (known) {
+			if (drv->mark_done(drv_ctx, &it,
+					   strcmp(disposition, "needs_review") == 0,
+					   &ferr) != 0)
+				log_warning("%s: mailbox not updated: %s", where, ferr.msg);
+			rc = 0;
+			goto out;
+		}
+		uid = g_strdup_printf("%s-%.12s", it.uid, sha);
+		log_warning("%s: a different message reuses a recorded name; "
+			    "recorded as %s", where, uid);
+		it.uid = uid;
+	}
+	st->seen++;
+	if (pipeline_record(pl, in, &it, where, data, len, &for_office, st,
+			    err) != 0) {
+		error_prefix(err, "%s", where);
+		goto out;
+	}
+	if (for_office)
+		st->flagged++;
+	if (drv->mark_done(drv_ctx, &it, for_office, &ferr) != 0)
+		log_warning("%s: recorded, but the mailbox was not updated: %s",
+			    where, ferr.msg);
+	rc = 0;
+out:
+	free(data);
+	g_free(uid);
+	g_free(where);
+	return rc;
+}
+
 int
 pipeline_run(struct pipeline *pl, const struct config_intake *in,
 	     const struct intake_driver *drv, void *drv_ctx,
@@ -216,54 +285,8 @@ pipeline_run(struct pipeline *pl, const struct config_intake *in,
 
 	if (drv->list(drv_ctx, &items, &n, err) != 0)
 		return -1;
-	for (size_t i = 0; i < n && !*stop; i++) {
-		const struct intake_item *it = &items[i];
-		struct ogi_error ferr = { "" };
-		bool for_office = false;
-		char disposition[16];
-		char *where = g_strdup_printf("%s/%s", in->name, it->uid);
-		void *data;
-		size_t len;
-
-		if (registry_message_disposition(pl->reg, in->name, it->uid,
-						 disposition, err) != 0) {
-			g_free(where);
-			rc = -1;
-			break;
-		}
-		if (disposition[0] != '\0') {
-			/* A crash after the commit lost the mailbox update. */
-			if (it->fresh &&
-			    drv->mark_done(drv_ctx, it,
-					   strcmp(disposition, "needs_review") == 0,
-					   &ferr) != 0)
-				log_warning("%s: mailbox not updated: %s", where, ferr.msg);
-			g_free(where);
-			continue;
-		}
-		st->seen++;
-		if (drv->fetch(drv_ctx, it, &data, &len, &ferr) != 0) {
-			log_warning("%s: cannot read it: %s; left in the mailbox",
-				    where, ferr.msg);
-			st->skipped++;
-			g_free(where);
-			continue;
-		}
-		rc = pipeline_record(pl, in, it, where, data, len, &for_office, st,
-				     err);
-		free(data);
-		if (rc != 0) {
-			error_prefix(err, "%s", where);
-			g_free(where);
-			break;
-		}
-		if (for_office)
-			st->flagged++;
-		if (drv->mark_done(drv_ctx, it, for_office, &ferr) != 0)
-			log_warning("%s: recorded, but the mailbox was not updated: %s",
-				    where, ferr.msg);
-		g_free(where);
-	}
+	for (size_t i = 0; i < n && !*stop && rc == 0; i++)
+		rc = pipeline_item(pl, in, drv, drv_ctx, &items[i], st, err);
 	intake_items_free(items, n);
 	return rc;
 }

@@ -61,7 +61,9 @@ struct intake_driver {
 		     size_t *len_r, struct ogi_error *err);
 
 	/* Marks an item done so list() no longer returns it; for_office also
-	 * flags it for a person to look at.  Idempotent. */
+	 * flags it for a person to look at.  Idempotent.  Never replaces
+	 * another message: when the done name is taken, the item's uid (if it
+	 * differs from the mailbox's name for it) names it instead, else -1. */
 	int (*mark_done)(void *ctx, const struct intake_item *item,
 			 bool for_office, struct ogi_error *err);
 

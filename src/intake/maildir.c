@@ -266,6 +266,7 @@ maildir_mark_done(void *ctx, const struct intake_item *item, bool for_office,
 {
 	struct maildir *md = ctx;
 	char rel[4608], name[4608], from[8800], to[8800], dir[4200];
+	int rc;
 
 	if (maildir_find(md, item, rel, sizeof(rel), err) != 0)
 		return -1;
@@ -275,8 +276,21 @@ maildir_mark_done(void *ctx, const struct intake_item *item, bool for_office,
 	snprintf(to, sizeof(to), "%s/cur/%s", md->path, name);
 	if (strcmp(from, to) == 0)
 		return 0;
-	if (rename(from, to) != 0) {
-		error_set(err, "rename %s: %s", from, strerror(errno));
+	/* Another message may hold the name already (a delivery script that
+	 * reuses names): never replace it.  The pipeline then gives this one
+	 * a uid of its own, which names the file instead. */
+	rc = renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+	if (rc != 0 && errno == EEXIST &&
+	    !(maildir_base_len(name) == strlen(item->uid) &&
+	      strncmp(name, item->uid, strlen(item->uid)) == 0)) {
+		maildir_flagged_name(item->uid, for_office ? "FS" : "S", name,
+				     sizeof(name));
+		snprintf(to, sizeof(to), "%s/cur/%s", md->path, name);
+		rc = renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+	}
+	if (rc != 0) {
+		error_set(err, "rename %s: %s", from, errno == EEXIST ?
+			  "another message has that name in cur/" : strerror(errno));
 		return -1;
 	}
 	snprintf(dir, sizeof(dir), "%s/cur", md->path);

@@ -115,24 +115,28 @@ letter_office_values(const struct config *cfg, struct letter_values *vals,
 	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
 		if (case_set(vals, plain[i].key, plain[i].value, err) != 0)
 			return -1;
+	static const char *const periods[] = {
+		"period.reply", "period.extension", "period.correction",
+	};
+	int rc;
+
 	if (letter_remedy_text(o->remedy, o->review_body, o->court, false, &s, err) != 0)
 		return -1;
-	letter_values_set(vals, "office.remedy", s, NULL);
+	rc = letter_values_set(vals, "office.remedy", s, err);
 	free(s);
-	if (letter_remedy_text(o->remedy_refusal, o->review_body, o->court, true,
-			       &s, err) != 0)
+	if (rc != 0 || letter_remedy_text(o->remedy_refusal, o->review_body,
+					  o->court, true, &s, err) != 0)
 		return -1;
-	letter_values_set(vals, "office.remedy_refusal", s, NULL);
+	rc = letter_values_set(vals, "office.remedy_refusal", s, err);
 	free(s);
 	/* Bureau rules Art. 6: the reply period and the longest extension are
 	 * both the configured number of working days. */
-	if (letter_workdays_cn(cfg->reply_days, &s, err) != 0)
+	if (rc != 0 || letter_workdays_cn(cfg->reply_days, &s, err) != 0)
 		return -1;
-	letter_values_set(vals, "period.reply", s, NULL);
-	letter_values_set(vals, "period.extension", s, NULL);
-	letter_values_set(vals, "period.correction", s, NULL);
+	for (size_t i = 0; i < sizeof(periods) / sizeof(periods[0]) && rc == 0; i++)
+		rc = letter_values_set(vals, periods[i], s, err);
 	free(s);
-	return 0;
+	return rc;
 }
 
 static void

@@ -21,7 +21,7 @@ int letter_office_values(const struct config *cfg, struct letter_values *vals,
 /* Builds the values of a letter about case c: the office, applicant.*,
  * case.* (request, channel, medium, delivery in Chinese), dates.received
  * (the receipt day in cfg's time zone), dates.deadline, dates.letter
- * (letter_date, "YYYY-MM-DD"), case.docnum (docnum as given; NULL sets a
+ * (letter_date, "YYYY-MM-DD", never NULL), case.docnum (docnum as given; NULL sets a
  * draft number with "×" for the sequence) and the missing list: one item
  * per missing or invalid element, with what the applicant must send.
  * Returns 0 and a new root in *vals_r (free with letter_values_free), or
