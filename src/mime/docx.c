@@ -92,7 +92,8 @@ docx_block(GString *out, const xmlNode *n, unsigned depth)
 
 /* Reads entry idx whole, or NULL with *problem_r on a bomb or error. */
 static GByteArray *
-docx_read(zip_t *za, zip_uint64_t idx, size_t max_archive, char **problem_r)
+docx_read(zip_t *za, zip_uint64_t idx, size_t zip_len, size_t max_archive,
+	  size_t *inflated_r, char **problem_r)
 {
 	zip_stat_t st;
 	zip_file_t *zf;
@@ -115,10 +116,13 @@ docx_read(zip_t *za, zip_uint64_t idx, size_t max_archive, char **problem_r)
 	}
 	buf = g_byte_array_new();
 	while ((n = zip_fread(zf, chunk, sizeof(chunk))) > 0) {
-		size_t comp = (st.valid & ZIP_STAT_COMP_SIZE) && st.comp_size > 0 ?
-			      (size_t)st.comp_size : 1;
+		/* The entry's compressed size is the archive's own claim; it
+		 * cannot really exceed the archive. */
+		size_t comp = (st.valid & ZIP_STAT_COMP_SIZE) && st.comp_size > 0 &&
+			      st.comp_size < zip_len ? (size_t)st.comp_size : zip_len;
 
 		g_byte_array_append(buf, (const guint8 *)chunk, (guint)n);
+		*inflated_r += (size_t)n;
 		if (buf->len > max_archive ||
 		    (buf->len > BOMB_RATIO_AFTER && buf->len / comp > BOMB_RATIO)) {
 			*problem_r = g_strdup_printf(
@@ -139,7 +143,8 @@ docx_read(zip_t *za, zip_uint64_t idx, size_t max_archive, char **problem_r)
 }
 
 char *
-mime_docx_text(const void *data, size_t len, size_t max_archive, char **problem_r)
+mime_docx_text(const void *data, size_t len, size_t max_archive,
+	       size_t *inflated_r, char **problem_r)
 {
 	zip_error_t zerr;
 	zip_source_t *src;
@@ -164,7 +169,8 @@ mime_docx_text(const void *data, size_t len, size_t max_archive, char **problem_
 	if (idx < 0)
 		*problem_r = g_strdup(".docx attachment has no word/document.xml");
 	else
-		xml = docx_read(za, (zip_uint64_t)idx, max_archive, problem_r);
+		xml = docx_read(za, (zip_uint64_t)idx, len, max_archive, inflated_r,
+				problem_r);
 	zip_discard(za);
 	if (xml == NULL)
 		return NULL;

@@ -60,10 +60,11 @@ void mime_text_row(GString *out, GPtrArray *cells);
 char *mime_html_charset(const char *html, size_t len);
 
 /* Text of a .docx held in data.  Reads at most max_archive uncompressed
- * bytes; on a zip bomb, a broken archive or no text returns NULL with a
- * problem line in *problem_r (g_free) when there is something to say. */
+ * bytes and adds what it read to *inflated_r; on a zip bomb, a broken
+ * archive or no text returns NULL with a problem line in *problem_r
+ * (g_free) when there is something to say. */
 char *mime_docx_text(const void *data, size_t len, size_t max_archive,
-		     char **problem_r);
+		     size_t *inflated_r, char **problem_r);
 
 /* Text of the pages of a PDF, NULL when it has none (a scan) or cannot be
  * read; *problem_r as above. */

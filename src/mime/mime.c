@@ -466,6 +466,8 @@ struct walk {
 	GPtrArray *problems;
 	GString *forwards;    /* forwarded messages, appended after the body */
 	unsigned leaves;
+	size_t archive_used;  /* bytes uncompressed from .docx so far: the limit
+	                         holds for the whole message, not each file */
 };
 
 struct body {
@@ -629,8 +631,13 @@ attachment_text(struct walk *w, struct mime_part *mp, GMimeObject *obj,
 	if (strcmp(type, "application/vnd.openxmlformats-officedocument."
 			 "wordprocessingml.document") == 0 ||
 	    ends_with(mp->filename, ".docx"))
+	{
 		mp->text = mime_docx_text(bytes->data, bytes->len,
-					  w->lim->max_archive_size, &problem);
+					  w->lim->max_archive_size - w->archive_used,
+					  &w->archive_used, &problem);
+		if (w->archive_used > w->lim->max_archive_size)
+			w->archive_used = w->lim->max_archive_size;
+	}
 	else if (pdf)
 		mp->text = mime_pdf_text(bytes->data, bytes->len, &problem);
 	if (problem != NULL)

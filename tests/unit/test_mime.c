@@ -707,6 +707,43 @@ test_docx(void **state)
 	g_free(zip);
 }
 
+/* The .docx limit holds for a whole message: many small bombs add up. */
+static void
+test_docx_budget_per_message(void **state)
+{
+	static const char xml[] =
+		"<w:document " W_NS "><w:body><w:p><w:r><w:t>申请公开的内容</w:t>"
+		"</w:r></w:p></w:body></w:document>";
+	size_t zlen, n = sizeof(xml) - 1;
+	void *zip = make_zip("word/document.xml", xml, n, &zlen);
+	char *b64 = g_base64_encode(zip, zlen);
+	GString *raw = g_string_new("From: a@example.com\nSubject: forms\n"
+				    "MIME-Version: 1.0\n"
+				    "Content-Type: multipart/mixed; boundary=zz\n\n"
+				    "--zz\nContent-Type: text/plain; charset=UTF-8\n\n三份\n");
+	struct mime_limits lim;
+	struct mime_message *msg;
+
+	(void)state;
+	for (int i = 0; i < 3; i++)
+		g_string_append_printf(raw, "--zz\nContent-Type: application/octet-stream\n"
+				       "Content-Disposition: attachment; filename=f%d.docx\n"
+				       "Content-Transfer-Encoding: base64\n\n%s\n", i, b64);
+	g_string_append(raw, "--zz--\n");
+	mime_limits_default(&lim);
+	lim.max_archive_size = 2 * n + n / 2;
+	msg = parse_lim(raw->str, raw->len, &lim);
+	assert_int_equal(msg->n_parts, 4);
+	assert_non_null(msg->parts[1].text);
+	assert_non_null(msg->parts[2].text);
+	assert_null(msg->parts[3].text);
+	assert_true(has_problem(msg, "f2.docx"));
+	mime_message_free(msg);
+	g_string_free(raw, TRUE);
+	g_free(b64);
+	g_free(zip);
+}
+
 /* A small .docx whose document.xml inflates far past any real one. */
 static void
 test_docx_bomb(void **state)
@@ -1018,6 +1055,7 @@ main(void)
 		cmocka_unit_test(test_text_attachment),
 		cmocka_unit_test(test_docx),
 		cmocka_unit_test(test_docx_bomb),
+		cmocka_unit_test(test_docx_budget_per_message),
 		cmocka_unit_test(test_pdf),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_nesting),
