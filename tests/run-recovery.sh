@@ -69,6 +69,23 @@ t_check "a reused name: the first message's file is intact" \
 t_check "a reused name is logged" grep -q "reuses a recorded name" "$dir/log5"
 t_check "a reused name: new/ emptied" [ -z "$(ls "$dir/inbox/new")" ]
 
+# A message that killed the parser last time (its .parsing note is still
+# there) is not parsed again: recorded for the office, and mail behind it
+# goes on.
+killer=050-consultation-policy
+cp "$corpus/$killer.eml" "$dir/inbox/new/$killer"
+touch -d "2026-11-20T10:00:00+08:00" "$dir/inbox/new/$killer"
+ksha=$(sha256sum <"$dir/inbox/new/$killer" | cut -d' ' -f1)
+: >"$dir/state/raw/2026/11/$ksha.eml.parsing"
+cp "$corpus/049-consultation-how-to-apply.eml" "$dir/inbox/new/after"
+t_ogid "$dir" --once 2>"$dir/log6"
+t_ogictl "$dir" messages --json >"$dir/m6.json"
+t_check "a parser killer is recorded unparsed, for the office" \
+	jq -e --arg f "$killer" '.[] | select(.file == $f) | .kind == "unparsed" and .disposition == "needs_review"' "$dir/m6.json"
+t_check "the message behind it is read" \
+	jq -e '.[] | select(.file == "after") | .kind == "consultation"' "$dir/m6.json"
+t_check "the note is gone once recorded" [ ! -e "$dir/state/raw/2026/11/$ksha.eml.parsing" ]
+
 # Another ogid on the same state directory is refused.
 exec 9>"$dir/state/ogid.lock"
 flock -n 9

@@ -259,3 +259,33 @@ out:
 	g_free(dir);
 	return rc;
 }
+
+int
+spool_parse_begin(const char *state_dir, const char *rel, bool *earlier_r,
+		  struct ogi_error *err)
+{
+	char *path = g_strdup_printf("%s/%s.parsing", state_dir, rel);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	int rc = 0;
+
+	*earlier_r = false;
+	if (fd >= 0)
+		close(fd);
+	else if (errno == EEXIST)
+		*earlier_r = true;
+	else {
+		error_set(err, "%s: %s", path, strerror(errno));
+		rc = -1;
+	}
+	g_free(path);
+	return rc;
+}
+
+void
+spool_parse_end(const char *state_dir, const char *rel)
+{
+	char *path = g_strdup_printf("%s/%s.parsing", state_dir, rel);
+
+	unlink(path);
+	g_free(path);
+}

@@ -9,6 +9,7 @@
 #ifndef OGI_COMMON_SPOOL_H
 #define OGI_COMMON_SPOOL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,6 +25,17 @@ void spool_sha256_hex(const void *data, size_t len, char hex[65]);
 int spool_store(const char *state_dir, const void *data, size_t len,
 		const char hex[65], int64_t received_at, char *rel_r,
 		size_t rel_size, struct ogi_error *err);
+
+/* Notes that parsing of the spooled message rel (as spool_store returned
+ * it) begins, by creating rel + ".parsing" (0600).  *earlier_r is true
+ * when the note was already there: an earlier run died or hung while
+ * parsing this message, which must then not be parsed again.  Returns 0
+ * or -1. */
+int spool_parse_begin(const char *state_dir, const char *rel, bool *earlier_r,
+		      struct ogi_error *err);
+
+/* Removes the note of spool_parse_begin once the outcome is committed. */
+void spool_parse_end(const char *state_dir, const char *rel);
 
 /* fsyncs a directory, so that a rename or a new file in it survives a
  * crash.  Returns 0 or -1. */

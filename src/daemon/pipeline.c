@@ -144,7 +144,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	struct extract_context ctx;
 	struct registry_message rm;
 	char *problems;
-	bool estimated = false;
+	bool estimated = false, earlier;
 	int offset, rc = -1;
 
 	spool_sha256_hex(data, len, sha);
@@ -152,8 +152,15 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 			sizeof(rel), err) != 0)
 		return -1;
 	pipeline_local_date(pl, item->received_at, today, &offset);
+	if (spool_parse_begin(cfg->state_dir, rel, &earlier, err) != 0)
+		return -1;
 
-	if (mime_parse(data, len, &cfg->limits, &msg, &perr) == 0) {
+	/* A message that killed or hung the parser once would do it at every
+	 * restart and hold up all mail behind it: record it unparsed. */
+	if (earlier)
+		error_set(&perr, "an earlier run stopped while reading this "
+			  "message (crash or hang): not parsed again");
+	else if (mime_parse(data, len, &cfg->limits, &msg, &perr) == 0) {
 		ctx.own_addresses = (const char *const *)cfg->own_addresses;
 		ctx.today = today;
 		ctx.sender_is_contact = in->channel == CONFIG_CHANNEL_MAIL;
@@ -191,6 +198,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	if (registry_record(pl->reg, &rm, rec, offset,
 			    deadline[0] ? deadline : NULL, &out, err) != 0)
 		goto out_problems;
+	spool_parse_end(cfg->state_dir, rel);
 	pipeline_log_outcome(where, rec, &out, problems);
 	*for_office_r = strcmp(out.disposition, "needs_review") == 0;
 	if (out.created)
