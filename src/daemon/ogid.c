@@ -202,6 +202,8 @@ ogid_run(const struct config *cfg, bool once)
 		}
 	}
 	rc = 0;
+	if (!once)
+		log_info("stopped");
 out:
 	ogid_close_intakes(cfg, ins);
 	free(ins);
