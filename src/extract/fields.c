@@ -945,7 +945,8 @@ clean_value(const char *p, const char *end)
 	return out;
 }
 
-/* Names carry no digits: "张三 2026年11月20日" is a name and a date. */
+/* Names carry no digits and no clause punctuation: "张三 2026年11月20日"
+ * is a name and a date, "赵某，男，汉族" a name and more about him. */
 static char *
 name_value(char *v)
 {
@@ -956,7 +957,8 @@ name_value(char *v)
 	for (char *p = v; *p != '\0' && cut == NULL; p++) {
 		char d[11];
 
-		if (is_digit(*p) && p > v)
+		if ((is_digit(*p) || *p == ',' || *p == ';' ||
+		     g_str_has_prefix(p, "。")) && p > v)
 			cut = p;
 		else if (*p == ' ' && extract_date_find(p, d) != 0)
 			cut = p;
@@ -1466,6 +1468,32 @@ boundary_before(const char *p, const char *start)
 	return word_at(prev, p, puncts, N_ELEMS(puncts)) != NULL;
 }
 
+/* 【姓名】张三, [联系电话]138…: a label standing alone in brackets is a
+ * form label and its closing bracket the separator.  Returns where the
+ * value starts (after an optional colon), or NULL. */
+static const char *
+bracketed_label(const char *p, const char *start, const char *r,
+		const char *end)
+{
+	static const char *const pairs[][2] = {
+		{ "【", "】" }, { "[", "]" }, { "〔", "〕" }, { "〖", "〗" },
+	};
+	const char *prev = prev_char(p, start);
+
+	if (p <= start)
+		return NULL;
+	for (size_t i = 0; i < N_ELEMS(pairs); i++) {
+		if (!has_prefix(prev, p, pairs[i][0]) ||
+		    !has_prefix(r, end, pairs[i][1]))
+			continue;
+		r += strlen(pairs[i][1]);
+		while (r < end && is_space(*r))
+			r++;
+		return r < end && *r == ':' ? r + 1 : r;
+	}
+	return NULL;
+}
+
 /* A table cell border: a tab or two spaces. */
 static bool
 cell_before(const char *p, const char *start)
@@ -1487,6 +1515,15 @@ static bool
 is_choice(enum field f)
 {
 	return f == FLD_DELIVERY || f == FLD_MEDIUM;
+}
+
+/* Fields whose value is a name: it ends at the first comma
+ * (申请人：赵某，男，1979年…出生，住…). */
+static bool
+is_name_field(enum field f)
+{
+	return f == FLD_NAME || f == FLD_ORG_NAME || f == FLD_APPLICANT ||
+	       f == FLD_LEGAL_REP || f == FLD_CONTACT_PERSON;
 }
 
 static bool
@@ -1526,6 +1563,11 @@ make_hit(const struct line *ln, const char *p, const char *q,
 	if (colon && (bound || lab->prose != P_NO)) {
 		h->vstart = r + 1;
 		h->clause = !space_before;
+		return true;
+	}
+	if ((h->vstart = bracketed_label(p, ln->s, r, end)) != NULL) {
+		h->start = prev_char(p, ln->s);
+		h->at_start = h->start <= ln->body;
 		return true;
 	}
 	if (marked)
@@ -1637,10 +1679,40 @@ inside_label_value(const GArray *hits, const struct hit *h)
 		return false;
 	if (h->lab->prose == P_NUMBER && !is_multiline(last->field))
 		return false;
-	if (last->clause)
+	if (last->clause || is_name_field(last->field))
 		for (const char *c = last->vstart; c < h->start; c = next_char(c, h->start))
 			if (clause_end_len(c, h->start) > 0)
 				return false;
+	return true;
+}
+
+/* 获取方式	电子邮件, 获取方式：【传真】: a word that is both a label and an
+ * option, standing first in a choice field's value (perhaps in brackets),
+ * is the option chosen. */
+static bool
+chosen_option(const GArray *hits, const char *p, const char *lend)
+{
+	static const char *const opens[] = { "[", "【", "(", "〔", "〖" };
+	const struct hit *last;
+	const char *c;
+	size_t len;
+
+	if (hits->len == 0)
+		return false;
+	last = &g_array_index(hits, struct hit, hits->len - 1);
+	if (!is_choice(last->field) || last->vstart > p ||
+	    option_at(p, lend, &len) < 0 || p + len != lend)
+		return false;
+	for (c = last->vstart; c < p;) {
+		const char *w = word_at(c, p, opens, N_ELEMS(opens));
+
+		if (w != NULL)
+			c += strlen(w);
+		else if (is_space(*c))
+			c++;
+		else
+			return false;
+	}
 	return true;
 }
 
@@ -1657,6 +1729,8 @@ scan_line(const struct line *ln, GArray *hits)
 
 		if (lab == NULL) {
 			p = next_char(p, end);
+		} else if (chosen_option(hits, p, lend)) {
+			p = lend;
 		} else if (make_hit(ln, p, lend, lab, &h) &&
 			   !document_name(hits, &h, ln) &&
 			   !inside_label_value(hits, &h)) {
@@ -1679,14 +1753,26 @@ scan_line(const struct line *ln, GArray *hits)
 				break;
 			}
 		}
-		if (h->clause)
+		if (h->clause) {
+			/* An address may hold brackets (和平路1号(东门)); a
+			 * closing one it did not open ends it: (地址:…). */
+			int depth = 0;
+
 			for (const char *c = h->vstart; c < vend;
-			     c = next_char(c, vend))
+			     c = next_char(c, vend)) {
+				bool addr = h->field == FLD_ADDRESS;
+
+				if (addr && *c == '(')
+					depth++;
 				if (clause_end_len(c, vend) > 0 &&
-				    !(h->field == FLD_ADDRESS && *c == ')')) {
+				    !(addr && *c == ')' && depth > 0)) {
 					vend = c;
 					break;
 				}
+				if (addr && *c == ')')
+					depth--;
+			}
+		}
 		if (!is_multiline(h->field) && !is_choice(h->field))
 			vend = cut_unknown_label(h->vstart, vend);
 		h->vend = vend;
@@ -2352,6 +2438,32 @@ strip_courtesy(GString *acc)
 	}
 }
 
+/* 关于申请公开…的函: a letter's title names the request; the letter's
+ * text asks it. */
+static bool
+title_line(const struct line *ln)
+{
+	static const char *const tails[] = {
+		"的函", "的公函", "的申请", "申请书", "申请函", "的请示", "的报告",
+	};
+	const char *p = ln->body, *end = line_end(ln);
+
+	while (p < end && is_space(*p))
+		p++;
+	while (end > p && is_space(end[-1]))
+		end--;
+	if (!has_prefix(p, end, "关于") || sentence_end(p, end) != NULL ||
+	    find_in(p, end, ",") != NULL)
+		return false;
+	for (size_t i = 0; i < N_ELEMS(tails); i++) {
+		size_t n = strlen(tails[i]);
+
+		if ((size_t)(end - p) > n && memcmp(end - n, tails[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void
 prose_request(struct view *v, struct found *f)
 {
@@ -2361,7 +2473,7 @@ prose_request(struct view *v, struct found *f)
 		const struct line *ln = &v->lines[i];
 		const char *end = line_end(ln);
 
-		if (v->consumed[i])
+		if (v->consumed[i] || title_line(ln))
 			continue;
 		for (const char *p = ln->s; p < end; p = next_char(p, end)) {
 			const char *r = request_verb_at(p, end, ln->s), *stop, *w;
@@ -2712,12 +2824,66 @@ sign(struct found *f, char *name)
 	take(&f->sig_text, name);
 }
 
+/* 1979年3月2日出生, 出生于1979年3月2日: a birth date told about the
+ * applicant (a lawyer's 申请人 line), not the date of the application.
+ * start is where the date begins in s. */
+static bool
+birth_date_at(const char *s, const char *start)
+{
+	static const char *const before[] = { "出生于", "生于", "出生日期:", "出生:" };
+	const char *end = start + strlen(start);
+
+	for (size_t i = 0; i < N_ELEMS(before); i++) {
+		size_t n = strlen(before[i]);
+
+		if ((size_t)(start - s) >= n && memcmp(start - n, before[i], n) == 0)
+			return true;
+	}
+	for (const char *c = start; c < end && c - start < 32;
+	     c = next_char(c, end)) {
+		if (has_prefix(c, end, "出生") || has_prefix(c, end, "生人"))
+			return true;
+		if (clause_end_len(c, end) > 0 || is_space(*c))
+			break;
+	}
+	return false;
+}
+
+/* The first date in s that is not a birth date.  Finding where a date
+ * starts rescans the line, so long lines (not a letter's closing) are read
+ * as they are. */
+static int
+line_date(const char *s, char out[11])
+{
+	const char *p = s;
+	int rc;
+
+	if (strlen(s) > 512)
+		return extract_date_find(s, out);
+	while ((rc = extract_date_find(p, out)) != 0) {
+		const char *q = p, *next;
+		char again[11];
+
+		/* Where the date starts: the last position it is still found
+		 * from. */
+		while (*q != '\0' &&
+		       extract_date_find(next = next_char(q, q + strlen(q)),
+					 again) == rc &&
+		       strcmp(again, out) == 0)
+			q = next;
+		if (!birth_date_at(s, q))
+			return rc;
+		p = next_char(q, q + strlen(q));
+	}
+	return 0;
+}
+
 static int
 date_of_lines(const struct view *v, size_t from, size_t to, char out[11])
 {
 	for (size_t i = from; i <= to && i < v->n; i++) {
 		char *s = g_strndup(v->lines[i].s, v->lines[i].len);
-		int rc = extract_date_find(s, out);
+		int rc = line_date(s, out);
 
 		g_free(s);
 		if (rc != 0)
@@ -2841,6 +3007,41 @@ closing_plain(const struct view *v, struct found *f, char date[11])
 	return rc;
 }
 
+/* 申请日期：2026年11月: a date field holding a year and a month is a date
+ * written, but not a calendar date.  Writes "YYYY-MM" to out and returns
+ * true when text has that shape (digits folded to ASCII). */
+static bool
+year_month(const char *text, char out[11])
+{
+	for (const char *p = text; *p != '\0'; p++) {
+		const char *q = p;
+		int m = 0, nd = 0;
+
+		if ((p > text && is_digit(p[-1])) || !is_digit(p[0]) ||
+		    !is_digit(p[1]) || !is_digit(p[2]) || !is_digit(p[3]))
+			continue;
+		q += 4;
+		if (g_str_has_prefix(q, "年"))
+			q += strlen("年");
+		else if (*q == '-' || *q == '.' || *q == '/')
+			q++;
+		else
+			continue;
+		for (; is_digit(*q) && nd < 3; q++, nd++)
+			m = m * 10 + (*q - '0');
+		if (nd == 0 || nd > 2 || m < 1 || m > 12)
+			continue;
+		if (g_str_has_prefix(q, "月"))
+			q += strlen("月");
+		if (is_digit(*q))
+			continue;
+		memcpy(out, p, 4);
+		g_snprintf(out + 4, 7, "-%02d", m);
+		return true;
+	}
+	return false;
+}
+
 static void
 read_closing(const struct view *v, struct found *f)
 {
@@ -2849,8 +3050,11 @@ read_closing(const struct view *v, struct found *f)
 	int r2 = closing_applicant(v, f, d2);
 	int r3 = closing_plain(v, f, d3);
 
-	if (f->date_text != NULL)
+	if (f->date_text != NULL) {
 		f->date_rc = extract_date_find(f->date_text, f->date);
+		if (f->date_rc == 0 && year_month(f->date_text, f->date))
+			f->date_rc = -1;
+	}
 	if (f->date_rc == 0 && r1 != 0) {
 		f->date_rc = r1;
 		memcpy(f->date, d1, sizeof(d1));

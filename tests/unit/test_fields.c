@@ -520,6 +520,100 @@ static const struct field_case cases[] = {
 		  NULL, NULL, false, NULL, NULL, EXTRACT_DELIVERY_UNKNOWN,
 		  EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
 	},
+	{
+		"labels in 【】 brackets, the closing bracket as separator",
+		"政府信息公开申请",
+		"通辽市人社局：\n"
+		"【申请人】高娃\n"
+		"【证件号码】150102198001011236\n"
+		"【联系地址】通辽市科尔沁区永清大街9号\n"
+		"【手\u3000\u3000机】13904751234\n"
+		"【所需信息】科尔沁区2026年公益性岗位开发计划\n"
+		"【获取方式】【电子邮件】\n"
+		"【申请人签名】高娃\n"
+		"【申请时间】2026年11月2日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "高娃", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, NULL, "150102198001011236",
+		  "通辽市科尔沁区永清大街9号", NULL, "13904751234", NULL, NULL,
+		  "科尔沁区2026年公益性岗位开发计划", NULL, true, "高娃",
+		  "2026-11-02", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN,
+		  0, 0 },
+	},
+	{
+		"pasted spreadsheet: a choice's value that is also a label (传真)",
+		"申请",
+		"姓名\t乔峰\n"
+		"证件号码\t150102198001011236\n"
+		"住址\t通辽市科尔沁区明仁大街3号\n"
+		"联系电话\t13800138000\n"
+		"所需信息的内容描述\t2025年度职业培训补贴发放名单\n"
+		"获取方式\t传真\t\t\n"
+		"传真号码\t0475-8123456\n"
+		"申请人签名\t乔峰\n"
+		"申请日期\t2026年11月3日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "乔峰", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, NULL, "150102198001011236",
+		  "通辽市科尔沁区明仁大街3号", NULL, "13800138000", NULL,
+		  "0475-8123456", "2025年度职业培训补贴发放名单", NULL, true, "乔峰",
+		  "2026-11-03", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"lawyer-style 申请人 line: name to the comma, 住…, a birth date",
+		"政府信息公开申请",
+		"政府信息公开申请书\n"
+		"申请人：苏日娜，女，1990年6月1日出生，蒙古族，住通辽市科尔沁区红旗路16号，"
+		"身份证号码：150102198001011236，电话：13800138000。\n"
+		"申请公开的内容：2025年度通辽市最低工资标准的测算依据。\n"
+		"申请人：苏日娜\n"
+		"2026年11月4日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "苏日娜", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198001011236",
+		  "通辽市科尔沁区红旗路16号", NULL, "13800138000", NULL, NULL,
+		  "2025年度通辽市最低工资标准的测算依据", NULL, true, "苏日娜",
+		  "2026-11-04", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
+		  0, 0 },
+	},
+	{
+		"company letter: 关于申请公开…的函 title, address inside brackets",
+		"函",
+		"通辽市某某商贸有限公司\n"
+		"关于申请公开劳务派遣经营许可年检结果的函\n"
+		"通辽市人力资源和社会保障局：\n"
+		"    我公司（统一社会信用代码：91110000600037341L，地址：通辽市科尔沁区和平路88号）"
+		"现申请公开贵局2025年度劳务派遣单位年度经营情况报告的核验名单。\n"
+		"    联系人：白杨，联系电话：13800138000。\n"
+		"通辽市某某商贸有限公司（盖章）\n"
+		"2026年11月5日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_ORGANISATION,
+		  "通辽市某某商贸有限公司", NULL, "白杨", EXTRACT_ID_USCC,
+		  "统一社会信用代码", "91110000600037341L",
+		  "通辽市科尔沁区和平路88号", NULL, "13800138000", NULL, NULL,
+		  "贵局2025年度劳务派遣单位年度经营情况报告的核验名单", NULL, true,
+		  "通辽市某某商贸有限公司", "2026-11-05", EXTRACT_DELIVERY_UNKNOWN,
+		  EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"date field with a year and a month only: invalid, kept as written",
+		"申请",
+		"姓名：马丽\n"
+		"身份证号码：150102198001011236\n"
+		"通信地址：通辽市科尔沁区胜利路7号\n"
+		"联系电话：13800138000\n"
+		"所需信息的内容描述：2025年度就业创业补贴资金发放明细\n"
+		"申请人签名：马丽\n"
+		"填表日期：2026年10月\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "马丽", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102198001011236",
+		  "通辽市科尔沁区胜利路7号", NULL, "13800138000", NULL, NULL,
+		  "2025年度就业创业补贴资金发放明细", NULL, true, "马丽", "2026-10",
+		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0,
+		  EXTRACT_INVALID_DATE },
+	},
 };
 
 static unsigned failures;
