@@ -37,7 +37,11 @@ def texts(part, out):
     cs=part.get_content_charset() or "utf-8"
     cs={"gb2312":"gb18030","gbk":"gb18030"}.get(cs.lower(),cs)
     if ct.startswith("text/"):
-        out.append(data.decode(cs))
+        try:
+            out.append(data.decode(cs))
+        except UnicodeDecodeError:
+            # Unlabelled text: UTF-8, then GB18030, as ogid reads it.
+            out.append(data.decode("gb18030", errors="replace"))
     elif "wordprocessingml" in ct:
         z=zipfile.ZipFile(io.BytesIO(data)); x=z.read("word/document.xml").decode()
         out.append(re.sub(r"<[^>]+>"," ",x))
