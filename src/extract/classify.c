@@ -71,24 +71,6 @@ first_reason(unsigned flags)
 	return NULL;
 }
 
-static bool
-contains_any(const char *s, const char *const *words, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strstr(s, words[i]) != NULL)
-			return true;
-	return false;
-}
-
-static bool
-starts_with_any(const char *s, const char *const *words, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strncmp(s, words[i], strlen(words[i])) == 0)
-			return true;
-	return false;
-}
-
 /* Folded, ASCII-lowercased copy; never NULL (GLib aborts on OOM). */
 static char *
 fold_lower(const char *s)
@@ -197,7 +179,7 @@ sender_flags(const struct mime_message *msg, const struct extract_context *ctx)
 		*at = '\0';
 	if (name_is(addr, daemons, N_ELEMS(daemons)))
 		flags |= AF_DAEMON;
-	else if (starts_with_any(addr, noreply, N_ELEMS(noreply)))
+	else if (extract_text_starts_with_any(addr, noreply, N_ELEMS(noreply)))
 		flags |= AF_NOREPLY;
 	g_free(addr);
 	return flags;
@@ -269,8 +251,8 @@ static const char *const dsn_lines[] = {
 static bool
 subject_is_reply_or_forward(const char *subj)
 {
-	return starts_with_any(subj, reply_prefixes, N_ELEMS(reply_prefixes)) ||
-	       starts_with_any(subj, forward_prefixes, N_ELEMS(forward_prefixes));
+	return extract_text_starts_with_any(subj, reply_prefixes, N_ELEMS(reply_prefixes)) ||
+	       extract_text_starts_with_any(subj, forward_prefixes, N_ELEMS(forward_prefixes));
 }
 
 static unsigned
@@ -278,16 +260,16 @@ content_flags(const struct mime_message *msg, const char *subj)
 {
 	unsigned flags = 0;
 
-	if (starts_with_any(subj, autoreply_subjects, N_ELEMS(autoreply_subjects)))
+	if (extract_text_starts_with_any(subj, autoreply_subjects, N_ELEMS(autoreply_subjects)))
 		flags |= AF_SUBJECT_AUTOREPLY;
 	/* A bounce that is not a multipart/report: both the subject and the
 	 * report lines must be there, and a person forwarding one is not a
 	 * bounce. */
 	if (!subject_is_reply_or_forward(subj) &&
-	    contains_any(subj, bounce_subjects, N_ELEMS(bounce_subjects))) {
+	    extract_text_contains_any(subj, bounce_subjects, N_ELEMS(bounce_subjects))) {
 		char *body = fold_lower(msg->body);
 
-		if (contains_any(body, dsn_lines, N_ELEMS(dsn_lines)))
+		if (extract_text_contains_any(body, dsn_lines, N_ELEMS(dsn_lines)))
 			flags |= AF_PLAIN_BOUNCE;
 		g_free(body);
 	}
@@ -521,7 +503,7 @@ sentence_is_question(const char *s, size_t len)
 	if (len >= strlen("吗。") && memcmp(s + len - strlen("吗。"), "吗。",
 					    strlen("吗。")) == 0)
 		return true;
-	return contains_any(s, question_words, N_ELEMS(question_words));
+	return extract_text_contains_any(s, question_words, N_ELEMS(question_words));
 }
 
 /* First application request in s: a listed phrase, or 申请 with 公开
@@ -551,7 +533,7 @@ find_app_request(const char *s, const char *end)
 static bool
 mentions_earlier_application(const char *s)
 {
-	if (contains_any(s, earlier_refs, N_ELEMS(earlier_refs)))
+	if (extract_text_contains_any(s, earlier_refs, N_ELEMS(earlier_refs)))
 		return true;
 	for (size_t i = 0; i < N_ELEMS(past_markers); i++) {
 		const char *p = strstr(s, past_markers[i]);
@@ -576,7 +558,7 @@ analyse_sentence(const char *s, struct signals *sig)
 		sig->earlier_application = true;
 	if (question)
 		return;
-	if (contains_any(s, app_titles, N_ELEMS(app_titles)))
+	if (extract_text_contains_any(s, app_titles, N_ELEMS(app_titles)))
 		sig->app_title++;
 	/* A request made in the same breath as a complaint is the complaint
 	 * (Art. 39); one in a sentence of its own stands. */
@@ -701,9 +683,9 @@ judged_text(const struct mime_message *msg, const char *subj,
 	char *own, *pos, *out;
 
 	/* The subject of a reply is ours: 政府信息公开申请答复书. */
-	if (starts_with_any(subj, reply_prefixes, N_ELEMS(reply_prefixes)))
+	if (extract_text_starts_with_any(subj, reply_prefixes, N_ELEMS(reply_prefixes)))
 		subj = "";
-	if (starts_with_any(subj, forward_prefixes, N_ELEMS(forward_prefixes))) {
+	if (extract_text_starts_with_any(subj, forward_prefixes, N_ELEMS(forward_prefixes))) {
 		g_free(body);
 		out = g_strconcat(subj, "\n", all, NULL);
 		g_free(all);
@@ -805,7 +787,7 @@ automatic_kind(unsigned flags, const char *judged, const char **reason_r)
 		return EXTRACT_KIND_BOUNCE;
 	}
 	if ((flags & robot) &&
-	    contains_any(judged, bounce_subjects, N_ELEMS(bounce_subjects))) {
+	    extract_text_contains_any(judged, bounce_subjects, N_ELEMS(bounce_subjects))) {
 		*reason_r = "bounce wording from an automatic sender";
 		return EXTRACT_KIND_BOUNCE;
 	}
@@ -817,7 +799,7 @@ automatic_kind(unsigned flags, const char *judged, const char **reason_r)
 		*reason_r = first_reason(flags & (AF_PRECEDENCE | AF_LIST));
 		return EXTRACT_KIND_SPAM;
 	}
-	if (contains_any(judged, autoreply_words, N_ELEMS(autoreply_words))) {
+	if (extract_text_contains_any(judged, autoreply_words, N_ELEMS(autoreply_words))) {
 		*reason_r = "auto-reply wording from an automatic sender";
 		return EXTRACT_KIND_AUTO_REPLY;
 	}
@@ -859,12 +841,12 @@ extract_classify(const struct mime_message *msg,
 		case_ref = ref;
 	has_ref = case_ref != NULL || sig.earlier_application;
 	reply_to_correction =
-		starts_with_any(subj, reply_prefixes, N_ELEMS(reply_prefixes)) &&
+		extract_text_starts_with_any(subj, reply_prefixes, N_ELEMS(reply_prefixes)) &&
 		strstr(subj, "补正") != NULL;
-	correcting = contains_any(judged, correction_words,
+	correcting = extract_text_contains_any(judged, correction_words,
 				  N_ELEMS(correction_words)) &&
 		     (case_ref != NULL || strstr(judged, "补正告知") != NULL);
-	asking = contains_any(judged, status_words, N_ELEMS(status_words));
+	asking = extract_text_contains_any(judged, status_words, N_ELEMS(status_words));
 
 	if (spam_score(judged) >= 3 && case_ref == NULL && sig.complaint == 0 &&
 	    sig.app_request == 0 && elements_found < 3) {
@@ -873,7 +855,7 @@ extract_classify(const struct mime_message *msg,
 	} else if (reply_to_correction ||
 		   (correcting &&
 		    !(asking && elements_found < 2 && attachments(msg) == 0 &&
-		      !contains_any(judged, correction_supplied,
+		      !extract_text_contains_any(judged, correction_supplied,
 				    N_ELEMS(correction_supplied))))) {
 		*reason_r = reply_to_correction ?
 			    "reply to our correction notice" :
@@ -897,7 +879,7 @@ extract_classify(const struct mime_message *msg,
 		*reason_r = "filled-in application elements";
 		kind = EXTRACT_KIND_APPLICATION;
 	} else if (sig.questions > 0 ||
-		   contains_any(judged, consult_words, N_ELEMS(consult_words))) {
+		   extract_text_contains_any(judged, consult_words, N_ELEMS(consult_words))) {
 		*reason_r = "question without application elements";
 		kind = EXTRACT_KIND_CONSULTATION;
 	} else if (attachments(msg) > 0 || elements_found >= 2 ||

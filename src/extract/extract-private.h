@@ -25,4 +25,9 @@ unsigned extract_fields(const char *text, const struct mime_message *msg,
 			const struct extract_context *ctx,
 			struct extract_record *rec);
 
+/* text.c: whether s contains, or starts with, one of the n words. */
+bool extract_text_contains_any(const char *s, const char *const *words, size_t n);
+bool extract_text_starts_with_any(const char *s, const char *const *words,
+				  size_t n);
+
 #endif

@@ -1003,27 +1003,9 @@ signature_value(char *v)
 }
 
 static bool
-starts_with_any(const char *s, const char *const *words, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strncmp(s, words[i], strlen(words[i])) == 0)
-			return true;
-	return false;
-}
-
-static bool
-contains_any(const char *s, const char *const *words, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strstr(s, words[i]) != NULL)
-			return true;
-	return false;
-}
-
-static bool
 is_org_name(const char *s)
 {
-	return s != NULL && contains_any(s, org_words, N_ELEMS(org_words));
+	return s != NULL && extract_text_contains_any(s, org_words, N_ELEMS(org_words));
 }
 
 /* A name written in a sentence (我叫张三，…) must look like one: two to six
@@ -1034,7 +1016,7 @@ name_plausible(const char *v)
 	const char *end = v + strlen(v);
 	size_t han = 0, latin = 0, other = 0;
 
-	if (starts_with_any(v, not_name_starts, N_ELEMS(not_name_starts)))
+	if (extract_text_starts_with_any(v, not_name_starts, N_ELEMS(not_name_starts)))
 		return false;
 	for (const char *p = v; p < end; p = next_char(p, end)) {
 		if (is_han(p, end))
@@ -1203,7 +1185,7 @@ is_quote_separator(const char *l, const char *next)
 	};
 
 	if ((l[0] == '-' || l[0] == '_' || l[0] == '=' || l[0] == '*') &&
-	    contains_any(l, words, N_ELEMS(words)))
+	    extract_text_contains_any(l, words, N_ELEMS(words)))
 		return true;
 	if (strncmp(l, "发件人:", strlen("发件人:")) == 0 ||
 	    strncmp(l, "发件人 :", strlen("发件人 :")) == 0)
@@ -1230,8 +1212,8 @@ static bool
 is_client_line(const char *l)
 {
 	return strlen(l) <= 80 &&
-	       starts_with_any(l, client_prefixes, N_ELEMS(client_prefixes)) &&
-	       contains_any(l, client_words, N_ELEMS(client_words));
+	       extract_text_starts_with_any(l, client_prefixes, N_ELEMS(client_prefixes)) &&
+	       extract_text_contains_any(l, client_words, N_ELEMS(client_words));
 }
 
 /* Trimmed, ASCII-lowercased copy of a line for the tests above. */

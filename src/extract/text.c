@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "extract/extract.h"
+#include "extract/extract-private.h"
 
 /* U+FF01..U+FF5E is EF BC 81..EF BC BF, then EF BD 80..EF BD 9E. */
 static int
@@ -110,4 +111,22 @@ extract_text_trim(const char *s)
 		return NULL;
 	}
 	return out;
+}
+
+bool
+extract_text_contains_any(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strstr(s, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+bool
+extract_text_starts_with_any(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(s, words[i], strlen(words[i])) == 0)
+			return true;
+	return false;
 }
