@@ -16,6 +16,7 @@
  * correction notice carries the office's address and telephone number, not
  * the applicant's.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,7 @@ static const struct label labels[] = {
 	ID("护照号", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
 	ID("护照", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
 	ID("Passport No.", FLD_ID_NUMBER, P_NO, PASSPORT, "护照"),
+	ID("Passport Number", FLD_ID_NUMBER, P_NO, PASSPORT, "护照"),
 	ID("港澳通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
 	ID("港澳通行证号", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
 	ID("台胞证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "台胞证"),
@@ -161,6 +163,16 @@ static const struct label labels[] = {
 	L("办公地址", FLD_ADDRESS, P_LINKED),
 	L("经营地址", FLD_ADDRESS, P_LINKED),
 	L("Address", FLD_ADDRESS, P_NO),
+	L("Name", FLD_NAME, P_NO),
+	L("Full Name", FLD_NAME, P_NO),
+	L("Postcode", FLD_POSTCODE, P_NO),
+	L("Post Code", FLD_POSTCODE, P_NO),
+	L("Postal Code", FLD_POSTCODE, P_NO),
+	L("Zip Code", FLD_POSTCODE, P_NO),
+	L("Information Requested", FLD_REQUEST, P_NO),
+	L("Requested Information", FLD_REQUEST, P_NO),
+	L("Purpose", FLD_PURPOSE, P_NO),
+	L("Nationality", FLD_OTHER, P_NO),
 	L("现住", FLD_ADDRESS, P_ONLY),
 	L("家住", FLD_ADDRESS, P_ONLY),
 	L("居住在", FLD_ADDRESS, P_ONLY),
@@ -423,6 +435,10 @@ static const struct {
 	{ "上门领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
 	{ "自取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
 	{ "抄录", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "by email", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "by e-mail", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
+	{ "by post", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "by fax", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
 	{ "纸质", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
 	{ "纸面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
 	{ "电子版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
@@ -466,6 +482,8 @@ static const char *const courtesy_tails[] = {
 /* Endings of a letter before the signature. */
 static const char *const closing_markers[] = {
 	"此致", "敬礼", "特此申请",
+	"Sincerely", "Yours sincerely", "Yours faithfully", "Kind regards",
+	"Best regards",
 };
 /* Words after a closing marker that are not the signer. */
 static const char *const closing_noise[] = {
@@ -908,6 +926,73 @@ only_filler(const char *s)
 	return true;
 }
 
+/* 12 October 2026, October 12, 2026, 12 Oct. 2026: an English date, as
+ * extract_date_find() returns one (1 and out, or 0). */
+static int
+english_date(const char *text, char out[11])
+{
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december",
+	};
+
+	for (const char *p = text; *p != '\0'; p++) {
+		if (!g_ascii_isalpha(*p) || (p > text && g_ascii_isalpha(p[-1])))
+			continue;
+		for (int m = 0; m < 12; m++) {
+			size_t n = strlen(months[m]);
+			const char *q, *b;
+			int day = 0, year = 0, k;
+
+			if (g_ascii_strncasecmp(p, months[m], n) != 0)
+				n = 3;
+			if (g_ascii_strncasecmp(p, months[m], n) != 0 ||
+			    g_ascii_isalpha(p[n]))
+				continue;
+			q = p + n + (p[n] == '.');
+			/* The day before the month, or after it. */
+			for (b = p; b > text && b[-1] == ' '; b--)
+				;
+			for (k = 0; b > text && g_ascii_isdigit(b[-1]) && k < 2; k++)
+				b--;
+			if (k > 0 && b < p && !(b > text && g_ascii_isdigit(b[-1])))
+				day = atoi(b);
+			while (*q == ' ')
+				q++;
+			if (day == 0) {
+				for (k = 0; g_ascii_isdigit(*q) && k < 3; k++)
+					day = day * 10 + (*q++ - '0');
+				if (k == 0 || k > 2)
+					continue;
+				if (g_ascii_isalpha(q[0]) && g_ascii_isalpha(q[1]))
+					q += 2; /* 1st, 2nd, 12th */
+				if (*q == ',')
+					q++;
+				while (*q == ' ')
+					q++;
+			}
+			for (k = 0; g_ascii_isdigit(*q) && k < 5; k++)
+				year = year * 10 + (*q++ - '0');
+			if (k != 4 || !g_date_valid_dmy((GDateDay)day,
+							 (GDateMonth)(m + 1),
+							 (GDateYear)year))
+				continue;
+			snprintf(out, 11, "%04d-%02d-%02d", year, m + 1, day);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* extract_date_find(), and English dates when it finds none. */
+static int
+find_date(const char *text, char out[11])
+{
+	int rc = extract_date_find(text, out);
+
+	return rc != 0 ? rc : english_date(text, out);
+}
+
 /* A value as stored: trimmed, without the label's separator, trailing
  * 。；，, enclosing brackets and a form's underscores; NULL when nothing is
  * left or the applicant wrote that there is nothing (无, /, ——). */
@@ -960,7 +1045,7 @@ name_value(char *v)
 		if ((is_digit(*p) || *p == ',' || *p == ';' ||
 		     g_str_has_prefix(p, "。")) && p > v)
 			cut = p;
-		else if (*p == ' ' && extract_date_find(p, d) != 0)
+		else if (*p == ' ' && find_date(p, d) != 0)
 			cut = p;
 	}
 	if (cut != NULL) {
@@ -1100,6 +1185,12 @@ prepare(const char *text)
 		if (to != NULL) {
 			g_string_append(out, to);
 			p += n;
+		} else if (strncmp(p, "___", 3) == 0) {
+			/* A form's line to write on (姓名______张三): the
+			 * underscores separate like a cell border. */
+			while (*p == '_')
+				p++;
+			g_string_append_c(out, '\t');
 		} else {
 			g_string_append_c(out, *p++);
 		}
@@ -1225,6 +1316,8 @@ lower_line(const char *s, size_t len)
 	return g_strstrip(l);
 }
 
+static char *scan_text(const char *folded);
+
 /* Lines where an attachment's text starts: quoting in the body does not
  * make the attachments quoted. */
 static bool *
@@ -1242,7 +1335,7 @@ attachment_starts(const char *prepared, const GArray *raw_lines,
 		folded = extract_text_fold(part->text);
 		if (folded == NULL)
 			continue;
-		prep = prepare(folded);
+		prep = scan_text(folded);
 		free(folded);
 		hit = prep[0] != '\0' ? strstr(prepared, prep) : NULL;
 		for (guint j = 0; hit != NULL && j < raw_lines->len; j++) {
@@ -1367,6 +1460,13 @@ match_label(const char *p, const char *end, const char *lab)
 
 	while (*lab != '\0') {
 		size_t n = (size_t)(next_char(lab, lab + strlen(lab)) - lab);
+
+		/* "Passport No.": spaces are skipped before every character
+		 * anyway. */
+		if (*lab == ' ') {
+			lab++;
+			continue;
+		}
 
 		if (!first)
 			while (p < end && *p == ' ')
@@ -1698,6 +1798,46 @@ chosen_option(const GArray *hits, const char *p, const char *lend)
 	return true;
 }
 
+/* A line written without Chinese punctuation, spaces between its parts
+ * (我叫王秀英 身份证1504… 家住…): there a space ends a clause. */
+static bool
+spaced_line(const char *s, const char *end)
+{
+	static const char *const puncts[] = { ",", "。", "、", ";" };
+	bool space = false;
+
+	for (const char *c = s; c < end; c = next_char(c, end)) {
+		if (word_at(c, end, puncts, N_ELEMS(puncts)) != NULL)
+			return false;
+		space |= *c == ' ' && c > s;
+	}
+	return space;
+}
+
+/* Does a space at c end a clause: in a spaced line before a Chinese
+ * word, and anywhere before a date (住…66号 2026.10.8)? */
+static bool
+space_ends_clause(const char *c, const char *end, bool spaced)
+{
+	const char *d = c;
+	int digits = 0;
+
+	if (!is_space(*c))
+		return false;
+	while (d < end && is_space(*d))
+		d++;
+	if (spaced && is_han(d, end))
+		return true;
+	while (d < end && is_digit(*d) && digits < 5) {
+		d++;
+		digits++;
+	}
+	return digits == 4 && d + 1 < end &&
+	       (has_prefix(d, end, "年") || *d == '.' || *d == '-' ||
+		*d == '/') &&
+	       is_digit(d[has_prefix(d, end, "年") ? strlen("年") : 1]);
+}
+
 static void
 scan_line(const struct line *ln, GArray *hits)
 {
@@ -1722,6 +1862,8 @@ scan_line(const struct line *ln, GArray *hits)
 			p = lend;
 		}
 	}
+	bool spaced = spaced_line(ln->body, end);
+
 	for (guint i = 0; i < hits->len; i++) {
 		struct hit *h = &g_array_index(hits, struct hit, i);
 		const char *vend = end;
@@ -1746,8 +1888,10 @@ scan_line(const struct line *ln, GArray *hits)
 
 				if (addr && *c == '(')
 					depth++;
-				if (clause_end_len(c, vend) > 0 &&
-				    !(addr && *c == ')' && depth > 0)) {
+				if ((clause_end_len(c, vend) > 0 &&
+				     !(addr && *c == ')' && depth > 0)) ||
+				    (h->prose &&
+				     space_ends_clause(c, vend, spaced && !addr))) {
 					vend = c;
 					break;
 				}
@@ -1802,7 +1946,7 @@ date_line(const struct line *ln)
 	char *s = g_strndup(ln->s, ln->len);
 	char *t = g_strstrip(s), d[11];
 	bool yes = strlen(t) <= 48 && strstr(t, "。") == NULL &&
-		   strchr(t, ',') == NULL && extract_date_find(t, d) != 0;
+		   strchr(t, ',') == NULL && find_date(t, d) != 0;
 
 	g_free(s);
 	return yes;
@@ -1866,6 +2010,11 @@ sentence_done(const GString *acc)
 {
 	static const char *const ends[] = { "。", "!", "?" };
 
+	/* An English sentence: "…of my employer." */
+	if (acc->len >= 2 && acc->str[acc->len - 1] == '.' &&
+	    g_ascii_isalpha(acc->str[acc->len - 2]))
+		return true;
+
 	for (size_t i = 0; i < N_ELEMS(ends); i++) {
 		size_t n = strlen(ends[i]);
 
@@ -1874,6 +2023,26 @@ sentence_done(const GString *acc)
 			return true;
 	}
 	return false;
+}
+
+static bool signer_plausible(const char *t);
+
+/* A bare name on the line above a date signs the letter: it does not
+ * continue a value (用途是办遗属待遇 / 王秀英 / 2026年3月23日). */
+static bool
+signs_above_date(const struct view *v, size_t j)
+{
+	char *raw, *t;
+	bool yes;
+
+	if (j + 1 >= v->n || !date_line(&v->lines[j + 1]))
+		return false;
+	raw = g_strndup(v->lines[j].s, v->lines[j].len);
+	t = extract_text_trim(raw);
+	yes = t != NULL && signer_plausible(t);
+	g_free(raw);
+	free(t);
+	return yes;
 }
 
 /* The value that continues on the lines after line i (a bare label, or a
@@ -1893,7 +2062,7 @@ continue_value(struct view *v, size_t i, GString *acc, size_t max_lines)
 			continue;
 		}
 		if (starts_with_hit(v, j) || closing_line(ln) || date_line(ln) ||
-		    addresses_office(ln) ||
+		    addresses_office(ln) || signs_above_date(v, j) ||
 		    (sentence_done(acc) && !list_item_start(ln->s)))
 			return;
 		append_piece(acc, ln->s, text_before_hit(v, j));
@@ -2254,7 +2423,12 @@ static char *
 finish_value(GString *acc)
 {
 	char *s = g_string_free(acc, FALSE), *v;
+	size_t n = strlen(s);
 
+	/* A description or purpose ends its English sentence: the full stop
+	 * is not part of it. */
+	if (n >= 2 && s[n - 1] == '.' && g_ascii_isalpha(s[n - 2]))
+		s[n - 1] = '\0';
 	if (strchr(s, '\n') == NULL) {
 		v = clean_value(s, s + strlen(s));
 		g_free(s);
@@ -2316,7 +2490,10 @@ read_labels(struct view *v, struct found *f)
 				append_piece(acc, h->vstart, h->vend);
 				if (last)
 					continue_value(v, i, acc, 40);
-				v->consumed[i] = true;
+				/* 用途是… in a sentence: the rest of the line
+				 * may still hold the request. */
+				if (!h->prose)
+					v->consumed[i] = true;
 				value = finish_value(acc);
 			} else {
 				value = clean_value(h->vstart, h->vend);
@@ -2479,6 +2656,12 @@ prose_request(struct view *v, struct found *f)
 			more = stop == NULL;
 			if (stop == NULL)
 				stop = end;
+			if (spaced_line(ln->body, end))
+				for (const char *c = r; c < stop; c = next_char(c, stop))
+					if (space_ends_clause(c, stop, true)) {
+						stop = c;
+						more = false;
+					}
 			r = skip_lead_in(r, stop);
 			/* 申请公开以下信息，个人信息如下：: the verb announces what
 			 * comes later; what follows in its clause is not it. */
@@ -2741,7 +2924,7 @@ closing_name(const char *p, const char *end)
 		p = w != NULL ? e + strlen(w) : end;
 		strip_seal(tok);
 		if (tok[0] == '\0' || count_digits(tok) > 0 ||
-		    extract_date_find(tok, d) != 0 || only_date_words(tok) ||
+		    find_date(tok, d) != 0 || only_date_words(tok) ||
 		    is_one_of(tok, closing_noise, N_ELEMS(closing_noise)) ||
 		    is_label_word(tok) ||
 		    addressee_like(tok) || strlen(tok) > 60 ||
@@ -2841,15 +3024,15 @@ line_date(const char *s, char out[11])
 	int rc;
 
 	if (strlen(s) > 512)
-		return extract_date_find(s, out);
-	while ((rc = extract_date_find(p, out)) != 0) {
+		return find_date(s, out);
+	while ((rc = find_date(p, out)) != 0) {
 		const char *q = p, *next;
 		char again[11];
 
 		/* Where the date starts: the last position it is still found
 		 * from. */
 		while (*q != '\0' &&
-		       extract_date_find(next = next_char(q, q + strlen(q)),
+		       find_date(next = next_char(q, q + strlen(q)),
 					 again) == rc &&
 		       strcmp(again, out) == 0)
 			q = next;
@@ -2919,7 +3102,7 @@ closing_marker(const struct view *v, struct found *f, char date[11])
 		if (name != NULL)
 			sign(f, name);
 	}
-	rc = extract_date_find(region->str, date);
+	rc = find_date(region->str, date);
 	g_string_free(region, TRUE);
 	return rc;
 }
@@ -3033,7 +3216,7 @@ read_closing(const struct view *v, struct found *f)
 	int r3 = closing_plain(v, f, d3);
 
 	if (f->date_text != NULL) {
-		f->date_rc = extract_date_find(f->date_text, f->date);
+		f->date_rc = find_date(f->date_text, f->date);
 		if (f->date_rc == 0 && year_month(f->date_text, f->date))
 			f->date_rc = -1;
 	}
@@ -3151,6 +3334,42 @@ org_before_code(const struct view *v, struct found *f)
 
 /* --- one view ---------------------------------------------------------------- */
 
+/* A line written with spaces for punctuation (申请公开…文件 赵志刚 139…
+ * 2026.10.8): a word standing alone that is a person's name is the
+ * applicant's, one that is a date the application's, when nothing else
+ * gave them. */
+static void
+spaced_words(const struct view *v, struct found *f)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const struct line *ln = &v->lines[i];
+		char *s, **words;
+
+		if (!spaced_line(ln->body, line_end(ln)))
+			continue;
+		s = g_strndup(ln->body, (gsize)(line_end(ln) - ln->body));
+		words = g_strsplit(s, " ", -1);
+		for (char **w = words; *w != NULL; w++) {
+			char d[11];
+			int rc;
+
+			if (**w == '\0')
+				continue;
+			if (f->name == NULL && !is_label_word(*w) &&
+			    signer_plausible(*w)) {
+				set_name(f, g_strdup(*w), RANK_PROSE);
+			} else if (f->date_rc == 0 && is_digit(**w) &&
+				   strlen(*w) <= 16 &&
+				   (rc = find_date(*w, d)) != 0) {
+				memcpy(f->date, d, sizeof(f->date));
+				f->date_rc = rc;
+			}
+		}
+		g_strfreev(words);
+		g_free(s);
+	}
+}
+
 static void
 read_view(struct view *v, const struct extract_context *ctx, struct found *f)
 {
@@ -3168,6 +3387,7 @@ read_view(struct view *v, const struct extract_context *ctx, struct found *f)
 	org_before_code(v, f);
 	read_shapes(v, f, ctx);
 	read_closing(v, f);
+	spaced_words(v, f);
 	for (size_t i = 0; i < v->n; i++)
 		g_array_free(v->hits[i], TRUE);
 	g_free(v->hits);
@@ -3557,11 +3777,118 @@ fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 
 /* --- entry points ------------------------------------------------------------ */
 
+/* A table cell that is a label and nothing else (申请人签名（盖章）). */
+static bool
+whole_label(const char *t)
+{
+	const char *end = t + strlen(t), *lend = NULL;
+	enum field field;
+
+	if (label_at(t, end, &lend) == NULL)
+		return false;
+	return label_bracket(lend, end, &field) == end;
+}
+
+/* The cells of a table row as the MIME module writes it: tab-separated,
+ * a two-cell row as "cell:cell".  Empty cells are left out. */
+static GPtrArray *
+row_cells(const char *s, size_t len)
+{
+	GPtrArray *cells = g_ptr_array_new_with_free_func(free);
+	char *line = g_strndup(s, len);
+	char **parts = g_strsplit_set(line, "\t:", -1);
+
+	for (char **q = parts; *q != NULL; q++) {
+		char *c = extract_text_trim(*q);
+
+		if (c != NULL)
+			g_ptr_array_add(cells, c);
+	}
+	g_strfreev(parts);
+	g_free(line);
+	return cells;
+}
+
+/* Every cell a label, and none an option chosen in the cell before it
+ * (获取方式:电子邮件 is a label and its value). */
+static bool
+all_labels(const GPtrArray *cells)
+{
+	for (guint k = 0; k < cells->len; k++) {
+		const char *c = cells->pdata[k];
+		const char *end = c + strlen(c), *lend;
+		const struct label *prev;
+		size_t n;
+
+		if (!whole_label(c))
+			return false;
+		prev = k > 0 ? label_at(cells->pdata[k - 1],
+					(char *)cells->pdata[k - 1] +
+						strlen(cells->pdata[k - 1]),
+					&lend) : NULL;
+		if (prev != NULL && is_choice(prev->field) &&
+		    option_at(c, end, &n) >= 0 && c + n == end)
+			return false;
+	}
+	return true;
+}
+
+/* A table in columns: a row of labels only, and below it a row of as many
+ * values (姓名	身份证号码 / 张三	1501…).  Each pair becomes a
+ * "label:value" line, as a form in rows reads. */
+static char *
+pair_columns(const char *text)
+{
+	GString *out = g_string_sized_new(strlen(text) + 1);
+	const char *p = text;
+
+	while (*p != '\0') {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol != NULL ? (size_t)(eol - p) : strlen(p);
+		const char *next = p + len + (eol != NULL);
+		const char *eol2 = strchr(next, '\n');
+		size_t len2 = eol2 != NULL ? (size_t)(eol2 - next) : strlen(next);
+		GPtrArray *heads = row_cells(p, len);
+		GPtrArray *vals = NULL;
+		bool paired = false;
+
+		if (eol != NULL && heads->len >= 2 && all_labels(heads)) {
+			vals = row_cells(next, len2);
+			paired = vals->len == heads->len && !all_labels(vals);
+		}
+		if (paired) {
+			for (guint k = 0; k < heads->len; k++)
+				g_string_append_printf(out, "%s:%s\n",
+						       (char *)heads->pdata[k],
+						       (char *)vals->pdata[k]);
+			p = next + len2 + (eol2 != NULL);
+		} else {
+			g_string_append_len(out, p, (gssize)(next - p));
+			p = next;
+		}
+		g_ptr_array_free(heads, TRUE);
+		if (vals != NULL)
+			g_ptr_array_free(vals, TRUE);
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* The text the scanner reads, from a folded one. */
+static char *
+scan_text(const char *folded)
+{
+	char *prepared = prepare(folded);
+	char *paired = pair_columns(prepared);
+
+	g_free(prepared);
+	return paired;
+}
+
 unsigned
 extract_fields(const char *text, const struct mime_message *msg,
 	       const struct extract_context *ctx, struct extract_record *rec)
 {
-	char *prepared = prepare(text != NULL ? text : "");
+	char *prepared = scan_text(text != NULL ? text : "");
 	GArray *raw = g_array_new(FALSE, FALSE, sizeof(struct line));
 	GArray *views[2];
 	struct found found[2];

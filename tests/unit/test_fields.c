@@ -614,6 +614,101 @@ static const struct field_case cases[] = {
 		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0,
 		  EXTRACT_INVALID_DATE },
 	},
+	{
+		"form lines filled in on underscores",
+		"申请表",
+		"政府信息公开申请表\n"
+		"申请人姓名______________刘桂芝\n"
+		"身份证号码______________150521198703152421\n"
+		"通信地址________________通辽市科尔沁左翼中旗保康镇新华路9号\n"
+		"联系电话________________15804751234\n"
+		"所需信息内容描述________保康镇2025年度城乡低保转入社保兜底人员名单\n"
+		"申请人签名______________刘桂芝\n"
+		"申请日期________________2026年11月2日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "刘桂芝", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150521198703152421",
+		  "通辽市科尔沁左翼中旗保康镇新华路9号", NULL, "15804751234", NULL,
+		  NULL, "保康镇2025年度城乡低保转入社保兜底人员名单", NULL, true,
+		  "刘桂芝", "2026-11-02", EXTRACT_DELIVERY_UNKNOWN,
+		  EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"table in columns: a row of labels above a row of values",
+		"申请表",
+		"政府信息公开申请表\n"
+		"姓名\t身份证号码\t联系电话\n"
+		"高建国\t150102199005213315\t13604751122\n"
+		"通信地址：邮政编码\n"
+		"通辽市科尔沁区永安路16号：028000\n"
+		"所需信息的内容描述\n"
+		"2025年度通辽市职业培训补贴资金审计报告\n"
+		"申请人签名：申请日期\n"
+		"高建国：2026年10月30日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "高建国", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150102199005213315",
+		  "通辽市科尔沁区永安路16号", "028000", "13604751122", NULL, NULL,
+		  "2025年度通辽市职业培训补贴资金审计报告", NULL, true, "高建国",
+		  "2026-10-30", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
+		  0, 0 },
+	},
+	{
+		"prose with spaces for punctuation; bare name above the date",
+		"申请",
+		"人社局领导 您好\n"
+		"我叫赵桂兰 身份证150421196208071021 家住通辽市科尔沁区明仁街道建国路22号 "
+		"电话0475-8261234 我想申请公开我父亲赵德山在通辽市第一建筑公司的档案工资记录 "
+		"用途是办理退休 材料请邮寄到我家\n"
+		"赵桂兰\n"
+		"2026年11月3日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "赵桂兰", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150421196208071021",
+		  "通辽市科尔沁区明仁街道建国路22号", NULL, "0475-8261234", NULL,
+		  NULL, "我父亲赵德山在通辽市第一建筑公司的档案工资记录", "办理退休",
+		  true, "赵桂兰", "2026-11-03", EXTRACT_DELIVERY_POST,
+		  EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"English application: two-word labels, closing, English date",
+		"Application for government information",
+		"Dear Sir or Madam,\n\n"
+		"Name: Anna Maria Schmidt\n"
+		"Passport No.: C4RT71K92\n"
+		"Address: Room 508, Unit 2, Building 9, Jianguo Road, Horqin District, Tongliao\n"
+		"Postal Code: 028000\n"
+		"Mobile: 13947561234\n"
+		"Information requested: the 2025 annual report on social insurance "
+		"for foreign employees in Tongliao.\n"
+		"Purpose: to check my own insurance record.\n"
+		"Please send the information by email.\n\n"
+		"Yours sincerely,\n"
+		"Anna Maria Schmidt\n"
+		"5 November 2026\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON,
+		  "Anna Maria Schmidt", NULL, NULL, EXTRACT_ID_PASSPORT, "护照",
+		  "C4RT71K92",
+		  "Room 508, Unit 2, Building 9, Jianguo Road, Horqin District, Tongliao",
+		  "028000", "13947561234", NULL, NULL,
+		  "the 2025 annual report on social insurance for foreign employees in Tongliao",
+		  "to check my own insurance record", true, "Anna Maria Schmidt",
+		  "2026-11-05", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"one spaced line: a name and a date standing alone, no signature",
+		"申请公开",
+		"申请公开科左后旗2025年度公益性岗位人员名单 王志强 15147561234 "
+		"身份证150522198002153014 住甘旗卡镇胜利街12号 2026.11.4\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "王志强", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150522198002153014",
+		  "甘旗卡镇胜利街12号", NULL, "15147561234", NULL, NULL,
+		  "科左后旗2025年度公益性岗位人员名单", NULL, false, NULL,
+		  "2026-11-04", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
+		  M_SIG, 0 },
+	},
 };
 
 static unsigned failures;
