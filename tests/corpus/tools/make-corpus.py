@@ -12,31 +12,11 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mklib import (OFFICE, Msg, b64, qp, ew, ew_bytes, codec, esc, crlf, docx,
-                   qq_html, coremail_html, expect_message, expect_case, write)
+from mklib import (msg, mx, write_registered, CORPUS, OFFICE, Msg, b64, qp, ew, ew_bytes, codec, esc, crlf, docx,
+                   qq_html, coremail_html, expect_message, expect_case)
 from clients import foxmail, qq, coremail, outlook2016, iphone, attachment_part
 
-OUT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 TOOLS = os.path.dirname(os.path.abspath(__file__))
-
-
-def mx(frm, helo, ip, date, qid, extra=()):
-    """What the office's Postfix + Dovecot add on delivery."""
-    return "\n".join([
-        "Return-Path: <%s>" % frm,
-        "Delivered-To: " + OFFICE,
-        "Received: from %s (%s [%s])" % (helo, helo, ip),
-        "\tby mx.example.gov.cn (Postfix) with ESMTPS id %s" % qid,
-        "\tfor <%s>; %s (CST)" % (OFFICE, date),
-    ] + list(extra))
-
-
-MSGS = []
-
-
-def msg(fn):
-    MSGS.append(fn)
-    return fn
 
 
 # =============================================================== 001
@@ -2233,17 +2213,12 @@ Received: from DESKTOP-BWLJ (unknown [116.113.36.205])
 
 def main():
     only = set(sys.argv[1:])
-    for fn in MSGS:
-        name, data, m, c = fn()
-        if only and name not in only:
-            continue
-        write(OUT, name, data, m, c)
-    print("wrote %d messages to %s" % (len(MSGS), OUT))
+    write_registered(only)
     if not only:
-        samples = os.path.normpath(os.path.join(OUT, "..", "..", "samples"))
+        samples = os.path.normpath(os.path.join(CORPUS, "..", "..", "samples"))
         os.makedirs(samples, exist_ok=True)
         for dst, src in SAMPLES:
-            with open(os.path.join(OUT, src + ".eml"), "rb") as f:
+            with open(os.path.join(CORPUS, src + ".eml"), "rb") as f:
                 data = f.read()
             with open(os.path.join(samples, dst + ".eml"), "wb") as f:
                 f.write(data)

@@ -15,26 +15,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mklib import OFFICE, Msg, b64, ew, esc, coremail_html, qq_html, expect_message, expect_case, write
+from mklib import msg, mx, write_registered, OFFICE, Msg, b64, ew, esc, coremail_html, qq_html, expect_message, expect_case
 from clients import foxmail, qq, coremail, outlook2016, iphone
-
-OUT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-MSGS = []
-
-
-def msg(fn):
-    MSGS.append(fn)
-    return fn
-
-
-def mx(frm, helo, ip, date, qid):
-    return "\n".join([
-        "Return-Path: <%s>" % frm,
-        "Delivered-To: " + OFFICE,
-        "Received: from %s (%s [%s])" % (helo, helo, ip),
-        "\tby mx.example.gov.cn (Postfix) with ESMTPS id %s" % qid,
-        "\tfor <%s>; %s (CST)" % (OFFICE, date),
-    ])
 
 
 # =============================================================== 053
@@ -499,15 +481,7 @@ def m064():
 
 
 def main():
-    only = set(sys.argv[1:])
-    n = 0
-    for fn in MSGS:
-        name, data, m, c = fn()
-        if only and name not in only:
-            continue
-        write(OUT, name, data, m, c)
-        n += 1
-    print("wrote %d messages to %s" % (n, OUT))
+    write_registered(set(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""Byte-exact helpers for make-corpus.py: encoders and client templates.
-
+"""Byte-exact helpers for the corpus generators (make-corpus.py,
+make-holdout*.py): encoders, client templates and the plumbing they share.
 Everything here writes bytes the way the named client writes them (header
 order, boundaries, folding, transfer encodings).  Nothing here parses or
 decides what a message means; expectations are written by hand in
@@ -12,6 +12,41 @@ import os
 import zipfile
 
 OFFICE = "ogi@example.gov.cn"
+CORPUS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+
+# ------------------------------------------------------- generator plumbing
+
+MSGS = []
+
+
+def msg(fn):
+    """Registers a function returning (name, bytes, message, case)."""
+    MSGS.append(fn)
+    return fn
+
+
+def mx(frm, helo, ip, date, qid, extra=()):
+    """What the office's Postfix + Dovecot add on delivery."""
+    return "\n".join([
+        "Return-Path: <%s>" % frm,
+        "Delivered-To: " + OFFICE,
+        "Received: from %s (%s [%s])" % (helo, helo, ip),
+        "\tby mx.example.gov.cn (Postfix) with ESMTPS id %s" % qid,
+        "\tfor <%s>; %s (CST)" % (OFFICE, date),
+    ] + list(extra))
+
+
+def write_registered(only):
+    """Writes every registered message, or those named in only."""
+    n = 0
+    for fn in MSGS:
+        name, data, m, c = fn()
+        if only and name not in only:
+            continue
+        write(CORPUS, name, data, m, c)
+        n += 1
+    print("wrote %d messages to %s" % (n, CORPUS))
 
 
 # ---------------------------------------------------------------- encoders
