@@ -126,7 +126,7 @@ render_one(unsigned i, int pages, unsigned flags, double *ms_r,
 	struct letter l;
 	struct letter_render_options opts = { flags, 0 };
 	struct letter_layout_report rep;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	unsigned char *pdf;
 	size_t len;
 	double t0;

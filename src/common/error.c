@@ -32,3 +32,12 @@ error_prefix(struct ogi_error *err, const char *fmt, ...)
 	if (snprintf(err->msg, sizeof(err->msg), "%s: %s", prefix, old) < 0)
 		err->msg[0] = '\0';
 }
+
+void
+error_scope(struct ogi_error *err, enum ogi_error_scope scope, bool temporary)
+{
+	if (err == NULL)
+		return;
+	err->scope = scope;
+	err->temporary = temporary;
+}

@@ -46,7 +46,7 @@ ctl_letter_kinds(const struct config *cfg)
 	int rc = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		struct ogi_error err = { "" };
+		struct ogi_error err = { 0 };
 		struct letter_template *tpl;
 		const char *const *names;
 		char *path = ctl_letter_template_path(cfg, kinds[i]);
@@ -140,7 +140,7 @@ ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *case_id = NULL, *out = NULL, *kind;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct letter_values *vals = NULL;
 	struct letter_template *tpl = NULL;
 	struct letter_doc *doc = NULL;

@@ -68,7 +68,7 @@ ogictl_messages(struct registry *reg, const struct output *o, int argc,
 {
 	struct output oo = *o;
 	struct registry_message_row *rows;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	size_t n;
 
 	if (ogictl_cmd_opts(argc, argv, &oo.json, NULL) != argc) {
@@ -89,7 +89,7 @@ ogictl_list(struct registry *reg, const struct output *o, int argc, char **argv)
 {
 	struct output oo = *o;
 	struct registry_case **cases;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	const char *state = NULL;
 	size_t n;
 
@@ -111,7 +111,7 @@ ogictl_show(struct registry *reg, const struct output *o, int argc, char **argv)
 {
 	struct output oo = *o;
 	struct registry_case *c;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	int first = ogictl_cmd_opts(argc, argv, &oo.json, NULL);
 
 	if (first < 0 || first + 1 != argc) {
@@ -148,7 +148,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct ogictl_cmd *cmd = NULL;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	const char *file = NULL;
 	struct registry *reg;
 	struct config *cfg;

@@ -58,7 +58,7 @@ ogid_on_signal(int sig)
 static int
 ogid_check_config(const char *file)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct config *cfg;
 	struct workdays *wd;
 	char *problems;
@@ -172,7 +172,7 @@ static int
 ogid_run(const struct config *cfg, bool once)
 {
 	struct ogid_intake *ins = calloc(cfg->n_intakes, sizeof(*ins));
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct pipeline *pl = NULL;
 	int lock = -1, rc = 1;
 
@@ -228,7 +228,7 @@ main(int argc, char **argv)
 	};
 	const char *file = NULL;
 	bool once = false, foreground = false, check = false, verbose = false;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct sigaction sa;
 	struct config *cfg;
 	char *problems;

@@ -140,7 +140,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	struct mime_message *msg = NULL;
 	struct extract_record *rec = NULL;
 	struct registry_outcome out;
-	struct ogi_error perr = { "" };
+	struct ogi_error perr = { 0 };
 	struct extract_context ctx;
 	struct registry_message rm;
 	char *problems;
@@ -222,7 +222,7 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 	      struct ogi_error *err)
 {
 	struct intake_item it = *listed;
-	struct ogi_error ferr = { "" };
+	struct ogi_error ferr = { 0 };
 	char disposition[16], sha[65], *where, *uid = NULL;
 	bool for_office = false, known;
 	void *data = NULL;

@@ -298,7 +298,7 @@ static const char msg_sha[] = "845a372cb0b69072af30948890277ed81da0564521b58c843
 static void
 test_spool_store(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	char hex[65], rel[128], state_dir[128], path[256], under[160];
 	struct stat st1, st2;
 	gchar *got;
@@ -355,7 +355,7 @@ test_spool_store(void **state)
 static void
 test_spool_refuses(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	char hex[65], bad[65] = "", rel[128], path[256];
 
 	(void)state;
@@ -386,7 +386,7 @@ test_spool_refuses(void **state)
 static void
 test_spool_mkdirs(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	char path[256];
 	FILE *f;
 

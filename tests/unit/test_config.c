@@ -51,7 +51,7 @@ write_conf(const char *text)
 static void
 test_full_file(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct config *cfg;
 	char *problems, expect[160];
 
@@ -98,7 +98,7 @@ test_full_file(void **state)
 static void
 test_embedded_default(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct config *cfg;
 	char *problems;
 
@@ -143,7 +143,7 @@ test_bad_files(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
-		struct ogi_error err = { "" };
+		struct ogi_error err = { 0 };
 		struct config *cfg = NULL;
 		char *problems = NULL;
 		const char *path = write_conf(bad_cases[i].text);
@@ -165,7 +165,7 @@ test_bad_files(void **state)
 static void
 test_missing_file(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct config *cfg;
 	char *problems;
 
@@ -179,7 +179,7 @@ test_missing_file(void **state)
 static void
 test_contrib_example(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct config *cfg;
 	char *problems = NULL;
 

@@ -40,7 +40,7 @@ broken(const char *text, double first, double rest)
 	size_t n, n_lines;
 	double *w;
 	struct letter_line *lines;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	char *out = calloc(1, 4 * strlen(text) + 64);
 
 	assert_int_equal(letter_utf8_decode(text, &cps, &n, &err), 0);
@@ -185,7 +185,7 @@ test_utf8_invalid(void **state)
 	static const char *const BAD[] = {
 		"\xC0\xAF", "\xE4\xB8", "\xED\xA0\x80", "\xF5\x80\x80\x80", "a\x80",
 	};
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	uint32_t *cps;
 	size_t n;
 
@@ -203,7 +203,7 @@ test_ttf_subset(void **state)
 {
 	static const uint32_t CPS[] = { 0x4E00, 0x6587, 'A', 0xFF0C, 0x4E00 };
 	struct letter_ttf *full, *sub;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	unsigned char *data;
 	size_t len;
 	char path[] = "/tmp/test-letter-ttf-XXXXXX";
@@ -325,7 +325,7 @@ static void
 render_file(const struct letter_doc *doc, const char *name, char *path,
             size_t len, struct letter_layout_report *rep)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 
 	snprintf(path, len, "%s/%s.pdf", tmpdir, name);
 	if (letter_render(doc, NULL, path, rep, &err) != 0)
@@ -545,7 +545,7 @@ test_render_missing_glyph(void **state)
 		struct letter_block b = B(PARAGRAPH, MISSING[i].text);
 		struct letter_doc doc = { NULL, NULL, NULL, &b, 1 };
 		struct letter_layout_report rep;
-		struct ogi_error err = { "" };
+		struct ogi_error err = { 0 };
 		unsigned char *pdf = NULL;
 		size_t len;
 
@@ -637,7 +637,7 @@ static void
 test_render_size(void **state)
 {
 	struct letter_layout_report rep;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	unsigned char *pdf;
 	size_t len;
 	struct letter_render_options opts = { 0, 1795000000 };

@@ -63,7 +63,7 @@ make_values(const char *const *pairs)
 {
 	struct letter_values *vals = letter_values_new();
 	struct letter_values *item = NULL;
-	struct ogi_error err = { { 0 } };
+	struct ogi_error err = { 0 };
 
 	for (; pairs != NULL && *pairs != NULL; pairs += 2) {
 		int rc;
@@ -88,7 +88,7 @@ expand_text(const char *text, const char *const *pairs)
 	struct letter_template *tpl = NULL;
 	struct letter_values *vals = make_values(pairs);
 	struct letter_doc *doc = NULL;
-	struct ogi_error err = { { 0 } };
+	struct ogi_error err = { 0 };
 	char *out;
 
 	if (letter_template_parse("t.tpl", text, &tpl, &err) < 0 ||

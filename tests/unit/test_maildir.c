@@ -64,7 +64,7 @@ static void *
 open_box(void)
 {
 	struct config_intake cfg = { .name = "mail", .driver = "maildir", .path = box };
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	void *ctx;
 
 	assert_int_equal(intake_maildir_driver.open(&cfg, &ctx, &err), 0);
@@ -84,7 +84,7 @@ test_open_creates_maildir(void **state)
 static void
 test_list_order_and_identity(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct intake_item *items;
 	size_t n;
 	void *ctx;
@@ -113,7 +113,7 @@ test_list_order_and_identity(void **state)
 static void
 test_fetch_and_mark(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct intake_item *items;
 	size_t n, len;
 	void *ctx, *data;
@@ -148,7 +148,7 @@ test_fetch_and_mark(void **state)
 static void
 test_gone(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct intake_item *items;
 	size_t n, len;
 	void *ctx, *data;

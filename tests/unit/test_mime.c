@@ -23,7 +23,7 @@ static struct mime_message *
 parse_lim(const char *raw, size_t len, const struct mime_limits *lim)
 {
 	struct mime_message *msg = NULL;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 
 	if (mime_parse(raw, len, lim, &msg, &err) != 0)
 		fail_msg("mime_parse failed: %s", err.msg);
@@ -963,7 +963,7 @@ test_size_limits(void **state)
 {
 	struct mime_limits lim;
 	struct mime_message *msg = NULL;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	size_t big = 30 * 1024 * 1024;
 	char *data = g_malloc0(big / 4 * 3);
 	char *raw;
@@ -1023,7 +1023,7 @@ test_garbage(void **state)
 	(void)state;
 	for (size_t i = 0; i < G_N_ELEMENTS(inputs); i++) {
 		struct mime_message *msg = NULL;
-		struct ogi_error err = { "" };
+		struct ogi_error err = { 0 };
 
 		if (mime_parse(inputs[i], strlen(inputs[i]), NULL, &msg, &err) == 0) {
 			assert_message_valid(msg);

@@ -34,7 +34,7 @@ static int
 setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 
 	assert_non_null(f);
 	strcpy(f->dir, "/tmp/ogi-registry-XXXXXX");
@@ -104,7 +104,7 @@ record(struct fixture *f, int64_t t, int tz, const struct extract_record *rec,
        const char *problems)
 {
 	struct registry_outcome out;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct test_msg tm;
 
 	make_msg(&tm, ++f->serial, t);
@@ -153,7 +153,7 @@ raw_exec(const struct fixture *f, const char *sql)
 static void
 reopen(struct fixture *f)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 
 	registry_close(f->reg);
 	f->reg = NULL;
@@ -170,7 +170,7 @@ test_migration_and_reopen(void **state)
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	int version = registry_schema_version(f->reg);
 	struct registry_case *c;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 
 	assert_true(version >= 1);
 	assert_int_equal(raw_int(f, "PRAGMA user_version"), version);
@@ -197,7 +197,7 @@ test_pragmas(void **state)
 	struct fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_SPAM);
 	struct registry_outcome out;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct test_msg tm;
 	sqlite3 *db = raw_open(f);
 	sqlite3_stmt *st;
@@ -268,7 +268,7 @@ test_readonly(void **state)
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	struct registry *ro = NULL;
 	struct registry_outcome out;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct test_msg tm;
 	char missing[128];
 	size_t n;
@@ -364,7 +364,7 @@ test_duplicates(void **state)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct test_msg first, again;
 		struct registry_outcome out;
-		struct ogi_error err = { "" };
+		struct ogi_error err = { 0 };
 		int64_t events;
 		char id[16];
 		bool known;
@@ -407,7 +407,7 @@ test_message_known(void **state)
 {
 	struct fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_SPAM);
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct test_msg tm, other;
 	char disposition[16];
 	bool known = true;
@@ -458,7 +458,7 @@ test_incomplete_state(void **state)
 	struct fixture *f = *state;
 	struct registry_case **list;
 	size_t n;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
@@ -520,7 +520,7 @@ test_dispositions(void **state)
 	struct registry_outcome first = record(f, T0, TZ_SHANGHAI, &app, NULL);
 	struct registry_message_row *rows;
 	struct registry_case *c;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	size_t n, n_linked = 1;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -589,7 +589,7 @@ test_unparsed(void **state)
 	struct registry_outcome out = record(f, T0, TZ_SHANGHAI, NULL,
 					     "not a MIME message");
 	struct registry_message_row *rows;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	size_t n;
 
 	assert_false(out.created);
@@ -651,7 +651,7 @@ test_failure_writes_nothing(void **state)
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct registry_outcome out;
-		struct ogi_error err = { "" };
+		struct ogi_error err = { 0 };
 		struct test_msg tm;
 
 		assert_int_equal(raw_exec(f, cases[i].trigger), SQLITE_OK);
@@ -681,7 +681,7 @@ test_constraint_failure(void **state)
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	struct extract_record spam = make_rec(EXTRACT_KIND_SPAM);
 	struct registry_outcome out;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct test_msg tm;
 
 	make_msg(&tm, 1, T0);
@@ -730,7 +730,7 @@ test_case_round_trip(void **state)
 	};
 	struct registry_outcome out;
 	struct registry_case *c, **list;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct test_msg tm;
 	size_t n;
 
@@ -819,7 +819,7 @@ test_case_messages_order(void **state)
 				       .case_ref = (char *)"2026-000001" };
 	struct registry_case *c, **list;
 	size_t n;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 
 	record(f, T0, TZ_SHANGHAI, &app, NULL);            /* serial 1 */
 	record(f, T0 + 500, TZ_SHANGHAI, &corr, NULL);     /* serial 2 */
@@ -865,7 +865,7 @@ test_next_docnum(void **state)
 		{ "correction", 2026, 2 },
 	};
 	struct fixture *f = *state;
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	int seq;
 
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {

@@ -21,7 +21,7 @@ static struct workdays *cal;
 static int
 setup(void **state)
 {
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 
 	(void)state;
 	if (workdays_load_dir(OGI_SRCDIR "/data/holidays", &cal, &err) != 0) {
@@ -135,7 +135,7 @@ test_add(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof(add_cases) / sizeof(add_cases[0]); i++) {
-		struct ogi_error err = { "" };
+		struct ogi_error err = { 0 };
 		bool est = !add_cases[i].estimated;
 		char out[11];
 
@@ -175,7 +175,7 @@ test_add_bad_input(void **state)
 		"2026/02/03", "26-02-03", "2026-02-03x", " 2026-02-03", "",
 		"0000-01-01",
 	};
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	bool est = true;
 	char out[11] = "x";
 
@@ -239,7 +239,7 @@ test_bad_json(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad_json) / sizeof(bad_json[0]); i++) {
 		struct workdays *wd = workdays_new();
-		struct ogi_error err = { "" };
+		struct ogi_error err = { 0 };
 
 		if (workdays_add_json(wd, bad_json[i].json, "t.json", &err) != -1)
 			fail_msg("case %zu accepted", i);
@@ -255,7 +255,7 @@ static void
 test_deep_json(void **state)
 {
 	struct workdays *wd = workdays_new();
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	char *json = calloc(1, 100000);
 
 	(void)state;
@@ -282,7 +282,7 @@ test_good_json(void **state)
 		"  {\"name\": \"x\", \"date\": \"2030-01-01\", \"isOffDay\": true}\n"
 		" ]}\n";
 	struct workdays *wd = workdays_new();
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	bool est = true;
 	char out[11];
 
@@ -321,7 +321,7 @@ static void
 test_load_dir(void **state)
 {
 	char dir[] = "/tmp/ogi-workdays-XXXXXX", path[128];
-	struct ogi_error err = { "" };
+	struct ogi_error err = { 0 };
 	struct workdays *wd = (struct workdays *)&err;
 
 	(void)state;
