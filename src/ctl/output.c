@@ -67,6 +67,7 @@ output_case_json(struct json_writer *w, const struct output *o,
 	KV(w, "kind", extract_applicant_kind_name(r->applicant_kind));
 	KV(w, "name", r->name);
 	KV(w, "id_type", extract_id_type_name(r->id_type));
+	KV(w, "id_label", r->id_label);
 	KV(w, "id_number", r->id_number);
 	KV(w, "address", r->address);
 	KV(w, "postcode", r->postcode);
@@ -338,6 +339,7 @@ output_case(const struct output *o, const struct registry_case *c)
 	output_field(o->out, "Applicant", extract_applicant_kind_name(r->applicant_kind));
 	output_field(o->out, "Name", r->name);
 	output_field(o->out, "ID type", extract_id_type_name(r->id_type));
+	output_field(o->out, "ID label", r->id_label);
 	output_field(o->out, "ID number", r->id_number);
 	output_field(o->out, "Address", r->address);
 	output_field(o->out, "Postcode", r->postcode);
