@@ -1,7 +1,9 @@
 /* Logging: one line per event, to stderr (foreground, tests) or syslog.
  *
- * Lines never carry passwords or full identity numbers: callers pass masked
- * values (see log_mask_id).  Nothing here blocks beyond the write itself.
+ * Lines never carry passwords: callers never pass them.  Lines never carry
+ * full identity or mobile numbers: log_msg masks every line it writes
+ * (log_mask_numbers), whatever a sender put in a name or subject.  The
+ * database keeps the full text.  Nothing here blocks beyond the write.
  */
 #ifndef OGI_COMMON_LOG_H
 #define OGI_COMMON_LOG_H
@@ -34,9 +36,20 @@ void log_msg(enum log_level level, const char *fmt, ...)
  * Returns s. */
 char *log_scrub(char *s);
 
-/* Writes into buf (size bufsize) a masked form of an identity number that
- * keeps only the first 3 and last 2 characters ("110***********123X" style).
- * Returns buf. */
-char *log_mask_id(const char *id, char *buf, size_t bufsize);
+/* Masks in place, in UTF-8 text s, every maximal run of decimal digits
+ * (ASCII or full-width ０-９, mixed as typed) shaped like a mainland
+ * identity or mobile number:
+ * - 18 digits, or 17 digits and a check character X/x/Ｘ/ｘ (GB 11643);
+ * - 15 digits (first-generation resident ID);
+ * - 11 digits starting 13..19 (mobile), or 13 digits starting 8613..8619
+ *   (the same with the country code written without "+").
+ * The first 3 characters (5 with "86") and the last 2 stay as written, every
+ * other one becomes '*': "110101199003070021" -> "110*************21".
+ * Shape alone decides, not check digits: a mistyped number is as personal
+ * as a valid one.  Letters next to a run do not matter ("ID110..."); a run
+ * of other length is left alone: a 20-digit run is an account or order
+ * number, not an ID.  Numbers broken by spaces or dashes are not found.
+ * Never lengthens s.  Returns s. */
+char *log_mask_numbers(char *s);
 
 #endif

@@ -435,16 +435,100 @@ test_log_scrub(void **state)
 	}
 }
 
+/* Identity and mobile numbers are masked wherever they appear in a line,
+ * ASCII or full-width, and only runs of exactly their shape. */
+static const struct {
+	const char *in, *out;
+} mask_cases[] = {
+	{ "张伟身份证110101199003070021.jpg", "张伟身份证110*************21.jpg" },
+	{ "11010519491231002X", "110*************2X" },
+	{ "id 11010519491231002x.", "id 110*************2x." },
+	{ "ID110101199003070021", "ID110*************21" },
+	{ "a 110101900307002 b", "a 110**********02 b" },
+	{ "tel 13904751234;", "tel 139******34;" },
+	{ "+8613904751234", "+86139******34" },
+	{ "13904751234 and 15004751234", "139******34 and 150******34" },
+	/* Full-width digits and check character, and a mix as typed. */
+	{ "１１０１０１１９９００３０７００２Ｘ.pdf", "１１０*************２Ｘ.pdf" },
+	{ "110101１９９０0307002ｘ", "110*************2ｘ" },
+	{ "１３９0475１２３４", "１３９******３４" },
+	/* Longer or shorter runs are other numbers. */
+	{ "acct 62220212345678901234", "acct 62220212345678901234" },
+	{ "1101011990030700211", "1101011990030700211" },
+	{ "11010119900307002", "11010119900307002" },
+	{ "12345678901234", "12345678901234" },
+	{ "12904751234", "12904751234" },
+	{ "2390475123", "2390475123" },
+	{ "861290475123", "861290475123" },
+	{ "1773104400.M1P1Q1.hostile", "1773104400.M1P1Q1.hostile" },
+	{ "2026-000001 deadline 2026-03-31", "2026-000001 deadline 2026-03-31" },
+	/* A full-width digit next to an ASCII run makes the run longer. */
+	{ "110101199003070021１", "110101199003070021１" },
+	{ "", "" },
+};
+
 static void
-test_log_mask_id(void **state)
+test_log_mask_numbers(void **state)
 {
-	char buf[32];
+	(void)state;
+	for (size_t i = 0; i < sizeof(mask_cases) / sizeof(mask_cases[0]); i++) {
+		char *s = g_strdup(mask_cases[i].in);
+
+		if (strcmp(log_mask_numbers(s), mask_cases[i].out) != 0)
+			fail_msg("case %zu: \"%s\" -> \"%s\", want \"%s\"", i,
+				 mask_cases[i].in, s, mask_cases[i].out);
+		g_free(s);
+	}
+}
+
+/* Logs text with stderr going to a file; returns what was written. */
+static char *
+log_capture(const char *text)
+{
+	char path[] = "/tmp/ogi-log-XXXXXX", *out;
+	int fd = mkstemp(path), saved = dup(2);
+
+	assert_true(fd >= 0 && saved >= 0);
+	fflush(stderr);
+	assert_int_equal(dup2(fd, 2), 2);
+	log_init("t", false, LOG_LEVEL_DEBUG);
+	log_warning("%s", text);
+	fflush(stderr);
+	assert_int_equal(dup2(saved, 2), 2);
+	close(saved);
+	close(fd);
+	assert_true(g_file_get_contents(path, &out, NULL, NULL));
+	unlink(path);
+	return out;
+}
+
+/* The sink masks every line, and a number cut at the line limit, whose
+ * length is lost, is masked whole. */
+static void
+test_log_msg_masks(void **state)
+{
+	char *out, *text, *pad = g_strnfill(2040, 'a');
 
 	(void)state;
-	assert_string_equal(log_mask_id("11010519491231002X", buf, sizeof(buf)),
-			    "110*************2X");
-	assert_string_equal(log_mask_id("G1234", buf, sizeof(buf)), "*****");
-	assert_string_equal(log_mask_id(NULL, buf, sizeof(buf)), "-");
+	out = log_capture("msg: attachment \"张伟身份证110101199003070021.jpg\": "
+			  "base64 content ends");
+	assert_string_equal(out, "t: warning: msg: attachment "
+			    "\"张伟身份证110*************21.jpg\": base64 content ends\n");
+	g_free(out);
+
+	text = g_strdup_printf("%s 110101199003070021", pad);
+	out = log_capture(text);
+	assert_non_null(strstr(out, "a ******\n"));
+	assert_null(strstr(out, "110101"));
+	g_free(out);
+	g_free(text);
+	/* Cut inside a full-width digit: the half character goes. */
+	text = g_strdup_printf("%s  １１０", pad);
+	out = log_capture(text);
+	assert_non_null(strstr(out, "a  *\n"));
+	g_free(out);
+	g_free(text);
+	g_free(pad);
 }
 
 int
@@ -452,7 +536,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_log_scrub),
-		cmocka_unit_test(test_log_mask_id),
+		cmocka_unit_test(test_log_mask_numbers),
+		cmocka_unit_test(test_log_msg_masks),
 		cmocka_unit_test(test_json_strings),
 		cmocka_unit_test(test_json_key_escaped),
 		cmocka_unit_test(test_json_compact),
