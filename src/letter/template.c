@@ -394,6 +394,7 @@ struct node {
 	enum node_kind kind;
 	int line;
 	char *s;
+	size_t len, cap;          /* N_TEXT: strlen(s), bytes allocated */
 	const struct vocab *var;  /* N_VAR, N_IF, N_EACH on a name */
 	int level;                /* -1: on the root; else the #each level */
 	enum special_cond cond;   /* N_IF */
@@ -773,15 +774,17 @@ add_text(struct parser *p, const char *s, size_t n, int line)
 
 	if (n == 0)
 		return;
-	if (last != NULL && last->kind == N_TEXT) {
-		size_t m = strlen(last->s);
-
-		last->s = xrealloc(last->s, m + n + 1);
-		memcpy(last->s + m, s, n);
-		last->s[m + n] = '\0';
-		return;
+	/* A paragraph of many lines grows one text node: keep its length and
+	 * grow it geometrically, or a long template parses in quadratic time. */
+	if (last == NULL || last->kind != N_TEXT)
+		last = list_add(l, N_TEXT, line);
+	if (last->len + n + 1 > last->cap) {
+		last->cap = (last->len + n + 1) * 2;
+		last->s = xrealloc(last->s, last->cap);
 	}
-	list_add(l, N_TEXT, line)->s = xstrndup(s, n);
+	memcpy(last->s + last->len, s, n);
+	last->len += n;
+	last->s[last->len] = '\0';
 }
 
 /* Text with tags, appended to the top frame. */
@@ -1108,32 +1111,54 @@ parse_line(struct parser *p, const char *s, size_t n, int line)
 	return block_line(p, s, n, line);
 }
 
+/* The line starting at s: sets *n_r to its length without the line end
+ * and returns where the next line starts.  A line ends at LF, CRLF or a
+ * lone CR (old Mac editors), or at the end of the text. */
+static const char *
+next_line(const char *s, size_t *n_r)
+{
+	size_t n = strcspn(s, "\r\n");
+
+	*n_r = n;
+	if (s[n] == '\r' && s[n + 1] == '\n')
+		return s + n + 2;
+	return s[n] != '\0' ? s + n + 1 : s + n;
+}
+
+/* The line number of at, a byte of text before its end. */
+static int
+line_of(const char *text, const char *at)
+{
+	int line = 1;
+	size_t n;
+
+	for (const char *s = next_line(text, &n); s <= at;
+	     s = next_line(s, &n))
+		line++;
+	return line;
+}
+
 static int
 parse_text(struct parser *p, const char *text)
 {
-	const char *s = text;
+	const char *s = text, *bad;
 	int line = 0;
+	size_t n;
 
-	if (!g_utf8_validate(text, -1, &s)) {
-		for (const char *c = text; c < s; c++)
-			line += *c == '\n';
+	if (!g_utf8_validate(text, -1, &bad)) {
 		error_set(p->err, "%s:%d: not valid UTF-8 (save the file as "
-			  "UTF-8)", p->name, line + 1);
+			  "UTF-8)", p->name, line_of(text, bad));
 		return -1;
 	}
-	s = text;
 	if (strncmp(s, "\xef\xbb\xbf", 3) == 0)
 		s += 3;
 	while (*s) {
-		const char *nl = strchr(s, '\n');
-		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		const char *next = next_line(s, &n);
 
 		line++;
-		if (n > 0 && s[n - 1] == '\r')
-			n--;
 		if (parse_line(p, s, n, line) < 0)
 			return -1;
-		s += nl ? (size_t)(nl - s) + 1 : n;
+		s = next;
 	}
 	if (close_block(p) < 0)
 		return -1;

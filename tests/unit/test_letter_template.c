@@ -208,6 +208,67 @@ test_expansion(void **state)
 	}
 }
 
+/* Clerks save templates with LF, CRLF or (old Mac editors) lone CR line
+ * ends, sometimes mixed in one file; a CR at the very end once made the
+ * parser loop for ever, so SIGALRM ends a hang as a failure. */
+static const struct {
+	const char *what;
+	const char *text;
+	const char *expected;
+} line_ends[] = {
+	{ "a lone CR", "\r", "" },
+	{ "text ending in CR", "a\r", "p:a" },
+	{ "CR between lines", "a\rb", "p:a b" },
+	{ "CRLF throughout", "a\r\nb\r\n", "p:a b" },
+	{ "CR CR is an empty line", "a\r\rb", "p:a\np:b" },
+	{ "CR then CRLF is an empty line", "甲\r\r\n乙\r", "p:甲\np:乙" },
+	{ "LF CR is an empty line", "甲\n\r乙", "p:甲\np:乙" },
+	{ "mixed, with directives",
+	  "@title 标题\r@docnum 号\n\r\n甲\r乙\n丙\r\n\r@sign 本局\r",
+	  "title:标题\ndocnum:号\np:甲乙丙\nsign:本局" },
+	{ "CR ends a section tag line",
+	  "{{#if office.fax}}\r有\r{{else}}\r无\r{{/if}}\r", "p:无" },
+	{ "only line ends", "\r\n\r\n\n\r", "" },
+};
+
+static void
+test_line_ends(void **state)
+{
+	(void)state;
+	alarm(10);
+	for (size_t i = 0; i < ARRAY_LEN(line_ends); i++) {
+		char *got = expand_text(line_ends[i].text, v_none);
+
+		if (strcmp(got, line_ends[i].expected) != 0)
+			fail_msg("%s:\n got: %s\nwant: %s", line_ends[i].what,
+				 got, line_ends[i].expected);
+		free(got);
+	}
+	alarm(0);
+}
+
+/* Two million one-word lines make one paragraph: parsing once took time
+ * quadratic in its length (hours); now a fraction of a second. */
+static void
+test_long_paragraph(void **state)
+{
+	const size_t lines = 2000000;
+	char *text = malloc(2 * lines + 1);
+	struct letter_template *tpl = NULL;
+	struct ogi_error err = { 0 };
+
+	(void)state;
+	assert_non_null(text);
+	for (size_t i = 0; i < lines; i++)
+		memcpy(text + 2 * i, "x\n", 2);
+	text[2 * lines] = '\0';
+	alarm(10);
+	assert_int_equal(letter_template_parse("t.tpl", text, &tpl, &err), 0);
+	alarm(0);
+	letter_template_free(tpl);
+	free(text);
+}
+
 /* ---- the language: errors ------------------------------------------------ */
 
 static const struct {
@@ -290,6 +351,9 @@ static const struct {
 	{ "@pagebreak 甲", ":1: @pagebreak takes no text" },
 	{ "@choice 只有标签", ":1: @choice needs options" },
 	{ "甲\n\xff\xfe\n", ":2: not valid UTF-8" },
+	{ "甲\r乙\r\n\xff\xfe\r", ":3: not valid UTF-8" },
+	{ "甲\r\r{{applicant.nmae}}\r",
+	  ":3: unknown placeholder {{applicant.nmae}}" },
 };
 
 static void
@@ -899,6 +963,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_expansion),
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_long_paragraph),
 		cmocka_unit_test(test_expand_errors),
 		cmocka_unit_test(test_load_errors),
 		cmocka_unit_test(test_values),
