@@ -271,11 +271,15 @@ mime_text_row(GString *out, GPtrArray *cells)
 char *
 mime_html_charset(const char *html, size_t len)
 {
-	char *head = g_ascii_strdown(html, (gssize)MIN(len, 4096));
-	const char *meta = strstr(head, "<meta");
-	char *res = NULL;
+	char *head, *res = NULL;
+	const char *meta;
 
-	for (; meta != NULL; meta = strstr(meta + 5, "<meta")) {
+	/* An empty part's bytes are (NULL, 0): g_ascii_strdown() would
+	 * return NULL and strstr() crash on it. */
+	if (html == NULL || len == 0)
+		return NULL;
+	head = g_ascii_strdown(html, (gssize)MIN(len, 4096));
+	for (meta = strstr(head, "<meta"); meta != NULL; meta = strstr(meta + 5, "<meta")) {
 		const char *end = strchr(meta, '>');
 		const char *cs = strstr(meta, "charset");
 		size_t n = 0;

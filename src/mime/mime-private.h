@@ -5,6 +5,8 @@
  *
  * Every char * returned is newly allocated valid UTF-8 without NUL bytes,
  * freed with g_free() (GLib allocates with malloc, so free() works too).
+ * Every (pointer, len) input may be (NULL, 0): an empty GByteArray, the
+ * bytes of an empty part, has no data.
  */
 #ifndef OGI_MIME_PRIVATE_H
 #define OGI_MIME_PRIVATE_H
@@ -56,7 +58,7 @@ char *mime_filename_display(const char *name);
 void mime_text_row(GString *out, GPtrArray *cells);
 
 /* The charset an HTML document declares in a <meta> near its start, or
- * NULL. */
+ * NULL (also for an empty document). */
 char *mime_html_charset(const char *html, size_t len);
 
 /* Text of a .docx held in data.  Reads at most max_archive uncompressed

@@ -622,6 +622,12 @@ attachment_text(struct walk *w, struct mime_part *mp, GMimeObject *obj,
 	bool pdf = strcmp(type, "application/pdf") == 0 || ends_with(mp->filename, ".pdf") ||
 		   (bytes->len > 5 && memcmp(bytes->data, "%PDF-", 5) == 0);
 
+	/* A form whose upload failed: the applicant thinks it was sent.  The
+	 * readers would call it a broken archive or a damaged PDF. */
+	if (bytes->len == 0) {
+		problem_add(w->problems, "%s is empty", what);
+		return;
+	}
 	if (g_str_has_prefix(type, "text/") || ends_with(mp->filename, ".txt")) {
 		mp->text = part_text(w, obj, type, bytes, what);
 		return;
@@ -645,6 +651,25 @@ attachment_text(struct walk *w, struct mime_part *mp, GMimeObject *obj,
 	g_free(problem);
 }
 
+/* The name a part was sent with: filename= of Content-Disposition, else
+ * name= of Content-Type.  An empty name (filename="") is no name: shown as
+ * "_", it would be reported as unsafe and make a body part an attachment. */
+static char *
+part_name(GMimeObject *obj, const char *raw_cd)
+{
+	const char *const raw[] = { raw_cd, raw_header(obj, "Content-Type") };
+	const char *const param[] = { "filename", "name" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(raw); i++) {
+		char *name = mime_param_get(raw[i], param[i], NULL);
+
+		if (name != NULL && name[0] != '\0')
+			return name;
+		g_free(name);
+	}
+	return NULL;
+}
+
 static void
 walk_leaf(struct walk *w, GMimePart *part, unsigned depth, bool forwarded,
 	  struct body *b)
@@ -666,9 +691,7 @@ walk_leaf(struct walk *w, GMimePart *part, unsigned depth, bool forwarded,
 	mp.content_type = g_ascii_strdown(type, -1);
 	g_free(type);
 	type = mp.content_type;
-	name = mime_param_get(raw_cd, "filename", NULL);
-	if (name == NULL)
-		name = mime_param_get(raw_header(obj, "Content-Type"), "name", NULL);
+	name = part_name(obj, raw_cd);
 	if (name != NULL) {
 		mp.filename = mime_filename_display(name);
 		/* CR/LF or a path in a name is an attack on whoever saves the

@@ -1003,6 +1003,142 @@ test_size_limits(void **state)
 	assert_non_null(strstr(err.msg, "empty"));
 }
 
+/* --- empty parts and missing parameters --------------------------------- */
+
+#define EMPTY_FROM "From: a@b.cn\r\nMIME-Version: 1.0\r\n"
+/* A message whose body says "申请" and whose second part is p. */
+#define EMPTY_MIXED(p) EMPTY_FROM "Content-Type: multipart/mixed; boundary=m\r\n\r\n" \
+	"--m\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n申请\r\n--m\r\n" p "--m--\r\n"
+#define EMPTY_ATT(type, name) EMPTY_MIXED("Content-Type: " type "\r\n" \
+	"Content-Disposition: attachment; filename=" name "\r\n" \
+	"Content-Transfer-Encoding: base64\r\n\r\n")
+
+/* An empty part has no bytes at all (NULL data): every reader must take
+ * that, and an empty attachment is reported as empty, not as broken. */
+static void
+test_empty_parts(void **state)
+{
+	static const struct {
+		const char *raw;
+		const char *body;
+		const char *problem;   /* NULL: no problem at all */
+		const char *name;      /* the last part's file name */
+	} cases[] = {
+		/* Any sender could crash ogid with this (strstr(NULL) in
+		 * mime_html_charset). */
+		{ EMPTY_FROM "Content-Type: multipart/alternative; boundary=a\r\n\r\n"
+		  "--a\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n申请\r\n"
+		  "--a\r\nContent-Type: text/html\r\n\r\n--a--\r\n", "申请", NULL, NULL },
+		{ EMPTY_FROM "Content-Type: multipart/alternative; boundary=a\r\n\r\n"
+		  "--a\r\nContent-Type: text/plain\r\n\r\n"
+		  "--a\r\nContent-Type: text/html\r\n\r\n--a--\r\n", "", NULL, NULL },
+		{ EMPTY_FROM "Content-Type: text/html\r\n\r\n", "", NULL, NULL },
+		{ EMPTY_FROM "Content-Type: text/html", "", "message is truncated", NULL },
+		{ EMPTY_FROM "Content-Type: text/html; charset=\r\n\r\n", "", NULL, NULL },
+		{ EMPTY_FROM "Content-Type: text/html; charset=\"\"\r\n\r\n", "", NULL, NULL },
+		{ EMPTY_FROM "Content-Type: text/plain\r\n\r\n", "", NULL, NULL },
+		{ EMPTY_MIXED("Content-Type: text/html; name=a.html\r\n\r\n"), "申请",
+		  "attachment \"a.html\" is empty", "a.html" },
+		{ EMPTY_MIXED("Content-Type: text/html\r\nContent-Disposition: attachment\r\n\r\n"),
+		  "申请", "part 2 (text/html) is empty", NULL },
+		{ EMPTY_ATT("application/octet-stream", "a.docx"), "申请",
+		  "attachment \"a.docx\" is empty", "a.docx" },
+		{ EMPTY_MIXED("Content-Type: application/vnd.openxmlformats-officedocument."
+			      "wordprocessingml.document\r\n\r\n"), "申请",
+		  "part 2 (application/vnd.openxmlformats-officedocument.wordprocessingml."
+		  "document) is empty", NULL },
+		{ EMPTY_ATT("application/pdf", "a.pdf"), "申请", "attachment \"a.pdf\" is empty",
+		  "a.pdf" },
+		{ EMPTY_MIXED("Content-Type: application/pdf\r\n\r\n"), "申请",
+		  "part 2 (application/pdf) is empty", NULL },
+		{ EMPTY_ATT("text/plain", "a.txt"), "申请", "attachment \"a.txt\" is empty", "a.txt" },
+		{ EMPTY_ATT("image/tiff", "fax.tif"), "申请", "attachment \"fax.tif\" is empty",
+		  "fax.tif" },
+		{ EMPTY_MIXED("Content-Type: image/tiff\r\nContent-Transfer-Encoding: "
+			      "quoted-printable\r\n\r\n"), "申请", "part 2 (image/tiff) is empty",
+		  NULL },
+		/* An empty name is no name: not "_", not unsafe. */
+		{ EMPTY_MIXED("Content-Type: application/octet-stream\r\nContent-Disposition: "
+			      "attachment; filename=\"\"\r\n\r\nx\r\n"), "申请", NULL, NULL },
+		{ EMPTY_MIXED("Content-Type: application/octet-stream; name=\r\n"
+			      "Content-Disposition: attachment; filename*=\r\n\r\nx\r\n"),
+		  "申请", NULL, NULL },
+		{ EMPTY_MIXED("Content-Type: application/octet-stream; name\r\n"
+			      "Content-Disposition: attachment; filename*0=\r\n\r\nx\r\n"),
+		  "申请", NULL, NULL },
+		{ EMPTY_MIXED("Content-Type: application/octet-stream; name=\"b.pdf\"\r\n"
+			      "Content-Disposition: attachment; filename=\"\"\r\n\r\nx\r\n"),
+		  "申请", "attachment \"b.pdf\": PDF attachment unreadable", "b.pdf" },
+		{ EMPTY_MIXED("Content-Type: text/plain\r\nContent-Disposition: inline; "
+			      "filename=\"\"\r\n\r\n第二\r\n"), "申请\n\n第二", NULL, NULL },
+		/* Empty containers; GMime loses a boundary after an empty
+		 * parameter, and the office is told. */
+		{ EMPTY_MIXED("Content-Type: multipart/alternative; boundary=x\r\n\r\n--x--\r\n"),
+		  "申请", NULL, NULL },
+		{ EMPTY_MIXED("Content-Type: message/rfc822\r\n\r\n"), "申请", NULL, NULL },
+		{ EMPTY_MIXED("\r\n"), "申请", NULL, NULL },
+		{ EMPTY_FROM "Content-Type: multipart/report; report-type=; boundary=r\r\n\r\n"
+		  "--r\r\n\r\n--r--\r\n", "", "multipart without a boundary", NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct mime_message *msg = parse(cases[i].raw);
+		const char *name = NULL;
+
+		assert_message_valid(msg);
+		if (strcmp(msg->body, cases[i].body) != 0)
+			fail_msg("case %zu: body \"%s\", want \"%s\"", i, msg->body,
+				 cases[i].body);
+		if (cases[i].problem != NULL ? !has_problem(msg, cases[i].problem)
+					     : msg->n_problems > 0)
+			fail_msg("case %zu: problems \"%s\", want \"%s\"", i,
+				 msg->n_problems > 0 ? msg->problems[0] : "",
+				 cases[i].problem != NULL ? cases[i].problem : "");
+		if (msg->n_parts > 0)
+			name = msg->parts[msg->n_parts - 1].filename;
+		if (g_strcmp0(name, cases[i].name) != 0)
+			fail_msg("case %zu: name \"%s\", want \"%s\"", i,
+				 name != NULL ? name : "(none)",
+				 cases[i].name != NULL ? cases[i].name : "(none)");
+		for (size_t k = 0; k < msg->n_parts; k++)
+			if (msg->parts[k].size == 0) {
+				assert_null(msg->parts[k].data);
+				assert_int_equal(msg->parts[k].data_len, 0);
+			}
+		mime_message_free(msg);
+	}
+}
+
+/* A .docx holding an empty document.xml, and the public converters given
+ * no bytes at all. */
+static void
+test_empty_inputs(void **state)
+{
+	size_t zlen;
+	void *zip = make_zip("word/document.xml", "", 0, &zlen);
+	char *raw = with_attachment("见附件", "application/octet-stream",
+				    "attachment; filename=e.docx", zip, zlen);
+	struct mime_message *msg = parse(raw);
+	char *s;
+
+	(void)state;
+	assert_message_valid(msg);
+	assert_null(msg->parts[1].text);
+	assert_true(has_problem(msg, "attachment \"e.docx\": .docx attachment: "
+				"word/document.xml is not XML"));
+	mime_message_free(msg);
+	g_free(raw);
+	g_free(zip);
+
+	s = mime_html_to_text(NULL, 0);
+	assert_string_equal(s, "");
+	free(s);
+	s = mime_to_utf8(NULL, 0, NULL);
+	assert_string_equal(s, "");
+	free(s);
+}
+
 /* Garbage must not crash, and whatever comes out is valid. */
 static void
 test_garbage(void **state)
@@ -1061,6 +1197,8 @@ main(void)
 		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_part_limit),
 		cmocka_unit_test(test_size_limits),
+		cmocka_unit_test(test_empty_parts),
+		cmocka_unit_test(test_empty_inputs),
 		cmocka_unit_test(test_garbage),
 	};
 
