@@ -383,33 +383,39 @@ jp_value(struct jparser *p)
 	return v;
 }
 
+/* The parser reads a NUL-terminated copy: len bytes of text that hold no
+ * NUL (a NUL would end the document early without a word). */
 static struct jval *
-jp_document(const char *text, const char *name, struct ogi_error *err)
+jp_document(const char *text, size_t len, const char *name,
+	    struct ogi_error *err)
 {
 	struct jparser p = { .s = text, .line = 1, .name = name, .err = err };
 	const char *bad;
-	struct jval *v;
+	char *copy;
+	struct jval *v = NULL;
 
-	if (!g_utf8_validate(text, -1, &bad)) {
+	if (!g_utf8_validate_len(text, len, &bad)) {
 		p.pos = (size_t)(bad - text);
 		for (size_t i = 0; i < p.pos; i++)
 			if (text[i] == '\n') {
 				p.line++;
 				p.line_start = i + 1;
 			}
-		jp_error(&p, "not valid UTF-8");
+		jp_error(&p, *bad == '\0' ? "contains a NUL byte" : "not valid UTF-8");
 		return NULL;
 	}
-	if (strncmp(text, "\xEF\xBB\xBF", 3) == 0)
+	p.s = copy = g_strndup(len > 0 ? text : "", len);
+	if (strncmp(copy, "\xEF\xBB\xBF", 3) == 0)
 		p.pos = p.line_start = 3;
-	if ((v = jp_value(&p)) == NULL)
-		return NULL;
-	jp_skip_ws(&p);
-	if (p.s[p.pos] != '\0') {
-		jp_error(&p, "text after the JSON value");
-		jval_free(v);
-		return NULL;
+	if ((v = jp_value(&p)) != NULL) {
+		jp_skip_ws(&p);
+		if (p.s[p.pos] != '\0') {
+			jp_error(&p, "text after the JSON value");
+			jval_free(v);
+			v = NULL;
+		}
 	}
+	g_free(copy);
 	return v;
 }
 
@@ -510,10 +516,10 @@ workdays_entry(const struct workdays *wd, GHashTable *add, const struct jval *e,
 }
 
 int
-workdays_add_json(struct workdays *wd, const char *json, const char *name,
-		  struct ogi_error *err)
+workdays_add_json(struct workdays *wd, const char *json, size_t len,
+		  const char *name, struct ogi_error *err)
 {
-	struct jval *doc = jp_document(json, name, err);
+	struct jval *doc = jp_document(json, len, name, err);
 	const struct jval *year, *days;
 	GHashTable *add = NULL;
 	GHashTableIter it;
@@ -596,10 +602,8 @@ workdays_load_dir(const char *dir, struct workdays **wd_r,
 
 		if (!g_file_get_contents(path, &text, &len, &gerr))
 			error_set(err, "%s", gerr->message);
-		else if (strlen(text) != len)
-			error_set(err, "%s: contains a NUL byte", path);
 		else
-			frc = workdays_add_json(wd, text, path, err);
+			frc = workdays_add_json(wd, text, len, path, err);
 		g_clear_error(&gerr);
 		g_free(text);
 		g_free(path);

@@ -10,6 +10,7 @@
 #define OGI_COMMON_WORKDAYS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "common/error.h"
 
@@ -20,9 +21,13 @@ struct workdays;
 int workdays_load_dir(const char *dir, struct workdays **wd_r,
 		      struct ogi_error *err);
 
-/* Adds one JSON document (the same format) to wd; name is used in errors. */
-int workdays_add_json(struct workdays *wd, const char *json, const char *name,
-		      struct ogi_error *err);
+/* Adds one JSON document (the same format) to wd: json holds len bytes of
+ * UTF-8, not necessarily NUL-terminated, and may be NULL when len is 0.
+ * Returns 0, or -1 with wd unchanged and err saying "NAME:LINE:COLUMN: what"
+ * (a NUL byte and invalid UTF-8 are errors too).  Reads nothing but json;
+ * nesting is bounded, so no input can exhaust the stack. */
+int workdays_add_json(struct workdays *wd, const char *json, size_t len,
+		      const char *name, struct ogi_error *err);
 
 /* An empty calendar: weekends only. */
 struct workdays *workdays_new(void);

@@ -241,12 +241,46 @@ test_bad_json(void **state)
 		struct workdays *wd = workdays_new();
 		struct ogi_error err = { 0 };
 
-		if (workdays_add_json(wd, bad_json[i].json, "t.json", &err) != -1)
+		if (workdays_add_json(wd, bad_json[i].json, strlen(bad_json[i].json),
+				      "t.json", &err) != -1)
 			fail_msg("case %zu accepted", i);
 		if (strstr(err.msg, bad_json[i].want) == NULL)
 			fail_msg("case %zu: got \"%s\", want \"%s\"", i, err.msg,
 				 bad_json[i].want);
 		assert_false(workdays_has_year(wd, 2026));
+		workdays_free(wd);
+	}
+}
+
+/* The reader takes bytes, not a C string: what a NUL would hide counts,
+ * and nothing past len is read. */
+static void
+test_json_bytes(void **state)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *want;	/* NULL: accepted */
+	} cases[] = {
+		{ "{\"year\": 2026,\0 \"days\": []}", 27, "t.json:1:15: contains a NUL byte" },
+		{ "{\"year\": 2026,\n\"days\": []}\0", 27, "t.json:2:12: contains a NUL byte" },
+		{ "{\"year\": 2026, \"days\": []}xyz", 26, NULL },
+		{ "{\"year\": 2026, \"days\": []}", 23, "t.json:1:24: unexpected end of file" },
+		{ "{\"year\": 2026, \"days\": [{\"name\": \"\\u00", 38, "invalid \\u escape" },
+		{ NULL, 0, "t.json:1:1: unexpected end of file" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct workdays *wd = workdays_new();
+		struct ogi_error err = { 0 };
+		int rc = workdays_add_json(wd, cases[i].bytes, cases[i].len, "t.json", &err);
+
+		if (cases[i].want == NULL ? rc != 0 : rc != -1 ||
+		    strstr(err.msg, cases[i].want) == NULL)
+			fail_msg("case %zu: %d \"%s\", want \"%s\"", i, rc, err.msg,
+				 cases[i].want != NULL ? cases[i].want : "accepted");
+		assert_int_equal(workdays_has_year(wd, 2026), cases[i].want == NULL);
 		workdays_free(wd);
 	}
 }
@@ -262,7 +296,7 @@ test_deep_json(void **state)
 	assert_non_null(json);
 	strcpy(json, "{\"year\": 2026, \"days\": [], \"x\": ");
 	memset(json + strlen(json), '[', 50000);
-	assert_int_equal(workdays_add_json(wd, json, "deep.json", &err), -1);
+	assert_int_equal(workdays_add_json(wd, json, strlen(json), "deep.json", &err), -1);
 	assert_non_null(strstr(err.msg, "nested too deeply"));
 	free(json);
 	workdays_free(wd);
@@ -281,13 +315,16 @@ test_good_json(void **state)
 		"  {\"name\": \"元旦\", \"date\": \"2029-12-29\", \"isOffDay\": false, \"note\": {}},\n"
 		"  {\"name\": \"x\", \"date\": \"2030-01-01\", \"isOffDay\": true}\n"
 		" ]}\n";
+	static const char other[] =
+		"{\"year\": 2031, \"days\": [{\"name\": \"x\", \"date\": \"2031-01-01\", \"isOffDay\": true},"
+		"{\"name\": \"y\", \"date\": \"2029-12-29\", \"isOffDay\": true}]}";
 	struct workdays *wd = workdays_new();
 	struct ogi_error err = { 0 };
 	bool est = true;
 	char out[11];
 
 	(void)state;
-	if (workdays_add_json(wd, json, "good.json", &err) != 0)
+	if (workdays_add_json(wd, json, sizeof(json) - 1, "good.json", &err) != 0)
 		fail_msg("%s", err.msg);
 	assert_true(workdays_has_year(wd, 2030));
 	assert_false(workdays_has_year(wd, 2029));
@@ -297,10 +334,7 @@ test_good_json(void **state)
 	assert_string_equal(out, "2030-01-02");
 	assert_false(est);
 	/* A second file contradicting the first is refused as a whole. */
-	assert_int_equal(workdays_add_json(wd,
-		"{\"year\": 2031, \"days\": [{\"name\": \"x\", \"date\": \"2031-01-01\", \"isOffDay\": true},"
-		"{\"name\": \"y\", \"date\": \"2029-12-29\", \"isOffDay\": true}]}",
-		"other.json", &err), -1);
+	assert_int_equal(workdays_add_json(wd, other, strlen(other), "other.json", &err), -1);
 	assert_non_null(strstr(err.msg, "other.json:1:"));
 	assert_false(workdays_has_year(wd, 2031));
 	assert_true(workdays_is_working(wd, "2031-01-01"));	/* a Wednesday */
@@ -369,6 +403,7 @@ main(void)
 		cmocka_unit_test(test_add_without_calendar),
 		cmocka_unit_test(test_add_bad_input),
 		cmocka_unit_test(test_bad_json),
+		cmocka_unit_test(test_json_bytes),
 		cmocka_unit_test(test_deep_json),
 		cmocka_unit_test(test_good_json),
 		cmocka_unit_test(test_load_dir),
