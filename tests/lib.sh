@@ -2,6 +2,9 @@
 # Needs OGI_BUILDDIR (ogid, ogictl) and OGI_SRCDIR, which `make check` sets.
 # Prints one line per check and, from t_done, a closing
 # "N passed, M failed" line; exits 77 (skipped) when the programs are absent.
+# Run ogid and ogictl through t_ogid, t_ogictl or t_run: whatever the test
+# does with their stderr, it is also kept in t_stderr_log for
+# tests/run-logcheck.sh, which fails on a full ID number in any log.
 
 : "${OGI_BUILDDIR:?}" "${OGI_SRCDIR:?}"
 [ -x "$OGI_BUILDDIR/ogid" ] || { echo "ogid not built: skipped"; exit 77; }
@@ -11,6 +14,10 @@ t_failed=0
 t_root=$(mktemp -d "${TMPDIR:-/tmp}/ogi-test.XXXXXX")
 # Keep what failed for a look; remove the rest.
 trap '[ "$t_failed" = 0 ] && rm -rf "$t_root"' EXIT
+
+t_stderr_log=$OGI_BUILDDIR/tests/$(basename "$0").stderr
+mkdir -p "$OGI_BUILDDIR/tests"
+: >"$t_stderr_log"
 
 t_pass() { t_passed=$((t_passed + 1)); echo "ok - $*"; }
 t_fail() { t_failed=$((t_failed + 1)); echo "not ok - $*"; }
@@ -47,16 +54,28 @@ CONF
 	echo "$d"
 }
 
+# t_run COMMAND [ARGS...]: runs it and returns its status; its stderr goes
+# to stderr (once it has finished) and is appended to t_stderr_log.
+t_run() {
+	t_run_err=$(mktemp "$t_root/stderr.XXXXXX")
+	t_run_rc=0
+	"$@" 2>"$t_run_err" || t_run_rc=$?
+	cat "$t_run_err" >>"$t_stderr_log"
+	cat "$t_run_err" >&2
+	rm -f "$t_run_err"
+	return "$t_run_rc"
+}
+
 # t_ogid DIR ARGS...: runs ogid on DIR's configuration in the foreground.
 t_ogid() {
 	d=$1; shift
-	"$OGI_BUILDDIR/ogid" -c "$d/ogid.conf" --foreground "$@"
+	t_run "$OGI_BUILDDIR/ogid" -c "$d/ogid.conf" --foreground "$@"
 }
 
 # t_ogictl DIR ARGS...
 t_ogictl() {
 	d=$1; shift
-	"$OGI_BUILDDIR/ogictl" -c "$d/ogid.conf" "$@"
+	t_run "$OGI_BUILDDIR/ogictl" -c "$d/ogid.conf" "$@"
 }
 
 t_done() {

@@ -13,13 +13,13 @@ for tool in python3 jq sha256sum timeout; do
 done
 
 make_input="python3 $OGI_SRCDIR/tests/hostile/make-input.py"
-inputs="truncated badcharset nesting big zipbomb nul filename longheader"
+inputs="truncated badcharset nesting big zipbomb nul filename longheader idname"
 # Generous: the sanitizer build reads a 40 MB message slowly.
 limit=600
 
 # ogid_once DIR LOG: one --once run under a time limit; prints its status.
 ogid_once() {
-	timeout "$limit" "$OGI_BUILDDIR/ogid" -c "$1/ogid.conf" --once \
+	t_run timeout "$limit" "$OGI_BUILDDIR/ogid" -c "$1/ogid.conf" --once \
 		--foreground 2>>"$2"
 	echo $?
 }
@@ -56,6 +56,17 @@ nothing_named_by_sender() {
 	! { find "$t_root" -name '*ogi-evil*'
 	    find "${TMPDIR:-/tmp}" /tmp -maxdepth 1 -name '*ogi-evil*'; } 2>/dev/null |
 		grep -q .
+}
+
+# masked LOG JSON: ID and mobile numbers in attachment names are masked in
+# the log and kept whole in the database, for the office.
+masked() {
+	for id in 11010119900307002X ４４０３０１１９８５１２２４００３４ 13904751234; do
+		! grep -q "$id" "$1" && jq -e --arg id "$id" \
+			'any(.[].problems[]; contains($id))' "$2" >/dev/null || return 1
+	done
+	grep -q '110\*\{13\}2X' "$1" && grep -q '４４０\*\{13\}３４' "$1" &&
+		grep -q '139\*\{6\}34' "$1"
 }
 
 # raw_kept STATE SHA: the spool holds the bytes under their hash, 0600.
@@ -96,6 +107,9 @@ for name in $inputs; do
 		has_case "$dir/messages1.json" "$dir/cases1.json" "$app"
 	[ "$name" != filename ] ||
 		t_check "$name: no attachment name became a file" nothing_named_by_sender
+	[ "$name" != idname ] ||
+		t_check "$name: numbers masked in the log, whole in the database" \
+			masked "$log" "$dir/messages1.json"
 
 	spooled=$(find "$dir/state/raw" -type f | wc -l)
 	rc=$(ogid_once "$dir" "$log")

@@ -247,6 +247,33 @@ def longheader():
         "\n正文。\n".encode()
 
 
+def idname():
+    """Attachment names holding identity and mobile numbers, as people name
+    their scans, on parts that are reported as problems (cut base64, a path
+    in the name): the log must mask them, the database keeps them."""
+    cut = b64_lines(random.Random(3).randbytes(3000))
+    cut = cut[:cut.rfind(b"\n", 0, len(cut) // 2) + 39]
+    names = ["张伟身份证11010119900307002X.jpg",
+             "../李娜身份证４４０３０１１９８５１２２４００３４.png",
+             "王芳手机13904751234.txt"]
+    parts = []
+    for i, name in enumerate(names):
+        enc = base64.b64encode(name.encode()).decode()
+        parts.append(b"\n--b5\n"
+                     b"Content-Type: application/octet-stream\n"
+                     b"Content-Disposition: attachment; filename=\"=?UTF-8?B?" +
+                     enc.encode() + b"?=\"\n"
+                     b"Content-Transfer-Encoding: base64\n\n" +
+                     (cut if i != 1 else b64_lines(b"scan\n")))
+    return (header("idname", b"=?UTF-8?B?" +
+                   base64.b64encode("身份证扫描件".encode()) + b"?=",
+                   b'Content-Type: multipart/mixed; boundary="b5"\n') +
+            b"\n--b5\n"
+            b"Content-Type: text/plain; charset=UTF-8\n\n" +
+            "身份证扫描件见附件。\n".encode() + b"".join(parts) +
+            b"\n--b5--\n")
+
+
 INPUTS = {
     "truncated": truncated,
     "badcharset": badcharset,
@@ -256,6 +283,7 @@ INPUTS = {
     "nul": nul,
     "filename": filename,
     "longheader": longheader,
+    "idname": idname,
 }
 
 
