@@ -9,7 +9,6 @@
 #define OGI_COMMON_LOG_H
 
 #include <stdbool.h>
-#include <stddef.h>
 
 enum log_level {
 	LOG_LEVEL_DEBUG,
