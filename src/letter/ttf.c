@@ -11,15 +11,16 @@
 
 #define BMP_SIZE 0x10000u
 
-/* A table as a window on the mapped file. */
+/* A table as a window on the font's bytes. */
 struct table {
 	const unsigned char *p;
-	uint32_t len;
+	size_t len;
 };
 
 struct letter_ttf {
-	unsigned char *map;
+	const unsigned char *map;
 	size_t map_len;
+	bool mapped;            /* map is ours to munmap, not the caller's */
 	struct table head, hhea, maxp, hmtx, loca, glyf, os2, post;
 	unsigned units_per_em;
 	unsigned n_glyphs;
@@ -42,13 +43,24 @@ rd32(const unsigned char *p)
 	       (uint32_t)p[2] << 8 | p[3];
 }
 
+/* Every offset and length read from the font is checked against what is
+ * left of the window it points into, never by adding to it: a crafted
+ * 32-bit value near 2^32 must not wrap past the check. */
+static bool
+fits(size_t len, size_t off, size_t n)
+{
+	return off <= len && n <= len - off;
+}
+
+/* `dir` is the offset of a table directory; the caller has checked that
+ * its 12-byte header fits. */
 static bool
 find_table(const struct letter_ttf *t, size_t dir, const char *tag,
            struct table *tab_r)
 {
 	unsigned n = rd16(t->map + dir + 4);
 
-	if (dir + 12 + (size_t)n * 16 > t->map_len)
+	if (!fits(t->map_len, dir + 12, (size_t)n * 16))
 		return false;
 	for (unsigned i = 0; i < n; i++) {
 		const unsigned char *e = t->map + dir + 12 + (size_t)i * 16;
@@ -56,7 +68,7 @@ find_table(const struct letter_ttf *t, size_t dir, const char *tag,
 
 		if (memcmp(e, tag, 4) != 0)
 			continue;
-		if (off > t->map_len || len > t->map_len - off)
+		if (!fits(t->map_len, off, len))
 			return false;
 		tab_r->p = t->map + off;
 		tab_r->len = len;
@@ -65,17 +77,22 @@ find_table(const struct letter_ttf *t, size_t dir, const char *tag,
 	return false;
 }
 
+/* Both cmap formats are read the way a lookup reads them: the first
+ * segment (group) whose end is at or above a code point decides it.  So a
+ * code point is looked at once however the segments overlap, and the work
+ * is bounded by the BMP plus the number of segments, never by what crafted
+ * start and end values claim. */
 static void
 cmap_format4(struct letter_ttf *t, const unsigned char *sub, size_t avail)
 {
-	unsigned seg2, nseg;
+	unsigned seg2, nseg, next = 0;
 	const unsigned char *ends, *starts, *deltas, *ranges;
 
 	if (avail < 16)
 		return;
 	seg2 = rd16(sub + 6);
 	nseg = seg2 / 2;
-	if (16 + (size_t)seg2 * 4 > avail)
+	if (!fits(avail, 16, (size_t)seg2 * 4))
 		return;
 	ends = sub + 14;
 	starts = ends + seg2 + 2;
@@ -85,7 +102,8 @@ cmap_format4(struct letter_ttf *t, const unsigned char *sub, size_t avail)
 		unsigned start = rd16(starts + 2 * i), end = rd16(ends + 2 * i);
 		unsigned delta = rd16(deltas + 2 * i), ro = rd16(ranges + 2 * i);
 
-		for (unsigned c = start; c <= end && c < 0xFFFF; c++) {
+		for (unsigned c = start > next ? start : next;
+		     c <= end && c < 0xFFFF; c++) {
 			unsigned g;
 
 			if (ro == 0) {
@@ -94,7 +112,7 @@ cmap_format4(struct letter_ttf *t, const unsigned char *sub, size_t avail)
 				size_t at = (size_t)(ranges + 2 * i - sub) + ro +
 				            2 * (size_t)(c - start);
 
-				if (at + 2 > avail)
+				if (!fits(avail, at, 2))
 					break;
 				g = rd16(sub + at);
 				if (g != 0)
@@ -103,27 +121,35 @@ cmap_format4(struct letter_ttf *t, const unsigned char *sub, size_t avail)
 			if (g < t->n_glyphs)
 				t->bmp[c] = (uint16_t)g;
 		}
+		if (end >= next)
+			next = end + 1;
 	}
 }
 
 static void
 cmap_format12(struct letter_ttf *t, const unsigned char *sub, size_t avail)
 {
-	uint32_t n;
+	uint32_t n, next = 0;
 
 	if (avail < 16)
 		return;
 	n = rd32(sub + 12);
 	if (n > (avail - 16) / 12)
 		return;
-	for (uint32_t i = 0; i < n; i++) {
+	for (uint32_t i = 0; i < n && next < 0xFFFF; i++) {
 		const unsigned char *grp = sub + 16 + (size_t)i * 12;
 		uint32_t start = rd32(grp), end = rd32(grp + 4);
-		uint32_t g = rd32(grp + 8);
+		uint32_t first = rd32(grp + 8);
 
-		for (uint32_t c = start; c <= end && c < 0xFFFF; c++, g++)
+		for (uint32_t c = start > next ? start : next;
+		     c <= end && c < 0xFFFF; c++) {
+			uint64_t g = (uint64_t)first + (c - start);
+
 			if (g < t->n_glyphs)
 				t->bmp[c] = (uint16_t)g;
+		}
+		if (end >= next)
+			next = end < 0xFFFF ? end + 1 : 0xFFFF;
 	}
 }
 
@@ -146,7 +172,7 @@ parse_cmap(struct letter_ttf *t, const struct table *cmap,
 		unsigned pid = rd16(e), eid = rd16(e + 2), rank = 0, fmt;
 		uint32_t off = rd32(e + 4);
 
-		if (off + 2 > cmap->len)
+		if (!fits(cmap->len, off, 2))
 			continue;
 		fmt = rd16(cmap->p + off);
 		if (fmt != 4 && fmt != 12)
@@ -200,7 +226,7 @@ parse_psname(struct letter_ttf *t, const struct table *name)
 		size_t off = (size_t)strings + rd16(r + 10);
 		bool wide = pid == 3 || pid == 0;
 
-		if (id != 6 || off + len > name->len)
+		if (id != 6 || !fits(name->len, off, len))
 			continue;
 		for (size_t j = wide ? 1 : 0; j < len && k < 40; j += wide ? 2 : 1) {
 			unsigned char c = name->p[off + j];
@@ -228,12 +254,12 @@ parse_face(struct letter_ttf *t, int index, struct ogi_error *err)
 		uint32_t nfaces = rd32(t->map + 8);
 
 		if (index < 0 || (uint32_t)index >= nfaces ||
-		    16 + (size_t)nfaces * 4 > t->map_len) {
+		    !fits(t->map_len, 12, (size_t)nfaces * 4)) {
 			error_set(err, "no face %d in the collection", index);
 			return -1;
 		}
 		dir = rd32(t->map + 12 + (size_t)index * 4);
-		if (dir + 12 > t->map_len)
+		if (!fits(t->map_len, dir, 12))
 			goto bad;
 	} else if (index != 0) {
 		error_set(err, "face %d asked of a single-face font", index);
@@ -258,6 +284,8 @@ parse_face(struct letter_ttf *t, int index, struct ogi_error *err)
 	t->loca_long = rd16(t->head.p + 50) != 0;
 	t->n_glyphs = rd16(t->maxp.p + 4);
 	t->n_hmetrics = rd16(t->hhea.p + 34);
+	/* hmtx and loca are indexed by glyph id: they must hold every glyph
+	 * maxp counts, so a checked glyph id reads within them. */
 	if (t->units_per_em == 0 || t->n_glyphs == 0 || t->n_hmetrics == 0 ||
 	    t->n_hmetrics > t->n_glyphs ||
 	    (size_t)t->n_hmetrics * 4 + (size_t)(t->n_glyphs - t->n_hmetrics) * 2 >
@@ -283,6 +311,7 @@ letter_ttf_open(const char *path, int index, struct letter_ttf **ttf_r,
 {
 	struct letter_ttf *t;
 	struct stat st;
+	void *map;
 	int fd;
 
 	t = calloc(1, sizeof(*t));
@@ -296,14 +325,15 @@ letter_ttf_open(const char *path, int index, struct letter_ttf **ttf_r,
 		goto fail;
 	}
 	t->map_len = (size_t)st.st_size;
-	t->map = t->map_len > 0 ?
-	         mmap(NULL, t->map_len, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
-	if (t->map == MAP_FAILED) {
-		t->map = NULL;
+	map = t->map_len > 0 ?
+	      mmap(NULL, t->map_len, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	if (map == MAP_FAILED) {
 		error_set(err, "%s: cannot map: %s", path,
 		          t->map_len > 0 ? strerror(errno) : "empty file");
 		goto fail;
 	}
+	t->map = map;
+	t->mapped = true;
 	close(fd);
 	fd = -1;
 	if (parse_face(t, index, err) != 0) {
@@ -319,13 +349,34 @@ fail:
 	return -1;
 }
 
+int
+letter_ttf_open_mem(const void *data, size_t len, int index,
+                    struct letter_ttf **ttf_r, struct ogi_error *err)
+{
+	struct letter_ttf *t = calloc(1, sizeof(*t));
+
+	if (t == NULL) {
+		error_set(err, "out of memory");
+		return -1;
+	}
+	t->map = data;
+	t->map_len = len;
+	if (parse_face(t, index, err) != 0) {
+		error_prefix(err, "font in memory (face %d)", index);
+		letter_ttf_close(t);
+		return -1;
+	}
+	*ttf_r = t;
+	return 0;
+}
+
 void
 letter_ttf_close(struct letter_ttf *ttf)
 {
 	if (ttf == NULL)
 		return;
-	if (ttf->map != NULL)
-		munmap(ttf->map, ttf->map_len);
+	if (ttf->mapped)
+		munmap((void *)ttf->map, ttf->map_len);
 	free(ttf->bmp);
 	free(ttf);
 }
@@ -371,10 +422,11 @@ letter_ttf_psname(const struct letter_ttf *ttf)
 	return ttf->psname;
 }
 
-/* Where glyph `gid` lives in glyf; false when loca points outside it. */
+/* Where glyph `gid` (below n_glyphs) lives in glyf; false when loca points
+ * outside it. */
 static bool
 glyph_span(const struct letter_ttf *t, unsigned gid, const unsigned char **p_r,
-           uint32_t *len_r)
+           size_t *len_r)
 {
 	uint32_t a, b;
 
@@ -496,62 +548,205 @@ glyphset_add(struct glyphset *gs, unsigned old)
 #define COMP_2X2      0x0080
 #define COMP_INSTR    0x0100
 
-/* Walks a composite glyph's components.  With `gs` it adds them to the set;
- * with `out` it writes the glyph with renumbered components and without
- * instructions.  Returns false on a malformed glyph. */
+/* One component record of a composite glyph. */
+struct component {
+	unsigned flags, gid;
+	size_t size;            /* bytes of the record */
+};
+
+/* A simple glyph (len >= 10 bytes) is its header and contour ends (`head`
+ * bytes), its instructions (a 16-bit length, then `ilen` bytes) and its
+ * outline data; false when those run past the glyph. */
 static bool
-composite_walk(const unsigned char *g, uint32_t len, struct glyphset *gs,
-               struct buf *out)
+simple_parts(const unsigned char *g, size_t len, size_t *head_r,
+             size_t *ilen_r)
 {
-	size_t at = 10;
-	unsigned flags;
+	size_t head = 10 + 2 * (size_t)rd16(g);
 
-	if (out != NULL)
-		put(out, g, 10);
-	do {
-		size_t n;
+	if (!fits(len, head, 2))
+		return false;
+	*head_r = head;
+	*ilen_r = rd16(g + head);
+	return fits(len, head + 2, *ilen_r);
+}
 
-		if (at + 4 > len)
-			return false;
-		flags = rd16(g + at);
-		n = 4 + ((flags & COMP_WORDS) ? 4 : 2) +
-		    ((flags & COMP_SCALE) ? 2 : (flags & COMP_XYSCALE) ? 4 :
-		     (flags & COMP_2X2) ? 8 : 0);
-		if (at + n > len)
-			return false;
-		if (out != NULL) {
-			unsigned char *p = buf_grow(out, n);
+static bool
+is_composite(const unsigned char *g, size_t len)
+{
+	return len > 0 && (int16_t)rd16(g) < 0;
+}
 
-			if (p != NULL) {
-				memcpy(p, g + at, n);
-				set16(p, (flags & ~COMP_INSTR) & 0xFFFF);
-				set16(p + 2, gs->new_of[rd16(g + at + 2)]);
-			}
-		} else {
-			glyphset_add(gs, rd16(g + at + 2));
-		}
-		at += n;
-	} while (flags & COMP_MORE);
+/* Steps through the component records of a composite glyph. */
+struct components {
+	const unsigned char *g;
+	size_t len, at;
+	bool more;
+	bool bad;               /* a record ran past the glyph */
+};
+
+static struct components
+components_of(const unsigned char *g, size_t len)
+{
+	return (struct components){ g, len, 10, true, false };
+}
+
+/* The next record into *c; false after the last one, or (it->bad) when a
+ * record runs past the glyph. */
+static bool
+component_next(struct components *it, struct component *c)
+{
+	const unsigned char *r = it->g + it->at;
+
+	if (!it->more)
+		return false;
+	it->more = false;
+	if (!fits(it->len, it->at, 4)) {
+		it->bad = true;
+		return false;
+	}
+	c->flags = rd16(r);
+	c->gid = rd16(r + 2);
+	c->size = 4 + ((c->flags & COMP_WORDS) ? 4 : 2) +
+	          ((c->flags & COMP_SCALE) ? 2 : (c->flags & COMP_XYSCALE) ? 4 :
+	           (c->flags & COMP_2X2) ? 8 : 0);
+	if (!fits(it->len, it->at, c->size)) {
+		it->bad = true;
+		return false;
+	}
+	it->at += c->size;
+	it->more = (c->flags & COMP_MORE) != 0;
 	return true;
 }
 
-/* A simple glyph with its instructions cut out: they would call into the
- * fpgm/prep programs we do not carry. */
-static bool
-simple_strip(const unsigned char *g, uint32_t len, unsigned contours,
-             struct buf *out)
-{
-	size_t head = 10 + 2 * (size_t)contours, ilen;
+/* Composites nest (a component may be a composite itself), which a crafted
+ * font turns into cycles, endless chains, or thousands of glyph ids sharing
+ * one span that lists thousands of components.  So every glyph a subset
+ * takes is checked before anything is copied: its records lie within it,
+ * each component is a glyph of the face, the nesting under it is acyclic
+ * and at most MAX_NESTING deep; and the checks of one subset read at most
+ * MAX_COMPONENTS component records in all (real fonts: a few per glyph). */
+#define MAX_NESTING 8
+#define MAX_COMPONENTS 65536
 
-	if (head + 2 > len)
-		return false;
-	ilen = rd16(g + head);
-	if (head + 2 + ilen > len)
-		return false;
+/* The glyph data a subset may copy, padding aside: a letter's glyphs from a
+ * CJK face come to a few hundred kilobytes, but thousands of glyph ids may
+ * share one crafted span of megabytes. */
+#define MAX_GLYF (32u << 20)
+
+/* What is known of a glyph: GLYPH_UNSEEN, GLYPH_VISITING while its
+ * components are checked (meeting it again is a cycle), GLYPH_BAD, or
+ * 1 + its nesting height (0: a simple or empty glyph). */
+enum { GLYPH_UNSEEN = 0, GLYPH_VISITING = 0xFE, GLYPH_BAD = 0xFF };
+
+/* Results of glyph_check other than a height. */
+enum { CHECK_BAD = -1, CHECK_DEEP = -2, CHECK_BUDGET = -3 };
+
+struct checker {
+	const struct letter_ttf *t;
+	uint8_t *state;         /* per glyph id of the face */
+	size_t budget;          /* component records left to read */
+};
+
+/* The nesting height of glyph gid, met `depth` composites below the glyph
+ * being checked; CHECK_BAD when it is malformed or in a cycle, CHECK_DEEP
+ * when the nesting from that glyph would exceed MAX_NESTING, CHECK_BUDGET
+ * when the budget ran out.  Only what holds whatever the path (heights,
+ * malformed glyphs) is kept in state, so each glyph is read once unless a
+ * too deep path cut its check short. */
+static int
+glyph_check(struct checker *c, unsigned gid, unsigned depth)
+{
+	uint8_t *st = &c->state[gid];
+	const unsigned char *g;
+	size_t len, head, ilen;
+	struct components it;
+	struct component comp;
+	int height = 0, h = 0;
+
+	if (*st == GLYPH_BAD || *st == GLYPH_VISITING)
+		return CHECK_BAD;
+	if (*st != GLYPH_UNSEEN)
+		return depth + (*st - 1u) > MAX_NESTING ? CHECK_DEEP : *st - 1;
+	if (!glyph_span(c->t, gid, &g, &len) || (len > 0 && len < 10) ||
+	    (len > 0 && !is_composite(g, len) &&
+	     !simple_parts(g, len, &head, &ilen))) {
+		*st = GLYPH_BAD;
+		return CHECK_BAD;
+	}
+	if (!is_composite(g, len)) {
+		*st = 1;
+		return 0;
+	}
+	if (depth == MAX_NESTING)
+		return CHECK_DEEP;
+	*st = GLYPH_VISITING;
+	for (it = components_of(g, len); h >= 0 && component_next(&it, &comp);) {
+		if (c->budget == 0) {
+			h = CHECK_BUDGET;
+			break;
+		}
+		c->budget--;
+		h = comp.gid < c->t->n_glyphs ?
+		    glyph_check(c, comp.gid, depth + 1) : CHECK_BAD;
+		if (h + 1 > height)
+			height = h + 1;
+	}
+	if (it.bad)
+		h = CHECK_BAD;
+	if (h < 0) {
+		*st = h == CHECK_BAD ? GLYPH_BAD : GLYPH_UNSEEN;
+		return h;
+	}
+	*st = (uint8_t)(height + 1);
+	return height;
+}
+
+/* Checks a glyph a subset takes: 0 when it can be copied, CHECK_BAD or
+ * CHECK_BUDGET. */
+static int
+glyph_ok(struct checker *c, unsigned gid)
+{
+	int h = glyph_check(c, gid, 0);
+
+	if (h == CHECK_DEEP) {
+		c->state[gid] = GLYPH_BAD;
+		h = CHECK_BAD;
+	}
+	return h < 0 ? h : 0;
+}
+
+/* Writes a checked composite glyph with its components renumbered (they
+ * are all in gs) and without instructions. */
+static void
+composite_write(const unsigned char *g, size_t len, const struct glyphset *gs,
+                struct buf *out)
+{
+	struct components it = components_of(g, len);
+	struct component comp;
+
+	put(out, g, 10);
+	while (component_next(&it, &comp)) {
+		unsigned char *p = buf_grow(out, comp.size);
+
+		if (p != NULL) {
+			memcpy(p, g + it.at - comp.size, comp.size);
+			set16(p, comp.flags & ~COMP_INSTR & 0xFFFF);
+			set16(p + 2, gs->new_of[comp.gid]);
+		}
+	}
+}
+
+/* Writes a checked simple glyph with its instructions cut out: they would
+ * call into the fpgm/prep programs we do not carry. */
+static void
+simple_strip(const unsigned char *g, size_t len, struct buf *out)
+{
+	size_t head, ilen;
+
+	simple_parts(g, len, &head, &ilen);
 	put(out, g, head);
 	put16(out, 0);
 	put(out, g + head + 2 + ilen, len - head - 2 - ilen);
-	return true;
 }
 
 static int
@@ -715,6 +910,10 @@ checksum(const unsigned char *p, size_t len)
 	return sum;
 }
 
+/* The longest OS/2 table (version 5); anything after it is not ours to
+ * copy. */
+#define OS2_MAX 100
+
 enum { T_OS2, T_CMAP, T_GLYF, T_HEAD, T_HHEA, T_HMTX, T_LOCA, T_MAXP,
        T_NAME, T_POST, T_COUNT };
 
@@ -724,10 +923,12 @@ static const char *const TAGS[T_COUNT] = {
 	"name", "post",
 };
 
+/* The glyphs of gs have been checked; `state` says which are GLYPH_BAD (only
+ * ever .notdef, written empty). */
 static void
-write_tables(const struct letter_ttf *t, struct glyphset *gs,
-             const uint32_t *cps, const uint16_t *gids, size_t ncp,
-             const char *psname, struct buf *tab)
+write_tables(const struct letter_ttf *t, const struct glyphset *gs,
+             const uint8_t *state, const uint32_t *cps, const uint16_t *gids,
+             size_t ncp, const char *psname, struct buf *tab)
 {
 	unsigned first = ncp ? cps[0] : 0, last = ncp ? cps[ncp - 1] : 0;
 	uint32_t *loca = calloc(gs->n + 1, sizeof(*loca));
@@ -740,18 +941,16 @@ write_tables(const struct letter_ttf *t, struct glyphset *gs,
 	/* glyf, remembering offsets for loca. */
 	for (size_t i = 0; i < gs->n; i++) {
 		const unsigned char *g;
-		uint32_t len;
+		size_t len;
 
 		loca[i] = (uint32_t)tab[T_GLYF].len;
-		if (!glyph_span(t, gs->old[i], &g, &len) || len < 10) {
+		if (state[gs->old[i]] == GLYPH_BAD ||
+		    !glyph_span(t, gs->old[i], &g, &len) || len == 0)
 			continue;
-		}
-		if ((int16_t)rd16(g) < 0) {
-			if (!composite_walk(g, len, gs, &tab[T_GLYF]))
-				tab[T_GLYF].len = loca[i];
-		} else if (!simple_strip(g, len, rd16(g), &tab[T_GLYF])) {
-			tab[T_GLYF].len = loca[i];
-		}
+		if (is_composite(g, len))
+			composite_write(g, len, gs, &tab[T_GLYF]);
+		else
+			simple_strip(g, len, &tab[T_GLYF]);
 		pad4(&tab[T_GLYF]);
 	}
 	loca[gs->n] = (uint32_t)tab[T_GLYF].len;
@@ -778,7 +977,7 @@ write_tables(const struct letter_ttf *t, struct glyphset *gs,
 		if (tab[T_MAXP].len == 32)
 			set16(p + 26, 0);
 	}
-	put(&tab[T_OS2], t->os2.p, t->os2.len);
+	put(&tab[T_OS2], t->os2.p, t->os2.len < OS2_MAX ? t->os2.len : OS2_MAX);
 	if ((p = tab[T_OS2].p) != NULL) {
 		set16(p + 64, first);
 		set16(p + 66, last);
@@ -796,10 +995,11 @@ letter_ttf_subset(const struct letter_ttf *ttf, const uint32_t *cps_in,
                   size_t *len_r, struct ogi_error *err)
 {
 	struct glyphset gs = { 0 };
+	struct checker chk = { ttf, NULL, MAX_COMPONENTS };
 	struct buf tab[T_COUNT] = { { 0 } }, out = { 0 };
 	uint32_t *cps = NULL;
 	uint16_t *gids = NULL;
-	size_t ncp = 0, i;
+	size_t ncp = 0, glyf_len = 0, i;
 	bool failed = false;
 	int ret = -1;
 
@@ -811,7 +1011,9 @@ letter_ttf_subset(const struct letter_ttf *ttf, const uint32_t *cps_in,
 	gids = malloc((n ? n : 1) * sizeof(*gids));
 	gs.old = malloc((ttf->n_glyphs + 1) * sizeof(*gs.old));
 	gs.new_of = calloc(ttf->n_glyphs, sizeof(*gs.new_of));
-	if (cps == NULL || gids == NULL || gs.old == NULL || gs.new_of == NULL) {
+	chk.state = calloc(ttf->n_glyphs, sizeof(*chk.state));
+	if (cps == NULL || gids == NULL || gs.old == NULL || gs.new_of == NULL ||
+	    chk.state == NULL) {
 		error_set(err, "out of memory");
 		goto out;
 	}
@@ -829,6 +1031,14 @@ letter_ttf_subset(const struct letter_ttf *ttf, const uint32_t *cps_in,
 			          ttf->psname);
 			goto out;
 		}
+		switch (glyph_ok(&chk, g)) {
+		case CHECK_BUDGET:
+			goto budget;
+		case CHECK_BAD:
+			error_set(err, "U+%04X: glyph %u of font %s is malformed",
+			          (unsigned)cps[i], g, ttf->psname);
+			goto out;
+		}
 		cps[ncp] = cps[i];
 		gids[ncp++] = (uint16_t)glyphset_add(&gs, g);
 	}
@@ -837,17 +1047,33 @@ letter_ttf_subset(const struct letter_ttf *ttf, const uint32_t *cps_in,
 		          ncp);
 		goto out;
 	}
-	/* Components may be composites themselves: the set grows as we go. */
+	/* .notdef is never drawn: a malformed one is written empty. */
+	if (glyph_ok(&chk, 0) == CHECK_BUDGET)
+		goto budget;
+	/* The components of a checked composite are checked glyphs; they may
+	 * be composites themselves: the set grows as it is walked. */
 	for (i = 0; i < gs.n; i++) {
 		const unsigned char *g;
-		uint32_t len;
+		size_t len;
+		struct components it;
+		struct component comp;
 
-		if (glyph_span(ttf, gs.old[i], &g, &len) && len >= 10 &&
-		    (int16_t)rd16(g) < 0)
-			composite_walk(g, len, &gs, NULL);
+		if (chk.state[gs.old[i]] == GLYPH_BAD)
+			continue;
+		glyph_span(ttf, gs.old[i], &g, &len);
+		if (len > MAX_GLYF - glyf_len) {
+			error_set(err, "font %s: the glyphs of %zu characters "
+			          "exceed %u bytes", ttf->psname, ncp, MAX_GLYF);
+			goto out;
+		}
+		glyf_len += len;
+		if (!is_composite(g, len))
+			continue;
+		for (it = components_of(g, len); component_next(&it, &comp);)
+			glyphset_add(&gs, comp.gid);
 	}
 
-	write_tables(ttf, &gs, cps, gids, ncp, psname, tab);
+	write_tables(ttf, &gs, chk.state, cps, gids, ncp, psname, tab);
 	for (i = 0; i < T_COUNT; i++)
 		failed |= tab[i].failed;
 	if (failed) {
@@ -891,6 +1117,10 @@ letter_ttf_subset(const struct letter_ttf *ttf, const uint32_t *cps_in,
 	*len_r = out.len;
 	out.p = NULL;
 	ret = 0;
+	goto out;
+budget:
+	error_set(err, "font %s: composite glyphs with more than %d components "
+	          "in all", ttf->psname, MAX_COMPONENTS);
 out:
 	for (i = 0; i < T_COUNT; i++)
 		free(tab[i].p);
@@ -899,5 +1129,6 @@ out:
 	free(gids);
 	free(gs.old);
 	free(gs.new_of);
+	free(chk.state);
 	return ret;
 }

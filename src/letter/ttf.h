@@ -29,6 +29,12 @@ struct letter_ttf;
 int letter_ttf_open(const char *path, int index, struct letter_ttf **ttf_r,
                     struct ogi_error *err);
 
+/* As letter_ttf_open, from the `len` bytes of a .ttf or .ttc image at
+ * `data`, which the face reads in place: they must stay unchanged until
+ * letter_ttf_close.  Pure: no I/O. */
+int letter_ttf_open_mem(const void *data, size_t len, int index,
+                        struct letter_ttf **ttf_r, struct ogi_error *err);
+
 /* Frees a face; NULL is a no-op. */
 void letter_ttf_close(struct letter_ttf *ttf);
 
@@ -49,7 +55,12 @@ const char *letter_ttf_psname(const struct letter_ttf *ttf);
  * (long), glyf (hinting instructions dropped), cmap (3,1 format 4), post
  * (format 3), name and OS/2.  The name table carries `psname` (ASCII,
  * 1..63 characters) as family and PostScript name.  On success *data_r
- * (malloc'd, caller frees) holds *len_r bytes.  Pure: no I/O. */
+ * (malloc'd, caller frees) holds *len_r bytes.  Fails, naming the code
+ * point, when its glyph is malformed: records past its end, a component
+ * the face lacks, composites nested in a cycle or more than 8 deep; and
+ * fails for more than 65536 component records or 32 MB of glyph data in
+ * all.  A malformed .notdef is written empty.  Pure: no I/O; time and
+ * memory bounded by the input's size. */
 int letter_ttf_subset(const struct letter_ttf *ttf, const uint32_t *cps,
                       size_t n, const char *psname, unsigned char **data_r,
                       size_t *len_r, struct ogi_error *err);

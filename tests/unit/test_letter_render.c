@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "letter/linebreak.h"
@@ -238,6 +239,583 @@ test_ttf_subset(void **state)
 	                                   "X", &data, &len, &err), -1);
 	assert_non_null(strstr(err.msg, "U+E000"));
 	letter_ttf_close(full);
+}
+
+/* ---- crafted fonts -------------------------------------------------------
+ * A minimal TrueType font is built in memory (every table the subsetter
+ * reads, glyphs given as bytes), then one part of it is made hostile. */
+
+struct bytes {
+	unsigned char *p;
+	size_t len;
+};
+
+static void
+b_put(struct bytes *b, const void *data, size_t n)
+{
+	b->p = realloc(b->p, b->len + n + 1);
+	assert_non_null(b->p);
+	memcpy(b->p + b->len, data, n);
+	b->len += n;
+}
+
+static void
+b16(struct bytes *b, unsigned v)
+{
+	unsigned char x[2] = { (unsigned char)(v >> 8), (unsigned char)v };
+
+	b_put(b, x, 2);
+}
+
+static void
+b32(struct bytes *b, uint32_t v)
+{
+	b16(b, v >> 16);
+	b16(b, v & 0xFFFF);
+}
+
+static void
+b_zero(struct bytes *b, size_t n)
+{
+	while (n-- > 0)
+		b_put(b, "", 1);
+}
+
+/* Glyphs: an empty simple glyph, and composites of 8-byte records. */
+static const unsigned char SIMPLE[12] = { 0 };
+
+static void
+composite(struct bytes *g, const unsigned *components, size_t n)
+{
+	b16(g, 0xFFFF);
+	b_zero(g, 8);
+	for (size_t i = 0; i < n; i++) {
+		b16(g, 0x0001 | (i + 1 < n ? 0x0020 : 0));  /* words, more */
+		b16(g, components[i]);
+		b32(g, 0);
+	}
+}
+
+struct cmap_group {
+	uint32_t start, end, glyph;
+};
+
+struct font {
+	unsigned n_glyphs;
+	struct bytes *glyphs;           /* n_glyphs of them */
+	const uint32_t *loca;           /* NULL: the glyphs one after another */
+	int cmap_format;                /* 4 or 12 */
+	const struct cmap_group *groups;
+	size_t n_groups;
+	uint32_t cmap_offset;           /* 0: right after the header */
+};
+
+static void
+cmap_table(struct bytes *t, const struct font *f)
+{
+	b16(t, 0);
+	b16(t, 1);
+	b16(t, 3);
+	b16(t, f->cmap_format == 12 ? 10 : 1);
+	b32(t, f->cmap_offset ? f->cmap_offset : 12);
+	if (f->cmap_format == 12) {
+		b16(t, 12);
+		b16(t, 0);
+		b32(t, (uint32_t)(16 + 12 * f->n_groups));
+		b32(t, 0);
+		b32(t, (uint32_t)f->n_groups);
+		for (size_t i = 0; i < f->n_groups; i++) {
+			b32(t, f->groups[i].start);
+			b32(t, f->groups[i].end);
+			b32(t, f->groups[i].glyph);
+		}
+		return;
+	}
+	/* Format 4, glyphs by idDelta, then the closing 0xFFFF segment. */
+	b16(t, 4);
+	b16(t, (unsigned)(16 + 8 * (f->n_groups + 1)) & 0xFFFF);
+	b16(t, 0);
+	b16(t, (unsigned)(2 * (f->n_groups + 1)));
+	b_zero(t, 6);
+	for (size_t i = 0; i < f->n_groups; i++)
+		b16(t, f->groups[i].end);
+	b16(t, 0xFFFF);
+	b16(t, 0);
+	for (size_t i = 0; i < f->n_groups; i++)
+		b16(t, f->groups[i].start);
+	b16(t, 0xFFFF);
+	for (size_t i = 0; i < f->n_groups; i++)
+		b16(t, (f->groups[i].glyph - f->groups[i].start) & 0xFFFF);
+	b16(t, 1);
+	b_zero(t, 2 * (f->n_groups + 1));
+}
+
+/* The font's bytes; tables in tag order, each 4-aligned. */
+static struct bytes
+build_font(const struct font *f)
+{
+	static const char *const tags[] = {
+		"OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp",
+		"name", "post",
+	};
+	struct bytes t[10] = { { 0 } }, out = { 0 };
+	uint32_t off = 12 + 16 * 10, at = 0;
+
+	b16(&t[0], 0);                          /* OS/2 v0, fsType 0 */
+	b_zero(&t[0], 76);
+	cmap_table(&t[1], f);
+	for (unsigned i = 0; i < f->n_glyphs; i++) {
+		b_put(&t[2], f->glyphs[i].p, f->glyphs[i].len);
+		b32(&t[6], f->loca ? f->loca[i] : at);
+		at += (uint32_t)f->glyphs[i].len;
+	}
+	b32(&t[6], f->loca ? f->loca[f->n_glyphs] : at);
+	b32(&t[3], 0x00010000);                 /* head */
+	b_zero(&t[3], 8);
+	b32(&t[3], 0x5F0F3CF5);
+	b16(&t[3], 0);
+	b16(&t[3], 1000);                       /* unitsPerEm */
+	b_zero(&t[3], 30);
+	b16(&t[3], 1);                          /* long loca */
+	b16(&t[3], 0);
+	b32(&t[4], 0x00010000);                 /* hhea */
+	b_zero(&t[4], 30);
+	b16(&t[4], f->n_glyphs);
+	for (unsigned i = 0; i < f->n_glyphs; i++) {
+		b16(&t[5], 500);
+		b16(&t[5], 0);
+	}
+	b32(&t[7], 0x00005000);                 /* maxp 0.5 */
+	b16(&t[7], f->n_glyphs);
+	b16(&t[8], 0);                          /* name: no records */
+	b16(&t[8], 0);
+	b16(&t[8], 6);
+	b32(&t[9], 0x00030000);                 /* post 3.0 */
+	b_zero(&t[9], 28);
+
+	b32(&out, 0x00010000);
+	b16(&out, 10);
+	b16(&out, 128);
+	b16(&out, 3);
+	b16(&out, 32);
+	for (int i = 0; i < 10; i++) {
+		b_put(&out, tags[i], 4);
+		b32(&out, 0);
+		b32(&out, off);
+		b32(&out, (uint32_t)t[i].len);
+		off += (uint32_t)(t[i].len + 3) / 4 * 4;
+	}
+	for (int i = 0; i < 10; i++) {
+		b_put(&out, t[i].p, t[i].len);
+		b_zero(&out, (4 - t[i].len % 4) % 4);
+		free(t[i].p);
+	}
+	return out;
+}
+
+/* n glyphs: .notdef and the rest simple unless set later. */
+static struct bytes *
+simple_glyphs(unsigned n)
+{
+	struct bytes *g = calloc(n, sizeof(*g));
+
+	assert_non_null(g);
+	for (unsigned i = 0; i < n; i++)
+		b_put(&g[i], SIMPLE, sizeof(SIMPLE));
+	return g;
+}
+
+static void
+glyphs_free(struct bytes *g, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		free(g[i].p);
+	free(g);
+}
+
+/* A face from f, checked to open; caller closes it and frees *font_r. */
+static struct letter_ttf *
+open_font(const struct font *f, struct bytes *font_r)
+{
+	struct ogi_error err = { 0 };
+	struct letter_ttf *t;
+
+	*font_r = build_font(f);
+	if (letter_ttf_open_mem(font_r->p, font_r->len, 0, &t, &err) != 0)
+		fail_msg("crafted font does not open: %s", err.msg);
+	return t;
+}
+
+/* Subsets cps; returns the error message, or "" after checking that the
+ * subset opens and maps every code point. */
+static char *
+subset_result(const struct letter_ttf *t, const uint32_t *cps, size_t n)
+{
+	struct ogi_error err = { 0 };
+	unsigned char *data;
+	size_t len;
+	struct letter_ttf *sub;
+
+	if (letter_ttf_subset(t, cps, n, "Crafted", &data, &len, &err) != 0)
+		return strdup(err.msg);
+	assert_int_equal(letter_ttf_open_mem(data, len, 0, &sub, &err), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_true(letter_ttf_glyph(sub, cps[i]) != 0);
+	letter_ttf_close(sub);
+	free(data);
+	return strdup("");
+}
+
+static const struct cmap_group ABC[] = { { 'A', 'C', 1 } };
+
+/* Glyph 1 simple, 2 and 3 composites with the given components. */
+struct composite_case {
+	const char *what;
+	unsigned comp2[3], n2;
+	unsigned comp3[3], n3;
+	size_t cut;                     /* bytes cut off the end of glyph 3 */
+	const char *want;               /* error substring; "" = subset works */
+};
+
+static const struct composite_case COMPOSITES[] = {
+	{ "a composite of simple glyphs", { 1 }, 1, { 1, 2 }, 2, 0, "" },
+	{ "a component beyond the glyph count", { 1 }, 1, { 1, 4 }, 2, 0,
+	  "U+0043: glyph 3 of font Font is malformed" },
+	{ "the largest glyph id", { 1 }, 1, { 0xFFFF }, 1, 0, "U+0043" },
+	{ "a composite naming itself", { 1 }, 1, { 3 }, 1, 0, "U+0043" },
+	{ "two composites in a cycle", { 3 }, 1, { 2 }, 1, 0, "U+0043" },
+	{ "a record cut short", { 1 }, 1, { 1, 2 }, 2, 3, "U+0043" },
+	{ "its flags cut short", { 1 }, 1, { 1, 2 }, 2, 7, "U+0043" },
+};
+
+static void
+test_ttf_crafted_composites(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(COMPOSITES) / sizeof(COMPOSITES[0]); i++) {
+		const struct composite_case *c = &COMPOSITES[i];
+		struct bytes *g = simple_glyphs(4), font;
+		struct font f = { 4, g, NULL, 4, ABC, 1, 0 };
+		struct letter_ttf *t;
+		char *got;
+
+		free(g[2].p);
+		free(g[3].p);
+		g[2] = g[3] = (struct bytes){ 0 };
+		composite(&g[2], c->comp2, c->n2);
+		composite(&g[3], c->comp3, c->n3);
+		g[3].len -= c->cut;
+		t = open_font(&f, &font);
+		/* Only a letter using the glyph is refused. */
+		got = subset_result(t, (const uint32_t[]){ 'A' }, 1);
+		assert_string_equal(got, "");
+		free(got);
+		got = subset_result(t, (const uint32_t[]){ 'A', 'C' }, 2);
+		if (c->want[0] == '\0' ? got[0] != '\0' : !strstr(got, c->want))
+			fail_msg("%s: got \"%s\", want \"%s\"", c->what, got, c->want);
+		free(got);
+		letter_ttf_close(t);
+		free(font.p);
+		glyphs_free(g, 4);
+	}
+}
+
+/* Glyph k (1..n-1) is a composite of glyph k + 1; the last is simple: U+0041
+ * maps to a glyph nested `n - 2` deep. */
+static char *
+chain_result(unsigned n)
+{
+	struct bytes *g = simple_glyphs(n), font;
+	struct cmap_group one = { 'A', 'A', 1 };
+	struct font f = { n, g, NULL, 4, &one, 1, 0 };
+	struct letter_ttf *t;
+	char *got;
+
+	for (unsigned k = 1; k + 1 < n; k++) {
+		free(g[k].p);
+		g[k] = (struct bytes){ 0 };
+		composite(&g[k], (const unsigned[]){ k + 1 }, 1);
+	}
+	t = open_font(&f, &font);
+	got = subset_result(t, (const uint32_t[]){ 'A' }, 1);
+	letter_ttf_close(t);
+	free(font.p);
+	glyphs_free(g, n);
+	return got;
+}
+
+static void
+test_ttf_crafted_nesting(void **state)
+{
+	char *got;
+
+	(void)state;
+	got = chain_result(2 + 8);
+	assert_string_equal(got, "");
+	free(got);
+	got = chain_result(2 + 9);
+	assert_non_null(strstr(got, "U+0041: glyph 1 of font Font is malformed"));
+	free(got);
+}
+
+/* Many glyph ids on one span: loca alternates between the span's two
+ * ends, so the odd glyphs are all the same glyph and the even ones from 2
+ * on end before they start.  n_chars code points from U+4E00 map to the
+ * odd glyphs. */
+static char *
+shared_span_result(const struct bytes *shared, unsigned n_chars)
+{
+	unsigned n = 2 * n_chars + 1;
+	uint32_t *loca = calloc(n + 1, sizeof(*loca));
+	struct cmap_group *groups = calloc(n_chars, sizeof(*groups));
+	uint32_t *cps = calloc(n_chars, sizeof(*cps));
+	struct bytes *g = calloc(n, sizeof(*g)), font;
+	struct font f = { n, g, loca, 12, groups, n_chars, 0 };
+	struct letter_ttf *t;
+	char *got;
+
+	assert_true(loca && groups && cps && g);
+	b_put(&g[0], SIMPLE, sizeof(SIMPLE));
+	g[1] = *shared;
+	for (unsigned i = 1; i <= n; i++)
+		loca[i] = (uint32_t)(sizeof(SIMPLE) + (i % 2 ? 0 : shared->len));
+	for (unsigned i = 0; i < n_chars; i++) {
+		groups[i] = (struct cmap_group){ 0x4E00 + i, 0x4E00 + i, 1 + 2 * i };
+		cps[i] = 0x4E00 + i;
+	}
+	t = open_font(&f, &font);
+	got = subset_result(t, cps, n_chars);
+	letter_ttf_close(t);
+	free(font.p);
+	free(g[0].p);
+	free(g);
+	free(loca);
+	free(groups);
+	free(cps);
+	return got;
+}
+
+static void
+test_ttf_crafted_work(void **state)
+{
+	unsigned comps[2000] = { 0 };
+	struct bytes shared = { 0 };
+	char *got;
+
+	(void)state;
+	/* 40 glyph ids on one composite of 2000 components: 80000 records to
+	 * read.  Fine for 30. */
+	composite(&shared, comps, 2000);
+	got = shared_span_result(&shared, 30);
+	assert_string_equal(got, "");
+	free(got);
+	got = shared_span_result(&shared, 40);
+	assert_non_null(strstr(got, "more than 65536 components"));
+	free(got);
+	free(shared.p);
+	/* 8000 glyph ids on one 5000-byte glyph: 40 MB of glyph data. */
+	shared = (struct bytes){ 0 };
+	b_put(&shared, SIMPLE, sizeof(SIMPLE));
+	b_zero(&shared, 5000 - sizeof(SIMPLE));
+	got = shared_span_result(&shared, 8000);
+	assert_non_null(strstr(got, "exceed"));
+	free(got);
+	got = shared_span_result(&shared, 100);
+	assert_string_equal(got, "");
+	free(got);
+	free(shared.p);
+}
+
+/* A loca entry past the end of glyf, for the glyph of U+0041. */
+static void
+test_ttf_crafted_loca(void **state)
+{
+	static const uint32_t loca[] = { 0, 12, 0x7FFFFFF0, 0x7FFFFFF0 };
+	struct bytes *g = simple_glyphs(3), font;
+	struct font f = { 3, g, loca, 4, ABC, 1, 0 };
+	struct letter_ttf *t;
+	char *got;
+
+	(void)state;
+	t = open_font(&f, &font);
+	got = subset_result(t, (const uint32_t[]){ 'B' }, 1);
+	assert_non_null(strstr(got, "U+0042: glyph 2 of font Font is malformed"));
+	free(got);
+	letter_ttf_close(t);
+	free(font.p);
+	glyphs_free(g, 3);
+}
+
+struct cmap_case {
+	const char *what;
+	int format;
+	struct cmap_group groups[2];
+	size_t n_groups;
+	uint32_t offset;
+	uint32_t cp;
+	unsigned want;                  /* the glyph of cp; ~0u: no cmap */
+};
+
+static const struct cmap_case CMAPS[] = {
+	{ "format 4", 4, { { 'A', 'C', 1 } }, 1, 0, 'C', 3 },
+	{ "format 12", 12, { { 0x4E00, 0x4E01, 1 } }, 1, 0, 0x4E01, 2 },
+	{ "format 4: the first segment reaching a code point decides", 4,
+	  { { 'A', 'B', 1 }, { 'A', 'A', 3 } }, 2, 0, 'A', 1 },
+	{ "format 12: the first group decides", 12,
+	  { { 'A', 'B', 1 }, { 'A', 'A', 3 } }, 2, 0, 'A', 1 },
+	{ "format 12: a glyph id that wraps past 2^32", 12,
+	  { { 0, 0xFFFFFFFF, 0xFFFFFFF0 } }, 1, 0, 0x11, 0 },
+	{ "format 12: glyphs past the count", 12,
+	  { { 'A', 'C', 2 } }, 1, 0, 'B', 3 },
+	{ "format 12: glyphs past the count (2)", 12,
+	  { { 'A', 'C', 2 } }, 1, 0, 'C', 0 },
+	{ "subtable offset 2^32 - 1 (offset + 2 wraps)", 4,
+	  { { 'A', 'C', 1 } }, 1, 0xFFFFFFFF, 'A', ~0u },
+	{ "subtable offset 2^32 - 2", 12,
+	  { { 'A', 'C', 1 } }, 1, 0xFFFFFFFE, 'A', ~0u },
+	{ "subtable offset past the table", 4,
+	  { { 'A', 'C', 1 } }, 1, 0x10000, 'A', ~0u },
+};
+
+static void
+test_ttf_crafted_cmap(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(CMAPS) / sizeof(CMAPS[0]); i++) {
+		const struct cmap_case *c = &CMAPS[i];
+		struct bytes *g = simple_glyphs(4), font;
+		struct font f = { 4, g, NULL, c->format, c->groups, c->n_groups,
+		                  c->offset };
+		struct ogi_error err = { 0 };
+		struct letter_ttf *t;
+		int rc;
+
+		font = build_font(&f);
+		rc = letter_ttf_open_mem(font.p, font.len, 0, &t, &err);
+		if (c->want == ~0u) {
+			if (rc == 0 || !strstr(err.msg, "no Unicode cmap"))
+				fail_msg("%s: opened (%s)", c->what, err.msg);
+		} else {
+			if (rc != 0)
+				fail_msg("%s: %s", c->what, err.msg);
+			if (letter_ttf_glyph(t, c->cp) != c->want)
+				fail_msg("%s: U+%04X -> glyph %u, want %u", c->what,
+				         (unsigned)c->cp, letter_ttf_glyph(t, c->cp),
+				         c->want);
+			letter_ttf_close(t);
+		}
+		free(font.p);
+		glyphs_free(g, 4);
+	}
+}
+
+/* Segments that each claim the whole BMP: opening reads each code point
+ * once, not once per segment (2^31 and 1.3 * 10^10 steps before). */
+static void
+test_ttf_crafted_cmap_work(void **state)
+{
+	static const struct {
+		int format;
+		size_t n;
+		struct cmap_group group;
+	} SPIN[] = {
+		{ 4, 32766, { 0, 0xFFFE, 1 } },
+		{ 12, 200000, { 0, 0xFFFFFFFF, 1 } },
+	};
+
+	(void)state;
+	alarm(60);
+	for (size_t i = 0; i < sizeof(SPIN) / sizeof(SPIN[0]); i++) {
+		struct cmap_group *groups = calloc(SPIN[i].n, sizeof(*groups));
+		struct bytes *g = simple_glyphs(4), font;
+		struct font f = { 4, g, NULL, SPIN[i].format, groups, SPIN[i].n, 0 };
+		struct ogi_error err = { 0 };
+		struct letter_ttf *t;
+		struct timespec t0, t1;
+
+		assert_non_null(groups);
+		for (size_t k = 0; k < SPIN[i].n; k++)
+			groups[k] = SPIN[i].group;
+		font = build_font(&f);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		assert_int_equal(letter_ttf_open_mem(font.p, font.len, 0, &t, &err), 0);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (t1.tv_sec - t0.tv_sec + (t1.tv_nsec - t0.tv_nsec) / 1e9 > 0.25)
+			fail_msg("format %d: opening took %.1f s", SPIN[i].format,
+			         t1.tv_sec - t0.tv_sec + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+		assert_int_equal(letter_ttf_glyph(t, 1), 2);
+		assert_int_equal(letter_ttf_glyph(t, 'A'), 0);
+		letter_ttf_close(t);
+		free(font.p);
+		free(groups);
+		glyphs_free(g, 4);
+	}
+	alarm(0);
+}
+
+struct header_case {
+	const char *what;
+	size_t at;                      /* where to write */
+	uint32_t value;
+	const char *want;
+};
+
+/* Offsets in the header and table directory of build_font's output: the
+ * directory entries are 16 bytes from 12, in tag order (OS/2 first). */
+static const struct header_case HEADERS[] = {
+	{ "table offset near 2^32", 12 + 16 * 3 + 8, 0xFFFFFFF0, "not a usable" },
+	{ "table length near 2^32", 12 + 16 * 3 + 12, 0xFFFFFFF0, "not a usable" },
+	{ "table count beyond the file", 4, 0xFFFF0000, "not a usable" },
+};
+
+static void
+test_ttf_crafted_headers(void **state)
+{
+	struct bytes *g = simple_glyphs(4), font;
+	struct font f = { 4, g, NULL, 4, ABC, 1, 0 };
+	struct ogi_error err = { 0 };
+	struct letter_ttf *t;
+	static const unsigned char ttc[] = {
+		't', 't', 'c', 'f', 0, 1, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF,
+		0, 0, 0, 16, 0, 0, 0, 0,
+	};
+	unsigned char ttc_dir[sizeof(ttc)];
+
+	(void)state;
+	font = build_font(&f);
+	for (size_t i = 0; i < sizeof(HEADERS) / sizeof(HEADERS[0]); i++) {
+		unsigned char *copy = malloc(font.len);
+		const struct header_case *c = &HEADERS[i];
+
+		memcpy(copy, font.p, font.len);
+		copy[c->at] = (unsigned char)(c->value >> 24);
+		copy[c->at + 1] = (unsigned char)(c->value >> 16);
+		copy[c->at + 2] = (unsigned char)(c->value >> 8);
+		copy[c->at + 3] = (unsigned char)c->value;
+		if (letter_ttf_open_mem(copy, font.len, 0, &t, &err) == 0 ||
+		    !strstr(err.msg, c->want))
+			fail_msg("%s: %s", c->what, err.msg);
+		free(copy);
+	}
+	/* Every prefix of a good font is refused, none read past its end. */
+	for (size_t n = 0; n < font.len; n += 7) {
+		unsigned char *copy = malloc(n ? n : 1);
+
+		memcpy(copy, font.p, n);
+		if (letter_ttf_open_mem(copy, n, 0, &t, &err) == 0)
+			letter_ttf_close(t);
+		free(copy);
+	}
+	/* A collection claiming 2^32 - 1 faces, or a face directory past
+	 * its end. */
+	assert_int_equal(letter_ttf_open_mem(ttc, sizeof(ttc), 0, &t, &err), -1);
+	assert_non_null(strstr(err.msg, "no face 0"));
+	memcpy(ttc_dir, ttc, sizeof(ttc));
+	memcpy(ttc_dir + 8, "\0\0\0\1\xFF\xFF\xFF\xF8", 8);
+	assert_int_equal(letter_ttf_open_mem(ttc_dir, sizeof(ttc_dir), 0, &t, &err), -1);
+	assert_non_null(strstr(err.msg, "not a usable"));
+	free(font.p);
+	glyphs_free(g, 4);
 }
 
 /* ---- renderer ----------------------------------------------------------- */
@@ -661,6 +1239,13 @@ main(void)
 		cmocka_unit_test(test_linebreak_classes),
 		cmocka_unit_test(test_utf8_invalid),
 		cmocka_unit_test(test_ttf_subset),
+		cmocka_unit_test(test_ttf_crafted_composites),
+		cmocka_unit_test(test_ttf_crafted_nesting),
+		cmocka_unit_test(test_ttf_crafted_work),
+		cmocka_unit_test(test_ttf_crafted_loca),
+		cmocka_unit_test(test_ttf_crafted_cmap),
+		cmocka_unit_test(test_ttf_crafted_cmap_work),
+		cmocka_unit_test(test_ttf_crafted_headers),
 		cmocka_unit_test(test_render_reply),
 		cmocka_unit_test(test_render_fonts),
 		cmocka_unit_test(test_render_missing_glyph),
