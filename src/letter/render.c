@@ -863,6 +863,120 @@ folios(struct render *r)
 	return 0;
 }
 
+/* ---- ToUnicode CMaps ---------------------------------------------------- */
+
+/* The most entries one bfchar or bfrange block may hold. */
+#define CMAP_BLOCK 100
+
+struct cmap_run {
+	size_t first, len;      /* entries [first, first + len) */
+};
+
+static void
+put_utf16_hex(FILE *f, uint32_t cp)
+{
+	if (cp < 0x10000)
+		fprintf(f, "%04X", (unsigned)cp);
+	else
+		fprintf(f, "%04X%04X", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+		        (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+}
+
+/* Writes runs as blocks of bfrange (ranges) or bfchar entries. */
+static void
+cmap_blocks(FILE *f, const struct cmap_run *runs, size_t n_runs, bool ranges,
+            const uint16_t *codes, const uint32_t *cps)
+{
+	const char *kind = ranges ? "bfrange" : "bfchar";
+
+	for (size_t done = 0; done < n_runs;) {
+		size_t k = n_runs - done < CMAP_BLOCK ? n_runs - done : CMAP_BLOCK;
+
+		fprintf(f, "%zu begin%s\n", k, kind);
+		for (const struct cmap_run *r = runs + done; r < runs + done + k; r++) {
+			fprintf(f, "<%04X> ", codes[r->first]);
+			if (ranges)
+				fprintf(f, "<%04X> ", codes[r->first + r->len - 1]);
+			fputc('<', f);
+			put_utf16_hex(f, cps[r->first]);
+			fputs(">\n", f);
+		}
+		fprintf(f, "end%s\n", kind);
+		done += k;
+	}
+}
+
+int
+letter_tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n,
+                      char **cmap_r, struct ogi_error *err)
+{
+	struct cmap_run *ranges = calloc(n ? n : 1, sizeof(*ranges));
+	struct cmap_run *chars = calloc(n ? n : 1, sizeof(*chars));
+	size_t n_ranges = 0, n_chars = 0, len;
+	char *text = NULL;
+	FILE *f = NULL;
+	int ret = -1;
+
+	if (ranges == NULL || chars == NULL ||
+	    (f = open_memstream(&text, &len)) == NULL) {
+		error_set(err, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((i > 0 && codes[i] <= codes[i - 1]) || cps[i] > 0x10FFFF ||
+		    (cps[i] >= 0xD800 && cps[i] < 0xE000)) {
+			error_set(err, "ToUnicode CMap: code <%04X> -> U+%04X: codes "
+			          "must ascend and map to Unicode scalar values",
+			          codes[i], (unsigned)cps[i]);
+			goto out;
+		}
+	/* A bfrange steps the last byte of the code and of the UTF-16 text:
+	 * neither may carry into the byte before it.  The last byte of a
+	 * code point's UTF-16 is its own last byte, surrogates or not. */
+	for (size_t i = 0, k; i < n; i = k) {
+		for (k = i + 1; k < n && codes[k] == codes[k - 1] + 1 &&
+		                cps[k] == cps[k - 1] + 1 && (codes[k] & 0xFF) != 0 &&
+		                (cps[k] & 0xFF) != 0; k++)
+			;
+		if (k - i > 1)
+			ranges[n_ranges++] = (struct cmap_run){ i, k - i };
+		else
+			chars[n_chars++] = (struct cmap_run){ i, 1 };
+	}
+	fputs("/CIDInit /ProcSet findresource begin\n"
+	      "12 dict begin\n"
+	      "begincmap\n"
+	      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	      "/Supplement 0 >> def\n"
+	      "/CMapName /Adobe-Identity-UCS def\n"
+	      "/CMapType 2 def\n"
+	      "1 begincodespacerange\n"
+	      "<0000> <FFFF>\n"
+	      "endcodespacerange\n", f);
+	cmap_blocks(f, ranges, n_ranges, true, codes, cps);
+	cmap_blocks(f, chars, n_chars, false, codes, cps);
+	fputs("endcmap\n"
+	      "CMapName currentdict /CMap defineresource pop\n"
+	      "end\n"
+	      "end\n", f);
+	if (fclose(f) != 0) {
+		f = NULL;
+		error_set(err, "out of memory");
+		goto out;
+	}
+	f = NULL;
+	*cmap_r = text;
+	text = NULL;
+	ret = 0;
+out:
+	if (f != NULL)
+		fclose(f);
+	free(text);
+	free(ranges);
+	free(chars);
+	return ret;
+}
+
 /* ---- libharu ------------------------------------------------------------ */
 
 struct hpdf_err {
@@ -933,6 +1047,61 @@ load_subset(struct render *r, HPDF_Doc pdf, struct face *f, const char *psname)
 	return name;
 }
 
+/* For a TrueType font with its UTF-8 encoder, libharu (2.3.0 to 2.4.x)
+ * writes as /ToUnicode a copy of the Identity-H encoding CMap (cidrange
+ * entries), which is no ToUnicode CMap: poppler warns on every page and
+ * copying text relies on each reader's guesses.  The codes it draws are
+ * the UTF-16 code units of our BMP text, so the right CMap maps each code
+ * the face drew to itself.  It replaces the content of libharu's stream
+ * (the object the font points to), and the dictionary entries that
+ * described the encoding CMap go. */
+static int
+set_tounicode(struct render *r, HPDF_Font font, const struct face *f,
+              const struct hpdf_err *he)
+{
+	static const char *const stale[] = {
+		"Type", "CMapName", "CIDSystemInfo", "WMode",
+	};
+	HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	uint16_t *codes = malloc(f->n_used * sizeof(*codes));
+	uint32_t *cps = malloc(f->n_used * sizeof(*cps));
+	size_t n = 0;
+	char *text = NULL;
+	int ret = -1;
+
+	if (codes == NULL || cps == NULL) {
+		error_set(r->err, "out of memory");
+		goto out;
+	}
+	if (cmap == NULL || cmap->stream == NULL) {
+		error_set(r->err, "libharu gave the font no ToUnicode stream "
+		          "to replace");
+		goto out;
+	}
+	/* In code order: the bitmap of the code points drawn. */
+	for (uint32_t cp = 0; cp < 0x10000; cp++)
+		if (f->seen[cp / 8] & (1u << (cp % 8))) {
+			codes[n] = (uint16_t)cp;
+			cps[n++] = cp;
+		}
+	if (letter_tounicode_cmap(codes, cps, n, &text, r->err) != 0)
+		goto out;
+	HPDF_MemStream_FreeData(cmap->stream);
+	for (size_t i = 0; i < sizeof(stale) / sizeof(stale[0]); i++)
+		HPDF_Dict_RemoveElement(cmap, stale[i]);
+	if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)text,
+	                      (HPDF_UINT)strlen(text)) != HPDF_OK) {
+		hpdf_fail(r, he, "writing a ToUnicode CMap");
+		goto out;
+	}
+	ret = 0;
+out:
+	free(text);
+	free(codes);
+	free(cps);
+	return ret;
+}
+
 static int
 load_fonts(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
 {
@@ -967,6 +1136,8 @@ load_fonts(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
 			return -1;
 		if (name == NULL || (f->font = HPDF_GetFont(pdf, name, "UTF-8")) == NULL)
 			return hpdf_fail(r, he, "loading a font subset");
+		if (set_tounicode(r, f->font, f, he) != 0)
+			return -1;
 	}
 	return 0;
 }

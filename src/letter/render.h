@@ -27,6 +27,7 @@
 #define OGI_LETTER_RENDER_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "common/error.h"
@@ -108,5 +109,17 @@ int letter_render_mem(const struct letter_doc *doc,
  * the life of the process otherwise).  Must not run concurrently with a
  * render. */
 void letter_render_release_fonts(void);
+
+/* The text of a ToUnicode CMap (PDF 1.7, 9.10.3) mapping the `n` two-byte
+ * character codes codes[i] (strictly ascending) to the Unicode code points
+ * cps[i], written in UTF-16BE (a surrogate pair above U+FFFF): runs where
+ * code and code point both go up by one within one last byte as bfrange,
+ * the others as bfchar, at most 100 to a block.  Every embedded font of a
+ * letter carries one, so copying and searching give back the letter's
+ * text.  On success *cmap_r (malloc'd, NUL-terminated, caller frees).
+ * Fails when codes are not ascending or a cps[i] is not a Unicode scalar
+ * value.  Pure. */
+int letter_tounicode_cmap(const uint16_t *codes, const uint32_t *cps,
+                          size_t n, char **cmap_r, struct ogi_error *err);
 
 #endif
