@@ -14,6 +14,8 @@ error_set(struct ogi_error *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
+	err->scope = OGI_ERROR_MESSAGE;
+	err->temporary = false;
 }
 
 void

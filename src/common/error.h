@@ -10,9 +10,10 @@
  * the way isync scopes its errors, so the daemon can decide what to stop:
  * a bad message is recorded and skipped, a mailbox that fails is retried
  * later on its own, and a registry or spool that fails holds all intake
- * until it works again.  error_set() leaves both as they are; the code
- * that knows (the registry, the spool, a driver, the pipeline) sets them
- * with error_scope().  A zeroed struct is a permanent message-scope error.
+ * until it works again.  error_set() starts a new error as permanent and
+ * of message scope; the code that knows better (the registry, a driver,
+ * the pipeline) widens it with error_scope() after setting the text, and
+ * error_prefix() keeps it.
  */
 #ifndef OGI_COMMON_ERROR_H
 #define OGI_COMMON_ERROR_H
@@ -32,7 +33,8 @@ struct ogi_error {
 	                       network); false: a person must change something */
 };
 
-/* Sets err->msg from a printf format; no-op when err is NULL. */
+/* Sets err->msg from a printf format, scope OGI_ERROR_MESSAGE, not
+ * temporary; no-op when err is NULL. */
 void error_set(struct ogi_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -61,7 +61,10 @@ output_case_json(struct json_writer *w, const struct output *o,
 	KV(w, "channel", c->channel);
 	json_key(w, "received_at");
 	output_json_time(w, o, c->received_at);
+	KV(w, "received_source", c->received_source);
 	KV(w, "deadline", c->deadline);
+	json_key(w, "deadline_provisional");
+	json_bool(w, c->deadline_provisional);
 	json_key(w, "applicant");
 	json_begin_object(w);
 	KV(w, "kind", extract_applicant_kind_name(r->applicant_kind));
@@ -268,6 +271,7 @@ output_cases(const struct output *o, struct registry_case *const *cases, size_t 
 				      "APPLICANT", "REQUEST" };
 	static const size_t maxw[] = { 11, 10, 10, 10, 24, 44 };
 	struct output_table t = { 6, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
+	bool provisional = false;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct registry_case *c = cases[i];
@@ -277,7 +281,9 @@ output_cases(const struct output *o, struct registry_case *const *cases, size_t 
 		row[0] = g_strdup(c->id);
 		row[1] = g_strdup(c->state);
 		row[2] = g_strndup(when, 10);
-		row[3] = g_strdup(c->deadline);
+		row[3] = c->deadline_provisional
+			 ? g_strdup_printf("%s*", c->deadline) : g_strdup(c->deadline);
+		provisional |= c->deadline_provisional;
 		row[4] = g_strdup(c->rec.name);
 		row[5] = c->rec.request ? g_strdelimit(g_strdup(c->rec.request), "\n", ' ') : NULL;
 		g_ptr_array_add(t.rows, row);
@@ -286,6 +292,9 @@ output_cases(const struct output *o, struct registry_case *const *cases, size_t 
 	output_table_print(o->out, &t);
 	if (n == 0)
 		fputs("(no applications)\n", o->out);
+	if (provisional)
+		fputs("* provisional deadline: counted without the holiday "
+		      "calendar of a year it spans (weekends only)\n", o->out);
 	g_ptr_array_free(t.rows, TRUE);
 }
 
@@ -300,6 +309,24 @@ output_field(FILE *out, const char *label, const char *value)
 		fputc(' ', out);
 	fprintf(out, "%s\n", v);
 	g_free(v);
+}
+
+/* How ogictl show explains where a receipt time comes from. */
+static const char *
+output_received_source(const char *source)
+{
+	static const struct {
+		const char *name, *text;
+	} sources[] = {
+		{ "delivery", "mailbox delivery time" },
+		{ "received-header", "Received: header; file time not trusted" },
+		{ "mtime", "file time: check it if the mailbox was copied" },
+	};
+
+	for (size_t i = 0; source != NULL && i < G_N_ELEMENTS(sources); i++)
+		if (strcmp(source, sources[i].name) == 0)
+			return sources[i].text;
+	return "source not recorded";
 }
 
 static char *
@@ -317,7 +344,7 @@ void
 output_case(const struct output *o, const struct registry_case *c)
 {
 	const struct extract_record *r = &c->rec;
-	char *when, *missing, *invalid, *msgs;
+	char *when, *missing, *invalid, *msgs, *received, *deadline;
 
 	if (o->json) {
 		struct json_writer w;
@@ -334,8 +361,14 @@ output_case(const struct output *o, const struct registry_case *c)
 	output_field(o->out, "Case", c->id);
 	output_field(o->out, "State", c->state);
 	output_field(o->out, "Channel", c->channel);
-	output_field(o->out, "Received", when);
-	output_field(o->out, "Deadline", c->deadline);
+	received = g_strdup_printf("%s (%s)", when,
+				   output_received_source(c->received_source));
+	deadline = c->deadline_provisional
+		   ? g_strdup_printf("%s (provisional: no holiday calendar for "
+				     "a year it spans; weekends only)", c->deadline)
+		   : g_strdup(c->deadline);
+	output_field(o->out, "Received", received);
+	output_field(o->out, "Deadline", deadline);
 	output_field(o->out, "Applicant", extract_applicant_kind_name(r->applicant_kind));
 	output_field(o->out, "Name", r->name);
 	output_field(o->out, "ID type", extract_id_type_name(r->id_type));
@@ -356,6 +389,8 @@ output_case(const struct output *o, const struct registry_case *c)
 	output_field(o->out, "Missing", missing);
 	output_field(o->out, "Invalid", invalid);
 	output_field(o->out, "Messages", msgs);
+	g_free(received);
+	g_free(deadline);
 	g_free(when);
 	g_free(missing);
 	g_free(invalid);

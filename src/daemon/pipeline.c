@@ -9,14 +9,16 @@
 #include "common/log.h"
 #include "common/spool.h"
 #include "common/workdays.h"
+#include "daemon/parser.h"
+#include "daemon/wire.h"
 #include "extract/extract.h"
-#include "mime/mime.h"
 #include "registry/registry.h"
 
 struct pipeline {
 	const struct config *cfg;
 	struct registry *reg;
 	struct workdays *wd;
+	struct parser *parser;
 	GTimeZone *tz;
 };
 
@@ -42,6 +44,8 @@ pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 		goto fail;
 	if (registry_open(cfg->db_path, false, &pl->reg, err) != 0)
 		goto fail;
+	if (parser_open(&cfg->parser, &pl->parser, err) != 0)
+		goto fail;
 	*pl_r = pl;
 	return 0;
 fail:
@@ -54,6 +58,7 @@ pipeline_close(struct pipeline *pl)
 {
 	if (pl == NULL)
 		return;
+	parser_close(pl->parser);
 	if (pl->reg != NULL)
 		registry_close(pl->reg);
 	if (pl->wd != NULL)
@@ -78,24 +83,40 @@ pipeline_local_date(const struct pipeline *pl, int64_t t, char date[11],
 	g_date_time_unref(utc);
 }
 
-/* Joins the problems MIME found and, if parsing failed, why. */
+/* Joins why nothing was parsed, if so, and the problems MIME found. */
 static char *
-pipeline_problems(const struct mime_message *msg, const char *parse_error)
+pipeline_problems(const struct wire_result *res)
 {
-	GString *s = g_string_new(NULL);
+	GString *s = g_string_new(res->parse_error);
 
-	if (parse_error != NULL)
-		g_string_append(s, parse_error);
-	for (size_t i = 0; msg != NULL && i < msg->n_problems; i++) {
+	for (size_t i = 0; i < res->n_problems; i++) {
 		if (s->len > 0)
 			g_string_append_c(s, '\n');
-		g_string_append(s, msg->problems[i]);
+		g_string_append(s, res->problems[i]);
 	}
 	if (s->len == 0) {
 		g_string_free(s, TRUE);
 		return NULL;
 	}
 	return g_string_free(s, FALSE);
+}
+
+/* When the mailbox could only give the file's time (a Maildir copied
+ * without keeping times), the newest Received: header, written by the
+ * office's own server, is the better witness of when the mail arrived;
+ * a header dated more than a day after the file is not believed. */
+static void
+pipeline_received(const struct intake_item *item, const struct wire_result *res,
+		  int64_t *at_r, const char **source_r)
+{
+	*at_r = item->received_at;
+	*source_r = item->received_source;
+	if (strcmp(item->received_source, INTAKE_RECEIVED_MTIME) == 0 &&
+	    res->received_header > 0 &&
+	    res->received_header <= item->received_at + 86400) {
+		*at_r = res->received_header;
+		*source_r = "received-header";
+	}
 }
 
 static void
@@ -128,59 +149,72 @@ pipeline_log_outcome(const char *where, const struct extract_record *rec,
 }
 
 /* Registers one fetched message.  Returns 0 with *for_office_r telling how
- * to mark it (and st counted), or -1 on a storage or database error. */
+ * to mark it (and st counted), or -1 on a storage or database error (scope
+ * OGI_ERROR_STORE). */
 static int
 pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		const struct intake_item *item, const char *where,
-		const void *data, size_t len, bool *for_office_r,
-		struct pipeline_stats *st, struct ogi_error *err)
+		const void *data, size_t len, volatile sig_atomic_t *stop,
+		bool *for_office_r, struct pipeline_stats *st,
+		struct ogi_error *err)
 {
 	const struct config *cfg = pl->cfg;
 	char sha[65], rel[256], today[11], deadline[11] = "";
-	struct mime_message *msg = NULL;
-	struct extract_record *rec = NULL;
+	struct wire_result res = { 0 };
 	struct registry_outcome out;
-	struct ogi_error perr = { 0 };
-	struct extract_context ctx;
 	struct registry_message rm;
-	char *problems;
+	const char *source;
+	char *problems = NULL;
 	bool estimated = false, earlier;
+	int64_t received_at;
 	int offset, rc = -1;
 
 	spool_sha256_hex(data, len, sha);
 	if (spool_store(cfg->state_dir, data, len, sha, item->received_at, rel,
-			sizeof(rel), err) != 0)
+			sizeof(rel), err) != 0 ||
+	    spool_parse_begin(cfg->state_dir, rel, &earlier, err) != 0) {
+		error_scope(err, OGI_ERROR_STORE, true);
 		return -1;
-	pipeline_local_date(pl, item->received_at, today, &offset);
-	if (spool_parse_begin(cfg->state_dir, rel, &earlier, err) != 0)
-		return -1;
-
-	/* A message that killed or hung the parser once would do it at every
-	 * restart and hold up all mail behind it: record it unparsed. */
-	if (earlier)
-		error_set(&perr, "an earlier run stopped while reading this "
-			  "message (crash or hang): not parsed again");
-	else if (mime_parse(data, len, &cfg->limits, &msg, &perr) == 0) {
-		ctx.own_addresses = (const char *const *)cfg->own_addresses;
-		ctx.today = today;
-		ctx.sender_is_contact = in->channel == CONFIG_CHANNEL_MAIL;
-		if (extract_message(msg, &ctx, &rec, err) != 0)
-			goto out;
 	}
-	problems = pipeline_problems(msg, msg == NULL ? perr.msg : NULL);
+	pipeline_local_date(pl, item->received_at, today, &offset);
+
+	/* The worker survives any message; the note still guards the daemon
+	 * itself: a message during which ogid died is not tried again. */
+	if (earlier) {
+		res.parse_error = g_strdup("an earlier run stopped while reading "
+					   "this message (crash or hang): not "
+					   "parsed again");
+	} else {
+		struct wire_job job = {
+			.raw = data,
+			.raw_len = len,
+			.limits = cfg->limits,
+			.sender_is_contact = in->channel == CONFIG_CHANNEL_MAIL,
+			.own_addresses = cfg->own_addresses,
+		};
+
+		memcpy(job.today, today, sizeof(job.today));
+		if (parser_run(pl->parser, &job, stop, &res, err) != 0) {
+			spool_parse_end(cfg->state_dir, rel);
+			return -1;
+		}
+	}
+	pipeline_received(item, &res, &received_at, &source);
+	pipeline_local_date(pl, received_at, today, &offset);
+	problems = pipeline_problems(&res);
 
 	/* Bureau rules Art. 6 count the reply period from receipt, complete or
 	 * not: an incomplete application has a deadline too (the correction
 	 * notice and the reply must both fit in it). */
-	if (rec != NULL && rec->kind == EXTRACT_KIND_APPLICATION) {
+	if (res.rec != NULL && res.rec->kind == EXTRACT_KIND_APPLICATION) {
 		if (workdays_add(pl->wd, today, cfg->reply_days, deadline,
 				 &estimated, err) != 0)
-			goto out_problems;
+			goto out;
 		if (estimated)
 			log_warning("%s: no holiday calendar for part of the period; "
-				    "deadline %s counts weekends only — install the "
-				    "year's file in %s", where, deadline,
-				    cfg->holidays_dir);
+				    "deadline %s counts weekends only and is stored "
+				    "as provisional — install the year's file in %s",
+				    where, deadline, cfg->holidays_dir);
 	}
 
 	rm = (struct registry_message){
@@ -188,27 +222,27 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		.mailbox = in->name,
 		.uid = item->uid,
 		.raw_path = rel,
-		.received_at = item->received_at,
+		.received_at = received_at,
+		.received_source = source,
 		.channel = in->channel == CONFIG_CHANNEL_FAX ? "fax" : "mail",
-		.message_id = msg ? msg->message_id : NULL,
-		.from_addr = msg ? msg->from_addr : NULL,
-		.subject = msg ? msg->subject : NULL,
+		.message_id = res.message_id,
+		.from_addr = res.from_addr,
+		.subject = res.subject,
 		.problems = problems,
 	};
-	if (registry_record(pl->reg, &rm, rec, offset,
-			    deadline[0] ? deadline : NULL, &out, err) != 0)
-		goto out_problems;
+	if (registry_record(pl->reg, &rm, res.rec, offset,
+			    deadline[0] ? deadline : NULL, estimated, &out,
+			    err) != 0)
+		goto out;
 	spool_parse_end(cfg->state_dir, rel);
-	pipeline_log_outcome(where, rec, &out, problems);
+	pipeline_log_outcome(where, res.rec, &out, problems);
 	*for_office_r = strcmp(out.disposition, "needs_review") == 0;
 	if (out.created)
 		st->registered++;
 	rc = 0;
-out_problems:
-	g_free(problems);
 out:
-	extract_record_free(rec);
-	mime_message_free(msg);
+	g_free(problems);
+	wire_result_clear(&res);
 	return rc;
 }
 
@@ -218,8 +252,8 @@ out:
 static int
 pipeline_item(struct pipeline *pl, const struct config_intake *in,
 	      const struct intake_driver *drv, void *drv_ctx,
-	      const struct intake_item *listed, struct pipeline_stats *st,
-	      struct ogi_error *err)
+	      const struct intake_item *listed, volatile sig_atomic_t *stop,
+	      struct pipeline_stats *st, struct ogi_error *err)
 {
 	struct intake_item it = *listed;
 	struct ogi_error ferr = { 0 };
@@ -263,9 +297,17 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 		it.uid = uid;
 	}
 	st->seen++;
-	if (pipeline_record(pl, in, &it, where, data, len, &for_office, st,
-			    err) != 0) {
+	if (pipeline_record(pl, in, &it, where, data, len, stop, &for_office,
+			    st, err) != 0) {
 		error_prefix(err, "%s", where);
+		if (err->scope != OGI_ERROR_MESSAGE)
+			goto out;
+		/* The registry refused this message alone (a value out of
+		 * range): it stays in the mailbox, and everything else goes
+		 * on. */
+		log_error("%s; left in the mailbox", err->msg);
+		st->skipped++;
+		rc = 0;
 		goto out;
 	}
 	if (for_office)
@@ -291,10 +333,12 @@ pipeline_run(struct pipeline *pl, const struct config_intake *in,
 	size_t n;
 	int rc = 0;
 
-	if (drv->list(drv_ctx, &items, &n, err) != 0)
+	if (drv->list(drv_ctx, &items, &n, err) != 0) {
+		error_scope(err, OGI_ERROR_MAILBOX, true);
 		return -1;
+	}
 	for (size_t i = 0; i < n && !*stop && rc == 0; i++)
-		rc = pipeline_item(pl, in, drv, drv_ctx, &items[i], st, err);
+		rc = pipeline_item(pl, in, drv, drv_ctx, &items[i], stop, st, err);
 	intake_items_free(items, n);
 	return rc;
 }

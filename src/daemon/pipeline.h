@@ -29,14 +29,19 @@ struct pipeline_stats {
 };
 
 /* Opens the registry and the holiday calendar for cfg (which must outlive
- * the pipeline).  Returns 0 and *pl_r, or -1. */
+ * the pipeline) and prepares the parser worker with cfg->parser.
+ * Returns 0 and *pl_r, or -1. */
 int pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 		  struct ogi_error *err);
 void pipeline_close(struct pipeline *pl);
 
 /* Processes every waiting message of one opened intake, stopping early when
- * *stop becomes non-zero.  Returns 0, or -1 on a storage or database error
- * (the message concerned stays in the mailbox for the next run). */
+ * *stop becomes non-zero.  A message that cannot be read or parsed is dealt
+ * with here (left for the next run, or recorded for the office).  Returns
+ * 0, or -1 with err's scope telling what failed: OGI_ERROR_MAILBOX when the
+ * mailbox could not be listed, OGI_ERROR_STORE when the spool or the
+ * registry failed (the message concerned stays in the mailbox for the next
+ * run). */
 int pipeline_run(struct pipeline *pl, const struct config_intake *in,
 		 const struct intake_driver *drv, void *drv_ctx,
 		 volatile sig_atomic_t *stop, struct pipeline_stats *st,

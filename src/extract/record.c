@@ -206,21 +206,9 @@ extract_record_clear(struct extract_record *rec)
 {
 	if (rec == NULL)
 		return;
-	free(rec->kind_reason);
-	free(rec->case_ref);
-	free(rec->name);
-	free(rec->legal_rep);
-	free(rec->contact_person);
-	free(rec->id_label);
-	free(rec->id_number);
-	free(rec->address);
-	free(rec->postcode);
-	free(rec->phone);
-	free(rec->email);
-	free(rec->fax);
-	free(rec->request);
-	free(rec->purpose);
-	free(rec->signature_text);
+#define RECORD_FREE(field) free(rec->field);
+	EXTRACT_RECORD_STRINGS(RECORD_FREE)
+#undef RECORD_FREE
 	memset(rec, 0, sizeof(*rec));
 }
 

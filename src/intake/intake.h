@@ -33,6 +33,8 @@ struct intake_item {
 	                         base name without ":2,…" flags; IMAP
 	                         "UIDVALIDITY/UID"; POP3 UIDL */
 	int64_t received_at;  /* when the mailbox received it (Unix time) */
+	const char *received_source; /* where received_at comes from: one of
+	                         the INTAKE_RECEIVED_ strings (static) */
 	size_t size;          /* bytes, 0 if unknown before fetch */
 	bool fresh;           /* the mailbox still shows it as unprocessed
 	                         (Maildir new/): when the registry knows it, the
@@ -41,6 +43,12 @@ struct intake_item {
 	                         when listed (Maildir "new/NAME:2,S"); NULL if
 	                         the uid is enough */
 };
+
+/* Sources of intake_item.received_at, as `ogictl show` names them. */
+#define INTAKE_RECEIVED_DELIVERY "delivery"  /* the mailbox's own record of
+                                                delivery (Maildir name) */
+#define INTAKE_RECEIVED_MTIME "mtime"        /* a file's time: changes when
+                                                a mailbox is copied */
 
 struct intake_driver {
 	const char *name;     /* the `driver =` value that selects it */

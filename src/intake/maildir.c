@@ -71,6 +71,25 @@ maildir_base_len(const char *name)
 	return colon ? (size_t)(colon - name) : strlen(name);
 }
 
+/* The delivery time a Maildir name starts with ("1764057600.M…P….host",
+ * the Maildir specification's "time.unique.host"), when it has one that
+ * is plausible: not before 2000, not after the file's own time plus a day
+ * (a clock a little ahead).  Returns 0 when the name carries none. */
+static int64_t
+maildir_name_time(const char *name, time_t mtime)
+{
+	int64_t t = 0;
+	size_t i;
+
+	for (i = 0; name[i] >= '0' && name[i] <= '9' && i < 12; i++)
+		t = t * 10 + (name[i] - '0');
+	if (i < 9 || name[i] != '.')
+		return 0;
+	if (t < 946684800 || t > (int64_t)mtime + 86400)
+		return 0;
+	return t;
+}
+
 static int
 maildir_item_cmp(const void *a, const void *b)
 {
@@ -112,7 +131,14 @@ maildir_scan(struct maildir *md, const char *sub, struct intake_item **items,
 		}
 		it = &(*items)[(*n)++];
 		it->uid = strndup(de->d_name, maildir_base_len(de->d_name));
-		it->received_at = st.st_mtime;
+		/* The file time changes when a mailbox is copied without
+		 * keeping times: the name's delivery time does not. */
+		it->received_at = maildir_name_time(de->d_name, st.st_mtime);
+		it->received_source = INTAKE_RECEIVED_DELIVERY;
+		if (it->received_at == 0) {
+			it->received_at = st.st_mtime;
+			it->received_source = INTAKE_RECEIVED_MTIME;
+		}
 		it->size = (size_t)st.st_size;
 		it->fresh = strcmp(sub, "new") == 0;
 		it->locator = g_strdup_printf("%s/%s", sub, de->d_name);

@@ -35,7 +35,15 @@ struct reg_stmt {
 static int
 reg_fail(struct registry *reg, const char *op, struct ogi_error *err)
 {
+	int code = sqlite3_errcode(reg->db);
+
 	error_set(err, "%s: %s: %s", reg->path, op, sqlite3_errmsg(reg->db));
+	/* Busy, locked, full or failing disks can clear by themselves; a
+	 * constraint or a corrupt file will not. */
+	error_scope(err, OGI_ERROR_STORE,
+		    code == SQLITE_BUSY || code == SQLITE_LOCKED ||
+		    code == SQLITE_FULL || code == SQLITE_IOERR ||
+		    code == SQLITE_CANTOPEN || code == SQLITE_NOMEM);
 	return -1;
 }
 
@@ -587,8 +595,8 @@ local_year(int64_t t, int tz_offset, int *year_r)
 static int
 case_create(struct registry *reg, const struct registry_message *msg,
 	    const struct extract_record *rec, int tz_offset,
-	    const char *deadline, char id[16], const char **state_r,
-	    struct ogi_error *err)
+	    const char *deadline, bool provisional, char id[16],
+	    const char **state_r, struct ogi_error *err)
 {
 	char missing[256], invalid[256];
 	const char *channel;
@@ -634,10 +642,11 @@ case_create(struct registry *reg, const struct registry_message *msg,
 
 	if (stmt_prepare(reg, &s,
 			 "INSERT INTO cases (id, year, seq, state, channel, received_at,"
-			 " deadline, created_at, " CASE_RECORD_COLUMNS ")"
+			 " deadline, created_at, deadline_provisional, received_source, "
+			 CASE_RECORD_COLUMNS ")"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 			 " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
-			 " ?25, ?26, ?27, ?28, ?29)",
+			 " ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
 			 "insert case", err) != 0)
 		return -1;
 	stmt_text(&s, 1, id);
@@ -648,7 +657,9 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	stmt_int(&s, 6, msg->received_at);
 	stmt_text(&s, 7, deadline);
 	stmt_int(&s, 8, (int64_t)time(NULL));
-	case_bind_record(&s, 9, rec, missing, invalid);
+	stmt_int(&s, 9, deadline != NULL && provisional);
+	stmt_text(&s, 10, msg->received_source);
+	case_bind_record(&s, 11, rec, missing, invalid);
 	return stmt_run(&s, err);
 }
 
@@ -679,9 +690,9 @@ message_insert(struct registry *reg, const struct registry_message *msg,
 	if (stmt_prepare(reg, &s,
 			 "INSERT INTO messages (sha256, mailbox, uid, raw_path,"
 			 " received_at, channel, message_id, from_addr, subject, kind,"
-			 " disposition, case_id, problems, recorded_at)"
+			 " disposition, case_id, problems, recorded_at, received_source)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-			 " ?13, ?14)",
+			 " ?13, ?14, ?15)",
 			 "insert message", err) != 0)
 		return -1;
 	stmt_text(&s, 1, msg->sha256);
@@ -698,6 +709,7 @@ message_insert(struct registry *reg, const struct registry_message *msg,
 	stmt_text(&s, 12, case_id);
 	stmt_text(&s, 13, msg->problems);
 	stmt_int(&s, 14, (int64_t)time(NULL));
+	stmt_text(&s, 15, msg->received_source);
 	if (stmt_run(&s, err) != 0)
 		return -1;
 	*id_r = sqlite3_last_insert_rowid(reg->db);
@@ -739,8 +751,8 @@ record_duplicate(struct registry *reg, const struct registry_message *msg,
 static int
 record_in_tx(struct registry *reg, const struct registry_message *msg,
 	     const struct extract_record *rec, int tz_offset,
-	     const char *deadline, struct registry_outcome *out,
-	     struct ogi_error *err)
+	     const char *deadline, bool provisional,
+	     struct registry_outcome *out, struct ogi_error *err)
 {
 	const char *kind = rec != NULL ? extract_kind_name(rec->kind) : "unparsed";
 	const char *event = "received", *state = NULL, *disposition;
@@ -762,8 +774,8 @@ record_in_tx(struct registry *reg, const struct registry_message *msg,
 	if (rec == NULL) {
 		disposition = "needs_review";
 	} else if (rec->kind == EXTRACT_KIND_APPLICATION) {
-		if (case_create(reg, msg, rec, tz_offset, deadline, out->case_id,
-				&state, err) != 0)
+		if (case_create(reg, msg, rec, tz_offset, deadline, provisional,
+				out->case_id, &state, err) != 0)
 			return -1;
 		out->created = true;
 		event = "registered";
@@ -807,15 +819,16 @@ record_in_tx(struct registry *reg, const struct registry_message *msg,
 int
 registry_record(struct registry *reg, const struct registry_message *msg,
 		const struct extract_record *rec, int tz_offset,
-		const char *deadline, struct registry_outcome *out_r,
-		struct ogi_error *err)
+		const char *deadline, bool deadline_provisional,
+		struct registry_outcome *out_r, struct ogi_error *err)
 {
 	int rc;
 
 	*out_r = (struct registry_outcome){ .created = false };
 	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
 		return -1;
-	rc = record_in_tx(reg, msg, rec, tz_offset, deadline, out_r, err);
+	rc = record_in_tx(reg, msg, rec, tz_offset, deadline,
+			  deadline_provisional, out_r, err);
 	if (rc == 0)
 		rc = reg_exec(reg, "COMMIT", "commit", err);
 	if (rc != 0) {
@@ -935,6 +948,7 @@ registry_case_free(struct registry_case *c)
 	free(c->state);
 	free(c->channel);
 	free(c->deadline);
+	free(c->received_source);
 	extract_record_clear(&c->rec);
 	for (size_t i = 0; c->messages != NULL && i < c->n_messages; i++)
 		free(c->messages[i]);
@@ -988,9 +1002,9 @@ case_load_messages(struct registry *reg, struct registry_case *c,
 }
 
 #define CASE_SELECT \
-	"SELECT id, state, channel, received_at, deadline, " CASE_RECORD_COLUMNS \
-	" FROM cases"
-#define CASE_SELECT_FIRST_RECORD 5
+	"SELECT id, state, channel, received_at, deadline, deadline_provisional," \
+	" received_source, " CASE_RECORD_COLUMNS " FROM cases"
+#define CASE_SELECT_FIRST_RECORD 7
 
 static int
 case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
@@ -1003,11 +1017,13 @@ case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
 		return reg_oom(reg, "read case", err);
 	if (col_dup(st, 0, &c->id) != 0 || c->id == NULL ||
 	    col_dup(st, 1, &c->state) != 0 || col_dup(st, 2, &c->channel) != 0 ||
-	    col_dup(st, 4, &c->deadline) != 0) {
+	    col_dup(st, 4, &c->deadline) != 0 ||
+	    col_dup(st, 6, &c->received_source) != 0) {
 		registry_case_free(c);
 		return reg_oom(reg, "read case", err);
 	}
 	c->received_at = sqlite3_column_int64(st, 3);
+	c->deadline_provisional = sqlite3_column_int(st, 5) != 0;
 	if (case_read_record(reg, st, CASE_SELECT_FIRST_RECORD, c->id, &c->rec,
 			     err) != 0 ||
 	    case_load_messages(reg, c, err) != 0) {

@@ -53,6 +53,8 @@ struct registry_message {
 	                             without ":2,…"; IMAP "UIDVALIDITY/UID" */
 	const char *raw_path;     /* spool path, relative to the state dir */
 	int64_t received_at;      /* Unix time the mailbox received it */
+	const char *received_source; /* where received_at comes from:
+	                             "delivery", "received-header", "mtime" */
 	const char *channel;      /* "mail" or "fax" */
 	const char *message_id;   /* may be NULL */
 	const char *from_addr;    /* may be NULL */
@@ -97,7 +99,8 @@ int registry_message_disposition(struct registry *reg, const char *mailbox,
  * application (rec->kind) a new case with the next tracking number of the
  * received_at year (office time zone offset tz_offset seconds), state
  * "registered" when nothing is missing or invalid, else "incomplete", and
- * its deadline (YYYY-MM-DD, may be NULL); for a message quoting a known case
+ * its deadline (YYYY-MM-DD, may be NULL; deadline_provisional when it was
+ * counted without the holiday calendar of a year it spans); for a message quoting a known case
  * (rec->case_ref) a link to it; and an event.  rec may be NULL for a message
  * that could not be parsed (kind "unparsed", marked for the office).
  * Returns 0 after COMMIT, or -1 with nothing written.
@@ -119,8 +122,8 @@ int registry_message_disposition(struct registry *reg, const char *mailbox,
  * and on fsync at COMMIT. */
 int registry_record(struct registry *reg, const struct registry_message *msg,
 		    const struct extract_record *rec, int tz_offset,
-		    const char *deadline, struct registry_outcome *out_r,
-		    struct ogi_error *err);
+		    const char *deadline, bool deadline_provisional,
+		    struct registry_outcome *out_r, struct ogi_error *err);
 
 /* A received message as listed by `ogictl messages`. */
 struct registry_message_row {
@@ -149,6 +152,10 @@ struct registry_case {
 	char *channel;        /* "email" or "fax" */
 	int64_t received_at;
 	char *deadline;       /* YYYY-MM-DD or NULL */
+	bool deadline_provisional; /* counted without a year's holiday
+	                              calendar: weekends only */
+	char *received_source; /* see struct registry_message; NULL for cases
+	                          recorded before it was kept */
 	struct extract_record rec; /* the extracted fields; rec.kind is
 	                              EXTRACT_KIND_APPLICATION */
 	char **messages;      /* mailbox uids of the linked messages (the

@@ -113,6 +113,16 @@ static const struct schema_migration schema_migrations[] = {
 	  "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;\n"
 	  "\n"
 	  "PRAGMA user_version = 1;\n" },
+	{ 2,
+	  /* A deadline counted without the year's holiday calendar is only
+	   * an estimate until the calendar is installed; and where a message's
+	   * receipt time came from (the mailbox's delivery record, a Received:
+	   * header, a file time) decides how far it can be trusted. */
+	  "ALTER TABLE cases ADD COLUMN deadline_provisional INTEGER NOT NULL\n"
+	  "  DEFAULT 0 CHECK (deadline_provisional IN (0, 1));\n"
+	  "ALTER TABLE cases ADD COLUMN received_source TEXT;\n"
+	  "ALTER TABLE messages ADD COLUMN received_source TEXT;\n"
+	  "PRAGMA user_version = 2;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \

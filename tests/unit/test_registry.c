@@ -109,7 +109,7 @@ record(struct fixture *f, int64_t t, int tz, const struct extract_record *rec,
 
 	make_msg(&tm, ++f->serial, t);
 	tm.m.problems = problems;
-	if (registry_record(f->reg, &tm.m, rec, tz, NULL, &out, &err) != 0)
+	if (registry_record(f->reg, &tm.m, rec, tz, NULL, false, &out, &err) != 0)
 		fail_msg("record: %s", err.msg);
 	return out;
 }
@@ -216,7 +216,7 @@ test_pragmas(void **state)
 				  " BEGIN INSERT INTO events (at, case_id, type)"
 				  " VALUES (0, '1999-000001', 'x'); END"), SQLITE_OK);
 	make_msg(&tm, 1, T0);
-	assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL,
+	assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL, false,
 					 &out, &err), -1);
 	assert_non_null(strstr(err.msg, "FOREIGN KEY"));
 }
@@ -297,7 +297,7 @@ test_readonly(void **state)
 	assert_int_equal(n, 1);
 	registry_cases_free(cases, n);
 	make_msg(&tm, 99, T0);
-	assert_int_equal(registry_record(ro, &tm.m, &rec, TZ_SHANGHAI, NULL, &out,
+	assert_int_equal(registry_record(ro, &tm.m, &rec, TZ_SHANGHAI, NULL, false, &out,
 					 &err), -1);
 	assert_false(out.created);
 	registry_close(ro);
@@ -371,7 +371,7 @@ test_duplicates(void **state)
 
 		make_msg(&first, 100 + (int)i, T0);
 		assert_int_equal(registry_record(f->reg, &first.m, &rec, TZ_SHANGHAI,
-						 NULL, &out, &err), 0);
+						 NULL, false, &out, &err), 0);
 		snprintf(id, sizeof(id), "%s", out.case_id);
 		make_msg(&again, 200 + (int)i, T0 + 10);
 		if (cases[i].same_sha)
@@ -383,7 +383,7 @@ test_duplicates(void **state)
 							again.uid, &known, &err), 0);
 		assert_true(known);
 		events = raw_int(f, "SELECT count(*) FROM events");
-		if (registry_record(f->reg, &again.m, &rec, TZ_SHANGHAI, NULL, &out,
+		if (registry_record(f->reg, &again.m, &rec, TZ_SHANGHAI, NULL, false, &out,
 				    &err) != 0)
 			fail_msg("%s: %s", cases[i].what, err.msg);
 		assert_true(out.duplicate);
@@ -656,7 +656,7 @@ test_failure_writes_nothing(void **state)
 
 		assert_int_equal(raw_exec(f, cases[i].trigger), SQLITE_OK);
 		make_msg(&tm, 1, T0);
-		assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL,
+		assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL, false,
 						 &out, &err), -1);
 		assert_non_null(strstr(err.msg, "forced"));
 		assert_false(out.created);
@@ -686,12 +686,12 @@ test_constraint_failure(void **state)
 
 	make_msg(&tm, 1, T0);
 	tm.m.raw_path = NULL;   /* messages.raw_path NOT NULL, after the case */
-	assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL,
+	assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL, false,
 					 &out, &err), -1);
 	assert_non_null(strstr(err.msg, "insert message"));
 	make_msg(&tm, 2, T0);
 	tm.m.channel = "pigeon";
-	assert_int_equal(registry_record(f->reg, &tm.m, &spam, TZ_SHANGHAI, NULL,
+	assert_int_equal(registry_record(f->reg, &tm.m, &spam, TZ_SHANGHAI, NULL, false,
 					 &out, &err), -1);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM messages"), 0);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM cases"), 0);
@@ -738,7 +738,7 @@ test_case_round_trip(void **state)
 	tm.m.channel = "fax";
 	tm.m.mailbox = "fax";
 	assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI,
-					 "2026-12-11", &out, &err), 0);
+					 "2026-12-11", false, &out, &err), 0);
 	assert_int_equal(registry_case_get(f->reg, out.case_id, &c, &err), 0);
 	assert_non_null(c);
 	assert_string_equal(c->id, "2026-000001");

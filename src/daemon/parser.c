@@ -1,0 +1,444 @@
+#include "daemon/parser.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "daemon/sandbox.h"
+#include "extract/extract.h"
+#include "mime/mime.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define PARSER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PARSER_ASAN 1
+#endif
+#endif
+
+struct parser {
+	struct config_parser lim;
+	pid_t pid;          /* 0: no worker */
+	int to_worker;      /* job pipe, parent's end */
+	int from_worker;    /* result pipe, parent's end */
+	unsigned jobs_done; /* by the current worker */
+};
+
+int
+parser_open(const struct config_parser *lim, struct parser **p_r,
+	    struct ogi_error *err)
+{
+	struct parser *p = g_new0(struct parser, 1);
+
+	(void)err;
+	p->lim = *lim;
+	if (p->lim.jobs == 0)
+		p->lim.jobs = 1;
+	p->to_worker = p->from_worker = -1;
+	*p_r = p;
+	return 0;
+}
+
+static int64_t
+parser_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Runs in the forked child before exec: only async-signal-safe calls. */
+static void
+parser_child(const struct config_parser *lim, int job_fd, int res_fd)
+{
+	static char *const argv[] = { "ogid", "--parse-worker", NULL };
+	/* The worker re-arms the soft limit per message (worker_arm_cpu), so
+	 * the hard limit stays open; the wall clock bounds the rest. */
+	struct rlimit cpu = { (rlim_t)lim->cpu_s, RLIM_INFINITY };
+	struct rlimit none = { 0, 0 };
+	struct rlimit files = { 16, 16 };
+
+	if (dup2(job_fd, 0) < 0 || dup2(res_fd, 1) < 0)
+		_exit(126);
+	/* Everything else the daemon holds (the registry, the lock, mailbox
+	 * connections) stays out of the worker. */
+	close_range(3, ~0U, 0);
+#ifndef PARSER_ASAN
+	{
+		struct rlimit as = { (rlim_t)lim->memory, (rlim_t)lim->memory };
+
+		setrlimit(RLIMIT_AS, &as);
+	}
+#endif
+	setrlimit(RLIMIT_CPU, &cpu);
+	setrlimit(RLIMIT_FSIZE, &none);
+	setrlimit(RLIMIT_CORE, &none);
+	setrlimit(RLIMIT_NOFILE, &files);
+	execv("/proc/self/exe", argv);
+	_exit(127);
+}
+
+static int
+parser_spawn(struct parser *p, struct ogi_error *err)
+{
+	int job[2] = { -1, -1 }, res[2] = { -1, -1 };
+	pid_t pid;
+
+	if (pipe2(job, O_CLOEXEC) != 0 || pipe2(res, O_CLOEXEC) != 0) {
+		error_set(err, "parser worker: pipe: %s", strerror(errno));
+		goto fail;
+	}
+	pid = fork();
+	if (pid < 0) {
+		error_set(err, "parser worker: fork: %s", strerror(errno));
+		goto fail;
+	}
+	if (pid == 0)
+		parser_child(&p->lim, job[0], res[1]);
+	close(job[0]);
+	close(res[1]);
+	fcntl(job[1], F_SETFL, O_NONBLOCK);
+	fcntl(res[0], F_SETFL, O_NONBLOCK);
+	p->pid = pid;
+	p->to_worker = job[1];
+	p->from_worker = res[0];
+	p->jobs_done = 0;
+	return 0;
+fail:
+	for (int i = 0; i < 2; i++) {
+		if (job[i] >= 0)
+			close(job[i]);
+		if (res[i] >= 0)
+			close(res[i]);
+	}
+	error_scope(err, OGI_ERROR_STORE, true);
+	return -1;
+}
+
+/* Reaps the worker, killing it first unless it has already exited;
+ * describes how it ended in why (may be NULL). */
+static void
+parser_reap(struct parser *p, bool kill_it, char *why, size_t whysize)
+{
+	int status = 0;
+
+	if (p->to_worker >= 0)
+		close(p->to_worker);
+	if (p->from_worker >= 0)
+		close(p->from_worker);
+	p->to_worker = p->from_worker = -1;
+	if (p->pid == 0)
+		return;
+	if (kill_it)
+		kill(p->pid, SIGKILL);
+	while (waitpid(p->pid, &status, 0) < 0 && errno == EINTR)
+		;
+	p->pid = 0;
+	if (why == NULL)
+		return;
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
+		snprintf(why, whysize, "used more than %d s of CPU time",
+			 p->lim.cpu_s);
+	else if (WIFSIGNALED(status) && !kill_it)
+		snprintf(why, whysize, "crashed (signal %d, %s)", WTERMSIG(status),
+			 strsignal(WTERMSIG(status)));
+	else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+		snprintf(why, whysize, "exited with status %d", WEXITSTATUS(status));
+	else if (!kill_it)
+		snprintf(why, whysize, "stopped without answering");
+}
+
+/* Moves len bytes to or from fd before deadline (ms, monotonic).  Returns
+ * 0, or -1 with errno ETIMEDOUT on time-out, EPIPE at end of file, EINTR
+ * when *stop was raised. */
+static int
+parser_io(int fd, bool out, void *buf, size_t len, int64_t deadline,
+	  volatile sig_atomic_t *stop)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		struct pollfd pfd = { fd, out ? POLLOUT : POLLIN, 0 };
+		int64_t left = deadline - parser_now_ms();
+		ssize_t n;
+
+		if (*stop) {
+			errno = EINTR;
+			return -1;
+		}
+		if (left <= 0) {
+			errno = ETIMEDOUT;
+			return -1;
+		}
+		if (poll(&pfd, 1, (int)(left > 1000 ? 1000 : left)) < 0 && errno != EINTR)
+			return -1;
+		n = out ? write(fd, (char *)buf + done, len - done)
+			: read(fd, (char *)buf + done, len - done);
+		if (n > 0) {
+			done += (size_t)n;
+			continue;
+		}
+		if (n == 0) {
+			errno = EPIPE;
+			return -1;
+		}
+		if (errno != EAGAIN && errno != EINTR)
+			return -1;
+	}
+	return 0;
+}
+
+/* The worker failed on this job: the message is reported as unparsed. */
+static void
+parser_failed(struct parser *p, const char *what, bool kill_it,
+	      struct wire_result *res)
+{
+	char why[160] = "";
+
+	parser_reap(p, kill_it, why, sizeof(why));
+	memset(res, 0, sizeof(*res));
+	res->parse_error = g_strdup_printf("parser worker %s: message not parsed",
+					   what != NULL ? what : why);
+}
+
+int
+parser_run(struct parser *p, const struct wire_job *job,
+	   volatile sig_atomic_t *stop, struct wire_result *res_r,
+	   struct ogi_error *err)
+{
+	unsigned char hdr[WIRE_HEADER_SIZE], *frame, *body;
+	struct ogi_error werr = { 0 };
+	int64_t deadline;
+	size_t len, body_len;
+	char what[600];
+
+	if (p->pid == 0 && parser_spawn(p, err) != 0)
+		return -1;
+	deadline = parser_now_ms() + (int64_t)p->lim.timeout_s * 1000;
+	wire_job_encode(job, &frame, &len);
+	if (parser_io(p->to_worker, true, frame, len, deadline, stop) != 0) {
+		g_free(frame);
+		goto io_failed;
+	}
+	g_free(frame);
+	if (parser_io(p->from_worker, false, hdr, sizeof(hdr), deadline,
+		      stop) != 0)
+		goto io_failed;
+	if (wire_header_decode(hdr, WIRE_MAX_META, &body_len, &werr) != 0)
+		goto garbage;
+	body = g_malloc(body_len + 1);
+	if (parser_io(p->from_worker, false, body, body_len, deadline,
+		      stop) != 0) {
+		g_free(body);
+		goto io_failed;
+	}
+	if (wire_result_decode(body, body_len, res_r, &werr) != 0) {
+		g_free(body);
+		goto garbage;
+	}
+	g_free(body);
+	if (++p->jobs_done >= p->lim.jobs)
+		parser_reap(p, false, NULL, 0);
+	return 0;
+io_failed:
+	if (errno == EINTR) {
+		/* Not the message's fault: it is parsed again next time. */
+		parser_reap(p, true, NULL, 0);
+		error_set(err, "stopped while the message was being parsed");
+		error_scope(err, OGI_ERROR_STORE, true);
+		return -1;
+	}
+	if (errno == ETIMEDOUT) {
+		snprintf(what, sizeof(what), "did not finish within %d s: killed",
+			 p->lim.timeout_s);
+		parser_failed(p, what, true, res_r);
+	} else {
+		parser_failed(p, NULL, false, res_r);
+	}
+	return 0;
+garbage:
+	snprintf(what, sizeof(what), "answered garbage (%s)", werr.msg);
+	parser_failed(p, what, true, res_r);
+	return 0;
+}
+
+void
+parser_close(struct parser *p)
+{
+	if (p == NULL)
+		return;
+	if (p->pid != 0) {
+		close(p->to_worker);
+		p->to_worker = -1;
+		for (int i = 0; i < 10 && waitpid(p->pid, NULL, WNOHANG) == 0; i++)
+			usleep(100 * 1000);
+		parser_reap(p, true, NULL, 0);
+	}
+	g_free(p);
+}
+
+/* --- the worker side ---------------------------------------------------- */
+
+/* Reads exactly len bytes from fd 0; 0 at a clean end of file before the
+ * first byte (*eof_r set), -1 on error or a short read. */
+static int
+worker_read(void *buf, size_t len, bool *eof_r)
+{
+	size_t done = 0;
+
+	*eof_r = false;
+	while (done < len) {
+		ssize_t n = read(0, (char *)buf + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			*eof_r = n == 0 && done == 0;
+			return *eof_r ? 0 : -1;
+		}
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+static int
+worker_write(const void *buf, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(1, (const char *)buf + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+/* Each message gets the whole CPU allowance the parent set as the soft
+ * limit when it started this worker. */
+static void
+worker_arm_cpu(rlim_t allowance)
+{
+	struct rusage ru;
+	struct rlimit rl;
+
+	if (getrusage(RUSAGE_SELF, &ru) != 0 || getrlimit(RLIMIT_CPU, &rl) != 0)
+		return;
+	rl.rlim_cur = (rlim_t)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + allowance;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_cur > rl.rlim_max)
+		rl.rlim_cur = rl.rlim_max;
+	setrlimit(RLIMIT_CPU, &rl);
+}
+
+/* Fault injection for the test suite only: with OGID_TEST_FAULTS=1 in the
+ * daemon's environment (set by tests/run-isolation.sh), a message holding
+ * one of these markers makes the worker fail in that way.  Senders cannot
+ * set the environment. */
+static void
+worker_test_fault(const struct wire_job *job)
+{
+	const char *on = getenv("OGID_TEST_FAULTS");
+
+	if (on == NULL || strcmp(on, "1") != 0)
+		return;
+	if (memmem(job->raw, job->raw_len, "OGID-TEST-CRASH", 15) != NULL)
+		raise(SIGSEGV);
+	if (memmem(job->raw, job->raw_len, "OGID-TEST-HANG", 14) != NULL)
+		for (;;)
+			pause();
+	if (memmem(job->raw, job->raw_len, "OGID-TEST-SPIN", 14) != NULL)
+		for (volatile unsigned long i = 0;; i++)
+			;
+	if (memmem(job->raw, job->raw_len, "OGID-TEST-GARBAGE", 17) != NULL) {
+		worker_write("OGW1\377\377\377\377", 8);
+		_exit(0);
+	}
+}
+
+static void
+worker_job(const struct wire_job *job, struct wire_result *res)
+{
+	struct extract_context ctx = {
+		.own_addresses = (const char *const *)job->own_addresses,
+		.today = job->today,
+		.sender_is_contact = job->sender_is_contact,
+	};
+	struct ogi_error err = { 0 };
+	struct mime_message *msg;
+
+	memset(res, 0, sizeof(*res));
+	worker_test_fault(job);
+	if (mime_parse(job->raw, job->raw_len, &job->limits, &msg, &err) != 0) {
+		res->parse_error = g_strdup(err.msg);
+		return;
+	}
+	res->message_id = g_strdup(msg->message_id);
+	res->from_addr = g_strdup(msg->from_addr);
+	res->subject = g_strdup(msg->subject);
+	res->received_header = msg->received_date;
+	res->n_problems = msg->n_problems;
+	res->problems = g_new0(char *, msg->n_problems + 1);
+	for (size_t i = 0; i < msg->n_problems; i++)
+		res->problems[i] = g_strdup(msg->problems[i]);
+	/* Extraction fails only on allocation failure, which aborts. */
+	if (extract_message(msg, &ctx, &res->rec, &err) != 0)
+		abort();
+	mime_message_free(msg);
+}
+
+int
+parser_worker_main(void)
+{
+	struct ogi_error err = { 0 };
+	struct rlimit cpu;
+	rlim_t allowance = 60;
+
+	if (getrlimit(RLIMIT_CPU, &cpu) == 0 && cpu.rlim_cur != RLIM_INFINITY)
+		allowance = cpu.rlim_cur;
+	if (sandbox_enter(&err) != 0) {
+		fprintf(stderr, "ogid parser worker: %s\n", err.msg);
+		return 1;
+	}
+	for (;;) {
+		unsigned char hdr[WIRE_HEADER_SIZE], *body, *frame;
+		struct wire_result res;
+		struct wire_job job;
+		size_t body_len, len;
+		bool eof;
+
+		if (worker_read(hdr, sizeof(hdr), &eof) != 0)
+			return 1;
+		if (eof)
+			return 0;
+		if (wire_header_decode(hdr, UINT32_MAX, &body_len, &err) != 0)
+			return 1;
+		body = g_malloc(body_len + 1);
+		if (worker_read(body, body_len, &eof) != 0 || eof ||
+		    wire_job_decode(body, body_len, &job, &err) != 0)
+			return 1;
+		worker_arm_cpu(allowance);
+		worker_job(&job, &res);
+		wire_result_encode(&res, &frame, &len);
+		wire_result_clear(&res);
+		wire_job_clear(&job);
+		g_free(body);
+		if (worker_write(frame, len) != 0)
+			return 1;
+		g_free(frame);
+	}
+}

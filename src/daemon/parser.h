@@ -1,0 +1,61 @@
+/* The parser worker: every byte a sender wrote is parsed in a separate
+ * process, as Postfix and OpenSMTPD do it.
+ *
+ * ogid re-executes itself (/proc/self/exe --parse-worker) so the worker
+ * starts from a clean image: it inherits no database handle, no mailbox
+ * connection, no credential in memory and no descriptor but its two pipes
+ * and stderr.  Before exec the parent sets RLIMIT_AS (memory), RLIMIT_CPU
+ * (CPU seconds per message: the worker re-arms the soft limit before each
+ * one), RLIMIT_FSIZE 0 and RLIMIT_NOFILE; the worker itself sets
+ * no_new_privs and a seccomp filter that refuses network, process,
+ * file-writing and privilege calls before it reads any message.  The
+ * parent bounds each message by wall-clock time and kills the worker when
+ * it is exceeded.  Jobs and results cross the pipes in the wire format of
+ * wire.h; a worker that crashes, is killed, times out or answers garbage is
+ * reaped and replaced for the next message, and the message it was given is
+ * reported as not parsed, with the reason.
+ *
+ * Under AddressSanitizer builds RLIMIT_AS is not set (ASan reserves far
+ * more address space than any sane limit) and the seccomp filter lets
+ * LeakSanitizer's own clone and ptrace through.
+ */
+#ifndef OGI_DAEMON_PARSER_H
+#define OGI_DAEMON_PARSER_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "common/config.h"
+#include "common/error.h"
+#include "daemon/wire.h"
+
+struct parser;
+
+/* Prepares a parser bounded by lim (copied); no process is started until
+ * the first job.  Returns 0 and *p_r (free with parser_close). */
+int parser_open(const struct config_parser *lim, struct parser **p_r,
+		struct ogi_error *err);
+
+/* Parses one message in the worker (started or replaced as needed).
+ * Blocks up to lim->timeout_s, or until *stop is raised (checked every
+ * second and on signals).  Returns 0 with *res_r filled (clear with
+ * wire_result_clear): either a record, or parse_error saying why there is
+ * none — the message could not be read as mail, or the worker crashed,
+ * ran out of memory or CPU time, was killed after the timeout or answered
+ * garbage.  Returns -1 (a temporary store-scope error) when no worker
+ * could be started (out of processes or descriptors) or *stop was raised:
+ * the message was not judged and must be parsed again later. */
+int parser_run(struct parser *p, const struct wire_job *job,
+	       volatile sig_atomic_t *stop, struct wire_result *res_r,
+	       struct ogi_error *err);
+
+/* Ends the worker (EOF, then SIGKILL after a second) and frees p; p may
+ * be NULL. */
+void parser_close(struct parser *p);
+
+/* The worker's main: `ogid --parse-worker`.  Enters the sandbox, then
+ * answers jobs on fd 0 with results on fd 1 until EOF.  Returns the exit
+ * status.  Only ogid's option parser calls it. */
+int parser_worker_main(void);
+
+#endif

@@ -1,0 +1,549 @@
+#include "daemon/wire.h"
+
+#include <limits.h>
+#include <string.h>
+
+#include <glib.h>
+
+static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '1' };
+
+/* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS and
+ * WIRE_T_PROBLEM repeat.  Record fields require WIRE_T_REC_KIND. */
+enum wire_tag {
+	WIRE_T_RAW = 1,
+	WIRE_T_LIMITS,
+	WIRE_T_TODAY,
+	WIRE_T_SENDER_IS_CONTACT,
+	WIRE_T_OWN_ADDRESS,
+
+	WIRE_T_MESSAGE_ID = 16,
+	WIRE_T_FROM_ADDR,
+	WIRE_T_SUBJECT,
+	WIRE_T_RECEIVED_HEADER,
+	WIRE_T_PROBLEM,
+	WIRE_T_PARSE_ERROR,
+
+	WIRE_T_REC_KIND = 32,
+	WIRE_T_REC_APPLICANT_KIND,
+	WIRE_T_REC_ID_TYPE,
+	WIRE_T_REC_DELIVERY,
+	WIRE_T_REC_MEDIUM,
+	WIRE_T_REC_MISSING,
+	WIRE_T_REC_INVALID,
+	WIRE_T_REC_SIGNATURE_PRESENT,
+	WIRE_T_REC_DATE,
+
+	WIRE_T_REC_STRING = 64,  /* + index in EXTRACT_RECORD_STRINGS */
+	WIRE_T_END = 128,
+};
+
+#define WIRE_STRING_FIELD(field) WIRE_S_##field,
+enum wire_string_index {
+	EXTRACT_RECORD_STRINGS(WIRE_STRING_FIELD)
+	WIRE_N_STRINGS
+};
+#undef WIRE_STRING_FIELD
+
+/* Scalar enum fields of a record with the number of values each has. */
+static const struct {
+	enum wire_tag tag;
+	size_t offset;
+	uint32_t count;
+} wire_rec_enums[] = {
+	{ WIRE_T_REC_APPLICANT_KIND, offsetof(struct extract_record, applicant_kind),
+	  EXTRACT_APPLICANT_ORGANISATION + 1 },
+	{ WIRE_T_REC_ID_TYPE, offsetof(struct extract_record, id_type),
+	  EXTRACT_ID_OTHER + 1 },
+	{ WIRE_T_REC_DELIVERY, offsetof(struct extract_record, delivery),
+	  EXTRACT_DELIVERY_PICKUP + 1 },
+	{ WIRE_T_REC_MEDIUM, offsetof(struct extract_record, medium),
+	  EXTRACT_MEDIUM_ELECTRONIC + 1 },
+};
+
+static char **
+wire_rec_string(struct extract_record *rec, unsigned i)
+{
+#define WIRE_STRING_SLOT(field) &rec->field,
+	char **slots[] = { EXTRACT_RECORD_STRINGS(WIRE_STRING_SLOT) };
+#undef WIRE_STRING_SLOT
+
+	return slots[i];
+}
+
+static void
+wire_put_u32(GByteArray *b, uint32_t v)
+{
+	unsigned char le[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff,
+				(v >> 24) & 0xff };
+
+	g_byte_array_append(b, le, 4);
+}
+
+static uint32_t
+wire_get_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static void
+wire_put_field(GByteArray *b, enum wire_tag tag, const void *data, size_t len)
+{
+	guint8 t = (guint8)tag;
+
+	g_assert(len <= UINT32_MAX);
+	g_byte_array_append(b, &t, 1);
+	wire_put_u32(b, (uint32_t)len);
+	if (len > 0)
+		g_byte_array_append(b, data, (guint)len);
+}
+
+static void
+wire_put_string(GByteArray *b, enum wire_tag tag, const char *s)
+{
+	if (s != NULL)
+		wire_put_field(b, tag, s, strlen(s));
+}
+
+static void
+wire_put_number(GByteArray *b, enum wire_tag tag, uint64_t v)
+{
+	unsigned char le[8];
+
+	for (int i = 0; i < 8; i++)
+		le[i] = (unsigned char)(v >> (8 * i));
+	wire_put_field(b, tag, le, sizeof(le));
+}
+
+static GByteArray *
+wire_begin(void)
+{
+	GByteArray *b = g_byte_array_new();
+
+	g_byte_array_append(b, wire_magic, sizeof(wire_magic));
+	wire_put_u32(b, 0);
+	return b;
+}
+
+static void
+wire_finish(GByteArray *b, unsigned char **frame_r, size_t *len_r)
+{
+	uint32_t body = (uint32_t)(b->len - WIRE_HEADER_SIZE);
+
+	g_assert(b->len - WIRE_HEADER_SIZE <= UINT32_MAX);
+	for (int i = 0; i < 4; i++)
+		b->data[4 + i] = (unsigned char)(body >> (8 * i));
+	*len_r = b->len;
+	*frame_r = g_byte_array_free(b, FALSE);
+}
+
+void
+wire_job_encode(const struct wire_job *job, unsigned char **frame_r,
+		size_t *len_r)
+{
+	GByteArray *b = wire_begin();
+	const struct mime_limits *l = &job->limits;
+	unsigned char limits[5 * 8];
+	uint64_t v[5] = { l->max_message_size, l->max_depth, l->max_parts,
+			  l->max_attachment_size, l->max_archive_size };
+	unsigned char contact = job->sender_is_contact;
+
+	for (size_t i = 0; i < 5; i++)
+		for (int k = 0; k < 8; k++)
+			limits[i * 8 + k] = (unsigned char)(v[i] >> (8 * k));
+	wire_put_field(b, WIRE_T_LIMITS, limits, sizeof(limits));
+	wire_put_string(b, WIRE_T_TODAY, job->today);
+	wire_put_field(b, WIRE_T_SENDER_IS_CONTACT, &contact, 1);
+	for (size_t i = 0; job->own_addresses && job->own_addresses[i]; i++)
+		wire_put_string(b, WIRE_T_OWN_ADDRESS, job->own_addresses[i]);
+	wire_put_field(b, WIRE_T_RAW, job->raw, job->raw_len);
+	wire_finish(b, frame_r, len_r);
+}
+
+void
+wire_result_encode(const struct wire_result *res, unsigned char **frame_r,
+		   size_t *len_r)
+{
+	GByteArray *b = wire_begin();
+	const struct extract_record *rec = res->rec;
+
+	wire_put_string(b, WIRE_T_MESSAGE_ID, res->message_id);
+	wire_put_string(b, WIRE_T_FROM_ADDR, res->from_addr);
+	wire_put_string(b, WIRE_T_SUBJECT, res->subject);
+	if (res->received_header != 0)
+		wire_put_number(b, WIRE_T_RECEIVED_HEADER,
+				(uint64_t)res->received_header);
+	for (size_t i = 0; i < res->n_problems; i++)
+		wire_put_string(b, WIRE_T_PROBLEM, res->problems[i]);
+	wire_put_string(b, WIRE_T_PARSE_ERROR, res->parse_error);
+	if (rec != NULL) {
+		unsigned char sig = rec->signature_present;
+
+		wire_put_number(b, WIRE_T_REC_KIND, rec->kind);
+		for (size_t i = 0; i < G_N_ELEMENTS(wire_rec_enums); i++)
+			wire_put_number(b, wire_rec_enums[i].tag,
+					*(const unsigned *)((const char *)rec +
+							    wire_rec_enums[i].offset));
+		wire_put_number(b, WIRE_T_REC_MISSING, rec->missing);
+		wire_put_number(b, WIRE_T_REC_INVALID, rec->invalid);
+		wire_put_field(b, WIRE_T_REC_SIGNATURE_PRESENT, &sig, 1);
+		wire_put_string(b, WIRE_T_REC_DATE, rec->date);
+		for (unsigned i = 0; i < WIRE_N_STRINGS; i++)
+			wire_put_string(b, (enum wire_tag)(WIRE_T_REC_STRING + i),
+					*wire_rec_string((struct extract_record *)rec, i));
+	}
+	wire_finish(b, frame_r, len_r);
+}
+
+int
+wire_header_decode(const unsigned char hdr[WIRE_HEADER_SIZE], size_t max_body,
+		   size_t *body_len_r, struct ogi_error *err)
+{
+	size_t len;
+
+	if (memcmp(hdr, wire_magic, sizeof(wire_magic)) != 0) {
+		error_set(err, "worker frame: bad magic or version");
+		return -1;
+	}
+	len = wire_get_u32(hdr + 4);
+	if (len > max_body) {
+		error_set(err, "worker frame: body of %zu bytes exceeds %zu",
+			  len, max_body);
+		return -1;
+	}
+	*body_len_r = len;
+	return 0;
+}
+
+/* A field as read: tag, bytes, length. */
+struct wire_field {
+	unsigned tag;
+	const unsigned char *data;
+	size_t len;
+};
+
+/* Iterates over the fields of a body; returns 1 and the next field, 0 at
+ * the end, -1 on a truncated field. */
+static int
+wire_next(const unsigned char *body, size_t len, size_t *pos,
+	  struct wire_field *f, struct ogi_error *err)
+{
+	size_t flen;
+
+	if (*pos == len)
+		return 0;
+	if (len - *pos < 5) {
+		error_set(err, "worker frame: truncated field header");
+		return -1;
+	}
+	f->tag = body[*pos];
+	if (f->tag == 0 || f->tag >= WIRE_T_END) {
+		error_set(err, "worker frame: unknown field %u", f->tag);
+		return -1;
+	}
+	flen = wire_get_u32(body + *pos + 1);
+	*pos += 5;
+	if (flen > len - *pos) {
+		error_set(err, "worker frame: field %u overruns the body", f->tag);
+		return -1;
+	}
+	f->data = body + *pos;
+	f->len = flen;
+	*pos += flen;
+	return 1;
+}
+
+static int
+wire_string(const struct wire_field *f, char **out, struct ogi_error *err)
+{
+	if (*out != NULL) {
+		error_set(err, "worker frame: field %u repeated", f->tag);
+		return -1;
+	}
+	if (memchr(f->data, '\0', f->len) != NULL ||
+	    !g_utf8_validate((const char *)f->data, (gssize)f->len, NULL)) {
+		error_set(err, "worker frame: field %u is not UTF-8 text", f->tag);
+		return -1;
+	}
+	*out = g_strndup((const char *)f->data, f->len);
+	return 0;
+}
+
+static int
+wire_number(const struct wire_field *f, uint64_t limit, uint64_t *v_r,
+	    struct ogi_error *err)
+{
+	uint64_t v = 0;
+
+	if (f->len != 8) {
+		error_set(err, "worker frame: field %u is not a number", f->tag);
+		return -1;
+	}
+	for (int i = 0; i < 8; i++)
+		v |= (uint64_t)f->data[i] << (8 * i);
+	if (v > limit) {
+		error_set(err, "worker frame: field %u out of range", f->tag);
+		return -1;
+	}
+	*v_r = v;
+	return 0;
+}
+
+static int
+wire_flag(const struct wire_field *f, bool *v_r, struct ogi_error *err)
+{
+	if (f->len != 1 || f->data[0] > 1) {
+		error_set(err, "worker frame: field %u is not a flag", f->tag);
+		return -1;
+	}
+	*v_r = f->data[0];
+	return 0;
+}
+
+static void
+wire_strv_push(char ***v, size_t *n, char *s)
+{
+	*v = g_renew(char *, *v, *n + 2);
+	(*v)[(*n)++] = s;
+	(*v)[*n] = NULL;
+}
+
+/* Seen-once bookkeeping for scalar tags. */
+static int
+wire_once(uint64_t seen[2], unsigned tag, struct ogi_error *err)
+{
+	uint64_t bit = (uint64_t)1 << (tag % 64);
+
+	if (seen[tag / 64] & bit) {
+		error_set(err, "worker frame: field %u repeated", tag);
+		return -1;
+	}
+	seen[tag / 64] |= bit;
+	return 0;
+}
+
+static int
+wire_job_field(const struct wire_field *f, struct wire_job *job, size_t *n_own,
+	       struct ogi_error *err)
+{
+	uint64_t v;
+	char *s = NULL;
+
+	switch (f->tag) {
+	case WIRE_T_RAW:
+		job->raw = f->data;
+		job->raw_len = f->len;
+		return 0;
+	case WIRE_T_LIMITS:
+		if (f->len != 5 * 8) {
+			error_set(err, "worker frame: bad limits");
+			return -1;
+		}
+		for (size_t i = 0; i < 5; i++) {
+			struct wire_field one = { f->tag, f->data + i * 8, 8 };
+
+			if (wire_number(&one, i == 1 || i == 2 ? UINT_MAX : SIZE_MAX,
+					&v, err) != 0)
+				return -1;
+			switch (i) {
+			case 0: job->limits.max_message_size = v; break;
+			case 1: job->limits.max_depth = (unsigned)v; break;
+			case 2: job->limits.max_parts = (unsigned)v; break;
+			case 3: job->limits.max_attachment_size = v; break;
+			default: job->limits.max_archive_size = v; break;
+			}
+		}
+		return 0;
+	case WIRE_T_TODAY:
+		if (f->len != 10 || wire_string(f, &s, err) != 0) {
+			error_set(err, "worker frame: bad date");
+			return -1;
+		}
+		memcpy(job->today, s, 11);
+		g_free(s);
+		return 0;
+	case WIRE_T_SENDER_IS_CONTACT:
+		return wire_flag(f, &job->sender_is_contact, err);
+	case WIRE_T_OWN_ADDRESS:
+		if (wire_string(f, &s, err) != 0)
+			return -1;
+		wire_strv_push(&job->own_addresses, n_own, s);
+		return 0;
+	default:
+		error_set(err, "worker frame: unknown field %u", f->tag);
+		return -1;
+	}
+}
+
+int
+wire_job_decode(const unsigned char *body, size_t len, struct wire_job *job_r,
+		struct ogi_error *err)
+{
+	uint64_t seen[2] = { 0, 0 };
+	struct wire_field f;
+	size_t pos = 0, n_own = 0;
+	int r;
+
+	memset(job_r, 0, sizeof(*job_r));
+	while ((r = wire_next(body, len, &pos, &f, err)) == 1) {
+		if ((f.tag != WIRE_T_OWN_ADDRESS && wire_once(seen, f.tag, err) != 0) ||
+		    wire_job_field(&f, job_r, &n_own, err) != 0) {
+			r = -1;
+			break;
+		}
+	}
+	if (r == 0 && (job_r->raw == NULL || job_r->today[0] == '\0' ||
+		       !(seen[0] & ((uint64_t)1 << WIRE_T_LIMITS)))) {
+		error_set(err, "worker frame: job without message, date or limits");
+		r = -1;
+	}
+	if (r != 0) {
+		wire_job_clear(job_r);
+		return -1;
+	}
+	return 0;
+}
+
+static struct extract_record *
+wire_rec(struct wire_result *res)
+{
+	if (res->rec == NULL)
+		res->rec = g_new0(struct extract_record, 1);
+	return res->rec;
+}
+
+static int
+wire_rec_field(const struct wire_field *f, struct wire_result *res,
+	       struct ogi_error *err)
+{
+	struct extract_record *rec = wire_rec(res);
+	uint64_t v;
+	char *s = NULL;
+
+	if (f->tag >= WIRE_T_REC_STRING && f->tag < WIRE_T_REC_STRING + WIRE_N_STRINGS)
+		return wire_string(f, wire_rec_string(rec, f->tag - WIRE_T_REC_STRING),
+				   err);
+	for (size_t i = 0; i < G_N_ELEMENTS(wire_rec_enums); i++) {
+		if (wire_rec_enums[i].tag != f->tag)
+			continue;
+		if (wire_number(f, wire_rec_enums[i].count - 1, &v, err) != 0)
+			return -1;
+		*(unsigned *)((char *)rec + wire_rec_enums[i].offset) = (unsigned)v;
+		return 0;
+	}
+	switch (f->tag) {
+	case WIRE_T_REC_KIND:
+		if (wire_number(f, EXTRACT_KIND_COUNT - 1, &v, err) != 0)
+			return -1;
+		rec->kind = (enum extract_kind)v;
+		return 0;
+	case WIRE_T_REC_MISSING:
+		if (wire_number(f, (1u << EXTRACT_ELEM_COUNT) - 1, &v, err) != 0)
+			return -1;
+		rec->missing = (unsigned)v;
+		return 0;
+	case WIRE_T_REC_INVALID:
+		if (wire_number(f, (1u << EXTRACT_INVALID_COUNT) - 1, &v, err) != 0)
+			return -1;
+		rec->invalid = (unsigned)v;
+		return 0;
+	case WIRE_T_REC_SIGNATURE_PRESENT:
+		return wire_flag(f, &rec->signature_present, err);
+	case WIRE_T_REC_DATE:
+		if (f->len >= sizeof(rec->date) || wire_string(f, &s, err) != 0) {
+			error_set(err, "worker frame: bad application date");
+			return -1;
+		}
+		memcpy(rec->date, s, f->len + 1);
+		g_free(s);
+		return 0;
+	default:
+		error_set(err, "worker frame: unknown field %u", f->tag);
+		return -1;
+	}
+}
+
+static int
+wire_result_field(const struct wire_field *f, struct wire_result *res,
+		  struct ogi_error *err)
+{
+	uint64_t v;
+	char *s = NULL;
+
+	switch (f->tag) {
+	case WIRE_T_MESSAGE_ID:
+		return wire_string(f, &res->message_id, err);
+	case WIRE_T_FROM_ADDR:
+		return wire_string(f, &res->from_addr, err);
+	case WIRE_T_SUBJECT:
+		return wire_string(f, &res->subject, err);
+	case WIRE_T_PARSE_ERROR:
+		return wire_string(f, &res->parse_error, err);
+	case WIRE_T_RECEIVED_HEADER:
+		if (wire_number(f, INT64_MAX, &v, err) != 0)
+			return -1;
+		res->received_header = (int64_t)v;
+		return 0;
+	case WIRE_T_PROBLEM:
+		if (wire_string(f, &s, err) != 0)
+			return -1;
+		wire_strv_push(&res->problems, &res->n_problems, s);
+		return 0;
+	default:
+		return wire_rec_field(f, res, err);
+	}
+}
+
+int
+wire_result_decode(const unsigned char *body, size_t len,
+		   struct wire_result *res_r, struct ogi_error *err)
+{
+	uint64_t seen[2] = { 0, 0 };
+	struct wire_field f;
+	size_t pos = 0;
+	int r;
+
+	memset(res_r, 0, sizeof(*res_r));
+	while ((r = wire_next(body, len, &pos, &f, err)) == 1) {
+		if ((f.tag != WIRE_T_PROBLEM && wire_once(seen, f.tag, err) != 0) ||
+		    wire_result_field(&f, res_r, err) != 0) {
+			r = -1;
+			break;
+		}
+	}
+	if (r == 0 && res_r->rec != NULL &&
+	    !(seen[0] & ((uint64_t)1 << WIRE_T_REC_KIND))) {
+		error_set(err, "worker frame: record fields without a kind");
+		r = -1;
+	}
+	if (r == 0 && (res_r->rec == NULL) == (res_r->parse_error == NULL)) {
+		error_set(err, "worker frame: neither a record nor a parse error");
+		r = -1;
+	}
+	if (r != 0) {
+		wire_result_clear(res_r);
+		return -1;
+	}
+	return 0;
+}
+
+void
+wire_job_clear(struct wire_job *job)
+{
+	g_strfreev(job->own_addresses);
+	memset(job, 0, sizeof(*job));
+}
+
+void
+wire_result_clear(struct wire_result *res)
+{
+	g_free(res->message_id);
+	g_free(res->from_addr);
+	g_free(res->subject);
+	g_free(res->parse_error);
+	for (size_t i = 0; i < res->n_problems; i++)
+		g_free(res->problems[i]);
+	g_free(res->problems);
+	extract_record_free(res->rec);
+	memset(res, 0, sizeof(*res));
+}

@@ -1,0 +1,88 @@
+/* The parser worker's wire format, version 1.
+ *
+ * ogid hands each raw message to a sandboxed worker process (parser.h) and
+ * gets back what MIME normalisation and extraction made of it.  Both ends
+ * are the same executable, so a version mismatch is a bug; the version
+ * byte still guards against a stale worker and makes a later change
+ * explicit.  A frame is
+ *
+ *     "OGW" '1'  u32 body length  body
+ *     body  = field*
+ *     field = u8 tag  u32 length  length bytes
+ *
+ * all integers little-endian.  A request carries the raw message, today's
+ * date, the MIME limits and the extraction context; a response carries the
+ * headers the registry keeps, MIME's problem lines, the reason parsing
+ * failed, and the extraction record when there is one.
+ *
+ * The parent treats a response as hostile (a compromised worker wrote
+ * it): wire_response_decode() checks every length, tag, enum value, bit
+ * mask and that every string is valid UTF-8 without NUL, and rejects the
+ * whole frame on the first fault.  Pure functions: no I/O, nothing blocks.
+ * Allocation failure aborts (GLib), so encoding cannot fail.
+ */
+#ifndef OGI_DAEMON_WIRE_H
+#define OGI_DAEMON_WIRE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/error.h"
+#include "extract/extract.h"
+#include "mime/mime.h"
+
+#define WIRE_HEADER_SIZE 8
+/* Largest body either side accepts beyond the raw message itself. */
+#define WIRE_MAX_META (16u << 20)
+
+/* One message for the worker.  Encoding borrows every pointer; a decoded
+ * job points into the body it was decoded from (raw) or owns copies
+ * (strings): free with wire_job_clear. */
+struct wire_job {
+	const unsigned char *raw;
+	size_t raw_len;
+	struct mime_limits limits;
+	char today[11];                  /* "YYYY-MM-DD" */
+	bool sender_is_contact;
+	char **own_addresses;            /* NULL-terminated; may be NULL */
+};
+
+/* What the worker made of one message; every string owned, valid UTF-8. */
+struct wire_result {
+	char *message_id;                /* NULL if none */
+	char *from_addr;                 /* NULL if none */
+	char *subject;                   /* NULL if none */
+	int64_t received_header;         /* date of the newest Received:
+	                                    header, 0 if none or unreadable */
+	char **problems;                 /* MIME's problem lines */
+	size_t n_problems;
+	char *parse_error;               /* why nothing could be parsed; NULL
+	                                    when parsing produced a message */
+	struct extract_record *rec;      /* NULL when not parsed */
+};
+
+/* Appends a whole frame (header and body) for job to *frame_r / *len_r,
+ * a new buffer the caller frees with g_free. */
+void wire_job_encode(const struct wire_job *job, unsigned char **frame_r,
+		     size_t *len_r);
+void wire_result_encode(const struct wire_result *res,
+			unsigned char **frame_r, size_t *len_r);
+
+/* Reads a frame header: returns 0 and the body length, or -1 when the
+ * magic or version is wrong or the body would exceed max_body. */
+int wire_header_decode(const unsigned char hdr[WIRE_HEADER_SIZE],
+		       size_t max_body, size_t *body_len_r,
+		       struct ogi_error *err);
+
+/* Decode a body.  Return 0 and fill the struct (zeroed first), or -1 with
+ * nothing to free and err naming the fault. */
+int wire_job_decode(const unsigned char *body, size_t len,
+		    struct wire_job *job_r, struct ogi_error *err);
+int wire_result_decode(const unsigned char *body, size_t len,
+		       struct wire_result *res_r, struct ogi_error *err);
+
+void wire_job_clear(struct wire_job *job);
+void wire_result_clear(struct wire_result *res);
+
+#endif

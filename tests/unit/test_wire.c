@@ -1,0 +1,268 @@
+/* The parser worker's wire format: what goes in comes out, and a reply
+ * from a worker that went wrong is refused whole, never half-believed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <glib.h>
+
+#include "daemon/wire.h"
+
+/* Splits a frame into its body after checking the header. */
+static const unsigned char *
+frame_body(const unsigned char *frame, size_t len, size_t *body_len)
+{
+	struct ogi_error err = { 0 };
+
+	assert_true(len >= WIRE_HEADER_SIZE);
+	assert_int_equal(wire_header_decode(frame, len, body_len, &err), 0);
+	assert_int_equal(*body_len, len - WIRE_HEADER_SIZE);
+	return frame + WIRE_HEADER_SIZE;
+}
+
+static void
+test_job_round_trip(void **state)
+{
+	static const char raw[] = "From: a@b\r\n\r\n申请\0tail";
+	char *own[] = { "ysqgk@example.gov.cn", "fax@example.gov.cn", NULL };
+	struct wire_job in = {
+		.raw = (const unsigned char *)raw,
+		.raw_len = sizeof(raw),
+		.limits = { 25u << 20, 50, 1000, 20u << 20, 50u << 20 },
+		.today = "2026-12-04",
+		.sender_is_contact = true,
+		.own_addresses = own,
+	}, out;
+	struct ogi_error err = { 0 };
+	unsigned char *frame;
+	const unsigned char *body;
+	size_t len, body_len;
+
+	(void)state;
+	wire_job_encode(&in, &frame, &len);
+	body = frame_body(frame, len, &body_len);
+	assert_int_equal(wire_job_decode(body, body_len, &out, &err), 0);
+	assert_int_equal(out.raw_len, sizeof(raw));
+	assert_memory_equal(out.raw, raw, sizeof(raw));
+	assert_memory_equal(&out.limits, &in.limits, sizeof(in.limits));
+	assert_string_equal(out.today, "2026-12-04");
+	assert_true(out.sender_is_contact);
+	assert_non_null(out.own_addresses);
+	assert_string_equal(out.own_addresses[0], own[0]);
+	assert_string_equal(out.own_addresses[1], own[1]);
+	assert_null(out.own_addresses[2]);
+	wire_job_clear(&out);
+	g_free(frame);
+}
+
+static void
+test_result_round_trip(void **state)
+{
+	struct extract_record rec = {
+		.kind = EXTRACT_KIND_APPLICATION,
+		.applicant_kind = EXTRACT_APPLICANT_ORGANISATION,
+		.id_type = EXTRACT_ID_USCC,
+		.delivery = EXTRACT_DELIVERY_POST,
+		.medium = EXTRACT_MEDIUM_PAPER,
+		.missing = EXTRACT_ELEM_DATE | EXTRACT_ELEM_SIGNATURE,
+		.invalid = EXTRACT_INVALID_PHONE,
+		.signature_present = false,
+		.date = "2026-11-20",
+	};
+	char *problems[] = { "bad charset", "deep nesting", NULL };
+	struct wire_result in = {
+		.message_id = "id@x", .from_addr = "a@b", .subject = "申请",
+		.received_header = 1764057600,
+		.problems = problems, .n_problems = 2, .rec = &rec,
+	}, out;
+	struct ogi_error err = { 0 };
+	unsigned char *frame;
+	const unsigned char *body;
+	size_t len, body_len;
+	unsigned i = 0;
+
+	(void)state;
+	/* Every string field gets a distinct value, so a swapped tag shows. */
+#define FILL(field) rec.field = g_strdup_printf("值%u-" #field, i++);
+	EXTRACT_RECORD_STRINGS(FILL)
+#undef FILL
+	wire_result_encode(&in, &frame, &len);
+	body = frame_body(frame, len, &body_len);
+	assert_int_equal(wire_result_decode(body, body_len, &out, &err), 0);
+	assert_string_equal(out.message_id, "id@x");
+	assert_string_equal(out.from_addr, "a@b");
+	assert_string_equal(out.subject, "申请");
+	assert_int_equal(out.received_header, 1764057600);
+	assert_int_equal(out.n_problems, 2);
+	assert_string_equal(out.problems[1], "deep nesting");
+	assert_null(out.parse_error);
+	assert_non_null(out.rec);
+	assert_int_equal(out.rec->kind, rec.kind);
+	assert_int_equal(out.rec->applicant_kind, rec.applicant_kind);
+	assert_int_equal(out.rec->id_type, rec.id_type);
+	assert_int_equal(out.rec->delivery, rec.delivery);
+	assert_int_equal(out.rec->medium, rec.medium);
+	assert_int_equal(out.rec->missing, rec.missing);
+	assert_int_equal(out.rec->invalid, rec.invalid);
+	assert_false(out.rec->signature_present);
+	assert_string_equal(out.rec->date, "2026-11-20");
+#define SAME(field) assert_string_equal(out.rec->field, rec.field);
+	EXTRACT_RECORD_STRINGS(SAME)
+#undef SAME
+	wire_result_clear(&out);
+	extract_record_clear(&rec);
+	g_free(frame);
+}
+
+static void
+test_result_unparsed(void **state)
+{
+	struct wire_result in = { .parse_error = "not a MIME message" }, out;
+	struct ogi_error err = { 0 };
+	unsigned char *frame;
+	const unsigned char *body;
+	size_t len, body_len;
+
+	(void)state;
+	wire_result_encode(&in, &frame, &len);
+	body = frame_body(frame, len, &body_len);
+	assert_int_equal(wire_result_decode(body, body_len, &out, &err), 0);
+	assert_string_equal(out.parse_error, "not a MIME message");
+	assert_null(out.rec);
+	assert_null(out.subject);
+	wire_result_clear(&out);
+	g_free(frame);
+}
+
+/* A hostile body: fields written by hand as the worker might if it were
+ * compromised or broken. */
+struct hostile {
+	const char *what;
+	const char *body;  /* hex, spaces ignored */
+};
+
+/* Tags as in wire.c's enum: 16 message id, 20 problem, 21 parse error,
+ * 32 record kind, 33 applicant kind, 37 missing, 40 date, 64+ strings. */
+static const struct hostile hostile_results[] = {
+	{ "empty body: neither record nor error", "" },
+	{ "truncated field header", "15 03 00" },
+	{ "length overruns the body", "15 09 00 00 00 61 62" },
+	{ "unknown tag", "7f 01 00 00 00 61  15 01 00 00 00 65" },
+	{ "tag zero", "00 01 00 00 00 61  15 01 00 00 00 65" },
+	{ "tag past the end", "ff 01 00 00 00 61  15 01 00 00 00 65" },
+	{ "scalar field repeated", "15 01 00 00 00 65  15 01 00 00 00 65" },
+	{ "NUL inside a string", "15 03 00 00 00 61 00 62" },
+	{ "invalid UTF-8", "15 02 00 00 00 c3 28" },
+	{ "kind out of range",
+	  "20 08 00 00 00 63 00 00 00 00 00 00 00" },
+	{ "applicant kind out of range",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 21 08 00 00 00 09 00 00 00 00 00 00 00" },
+	{ "missing bits beyond the known elements",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 25 08 00 00 00 80 00 00 00 00 00 00 00" },
+	{ "number of the wrong width", "20 04 00 00 00 00 00 00 00" },
+	{ "record fields without a kind",
+	  "21 08 00 00 00 01 00 00 00 00 00 00 00" },
+	{ "application date too long",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 28 0b 00 00 00 32 30 32 36 2d 31 31 2d 32 30 30" },
+	{ "both a record and a parse error",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00  15 01 00 00 00 65" },
+	{ "string index past the last field",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00  7e 01 00 00 00 61" },
+};
+
+static GByteArray *
+unhex(const char *hex)
+{
+	GByteArray *b = g_byte_array_new();
+
+	for (const char *p = hex; *p != '\0';) {
+		guint8 v;
+
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		v = (guint8)(g_ascii_xdigit_value(p[0]) << 4 | g_ascii_xdigit_value(p[1]));
+		g_byte_array_append(b, &v, 1);
+		p += 2;
+	}
+	return b;
+}
+
+static void
+test_hostile_results(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(hostile_results); i++) {
+		GByteArray *b = unhex(hostile_results[i].body);
+		struct ogi_error err = { 0 };
+		struct wire_result res;
+
+		if (wire_result_decode(b->data, b->len, &res, &err) != -1)
+			fail_msg("accepted: %s", hostile_results[i].what);
+		assert_true(err.msg[0] != '\0');
+		assert_null(res.rec);
+		assert_null(res.parse_error);
+		g_byte_array_free(b, TRUE);
+	}
+}
+
+static void
+test_hostile_headers(void **state)
+{
+	static const struct {
+		const char *what;
+		unsigned char hdr[WIRE_HEADER_SIZE];
+	} cases[] = {
+		{ "wrong magic", { 'O', 'G', 'X', '1', 0, 0, 0, 0 } },
+		{ "wrong version", { 'O', 'G', 'W', '2', 0, 0, 0, 0 } },
+		{ "body over the limit", { 'O', 'G', 'W', '1', 0xff, 0xff, 0xff, 0xff } },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct ogi_error err = { 0 };
+		size_t len = 0;
+
+		if (wire_header_decode(cases[i].hdr, WIRE_MAX_META, &len, &err) != -1)
+			fail_msg("accepted: %s", cases[i].what);
+	}
+}
+
+static void
+test_job_requires_message(void **state)
+{
+	struct wire_job in = { .today = "2026-12-04" }, out;
+	struct ogi_error err = { 0 };
+	unsigned char *frame;
+	const unsigned char *body;
+	size_t len, body_len;
+
+	(void)state;
+	/* raw == NULL encodes an empty RAW field: a job still needs one. */
+	wire_job_encode(&in, &frame, &len);
+	body = frame_body(frame, len, &body_len);
+	assert_int_equal(wire_job_decode(body, body_len - 5, &out, &err), -1);
+	g_free(frame);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_job_round_trip),
+		cmocka_unit_test(test_result_round_trip),
+		cmocka_unit_test(test_result_unparsed),
+		cmocka_unit_test(test_hostile_results),
+		cmocka_unit_test(test_hostile_headers),
+		cmocka_unit_test(test_job_requires_message),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
