@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -21,6 +22,8 @@ struct config_parse {
 	GKeyFile *kf;
 	struct config_lines map;
 	GString *problems;
+	GString *warnings;
+	char *password_group; /* first group with a password key */
 	struct config *cfg;
 };
 
@@ -104,6 +107,7 @@ static const struct config_key config_intake_keys[] = {
 	INTAKE_KEY("port", CONFIG_INT, port, 1, 65535),
 	INTAKE_KEY("user", CONFIG_STRING, user, 0, 0),
 	INTAKE_KEY("password", CONFIG_STRING, password, 0, 0),
+	INTAKE_KEY("password_file", CONFIG_PATH, password_file, 0, 0),
 	INTAKE_KEY("mailbox", CONFIG_STRING, mailbox, 0, 0),
 	INTAKE_KEY("tls", CONFIG_STRING, tls, 0, 0),
 	INTAKE_KEY("ca_file", CONFIG_PATH, ca_file, 0, 0),
@@ -348,6 +352,8 @@ config_read_group(struct config_parse *p, const char *group,
 			config_problem(p, group, names[i], "unknown key");
 		else
 			config_read_key(p, group, k, base);
+		if (strcmp(names[i], "password") == 0 && p->password_group == NULL)
+			p->password_group = g_strdup(group);
 	}
 	g_strfreev(names);
 }
@@ -366,6 +372,43 @@ config_add_intake(struct config *cfg, const char *name)
 	in->name = strdup(name);
 	in->channel = CONFIG_CHANNEL_MAIL;
 	return in;
+}
+
+/* Whoever can read the password can read the office's mail and send as
+ * the office: only the account ogid runs as may. */
+static void
+config_check_password_file(struct config_parse *p, const char *group,
+			   const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		config_problem(p, group, "password_file", "%s: %s", path,
+			       strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		config_problem(p, group, "password_file", "%s is not a regular file",
+			       path);
+	else if (st.st_mode & (S_IRGRP | S_IROTH))
+		config_problem(p, group, "password_file", "%s is readable by group "
+			       "or others (mode %04o): chmod 600 it", path,
+			       (unsigned)(st.st_mode & 07777));
+}
+
+/* A password written in the file itself is allowed (some sites cannot have
+ * a second file) but the file then needs the same care. */
+static void
+config_check_password_key(struct config_parse *p)
+{
+	struct stat st;
+
+	if (p->password_group == NULL || stat(p->cfg->file, &st) != 0 ||
+	    !(st.st_mode & (S_IRGRP | S_IROTH)))
+		return;
+	g_string_append_printf(p->warnings, "%s:%d: [%s] password: this file is "
+			       "readable by group or others (mode %04o): chmod 600 "
+			       "it, or move the password to a password_file\n",
+			       p->file, config_line(p, p->password_group, "password"),
+			       p->password_group, (unsigned)(st.st_mode & 07777));
 }
 
 static void
@@ -391,6 +434,11 @@ config_check_intake(struct config_parse *p, const char *group,
 	    strcmp(in->tls, "starttls") != 0 && strcmp(in->tls, "none") != 0)
 		config_problem(p, group, "tls",
 			       "\"%s\" is not implicit, starttls or none", in->tls);
+	if (in->password != NULL && in->password_file != NULL)
+		config_problem(p, group, "password_file",
+			       "give password or password_file, not both");
+	else if (in->password_file != NULL)
+		config_check_password_file(p, group, in->password_file);
 	if (in->mailbox == NULL)
 		in->mailbox = strdup("INBOX");
 }
@@ -502,6 +550,7 @@ config_load(const char *file, const char *default_state_dir,
 	cfg->poll_interval = 60;
 	p.cfg = cfg;
 	p.problems = g_string_new(NULL);
+	p.warnings = g_string_new(NULL);
 	p.kf = g_key_file_new();
 	p.file = file ? file : "(embedded default)";
 
@@ -521,6 +570,7 @@ config_load(const char *file, const char *default_state_dir,
 				g_clear_error(&gerr);
 			} else if (p.problems->len == 0) {
 				config_read_file(&p);
+				config_check_password_key(&p);
 			}
 		}
 	}
@@ -538,6 +588,7 @@ config_load(const char *file, const char *default_state_dir,
 		config_check_timezone(&p);
 
 	g_free(text);
+	g_free(p.password_group);
 	g_key_file_free(p.kf);
 	if (p.map.lines != NULL)
 		g_hash_table_destroy(p.map.lines);
@@ -546,12 +597,17 @@ config_load(const char *file, const char *default_state_dir,
 
 		error_set(err, "%.*s", (int)(nl ? nl - p.problems->str : (long)p.problems->len),
 			  p.problems->str);
+		g_string_append(p.problems, p.warnings->str);
 		*problems_r = strdup(p.problems->str);
 		g_string_free(p.problems, TRUE);
+		g_string_free(p.warnings, TRUE);
 		config_free(cfg);
 		return -1;
 	}
 	g_string_free(p.problems, TRUE);
+	if (p.warnings->len > 0)
+		cfg->warnings = strdup(p.warnings->str);
+	g_string_free(p.warnings, TRUE);
 	*cfg_r = cfg;
 	return 0;
 }
@@ -570,11 +626,13 @@ config_free(struct config *cfg)
 		free(in->host);
 		free(in->user);
 		free(in->password);
+		free(in->password_file);
 		free(in->mailbox);
 		free(in->tls);
 		free(in->ca_file);
 	}
 	free(cfg->intakes);
+	free(cfg->warnings);
 	free(cfg->file);
 	free(cfg->state_dir);
 	free(cfg->db_path);

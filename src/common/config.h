@@ -27,6 +27,9 @@ struct config_intake {
 	int port;
 	char *user;
 	char *password;      /* never logged */
+	char *password_file; /* absolute; config_load checked that it is a
+	                        regular file neither group nor others can
+	                        read; whoever reads it checks again (fstat) */
 	char *mailbox;       /* IMAP folder, default INBOX */
 	char *tls;           /* "implicit", "starttls" or "none" */
 	char *ca_file;       /* extra trust anchors, NULL = system store */
@@ -74,6 +77,9 @@ struct config {
 	struct config_letters letters;
 	struct config_intake *intakes;
 	size_t n_intakes;
+	char *warnings;      /* "FILE:LINE: text" lines for the administrator
+	                        (a password in a file others can read), NULL
+	                        when none; never holds a password */
 };
 
 /* Where the embedded default keeps its state: "<source tree>/spool" when the
@@ -84,7 +90,10 @@ const char *config_default_state_dir(void);
 /* Loads file, or the embedded default rooted at default_state_dir when file
  * is NULL.  Returns 0 and a new config in *cfg_r, or -1 with every problem
  * found, one per line, in *problems_r (caller frees with free()) and the
- * first in err. */
+ * first in err; on failure the warnings follow the problems there.
+ * A password_file that is not a regular file or that group or others can
+ * read is a problem; a `password` key in a file that group or others can
+ * read is a warning (cfg->warnings).  Neither text holds a password. */
 int config_load(const char *file, const char *default_state_dir,
 		struct config **cfg_r, char **problems_r, struct ogi_error *err);
 

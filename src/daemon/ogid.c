@@ -55,6 +55,20 @@ ogid_on_signal(int sig)
 	ogid_stop = 1;
 }
 
+/* The configuration's warnings (a password others can read), one log
+ * line each: said at every start, not only by --check-config. */
+static void
+ogid_log_config_warnings(const struct config *cfg)
+{
+	for (const char *l = cfg->warnings; l != NULL && *l != '\0';) {
+		const char *nl = strchr(l, '\n');
+		int n = nl != NULL ? (int)(nl - l) : (int)strlen(l);
+
+		log_warning("%.*s", n, l);
+		l = nl != NULL ? nl + 1 : NULL;
+	}
+}
+
 static int
 ogid_check_config(const char *file)
 {
@@ -69,6 +83,8 @@ ogid_check_config(const char *file)
 		free(problems);
 		return 1;
 	}
+	if (cfg->warnings != NULL)
+		fputs(cfg->warnings, stderr);
 	if (workdays_load_dir(cfg->holidays_dir, &wd, &err) != 0) {
 		fprintf(stderr, "%s: holidays_dir: %s\n", cfg->file, err.msg);
 		bad = 1;
@@ -260,6 +276,7 @@ main(int argc, char **argv)
 		free(problems);
 		return 1;
 	}
+	ogid_log_config_warnings(cfg);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = ogid_on_signal;
 	sigaction(SIGTERM, &sa, NULL);

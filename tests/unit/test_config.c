@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/config.h"
@@ -175,6 +176,123 @@ test_missing_file(void **state)
 	free(problems);
 }
 
+/* A password is for the account ogid runs as: a password_file others can
+ * read, or that is not a plain file, is refused; a password in a
+ * configuration file others can read is warned about.  No message holds
+ * the password. */
+enum pw_file { PW_NONE, PW_FILE, PW_DIR, PW_FIFO, PW_MISSING };
+
+static const struct {
+	const char *keys;      /* added to [intake.m] */
+	mode_t conf_mode;
+	enum pw_file pw;
+	mode_t pw_mode;
+	const char *problem;   /* NULL: loads */
+	const char *says;      /* also in the problems when refused, else in
+	                          the warnings; NULL: no warning */
+} password_cases[] = {
+	{ "password = s3cret-pw\n", 0600, PW_NONE, 0, NULL, NULL },
+	{ "password = s3cret-pw\n", 0644, PW_NONE, 0, NULL,
+	  ":5: [intake.m] password: this file is readable by group or others (mode 0644)" },
+	{ "password = s3cret-pw\n", 0640, PW_NONE, 0, NULL,
+	  ":5: [intake.m] password: this file is readable by group or others (mode 0640)" },
+	{ "password = s3cret-pw\xff\n", 0604, PW_NONE, 0, NULL, "(mode 0604)" },
+	{ "user = ogi\n", 0644, PW_NONE, 0, NULL, NULL },
+	{ "password_file = pw\n", 0644, PW_FILE, 0600, NULL, NULL },
+	{ "password_file = pw\n", 0600, PW_FILE, 0400, NULL, NULL },
+	{ "password_file = pw\n", 0600, PW_FILE, 0640,
+	  ":5: [intake.m] password_file: ", "readable by group or others (mode 0640): chmod 600" },
+	{ "password_file = pw\n", 0600, PW_FILE, 0604,
+	  ":5: [intake.m] password_file: ", "(mode 0604)" },
+	{ "password_file = pw\n", 0600, PW_DIR, 0700,
+	  ":5: [intake.m] password_file: ", "is not a regular file" },
+	{ "password_file = pw\n", 0600, PW_FIFO, 0600,
+	  ":5: [intake.m] password_file: ", "is not a regular file" },
+	{ "password_file = pw\n", 0600, PW_MISSING, 0,
+	  ":5: [intake.m] password_file: ", "No such file" },
+	{ "password = s3cret-pw\npassword_file = pw\n", 0600, PW_FILE, 0600,
+	  ":6: [intake.m] password_file: give password or password_file, not both", NULL },
+	/* The error and the warning, both reported. */
+	{ "password_file = pw\n[intake.n]\ndriver = maildir\npath = /n\n"
+	  "password = s3cret-pw\n", 0644, PW_FILE, 0660,
+	  ":5: [intake.m] password_file: ",
+	  ":9: [intake.n] password: this file is readable by group or others" },
+};
+
+/* Creates tmpdir/pw as the case asks; returns its path. */
+static const char *
+make_password_file(enum pw_file kind, mode_t mode)
+{
+	static char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/pw", tmpdir);
+	switch (kind) {
+	case PW_FILE:
+		f = fopen(path, "w");
+		assert_non_null(f);
+		fputs("s3cret-pw\n", f);
+		fclose(f);
+		break;
+	case PW_DIR:
+		assert_int_equal(mkdir(path, mode), 0);
+		break;
+	case PW_FIFO:
+		assert_int_equal(mkfifo(path, mode), 0);
+		break;
+	case PW_NONE:
+	case PW_MISSING:
+		return path;
+	}
+	assert_int_equal(chmod(path, mode), 0);
+	return path;
+}
+
+static void
+test_passwords(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(password_cases) / sizeof(password_cases[0]); i++) {
+		struct ogi_error err = { 0 };
+		struct config *cfg = NULL;
+		char *problems = NULL, text[512], rm[160];
+		const char *path, *pw, *out;
+		int rc;
+
+		snprintf(rm, sizeof(rm), "rm -rf '%s/pw'", tmpdir);
+		assert_int_equal(system(rm), 0);
+		pw = make_password_file(password_cases[i].pw, password_cases[i].pw_mode);
+		snprintf(text, sizeof(text), "[ogid]\nstate_dir = /x\n[intake.m]\n"
+			 "driver = maildir\n%spath = /m\n", password_cases[i].keys);
+		path = write_conf(text);
+		assert_int_equal(chmod(path, password_cases[i].conf_mode), 0);
+
+		rc = config_load(path, "/x", &cfg, &problems, &err);
+		if (password_cases[i].problem != NULL) {
+			if (rc != -1 || strstr(problems, password_cases[i].problem) == NULL)
+				fail_msg("case %zu: no \"%s\" in:\n%s", i,
+					 password_cases[i].problem, problems ? problems : "");
+			assert_non_null(strstr(problems, path));
+			out = problems;
+		} else {
+			if (rc != 0)
+				fail_msg("case %zu: refused:\n%s", i, problems);
+			out = cfg->warnings ? cfg->warnings : "";
+			if (password_cases[i].pw == PW_FILE)
+				assert_string_equal(cfg->intakes[0].password_file, pw);
+		}
+		if (password_cases[i].says == NULL)
+			assert_true(password_cases[i].problem != NULL || *out == '\0');
+		else if (strstr(out, password_cases[i].says) == NULL)
+			fail_msg("case %zu: no \"%s\" in:\n%s", i,
+				 password_cases[i].says, out);
+		assert_null(strstr(out, "s3cret"));
+		assert_null(strstr(err.msg, "s3cret"));
+		free(problems);
+		config_free(cfg);
+	}
+}
+
 /* The documented example must itself be a valid configuration. */
 static void
 test_contrib_example(void **state)
@@ -201,6 +319,7 @@ main(void)
 		cmocka_unit_test(test_embedded_default),
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test_setup_teardown(test_passwords, setup, teardown),
 		cmocka_unit_test(test_contrib_example),
 	};
 
