@@ -1,11 +1,12 @@
 #!/bin/sh
 # Letters as the office sees them: every kind renders from its template
-# with the configured office, the PDF's text reads back in order, fonts are
-# embedded subsets, and a letter about a registered case carries its data.
+# with the configured office, the PDF is valid (qpdf --check clean, poppler
+# silent on stderr), its text reads back, fonts are embedded subsets, and
+# a letter about a registered case carries its data.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
-for tool in pdftotext pdffonts pdfinfo; do
+for tool in pdftotext pdffonts pdfinfo qpdf; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "$tool not found: skipped"; exit 77; }
 done
 
@@ -33,14 +34,36 @@ for kind in $kinds; do
 		t_fail "$kind: preview failed: $(cat "$dir/$kind.err")"
 		continue
 	fi
-	pdftotext -layout "$pdf" "$dir/$kind.txt" 2>/dev/null
+	# qpdf exits 0 only without warnings; it says why on stdout.
+	t_check "$kind: qpdf --check finds no error or warning" \
+		sh -c 'qpdf --check "$1" >"$1.qpdf" 2>&1 &&
+			grep -q "^No syntax or stream encoding errors found" "$1.qpdf" &&
+			! grep -qi "warning" "$1.qpdf"' _ "$pdf"
+	pdftotext -layout "$pdf" "$dir/$kind.txt" 2>"$dir/$kind.poppler"
+	pdffonts "$pdf" >/dev/null 2>>"$dir/$kind.poppler"
+	t_check "$kind: pdftotext and pdffonts print nothing on stderr" \
+		test ! -s "$dir/$kind.poppler"
 	text=$(tr -d ' \n' <"$dir/$kind.txt")
+	# The title, and text from the kind's own sample values.
 	case "$kind" in
-	form) want="政府信息公开申请表" ;;
-	*) want="通辽市人力资源和社会保障局" ;;
+	receipt) want="政府信息公开申请登记回执 已予登记" ;;
+	correction) want="政府信息公开申请补正告知书 请提供申请人居民身份证复印件" ;;
+	extension) want="政府信息公开申请延期答复告知书 2027年1月4日" ;;
+	reply-published) want="政府信息公开申请答复书 通辽市2025年度社会保险基金决算情况" ;;
+	reply-provided) want="政府信息公开申请答复书 2025年度失业保险稳岗返还资金发放企业名单" ;;
+	reply-partial) want="政府信息公开申请答复书 发放企业名单中各企业的银行账户信息" ;;
+	reply-refused) want="政府信息公开申请答复书 2027年度通辽市失业保险费率调整方案" ;;
+	reply-not-held) want="政府信息公开申请答复书 通辽市财政局" ;;
+	reply-not-exist) want="政府信息公开申请答复书 1998年通辽市再就业服务中心托管下岗职工名册" ;;
+	not-application) want="不作为政府信息公开申请处理告知书 通辽市劳动保障监察支队" ;;
+	repeat) want="政府信息公开申请答复书 通人社依申〔2026〕9号" ;;
+	form) want="政府信息公开申请表 受理机关：通辽市人力资源和社会保障局" ;;
+	*) want="no expected text for this kind" ;;
 	esac
-	t_check "$kind: the text reads back and names the office" \
-		sh -c 'printf "%s" "$1" | grep -q "$2"' _ "$text" "$want"
+	for w in $want 通辽市人力资源和社会保障局; do
+		t_check "$kind: the text reads back: $w" \
+			sh -c 'printf "%s" "$1" | grep -qF "$2"' _ "$text" "$w"
+	done
 	t_check "$kind: no placeholder left" \
 		sh -c '! grep -q "{{" "$1"' _ "$dir/$kind.txt"
 	t_check "$kind: every font is an embedded subset" \
@@ -63,7 +86,9 @@ id=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
 name=$(t_ogictl "$dir" show "$id" --json | jq -r .applicant.name)
 t_check "correction for case $id renders" \
 	t_ogictl "$dir" letter preview correction --case "$id" -o "$dir/case.pdf"
-pdftotext "$dir/case.pdf" "$dir/case.txt" 2>/dev/null
+pdftotext "$dir/case.pdf" "$dir/case.txt" 2>"$dir/case.poppler"
+t_check "the correction for case $id: pdftotext prints nothing on stderr" \
+	test ! -s "$dir/case.poppler"
 text=$(tr -d ' \n' <"$dir/case.txt")
 t_check "the correction is addressed to $name" \
 	sh -c 'printf "%s" "$1" | grep -q "$2："' _ "$text" "$name"
