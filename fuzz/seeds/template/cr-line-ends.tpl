@@ -1,0 +1,1 @@
+@title 标题@docnum {{case.docnum}}@to {{applicant.name}}甲乙 {{#if office.fax}}传真{{office.fax}}{{else}}无{{/if}}
