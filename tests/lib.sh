@@ -28,6 +28,13 @@ t_check() {
 	if "$@" >/dev/null 2>&1; then t_pass "$desc"; else t_fail "$desc"; fi
 }
 
+# t_jq FILE [--arg NAME VALUE...] FILTER: passes when the filter prints
+# exactly "true" for FILE.  (jq -e exits 0 on an empty file.)
+t_jq() {
+	t_jq_file=$1; shift
+	[ "$(jq -r "$@" <"$t_jq_file" 2>/dev/null)" = true ]
+}
+
 t_tmpdir() {
 	d="$t_root/$1"
 	mkdir -p "$d"
@@ -64,6 +71,12 @@ t_run() {
 	cat "$t_run_err" >&2
 	rm -f "$t_run_err"
 	return "$t_run_rc"
+}
+
+# t_collect FILE: appends to t_stderr_log the stderr a test kept itself
+# (of a program it ran in the background, to know its process id).
+t_collect() {
+	cat "$1" >>"$t_stderr_log"
 }
 
 # t_ogid DIR ARGS...: runs ogid on DIR's configuration in the foreground.

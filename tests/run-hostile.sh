@@ -38,16 +38,16 @@ flagged() {
 
 # marked JSON FILE: messages --json shows it needs review, with problems.
 marked() {
-	jq -e --arg f "$2" \
+	t_jq "$1" --arg f "$2" \
 		'[.[] | select(.file == $f)] | length == 1 and
 		 (.[0].disposition == "needs_review") and
-		 (.[0].problems | length > 0)' "$1" >/dev/null
+		 (.[0].problems | length > 0)'
 }
 
 # has_case MESSAGES CASES FILE: the message got a case that list shows.
 has_case() {
 	c=$(jq -r --arg f "$3" '.[] | select(.file == $f) | .case // empty' "$1")
-	[ -n "$c" ] && jq -e --arg c "$c" 'any(.[]; .id == $c)' "$2" >/dev/null
+	[ -n "$c" ] && t_jq "$2" --arg c "$c" 'any(.[]; .id == $c)'
 }
 
 # nothing_named_by_sender DIR: no attachment name became a file, here or
@@ -62,8 +62,8 @@ nothing_named_by_sender() {
 # the log and kept whole in the database, for the office.
 masked() {
 	for id in 11010119900307002X ４４０３０１１９８５１２２４００３４ 13904751234; do
-		! grep -q "$id" "$1" && jq -e --arg id "$id" \
-			'any(.[].problems[]; contains($id))' "$2" >/dev/null || return 1
+		! grep -q "$id" "$1" && t_jq "$2" --arg id "$id" \
+			'any(.[].problems[]; contains($id))' || return 1
 	done
 	grep -q '110\*\{13\}2X' "$1" && grep -q '４４０\*\{13\}３４' "$1" &&
 		grep -q '139\*\{6\}34' "$1"

@@ -5,8 +5,19 @@
 #   and its raw file exists; the next run registers it once;
 # - after the commit, before the mailbox update: the message is back in
 #   new/; the next run only moves it, with the flags it should have had.
+# Every check asserts what happened, never only that something did not:
+# each ogid run must exit 0 and log that it started.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
+
+# once N: one ogid --once on the state directory, its stderr in $dir/logN;
+# checks that it exited 0 and started.
+once() {
+	rc=0
+	t_ogid "$dir" --once 2>"$dir/log$1" || rc=$?
+	t_check "run $1: ogid --once exits 0 (got $rc)" [ "$rc" = 0 ]
+	t_check "run $1: ogid started" grep -q "ogid: info: started: state $dir/state" "$dir/log$1"
+}
 
 corpus=$OGI_SRCDIR/tests/corpus
 app=001-foxmail-form-complete
@@ -25,9 +36,9 @@ sha=$(sha256sum <"$dir/inbox/new/$app" | cut -d' ' -f1)
 mkdir -p "$dir/state/raw/2026/11"
 cp "$dir/inbox/new/$app" "$dir/state/raw/2026/11/$sha.eml"
 chmod 600 "$dir/state/raw/2026/11/$sha.eml"
-t_ogid "$dir" --once 2>"$dir/log1" || t_fail "first run failed"
+once 1
 t_ogictl "$dir" messages --json >"$dir/m1.json"
-t_check "three messages recorded" [ "$(jq length "$dir/m1.json")" = 3 ]
+t_check "three messages recorded" t_jq "$dir/m1.json" 'length == 3'
 t_check "the half-spooled application registered once" \
 	[ "$(find "$dir/state/raw" -name "$sha.eml" | wc -l)" = 1 -a \
 	  "$(t_ogictl "$dir" list --json | jq length)" = 1 ]
@@ -38,10 +49,12 @@ for f in "$dir"/inbox/cur/*; do
 	mv "$f" "$dir/inbox/new/${base%%:*}"
 done
 spooled=$(find "$dir/state/raw" -type f | wc -l)
-t_ogid "$dir" --once 2>"$dir/log2" || t_fail "second run failed"
+once 2
 t_ogictl "$dir" messages --json >"$dir/m2.json"
-t_check "the restart records nothing new" cmp -s "$dir/m1.json" "$dir/m2.json"
-t_check "the restart spools nothing new" [ "$(find "$dir/state/raw" -type f | wc -l)" = "$spooled" ]
+t_check "the restart records nothing new (3 messages)" \
+	eval 't_jq "$dir/m2.json" "length == 3" && cmp -s "$dir/m1.json" "$dir/m2.json"'
+t_check "the restart spools nothing new (3 raw files)" \
+	[ "$spooled" = 3 -a "$(find "$dir/state/raw" -type f | wc -l)" = 3 ]
 t_check "the restart empties new/" [ -z "$(ls "$dir/inbox/new")" ]
 t_check "the application is marked seen" [ -e "$dir/inbox/cur/$app:2,S" ]
 t_check "the spam is marked seen" [ -e "$dir/inbox/cur/$bad:2,S" ]
@@ -51,17 +64,22 @@ t_check "one case" [ "$(t_ogictl "$dir" list --json | jq length)" = 1 ]
 # The same bytes delivered again under another name: not registered twice,
 # and recognised by name from then on (no event at every poll).
 cp "$corpus/$app.eml" "$dir/inbox/new/copy-of-$app"
-t_ogid "$dir" --once 2>"$dir/log3"
+once 3
 t_check "a copy is not registered again" [ "$(t_ogictl "$dir" list --json | jq length)" = 1 ]
 t_check "the copy is logged as such" grep -q "copy-of-$app: same bytes already recorded" "$dir/log3"
-t_ogid "$dir" --once 2>"$dir/log4"
-t_check "the copy is not looked at again" sh -c '! grep -q "copy-of" "$1"' _ "$dir/log4"
+t_check "the copy is moved to cur/" [ -e "$dir/inbox/cur/copy-of-$app:2,S" ]
+# The next run reads a new message, and passes over the copy in silence.
+cp "$corpus/041-exchange-automatic-reply.eml" "$dir/inbox/new/next"
+once 4
+t_check "the copy is not looked at again, a new message is" \
+	eval 'grep -q "mail/next: auto_reply" "$dir/log4" && ! grep -q copy-of "$dir/log4"'
+t_check "the copy stays in cur/ as it was" [ -e "$dir/inbox/cur/copy-of-$app:2,S" ]
 
 # Another message delivered under a name already recorded: registered under
 # a name of its own, and the first message's file is left alone.
-first=$(sha256sum <"$dir/inbox/cur/$app:2,S" | cut -d' ' -f1)
+first=$(sha256sum <"$corpus/$app.eml" | cut -d' ' -f1)
 cp "$corpus/005-iphone-prose-utf8-8bit.eml" "$dir/inbox/new/$app"
-t_ogid "$dir" --once 2>"$dir/log5"
+once 5
 t_check "a reused name: the new message gets its own case" \
 	[ "$(t_ogictl "$dir" list --json | jq length)" = 2 ]
 t_check "a reused name: the first message's file is intact" \
@@ -78,19 +96,39 @@ touch -d "2026-11-20T10:00:00+08:00" "$dir/inbox/new/$killer"
 ksha=$(sha256sum <"$dir/inbox/new/$killer" | cut -d' ' -f1)
 : >"$dir/state/raw/2026/11/$ksha.eml.parsing"
 cp "$corpus/049-consultation-how-to-apply.eml" "$dir/inbox/new/after"
-t_ogid "$dir" --once 2>"$dir/log6"
+once 6
 t_ogictl "$dir" messages --json >"$dir/m6.json"
 t_check "a parser killer is recorded unparsed, for the office" \
-	jq -e --arg f "$killer" '.[] | select(.file == $f) | .kind == "unparsed" and .disposition == "needs_review"' "$dir/m6.json"
+	t_jq "$dir/m6.json" --arg f "$killer" '[.[] | select(.file == $f)] | length == 1 and .[0].kind == "unparsed" and .[0].disposition == "needs_review"'
 t_check "the message behind it is read" \
-	jq -e '.[] | select(.file == "after") | .kind == "consultation"' "$dir/m6.json"
+	t_jq "$dir/m6.json" '[.[] | select(.file == "after")] | length == 1 and .[0].kind == "consultation"'
 t_check "the note is gone once recorded" [ ! -e "$dir/state/raw/2026/11/$ksha.eml.parsing" ]
 
-# Another ogid on the same state directory is refused.
-exec 9>"$dir/state/ogid.lock"
-flock -n 9
-t_check "a second ogid on the same state is refused" \
-	sh -c '! "$1" -c "$2" --once 2>/dev/null' _ "$OGI_BUILDDIR/ogid" "$dir/ogid.conf"
-exec 9>&-
+# Another ogid on the same state directory is refused while the first
+# runs as a daemon (in the foreground), and the first goes on.
+# running PID: the process exists and has not exited (a zombie has).
+running() {
+	ps -o stat= -p "$1" | grep -q '^[^Z]'
+}
+"$OGI_BUILDDIR/ogid" -c "$dir/ogid.conf" --foreground 2>"$dir/log7" &
+daemon=$!
+for _ in $(seq 100); do
+	grep -q "started: state" "$dir/log7" 2>/dev/null && break
+	sleep 0.1
+done
+t_check "the first ogid is running" running "$daemon"
+t_check "the first ogid has started" grep -q "ogid: info: started: state $dir/state" "$dir/log7"
+rc=0
+t_ogid "$dir" --once 2>"$dir/log8" || rc=$?
+t_check "a second ogid on the same state exits 1 (got $rc)" [ "$rc" = 1 ]
+t_check "a second ogid says another is running, and does not start" \
+	eval 'grep -q "ogid: error: $dir/state/ogid.lock: another ogid is running on this state directory" "$dir/log8" && ! grep -q started: "$dir/log8"'
+t_check "the first ogid is still running" running "$daemon"
+kill -TERM "$daemon"
+rc=0
+wait "$daemon" || rc=$?
+t_check "the first ogid exits 0 on SIGTERM (got $rc)" [ "$rc" = 0 ]
+t_check "the first ogid says it stopped" grep -q "ogid: info: stopped" "$dir/log7"
+t_collect "$dir/log7"
 
 t_done
