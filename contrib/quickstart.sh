@@ -1,14 +1,18 @@
 #!/bin/sh
-# Quick start: installs what is needed, builds ogid and ogictl in the source
-# tree, puts the bundled sample applications into the embedded default's
-# inbox (spool/inbox), runs one pass of ogid and lists what it registered.
+# Quick start: installs what is needed, builds ogid and ogictl out of the
+# source tree in _build-quickstart/ (so contrib/test.sh's own out-of-tree
+# builds can follow), puts the bundled sample applications into the
+# embedded default's inbox (spool/inbox of the source tree), runs one pass
+# of ogid and lists what it registered.
 set -eu
 cd "$(dirname "$0")/.."
+build=_build-quickstart
 
 contrib/install-deps.sh
 [ -x configure ] || autoreconf -fi
-[ -f Makefile ] || ./configure --quiet
-make -j"$(nproc)" --silent ogid ogictl
+mkdir -p "$build"
+[ -f "$build/Makefile" ] || (cd "$build" && ../configure --quiet)
+make -C "$build" -j"$(nproc)" --silent ogid ogictl
 
 mkdir -p spool/inbox/new spool/inbox/cur spool/inbox/tmp
 chmod 700 spool spool/inbox
@@ -20,9 +24,9 @@ for f in samples/*.eml; do
 		cp "$f" "spool/inbox/new/$name"
 done
 
-./ogid --once
+"$build/ogid" --once
 echo
-./ogictl list
+"$build/ogictl" list
 echo
-echo "Every message:   ./ogictl messages"
-echo "One application: ./ogictl show $(date +%Y)-000001"
+echo "Every message:   $build/ogictl messages"
+echo "One application: $build/ogictl show $(date +%Y)-000001"

@@ -46,17 +46,25 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	run_suite asan --enable-werror --enable-sanitizers
 
-echo "== distcheck"
-dist_status=0
-(cd "$top/_build-werror" && make -j"$jobs" distcheck >distcheck.log 2>&1) || {
-	dist_status=$?
-	tail -n 40 "$top/_build-werror/distcheck.log"
+# step NAME COMMAND...: a check beyond the suites, run from the source
+# tree; its output goes to _build-werror/NAME.log, whose tail is shown when
+# it fails.  Counted like one test.
+step() {
+	name=$1; shift
+	echo "== $name"
+	status=0
+	"$@" >"$top/_build-werror/$name.log" 2>&1 || status=$?
+	if [ "$status" -eq 0 ]; then
+		total_pass=$((total_pass + 1))
+	else
+		total_fail=$((total_fail + 1))
+		tail -n 40 "$top/_build-werror/$name.log"
+	fi
+	summary="$summary $name=$status"
 }
-if [ "$dist_status" -eq 0 ]; then
-	total_pass=$((total_pass + 1))
-else
-	total_fail=$((total_fail + 1))
-fi
-echo "suites:$summary distcheck=$dist_status"
+
+step distcheck make -C "$top/_build-werror" -j"$jobs" distcheck
+
+echo "suites and steps:$summary"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]
