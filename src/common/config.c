@@ -59,12 +59,18 @@ static const struct config_key config_ogid_keys[] = {
 
 #define LIMIT_KEY(k, t, f, lo, hi) \
 	{ k, t, offsetof(struct config, limits) + offsetof(struct mime_limits, f), lo, hi }
+#define PARSER_KEY(k, t, f, lo, hi) \
+	{ k, t, offsetof(struct config, parser) + offsetof(struct config_parser, f), lo, hi }
 static const struct config_key config_limits_keys[] = {
 	LIMIT_KEY("max_message_size", CONFIG_SIZE, max_message_size, 1024, LONG_MAX),
 	LIMIT_KEY("max_mime_depth", CONFIG_UINT, max_depth, 1, 1000),
 	LIMIT_KEY("max_parts", CONFIG_UINT, max_parts, 1, 100000),
 	LIMIT_KEY("max_attachment_size", CONFIG_SIZE, max_attachment_size, 1024, LONG_MAX),
 	LIMIT_KEY("max_archive_size", CONFIG_SIZE, max_archive_size, 1024, LONG_MAX),
+	PARSER_KEY("parse_timeout", CONFIG_INT, timeout_s, 1, 3600),
+	PARSER_KEY("parse_cpu", CONFIG_INT, cpu_s, 1, 3600),
+	PARSER_KEY("parse_memory", CONFIG_SIZE, memory, 64L << 20, LONG_MAX),
+	PARSER_KEY("parse_jobs", CONFIG_UINT, jobs, 1, 100000),
 	{ NULL, 0, 0, 0, 0 },
 };
 
@@ -546,6 +552,9 @@ config_load(const char *file, const char *default_state_dir,
 	*cfg_r = NULL;
 	*problems_r = NULL;
 	mime_limits_default(&cfg->limits);
+	cfg->parser = (struct config_parser){
+		.timeout_s = 120, .cpu_s = 60, .memory = (size_t)2 << 30, .jobs = 100,
+	};
 	cfg->reply_days = 15;
 	cfg->poll_interval = 60;
 	p.cfg = cfg;

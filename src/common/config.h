@@ -62,6 +62,14 @@ struct config_letters {
 	char *font_fallback;
 };
 
+/* The parser worker's bounds (see daemon/parser.h). */
+struct config_parser {
+	int timeout_s;        /* wall-clock seconds per message */
+	int cpu_s;            /* CPU seconds per message */
+	size_t memory;        /* the worker's address space, bytes */
+	unsigned jobs;        /* messages per worker; 1 = a process each */
+};
+
 struct config {
 	char *file;          /* the file read, NULL for the embedded default */
 	char *state_dir;     /* absolute */
@@ -73,6 +81,7 @@ struct config {
 	int reply_days;      /* working days to answer, default 15 */
 	int poll_interval;   /* seconds between polls in daemon mode */
 	struct mime_limits limits;
+	struct config_parser parser;
 	struct config_office office;
 	struct config_letters letters;
 	struct config_intake *intakes;

@@ -6,29 +6,13 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
-
-void
-spool_sha256_hex(const void *data, size_t len, char hex[65])
-{
-	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-	const guchar *p = data;
-
-	/* g_checksum_update takes a signed length. */
-	while (len > 0) {
-		size_t n = len < ((size_t)1 << 30) ? len : ((size_t)1 << 30);
-
-		g_checksum_update(ck, p, (gssize)n);
-		p += n;
-		len -= n;
-	}
-	memcpy(hex, g_checksum_get_string(ck), 65);
-	g_checksum_free(ck);
-}
 
 static int
 spool_fsync_open(const char *path, int flags, struct ogi_error *err)
@@ -137,85 +121,17 @@ spool_fsync_path(const char *path, struct ogi_error *err)
 	return spool_fsync_open(path, O_NOFOLLOW, err);
 }
 
-static bool
-spool_hex_ok(const char hex[65])
-{
-	for (int i = 0; i < 64; i++)
-		if (!g_ascii_isdigit(hex[i]) && !(hex[i] >= 'a' && hex[i] <= 'f'))
-			return false;
-	return hex[64] == '\0';
-}
-
+/* Where bytes with digest hex received at received_at belong: rel (the
+ * path under state_dir), their directory and full path (new strings). */
 static int
-spool_write_all(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Writes data to a new file tmp, syncs it and renames it to final. */
-static int
-spool_write_file(const char *tmp, const char *final, const void *data,
-		 size_t len, struct ogi_error *err)
-{
-	int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
-	int fd = open(tmp, flags, 0600);
-
-	/* Only a crashed earlier run with the same pid leaves this name. */
-	if (fd < 0 && errno == EEXIST && unlink(tmp) == 0)
-		fd = open(tmp, flags, 0600);
-	if (fd < 0) {
-		error_set(err, "%s: cannot create: %s", tmp, strerror(errno));
-		return -1;
-	}
-	if (fchmod(fd, 0600) != 0 || spool_write_all(fd, data, len) != 0 ||
-	    fsync(fd) != 0) {
-		error_set(err, "%s: cannot write: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	if (close(fd) != 0) {
-		error_set(err, "%s: cannot write: %s", tmp, strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
-	if (rename(tmp, final) != 0) {
-		error_set(err, "%s: cannot rename to %s: %s", tmp, final,
-			  strerror(errno));
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-}
-
-int
-spool_store(const char *state_dir, const void *data, size_t len,
-	    const char hex[65], int64_t received_at, char *rel_r,
-	    size_t rel_size, struct ogi_error *err)
+spool_place(const char *state_dir, const char hex[65], int64_t received_at,
+	    char *rel_r, size_t rel_size, char **dir_r, char **final_r,
+	    struct ogi_error *err)
 {
 	time_t t = (time_t)received_at;
 	char rel[96];
-	char *dir = NULL, *final = NULL, *tmp = NULL;
-	struct stat st;
 	struct tm tm;
-	int rc = -1;
 
-	if (!spool_hex_ok(hex)) {
-		error_set(err, "spool: not a SHA-256 hex digest");
-		return -1;
-	}
 	if ((int64_t)t != received_at || gmtime_r(&t, &tm) == NULL ||
 	    tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999) {
 		error_set(err, "spool: receipt time %" PRId64 " out of range",
@@ -228,36 +144,224 @@ spool_store(const char *state_dir, const void *data, size_t len,
 		error_set(err, "spool: no room for the path %s", rel);
 		return -1;
 	}
-	dir = g_strdup_printf("%s/raw/%04d/%02d", state_dir, tm.tm_year + 1900,
-			      tm.tm_mon + 1);
-	final = g_strdup_printf("%s/%s", state_dir, rel);
-	if (spool_mkdirs(dir, err) != 0)
+	memcpy(rel_r, rel, strlen(rel) + 1);
+	*dir_r = g_strdup_printf("%s/raw/%04d/%02d", state_dir, tm.tm_year + 1900,
+				 tm.tm_mon + 1);
+	*final_r = g_strdup_printf("%s/%s", state_dir, rel);
+	if (spool_mkdirs(*dir_r, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* Whether final already holds the bytes; a file left by a run that died
+ * between rename and sync is made durable before anyone commits on the
+ * strength of it. */
+static int
+spool_existing(const char *dir, const char *final, bool *exists_r,
+	       struct ogi_error *err)
+{
+	struct stat st;
+
+	*exists_r = false;
+	if (lstat(final, &st) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		error_set(err, "%s: %s", final, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		error_set(err, "%s: not a regular file", final);
+		return -1;
+	}
+	*exists_r = true;
+	if (spool_fsync_path(final, err) != 0 || spool_fsync_dir(dir, err) != 0)
+		return -1;
+	return 0;
+}
+
+struct spool_entry {
+	char *state_dir;
+	char *tmp;
+	int fd;
+};
+
+int
+spool_begin(const char *state_dir, struct spool_entry **e_r,
+	    struct ogi_error *err)
+{
+	char *dir = g_strdup_printf("%s/tmp", state_dir);
+	struct spool_entry *e;
+	int fd;
+
+	*e_r = NULL;
+	if (spool_mkdirs(dir, err) != 0) {
+		g_free(dir);
+		return -1;
+	}
+	e = g_new0(struct spool_entry, 1);
+	e->state_dir = g_strdup(state_dir);
+	e->tmp = g_strdup_printf("%s/incoming.XXXXXX", dir);
+	g_free(dir);
+	fd = mkostemp(e->tmp, O_CLOEXEC);
+	if (fd < 0) {
+		error_set(err, "%s: cannot create: %s", e->tmp, strerror(errno));
+		g_free(e->tmp);
+		g_free(e->state_dir);
+		g_free(e);
+		return -1;
+	}
+	e->fd = fd;
+	*e_r = e;
+	return 0;
+}
+
+void
+spool_clean_tmp(const char *state_dir)
+{
+	char *dir = g_strdup_printf("%s/tmp", state_dir);
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+		if (g_str_has_prefix(name, "incoming.")) {
+			char *path = g_strdup_printf("%s/%s", dir, name);
+
+			unlink(path);
+			g_free(path);
+		}
+	}
+	if (d != NULL)
+		g_dir_close(d);
+	g_free(dir);
+}
+
+int
+spool_entry_fd(const struct spool_entry *e)
+{
+	return e->fd;
+}
+
+static void
+spool_entry_free(struct spool_entry *e)
+{
+	if (e->fd >= 0)
+		close(e->fd);
+	g_free(e->tmp);
+	g_free(e->state_dir);
+	g_free(e);
+}
+
+void
+spool_abort(struct spool_entry *e)
+{
+	if (e == NULL)
+		return;
+	unlink(e->tmp);
+	spool_entry_free(e);
+}
+
+/* Hashes what fd holds, from its start; *len_r its size. */
+static int
+spool_hash_fd(int fd, char hex[65], size_t *len_r)
+{
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+	unsigned char *buf = g_malloc(1 << 20);
+	size_t len = 0;
+	ssize_t n;
+	off_t at = 0;
+
+	while ((n = pread(fd, buf, 1 << 20, at)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		g_checksum_update(ck, buf, n);
+		at += n;
+		len += (size_t)n;
+	}
+	if (n == 0)
+		memcpy(hex, g_checksum_get_string(ck), 65);
+	g_checksum_free(ck);
+	g_free(buf);
+	*len_r = len;
+	return n == 0 ? 0 : -1;
+}
+
+int
+spool_commit(struct spool_entry *e, int64_t received_at, char hex_r[65],
+	     char *rel_r, size_t rel_size, size_t *len_r, struct ogi_error *err)
+{
+	char *dir = NULL, *final = NULL;
+	bool exists;
+	int rc = -1;
+
+	if (fchmod(e->fd, 0600) != 0 || fsync(e->fd) != 0 ||
+	    spool_hash_fd(e->fd, hex_r, len_r) != 0) {
+		error_set(err, "%s: cannot write: %s", e->tmp, strerror(errno));
 		goto out;
-	if (lstat(final, &st) == 0) {
-		if (!S_ISREG(st.st_mode)) {
-			error_set(err, "%s: not a regular file", final);
+	}
+	if (spool_place(e->state_dir, hex_r, received_at, rel_r, rel_size, &dir,
+			&final, err) != 0 ||
+	    spool_existing(dir, final, &exists, err) != 0)
+		goto out;
+	if (!exists) {
+		if (rename(e->tmp, final) != 0) {
+			error_set(err, "%s: cannot rename to %s: %s", e->tmp, final,
+				  strerror(errno));
 			goto out;
 		}
-		/* Left by a run that died between rename and sync: make it
-		 * durable before anyone commits on the strength of it. */
-		if (spool_fsync_path(final, err) != 0 || spool_fsync_dir(dir, err) != 0)
-			goto out;
-	} else if (errno != ENOENT) {
-		error_set(err, "%s: %s", final, strerror(errno));
-		goto out;
-	} else {
-		tmp = g_strdup_printf("%s/.%s.%ld.tmp", dir, hex, (long)getpid());
-		if (spool_write_file(tmp, final, data, len, err) != 0 ||
-		    spool_fsync_dir(dir, err) != 0)
+		if (spool_fsync_dir(dir, err) != 0)
 			goto out;
 	}
-	memcpy(rel_r, rel, strlen(rel) + 1);
 	rc = 0;
 out:
-	g_free(tmp);
+	unlink(e->tmp);
+	spool_entry_free(e);
 	g_free(final);
 	g_free(dir);
 	return rc;
+}
+
+int
+spool_map(const char *state_dir, const char *rel, const void **data_r,
+	  size_t *len_r, struct ogi_error *err)
+{
+	char *path = g_strdup_printf("%s/%s", state_dir, rel);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	void *p;
+
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		error_set(err, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (st.st_size == 0) {
+		*data_r = "";
+		*len_r = 0;
+	} else {
+		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (p == MAP_FAILED) {
+			error_set(err, "%s: cannot map: %s", path, strerror(errno));
+			goto fail;
+		}
+		*data_r = p;
+		*len_r = (size_t)st.st_size;
+	}
+	close(fd);
+	g_free(path);
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	g_free(path);
+	return -1;
+}
+
+void
+spool_unmap(const void *data, size_t len)
+{
+	if (len > 0)
+		munmap((void *)data, len);
 }
 
 int

@@ -2,7 +2,7 @@
  *
  * Files are raw/YYYY/MM/<sha256>.eml under the state directory, mode
  * 0600 in directories of mode 0700; the file and each directory it created
- * are fsynced before spool_store() returns, so a crash after it cannot lose
+ * are fsynced before spool_commit() returns, so a crash after it cannot lose
  * the message.  The name comes from the content hash only, never from
  * anything a sender wrote.  Calls block on disk I/O.
  */
@@ -15,18 +15,37 @@
 
 #include "common/error.h"
 
-/* Writes 65 bytes: the lowercase hex SHA-256 of data and a NUL. */
-void spool_sha256_hex(const void *data, size_t len, char hex[65]);
+/* A message on its way into the spool, for sources that stream it (an
+ * IMAP fetch, a Maildir file of any size): the bytes go to a temporary
+ * file, never all into memory.
+ *
+ * spool_begin() creates STATE/tmp/ (0700) and a new empty temporary file
+ * in it (0600); the caller writes the message to spool_entry_fd().
+ * spool_commit() syncs it, hashes it and moves it to raw/YYYY/MM/<sha256>.eml
+ * (dated by received_at), file and directories fsynced; when
+ * those bytes are already there the copy is dropped.  It writes the digest
+ * to hex_r, the relative path to rel_r (size rel_size) and the size to
+ * len_r.  spool_abort() removes the temporary file.  Either frees e. */
+struct spool_entry;
+int spool_begin(const char *state_dir, struct spool_entry **e_r,
+		struct ogi_error *err);
+int spool_entry_fd(const struct spool_entry *e);
+/* Removes the temporary files a run that died left in STATE/tmp/; call it
+ * only while holding the state directory's lock.  Never fails visibly. */
+void spool_clean_tmp(const char *state_dir);
+int spool_commit(struct spool_entry *e, int64_t received_at, char hex_r[65],
+		 char *rel_r, size_t rel_size, size_t *len_r,
+		 struct ogi_error *err);
+void spool_abort(struct spool_entry *e);
 
-/* Stores data under state_dir as above, dated by received_at (UTC month).
- * Storing bytes that are already there is a no-op that succeeds.  On
- * success writes the path relative to state_dir into rel_r (size rel_size)
- * and returns 0; else -1. */
-int spool_store(const char *state_dir, const void *data, size_t len,
-		const char hex[65], int64_t received_at, char *rel_r,
-		size_t rel_size, struct ogi_error *err);
+/* Maps the spooled message rel read-only.  Returns 0 with *data_r and
+ * *len_r (release with spool_unmap; an empty file maps to a static empty
+ * buffer), or -1. */
+int spool_map(const char *state_dir, const char *rel, const void **data_r,
+	      size_t *len_r, struct ogi_error *err);
+void spool_unmap(const void *data, size_t len);
 
-/* Notes that parsing of the spooled message rel (as spool_store returned
+/* Notes that parsing of the spooled message rel (as spool_commit returned
  * it) begins, by creating rel + ".parsing" (0600).  *earlier_r is true
  * when the note was already there: an earlier run died or hung while
  * parsing this message, which must then not be parsed again.  Returns 0

@@ -269,7 +269,7 @@ output_cases(const struct output *o, struct registry_case *const *cases, size_t 
 	}
 	static const char *head[] = { "CASE", "STATE", "RECEIVED", "DEADLINE",
 				      "APPLICANT", "REQUEST" };
-	static const size_t maxw[] = { 11, 10, 10, 10, 24, 44 };
+	static const size_t maxw[] = { 11, 10, 10, 11, 24, 44 };
 	struct output_table t = { 6, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
 	bool provisional = false;
 

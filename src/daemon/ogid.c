@@ -11,10 +11,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "common/config.h"
 #include "common/log.h"
 #include "common/spool.h"
 #include "common/workdays.h"
+#include "daemon/parser.h"
 #include "daemon/pipeline.h"
 #include "intake/intake.h"
 
@@ -23,8 +26,15 @@ static volatile sig_atomic_t ogid_stop;
 struct ogid_intake {
 	const struct config_intake *cfg;
 	const struct intake_driver *drv;
-	void *ctx;
+	void *ctx;              /* NULL while closed */
+	time_t retry_at;        /* after a mailbox error: not before then */
+	int backoff_s;          /* the current wait after a mailbox error */
 };
+
+/* Waits after a failure start at the poll interval and double up to this,
+ * with up to a quarter of jitter so that several daemons do not retry in
+ * step. */
+#define OGID_BACKOFF_MAX (30 * 60)
 
 static void
 ogid_usage(FILE *out)
@@ -136,21 +146,68 @@ ogid_lock(const struct config *cfg, struct ogi_error *err)
 }
 
 static int
-ogid_open_intakes(const struct config *cfg, struct ogid_intake *ins,
-		  struct ogi_error *err)
+ogid_backoff(const struct config *cfg, int *backoff_s)
 {
-	for (size_t i = 0; i < cfg->n_intakes; i++) {
-		ins[i].cfg = &cfg->intakes[i];
-		ins[i].drv = intake_driver_find(cfg->intakes[i].driver);
-		if (ins[i].drv == NULL) {
-			error_set(err, "intake %s: driver %s is not available",
-				  cfg->intakes[i].name, cfg->intakes[i].driver);
-			return -1;
+	int wait = *backoff_s ? *backoff_s : cfg->poll_interval;
+
+	*backoff_s = wait * 2 > OGID_BACKOFF_MAX ? OGID_BACKOFF_MAX : wait * 2;
+	return wait + g_random_int_range(0, wait / 4 + 1);
+}
+
+static void
+ogid_intake_failed(const struct config *cfg, struct ogid_intake *in,
+		   const struct ogi_error *err)
+{
+	int wait = ogid_backoff(cfg, &in->backoff_s);
+
+	in->retry_at = time(NULL) + wait;
+	log_warning("intake %s: %s; %s, retrying in %d s", in->cfg->name,
+		    err->msg, err->temporary ? "temporary" : "needs attention",
+		    wait);
+	if (in->ctx != NULL) {
+		in->drv->close(in->ctx);
+		in->ctx = NULL;
+	}
+}
+
+/* One pass over every intake that is due.  A mailbox that fails is backed
+ * off on its own; returns -1 only when the spool or the registry failed,
+ * which stops the pass.  *mailbox_failed_r tells whether any mailbox did. */
+static int
+ogid_pass(struct pipeline *pl, const struct config *cfg, struct ogid_intake *ins,
+	  bool *mailbox_failed_r, struct ogi_error *err)
+{
+	time_t now = time(NULL);
+
+	for (size_t i = 0; i < cfg->n_intakes && !ogid_stop; i++) {
+		struct ogid_intake *in = &ins[i];
+		struct pipeline_stats st = { 0 };
+
+		if (in->retry_at > now)
+			continue;
+		if (in->ctx == NULL && in->drv->open(in->cfg, &in->ctx, err) != 0) {
+			in->ctx = NULL;
+			error_scope(err, OGI_ERROR_MAILBOX, true);
+			ogid_intake_failed(cfg, in, err);
+			*mailbox_failed_r = true;
+			continue;
 		}
-		if (ins[i].drv->open(ins[i].cfg, &ins[i].ctx, err) != 0) {
-			error_prefix(err, "intake %s", cfg->intakes[i].name);
-			return -1;
+		if (pipeline_run(pl, in->cfg, in->drv, in->ctx, &ogid_stop, &st,
+				 err) != 0) {
+			if (err->scope == OGI_ERROR_STORE)
+				return -1;
+			ogid_intake_failed(cfg, in, err);
+			*mailbox_failed_r = true;
+			continue;
 		}
+		in->backoff_s = 0;
+		in->retry_at = 0;
+		if (st.seen > 0)
+			log_info("intake %s: %zu new message%s, %zu application%s "
+				 "registered, %zu for the office, %zu left to retry",
+				 in->cfg->name, st.seen, st.seen == 1 ? "" : "s",
+				 st.registered, st.registered == 1 ? "" : "s",
+				 st.flagged, st.skipped);
 	}
 	return 0;
 }
@@ -163,66 +220,83 @@ ogid_close_intakes(const struct config *cfg, struct ogid_intake *ins)
 			ins[i].drv->close(ins[i].ctx);
 }
 
-/* One pass over every intake.  Returns 0, or -1 on a storage error. */
-static int
-ogid_pass(struct pipeline *pl, const struct config *cfg, struct ogid_intake *ins,
-	  struct ogi_error *err)
+static void
+ogid_sleep(int seconds)
 {
-	for (size_t i = 0; i < cfg->n_intakes && !ogid_stop; i++) {
-		struct pipeline_stats st = { 0 };
+	for (int s = 0; s < seconds && !ogid_stop; s++)
+		sleep(1);
+}
 
-		if (pipeline_run(pl, ins[i].cfg, ins[i].drv, ins[i].ctx, &ogid_stop,
-				 &st, err) != 0)
-			return -1;
-		if (st.seen > 0)
-			log_info("intake %s: %zu new message%s, %zu application%s "
-				 "registered, %zu for the office, %zu left to retry",
-				 ins[i].cfg->name, st.seen, st.seen == 1 ? "" : "s",
-				 st.registered, st.registered == 1 ? "" : "s",
-				 st.flagged, st.skipped);
+/* Between passes: a lone healthy intake waits on its mailbox (IMAP IDLE),
+ * otherwise the poll interval is slept. */
+static void
+ogid_wait(const struct config *cfg, struct ogid_intake *ins)
+{
+	struct ogi_error err = { 0 };
+
+	if (cfg->n_intakes == 1 && ins[0].ctx != NULL) {
+		if (ins[0].drv->wait(ins[0].ctx, cfg->poll_interval, &err) != 0)
+			log_warning("intake %s: %s", ins[0].cfg->name, err.msg);
+		return;
 	}
-	return 0;
+	ogid_sleep(cfg->poll_interval);
 }
 
 static int
 ogid_run(const struct config *cfg, bool once)
 {
-	struct ogid_intake *ins = calloc(cfg->n_intakes, sizeof(*ins));
+	struct ogid_intake *ins = g_new0(struct ogid_intake, cfg->n_intakes);
 	struct ogi_error err = { 0 };
 	struct pipeline *pl = NULL;
-	int lock = -1, rc = 1;
+	int lock = -1, rc = 1, store_backoff = 0;
+	bool mailbox_failed = false;
 
 	if (spool_mkdirs(cfg->state_dir, &err) != 0 ||
 	    (lock = ogid_lock(cfg, &err)) < 0 ||
-	    pipeline_open(cfg, &pl, &err) != 0 ||
-	    ogid_open_intakes(cfg, ins, &err) != 0) {
+	    pipeline_open(cfg, &pl, &err) != 0) {
 		log_error("%s", err.msg);
 		goto out;
+	}
+	for (size_t i = 0; i < cfg->n_intakes; i++) {
+		ins[i].cfg = &cfg->intakes[i];
+		ins[i].drv = intake_driver_find(cfg->intakes[i].driver);
+		if (ins[i].drv == NULL) {
+			log_error("intake %s: driver %s is not available in this build",
+				  cfg->intakes[i].name, cfg->intakes[i].driver);
+			goto out;
+		}
 	}
 	log_info("started: state %s, %zu intake%s", cfg->state_dir,
 		 cfg->n_intakes, cfg->n_intakes == 1 ? "" : "s");
 	for (;;) {
-		if (ogid_pass(pl, cfg, ins, &err) != 0) {
-			log_error("%s", err.msg);
-			goto out;
+		if (ogid_pass(pl, cfg, ins, &mailbox_failed, &err) != 0) {
+			int wait;
+
+			if (ogid_stop)
+				break;
+			if (once) {
+				log_error("%s", err.msg);
+				goto out;
+			}
+			/* Nothing can be recorded: hold every intake (the
+			 * mail waits in its mailbox) until the store works. */
+			wait = ogid_backoff(cfg, &store_backoff);
+			log_error("%s; intake paused, retrying in %d s", err.msg, wait);
+			ogid_sleep(wait);
+			continue;
 		}
+		store_backoff = 0;
 		if (once || ogid_stop)
 			break;
-		/* A lone intake can wait on its mailbox (IMAP IDLE). */
-		if (cfg->n_intakes == 1) {
-			if (ins[0].drv->wait(ins[0].ctx, cfg->poll_interval, &err) != 0)
-				log_warning("intake %s: %s", ins[0].cfg->name, err.msg);
-		} else {
-			for (int s = 0; s < cfg->poll_interval && !ogid_stop; s++)
-				sleep(1);
-		}
+		ogid_wait(cfg, ins);
 	}
-	rc = 0;
+	/* --once reports a mailbox that could not be read. */
+	rc = once && mailbox_failed ? 1 : 0;
 	if (!once)
 		log_info("stopped");
 out:
 	ogid_close_intakes(cfg, ins);
-	free(ins);
+	g_free(ins);
 	pipeline_close(pl);
 	if (lock >= 0)
 		close(lock);
@@ -240,6 +314,7 @@ main(int argc, char **argv)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "parse-worker", no_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *file = NULL;
@@ -259,6 +334,7 @@ main(int argc, char **argv)
 		case 'v': verbose = true; break;
 		case 'h': ogid_usage(stdout); return 0;
 		case 'V': printf("ogid (ogi-gateway) %s\n", OGI_VERSION); return 0;
+		case 'W': return parser_worker_main();
 		default: ogid_usage(stderr); return 2;
 		}
 	}

@@ -40,6 +40,7 @@ pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 	}
 	if (spool_mkdirs(cfg->state_dir, err) != 0)
 		goto fail;
+	spool_clean_tmp(cfg->state_dir);
 	if (workdays_load_dir(cfg->holidays_dir, &pl->wd, err) != 0)
 		goto fail;
 	if (registry_open(cfg->db_path, false, &pl->reg, err) != 0)
@@ -148,18 +149,57 @@ pipeline_log_outcome(const char *where, const struct extract_record *rec,
 			 rec->kind_reason ? rec->kind_reason : "-");
 }
 
-/* Registers one fetched message.  Returns 0 with *for_office_r telling how
- * to mark it (and st counted), or -1 on a storage or database error (scope
- * OGI_ERROR_STORE). */
+/* Asks the worker what the spooled message rel (len bytes) is; a message
+ * over the size limit is not given to it.  Returns 0 with *res filled, or
+ * -1 (store scope) when the spool cannot be read or no worker runs. */
+static int
+pipeline_parse(struct pipeline *pl, const struct config_intake *in,
+	       const char *rel, size_t len, const char today[11],
+	       volatile sig_atomic_t *stop, struct wire_result *res,
+	       struct ogi_error *err)
+{
+	const struct config *cfg = pl->cfg;
+	struct wire_job job = {
+		.raw_len = len,
+		.limits = cfg->limits,
+		.sender_is_contact = in->channel == CONFIG_CHANNEL_MAIL,
+		.own_addresses = cfg->own_addresses,
+	};
+	const void *data;
+	int rc;
+
+	if (len > cfg->limits.max_message_size) {
+		res->parse_error = g_strdup_printf(
+			"message of %zu bytes exceeds the limit of %zu bytes "
+			"(max_message_size): kept, not parsed", len,
+			cfg->limits.max_message_size);
+		return 0;
+	}
+	if (spool_map(cfg->state_dir, rel, &data, &len, err) != 0) {
+		error_scope(err, OGI_ERROR_STORE, true);
+		return -1;
+	}
+	job.raw = data;
+	job.raw_len = len;
+	memcpy(job.today, today, sizeof(job.today));
+	rc = parser_run(pl->parser, &job, stop, res, err);
+	spool_unmap(data, len);
+	return rc;
+}
+
+/* Registers one spooled message (digest sha, path rel, len bytes).
+ * Returns 0 with *for_office_r telling how to mark it (and st counted), or
+ * -1 on a storage or database error (scope OGI_ERROR_STORE), or a message
+ * the registry refused (scope OGI_ERROR_MESSAGE). */
 static int
 pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		const struct intake_item *item, const char *where,
-		const void *data, size_t len, volatile sig_atomic_t *stop,
-		bool *for_office_r, struct pipeline_stats *st,
-		struct ogi_error *err)
+		const char *sha, const char *rel, size_t len,
+		volatile sig_atomic_t *stop, bool *for_office_r,
+		struct pipeline_stats *st, struct ogi_error *err)
 {
 	const struct config *cfg = pl->cfg;
-	char sha[65], rel[256], today[11], deadline[11] = "";
+	char today[11], deadline[11] = "";
 	struct wire_result res = { 0 };
 	struct registry_outcome out;
 	struct registry_message rm;
@@ -169,10 +209,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	int64_t received_at;
 	int offset, rc = -1;
 
-	spool_sha256_hex(data, len, sha);
-	if (spool_store(cfg->state_dir, data, len, sha, item->received_at, rel,
-			sizeof(rel), err) != 0 ||
-	    spool_parse_begin(cfg->state_dir, rel, &earlier, err) != 0) {
+	if (spool_parse_begin(cfg->state_dir, rel, &earlier, err) != 0) {
 		error_scope(err, OGI_ERROR_STORE, true);
 		return -1;
 	}
@@ -184,20 +221,9 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		res.parse_error = g_strdup("an earlier run stopped while reading "
 					   "this message (crash or hang): not "
 					   "parsed again");
-	} else {
-		struct wire_job job = {
-			.raw = data,
-			.raw_len = len,
-			.limits = cfg->limits,
-			.sender_is_contact = in->channel == CONFIG_CHANNEL_MAIL,
-			.own_addresses = cfg->own_addresses,
-		};
-
-		memcpy(job.today, today, sizeof(job.today));
-		if (parser_run(pl->parser, &job, stop, &res, err) != 0) {
-			spool_parse_end(cfg->state_dir, rel);
-			return -1;
-		}
+	} else if (pipeline_parse(pl, in, rel, len, today, stop, &res, err) != 0) {
+		spool_parse_end(cfg->state_dir, rel);
+		return -1;
 	}
 	pipeline_received(item, &res, &received_at, &source);
 	pipeline_local_date(pl, received_at, today, &offset);
@@ -234,13 +260,15 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 			    deadline[0] ? deadline : NULL, estimated, &out,
 			    err) != 0)
 		goto out;
-	spool_parse_end(cfg->state_dir, rel);
+	rc = 0;
 	pipeline_log_outcome(where, res.rec, &out, problems);
 	*for_office_r = strcmp(out.disposition, "needs_review") == 0;
 	if (out.created)
 		st->registered++;
-	rc = 0;
 out:
+	/* Parsing is over either way: a failed commit is retried with a new
+	 * parse, not taken for a parser that died. */
+	spool_parse_end(cfg->state_dir, rel);
 	g_free(problems);
 	wire_result_clear(&res);
 	return rc;
@@ -257,9 +285,9 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 {
 	struct intake_item it = *listed;
 	struct ogi_error ferr = { 0 };
-	char disposition[16], sha[65], *where, *uid = NULL;
+	char disposition[16], sha[65], rel[256], *where, *uid = NULL;
+	struct spool_entry *entry;
 	bool for_office = false, known;
-	void *data = NULL;
 	size_t len;
 	int rc = -1;
 
@@ -269,18 +297,27 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 	if (disposition[0] != '\0' && !it.fresh)
 		return 0;
 	where = g_strdup_printf("%s/%s", in->name, it.uid);
-	if (drv->fetch(drv_ctx, &it, &data, &len, &ferr) != 0) {
+	if (spool_begin(pl->cfg->state_dir, &entry, err) != 0) {
+		error_scope(err, OGI_ERROR_STORE, true);
+		goto out;
+	}
+	if (drv->fetch_to(drv_ctx, &it, spool_entry_fd(entry), &ferr) != 0) {
+		spool_abort(entry);
 		log_warning("%s: cannot read it: %s; left in the mailbox", where,
 			    ferr.msg);
 		st->skipped++;
 		rc = 0;
 		goto out;
 	}
+	if (spool_commit(entry, it.received_at, sha, rel, sizeof(rel), &len,
+			 err) != 0) {
+		error_scope(err, OGI_ERROR_STORE, true);
+		goto out;
+	}
 	if (disposition[0] != '\0') {
 		/* Recorded, yet the mailbox shows it as new: either a crash lost
 		 * the mailbox update, or another message reuses the name.  Only
 		 * the content tells them apart. */
-		spool_sha256_hex(data, len, sha);
 		if (registry_message_known(pl->reg, sha, NULL, NULL, &known, err) != 0)
 			goto out;
 		if (known) {
@@ -297,8 +334,8 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 		it.uid = uid;
 	}
 	st->seen++;
-	if (pipeline_record(pl, in, &it, where, data, len, stop, &for_office,
-			    st, err) != 0) {
+	if (pipeline_record(pl, in, &it, where, sha, rel, len, stop,
+			    &for_office, st, err) != 0) {
 		error_prefix(err, "%s", where);
 		if (err->scope != OGI_ERROR_MESSAGE)
 			goto out;
@@ -317,7 +354,6 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 			    where, ferr.msg);
 	rc = 0;
 out:
-	free(data);
 	g_free(uid);
 	g_free(where);
 	return rc;

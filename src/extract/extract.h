@@ -123,6 +123,14 @@ struct extract_record {
 	unsigned invalid;         /* enum extract_invalid bits */
 };
 
+/* Every string field of struct extract_record, for code that treats them
+ * all alike (freeing, copying, the parser worker's wire format): a field
+ * added to the struct is added here once. */
+#define EXTRACT_RECORD_STRINGS(X) \
+	X(kind_reason) X(case_ref) X(name) X(legal_rep) X(contact_person) \
+	X(id_label) X(id_number) X(address) X(postcode) X(phone) X(email) \
+	X(fax) X(request) X(purpose) X(signature_text)
+
 /* Classifies msg and, for applications and correction replies, extracts the
  * elements.  Returns 0 and a new record in *rec_r (free with
  * extract_record_free); -1 only on allocation failure. */
@@ -194,11 +202,25 @@ char *extract_text_trim(const char *s);
 int extract_id_normalise(const char *in, char *buf, size_t bufsize);
 
 /* GB 11643: 18 characters with a valid check character and a real birth
- * date, or 15 digits with a real birth date. */
+ * date.  A 15-digit first-generation number (no check character, void
+ * since 2013) is never valid. */
 bool extract_resident_id_valid(const char *id);
 
 /* GB 32100: 18 characters from the code alphabet with a valid check. */
 bool extract_uscc_valid(const char *code);
+
+/* A credit code by its structure, not only its check character: valid for
+ * extract_uscc_valid(), a registration-authority code with a category code
+ * that authority assigns, an administrative-division code (six digits of a
+ * province-level area, or 10 for a national register) and, as characters
+ * 9 to 17, an organisation code valid for extract_org_code_valid().  What a
+ * number must be to be taken for a credit code when nothing written says
+ * what it is. */
+bool extract_uscc_well_formed(const char *code);
+
+/* GB 11714: nine characters, eight digits or capitals and a check
+ * character (weights 3 7 9 10 5 8 4 2, 11 - sum mod 11; 10 is X, 11 is 0). */
+bool extract_org_code_valid(const char *code);
 
 /* --- date.c ------------------------------------------------------------- */
 

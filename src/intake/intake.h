@@ -3,7 +3,7 @@
  * Every mailbox kind (Maildir now; IMAP and POP3 later) implements struct
  * intake_driver.  The daemon drives them all the same way:
  *
- *   open → list → for each item: fetch → (spool, parse, registry commit)
+ *   open → list → for each item: fetch_to spool → (parse, registry commit)
  *        → mark_done → … → close
  *
  * The contract that makes crashes harmless: list() returns every message
@@ -62,11 +62,12 @@ struct intake_driver {
 	int (*list)(void *ctx, struct intake_item **items_r, size_t *n_r,
 		    struct ogi_error *err);
 
-	/* The raw bytes of one listed item; *data_r is malloc'ed, caller
-	 * frees.  Returns -1 when the item is gone (another client took it)
-	 * or on I/O failure. */
-	int (*fetch)(void *ctx, const struct intake_item *item, void **data_r,
-		     size_t *len_r, struct ogi_error *err);
+	/* Writes the raw bytes of one listed item to fd (a spool file), in
+	 * pieces: a message of any size is never held in memory whole.
+	 * Returns -1 when the item is gone (another client took it) or on
+	 * I/O failure; what was written then is the caller's to discard. */
+	int (*fetch_to)(void *ctx, const struct intake_item *item, int fd,
+			struct ogi_error *err);
 
 	/* Marks an item done so list() no longer returns it; for_office also
 	 * flags it for a person to look at.  Idempotent.  Never replaces

@@ -23,9 +23,9 @@
 
 #include "common/spool.h"
 
-/* Larger files are left in the Maildir untouched: reading them whole would
- * let one message exhaust memory. */
-#define MAILDIR_MAX_READ (256u << 20)
+/* Files are copied to the spool in pieces of this size, whatever their
+ * size: one message must not be able to exhaust memory. */
+#define MAILDIR_CHUNK (1u << 20)
 
 struct maildir {
 	char *path;
@@ -207,57 +207,53 @@ maildir_find(struct maildir *md, const struct intake_item *item, char *out,
 }
 
 static int
-maildir_fetch(void *ctx, const struct intake_item *item, void **data_r,
-	      size_t *len_r, struct ogi_error *err)
+maildir_fetch_to(void *ctx, const struct intake_item *item, int out,
+		 struct ogi_error *err)
 {
 	struct maildir *md = ctx;
 	char rel[4608], file[8800];
-	struct stat st;
-	unsigned char *buf;
-	size_t got = 0;
-	int fd;
+	char *buf;
+	int fd, rc = -1;
 
 	if (maildir_find(md, item, rel, sizeof(rel), err) != 0)
 		return -1;
 	snprintf(file, sizeof(file), "%s/%s", md->path, rel);
 	fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	if (fd < 0 || fstat(fd, &st) != 0) {
+	if (fd < 0) {
 		error_set(err, "%s: %s", file, strerror(errno));
-		if (fd >= 0)
-			close(fd);
 		return -1;
 	}
-	if ((size_t)st.st_size > MAILDIR_MAX_READ) {
-		error_set(err, "%s: %lld bytes, more than %u: left in the Maildir",
-			  file, (long long)st.st_size, MAILDIR_MAX_READ);
-		close(fd);
-		return -1;
-	}
-	buf = malloc((size_t)st.st_size + 1);
-	if (buf == NULL) {
-		error_set(err, "%s: out of memory", file);
-		close(fd);
-		return -1;
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+	buf = g_malloc(MAILDIR_CHUNK);
+	for (;;) {
+		ssize_t r = read(fd, buf, MAILDIR_CHUNK), w = 0;
 
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0) {
-			error_set(err, "%s: read: %s", file,
-				  r < 0 ? strerror(errno) : "file shrank");
-			free(buf);
-			close(fd);
-			return -1;
+		if (r < 0) {
+			error_set(err, "%s: read: %s", file, strerror(errno));
+			break;
 		}
-		got += (size_t)r;
+		if (r == 0) {
+			rc = 0;
+			break;
+		}
+		while (w < r) {
+			ssize_t n = write(out, buf + w, (size_t)(r - w));
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0)
+				break;
+			w += n;
+		}
+		if (w < r) {
+			error_set(err, "%s: copy to the spool: %s", file, strerror(errno));
+			break;
+		}
 	}
+	g_free(buf);
 	close(fd);
-	buf[got] = '\0';
-	*data_r = buf;
-	*len_r = got;
-	return 0;
+	return rc;
 }
 
 /* Adds the flag letters in add to the ":2," info of name, keeping the
@@ -353,7 +349,7 @@ const struct intake_driver intake_maildir_driver = {
 	.name = "maildir",
 	.open = maildir_open,
 	.list = maildir_list,
-	.fetch = maildir_fetch,
+	.fetch_to = maildir_fetch_to,
 	.mark_done = maildir_mark_done,
 	.wait = maildir_wait,
 	.close = maildir_close,

@@ -888,8 +888,19 @@ message_structure(struct mime_message *msg, GMimeMessage *m,
 	struct body b = { g_string_new(NULL), false, false };
 	GDateTime *date = g_mime_message_get_date(m);
 
+	const char *received = mime_header_get(msg, "Received");
+	const char *semi = received ? strrchr(received, ';') : NULL;
+	GDateTime *arrived;
+
 	if (date != NULL)
 		msg->date = g_date_time_to_unix(date);
+	/* The first Received: is the newest, added by the office's own
+	 * server; its date after the last ';' is when the mail arrived. */
+	if (semi != NULL &&
+	    (arrived = g_mime_utils_header_decode_date(semi + 1)) != NULL) {
+		msg->received_date = g_date_time_to_unix(arrived);
+		g_date_time_unref(arrived);
+	}
 	if (top != NULL) {
 		GMimeContentType *ct = g_mime_object_get_content_type(top);
 		char *type = g_mime_content_type_get_mime_type(ct);

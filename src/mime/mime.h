@@ -67,6 +67,8 @@ struct mime_message {
 	char *to;           /* decoded To: header, NULL if none */
 	char *subject;      /* decoded, "" if none */
 	int64_t date;       /* Date: header as Unix time, 0 if none/unparsable */
+	int64_t received_date; /* date of the first (newest) Received: header,
+	                          0 if none/unparsable */
 	char *in_reply_to;  /* message-id without brackets, NULL if none */
 	char *references;   /* raw list, NULL if none */
 	char *content_type; /* top-level, lowercased "type/subtype" */

@@ -32,18 +32,25 @@ struct reg_stmt {
 	int rc;
 };
 
-static int
-reg_fail(struct registry *reg, const char *op, struct ogi_error *err)
+/* Registry errors stop intake (store scope).  Busy, locked, full or
+ * failing disks can clear by themselves; a constraint or a corrupt file
+ * will not. */
+static void
+reg_scope(struct registry *reg, struct ogi_error *err)
 {
 	int code = sqlite3_errcode(reg->db);
 
-	error_set(err, "%s: %s: %s", reg->path, op, sqlite3_errmsg(reg->db));
-	/* Busy, locked, full or failing disks can clear by themselves; a
-	 * constraint or a corrupt file will not. */
 	error_scope(err, OGI_ERROR_STORE,
 		    code == SQLITE_BUSY || code == SQLITE_LOCKED ||
 		    code == SQLITE_FULL || code == SQLITE_IOERR ||
 		    code == SQLITE_CANTOPEN || code == SQLITE_NOMEM);
+}
+
+static int
+reg_fail(struct registry *reg, const char *op, struct ogi_error *err)
+{
+	error_set(err, "%s: %s: %s", reg->path, op, sqlite3_errmsg(reg->db));
+	reg_scope(reg, err);
 	return -1;
 }
 
@@ -178,6 +185,7 @@ reg_exec(struct registry *reg, const char *sql, const char *op,
 {
 	if (schema_exec(reg->db, sql, op, err) != 0) {
 		error_prefix(err, "%s", reg->path);
+		reg_scope(reg, err);
 		return -1;
 	}
 	return 0;
@@ -634,6 +642,7 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	if (seq > 999999) {
 		error_set(err, "%s: create case: tracking numbers of %d exhausted",
 			  reg->path, year);
+		error_scope(err, OGI_ERROR_STORE, false);
 		return -1;
 	}
 	/* year <= 9999 and seq <= 999999: always 11 characters. */

@@ -1,5 +1,6 @@
 /* The Maildir intake driver: what list() returns, in which order, what
- * fetch() reads, and what mark_done() does to the mailbox. */
+ * fetch_to() copies, where the receipt time comes from, and what
+ * mark_done() does to the mailbox. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -60,6 +61,27 @@ exists(const char *rel)
 	return access(path, F_OK) == 0;
 }
 
+/* What fetch_to() writes for item, through a real file as the spool
+ * would get it; *len_r its size.  Returns a new NUL-terminated buffer. */
+static char *
+fetch_bytes(void *ctx, const struct intake_item *item, size_t *len_r,
+	    int *rc_r, struct ogi_error *err)
+{
+	FILE *f = tmpfile();
+	char *buf;
+	long size;
+
+	assert_non_null(f);
+	*rc_r = intake_maildir_driver.fetch_to(ctx, item, fileno(f), err);
+	size = (long)lseek(fileno(f), 0, SEEK_END);
+	assert_true(size >= 0);
+	buf = calloc(1, (size_t)size + 1);
+	assert_int_equal(pread(fileno(f), buf, (size_t)size, 0), size);
+	fclose(f);
+	*len_r = (size_t)size;
+	return buf;
+}
+
 static void *
 open_box(void)
 {
@@ -116,7 +138,9 @@ test_fetch_and_mark(void **state)
 	struct ogi_error err = { 0 };
 	struct intake_item *items;
 	size_t n, len;
-	void *ctx, *data;
+	void *ctx;
+	char *data;
+	int rc;
 
 	(void)state;
 	ctx = open_box();
@@ -125,7 +149,8 @@ test_fetch_and_mark(void **state)
 	assert_int_equal(intake_maildir_driver.list(ctx, &items, &n, &err), 0);
 	assert_int_equal(n, 2);
 
-	assert_int_equal(intake_maildir_driver.fetch(ctx, &items[0], &data, &len, &err), 0);
+	data = fetch_bytes(ctx, &items[0], &len, &rc, &err);
+	assert_int_equal(rc, 0);
 	assert_int_equal(len, strlen("Subject: one\n\nbody\n"));
 	assert_memory_equal(data, "Subject: one\n\nbody\n", len);
 	free(data);
@@ -139,7 +164,8 @@ test_fetch_and_mark(void **state)
 	/* Idempotent, and found again after it moved. */
 	assert_int_equal(intake_maildir_driver.mark_done(ctx, &items[0], false, &err), 0);
 	assert_true(exists("cur/100.A.host:2,S"));
-	assert_int_equal(intake_maildir_driver.fetch(ctx, &items[0], &data, &len, &err), 0);
+	data = fetch_bytes(ctx, &items[0], &len, &rc, &err);
+	assert_int_equal(rc, 0);
 	free(data);
 	intake_items_free(items, n);
 	intake_maildir_driver.close(ctx);
@@ -151,8 +177,9 @@ test_gone(void **state)
 	struct ogi_error err = { 0 };
 	struct intake_item *items;
 	size_t n, len;
-	void *ctx, *data;
+	void *ctx;
 	char path[256];
+	int rc;
 
 	(void)state;
 	ctx = open_box();
@@ -160,10 +187,61 @@ test_gone(void **state)
 	assert_int_equal(intake_maildir_driver.list(ctx, &items, &n, &err), 0);
 	snprintf(path, sizeof(path), "%s/new/300.C.host", box);
 	unlink(path);
-	assert_int_equal(intake_maildir_driver.fetch(ctx, &items[0], &data, &len, &err), -1);
+	free(fetch_bytes(ctx, &items[0], &len, &rc, &err));
+	assert_int_equal(rc, -1);
 	assert_non_null(strstr(err.msg, "300.C.host"));
 	intake_items_free(items, n);
 	intake_maildir_driver.close(ctx);
+}
+
+/* The receipt time: the delivery time a Maildir name starts with, when
+ * it is plausible; the file's time otherwise (a copy without -p). */
+static void
+test_received_source(void **state)
+{
+	static const struct {
+		const char *name;
+		time_t mtime;
+		int64_t received_at;
+		const char *source;
+	} cases[] = {
+		/* Copied a week later: the name keeps the delivery time. */
+		{ "1763602200.M20P3.mx", 1763602200 + 7 * 86400, 1763602200,
+		  INTAKE_RECEIVED_DELIVERY },
+		{ "1763602200.12345_1.mx", 1763602200, 1763602200,
+		  INTAKE_RECEIVED_DELIVERY },
+		/* No time in the name. */
+		{ "001-foxmail-form", 1763602200, 1763602200, INTAKE_RECEIVED_MTIME },
+		{ "1763602200", 1763602205, 1763602205, INTAKE_RECEIVED_MTIME },
+		{ "17636.M1.mx", 1763602200, 1763602200, INTAKE_RECEIVED_MTIME },
+		/* A name time after the file existed is not a delivery time. */
+		{ "1999999999.M1.mx", 1763602200, 1763602200, INTAKE_RECEIVED_MTIME },
+		/* Nor one before 2000. */
+		{ "900000000.M1.mx", 1763602200, 1763602200, INTAKE_RECEIVED_MTIME },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct ogi_error err = { 0 };
+		struct intake_item *items;
+		char rel[128];
+		size_t n;
+		void *ctx = open_box();
+
+		snprintf(rel, sizeof(rel), "new/%s", cases[i].name);
+		put(rel, "x", cases[i].mtime);
+		assert_int_equal(intake_maildir_driver.list(ctx, &items, &n, &err), 0);
+		assert_int_equal(n, 1);
+		if (items[0].received_at != cases[i].received_at ||
+		    strcmp(items[0].received_source, cases[i].source) != 0)
+			fail_msg("%s: got %lld from %s", cases[i].name,
+				 (long long)items[0].received_at,
+				 items[0].received_source);
+		intake_items_free(items, n);
+		intake_maildir_driver.close(ctx);
+		snprintf(rel, sizeof(rel), "%s/new/%s", box, cases[i].name);
+		unlink(rel);
+	}
 }
 
 int
@@ -173,6 +251,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_creates_maildir, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_order_and_identity, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fetch_and_mark, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_received_source, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gone, setup, teardown),
 	};
 
