@@ -13,6 +13,7 @@
 #include "daemon/wire.h"
 #include "extract/extract.h"
 #include "registry/registry.h"
+#include "workflow/workflow.h"
 
 struct pipeline {
 	const struct config *cfg;
@@ -187,6 +188,45 @@ pipeline_parse(struct pipeline *pl, const struct config_intake *in,
 	return rc;
 }
 
+/* Asks the office's policy what becomes of the message, and the deadline
+ * of an application received on today.  Returns 0 and fills *d (its
+ * deadline in deadline_r), or -1 (store scope) when the registry cannot
+ * say whether a quoted case exists. */
+static int
+pipeline_decide(struct pipeline *pl, const struct wire_result *res,
+		bool has_problems, const char *today, const char *where,
+		struct registry_decision *d, char deadline_r[11],
+		struct ogi_error *err)
+{
+	const struct config *cfg = pl->cfg;
+	struct workflow_decision wf;
+	bool known = false, provisional = false;
+
+	if (res->rec != NULL && res->rec->case_ref != NULL &&
+	    registry_case_exists(pl->reg, res->rec->case_ref, &known, err) != 0)
+		return -1;
+	workflow_decide(res->rec, has_problems, known, &wf);
+	*d = (struct registry_decision){
+		.disposition = workflow_disposition_name(wf.disposition),
+		.state = wf.state,
+		.link_case = wf.link_case,
+		.reason = wf.reason,
+	};
+	if (!wf.deadline_due)
+		return 0;
+	if (workflow_deadline(pl->wd, today, cfg->reply_days, deadline_r,
+			      &provisional, err) != 0)
+		return -1;
+	if (provisional)
+		log_warning("%s: no holiday calendar for part of the period; "
+			    "deadline %s counts weekends only and is stored as "
+			    "provisional — install the year's file in %s",
+			    where, deadline_r, cfg->holidays_dir);
+	d->deadline = deadline_r;
+	d->deadline_provisional = provisional;
+	return 0;
+}
+
 /* Registers one spooled message (digest sha, path rel, len bytes).
  * Returns 0 with *for_office_r telling how to mark it (and st counted), or
  * -1 on a storage or database error (scope OGI_ERROR_STORE), or a message
@@ -201,11 +241,12 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	const struct config *cfg = pl->cfg;
 	char today[11], deadline[11] = "";
 	struct wire_result res = { 0 };
+	struct registry_decision decision;
 	struct registry_outcome out;
 	struct registry_message rm;
 	const char *source;
 	char *problems = NULL;
-	bool estimated = false, earlier;
+	bool earlier;
 	int64_t received_at;
 	int offset, rc = -1;
 
@@ -229,20 +270,9 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	pipeline_local_date(pl, received_at, today, &offset);
 	problems = pipeline_problems(&res);
 
-	/* Bureau rules Art. 6 count the reply period from receipt, complete or
-	 * not: an incomplete application has a deadline too (the correction
-	 * notice and the reply must both fit in it). */
-	if (res.rec != NULL && res.rec->kind == EXTRACT_KIND_APPLICATION) {
-		if (workdays_add(pl->wd, today, cfg->reply_days, deadline,
-				 &estimated, err) != 0)
-			goto out;
-		if (estimated)
-			log_warning("%s: no holiday calendar for part of the period; "
-				    "deadline %s counts weekends only and is stored "
-				    "as provisional — install the year's file in %s",
-				    where, deadline, cfg->holidays_dir);
-	}
-
+	if (pipeline_decide(pl, &res, problems != NULL, today, where, &decision,
+			    deadline, err) != 0)
+		goto out;
 	rm = (struct registry_message){
 		.sha256 = sha,
 		.mailbox = in->name,
@@ -256,8 +286,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		.subject = res.subject,
 		.problems = problems,
 	};
-	if (registry_record(pl->reg, &rm, res.rec, offset,
-			    deadline[0] ? deadline : NULL, estimated, &out,
+	if (registry_record(pl->reg, &rm, res.rec, &decision, offset, &out,
 			    err) != 0)
 		goto out;
 	rc = 0;

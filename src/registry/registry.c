@@ -603,7 +603,7 @@ local_year(int64_t t, int tz_offset, int *year_r)
 static int
 case_create(struct registry *reg, const struct registry_message *msg,
 	    const struct extract_record *rec, int tz_offset,
-	    const char *deadline, bool provisional, char id[16],
+	    const struct registry_decision *d, char id[16],
 	    const char **state_r, struct ogi_error *err)
 {
 	char missing[256], invalid[256];
@@ -647,7 +647,7 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	}
 	/* year <= 9999 and seq <= 999999: always 11 characters. */
 	snprintf(id, 16, "%04d-%06d", year % 10000, seq % 1000000);
-	*state_r = rec->missing || rec->invalid ? "incomplete" : "registered";
+	*state_r = d->state;
 
 	if (stmt_prepare(reg, &s,
 			 "INSERT INTO cases (id, year, seq, state, channel, received_at,"
@@ -664,9 +664,9 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	stmt_text(&s, 4, *state_r);
 	stmt_text(&s, 5, channel);
 	stmt_int(&s, 6, msg->received_at);
-	stmt_text(&s, 7, deadline);
+	stmt_text(&s, 7, d->deadline);
 	stmt_int(&s, 8, (int64_t)time(NULL));
-	stmt_int(&s, 9, deadline != NULL && provisional);
+	stmt_int(&s, 9, d->deadline != NULL && d->deadline_provisional);
 	stmt_text(&s, 10, msg->received_source);
 	case_bind_record(&s, 11, rec, missing, invalid);
 	return stmt_run(&s, err);
@@ -759,12 +759,12 @@ record_duplicate(struct registry *reg, const struct registry_message *msg,
 /* Everything registry_record writes, inside its transaction. */
 static int
 record_in_tx(struct registry *reg, const struct registry_message *msg,
-	     const struct extract_record *rec, int tz_offset,
-	     const char *deadline, bool provisional,
+	     const struct extract_record *rec,
+	     const struct registry_decision *d, int tz_offset,
 	     struct registry_outcome *out, struct ogi_error *err)
 {
 	const char *kind = rec != NULL ? extract_kind_name(rec->kind) : "unparsed";
-	const char *event = "received", *state = NULL, *disposition;
+	const char *event = "received", *state;
 	char detail[256];
 	struct reg_known k;
 	int64_t mid;
@@ -778,44 +778,34 @@ record_in_tx(struct registry *reg, const struct registry_message *msg,
 			  (int)rec->kind);
 		return -1;
 	}
-	snprintf(detail, sizeof(detail), "%s", kind);
-
-	if (rec == NULL) {
-		disposition = "needs_review";
-	} else if (rec->kind == EXTRACT_KIND_APPLICATION) {
-		if (case_create(reg, msg, rec, tz_offset, deadline, provisional,
-				out->case_id, &state, err) != 0)
+	if ((d->state != NULL) != (rec != NULL && rec->kind == EXTRACT_KIND_APPLICATION) ||
+	    (d->state != NULL && d->link_case != NULL)) {
+		error_set(err, "%s: record message: a %s cannot %s", reg->path, kind,
+			  d->state != NULL ? "open a case" : "join a case");
+		return -1;
+	}
+	snprintf(detail, sizeof(detail), "%s: %s", kind, d->reason);
+	if (d->state != NULL) {
+		if (case_create(reg, msg, rec, tz_offset, d, out->case_id, &state,
+				err) != 0)
 			return -1;
 		out->created = true;
 		event = "registered";
 		snprintf(detail, sizeof(detail), "%s", state);
-		disposition = "case";
-	} else if (rec->kind == EXTRACT_KIND_CORRECTION_REPLY ||
-		   rec->kind == EXTRACT_KIND_STATUS_QUERY) {
+	} else if (d->link_case != NULL) {
 		bool exists = false;
 
-		if (rec->case_ref != NULL &&
-		    case_exists(reg, rec->case_ref, &exists, err) != 0)
+		if (case_exists(reg, d->link_case, &exists, err) != 0)
 			return -1;
-		if (exists) {
-			copy_str(out->case_id, sizeof(out->case_id), rec->case_ref);
-			event = "linked";
-			disposition = "linked";
-		} else {
-			snprintf(detail, sizeof(detail), "%s: %s%s", kind,
-				 rec->case_ref != NULL ? "unknown case " : "no case quoted",
-				 rec->case_ref != NULL ? rec->case_ref : "");
-			disposition = "needs_review";
+		if (!exists) {
+			error_set(err, "%s: record message: no case %s to join",
+				  reg->path, d->link_case);
+			return -1;
 		}
-	} else if (rec->kind == EXTRACT_KIND_AUTO_REPLY ||
-		   rec->kind == EXTRACT_KIND_BOUNCE || rec->kind == EXTRACT_KIND_SPAM) {
-		disposition = "ignored";
-	} else {
-		disposition = "needs_review";
+		copy_str(out->case_id, sizeof(out->case_id), d->link_case);
+		event = "linked";
 	}
-	if (msg->problems != NULL)
-		disposition = "needs_review";
-	copy_str(out->disposition, sizeof(out->disposition), disposition);
+	copy_str(out->disposition, sizeof(out->disposition), d->disposition);
 
 	if (message_insert(reg, msg, kind, out->disposition,
 			   out->case_id[0] != '\0' ? out->case_id : NULL, &mid,
@@ -827,8 +817,8 @@ record_in_tx(struct registry *reg, const struct registry_message *msg,
 
 int
 registry_record(struct registry *reg, const struct registry_message *msg,
-		const struct extract_record *rec, int tz_offset,
-		const char *deadline, bool deadline_provisional,
+		const struct extract_record *rec,
+		const struct registry_decision *decision, int tz_offset,
 		struct registry_outcome *out_r, struct ogi_error *err)
 {
 	int rc;
@@ -836,8 +826,7 @@ registry_record(struct registry *reg, const struct registry_message *msg,
 	*out_r = (struct registry_outcome){ .created = false };
 	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
 		return -1;
-	rc = record_in_tx(reg, msg, rec, tz_offset, deadline,
-			  deadline_provisional, out_r, err);
+	rc = record_in_tx(reg, msg, rec, decision, tz_offset, out_r, err);
 	if (rc == 0)
 		rc = reg_exec(reg, "COMMIT", "commit", err);
 	if (rc != 0) {
@@ -845,6 +834,47 @@ registry_record(struct registry *reg, const struct registry_message *msg,
 		*out_r = (struct registry_outcome){ .created = false };
 	}
 	return rc;
+}
+
+int
+registry_case_exists(struct registry *reg, const char *id, bool *exists_r,
+		     struct ogi_error *err)
+{
+	return case_exists(reg, id, exists_r, err);
+}
+
+int
+registry_case_transition(struct registry *reg, const char *id,
+			 const char *from, const char *to, const char *event,
+			 struct ogi_error *err)
+{
+	struct reg_stmt s;
+	int rc;
+
+	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
+		return -1;
+	if (stmt_prepare(reg, &s, "UPDATE cases SET state = ?3"
+			 " WHERE id = ?1 AND state = ?2", "change case state",
+			 err) != 0)
+		goto fail;
+	stmt_text(&s, 1, id);
+	stmt_text(&s, 2, from);
+	stmt_text(&s, 3, to);
+	if (stmt_run(&s, err) != 0)
+		goto fail;
+	if (sqlite3_changes(reg->db) != 1) {
+		error_set(err, "%s: case %s is no longer %s: not changed to %s",
+			  reg->path, id, from, to);
+		goto fail;
+	}
+	rc = event_add(reg, id, 0, event, to, err);
+	if (rc == 0)
+		rc = reg_exec(reg, "COMMIT", "commit", err);
+	if (rc == 0)
+		return 0;
+fail:
+	reg_rollback(reg);
+	return -1;
 }
 
 int

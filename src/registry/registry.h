@@ -95,35 +95,59 @@ int registry_message_disposition(struct registry *reg, const char *mailbox,
 				 const char *uid, char disposition_r[16],
 				 struct ogi_error *err);
 
-/* Records one message in a single transaction: the message row; for an
- * application (rec->kind) a new case with the next tracking number of the
- * received_at year (office time zone offset tz_offset seconds), state
- * "registered" when nothing is missing or invalid, else "incomplete", and
- * its deadline (YYYY-MM-DD, may be NULL; deadline_provisional when it was
- * counted without the holiday calendar of a year it spans); for a message quoting a known case
- * (rec->case_ref) a link to it; and an event.  rec may be NULL for a message
- * that could not be parsed (kind "unparsed", marked for the office).
- * Returns 0 after COMMIT, or -1 with nothing written.
+/* What the office's policy (workflow.h) decided for one message; the
+ * registry stores it and decides nothing. */
+struct registry_decision {
+	const char *disposition;  /* see struct registry_outcome */
+	const char *state;        /* an application: open a case in this state;
+	                             NULL for every other kind */
+	const char *link_case;    /* join this existing case; NULL: none */
+	const char *reason;       /* why, for the event log */
+	const char *deadline;     /* the new case's, YYYY-MM-DD, or NULL */
+	bool deadline_provisional; /* counted without the holiday calendar of
+	                             a year it spans */
+};
+
+/* Records one message and what was decided for it, in a single
+ * transaction: the message row; when d->state is set, a new case with the
+ * next tracking number of the received_at year (office time zone offset
+ * tz_offset seconds), that state, the record's fields and d's deadline;
+ * when d->link_case is set, a link to that case; and an event.  rec may be
+ * NULL for a message that could not be parsed (kind "unparsed").  Returns
+ * 0 after COMMIT, or -1 with nothing written.
  *
  * In detail:
  * - Already recorded (msg->sha256 or msg->mailbox + msg->uid known): only a
- *   "duplicate" event on the earlier message; out_r->duplicate set.
+ *   "duplicate" event on the earlier message; out_r->duplicate set, d is
+ *   not used.
  * - Tracking numbers are "%04d-%06d" (year, per-year sequence from 1); the
  *   year is that of received_at + tz_offset (seconds east of UTC).  The case
  *   channel is "email" for msg->channel "mail", "fax" for "fax"; any other
  *   channel fails.  Event "registered".
- * - Only correction replies and status queries are linked to the case their
- *   case_ref names (event "linked" on the case); naming no known case makes
- *   them "needs_review".  Other kinds ignore case_ref (event "received").
- * - msg->problems non-NULL makes the disposition "needs_review" whatever the
- *   kind; an application still gets its case.
+ * - A case is opened for an application and only for one; a link to a case
+ *   that does not exist fails (cases are never removed, so the caller's
+ *   registry_case_exists() answer holds).  Event "linked", else "received".
  * *out_r is always written (zeroed on failure).  Takes the write lock
  * (BEGIN IMMEDIATE): blocks up to the busy timeout on a concurrent writer,
- * and on fsync at COMMIT. */
+ * and on fsync at COMMIT.  Errors from SQLite have store scope, temporary
+ * when busy, locked, full or I/O. */
 int registry_record(struct registry *reg, const struct registry_message *msg,
-		    const struct extract_record *rec, int tz_offset,
-		    const char *deadline, bool deadline_provisional,
+		    const struct extract_record *rec,
+		    const struct registry_decision *d, int tz_offset,
 		    struct registry_outcome *out_r, struct ogi_error *err);
+
+/* *exists_r: a case with this tracking number is registered.  Returns 0
+ * or -1.  Blocks on disk I/O only. */
+int registry_case_exists(struct registry *reg, const char *id, bool *exists_r,
+			 struct ogi_error *err);
+
+/* Moves case id from state from to state to, with an event of type event,
+ * in one transaction, only if it is still in from (compare and set: two
+ * clerks, or a clerk and the daemon, cannot both move it).  Returns 0, or
+ * -1 when it was not in from (nothing changed) or on a database error. */
+int registry_case_transition(struct registry *reg, const char *id,
+			     const char *from, const char *to,
+			     const char *event, struct ogi_error *err);
 
 /* A received message as listed by `ogictl messages`. */
 struct registry_message_row {

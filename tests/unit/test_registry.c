@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "registry/registry.h"
+#include "workflow/workflow.h"
 
 /* 2026-11-20T10:00+08:00 */
 #define T0 INT64_C(1795140000)
@@ -29,6 +30,32 @@ struct fixture {
 	struct registry *reg;
 	int serial;           /* makes each test message distinct */
 };
+
+
+/* Records a message with what the office's policy decides for it, as the
+ * daemon does: the registry stores decisions, it makes none. */
+static int
+record_as(struct registry *reg, const struct registry_message *msg,
+	  const struct extract_record *rec, int tz, const char *deadline,
+	  struct registry_outcome *out, struct ogi_error *err)
+{
+	struct workflow_decision wf;
+	struct registry_decision d;
+	bool known = false;
+
+	if (rec != NULL && rec->case_ref != NULL &&
+	    registry_case_exists(reg, rec->case_ref, &known, err) != 0)
+		return -1;
+	workflow_decide(rec, msg->problems != NULL, known, &wf);
+	d = (struct registry_decision){
+		.disposition = workflow_disposition_name(wf.disposition),
+		.state = wf.state,
+		.link_case = wf.link_case,
+		.reason = wf.reason,
+		.deadline = wf.state != NULL ? deadline : NULL,
+	};
+	return registry_record(reg, msg, rec, &d, tz, out, err);
+}
 
 static int
 setup(void **state)
@@ -109,7 +136,7 @@ record(struct fixture *f, int64_t t, int tz, const struct extract_record *rec,
 
 	make_msg(&tm, ++f->serial, t);
 	tm.m.problems = problems;
-	if (registry_record(f->reg, &tm.m, rec, tz, NULL, false, &out, &err) != 0)
+	if (record_as(f->reg, &tm.m, rec, tz, NULL, &out, &err) != 0)
 		fail_msg("record: %s", err.msg);
 	return out;
 }
@@ -216,7 +243,7 @@ test_pragmas(void **state)
 				  " BEGIN INSERT INTO events (at, case_id, type)"
 				  " VALUES (0, '1999-000001', 'x'); END"), SQLITE_OK);
 	make_msg(&tm, 1, T0);
-	assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL, false,
+	assert_int_equal(record_as(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL,
 					 &out, &err), -1);
 	assert_non_null(strstr(err.msg, "FOREIGN KEY"));
 }
@@ -297,7 +324,7 @@ test_readonly(void **state)
 	assert_int_equal(n, 1);
 	registry_cases_free(cases, n);
 	make_msg(&tm, 99, T0);
-	assert_int_equal(registry_record(ro, &tm.m, &rec, TZ_SHANGHAI, NULL, false, &out,
+	assert_int_equal(record_as(ro, &tm.m, &rec, TZ_SHANGHAI, NULL, &out,
 					 &err), -1);
 	assert_false(out.created);
 	registry_close(ro);
@@ -370,8 +397,7 @@ test_duplicates(void **state)
 		bool known;
 
 		make_msg(&first, 100 + (int)i, T0);
-		assert_int_equal(registry_record(f->reg, &first.m, &rec, TZ_SHANGHAI,
-						 NULL, false, &out, &err), 0);
+		assert_int_equal(record_as(f->reg, &first.m, &rec, TZ_SHANGHAI, NULL, &out, &err), 0);
 		snprintf(id, sizeof(id), "%s", out.case_id);
 		make_msg(&again, 200 + (int)i, T0 + 10);
 		if (cases[i].same_sha)
@@ -383,7 +409,7 @@ test_duplicates(void **state)
 							again.uid, &known, &err), 0);
 		assert_true(known);
 		events = raw_int(f, "SELECT count(*) FROM events");
-		if (registry_record(f->reg, &again.m, &rec, TZ_SHANGHAI, NULL, false, &out,
+		if (record_as(f->reg, &again.m, &rec, TZ_SHANGHAI, NULL, &out,
 				    &err) != 0)
 			fail_msg("%s: %s", cases[i].what, err.msg);
 		assert_true(out.duplicate);
@@ -607,6 +633,43 @@ test_unparsed(void **state)
 	registry_message_rows_free(rows, n);
 }
 
+/* A state changes only from the state the caller saw: two clerks (or a
+ * clerk and the daemon) cannot both move the same case. */
+static void
+test_case_transition(void **state)
+{
+	struct fixture *f = *state;
+	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
+	struct ogi_error err = { 0 };
+	struct registry_case *c;
+
+	record(f, T0, TZ_SHANGHAI, &rec, NULL);
+	assert_int_equal(registry_case_transition(f->reg, "2026-000001",
+						  "registered", "replied",
+						  "decided", &err), 0);
+	assert_int_equal(registry_case_get(f->reg, "2026-000001", &c, &err), 0);
+	assert_string_equal(c->state, "replied");
+	registry_case_free(c);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
+				 " type = 'decided' AND detail = 'replied'"
+				 " AND case_id = '2026-000001'"), 1);
+	/* The second clerk still thinks it is registered. */
+	err.msg[0] = '\0';
+	assert_int_equal(registry_case_transition(f->reg, "2026-000001",
+						  "registered", "extended",
+						  "extended", &err), -1);
+	assert_non_null(strstr(err.msg, "no longer registered"));
+	assert_int_equal(registry_case_get(f->reg, "2026-000001", &c, &err), 0);
+	assert_string_equal(c->state, "replied");
+	registry_case_free(c);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
+				 " type = 'extended'"), 0);
+	/* No such case. */
+	assert_int_equal(registry_case_transition(f->reg, "2026-000099",
+						  "registered", "replied",
+						  "decided", &err), -1);
+}
+
 /* --- integrity ---------------------------------------------------------------- */
 
 static void
@@ -656,7 +719,7 @@ test_failure_writes_nothing(void **state)
 
 		assert_int_equal(raw_exec(f, cases[i].trigger), SQLITE_OK);
 		make_msg(&tm, 1, T0);
-		assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL, false,
+		assert_int_equal(record_as(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL,
 						 &out, &err), -1);
 		assert_non_null(strstr(err.msg, "forced"));
 		assert_false(out.created);
@@ -686,12 +749,12 @@ test_constraint_failure(void **state)
 
 	make_msg(&tm, 1, T0);
 	tm.m.raw_path = NULL;   /* messages.raw_path NOT NULL, after the case */
-	assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL, false,
+	assert_int_equal(record_as(f->reg, &tm.m, &rec, TZ_SHANGHAI, NULL,
 					 &out, &err), -1);
 	assert_non_null(strstr(err.msg, "insert message"));
 	make_msg(&tm, 2, T0);
 	tm.m.channel = "pigeon";
-	assert_int_equal(registry_record(f->reg, &tm.m, &spam, TZ_SHANGHAI, NULL, false,
+	assert_int_equal(record_as(f->reg, &tm.m, &spam, TZ_SHANGHAI, NULL,
 					 &out, &err), -1);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM messages"), 0);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM cases"), 0);
@@ -737,8 +800,7 @@ test_case_round_trip(void **state)
 	make_msg(&tm, 7, T0);
 	tm.m.channel = "fax";
 	tm.m.mailbox = "fax";
-	assert_int_equal(registry_record(f->reg, &tm.m, &rec, TZ_SHANGHAI,
-					 "2026-12-11", false, &out, &err), 0);
+	assert_int_equal(record_as(f->reg, &tm.m, &rec, TZ_SHANGHAI, "2026-12-11", &out, &err), 0);
 	assert_int_equal(registry_case_get(f->reg, out.case_id, &c, &err), 0);
 	assert_non_null(c);
 	assert_string_equal(c->id, "2026-000001");
@@ -898,6 +960,7 @@ main(void)
 		T(test_dispositions),
 		T(test_application_with_problems),
 		T(test_unparsed),
+		T(test_case_transition),
 		T(test_events_append_only),
 		T(test_failure_writes_nothing),
 		T(test_constraint_failure),

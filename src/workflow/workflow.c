@@ -1,0 +1,86 @@
+#include "workflow/workflow.h"
+
+#include <stddef.h>
+#include <string.h>
+
+static const char *const workflow_disposition_names[] = {
+	[WORKFLOW_CASE] = "case",
+	[WORKFLOW_LINKED] = "linked",
+	[WORKFLOW_IGNORED] = "ignored",
+	[WORKFLOW_REVIEW] = "needs_review",
+};
+
+/* Kinds that are answered by nobody: answering them is how mail loops. */
+static bool
+workflow_automatic(enum extract_kind kind)
+{
+	return kind == EXTRACT_KIND_AUTO_REPLY || kind == EXTRACT_KIND_BOUNCE ||
+	       kind == EXTRACT_KIND_SPAM;
+}
+
+void
+workflow_decide(const struct extract_record *rec, bool has_problems,
+		bool case_known, struct workflow_decision *d_r)
+{
+	*d_r = (struct workflow_decision){ .disposition = WORKFLOW_REVIEW };
+	if (rec == NULL) {
+		d_r->reason = "not parsed";
+		return;
+	}
+	switch (rec->kind) {
+	case EXTRACT_KIND_APPLICATION:
+		d_r->disposition = WORKFLOW_CASE;
+		d_r->state = rec->missing || rec->invalid ? "incomplete" : "registered";
+		d_r->reason = d_r->state;
+		d_r->deadline_due = true;
+		break;
+	case EXTRACT_KIND_CORRECTION_REPLY:
+	case EXTRACT_KIND_STATUS_QUERY:
+		if (case_known && rec->case_ref != NULL) {
+			d_r->disposition = WORKFLOW_LINKED;
+			d_r->link_case = rec->case_ref;
+			d_r->reason = extract_kind_name(rec->kind);
+		} else {
+			d_r->reason = rec->case_ref != NULL ? "unknown case"
+							    : "no case quoted";
+		}
+		break;
+	default:
+		d_r->disposition = workflow_automatic(rec->kind) ? WORKFLOW_IGNORED
+							: WORKFLOW_REVIEW;
+		d_r->reason = extract_kind_name(rec->kind);
+		break;
+	}
+	/* A problem in the message puts it before a person whatever it is;
+	 * an application still becomes a case, so its deadline runs, and a
+	 * reply still joins its case. */
+	if (has_problems)
+		d_r->disposition = WORKFLOW_REVIEW;
+}
+
+const char *
+workflow_disposition_name(enum workflow_disposition d)
+{
+	return workflow_disposition_names[d];
+}
+
+int
+workflow_deadline(const struct workdays *wd, const char *received_date,
+		  int reply_days, char deadline_r[11], bool *provisional_r,
+		  struct ogi_error *err)
+{
+	return workdays_add(wd, received_date, reply_days, deadline_r,
+			    provisional_r, err);
+}
+
+const char *
+workflow_letter(const char *state)
+{
+	if (state == NULL)
+		return NULL;
+	if (strcmp(state, "registered") == 0)
+		return "receipt";
+	if (strcmp(state, "incomplete") == 0)
+		return "correction";
+	return NULL;
+}

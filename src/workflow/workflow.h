@@ -1,0 +1,77 @@
+/* Workflow: the office's business policy, and nothing else.
+ *
+ * Pure functions: no I/O, no clock, no database.  The daemon and ogictl ask
+ * here what a message becomes, which state a case starts in, which
+ * deadline it gets and which letter answers it; the registry only stores
+ * the answer (registry.h).  Strings returned are static.  Nothing here
+ * blocks.
+ *
+ * The rules, from the bureau's rules (../shared/reference/bureau-rules.txt,
+ * second document) and the national regulations:
+ * - an application becomes a case, "registered" when nothing required is
+ *   missing or invalid (Art. 4), "incomplete" otherwise;
+ * - every application, complete or not, gets a reply deadline counted from
+ *   receipt (Art. 6): reply_days working days on the Chinese calendar, the
+ *   day of receipt not counted;
+ * - a correction reply or a status query joins the case it quotes; one
+ *   quoting no known case goes to the office;
+ * - auto-replies, bounces and bulk mail are recorded and never answered
+ *   (RFC 3834: no loop of robot mail);
+ * - consultations, complaints, unparsed mail and any message with a
+ *   problem go to the office.
+ */
+#ifndef OGI_WORKFLOW_WORKFLOW_H
+#define OGI_WORKFLOW_WORKFLOW_H
+
+#include <stdbool.h>
+
+#include "common/error.h"
+#include "common/workdays.h"
+#include "extract/extract.h"
+
+enum workflow_disposition {
+	WORKFLOW_CASE,      /* became an application */
+	WORKFLOW_LINKED,    /* joined the case it quotes */
+	WORKFLOW_IGNORED,   /* automatic mail: recorded, never answered */
+	WORKFLOW_REVIEW,    /* a clerk must look at it */
+};
+
+struct workflow_decision {
+	enum workflow_disposition disposition; /* WORKFLOW_REVIEW whenever the
+	                           message had problems, even when it also
+	                           makes or joins a case */
+	const char *state;      /* an application: the state its new case
+	                           starts in; else NULL */
+	const char *link_case;  /* a reply quoting a known case: that case
+	                           (the record's case_ref); else NULL */
+	const char *reason;     /* why, for the event log: "complete",
+	                           "incomplete", "unknown case", ... */
+	bool deadline_due;      /* a reply deadline must be set (Art. 6) */
+};
+
+/* What becomes of a message.  rec NULL: it could not be parsed.
+ * has_problems: MIME problems or a parse failure were found.  case_known:
+ * rec->case_ref names a registered case (the caller asked the registry).
+ * Fills *d_r; pointers in it are static or rec's own. */
+void workflow_decide(const struct extract_record *rec, bool has_problems,
+		     bool case_known, struct workflow_decision *d_r);
+
+/* "case", "linked", "ignored", "needs_review": the names the registry
+ * stores and ogictl prints. */
+const char *workflow_disposition_name(enum workflow_disposition d);
+
+/* The reply deadline of an application received on received_date
+ * ("YYYY-MM-DD", the office's calendar): reply_days working days later,
+ * the day of receipt not counted.  *provisional_r is true when a year of
+ * the period has no holiday calendar, so only weekends were skipped.
+ * Returns 0, or -1 when the date cannot be read. */
+int workflow_deadline(const struct workdays *wd, const char *received_date,
+		      int reply_days, char deadline_r[11], bool *provisional_r,
+		      struct ogi_error *err);
+
+/* The letter a case in state owes the applicant next: "receipt" for a
+ * registered application, "correction" for an incomplete one; NULL when
+ * none is owed. */
+const char *workflow_letter(const char *state);
+
+#endif

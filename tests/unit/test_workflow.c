@@ -1,0 +1,162 @@
+/* The office's policy: what each kind of message becomes, which state a
+ * case starts in, when a deadline is provisional, which letter is owed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <glib.h>
+
+#include "workflow/workflow.h"
+
+#define NONE EXTRACT_KIND_COUNT  /* no record: the message was not parsed */
+
+static const struct {
+	const char *what;
+	unsigned kind;
+	unsigned missing, invalid;
+	const char *case_ref;
+	bool problems, known;
+	const char *disposition, *state, *link, *reason;
+	bool deadline;
+} decisions[] = {
+	{ "complete application", EXTRACT_KIND_APPLICATION, 0, 0, NULL, false, false,
+	  "case", "registered", NULL, "registered", true },
+	{ "application lacking a date", EXTRACT_KIND_APPLICATION,
+	  EXTRACT_ELEM_DATE, 0, NULL, false, false,
+	  "case", "incomplete", NULL, "incomplete", true },
+	{ "application with a bad ID number", EXTRACT_KIND_APPLICATION, 0,
+	  EXTRACT_INVALID_ID_NUMBER, NULL, false, false,
+	  "case", "incomplete", NULL, "incomplete", true },
+	{ "application with MIME problems: a case, and the office looks",
+	  EXTRACT_KIND_APPLICATION, 0, 0, NULL, true, false,
+	  "needs_review", "registered", NULL, "registered", true },
+	{ "an application quoting a case is still a new application",
+	  EXTRACT_KIND_APPLICATION, 0, 0, "2026-000001", false, true,
+	  "case", "registered", NULL, "registered", true },
+	{ "correction reply to a known case", EXTRACT_KIND_CORRECTION_REPLY, 0, 0,
+	  "2026-000001", false, true,
+	  "linked", NULL, "2026-000001", "correction_reply", false },
+	{ "correction reply to an unknown case", EXTRACT_KIND_CORRECTION_REPLY, 0, 0,
+	  "2026-000099", false, false,
+	  "needs_review", NULL, NULL, "unknown case", false },
+	{ "status query quoting nothing", EXTRACT_KIND_STATUS_QUERY, 0, 0, NULL,
+	  false, false, "needs_review", NULL, NULL, "no case quoted", false },
+	{ "status query with problems joins its case for the office",
+	  EXTRACT_KIND_STATUS_QUERY, 0, 0, "2026-000001", true, true,
+	  "needs_review", NULL, "2026-000001", "status_query", false },
+	{ "auto-reply", EXTRACT_KIND_AUTO_REPLY, 0, 0, NULL, false, false,
+	  "ignored", NULL, NULL, "auto_reply", false },
+	{ "bounce quoting a case is still never answered", EXTRACT_KIND_BOUNCE, 0, 0,
+	  "2026-000001", false, true, "ignored", NULL, NULL, "bounce", false },
+	{ "spam", EXTRACT_KIND_SPAM, 0, 0, NULL, false, false,
+	  "ignored", NULL, NULL, "spam", false },
+	{ "spam with problems", EXTRACT_KIND_SPAM, 0, 0, NULL, true, false,
+	  "needs_review", NULL, NULL, "spam", false },
+	{ "consultation", EXTRACT_KIND_CONSULTATION, 0, 0, NULL, false, false,
+	  "needs_review", NULL, NULL, "consultation", false },
+	{ "complaint", EXTRACT_KIND_COMPLAINT, 0, 0, NULL, false, false,
+	  "needs_review", NULL, NULL, "complaint", false },
+	{ "not parsed", NONE, 0, 0, NULL, true, false,
+	  "needs_review", NULL, NULL, "not parsed", false },
+};
+
+static void
+assert_str(const char *what, const char *field, const char *want,
+	   const char *got)
+{
+	if (want == NULL ? got != NULL : got == NULL || strcmp(want, got) != 0)
+		fail_msg("%s: %s: want %s, got %s", what, field,
+			 want ? want : "NULL", got ? got : "NULL");
+}
+
+static void
+test_decisions(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(decisions); i++) {
+		struct extract_record rec = {
+			.kind = decisions[i].kind,
+			.missing = decisions[i].missing,
+			.invalid = decisions[i].invalid,
+			.case_ref = (char *)decisions[i].case_ref,
+		};
+		struct workflow_decision d;
+
+		workflow_decide(decisions[i].kind == NONE ? NULL : &rec,
+				decisions[i].problems, decisions[i].known, &d);
+		assert_str(decisions[i].what, "disposition", decisions[i].disposition,
+			   workflow_disposition_name(d.disposition));
+		assert_str(decisions[i].what, "state", decisions[i].state, d.state);
+		assert_str(decisions[i].what, "link", decisions[i].link, d.link_case);
+		assert_str(decisions[i].what, "reason", decisions[i].reason, d.reason);
+		if (d.deadline_due != decisions[i].deadline)
+			fail_msg("%s: deadline_due", decisions[i].what);
+	}
+}
+
+static void
+test_deadline(void **state)
+{
+	static const char cal2026[] =
+		"{\"year\":2026,\"days\":["
+		"{\"name\":\"元旦\",\"date\":\"2026-01-01\",\"isOffDay\":true},"
+		"{\"name\":\"元旦\",\"date\":\"2026-01-02\",\"isOffDay\":true},"
+		"{\"name\":\"元旦\",\"date\":\"2026-01-04\",\"isOffDay\":false}]}";
+	struct workdays *wd = workdays_new();
+	struct ogi_error err = { 0 };
+	char deadline[11];
+	bool provisional;
+
+	(void)state;
+	assert_int_equal(workdays_add_json(wd, cal2026, sizeof(cal2026) - 1,
+					   "2026.json", &err), 0);
+	/* Within a year with a calendar: exact; received Tue 2026-12-01,
+	 * 15 working days, weekends skipped. */
+	assert_int_equal(workflow_deadline(wd, "2026-12-01", 15, deadline,
+					   &provisional, &err), 0);
+	assert_string_equal(deadline, "2026-12-22");
+	assert_false(provisional);
+	/* Into a year with no calendar: provisional. */
+	assert_int_equal(workflow_deadline(wd, "2026-12-20", 15, deadline,
+					   &provisional, &err), 0);
+	assert_true(provisional);
+	assert_true(strncmp(deadline, "2027-01", 7) == 0);
+	/* The make-up working Sunday 2026-01-04 counts, New Year does not;
+	 * the day of receipt is not counted, so its year's missing calendar
+	 * does not make the deadline provisional. */
+	assert_int_equal(workflow_deadline(wd, "2025-12-31", 1, deadline,
+					   &provisional, &err), 0);
+	assert_string_equal(deadline, "2026-01-04");
+	assert_false(provisional);
+	assert_int_equal(workflow_deadline(wd, "2026-01-01", 1, deadline,
+					   &provisional, &err), 0);
+	assert_string_equal(deadline, "2026-01-04");
+	assert_int_equal(workflow_deadline(wd, "2026-13-01", 15, deadline,
+					   &provisional, &err), -1);
+	workdays_free(wd);
+}
+
+static void
+test_letters(void **state)
+{
+	(void)state;
+	assert_string_equal(workflow_letter("registered"), "receipt");
+	assert_string_equal(workflow_letter("incomplete"), "correction");
+	assert_null(workflow_letter("closed"));
+	assert_null(workflow_letter(NULL));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decisions),
+		cmocka_unit_test(test_deadline),
+		cmocka_unit_test(test_letters),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
