@@ -120,6 +120,8 @@ t_ogictl "$dir" show 2026-000001 --json >"$dir/case.json"
 t_check "without one, the newest Received: header gives the receipt time" \
 	jq -e '.received_at == "2026-11-20T09:29:58+08:00" and .received_source == "received-header" and .deadline_provisional == false' \
 	"$dir/case.json"
+t_check "ogictl show names the letter the applicant is owed" \
+	sh -c "'$OGI_BUILDDIR/ogictl' -c '$dir/ogid.conf' show 2026-000001 | grep -q '^Letter owed *receipt'"
 t_check "ogictl show names the source" \
 	sh -c "'$OGI_BUILDDIR/ogictl' -c '$dir/ogid.conf' show 2026-000001 | grep -q '^Received .*Received: header'"
 

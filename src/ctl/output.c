@@ -7,6 +7,7 @@
 
 #include "common/json.h"
 #include "common/log.h"
+#include "workflow/workflow.h"
 
 /* RFC 3339 in the office time zone: "2026-11-20T09:30:00+08:00". */
 static char *
@@ -360,6 +361,7 @@ output_case(const struct output *o, const struct registry_case *c)
 	msgs = g_strjoinv(", ", c->messages ? c->messages : (char *[]){ NULL });
 	output_field(o->out, "Case", c->id);
 	output_field(o->out, "State", c->state);
+	output_field(o->out, "Letter owed", workflow_letter(c->state));
 	output_field(o->out, "Channel", c->channel);
 	received = g_strdup_printf("%s (%s)", when,
 				   output_received_source(c->received_source));
