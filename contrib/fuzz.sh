@@ -9,7 +9,8 @@
 # the tree (message: tests/corpus, samples and the tests/hostile inputs;
 # holidays: data/holidays; template: templates; config: contrib/ogid.conf);
 # they are copied into a scratch corpus, so the tree is never modified.
-# FUZZ_FLAGS adds libFuzzer options, e.g. FUZZ_FLAGS=-runs=1000000.
+# FUZZ_FLAGS adds libFuzzer options, e.g. FUZZ_FLAGS=-runs=1000000;
+# FUZZ_CORPUS=DIR keeps the working corpus there to resume from (one target).
 #
 # Exits non-zero on any finding: a crash or sanitizer report, a leak, an
 # input taking over 10 s, more than 2048 MB of memory.  The input is kept in
@@ -99,7 +100,12 @@ run() {
 	t=$1 secs=$2
 	bin=$builddir/fuzz/fuzz_$t
 	findings=$builddir/findings/$t
-	corpus=$(mktemp -d "${TMPDIR:-/tmp}/ogi-fuzz-$t.XXXXXX")
+	if [ -n "${FUZZ_CORPUS:-}" ]; then
+		corpus=$FUZZ_CORPUS
+		mkdir -p "$corpus"
+	else
+		corpus=$(mktemp -d "${TMPDIR:-/tmp}/ogi-fuzz-$t.XXXXXX")
+	fi
 	log=$builddir/fuzz-$t.log
 	mkdir -p "$findings"
 	seeds "$t" "$corpus"
@@ -119,7 +125,7 @@ run() {
 		${FUZZ_FLAGS:-} "$corpus" </dev/null >"$log" 2>&1
 	rc=$?
 	set -e
-	rm -rf "$corpus"
+	[ -n "${FUZZ_CORPUS:-}" ] || rm -rf "$corpus"
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	[ -n "$runs" ] || runs=$(sed -n 's/^#\([0-9]*\)[^0-9].*/\1/p' "$log" | tail -n 1)
 	cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1)
@@ -134,7 +140,8 @@ run() {
 		echo "  log: $log"
 		return 1
 	fi
-	echo "ok   $t: ${runs:-?} executions in $secs s, $cov, no finding"
+	took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log")
+	echo "ok   $t: ${runs:-?} executions in ${took:-$secs} s, $cov, no finding"
 }
 
 [ $# -ge 1 ] || usage

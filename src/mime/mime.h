@@ -50,7 +50,8 @@ struct mime_part {
 	char *text;          /* extracted UTF-8 text (plain, HTML, PDF, .docx,
 	                        text/ parts), NULL when none could be had */
 	unsigned char *data; /* decoded bytes of non-text attachments (TIFF, PDF,
-	                        images) for OCR; NULL when over the size limit */
+	                        images) for OCR; NULL when over the size limit
+	                        or empty (a problem line says which) */
 	size_t data_len;
 	unsigned depth;      /* nesting level; 0 = top-level body */
 	bool forwarded;      /* inside an attached message/rfc822 */
