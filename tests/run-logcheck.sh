@@ -44,10 +44,16 @@ for path in logs:
 
 print("%d files, %d lines of program stderr, %d with masked numbers" %
       (len(logs), stderr_lines, masked))
+# Without the hostile test (a tool it needs is missing) no log is bound to
+# hold a number; with it, one must, or nothing here was really checked.
+trs = pathlib.Path("tests/run-hostile.sh.trs")
+hostile_ran = trs.is_file() and ":test-result: SKIP" not in trs.read_text()
 ok = True
-if stderr_lines == 0 or masked == 0:
+if not hostile_ran:
+    print("# run-hostile.sh did not run: no log is known to hold a number")
+elif stderr_lines == 0 or masked == 0:
     print("not ok - the logs hold no masked number: nothing was checked "
-          "(is tests/lib.sh collecting stderr? did run-hostile.sh run?)")
+          "(is tests/lib.sh collecting stderr? does run-hostile.sh still have its idname case?)")
     ok = False
 for b in bad:
     print("not ok - unmasked: " + b)
