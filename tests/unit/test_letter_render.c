@@ -247,14 +247,17 @@ test_ttf_subset(void **state)
 
 struct bytes {
 	unsigned char *p;
-	size_t len;
+	size_t len, cap;
 };
 
 static void
 b_put(struct bytes *b, const void *data, size_t n)
 {
-	b->p = realloc(b->p, b->len + n + 1);
-	assert_non_null(b->p);
+	if (b->len + n > b->cap) {
+		b->cap = 2 * (b->len + n);
+		b->p = realloc(b->p, b->cap);
+		assert_non_null(b->p);
+	}
 	memcpy(b->p + b->len, data, n);
 	b->len += n;
 }
