@@ -21,11 +21,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.today = "2026-03-10",
 		.sender_is_contact = true,
 	};
-	struct mime_limits lim;
+	struct config_limits lim;
 	struct mime_message *msg;
 	struct extract_record *rec;
 
-	mime_limits_default(&lim);
+	config_limits_default(&lim);
 	if (mime_parse(data, size, &lim, &msg, NULL) != 0)
 		return 0;
 	/* Extraction fails only when memory runs out, which libFuzzer's

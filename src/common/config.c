@@ -58,7 +58,7 @@ static const struct config_key config_ogid_keys[] = {
 };
 
 #define LIMIT_KEY(k, t, f, lo, hi) \
-	{ k, t, offsetof(struct config, limits) + offsetof(struct mime_limits, f), lo, hi }
+	{ k, t, offsetof(struct config, limits) + offsetof(struct config_limits, f), lo, hi }
 #define PARSER_KEY(k, t, f, lo, hi) \
 	{ k, t, offsetof(struct config, parser) + offsetof(struct config_parser, f), lo, hi }
 static const struct config_key config_limits_keys[] = {
@@ -120,6 +120,16 @@ static const struct config_key config_intake_keys[] = {
 	INTAKE_KEY("channel", CONFIG_CHANNEL, channel, 0, 0),
 	{ NULL, 0, 0, 0, 0 },
 };
+
+void
+config_limits_default(struct config_limits *lim)
+{
+	lim->max_message_size = (size_t)25 << 20;
+	lim->max_depth = 20;
+	lim->max_parts = 200;
+	lim->max_attachment_size = (size_t)20 << 20;
+	lim->max_archive_size = (size_t)50 << 20;
+}
 
 const char *
 config_default_state_dir(void)
@@ -551,7 +561,7 @@ config_load(const char *file, const char *default_state_dir,
 
 	*cfg_r = NULL;
 	*problems_r = NULL;
-	mime_limits_default(&cfg->limits);
+	config_limits_default(&cfg->limits);
 	cfg->parser = (struct config_parser){
 		.timeout_s = 120, .cpu_s = 60, .memory = (size_t)2 << 30, .jobs = 100,
 	};

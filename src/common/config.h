@@ -12,7 +12,6 @@
 #include <stddef.h>
 
 #include "common/error.h"
-#include "mime/mime.h"
 
 enum config_channel {
 	CONFIG_CHANNEL_MAIL,
@@ -62,6 +61,18 @@ struct config_letters {
 	char *font_fallback;
 };
 
+/* What one message may cost the MIME parser ([limits]). */
+struct config_limits {
+	size_t max_message_size;     /* raw bytes; larger: kept, not parsed */
+	unsigned max_depth;          /* multipart / message/rfc822 nesting */
+	unsigned max_parts;          /* leaf parts visited */
+	size_t max_attachment_size;  /* decoded bytes of one part */
+	size_t max_archive_size;     /* total uncompressed bytes read from a .docx */
+};
+
+/* Fills *lim with the defaults documented in contrib/ogid.conf. */
+void config_limits_default(struct config_limits *lim);
+
 /* The parser worker's bounds (see daemon/parser.h). */
 struct config_parser {
 	int timeout_s;        /* wall-clock seconds per message */
@@ -80,7 +91,7 @@ struct config {
 	char **own_addresses; /* NULL-terminated, lowercase */
 	int reply_days;      /* working days to answer, default 15 */
 	int poll_interval;   /* seconds between polls in daemon mode */
-	struct mime_limits limits;
+	struct config_limits limits;
 	struct config_parser parser;
 	struct config_office office;
 	struct config_letters letters;

@@ -142,7 +142,7 @@ wire_job_encode(const struct wire_job *job, unsigned char **frame_r,
 		size_t *len_r)
 {
 	GByteArray *b = wire_begin();
-	const struct mime_limits *l = &job->limits;
+	const struct config_limits *l = &job->limits;
 	unsigned char limits[5 * 8];
 	uint64_t v[5] = { l->max_message_size, l->max_depth, l->max_parts,
 			  l->max_attachment_size, l->max_archive_size };

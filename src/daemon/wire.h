@@ -42,7 +42,7 @@
 struct wire_job {
 	const unsigned char *raw;
 	size_t raw_len;
-	struct mime_limits limits;
+	struct config_limits limits;
 	char today[11];                  /* "YYYY-MM-DD" */
 	bool sender_is_contact;
 	char **own_addresses;            /* NULL-terminated; may be NULL */

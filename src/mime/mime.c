@@ -19,19 +19,8 @@
 
 #include <gmime/gmime.h>
 
-#define MIB (1024 * 1024)
 /* Header fields kept from one message; more is an attack, not mail. */
 #define MAX_HEADERS 10000
-
-void
-mime_limits_default(struct mime_limits *lim)
-{
-	lim->max_message_size = 25 * MIB;
-	lim->max_depth = 20;
-	lim->max_parts = 200;
-	lim->max_attachment_size = 20 * MIB;
-	lim->max_archive_size = 50 * MIB;
-}
 
 static void
 mime_init_once(void)
@@ -461,7 +450,7 @@ message_headers(struct mime_message *msg, const char *raw, size_t len,
 /* --- parts --------------------------------------------------------------- */
 
 struct walk {
-	const struct mime_limits *lim;
+	const struct config_limits *lim;
 	GArray *parts;        /* struct mime_part */
 	GPtrArray *problems;
 	GString *forwards;    /* forwarded messages, appended after the body */
@@ -876,7 +865,7 @@ parser_options(GPtrArray *problems)
 
 static void
 message_structure(struct mime_message *msg, GMimeMessage *m,
-		  const struct mime_limits *lim, GPtrArray *problems)
+		  const struct config_limits *lim, GPtrArray *problems)
 {
 	GMimeObject *top = g_mime_message_get_mime_part(m);
 	struct walk w = {
@@ -927,10 +916,10 @@ message_structure(struct mime_message *msg, GMimeMessage *m,
 }
 
 int
-mime_parse(const void *raw, size_t len, const struct mime_limits *lim,
+mime_parse(const void *raw, size_t len, const struct config_limits *lim,
 	   struct mime_message **msg_r, struct ogi_error *err)
 {
-	struct mime_limits defaults;
+	struct config_limits defaults;
 	GPtrArray *problems;
 	GByteArray *cut;
 	GMimeParserOptions *opts;
@@ -942,7 +931,7 @@ mime_parse(const void *raw, size_t len, const struct mime_limits *lim,
 
 	*msg_r = NULL;
 	if (lim == NULL) {
-		mime_limits_default(&defaults);
+		config_limits_default(&defaults);
 		lim = &defaults;
 	}
 	if (raw == NULL || len == 0) {

@@ -7,7 +7,7 @@
  * this header: no GMime or GLib type appears here.
  *
  * Nothing here does I/O beyond reading the caller's buffer; mime_parse()
- * blocks only for CPU work bounded by struct mime_limits.
+ * blocks only for CPU work bounded by struct config_limits.
  */
 #ifndef OGI_MIME_MIME_H
 #define OGI_MIME_MIME_H
@@ -16,18 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/config.h"
 #include "common/error.h"
-
-struct mime_limits {
-	size_t max_message_size;     /* raw bytes; larger: not parsed */
-	unsigned max_depth;          /* multipart / message/rfc822 nesting */
-	unsigned max_parts;          /* leaf parts visited */
-	size_t max_attachment_size;  /* decoded bytes of one part */
-	size_t max_archive_size;     /* total uncompressed bytes read from a .docx */
-};
-
-/* Fills *lim with the defaults documented in contrib/ogid.conf. */
-void mime_limits_default(struct mime_limits *lim);
 
 struct mime_header {
 	char *name;   /* as in the message, e.g. "Auto-Submitted" */
@@ -98,7 +88,7 @@ struct mime_message {
  * charsets, limits hit and the like are listed in (*msg_r)->problems.
  * Returns -1 with *msg_r NULL and err set only when the message cannot be
  * parsed at all (over max_message_size, empty, not a message). */
-int mime_parse(const void *raw, size_t len, const struct mime_limits *lim,
+int mime_parse(const void *raw, size_t len, const struct config_limits *lim,
 	       struct mime_message **msg_r, struct ogi_error *err);
 
 void mime_message_free(struct mime_message *msg);

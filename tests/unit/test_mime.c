@@ -20,7 +20,7 @@
 /* --- helpers ------------------------------------------------------------- */
 
 static struct mime_message *
-parse_lim(const char *raw, size_t len, const struct mime_limits *lim)
+parse_lim(const char *raw, size_t len, const struct config_limits *lim)
 {
 	struct mime_message *msg = NULL;
 	struct ogi_error err = { 0 };
@@ -34,9 +34,9 @@ parse_lim(const char *raw, size_t len, const struct mime_limits *lim)
 static struct mime_message *
 parse(const char *raw)
 {
-	struct mime_limits lim;
+	struct config_limits lim;
 
-	mime_limits_default(&lim);
+	config_limits_default(&lim);
 	return parse_lim(raw, strlen(raw), &lim);
 }
 
@@ -209,11 +209,11 @@ test_nul_in_header(void **state)
 {
 	static const char raw[] = "From: a@exa\0mple.cn\r\nSubject: ab\0cd\r\n"
 				  "X-Foo: 1\0\0 2\r\n\r\nbo\0dy\r\n";
-	struct mime_limits lim;
+	struct config_limits lim;
 	struct mime_message *msg;
 
 	(void)state;
-	mime_limits_default(&lim);
+	config_limits_default(&lim);
 	msg = parse_lim(raw, sizeof(raw) - 1, &lim);
 	assert_message_valid(msg);
 	assert_string_equal(msg->subject, "ab\xEF\xBF\xBD" "cd");
@@ -721,7 +721,7 @@ test_docx_budget_per_message(void **state)
 				    "MIME-Version: 1.0\n"
 				    "Content-Type: multipart/mixed; boundary=zz\n\n"
 				    "--zz\nContent-Type: text/plain; charset=UTF-8\n\n三份\n");
-	struct mime_limits lim;
+	struct config_limits lim;
 	struct mime_message *msg;
 
 	(void)state;
@@ -730,7 +730,7 @@ test_docx_budget_per_message(void **state)
 				       "Content-Disposition: attachment; filename=f%d.docx\n"
 				       "Content-Transfer-Encoding: base64\n\n%s\n", i, b64);
 	g_string_append(raw, "--zz--\n");
-	mime_limits_default(&lim);
+	config_limits_default(&lim);
 	lim.max_archive_size = 2 * n + n / 2;
 	msg = parse_lim(raw->str, raw->len, &lim);
 	assert_int_equal(msg->n_parts, 4);
@@ -763,7 +763,7 @@ test_docx_bomb(void **state)
 		void *zip;
 		char *raw;
 		struct mime_message *msg;
-		struct mime_limits lim;
+		struct config_limits lim;
 
 		memset(xml, ' ', cases[i].inflated);
 		memcpy(xml, "<w:document " W_NS ">", sizeof("<w:document " W_NS ">") - 1);
@@ -771,7 +771,7 @@ test_docx_bomb(void **state)
 		assert_true(zlen < cases[i].inflated / 200);
 		raw = with_attachment("正文还在", "application/octet-stream",
 				      "attachment; filename=bomb.docx", zip, zlen);
-		mime_limits_default(&lim);
+		config_limits_default(&lim);
 		lim.max_archive_size = cases[i].max_archive;
 		msg = parse_lim(raw, strlen(raw), &lim);
 		assert_string_equal(msg->body, "正文还在");
@@ -961,7 +961,7 @@ test_part_limit(void **state)
 static void
 test_size_limits(void **state)
 {
-	struct mime_limits lim;
+	struct config_limits lim;
 	struct mime_message *msg = NULL;
 	struct ogi_error err = { 0 };
 	size_t big = 30 * 1024 * 1024;
@@ -969,7 +969,7 @@ test_size_limits(void **state)
 	char *raw;
 
 	(void)state;
-	mime_limits_default(&lim);
+	config_limits_default(&lim);
 	assert_int_equal(lim.max_message_size, 25 * 1024 * 1024);
 	assert_int_equal(lim.max_depth, 20);
 	assert_int_equal(lim.max_parts, 200);
