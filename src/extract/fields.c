@@ -358,6 +358,16 @@ static const struct {
 	{ "登记证书", EXTRACT_ID_OTHER },
 };
 
+/* Is s, as a whole, the name of a document (居民身份证, 护照)? */
+static bool
+document_word(const char *s)
+{
+	for (size_t i = 0; i < N_ELEMS(id_words); i++)
+		if (g_ascii_strcasecmp(s, id_words[i].word) == 0)
+			return true;
+	return false;
+}
+
 /* Words that make a name an organisation's. */
 static const char *const org_words[] = {
 	"公司", "有限", "中心", "协会", "事务所", "研究院", "研究所", "委员会",
@@ -2334,6 +2344,25 @@ person_value(const struct hit *h, char *v)
 	return v;
 }
 
+/* 负责人：包金山（村委会主任）: a title in brackets after a representative's
+ * name is not part of the name a letter is addressed to. */
+static char *
+without_title(char *v)
+{
+	char *open = v != NULL ? strrchr(v, '(') : NULL;
+	char *name;
+
+	if (open == NULL || open == v || !g_str_has_suffix(open, ")"))
+		return v;
+	name = clean_value(v, open);
+	if (name == NULL || !name_plausible(name) || is_org_name(name)) {
+		g_free(name);
+		return v;
+	}
+	g_free(v);
+	return name;
+}
+
 static void
 store(struct found *f, const struct hit *h, size_t line, char *v)
 {
@@ -2363,10 +2392,10 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 		set_name(f, v, RANK_APPLICANT);
 		break;
 	case FLD_LEGAL_REP:
-		take(&f->legal_rep, person_value(h, v));
+		take(&f->legal_rep, without_title(person_value(h, v)));
 		break;
 	case FLD_CONTACT_PERSON:
-		take(&f->contact_person, person_value(h, v));
+		take(&f->contact_person, without_title(person_value(h, v)));
 		break;
 	case FLD_ID_TYPE:
 		take(&f->id_type_text, v);
@@ -2467,6 +2496,31 @@ next_has_digit(const struct view *v, size_t i)
 	return false;
 }
 
+/* 证件名称 alone on its line, the document on the next (居民身份证, which
+ * is a label elsewhere): returns the document's name and marks its line
+ * consumed, or NULL. */
+static char *
+document_below(struct view *v, size_t i)
+{
+	for (size_t j = i + 1; j < v->n; j++) {
+		const struct line *ln = &v->lines[j];
+		char *raw, *t;
+
+		if (blank(ln))
+			continue;
+		raw = g_strndup(ln->s, ln->len);
+		t = extract_text_trim(raw);
+		g_free(raw);
+		if (t != NULL && document_word(t)) {
+			v->consumed[j] = true;
+			return t;
+		}
+		free(t);
+		return NULL;
+	}
+	return NULL;
+}
+
 static void
 read_labels(struct view *v, struct found *f)
 {
@@ -2497,6 +2551,9 @@ read_labels(struct view *v, struct found *f)
 				value = finish_value(acc);
 			} else {
 				value = clean_value(h->vstart, h->vend);
+				if (value == NULL && last &&
+				    h->field == FLD_ID_TYPE)
+					value = document_below(v, i);
 				if (value == NULL && last && !h->clause &&
 				    (!wants_number(h->field) ||
 				     next_has_digit(v, i))) {
@@ -3268,7 +3325,7 @@ read_shapes(const struct view *v, struct found *f,
 					buf[k] = g_ascii_toupper(p[k]);
 				buf[18] = '\0';
 				if (extract_resident_id_valid(buf) ||
-				    extract_uscc_valid(buf))
+				    extract_uscc_well_formed(buf))
 					store_id(f, NULL, buf);
 			}
 			if (f->phone == NULL && is_mobile(p, (size_t)(e - p)) &&
@@ -3588,12 +3645,18 @@ id_type_of_word(const char *s)
 	return best;
 }
 
-/* The type a number's shape says, when nothing written says it. */
+/* The type a number's shape says, when nothing written says it.  A valid
+ * resident ID comes first; a credit code must be one by its structure,
+ * since a mistyped resident ID passes GB 32100's check one time in 31. */
 static enum extract_id_type
 id_type_of_shape(const char *id)
 {
 	size_t n = strlen(id);
 
+	if (extract_resident_id_valid(id))
+		return EXTRACT_ID_RESIDENT;
+	if (extract_uscc_well_formed(id))
+		return EXTRACT_ID_USCC;
 	if ((n == 18 && digits_only(id, 17) &&
 	     (is_digit(id[17]) || id[17] == 'X')) ||
 	    (n == 15 && digits_only(id, 15)))
@@ -3635,16 +3698,20 @@ record_id(struct extract_record *rec, struct found *f0, struct found *f1)
 	}
 	rec->id_number = f->id_number;
 	f->id_number = NULL;
+	/* The type the applicant wrote wins over the number's shape: a
+	 * resident ID that fails its check is a mistyped one, never a
+	 * credit code that happens to pass GB 32100's. */
 	if (rec->id_number != NULL) {
 		const char *id = rec->id_number;
+		bool written = type != EXTRACT_ID_NONE;
 
-		if (strlen(id) == 18 && extract_uscc_valid(id) &&
-		    !extract_resident_id_valid(id))
-			type = EXTRACT_ID_USCC;
-		else if (type == EXTRACT_ID_NONE)
+		if (!written)
 			type = id_type_of_shape(id);
 		if ((type == EXTRACT_ID_RESIDENT && !extract_resident_id_valid(id)) ||
-		    (type == EXTRACT_ID_USCC && !extract_uscc_valid(id)))
+		    (type == EXTRACT_ID_USCC &&
+		     !(written ? extract_uscc_valid(id) :
+				 extract_uscc_well_formed(id))) ||
+		    (type == EXTRACT_ID_ORG_CODE && !extract_org_code_valid(id)))
 			rec->invalid |= EXTRACT_INVALID_ID_NUMBER;
 	}
 	rec->id_type = type;
@@ -3810,7 +3877,8 @@ row_cells(const char *s, size_t len)
 }
 
 /* Every cell a label, and none an option chosen in the cell before it
- * (获取方式:电子邮件 is a label and its value). */
+ * (获取方式:电子邮件 is a label and its value) or a document named after
+ * 证件名称 (证件名称:居民身份证 too, though 居民身份证 is a label). */
 static bool
 all_labels(const GPtrArray *cells)
 {
@@ -3828,6 +3896,8 @@ all_labels(const GPtrArray *cells)
 					&lend) : NULL;
 		if (prev != NULL && is_choice(prev->field) &&
 		    option_at(c, end, &n) >= 0 && c + n == end)
+			return false;
+		if (prev != NULL && prev->field == FLD_ID_TYPE && document_word(c))
 			return false;
 	}
 	return true;

@@ -1,6 +1,7 @@
-/* Identity numbers: resident ID (GB 11643-1999) and unified social credit
- * code (GB 32100-2015).  The validators take the normalised form that
- * extract_id_normalise() writes (half-width, uppercase, no separators). */
+/* Identity numbers: resident ID (GB 11643-1999), unified social credit
+ * code (GB 32100-2015) and organisation code (GB 11714-1997).  The
+ * validators take the normalised form that extract_id_normalise() writes
+ * (half-width, uppercase, no separators). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,15 +96,11 @@ extract_resident_id_valid(const char *id)
 	size_t len;
 	int sum = 0;
 
+	/* The 15-digit first-generation number has no check character and
+	 * has not been valid since 2013: it proves nothing. */
 	if (id == NULL)
 		return false;
 	len = strlen(id);
-	if (len == 15) {
-		char century[4] = { '1', '9', id[6], id[7] };
-
-		return all_digits(id, 15) &&
-		       birth_date(century, id + 8);
-	}
 	if (len != 18 || !all_digits(id, 17))
 		return false;
 	if (!birth_date(id + 6, id + 10))
@@ -134,4 +131,67 @@ extract_uscc_valid(const char *code)
 	for (size_t i = 0; i < 17; i++)
 		sum += values[i] * weights[i];
 	return values[17] == (31 - sum % 31) % 31;
+}
+
+/* GB 11714: the nine characters at code (eight of digits and capitals,
+ * then the check character) hold together. */
+static bool
+org_code_check(const char *code)
+{
+	static const int weights[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
+	int sum = 0, check;
+
+	for (size_t i = 0; i < 8; i++) {
+		if (code[i] >= '0' && code[i] <= '9')
+			sum += (code[i] - '0') * weights[i];
+		else if (code[i] >= 'A' && code[i] <= 'Z')
+			sum += (code[i] - 'A' + 10) * weights[i];
+		else
+			return false;
+	}
+	check = 11 - sum % 11;
+	return code[8] == (check == 10 ? 'X' : check == 11 ? '0' : '0' + check);
+}
+
+bool
+extract_org_code_valid(const char *code)
+{
+	return code != NULL && strlen(code) == 9 && org_code_check(code);
+}
+
+/* GB 32100 Appendix A and its amendments: each registration authority
+ * (机构编制 1, 外交 2, 司法行政 3, 文化 4, 民政 5, 旅游 6, 宗教 7, 工会 8,
+ * 市场监管 9, 军队 A, 公安 G, 住建 J, 农业农村 N, 侨联 Q, 其他 Y) with the
+ * category codes it assigns. */
+static const struct {
+	char authority;
+	const char *categories;
+} uscc_authorities[] = {
+	{ '1', "1239" }, { '2', "19" }, { '3', "1234569" }, { '4', "19" },
+	{ '5', "123459" }, { '6', "129" }, { '7', "129" }, { '8', "129" },
+	{ '9', "1239" }, { 'A', "19" }, { 'G', "19" }, { 'J', "19" },
+	{ 'N', "1239" }, { 'Q', "1239" }, { 'Y', "1" }, { '\0', NULL },
+};
+
+/* GB/T 2260 province-level codes, two digits each, and 10 for the
+ * national registers. */
+static const char uscc_provinces[] =
+	"10111213141521222331323334353637414243444546505152535461626364657181"
+	"82";
+
+bool
+extract_uscc_well_formed(const char *code)
+{
+	bool authority = false, province = false;
+
+	if (!extract_uscc_valid(code))
+		return false;
+	for (size_t i = 0; uscc_authorities[i].authority != '\0'; i++)
+		if (code[0] == uscc_authorities[i].authority)
+			authority = strchr(uscc_authorities[i].categories,
+					   code[1]) != NULL;
+	for (const char *p = uscc_provinces; *p != '\0'; p += 2)
+		province |= p[0] == code[2] && p[1] == code[3];
+	return authority && province && all_digits(code + 2, 6) &&
+	       org_code_check(code + 8);
 }

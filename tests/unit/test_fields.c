@@ -709,6 +709,192 @@ static const struct field_case cases[] = {
 		  "2026-11-04", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN,
 		  M_SIG, 0 },
 	},
+	/* Identity numbers: the type written wins (issue 6).  The numbers are
+	 * checked in test_idnum_date.c: 131102198506120383 fails GB 11643 and
+	 * is a well-formed credit code; 150502198703150010 fails GB 11643 and
+	 * passes only GB 32100's check character; 91350100M000100Y56 passes
+	 * that check, but its organisation code does not hold. */
+	{
+		"证件名称 above 证件号码; a resident ID failing GB 11643 that is a valid credit code",
+		"政府信息公开申请",
+		"姓名：李桂芳\n"
+		"证件名称：居民身份证\n"
+		"证件号码：131102198506120383\n"
+		"通信地址：通辽市科尔沁区和平路8号\n"
+		"联系电话：13904751234\n"
+		"所需信息的内容描述：2025年度灵活就业人员社保补贴发放名单\n"
+		"申请人签名：李桂芳\n"
+		"申请时间：2026年11月20日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "李桂芳", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "居民身份证", "131102198506120383",
+		  "通辽市科尔沁区和平路8号", NULL, "13904751234", NULL, NULL,
+		  "2025年度灵活就业人员社保补贴发放名单", NULL, true, "李桂芳",
+		  "2026-11-20", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0,
+		  EXTRACT_INVALID_ID_NUMBER },
+	},
+	{
+		"prose 我叫…身份证号…: a mistyped number passing GB 32100's check stays a resident ID",
+		"申请",
+		"人社局：\n"
+		"我叫赵永刚，身份证号150502198703150010，住通辽市科尔沁区民主路3号，"
+		"电话13847551234。现申请公开2025年度科尔沁区公益性岗位补贴发放标准。\n"
+		"赵永刚\n"
+		"2026年11月21日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "赵永刚", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150502198703150010",
+		  "通辽市科尔沁区民主路3号", NULL, "13847551234", NULL, NULL,
+		  "2025年度科尔沁区公益性岗位补贴发放标准", NULL, true, "赵永刚",
+		  "2026-11-21", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0,
+		  EXTRACT_INVALID_ID_NUMBER },
+	},
+	{
+		"no type written: a well-formed credit code makes an organisation",
+		"信息公开申请",
+		"名称：科尔沁区草原书社\n"
+		"证件号码：51150502MA0Q1H2L73\n"
+		"地址：通辽市科尔沁区西拉木伦大街20号\n"
+		"联系电话：0475-8225566\n"
+		"所需信息的内容描述：2025年度社会组织年检结果公告\n"
+		"申请人签名：科尔沁区草原书社\n"
+		"申请时间：2026年11月19日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_ORGANISATION,
+		  "科尔沁区草原书社", NULL, NULL, EXTRACT_ID_USCC, NULL,
+		  "51150502MA0Q1H2L73", "通辽市科尔沁区西拉木伦大街20号", NULL,
+		  "0475-8225566", NULL, NULL, "2025年度社会组织年检结果公告", NULL,
+		  true, "科尔沁区草原书社", "2026-11-19", EXTRACT_DELIVERY_UNKNOWN,
+		  EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"no type written: a number passing only GB 32100's check is a mistyped resident ID",
+		"信息公开申请",
+		"姓名：赵永刚\n"
+		"证件号码：150502198703150010\n"
+		"通信地址：通辽市科尔沁区民主路3号\n"
+		"联系电话：13847551234\n"
+		"所需信息的内容描述：2025年度科尔沁区公益性岗位补贴发放标准\n"
+		"申请人签名：赵永刚\n"
+		"申请时间：2026年11月21日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "赵永刚", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, NULL, "150502198703150010",
+		  "通辽市科尔沁区民主路3号", NULL, "13847551234", NULL, NULL,
+		  "2025年度科尔沁区公益性岗位补贴发放标准", NULL, true, "赵永刚",
+		  "2026-11-21", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0,
+		  EXTRACT_INVALID_ID_NUMBER },
+	},
+	{
+		"no type written: a code whose organisation code fails is no valid credit code",
+		"信息公开申请",
+		"名称：科尔沁区草原书社\n"
+		"证件号码：91350100M000100Y56\n"
+		"地址：通辽市科尔沁区西拉木伦大街20号\n"
+		"联系电话：0475-8225566\n"
+		"所需信息的内容描述：2025年度社会组织年检结果公告\n"
+		"申请人签名：科尔沁区草原书社\n"
+		"申请时间：2026年11月19日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_ORGANISATION,
+		  "科尔沁区草原书社", NULL, NULL, EXTRACT_ID_USCC, NULL,
+		  "91350100M000100Y56", "通辽市科尔沁区西拉木伦大街20号", NULL,
+		  "0475-8225566", NULL, NULL, "2025年度社会组织年检结果公告", NULL,
+		  true, "科尔沁区草原书社", "2026-11-19", EXTRACT_DELIVERY_UNKNOWN,
+		  EXTRACT_MEDIUM_UNKNOWN, 0, EXTRACT_INVALID_ID_NUMBER },
+	},
+	{
+		"no label at all: a code passing only GB 32100's check is not taken",
+		"申请",
+		"人社局：\n"
+		"我叫韩梅，是草原书社的会员，书社的代码是91350100M000100Y56，"
+		"现住通辽市科尔沁区西拉木伦大街20号，电话13947560011。"
+		"现申请公开2025年度社会组织年检结果公告。\n"
+		"韩梅\n"
+		"2026年11月19日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "韩梅", NULL,
+		  NULL, EXTRACT_ID_NONE, NULL, NULL,
+		  "通辽市科尔沁区西拉木伦大街20号", NULL, "13947560011", NULL, NULL,
+		  "2025年度社会组织年检结果公告", NULL, true, "韩梅", "2026-11-19",
+		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, M_ID, 0 },
+	},
+	{
+		"first-generation 15-digit number: invalid, recorded as written",
+		"申请",
+		"姓名：吴凤兰\n"
+		"身份证号码：150502 850312 421\n"
+		"通信地址：通辽市科尔沁区胜利路7号\n"
+		"联系电话：13800138000\n"
+		"所需信息的内容描述：2025年度城乡居民养老保险缴费档次标准\n"
+		"申请人签名：吴凤兰\n"
+		"申请日期：2026年11月2日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "吴凤兰", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "身份证", "150502850312421",
+		  "通辽市科尔沁区胜利路7号", NULL, "13800138000", NULL, NULL,
+		  "2025年度城乡居民养老保险缴费档次标准", NULL, true, "吴凤兰",
+		  "2026-11-02", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0,
+		  EXTRACT_INVALID_ID_NUMBER },
+	},
+	{
+		"证件名称：护照 on the line above 证件号码 is no row of labels",
+		"申请",
+		"姓名：Sarah Miller\n"
+		"证件名称：护照\n"
+		"证件号码：E12345678\n"
+		"通信地址：通辽市科尔沁区建国路5号\n"
+		"联系电话：13904759988\n"
+		"所需信息的内容描述：外国人来华工作许可办理指南\n"
+		"申请人签名：Sarah Miller\n"
+		"申请日期：2026年11月3日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "Sarah Miller",
+		  NULL, NULL, EXTRACT_ID_PASSPORT, "护照", "E12345678",
+		  "通辽市科尔沁区建国路5号", NULL, "13904759988", NULL, NULL,
+		  "外国人来华工作许可办理指南", NULL, true, "Sarah Miller",
+		  "2026-11-03", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"证件名称 alone on its line, the document on the next",
+		"申请",
+		"姓名\n张三\n"
+		"证件名称\n居民身份证\n"
+		"证件号码\n150102198001011236\n"
+		"通信地址\n北京市东城区东四十条1号\n"
+		"联系电话\n13800138000\n"
+		"所需信息的内容描述\n贵局2025年度就业专项资金的使用情况\n"
+		"申请人签名：张三\n"
+		"申请时间：2026年11月20日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_PERSON, "张三", NULL,
+		  NULL, EXTRACT_ID_RESIDENT, "居民身份证", "150102198001011236",
+		  "北京市东城区东四十条1号", NULL, "13800138000", NULL, NULL,
+		  "贵局2025年度就业专项资金的使用情况", NULL, true, "张三",
+		  "2026-11-20", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0, 0 },
+	},
+	{
+		"organisation code failing GB 11714; a title after the representative",
+		"申请",
+		"申请单位：通辽市科尔沁区大林镇东艾力村村民委员会\n"
+		"组织机构代码：55672931-4\n"
+		"负责人：包金山（村委会主任）\n"
+		"联系人：白玉兰(会计)\n"
+		"地址：通辽市科尔沁区大林镇东艾力村\n"
+		"联系电话：13947561122\n"
+		"所需信息的内容描述：2025年度大林镇村级公益岗位补贴拨付明细\n"
+		"申请单位（盖章）：通辽市科尔沁区大林镇东艾力村村民委员会\n"
+		"申请日期：2026年11月5日\n",
+		NULL, false,
+		{ EXTRACT_KIND_APPLICATION, EXTRACT_APPLICANT_ORGANISATION,
+		  "通辽市科尔沁区大林镇东艾力村村民委员会", "包金山", "白玉兰",
+		  EXTRACT_ID_ORG_CODE, "组织机构代码", "556729314",
+		  "通辽市科尔沁区大林镇东艾力村", NULL, "13947561122", NULL, NULL,
+		  "2025年度大林镇村级公益岗位补贴拨付明细", NULL, true,
+		  "通辽市科尔沁区大林镇东艾力村村民委员会", "2026-11-05",
+		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_UNKNOWN, 0,
+		  EXTRACT_INVALID_ID_NUMBER },
+	},
 };
 
 static unsigned failures;

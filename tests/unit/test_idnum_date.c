@@ -1,5 +1,7 @@
-/* Pure helpers of the extract module: identity numbers (GB 11643, GB 32100),
- * application dates, text folding, case numbers and the record's names. */
+/* Pure helpers of the extract module: identity numbers (GB 11643, GB 32100,
+ * GB 11714), application dates, text folding, case numbers and the record's
+ * names.  Every check character below was computed with the standard's
+ * weights and confirmed with an independent script. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,8 +33,10 @@ test_resident_id(void **state)
 		{ "150102 19800101 1236", "150102198001011236", true },
 		{ "150102-19800101-1236", "150102198001011236", true },
 		{ "\u3000150102１９８００１０１1236 ", "150102198001011236", true },
-		/* old 15-digit card: 1949-01-01, no check digit */
-		{ "110105490101002", "110105490101002", true },
+		/* first-generation 15-digit number (born 1949-01-01): no check
+		 * character, void since 2013 */
+		{ "110105490101002", "110105490101002", false },
+		{ "150502850312421", "150502850312421", false },
 		/* bad check character */
 		{ "150102198001011237", "150102198001011237", false },
 		{ "110105194912310021", "110105194912310021", false },
@@ -106,7 +110,9 @@ test_uscc(void **state)
 		const char *written;
 		bool valid;
 	} cases[] = {
-		/* domain.md's examples */
+		/* domain.md's examples; the last two were made with the GB
+		 * 32100 check only (their organisation codes do not hold:
+		 * test_uscc_well_formed) */
 		{ "91110000600037341L", true },
 		{ "91350100M000100Y43", true },
 		{ "12150500011475628P", true },
@@ -139,6 +145,88 @@ test_uscc(void **state)
 				 cases[i].valid ? "valid" : "invalid");
 	}
 	assert_false(extract_uscc_valid(NULL));
+}
+
+/* Every code here passes the GB 32100 check; only the structure decides. */
+static void
+test_uscc_well_formed(void **state)
+{
+	static const struct {
+		const char *code;
+		bool well_formed;
+	} cases[] = {
+		{ "91350100M000100Y43", true },  /* 市场监管, enterprise */
+		{ "91110000600037341L", true },
+		{ "51150502MA0Q1H2L73", true },  /* 民政, social organisation */
+		{ "Y1150500MA0R2X4K15", true },  /* other authority */
+		{ "N2150521MA0P7K3U76", true },  /* village collective */
+		{ "93150581MA0N3K7X38", true },  /* farmers' co-operative */
+		{ "1215050015052001XT", true },  /* organisation code ends in X */
+		/* all digits, shaped like a resident ID from 131102 (its GB
+		 * 11643 check would be X): a mass organisation's code */
+		{ "131102198506120383", true },
+		/* the embedded organisation code's check character is wrong */
+		{ "91350100M000100Y56", false },
+		{ "12150500011475628P", false },
+		{ "91150502MA0N8XK2C4", false },
+		/* category 4 is not one 市场监管 assigns; Y has only 1 */
+		{ "94350100M000100Y4R", false },
+		{ "Y2350100M000100Y4A", false },
+		/* no registration authority B or 0 */
+		{ "B1350100M000100Y41", false },
+		{ "01350100M000100Y4C", false },
+		/* 01 is no province; a letter in the division code */
+		{ "91010100M000100Y4E", false },
+		{ "9135A100M000100Y4Y", false },
+		/* a mistyped resident ID from 150502: authority 1 has no
+		 * category 5 */
+		{ "150502198703150010", false },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+		assert_true(extract_uscc_valid(cases[i].code));
+		if (extract_uscc_well_formed(cases[i].code) != cases[i].well_formed)
+			fail_msg("case %zu: %s should be %s", i, cases[i].code,
+				 cases[i].well_formed ? "well formed" : "ill formed");
+	}
+	assert_false(extract_uscc_well_formed("91350100M000100Y44"));
+	assert_false(extract_uscc_well_formed(""));
+	assert_false(extract_uscc_well_formed(NULL));
+}
+
+static void
+test_org_code(void **state)
+{
+	static const struct {
+		const char *written;
+		bool valid;
+	} cases[] = {
+		{ "55672931-5", true },
+		{ "600037341", true },
+		{ "M000100Y4", true },
+		{ "15052001X", true },  /* 11 - sum mod 11 = 10 */
+		{ "718420020", true },  /* 11 - sum mod 11 = 11 */
+		{ "556729314", false },
+		{ "15052001-0", false },
+		{ "71842002X", false },
+		{ "5567293155", false },
+		{ "55672931", false },
+		{ "5567-2931*5", false },
+		{ "", false },
+	};
+	char buf[32];
+
+	(void)state;
+	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+		assert_int_equal(extract_id_normalise(cases[i].written, buf,
+						      sizeof(buf)), 0);
+		if (extract_org_code_valid(buf) != cases[i].valid)
+			fail_msg("case %zu: %s should be %s", i, buf,
+				 cases[i].valid ? "valid" : "invalid");
+	}
+	assert_false(extract_org_code_valid("m000100y4"));
+	assert_false(extract_org_code_valid(NULL));
 }
 
 static void
@@ -394,6 +482,8 @@ main(void)
 		cmocka_unit_test(test_resident_id_check_table),
 		cmocka_unit_test(test_normalise_overflow),
 		cmocka_unit_test(test_uscc),
+		cmocka_unit_test(test_uscc_well_formed),
+		cmocka_unit_test(test_org_code),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_case_ref),
 		cmocka_unit_test(test_fold_trim),
