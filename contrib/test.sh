@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test: installs what is needed, builds with -Werror, runs the
 # unit, corpus and hostile-input tests, runs them again under ASan+UBSan,
-# and checks that a release tarball builds and passes (make distcheck).
+# checks that a release tarball builds and passes (make distcheck), and
+# runs every fuzz target for a minute.
 # Builds happen in _build-*/ so the source tree stays clean.
 set -eu
 cd "$(dirname "$0")/.."
@@ -64,6 +65,10 @@ step() {
 }
 
 step distcheck make -C "$top/_build-werror" -j"$jobs" distcheck
+# Every libFuzzer target for a minute on its seeds (a clang build of its
+# own, in _build-fuzz/); a finding fails the run.
+step fuzz sh contrib/fuzz.sh --all 60
+grep -E '^(ok|FAIL) ' "$top/_build-werror/fuzz.log" || true
 
 echo "suites and steps:$summary"
 echo "$total_pass passed, $total_fail failed"
