@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """Compares what ogictl printed with a corpus message's expected result.
 
-usage: corpus-compare.py EXPECTED_JSON ACTUAL_JSON LABEL
+usage: corpus-compare.py EXPECT_FILE SECTION ACTUAL_JSON
 
-Every key of the expected object must be present in the actual one with an
-equal value; keys only the actual object has are not checked.  Strings are
-compared after collapsing white space and trimming punctuation at both ends,
-as a clerk copying a value would not care about a trailing 。.  Prints one
-line per difference and exits 1 when there is any.
+EXPECT_FILE is a NAME.expect.json; SECTION is "message" (compared with one
+object of `ogictl messages --json`) or "case" (`ogictl show --json`).
+
+The comparison is strict: every key of either object must be in the other
+with an equal value, so a field ogictl prints but the expectation forgets
+(or the reverse) is a difference.  The only exceptions are the paths named
+in the expectation's "ignore" object, {"case.applicant.fax": "why"}: an
+ignored path (and everything under it) is not compared, must not be in the
+expectation, and must exist in what ogictl printed, so a stale entry shows.
+Strings are compared after collapsing white space and trimming punctuation
+at both ends, as a clerk copying a value would not care about a trailing
+。.  Prints one line per difference and exits 1 when there is any.
 """
 import json
 import re
@@ -20,38 +27,60 @@ def norm(s):
     return re.sub(r"\s+", " ", s).strip(PUNCT)
 
 
-def diff(exp, act, path, out):
+def show(v):
+    return json.dumps(v, ensure_ascii=False)
+
+
+def diff(exp, act, path, ignore, out):
+    if path in ignore:
+        ignore[path] = True
+        out.append(f"{path}: ignored, but the expectation names it")
+        return
     if isinstance(exp, dict):
         if not isinstance(act, dict):
-            out.append(f"{path}: expected an object, got {json.dumps(act, ensure_ascii=False)}")
+            out.append(f"{path}: expected an object, got {show(act)}")
             return
-        for k, v in exp.items():
+        for k in exp:
             if k not in act:
-                out.append(f"{path}.{k}: missing")
+                out.append(f"{path}.{k}: missing, expected {show(exp[k])}")
             else:
-                diff(v, act[k], f"{path}.{k}", out)
+                diff(exp[k], act[k], f"{path}.{k}", ignore, out)
+        for k in act:
+            if k in exp:
+                continue
+            if f"{path}.{k}" in ignore:
+                ignore[f"{path}.{k}"] = True
+            else:
+                out.append(f"{path}.{k}: not in the expectation, got {show(act[k])}")
     elif isinstance(exp, list):
         if not isinstance(act, list) or len(exp) != len(act):
-            out.append(f"{path}: expected {json.dumps(exp, ensure_ascii=False)}, "
-                       f"got {json.dumps(act, ensure_ascii=False)}")
+            out.append(f"{path}: expected {show(exp)}, got {show(act)}")
             return
         for i, (e, a) in enumerate(zip(exp, act)):
-            diff(e, a, f"{path}[{i}]", out)
+            diff(e, a, f"{path}[{i}]", ignore, out)
     elif isinstance(exp, str) and isinstance(act, str):
         if norm(exp) != norm(act):
             out.append(f"{path}: expected {exp!r}, got {act!r}")
-    elif exp != act:
-        out.append(f"{path}: expected {json.dumps(exp, ensure_ascii=False)}, "
-                   f"got {json.dumps(act, ensure_ascii=False)}")
+    elif exp != act or type(exp) is not type(act):
+        out.append(f"{path}: expected {show(exp)}, got {show(act)}")
 
 
 def main():
-    with open(sys.argv[1], encoding="utf-8") as f:
-        exp = json.load(f)
-    with open(sys.argv[2], encoding="utf-8") as f:
+    if len(sys.argv) != 4 or sys.argv[2] not in ("message", "case"):
+        sys.exit("usage: corpus-compare.py EXPECT_FILE message|case ACTUAL_JSON")
+    expect_file, section, actual_file = sys.argv[1:]
+    with open(expect_file, encoding="utf-8") as f:
+        expect = json.load(f)
+    with open(actual_file, encoding="utf-8") as f:
         act = json.load(f)
+    ignore = {p: False for p in expect.get("ignore", {})
+              if p == section or p.startswith(section + ".") or
+              p.startswith(section + "[")}
     out = []
-    diff(exp, act, sys.argv[3], out)
+    diff(expect[section], act, section, ignore, out)
+    for p, used in ignore.items():
+        if not used:
+            out.append(f"{p}: in the ignore list, but ogictl printed no such key")
     for line in out:
         print("   ", line)
     sys.exit(1 if out else 0)

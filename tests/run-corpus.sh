@@ -1,9 +1,11 @@
 #!/bin/sh
 # The corpus test: every message under tests/corpus/ goes through ogid alone,
 # in a fresh state directory, and what `ogictl messages` and `ogictl show`
-# print must match NAME.expect.json.  Then the whole corpus goes through one
-# state directory twice: every message recorded once, tracking numbers
-# unique and in order, and the second run changes nothing.
+# print must match NAME.expect.json, every key (corpus-compare.py: only the
+# paths in its "ignore" list are skipped), and the comparison is shown to
+# catch a wrong value.  Then the whole corpus goes through one state
+# directory twice: every message recorded once, tracking numbers unique and
+# in order, and the second run changes nothing.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
@@ -26,23 +28,48 @@ for eml in "$corpus"/*.eml; do
 		t_fail "$name: ogid failed"; sed 's/^/    /' "$dir/ogid.log"; continue
 	fi
 	t_ogictl "$dir" messages --json | jq '.[0]' >"$dir/message.json"
-	jq .message "$expect" >"$dir/expect-message.json"
 	ok=true
-	$compare "$dir/expect-message.json" "$dir/message.json" message || ok=false
+	$compare "$expect" message "$dir/message.json" || ok=false
 	if [ "$(jq -r '.case' "$expect")" = null ]; then
 		n=$(t_ogictl "$dir" list --json | jq length)
 		[ "$n" = 0 ] || { echo "    expected no case, got $n"; ok=false; }
 	else
 		id=$(jq -r .case.id "$expect")
 		if t_ogictl "$dir" show "$id" --json >"$dir/case.json"; then
-			jq .case "$expect" >"$dir/expect-case.json"
-			$compare "$dir/expect-case.json" "$dir/case.json" case || ok=false
+			$compare "$expect" case "$dir/case.json" || ok=false
 		else
 			echo "    no case $id"; ok=false
 		fi
 	fi
 	if $ok; then t_pass "$name"; rm -rf "$dir"; else t_fail "$name"; fi
 done
+
+# The comparison itself is strict: against one expectation, a wrong
+# legal_rep, a key ogictl prints that the expectation lacks (or the
+# reverse) and a stale or contradicted ignore entry are all differences;
+# a key in the ignore list is not.
+dir=$(t_tmpdir compare)
+exp="$corpus/007-foxmail-organisation-uscc.expect.json"
+jq .case "$exp" >"$dir/case.json"
+jq '.case.applicant.legal_rep = "陈国"' "$exp" | jq .case >"$dir/wrong-rep.json"
+jq '.case.applicant.nickname = "老陈"' "$exp" | jq .case >"$dir/extra-key.json"
+jq 'del(.case.applicant.contact_person)' "$exp" >"$dir/no-contact.expect.json"
+jq 'del(.case.applicant.contact_person) |
+    .ignore = {"case.applicant.contact_person": "test"}' "$exp" >"$dir/ignored.expect.json"
+jq '.ignore = {"case.applicant.nickname": "test"}' "$exp" >"$dir/stale.expect.json"
+jq '.ignore = {"case.applicant.contact_person": "test"}' "$exp" >"$dir/named.expect.json"
+differs() { ! $compare "$1" case "$2" >/dev/null; }
+t_check "compare: an expectation matches itself" $compare "$exp" case "$dir/case.json"
+t_check "compare: a wrong legal_rep differs" differs "$exp" "$dir/wrong-rep.json"
+t_check "compare: a key only ogictl prints differs" differs "$exp" "$dir/extra-key.json"
+t_check "compare: a key the expectation lacks differs" \
+	differs "$dir/no-contact.expect.json" "$dir/case.json"
+t_check "compare: an ignored key is not compared" \
+	$compare "$dir/ignored.expect.json" case "$dir/case.json"
+t_check "compare: an ignore entry ogictl has no key for differs" \
+	differs "$dir/stale.expect.json" "$dir/case.json"
+t_check "compare: an ignored key the expectation names differs" \
+	differs "$dir/named.expect.json" "$dir/case.json"
 
 # The whole corpus in one state directory, twice.
 dir=$(t_state_dir all)

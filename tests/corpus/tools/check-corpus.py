@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Sanity checks of the corpus against its own expectations (not a test of
 ogid): every expected deadline against the 2026 calendar of domain.md
-section 4, identity-number checksums against the invalid list, and that
-every expected value (name, ID, address, ...) occurs in the decoded text of
+section 4, identity-number checks (GB 11643, GB 32100, GB 11714) against
+the invalid list, and that every expected value (name, ID, address, legal
+representative, contact person ...) occurs in the decoded text of
 its message, so a typo in an expectation shows.  Decodes chunked base64
 line group by line group (Python's decoder, like GMime 3.2.13, stops at the
 first padding), raw 8-bit GBK subjects, .docx tables and, when pdftotext is
@@ -72,6 +73,10 @@ W=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
 def ridok(s): return len(s)==18 and s[17]=="10X98765432"[sum(int(c)*w for c,w in zip(s,W))%11]
 A="0123456789ABCDEFGHJKLMNPQRTUWXY";WU=[1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28]
 def usccok(s): return s[17]==A[(31-sum(A.index(c)*w for c,w in zip(s,WU))%31)%31]
+WO=[3,7,9,10,5,8,4,2]
+def orgok(s):
+    c=11-sum((int(ch) if ch.isdigit() else ord(ch)-55)*w for ch,w in zip(s,WO))%11
+    return len(s)==9 and s[8]=={10:"X",11:"0"}.get(c,str(c))
 bad=False
 for f in sorted(glob.glob(D+"/*.eml")):
     name=os.path.basename(f)[:-4]
@@ -93,7 +98,7 @@ for f in sorted(glob.glob(D+"/*.eml")):
     if c:
         if dl(exp["received_at"])!=c["deadline"]: prob.append("deadline %s != %s"%(c["deadline"],dl(exp["received_at"])))
         ap=c["applicant"]
-        for k in ["name","id_number","address","postcode","phone","fax"]:
+        for k in ["name","id_number","address","postcode","phone","fax","legal_rep","contact_person"]:
             v=ap[k]
             if v and fold(v) not in T: prob.append("%s %r not in text"%(k,v))
         if ap["email"] and ap["email"] not in T and ap["email"]!=em["from"]: prob.append("email")
@@ -103,7 +108,8 @@ for f in sorted(glob.glob(D+"/*.eml")):
         if c["signature"]["text"] and fold(c["signature"]["text"]) not in T: prob.append("sig")
         inv="id_number" in c["invalid"]
         if ap["id_type"]=="resident_id" and ridok(ap["id_number"])==inv: prob.append("id check mismatch")
-        if ap["id_type"]=="uscc" and not usccok(ap["id_number"]): prob.append("uscc bad")
+        if ap["id_type"]=="uscc" and usccok(ap["id_number"])==inv: prob.append("uscc check mismatch")
+        if ap["id_type"]=="org_code" and orgok(ap["id_number"])==inv: prob.append("org code check mismatch")
         if c["application_date"] and c["application_date"]>exp["received_at"][:10] and "date" not in c["invalid"]: prob.append("future date")
     # line endings
     crlf=raw.count(b"\r\n"); lf=raw.count(b"\n")

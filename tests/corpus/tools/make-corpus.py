@@ -23,7 +23,7 @@ TOOLS = os.path.dirname(os.path.abspath(__file__))
 @msg
 def m001():
     name = "001-foxmail-form-complete"
-    rec = "2026-11-20T09:30:00+08:00"
+    rec = "2026-11-20T09:29:58+08:00"
     text = """通辽市人力资源和社会保障局：
 
     根据《中华人民共和国政府信息公开条例》的规定，本人现向贵局提出政府信息公开申请，具体如下：
@@ -56,6 +56,7 @@ Received: from DESKTOP-8K2M4QF (unknown [112.13.94.37])
                    cs="gb2312", to="通辽市人社局")
     m = expect_message(name, mid, rec, "zhangwei1985@163.com", "政府信息公开申请", "application")
     c = expect_case(name, rec, "2026-12-11", applicant="张伟", id_type="resident_id",
+                    id_label="居民身份证",
                     id_number="150502198503124216",
                     address="内蒙古自治区通辽市科尔沁区永安街道和平路128号3单元502室",
                     postcode="028000", phone="13904759876", email="zhangwei1985@163.com",
@@ -87,7 +88,7 @@ def table_html(rows):
 @msg
 def m002():
     name = "002-qq-html-table-gb18030"
-    rec = "2026-06-10T20:14:40+08:00"
+    rec = "2026-06-10T20:14:38+08:00"
     rows = [
         [("申请人信息", 'rowspan="6"'), ("公民", 'rowspan="6"'), "姓名", "白雪梅", "工作单位", "奈曼旗大沁他拉镇第二小学"],
         ["证件名称", "居民身份证", "证件号码", "150525199201153627"],
@@ -135,6 +136,7 @@ Received: from qq.com ( [117.136.24.188])
               text=plain, html=html, cs="gb18030")
     m = expect_message(name, mid, rec, "1037284561@qq.com", "政府信息公开申请表（白雪梅）", "application")
     c = expect_case(name, rec, "2026-07-02", applicant="白雪梅", id_type="resident_id",
+                    id_label="居民身份证",
                     id_number="150525199201153627", address="内蒙古通辽市奈曼旗大沁他拉镇建设路东段15号",
                     postcode="028300", phone="15147590321", email="1037284561@qq.com",
                     description="2025年奈曼旗事业单位公开招聘工作人员（教育类）各岗位进入面试人员的笔试成绩、面试成绩、总成绩及排名",
@@ -147,7 +149,7 @@ Received: from qq.com ( [117.136.24.188])
 @msg
 def m003():
     name = "003-163-coremail-table-gbk"
-    rec = "2026-03-16T10:05:20+08:00"
+    rec = "2026-03-16T10:05:14+08:00"
     rows = [
         ["申请人姓名", "赵国庆", "证件号码", "150523197909080011"],
         ["联系地址", "内蒙古通辽市开鲁县开鲁镇民主路西段97号", "邮编", "028400"],
@@ -173,6 +175,7 @@ Received: from zhaoguoqing79$163.com ( [223.104.94.21] ) by
                     frm="zhaoguoqing79@163.com", subject=subj, mid=mid, text=plain, html=html, cs="GBK")
     m = expect_message(name, mid, rec, "zhaoguoqing79@163.com", subj, "application")
     c = expect_case(name, rec, "2026-04-07", applicant="赵国庆", id_type="resident_id",
+                    id_label=None,
                     id_number="150523197909080011", address="内蒙古通辽市开鲁县开鲁镇民主路西段97号",
                     postcode="028400", phone="0475-6218833", email="zhaoguoqing79@163.com",
                     description="开鲁县2025年度被征地农民养老保险补贴对象名单中开鲁镇东风村的人员名单及补贴标准",
@@ -185,7 +188,7 @@ Received: from zhaoguoqing79$163.com ( [223.104.94.21] ) by
 @msg
 def m004():
     name = "004-outlook-wordhtml-gb2312-gbkchars"
-    rec = "2026-03-10T14:03:30+08:00"
+    rec = "2026-03-10T14:03:27+08:00"
     paras = ["通辽市人力资源和社会保障局：", "",
              "根据《政府信息公开条例》，本人申请公开下列政府信息，申请人信息如下。", "",
              "姓名：王喆", "证件名称：身份证", "证件号码：210102198807223517",
@@ -208,6 +211,7 @@ Received: from DESKTOP-WZ01 (unknown [192.168.10.57])
                        frm="wangzhe@tlhuanneng.com.cn", subject=subj, mid=mid, paras=paras, cs="gb2312")
     m = expect_message(name, mid, rec, "wangzhe@tlhuanneng.com.cn", subj, "application")
     c = expect_case(name, rec, "2026-03-31", applicant="王喆", id_type="resident_id",
+                    id_label="身份证",
                     id_number="210102198807223517",
                     address="内蒙古自治区通辽市科尔沁区明仁大街镕辉花园7号楼1单元301",
                     postcode="028000", phone="18647501234", email="wangzhe@tlhuanneng.com.cn",
@@ -221,7 +225,7 @@ Received: from DESKTOP-WZ01 (unknown [192.168.10.57])
 @msg
 def m005():
     name = "005-iphone-prose-utf8-8bit"
-    rec = "2026-08-22T16:42:10+08:00"
+    rec = "2026-08-22T16:42:08+08:00"
     text = """市人社局信息公开办：
 
 我叫刘洋，身份证号码150502198709194033，现住通辽市科尔沁区西门大街阳光小区12号楼2单元602，联系电话15804752266。
@@ -248,6 +252,7 @@ Received: from smtpclient.apple (qs51p00im-dlb-asmtp-mailmevip.me.com [17.42.251
                   frm="liuyang_tl@icloud.com", subject=subj, mid=mid, text=text, eol="\n")
     m = expect_message(name, mid, rec, "liuyang_tl@icloud.com", subj, "application")
     c = expect_case(name, rec, "2026-09-11", applicant="刘洋", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502198709194033",
                     address="通辽市科尔沁区西门大街阳光小区12号楼2单元602",
                     postcode=None, phone="15804752266", email="liuyang_tl@icloud.com",
@@ -260,7 +265,7 @@ Received: from smtpclient.apple (qs51p00im-dlb-asmtp-mailmevip.me.com [17.42.251
 @msg
 def m006():
     name = "006-126-prose-terse-typos"
-    rec = "2026-09-17T07:51:02+08:00"
+    rec = "2026-09-17T07:50:59+08:00"
     text = """你好
 我是科左中旗保康镇的包金山，身分证150521196801045516，住科左中旗保康镇团结路南巷6号，邮编029300，电话13947523318。
 申请公开保康镇2024年-2025年公益性岗位人员名单和每人每月补贴发放金额。
@@ -282,6 +287,7 @@ Received: from baojinshan1968$126.com ( [39.170.22.81] ) by
                     part="402197_1843206617.1789603857044")
     m = expect_message(name, mid, rec, "baojinshan1968@126.com", subj, "application")
     c = expect_case(name, rec, "2026-10-14", applicant="包金山", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150521196801045516", address="科左中旗保康镇团结路南巷6号",
                     postcode="029300", phone="13947523318", email="baojinshan1968@126.com",
                     description="保康镇2024年-2025年公益性岗位人员名单和每人每月补贴发放金额",
@@ -294,7 +300,7 @@ Received: from baojinshan1968$126.com ( [39.170.22.81] ) by
 @msg
 def m007():
     name = "007-foxmail-organisation-uscc"
-    rec = "2026-04-27T15:20:44+08:00"
+    rec = "2026-04-27T15:20:41+08:00"
     text = """通辽市人力资源和社会保障局：
 
     我司现依据《中华人民共和国政府信息公开条例》申请公开以下政府信息，请予办理。
@@ -330,9 +336,10 @@ Received: from LINXF-PC (unknown [120.36.181.5])
                    guid="0D5E8A31-44C2-4B19-A8F0-73C6E2B95D14", nextpart="120394751820")
     m = expect_message(name, mid, rec, "linxf@minhong-jianshe.com", subj, "application")
     c = expect_case(name, rec, "2026-05-20", kind="organisation", applicant="福建省闽宏建设工程有限公司",
-                    id_type="uscc", id_number="91350100M000100Y43",
+                    id_type="uscc", id_label="统一社会信用代码", id_number="91350100M000100Y43",
                     address="福建省福州市鼓楼区五四路158号环球广场18层", postcode="350003",
                     phone="13805012345", email="linxf@minhong-jianshe.com", fax="0591-87654322",
+                    legal_rep="陈国栋", contact_person="林晓峰",
                     description="我司承建的通辽市科尔沁区第三中学教学楼项目的农民工工资专用账户备案及工资保证金缴存情况的相关文件",
                     purpose="核对项目工资保证金缴存信息，办理保证金返还手续",
                     sig="福建省闽宏建设工程有限公司", date="2026-04-27", method="email", medium=None)
@@ -343,7 +350,7 @@ Received: from LINXF-PC (unknown [120.36.181.5])
 @msg
 def m008():
     name = "008-thunderbird-docx-rfc2231"
-    rec = "2026-07-14T11:08:15+08:00"
+    rec = "2026-07-14T11:08:12+08:00"
     rows = [
         [("申请人信息", 1), "姓名", "萨仁高娃", "工作单位", "内蒙古民族大学"],
         ["", "证件名称", "居民身份证", "证件号码", "150102198304112720"],
@@ -391,6 +398,7 @@ def m008():
     mid = "6f1c2a9e-8b3d-4e57-a1c0-92d7f4e3b810@foxmail.com"
     m = expect_message(name, mid, rec, "sarangaowa@foxmail.com", "政府信息公开申请（附申请表）", "application")
     c = expect_case(name, rec, "2026-08-04", applicant="萨仁高娃", id_type="resident_id",
+                    id_label="居民身份证",
                     id_number="150102198304112720",
                     address="内蒙古自治区呼和浩特市新城区海拉尔东路39号院5号楼1单元202",
                     postcode="010010", phone="15024951873", email="sarangaowa@foxmail.com",
@@ -404,7 +412,7 @@ def m008():
 @msg
 def m010():
     name = "010-foxmail-fullwidth-chinese-date"
-    rec = "2026-02-12T19:36:05+08:00"
+    rec = "2026-02-12T19:36:02+08:00"
     text = """尊敬的通辽市人社局领导：
     您好！本人乌云其木格，公民身份号码：１５０５０２１９９３０７０５２２２１，家庭住址：通辽市科尔沁区钱家店镇钱家店村二组，邮编028021，手机13604758820。
     本人申请公开以下政府信息：钱家店镇2025年度被征地农民参加基本养老保险的人员名单及个人缴费补贴标准。
@@ -426,6 +434,7 @@ Received: from LAPTOP-QMG (unknown [116.113.40.22])
                    guid="7C2A9E04-1D3B-4F6A-B5E8-0A9C3D2F71E6", nextpart="227405918364", eol="\n")
     m = expect_message(name, mid, rec, "wuyunqimuge93@163.com", subj, "application")
     c = expect_case(name, rec, "2026-03-11", applicant="乌云其木格", id_type="resident_id",
+                    id_label="居民身份证",
                     id_number="150502199307052221", address="通辽市科尔沁区钱家店镇钱家店村二组",
                     postcode="028021", phone="13604758820", email="wuyunqimuge93@163.com",
                     description="钱家店镇2025年度被征地农民参加基本养老保险的人员名单及个人缴费补贴标准",
@@ -437,7 +446,7 @@ Received: from LAPTOP-QMG (unknown [116.113.40.22])
 @msg
 def m011():
     name = "011-outlook-big5-taiwan"
-    rec = "2026-05-11T09:12:30+08:00"
+    rec = "2026-05-11T09:12:27+08:00"
     paras = ["通遼市人力資源和社會保障局 您好：", "",
              "本人陳冠宇，台灣居民，目前在通遼市經營一家農產品加工企業。依據《政府信息公開條例》，申請公開以下資訊：", "",
              "申請人姓名：陳冠宇",
@@ -464,7 +473,7 @@ Received: from KuanyuNB (220-133-48-61.hinet-ip.hinet.net [220.133.48.61])
                        thread_index="AdzgyYmSTj3Kq0xXRtOQ2mSW7L1pUQ==", np="000_0001_01DCE10C.98D2C5E0",
                        lang="zh-tw", font="新細明體", html_lang="ZH-TW")
     m = expect_message(name, mid, rec, "kuanyu.chen@hinet.net", subj, "application")
-    c = expect_case(name, rec, "2026-06-01", applicant="陳冠宇", id_type="other", id_number="08123456",
+    c = expect_case(name, rec, "2026-06-01", applicant="陳冠宇", id_type="other", id_label="臺灣居民來往大陸通行證", id_number="08123456",
                     address="內蒙古通遼市科爾沁區經濟技術開發區遼河大街18號", postcode="028000",
                     phone="15947506688", email="kuanyu.chen@hinet.net",
                     description="2026年通遼市外商投資企業（含台資企業）招用本地員工的社會保險補貼政策文件及申請條件",
@@ -477,7 +486,7 @@ Received: from KuanyuNB (220-133-48-61.hinet-ip.hinet.net [220.133.48.61])
 @msg
 def m012():
     name = "012-gmail-passport"
-    rec = "2026-12-01T10:47:51+08:00"
+    rec = "2026-12-01T10:47:49+08:00"
     text = """尊敬的通辽市人力资源和社会保障局：
 
 您好。我是蒙古国公民，在通辽工作。根据政府信息公开的规定，我提出以下申请：
@@ -529,7 +538,7 @@ X-Received: by 2002:a17:903:1d2:b0:2a1:4c7b:9e3f with SMTP id d9443c01a7336-2a2f
         "Content-Transfer-Encoding: base64", "", b64(html.encode("utf-8")), "--" + b + "--")
     data = m_.bytes()
     m = expect_message(name, mid, rec, "baterdene.ts@gmail.com", subj, "application")
-    c = expect_case(name, rec, "2026-12-22", applicant="巴特额尔敦", id_type="passport", id_number="E2138456",
+    c = expect_case(name, rec, "2026-12-22", applicant="巴特额尔敦", id_type="passport", id_label="护照", id_number="E2138456",
                     address="内蒙古通辽市科尔沁区霍林河大街东段汇丰小区3号楼2单元401", postcode="028000",
                     phone="15174853206", email="baterdene.ts@gmail.com",
                     description="外国人在通辽市就业期间缴纳的基本养老保险，在离开中国时申请一次性支付个人账户储存额的办理依据、所需材料和办理流程",
@@ -542,7 +551,7 @@ X-Received: by 2002:a17:903:1d2:b0:2a1:4c7b:9e3f with SMTP id d9443c01a7336-2a2f
 @msg
 def m013():
     name = "013-coremail-subject-padded-words"
-    rec = "2026-10-21T22:18:09+08:00"
+    rec = "2026-10-21T22:18:06+08:00"
     subj = "政府信息公开申请——关于科尔沁区2025年度就业补助资金使用情况"
     # Coremail folds a long subject into encoded words of at most 20 GBK bytes
     # each; every word carries its own base64 "=" padding (gmime#133).
@@ -587,6 +596,7 @@ Received: from gaoxiulan1991$163.com ( [175.30.113.9] ) by
                     part="310028_552901374.1792592283517")
     m = expect_message(name, mid, rec, "gaoxiulan1991@163.com", subj, "application")
     c = expect_case(name, rec, "2026-11-11", applicant="高秀兰", id_type="resident_id",
+                    id_label="身份证",
                     id_number="220104199111302822", address="吉林省长春市朝阳区红旗街1186号",
                     postcode="130012", phone="13756012873", email="gaoxiulan1991@163.com",
                     description="科尔沁区2025年度就业补助资金的收支明细，包括职业培训补贴、社会保险补贴、公益性岗位补贴各项的支出金额",
@@ -599,7 +609,7 @@ Received: from gaoxiulan1991$163.com ( [175.30.113.9] ) by
 @msg
 def m014():
     name = "014-sina-subject-split-utf8"
-    rec = "2026-07-23T13:27:44+08:00"
+    rec = "2026-07-23T13:27:41+08:00"
     subj = "申请公开霍林郭勒市养老金调整计算办法"
     raw = subj.encode("utf-8")
     # Cut in the middle of a character: 霍 (e9 9c 8d) is split 2 + 1 bytes.
@@ -639,6 +649,7 @@ X-SMAIL-UIID: 0A1B2C3D4E5F60718293A4B5C6D7E8F9-20260723-132740-1""")
     data = m_.bytes()
     m = expect_message(name, mid, rec, "mahuimin0317@sina.com", subj, "application")
     c = expect_case(name, rec, "2026-08-13", applicant="马慧敏", id_type="resident_id",
+                    id_label="身份证",
                     id_number="42010619890317481X",
                     address="内蒙古通辽市霍林郭勒市珠斯花街道鑫源小区8号楼3单元201",
                     postcode="029200", phone="13847517726", email="mahuimin0317@sina.com",
@@ -651,7 +662,7 @@ X-SMAIL-UIID: 0A1B2C3D4E5F60718293A4B5C6D7E8F9-20260723-132740-1""")
 @msg
 def m015():
     name = "015-jmail-raw-gbk-subject-org"
-    rec = "2026-08-03T08:45:30+08:00"
+    rec = "2026-08-03T08:45:27+08:00"
     subj = "关于申请公开失信名单认定依据的函"
     text = """通辽市人力资源和社会保障局：
 
@@ -688,9 +699,10 @@ Received: from OA-SERVER ([192.168.1.20]) by mail.mengdongjc.com with MailEnable
     data = m_.bytes()
     m = expect_message(name, mid, rec, "bgs@mengdongjc.com", subj, "application")
     c = expect_case(name, rec, "2026-08-24", kind="organisation", applicant="通辽市蒙东建材有限公司",
-                    id_type="uscc", id_number="91150500MA13QW8R5L",
+                    id_type="uscc", id_label="统一社会信用代码", id_number="91150500MA13QW8R5L",
                     address="内蒙古通辽市科尔沁区木里图工业园区纬三路6号", postcode="028000",
                     phone="0475-8896512", email="bgs@mengdongjc.com",
+                    legal_rep="刘建军", contact_person="孙丽",
                     description="2026年第二季度我公司被列入通辽市拖欠农民工工资失信联合惩戒对象名单的认定依据及相关决定文书",
                     purpose="申请信用修复", sig="通辽市蒙东建材有限公司", date="2026-08-03",
                     method="pickup", medium=None)
@@ -701,7 +713,7 @@ Received: from OA-SERVER ([192.168.1.20]) by mail.mengdongjc.com with MailEnable
 @msg
 def m016():
     name = "016-alimail-chunked-base64"
-    rec = "2026-05-29T17:55:03+08:00"
+    rec = "2026-05-29T17:55:00+08:00"
     chunks = [
         "通辽市人力资源和社会保障局：\n\n",
         "    本人李堃，男，汉族，居民身份证号码510107198602143313，四川成都人，2019年起在通辽市工作，现住内蒙古通辽市科尔沁区滨河大街东段锦绣城11号楼1单元1102室，邮政编码028000，联系电话13684753120，电子邮箱likun@tlzhiyuan.com。\n\n",
@@ -739,6 +751,7 @@ Received: from 192.168.3.104(mailfrom:likun@tlzhiyuan.com fp:SMTPD_---0WbK3Lq1_1
     data = m_.bytes()
     m = expect_message(name, mid, rec, "likun@tlzhiyuan.com", "政府信息公开申请", "application")
     c = expect_case(name, rec, "2026-06-22", applicant="李堃", id_type="resident_id",
+                    id_label="居民身份证",
                     id_number="510107198602143313",
                     address="内蒙古通辽市科尔沁区滨河大街东段锦绣城11号楼1单元1102室",
                     postcode="028000", phone="13684753120", email="likun@tlzhiyuan.com",
@@ -751,7 +764,7 @@ Received: from 192.168.3.104(mailfrom:likun@tlzhiyuan.com fp:SMTPD_---0WbK3Lq1_1
 @msg
 def m017():
     name = "017-forward-rfc822-attached"
-    rec = "2026-09-08T10:02:11+08:00"
+    rec = "2026-09-08T10:02:09+08:00"
     inner_text = """通辽市人民政府：
 
     我叫韩永军，身份证号码150502197008261614，住通辽市科尔沁区红星街道光明社区民主路东段46号，邮编028000，电话13514759023，邮箱hanyj1970@126.com。
@@ -806,6 +819,7 @@ def m017():
     data = m_.bytes()
     m = expect_message(name, mid, rec, "zwgk@tongliao.example.gov.cn", subj, "application")
     c = expect_case(name, rec, "2026-09-29", applicant="韩永军", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502197008261614",
                     address="通辽市科尔沁区红星街道光明社区民主路东段46号", postcode="028000",
                     phone="13514759023", email="hanyj1970@126.com",
@@ -819,7 +833,7 @@ def m017():
 @msg
 def m018():
     name = "018-gmail-forward-inline"
-    rec = "2026-04-01T08:20:37+08:00"
+    rec = "2026-04-01T08:20:35+08:00"
     text = """之前这封申请发错了邮箱，现转发给贵局，麻烦处理，谢谢！
 
 ---------- Forwarded message ---------
@@ -862,6 +876,7 @@ Received: by mail-yw1-f170.google.com with SMTP id 00721157ae682-6f2c8e1a9b3so41
     data = m_.bytes()
     m = expect_message(name, mid, rec, "zhoutingting.gz@gmail.com", subj, "application")
     c = expect_case(name, rec, "2026-04-23", applicant="周婷婷", id_type="resident_id",
+                    id_label="居民身份证",
                     id_number="440106199206283429", address="广东省广州市天河区天河北路233号中信广场42楼",
                     postcode="510620", phone="13922334455", email="zhoutingting.gz@gmail.com",
                     description="本人父亲周建国养老保险个人账户的余额，以及丧葬补助金、抚恤金的发放标准",
@@ -873,7 +888,7 @@ Received: by mail-yw1-f170.google.com with SMTP id 00721157ae682-6f2c8e1a9b3so41
 @msg
 def m019():
     name = "019-qq-reply-quoted-application"
-    rec = "2026-01-11T21:40:19+08:00"
+    rec = "2026-01-11T21:40:17+08:00"
     new = """您好，按照您说的格式，我把申请写好了：
 
 姓名：孟凡东
@@ -921,6 +936,7 @@ Received: from qq.com ( [106.39.150.22])
                              "References: <20260109162011.7F3A2B1C@example.gov.cn>"])
     m = expect_message(name, mid, rec, "2863451907@qq.com", subj, "application")
     c = expect_case(name, rec, "2026-01-30", applicant="孟凡东", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150523198812123016", address="内蒙古通辽市开鲁县大榆树镇大榆树村三组",
                     postcode="028400", phone="15750496612", email="2863451907@qq.com",
                     description="开鲁县2025年度农村劳动力转移就业培训补贴的发放名单（大榆树镇部分）及每人补贴金额",
@@ -933,7 +949,7 @@ Received: from qq.com ( [106.39.150.22])
 @msg
 def m020():
     name = "020-163-request-mentions-complaint"
-    rec = "2026-10-19T12:10:48+08:00"
+    rec = "2026-10-19T12:10:45+08:00"
     text = """通辽市人力资源和社会保障局：
 
 本人杨国峰，身份证号150502198201156917，住址：通辽市科尔沁区建国街道胜利路98号，邮编028000，电话18747509211。
@@ -960,6 +976,7 @@ Received: from yangguofeng82$163.com ( [111.56.5.203] ) by
                     part="98213_2075531980.1792383043905")
     m = expect_message(name, mid, rec, "yangguofeng82@163.com", subj, "application")
     c = expect_case(name, rec, "2026-11-09", applicant="杨国峰", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502198201156917", address="通辽市科尔沁区建国街道胜利路98号",
                     postcode="028000", phone="18747509211", email="yangguofeng82@163.com",
                     description="本人上述投诉案件的立案情况、调查处理结果及处理决定书",
@@ -971,7 +988,7 @@ Received: from yangguofeng82$163.com ( [111.56.5.203] ) by
 @msg
 def m021():
     name = "021-126-angry-long"
-    rec = "2026-04-30T23:05:12+08:00"
+    rec = "2026-04-30T23:05:09+08:00"
     text = """人社局的领导：
 
 我是奈曼旗青龙山镇的于海涛，身份证150525197510012714，家住奈曼旗青龙山镇青龙山村四组，邮编028300，电话13474753309。
@@ -1000,6 +1017,7 @@ Received: from yuhaitao1975$126.com ( [39.184.77.14] ) by
                     part="55109_103399817.1777561507311")
     m = expect_message(name, mid, rec, "yuhaitao1975@126.com", subj, "application")
     c = expect_case(name, rec, "2026-05-25", applicant="于海涛", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150525197510012714", address="奈曼旗青龙山镇青龙山村四组",
                     postcode="028300", phone="13474753309", email="yuhaitao1975@126.com",
                     description="奈曼旗青龙山镇风电场升压站工程项目的农民工工资保证金收缴金额、动用情况和动用明细（每次动用的时间、金额、发给了谁）",
@@ -1011,7 +1029,7 @@ Received: from yuhaitao1975$126.com ( [39.184.77.14] ) by
 @msg
 def m022():
     name = "022-outlook365-organisation"
-    rec = "2026-06-16T16:31:20+08:00"
+    rec = "2026-06-16T16:31:17+08:00"
     paras = ["通辽市人力资源和社会保障局：", "",
              "我院承担人力资源和社会保障部委托的“中西部地区工资价位信息比较研究”课题，现申请公开以下政府信息：", "",
              "申请人名称：北京华信人力资源研究院有限公司",
@@ -1063,9 +1081,10 @@ Received: from SHXPR01MB0621.CHNPR01.prod.partner.outlook.cn (2406:e500:c120:1a:
     data = m_.bytes()
     m = expect_message(name, mid, rec, "songjia@huaxin-hr.com.cn", subj, "application")
     c = expect_case(name, rec, "2026-07-08", kind="organisation", applicant="北京华信人力资源研究院有限公司",
-                    id_type="uscc", id_number="91110000600037341L",
+                    id_type="uscc", id_label="统一社会信用代码", id_number="91110000600037341L",
                     address="北京市朝阳区建国路88号SOHO现代城B座1203", postcode="100022",
                     phone="010-65881234", email="songjia@huaxin-hr.com.cn", fax="010-65881235",
+                    legal_rep="郑文博", contact_person="宋佳",
                     description="通辽市2025年度人力资源市场工资价位及行业人工成本信息（分职业、分行业的工资价位表）",
                     purpose="课题研究", sig="北京华信人力资源研究院有限公司", date="2026-06-16",
                     method="email", medium="electronic")
@@ -1076,7 +1095,7 @@ Received: from SHXPR01MB0621.CHNPR01.prod.partner.outlook.cn (2406:e500:c120:1a:
 @msg
 def m023():
     name = "023-qiye163-table-organisation"
-    rec = "2026-01-22T09:58:02+08:00"
+    rec = "2026-01-22T09:57:59+08:00"
     rows = [
         [("申请人（法人或其他组织）", 'colspan="4" style="text-align:center"')],
         ["名称", ("通辽市科尔沁区惠民家政服务有限公司", 'colspan="3"')],
@@ -1105,9 +1124,10 @@ Received: from hmjz2018$163.com ( [116.113.41.90] ) by
                     ip="116.113.41.90", part="118027_1950437761.1769047077362", eol="\n")
     m = expect_message(name, mid, rec, "hmjz2018@163.com", subj, "application")
     c = expect_case(name, rec, "2026-02-12", kind="organisation", applicant="通辽市科尔沁区惠民家政服务有限公司",
-                    id_type="uscc", id_number="91150502MA0N3K7X2X",
+                    id_type="uscc", id_label="统一社会信用代码", id_number="91150502MA0N3K7X2X",
                     address="通辽市科尔沁区霍林河大街西段昆都仑小区底商7号", postcode="028000",
                     phone="15848575566", email="hmjz2018@163.com",
+                    legal_rep="包红梅", contact_person="包红梅",
                     description="2025年度科尔沁区家政服务业从业人员职业技能培训补贴申领的审核结果，以及我公司申报的32人中未通过审核人员的名单和原因",
                     purpose="补正材料，重新申报", sig="包红梅", date="2026-01-22", method="email", medium=None)
     return name, data, m, c
@@ -1117,7 +1137,7 @@ Received: from hmjz2018$163.com ( [116.113.41.90] ) by
 @msg
 def m024():
     name = "024-outlook-plain-social-org"
-    rec = "2026-11-04T10:20:33+08:00"
+    rec = "2026-11-04T10:20:30+08:00"
     paras = ["通辽市人力资源和社会保障局：", "",
              "根据《中华人民共和国政府信息公开条例》，我中心申请公开以下政府信息。", "",
              "一、申请人情况",
@@ -1148,8 +1168,9 @@ Received: from DESKTOP-SGZX (unknown [116.113.44.18])
                        thread_index="Ad1MNx5Yqw3cUeT0SiGxK1fLm2dC8A==", plain_only=True, eol="\n")
     m = expect_message(name, mid, rec, "sgzx_tl@126.com", subj, "application")
     c = expect_case(name, rec, "2026-11-25", kind="organisation", applicant="通辽市科尔沁区阳光社会工作服务中心",
-                    id_type="uscc", id_number="52150502MA0Q1H2L3K", address="通辽市科尔沁区和平路街道办事处二楼",
+                    id_type="uscc", id_label="统一社会信用代码", id_number="52150502MA0Q1H2L3K", address="通辽市科尔沁区和平路街道办事处二楼",
                     postcode="028000", phone="0475-8226105", email="sgzx_tl@126.com",
+                    legal_rep="吴敏", contact_person="吴敏",
                     description="科尔沁区2026年政府购买就业援助服务项目的招标文件、中标结果及合同金额",
                     purpose="了解项目情况，准备参加2027年度项目申报", sig="通辽市科尔沁区阳光社会工作服务中心",
                     date="2026-11-04", method="post", medium="paper")
@@ -1160,7 +1181,7 @@ Received: from DESKTOP-SGZX (unknown [116.113.44.18])
 @msg
 def m025():
     name = "025-163-mailmaster-prose"
-    rec = "2026-02-02T12:33:50+08:00"
+    rec = "2026-02-02T12:33:47+08:00"
     text = """人社局你好，我叫何晓东，身份证150581199506230030，住霍林郭勒市沙尔呼热街道怡馨园小区5号楼，电话17604759920。想申请公开霍林郭勒市2025年冬季“春风行动”招聘会的参会企业名单和岗位信息，谢谢。
 何晓东
 2026-2-2
@@ -1188,6 +1209,7 @@ Received: from [10.120.34.7] (unknown [117.136.57.20])
     data = m_.bytes()
     m = expect_message(name, mid, rec, "hexiaodong0623@163.com", subj, "application")
     c = expect_case(name, rec, "2026-02-28", applicant="何晓东", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150581199506230030", address="霍林郭勒市沙尔呼热街道怡馨园小区5号楼",
                     postcode=None, phone="17604759920", email="hexiaodong0623@163.com",
                     description="霍林郭勒市2025年冬季“春风行动”招聘会的参会企业名单和岗位信息",
@@ -1199,7 +1221,7 @@ Received: from [10.120.34.7] (unknown [117.136.57.20])
 @msg
 def m026():
     name = "026-applemail-qp-form"
-    rec = "2026-10-08T14:11:09+08:00"
+    rec = "2026-10-08T14:11:06+08:00"
     text = """您好！
 
 本人曾在通辽市工作，现因失业保险关系转移需要，申请公开以下政府信息，个人信息如下：
@@ -1242,6 +1264,7 @@ def m026():
     subj = "政府信息公开申请（失业保险缴费记录）"
     m = expect_message(name, mid, rec, "chensiyuan@me.com", subj, "application")
     c = expect_case(name, rec, "2026-10-28", applicant="陈思远", id_type="resident_id",
+                    id_label="身份证",
                     id_number="33010619850508282X", address="浙江省杭州市西湖区文三路259号昌地火炬大厦1号楼",
                     postcode="310012", phone="13857136620", email="chensiyuan@me.com",
                     description="本人2012年7月至2018年3月在通辽市工作期间的失业保险参保缴费记录，以及办理失业保险关系转出的经办机构和时间",
@@ -1254,7 +1277,7 @@ def m026():
 @msg
 def m027():
     name = "027-foxmail-missing-signature"
-    rec = "2026-02-10T10:44:12+08:00"
+    rec = "2026-02-10T10:44:09+08:00"
     text = """政府信息公开申请表
 
 申请人姓名：曹丽娜
@@ -1284,6 +1307,7 @@ Received: from DESKTOP-CLN (unknown [27.191.34.57])
                    guid="2E4F6A81-93B5-4C7D-8E0F-1A2B3C4D5E6F", nextpart="761029384756")
     m = expect_message(name, mid, rec, "caolina0218@foxmail.com", subj, "application")
     c = expect_case(name, rec, "2026-03-09", applicant="曹丽娜", id_type="resident_id",
+                    id_label="居民身份证",
                     id_number="350102199002184528", address="内蒙古通辽市科尔沁区大林镇大林村四组",
                     postcode="028000", phone="13214756083", email="caolina0218@foxmail.com",
                     description="科尔沁区2026年度城乡居民基本养老保险个人缴费档次标准及各档次对应的政府补贴标准",
@@ -1296,7 +1320,7 @@ Received: from DESKTOP-CLN (unknown [27.191.34.57])
 @msg
 def m028():
     name = "028-qq-html-only-missing-date"
-    rec = "2026-05-06T15:02:27+08:00"
+    rec = "2026-05-06T15:02:25+08:00"
     lines = ["领导您好：", "",
              "我想申请公开一些信息，我的情况如下：",
              "姓名：张玉珍",
@@ -1319,6 +1343,7 @@ Received: from qq.com ( [223.104.10.177])
               qqmid="webmail740t1778050941t2071536", ip="223.104.10.177", eol="\n")
     m = expect_message(name, mid, rec, "2473918805@qq.com", subj, "application")
     c = expect_case(name, rec, "2026-05-26", applicant="张玉珍", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150522198604112543", address="通辽市科尔沁区清河镇新胜屯村",
                     postcode=None, phone="18204758867", email="2473918805@qq.com",
                     description="清河镇2025年度城乡居民养老保险待遇领取人员中因死亡停发待遇的人员名单，以及停发后丧葬补助金的发放情况",
@@ -1331,7 +1356,7 @@ Received: from qq.com ( [223.104.10.177])
 @msg
 def m029():
     name = "029-163-missing-id"
-    rec = "2026-09-24T16:55:40+08:00"
+    rec = "2026-09-24T16:55:37+08:00"
     text = """通辽市人力资源和社会保障局：
 
 本人娜仁，住通辽市科尔沁区科尔沁大街西段民族小区9号楼3单元402，邮编028000，联系电话15847581290。
@@ -1355,7 +1380,7 @@ Received: from naren_1995$163.com ( [116.113.47.62] ) by
                     frm="naren_1995@163.com", subject=subj, mid=mid, text=text,
                     html=coremail_html(text), cs="GBK", ip="116.113.47.62", part="87342_981277431.1790240135519")
     m = expect_message(name, mid, rec, "naren_1995@163.com", subj, "application")
-    c = expect_case(name, rec, "2026-10-22", applicant="娜仁", id_type=None, id_number=None,
+    c = expect_case(name, rec, "2026-10-22", applicant="娜仁", id_type=None, id_label=None, id_number=None,
                     address="通辽市科尔沁区科尔沁大街西段民族小区9号楼3单元402", postcode="028000",
                     phone="15847581290", email="naren_1995@163.com",
                     description="2026年通辽市“三支一扶”计划招募人员体检合格名单及递补人员名单",
@@ -1368,7 +1393,7 @@ Received: from naren_1995$163.com ( [116.113.47.62] ) by
 @msg
 def m030():
     name = "030-outlook-missing-address"
-    rec = "2026-06-01T08:36:15+08:00"
+    rec = "2026-06-01T08:36:12+08:00"
     paras = ["通辽市人力资源和社会保障局：", "",
              "申请人：吴振华",
              "身份证号码：15050219630707331X",
@@ -1391,6 +1416,7 @@ Received: from WZH-PC (unknown [111.56.12.4])
                        thread_index="AdzxozgE9l0Zf3tVQ2Kq8W6Lr1Nm5A==", np="000_0001_01DCF1E6.994F3B10")
     m = expect_message(name, mid, rec, "wuzhenhua63@sina.com", subj, "application")
     c = expect_case(name, rec, "2026-06-23", applicant="吴振华", id_type="resident_id",
+                    id_label="身份证",
                     id_number="15050219630707331X", address=None, postcode=None,
                     phone="13904751862", email="wuzhenhua63@sina.com",
                     description="本人1981年参加工作至2001年在原通辽市第一机械厂的档案中记载的工龄认定材料及招工审批表",
@@ -1403,7 +1429,7 @@ Received: from WZH-PC (unknown [111.56.12.4])
 @msg
 def m031():
     name = "031-foxmail-missing-request"
-    rec = "2026-07-31T17:20:55+08:00"
+    rec = "2026-07-31T17:20:52+08:00"
     text = """通辽市人社局：
 
 姓名：孙立军
@@ -1432,6 +1458,7 @@ Received: from USER-20200315QX (unknown [110.18.201.35])
                    guid="5A6B7C8D-9E0F-4A1B-8C2D-3E4F5A6B7C8D", nextpart="380172649513")
     m = expect_message(name, mid, rec, "slj1976@163.com", subj, "application")
     c = expect_case(name, rec, "2026-08-21", applicant="孙立军", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502197605301813", address="通辽市科尔沁区交通路南段铁路小区22栋5号",
                     postcode="028000", phone="13847547720", email="slj1976@163.com",
                     description=None, purpose=None, sig="孙立军", date="2026-07-31",
@@ -1443,7 +1470,7 @@ Received: from USER-20200315QX (unknown [110.18.201.35])
 @msg
 def m032():
     name = "032-iphone-several-missing"
-    rec = "2026-03-03T07:14:48+08:00"
+    rec = "2026-03-03T07:14:46+08:00"
     text = """你好，申请公开2025年度通辽市失业保险基金的支出明细。手机13904751234
 
 发自我的iPhone"""
@@ -1457,7 +1484,7 @@ Received: from smtpclient.apple (qs51p00im-dlb-asmtp-mailmevip.me.com [17.42.251
                   frm="tl_laoli@icloud.com", subject="申请公开", mid=mid, text=text, eol="\r\n",
                   build="21D61")
     m = expect_message(name, mid, rec, "tl_laoli@icloud.com", "申请公开", "application")
-    c = expect_case(name, rec, "2026-03-24", applicant=None, id_type=None, id_number=None,
+    c = expect_case(name, rec, "2026-03-24", applicant=None, id_type=None, id_label=None, id_number=None,
                     address=None, postcode=None, phone="13904751234", email="tl_laoli@icloud.com",
                     description="2025年度通辽市失业保险基金的支出明细", purpose=None, sig=None, date=None,
                     method=None, medium=None,
@@ -1469,7 +1496,7 @@ Received: from smtpclient.apple (qs51p00im-dlb-asmtp-mailmevip.me.com [17.42.251
 @msg
 def m033():
     name = "033-qq-invalid-id-checksum"
-    rec = "2026-08-12T11:25:36+08:00"
+    rec = "2026-08-12T11:25:34+08:00"
     text = """通辽市人力资源和社会保障局：
     
     本人陈浩，身份证号码：150502198808156218，现住通辽市科尔沁区永清大街东段金桥花园6号楼2单元301，邮编028000，联系电话13674751529，邮箱chenhao_88@qq.com。
@@ -1491,6 +1518,7 @@ Received: from qq.com ( [111.121.53.8])
               qqmid="webmail609t1786505130t9926108", ip="111.121.53.8", np="66B980AA_0F3A6C58_2E7D41B9")
     m = expect_message(name, mid, rec, "chenhao_88@qq.com", subj, "application")
     c = expect_case(name, rec, "2026-09-02", applicant="陈浩", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502198808156218",
                     address="通辽市科尔沁区永清大街东段金桥花园6号楼2单元301", postcode="028000",
                     phone="13674751529", email="chenhao_88@qq.com",
@@ -1504,7 +1532,7 @@ Received: from qq.com ( [111.121.53.8])
 @msg
 def m034():
     name = "034-126-invalid-date-future"
-    rec = "2026-03-09T09:02:41+08:00"
+    rec = "2026-03-09T09:02:39+08:00"
     text = """通辽市人社局：
 
 申请人：高宇航
@@ -1532,6 +1560,7 @@ Received: from gaoyuhang_0229$126.com ( [117.136.83.61] ) by
                     part="21984_1675310028.1773018157641")
     m = expect_message(name, mid, rec, "gaoyuhang_0229@126.com", subj, "application")
     c = expect_case(name, rec, "2026-03-30", applicant="高宇航", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502200002292035",
                     address="通辽市科尔沁区新工三路东段和谐家园15号楼1单元101", postcode="028000",
                     phone="15560478813", email="gaoyuhang_0229@126.com",
@@ -1545,7 +1574,7 @@ Received: from gaoyuhang_0229$126.com ( [117.136.83.61] ) by
 @msg
 def m035():
     name = "035-foxmail-invalid-postcode-phone"
-    rec = "2026-01-09T14:48:20+08:00"
+    rec = "2026-01-09T14:48:17+08:00"
     text = """通辽市人力资源和社会保障局：
 
 姓名：刘春梅
@@ -1574,6 +1603,7 @@ Received: from DESKTOP-LCM0923 (unknown [116.113.38.147])
                    guid="8F9A0B1C-2D3E-4F5A-9B6C-7D8E9F0A1B2C", nextpart="914263058271", eol="\n")
     m = expect_message(name, mid, rec, "liuchunmei0923@163.com", subj, "application")
     c = expect_case(name, rec, "2026-01-30", applicant="刘春梅", id_type="resident_id",
+                    id_label="居民身份证",
                     id_number="150502199009231029", address="通辽市科尔沁区建国路南段华府小区3号楼4单元502",
                     postcode="02800", phone="1347475286", email="liuchunmei0923@163.com",
                     description="2025年通辽市职业技能提升行动中“育婴员”培训项目的定点培训机构名单及补贴标准",
@@ -1586,7 +1616,7 @@ Received: from DESKTOP-LCM0923 (unknown [116.113.38.147])
 @msg
 def m036():
     name = "036-coremail-invalid-email"
-    rec = "2026-11-12T20:30:02+08:00"
+    rec = "2026-11-12T20:29:59+08:00"
     text = """通辽市人社局：
 申请人姓名：李淑芬
 身份证号：150526197703021269
@@ -1612,6 +1642,7 @@ Received: from zlt_lsf$163.com ( [39.172.18.240] ) by
                     cs="GBK", ip="39.172.18.240", part="63120_811273554.1794486597013")
     m = expect_message(name, mid, rec, "zlt_lsf@163.com", subj, "application")
     c = expect_case(name, rec, "2026-12-03", applicant="李淑芬", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150526197703021269", address="通辽市扎鲁特旗鲁北镇罕山东街12号",
                     postcode="029100", phone="13848559031", email="lishufen1977@163",
                     description="扎鲁特旗2026年城镇公益性岗位招聘的岗位数量、录用人员名单及工资标准",
@@ -1628,7 +1659,7 @@ def other(name, rec, mid, frm, subj, kind):
 @msg
 def m037():
     name = "037-foxmail-correction-reply"
-    rec = "2026-11-23T09:12:40+08:00"
+    rec = "2026-11-23T09:12:37+08:00"
     text = """您好：
 
     收到贵局的补正告知书，现按要求补充如下：
@@ -1669,7 +1700,7 @@ Received: from DESKTOP-LXZ66 (unknown [116.113.40.91])
 @msg
 def m038():
     name = "038-qq-correction-reply"
-    rec = "2026-06-15T19:48:26+08:00"
+    rec = "2026-06-15T19:48:24+08:00"
     new = """您好，补正的材料如下：
 我的通信地址是：通辽市开鲁县东风镇东风村五组，邮编028400。
 需要公开的信息具体是：开鲁县2025年度东风镇城乡居民养老保险代缴对象（低保户、重度残疾人）的名单。
@@ -1708,7 +1739,7 @@ Received: from qq.com ( [39.170.85.14])
 @msg
 def m039():
     name = "039-163-status-query-number"
-    rec = "2026-11-16T10:31:55+08:00"
+    rec = "2026-11-16T10:31:52+08:00"
     text = """你好：
 
 我于10月28日通过邮件提交了政府信息公开申请（登记编号：2026-000031），当时收到了登记回执。到现在已经半个多月了，还没有收到答复，请问办理到哪一步了？什么时候能答复？
@@ -1734,7 +1765,7 @@ Received: from guojianping$163.com ( [116.113.45.17] ) by
 @msg
 def m040():
     name = "040-iphone-status-query-no-number"
-    rec = "2026-07-20T12:06:33+08:00"
+    rec = "2026-07-20T12:06:31+08:00"
     text = """你好，我6月中旬通过这个邮箱提交过一份政府信息公开申请，申请公开的是科尔沁区2025年公益性岗位补贴的发放情况。到现在一个多月了，一直没收到任何回复，也没收到受理的通知。麻烦帮我查一下办理进度，是不是没收到？
 
 王春生
@@ -1756,7 +1787,7 @@ Received: from smtpclient.apple (unknown [223.104.9.38])
 @msg
 def m041():
     name = "041-exchange-automatic-reply"
-    rec = "2026-11-24T14:05:08+08:00"
+    rec = "2026-11-24T14:05:06+08:00"
     subj = "Automatic reply: 政府信息公开申请登记回执（2026-000042）"
     text = """您好，
 
@@ -1800,7 +1831,7 @@ Received: from TYZPR01MB5521.apcprd01.prod.exchangelabs.com
 @msg
 def m042():
     name = "042-qq-auto-reply"
-    rec = "2026-05-08T10:15:31+08:00"
+    rec = "2026-05-08T10:15:29+08:00"
     subj = "自动回复: 政府信息公开申请答复书（2026-000011）"
     html = ('<meta http-equiv="Content-Type" content="text/html; charset=GB18030">'
             "<div>您好，您的邮件我已收到，我会尽快给您回复。</div><div><br></div>"
@@ -1823,7 +1854,7 @@ Received: from qq.com ( [127.0.0.1])
 @msg
 def m043():
     name = "043-sina-x-autoreply"
-    rec = "2026-09-02T16:40:12+08:00"
+    rec = "2026-09-02T16:40:10+08:00"
     subj = "Re:政府信息公开申请补正告知书（2026-000029）"
     text = "您好！我已收到您的来信，这几天出差在外，回来后会尽快处理。谢谢！\n"
     mid = "20260902084011.1C3E5A7B9D@sinamail.sina.com.cn"
@@ -1897,7 +1928,7 @@ def m044():
 @msg
 def m045():
     name = "045-exchange-ndr"
-    rec = "2026-03-20T11:02:19+08:00"
+    rec = "2026-03-20T11:02:17+08:00"
     subj = "Undeliverable: 政府信息公开申请答复书（2026-000006）"
     b = "64f3a2b1-7c9d-4e8f-a0b1-c2d3e4f5a6b7"
     mid = "4c9e2f1a-3b7d-4e6a-9f08-1d2c3b4a5e6f@SG2PR06MB5287.apcprd06.prod.outlook.com"
@@ -1955,7 +1986,7 @@ Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not
 @msg
 def m046():
     name = "046-chinese-plain-bounce"
-    rec = "2026-08-18T09:40:05+08:00"
+    rec = "2026-08-18T09:40:04+08:00"
     subj = "系统退信"
     text = """您好，这是QQ邮箱系统投递失败的通知：
 
@@ -1984,7 +2015,7 @@ def m046():
 @msg
 def m047():
     name = "047-spam-fapiao"
-    rec = "2026-04-15T03:17:52+08:00"
+    rec = "2026-04-15T03:17:50+08:00"
     subj = "您好！代开各地正规发票（增值税、普通）点数优惠"
     text = """尊敬的财务负责人：您好！
 
@@ -2016,7 +2047,7 @@ QQ：2590318477
 @msg
 def m048():
     name = "048-newsletter-bulk"
-    rec = "2026-06-05T08:00:14+08:00"
+    rec = "2026-06-05T08:00:12+08:00"
     subj = "劳动法宝周刊 第237期：2026年各地最低工资标准汇总"
     text = """劳动法宝周刊 第237期
 
@@ -2063,7 +2094,7 @@ DKIM-Signature: v=1; a=rsa-sha256; q=dns/txt; c=relaxed/simple;
 @msg
 def m049():
     name = "049-consultation-how-to-apply"
-    rec = "2026-02-26T09:33:18+08:00"
+    rec = "2026-02-26T09:33:15+08:00"
     text = """您好！
 
 我想了解一下我父亲以前在国营农场的工龄怎么认定，听说可以向你们申请政府信息公开。请问：
@@ -2092,7 +2123,7 @@ Received: from suwenjing_tl$163.com ( [223.104.9.201] ) by
 @msg
 def m050():
     name = "050-consultation-policy"
-    rec = "2026-07-07T13:50:44+08:00"
+    rec = "2026-07-07T13:50:42+08:00"
     text = """你好，我今年45岁，去年从单位辞职后一直灵活就业，想问一下：
 灵活就业人员的社保补贴怎么申请？需要什么条件？在哪里办理？
 我是科尔沁区户口。谢谢。"""
@@ -2113,7 +2144,7 @@ Received: from qq.com ( [117.136.43.12])
 @msg
 def m051():
     name = "051-complaint-wages"
-    rec = "2026-09-15T21:12:30+08:00"
+    rec = "2026-09-15T21:12:27+08:00"
     text = """举报信
 
 通辽市人力资源和社会保障局劳动监察部门：
@@ -2143,7 +2174,7 @@ Received: from zhaotiezhu1980$163.com ( [39.184.71.33] ) by
 @msg
 def m052():
     name = "052-complaint-staff"
-    rec = "2026-12-01T16:05:09+08:00"
+    rec = "2026-12-01T16:05:07+08:00"
     text = """投诉
 
 11月30日下午我到市社保中心三号窗口办理养老保险转移，工作人员（工号0317）态度恶劣，材料看都不看就说不全，让我回去等通知，我问缺什么她也不说，还说“你自己上网查”。我是请了假从开鲁赶过来的，白跑一趟。
@@ -2170,7 +2201,7 @@ def m052():
 @msg
 def m009():
     name = "009-outlook-pdf-attached"
-    rec = "2026-01-07T08:52:26+08:00"
+    rec = "2026-01-07T08:52:23+08:00"
     paras = ["您好：", "", "附件为本人的政府信息公开申请书（PDF格式），请查收。", "", "白乌力吉", "13654756631"]
     pdf = open(os.path.join(TOOLS, "application-form.pdf"), "rb").read()
     fname = "政府信息公开申请书.pdf"
@@ -2203,6 +2234,7 @@ Received: from DESKTOP-BWLJ (unknown [116.113.36.205])
     data = m_.bytes()
     m = expect_message(name, mid, rec, "bailiji1980@163.com", subj, "application")
     c = expect_case(name, rec, "2026-01-28", applicant="白乌力吉", id_type="resident_id",
+                    id_label="居民身份证",
                     id_number="150525198004174715", address="内蒙古通辽市奈曼旗八仙筒镇八仙筒村二组",
                     postcode="028300", phone="13654756631", email="bailiji1980@163.com",
                     description="奈曼旗八仙筒镇2025年度返乡创业担保贷款贴息的审批名单及每户贴息金额",

@@ -41,7 +41,7 @@ def gmail(*, frm_name, frm, date, mid, subj, text, received, bnd, extra=()):
 @msg
 def m065():
     name = "065-163-elderly-spaces-no-punctuation"
-    rec = "2026-03-23T09:12:40+08:00"
+    rec = "2026-03-23T09:12:37+08:00"
     text = """通辽市人社局领导 你好
 我叫王秀英 身份证150402195503120021 家住通辽市科尔沁区永清街道和平路北段17号院3排2号 电话0475-8234567 我想申请公开我老伴刘长福在通辽市农机修造厂工作时的养老保险缴费记录 用途是办遗属待遇 材料请邮寄到我家 谢谢领导
 王秀英
@@ -55,6 +55,7 @@ def m065():
                     html=coremail_html(text), part="227019_1203884561.1774228354201")
     m = expect_message(name, mid, rec, "wxy19550312@163.com", subj, "application")
     c = expect_case(name, rec, "2026-04-14", applicant="王秀英", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150402195503120021",
                     address="通辽市科尔沁区永清街道和平路北段17号院3排2号",
                     postcode=None, phone="0475-8234567", email="wxy19550312@163.com",
@@ -67,7 +68,7 @@ def m065():
 @msg
 def m066():
     name = "066-foxmail-underscore-filled-form"
-    rec = "2026-05-18T15:40:22+08:00"
+    rec = "2026-05-18T15:40:19+08:00"
     text = """政府信息公开申请表
 
 申请人姓名__________________张国庆
@@ -90,6 +91,7 @@ def m066():
                    guid="8B1D4F7A-2C6E-4A93-B05F-7E3C9A1D2B64", nextpart="318207465910")
     m = expect_message(name, mid, rec, "zhangguoqing85@sina.cn", subj, "application")
     c = expect_case(name, rec, "2026-06-08", applicant="张国庆", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150523198506174210", address="通辽市开鲁县开鲁镇振兴路东段8号",
                     postcode="028400", phone="13904751234", email="zhangguoqing85@sina.cn",
                     description="开鲁县2025年度就业见习基地名单及见习补贴拨付情况",
@@ -104,7 +106,7 @@ def m067():
     # One line, no labels but 身份证: everything is there except a
     # signature (the name is not signed at the end) -> incomplete.
     name = "067-iphone-one-line-mobile"
-    rec = "2026-10-08T12:31:09+08:00"
+    rec = "2026-10-08T12:31:06+08:00"
     text = """申请公开通辽市2026年城镇公益性岗位补贴发放文件 赵志刚 13948751234 身份证150502198807153219 住科尔沁区西拉木伦大街66号 2026.10.8
 
 发自我的iPhone"""
@@ -116,6 +118,7 @@ def m067():
                   frm="zzg880715@icloud.com", subject=subj, mid=mid, text=text)
     m = expect_message(name, mid, rec, "zzg880715@icloud.com", subj, "application")
     c = expect_case(name, rec, "2026-10-28", applicant="赵志刚", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502198807153219", address="科尔沁区西拉木伦大街66号",
                     postcode=None, phone="13948751234", email="zzg880715@icloud.com",
                     description="通辽市2026年城镇公益性岗位补贴发放文件",
@@ -128,7 +131,7 @@ def m067():
 @msg
 def m068():
     name = "068-163-village-committee-org-code"
-    rec = "2026-07-06T10:02:51+08:00"
+    rec = "2026-07-06T10:02:48+08:00"
     text = """政府信息公开申请书
 
 申请单位：通辽市科尔沁区大林镇西艾力村村民委员会
@@ -154,9 +157,10 @@ def m068():
     m = expect_message(name, mid, rec, "xailicun2020@163.com", subj, "application")
     c = expect_case(name, rec, "2026-07-27", kind="organisation",
                     applicant="通辽市科尔沁区大林镇西艾力村村民委员会",
-                    id_type="org_code", id_number="556729315",
+                    id_type="org_code", id_label="组织机构代码", id_number="556729315",
                     address="通辽市科尔沁区大林镇西艾力村村部", postcode="028014",
                     phone="15847561122", email="xailicun2020@163.com",
+                    legal_rep="包金山", contact_person="白玉兰",
                     description="2025年大林镇西艾力村纳入城乡居民基本养老保险集体补助的人员名单及补助标准",
                     purpose="村务公开", sig="通辽市科尔沁区大林镇西艾力村村民委员会", date="2026-07-06",
                     method="pickup", medium=None)
@@ -167,7 +171,7 @@ def m068():
 @msg
 def m069():
     name = "069-outlook-document-titles-numbers"
-    rec = "2026-09-03T16:22:05+08:00"
+    rec = "2026-09-03T16:22:02+08:00"
     paras = [
         "通辽市人力资源和社会保障局：",
         "",
@@ -189,6 +193,7 @@ def m069():
                        np="000_000B_01DD3BC1.5A4B8E00")
     m = expect_message(name, mid, rec, "sunlijuan_hq@126.com", subj, "application")
     c = expect_case(name, rec, "2026-09-23", applicant="孙丽娟", id_type="resident_id",
+                    id_label="身份证",
                     id_number="15052219790804352X",
                     address="通辽市科尔沁左翼后旗甘旗卡镇朝鲁吐街3号", postcode="028100",
                     phone="15947526688", email="sunlijuan_hq@126.com",
@@ -202,7 +207,7 @@ def m069():
 @msg
 def m070():
     name = "070-qq-name-only-from-and-closing"
-    rec = "2026-10-09T21:45:33+08:00"
+    rec = "2026-10-09T21:45:30+08:00"
     text = """通辽市人社局：
     本人身份证号码150502199111235317，现住通辽市科尔沁区霍林河大街西段明仁小区12号楼2单元501室，联系电话18804751357。
     现申请公开通辽市2026年第三季度失业保险金申领人数及发放总额。
@@ -220,6 +225,7 @@ def m070():
               qqmid="webmail631t1791553527t5529813", np="6707A1F7_0A2D4C90_4E1B7F33")
     m = expect_message(name, mid, rec, "1837265540@qq.com", subj, "application")
     c = expect_case(name, rec, "2026-10-29", applicant="李明", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502199111235317",
                     address="通辽市科尔沁区霍林河大街西段明仁小区12号楼2单元501室",
                     postcode=None, phone="18804751357", email="1837265540@qq.com",
@@ -232,7 +238,7 @@ def m070():
 @msg
 def m071():
     name = "071-gmail-english-foreign-passport"
-    rec = "2026-10-12T11:03:47+08:00"
+    rec = "2026-10-12T11:03:44+08:00"
     text = """Dear Sir or Madam,
 
 Application for Disclosure of Government Information
@@ -262,6 +268,7 @@ Michael James Thompson
                  received=received, bnd="000000000000c41d2b065f7e8a13")
     m = expect_message(name, mid, rec, "m.j.thompson.tl@gmail.com", subj, "application")
     c = expect_case(name, rec, "2026-11-02", applicant="Michael James Thompson", id_type="passport",
+                    id_label="护照",
                     id_number="548923176",
                     address="Room 1203, Building 5, Mingren Garden, Horqin District, Tongliao, Inner Mongolia",
                     postcode="028000", phone="13947526610", email="m.j.thompson.tl@gmail.com",
@@ -277,7 +284,7 @@ def m072():
     # The application is only in the quoted thread (level ">>"): the county
     # bureau answered it reply-all, and the applicant replies to all again.
     name = "072-gmail-reply-all-quoted-twice"
-    rec = "2026-06-03T08:27:14+08:00"
+    rec = "2026-06-03T08:27:11+08:00"
     text = """好的，谢谢开鲁县人社局。请通辽市人社局按我下面的申请办理。
 
 陈玉梅
@@ -313,6 +320,7 @@ def m072():
                         "Cc: klxrsj@example.gov.cn"))
     m = expect_message(name, mid, rec, "chenyumei86@gmail.com", subj, "application")
     c = expect_case(name, rec, "2026-06-25", applicant="陈玉梅", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150525198602216145", address="通辽市开鲁县东风镇东风村五组",
                     postcode=None, phone="13514756602", email="chenyumei86@gmail.com",
                     description="2025年度通辽市被征地农民养老保障资金的分配方案（开鲁县部分）",
@@ -324,7 +332,7 @@ def m072():
 @msg
 def m073():
     name = "073-foxmail-fax-fullwidth-email"
-    rec = "2026-11-16T14:09:58+08:00"
+    rec = "2026-11-16T14:09:55+08:00"
     text = """政府信息公开申请
 
 姓名：赵丽
@@ -348,6 +356,7 @@ def m073():
                    guid="3E7A9C12-5B4D-4F08-A6E1-0C9D2B7F4A55", nextpart="602418339174")
     m = expect_message(name, mid, rec, "zhaoli77@tlmail.cn", subj, "application")
     c = expect_case(name, rec, "2026-12-07", applicant="赵丽", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502197703092621", address="通辽市科尔沁区和平路街道胜利路128号",
                     postcode="028000", phone="0475-8321456", email="zhaoli77@tlmail.cn",
                     fax="0475-8321457",
@@ -362,7 +371,7 @@ def m073():
 def m074():
     # Column form: each label row has its values in the row below.
     name = "074-thunderbird-docx-label-row-above"
-    rec = "2026-01-05T10:44:12+08:00"
+    rec = "2026-01-05T10:44:09+08:00"
     rows = [
         ["姓名", "身份证号码", "联系电话", "邮政编码"],
         ["吴雅琴", "150502199111235421", "15504752468", "028000"],
@@ -402,6 +411,7 @@ def m074():
     data = m_.bytes()
     m = expect_message(name, mid, rec, "wuyaqin91@foxmail.com", subj, "application")
     c = expect_case(name, rec, "2026-01-26", applicant="吴雅琴", id_type="resident_id",
+                    id_label="身份证",
                     id_number="150502199111235421",
                     address="通辽市科尔沁区建国路街道团结小区7号楼3单元302",
                     postcode="028000", phone="15504752468", email="wuyaqin91@foxmail.com",

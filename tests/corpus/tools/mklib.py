@@ -289,24 +289,40 @@ def docx(rows, title, paras_after=()):
 
 # ---------------------------------------------------------------- expectations
 
+# What the office does with each kind when it is alone in a fresh registry:
+# an application opens a case; automatic mail is set aside; everything else
+# (correction replies and status queries quoting no known case,
+# consultations, complaints) goes to a clerk.
+DISPOSITIONS = {"application": "case", "auto_reply": "ignored", "bounce": "ignored",
+                "spam": "ignored"}
+
+
 def expect_message(name, mid, received, frm, subject, kind, case=None):
-    return {"file": name, "message_id": mid, "received_at": received,
-            "from": frm, "subject": subject, "kind": kind, "case": case}
+    return {"file": name, "mailbox": "mail", "message_id": mid, "received_at": received,
+            "from": frm, "subject": subject, "kind": kind, "case": case,
+            "disposition": DISPOSITIONS.get(kind, "needs_review"), "problems": []}
 
 
-def expect_case(name, received, deadline, *, kind="person", applicant, id_type, id_number,
-                address, postcode, phone, email, fax=None, description, purpose,
-                sig, date, method, medium, missing=(), invalid=()):
+def expect_case(name, received, deadline, *, kind="person", applicant, id_type, id_label,
+                id_number, address, postcode, phone, email, fax=None, legal_rep=None,
+                contact_person=None, description, purpose, sig, date, method, medium,
+                missing=(), invalid=()):
+    """id_label: the document as the applicant named it (居民身份证 from
+    证件名称：居民身份证, 身份证 from 身份证号码), None when nothing written
+    names it."""
     year = received[:4]
     return {
         "id": "%s-000001" % year,
         "state": "incomplete" if (missing or invalid) else "registered",
         "channel": "email",
         "received_at": received,
+        "received_source": "received-header",
         "deadline": deadline,
+        "deadline_provisional": False,
         "applicant": {"kind": kind, "name": applicant, "id_type": id_type,
-                      "id_number": id_number, "address": address, "postcode": postcode,
-                      "phone": phone, "email": email, "fax": fax},
+                      "id_label": id_label, "id_number": id_number, "address": address,
+                      "postcode": postcode, "phone": phone, "email": email, "fax": fax,
+                      "legal_rep": legal_rep, "contact_person": contact_person},
         "request": {"description": description, "purpose": purpose},
         "signature": {"present": sig is not None and sig is not False,
                       "text": sig if isinstance(sig, str) else None},
