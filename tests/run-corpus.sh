@@ -44,6 +44,17 @@ for eml in "$corpus"/*.eml; do
 	if $ok; then t_pass "$name"; rm -rf "$dir"; else t_fail "$name"; fi
 done
 
+# The text of `ogictl show` names the ID label as well (077: 证件名称 alone
+# on its line, 居民身份证 on the next).
+dir=$(t_state_dir show-text)
+deliver "$dir/inbox" "$corpus/077-163-labels-above-values.eml"
+t_ogid "$dir" --once 2>"$dir/ogid.log" || t_fail "show text: ogid failed"
+id_label_shown() {
+	t_ogictl "$dir" show "$(jq -r .case.id "$corpus/077-163-labels-above-values.expect.json")" |
+		grep -q '^ID label  *居民身份证$'
+}
+t_check "show text: the ID label as written" id_label_shown
+
 # The comparison itself is strict: against one expectation, a wrong
 # legal_rep, a key ogictl prints that the expectation lacks (or the
 # reverse) and a stale or contradicted ignore entry are all differences;
