@@ -66,7 +66,7 @@ CONF
 	t_check "jobs=$jobs: all seven messages recorded" \
 		jq -e 'length == 7' "$dir/m.json"
 	t_check "jobs=$jobs: a crash is recorded unparsed with the signal" \
-		problem "$dir/m.json" b-crash "crashed (signal 11"
+		problem "$dir/m.json" b-crash "crashed (signal"
 	t_check "jobs=$jobs: a hang is killed after parse_timeout" \
 		problem "$dir/m.json" d-hang "did not finish within 10 s: killed"
 	t_check "jobs=$jobs: a busy loop is stopped by parse_cpu" \
