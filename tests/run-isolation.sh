@@ -31,14 +31,14 @@ deliver() {
 
 # problem JSON FILE TEXT: recorded unparsed, for the office, with TEXT.
 problem() {
-	jq -e --arg f "$2" --arg t "$3" '.[] | select(.file == $f) |
+	t_jq "$1" --arg f "$2" --arg t "$3" '.[] | select(.file == $f) |
 		.kind == "unparsed" and .disposition == "needs_review" and
-		(.problems | join(" ") | contains($t))' "$1" >/dev/null
+		(.problems | join(" ") | contains($t))'
 }
 
 registered() {
-	jq -e --arg f "$2" '.[] | select(.file == $f) |
-		.kind == "application" and (.case | test("^2026-"))' "$1" >/dev/null
+	t_jq "$1" --arg f "$2" '.[] | select(.file == $f) |
+		.kind == "application" and (.case | test("^2026-"))'
 }
 
 for jobs in 100 1; do
@@ -64,7 +64,7 @@ CONF
 	t_check "jobs=$jobs: ogid went through every message and exited 0" [ "$rc" = 0 ]
 	t_ogictl "$dir" messages --json >"$dir/m.json"
 	t_check "jobs=$jobs: all seven messages recorded" \
-		jq -e 'length == 7' "$dir/m.json"
+		t_jq "$dir/m.json" 'length == 7'
 	t_check "jobs=$jobs: a crash is recorded unparsed with the signal" \
 		problem "$dir/m.json" b-crash "crashed (signal"
 	t_check "jobs=$jobs: a hang is killed after parse_timeout" \
@@ -125,6 +125,7 @@ if [ -n "$worker" ]; then
 fi
 kill "$daemon" 2>/dev/null
 wait "$daemon" 2>/dev/null
+t_collect "$dir/log"
 t_check "the worker is gone when ogid stops" \
 	sh -c "[ -z '$worker' ] || ! kill -0 '$worker' 2>/dev/null"
 
