@@ -103,6 +103,12 @@ for _ in $(seq 50); do
 done
 t_check "a worker process is started for the message" [ -n "$worker" ]
 if [ -n "$worker" ]; then
+	# The worker enters its sandbox after exec: wait until it has (slow
+	# under the sanitizers), at most 20 s.
+	for _ in $(seq 100); do
+		grep -q '^Seccomp:[[:space:]]*2' "/proc/$worker/status" && break
+		sleep 0.2
+	done
 	ls -l "/proc/$worker/fd" >"$dir/fds" 2>&1
 	t_check "the worker holds only stdin, stdout and stderr" \
 		[ "$(ls "/proc/$worker/fd" | sort -n | tr '\n' ' ')" = "0 1 2 " ]
