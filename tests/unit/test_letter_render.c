@@ -253,6 +253,8 @@ struct bytes {
 static void
 b_put(struct bytes *b, const void *data, size_t n)
 {
+	if (n == 0)
+		return;
 	if (b->len + n > b->cap) {
 		b->cap = 2 * (b->len + n);
 		b->p = realloc(b->p, b->cap);
