@@ -62,7 +62,7 @@ static const struct config_key config_ogid_keys[] = {
 #define PARSER_KEY(k, t, f, lo, hi) \
 	{ k, t, offsetof(struct config, parser) + offsetof(struct config_parser, f), lo, hi }
 static const struct config_key config_limits_keys[] = {
-	LIMIT_KEY("max_message_size", CONFIG_SIZE, max_message_size, 1024, LONG_MAX),
+	LIMIT_KEY("max_message_size", CONFIG_SIZE, max_message_size, 1024, 1L << 30),
 	LIMIT_KEY("max_mime_depth", CONFIG_UINT, max_depth, 1, 1000),
 	LIMIT_KEY("max_parts", CONFIG_UINT, max_parts, 1, 100000),
 	LIMIT_KEY("max_attachment_size", CONFIG_SIZE, max_attachment_size, 1024, LONG_MAX),
@@ -283,20 +283,16 @@ config_read_key(struct config_parse *p, const char *group,
 	value = g_strstrip(raw);
 	switch (k->type) {
 	case CONFIG_STRING:
-		free(*(char **)field);
-		*(char **)field = strdup(value);
+		g_free(*(char **)field);
+		*(char **)field = g_strdup(value);
 		break;
 	case CONFIG_PATH:
-		free(*(char **)field);
-		*(char **)field = strdup(value);
-		if (*value == '\0')
+		g_free(*(char **)field);
+		if (*value == '\0') {
+			*(char **)field = g_strdup(value);
 			config_problem(p, group, k->key, "empty path");
-		else {
-			char *abs = config_resolve_path(p, value);
-			free(*(char **)field);
-			*(char **)field = strdup(abs);
-			g_free(abs);
-		}
+		} else
+			*(char **)field = config_resolve_path(p, value);
 		break;
 	case CONFIG_INT:
 	case CONFIG_UINT:
@@ -385,7 +381,7 @@ config_add_intake(struct config *cfg, const char *name)
 		abort();
 	in = &cfg->intakes[cfg->n_intakes++];
 	memset(in, 0, sizeof(*in));
-	in->name = strdup(name);
+	in->name = g_strdup(name);
 	in->channel = CONFIG_CHANNEL_MAIL;
 	return in;
 }
@@ -456,7 +452,7 @@ config_check_intake(struct config_parse *p, const char *group,
 	else if (in->password_file != NULL)
 		config_check_password_file(p, group, in->password_file);
 	if (in->mailbox == NULL)
-		in->mailbox = strdup("INBOX");
+		in->mailbox = g_strdup("INBOX");
 }
 
 static void
@@ -491,7 +487,7 @@ static void
 config_default_string(char **field, const char *value)
 {
 	if (*field == NULL)
-		*field = strdup(value);
+		*field = g_strdup(value);
 }
 
 /* An unconfigured office still gets letters that read right; the
@@ -520,7 +516,7 @@ static void
 config_set_defaults(struct config *cfg, const char *default_state_dir)
 {
 	if (cfg->state_dir == NULL)
-		cfg->state_dir = strdup(default_state_dir);
+		cfg->state_dir = g_strdup(default_state_dir);
 	if (cfg->db_path == NULL)
 		cfg->db_path = g_build_filename(cfg->state_dir, "ogid.db", NULL);
 	if (cfg->outbox == NULL)
@@ -532,9 +528,9 @@ config_set_defaults(struct config *cfg, const char *default_state_dir)
 		cfg->letters.templates_dir = config_default_data(cfg->state_dir, "templates");
 	config_default_office(&cfg->office, &cfg->letters);
 	if (cfg->timezone == NULL)
-		cfg->timezone = strdup("Asia/Shanghai");
+		cfg->timezone = g_strdup("Asia/Shanghai");
 	if (cfg->own_addresses == NULL)
-		cfg->own_addresses = calloc(1, sizeof(char *));
+		cfg->own_addresses = g_new0(char *, 1);
 }
 
 static void
@@ -554,7 +550,7 @@ config_load(const char *file, const char *default_state_dir,
 	    struct config **cfg_r, char **problems_r, struct ogi_error *err)
 {
 	struct config_parse p = { 0 };
-	struct config *cfg = calloc(1, sizeof(*cfg));
+	struct config *cfg = g_new0(struct config, 1);
 	GError *gerr = NULL;
 	char *text = NULL;
 	gsize len;
@@ -574,10 +570,7 @@ config_load(const char *file, const char *default_state_dir,
 	p.file = file ? file : "(embedded default)";
 
 	if (file != NULL) {
-		char *abs = g_canonicalize_filename(file, NULL);
-
-		cfg->file = strdup(abs);
-		g_free(abs);
+		cfg->file = g_canonicalize_filename(file, NULL);
 		if (!g_file_get_contents(file, &text, &len, &gerr)) {
 			g_string_append_printf(p.problems, "%s: %s\n", file, gerr->message);
 			g_clear_error(&gerr);
@@ -597,9 +590,9 @@ config_load(const char *file, const char *default_state_dir,
 	if (file == NULL) {
 		struct config_intake *in = config_add_intake(cfg, "mail");
 
-		in->driver = strdup("maildir");
+		in->driver = g_strdup("maildir");
 		in->path = g_build_filename(cfg->state_dir, "inbox", NULL);
-		in->mailbox = strdup("INBOX");
+		in->mailbox = g_strdup("INBOX");
 	} else if (text != NULL && cfg->n_intakes == 0 && p.problems->len == 0) {
 		g_string_append_printf(p.problems, "%s: no [intake.NAME] section\n", file);
 	}
@@ -617,16 +610,13 @@ config_load(const char *file, const char *default_state_dir,
 		error_set(err, "%.*s", (int)(nl ? nl - p.problems->str : (long)p.problems->len),
 			  p.problems->str);
 		g_string_append(p.problems, p.warnings->str);
-		*problems_r = strdup(p.problems->str);
-		g_string_free(p.problems, TRUE);
+		*problems_r = g_string_free(p.problems, FALSE);
 		g_string_free(p.warnings, TRUE);
 		config_free(cfg);
 		return -1;
 	}
 	g_string_free(p.problems, TRUE);
-	if (p.warnings->len > 0)
-		cfg->warnings = strdup(p.warnings->str);
-	g_string_free(p.warnings, TRUE);
+	cfg->warnings = g_string_free(p.warnings, p.warnings->len == 0);
 	*cfg_r = cfg;
 	return 0;
 }
