@@ -395,9 +395,7 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 	res->problems = g_new0(char *, msg->n_problems + 1);
 	for (size_t i = 0; i < msg->n_problems; i++)
 		res->problems[i] = g_strdup(msg->problems[i]);
-	/* Extraction fails only on allocation failure, which aborts. */
-	if (extract_message(msg, &ctx, &res->rec, &err) != 0)
-		abort();
+	res->rec = extract_message(msg, &ctx);
 	mime_message_free(msg);
 }
 

@@ -11,7 +11,6 @@
  * statutory clock running (application, correction) over the one that
  * would drop the mail.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -71,17 +70,14 @@ first_reason(unsigned flags)
 	return NULL;
 }
 
-/* Folded, ASCII-lowercased copy; never NULL (GLib aborts on OOM). */
+/* Folded, ASCII-lowercased copy; never NULL. */
 static char *
 fold_lower(const char *s)
 {
 	char *folded = extract_text_fold(s != NULL ? s : "");
-	char *lower;
+	char *lower = g_ascii_strdown(folded, -1);
 
-	if (folded == NULL)
-		g_error("out of memory");
-	lower = g_ascii_strdown(folded, -1);
-	free(folded);
+	g_free(folded);
 	return lower;
 }
 
@@ -321,8 +317,6 @@ extract_find_case_ref(const char *text, char *buf, size_t bufsize)
 	if (text == NULL || bufsize < 12)
 		return false;
 	folded = extract_text_fold(text);
-	if (folded == NULL)
-		return false;
 	for (const char *p = folded; *p != '\0' && !found; p++) {
 		if ((p > folded && is_digit(p[-1])) || p[0] != '2' || p[1] != '0')
 			continue;
@@ -336,7 +330,7 @@ extract_find_case_ref(const char *text, char *buf, size_t bufsize)
 			buf[11] = '\0';
 		}
 	}
-	free(folded);
+	g_free(folded);
 	return found;
 }
 

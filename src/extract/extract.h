@@ -17,7 +17,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "common/error.h"
 #include "mime/mime.h"
 
 enum extract_kind {
@@ -132,11 +131,10 @@ struct extract_record {
 	X(fax) X(request) X(purpose) X(signature_text)
 
 /* Classifies msg and, for applications and correction replies, extracts the
- * elements.  Returns 0 and a new record in *rec_r (free with
- * extract_record_free); -1 only on allocation failure. */
-int extract_message(const struct mime_message *msg,
-		    const struct extract_context *ctx,
-		    struct extract_record **rec_r, struct ogi_error *err);
+ * elements.  Returns a new record (free with extract_record_free); never
+ * fails. */
+struct extract_record *extract_message(const struct mime_message *msg,
+				       const struct extract_context *ctx);
 
 void extract_record_free(struct extract_record *rec);
 
@@ -187,12 +185,13 @@ bool extract_find_case_ref(const char *text, char *buf, size_t bufsize);
 
 /* Returns a new string with full-width ASCII (U+FF01..U+FF5E) folded to
  * ASCII, U+3000 to a space, and CR LF / CR to LF.  Chinese punctuation
- * that has no ASCII twin (、。《》) is kept.  Caller frees with free(). */
+ * that has no ASCII twin (、。《》) is kept.  NULL only for NULL; caller
+ * frees with g_free(). */
 char *extract_text_fold(const char *utf8);
 
 /* Returns a new copy of s without leading/trailing ASCII and ideographic
  * spaces and with runs of inner white space collapsed to one space, or NULL
- * when nothing is left.  Caller frees with free(). */
+ * when nothing is left (or s is NULL).  Caller frees with g_free(). */
 char *extract_text_trim(const char *s);
 
 /* --- idnum.c ------------------------------------------------------------ */

@@ -1036,7 +1036,7 @@ clean_value(const char *p, const char *end)
 		if (!is_one_of(s, empty_values, N_ELEMS(empty_values)))
 			out = g_strdup(s);
 	}
-	free(t);
+	g_free(t);
 	return out;
 }
 
@@ -1343,10 +1343,8 @@ attachment_starts(const char *prepared, const GArray *raw_lines,
 		if (part->role != MIME_PART_ATTACHMENT || part->text == NULL)
 			continue;
 		folded = extract_text_fold(part->text);
-		if (folded == NULL)
-			continue;
 		prep = scan_text(folded);
-		free(folded);
+		g_free(folded);
 		hit = prep[0] != '\0' ? strstr(prepared, prep) : NULL;
 		for (guint j = 0; hit != NULL && j < raw_lines->len; j++) {
 			const struct line *ln =
@@ -1998,7 +1996,7 @@ append_piece(GString *acc, const char *p, const char *end)
 			g_string_append_c(acc, ' ');
 	}
 	g_string_append(acc, piece);
-	free(piece);
+	g_free(piece);
 }
 
 /* A line that turns to the office (请将…, 麻烦…, 谢谢) starts a new
@@ -2051,7 +2049,7 @@ signs_above_date(const struct view *v, size_t j)
 	t = extract_text_trim(raw);
 	yes = t != NULL && signer_plausible(t);
 	g_free(raw);
-	free(t);
+	g_free(t);
 	return yes;
 }
 
@@ -2515,7 +2513,7 @@ document_below(struct view *v, size_t i)
 			v->consumed[j] = true;
 			return t;
 		}
-		free(t);
+		g_free(t);
 		return NULL;
 	}
 	return NULL;
@@ -3861,7 +3859,7 @@ whole_label(const char *t)
 static GPtrArray *
 row_cells(const char *s, size_t len)
 {
-	GPtrArray *cells = g_ptr_array_new_with_free_func(free);
+	GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
 	char *line = g_strndup(s, len);
 	char **parts = g_strsplit_set(line, "\t:", -1);
 
@@ -4165,18 +4163,16 @@ clear_application(struct extract_record *rec)
 	rec->case_ref = ref;
 }
 
-int
+struct extract_record *
 extract_message(const struct mime_message *msg,
-		const struct extract_context *ctx,
-		struct extract_record **rec_r, struct ogi_error *err)
+		const struct extract_context *ctx)
 {
 	GString *all = g_string_new(msg->body != NULL ? msg->body : "");
-	struct extract_record *rec = calloc(1, sizeof(*rec));
+	struct extract_record *rec = g_new0(struct extract_record, 1);
 	const char *reason = NULL;
 	char *text, ref[12];
 	unsigned elements;
 
-	*rec_r = NULL;
 	for (size_t i = 0; i < msg->n_parts; i++) {
 		const struct mime_part *part = &msg->parts[i];
 
@@ -4187,13 +4183,6 @@ extract_message(const struct mime_message *msg,
 		g_string_append(all, part->text);
 	}
 	text = extract_text_fold(all->str);
-	if (text == NULL || rec == NULL) {
-		g_string_free(all, TRUE);
-		free(text);
-		free(rec);
-		error_set(err, "extract: out of memory");
-		return -1;
-	}
 	if (extract_find_case_ref(msg->subject, ref, sizeof(ref)) ||
 	    extract_find_case_ref(text, ref, sizeof(ref)))
 		rec->case_ref = g_strdup(ref);
@@ -4206,7 +4195,6 @@ extract_message(const struct mime_message *msg,
 	if (rec->kind != EXTRACT_KIND_APPLICATION &&
 	    rec->kind != EXTRACT_KIND_CORRECTION_REPLY)
 		clear_application(rec);
-	free(text);
-	*rec_r = rec;
-	return 0;
+	g_free(text);
+	return rec;
 }

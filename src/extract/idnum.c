@@ -2,8 +2,9 @@
  * code (GB 32100-2015) and organisation code (GB 11714-1997).  The
  * validators take the normalised form that extract_id_normalise() writes
  * (half-width, uppercase, no separators). */
-#include <stdlib.h>
 #include <string.h>
+
+#include <glib.h>
 
 #include "extract/extract.h"
 
@@ -36,8 +37,6 @@ extract_id_normalise(const char *in, char *buf, size_t bufsize)
 	if (in == NULL)
 		return 0;
 	folded = extract_text_fold(in);
-	if (folded == NULL)
-		return -1;
 	p = (const unsigned char *)folded;
 	while (*p != '\0') {
 		size_t sep = separator_len(p);
@@ -55,7 +54,7 @@ extract_id_normalise(const char *in, char *buf, size_t bufsize)
 		p++;
 	}
 	buf[n] = '\0';
-	free(folded);
+	g_free(folded);
 	return rc;
 }
 

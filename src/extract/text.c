@@ -1,8 +1,9 @@
 /* Normalisation helpers shared by the extractors.  Both work on bytes: the
  * characters they touch have fixed UTF-8 encodings, and everything else is
  * copied through unchanged, so invalid input cannot make them misbehave. */
-#include <stdlib.h>
 #include <string.h>
+
+#include <glib.h>
 
 #include "extract/extract.h"
 #include "extract/extract-private.h"
@@ -42,9 +43,7 @@ extract_text_fold(const char *utf8)
 	if (utf8 == NULL)
 		return NULL;
 	/* Every rule shrinks or keeps the length. */
-	out = malloc(strlen(utf8) + 1);
-	if (out == NULL)
-		return NULL;
+	out = g_malloc(strlen(utf8) + 1);
 	o = out;
 	while (*p != '\0') {
 		int c = fullwidth_ascii(p);
@@ -89,9 +88,7 @@ extract_text_trim(const char *s)
 
 	if (s == NULL)
 		return NULL;
-	out = malloc(strlen(s) + 1);
-	if (out == NULL)
-		return NULL;
+	out = g_malloc(strlen(s) + 1);
 	o = out;
 	while (*p != '\0') {
 		n = space_len(p);
@@ -107,7 +104,7 @@ extract_text_trim(const char *s)
 	}
 	*o = '\0';
 	if (o == out) {
-		free(out);
+		g_free(out);
 		return NULL;
 	}
 	return out;

@@ -929,8 +929,7 @@ run_case(const struct field_case *c)
 	struct extract_context ctx = { own, "2026-11-25", c->sender_is_contact };
 	struct mime_part parts[2];
 	struct mime_message msg;
-	struct extract_record *rec = NULL;
-	struct ogi_error err;
+	struct extract_record *rec;
 	const struct expect *w = &c->want;
 
 	memset(&msg, 0, sizeof(msg));
@@ -951,7 +950,7 @@ run_case(const struct field_case *c)
 		parts[1].depth = 1;
 		msg.n_parts = 2;
 	}
-	assert_int_equal(extract_message(&msg, &ctx, &rec, &err), 0);
+	rec = extract_message(&msg, &ctx);
 	assert_non_null(rec);
 	check_int(c->title, "kind", rec->kind, w->kind);
 	assert_non_null(rec->kind_reason);
@@ -1000,7 +999,7 @@ test_case_ref(void **state)
 	static const char *const own[] = { NULL };
 	struct extract_context ctx = { own, "2026-11-25", true };
 	struct mime_message msg;
-	struct extract_record *rec = NULL;
+	struct extract_record *rec;
 
 	(void)state;
 	memset(&msg, 0, sizeof(msg));
@@ -1008,7 +1007,7 @@ test_case_ref(void **state)
 	msg.body = (char *)"现补正如下：身份证号码11010519491231002X。"
 			   "另，案号2025-000001为旧案。\n张三\n2026年11月22日\n";
 	msg.from_addr = (char *)FROM;
-	assert_int_equal(extract_message(&msg, &ctx, &rec, NULL), 0);
+	rec = extract_message(&msg, &ctx);
 	assert_string_equal(rec->case_ref, "2026-000123");
 	extract_record_free(rec);
 }
@@ -1037,12 +1036,12 @@ test_degenerate(void **state)
 	(void)state;
 	for (size_t i = 0; i < N_ELEMS(bodies); i++) {
 		struct mime_message msg;
-		struct extract_record *rec = NULL;
+		struct extract_record *rec;
 
 		memset(&msg, 0, sizeof(msg));
 		msg.subject = (char *)"";
 		msg.body = (char *)bodies[i];
-		assert_int_equal(extract_message(&msg, &ctx, &rec, NULL), 0);
+		rec = extract_message(&msg, &ctx);
 		assert_non_null(rec);
 		extract_record_free(rec);
 	}

@@ -8,8 +8,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <stdlib.h>
 #include <string.h>
+
+#include <glib.h>
 
 #include "extract/extract.h"
 
@@ -356,7 +357,7 @@ test_fold_trim(void **state)
 		char *s = extract_text_fold(folds[i].in);
 
 		assert_string_equal(s, folds[i].folded);
-		free(s);
+		g_free(s);
 	}
 	for (size_t i = 0; i < N_ELEMS(trims); i++) {
 		char *s = extract_text_trim(trims[i].in);
@@ -365,7 +366,7 @@ test_fold_trim(void **state)
 			assert_null(s);
 		else
 			assert_string_equal(s, trims[i].trimmed);
-		free(s);
+		g_free(s);
 	}
 	assert_null(extract_text_fold(NULL));
 	assert_null(extract_text_trim(NULL));
@@ -454,13 +455,12 @@ test_names(void **state)
 static void
 test_record_free(void **state)
 {
-	struct extract_record *rec = calloc(1, sizeof(*rec));
+	struct extract_record *rec = g_new0(struct extract_record, 1);
 
 	(void)state;
-	assert_non_null(rec);
-	rec->name = strdup("张三");
-	rec->case_ref = strdup("2026-000123");
-	rec->request = strdup("2025年预算");
+	rec->name = g_strdup("张三");
+	rec->case_ref = g_strdup("2026-000123");
+	rec->request = g_strdup("2025年预算");
 	rec->missing = EXTRACT_ELEM_DATE;
 	memcpy(rec->date, "2026-11-20", 11);
 	extract_record_clear(rec);
@@ -468,7 +468,7 @@ test_record_free(void **state)
 	assert_null(rec->case_ref);
 	assert_int_equal(rec->missing, 0);
 	assert_string_equal(rec->date, "");
-	rec->signature_text = strdup("张三");
+	rec->signature_text = g_strdup("张三");
 	extract_record_free(rec);
 	extract_record_free(NULL);
 	extract_record_clear(NULL);
