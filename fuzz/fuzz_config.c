@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "common/config.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -35,6 +37,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			NULL) == 0)
 		config_free(cfg);
 	else
-		free(problems);
+		g_free(problems);
 	return 0;
 }

@@ -109,7 +109,7 @@ const char *config_default_state_dir(void);
 
 /* Loads file, or the embedded default rooted at default_state_dir when file
  * is NULL.  Returns 0 and a new config in *cfg_r, or -1 with every problem
- * found, one per line, in *problems_r (caller frees with free()) and the
+ * found, one per line, in *problems_r (caller frees with g_free()) and the
  * first in err; on failure the warnings follow the problems there.
  * A password_file that is not a regular file or that group or others can
  * read is a problem; a `password` key in a file that group or others can

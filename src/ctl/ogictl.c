@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "common/config.h"
 #include "ctl/letter.h"
 #include "ctl/output.h"
@@ -179,7 +181,7 @@ main(int argc, char **argv)
 	}
 	if (config_load(file, config_default_state_dir(), &cfg, &problems, &err) != 0) {
 		fputs(problems, stderr);
-		free(problems);
+		g_free(problems);
 		return 1;
 	}
 	if (cmd->run_config != NULL) {

@@ -1,6 +1,5 @@
 #include "ctl/output.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -159,7 +158,7 @@ struct output_table {
 static void
 output_table_print(FILE *out, const struct output_table *t)
 {
-	size_t *w = calloc(t->ncols, sizeof(*w));
+	size_t *w = g_new0(size_t, t->ncols);
 
 	for (size_t c = 0; c < t->ncols; c++)
 		w[c] = output_width(t->head[c]);
@@ -186,7 +185,7 @@ output_table_print(FILE *out, const struct output_table *t)
 			output_cell(out, row[c], w[c], c + 1 == t->ncols);
 		fputc('\n', out);
 	}
-	free(w);
+	g_free(w);
 }
 
 static void

@@ -90,7 +90,7 @@ ogid_check_config(const char *file)
 
 	if (config_load(file, config_default_state_dir(), &cfg, &problems, &err) != 0) {
 		fputs(problems, stderr);
-		free(problems);
+		g_free(problems);
 		return 1;
 	}
 	if (cfg->warnings != NULL)
@@ -349,7 +349,7 @@ main(int argc, char **argv)
 	log_init("ogid", !(foreground || once), verbose ? LOG_LEVEL_DEBUG : LOG_LEVEL_INFO);
 	if (config_load(file, config_default_state_dir(), &cfg, &problems, &err) != 0) {
 		fputs(problems, stderr);
-		free(problems);
+		g_free(problems);
 		return 1;
 	}
 	ogid_log_config_warnings(cfg);

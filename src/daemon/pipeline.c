@@ -1,7 +1,6 @@
 #include "daemon/pipeline.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -27,12 +26,8 @@ int
 pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 	      struct ogi_error *err)
 {
-	struct pipeline *pl = calloc(1, sizeof(*pl));
+	struct pipeline *pl = g_new0(struct pipeline, 1);
 
-	if (pl == NULL) {
-		error_set(err, "out of memory");
-		return -1;
-	}
 	pl->cfg = cfg;
 	pl->tz = g_time_zone_new_identifier(cfg->timezone);
 	if (pl->tz == NULL) {
@@ -67,7 +62,7 @@ pipeline_close(struct pipeline *pl)
 		workdays_free(pl->wd);
 	if (pl->tz != NULL)
 		g_time_zone_unref(pl->tz);
-	free(pl);
+	g_free(pl);
 }
 
 /* The office's calendar date of a moment, and its UTC offset then. */

@@ -46,12 +46,8 @@ maildir_open(const struct config_intake *cfg, void **ctx_r,
 			return -1;
 		}
 	}
-	md = calloc(1, sizeof(*md));
-	if (md == NULL || (md->path = strdup(cfg->path)) == NULL) {
-		free(md);
-		error_set(err, "out of memory");
-		return -1;
-	}
+	md = g_new0(struct maildir, 1);
+	md->path = g_strdup(cfg->path);
 	*ctx_r = md;
 	return 0;
 }
@@ -130,7 +126,7 @@ maildir_scan(struct maildir *md, const char *sub, struct intake_item **items,
 				abort();
 		}
 		it = &(*items)[(*n)++];
-		it->uid = strndup(de->d_name, maildir_base_len(de->d_name));
+		it->uid = g_strndup(de->d_name, maildir_base_len(de->d_name));
 		/* The file time changes when a mailbox is copied without
 		 * keeping times: the name's delivery time does not. */
 		it->received_at = maildir_name_time(de->d_name, st.st_mtime);
@@ -341,8 +337,8 @@ maildir_close(void *ctx)
 
 	if (md == NULL)
 		return;
-	free(md->path);
-	free(md);
+	g_free(md->path);
+	g_free(md);
 }
 
 const struct intake_driver intake_maildir_driver = {

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <sqlite3.h>
 
 #include "common/log.h"
@@ -34,16 +35,20 @@ struct reg_stmt {
 
 /* Registry errors stop intake (store scope).  Busy, locked, full or
  * failing disks can clear by themselves; a constraint or a corrupt file
- * will not. */
+ * will not.  SQLite running out of memory ends the process, as every
+ * failed allocation does (a connection it could not even allocate is
+ * NULL, for which it reports SQLITE_NOMEM too). */
 static void
 reg_scope(struct registry *reg, struct ogi_error *err)
 {
 	int code = sqlite3_errcode(reg->db);
 
+	if (code == SQLITE_NOMEM)
+		g_error("%s: SQLite: %s", reg->path, sqlite3_errmsg(reg->db));
 	error_scope(err, OGI_ERROR_STORE,
 		    code == SQLITE_BUSY || code == SQLITE_LOCKED ||
 		    code == SQLITE_FULL || code == SQLITE_IOERR ||
-		    code == SQLITE_CANTOPEN || code == SQLITE_NOMEM);
+		    code == SQLITE_CANTOPEN);
 }
 
 static int
@@ -51,13 +56,6 @@ reg_fail(struct registry *reg, const char *op, struct ogi_error *err)
 {
 	error_set(err, "%s: %s: %s", reg->path, op, sqlite3_errmsg(reg->db));
 	reg_scope(reg, err);
-	return -1;
-}
-
-static int
-reg_oom(struct registry *reg, const char *op, struct ogi_error *err)
-{
-	error_set(err, "%s: %s: out of memory", reg->path, op);
 	return -1;
 }
 
@@ -127,26 +125,26 @@ stmt_finish(struct reg_stmt *s)
 	s->st = NULL;
 }
 
-/* Copies column i (NULL stays NULL).  Returns 0 or -1 on allocation
- * failure. */
-static int
-col_dup(sqlite3_stmt *st, int i, char **out_r)
-{
-	const unsigned char *v;
-
-	*out_r = NULL;
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return 0;
-	v = sqlite3_column_text(st, i);
-	if (v == NULL || (*out_r = strdup((const char *)v)) == NULL)
-		return -1;
-	return 0;
-}
-
+/* Column i as text, NULL for SQL NULL.  SQLite answers NULL for any other
+ * value only when it cannot allocate the text. */
 static const char *
 col_str(sqlite3_stmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	const char *v;
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	v = (const char *)sqlite3_column_text(st, i);
+	if (v == NULL)
+		g_error("SQLite: out of memory reading a column");
+	return v;
+}
+
+/* A copy of column i, NULL for SQL NULL. */
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	return g_strdup(col_str(st, i));
 }
 
 static void
@@ -156,8 +154,7 @@ copy_str(char *dst, size_t size, const char *src)
 }
 
 /* Grows items (elements of size bytes, *cap of them) to hold at least need,
- * zeroing the new elements.  Returns the array, or NULL with items
- * untouched when memory runs out. */
+ * zeroing the new elements.  Returns the array. */
 static void *
 array_reserve(void *items, size_t *cap, size_t need, size_t size)
 {
@@ -168,9 +165,7 @@ array_reserve(void *items, size_t *cap, size_t need, size_t size)
 		return items;
 	while (ncap < need)
 		ncap *= 2;
-	p = realloc(items, ncap * size);
-	if (p == NULL)
-		return NULL;
+	p = g_realloc_n(items, ncap, size);
 	memset(p + *cap * size, 0, (ncap - *cap) * size);
 	*cap = ncap;
 	return p;
@@ -278,17 +273,10 @@ registry_open(const char *path, bool readonly, struct registry **reg_r,
 	*reg_r = NULL;
 	if (!readonly && registry_prepare_file(path, err) != 0)
 		return -1;
-	reg = calloc(1, sizeof(*reg));
-	if (reg == NULL || (reg->path = strdup(path)) == NULL) {
-		free(reg);
-		error_set(err, "%s: open: out of memory", path);
-		return -1;
-	}
+	reg = g_new0(struct registry, 1);
+	reg->path = g_strdup(path);
 	if (sqlite3_open_v2(path, &reg->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		if (reg->db == NULL)
-			error_set(err, "%s: open: out of memory", path);
-		else
-			reg_fail(reg, "open", err);
+		reg_fail(reg, "open", err);
 		goto fail;
 	}
 	if (registry_configure(reg, readonly, err) != 0)
@@ -468,9 +456,8 @@ case_read_record(struct registry *reg, sqlite3_stmt *st, int first,
 		return -1;
 	}
 	for (size_t i = 0; i < CASE_N_TEXT_FIELDS; i++)
-		if (col_dup(st, first + CASE_RECORD_FIRST_TEXT + (int)i,
-			    (char **)((char *)rec + case_text_fields[i])) != 0)
-			return reg_oom(reg, "read case", err);
+		*(char **)((char *)rec + case_text_fields[i]) =
+			col_dup(st, first + CASE_RECORD_FIRST_TEXT + (int)i);
 	return 0;
 }
 
@@ -922,7 +909,7 @@ registry_message_rows_free(struct registry_message_row *rows, size_t n)
 	free(rows);
 }
 
-static int
+static void
 message_row_read(sqlite3_stmt *st, struct registry_message_row *r)
 {
 	char **cols[] = {
@@ -931,10 +918,9 @@ message_row_read(sqlite3_stmt *st, struct registry_message_row *r)
 	};
 
 	for (int i = 0; i < (int)(sizeof(cols) / sizeof(cols[0])); i++)
-		if (cols[i] != NULL && col_dup(st, i, cols[i]) != 0)
-			return -1;
+		if (cols[i] != NULL)
+			*cols[i] = col_dup(st, i);
 	r->received_at = sqlite3_column_int64(st, 3);
-	return 0;
 }
 
 int
@@ -955,18 +941,8 @@ registry_messages(struct registry *reg, struct registry_message_row **rows_r,
 			 "list messages", err) != 0)
 		return -1;
 	while ((rc = stmt_step(&s, err)) > 0) {
-		void *grown = array_reserve(rows, &cap, n + 1, sizeof(*rows));
-
-		if (grown == NULL) {
-			rc = reg_oom(reg, "list messages", err);
-			break;
-		}
-		rows = grown;
-		/* Counted before reading: a half-read row is freed too. */
-		if (message_row_read(s.st, &rows[n++]) != 0) {
-			rc = reg_oom(reg, "list messages", err);
-			break;
-		}
+		rows = array_reserve(rows, &cap, n + 1, sizeof(*rows));
+		message_row_read(s.st, &rows[n++]);
 	}
 	stmt_finish(&s);
 	if (rc < 0) {
@@ -1012,8 +988,6 @@ case_load_messages(struct registry *reg, struct registry_case *c,
 	int rc;
 
 	c->messages = array_reserve(NULL, &cap, 1, sizeof(*c->messages));
-	if (c->messages == NULL)
-		return reg_oom(reg, "list case messages", err);
 	if (stmt_prepare(reg, &s,
 			 "SELECT uid FROM messages WHERE case_id = ?1"
 			 " ORDER BY received_at, id",
@@ -1022,19 +996,9 @@ case_load_messages(struct registry *reg, struct registry_case *c,
 	stmt_text(&s, 1, c->id);
 	while ((rc = stmt_step(&s, err)) > 0) {
 		/* One more slot for the NULL terminator. */
-		void *grown = array_reserve(c->messages, &cap, c->n_messages + 2,
+		c->messages = array_reserve(c->messages, &cap, c->n_messages + 2,
 					    sizeof(*c->messages));
-
-		if (grown == NULL) {
-			rc = reg_oom(reg, "list case messages", err);
-			break;
-		}
-		c->messages = grown;
-		if (col_dup(s.st, 0, &c->messages[c->n_messages]) != 0) {
-			rc = reg_oom(reg, "list case messages", err);
-			break;
-		}
-		c->n_messages++;
+		c->messages[c->n_messages++] = col_dup(s.st, 0);
 	}
 	stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
@@ -1049,18 +1013,14 @@ static int
 case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
 	  struct ogi_error *err)
 {
-	struct registry_case *c = calloc(1, sizeof(*c));
+	struct registry_case *c = g_new0(struct registry_case, 1);
 
 	*case_r = NULL;
-	if (c == NULL)
-		return reg_oom(reg, "read case", err);
-	if (col_dup(st, 0, &c->id) != 0 || c->id == NULL ||
-	    col_dup(st, 1, &c->state) != 0 || col_dup(st, 2, &c->channel) != 0 ||
-	    col_dup(st, 4, &c->deadline) != 0 ||
-	    col_dup(st, 6, &c->received_source) != 0) {
-		registry_case_free(c);
-		return reg_oom(reg, "read case", err);
-	}
+	c->id = col_dup(st, 0);
+	c->state = col_dup(st, 1);
+	c->channel = col_dup(st, 2);
+	c->deadline = col_dup(st, 4);
+	c->received_source = col_dup(st, 6);
 	c->received_at = sqlite3_column_int64(st, 3);
 	c->deadline_provisional = sqlite3_column_int(st, 5) != 0;
 	if (case_read_record(reg, st, CASE_SELECT_FIRST_RECORD, c->id, &c->rec,
@@ -1094,13 +1054,7 @@ registry_cases(struct registry *reg, const char *state,
 	if (state != NULL)
 		stmt_text(&s, 1, state);
 	while ((rc = stmt_step(&s, err)) > 0) {
-		void *grown = array_reserve(cases, &cap, n + 1, sizeof(*cases));
-
-		if (grown == NULL) {
-			rc = reg_oom(reg, "list cases", err);
-			break;
-		}
-		cases = grown;
+		cases = array_reserve(cases, &cap, n + 1, sizeof(*cases));
 		if ((rc = case_read(reg, s.st, &cases[n], err)) != 0)
 			break;
 		n++;

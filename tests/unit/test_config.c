@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "common/config.h"
 
 static char tmpdir[64];
@@ -159,7 +161,7 @@ test_bad_files(void **state)
 		}
 		assert_non_null(strstr(problems, path));
 		assert_true(err.msg[0] != '\0');
-		free(problems);
+		g_free(problems);
 	}
 }
 
@@ -173,7 +175,7 @@ test_missing_file(void **state)
 	(void)state;
 	assert_int_equal(config_load("/nonexistent/ogid.conf", "/x", &cfg, &problems, &err), -1);
 	assert_non_null(strstr(problems, "/nonexistent/ogid.conf"));
-	free(problems);
+	g_free(problems);
 }
 
 /* A password is for the account ogid runs as: a password_file others can
@@ -288,7 +290,7 @@ test_passwords(void **state)
 				 password_cases[i].says, out);
 		assert_null(strstr(out, "s3cret"));
 		assert_null(strstr(err.msg, "s3cret"));
-		free(problems);
+		g_free(problems);
 		config_free(cfg);
 	}
 }

@@ -14,6 +14,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "intake/intake.h"
 
 static char box[64];
@@ -75,7 +77,7 @@ fetch_bytes(void *ctx, const struct intake_item *item, size_t *len_r,
 	*rc_r = intake_maildir_driver.fetch_to(ctx, item, fileno(f), err);
 	size = (long)lseek(fileno(f), 0, SEEK_END);
 	assert_true(size >= 0);
-	buf = calloc(1, (size_t)size + 1);
+	buf = g_malloc0((size_t)size + 1);
 	assert_int_equal(pread(fileno(f), buf, (size_t)size, 0), size);
 	fclose(f);
 	*len_r = (size_t)size;
@@ -153,7 +155,7 @@ test_fetch_and_mark(void **state)
 	assert_int_equal(rc, 0);
 	assert_int_equal(len, strlen("Subject: one\n\nbody\n"));
 	assert_memory_equal(data, "Subject: one\n\nbody\n", len);
-	free(data);
+	g_free(data);
 
 	assert_int_equal(intake_maildir_driver.mark_done(ctx, &items[0], false, &err), 0);
 	assert_false(exists("new/100.A.host"));
@@ -166,7 +168,7 @@ test_fetch_and_mark(void **state)
 	assert_true(exists("cur/100.A.host:2,S"));
 	data = fetch_bytes(ctx, &items[0], &len, &rc, &err);
 	assert_int_equal(rc, 0);
-	free(data);
+	g_free(data);
 	intake_items_free(items, n);
 	intake_maildir_driver.close(ctx);
 }
@@ -187,7 +189,7 @@ test_gone(void **state)
 	assert_int_equal(intake_maildir_driver.list(ctx, &items, &n, &err), 0);
 	snprintf(path, sizeof(path), "%s/new/300.C.host", box);
 	unlink(path);
-	free(fetch_bytes(ctx, &items[0], &len, &rc, &err));
+	g_free(fetch_bytes(ctx, &items[0], &len, &rc, &err));
 	assert_int_equal(rc, -1);
 	assert_non_null(strstr(err.msg, "300.C.host"));
 	intake_items_free(items, n);

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <sqlite3.h>
 
 #include "registry/registry.h"
@@ -60,10 +61,9 @@ record_as(struct registry *reg, const struct registry_message *msg,
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
+	struct fixture *f = g_new0(struct fixture, 1);
 	struct ogi_error err = { 0 };
 
-	assert_non_null(f);
 	strcpy(f->dir, "/tmp/ogi-registry-XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
 	snprintf(f->path, sizeof(f->path), "%s/ogi.db", f->dir);
@@ -83,7 +83,7 @@ teardown(void **state)
 	registry_close(f->reg);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
 	rc = system(cmd);
-	free(f);
+	g_free(f);
 	return rc;
 }
 

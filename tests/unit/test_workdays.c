@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #include "common/workdays.h"
 
 static struct workdays *cal;
@@ -290,15 +292,14 @@ test_deep_json(void **state)
 {
 	struct workdays *wd = workdays_new();
 	struct ogi_error err = { 0 };
-	char *json = calloc(1, 100000);
+	char *json = g_malloc0(100000);
 
 	(void)state;
-	assert_non_null(json);
 	strcpy(json, "{\"year\": 2026, \"days\": [], \"x\": ");
 	memset(json + strlen(json), '[', 50000);
 	assert_int_equal(workdays_add_json(wd, json, strlen(json), "deep.json", &err), -1);
 	assert_non_null(strstr(err.msg, "nested too deeply"));
-	free(json);
+	g_free(json);
 	workdays_free(wd);
 }
 
