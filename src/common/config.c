@@ -237,21 +237,25 @@ config_parse_size(const char *s, long *v_r)
 {
 	char *end;
 	long long v;
+	int shift = 0;
 
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno != 0 || end == s || v < 0)
 		return false;
 	switch (g_ascii_toupper(*end)) {
-	case 'K': v <<= 10; end++; break;
-	case 'M': v <<= 20; end++; break;
-	case 'G': v <<= 30; end++; break;
+	case 'K': shift = 10; end++; break;
+	case 'M': shift = 20; end++; break;
+	case 'G': shift = 30; end++; break;
 	default: break;
 	}
 	if (*end == 'B' || *end == 'b')
 		end++;
-	if (*end != '\0' || v > LONG_MAX)
+	/* Checked before shifting: "99999999999999G" must be refused, not
+	 * wrapped into a small limit. */
+	if (*end != '\0' || v > (LONG_MAX >> shift))
 		return false;
+	v <<= shift;
 	*v_r = (long)v;
 	return true;
 }

@@ -129,6 +129,12 @@ static const struct {
 	  { ":2: [ogid] reply_days: \"many\" is not a number" } },
 	{ "[limits]\nmax_message_size = 12Q\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":2: [limits] max_message_size: \"12Q\" is not a size" } },
+	/* Fuzzing found the shift overflowing (undefined, and a wrapped
+	 * value could pass as a small limit). */
+	{ "[limits]\nmax_attachment_size = 15532559262904M\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":2: [limits] max_attachment_size: \"15532559262904M\" is not a size" } },
+	{ "[limits]\nmax_message_size = 2G\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":2: [limits] max_message_size: \"2G\" is not a size between" } },
 	{ "[ogid]\ntimezone = Mars/Olympus\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":2: [ogid] timezone: unknown time zone" } },
 	{ "[intake.m]\ndriver = maildir\n\n[intake.n]\ndriver = smoke\nchannel = telex\n",
