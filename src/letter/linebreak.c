@@ -1,7 +1,8 @@
 #include "letter/linebreak.h"
 
-#include <stdlib.h>
 #include <string.h>
+
+#include <glib.h>
 
 /* Rounding in the caller's width sums must not push a line that fits
  * exactly (28 characters on the 28-character grid) over the edge. */
@@ -93,7 +94,7 @@ struct lines {
 	size_t n, cap;
 };
 
-static int
+static void
 emit(struct lines *ls, const uint32_t *cps, const double *widths,
      size_t start, size_t end, bool para_start)
 {
@@ -106,27 +107,20 @@ emit(struct lines *ls, const uint32_t *cps, const double *widths,
 	for (size_t i = start; i < last; i++)
 		w += widths[i];
 	if (ls->n == ls->cap) {
-		size_t cap = ls->cap ? 2 * ls->cap : 16;
-		struct letter_line *v = realloc(ls->v, cap * sizeof(*v));
-
-		if (v == NULL)
-			return -1;
-		ls->v = v;
-		ls->cap = cap;
+		ls->cap = ls->cap ? 2 * ls->cap : 16;
+		ls->v = g_renew(struct letter_line, ls->v, ls->cap);
 	}
 	l = &ls->v[ls->n++];
 	l->start = start;
 	l->end = last;
 	l->width = w;
 	l->para_start = para_start;
-	return 0;
 }
 
-int
+void
 letter_linebreak(const uint32_t *cps, const double *widths, size_t n,
                  double first_width, double rest_width,
-                 struct letter_line **lines_r, size_t *n_lines_r,
-                 struct ogi_error *err)
+                 struct letter_line **lines_r, size_t *n_lines_r)
 {
 	struct lines ls = { 0 };
 	size_t start = 0;
@@ -139,8 +133,7 @@ letter_linebreak(const uint32_t *cps, const double *widths, size_t n,
 		while (start < n && is_space(cps[start]))
 			start++;
 		if (start < n && cps[start] == '\n') {
-			if (emit(&ls, cps, widths, start, start, para) != 0)
-				goto oom;
+			emit(&ls, cps, widths, start, start, para);
 			start++;
 			para = true;
 			continue;
@@ -167,8 +160,7 @@ letter_linebreak(const uint32_t *cps, const double *widths, size_t n,
 			 * it must be cut, but always move on. */
 			end = j > start ? j : start + 1;
 		}
-		if (emit(&ls, cps, widths, start, end, para) != 0)
-			goto oom;
+		emit(&ls, cps, widths, start, end, para);
 		para = false;
 		start = end;
 		if (start < n && cps[start] == '\n') {
@@ -178,11 +170,6 @@ letter_linebreak(const uint32_t *cps, const double *widths, size_t n,
 	}
 	*lines_r = ls.v;
 	*n_lines_r = ls.n;
-	return 0;
-oom:
-	free(ls.v);
-	error_set(err, "out of memory");
-	return -1;
 }
 
 int
@@ -191,12 +178,8 @@ letter_utf8_decode(const char *s, uint32_t **cps_r, size_t *n_r,
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s), n = 0, i = 0;
-	uint32_t *cps = malloc((len ? len : 1) * sizeof(*cps));
+	uint32_t *cps = g_new(uint32_t, len ? len : 1);
 
-	if (cps == NULL) {
-		error_set(err, "out of memory");
-		return -1;
-	}
 	while (i < len) {
 		unsigned c = p[i], k;
 		uint32_t cp, min;
@@ -235,7 +218,7 @@ letter_utf8_decode(const char *s, uint32_t **cps_r, size_t *n_r,
 	*n_r = n;
 	return 0;
 bad:
-	free(cps);
+	g_free(cps);
 	error_set(err, "invalid UTF-8 at byte %zu", i);
 	return -1;
 }
@@ -243,10 +226,8 @@ bad:
 char *
 letter_utf8_encode(const uint32_t *cps, size_t n)
 {
-	char *s = malloc(4 * n + 1), *o = s;
+	char *s = g_malloc(4 * n + 1), *o = s;
 
-	if (s == NULL)
-		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = cps[i];
 

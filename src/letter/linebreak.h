@@ -42,21 +42,21 @@ bool letter_lb_no_end(uint32_t cp);
 /* Breaks `n` characters `cps` with widths `widths` into lines no wider
  * than `first_width` (lines with para_start) or `rest_width` (the others).
  * Spaces and '\n' are not part of any line.  An empty text gives no line.
- * On success *lines_r (malloc'd, caller frees; NULL when *n_lines_r is 0)
- * holds *n_lines_r lines in order. */
-int letter_linebreak(const uint32_t *cps, const double *widths, size_t n,
-                     double first_width, double rest_width,
-                     struct letter_line **lines_r, size_t *n_lines_r,
-                     struct ogi_error *err);
+ * *lines_r (caller frees with g_free; NULL when *n_lines_r is 0) holds
+ * *n_lines_r lines in order.  Never fails: memory is GLib's (an allocation
+ * that fails aborts). */
+void letter_linebreak(const uint32_t *cps, const double *widths, size_t n,
+                      double first_width, double rest_width,
+                      struct letter_line **lines_r, size_t *n_lines_r);
 
 /* Decodes UTF-8 `s` into code points.  Rejects invalid or overlong
  * sequences and surrogates, naming the byte offset.  On success *cps_r
- * (malloc'd, caller frees) holds *n_r code points. */
+ * (caller frees with g_free) holds *n_r code points. */
 int letter_utf8_decode(const char *s, uint32_t **cps_r, size_t *n_r,
                        struct ogi_error *err);
 
-/* Encodes `n` code points as NUL-terminated UTF-8 into a malloc'd string
- * (caller frees); NULL when out of memory. */
+/* Encodes `n` code points as NUL-terminated UTF-8 into a new string
+ * (caller frees with g_free); never NULL. */
 char *letter_utf8_encode(const uint32_t *cps, size_t n);
 
 #endif

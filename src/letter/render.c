@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <hpdf.h>
 
 #include "letter/linebreak.h"
@@ -76,15 +77,11 @@ font_get(const char *path, int index, struct ogi_error *err)
 		if (c->index == index && strcmp(c->path, path) == 0)
 			break;
 	if (c == NULL) {
-		c = calloc(1, sizeof(*c));
-		if (c == NULL || (c->path = strdup(path)) == NULL) {
-			error_set(err, "out of memory");
-			if (c != NULL)
-				free(c);
-			c = NULL;
-		} else if (letter_ttf_open(path, index, &c->ttf, err) != 0) {
-			free(c->path);
-			free(c);
+		c = g_new0(struct cached_font, 1);
+		c->path = g_strdup(path);
+		if (letter_ttf_open(path, index, &c->ttf, err) != 0) {
+			g_free(c->path);
+			g_free(c);
 			c = NULL;
 		} else {
 			c->index = index;
@@ -106,8 +103,8 @@ letter_render_release_fonts(void)
 		struct cached_font *next = cache->next;
 
 		letter_ttf_close(cache->ttf);
-		free(cache->path);
-		free(cache);
+		g_free(cache->path);
+		g_free(cache);
 		cache = next;
 	}
 	pthread_mutex_unlock(&cache_lock);
@@ -167,9 +164,9 @@ struct render {
 static void
 shaped_free(struct shaped *s)
 {
-	free(s->cps);
-	free(s->face);
-	free(s->w);
+	g_free(s->cps);
+	g_free(s->face);
+	g_free(s->w);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -182,23 +179,17 @@ char_width(const struct render *r, unsigned face, uint32_t cp, double size,
 	return letter_ttf_advance(ttf, letter_ttf_glyph(ttf, cp)) * size / 1000.0 + cs;
 }
 
-static int
+static void
 mark_used(struct face *f, uint32_t cp)
 {
 	if (f->seen[cp / 8] & (1u << (cp % 8)))
-		return 0;
+		return;
 	if (f->n_used == f->cap_used) {
-		size_t cap = f->cap_used ? 2 * f->cap_used : 256;
-		uint32_t *u = realloc(f->used, cap * sizeof(*u));
-
-		if (u == NULL)
-			return -1;
-		f->used = u;
-		f->cap_used = cap;
+		f->cap_used = f->cap_used ? 2 * f->cap_used : 256;
+		f->used = g_renew(uint32_t, f->used, f->cap_used);
 	}
 	f->used[f->n_used++] = cp;
 	f->seen[cp / 8] |= (uint8_t)(1u << (cp % 8));
-	return 0;
 }
 
 static void
@@ -206,8 +197,8 @@ name_char(uint32_t cp, char *buf, size_t len)
 {
 	char *c = letter_utf8_encode(&cp, 1);
 
-	snprintf(buf, len, "U+%04X \"%s\"", (unsigned)cp, c ? c : "?");
-	free(c);
+	snprintf(buf, len, "U+%04X \"%s\"", (unsigned)cp, c);
+	g_free(c);
 }
 
 /* Decodes `text` and picks each character's face: the role's face, then
@@ -223,13 +214,9 @@ shape(struct render *r, const char *text, enum role role, double size,
 	if (letter_utf8_decode(text ? text : "", &cps, &n, r->err) != 0)
 		return -1;
 	s->cps = cps;
-	s->face = malloc(n ? n : 1);
-	s->w = malloc((n ? n : 1) * sizeof(*s->w));
+	s->face = g_new(unsigned char, n ? n : 1);
+	s->w = g_new(double, n ? n : 1);
 	s->cs = cs;
-	if (s->face == NULL || s->w == NULL) {
-		error_set(r->err, "out of memory");
-		goto fail;
-	}
 	for (size_t i = 0; i < n; i++) {
 		uint32_t cp = cps[i];
 		char name[64];
@@ -274,10 +261,7 @@ shape(struct render *r, const char *text, enum role role, double size,
 			          name, fonts);
 			goto fail;
 		}
-		if (mark_used(&r->faces[f], cp) != 0) {
-			error_set(r->err, "out of memory");
-			goto fail;
-		}
+		mark_used(&r->faces[f], cp);
 		s->cps[k] = cp;
 		s->face[k] = (unsigned char)f;
 		s->w[k++] = char_width(r, (unsigned)f, cp, size, cs);
@@ -295,15 +279,8 @@ op_add(struct render *r, enum op_kind kind, long block)
 	struct op *op;
 
 	if (r->n_ops == r->cap_ops) {
-		size_t cap = r->cap_ops ? 2 * r->cap_ops : 64;
-		struct op *v = realloc(r->ops, cap * sizeof(*v));
-
-		if (v == NULL) {
-			error_set(r->err, "out of memory");
-			return NULL;
-		}
-		r->ops = v;
-		r->cap_ops = cap;
+		r->cap_ops = r->cap_ops ? 2 * r->cap_ops : 64;
+		r->ops = g_renew(struct op, r->ops, r->cap_ops);
 	}
 	op = &r->ops[r->n_ops++];
 	memset(op, 0, sizeof(*op));
@@ -313,45 +290,33 @@ op_add(struct render *r, enum op_kind kind, long block)
 	return op;
 }
 
-static int
+static void
 op_text(struct render *r, long block, const struct shaped *s, size_t start,
         size_t end, double x, double y, double width, double size)
 {
 	struct op *op = op_add(r, OP_TEXT, block);
 	size_t n = end - start;
 
-	if (op == NULL)
-		return -1;
 	op->x = x;
 	op->y = y;
 	op->w = width;
 	op->size = size;
 	op->cs = s->cs;
 	op->n = n;
-	op->cps = malloc((n ? n : 1) * sizeof(*op->cps));
-	op->faces = malloc(n ? n : 1);
-	if (op->cps == NULL || op->faces == NULL) {
-		error_set(r->err, "out of memory");
-		return -1;
-	}
-	memcpy(op->cps, s->cps + start, n * sizeof(*op->cps));
-	memcpy(op->faces, s->face + start, n);
-	return 0;
+	op->cps = g_memdup2(s->cps + start, n * sizeof(*op->cps));
+	op->faces = g_memdup2(s->face + start, n);
 }
 
-static int
+static void
 op_shape(struct render *r, enum op_kind kind, long block, double x, double y,
          double w, double h)
 {
 	struct op *op = op_add(r, kind, block);
 
-	if (op == NULL)
-		return -1;
 	op->x = x;
 	op->y = y;
 	op->w = w;
 	op->h = h;
-	return 0;
 }
 
 /* ---- the line grid ------------------------------------------------------ */
@@ -431,7 +396,7 @@ visible(const struct letter_line *l, double cs)
 
 /* Lays out shaped text line by line from the next free grid line.
  * *end_x_r (may be NULL) receives where the last line ends. */
-static int
+static void
 flow_shaped(struct render *r, long block, const struct shaped *s,
             const struct spec *sp, double *end_x_r)
 {
@@ -446,9 +411,8 @@ flow_shaped(struct render *r, long block, const struct shaped *s,
 		avail_first -= sp->right_inset;
 		avail_rest -= sp->right_inset;
 	}
-	if (letter_linebreak(s->cps, s->w, s->n, avail_first + sp->cs,
-	                     avail_rest + sp->cs, &lines, &n_lines, r->err) != 0)
-		return -1;
+	letter_linebreak(s->cps, s->w, s->n, avail_first + sp->cs,
+	                 avail_rest + sp->cs, &lines, &n_lines);
 	if (sp->keep > 0)
 		keep_together(r, (int)n_lines + sp->keep);
 	for (size_t i = 0; i < n_lines; i++) {
@@ -476,15 +440,11 @@ flow_shaped(struct render *r, long block, const struct shaped *s,
 			*end_x_r = x + vis;
 		if (l->end == l->start)
 			continue;
-		if (op_text(r, block, s, l->start, l->end, x,
-		            baseline(slot, sp->size), vis, sp->size) != 0) {
-			free(lines);
-			return -1;
-		}
+		op_text(r, block, s, l->start, l->end, x,
+		        baseline(slot, sp->size), vis, sp->size);
 		r->ops[r->n_ops - 1].bold = sp->bold;
 	}
-	free(lines);
-	return 0;
+	g_free(lines);
 }
 
 static int
@@ -492,13 +452,12 @@ flow(struct render *r, long block, const char *text, const struct spec *sp,
      double *end_x_r)
 {
 	struct shaped s;
-	int ret;
 
 	if (shape(r, text, sp->role, sp->size, sp->cs, &s) != 0)
 		return -1;
-	ret = flow_shaped(r, block, &s, sp, end_x_r);
+	flow_shaped(r, block, &s, sp, end_x_r);
 	shaped_free(&s);
-	return ret;
+	return 0;
 }
 
 static double
@@ -557,15 +516,14 @@ list_item(struct render *r, long block, const char *text)
 {
 	struct spec sp = body_spec(ALIGN_LEFT);
 	struct shaped s;
-	int ret;
 
 	if (shape(r, text, ROLE_BODY, BODY_SIZE, BODY_CS, &s) != 0)
 		return -1;
 	sp.first_indent = 2 * CHAR_PITCH;
 	sp.rest_indent = sp.first_indent + sum_widths(&s, 0, label_length(&s));
-	ret = flow_shaped(r, block, &s, &sp, NULL);
+	flow_shaped(r, block, &s, &sp, NULL);
 	shaped_free(&s);
-	return ret;
+	return 0;
 }
 
 /* "附件：1.name" with each further item under the first and long names
@@ -576,7 +534,6 @@ attachments(struct render *r, long block, const struct letter_block *b)
 	static const char note[] = "附件：";
 	struct shaped head;
 	double head_w;
-	int ret = -1;
 
 	if (b->n_items == 0)
 		return 0;
@@ -588,23 +545,15 @@ attachments(struct render *r, long block, const struct letter_block *b)
 	for (size_t i = 0; i < b->n_items; i++) {
 		struct spec sp = body_spec(ALIGN_LEFT);
 		struct shaped s;
-		size_t plen = strlen(note) + 24;
-		char *text = malloc(plen + strlen(b->items[i] ? b->items[i] : ""));
+		const char *item = b->items[i] ? b->items[i] : "";
+		char *text = b->n_items == 1 ?
+		             g_strconcat(note, item, NULL) :
+		             g_strdup_printf("%s%zu.%s", i == 0 ? note : "", i + 1,
+		                             item);
 		size_t number_chars;
+		int ret = shape(r, text, ROLE_BODY, BODY_SIZE, BODY_CS, &s);
 
-		if (text == NULL) {
-			error_set(r->err, "out of memory");
-			return -1;
-		}
-		if (b->n_items == 1)
-			snprintf(text, plen + strlen(b->items[i] ? b->items[i] : ""),
-			         "%s%s", note, b->items[i] ? b->items[i] : "");
-		else
-			snprintf(text, plen + strlen(b->items[i] ? b->items[i] : ""),
-			         "%s%zu.%s", i == 0 ? note : "", i + 1,
-			         b->items[i] ? b->items[i] : "");
-		ret = shape(r, text, ROLE_BODY, BODY_SIZE, BODY_CS, &s);
-		free(text);
+		g_free(text);
 		if (ret != 0)
 			return -1;
 		/* The characters before the name: the note, then "N.". */
@@ -614,10 +563,8 @@ attachments(struct render *r, long block, const struct letter_block *b)
 		sp.first_indent = 2 * CHAR_PITCH + (i == 0 ? 0 : head_w);
 		sp.rest_indent = sp.first_indent +
 		                 sum_widths(&s, 0, number_chars < s.n ? number_chars : s.n);
-		ret = flow_shaped(r, block, &s, &sp, NULL);
+		flow_shaped(r, block, &s, &sp, NULL);
 		shaped_free(&s);
-		if (ret != 0)
-			return -1;
 	}
 	return 0;
 }
@@ -632,14 +579,11 @@ count_lines(struct render *r, const char *text, enum role role, double *vis_r)
 
 	if (shape(r, text, role, BODY_SIZE, BODY_CS, &s) != 0)
 		return -1;
-	if (letter_linebreak(s.cps, s.w, s.n, BLOCK_W + BODY_CS,
-	                     BLOCK_W + BODY_CS, &lines, &n, r->err) != 0) {
-		shaped_free(&s);
-		return -1;
-	}
+	letter_linebreak(s.cps, s.w, s.n, BLOCK_W + BODY_CS, BLOCK_W + BODY_CS,
+	                 &lines, &n);
 	if (vis_r != NULL)
 		*vis_r = n > 0 ? visible(&lines[0], BODY_CS) : 0;
-	free(lines);
+	g_free(lines);
 	shaped_free(&s);
 	return (int)n;
 }
@@ -669,7 +613,7 @@ signature(struct render *r, long block, const struct letter_block *b,
 	return flow(r, block, b->text, &sp, NULL);
 }
 
-static int
+static void
 seal(struct render *r, long block)
 {
 	const struct op *date = &r->ops[r->n_ops - 1];
@@ -677,8 +621,8 @@ seal(struct render *r, long block)
 	/* Office and date sit a little below the seal's centre. */
 	double cy = date->y + LINE_PITCH * 0.8;
 
-	return op_shape(r, OP_SEAL, block, cx - SEAL_DIAMETER / 2,
-	                cy - SEAL_DIAMETER / 2, SEAL_DIAMETER, SEAL_DIAMETER);
+	op_shape(r, OP_SEAL, block, cx - SEAL_DIAMETER / 2,
+	         cy - SEAL_DIAMETER / 2, SEAL_DIAMETER, SEAL_DIAMETER);
 }
 
 static int
@@ -697,14 +641,11 @@ form_field(struct render *r, long block, const struct letter_block *b)
 	keep_together(r, n);
 	first = take_slot(r);
 	r->slot += n - 1;
-	if (op_shape(r, OP_BOX, block, BLOCK_LEFT,
-	             slot_top(first) - n * LINE_PITCH + 2, BLOCK_W,
-	             n * LINE_PITCH - 4) != 0)
-		return -1;
+	op_shape(r, OP_BOX, block, BLOCK_LEFT, slot_top(first) - n * LINE_PITCH + 2,
+	         BLOCK_W, n * LINE_PITCH - 4);
 	for (int k = 1; k < n; k++)
-		if (op_shape(r, OP_RULE, block, BLOCK_LEFT + 4, slot_top(first + k),
-		             BLOCK_W - 8, 0) != 0)
-			return -1;
+		op_shape(r, OP_RULE, block, BLOCK_LEFT + 4, slot_top(first + k),
+		         BLOCK_W - 8, 0);
 	return 0;
 }
 
@@ -736,14 +677,11 @@ form_choice(struct render *r, long block, const struct letter_block *b)
 		}
 		if (w > BLOCK_RIGHT - x)        /* never wider than the block */
 			w = BLOCK_RIGHT - x;
-		if (op_shape(r, OP_BOX, block, x, baseline(slot, BODY_SIZE) - 0.1 * BODY_SIZE,
-		             box, box) != 0 ||
-		    (s.n > 0 && op_text(r, block, &s, 0, s.n, x + box + gap,
-		                        baseline(slot, BODY_SIZE), w - box - gap,
-		                        BODY_SIZE) != 0)) {
-			shaped_free(&s);
-			return -1;
-		}
+		op_shape(r, OP_BOX, block, x, baseline(slot, BODY_SIZE) - 0.1 * BODY_SIZE,
+		         box, box);
+		if (s.n > 0)
+			op_text(r, block, &s, 0, s.n, x + box + gap,
+			        baseline(slot, BODY_SIZE), w - box - gap, BODY_SIZE);
 		shaped_free(&s);
 		x += w + CHAR_PITCH;
 	}
@@ -805,7 +743,7 @@ layout(struct render *r)
 			ret = flow(r, bi, b->text, &sp, NULL);
 			if (ret == 0 && doc->seal_png != NULL && r->n_ops > 0 &&
 			    r->ops[r->n_ops - 1].block == bi)
-				ret = seal(r, bi);
+				seal(r, bi);
 			break;
 		case LETTER_BLOCK_ATTACHMENTS:
 			ret = attachments(r, bi, b);
@@ -844,7 +782,6 @@ folios(struct render *r)
 		char text[32];
 		struct shaped s;
 		double w, x;
-		int ret;
 
 		snprintf(text, sizeof(text), "\u2014 %d \u2014", p);
 		if (shape(r, text, ROLE_BODY, FOLIO_SIZE, 0, &s) != 0)
@@ -852,12 +789,10 @@ folios(struct render *r)
 		w = sum_widths(&s, 0, s.n);
 		x = p % 2 ? BLOCK_RIGHT - FOLIO_SIZE - w : BLOCK_LEFT + FOLIO_SIZE;
 		r->page = p;
-		ret = op_text(r, -1, &s, 0, s.n, x,
-		              BLOCK_BOTTOM - MM(7.0) - FOLIO_DASH_RISE * FOLIO_SIZE,
-		              w, FOLIO_SIZE);
+		op_text(r, -1, &s, 0, s.n, x,
+		        BLOCK_BOTTOM - MM(7.0) - FOLIO_DASH_RISE * FOLIO_SIZE,
+		        w, FOLIO_SIZE);
 		shaped_free(&s);
-		if (ret != 0)
-			return -1;
 	}
 	r->page = pages;
 	return 0;
@@ -873,35 +808,37 @@ struct cmap_run {
 };
 
 static void
-put_utf16_hex(FILE *f, uint32_t cp)
+put_utf16_hex(GString *out, uint32_t cp)
 {
 	if (cp < 0x10000)
-		fprintf(f, "%04X", (unsigned)cp);
+		g_string_append_printf(out, "%04X", (unsigned)cp);
 	else
-		fprintf(f, "%04X%04X", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
-		        (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+		g_string_append_printf(out, "%04X%04X",
+		                       (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+		                       (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
 }
 
 /* Writes runs as blocks of bfrange (ranges) or bfchar entries. */
 static void
-cmap_blocks(FILE *f, const struct cmap_run *runs, size_t n_runs, bool ranges,
-            const uint16_t *codes, const uint32_t *cps)
+cmap_blocks(GString *out, const struct cmap_run *runs, size_t n_runs,
+            bool ranges, const uint16_t *codes, const uint32_t *cps)
 {
 	const char *kind = ranges ? "bfrange" : "bfchar";
 
 	for (size_t done = 0; done < n_runs;) {
 		size_t k = n_runs - done < CMAP_BLOCK ? n_runs - done : CMAP_BLOCK;
 
-		fprintf(f, "%zu begin%s\n", k, kind);
+		g_string_append_printf(out, "%zu begin%s\n", k, kind);
 		for (const struct cmap_run *r = runs + done; r < runs + done + k; r++) {
-			fprintf(f, "<%04X> ", codes[r->first]);
+			g_string_append_printf(out, "<%04X> ", codes[r->first]);
 			if (ranges)
-				fprintf(f, "<%04X> ", codes[r->first + r->len - 1]);
-			fputc('<', f);
-			put_utf16_hex(f, cps[r->first]);
-			fputs(">\n", f);
+				g_string_append_printf(out, "<%04X> ",
+				                       codes[r->first + r->len - 1]);
+			g_string_append_c(out, '<');
+			put_utf16_hex(out, cps[r->first]);
+			g_string_append(out, ">\n");
 		}
-		fprintf(f, "end%s\n", kind);
+		g_string_append_printf(out, "end%s\n", kind);
 		done += k;
 	}
 }
@@ -910,26 +847,20 @@ int
 letter_tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n,
                       char **cmap_r, struct ogi_error *err)
 {
-	struct cmap_run *ranges = calloc(n ? n : 1, sizeof(*ranges));
-	struct cmap_run *chars = calloc(n ? n : 1, sizeof(*chars));
-	size_t n_ranges = 0, n_chars = 0, len;
-	char *text = NULL;
-	FILE *f = NULL;
-	int ret = -1;
+	struct cmap_run *ranges, *chars;
+	size_t n_ranges = 0, n_chars = 0;
+	GString *out;
 
-	if (ranges == NULL || chars == NULL ||
-	    (f = open_memstream(&text, &len)) == NULL) {
-		error_set(err, "out of memory");
-		goto out;
-	}
 	for (size_t i = 0; i < n; i++)
 		if ((i > 0 && codes[i] <= codes[i - 1]) || cps[i] > 0x10FFFF ||
 		    (cps[i] >= 0xD800 && cps[i] < 0xE000)) {
 			error_set(err, "ToUnicode CMap: code <%04X> -> U+%04X: codes "
 			          "must ascend and map to Unicode scalar values",
 			          codes[i], (unsigned)cps[i]);
-			goto out;
+			return -1;
 		}
+	ranges = g_new(struct cmap_run, n ? n : 1);
+	chars = g_new(struct cmap_run, n ? n : 1);
 	/* A bfrange steps the last byte of the code and of the UTF-16 text:
 	 * neither may carry into the byte before it.  The last byte of a
 	 * code point's UTF-16 is its own last byte, surrogates or not. */
@@ -943,38 +874,26 @@ letter_tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n,
 		else
 			chars[n_chars++] = (struct cmap_run){ i, 1 };
 	}
-	fputs("/CIDInit /ProcSet findresource begin\n"
-	      "12 dict begin\n"
-	      "begincmap\n"
-	      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	      "/Supplement 0 >> def\n"
-	      "/CMapName /Adobe-Identity-UCS def\n"
-	      "/CMapType 2 def\n"
-	      "1 begincodespacerange\n"
-	      "<0000> <FFFF>\n"
-	      "endcodespacerange\n", f);
-	cmap_blocks(f, ranges, n_ranges, true, codes, cps);
-	cmap_blocks(f, chars, n_chars, false, codes, cps);
-	fputs("endcmap\n"
-	      "CMapName currentdict /CMap defineresource pop\n"
-	      "end\n"
-	      "end\n", f);
-	if (fclose(f) != 0) {
-		f = NULL;
-		error_set(err, "out of memory");
-		goto out;
-	}
-	f = NULL;
-	*cmap_r = text;
-	text = NULL;
-	ret = 0;
-out:
-	if (f != NULL)
-		fclose(f);
-	free(text);
-	free(ranges);
-	free(chars);
-	return ret;
+	out = g_string_new("/CIDInit /ProcSet findresource begin\n"
+	                   "12 dict begin\n"
+	                   "begincmap\n"
+	                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	                   "/Supplement 0 >> def\n"
+	                   "/CMapName /Adobe-Identity-UCS def\n"
+	                   "/CMapType 2 def\n"
+	                   "1 begincodespacerange\n"
+	                   "<0000> <FFFF>\n"
+	                   "endcodespacerange\n");
+	cmap_blocks(out, ranges, n_ranges, true, codes, cps);
+	cmap_blocks(out, chars, n_chars, false, codes, cps);
+	g_string_append(out, "endcmap\n"
+	                "CMapName currentdict /CMap defineresource pop\n"
+	                "end\n"
+	                "end\n");
+	g_free(ranges);
+	g_free(chars);
+	*cmap_r = g_string_free(out, FALSE);
+	return 0;
 }
 
 /* ---- libharu ------------------------------------------------------------ */
@@ -1024,7 +943,7 @@ load_subset(struct render *r, HPDF_Doc pdf, struct face *f, const char *psname)
 	fd = mkstemp(path);
 	if (fd < 0) {
 		error_set(r->err, "%s: %s", path, strerror(errno));
-		free(data);
+		g_free(data);
 		return NULL;
 	}
 	while (done < len) {
@@ -1038,7 +957,7 @@ load_subset(struct render *r, HPDF_Doc pdf, struct face *f, const char *psname)
 		}
 		done += (size_t)k;
 	}
-	free(data);
+	g_free(data);
 	if (close(fd) == 0 && done == len)
 		name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
 	else if (done == len)
@@ -1063,16 +982,12 @@ set_tounicode(struct render *r, HPDF_Font font, const struct face *f,
 		"Type", "CMapName", "CIDSystemInfo", "WMode",
 	};
 	HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-	uint16_t *codes = malloc(f->n_used * sizeof(*codes));
-	uint32_t *cps = malloc(f->n_used * sizeof(*cps));
+	uint16_t *codes = g_new(uint16_t, f->n_used);
+	uint32_t *cps = g_new(uint32_t, f->n_used);
 	size_t n = 0;
 	char *text = NULL;
 	int ret = -1;
 
-	if (codes == NULL || cps == NULL) {
-		error_set(r->err, "out of memory");
-		goto out;
-	}
 	if (cmap == NULL || cmap->stream == NULL) {
 		error_set(r->err, "libharu gave the font no ToUnicode stream "
 		          "to replace");
@@ -1096,9 +1011,9 @@ set_tounicode(struct render *r, HPDF_Font font, const struct face *f,
 	}
 	ret = 0;
 out:
-	free(text);
-	free(codes);
-	free(cps);
+	g_free(text);
+	g_free(codes);
+	g_free(cps);
 	return ret;
 }
 
@@ -1162,7 +1077,7 @@ set_info(struct render *r, HPDF_Doc pdf, time_t created)
 			error_prefix(r->err, "document %s", i ? "author" : "title");
 			return -1;
 		}
-		free(cps);
+		g_free(cps);
 		if (HPDF_SetInfoAttr(pdf, types[i], attrs[i]) != HPDF_OK) {
 			error_set(r->err, "cannot set the document %s",
 			          i ? "author" : "title");
@@ -1210,12 +1125,10 @@ draw_text(struct render *r, HPDF_Page page, const struct op *op)
 			e++;
 		}
 		s = letter_utf8_encode(op->cps + k, e - k);
-		if (s != NULL) {
-			HPDF_Page_SetFontAndSize(page, r->faces[op->faces[k]].font,
-			                         (HPDF_REAL)op->size);
-			HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)op->y, s);
-			free(s);
-		}
+		HPDF_Page_SetFontAndSize(page, r->faces[op->faces[k]].font,
+		                         (HPDF_REAL)op->size);
+		HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)op->y, s);
+		g_free(s);
 		x += w;
 		k = e;
 	}
@@ -1291,11 +1204,7 @@ save(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he,
 	if (HPDF_SaveToStream(pdf) != HPDF_OK)
 		return hpdf_fail(r, he, "writing the PDF");
 	size = HPDF_GetStreamSize(pdf);
-	buf = malloc(size ? size : 1);
-	if (buf == NULL) {
-		error_set(r->err, "out of memory");
-		return -1;
-	}
+	buf = g_malloc(size ? size : 1);
 	HPDF_ResetStream(pdf);
 	while (done < size) {
 		HPDF_UINT32 k = size - done;
@@ -1306,7 +1215,7 @@ save(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he,
 			break;
 	}
 	if (done != size) {
-		free(buf);
+		g_free(buf);
 		return hpdf_fail(r, he, "reading the PDF back");
 	}
 	*pdf_r = buf;
@@ -1349,12 +1258,12 @@ letter_layout_report_free(struct letter_layout_report *report)
 	if (report == NULL)
 		return;
 	for (size_t i = 0; i < report->n_lines; i++)
-		free(report->lines[i].text);
-	free(report->lines);
+		g_free(report->lines[i].text);
+	g_free(report->lines);
 	memset(report, 0, sizeof(*report));
 }
 
-static int
+static void
 make_report(const struct render *r, struct letter_layout_report *rep)
 {
 	size_t n = 0;
@@ -1367,9 +1276,7 @@ make_report(const struct render *r, struct letter_layout_report *rep)
 	rep->block_bottom = BLOCK_BOTTOM;
 	for (size_t i = 0; i < r->n_ops; i++)
 		n += r->ops[i].kind == OP_TEXT;
-	rep->lines = calloc(n ? n : 1, sizeof(*rep->lines));
-	if (rep->lines == NULL)
-		goto oom;
+	rep->lines = g_new0(struct letter_layout_line, n ? n : 1);
 	/* Page by page, each page's number last. */
 	for (size_t k = 0; k < (size_t)r->page * r->n_ops; k++) {
 		const struct op *op = &r->ops[k % r->n_ops];
@@ -1378,8 +1285,6 @@ make_report(const struct render *r, struct letter_layout_report *rep)
 		if (op->kind != OP_TEXT || op->page != (int)(k / r->n_ops) + 1)
 			continue;
 		l->text = letter_utf8_encode(op->cps, op->n);
-		if (l->text == NULL)
-			goto oom;
 		rep->n_lines++;
 		l->page = op->page;
 		l->block = op->block;
@@ -1388,11 +1293,6 @@ make_report(const struct render *r, struct letter_layout_report *rep)
 		l->width = op->w;
 		l->size = op->size;
 	}
-	return 0;
-oom:
-	letter_layout_report_free(rep);
-	error_set(r->err, "out of memory");
-	return -1;
 }
 
 static int
@@ -1413,11 +1313,7 @@ open_faces(struct render *r, const struct letter_fonts *fonts)
 	};
 	int face_of[N_ROLES];
 
-	r->faces = calloc(N_ROLES, sizeof(*r->faces));
-	if (r->faces == NULL) {
-		error_set(r->err, "out of memory");
-		return -1;
-	}
+	r->faces = g_new0(struct face, N_ROLES);
 	for (int i = 0; i < N_ROLES; i++) {
 		int j;
 
@@ -1459,14 +1355,14 @@ static void
 render_free(struct render *r)
 {
 	for (size_t i = 0; i < r->n_ops; i++) {
-		free(r->ops[i].cps);
-		free(r->ops[i].faces);
+		g_free(r->ops[i].cps);
+		g_free(r->ops[i].faces);
 	}
-	free(r->ops);
+	g_free(r->ops);
 	if (r->faces != NULL)
 		for (int i = 0; i < r->n_faces; i++)
-			free(r->faces[i].used);
-	free(r->faces);
+			g_free(r->faces[i].used);
+	g_free(r->faces);
 }
 
 int
@@ -1486,11 +1382,8 @@ letter_render_mem(const struct letter_doc *doc,
 	if (open_faces(&r, fonts) != 0 || layout(&r) != 0 || folios(&r) != 0 ||
 	    emit_pdf(&r, opts ? opts->created : 0, pdf_r, len_r) != 0)
 		goto out;
-	if (report_r != NULL && make_report(&r, report_r) != 0) {
-		free(*pdf_r);
-		*pdf_r = NULL;
-		goto out;
-	}
+	if (report_r != NULL)
+		make_report(&r, report_r);
 	ret = 0;
 out:
 	render_free(&r);
@@ -1509,12 +1402,7 @@ letter_render(const struct letter_doc *doc, const struct letter_fonts *fonts,
 
 	if (letter_render_mem(doc, fonts, NULL, &pdf, &len, report_r, err) != 0)
 		return -1;
-	tmp = malloc(strlen(out_path) + 8);
-	if (tmp == NULL) {
-		error_set(err, "out of memory");
-		goto fail;
-	}
-	sprintf(tmp, "%s.XXXXXX", out_path);
+	tmp = g_strconcat(out_path, ".XXXXXX", NULL);
 	fd = mkstemp(tmp);      /* mode 0600 */
 	if (fd < 0) {
 		error_set(err, "%s: %s", tmp, strerror(errno));
@@ -1536,12 +1424,12 @@ letter_render(const struct letter_doc *doc, const struct letter_fonts *fonts,
 		unlink(tmp);
 		goto fail;
 	}
-	free(tmp);
-	free(pdf);
+	g_free(tmp);
+	g_free(pdf);
 	return 0;
 fail:
-	free(tmp);
-	free(pdf);
+	g_free(tmp);
+	g_free(pdf);
 	letter_layout_report_free(report_r);
 	return -1;
 }

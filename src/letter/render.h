@@ -20,6 +20,9 @@
  * face, then the fallback face; a character no configured face has fails
  * the render, naming it.
  *
+ * Memory comes from GLib, whose allocation failures abort: no function
+ * here fails for want of memory.
+ *
  * render.c is the only file of the project that includes hpdf.h; no
  * libharu type appears here.
  */
@@ -94,8 +97,8 @@ int letter_render(const struct letter_doc *doc,
                   struct letter_layout_report *report_r,
                   struct ogi_error *err);
 
-/* As letter_render, into memory: on success *pdf_r (malloc'd, caller
- * frees) holds *len_r bytes.  `opts` may be NULL for the defaults.  Writes
+/* As letter_render, into memory: on success *pdf_r (caller frees with
+ * g_free) holds *len_r bytes.  `opts` may be NULL for the defaults.  Writes
  * and removes a private temporary file (mkstemp in $TMPDIR, else /tmp) per
  * embedded font, because libharu 2.3.0 loads TrueType only from files. */
 int letter_render_mem(const struct letter_doc *doc,
@@ -116,7 +119,7 @@ void letter_render_release_fonts(void);
  * code and code point both go up by one within one last byte as bfrange,
  * the others as bfchar, at most 100 to a block.  Every embedded font of a
  * letter carries one, so copying and searching give back the letter's
- * text.  On success *cmap_r (malloc'd, NUL-terminated, caller frees).
+ * text.  On success *cmap_r (NUL-terminated, caller frees with g_free).
  * Fails when codes are not ascending or a cps[i] is not a Unicode scalar
  * value.  Pure. */
 int letter_tounicode_cmap(const uint16_t *codes, const uint32_t *cps,

@@ -8,43 +8,7 @@
 
 #include <glib.h>
 
-/* ---- memory and strings ------------------------------------------------ */
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-
-	if (q == NULL)
-		abort();
-	return q;
-}
-
-static void *
-xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static char *
-xstrndup(const char *s, size_t n)
-{
-	char *d = xrealloc(NULL, n + 1);
-
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	return xstrndup(s, strlen(s));
-}
+/* ---- memory ------------------------------------------------------------ */
 
 /* Grows *v (n elements in use, *cap allocated) to hold one more. */
 static void
@@ -53,49 +17,7 @@ grow(void **v, size_t n, size_t *cap, size_t size)
 	if (n < *cap)
 		return;
 	*cap = *cap ? *cap * 2 : 8;
-	*v = xrealloc(*v, *cap * size);
-}
-
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void
-buf_adds(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-/* Hands the string over to the caller; never NULL. */
-static char *
-buf_steal(struct buf *b)
-{
-	char *s = b->s ? b->s : xstrdup("");
-
-	b->s = NULL;
-	b->len = b->cap = 0;
-	return s;
-}
-
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+	*v = g_realloc_n(*v, *cap, size);
 }
 
 /* ---- vocabulary ----------------------------------------------------------
@@ -218,10 +140,10 @@ letter_placeholder_meaning(const char *name)
 		return v ? v->meaning : NULL;
 	}
 	{
-		char *list = xstrndup(name, (size_t)(bracket - name));
+		char *list = g_strndup(name, (size_t)(bracket - name));
 
 		v = vocab_find(vocabulary, list);
-		free(list);
+		g_free(list);
 	}
 	if (v == NULL || v->fields == NULL)
 		return NULL;
@@ -248,7 +170,7 @@ struct letter_values {
 struct letter_values *
 letter_values_new(void)
 {
-	struct letter_values *vals = xcalloc(1, sizeof(*vals));
+	struct letter_values *vals = g_new0(struct letter_values, 1);
 
 	vals->schema = vocabulary;
 	return vals;
@@ -260,13 +182,13 @@ letter_values_free(struct letter_values *vals)
 	if (vals == NULL)
 		return;
 	for (size_t i = 0; i < vals->n; i++) {
-		free(vals->e[i].str);
+		g_free(vals->e[i].str);
 		for (size_t j = 0; j < vals->e[i].n_items; j++)
 			letter_values_free(vals->e[i].items[j]);
-		free(vals->e[i].items);
+		g_free(vals->e[i].items);
 	}
-	free(vals->e);
-	free(vals);
+	g_free(vals->e);
+	g_free(vals);
 }
 
 static struct value_entry *
@@ -320,8 +242,8 @@ letter_values_set(struct letter_values *vals, const char *key,
 	e = values_slot(vals, key, false, err);
 	if (e == NULL)
 		return -1;
-	free(e->str);
-	e->str = xstrdup(value);
+	g_free(e->str);
+	e->str = g_strdup(value);
 	return 0;
 }
 
@@ -334,12 +256,10 @@ letter_values_setf(struct letter_values *vals, const char *key,
 	int rc;
 
 	va_start(ap, fmt);
-	rc = vasprintf(&s, fmt, ap);
+	s = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	if (rc < 0)
-		abort();
 	rc = letter_values_set(vals, key, s, err);
-	free(s);
+	g_free(s);
 	return rc;
 }
 
@@ -352,7 +272,7 @@ letter_values_append(struct letter_values *vals, const char *key,
 
 	if (e == NULL)
 		return -1;
-	item = xcalloc(1, sizeof(*item));
+	item = g_new0(struct letter_values, 1);
 	item->schema = e->v->fields;
 	grow((void **)&e->items, e->n_items, &e->cap_items, sizeof(*e->items));
 	e->items[e->n_items++] = item;
@@ -419,13 +339,13 @@ static void list_free(struct list *l);
 static void
 node_free(struct node *n)
 {
-	free(n->s);
+	g_free(n->s);
 	list_free(&n->a);
 	list_free(&n->b);
 	for (size_t i = 0; i < n->n_parts; i++)
 		list_free(&n->parts[i]);
-	free(n->parts);
-	free(n);
+	g_free(n->parts);
+	g_free(n);
 }
 
 static void
@@ -433,13 +353,13 @@ list_free(struct list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
 		node_free(l->v[i]);
-	free(l->v);
+	g_free(l->v);
 }
 
 static struct node *
 list_add(struct list *l, enum node_kind kind, int line)
 {
-	struct node *n = xcalloc(1, sizeof(*n));
+	struct node *n = g_new0(struct node, 1);
 
 	n->kind = kind;
 	n->line = line;
@@ -456,10 +376,10 @@ letter_template_free(struct letter_template *tpl)
 		return;
 	list_free(&tpl->root);
 	for (size_t i = 0; i < tpl->n_used; i++)
-		free(tpl->used[i]);
-	free(tpl->used);
-	free(tpl->name);
-	free(tpl);
+		g_free(tpl->used[i]);
+	g_free(tpl->used);
+	g_free(tpl->name);
+	g_free(tpl);
 }
 
 size_t
@@ -543,7 +463,7 @@ note_used(struct parser *p, const char *name)
 			return;
 	grow((void **)&tpl->used, tpl->n_used, &tpl->cap_used,
 	     sizeof(*tpl->used));
-	tpl->used[tpl->n_used++] = xstrdup(name);
+	tpl->used[tpl->n_used++] = g_strdup(name);
 }
 
 /* The #each sections open around the current position, outermost first. */
@@ -631,7 +551,7 @@ open_section(struct parser *p, const char *tag, const char *arg,
 	bool each = strcmp(tag, "each") == 0;
 	struct node *n = list_add(top(p)->list, each ? N_EACH : N_IF, line);
 
-	n->s = xstrdup(arg);
+	n->s = g_strdup(arg);
 	n->negate = strcmp(tag, "unless") == 0;
 	if (!each && (strcmp(arg, "@first") == 0 || strcmp(arg, "@last") == 0)) {
 		if (each_scopes(p, scopes) == 0) {
@@ -727,8 +647,8 @@ is_closer(const char *word)
 static int
 inline_tag(struct parser *p, const char *tagtext, size_t len, int line)
 {
-	char *shown = xstrndup(tagtext, len);
-	char *inner = xstrndup(tagtext + 2, len - 4);
+	char *shown = g_strndup(tagtext, len);
+	char *inner = g_strndup(tagtext + 2, len - 4);
 	char *word, *arg;
 	const struct node *scopes[MAX_DEPTH];
 	struct node *n;
@@ -758,11 +678,11 @@ inline_tag(struct parser *p, const char *tagtext, size_t len, int line)
 			  shown);
 	} else {
 		n = list_add(top(p)->list, N_VAR, line);
-		n->s = xstrdup(word);
+		n->s = g_strdup(word);
 		rc = resolve(p, n, shown, WANT_TEXT);
 	}
-	free(inner);
-	free(shown);
+	g_free(inner);
+	g_free(shown);
 	return rc;
 }
 
@@ -780,7 +700,7 @@ add_text(struct parser *p, const char *s, size_t n, int line)
 		last = list_add(l, N_TEXT, line);
 	if (last->len + n + 1 > last->cap) {
 		last->cap = (last->len + n + 1) * 2;
-		last->s = xrealloc(last->s, last->cap);
+		last->s = g_realloc(last->s, last->cap);
 	}
 	memcpy(last->s + last->len, s, n);
 	last->len += n;
@@ -879,7 +799,7 @@ open_block(struct parser *p, enum letter_block_kind kind, int line)
 static struct list *
 new_part(struct node *n)
 {
-	n->parts = xrealloc(n->parts, (n->n_parts + 1) * sizeof(*n->parts));
+	n->parts = g_renew(struct list, n->parts, n->n_parts + 1);
 	memset(&n->parts[n->n_parts], 0, sizeof(*n->parts));
 	return &n->parts[n->n_parts++];
 }
@@ -1010,10 +930,10 @@ control_line(const char *s, size_t n, char **word_r, char **arg_r,
 	    memmem(s + 2, n - 4, "{{", 2) != NULL ||
 	    memmem(s + 2, n - 4, "}}", 2) != NULL)
 		return false;
-	inner = xstrndup(s + 2, n - 4);
+	inner = g_strndup(s + 2, n - 4);
 	split_tag(inner, word_r, arg_r);
 	if (!is_opener(*word_r) && !is_closer(*word_r)) {
-		free(inner);
+		g_free(inner);
 		return false;
 	}
 	*inner_r = inner;
@@ -1033,7 +953,7 @@ static int
 section_line(struct parser *p, const char *s, size_t n, int line,
 	     const char *word, const char *arg)
 {
-	char *shown = xstrndup(s, n);
+	char *shown = g_strndup(s, n);
 	int rc;
 
 	if (close_block(p) < 0)
@@ -1045,7 +965,7 @@ section_line(struct parser *p, const char *s, size_t n, int line,
 		rc = -1;
 	} else
 		rc = close_or_else(p, word, shown, line);
-	free(shown);
+	g_free(shown);
 	return rc;
 }
 
@@ -1101,7 +1021,7 @@ parse_line(struct parser *p, const char *s, size_t n, int line)
 			rc = section_line(p, s, n, line, word, arg);
 		else
 			rc = block_line(p, s, n, line);
-		free(inner);
+		g_free(inner);
 		return rc;
 	}
 	if (p->single_line && close_block(p) < 0)
@@ -1173,8 +1093,8 @@ letter_template_parse(const char *name, const char *text,
 {
 	struct parser p = { 0 };
 
-	p.tpl = xcalloc(1, sizeof(*p.tpl));
-	p.tpl->name = xstrdup(name);
+	p.tpl = g_new0(struct letter_template, 1);
+	p.tpl->name = g_strdup(name);
 	p.name = p.tpl->name;
 	p.err = err;
 	p.st[0] = (struct frame){ F_ROOT, NULL, &p.tpl->root };
@@ -1202,7 +1122,7 @@ letter_template_load(const char *path, struct letter_template **tpl_r,
 		error_set(err, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	text = xrealloc(NULL, MAX_TEMPLATE_SIZE + 1);
+	text = g_malloc(MAX_TEMPLATE_SIZE + 1);
 	n = fread(text, 1, MAX_TEMPLATE_SIZE + 1, f);
 	if (ferror(f)) {
 		error_set(err, "%s: read error", path);
@@ -1220,7 +1140,7 @@ letter_template_load(const char *path, struct letter_template **tpl_r,
 		rc = letter_template_parse(path, text, tpl_r, err);
 	}
 	fclose(f);
-	free(text);
+	g_free(text);
 	return rc;
 }
 
@@ -1249,7 +1169,7 @@ lookup(const struct expander *ex, const struct node *n)
 }
 
 static int expand_list(struct expander *ex, const struct list *l,
-		       struct buf *out);
+		       GString *out);
 
 static bool
 truthy(const struct expander *ex, const struct node *n)
@@ -1268,7 +1188,7 @@ truthy(const struct expander *ex, const struct node *n)
 }
 
 static int
-expand_if(struct expander *ex, const struct node *n, struct buf *out)
+expand_if(struct expander *ex, const struct node *n, GString *out)
 {
 	int rc;
 
@@ -1278,10 +1198,22 @@ expand_if(struct expander *ex, const struct node *n, struct buf *out)
 	return rc;
 }
 
+/* Takes s as an item of b unless it is empty. */
+static void
+block_add_item(struct letter_block *b, char *s)
+{
+	if (*s == '\0') {
+		g_free(s);
+		return;
+	}
+	b->items = g_renew(char *, b->items, b->n_items + 1);
+	b->items[b->n_items++] = s;
+}
+
 /* Runs body once per item of n's list; attach (when not NULL) collects one
  * string per item instead of expanding into out. */
 static int
-expand_each(struct expander *ex, const struct node *n, struct buf *out,
+expand_each(struct expander *ex, const struct node *n, GString *out,
 	    struct letter_block *attach)
 {
 	const struct value_entry *e = lookup(ex, n);
@@ -1297,21 +1229,18 @@ expand_each(struct expander *ex, const struct node *n, struct buf *out,
 	ex->count[level] = count;
 	ex->each[level] = n;
 	for (size_t i = 0; i < count; i++) {
-		struct buf one = { 0 };
+		GString *one = attach ? g_string_new(NULL) : NULL;
 
 		ex->item[level] = e->items[i];
 		ex->index[level] = i;
-		if (expand_list(ex, &n->a, attach ? &one : out) < 0) {
-			free(one.s);
+		if (expand_list(ex, &n->a, attach ? one : out) < 0) {
+			if (one != NULL)
+				g_string_free(one, TRUE);
 			ex->n_each--;
 			return -1;
 		}
-		if (attach != NULL && one.len > 0) {
-			attach->items = xrealloc(attach->items,
-				(attach->n_items + 1) * sizeof(char *));
-			attach->items[attach->n_items++] = buf_steal(&one);
-		}
-		free(one.s);
+		if (attach != NULL)
+			block_add_item(attach, g_string_free(one, FALSE));
 	}
 	ex->n_each--;
 	return 0;
@@ -1327,25 +1256,25 @@ is_control(char c)
 }
 
 static void
-add_value(struct buf *out, const char *s)
+add_value(GString *out, const char *s)
 {
 	while (*s) {
 		size_t n = 0;
 
 		while (s[n] != '\0' && !is_control(s[n]))
 			n++;
-		buf_add(out, s, n);
+		g_string_append_len(out, s, (gssize)n);
 		s += n;
 		if (*s == '\0')
 			break;
 		while (is_control(*s))
 			s++;
-		buf_add(out, " ", 1);
+		g_string_append_c(out, ' ');
 	}
 }
 
 static int
-expand_var(struct expander *ex, const struct node *n, struct buf *out)
+expand_var(struct expander *ex, const struct node *n, GString *out)
 {
 	const struct value_entry *e = lookup(ex, n);
 
@@ -1367,51 +1296,38 @@ expand_var(struct expander *ex, const struct node *n, struct buf *out)
 
 static void
 expand_index(const struct expander *ex, const struct node *n,
-	     struct buf *out)
+	     GString *out)
 {
 	size_t i = ex->index[ex->n_each - 1] + 1;
-	char num[32];
 	char *cn;
 
 	if (n->kind == N_INDEX1 || letter_number_cn((int)i, &cn, NULL) < 0) {
-		snprintf(num, sizeof(num), "%zu", i);
-		buf_adds(out, num);
+		g_string_append_printf(out, "%zu", i);
 		return;
 	}
-	buf_adds(out, cn);
-	free(cn);
+	g_string_append(out, cn);
+	g_free(cn);
 }
 
 static char *
 expand_to_string(struct expander *ex, const struct list *l)
 {
-	struct buf b = { 0 };
+	GString *b = g_string_new(NULL);
 
-	if (expand_list(ex, l, &b) < 0) {
-		free(b.s);
+	if (expand_list(ex, l, b) < 0) {
+		g_string_free(b, TRUE);
 		return NULL;
 	}
-	return buf_steal(&b);
-}
-
-static void
-block_add_item(struct letter_block *b, char *s)
-{
-	if (*s == '\0') {
-		free(s);
-		return;
-	}
-	b->items = xrealloc(b->items, (b->n_items + 1) * sizeof(char *));
-	b->items[b->n_items++] = s;
+	return g_string_free(b, FALSE);
 }
 
 static void
 block_clear(struct letter_block *b)
 {
-	free(b->text);
+	g_free(b->text);
 	for (size_t i = 0; i < b->n_items; i++)
-		free(b->items[i]);
-	free(b->items);
+		g_free(b->items[i]);
+	g_free(b->items);
 }
 
 /* Attachments and choice options: one item per part; an attachments line
@@ -1445,18 +1361,19 @@ expand_block(struct expander *ex, const struct node *n)
 
 	/* The items of @attachments are its parts, one per line. */
 	b.text = n->block == LETTER_BLOCK_ATTACHMENTS
-			 ? xstrdup("附件")
+			 ? g_strdup("附件")
 			 : expand_to_string(ex, &n->a);
 	if (b.text == NULL || expand_parts(ex, n, &b) < 0)
 		goto fail;
 	if (n->block == LETTER_BLOCK_ADDRESSEE && *b.text != '\0' &&
-	    !ends_with(b.text, "：")) {
-		size_t len = strlen(b.text);
+	    !g_str_has_suffix(b.text, "：")) {
+		char *text = b.text;
+		size_t len = strlen(text);
 
-		if (b.text[len - 1] == ':')
-			b.text[len - 1] = '\0';
-		b.text = xrealloc(b.text, strlen(b.text) + sizeof("："));
-		strcat(b.text, "：");
+		if (text[len - 1] == ':')
+			text[len - 1] = '\0';
+		b.text = g_strconcat(text, "：", NULL);
+		g_free(text);
 	}
 	/* A block whose text all sat in false conditions is left out. */
 	if ((n->block == LETTER_BLOCK_ATTACHMENTS && b.n_items == 0) ||
@@ -1466,7 +1383,7 @@ expand_block(struct expander *ex, const struct node *n)
 		return 0;
 	}
 	if (n->block == LETTER_BLOCK_TITLE && doc->title == NULL)
-		doc->title = xstrdup(b.text);
+		doc->title = g_strdup(b.text);
 	grow((void **)&doc->blocks, doc->n_blocks, &ex->cap_blocks,
 	     sizeof(*doc->blocks));
 	doc->blocks[doc->n_blocks++] = b;
@@ -1478,7 +1395,7 @@ fail:
 
 /* out NULL: block level (the list holds blocks and sections); else inline. */
 static int
-expand_list(struct expander *ex, const struct list *l, struct buf *out)
+expand_list(struct expander *ex, const struct list *l, GString *out)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct node *n = l->v[i];
@@ -1486,7 +1403,7 @@ expand_list(struct expander *ex, const struct list *l, struct buf *out)
 
 		switch (n->kind) {
 		case N_TEXT:
-			buf_adds(out, n->s);
+			g_string_append(out, n->s);
 			break;
 		case N_VAR:
 			rc = expand_var(ex, n, out);
@@ -1516,7 +1433,7 @@ value_or_null(const struct letter_values *vals, const char *key)
 {
 	const char *s = letter_values_get(vals, key);
 
-	return s && *s ? xstrdup(s) : NULL;
+	return s && *s ? g_strdup(s) : NULL;
 }
 
 int
@@ -1526,7 +1443,7 @@ letter_template_expand(const struct letter_template *tpl,
 {
 	struct expander ex = { .tpl = tpl, .root = vals, .err = err };
 
-	ex.doc = xcalloc(1, sizeof(*ex.doc));
+	ex.doc = g_new0(struct letter_doc, 1);
 	if (expand_list(&ex, &tpl->root, NULL) < 0) {
 		letter_doc_free(ex.doc);
 		return -1;
@@ -1544,11 +1461,11 @@ letter_doc_free(struct letter_doc *doc)
 		return;
 	for (size_t i = 0; i < doc->n_blocks; i++)
 		block_clear(&doc->blocks[i]);
-	free(doc->blocks);
-	free(doc->title);
-	free(doc->author);
-	free(doc->seal_png);
-	free(doc);
+	g_free(doc->blocks);
+	g_free(doc->title);
+	g_free(doc->author);
+	g_free(doc->seal_png);
+	g_free(doc);
 }
 
 /* ---- helpers for values -------------------------------------------------- */
@@ -1586,8 +1503,7 @@ letter_date_cn(const char *iso, char **out_r, struct ogi_error *err)
 			  iso ? iso : "(null)");
 		return -1;
 	}
-	if (asprintf(out_r, "%d年%d月%d日", y, m, d) < 0)
-		abort();
+	*out_r = g_strdup_printf("%d年%d月%d日", y, m, d);
 	return 0;
 }
 
@@ -1597,7 +1513,7 @@ letter_number_cn(int n, char **out_r, struct ogi_error *err)
 	static const char *const digit[] = { "零", "一", "二", "三", "四",
 					     "五", "六", "七", "八", "九" };
 	static const char *const unit[] = { "千", "百", "十", "" };
-	struct buf b = { 0 };
+	GString *b;
 	bool started = false, zero = false;
 	int div = 1000;
 
@@ -1605,8 +1521,7 @@ letter_number_cn(int n, char **out_r, struct ogi_error *err)
 		error_set(err, "%d: out of range for Chinese numerals", n);
 		return -1;
 	}
-	if (n == 0)
-		buf_adds(&b, digit[0]);
+	b = g_string_new(n == 0 ? digit[0] : NULL);
 	for (int pos = 0; pos < 4; pos++, div /= 10) {
 		int dg = n / div % 10;
 
@@ -1615,15 +1530,15 @@ letter_number_cn(int n, char **out_r, struct ogi_error *err)
 			continue;
 		}
 		if (zero)
-			buf_adds(&b, digit[0]);
+			g_string_append(b, digit[0]);
 		/* 10..19 read 十, 十五: no leading 一. */
 		if (!(pos == 2 && dg == 1 && !started))
-			buf_adds(&b, digit[dg]);
-		buf_adds(&b, unit[pos]);
+			g_string_append(b, digit[dg]);
+		g_string_append(b, unit[pos]);
 		started = true;
 		zero = false;
 	}
-	*out_r = buf_steal(&b);
+	*out_r = g_string_free(b, FALSE);
 	return 0;
 }
 
@@ -1638,9 +1553,8 @@ letter_workdays_cn(int n, char **out_r, struct ogi_error *err)
 	}
 	if (letter_number_cn(n, &num, err) < 0)
 		return -1;
-	if (asprintf(out_r, "%s个工作日", num) < 0)
-		abort();
-	free(num);
+	*out_r = g_strdup_printf("%s个工作日", num);
+	g_free(num);
 	return 0;
 }
 
@@ -1651,7 +1565,7 @@ fill_braces(const char *what, const char *pattern, const char *const *names,
 	    const char *const *values, size_t n, char **out_r,
 	    struct ogi_error *err)
 {
-	struct buf b = { 0 };
+	GString *b = g_string_new(NULL);
 	const char *s = pattern;
 
 	while (*s) {
@@ -1659,10 +1573,10 @@ fill_braces(const char *what, const char *pattern, const char *const *names,
 		size_t i;
 
 		if (open == NULL) {
-			buf_adds(&b, s);
+			g_string_append(b, s);
 			break;
 		}
-		buf_add(&b, s, (size_t)(open - s));
+		g_string_append_len(b, s, open - s);
 		close = strchr(open, '}');
 		if (close == NULL) {
 			error_set(err, "%s \"%s\": \"{\" without \"}\"", what,
@@ -1683,13 +1597,13 @@ fill_braces(const char *what, const char *pattern, const char *const *names,
 				  pattern, names[i]);
 			goto fail;
 		}
-		buf_adds(&b, values[i]);
+		g_string_append(b, values[i]);
 		s = close + 1;
 	}
-	*out_r = buf_steal(&b);
+	*out_r = g_string_free(b, FALSE);
 	return 0;
 fail:
-	free(b.s);
+	g_string_free(b, TRUE);
 	return -1;
 }
 
@@ -2003,16 +1917,16 @@ sample_derived(struct letter_values *vals, int seq, struct ogi_error *err)
 		if (letter_workdays_cn(periods[i].days, &s, err) < 0)
 			return -1;
 		letter_values_set(vals, periods[i].key, s, NULL);
-		free(s);
+		g_free(s);
 	}
 	if (letter_remedy_text(NULL, review, court, false, &s, err) < 0)
 		return -1;
 	letter_values_set(vals, "office.remedy", s, NULL);
-	free(s);
+	g_free(s);
 	if (letter_remedy_text(NULL, review, court, true, &s, err) < 0)
 		return -1;
 	letter_values_set(vals, "office.remedy_refusal", s, NULL);
-	free(s);
+	g_free(s);
 	if (seq > 0) {
 		if (letter_docnum_format("{short}依申〔{year}〕{seq}号",
 					 letter_values_get(vals,
@@ -2020,7 +1934,7 @@ sample_derived(struct letter_values *vals, int seq, struct ogi_error *err)
 					 2026, seq, &s, err) < 0)
 			return -1;
 		letter_values_set(vals, "case.docnum", s, NULL);
-		free(s);
+		g_free(s);
 	}
 	return 0;
 }

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib.h>
+
 #define BMP_SIZE 0x10000u
 
 /* A table as a window on the font's bytes. */
@@ -190,11 +192,7 @@ parse_cmap(struct letter_ttf *t, const struct table *cmap,
 	}
 	if (best_rank == 0)
 		goto bad;
-	t->bmp = calloc(BMP_SIZE, sizeof(*t->bmp));
-	if (t->bmp == NULL) {
-		error_set(err, "out of memory");
-		return -1;
-	}
+	t->bmp = g_new0(uint16_t, BMP_SIZE);
 	if (rd16(cmap->p + best) == 4)
 		cmap_format4(t, cmap->p + best, cmap->len - best);
 	else
@@ -314,11 +312,7 @@ letter_ttf_open(const char *path, int index, struct letter_ttf **ttf_r,
 	void *map;
 	int fd;
 
-	t = calloc(1, sizeof(*t));
-	if (t == NULL) {
-		error_set(err, "out of memory");
-		return -1;
-	}
+	t = g_new0(struct letter_ttf, 1);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		error_set(err, "%s: %s", path, strerror(errno));
@@ -353,12 +347,8 @@ int
 letter_ttf_open_mem(const void *data, size_t len, int index,
                     struct letter_ttf **ttf_r, struct ogi_error *err)
 {
-	struct letter_ttf *t = calloc(1, sizeof(*t));
+	struct letter_ttf *t = g_new0(struct letter_ttf, 1);
 
-	if (t == NULL) {
-		error_set(err, "out of memory");
-		return -1;
-	}
 	t->map = data;
 	t->map_len = len;
 	if (parse_face(t, index, err) != 0) {
@@ -377,8 +367,8 @@ letter_ttf_close(struct letter_ttf *ttf)
 		return;
 	if (ttf->mapped)
 		munmap((void *)ttf->map, ttf->map_len);
-	free(ttf->bmp);
-	free(ttf);
+	g_free(ttf->bmp);
+	g_free(ttf);
 }
 
 unsigned
@@ -446,46 +436,28 @@ glyph_span(const struct letter_ttf *t, unsigned gid, const unsigned char **p_r,
 
 /* ---- the subset --------------------------------------------------------- */
 
-struct buf {
-	unsigned char *p;
-	size_t len, cap;
-	bool failed;
-};
+/* The subset is built in GByteArrays (guint lengths: MAX_GLYF and the
+ * 16-bit tables keep every one far below 4 GB). */
 
+/* Appends n bytes to b and returns where they start, for the caller to
+ * fill. */
 static unsigned char *
-buf_grow(struct buf *b, size_t n)
+buf_grow(GByteArray *b, size_t n)
 {
-	if (b->failed)
-		return NULL;
-	if (b->len + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		unsigned char *p;
+	guint at = b->len;
 
-		while (cap < b->len + n)
-			cap *= 2;
-		p = realloc(b->p, cap);
-		if (p == NULL) {
-			b->failed = true;
-			return NULL;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	b->len += n;
-	return b->p + b->len - n;
+	g_byte_array_set_size(b, at + (guint)n);
+	return b->data + at;
 }
 
 static void
-put(struct buf *b, const void *data, size_t n)
+put(GByteArray *b, const void *data, size_t n)
 {
-	unsigned char *p = buf_grow(b, n);
-
-	if (p != NULL && n > 0)
-		memcpy(p, data, n);
+	g_byte_array_append(b, data, (guint)n);
 }
 
 static void
-put16(struct buf *b, unsigned v)
+put16(GByteArray *b, unsigned v)
 {
 	unsigned char x[2] = { (unsigned char)(v >> 8), (unsigned char)v };
 
@@ -493,7 +465,7 @@ put16(struct buf *b, unsigned v)
 }
 
 static void
-put32(struct buf *b, uint32_t v)
+put32(GByteArray *b, uint32_t v)
 {
 	unsigned char x[4] = { (unsigned char)(v >> 24), (unsigned char)(v >> 16),
 	                       (unsigned char)(v >> 8), (unsigned char)v };
@@ -516,7 +488,7 @@ set32(unsigned char *p, uint32_t v)
 }
 
 static void
-pad4(struct buf *b)
+pad4(GByteArray *b)
 {
 	static const unsigned char zero[3];
 
@@ -719,7 +691,7 @@ glyph_ok(struct checker *c, unsigned gid)
  * are all in gs) and without instructions. */
 static void
 composite_write(const unsigned char *g, size_t len, const struct glyphset *gs,
-                struct buf *out)
+                GByteArray *out)
 {
 	struct components it = components_of(g, len);
 	struct component comp;
@@ -728,18 +700,16 @@ composite_write(const unsigned char *g, size_t len, const struct glyphset *gs,
 	while (component_next(&it, &comp)) {
 		unsigned char *p = buf_grow(out, comp.size);
 
-		if (p != NULL) {
-			memcpy(p, g + it.at - comp.size, comp.size);
-			set16(p, comp.flags & ~COMP_INSTR & 0xFFFF);
-			set16(p + 2, gs->new_of[comp.gid]);
-		}
+		memcpy(p, g + it.at - comp.size, comp.size);
+		set16(p, comp.flags & ~COMP_INSTR & 0xFFFF);
+		set16(p + 2, gs->new_of[comp.gid]);
 	}
 }
 
 /* Writes a checked simple glyph with its instructions cut out: they would
  * call into the fpgm/prep programs we do not carry. */
 static void
-simple_strip(const unsigned char *g, size_t len, struct buf *out)
+simple_strip(const unsigned char *g, size_t len, GByteArray *out)
 {
 	size_t head, ilen;
 
@@ -777,17 +747,13 @@ struct seg {
  * checked that 16 + 8 * (n + 1) fits, and merging stays within what is
  * left. */
 static void
-write_cmap(struct buf *b, const uint32_t *cps, const uint16_t *gids, size_t n)
+write_cmap(GByteArray *b, const uint32_t *cps, const uint16_t *gids, size_t n)
 {
-	struct seg *segs = calloc(n + 1, sizeof(*segs));
+	struct seg *segs = g_new0(struct seg, n + 1);
 	size_t nseg = 0, narray = 0, budget = (0xFFFF - 16 - 8 * (n + 1)) / 2;
 	unsigned seg2, sr = 2, es = 0;
 	size_t i;
 
-	if (segs == NULL) {
-		b->failed = true;
-		return;
-	}
 	for (i = 0; i < n; i++) {
 		struct seg *s = nseg ? &segs[nseg - 1] : NULL;
 		size_t grow = s == NULL ? 0 : cps[i] - s->end +
@@ -849,8 +815,6 @@ write_cmap(struct buf *b, const uint32_t *cps, const uint16_t *gids, size_t n)
 		unsigned char *arr = buf_grow(b, 2 * narray);
 		size_t s = 0;
 
-		if (arr == NULL)
-			goto out;
 		memset(arr, 0, 2 * narray);
 		for (i = 0; i < n; i++) {
 			while (segs[s].end < cps[i])
@@ -860,12 +824,11 @@ write_cmap(struct buf *b, const uint32_t *cps, const uint16_t *gids, size_t n)
 				                 cps[i] - segs[s].start), gids[i]);
 		}
 	}
-out:
-	free(segs);
+	g_free(segs);
 }
 
 static void
-put_name(struct buf *b, const char *psname)
+put_name(GByteArray *b, const char *psname)
 {
 	static const unsigned ids[] = { 1, 2, 3, 4, 6 };
 	size_t nlen = strlen(psname);
@@ -928,65 +891,96 @@ static const char *const TAGS[T_COUNT] = {
 static void
 write_tables(const struct letter_ttf *t, const struct glyphset *gs,
              const uint8_t *state, const uint32_t *cps, const uint16_t *gids,
-             size_t ncp, const char *psname, struct buf *tab)
+             size_t ncp, const char *psname, GByteArray **tab)
 {
 	unsigned first = ncp ? cps[0] : 0, last = ncp ? cps[ncp - 1] : 0;
-	uint32_t *loca = calloc(gs->n + 1, sizeof(*loca));
+	uint32_t *loca = g_new0(uint32_t, gs->n + 1);
 	unsigned char *p;
 
-	if (loca == NULL) {
-		tab[0].failed = true;
-		return;
-	}
 	/* glyf, remembering offsets for loca. */
 	for (size_t i = 0; i < gs->n; i++) {
 		const unsigned char *g;
 		size_t len;
 
-		loca[i] = (uint32_t)tab[T_GLYF].len;
+		loca[i] = tab[T_GLYF]->len;
 		if (state[gs->old[i]] == GLYPH_BAD ||
 		    !glyph_span(t, gs->old[i], &g, &len) || len == 0)
 			continue;
 		if (is_composite(g, len))
-			composite_write(g, len, gs, &tab[T_GLYF]);
+			composite_write(g, len, gs, tab[T_GLYF]);
 		else
-			simple_strip(g, len, &tab[T_GLYF]);
-		pad4(&tab[T_GLYF]);
+			simple_strip(g, len, tab[T_GLYF]);
+		pad4(tab[T_GLYF]);
 	}
-	loca[gs->n] = (uint32_t)tab[T_GLYF].len;
+	loca[gs->n] = tab[T_GLYF]->len;
 	for (size_t i = 0; i <= gs->n; i++)
-		put32(&tab[T_LOCA], loca[i]);
-	free(loca);
+		put32(tab[T_LOCA], loca[i]);
+	g_free(loca);
 
 	for (size_t i = 0; i < gs->n; i++) {
-		put16(&tab[T_HMTX], advance_units(t, gs->old[i]));
-		put16(&tab[T_HMTX], (unsigned)left_bearing(t, gs->old[i]) & 0xFFFF);
+		put16(tab[T_HMTX], advance_units(t, gs->old[i]));
+		put16(tab[T_HMTX], (unsigned)left_bearing(t, gs->old[i]) & 0xFFFF);
 	}
 
-	put(&tab[T_HEAD], t->head.p, 54);
-	if ((p = tab[T_HEAD].p) != NULL) {
-		set32(p + 8, 0);
-		set16(p + 50, 1);
+	put(tab[T_HEAD], t->head.p, 54);
+	p = tab[T_HEAD]->data;
+	set32(p + 8, 0);
+	set16(p + 50, 1);
+	put(tab[T_HHEA], t->hhea.p, 36);
+	set16(tab[T_HHEA]->data + 34, (unsigned)gs->n);
+	put(tab[T_MAXP], t->maxp.p, t->maxp.len >= 32 ? 32 : 6);
+	p = tab[T_MAXP]->data;
+	set16(p + 4, (unsigned)gs->n);
+	if (tab[T_MAXP]->len == 32)
+		set16(p + 26, 0);
+	put(tab[T_OS2], t->os2.p, t->os2.len < OS2_MAX ? t->os2.len : OS2_MAX);
+	p = tab[T_OS2]->data;
+	set16(p + 64, first);
+	set16(p + 66, last);
+	put32(tab[T_POST], 0x00030000);
+	put(tab[T_POST], t->post.p + 4, 12);
+	put(tab[T_POST], (const unsigned char[16]){ 0 }, 16);
+	write_cmap(tab[T_CMAP], cps, gids, ncp);
+	put_name(tab[T_NAME], psname);
+}
+
+/* The font file: the table directory, then the tables of write_tables,
+ * with head's checksum adjustment over the whole.  Returns its bytes (*len_r
+ * of them; free with g_free). */
+static unsigned char *
+write_font(const struct letter_ttf *t, const struct glyphset *gs,
+           const uint8_t *state, const uint32_t *cps, const uint16_t *gids,
+           size_t ncp, const char *psname, size_t *len_r)
+{
+	GByteArray *tab[T_COUNT], *out = g_byte_array_new();
+	uint32_t off = 12 + 16 * T_COUNT;
+	size_t head_at = 0;
+
+	for (size_t i = 0; i < T_COUNT; i++)
+		tab[i] = g_byte_array_new();
+	write_tables(t, gs, state, cps, gids, ncp, psname, tab);
+	put32(out, 0x00010000);
+	put16(out, T_COUNT);
+	put16(out, 128);        /* searchRange: 16 * 2^floor(log2 10) */
+	put16(out, 3);
+	put16(out, T_COUNT * 16 - 128);
+	for (size_t i = 0; i < T_COUNT; i++) {
+		put(out, TAGS[i], 4);
+		put32(out, checksum(tab[i]->data, tab[i]->len));
+		put32(out, off);
+		put32(out, tab[i]->len);
+		off += (tab[i]->len + 3) & ~3u;
 	}
-	put(&tab[T_HHEA], t->hhea.p, 36);
-	if ((p = tab[T_HHEA].p) != NULL)
-		set16(p + 34, (unsigned)gs->n);
-	put(&tab[T_MAXP], t->maxp.p, t->maxp.len >= 32 ? 32 : 6);
-	if ((p = tab[T_MAXP].p) != NULL) {
-		set16(p + 4, (unsigned)gs->n);
-		if (tab[T_MAXP].len == 32)
-			set16(p + 26, 0);
+	for (size_t i = 0; i < T_COUNT; i++) {
+		if (i == T_HEAD)
+			head_at = out->len;
+		put(out, tab[i]->data, tab[i]->len);
+		pad4(out);
+		g_byte_array_free(tab[i], TRUE);
 	}
-	put(&tab[T_OS2], t->os2.p, t->os2.len < OS2_MAX ? t->os2.len : OS2_MAX);
-	if ((p = tab[T_OS2].p) != NULL) {
-		set16(p + 64, first);
-		set16(p + 66, last);
-	}
-	put32(&tab[T_POST], 0x00030000);
-	put(&tab[T_POST], t->post.p + 4, 12);
-	put(&tab[T_POST], (const unsigned char[16]){ 0 }, 16);
-	write_cmap(&tab[T_CMAP], cps, gids, ncp);
-	put_name(&tab[T_NAME], psname);
+	set32(out->data + head_at + 8, 0xB1B0AFBAu - checksum(out->data, out->len));
+	*len_r = out->len;
+	return g_byte_array_free(out, FALSE);
 }
 
 int
@@ -996,27 +990,20 @@ letter_ttf_subset(const struct letter_ttf *ttf, const uint32_t *cps_in,
 {
 	struct glyphset gs = { 0 };
 	struct checker chk = { ttf, NULL, MAX_COMPONENTS };
-	struct buf tab[T_COUNT] = { { 0 } }, out = { 0 };
-	uint32_t *cps = NULL;
-	uint16_t *gids = NULL;
+	uint32_t *cps;
+	uint16_t *gids;
 	size_t ncp = 0, glyf_len = 0, i;
-	bool failed = false;
 	int ret = -1;
 
 	if (psname == NULL || psname[0] == '\0' || strlen(psname) > 63) {
 		error_set(err, "subset font name must be 1..63 characters");
 		return -1;
 	}
-	cps = malloc((n ? n : 1) * sizeof(*cps));
-	gids = malloc((n ? n : 1) * sizeof(*gids));
-	gs.old = malloc((ttf->n_glyphs + 1) * sizeof(*gs.old));
-	gs.new_of = calloc(ttf->n_glyphs, sizeof(*gs.new_of));
-	chk.state = calloc(ttf->n_glyphs, sizeof(*chk.state));
-	if (cps == NULL || gids == NULL || gs.old == NULL || gs.new_of == NULL ||
-	    chk.state == NULL) {
-		error_set(err, "out of memory");
-		goto out;
-	}
+	cps = g_new(uint32_t, n ? n : 1);
+	gids = g_new(uint16_t, n ? n : 1);
+	gs.old = g_new(unsigned, ttf->n_glyphs + 1);
+	gs.new_of = g_new0(uint16_t, ttf->n_glyphs);
+	chk.state = g_new0(uint8_t, ttf->n_glyphs);
 	memcpy(cps, cps_in, n * sizeof(*cps));
 	qsort(cps, n, sizeof(*cps), cmp_u32);
 	gs.old[gs.n++] = 0;
@@ -1073,62 +1060,17 @@ letter_ttf_subset(const struct letter_ttf *ttf, const uint32_t *cps_in,
 			glyphset_add(&gs, comp.gid);
 	}
 
-	write_tables(ttf, &gs, chk.state, cps, gids, ncp, psname, tab);
-	for (i = 0; i < T_COUNT; i++)
-		failed |= tab[i].failed;
-	if (failed) {
-		error_set(err, "out of memory");
-		goto out;
-	}
-
-	put32(&out, 0x00010000);
-	put16(&out, T_COUNT);
-	put16(&out, 128);       /* searchRange: 16 * 2^floor(log2 10) */
-	put16(&out, 3);
-	put16(&out, T_COUNT * 16 - 128);
-	{
-		uint32_t off = 12 + 16 * T_COUNT;
-
-		for (i = 0; i < T_COUNT; i++) {
-			put(&out, TAGS[i], 4);
-			put32(&out, checksum(tab[i].p, tab[i].len));
-			put32(&out, off);
-			put32(&out, (uint32_t)tab[i].len);
-			off += (uint32_t)((tab[i].len + 3) & ~(size_t)3);
-		}
-	}
-	{
-		size_t head_at = 0;
-
-		for (i = 0; i < T_COUNT; i++) {
-			if (i == T_HEAD)
-				head_at = out.len;
-			put(&out, tab[i].p, tab[i].len);
-			pad4(&out);
-		}
-		if (out.failed) {
-			error_set(err, "out of memory");
-			goto out;
-		}
-		set32(out.p + head_at + 8,
-		      0xB1B0AFBAu - checksum(out.p, out.len));
-	}
-	*data_r = out.p;
-	*len_r = out.len;
-	out.p = NULL;
+	*data_r = write_font(ttf, &gs, chk.state, cps, gids, ncp, psname, len_r);
 	ret = 0;
 	goto out;
 budget:
 	error_set(err, "font %s: composite glyphs with more than %d components "
 	          "in all", ttf->psname, MAX_COMPONENTS);
 out:
-	for (i = 0; i < T_COUNT; i++)
-		free(tab[i].p);
-	free(out.p);
-	free(cps);
-	free(gids);
-	free(gs.old);
-	free(gs.new_of);
-	free(chk.state);
+	g_free(cps);
+	g_free(gids);
+	g_free(gs.old);
+	g_free(gs.new_of);
+	g_free(chk.state);
 	return ret;
 }

@@ -55,7 +55,7 @@ const char *letter_ttf_psname(const struct letter_ttf *ttf);
  * (long), glyf (hinting instructions dropped), cmap (3,1 format 4), post
  * (format 3), name and OS/2.  The name table carries `psname` (ASCII,
  * 1..63 characters) as family and PostScript name.  On success *data_r
- * (malloc'd, caller frees) holds *len_r bytes.  Fails, naming the code
+ * (caller frees with g_free) holds *len_r bytes.  Fails, naming the code
  * point, when its glyph is malformed: records past its end, a component
  * the face lacks, composites nested in a cycle or more than 8 deep; and
  * fails for more than 65536 component records or 32 MB of glyph data in

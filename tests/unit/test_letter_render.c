@@ -48,8 +48,7 @@ broken(const char *text, double first, double rest)
 	w = calloc(n + 1, sizeof(*w));
 	for (size_t i = 0; i < n; i++)
 		w[i] = test_width(cps[i]);
-	assert_int_equal(letter_linebreak(cps, w, n, first, rest, &lines,
-	                                  &n_lines, &err), 0);
+	letter_linebreak(cps, w, n, first, rest, &lines, &n_lines);
 	for (size_t i = 0; i < n_lines; i++) {
 		char *s = letter_utf8_encode(cps + lines[i].start,
 		                             lines[i].end - lines[i].start);
