@@ -10,12 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "letter/legal.h"
 #include "letter/linebreak.h"
 #include "letter/template.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Sample values of every kind, made once and kept for the process. */
+/* Sample values of every kind, with the tree's legal texts, made once and
+ * kept for the process. */
 static const struct letter_values *
 sample_values(size_t i)
 {
@@ -24,12 +26,18 @@ sample_values(size_t i)
 	const char *const *kinds = letter_kinds(&n);
 
 	if (vals == NULL) {
+		struct letter_legal *legal;
+
+		if (letter_legal_load(OGI_SRCDIR "/templates/" LETTER_LEGAL_FILE,
+				      &legal, NULL) != 0)
+			abort();
 		vals = calloc(n, sizeof(*vals));
 		for (size_t k = 0; vals != NULL && k < n; k++)
-			if (letter_sample_values(kinds[k], &vals[k], NULL) != 0)
+			if (letter_sample_values(kinds[k], legal, &vals[k], NULL) != 0)
 				abort();
 		if (vals == NULL)
 			abort();
+		letter_legal_free(legal);
 	}
 	return vals[i % n];
 }

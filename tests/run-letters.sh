@@ -108,4 +108,14 @@ out=$("$OGI_BUILDDIR/ogictl" -c "$dir/broken.conf" letter preview receipt -o "$d
 t_check "a broken template is refused, naming file and line" \
 	sh -c 'printf "%s" "$1" | grep -q "receipt.tpl:[0-9]*:.*applicant.nmae"' _ "$out"
 
+# The legal texts are data beside the templates: missing, or missing one
+# sentence, the letter is refused, naming the file (and the key).
+out=$("$OGI_BUILDDIR/ogictl" -c "$dir/broken.conf" letter preview reply-refused -o "$dir/x.pdf" 2>&1)
+t_check "without legal.txt no letter is made, naming the file" \
+	sh -c 'printf "%s" "$1" | grep -q "$2.*No such file"' _ "$out" "$broken/legal.txt"
+sed 's/^refusal = /#refusal = /' "$OGI_SRCDIR/templates/legal.txt" >"$broken/legal.txt"
+out=$("$OGI_BUILDDIR/ogictl" -c "$dir/broken.conf" letter preview reply-refused -o "$dir/x.pdf" 2>&1)
+t_check "legal.txt without the remedy after a refusal is refused, naming file and key" \
+	sh -c 'printf "%s" "$1" | grep -qF "$2: [remedy] refusal: missing"' _ "$out" "$broken/legal.txt"
+
 t_done

@@ -495,21 +495,16 @@ config_default_string(char **field, const char *value)
 }
 
 /* An unconfigured office still gets letters that read right; the
- * placeholders show the clerk what to set. */
+ * placeholders show the clerk what to set.  The remedy sentences and the
+ * document number pattern stay NULL: the letters then take the legal
+ * texts of templates/legal.txt. */
 static void
 config_default_office(struct config_office *o, struct config_letters *l)
 {
 	config_default_string(&o->name, "（机关名称）");
 	config_default_string(&o->short_name, "（简称）");
-	config_default_string(&o->docnum_format, "{short}依申〔{year}〕{seq}号");
 	config_default_string(&o->review_body, "（复议机关）");
 	config_default_string(&o->court, "（人民法院）");
-	config_default_string(&o->remedy,
-		"如对本答复不服，可以自收到本答复之日起60日内向{review_body}"
-		"申请行政复议，或者在6个月内向{court}提起行政诉讼。");
-	config_default_string(&o->remedy_refusal,
-		"如对本答复不服，可以自收到本答复之日起60日内向{review_body}"
-		"申请行政复议；对行政复议决定不服的，可以依法向人民法院提起行政诉讼。");
 	config_default_string(&l->font_body, "/usr/share/fonts/truetype/arphic/uming.ttc:0");
 	config_default_string(&l->font_title, "/usr/share/fonts/truetype/arphic/uming.ttc:0");
 	config_default_string(&l->font_kai, "/usr/share/fonts/truetype/arphic/ukai.ttc:0");

@@ -45,16 +45,18 @@ struct config_office {
 	char *phone;
 	char *email;
 	char *fax;
-	char *docnum_format;  /* default "{short}依申〔{year}〕{seq}号" */
+	/* The three patterns below override the legal texts of
+	 * templates/legal.txt (letter/legal.h); NULL: take those. */
+	char *docnum_format;  /* document numbers: {short}, {year}, {seq} */
 	char *review_body;    /* the body for administrative review */
 	char *court;          /* the court named in the remedy sentence */
-	char *remedy;         /* remedy sentence; NULL = the default per law */
+	char *remedy;         /* remedy sentence: {review_body}, {court} */
 	char *remedy_refusal; /* remedy after a refusal (review first) */
 	char *seal_image;     /* PNG placed over the date, NULL = none */
 };
 
 struct config_letters {
-	char *templates_dir;  /* *.tpl files */
+	char *templates_dir;  /* *.tpl files and legal.txt */
 	char *font_body;      /* TrueType/TTC paths; "PATH" or "PATH:INDEX" */
 	char *font_title;
 	char *font_kai;

@@ -8,7 +8,8 @@
 
 #include <glib.h>
 
-#include "letter/case.h"
+#include "ctl/case-values.h"
+#include "letter/legal.h"
 #include "letter/render.h"
 #include "letter/template.h"
 #include "registry/registry.h"
@@ -102,7 +103,8 @@ ctl_letter_today(const struct config *cfg, char out[11])
 }
 
 static int
-ctl_letter_values(const struct config *cfg, const char *kind, const char *case_id,
+ctl_letter_values(const struct config *cfg, const struct letter_legal *legal,
+		  const char *kind, const char *case_id,
 		  struct letter_values **vals_r, struct ogi_error *err)
 {
 	struct registry *reg;
@@ -111,9 +113,9 @@ ctl_letter_values(const struct config *cfg, const char *kind, const char *case_i
 	int rc;
 
 	if (case_id == NULL) {
-		if (letter_sample_values(kind, vals_r, err) != 0)
+		if (letter_sample_values(kind, legal, vals_r, err) != 0)
 			return -1;
-		return letter_office_values(cfg, *vals_r, err);
+		return ctl_office_values(cfg, legal, *vals_r, err);
 	}
 	if (registry_open(cfg->db_path, true, &reg, err) != 0)
 		return -1;
@@ -126,7 +128,7 @@ ctl_letter_values(const struct config *cfg, const char *kind, const char *case_i
 		return -1;
 	}
 	ctl_letter_today(cfg, today);
-	rc = letter_case_values(c, cfg, today, NULL, vals_r, err);
+	rc = ctl_case_values(c, cfg, legal, today, NULL, vals_r, err);
 	registry_case_free(c);
 	return rc;
 }
@@ -143,9 +145,10 @@ ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 	struct ogi_error err = { 0 };
 	struct letter_values *vals = NULL;
 	struct letter_template *tpl = NULL;
+	struct letter_legal *legal = NULL;
 	struct letter_doc *doc = NULL;
 	struct letter_fonts fonts;
-	char *path, *fpath[4], *outpath;
+	char *path, *legal_path, *fpath[4], *outpath;
 	int c, rc = 1;
 
 	/* 0, not 1: GNU getopt then forgets the "+" mode of the global options. */
@@ -170,6 +173,8 @@ ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 		return 2;
 	}
 	path = ctl_letter_template_path(cfg, kind);
+	legal_path = g_build_filename(cfg->letters.templates_dir, LETTER_LEGAL_FILE,
+				      NULL);
 	outpath = out ? g_strdup(out) : g_strdup_printf("%s.pdf", kind);
 	ctl_letter_font(cfg->letters.font_body, &fpath[0], &fonts.body_index);
 	ctl_letter_font(cfg->letters.font_title, &fpath[1], &fonts.title_index);
@@ -181,7 +186,8 @@ ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 	fonts.fallback = fpath[3];
 
 	if (letter_template_load(path, &tpl, &err) == 0 &&
-	    ctl_letter_values(cfg, kind, case_id, &vals, &err) == 0 &&
+	    letter_legal_load(legal_path, &legal, &err) == 0 &&
+	    ctl_letter_values(cfg, legal, kind, case_id, &vals, &err) == 0 &&
 	    letter_template_expand(tpl, vals, &doc, &err) == 0 &&
 	    letter_render(doc, &fonts, outpath, NULL, &err) == 0) {
 		printf("%s\n", outpath);
@@ -191,10 +197,12 @@ ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 	}
 	letter_doc_free(doc);
 	letter_values_free(vals);
+	letter_legal_free(legal);
 	letter_template_free(tpl);
 	for (int i = 0; i < 4; i++)
 		g_free(fpath[i]);
 	g_free(outpath);
+	g_free(legal_path);
 	g_free(path);
 	return rc;
 }

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "letter/legal.h"
+
 /* ---- memory ------------------------------------------------------------ */
 
 /* Grows *v (n elements in use, *cap allocated) to hold one more. */
@@ -897,11 +899,11 @@ directive_line(struct parser *p, const char *s, size_t n, int line)
 
 	while (w < n && s[w] != ' ' && s[w] != '\t')
 		w++;
-	for (i = 0; i < sizeof(directives) / sizeof(directives[0]); i++)
+	for (i = 0; i < G_N_ELEMENTS(directives); i++)
 		if (strlen(directives[i].name) == w - 1 &&
 		    memcmp(directives[i].name, s + 1, w - 1) == 0)
 			break;
-	if (i == sizeof(directives) / sizeof(directives[0])) {
+	if (i == G_N_ELEMENTS(directives)) {
 		error_set(p->err, "%s:%d: unknown directive %.*s", p->name, line,
 			  (int)w, s);
 		return -1;
@@ -1628,77 +1630,13 @@ letter_docnum_format(const char *pattern, const char *short_name, int year,
 
 int
 letter_remedy_text(const char *pattern, const char *review_body,
-		   const char *court, bool refusal, char **out_r,
-		   struct ogi_error *err)
+		   const char *court, char **out_r, struct ogi_error *err)
 {
 	static const char *const names[] = { "review_body", "court" };
 	const char *values[] = { review_body, court };
 
-	if (pattern == NULL && refusal)
-		/* 2023 Administrative Review Law Art. 23(1)(4): review first. */
-		pattern = "如对本答复不服，可以自收到本答复之日起60日内向"
-			  "{review_body}申请行政复议；对行政复议决定不服的，"
-			  "可以依法向人民法院提起行政诉讼。";
-	else if (pattern == NULL)
-		pattern = "如对本答复不服，可以自收到本答复之日起60日内向"
-			  "{review_body}申请行政复议，或者在6个月内向{court}"
-			  "提起行政诉讼。";
 	return fill_braces("remedy sentence", pattern, names, values, 2, out_r,
 			   err);
-}
-
-static const struct exemption {
-	const char *code;
-	const char *ground;
-	const char *bureau_item;
-	const char *regulation;
-	bool consent;
-} exemptions[] = {
-	{ "state_secret", "属于国家秘密", "第三条第一款第（一）项",
-	  "第十四条", false },
-	{ "commercial_secret", "属于商业秘密，公开后可能导致商业秘密被泄露",
-	  "第三条第一款第（二）项", "第十五条", true },
-	{ "privacy", "属于个人隐私，公开后可能导致对个人隐私造成不当侵害",
-	  "第三条第一款第（三）项", "第十五条", true },
-	{ "in_process", "属于正在调查、讨论、处理过程中的信息",
-	  "第三条第一款第（四）项", "第十六条第二款", false },
-	{ "law_enforcement",
-	  "与执法有关，公开后可能直接影响案件查处或者危及个人生命安全",
-	  "第三条第一款第（五）项", "第十四条、第十六条第二款", false },
-	{ "other_law", "属于法律、法规、规章规定不予公开的其他情形",
-	  "第三条第一款第（六）项", "第十四条", false },
-};
-
-int
-letter_values_set_exemption(struct letter_values *vals, const char *prefix,
-			    const char *code, struct ogi_error *err)
-{
-	const struct exemption *x = NULL;
-	const char *fields[4], *values[4];
-	char key[64];
-
-	for (size_t i = 0; i < sizeof(exemptions) / sizeof(*exemptions); i++)
-		if (strcmp(exemptions[i].code, code) == 0)
-			x = &exemptions[i];
-	if (x == NULL) {
-		error_set(err, "unknown exemption \"%s\"", code);
-		return -1;
-	}
-	fields[0] = "ground";
-	values[0] = x->ground;
-	fields[1] = "bureau_item";
-	values[1] = x->bureau_item;
-	fields[2] = "regulation";
-	values[2] = x->regulation;
-	fields[3] = "consent";
-	values[3] = x->consent ? "1" : "";
-	for (size_t i = 0; i < 4; i++) {
-		snprintf(key, sizeof(key), "%s%s%s", prefix ? prefix : "",
-			 prefix ? "." : "", fields[i]);
-		if (letter_values_set(vals, key, values[i], err) < 0)
-			return -1;
-	}
-	return 0;
 }
 
 /* ---- letter kinds and sample data ---------------------------------------- */
@@ -1712,7 +1650,7 @@ static const char *const kinds[] = {
 const char *const *
 letter_kinds(size_t *n_r)
 {
-	*n_r = sizeof(kinds) / sizeof(*kinds);
+	*n_r = G_N_ELEMENTS(kinds);
 	return kinds;
 }
 
@@ -1848,34 +1786,35 @@ static const char *const sample_not_application[] = {
 
 static const char *const sample_repeat[] = {
 	"previous.id", "2026-000009",
-	"previous.docnum", "通人社依申〔2026〕9号",
 	"previous.received", "2026年10月12日",
 	"previous.replied", "2026年10月30日",
 	NULL,
 };
 
+/* docnum_seq, previous_seq: sequence numbers of the letter's own document
+ * number and of the earlier reply it cites (0: none). */
 static const struct {
 	const char *kind;
 	const char *const *pairs;
-	int docnum_seq;
+	int docnum_seq, previous_seq;
 } samples[] = {
-	{ "receipt", sample_receipt, 41 },
-	{ "correction", sample_correction, 42 },
-	{ "extension", sample_extension, 45 },
-	{ "reply-published", sample_published, 46 },
-	{ "reply-provided", sample_provided, 46 },
-	{ "reply-partial", sample_partial, 46 },
-	{ "reply-refused", sample_refused, 46 },
-	{ "reply-not-held", sample_not_held, 46 },
-	{ "reply-not-exist", sample_not_exist, 46 },
-	{ "not-application", sample_not_application, 43 },
-	{ "repeat", sample_repeat, 44 },
-	{ "form", NULL, 0 },
+	{ "receipt", sample_receipt, 41, 0 },
+	{ "correction", sample_correction, 42, 0 },
+	{ "extension", sample_extension, 45, 0 },
+	{ "reply-published", sample_published, 46, 0 },
+	{ "reply-provided", sample_provided, 46, 0 },
+	{ "reply-partial", sample_partial, 46, 0 },
+	{ "reply-refused", sample_refused, 46, 0 },
+	{ "reply-not-held", sample_not_held, 46, 0 },
+	{ "reply-not-exist", sample_not_exist, 46, 0 },
+	{ "not-application", sample_not_application, 43, 0 },
+	{ "repeat", sample_repeat, 44, 9 },
+	{ "form", NULL, 0, 0 },
 };
 
 static int
-sample_apply(struct letter_values *vals, const char *const *pairs,
-	     struct ogi_error *err)
+sample_apply(struct letter_values *vals, const struct letter_legal *legal,
+	     const char *const *pairs, struct ogi_error *err)
 {
 	struct letter_values *item = NULL;
 
@@ -1886,7 +1825,7 @@ sample_apply(struct letter_values *vals, const char *const *pairs,
 		if (key[0] == '+')
 			rc = letter_values_append(vals, key + 1, &item, err);
 		else if (strcmp(key, "=exemption") == 0)
-			rc = letter_values_set_exemption(item ? item : vals,
+			rc = letter_values_set_exemption(item ? item : vals, legal,
 							 item ? NULL : "refusal",
 							 value, err);
 		else
@@ -1898,8 +1837,28 @@ sample_apply(struct letter_values *vals, const char *const *pairs,
 	return 0;
 }
 
+/* The sample's document number key for sequence seq, unless seq is 0. */
 static int
-sample_derived(struct letter_values *vals, int seq, struct ogi_error *err)
+sample_docnum(struct letter_values *vals, const struct letter_legal *legal,
+	      const char *key, int seq, struct ogi_error *err)
+{
+	char *s;
+	int rc;
+
+	if (seq == 0)
+		return 0;
+	if (letter_docnum_format(legal->docnum_format,
+				 letter_values_get(vals, "office.short_name"),
+				 2026, seq, &s, err) < 0)
+		return -1;
+	rc = letter_values_set(vals, key, s, err);
+	g_free(s);
+	return rc;
+}
+
+static int
+sample_derived(struct letter_values *vals, const struct letter_legal *legal,
+	       int seq, int previous_seq, struct ogi_error *err)
 {
 	const char *review = letter_values_get(vals, "office.review_body");
 	const char *court = letter_values_get(vals, "office.court");
@@ -1913,45 +1872,40 @@ sample_derived(struct letter_values *vals, int seq, struct ogi_error *err)
 	};
 	char *s;
 
-	for (size_t i = 0; i < sizeof(periods) / sizeof(*periods); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(periods); i++) {
 		if (letter_workdays_cn(periods[i].days, &s, err) < 0)
 			return -1;
 		letter_values_set(vals, periods[i].key, s, NULL);
 		g_free(s);
 	}
-	if (letter_remedy_text(NULL, review, court, false, &s, err) < 0)
+	if (letter_remedy_text(legal->remedy, review, court, &s, err) < 0)
 		return -1;
 	letter_values_set(vals, "office.remedy", s, NULL);
 	g_free(s);
-	if (letter_remedy_text(NULL, review, court, true, &s, err) < 0)
+	if (letter_remedy_text(legal->remedy_refusal, review, court, &s, err) < 0)
 		return -1;
 	letter_values_set(vals, "office.remedy_refusal", s, NULL);
 	g_free(s);
-	if (seq > 0) {
-		if (letter_docnum_format("{short}依申〔{year}〕{seq}号",
-					 letter_values_get(vals,
-						"office.short_name"),
-					 2026, seq, &s, err) < 0)
-			return -1;
-		letter_values_set(vals, "case.docnum", s, NULL);
-		g_free(s);
-	}
+	if (sample_docnum(vals, legal, "case.docnum", seq, err) < 0 ||
+	    sample_docnum(vals, legal, "previous.docnum", previous_seq, err) < 0)
+		return -1;
 	return 0;
 }
 
 int
-letter_sample_values(const char *kind, struct letter_values **vals_r,
-		     struct ogi_error *err)
+letter_sample_values(const char *kind, const struct letter_legal *legal,
+		     struct letter_values **vals_r, struct ogi_error *err)
 {
 	struct letter_values *vals;
 
-	for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(samples); i++) {
 		if (strcmp(samples[i].kind, kind) != 0)
 			continue;
 		vals = letter_values_new();
-		if (sample_apply(vals, sample_common, err) < 0 ||
-		    sample_apply(vals, samples[i].pairs, err) < 0 ||
-		    sample_derived(vals, samples[i].docnum_seq, err) < 0) {
+		if (sample_apply(vals, legal, sample_common, err) < 0 ||
+		    sample_apply(vals, legal, samples[i].pairs, err) < 0 ||
+		    sample_derived(vals, legal, samples[i].docnum_seq,
+				   samples[i].previous_seq, err) < 0) {
 			error_prefix(err, "sample values for %s", kind);
 			letter_values_free(vals);
 			return -1;

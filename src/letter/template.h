@@ -102,15 +102,19 @@ size_t letter_template_placeholders(const struct letter_template *tpl,
  * sets *n_r to its length. */
 const char *const *letter_kinds(size_t *n_r);
 
+struct letter_legal;
+
 /* Builds realistic sample values for a kind (a preview of its letter: the
  * application 2026-000017 of 王建国, received 2026-11-20, with the example
- * office of contrib/ogid.conf).  Returns 0 and a new root in *vals_r, or -1
- * for an unknown kind. */
-int letter_sample_values(const char *kind, struct letter_values **vals_r,
-			 struct ogi_error *err);
+ * office of contrib/ogid.conf); the remedy sentences, document numbers and
+ * exemption grounds come from legal (legal.h).  Returns 0 and a new root in
+ * *vals_r, or -1 for an unknown kind. */
+int letter_sample_values(const char *kind, const struct letter_legal *legal,
+			 struct letter_values **vals_r, struct ogi_error *err);
 
 /* ---- helpers for values --------------------------------------------------
- * All return 0 and a new malloc'd string in *out_r (caller frees), or -1. */
+ * All return 0 and a new string in *out_r (caller frees with g_free), or
+ * -1. */
 
 /* "2026-11-20" -> "2026年11月20日" (Arabic numerals, no zero padding, per
  * GB/T 9704).  -1 unless iso is a real calendar date. */
@@ -124,30 +128,17 @@ int letter_workdays_cn(int n, char **out_r, struct ogi_error *err);
 int letter_number_cn(int n, char **out_r, struct ogi_error *err);
 
 /* A document number from a pattern with {short}, {year} and {seq}:
- * ("{short}依申〔{year}〕{seq}号", "通人社", 2026, 12) -> "通人社依申〔2026〕12号"
+ * ("{short}〔{year}〕{seq}号", "通人社", 2026, 12) -> "通人社〔2026〕12号"
  * (no zero padding).  short_name may be NULL when the pattern lacks
  * {short}.  -1 for an unknown {name}, year outside 1000..9999, seq < 1. */
 int letter_docnum_format(const char *pattern, const char *short_name,
 			 int year, int seq, char **out_r,
 			 struct ogi_error *err);
 
-/* The remedy sentence from the office's pattern (config key remedy or
- * remedy_refusal, with {review_body} and {court}), or from the default per
- * current law when pattern is NULL: review within 60 days or a lawsuit
- * within 6 months; with refusal, administrative review first (2023
- * Administrative Review Law Art. 23). */
+/* The remedy sentence from a pattern with {review_body} and {court}: the
+ * office's (config keys remedy, remedy_refusal) or legal.txt's.  -1 for an
+ * unknown {name} or a name without a value. */
 int letter_remedy_text(const char *pattern, const char *review_body,
-		       const char *court, bool refusal, char **out_r,
-		       struct ogi_error *err);
-
-/* Exemption grounds (bureau rules Art. 3; 2019 Regulation Art. 14-16):
- * "state_secret", "commercial_secret", "privacy", "in_process",
- * "law_enforcement", "other_law".  Sets, under prefix ("refusal" on the
- * root, NULL on a "withheld" item), the fields ground, bureau_item,
- * regulation and consent (non-empty when the person concerned may consent
- * to disclosure).  -1 for an unknown code. */
-int letter_values_set_exemption(struct letter_values *vals,
-				const char *prefix, const char *code,
-				struct ogi_error *err);
+		       const char *court, char **out_r, struct ogi_error *err);
 
 #endif

@@ -12,11 +12,38 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib.h>
+
+#include "letter/legal.h"
 #include "letter/template.h"
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* ---- helpers ---------------------------------------------------------- */
+
+/* The legal texts of the tree's templates/legal.txt, read by the group
+ * setup. */
+static struct letter_legal *legal;
+
+static int
+legal_setup(void **state)
+{
+	struct ogi_error err;
+
+	(void)state;
+	if (letter_legal_load(OGI_SRCDIR "/templates/" LETTER_LEGAL_FILE, &legal,
+			      &err) != 0) {
+		print_error("%s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+legal_teardown(void **state)
+{
+	(void)state;
+	letter_legal_free(legal);
+	return 0;
+}
 
 static const char *
 kind_name(enum letter_block_kind k)
@@ -198,7 +225,7 @@ static void
 test_expansion(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < ARRAY_LEN(expansions); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(expansions); i++) {
 		char *got = expand_text(expansions[i].text, expansions[i].values);
 
 		if (strcmp(got, expansions[i].expected) != 0)
@@ -236,7 +263,7 @@ test_line_ends(void **state)
 {
 	(void)state;
 	alarm(10);
-	for (size_t i = 0; i < ARRAY_LEN(line_ends); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(line_ends); i++) {
 		char *got = expand_text(line_ends[i].text, v_none);
 
 		if (strcmp(got, line_ends[i].expected) != 0)
@@ -297,7 +324,7 @@ test_expand_errors(void **state)
 	char *got;
 
 	(void)state;
-	for (size_t i = 0; i < ARRAY_LEN(expand_errors); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(expand_errors); i++) {
 		char want[512];
 
 		got = expand_text(expand_errors[i].text, expand_errors[i].values);
@@ -367,7 +394,7 @@ test_load_errors(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/broken.tpl", dir);
-	for (size_t i = 0; i < ARRAY_LEN(load_errors); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(load_errors); i++) {
 		FILE *f = fopen(path, "w");
 
 		assert_non_null(f);
@@ -424,22 +451,22 @@ test_values(void **state)
 	assert_int_equal(letter_values_set(item, "title", "x", &err), -1);
 	assert_int_equal(letter_values_set(item, "office.name", "x", &err), -1);
 
-	assert_int_equal(letter_values_set_exemption(vals, "refusal", "privacy",
+	assert_int_equal(letter_values_set_exemption(vals, legal, "refusal", "privacy",
 						     &err), 0);
 	assert_string_equal(letter_values_get(vals, "refusal.bureau_item"),
 			    "第三条第一款第（三）项");
 	assert_string_equal(letter_values_get(vals, "refusal.regulation"),
 			    "第十五条");
 	assert_string_equal(letter_values_get(vals, "refusal.consent"), "1");
-	assert_int_equal(letter_values_set_exemption(vals, "refusal",
+	assert_int_equal(letter_values_set_exemption(vals, legal, "refusal",
 						     "state_secret", &err), 0);
 	assert_string_equal(letter_values_get(vals, "refusal.consent"), "");
 	assert_string_equal(letter_values_get(vals, "refusal.regulation"),
 			    "第十四条");
-	assert_int_equal(letter_values_set_exemption(vals, "refusal", "secret",
+	assert_int_equal(letter_values_set_exemption(vals, legal, "refusal", "secret",
 						     &err), -1);
 	assert_int_equal(letter_values_append(vals, "withheld", &item, &err), 0);
-	assert_int_equal(letter_values_set_exemption(item, NULL, "in_process",
+	assert_int_equal(letter_values_set_exemption(item, legal, NULL, "in_process",
 						     &err), 0);
 	assert_string_equal(letter_values_get(item, "regulation"),
 			    "第十六条第二款");
@@ -472,7 +499,7 @@ test_date_cn(void **state)
 	struct ogi_error err;
 
 	(void)state;
-	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *out = NULL;
 		int rc = letter_date_cn(cases[i].iso, &out, &err);
 
@@ -530,8 +557,8 @@ test_numbers_cn(void **state)
 	};
 
 	(void)state;
-	check_int_cases(letter_number_cn, numbers, ARRAY_LEN(numbers));
-	check_int_cases(letter_workdays_cn, workdays, ARRAY_LEN(workdays));
+	check_int_cases(letter_number_cn, numbers, G_N_ELEMENTS(numbers));
+	check_int_cases(letter_workdays_cn, workdays, G_N_ELEMENTS(workdays));
 }
 
 static void
@@ -558,7 +585,7 @@ test_docnum(void **state)
 	struct ogi_error err;
 
 	(void)state;
-	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *out = NULL;
 		int rc = letter_docnum_format(cases[i].pattern,
 					      cases[i].short_name, cases[i].year,
@@ -583,27 +610,91 @@ test_remedy(void **state)
 	char *out;
 
 	(void)state;
-	assert_int_equal(letter_remedy_text(NULL, "通辽市人民政府", "科尔沁区人民法院",
-					    false, &out, &err), 0);
+	/* The law's wording, from templates/legal.txt. */
+	assert_int_equal(letter_remedy_text(legal->remedy, "通辽市人民政府",
+					    "科尔沁区人民法院", &out, &err), 0);
 	assert_string_equal(out, "如对本答复不服，可以自收到本答复之日起60日内向"
 			    "通辽市人民政府申请行政复议，或者在6个月内向"
 			    "科尔沁区人民法院提起行政诉讼。");
 	free(out);
 	/* After a refusal: review first, no direct lawsuit. */
-	assert_int_equal(letter_remedy_text(NULL, "通辽市人民政府", "科尔沁区人民法院",
-					    true, &out, &err), 0);
+	assert_int_equal(letter_remedy_text(legal->remedy_refusal, "通辽市人民政府",
+					    "科尔沁区人民法院", &out, &err), 0);
 	assert_non_null(strstr(out, "60日内向通辽市人民政府申请行政复议；"
 			       "对行政复议决定不服的"));
 	assert_null(strstr(out, "6个月"));
 	free(out);
 	assert_int_equal(letter_remedy_text("向{review_body}复议，向{court}起诉。",
-					    "甲", "乙", false, &out, &err), 0);
+					    "甲", "乙", &out, &err), 0);
 	assert_string_equal(out, "向甲复议，向乙起诉。");
 	free(out);
-	assert_int_equal(letter_remedy_text(NULL, NULL, "乙", false, &out, &err),
+	assert_int_equal(letter_remedy_text(legal->remedy, NULL, "乙", &out, &err),
 			 -1);
-	assert_int_equal(letter_remedy_text("{reviewbody}", "甲", "乙", false,
-					    &out, &err), -1);
+	assert_int_equal(letter_remedy_text("{reviewbody}", "甲", "乙", &out,
+					    &err), -1);
+	assert_int_equal(letter_docnum_format(legal->docnum_format, "通人社", 2026,
+					      12, &out, &err), 0);
+	assert_string_equal(out, "通人社依申〔2026〕12号");
+	free(out);
+}
+
+/* A legal.txt with one thing wrong is refused, naming the file and the
+ * group and key at fault. */
+static void
+test_legal_errors(void **state)
+{
+	static const struct {
+		const char *from, *to;  /* replaced in the tree's legal.txt */
+		const char *says;
+	} cases[] = {
+		{ "refusal = ", "refusals = ",
+		  "t/legal.txt: [remedy] refusals: unknown key" },
+		{ "\nrefusal = ", "\n#refusal = ",
+		  "t/legal.txt: [remedy] refusal: missing" },
+		{ "\nformat = ", "\nformat =\n# ",
+		  "t/legal.txt: [docnum] format: missing" },
+		{ "{seq}号", "{sequence}号",
+		  "t/legal.txt: [docnum] format: document number pattern" },
+		{ "{court}提起", "{cort}提起",
+		  "t/legal.txt: [remedy] general: remedy sentence" },
+		{ "[exemption.privacy]", "[exemption.private]",
+		  "t/legal.txt: [exemption.private]: unknown section" },
+		{ "regulation = 第十四条\nconsent = false\n\n[exemption.commercial",
+		  "consent = false\n\n[exemption.commercial",
+		  "t/legal.txt: [exemption.state_secret] regulation: missing" },
+		{ "consent = true", "consent = 是",
+		  "t/legal.txt: [exemption.commercial_secret] consent: \"是\" "
+		  "is not true or false" },
+		{ "[docnum]", "docnum",
+		  "t/legal.txt: " },
+	};
+	char *text;
+	gsize len;
+	struct ogi_error err;
+	struct letter_legal *l;
+
+	(void)state;
+	assert_true(g_file_get_contents(OGI_SRCDIR "/templates/" LETTER_LEGAL_FILE,
+					&text, &len, NULL));
+	assert_int_equal(letter_legal_parse("t/legal.txt", text, len, &l, &err), 0);
+	letter_legal_free(l);
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		GString *bad = g_string_new(text);
+
+		if (g_string_replace(bad, cases[i].from, cases[i].to, 1) != 1)
+			fail_msg("case %zu: \"%s\" not in legal.txt", i,
+				 cases[i].from);
+		if (letter_legal_parse("t/legal.txt", bad->str, bad->len, &l,
+				       &err) != -1)
+			fail_msg("case %zu: accepted", i);
+		if (strncmp(err.msg, cases[i].says, strlen(cases[i].says)) != 0)
+			fail_msg("case %zu: \"%s\", not \"%s\"", i, err.msg,
+				 cases[i].says);
+		g_string_free(bad, TRUE);
+	}
+	g_free(text);
+	assert_int_equal(letter_legal_load("/nonexistent/legal.txt", &l, &err), -1);
+	assert_non_null(strstr(err.msg, "/nonexistent/legal.txt"));
 }
 
 /* ---- every template with its sample values ------------------------------- */
@@ -848,7 +939,7 @@ check_kind(const char *dir, const char *kind)
 	snprintf(path, sizeof(path), "%s/%s.tpl", dir, kind);
 	if (letter_template_load(path, &tpl, &err) < 0)
 		fail_msg("%s", err.msg);
-	if (letter_sample_values(kind, &vals, &err) < 0)
+	if (letter_sample_values(kind, legal, &vals, &err) < 0)
 		fail_msg("%s", err.msg);
 	if (letter_template_expand(tpl, vals, &doc, &err) < 0)
 		fail_msg("%s", err.msg);
@@ -866,7 +957,7 @@ check_kind(const char *dir, const char *kind)
 	}
 	if (strcmp(kind, "form") != 0)
 		check_letter_shape(kind, doc);
-	for (size_t i = 0; i < ARRAY_LEN(expects); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(expects); i++) {
 		if (strcmp(expects[i].kind, kind) != 0)
 			continue;
 		check_expect(doc, &expects[i]);
@@ -919,9 +1010,9 @@ test_sample_values(void **state)
 	struct ogi_error err;
 
 	(void)state;
-	assert_int_equal(letter_sample_values("nonsense", &vals, &err), -1);
+	assert_int_equal(letter_sample_values("nonsense", legal, &vals, &err), -1);
 	assert_non_null(strstr(err.msg, "nonsense"));
-	assert_int_equal(letter_sample_values("receipt", &vals, &err), 0);
+	assert_int_equal(letter_sample_values("receipt", legal, &vals, &err), 0);
 	assert_string_equal(letter_values_get(vals, "applicant.name"), "王建国");
 	assert_string_equal(letter_values_get(vals, "case.id"), "2026-000017");
 	assert_string_equal(letter_values_get(vals, "dates.received"),
@@ -972,10 +1063,11 @@ main(void)
 		cmocka_unit_test(test_numbers_cn),
 		cmocka_unit_test(test_docnum),
 		cmocka_unit_test(test_remedy),
+		cmocka_unit_test(test_legal_errors),
 		cmocka_unit_test(test_templates),
 		cmocka_unit_test(test_sample_values),
 		cmocka_unit_test(test_placeholders),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, legal_setup, legal_teardown);
 }

@@ -1,4 +1,4 @@
-#include "letter/case.h"
+#include "ctl/case-values.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,13 +86,34 @@ case_set_date(struct letter_values *vals, const char *key, const char *iso,
 	if (letter_date_cn(iso, &cn, err) != 0)
 		return -1;
 	rc = letter_values_set(vals, key, cn, err);
-	free(cn);
+	g_free(cn);
+	return rc;
+}
+
+/* The office's own wording when it has one, else the law's. */
+static const char *
+case_pattern(const char *office, const char *legal)
+{
+	return office != NULL && *office != '\0' ? office : legal;
+}
+
+static int
+case_remedy(const struct config_office *o, const char *pattern,
+	    struct letter_values *vals, const char *key, struct ogi_error *err)
+{
+	char *s;
+	int rc;
+
+	if (letter_remedy_text(pattern, o->review_body, o->court, &s, err) != 0)
+		return -1;
+	rc = letter_values_set(vals, key, s, err);
+	g_free(s);
 	return rc;
 }
 
 int
-letter_office_values(const struct config *cfg, struct letter_values *vals,
-		     struct ogi_error *err)
+ctl_office_values(const struct config *cfg, const struct letter_legal *legal,
+		  struct letter_values *vals, struct ogi_error *err)
 {
 	const struct config_office *o = &cfg->office;
 	const struct {
@@ -110,32 +131,27 @@ letter_office_values(const struct config *cfg, struct letter_values *vals,
 		{ "office.court", o->court },
 		{ "office.seal_image", o->seal_image },
 	};
-	char *s;
-
-	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
-		if (case_set(vals, plain[i].key, plain[i].value, err) != 0)
-			return -1;
 	static const char *const periods[] = {
 		"period.reply", "period.extension", "period.correction",
 	};
-	int rc;
+	char *s;
+	int rc = 0;
 
-	if (letter_remedy_text(o->remedy, o->review_body, o->court, false, &s, err) != 0)
+	for (size_t i = 0; i < G_N_ELEMENTS(plain); i++)
+		if (case_set(vals, plain[i].key, plain[i].value, err) != 0)
+			return -1;
+	if (case_remedy(o, case_pattern(o->remedy, legal->remedy), vals,
+			"office.remedy", err) != 0 ||
+	    case_remedy(o, case_pattern(o->remedy_refusal, legal->remedy_refusal),
+			vals, "office.remedy_refusal", err) != 0)
 		return -1;
-	rc = letter_values_set(vals, "office.remedy", s, err);
-	free(s);
-	if (rc != 0 || letter_remedy_text(o->remedy_refusal, o->review_body,
-					  o->court, true, &s, err) != 0)
-		return -1;
-	rc = letter_values_set(vals, "office.remedy_refusal", s, err);
-	free(s);
 	/* Bureau rules Art. 6: the reply period and the longest extension are
 	 * both the configured number of working days. */
-	if (rc != 0 || letter_workdays_cn(cfg->reply_days, &s, err) != 0)
+	if (letter_workdays_cn(cfg->reply_days, &s, err) != 0)
 		return -1;
-	for (size_t i = 0; i < sizeof(periods) / sizeof(periods[0]) && rc == 0; i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(periods) && rc == 0; i++)
 		rc = letter_values_set(vals, periods[i], s, err);
-	free(s);
+	g_free(s);
 	return rc;
 }
 
@@ -175,12 +191,12 @@ static int
 case_missing_list(const struct extract_record *r, struct letter_values *vals,
 		  struct ogi_error *err)
 {
-	for (size_t i = 0; i < sizeof(case_missing_text) / sizeof(case_missing_text[0]); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(case_missing_text); i++)
 		if ((r->missing & case_missing_text[i].bit) &&
 		    case_add_missing(vals, case_missing_text[i].label,
 				     case_missing_text[i].what, err) != 0)
 			return -1;
-	for (size_t i = 0; i < sizeof(case_invalid_text) / sizeof(case_invalid_text[0]); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(case_invalid_text); i++)
 		if ((r->invalid & case_invalid_text[i].bit) &&
 		    case_add_missing(vals, case_invalid_text[i].label,
 				     case_invalid_text[i].what, err) != 0)
@@ -189,10 +205,12 @@ case_missing_list(const struct extract_record *r, struct letter_values *vals,
 }
 
 static int
-case_docnum(const struct config *cfg, const char *letter_date,
-	    struct letter_values *vals, struct ogi_error *err)
+case_docnum(const struct config *cfg, const struct letter_legal *legal,
+	    const char *letter_date, struct letter_values *vals,
+	    struct ogi_error *err)
 {
-	GString *draft = g_string_new(cfg->office.docnum_format);
+	GString *draft = g_string_new(case_pattern(cfg->office.docnum_format,
+						   legal->docnum_format));
 	char *num;
 	int rc;
 
@@ -204,14 +222,15 @@ case_docnum(const struct config *cfg, const char *letter_date,
 	if (rc != 0)
 		return -1;
 	rc = letter_values_set(vals, "case.docnum", num, err);
-	free(num);
+	g_free(num);
 	return rc;
 }
 
 int
-letter_case_values(const struct registry_case *c, const struct config *cfg,
-		   const char *letter_date, const char *docnum,
-		   struct letter_values **vals_r, struct ogi_error *err)
+ctl_case_values(const struct registry_case *c, const struct config *cfg,
+		const struct letter_legal *legal, const char *letter_date,
+		const char *docnum, struct letter_values **vals_r,
+		struct ogi_error *err)
 {
 	struct letter_values *vals = letter_values_new();
 	const struct extract_record *r = &c->rec;
@@ -236,12 +255,12 @@ letter_case_values(const struct registry_case *c, const struct config *cfg,
 
 	*vals_r = NULL;
 	case_received_date(c, cfg->timezone, received);
-	if (letter_office_values(cfg, vals, err) != 0)
+	if (ctl_office_values(cfg, legal, vals, err) != 0)
 		goto fail;
-	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(plain); i++)
 		if (case_set(vals, plain[i].key, plain[i].value, err) != 0)
 			goto fail;
-	if (docnum == NULL && case_docnum(cfg, letter_date, vals, err) != 0)
+	if (docnum == NULL && case_docnum(cfg, legal, letter_date, vals, err) != 0)
 		goto fail;
 	if (case_set_date(vals, "dates.received", received, err) != 0 ||
 	    case_set_date(vals, "dates.deadline", c->deadline, err) != 0 ||
