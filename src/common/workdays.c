@@ -64,7 +64,6 @@ workdays_is_weekend(int64_t z)
 static bool
 workdays_parse_date(const char *s, int64_t *day_r, int *year_r)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y, m, d;
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
@@ -75,9 +74,7 @@ workdays_parse_date(const char *s, int64_t *day_r, int *year_r)
 	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return false;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+	if (!g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
 		return false;
 	*day_r = workdays_from_civil(y, m, d);
 	if (year_r != NULL)

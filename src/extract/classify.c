@@ -17,8 +17,6 @@
 
 #include "extract/extract-private.h"
 
-#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
-
 /* --- automatic mail ----------------------------------------------------- */
 
 enum auto_flag {
@@ -64,7 +62,7 @@ static const struct {
 static const char *
 first_reason(unsigned flags)
 {
-	for (size_t i = 0; i < N_ELEMS(auto_reasons); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(auto_reasons); i++)
 		if (flags & auto_reasons[i].flag)
 			return auto_reasons[i].reason;
 	return NULL;
@@ -120,9 +118,9 @@ header_flags(const struct mime_header *h)
 
 	if (g_ascii_strcasecmp(name, "X-OGI-Loop") == 0)
 		return AF_LOOP;
-	if (name_is(name, x_autoreply, N_ELEMS(x_autoreply)))
+	if (name_is(name, x_autoreply, G_N_ELEMENTS(x_autoreply)))
 		return AF_X_AUTOREPLY;
-	if (name_is(name, dsn, N_ELEMS(dsn)))
+	if (name_is(name, dsn, G_N_ELEMENTS(dsn)))
 		return AF_DSN;
 	if (g_ascii_strcasecmp(name, "X-Auto-Response-Suppress") == 0)
 		return AF_XARS;
@@ -173,9 +171,9 @@ sender_flags(const struct mime_message *msg, const struct extract_context *ctx)
 	at = strchr(addr, '@');
 	if (at != NULL)
 		*at = '\0';
-	if (name_is(addr, daemons, N_ELEMS(daemons)))
+	if (name_is(addr, daemons, G_N_ELEMENTS(daemons)))
 		flags |= AF_DAEMON;
-	else if (extract_text_starts_with_any(addr, noreply, N_ELEMS(noreply)))
+	else if (extract_text_starts_with_any(addr, noreply, G_N_ELEMENTS(noreply)))
 		flags |= AF_NOREPLY;
 	g_free(addr);
 	return flags;
@@ -247,8 +245,8 @@ static const char *const dsn_lines[] = {
 static bool
 subject_is_reply_or_forward(const char *subj)
 {
-	return extract_text_starts_with_any(subj, reply_prefixes, N_ELEMS(reply_prefixes)) ||
-	       extract_text_starts_with_any(subj, forward_prefixes, N_ELEMS(forward_prefixes));
+	return extract_text_starts_with_any(subj, reply_prefixes, G_N_ELEMENTS(reply_prefixes)) ||
+	       extract_text_starts_with_any(subj, forward_prefixes, G_N_ELEMENTS(forward_prefixes));
 }
 
 static unsigned
@@ -256,16 +254,16 @@ content_flags(const struct mime_message *msg, const char *subj)
 {
 	unsigned flags = 0;
 
-	if (extract_text_starts_with_any(subj, autoreply_subjects, N_ELEMS(autoreply_subjects)))
+	if (extract_text_starts_with_any(subj, autoreply_subjects, G_N_ELEMENTS(autoreply_subjects)))
 		flags |= AF_SUBJECT_AUTOREPLY;
 	/* A bounce that is not a multipart/report: both the subject and the
 	 * report lines must be there, and a person forwarding one is not a
 	 * bounce. */
 	if (!subject_is_reply_or_forward(subj) &&
-	    extract_text_contains_any(subj, bounce_subjects, N_ELEMS(bounce_subjects))) {
+	    extract_text_contains_any(subj, bounce_subjects, G_N_ELEMENTS(bounce_subjects))) {
 		char *body = fold_lower(msg->body);
 
-		if (extract_text_contains_any(body, dsn_lines, N_ELEMS(dsn_lines)))
+		if (extract_text_contains_any(body, dsn_lines, G_N_ELEMENTS(dsn_lines)))
 			flags |= AF_PLAIN_BOUNCE;
 		g_free(body);
 	}
@@ -422,13 +420,13 @@ demand_at(const char *p, const char *end)
 	size_t after = (size_t)(end - p);
 
 	return !window_has(p, after < 12 ? after : 12, demand_objects,
-			   N_ELEMS(demand_objects));
+			   G_N_ELEMENTS(demand_objects));
 }
 
 static bool
 sentence_demands(const char *s, const char *end)
 {
-	for (size_t i = 0; i < N_ELEMS(demands); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(demands); i++)
 		for (const char *p = find(s, end, demands[i]); p != NULL;
 		     p = find(p + strlen(demands[i]), end, demands[i]))
 			if (demand_at(p + strlen(demands[i]), end))
@@ -454,10 +452,10 @@ complaint_word_neutral(const char *s, const char *end, const char *w,
 	const char *verb = back(s, w, 3 * NEAR), *how = back(s, w, 18);
 
 	return window_has(after, rest < NEAR ? rest : NEAR, info_objects,
-			  N_ELEMS(info_objects)) ||
+			  G_N_ELEMENTS(info_objects)) ||
 	       window_has(verb, (size_t)(w - verb), info_verbs,
-			  N_ELEMS(info_verbs)) ||
-	       window_has(how, (size_t)(w - how), how_words, N_ELEMS(how_words));
+			  G_N_ELEMENTS(info_verbs)) ||
+	       window_has(how, (size_t)(w - how), how_words, G_N_ELEMENTS(how_words));
 }
 
 /* Complaints made in sentence s (of length len): 0 or 1. */
@@ -468,7 +466,7 @@ sentence_complaints(const char *s, size_t len)
 
 	if (sentence_demands(s, end))
 		return 1;
-	for (size_t i = 0; i < N_ELEMS(complaint_words); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(complaint_words); i++) {
 		size_t wl = strlen(complaint_words[i]);
 
 		for (w = find(s, end, complaint_words[i]); w != NULL;
@@ -497,7 +495,7 @@ sentence_is_question(const char *s, size_t len)
 	if (len >= strlen("吗。") && memcmp(s + len - strlen("吗。"), "吗。",
 					    strlen("吗。")) == 0)
 		return true;
-	return extract_text_contains_any(s, question_words, N_ELEMS(question_words));
+	return extract_text_contains_any(s, question_words, G_N_ELEMENTS(question_words));
 }
 
 /* First application request in s: a listed phrase, or 申请 with 公开
@@ -507,7 +505,7 @@ find_app_request(const char *s, const char *end)
 {
 	const char *first = NULL;
 
-	for (size_t i = 0; i < N_ELEMS(app_requests); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(app_requests); i++) {
 		const char *p = strstr(s, app_requests[i]);
 
 		if (p != NULL && (first == NULL || p < first))
@@ -527,9 +525,9 @@ find_app_request(const char *s, const char *end)
 static bool
 mentions_earlier_application(const char *s)
 {
-	if (extract_text_contains_any(s, earlier_refs, N_ELEMS(earlier_refs)))
+	if (extract_text_contains_any(s, earlier_refs, G_N_ELEMENTS(earlier_refs)))
 		return true;
-	for (size_t i = 0; i < N_ELEMS(past_markers); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(past_markers); i++) {
 		const char *p = strstr(s, past_markers[i]);
 
 		if (p != NULL && strstr(p, "申请") != NULL)
@@ -552,13 +550,13 @@ analyse_sentence(const char *s, struct signals *sig)
 		sig->earlier_application = true;
 	if (question)
 		return;
-	if (extract_text_contains_any(s, app_titles, N_ELEMS(app_titles)))
+	if (extract_text_contains_any(s, app_titles, G_N_ELEMENTS(app_titles)))
 		sig->app_title++;
 	/* A request made in the same breath as a complaint is the complaint
 	 * (Art. 39); one in a sentence of its own stands. */
 	if (req != NULL && complaints == 0) {
 		if (window_has(s, (size_t)(req - s), past_markers,
-			       N_ELEMS(past_markers)))
+			       G_N_ELEMENTS(past_markers)))
 			sig->app_request_ref++;
 		else
 			sig->app_request++;
@@ -571,7 +569,7 @@ sentence_end(const char *p, size_t *len_r)
 	static const char *const ends[] = { "。", "！", "？", "；", "!", "?",
 					     ";", "\n" };
 
-	for (size_t i = 0; i < N_ELEMS(ends); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(ends); i++) {
 		size_t n = strlen(ends[i]);
 
 		if (strncmp(p, ends[i], n) == 0) {
@@ -677,9 +675,9 @@ judged_text(const struct mime_message *msg, const char *subj,
 	char *own, *pos, *out;
 
 	/* The subject of a reply is ours: 政府信息公开申请答复书. */
-	if (extract_text_starts_with_any(subj, reply_prefixes, N_ELEMS(reply_prefixes)))
+	if (extract_text_starts_with_any(subj, reply_prefixes, G_N_ELEMENTS(reply_prefixes)))
 		subj = "";
-	if (extract_text_starts_with_any(subj, forward_prefixes, N_ELEMS(forward_prefixes))) {
+	if (extract_text_starts_with_any(subj, forward_prefixes, G_N_ELEMENTS(forward_prefixes))) {
 		g_free(body);
 		out = g_strconcat(subj, "\n", all, NULL);
 		g_free(all);
@@ -725,7 +723,7 @@ spam_score(const char *s)
 {
 	unsigned score = 0;
 
-	for (size_t i = 0; i < N_ELEMS(spam_words); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(spam_words); i++)
 		if (strstr(s, spam_words[i].word) != NULL)
 			score += spam_words[i].weight;
 	return score;
@@ -781,7 +779,7 @@ automatic_kind(unsigned flags, const char *judged, const char **reason_r)
 		return EXTRACT_KIND_BOUNCE;
 	}
 	if ((flags & robot) &&
-	    extract_text_contains_any(judged, bounce_subjects, N_ELEMS(bounce_subjects))) {
+	    extract_text_contains_any(judged, bounce_subjects, G_N_ELEMENTS(bounce_subjects))) {
 		*reason_r = "bounce wording from an automatic sender";
 		return EXTRACT_KIND_BOUNCE;
 	}
@@ -793,7 +791,7 @@ automatic_kind(unsigned flags, const char *judged, const char **reason_r)
 		*reason_r = first_reason(flags & (AF_PRECEDENCE | AF_LIST));
 		return EXTRACT_KIND_SPAM;
 	}
-	if (extract_text_contains_any(judged, autoreply_words, N_ELEMS(autoreply_words))) {
+	if (extract_text_contains_any(judged, autoreply_words, G_N_ELEMENTS(autoreply_words))) {
 		*reason_r = "auto-reply wording from an automatic sender";
 		return EXTRACT_KIND_AUTO_REPLY;
 	}
@@ -835,12 +833,12 @@ extract_classify(const struct mime_message *msg,
 		case_ref = ref;
 	has_ref = case_ref != NULL || sig.earlier_application;
 	reply_to_correction =
-		extract_text_starts_with_any(subj, reply_prefixes, N_ELEMS(reply_prefixes)) &&
+		extract_text_starts_with_any(subj, reply_prefixes, G_N_ELEMENTS(reply_prefixes)) &&
 		strstr(subj, "补正") != NULL;
 	correcting = extract_text_contains_any(judged, correction_words,
-				  N_ELEMS(correction_words)) &&
+				  G_N_ELEMENTS(correction_words)) &&
 		     (case_ref != NULL || strstr(judged, "补正告知") != NULL);
-	asking = extract_text_contains_any(judged, status_words, N_ELEMS(status_words));
+	asking = extract_text_contains_any(judged, status_words, G_N_ELEMENTS(status_words));
 
 	if (spam_score(judged) >= 3 && case_ref == NULL && sig.complaint == 0 &&
 	    sig.app_request == 0 && elements_found < 3) {
@@ -850,7 +848,7 @@ extract_classify(const struct mime_message *msg,
 		   (correcting &&
 		    !(asking && elements_found < 2 && attachments(msg) == 0 &&
 		      !extract_text_contains_any(judged, correction_supplied,
-				    N_ELEMS(correction_supplied))))) {
+				    G_N_ELEMENTS(correction_supplied))))) {
 		*reason_r = reply_to_correction ?
 			    "reply to our correction notice" :
 			    "quotes a case and supplies a correction";
@@ -873,7 +871,7 @@ extract_classify(const struct mime_message *msg,
 		*reason_r = "filled-in application elements";
 		kind = EXTRACT_KIND_APPLICATION;
 	} else if (sig.questions > 0 ||
-		   extract_text_contains_any(judged, consult_words, N_ELEMS(consult_words))) {
+		   extract_text_contains_any(judged, consult_words, G_N_ELEMENTS(consult_words))) {
 		*reason_r = "question without application elements";
 		kind = EXTRACT_KIND_CONSULTATION;
 	} else if (attachments(msg) > 0 || elements_found >= 2 ||

@@ -4,6 +4,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "extract/extract.h"
 
 typedef const unsigned char *cursor;
@@ -62,7 +64,7 @@ literal(cursor p, const char *s)
 static int
 cn_digit(cursor p, cursor *next)
 {
-	for (size_t i = 0; i < sizeof(cn_digits) / sizeof(cn_digits[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cn_digits); i++) {
 		cursor q = literal(p, cn_digits[i].s);
 
 		if (q != NULL) {
@@ -165,7 +167,7 @@ match_ymd_separated(cursor p, int *m, int *d)
 {
 	static const char *const seps[] = { "-", "/", ".", "－", "／", "．" };
 
-	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(seps); i++) {
 		cursor q = literal(p, seps[i]), next;
 
 		if (q == NULL)
@@ -183,17 +185,6 @@ match_ymd_separated(cursor p, int *m, int *d)
 	return false;
 }
 
-static bool
-calendar_date(int y, int m, int d)
-{
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30,
-				       31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	if (m < 1 || m > 12 || d < 1)
-		return false;
-	return d <= mdays[m - 1] + (m == 2 && leap);
-}
 
 static void
 put_digits(char *out, int v, int width)
@@ -230,7 +221,9 @@ date_at(cursor p, char out[11])
 	out[7] = '-';
 	put_digits(out + 8, d, 2);
 	out[10] = '\0';
-	return calendar_date(y, m, d) ? 1 : -1;
+	/* Months and days are at most two digits, years four: GDate's
+	 * narrower types hold them. */
+	return g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y) ? 1 : -1;
 }
 
 static bool

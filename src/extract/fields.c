@@ -24,8 +24,6 @@
 
 #include "extract/extract-private.h"
 
-#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
-
 /* --- tables ------------------------------------------------------------- */
 
 enum field {
@@ -362,7 +360,7 @@ static const struct {
 static bool
 document_word(const char *s)
 {
-	for (size_t i = 0; i < N_ELEMS(id_words); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(id_words); i++)
 		if (g_ascii_strcasecmp(s, id_words[i].word) == 0)
 			return true;
 	return false;
@@ -671,7 +669,7 @@ clause_end_len(const char *p, const char *end)
 	static const char *const ends[] = {
 		"。", "、", ",", ";", "!", "?", ")", "]", "】",
 	};
-	const char *w = word_at(p, end, ends, N_ELEMS(ends));
+	const char *w = word_at(p, end, ends, G_N_ELEMENTS(ends));
 
 	return w != NULL ? strlen(w) : 0;
 }
@@ -692,7 +690,7 @@ mark_at(const char *p, const char *end, size_t *len_r)
 		while (q < end && *q == ' ')
 			q++;
 		if ((w = word_at(q, end, bracket_ticks,
-				 N_ELEMS(bracket_ticks))) != NULL) {
+				 G_N_ELEMENTS(bracket_ticks))) != NULL) {
 			tick = true;
 			q += strlen(w);
 		}
@@ -704,11 +702,11 @@ mark_at(const char *p, const char *end, size_t *len_r)
 		}
 		return 0;
 	}
-	if ((w = word_at(p, end, ticked_marks, N_ELEMS(ticked_marks)))) {
+	if ((w = word_at(p, end, ticked_marks, G_N_ELEMENTS(ticked_marks)))) {
 		*len_r = strlen(w);
 		return 1;
 	}
-	if ((w = word_at(p, end, unticked_marks, N_ELEMS(unticked_marks)))) {
+	if ((w = word_at(p, end, unticked_marks, G_N_ELEMENTS(unticked_marks)))) {
 		*len_r = strlen(w);
 		return -1;
 	}
@@ -737,7 +735,7 @@ option_at(const char *p, const char *end, size_t *len_r)
 	int best = -1;
 	size_t best_len = 0;
 
-	for (size_t i = 0; i < N_ELEMS(options); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(options); i++) {
 		size_t n = strlen(options[i].word);
 
 		if ((size_t)(end - p) >= n && n > best_len &&
@@ -906,7 +904,7 @@ strip_brackets(char **s)
 		{ "「", "」" },
 	};
 
-	for (size_t i = 0; i < N_ELEMS(pairs); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
 		size_t o = strlen(pairs[i][0]), c = strlen(pairs[i][1]);
 		size_t n = strlen(*s);
 
@@ -1026,14 +1024,14 @@ clean_value(const char *p, const char *end)
 			s++;
 			changed = true;
 		}
-		for (size_t i = 0; i < N_ELEMS(trail); i++)
+		for (size_t i = 0; i < G_N_ELEMENTS(trail); i++)
 			while (strip_suffix(s, trail[i]))
 				changed = true;
 		changed |= strip_brackets(&s);
 	}
 	out = NULL;
 	if (*s != '\0' && !only_filler(s)) {
-		if (!is_one_of(s, empty_values, N_ELEMS(empty_values)))
+		if (!is_one_of(s, empty_values, G_N_ELEMENTS(empty_values)))
 			out = g_strdup(s);
 	}
 	g_free(t);
@@ -1075,7 +1073,7 @@ strip_seal(char *v)
 {
 	bool found = false;
 
-	for (size_t i = 0; i < N_ELEMS(seal_marks); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(seal_marks); i++)
 		while (strip_suffix(v, seal_marks[i])) {
 			g_strchomp(v);
 			found = true;
@@ -1100,7 +1098,7 @@ signature_value(char *v)
 static bool
 is_org_name(const char *s)
 {
-	return s != NULL && extract_text_contains_any(s, org_words, N_ELEMS(org_words));
+	return s != NULL && extract_text_contains_any(s, org_words, G_N_ELEMENTS(org_words));
 }
 
 /* A name written in a sentence (我叫张三，…) must look like one: two to six
@@ -1111,7 +1109,7 @@ name_plausible(const char *v)
 	const char *end = v + strlen(v);
 	size_t han = 0, latin = 0, other = 0;
 
-	if (extract_text_starts_with_any(v, not_name_starts, N_ELEMS(not_name_starts)))
+	if (extract_text_starts_with_any(v, not_name_starts, G_N_ELEMENTS(not_name_starts)))
 		return false;
 	for (const char *p = v; p < end; p = next_char(p, end)) {
 		if (is_han(p, end))
@@ -1168,14 +1166,14 @@ subst_at(const char *p, size_t *len_r)
 		{ "|", "\t" },
 	};
 
-	for (size_t i = 0; i < N_ELEMS(subst); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(subst); i++)
 		if (strncmp(p, subst[i].from, strlen(subst[i].from)) == 0) {
 			*len_r = strlen(subst[i].from);
 			return subst[i].to;
 		}
 	/* CJK ideographs U+4E00..U+9FFF lead with E4..E9. */
 	if ((unsigned char)*p >= 0xE4 && (unsigned char)*p <= 0xE9)
-		for (size_t i = 0; i < N_ELEMS(trad_simp); i++)
+		for (size_t i = 0; i < G_N_ELEMENTS(trad_simp); i++)
 			if (strncmp(p, trad_simp[i], 3) == 0) {
 				*len_r = 3;
 				return trad_simp[i] + 3;
@@ -1229,7 +1227,7 @@ skip_bullet(const char *p, const char *end)
 			q++;
 	} else {
 		while ((w = word_at(q, end, cn_numerals,
-				    N_ELEMS(cn_numerals))) != NULL)
+				    G_N_ELEMENTS(cn_numerals))) != NULL)
 			q += strlen(w);
 	}
 	if (q > p && q < end && (*q == '.' || *q == ')') &&
@@ -1237,7 +1235,7 @@ skip_bullet(const char *p, const char *end)
 		p = q + 1;
 	else if (q > p && has_prefix(q, end, "、"))
 		p = q + strlen("、");
-	else if ((w = word_at(p, end, bullets, N_ELEMS(bullets))) != NULL)
+	else if ((w = word_at(p, end, bullets, G_N_ELEMENTS(bullets))) != NULL)
 		p += strlen(w);
 	else if (has_prefix(p, end, "\xE2\x91") && end - p >= 3 &&
 		 (unsigned char)p[2] >= 0xA0 && (unsigned char)p[2] <= 0xB3)
@@ -1262,7 +1260,7 @@ has_own_address(const char *lower, const struct extract_context *ctx)
 static bool
 is_quote_header(const char *l)
 {
-	for (size_t i = 0; i < N_ELEMS(quote_headers); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(quote_headers); i++) {
 		size_t n = strlen(quote_headers[i]);
 		const char *p = l + n;
 
@@ -1286,7 +1284,7 @@ is_quote_separator(const char *l, const char *next)
 	};
 
 	if ((l[0] == '-' || l[0] == '_' || l[0] == '=' || l[0] == '*') &&
-	    extract_text_contains_any(l, words, N_ELEMS(words)))
+	    extract_text_contains_any(l, words, G_N_ELEMENTS(words)))
 		return true;
 	if (strncmp(l, "发件人:", strlen("发件人:")) == 0 ||
 	    strncmp(l, "发件人 :", strlen("发件人 :")) == 0)
@@ -1313,8 +1311,8 @@ static bool
 is_client_line(const char *l)
 {
 	return strlen(l) <= 80 &&
-	       extract_text_starts_with_any(l, client_prefixes, N_ELEMS(client_prefixes)) &&
-	       extract_text_contains_any(l, client_words, N_ELEMS(client_words));
+	       extract_text_starts_with_any(l, client_prefixes, G_N_ELEMENTS(client_prefixes)) &&
+	       extract_text_contains_any(l, client_words, G_N_ELEMENTS(client_words));
 }
 
 /* Trimmed, ASCII-lowercased copy of a line for the tests above. */
@@ -1497,7 +1495,7 @@ label_at(const char *p, const char *end, const char **lend_r)
 	const struct label *best = NULL;
 
 	/* A label starts a word: not inside an ASCII one. */
-	for (size_t i = 0; i < N_ELEMS(labels); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(labels); i++) {
 		const char *e;
 
 		if (ascii_lower(*p) != ascii_lower(labels[i].text[0]))
@@ -1524,7 +1522,7 @@ label_bracket(const char *q, const char *end, enum field *field)
 
 	if (mark_at(q, end, &n) != 0)
 		return q;
-	for (size_t i = 0; i < N_ELEMS(pairs); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
 		const char *in, *close;
 
 		if (!has_prefix(q, end, pairs[i][0]))
@@ -1555,7 +1553,7 @@ boundary_before(const char *p, const char *start)
 
 	if (p <= start || is_space(*prev))
 		return true;
-	return word_at(prev, p, puncts, N_ELEMS(puncts)) != NULL;
+	return word_at(prev, p, puncts, G_N_ELEMENTS(puncts)) != NULL;
 }
 
 /* 【姓名】张三, [联系电话]138…: a label standing alone in brackets is a
@@ -1572,7 +1570,7 @@ bracketed_label(const char *p, const char *start, const char *r,
 
 	if (p <= start)
 		return NULL;
-	for (size_t i = 0; i < N_ELEMS(pairs); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
 		if (!has_prefix(prev, p, pairs[i][0]) ||
 		    !has_prefix(r, end, pairs[i][1]))
 			continue;
@@ -1794,7 +1792,7 @@ chosen_option(const GArray *hits, const char *p, const char *lend)
 	    option_at(p, lend, &len) < 0 || p + len != lend)
 		return false;
 	for (c = last->vstart; c < p;) {
-		const char *w = word_at(c, p, opens, N_ELEMS(opens));
+		const char *w = word_at(c, p, opens, G_N_ELEMENTS(opens));
 
 		if (w != NULL)
 			c += strlen(w);
@@ -1815,7 +1813,7 @@ spaced_line(const char *s, const char *end)
 	bool space = false;
 
 	for (const char *c = s; c < end; c = next_char(c, end)) {
-		if (word_at(c, end, puncts, N_ELEMS(puncts)) != NULL)
+		if (word_at(c, end, puncts, G_N_ELEMENTS(puncts)) != NULL)
 			return false;
 		space |= *c == ' ' && c > s;
 	}
@@ -1941,7 +1939,7 @@ closing_line(const struct line *ln)
 {
 	const char *end = ln->s + ln->len;
 
-	for (size_t i = 0; i < N_ELEMS(closing_markers); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(closing_markers); i++)
 		if (has_prefix(ln->body, end, closing_markers[i]))
 			return true;
 	return false;
@@ -2008,7 +2006,7 @@ addresses_office(const struct line *ln)
 		"请", "烦请", "麻烦", "谢谢", "感谢", "望", "希望",
 	};
 
-	return word_at(ln->body, line_end(ln), starts, N_ELEMS(starts)) != NULL;
+	return word_at(ln->body, line_end(ln), starts, G_N_ELEMENTS(starts)) != NULL;
 }
 
 /* A value whose sentence has ended (用途：办理继承手续。) is complete unless
@@ -2023,7 +2021,7 @@ sentence_done(const GString *acc)
 	    g_ascii_isalpha(acc->str[acc->len - 2]))
 		return true;
 
-	for (size_t i = 0; i < N_ELEMS(ends); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(ends); i++) {
 		size_t n = strlen(ends[i]);
 
 		if (acc->len >= n &&
@@ -2104,7 +2102,7 @@ parse_choices(const char *p, const char *end, bool need_marks,
 	int selected[64];
 	size_t n_sel = 0;
 
-	while (p < end && n < N_ELEMS(items)) {
+	while (p < end && n < G_N_ELEMENTS(items)) {
 		size_t len;
 		int st = mark_at(p, end, &len), o;
 
@@ -2252,7 +2250,7 @@ store_id(struct found *f, const struct label *lab, const char *v)
 	size_t word_len = 0;
 
 	for (const char *p = v; p < end; p = next_char(p, end))
-		for (size_t i = 0; i < N_ELEMS(id_words); i++) {
+		for (size_t i = 0; i < G_N_ELEMENTS(id_words); i++) {
 			size_t n = strlen(id_words[i].word);
 
 			if ((size_t)(end - p) >= n && n > word_len &&
@@ -2588,7 +2586,7 @@ in_label(const struct view *v, size_t i, const char *p)
 static const char *
 request_verb_at(const char *p, const char *end, const char *start)
 {
-	const char *w = word_at(p, end, request_verbs, N_ELEMS(request_verbs));
+	const char *w = word_at(p, end, request_verbs, G_N_ELEMENTS(request_verbs));
 	const char *q;
 
 	if (p > start && has_prefix(prev_char(p, start), p, "依"))
@@ -2614,7 +2612,7 @@ sentence_end(const char *p, const char *end)
 	static const char *const ends[] = { "。", "!", "?" };
 
 	for (; p < end; p = next_char(p, end))
-		if (word_at(p, end, ends, N_ELEMS(ends)) != NULL)
+		if (word_at(p, end, ends, G_N_ELEMENTS(ends)) != NULL)
 			return p;
 	return NULL;
 }
@@ -2640,7 +2638,7 @@ skip_lead_in(const char *r, const char *stop)
 static void
 strip_courtesy(GString *acc)
 {
-	for (size_t i = 0; i < N_ELEMS(courtesy_tails); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(courtesy_tails); i++) {
 		size_t n = strlen(courtesy_tails[i]);
 
 		if (acc->len > n + 1 &&
@@ -2669,7 +2667,7 @@ title_line(const struct line *ln)
 	if (!has_prefix(p, end, "关于") || sentence_end(p, end) != NULL ||
 	    find_in(p, end, ",") != NULL)
 		return false;
-	for (size_t i = 0; i < N_ELEMS(tails); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(tails); i++) {
 		size_t n = strlen(tails[i]);
 
 		if ((size_t)(end - p) > n && memcmp(end - n, tails[i], n) == 0)
@@ -2701,9 +2699,9 @@ prose_request(struct view *v, struct found *f)
 				while (r < end && is_space(*r))
 					r++;
 				w = word_at(r, end, request_fillers,
-					    N_ELEMS(request_fillers));
+					    G_N_ELEMENTS(request_fillers));
 				if (w == NULL)
-					w = word_at(r, end, lead, N_ELEMS(lead));
+					w = word_at(r, end, lead, G_N_ELEMENTS(lead));
 				if (w != NULL)
 					r += strlen(w);
 			} while (w != NULL);
@@ -2804,7 +2802,7 @@ negated(const char *p, const char *start)
 {
 	static const char *const neg[] = { "不", "无需", "不需要", "不必", "不用" };
 
-	for (size_t i = 0; i < N_ELEMS(neg); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(neg); i++) {
 		size_t n = strlen(neg[i]);
 
 		if ((size_t)(p - start) >= n && memcmp(p - n, neg[i], n) == 0)
@@ -2823,13 +2821,13 @@ send_to_mailbox(const char *p, const char *end)
 		"传至", "传到",
 	};
 	static const char *const boxes[] = { "邮箱", "电子邮件", "email", "e-mail" };
-	const char *w = word_at(p, end, verbs, N_ELEMS(verbs)), *q;
+	const char *w = word_at(p, end, verbs, G_N_ELEMENTS(verbs)), *q;
 
 	if (w == NULL)
 		return 0;
 	q = p + strlen(w);
 	for (int k = 0; k < 8 && q < end && clause_end_len(q, end) == 0; k++) {
-		for (size_t i = 0; i < N_ELEMS(boxes); i++)
+		for (size_t i = 0; i < G_N_ELEMENTS(boxes); i++)
 			if (g_ascii_strncasecmp(q, boxes[i], strlen(boxes[i])) == 0)
 				return strlen(w);
 		q = next_char(q, end);
@@ -2858,7 +2856,7 @@ prose_delivery(struct view *v, struct found *f)
 					   CHOICE_NONE);
 				d_done = true;
 			}
-			for (size_t k = 0; k < N_ELEMS(delivery_phrases); k++) {
+			for (size_t k = 0; k < G_N_ELEMENTS(delivery_phrases); k++) {
 				const char *a = p + strlen(delivery_phrases[k].phrase);
 
 				if (!has_prefix(p, end, delivery_phrases[k].phrase) ||
@@ -2907,7 +2905,7 @@ only_date_words(const char *t)
 	const char *end = t + strlen(t);
 
 	for (const char *p = t; p < end;) {
-		const char *w = word_at(p, end, parts, N_ELEMS(parts));
+		const char *w = word_at(p, end, parts, G_N_ELEMENTS(parts));
 
 		if (w == NULL)
 			return false;
@@ -2921,7 +2919,7 @@ addressee_like(const char *t)
 {
 	static const char *const ends[] = { "局", "厅", "政府", "办公室", "部门" };
 
-	for (size_t i = 0; i < N_ELEMS(ends); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(ends); i++) {
 		size_t n = strlen(t), m = strlen(ends[i]);
 
 		if (n >= m && strcmp(t + n - m, ends[i]) == 0)
@@ -2948,7 +2946,7 @@ signer_plausible(const char *t)
 
 	if (name_plausible(t))
 		return true;
-	if (word_at(t, end, surname_words, N_ELEMS(surname_words)) == NULL)
+	if (word_at(t, end, surname_words, G_N_ELEMENTS(surname_words)) == NULL)
 		return false;
 	for (const char *p = t; p < end; p = next_char(p, end)) {
 		if (!is_han(p, end))
@@ -2972,15 +2970,15 @@ closing_name(const char *p, const char *end)
 		const char *e = p, *w;
 		char *tok, d[11];
 
-		while (e < end && word_at(e, end, seps, N_ELEMS(seps)) == NULL)
+		while (e < end && word_at(e, end, seps, G_N_ELEMENTS(seps)) == NULL)
 			e = next_char(e, end);
 		tok = g_strndup(p, (gsize)(e - p));
-		w = e < end ? word_at(e, end, seps, N_ELEMS(seps)) : NULL;
+		w = e < end ? word_at(e, end, seps, G_N_ELEMENTS(seps)) : NULL;
 		p = w != NULL ? e + strlen(w) : end;
 		strip_seal(tok);
 		if (tok[0] == '\0' || count_digits(tok) > 0 ||
 		    find_date(tok, d) != 0 || only_date_words(tok) ||
-		    is_one_of(tok, closing_noise, N_ELEMS(closing_noise)) ||
+		    is_one_of(tok, closing_noise, G_N_ELEMENTS(closing_noise)) ||
 		    is_label_word(tok) ||
 		    addressee_like(tok) || strlen(tok) > 60 ||
 		    !signer_plausible(tok)) {
@@ -3053,7 +3051,7 @@ birth_date_at(const char *s, const char *start)
 	static const char *const before[] = { "出生于", "生于", "出生日期:", "出生:" };
 	const char *end = start + strlen(start);
 
-	for (size_t i = 0; i < N_ELEMS(before); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(before); i++) {
 		size_t n = strlen(before[i]);
 
 		if ((size_t)(start - s) >= n && memcmp(start - n, before[i], n) == 0)
@@ -3124,7 +3122,7 @@ closing_marker(const struct view *v, struct found *f, char date[11])
 	for (size_t i = v->n; i > 0 && pos == NULL; i--) {
 		const struct line *ln = &v->lines[i - 1];
 
-		for (size_t k = 0; k < N_ELEMS(closing_markers); k++) {
+		for (size_t k = 0; k < G_N_ELEMENTS(closing_markers); k++) {
 			const char *at = ln->s, *hit;
 
 			while ((hit = find_in(at, line_end(ln),
@@ -3471,7 +3469,7 @@ phone_number_valid(const char *in)
 	size_t n = 0, len;
 	bool ok = false;
 
-	for (size_t i = 0; i < N_ELEMS(ext); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(ext); i++) {
 		char *e = strstr(s, ext[i]);
 
 		if (e != NULL && e > s && digits_only(e + strlen(ext[i]),
@@ -3491,7 +3489,7 @@ phone_number_valid(const char *in)
 			p += 4;
 		while (*p == '-' || *p == ' ')
 			p++;
-		for (char *g = strtok(p, "- "); g != NULL && n < N_ELEMS(groups);
+		for (char *g = strtok(p, "- "); g != NULL && n < G_N_ELEMENTS(groups);
 		     g = strtok(NULL, "- "))
 			groups[n++] = g;
 	}
@@ -3537,7 +3535,7 @@ phone_valid(const char *v)
 	size_t pieces = 0;
 
 	for (const char *p = v; p < end;) {
-		const char *w = word_at(p, end, seps, N_ELEMS(seps));
+		const char *w = word_at(p, end, seps, G_N_ELEMENTS(seps));
 
 		if (w != NULL) {
 			g_string_append_c(clean, '|');
@@ -3630,7 +3628,7 @@ id_type_of_word(const char *s)
 	enum extract_id_type best = EXTRACT_ID_NONE;
 	size_t best_len = 0;
 
-	for (size_t i = 0; s != NULL && i < N_ELEMS(id_words); i++) {
+	for (size_t i = 0; s != NULL && i < G_N_ELEMENTS(id_words); i++) {
 		size_t n = strlen(id_words[i].word);
 
 		if (n > best_len && strstr(s, id_words[i].word) != NULL) {
@@ -4143,7 +4141,7 @@ restore_record(struct extract_record *rec, const char *written)
 		&rec->signature_text,
 	};
 
-	for (size_t i = 0; i < N_ELEMS(texts); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
 		restore_written(texts[i], written);
 }
 

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/extract.h"
+#include <glib.h>
 
-#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+#include "extract/extract.h"
 
 static const char *const kind_names[EXTRACT_KIND_COUNT] = {
 	[EXTRACT_KIND_APPLICATION] = "application",
@@ -94,37 +94,37 @@ bit_lookup(const char *const *table, size_t n, const char *name)
 const char *
 extract_kind_name(enum extract_kind kind)
 {
-	return table_name(kind_names, N_ELEMS(kind_names), kind);
+	return table_name(kind_names, G_N_ELEMENTS(kind_names), kind);
 }
 
 const char *
 extract_applicant_kind_name(enum extract_applicant_kind kind)
 {
-	return table_name(applicant_names, N_ELEMS(applicant_names), kind);
+	return table_name(applicant_names, G_N_ELEMENTS(applicant_names), kind);
 }
 
 const char *
 extract_id_type_name(enum extract_id_type type)
 {
-	return table_name(id_type_names, N_ELEMS(id_type_names), type);
+	return table_name(id_type_names, G_N_ELEMENTS(id_type_names), type);
 }
 
 const char *
 extract_delivery_name(enum extract_delivery d)
 {
-	return table_name(delivery_names, N_ELEMS(delivery_names), d);
+	return table_name(delivery_names, G_N_ELEMENTS(delivery_names), d);
 }
 
 const char *
 extract_medium_name(enum extract_medium m)
 {
-	return table_name(medium_names, N_ELEMS(medium_names), m);
+	return table_name(medium_names, G_N_ELEMENTS(medium_names), m);
 }
 
 int
 extract_kind_from_name(const char *name, enum extract_kind *kind_r)
 {
-	int i = table_lookup(kind_names, N_ELEMS(kind_names), name);
+	int i = table_lookup(kind_names, G_N_ELEMENTS(kind_names), name);
 
 	if (i < 0)
 		return -1;
@@ -136,7 +136,7 @@ int
 extract_applicant_kind_from_name(const char *name,
 				 enum extract_applicant_kind *kind_r)
 {
-	int i = table_lookup(applicant_names, N_ELEMS(applicant_names), name);
+	int i = table_lookup(applicant_names, G_N_ELEMENTS(applicant_names), name);
 
 	if (i < 0)
 		return -1;
@@ -147,7 +147,7 @@ extract_applicant_kind_from_name(const char *name,
 int
 extract_id_type_from_name(const char *name, enum extract_id_type *type_r)
 {
-	int i = table_lookup(id_type_names, N_ELEMS(id_type_names), name);
+	int i = table_lookup(id_type_names, G_N_ELEMENTS(id_type_names), name);
 
 	if (i < 0)
 		return -1;
@@ -158,7 +158,7 @@ extract_id_type_from_name(const char *name, enum extract_id_type *type_r)
 int
 extract_delivery_from_name(const char *name, enum extract_delivery *d_r)
 {
-	int i = table_lookup(delivery_names, N_ELEMS(delivery_names), name);
+	int i = table_lookup(delivery_names, G_N_ELEMENTS(delivery_names), name);
 
 	if (i < 0)
 		return -1;
@@ -169,7 +169,7 @@ extract_delivery_from_name(const char *name, enum extract_delivery *d_r)
 int
 extract_medium_from_name(const char *name, enum extract_medium *m_r)
 {
-	int i = table_lookup(medium_names, N_ELEMS(medium_names), name);
+	int i = table_lookup(medium_names, G_N_ELEMENTS(medium_names), name);
 
 	if (i < 0)
 		return -1;
@@ -180,25 +180,25 @@ extract_medium_from_name(const char *name, enum extract_medium *m_r)
 const char *
 extract_element_name(unsigned element_bit)
 {
-	return bit_name(element_names, N_ELEMS(element_names), element_bit);
+	return bit_name(element_names, G_N_ELEMENTS(element_names), element_bit);
 }
 
 const char *
 extract_invalid_name(unsigned invalid_bit)
 {
-	return bit_name(invalid_names, N_ELEMS(invalid_names), invalid_bit);
+	return bit_name(invalid_names, G_N_ELEMENTS(invalid_names), invalid_bit);
 }
 
 unsigned
 extract_element_from_name(const char *name)
 {
-	return bit_lookup(element_names, N_ELEMS(element_names), name);
+	return bit_lookup(element_names, G_N_ELEMENTS(element_names), name);
 }
 
 unsigned
 extract_invalid_from_name(const char *name)
 {
-	return bit_lookup(invalid_names, N_ELEMS(invalid_names), name);
+	return bit_lookup(invalid_names, G_N_ELEMENTS(invalid_names), name);
 }
 
 void

@@ -1002,7 +1002,7 @@ set_tounicode(struct render *r, HPDF_Font font, const struct face *f,
 	if (letter_tounicode_cmap(codes, cps, n, &text, r->err) != 0)
 		goto out;
 	HPDF_MemStream_FreeData(cmap->stream);
-	for (size_t i = 0; i < sizeof(stale) / sizeof(stale[0]); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(stale); i++)
 		HPDF_Dict_RemoveElement(cmap, stale[i]);
 	if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)text,
 	                      (HPDF_UINT)strlen(text)) != HPDF_OK) {

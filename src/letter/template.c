@@ -1475,10 +1475,6 @@ letter_doc_free(struct letter_doc *doc)
 static bool
 parse_iso_date(const char *iso, int *y, int *m, int *d)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-				     31 };
-	int dim;
-
 	if (iso == NULL || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
 		return false;
 	for (int i = 0; i < 10; i++)
@@ -1487,12 +1483,8 @@ parse_iso_date(const char *iso, int *y, int *m, int *d)
 	*y = atoi(iso);
 	*m = atoi(iso + 5);
 	*d = atoi(iso + 8);
-	if (*y < 1000 || *m < 1 || *m > 12)
-		return false;
-	dim = mdays[*m - 1];
-	if (*m == 2 && ((*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0))
-		dim = 29;
-	return *d >= 1 && *d <= dim;
+	return *y >= 1000 &&
+	       g_date_valid_dmy((GDateDay)*d, (GDateMonth)*m, (GDateYear)*y);
 }
 
 int

@@ -13,7 +13,6 @@
 
 #include "extract/extract-private.h"
 
-#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_HEADERS 8
 #define MAX_PARTS 3
 
@@ -545,7 +544,7 @@ static void
 test_automatic_mail(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(automatic_mails); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(automatic_mails); i++)
 		check(&automatic_mails[i]);
 }
 
@@ -553,7 +552,7 @@ static void
 test_human_mail(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(human_mails); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(human_mails); i++)
 		check(&human_mails[i]);
 }
 
@@ -611,7 +610,7 @@ test_single_signals(void **state)
 	const char *reason;
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		headers[0] = cases[i].header;
 		msg.n_headers = cases[i].header.name != NULL;
 		msg.from_addr = (char *)(cases[i].from != NULL ? cases[i].from
@@ -632,7 +631,7 @@ test_single_signals(void **state)
 	}
 	msg.content_type = (char *)"text/plain";
 	msg.subject = (char *)"信息公开申请";
-	for (size_t i = 0; i < N_ELEMS(human); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(human); i++) {
 		headers[0] = human[i].header;
 		msg.n_headers = human[i].header.name != NULL;
 		msg.from_addr = (char *)(human[i].from != NULL ? human[i].from

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/extract.h"
+#include <glib.h>
 
-#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+#include "extract/extract.h"
 
 #define M_NAME EXTRACT_ELEM_NAME
 #define M_ADDR EXTRACT_ELEM_ADDRESS
@@ -987,7 +987,7 @@ test_cases(void **state)
 {
 	(void)state;
 	failures = 0;
-	for (size_t i = 0; i < N_ELEMS(cases); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
 		run_case(&cases[i]);
 	assert_int_equal(failures, 0);
 }
@@ -1034,7 +1034,7 @@ test_degenerate(void **state)
 	struct extract_context ctx = { NULL, NULL, false };
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(bodies); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(bodies); i++) {
 		struct mime_message msg;
 		struct extract_record *rec;
 

@@ -14,8 +14,6 @@
 
 #include "extract/extract.h"
 
-#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
-
 /* Check characters computed with the GB 11643 weights and checked by hand
  * for 11010519491231002X. */
 static void
@@ -56,7 +54,7 @@ test_resident_id(void **state)
 	char buf[32];
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		assert_int_equal(extract_id_normalise(cases[i].written, buf,
 						      sizeof(buf)), 0);
 		assert_string_equal(buf, cases[i].normalised);
@@ -77,7 +75,7 @@ test_resident_id_check_table(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(valid); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(valid); i++) {
 		char id[19];
 
 		assert_true(extract_resident_id_valid(valid[i]));
@@ -138,7 +136,7 @@ test_uscc(void **state)
 	char buf[40];
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		assert_int_equal(extract_id_normalise(cases[i].written, buf,
 						      sizeof(buf)), 0);
 		if (extract_uscc_valid(buf) != cases[i].valid)
@@ -185,7 +183,7 @@ test_uscc_well_formed(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		assert_true(extract_uscc_valid(cases[i].code));
 		if (extract_uscc_well_formed(cases[i].code) != cases[i].well_formed)
 			fail_msg("case %zu: %s should be %s", i, cases[i].code,
@@ -219,7 +217,7 @@ test_org_code(void **state)
 	char buf[32];
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		assert_int_equal(extract_id_normalise(cases[i].written, buf,
 						      sizeof(buf)), 0);
 		if (extract_org_code_valid(buf) != cases[i].valid)
@@ -280,7 +278,7 @@ test_dates(void **state)
 	char out[11];
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		int rc = extract_date_find(cases[i].text, out);
 
 		if (rc != cases[i].rc || strcmp(out, cases[i].date) != 0)
@@ -315,7 +313,7 @@ test_case_ref(void **state)
 	char buf[12];
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(cases); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		bool found = extract_find_case_ref(cases[i].text, buf, sizeof(buf));
 
 		if (found != (cases[i].ref != NULL))
@@ -353,13 +351,13 @@ test_fold_trim(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < N_ELEMS(folds); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(folds); i++) {
 		char *s = extract_text_fold(folds[i].in);
 
 		assert_string_equal(s, folds[i].folded);
 		g_free(s);
 	}
-	for (size_t i = 0; i < N_ELEMS(trims); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(trims); i++) {
 		char *s = extract_text_trim(trims[i].in);
 
 		if (trims[i].trimmed == NULL)
