@@ -1,5 +1,6 @@
 #include "ctl/case-values.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,17 @@ static const struct {
 	{ EXTRACT_INVALID_POSTCODE, "邮政编码", "邮政编码应为六位数字，请核对。" },
 	{ EXTRACT_INVALID_PHONE, "联系电话", "所填电话号码无法识别，请核对。" },
 	{ EXTRACT_INVALID_EMAIL, "电子邮箱", "所填电子邮箱地址格式不正确，请核对。" },
+};
+
+/* The record's strings a letter names (extract.h); letter NULL: none. */
+static const struct {
+	const char *letter;
+	size_t offset;
+} case_record_values[] = {
+#define CASE_RECORD_VALUE(field, object, key, label, letter) \
+	{ letter, offsetof(struct extract_record, field) },
+	EXTRACT_APPLICATION_STRINGS(CASE_RECORD_VALUE)
+#undef CASE_RECORD_VALUE
 };
 
 static const char *
@@ -239,14 +251,7 @@ ctl_case_values(const struct registry_case *c, const struct config *cfg,
 		const char *key;
 		const char *value;
 	} plain[] = {
-		{ "applicant.name", r->name },
-		{ "applicant.address", r->address },
-		{ "applicant.postcode", r->postcode },
-		{ "applicant.phone", r->phone },
-		{ "applicant.email", r->email },
-		{ "applicant.fax", r->fax },
 		{ "case.id", c->id },
-		{ "case.request", r->request },
 		{ "case.channel", strcmp(c->channel, "fax") == 0 ? "传真" : "电子邮件" },
 		{ "case.medium", case_medium_cn(r->medium) },
 		{ "case.delivery", case_delivery_cn(r->delivery) },
@@ -259,6 +264,13 @@ ctl_case_values(const struct registry_case *c, const struct config *cfg,
 		goto fail;
 	for (size_t i = 0; i < G_N_ELEMENTS(plain); i++)
 		if (case_set(vals, plain[i].key, plain[i].value, err) != 0)
+			goto fail;
+	for (size_t i = 0; i < G_N_ELEMENTS(case_record_values); i++)
+		if (case_record_values[i].letter != NULL &&
+		    case_set(vals, case_record_values[i].letter,
+			     *(char *const *)((const char *)r +
+					      case_record_values[i].offset),
+			     err) != 0)
 			goto fail;
 	if (docnum == NULL && case_docnum(cfg, legal, letter_date, vals, err) != 0)
 		goto fail;

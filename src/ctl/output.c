@@ -1,5 +1,6 @@
 #include "ctl/output.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include <glib.h>
@@ -49,6 +50,34 @@ output_json_names(struct json_writer *w, unsigned bits, unsigned count,
 
 #define KV(w, k, v) do { json_key(w, k); json_string(w, v); } while (0)
 
+/* The strings of an application (extract.h) with their places in the JSON
+ * and in `ogictl show`. */
+static const struct {
+	size_t offset;
+	const char *object, *key, *label;
+} output_strings[] = {
+#define OUTPUT_STRING(field, object, key, label, ...) \
+	{ offsetof(struct extract_record, field), object, key, label },
+	EXTRACT_APPLICATION_STRINGS(OUTPUT_STRING)
+#undef OUTPUT_STRING
+};
+
+static const char *
+output_string(const struct extract_record *r, size_t i)
+{
+	return *(char *const *)((const char *)r + output_strings[i].offset);
+}
+
+/* The strings the JSON of a case puts in its object `object`. */
+static void
+output_json_strings(struct json_writer *w, const struct extract_record *r,
+		    const char *object)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(output_strings); i++)
+		if (strcmp(output_strings[i].object, object) == 0)
+			KV(w, output_strings[i].key, output_string(r, i));
+}
+
 static void
 output_case_json(struct json_writer *w, const struct output *o,
 		 const struct registry_case *c)
@@ -68,28 +97,18 @@ output_case_json(struct json_writer *w, const struct output *o,
 	json_key(w, "applicant");
 	json_begin_object(w);
 	KV(w, "kind", extract_applicant_kind_name(r->applicant_kind));
-	KV(w, "name", r->name);
 	KV(w, "id_type", extract_id_type_name(r->id_type));
-	KV(w, "id_label", r->id_label);
-	KV(w, "id_number", r->id_number);
-	KV(w, "address", r->address);
-	KV(w, "postcode", r->postcode);
-	KV(w, "phone", r->phone);
-	KV(w, "email", r->email);
-	KV(w, "fax", r->fax);
-	KV(w, "legal_rep", r->legal_rep);
-	KV(w, "contact_person", r->contact_person);
+	output_json_strings(w, r, "applicant");
 	json_end_object(w);
 	json_key(w, "request");
 	json_begin_object(w);
-	KV(w, "description", r->request);
-	KV(w, "purpose", r->purpose);
+	output_json_strings(w, r, "request");
 	json_end_object(w);
 	json_key(w, "signature");
 	json_begin_object(w);
 	json_key(w, "present");
 	json_bool(w, r->signature_present);
-	KV(w, "text", r->signature_text);
+	output_json_strings(w, r, "signature");
 	json_end_object(w);
 	KV(w, "application_date", r->date[0] ? r->date : NULL);
 	json_key(w, "delivery");
@@ -371,17 +390,11 @@ output_case(const struct output *o, const struct registry_case *c)
 	output_field(o->out, "Received", received);
 	output_field(o->out, "Deadline", deadline);
 	output_field(o->out, "Applicant", extract_applicant_kind_name(r->applicant_kind));
-	output_field(o->out, "Name", r->name);
 	output_field(o->out, "ID type", extract_id_type_name(r->id_type));
-	output_field(o->out, "ID label", r->id_label);
-	output_field(o->out, "ID number", r->id_number);
-	output_field(o->out, "Address", r->address);
-	output_field(o->out, "Postcode", r->postcode);
-	output_field(o->out, "Phone", r->phone);
-	output_field(o->out, "Email", r->email);
-	output_field(o->out, "Fax", r->fax);
-	output_field(o->out, "Request", r->request);
-	output_field(o->out, "Purpose", r->purpose);
+	for (size_t i = 0; i < G_N_ELEMENTS(output_strings); i++)
+		if (output_strings[i].label != NULL)
+			output_field(o->out, output_strings[i].label,
+				     output_string(r, i));
 	output_field(o->out, "Signature", r->signature_present ?
 		     (r->signature_text ? r->signature_text : "yes") : NULL);
 	output_field(o->out, "Dated", r->date);

@@ -37,7 +37,7 @@ enum wire_tag {
 	WIRE_T_END = 128,
 };
 
-#define WIRE_STRING_FIELD(field) WIRE_S_##field,
+#define WIRE_STRING_FIELD(field, ...) WIRE_S_##field,
 enum wire_string_index {
 	EXTRACT_RECORD_STRINGS(WIRE_STRING_FIELD)
 	WIRE_N_STRINGS
@@ -63,7 +63,7 @@ static const struct {
 static char **
 wire_rec_string(struct extract_record *rec, unsigned i)
 {
-#define WIRE_STRING_SLOT(field) &rec->field,
+#define WIRE_STRING_SLOT(field, ...) &rec->field,
 	char **slots[] = { EXTRACT_RECORD_STRINGS(WIRE_STRING_SLOT) };
 #undef WIRE_STRING_SLOT
 

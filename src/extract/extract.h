@@ -122,13 +122,40 @@ struct extract_record {
 	unsigned invalid;         /* enum extract_invalid bits */
 };
 
+/* The strings of an application, each with where it goes, in the order of
+ * the registry's columns: X(field, object, key, label, letter) --
+ *   field   the member of struct extract_record, and the name of its
+ *           column in the registry's cases table;
+ *   object, key  where ogictl's JSON puts it: the key in the case's object
+ *           "applicant", "request" or "signature";
+ *   label   its line in `ogictl show`, NULL when another line shows it;
+ *   letter  the letter value it fills (letter/template.h), NULL for none.
+ * Column and JSON names are part of the on-disk format and of ogictl's
+ * output: never rename one.  A string field added to the record is added
+ * here once (and to the schema). */
+#define EXTRACT_APPLICATION_STRINGS(X) \
+	X(name, "applicant", "name", "Name", "applicant.name") \
+	X(legal_rep, "applicant", "legal_rep", "Legal rep", NULL) \
+	X(contact_person, "applicant", "contact_person", "Contact name", NULL) \
+	X(id_label, "applicant", "id_label", "ID label", NULL) \
+	X(id_number, "applicant", "id_number", "ID number", NULL) \
+	X(address, "applicant", "address", "Address", "applicant.address") \
+	X(postcode, "applicant", "postcode", "Postcode", "applicant.postcode") \
+	X(phone, "applicant", "phone", "Phone", "applicant.phone") \
+	X(email, "applicant", "email", "Email", "applicant.email") \
+	X(fax, "applicant", "fax", "Fax", "applicant.fax") \
+	X(request, "request", "description", "Request", "case.request") \
+	X(purpose, "request", "purpose", "Purpose", NULL) \
+	X(signature_text, "signature", "text", NULL, NULL)
+
 /* Every string field of struct extract_record, for code that treats them
- * all alike (freeing, copying, the parser worker's wire format): a field
- * added to the struct is added here once. */
+ * all alike (freeing, copying, the parser worker's wire format, whose tags
+ * follow this order): the two about the message, which no case keeps, then
+ * the application's.  Same columns as EXTRACT_APPLICATION_STRINGS. */
 #define EXTRACT_RECORD_STRINGS(X) \
-	X(kind_reason) X(case_ref) X(name) X(legal_rep) X(contact_person) \
-	X(id_label) X(id_number) X(address) X(postcode) X(phone) X(email) \
-	X(fax) X(request) X(purpose) X(signature_text)
+	X(kind_reason, NULL, NULL, NULL, NULL) \
+	X(case_ref, NULL, NULL, NULL, NULL) \
+	EXTRACT_APPLICATION_STRINGS(X)
 
 /* Classifies msg and, for applications and correction replies, extracts the
  * elements.  Returns a new record (free with extract_record_free); never

@@ -206,7 +206,7 @@ extract_record_clear(struct extract_record *rec)
 {
 	if (rec == NULL)
 		return;
-#define RECORD_FREE(field) free(rec->field);
+#define RECORD_FREE(field, ...) free(rec->field);
 	EXTRACT_RECORD_STRINGS(RECORD_FREE)
 #undef RECORD_FREE
 	memset(rec, 0, sizeof(*rec));

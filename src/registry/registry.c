@@ -376,30 +376,23 @@ names_to_bits(const char *names, unsigned (*bit)(const char *), unsigned *bits_r
 
 /* Columns holding struct extract_record; bound and read in this order by
  * case_bind_record and case_read_record: eight columns of names, flags and
- * dates, then the strings of case_text_fields. */
+ * dates, then the strings of case_text_fields, each in the column of its
+ * field's name (EXTRACT_APPLICATION_STRINGS). */
+#define CASE_TEXT_COLUMN(field, ...) ", " #field
 #define CASE_RECORD_COLUMNS \
 	"applicant_kind, id_type, signature_present, application_date, " \
-	"delivery, medium, missing, invalid, name, legal_rep, contact_person, " \
-	"id_label, id_number, address, postcode, phone, email, fax, request, " \
-	"purpose, signature_text"
+	"delivery, medium, missing, invalid" \
+	EXTRACT_APPLICATION_STRINGS(CASE_TEXT_COLUMN)
 #define CASE_RECORD_FIRST_TEXT 8
+/* One more parameter per string column, numbered after the others. */
+#define CASE_TEXT_PARAM(field, ...) ", ?"
+#define CASE_TEXT_PARAMS EXTRACT_APPLICATION_STRINGS(CASE_TEXT_PARAM)
 
+#define CASE_TEXT_FIELD(field, ...) offsetof(struct extract_record, field),
 static const size_t case_text_fields[] = {
-	offsetof(struct extract_record, name),
-	offsetof(struct extract_record, legal_rep),
-	offsetof(struct extract_record, contact_person),
-	offsetof(struct extract_record, id_label),
-	offsetof(struct extract_record, id_number),
-	offsetof(struct extract_record, address),
-	offsetof(struct extract_record, postcode),
-	offsetof(struct extract_record, phone),
-	offsetof(struct extract_record, email),
-	offsetof(struct extract_record, fax),
-	offsetof(struct extract_record, request),
-	offsetof(struct extract_record, purpose),
-	offsetof(struct extract_record, signature_text),
+	EXTRACT_APPLICATION_STRINGS(CASE_TEXT_FIELD)
 };
-#define CASE_N_TEXT_FIELDS (sizeof(case_text_fields) / sizeof(case_text_fields[0]))
+#define CASE_N_TEXT_FIELDS G_N_ELEMENTS(case_text_fields)
 
 /* missing and invalid: names buffers owned by the caller, alive until the
  * statement is stepped. */
@@ -641,8 +634,7 @@ case_create(struct registry *reg, const struct registry_message *msg,
 			 " deadline, created_at, deadline_provisional, received_source, "
 			 CASE_RECORD_COLUMNS ")"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-			 " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
-			 " ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+			 " ?13, ?14, ?15, ?16, ?17, ?18" CASE_TEXT_PARAMS ")",
 			 "insert case", err) != 0)
 		return -1;
 	stmt_text(&s, 1, id);
@@ -917,7 +909,7 @@ message_row_read(sqlite3_stmt *st, struct registry_message_row *r)
 		&r->subject, &r->kind, &r->case_id, &r->problems, &r->disposition,
 	};
 
-	for (int i = 0; i < (int)(sizeof(cols) / sizeof(cols[0])); i++)
+	for (int i = 0; i < (int)G_N_ELEMENTS(cols); i++)
 		if (cols[i] != NULL)
 			*cols[i] = col_dup(st, i);
 	r->received_at = sqlite3_column_int64(st, 3);

@@ -86,7 +86,7 @@ test_result_round_trip(void **state)
 
 	(void)state;
 	/* Every string field gets a distinct value, so a swapped tag shows. */
-#define FILL(field) rec.field = g_strdup_printf("值%u-" #field, i++);
+#define FILL(field, ...) rec.field = g_strdup_printf("值%u-" #field, i++);
 	EXTRACT_RECORD_STRINGS(FILL)
 #undef FILL
 	wire_result_encode(&in, &frame, &len);
@@ -109,7 +109,7 @@ test_result_round_trip(void **state)
 	assert_int_equal(out.rec->invalid, rec.invalid);
 	assert_false(out.rec->signature_present);
 	assert_string_equal(out.rec->date, "2026-11-20");
-#define SAME(field) assert_string_equal(out.rec->field, rec.field);
+#define SAME(field, ...) assert_string_equal(out.rec->field, rec.field);
 	EXTRACT_RECORD_STRINGS(SAME)
 #undef SAME
 	wire_result_clear(&out);
