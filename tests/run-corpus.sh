@@ -54,6 +54,13 @@ id_label_shown() {
 		grep -q '^ID label  *居民身份证$'
 }
 t_check "show text: the ID label as written" id_label_shown
+# ... and an organisation's legal representative and contact (023).
+dir=$(t_state_dir show-text-org)
+deliver "$dir/inbox" "$corpus/023-qiye163-table-organisation.eml"
+t_ogid "$dir" --once 2>"$dir/ogid.log" || t_fail "show text: ogid failed"
+t_ogictl "$dir" show 2026-000001 >"$dir/show.txt"
+t_check "show text: the legal representative" grep -q '^Legal rep  *包红梅$' "$dir/show.txt"
+t_check "show text: the contact" grep -q '^Contact name  *包红梅$' "$dir/show.txt"
 
 # The comparison itself is strict: against one expectation, a wrong
 # legal_rep, a key ogictl prints that the expectation lacks (or the
