@@ -379,10 +379,8 @@ config_add_intake(struct config *cfg, const char *name)
 {
 	struct config_intake *in;
 
-	cfg->intakes = realloc(cfg->intakes,
-			       (cfg->n_intakes + 1) * sizeof(*cfg->intakes));
-	if (cfg->intakes == NULL)
-		abort();
+	cfg->intakes = g_renew(struct config_intake, cfg->intakes,
+			       cfg->n_intakes + 1);
 	in = &cfg->intakes[cfg->n_intakes++];
 	memset(in, 0, sizeof(*in));
 	in->name = g_strdup(name);
@@ -628,29 +626,29 @@ config_free(struct config *cfg)
 	for (size_t i = 0; i < cfg->n_intakes; i++) {
 		struct config_intake *in = &cfg->intakes[i];
 
-		free(in->name);
-		free(in->driver);
-		free(in->path);
-		free(in->host);
-		free(in->user);
-		free(in->password);
-		free(in->password_file);
-		free(in->mailbox);
-		free(in->tls);
-		free(in->ca_file);
+		g_free(in->name);
+		g_free(in->driver);
+		g_free(in->path);
+		g_free(in->host);
+		g_free(in->user);
+		g_free(in->password);
+		g_free(in->password_file);
+		g_free(in->mailbox);
+		g_free(in->tls);
+		g_free(in->ca_file);
 	}
-	free(cfg->intakes);
-	free(cfg->warnings);
-	free(cfg->file);
-	free(cfg->state_dir);
-	free(cfg->db_path);
-	free(cfg->outbox);
-	free(cfg->holidays_dir);
-	free(cfg->timezone);
+	g_free(cfg->intakes);
+	g_free(cfg->warnings);
+	g_free(cfg->file);
+	g_free(cfg->state_dir);
+	g_free(cfg->db_path);
+	g_free(cfg->outbox);
+	g_free(cfg->holidays_dir);
+	g_free(cfg->timezone);
 	g_strfreev(cfg->own_addresses);
 	for (char **f = (char **)&cfg->office; f < (char **)(&cfg->office + 1); f++)
-		free(*f);
+		g_free(*f);
 	for (char **f = (char **)&cfg->letters; f < (char **)(&cfg->letters + 1); f++)
-		free(*f);
-	free(cfg);
+		g_free(*f);
+	g_free(cfg);
 }
