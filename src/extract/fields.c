@@ -1166,15 +1166,20 @@ subst_at(const char *p, size_t *len_r)
 		{ "|", "\t" },
 	};
 
+	/* Called for every byte of every message: the first byte is compared
+	 * inline before anything costs a call. */
 	for (size_t i = 0; i < G_N_ELEMENTS(subst); i++)
-		if (strncmp(p, subst[i].from, strlen(subst[i].from)) == 0) {
+		if (*p == subst[i].from[0] &&
+		    strncmp(p, subst[i].from, strlen(subst[i].from)) == 0) {
 			*len_r = strlen(subst[i].from);
 			return subst[i].to;
 		}
-	/* CJK ideographs U+4E00..U+9FFF lead with E4..E9. */
+	/* CJK ideographs U+4E00..U+9FFF lead with E4..E9; a mismatch on the
+	 * lead or second byte ends the comparison before the third is read. */
 	if ((unsigned char)*p >= 0xE4 && (unsigned char)*p <= 0xE9)
 		for (size_t i = 0; i < G_N_ELEMENTS(trad_simp); i++)
-			if (strncmp(p, trad_simp[i], 3) == 0) {
+			if (p[0] == trad_simp[i][0] && p[1] == trad_simp[i][1] &&
+			    p[2] == trad_simp[i][2]) {
 				*len_r = 3;
 				return trad_simp[i] + 3;
 			}
@@ -1494,11 +1499,16 @@ label_at(const char *p, const char *end, const char **lend_r)
 {
 	const struct label *best = NULL;
 
-	/* A label starts a word: not inside an ASCII one. */
+	/* A label starts a word: not inside an ASCII one.  Tried at every
+	 * position of every line, so a label whose first character differs
+	 * is passed over by comparing bytes inline (a multi-byte first
+	 * character byte by byte: a mismatch stops before the end of p). */
 	for (size_t i = 0; i < G_N_ELEMENTS(labels); i++) {
-		const char *e;
+		const char *lab = labels[i].text, *e;
 
-		if (ascii_lower(*p) != ascii_lower(labels[i].text[0]))
+		if (ascii_lower(*p) != ascii_lower(lab[0]) ||
+		    ((unsigned char)lab[0] >= 0xC0 && p[1] != lab[1]) ||
+		    ((unsigned char)lab[0] >= 0xE0 && p[2] != lab[2]))
 			continue;
 		e = match_label(p, end, labels[i].text);
 		if (e != NULL &&
