@@ -9,11 +9,13 @@
 /* What a correction notice says for each element: the name of the element
  * and what the applicant must send.  Invalid fields are told apart from
  * missing ones, because "send it" and "check it" are different requests. */
-static const struct {
+struct case_text {
 	unsigned bit;
 	const char *label;
 	const char *what;
-} case_missing_text[] = {
+};
+
+static const struct case_text case_missing_text[] = {
 	{ EXTRACT_ELEM_NAME, "申请人姓名或者名称",
 	  "请写明申请人的姓名；法人或者其他组织请写明全称。" },
 	{ EXTRACT_ELEM_ADDRESS, "申请人通信地址",
@@ -29,11 +31,7 @@ static const struct {
 	{ EXTRACT_ELEM_DATE, "申请时间", "请写明提出申请的日期。" },
 };
 
-static const struct {
-	unsigned bit;
-	const char *label;
-	const char *what;
-} case_invalid_text[] = {
+static const struct case_text case_invalid_text[] = {
 	{ EXTRACT_INVALID_ID_NUMBER, "证件号码",
 	  "所填证件号码未能通过校验，请核对后重新提供。" },
 	{ EXTRACT_INVALID_DATE, "申请时间",
@@ -184,16 +182,20 @@ case_received_date(const struct registry_case *c, const char *tzname, char out[1
 	g_time_zone_unref(tz);
 }
 
+/* Appends a "missing" item for each of the n texts whose bit is in bits. */
 static int
-case_add_missing(struct letter_values *vals, const char *label,
-		 const char *what, struct ogi_error *err)
+case_add_missing(struct letter_values *vals, unsigned bits,
+		 const struct case_text *texts, size_t n, struct ogi_error *err)
 {
-	struct letter_values *item;
+	for (size_t i = 0; i < n; i++) {
+		struct letter_values *item;
 
-	if (letter_values_append(vals, "missing", &item, err) != 0 ||
-	    letter_values_set(item, "label", label, err) != 0 ||
-	    letter_values_set(item, "what", what, err) != 0)
-		return -1;
+		if ((bits & texts[i].bit) &&
+		    (letter_values_append(vals, "missing", &item, err) != 0 ||
+		     letter_values_set(item, "label", texts[i].label, err) != 0 ||
+		     letter_values_set(item, "what", texts[i].what, err) != 0))
+			return -1;
+	}
 	return 0;
 }
 
@@ -203,17 +205,11 @@ static int
 case_missing_list(const struct extract_record *r, struct letter_values *vals,
 		  struct ogi_error *err)
 {
-	for (size_t i = 0; i < G_N_ELEMENTS(case_missing_text); i++)
-		if ((r->missing & case_missing_text[i].bit) &&
-		    case_add_missing(vals, case_missing_text[i].label,
-				     case_missing_text[i].what, err) != 0)
-			return -1;
-	for (size_t i = 0; i < G_N_ELEMENTS(case_invalid_text); i++)
-		if ((r->invalid & case_invalid_text[i].bit) &&
-		    case_add_missing(vals, case_invalid_text[i].label,
-				     case_invalid_text[i].what, err) != 0)
-			return -1;
-	return 0;
+	if (case_add_missing(vals, r->missing, case_missing_text,
+			     G_N_ELEMENTS(case_missing_text), err) != 0)
+		return -1;
+	return case_add_missing(vals, r->invalid, case_invalid_text,
+				G_N_ELEMENTS(case_invalid_text), err);
 }
 
 static int
