@@ -1647,8 +1647,10 @@ letter_kinds(size_t *n_r)
 }
 
 /* Sample data, as (name, value) pairs: "+list" starts a new item of list,
- * a name without "." is a field of that item, "=exemption" applies an
- * exemption code (to the item, or to refusal.* on the root). */
+ * a name without "." is a field of that item; from the legal texts,
+ * "=exemption" applies an exemption code (to the item, or to refusal.* on
+ * the root) and "=NAME" sets NAME to the document number of sequence
+ * value. */
 static const char *const sample_common[] = {
 	"office.name", "通辽市人力资源和社会保障局",
 	"office.short_name", "通人社",
@@ -1778,58 +1780,32 @@ static const char *const sample_not_application[] = {
 
 static const char *const sample_repeat[] = {
 	"previous.id", "2026-000009",
+	"=previous.docnum", "9",
 	"previous.received", "2026年10月12日",
 	"previous.replied", "2026年10月30日",
 	NULL,
 };
 
-/* docnum_seq, previous_seq: sequence numbers of the letter's own document
- * number and of the earlier reply it cites (0: none). */
 static const struct {
 	const char *kind;
 	const char *const *pairs;
-	int docnum_seq, previous_seq;
+	int docnum_seq;
 } samples[] = {
-	{ "receipt", sample_receipt, 41, 0 },
-	{ "correction", sample_correction, 42, 0 },
-	{ "extension", sample_extension, 45, 0 },
-	{ "reply-published", sample_published, 46, 0 },
-	{ "reply-provided", sample_provided, 46, 0 },
-	{ "reply-partial", sample_partial, 46, 0 },
-	{ "reply-refused", sample_refused, 46, 0 },
-	{ "reply-not-held", sample_not_held, 46, 0 },
-	{ "reply-not-exist", sample_not_exist, 46, 0 },
-	{ "not-application", sample_not_application, 43, 0 },
-	{ "repeat", sample_repeat, 44, 9 },
-	{ "form", NULL, 0, 0 },
+	{ "receipt", sample_receipt, 41 },
+	{ "correction", sample_correction, 42 },
+	{ "extension", sample_extension, 45 },
+	{ "reply-published", sample_published, 46 },
+	{ "reply-provided", sample_provided, 46 },
+	{ "reply-partial", sample_partial, 46 },
+	{ "reply-refused", sample_refused, 46 },
+	{ "reply-not-held", sample_not_held, 46 },
+	{ "reply-not-exist", sample_not_exist, 46 },
+	{ "not-application", sample_not_application, 43 },
+	{ "repeat", sample_repeat, 44 },
+	{ "form", NULL, 0 },
 };
 
-static int
-sample_apply(struct letter_values *vals, const struct letter_legal *legal,
-	     const char *const *pairs, struct ogi_error *err)
-{
-	struct letter_values *item = NULL;
-
-	for (; pairs != NULL && *pairs != NULL; pairs += 2) {
-		const char *key = pairs[0], *value = pairs[1];
-		int rc;
-
-		if (key[0] == '+')
-			rc = letter_values_append(vals, key + 1, &item, err);
-		else if (strcmp(key, "=exemption") == 0)
-			rc = letter_values_set_exemption(item ? item : vals, legal,
-							 item ? NULL : "refusal",
-							 value, err);
-		else
-			rc = letter_values_set(strchr(key, '.') ? vals : item,
-					       key, value, err);
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* The sample's document number key for sequence seq, unless seq is 0. */
+/* Sets key to the document number of sequence seq, unless seq is 0. */
 static int
 sample_docnum(struct letter_values *vals, const struct letter_legal *legal,
 	      const char *key, int seq, struct ogi_error *err)
@@ -1849,8 +1825,35 @@ sample_docnum(struct letter_values *vals, const struct letter_legal *legal,
 }
 
 static int
+sample_apply(struct letter_values *vals, const struct letter_legal *legal,
+	     const char *const *pairs, struct ogi_error *err)
+{
+	struct letter_values *item = NULL;
+
+	for (; pairs != NULL && *pairs != NULL; pairs += 2) {
+		const char *key = pairs[0], *value = pairs[1];
+		int rc;
+
+		if (key[0] == '+')
+			rc = letter_values_append(vals, key + 1, &item, err);
+		else if (strcmp(key, "=exemption") == 0)
+			rc = letter_values_set_exemption(item ? item : vals, legal,
+							 item ? NULL : "refusal",
+							 value, err);
+		else if (key[0] == '=')
+			rc = sample_docnum(vals, legal, key + 1, atoi(value), err);
+		else
+			rc = letter_values_set(strchr(key, '.') ? vals : item,
+					       key, value, err);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
 sample_derived(struct letter_values *vals, const struct letter_legal *legal,
-	       int seq, int previous_seq, struct ogi_error *err)
+	       int seq, struct ogi_error *err)
 {
 	const char *review = letter_values_get(vals, "office.review_body");
 	const char *court = letter_values_get(vals, "office.court");
@@ -1878,10 +1881,7 @@ sample_derived(struct letter_values *vals, const struct letter_legal *legal,
 		return -1;
 	letter_values_set(vals, "office.remedy_refusal", s, NULL);
 	g_free(s);
-	if (sample_docnum(vals, legal, "case.docnum", seq, err) < 0 ||
-	    sample_docnum(vals, legal, "previous.docnum", previous_seq, err) < 0)
-		return -1;
-	return 0;
+	return sample_docnum(vals, legal, "case.docnum", seq, err);
 }
 
 int
@@ -1896,8 +1896,7 @@ letter_sample_values(const char *kind, const struct letter_legal *legal,
 		vals = letter_values_new();
 		if (sample_apply(vals, legal, sample_common, err) < 0 ||
 		    sample_apply(vals, legal, samples[i].pairs, err) < 0 ||
-		    sample_derived(vals, legal, samples[i].docnum_seq,
-				   samples[i].previous_seq, err) < 0) {
+		    sample_derived(vals, legal, samples[i].docnum_seq, err) < 0) {
 			error_prefix(err, "sample values for %s", kind);
 			letter_values_free(vals);
 			return -1;
