@@ -171,7 +171,7 @@ main(int argc, char **argv)
 		ogictl_usage(stderr);
 		return 2;
 	}
-	for (size_t i = 0; i < sizeof(ogictl_cmds) / sizeof(ogictl_cmds[0]); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(ogictl_cmds); i++)
 		if (strcmp(argv[optind], ogictl_cmds[i].name) == 0)
 			cmd = &ogictl_cmds[i];
 	if (cmd == NULL) {

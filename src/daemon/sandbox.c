@@ -7,6 +7,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <seccomp.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -72,9 +73,9 @@ sandbox_enter(struct ogi_error *err)
 		error_set(err, "seccomp: cannot initialise a filter");
 		return -1;
 	}
-	for (size_t i = 0; i < sizeof(sandbox_denied) / sizeof(sandbox_denied[0]); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(sandbox_denied); i++)
 		rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), sandbox_denied[i], 0);
-	for (size_t i = 0; i < sizeof(sandbox_write_flags) / sizeof(sandbox_write_flags[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(sandbox_write_flags); i++) {
 		scmp_datum_t f = (scmp_datum_t)sandbox_write_flags[i];
 
 		rc |= seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(open), 1,

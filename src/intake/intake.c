@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <glib.h>
 
 static const struct intake_driver *const intake_drivers[] = {
 	&intake_maildir_driver,
@@ -10,7 +11,7 @@ static const struct intake_driver *const intake_drivers[] = {
 const struct intake_driver *
 intake_driver_find(const char *name)
 {
-	for (size_t i = 0; i < sizeof(intake_drivers) / sizeof(intake_drivers[0]); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(intake_drivers); i++)
 		if (strcmp(intake_drivers[i]->name, name) == 0)
 			return intake_drivers[i];
 	return NULL;

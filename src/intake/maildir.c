@@ -39,7 +39,7 @@ maildir_open(const struct config_intake *cfg, void **ctx_r,
 	struct maildir *md;
 	char dir[4096];
 
-	for (size_t i = 0; i < sizeof(subdirs) / sizeof(subdirs[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(subdirs); i++) {
 		snprintf(dir, sizeof(dir), "%s%s", cfg->path, subdirs[i]);
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 			error_set(err, "maildir %s: %s", dir, strerror(errno));

@@ -1,6 +1,7 @@
 #include "registry/schema.h"
 
 #include <stddef.h>
+#include <glib.h>
 
 #include "common/log.h"
 
@@ -126,7 +127,7 @@ static const struct schema_migration schema_migrations[] = {
 };
 
 #define SCHEMA_N_MIGRATIONS \
-	(sizeof(schema_migrations) / sizeof(schema_migrations[0]))
+	G_N_ELEMENTS(schema_migrations)
 
 int
 schema_latest(void)

@@ -79,7 +79,7 @@ static void
 test_json_strings(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(string_cases) / sizeof(string_cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(string_cases); i++) {
 		struct json_writer w;
 		FILE *f = out_open(&w, false);
 		char want[128];
@@ -442,7 +442,7 @@ test_log_scrub(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *s = g_strdup(cases[i].in);
 
 		assert_string_equal(log_scrub(s), cases[i].out);
@@ -486,7 +486,7 @@ static void
 test_log_mask_numbers(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(mask_cases) / sizeof(mask_cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(mask_cases); i++) {
 		char *s = g_strdup(mask_cases[i].in);
 
 		if (strcmp(log_mask_numbers(s), mask_cases[i].out) != 0)

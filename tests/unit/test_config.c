@@ -151,7 +151,7 @@ static void
 test_bad_files(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(bad_cases); i++) {
 		struct ogi_error err = { 0 };
 		struct config *cfg = NULL;
 		char *problems = NULL;
@@ -260,7 +260,7 @@ static void
 test_passwords(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(password_cases) / sizeof(password_cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(password_cases); i++) {
 		struct ogi_error err = { 0 };
 		struct config *cfg = NULL;
 		char *problems = NULL, text[512], rm[160];

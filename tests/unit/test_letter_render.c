@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <glib.h>
 
 #include "letter/linebreak.h"
 #include "letter/render.h"
@@ -1014,7 +1015,7 @@ static struct letter_block reply_blocks[] = {
 
 static struct letter_doc reply = {
 	(char *)"政府信息公开申请答复书", (char *)"某某市人力资源和社会保障局",
-	NULL, reply_blocks, sizeof(reply_blocks) / sizeof(reply_blocks[0]),
+	NULL, reply_blocks, G_N_ELEMENTS(reply_blocks),
 };
 
 static void

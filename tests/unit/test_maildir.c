@@ -223,7 +223,7 @@ test_received_source(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		struct ogi_error err = { 0 };
 		struct intake_item *items;
 		char rel[128];

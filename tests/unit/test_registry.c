@@ -367,7 +367,7 @@ test_year_rollover(void **state)
 	struct fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
 		assert_string_equal(record(f, cases[i].t, cases[i].tz, &rec, NULL).case_id,
 				    cases[i].id);
 }
@@ -388,7 +388,7 @@ test_duplicates(void **state)
 	struct fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		struct test_msg first, again;
 		struct registry_outcome out;
 		struct ogi_error err = { 0 };
@@ -486,7 +486,7 @@ test_incomplete_state(void **state)
 	size_t n;
 	struct ogi_error err = { 0 };
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 		struct registry_outcome out;
 		struct registry_case *c;
@@ -549,7 +549,7 @@ test_dispositions(void **state)
 	struct ogi_error err = { 0 };
 	size_t n, n_linked = 1;
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		struct extract_record rec = { .kind = cases[i].kind };
 		struct registry_outcome out;
 		char ref[16];
@@ -571,11 +571,11 @@ test_dispositions(void **state)
 				 " AND case_id = '2026-000001'"), 3);
 
 	assert_int_equal(registry_messages(f->reg, &rows, &n, &err), 0);
-	assert_int_equal(n, 1 + sizeof(cases) / sizeof(cases[0]));
+	assert_int_equal(n, 1 + G_N_ELEMENTS(cases));
 	assert_string_equal(rows[0].kind, "application");
 	assert_string_equal(rows[0].disposition, "case");
 	assert_string_equal(rows[0].case_id, "2026-000001");
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		assert_string_equal(rows[i + 1].disposition, cases[i].disposition);
 		if (cases[i].linked)
 			assert_string_equal(rows[i + 1].case_id, first.case_id);
@@ -688,7 +688,7 @@ test_events_append_only(void **state)
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
 				 " type = 'registered' AND case_id = '2026-000001'"
 				 " AND message_id IS NOT NULL"), 1);
-	for (size_t i = 0; i < sizeof(attempts) / sizeof(attempts[0]); i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(attempts); i++)
 		assert_int_equal(raw_exec(f, attempts[i]), SQLITE_CONSTRAINT);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
 				 " type = 'registered'"), 1);
@@ -712,7 +712,7 @@ test_failure_writes_nothing(void **state)
 	struct fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		struct registry_outcome out;
 		struct ogi_error err = { 0 };
 		struct test_msg tm;
@@ -930,7 +930,7 @@ test_next_docnum(void **state)
 	struct ogi_error err = { 0 };
 	int seq;
 
-	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(steps); i++) {
 		if (registry_next_docnum(f->reg, steps[i].kind, steps[i].year, &seq,
 					 &err) != 0)
 			fail_msg("docnum: %s", err.msg);

@@ -85,7 +85,7 @@ static void
 test_is_working(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(is_working_cases) / sizeof(is_working_cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(is_working_cases); i++) {
 		bool got = workdays_is_working(cal, is_working_cases[i].date);
 
 		if (got != is_working_cases[i].working)
@@ -136,7 +136,7 @@ static void
 test_add(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(add_cases) / sizeof(add_cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(add_cases); i++) {
 		struct ogi_error err = { 0 };
 		bool est = !add_cases[i].estimated;
 		char out[11];
@@ -182,7 +182,7 @@ test_add_bad_input(void **state)
 	char out[11] = "x";
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
 		err.msg[0] = '\0';
 		if (workdays_add(cal, bad[i], 1, out, &est, &err) != -1)
 			fail_msg("\"%s\" accepted", bad[i]);
@@ -239,7 +239,7 @@ static void
 test_bad_json(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < sizeof(bad_json) / sizeof(bad_json[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(bad_json); i++) {
 		struct workdays *wd = workdays_new();
 		struct ogi_error err = { 0 };
 
@@ -273,7 +273,7 @@ test_json_bytes(void **state)
 	};
 
 	(void)state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		struct workdays *wd = workdays_new();
 		struct ogi_error err = { 0 };
 		int rc = workdays_add_json(wd, cases[i].bytes, cases[i].len, "t.json", &err);
