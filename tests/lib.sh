@@ -35,6 +35,14 @@ t_jq() {
 	[ "$(jq -r "$@" <"$t_jq_file" 2>/dev/null)" = true ]
 }
 
+# t_need TOOL...: skips the whole test (exit 77) when a tool is missing.
+t_need() {
+	for t_need_tool in "$@"; do
+		command -v "$t_need_tool" >/dev/null 2>&1 ||
+			{ echo "$t_need_tool not found: skipped"; exit 77; }
+	done
+}
+
 t_tmpdir() {
 	d="$t_root/$1"
 	mkdir -p "$d"

@@ -6,9 +6,7 @@
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
-for tool in jq sqlite3 sha256sum; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "$tool not found: skipped"; exit 77; }
-done
+t_need jq sqlite3 sha256sum
 
 corpus="$OGI_SRCDIR/tests/corpus"
 good=001-foxmail-form-complete

@@ -8,9 +8,7 @@
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
-for tool in python3 jq sha256sum timeout; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "$tool not found: skipped"; exit 77; }
-done
+t_need python3 jq sha256sum timeout
 
 make_input="python3 $OGI_SRCDIR/tests/hostile/make-input.py"
 inputs="truncated badcharset nesting big zipbomb nul filename longheader idname"

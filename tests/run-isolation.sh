@@ -9,9 +9,7 @@
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
-for tool in jq timeout pgrep; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "$tool not found: skipped"; exit 77; }
-done
+t_need jq timeout pgrep
 
 corpus="$OGI_SRCDIR/tests/corpus"
 good1=001-foxmail-form-complete

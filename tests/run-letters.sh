@@ -6,9 +6,7 @@
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
-for tool in pdftotext pdffonts pdfinfo qpdf; do
-	command -v "$tool" >/dev/null 2>&1 || { echo "$tool not found: skipped"; exit 77; }
-done
+t_need pdftotext pdffonts pdfinfo qpdf
 
 dir=$(t_state_dir letters)
 cat >>"$dir/ogid.conf" <<CONF
