@@ -130,6 +130,11 @@ run() {
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	[ -n "$runs" ] || runs=$(sed -n 's/^#\([0-9]*\)[^0-9].*/\1/p' "$log" | tail -n 1)
 	cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -n 1)
+	if [ "$rc" -ne 0 ] && ! grep -q 'Test unit written to' "$log"; then
+		echo "FAIL $t: stopped with status $rc after ${runs:-?} executions," \
+		     "no input kept (killed?); log: $log"
+		return 1
+	fi
 	if [ "$rc" -ne 0 ]; then
 		echo "FAIL $t: finding after ${runs:-?} executions (${cov:-no coverage}):"
 		grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)|ALARM|out-of-memory|leak' \
