@@ -78,6 +78,20 @@ output_json_strings(struct json_writer *w, const struct extract_record *r,
 			KV(w, output_strings[i].key, output_string(r, i));
 }
 
+/* A list kept as one line per entry (problems, review reasons) as a JSON
+ * array; NULL is the empty array. */
+static void
+output_json_lines(struct json_writer *w, const char *lines)
+{
+	char **v = lines != NULL ? g_strsplit(lines, "\n", -1) : NULL;
+
+	json_begin_array(w);
+	for (size_t k = 0; v != NULL && v[k] != NULL; k++)
+		json_string(w, v[k]);
+	json_end_array(w);
+	g_strfreev(v);
+}
+
 static void
 output_case_json(struct json_writer *w, const struct output *o,
 		 const struct registry_case *c)
@@ -120,6 +134,8 @@ output_case_json(struct json_writer *w, const struct output *o,
 	output_json_names(w, r->missing, EXTRACT_ELEM_COUNT, extract_element_name);
 	json_key(w, "invalid");
 	output_json_names(w, r->invalid, EXTRACT_INVALID_COUNT, extract_invalid_name);
+	json_key(w, "review");
+	output_json_lines(w, r->review);
 	json_key(w, "messages");
 	json_begin_array(w);
 	for (size_t i = 0; i < c->n_messages; i++)
@@ -224,7 +240,6 @@ output_messages(const struct output *o, const struct registry_message_row *rows,
 		json_begin_array(&w);
 		for (size_t i = 0; i < n; i++) {
 			const struct registry_message_row *m = &rows[i];
-			char **probs = m->problems ? g_strsplit(m->problems, "\n", -1) : NULL;
 
 			json_begin_object(&w);
 			KV(&w, "file", m->uid);
@@ -238,12 +253,8 @@ output_messages(const struct output *o, const struct registry_message_row *rows,
 			KV(&w, "case", m->case_id);
 			KV(&w, "disposition", m->disposition);
 			json_key(&w, "problems");
-			json_begin_array(&w);
-			for (size_t k = 0; probs != NULL && probs[k] != NULL; k++)
-				json_string(&w, probs[k]);
-			json_end_array(&w);
+			output_json_lines(&w, m->problems);
 			json_end_object(&w);
-			g_strfreev(probs);
 		}
 		json_end_array(&w);
 		json_finish(&w);
@@ -402,6 +413,7 @@ output_case(const struct output *o, const struct registry_case *c)
 	output_field(o->out, "Medium", extract_medium_name(r->medium));
 	output_field(o->out, "Missing", missing);
 	output_field(o->out, "Invalid", invalid);
+	output_field(o->out, "Review", r->review);
 	output_field(o->out, "Messages", msgs);
 	g_free(received);
 	g_free(deadline);

@@ -82,6 +82,85 @@ enum extract_invalid {
 };
 #define EXTRACT_INVALID_COUNT 5
 
+/* Every field a clerk checks, once: X(ID, name) -- ID makes
+ * EXTRACT_FIELD_<ID>, name is the stable name `ogictl explain` prints and
+ * the registry stores in message_fields.field (never rename one).  A field
+ * added to the record is added here, to EXTRACT_APPLICATION_STRINGS when it
+ * is a string, and to the schema. */
+#define EXTRACT_FIELDS(X) \
+	X(APPLICANT_KIND, "applicant_kind") \
+	X(NAME, "name") \
+	X(LEGAL_REP, "legal_rep") \
+	X(CONTACT_PERSON, "contact_person") \
+	X(AGENT, "agent") \
+	X(AGENT_PHONE, "agent_phone") \
+	X(ID_TYPE, "id_type") \
+	X(ID_NUMBER, "id_number") \
+	X(ADDRESS, "address") \
+	X(POSTCODE, "postcode") \
+	X(PHONE, "phone") \
+	X(EMAIL, "email") \
+	X(FAX, "fax") \
+	X(REQUEST, "request") \
+	X(PURPOSE, "purpose") \
+	X(SIGNATURE, "signature") \
+	X(DATE, "date") \
+	X(DELIVERY, "delivery") \
+	X(MEDIUM, "medium")
+
+enum extract_field {
+#define EXTRACT_FIELD_ENUM(id, name) EXTRACT_FIELD_##id,
+	EXTRACT_FIELDS(EXTRACT_FIELD_ENUM)
+#undef EXTRACT_FIELD_ENUM
+	EXTRACT_FIELD_COUNT
+};
+
+/* Where a value came from. */
+enum extract_source {
+	EXTRACT_SRC_NONE,     /* no value */
+	EXTRACT_SRC_LABEL,    /* after a form label: 姓名：张三, a table row */
+	EXTRACT_SRC_PATTERN,  /* by its shape alone: an 18-character ID, a
+	                         mobile number, an e-mail address */
+	EXTRACT_SRC_PROSE,    /* a sentence rule: 我叫张三, 现申请公开…, 请传真至… */
+	EXTRACT_SRC_CLOSING,  /* the closing block: signature and date lines */
+	EXTRACT_SRC_HEADER,   /* the message's headers: From as the contact */
+	EXTRACT_SRC_INFERRED, /* derived from other fields or the absence of
+	                         evidence: a person because no organisation word */
+};
+#define EXTRACT_SRC_COUNT 7
+
+/* How far a value can be trusted.  The verdict is complete only when every
+ * required element is HIGH; a LOW value sends the case to a clerk. */
+enum extract_confidence {
+	EXTRACT_CONF_NONE,    /* no value, and nothing that looked like one */
+	EXTRACT_CONF_LOW,     /* a guess, or evidence that conflicts */
+	EXTRACT_CONF_HIGH,    /* read from a place that leaves no doubt */
+};
+#define EXTRACT_CONF_COUNT 3
+
+/* The provenance of one field.  Strings owned by the record. */
+struct extract_field_info {
+	enum extract_source source;
+	enum extract_confidence confidence;
+	char *rule;     /* the rule that read it, a stable short name:
+	                   "form-label", "prose-request-verb", "id-shape" ... */
+	char *line;     /* the text line it was read from (folded UTF-8, at
+	                   most a few hundred bytes), NULL when from no line */
+	unsigned line_no; /* 1-based line in the extracted text, 0 for none */
+};
+
+/* What the office does with an application. */
+enum extract_verdict {
+	EXTRACT_VERDICT_NONE,       /* not an application */
+	EXTRACT_VERDICT_COMPLETE,   /* every element present and confident */
+	EXTRACT_VERDICT_INCOMPLETE, /* an element certainly missing or invalid,
+	                               every value found confident: a correction
+	                               notice names rec->missing/invalid */
+	EXTRACT_VERDICT_REVIEW,     /* anything else: nothing is sent, a clerk
+	                               decides (rec->review says why) */
+};
+#define EXTRACT_VERDICT_COUNT 4
+
 struct extract_context {
 	const char *const *own_addresses; /* NULL-terminated, lowercase; mail
 	                                     from these is never an application */
@@ -102,6 +181,9 @@ struct extract_record {
 	char *name;               /* person's name or organisation name */
 	char *legal_rep;          /* 法定代表人 (organisations) */
 	char *contact_person;     /* 联系人 (organisations) */
+	char *agent;              /* 代理人 / lawyer writing for the applicant */
+	char *agent_phone;        /* the agent's telephone, never the
+	                             applicant's */
 	enum extract_id_type id_type;
 	char *id_label;           /* the ID type as written, e.g. "港澳通行证" */
 	char *id_number;          /* normalised: half-width, uppercase, no spaces */
@@ -120,6 +202,13 @@ struct extract_record {
 
 	unsigned missing;         /* enum extract_element bits */
 	unsigned invalid;         /* enum extract_invalid bits */
+
+	enum extract_verdict verdict;
+	char *review;             /* why a clerk must decide: one reason per
+	                             line, English with the values quoted
+	                             ("two different names: 张三 / 李四");
+	                             NULL unless verdict is REVIEW */
+	struct extract_field_info info[EXTRACT_FIELD_COUNT];
 };
 
 /* The strings of an application, each with where it goes, in the order of
@@ -137,6 +226,8 @@ struct extract_record {
 	X(name, "applicant", "name", "Name", "applicant.name") \
 	X(legal_rep, "applicant", "legal_rep", "Legal rep", NULL) \
 	X(contact_person, "applicant", "contact_person", "Contact name", NULL) \
+	X(agent, "applicant", "agent", "Agent", NULL) \
+	X(agent_phone, "applicant", "agent_phone", "Agent phone", NULL) \
 	X(id_label, "applicant", "id_label", "ID label", NULL) \
 	X(id_number, "applicant", "id_number", "ID number", NULL) \
 	X(address, "applicant", "address", "Address", "applicant.address") \
@@ -155,6 +246,7 @@ struct extract_record {
 #define EXTRACT_RECORD_STRINGS(X) \
 	X(kind_reason, NULL, NULL, NULL, NULL) \
 	X(case_ref, NULL, NULL, NULL, NULL) \
+	X(review, NULL, NULL, NULL, NULL) \
 	EXTRACT_APPLICATION_STRINGS(X)
 
 /* Classifies msg and, for applications and correction replies, extracts the
@@ -185,6 +277,19 @@ int extract_applicant_kind_from_name(const char *name,
 int extract_id_type_from_name(const char *name, enum extract_id_type *type_r);
 int extract_delivery_from_name(const char *name, enum extract_delivery *d_r);
 int extract_medium_from_name(const char *name, enum extract_medium *m_r);
+
+/* "complete", "incomplete", "needs_review"; NULL for NONE. */
+const char *extract_verdict_name(enum extract_verdict v);
+int extract_verdict_from_name(const char *name, enum extract_verdict *v_r);
+/* "label", "pattern", "prose", "closing", "header", "inferred"; NULL for
+ * NONE.  "high", "low"; NULL for NONE.  Field names as in EXTRACT_FIELDS. */
+const char *extract_source_name(enum extract_source s);
+int extract_source_from_name(const char *name, enum extract_source *s_r);
+const char *extract_confidence_name(enum extract_confidence c);
+int extract_confidence_from_name(const char *name,
+				 enum extract_confidence *c_r);
+const char *extract_field_name(enum extract_field f);
+int extract_field_from_name(const char *name, enum extract_field *f_r);
 
 /* Names of single bits: "name", "address", "identity_proof", "contact",
  * "request", "signature", "date" / "id_number", "date", "postcode",

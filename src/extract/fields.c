@@ -4203,6 +4203,10 @@ extract_message(const struct mime_message *msg,
 	if (rec->kind != EXTRACT_KIND_APPLICATION &&
 	    rec->kind != EXTRACT_KIND_CORRECTION_REPLY)
 		clear_application(rec);
+	else if (rec->kind == EXTRACT_KIND_APPLICATION)
+		rec->verdict = rec->missing != 0 || rec->invalid != 0
+			       ? EXTRACT_VERDICT_INCOMPLETE
+			       : EXTRACT_VERDICT_COMPLETE;
 	g_free(text);
 	return rec;
 }

@@ -43,6 +43,32 @@ static const char *const medium_names[] = {
 	[EXTRACT_MEDIUM_ELECTRONIC] = "electronic",
 };
 
+static const char *const verdict_names[EXTRACT_VERDICT_COUNT] = {
+	[EXTRACT_VERDICT_COMPLETE] = "complete",
+	[EXTRACT_VERDICT_INCOMPLETE] = "incomplete",
+	[EXTRACT_VERDICT_REVIEW] = "needs_review",
+};
+
+static const char *const source_names[EXTRACT_SRC_COUNT] = {
+	[EXTRACT_SRC_LABEL] = "label",
+	[EXTRACT_SRC_PATTERN] = "pattern",
+	[EXTRACT_SRC_PROSE] = "prose",
+	[EXTRACT_SRC_CLOSING] = "closing",
+	[EXTRACT_SRC_HEADER] = "header",
+	[EXTRACT_SRC_INFERRED] = "inferred",
+};
+
+static const char *const confidence_names[EXTRACT_CONF_COUNT] = {
+	[EXTRACT_CONF_LOW] = "low",
+	[EXTRACT_CONF_HIGH] = "high",
+};
+
+static const char *const field_names[EXTRACT_FIELD_COUNT] = {
+#define FIELD_NAME(id, name) [EXTRACT_FIELD_##id] = name,
+	EXTRACT_FIELDS(FIELD_NAME)
+#undef FIELD_NAME
+};
+
 /* Indexed by bit position. */
 static const char *const element_names[EXTRACT_ELEM_COUNT] = {
 	"name", "address", "identity_proof", "contact", "request",
@@ -91,91 +117,30 @@ bit_lookup(const char *const *table, size_t n, const char *name)
 	return i < 0 ? 0 : 1u << i;
 }
 
-const char *
-extract_kind_name(enum extract_kind kind)
-{
-	return table_name(kind_names, G_N_ELEMENTS(kind_names), kind);
-}
+/* Each enum's name and its reverse lookup, from its table. */
+#define NAMED_ENUM(fn, type, table) \
+	const char *extract_##fn##_name(enum type value) \
+	{ \
+		return table_name(table, G_N_ELEMENTS(table), value); \
+	} \
+	int extract_##fn##_from_name(const char *name, enum type *value_r) \
+	{ \
+		int i = table_lookup(table, G_N_ELEMENTS(table), name); \
+		if (i < 0) \
+			return -1; \
+		*value_r = (enum type)i; \
+		return 0; \
+	}
 
-const char *
-extract_applicant_kind_name(enum extract_applicant_kind kind)
-{
-	return table_name(applicant_names, G_N_ELEMENTS(applicant_names), kind);
-}
-
-const char *
-extract_id_type_name(enum extract_id_type type)
-{
-	return table_name(id_type_names, G_N_ELEMENTS(id_type_names), type);
-}
-
-const char *
-extract_delivery_name(enum extract_delivery d)
-{
-	return table_name(delivery_names, G_N_ELEMENTS(delivery_names), d);
-}
-
-const char *
-extract_medium_name(enum extract_medium m)
-{
-	return table_name(medium_names, G_N_ELEMENTS(medium_names), m);
-}
-
-int
-extract_kind_from_name(const char *name, enum extract_kind *kind_r)
-{
-	int i = table_lookup(kind_names, G_N_ELEMENTS(kind_names), name);
-
-	if (i < 0)
-		return -1;
-	*kind_r = (enum extract_kind)i;
-	return 0;
-}
-
-int
-extract_applicant_kind_from_name(const char *name,
-				 enum extract_applicant_kind *kind_r)
-{
-	int i = table_lookup(applicant_names, G_N_ELEMENTS(applicant_names), name);
-
-	if (i < 0)
-		return -1;
-	*kind_r = (enum extract_applicant_kind)i;
-	return 0;
-}
-
-int
-extract_id_type_from_name(const char *name, enum extract_id_type *type_r)
-{
-	int i = table_lookup(id_type_names, G_N_ELEMENTS(id_type_names), name);
-
-	if (i < 0)
-		return -1;
-	*type_r = (enum extract_id_type)i;
-	return 0;
-}
-
-int
-extract_delivery_from_name(const char *name, enum extract_delivery *d_r)
-{
-	int i = table_lookup(delivery_names, G_N_ELEMENTS(delivery_names), name);
-
-	if (i < 0)
-		return -1;
-	*d_r = (enum extract_delivery)i;
-	return 0;
-}
-
-int
-extract_medium_from_name(const char *name, enum extract_medium *m_r)
-{
-	int i = table_lookup(medium_names, G_N_ELEMENTS(medium_names), name);
-
-	if (i < 0)
-		return -1;
-	*m_r = (enum extract_medium)i;
-	return 0;
-}
+NAMED_ENUM(kind, extract_kind, kind_names)
+NAMED_ENUM(applicant_kind, extract_applicant_kind, applicant_names)
+NAMED_ENUM(id_type, extract_id_type, id_type_names)
+NAMED_ENUM(delivery, extract_delivery, delivery_names)
+NAMED_ENUM(medium, extract_medium, medium_names)
+NAMED_ENUM(verdict, extract_verdict, verdict_names)
+NAMED_ENUM(source, extract_source, source_names)
+NAMED_ENUM(confidence, extract_confidence, confidence_names)
+NAMED_ENUM(field, extract_field, field_names)
 
 const char *
 extract_element_name(unsigned element_bit)
@@ -209,6 +174,10 @@ extract_record_clear(struct extract_record *rec)
 #define RECORD_FREE(field, ...) free(rec->field);
 	EXTRACT_RECORD_STRINGS(RECORD_FREE)
 #undef RECORD_FREE
+	for (size_t i = 0; i < EXTRACT_FIELD_COUNT; i++) {
+		free(rec->info[i].rule);
+		free(rec->info[i].line);
+	}
 	memset(rec, 0, sizeof(*rec));
 }
 

@@ -632,9 +632,9 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	if (stmt_prepare(reg, &s,
 			 "INSERT INTO cases (id, year, seq, state, channel, received_at,"
 			 " deadline, created_at, deadline_provisional, received_source, "
-			 CASE_RECORD_COLUMNS ")"
+			 "review, " CASE_RECORD_COLUMNS ")"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-			 " ?13, ?14, ?15, ?16, ?17, ?18" CASE_TEXT_PARAMS ")",
+			 " ?13, ?14, ?15, ?16, ?17, ?18, ?19" CASE_TEXT_PARAMS ")",
 			 "insert case", err) != 0)
 		return -1;
 	stmt_text(&s, 1, id);
@@ -647,7 +647,8 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	stmt_int(&s, 8, (int64_t)time(NULL));
 	stmt_int(&s, 9, d->deadline != NULL && d->deadline_provisional);
 	stmt_text(&s, 10, msg->received_source);
-	case_bind_record(&s, 11, rec, missing, invalid);
+	stmt_text(&s, 11, rec->review);
+	case_bind_record(&s, 12, rec, missing, invalid);
 	return stmt_run(&s, err);
 }
 
@@ -998,8 +999,8 @@ case_load_messages(struct registry *reg, struct registry_case *c,
 
 #define CASE_SELECT \
 	"SELECT id, state, channel, received_at, deadline, deadline_provisional," \
-	" received_source, " CASE_RECORD_COLUMNS " FROM cases"
-#define CASE_SELECT_FIRST_RECORD 7
+	" received_source, review, " CASE_RECORD_COLUMNS " FROM cases"
+#define CASE_SELECT_FIRST_RECORD 8
 
 static int
 case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
@@ -1015,6 +1016,7 @@ case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
 	c->received_source = col_dup(st, 6);
 	c->received_at = sqlite3_column_int64(st, 3);
 	c->deadline_provisional = sqlite3_column_int(st, 5) != 0;
+	c->rec.review = col_dup(st, 7);
 	if (case_read_record(reg, st, CASE_SELECT_FIRST_RECORD, c->id, &c->rec,
 			     err) != 0 ||
 	    case_load_messages(reg, c, err) != 0) {

@@ -124,6 +124,26 @@ static const struct schema_migration schema_migrations[] = {
 	  "ALTER TABLE cases ADD COLUMN received_source TEXT;\n"
 	  "ALTER TABLE messages ADD COLUMN received_source TEXT;\n"
 	  "PRAGMA user_version = 2;\n" },
+	{ 3,
+	  /* Issue 7: an agent writing for the applicant is kept apart from
+	   * the applicant; a case a clerk must decide keeps why; and every
+	   * field a message gave keeps where it came from, for
+	   * `ogictl explain`. */
+	  "ALTER TABLE cases ADD COLUMN agent TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN agent_phone TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN review TEXT;\n"
+	  "CREATE TABLE message_fields (\n"
+	  "  message_id INTEGER NOT NULL REFERENCES messages (id),\n"
+	  "  field TEXT NOT NULL CHECK (field <> ''),\n"
+	  "  value TEXT,\n"
+	  "  source TEXT NOT NULL,\n"
+	  "  confidence TEXT NOT NULL,\n"
+	  "  rule TEXT,\n"
+	  "  line TEXT,\n"
+	  "  line_no INTEGER NOT NULL CHECK (line_no >= 0),\n"
+	  "  PRIMARY KEY (message_id, field)\n"
+	  ") WITHOUT ROWID;\n"
+	  "PRAGMA user_version = 3;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \

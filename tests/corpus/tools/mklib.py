@@ -305,15 +305,19 @@ def expect_message(name, mid, received, frm, subject, kind, case=None):
 
 def expect_case(name, received, deadline, *, kind="person", applicant, id_type, id_label,
                 id_number, address, postcode, phone, email, fax=None, legal_rep=None,
-                contact_person=None, description, purpose, sig, date, method, medium,
-                missing=(), invalid=()):
+                contact_person=None, agent=None, agent_phone=None, description, purpose,
+                sig, date, method, medium, missing=(), invalid=(), review=()):
     """id_label: the document as the applicant named it (居民身份证 from
     证件名称：居民身份证, 身份证 from 身份证号码), None when nothing written
-    names it."""
+    names it.  agent, agent_phone: someone writing for the applicant (a
+    lawyer, a relative) and their telephone.  review: why a clerk must
+    decide (the case waits in needs_review), one reason per entry."""
     year = received[:4]
+    state = ("needs_review" if review else
+             "incomplete" if (missing or invalid) else "registered")
     return {
         "id": "%s-000001" % year,
-        "state": "incomplete" if (missing or invalid) else "registered",
+        "state": state,
         "channel": "email",
         "received_at": received,
         "received_source": "received-header",
@@ -322,7 +326,8 @@ def expect_case(name, received, deadline, *, kind="person", applicant, id_type, 
         "applicant": {"kind": kind, "name": applicant, "id_type": id_type,
                       "id_label": id_label, "id_number": id_number, "address": address,
                       "postcode": postcode, "phone": phone, "email": email, "fax": fax,
-                      "legal_rep": legal_rep, "contact_person": contact_person},
+                      "legal_rep": legal_rep, "contact_person": contact_person,
+                      "agent": agent, "agent_phone": agent_phone},
         "request": {"description": description, "purpose": purpose},
         "signature": {"present": sig is not None and sig is not False,
                       "text": sig if isinstance(sig, str) else None},
@@ -330,6 +335,7 @@ def expect_case(name, received, deadline, *, kind="person", applicant, id_type, 
         "delivery": {"method": method, "medium": medium},
         "missing": list(missing),
         "invalid": list(invalid),
+        "review": list(review),
         "messages": [name],
     }
 
