@@ -2,6 +2,8 @@
 #ifndef OGI_EXTRACT_PRIVATE_H
 #define OGI_EXTRACT_PRIVATE_H
 
+#include <glib.h>
+
 #include "extract/extract.h"
 
 /* classify.c: the kind of any message.  Automatic mail (extract_is_automatic)
@@ -24,6 +26,23 @@ enum extract_kind extract_classify(const struct mime_message *msg,
 unsigned extract_fields(const char *text, const struct mime_message *msg,
 			const struct extract_context *ctx,
 			struct extract_record *rec);
+
+/* record.c: the provenance of field f: where (src), how sure (conf), the
+ * rule's stable name (copied) and the line it was read from (line_len
+ * bytes, copied and cut at a character boundary to EXTRACT_INFO_LINE_MAX;
+ * NULL for none).  Replaces what f had. */
+#define EXTRACT_INFO_LINE_MAX 240 /* a form line with its value; longer
+                                     lines are prose, shown in part */
+void extract_info_set(struct extract_record *rec, enum extract_field f,
+		      enum extract_source src, enum extract_confidence conf,
+		      const char *rule, const char *line, size_t line_len,
+		      unsigned line_no);
+
+/* record.c: adds one reason a clerk must decide (printf-style, one line;
+ * a reason already given is not repeated).  The verdict becomes REVIEW
+ * when any reason was added. */
+void extract_review_add(struct extract_record *rec, const char *fmt, ...)
+	G_GNUC_PRINTF(2, 3);
 
 /* text.c: whether s contains, or starts with, one of the n words. */
 bool extract_text_contains_any(const char *s, const char *const *words, size_t n);

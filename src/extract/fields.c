@@ -4204,7 +4204,8 @@ extract_message(const struct mime_message *msg,
 	    rec->kind != EXTRACT_KIND_CORRECTION_REPLY)
 		clear_application(rec);
 	else if (rec->kind == EXTRACT_KIND_APPLICATION)
-		rec->verdict = rec->missing != 0 || rec->invalid != 0
+		rec->verdict = rec->review != NULL ? EXTRACT_VERDICT_REVIEW
+			       : rec->missing != 0 || rec->invalid != 0
 			       ? EXTRACT_VERDICT_INCOMPLETE
 			       : EXTRACT_VERDICT_COMPLETE;
 	g_free(text);

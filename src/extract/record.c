@@ -1,11 +1,12 @@
 /* Record life cycle and the stable names used in JSON, the database and
  * letters.  The names are part of the on-disk format: never rename one. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
-#include "extract/extract.h"
+#include "extract/extract-private.h"
 
 static const char *const kind_names[EXTRACT_KIND_COUNT] = {
 	[EXTRACT_KIND_APPLICATION] = "application",
@@ -186,4 +187,59 @@ extract_record_free(struct extract_record *rec)
 {
 	extract_record_clear(rec);
 	free(rec);
+}
+
+void
+extract_info_set(struct extract_record *rec, enum extract_field f,
+		 enum extract_source src, enum extract_confidence conf,
+		 const char *rule, const char *line, size_t line_len,
+		 unsigned line_no)
+{
+	struct extract_field_info *in = &rec->info[f];
+
+	free(in->rule);
+	free(in->line);
+	in->source = src;
+	in->confidence = conf;
+	in->rule = rule != NULL ? g_strdup(rule) : NULL;
+	in->line = NULL;
+	in->line_no = line_no;
+	if (line != NULL) {
+		const char *end = line + MIN(line_len, EXTRACT_INFO_LINE_MAX);
+
+		/* Never cut a character in two: the line is shown and stored. */
+		if (!g_utf8_validate(line, end - line, &end) && end == line)
+			return;
+		in->line = g_strndup(line, end - line);
+	}
+}
+
+void
+extract_review_add(struct extract_record *rec, const char *fmt, ...)
+{
+	va_list ap;
+	char *reason;
+	GString *all;
+
+	va_start(ap, fmt);
+	reason = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	g_strdelimit(reason, "\r\n", ' ');
+	if (rec->review != NULL) {
+		char **have = g_strsplit(rec->review, "\n", -1);
+		bool known = g_strv_contains((const char *const *)have, reason);
+
+		g_strfreev(have);
+		if (known) {
+			g_free(reason);
+			return;
+		}
+	}
+	all = g_string_new(rec->review);
+	if (all->len > 0)
+		g_string_append_c(all, '\n');
+	g_string_append(all, reason);
+	g_free(rec->review);
+	g_free(reason);
+	rec->review = g_string_free(all, FALSE);
 }
