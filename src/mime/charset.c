@@ -30,6 +30,8 @@ static const struct {
 	{ "big5-hkscs", "BIG5-HKSCS" }, { "cp950", "CP950" },
 	{ "windows-950", "CP950" }, { "x-windows-950", "CP950" },
 	{ "utf-8", "UTF-8" }, { "utf8", "UTF-8" }, { "unicode-1-1-utf-8", "UTF-8" },
+	/* Windows' names for UTF-16 (Outlook, .NET mailers). */
+	{ "unicode", "UTF-16LE" }, { "unicodefffe", "UTF-16BE" },
 	/* Mailers label 8-bit text as ASCII all the time. */
 	{ "us-ascii", NULL }, { "ascii", NULL }, { "ansi_x3.4-1968", NULL },
 	{ "iso-8859-1", "WINDOWS-1252" }, { "latin1", "WINDOWS-1252" },
@@ -157,6 +159,121 @@ iconv_append(GString *out, const char *in, size_t len, const char *cs,
 	return ok;
 }
 
+/* --- Unicode without a label ---------------------------------------------- */
+
+/* UTF-16 without a BOM shows itself by NUL bytes: every ASCII character
+ * (digits, line ends, Latin letters) has one on the same side of its code
+ * unit, while 8-bit charsets have none.  CJK characters like U+4E00 一 put
+ * a NUL on the other side, so that side may have some, at most one for
+ * every UTF16_NUL_RATIO on the ASCII side; and one NUL could be a stray
+ * byte, so UTF16_MIN_NULS are needed before the decoding is even tried. */
+#define UTF16_MIN_NULS 2
+#define UTF16_NUL_RATIO 4
+
+static bool
+label_is_utf16(const char *cs)
+{
+	return cs != NULL && (g_ascii_strncasecmp(cs, "utf-16", 6) == 0 ||
+			      g_ascii_strncasecmp(cs, "ucs-2", 5) == 0);
+}
+
+static const char *
+utf16_by_nuls(const char *p, size_t len)
+{
+	size_t nuls[2] = { 0, 0 };
+
+	if (len < 2 || len % 2 != 0)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		nuls[i % 2] += p[i] == '\0';
+	if (nuls[0] >= UTF16_MIN_NULS && nuls[1] * UTF16_NUL_RATIO <= nuls[0])
+		return "UTF-16BE";
+	if (nuls[1] >= UTF16_MIN_NULS && nuls[0] * UTF16_NUL_RATIO <= nuls[1])
+		return "UTF-16LE";
+	return NULL;
+}
+
+/* Whether decoded text reads as text: binary data that happened to pass
+ * the NUL test decodes to control characters. */
+static bool
+text_plausible(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+		    c == 0x7F)
+			return false;
+	}
+	return true;
+}
+
+static const struct {
+	const char *bom;
+	size_t len;
+	const char *iconv;
+} boms[] = {
+	{ "\xEF\xBB\xBF", 3, "UTF-8" },
+	{ "\xFF\xFE", 2, "UTF-16LE" },
+	{ "\xFE\xFF", 2, "UTF-16BE" },
+};
+
+/* The length of the BOM of enc at p, 0 if none. */
+static size_t
+bom_len(const char *p, size_t len, const char *enc)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(boms); i++)
+		if (strcmp(enc, boms[i].iconv) == 0 && len >= boms[i].len &&
+		    memcmp(p, boms[i].bom, boms[i].len) == 0)
+			return boms[i].len;
+	return 0;
+}
+
+/* Decodes a text whose first bytes (a BOM) or NUL pattern say it is
+ * UTF-16, or UTF-8 with a BOM, into out without the BOM.  A BOM outranks
+ * a label naming another charset: FF FE and FE FF start no text in GBK or
+ * Big5, and EF BB BF read as GBK is the well-known mojibake "锘".  Text
+ * labelled UTF-8 is taken for UTF-16 only on its NULs: our own callers
+ * pass text already decoded as "UTF-8", where FF FE are stray bytes.
+ * Returns false, out untouched, when nothing tells or the text does not
+ * decode that way. */
+static bool
+unicode_decode(GString *out, const char *p, size_t len, const char *cs,
+	       size_t *bad_r)
+{
+	bool utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
+	const char *enc = NULL;
+	size_t skip = 0;
+	GString *tmp;
+	bool ok;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(boms) && enc == NULL; i++)
+		if ((!utf8 || strcmp(boms[i].iconv, "UTF-8") == 0) &&
+		    bom_len(p, len, boms[i].iconv) > 0)
+			enc = boms[i].iconv;
+	if (enc == NULL && (cs == NULL || utf8 || label_is_utf16(cs)))
+		enc = utf16_by_nuls(p, len);
+	if (enc == NULL)
+		return false;
+	skip = bom_len(p, len, enc);
+	tmp = g_string_new(NULL);
+	ok = iconv_append(tmp, p + skip, len - skip, enc, false, bad_r) &&
+	     (skip > 0 || text_plausible(tmp->str, tmp->len));
+	/* A BOM'd UTF-16 text cut short still is UTF-16: lose one character,
+	 * not every other byte. */
+	if (!ok && skip > 0 && strcmp(enc, "UTF-8") != 0) {
+		g_string_truncate(tmp, 0);
+		*bad_r = 0;
+		ok = iconv_append(tmp, p + skip, len - skip, enc, true, bad_r);
+	}
+	if (ok)
+		g_string_append_len(out, tmp->str, (gssize)tmp->len);
+	else
+		*bad_r = 0;
+	g_string_free(tmp, TRUE);
+	return ok;
+}
+
 char *
 mime_charset_decode(const char *bytes, size_t len, const char *charset,
 		    unsigned *flags_r)
@@ -171,6 +288,8 @@ mime_charset_decode(const char *bytes, size_t len, const char *charset,
 
 	if (bytes == NULL)
 		len = 0;
+	if (unicode_decode(out, bytes, len, cs, &bad))
+		goto done;
 	if (cs != NULL && !is_utf8 && iconv_append(out, bytes, len, cs, false, &bad))
 		goto done;
 	g_string_truncate(out, 0);
@@ -687,5 +806,70 @@ mime_filename_display(const char *name)
 	}
 	if (out->len == 0)
 		g_string_append_c(out, '_');
+	return g_string_free(out, FALSE);
+}
+
+/* --- RFC 3676 format=flowed ---------------------------------------------- */
+
+/* Splits a line into its quote marks (the run of '>'), the one space that
+ * follows them or starts an unquoted line (space-stuffing, RFC 3676 4.4)
+ * and the content. */
+static void
+flowed_split(const char *line, size_t len, size_t *depth_r, size_t *content_r)
+{
+	size_t i = 0;
+
+	while (i < len && line[i] == '>')
+		i++;
+	*depth_r = i;
+	*content_r = i < len && line[i] == ' ' ? i + 1 : i;
+}
+
+/* A signature separator ends a paragraph and is never flowed itself. */
+static bool
+flowed_sig(const char *content, size_t len)
+{
+	return len == 3 && memcmp(content, "-- ", 3) == 0;
+}
+
+char *
+mime_flowed_decode(const char *text, bool delsp)
+{
+	GString *out = g_string_sized_new(strlen(text) + 1);
+	const char *p = text;
+	bool open = false;      /* the last line written was flowed */
+	size_t open_depth = 0;
+
+	while (*p != '\0') {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		size_t depth, start, clen;
+		const char *content;
+		bool flowed;
+
+		flowed_split(p, len, &depth, &start);
+		content = p + start;
+		clen = len - start;
+		/* A flowed line followed by one of another depth or by a
+		 * signature separator was wrongly flowed (RFC 3676 4.5): the
+		 * paragraph ends there. */
+		if (open && (depth != open_depth || flowed_sig(content, clen)))
+			g_string_append_c(out, '\n');
+		if (!open || depth != open_depth || flowed_sig(content, clen)) {
+			/* Quote marks stay for the quote detection downstream;
+			 * only an unquoted line loses its stuffing space. */
+			g_string_append_len(out, p, (gssize)(depth > 0 ? start : 0));
+		}
+		flowed = clen > 0 && content[clen - 1] == ' ' && !flowed_sig(content, clen);
+		g_string_append_len(out, content,
+				    (gssize)(flowed && delsp ? clen - 1 : clen));
+		if (!flowed && nl != NULL)
+			g_string_append_c(out, '\n');
+		open = flowed;
+		open_depth = depth;
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
 	return g_string_free(out, FALSE);
 }

@@ -26,6 +26,14 @@ enum {
 char *mime_charset_decode(const char *bytes, size_t len, const char *charset,
 			  unsigned *flags_r);
 
+/* Text of a text/plain; format=flowed part (RFC 3676), lines ended by
+ * '\n': soft line breaks (a line ending in a space) joined, the space
+ * removed with delsp (DelSp=yes), space-stuffing removed.  A paragraph
+ * ends where the quote depth changes and at a signature separator "-- ",
+ * which is kept.  Quoted lines keep their '>' marks and the space after
+ * them, once per paragraph. */
+char *mime_flowed_decode(const char *text, bool delsp);
+
 /* Decodes a raw header value (len bytes: folded, may hold raw 8-bit text,
  * NUL bytes and RFC 2047 words).  Adjacent encoded words in one charset are
  * joined as bytes before conversion, so padded B-words and characters split

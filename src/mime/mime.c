@@ -564,7 +564,16 @@ is_report_type(const char *type)
 	return false;
 }
 
-/* Charset-decoded text of a text/ part; HTML turned into text. */
+static bool
+param_is(GMimeObject *obj, const char *name, const char *value)
+{
+	const char *v = g_mime_object_get_content_type_parameter(obj, name);
+
+	return v != NULL && g_ascii_strcasecmp(v, value) == 0;
+}
+
+/* Charset-decoded text of a text/ part; HTML turned into text, flowed
+ * text (RFC 3676) unwrapped. */
 static char *
 part_text(struct walk *w, GMimeObject *obj, const char *type,
 	  const GByteArray *bytes, const char *what)
@@ -590,7 +599,6 @@ part_text(struct walk *w, GMimeObject *obj, const char *type,
 		return res;
 	}
 	/* One line ending for everyone downstream. */
-	res = text;
 	for (char *s = text, *d = text;; s++) {
 		if (*s == '\r') {
 			*d++ = '\n';
@@ -599,6 +607,10 @@ part_text(struct walk *w, GMimeObject *obj, const char *type,
 			break;
 		}
 	}
+	if (strcmp(type, "text/plain") != 0 || !param_is(obj, "format", "flowed"))
+		return text;
+	res = mime_flowed_decode(text, param_is(obj, "delsp", "yes"));
+	g_free(text);
 	return res;
 }
 

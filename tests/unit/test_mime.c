@@ -250,6 +250,27 @@ static const struct {
 	{ "a\xff" "b", 3, "gb2312", "a\xEF\xBF\xBD" "b" },
 	{ "a\0b", 3, NULL, "a\xEF\xBF\xBD" "b" },
 	{ "a\0b\0", 4, "utf-16le", "ab" },
+	/* UTF-16 and UTF-8 with a BOM, whatever the label says; the BOM goes. */
+	{ "\xFF\xFE\x33\x75\xF7\x8B", 6, NULL, "申请" },
+	{ "\xFE\xFF\x75\x33\x8B\xF7", 6, NULL, "申请" },
+	{ "\xFF\xFE" "a\0b\0", 6, "utf-16le", "ab" },
+	{ "\xFF\xFE\x33\x75\xF7\x8B", 6, "gbk", "申请" },
+	{ "\xEF\xBB\xBF中文", 9, NULL, "中文" },
+	{ "\xEF\xBB\xBF中文", 9, "gb2312", "中文" },
+	{ "\xEF\xBB\xBF中文", 9, "utf-8", "中文" },
+	/* A BOM'd text cut short loses its last character only. */
+	{ "\xFF\xFE\x33\x75\xF7", 5, NULL, "申\xEF\xBF\xBD" },
+	/* No BOM: the NULs of ASCII characters tell UTF-16 and its order,
+	 * also against glibc's big-endian default for "utf-16" and with
+	 * U+4E00 一 (00 4E) putting a NUL on the other side. */
+	{ "A\0:\0\x33\x75\n\0", 8, NULL, "A:申\n" },
+	{ "\0A\0:\x75\x33\0\n", 8, NULL, "A:申\n" },
+	{ "a\0b\0", 4, "utf-16", "ab" },
+	{ "\0a\0b", 4, "utf-16", "ab" },
+	{ "\x00\x4E" "1\0" "2\0" "3\0" "\n\0", 10, "utf-8", "一123\n" },
+	{ "\x33\x75\xF7\x8B", 4, "unicode", "申请" },
+	/* NULs in binary noise: not text in any encoding. */
+	{ "\x01\0\x02\0", 4, NULL, "\x01\xEF\xBF\xBD\x02\xEF\xBF\xBD" },
 	{ "", 0, "utf-8", "" },
 };
 
@@ -287,6 +308,17 @@ test_body_charsets(void **state)
 		{ "text/plain; charset=utf-8", "base64", "1tDOxA==", "中文", NULL },
 		{ "text/plain; charset=big5", "quoted-printable", "=A4=A4=A4=E5", "中文", NULL },
 		{ "text/plain; charset=utf-8", "8bit", "l1\r\nl2\rl3", "l1\nl2\nl3", NULL },
+		/* Bodies declared UTF-16, with a BOM of either order or none. */
+		{ "text/plain; charset=utf-16", "base64", "//4zdfeLuk4a/yBfCU4NAAoA",
+		  "申请人：张三", NULL },
+		{ "text/plain; charset=\"UTF-16\"", "base64", "/v91M4v3Trr/Gl8gTgkADQAK",
+		  "申请人：张三", NULL },
+		{ "text/plain; charset=utf-16", "base64", "VzBXQP8aADFT9wANAAo=",
+		  "地址：1号", NULL },
+		{ "text/plain; charset=utf-16", "base64", "MFdAVxr/MQD3Uw0ACgA=",
+		  "地址：1号", NULL },
+		{ "text/plain; charset=utf-16le", "base64", "MFdAVxr/MQD3Uw0ACgA=",
+		  "地址：1号", NULL },
 	};
 
 	(void)state;
@@ -634,6 +666,116 @@ test_text_attachment(void **state)
 	assert_string_equal(msg->parts[1].text, "中文\n");
 	assert_null(msg->parts[1].data);
 	assert_string_equal(msg->body, "见附件");
+	mime_message_free(msg);
+	g_free(raw);
+}
+
+/* Text files saved by Windows Notepad and WPS: UTF-16 with a BOM, UTF-8
+ * with a BOM, whatever the part's label says. */
+static void
+test_unicode_attachment(void **state)
+{
+	static const struct {
+		const char *type;
+		const char *name;
+		const char *bytes;
+		size_t len;
+		const char *want;
+	} cases[] = {
+		{ "text/plain", "form.txt", "\xFF\xFE\x33\x75\xF7\x8B\r\0\n\0", 10,
+		  "申请\n" },
+		{ "text/plain; charset=gbk", "form.txt",
+		  "\xFE\xFF\x75\x33\x8B\xF7\0\r\0\n", 10, "申请\n" },
+		{ "application/octet-stream", "form.txt",
+		  "\xFF\xFE\x33\x75\xF7\x8B", 6, "申请" },
+		{ "text/plain", "form.txt", "\xEF\xBB\xBF申请\r\n", 11, "申请\n" },
+		{ "application/octet-stream", "form.txt", "\x33\x75\xF7\x8B:\0"
+		  "1\0\r\0\n\0", 12, "申请:1\n" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *disp = g_strdup_printf("attachment; filename=\"%s\"", cases[i].name);
+		char *raw = with_attachment("见附件", cases[i].type, disp,
+					    cases[i].bytes, cases[i].len);
+		struct mime_message *msg = parse(raw);
+
+		assert_message_valid(msg);
+		assert_int_equal(msg->parts[1].role, MIME_PART_ATTACHMENT);
+		if (msg->parts[1].text == NULL ||
+		    strcmp(msg->parts[1].text, cases[i].want) != 0)
+			fail_msg("case %zu: got \"%s\"", i, msg->parts[1].text);
+		assert_int_equal(msg->n_problems, 0);
+		mime_message_free(msg);
+		g_free(raw);
+		g_free(disp);
+	}
+}
+
+/* --- RFC 3676 format=flowed ---------------------------------------------- */
+
+static void
+test_flowed(void **state)
+{
+	static const struct {
+		const char *params;  /* after "text/plain; charset=utf-8" */
+		const char *body;
+		const char *want;
+	} cases[] = {
+		{ "; format=flowed", "地址：北京市海淀区 \r\n中关村大街1号\r\n",
+		  "地址：北京市海淀区 中关村大街1号" },
+		{ "; format=flowed; delsp=yes", "地址：北京市海淀区 \r\n中关村大街 \r\n1号\r\n"
+		  "电话：010-1234\r\n", "地址：北京市海淀区中关村大街1号\n电话：010-1234" },
+		{ "; Format=Flowed; DelSp=Yes", "申请内容：2025年 \r\n预算\r\n",
+		  "申请内容：2025年预算" },
+		{ "; format=flowed; delsp=no", "Address: 12 Long \r\nRoad\r\n",
+		  "Address: 12 Long Road" },
+		/* Quoted paragraphs flow within their depth and keep their marks. */
+		{ "; format=flowed; delsp=yes", "新的内容 \r\n接着\r\n\r\n> 原文第一行 \r\n"
+		  "> 续\r\n>> 更早 \r\n>> 的\r\n", "新的内容接着\n\n> 原文第一行续\n>> 更早的" },
+		{ "; format=flowed", ">> a \r\n>> b\r\n", ">> a b" },
+		/* A depth change ends a wrongly flowed paragraph. */
+		{ "; format=flowed; delsp=yes", "> 引用 \r\n>> 深一层\r\n",
+		  "> 引用\n>> 深一层" },
+		/* The signature separator stays and is not joined. */
+		{ "; format=flowed; delsp=yes", "此致 \r\n敬礼\r\n-- \r\n张三 \r\n13800000000\r\n",
+		  "此致敬礼\n-- \n张三13800000000" },
+		{ "; format=flowed", "正文 \r\n-- \r\n张三\r\n", "正文 \n-- \n张三" },
+		/* Space-stuffing goes. */
+		{ "; format=flowed", " From here \r\non\r\n  two\r\n", "From here on\n two" },
+		/* Without format=flowed a trailing space is no soft break. */
+		{ "", "地址：北京市 \r\n海淀区\r\n", "地址：北京市 \n海淀区" },
+		{ "; format=fixed", "地址：北京市 \r\n海淀区\r\n", "地址：北京市 \n海淀区" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *raw = g_strdup_printf("From: a@b.cn\r\nContent-Type: text/plain; "
+					    "charset=utf-8%s\r\n\r\n%s",
+					    cases[i].params, cases[i].body);
+		struct mime_message *msg = parse(raw);
+
+		assert_message_valid(msg);
+		if (strcmp(msg->body, cases[i].want) != 0)
+			fail_msg("case %zu: got \"%s\"", i, msg->body);
+		mime_message_free(msg);
+		g_free(raw);
+	}
+}
+
+/* A flowed text attachment is unwrapped like a body. */
+static void
+test_flowed_attachment(void **state)
+{
+	static const char form[] = "姓名：李四\r\n地址：上海市浦东新区 \r\n世纪大道100号\r\n";
+	char *raw = with_attachment("见附件",
+				    "text/plain; charset=utf-8; format=flowed; delsp=yes",
+				    "attachment; filename=form.txt", form, strlen(form));
+	struct mime_message *msg = parse(raw);
+
+	(void)state;
+	assert_string_equal(msg->parts[1].text,
+			    "姓名：李四\n地址：上海市浦东新区世纪大道100号\n");
 	mime_message_free(msg);
 	g_free(raw);
 }
@@ -1189,6 +1331,9 @@ main(void)
 		cmocka_unit_test(test_forwarded),
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_text_attachment),
+		cmocka_unit_test(test_unicode_attachment),
+		cmocka_unit_test(test_flowed),
+		cmocka_unit_test(test_flowed_attachment),
 		cmocka_unit_test(test_docx),
 		cmocka_unit_test(test_docx_bomb),
 		cmocka_unit_test(test_docx_budget_per_message),
