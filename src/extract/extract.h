@@ -356,11 +356,24 @@ bool extract_org_code_valid(const char *code);
 /* --- date.c ------------------------------------------------------------- */
 
 /* Finds the first date in text written as 2026年11月20日, 2026-11-20,
- * 2026/11/20, 2026.11.20, 二〇二六年十一月二十日 (also 〇/零/○), with
- * full-width digits allowed; writes "YYYY-MM-DD" to out.  Returns 1 when a
- * valid date was found, 0 when none, -1 when something shaped like a date
- * is not a calendar date (out then holds what was read, as far as it
- * goes). */
+ * 2026/11/20, 2026.11.3, 二〇二六年十一月二十日 (also 〇/零/○), in English
+ * (18 November 2026, November 18, 2026, Nov. 18th 2026, 18-Nov-2026) or
+ * with the day and month first in either order (18/11/2026, 11/18/2026),
+ * with full-width digits allowed; writes "YYYY-MM-DD" to out.  Returns 1
+ * when a valid date was found, 0 when none, -1 when something shaped like
+ * a date is not a calendar date (out then holds what was read, as far as
+ * it goes), EXTRACT_DATE_AMBIGUOUS for 05/11/2026, where either number
+ * can be the month (out then holds the day-first reading). */
+#define EXTRACT_DATE_AMBIGUOUS 2
 int extract_date_find(const char *text, char out[11]);
+
+/* Finds the first month and day written without a year (11月20日,
+ * 11月20号, 十一月五日) and dates it in the latest year that does not put
+ * it after receipt ("YYYY-MM-DD", the day the message arrived): the year
+ * of receipt, or the year before.  A month and day after a year are
+ * extract_date_find()'s.  Returns as extract_date_find() (never
+ * ambiguous); 0 also when receipt is not a date. */
+int extract_date_find_month_day(const char *text, const char *receipt,
+				char out[11]);
 
 #endif

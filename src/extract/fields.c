@@ -934,73 +934,6 @@ only_filler(const char *s)
 	return true;
 }
 
-/* 12 October 2026, October 12, 2026, 12 Oct. 2026: an English date, as
- * extract_date_find() returns one (1 and out, or 0). */
-static int
-english_date(const char *text, char out[11])
-{
-	static const char *const months[] = {
-		"january", "february", "march", "april", "may", "june", "july",
-		"august", "september", "october", "november", "december",
-	};
-
-	for (const char *p = text; *p != '\0'; p++) {
-		if (!g_ascii_isalpha(*p) || (p > text && g_ascii_isalpha(p[-1])))
-			continue;
-		for (int m = 0; m < 12; m++) {
-			size_t n = strlen(months[m]);
-			const char *q, *b;
-			int day = 0, year = 0, k;
-
-			if (g_ascii_strncasecmp(p, months[m], n) != 0)
-				n = 3;
-			if (g_ascii_strncasecmp(p, months[m], n) != 0 ||
-			    g_ascii_isalpha(p[n]))
-				continue;
-			q = p + n + (p[n] == '.');
-			/* The day before the month, or after it. */
-			for (b = p; b > text && b[-1] == ' '; b--)
-				;
-			for (k = 0; b > text && g_ascii_isdigit(b[-1]) && k < 2; k++)
-				b--;
-			if (k > 0 && b < p && !(b > text && g_ascii_isdigit(b[-1])))
-				day = atoi(b);
-			while (*q == ' ')
-				q++;
-			if (day == 0) {
-				for (k = 0; g_ascii_isdigit(*q) && k < 3; k++)
-					day = day * 10 + (*q++ - '0');
-				if (k == 0 || k > 2)
-					continue;
-				if (g_ascii_isalpha(q[0]) && g_ascii_isalpha(q[1]))
-					q += 2; /* 1st, 2nd, 12th */
-				if (*q == ',')
-					q++;
-				while (*q == ' ')
-					q++;
-			}
-			for (k = 0; g_ascii_isdigit(*q) && k < 5; k++)
-				year = year * 10 + (*q++ - '0');
-			if (k != 4 || !g_date_valid_dmy((GDateDay)day,
-							 (GDateMonth)(m + 1),
-							 (GDateYear)year))
-				continue;
-			snprintf(out, 11, "%04d-%02d-%02d", year, m + 1, day);
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* extract_date_find(), and English dates when it finds none. */
-static int
-find_date(const char *text, char out[11])
-{
-	int rc = extract_date_find(text, out);
-
-	return rc != 0 ? rc : english_date(text, out);
-}
-
 /* A value as stored: trimmed, without the label's separator, trailing
  * 。；，, enclosing brackets and a form's underscores; NULL when nothing is
  * left or the applicant wrote that there is nothing (无, /, ——). */
@@ -1053,7 +986,7 @@ name_value(char *v)
 		if ((is_digit(*p) || *p == ',' || *p == ';' ||
 		     g_str_has_prefix(p, "。")) && p > v)
 			cut = p;
-		else if (*p == ' ' && find_date(p, d) != 0)
+		else if (*p == ' ' && extract_date_find(p, d) != 0)
 			cut = p;
 	}
 	if (cut != NULL) {
@@ -1460,6 +1393,8 @@ struct view {
 	size_t n;
 	GArray **hits;      /* per line, struct hit */
 	bool *consumed;     /* line belongs to a label's value */
+	const char *receipt; /* "YYYY-MM-DD" the message arrived: the year of
+	                        a date written without one; "" if unknown */
 };
 
 /* Matches lab at p with any spaces between its characters ("姓　　名");
@@ -1955,14 +1890,29 @@ closing_line(const struct line *ln)
 	return false;
 }
 
-/* A line that is a date and little else: the date of a letter. */
-static bool
-date_line(const struct line *ln)
+/* A date line's length at most: a label, a signer's name and a date
+ * (申请人签名：欧阳某某  2026年11月20日 is 47 bytes). */
+#define DATE_LINE_MAX 48
+
+/* The date of a line that is a date and little else (no sentence), with
+ * or without a year: the date of a letter.  t is trimmed. */
+static int
+short_line_date(const struct view *v, const char *t, char out[11])
 {
-	char *s = g_strndup(ln->s, ln->len);
-	char *t = g_strstrip(s), d[11];
-	bool yes = strlen(t) <= 48 && strstr(t, "。") == NULL &&
-		   strchr(t, ',') == NULL && find_date(t, d) != 0;
+	int rc;
+
+	if (strlen(t) > DATE_LINE_MAX || strstr(t, "。") != NULL ||
+	    strchr(t, ',') != NULL)
+		return 0;
+	rc = extract_date_find(t, out);
+	return rc != 0 ? rc : extract_date_find_month_day(t, v->receipt, out);
+}
+
+static bool
+date_line(const struct view *v, const struct line *ln)
+{
+	char *s = g_strndup(ln->s, ln->len), d[11];
+	bool yes = short_line_date(v, g_strstrip(s), d) != 0;
 
 	g_free(s);
 	return yes;
@@ -2051,7 +2001,7 @@ signs_above_date(const struct view *v, size_t j)
 	char *raw, *t;
 	bool yes;
 
-	if (j + 1 >= v->n || !date_line(&v->lines[j + 1]))
+	if (j + 1 >= v->n || !date_line(v, &v->lines[j + 1]))
 		return false;
 	raw = g_strndup(v->lines[j].s, v->lines[j].len);
 	t = extract_text_trim(raw);
@@ -2077,7 +2027,7 @@ continue_value(struct view *v, size_t i, GString *acc, size_t max_lines)
 			skipped_blank = true;
 			continue;
 		}
-		if (starts_with_hit(v, j) || closing_line(ln) || date_line(ln) ||
+		if (starts_with_hit(v, j) || closing_line(ln) || date_line(v, ln) ||
 		    addresses_office(ln) || signs_above_date(v, j) ||
 		    (sentence_done(acc) && !list_item_start(ln->s)))
 			return;
@@ -2754,7 +2704,7 @@ prose_request(struct view *v, struct found *f)
 				if (blank(nl) && acc->len == 0 && j == i + 1)
 					continue;
 				if (blank(nl) || starts_with_hit(v, j) ||
-				    closing_line(nl) || date_line(nl))
+				    closing_line(nl) || date_line(v, nl))
 					break;
 				se = acc->len > 0 ? sentence_end(nl->s, nend) : NULL;
 				append_piece(acc, nl->s, se != NULL ? se : nend);
@@ -2987,7 +2937,7 @@ closing_name(const char *p, const char *end)
 		p = w != NULL ? e + strlen(w) : end;
 		strip_seal(tok);
 		if (tok[0] == '\0' || count_digits(tok) > 0 ||
-		    find_date(tok, d) != 0 || only_date_words(tok) ||
+		    extract_date_find(tok, d) != 0 || only_date_words(tok) ||
 		    is_one_of(tok, closing_noise, G_N_ELEMENTS(closing_noise)) ||
 		    is_label_word(tok) ||
 		    addressee_like(tok) || strlen(tok) > 60 ||
@@ -3087,15 +3037,15 @@ line_date(const char *s, char out[11])
 	int rc;
 
 	if (strlen(s) > 512)
-		return find_date(s, out);
-	while ((rc = find_date(p, out)) != 0) {
+		return extract_date_find(s, out);
+	while ((rc = extract_date_find(p, out)) != 0) {
 		const char *q = p, *next;
 		char again[11];
 
 		/* Where the date starts: the last position it is still found
 		 * from. */
 		while (*q != '\0' &&
-		       find_date(next = next_char(q, q + strlen(q)),
+		       extract_date_find(next = next_char(q, q + strlen(q)),
 					 again) == rc &&
 		       strcmp(again, out) == 0)
 			q = next;
@@ -3112,6 +3062,9 @@ date_of_lines(const struct view *v, size_t from, size_t to, char out[11])
 	for (size_t i = from; i <= to && i < v->n; i++) {
 		char *s = g_strndup(v->lines[i].s, v->lines[i].len);
 		int rc = line_date(s, out);
+
+		if (rc == 0)
+			rc = short_line_date(v, g_strstrip(s), out);
 
 		g_free(s);
 		if (rc != 0)
@@ -3165,7 +3118,9 @@ closing_marker(const struct view *v, struct found *f, char date[11])
 		if (name != NULL)
 			sign(f, name);
 	}
-	rc = find_date(region->str, date);
+	rc = extract_date_find(region->str, date);
+	if (rc == 0)
+		rc = extract_date_find_month_day(region->str, v->receipt, date);
 	g_string_free(region, TRUE);
 	return rc;
 }
@@ -3215,7 +3170,7 @@ closing_plain(const struct view *v, struct found *f, char date[11])
 			if (name != NULL)
 				sign(f, name);
 		}
-		if (date_line(ln)) {
+		if (date_line(v, ln)) {
 			size_t lo = k > 0 ? k - 1 : k, hi = k + 1 < n ? k + 1 : k;
 
 			rc = date_of_lines(v, last[k], last[k], date);
@@ -3279,7 +3234,11 @@ read_closing(const struct view *v, struct found *f)
 	int r3 = closing_plain(v, f, d3);
 
 	if (f->date_text != NULL) {
-		f->date_rc = find_date(f->date_text, f->date);
+		f->date_rc = extract_date_find(f->date_text, f->date);
+		if (f->date_rc == 0)
+			f->date_rc = extract_date_find_month_day(f->date_text,
+								 v->receipt,
+								 f->date);
 		if (f->date_rc == 0 && year_month(f->date_text, f->date))
 			f->date_rc = -1;
 	}
@@ -3423,7 +3382,7 @@ spaced_words(const struct view *v, struct found *f)
 				set_name(f, g_strdup(*w), RANK_PROSE);
 			} else if (f->date_rc == 0 && is_digit(**w) &&
 				   strlen(*w) <= 16 &&
-				   (rc = find_date(*w, d)) != 0) {
+				   (rc = extract_date_find(*w, d)) != 0) {
 				memcpy(f->date, d, sizeof(f->date));
 				f->date_rc = rc;
 			}
@@ -3736,6 +3695,13 @@ record_date(struct extract_record *rec, const struct found *f0,
 		return;
 	if (strlen(f->date) == 10)
 		memcpy(rec->date, f->date, sizeof(rec->date));
+	if (f->date_rc == EXTRACT_DATE_AMBIGUOUS) {
+		extract_info_set(rec, EXTRACT_FIELD_DATE, EXTRACT_SRC_CLOSING,
+				 EXTRACT_CONF_LOW, "date-day-month-order", NULL,
+				 0, 0);
+		extract_review_add(rec, "the date's day and month could be "
+				   "either way round: %s", rec->date);
+	}
 	if (f->date_rc < 0 ||
 	    (ctx != NULL && ctx->today != NULL && rec->date[0] != '\0' &&
 	     strcmp(rec->date, ctx->today) > 0))
@@ -3949,6 +3915,29 @@ pair_columns(const char *text)
 	return g_string_free(out, FALSE);
 }
 
+/* The day the message arrived (Received:, else Date:, else today).  Unix
+ * times are read in UTC: extract_date_find_month_day() allows for zones
+ * ahead of it. */
+static void
+receipt_date(const struct mime_message *msg,
+	     const struct extract_context *ctx, char out[11])
+{
+	int64_t t = msg == NULL ? 0 :
+		    msg->received_date != 0 ? msg->received_date : msg->date;
+	GDateTime *dt = t > 0 ? g_date_time_new_from_unix_utc(t) : NULL;
+
+	out[0] = '\0';
+	if (dt != NULL) {
+		char *s = g_date_time_format(dt, "%Y-%m-%d");
+
+		g_strlcpy(out, s, 11);
+		g_free(s);
+		g_date_time_unref(dt);
+	}
+	if (out[0] == '\0' && ctx != NULL && ctx->today != NULL)
+		g_strlcpy(out, ctx->today, 11);
+}
+
 /* The text the scanner reads, from a folded one. */
 static char *
 scan_text(const char *folded)
@@ -3971,7 +3960,9 @@ extract_fields(const char *text, const struct mime_message *msg,
 	enum tier *tiers;
 	bool *attach;
 	unsigned found_in_text;
+	char receipt[11];
 
+	receipt_date(msg, ctx, receipt);
 	for (char *p = prepared;;) {
 		char *eol = strchr(p, '\n');
 		struct line ln = { p, eol != NULL ? (size_t)(eol - p) : strlen(p), p };
@@ -3994,6 +3985,7 @@ extract_fields(const char *text, const struct mime_message *msg,
 						   g_array_index(raw, struct line, i));
 		v.lines = (struct line *)(void *)views[t]->data;
 		v.n = views[t]->len;
+		v.receipt = receipt;
 		found_init(&found[t]);
 		read_view(&v, ctx, &found[t]);
 	}

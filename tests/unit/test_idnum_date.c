@@ -253,6 +253,27 @@ test_dates(void **state)
 		{ "二O二六年十月十日", 1, "2026-10-10" },
 		{ "二〇二六年三月十一日", 1, "2026-03-11" },
 		{ "2024年2月29日", 1, "2024-02-29" },
+		{ "2026.11.3", 1, "2026-11-03" },
+		{ "日期：2026.1.15", 1, "2026-01-15" },
+		{ "二〇二六年十一月五日", 1, "2026-11-05" },
+		{ "二零二六年十二月一日", 1, "2026-12-01" },
+		/* English, day or month first */
+		{ "Date: 18 November 2026", 1, "2026-11-18" },
+		{ "November 18, 2026", 1, "2026-11-18" },
+		{ "Nov. 18, 2026", 1, "2026-11-18" },
+		{ "on the 3rd of March 2026", 1, "2026-03-03" },
+		{ "Sept. 9th 2026", 1, "2026-09-09" },
+		{ "18-Nov-2026", 1, "2026-11-18" },
+		{ "dated 2 may 2026", 1, "2026-05-02" },
+		{ "February 30, 2026", -1, "2026-02-30" },
+		/* day and month first, in the order the numbers show */
+		{ "18/11/2026", 1, "2026-11-18" },
+		{ "11/18/2026", 1, "2026-11-18" },
+		{ "Date: 25.12.2026", 1, "2026-12-25" },
+		{ "7/7/2026", 1, "2026-07-07" },
+		{ "05/11/2026", EXTRACT_DATE_AMBIGUOUS, "2026-11-05" },
+		{ "1-2-2026", EXTRACT_DATE_AMBIGUOUS, "2026-02-01" },
+		{ "31/13/2026", -1, "2026-13-31" },
 		/* the first date wins */
 		{ "2026年3月投诉，2026年11月20日申请", 1, "2026-11-20" },
 		{ "2026-11-20 和 2026-11-21", 1, "2026-11-20" },
@@ -273,6 +294,14 @@ test_dates(void **state)
 		{ "2026年11月", 0, "" },
 		{ "2026年第3季度", 0, "" },
 		{ "1850年1月1日", 0, "" },
+		/* months' names in words, numbers that are not dates */
+		{ "Mayor 18, 2026", 0, "" },
+		{ "Room 1502, Building 3", 0, "" },
+		{ "in November 2026", 0, "" },
+		{ "18 Novel 2026", 0, "" },
+		{ "ID 12/11/20261", 0, "" },
+		{ "v1.2.2026.4", 0, "" },
+		{ "A12/11/2026", 0, "" },
 		{ "", 0, "" },
 	};
 	char out[11];
@@ -285,6 +314,51 @@ test_dates(void **state)
 			fail_msg("case %zu \"%s\": got %d \"%s\", want %d \"%s\"",
 				 i, cases[i].text, rc, out, cases[i].rc,
 				 cases[i].date);
+	}
+}
+
+static void
+test_month_day(void **state)
+{
+	static const struct {
+		const char *text, *receipt;
+		int rc;
+		const char *date;
+	} cases[] = {
+		{ "11月20日", "2026-11-20", 1, "2026-11-20" },
+		{ "申请日期：11月18号", "2026-11-20", 1, "2026-11-18" },
+		{ "十一月五日", "2026-11-20", 1, "2026-11-05" },
+		{ "１１月３日", "2026-11-20", 1, "2026-11-03" },
+		{ "韩雪 11 月 9 日", "2026-11-20", 1, "2026-11-09" },
+		/* after receipt in its year: written the year before */
+		{ "12月28日", "2027-01-03", 1, "2026-12-28" },
+		{ "11月25日", "2026-11-20", 1, "2025-11-25" },
+		/* a day ahead of a receipt day in UTC is the same year, and
+		 * New Year's morning in China is New Year's Eve in UTC */
+		{ "11月21日", "2026-11-20", 1, "2026-11-21" },
+		{ "1月1日", "2026-12-31", 1, "2027-01-01" },
+		{ "2月29日", "2028-03-02", 1, "2028-02-29" },
+		{ "2月29日", "2026-03-02", -1, "2026-02-29" },
+		{ "13月2日", "2026-11-20", -1, "2026-13-02" },
+		/* a year before it, or no day: not this reader's */
+		{ "2026年11月20日", "2026-11-20", 0, "" },
+		{ "11月份", "2026-11-20", 0, "" },
+		{ "每月20", "2026-11-20", 0, "" },
+		{ "11月20日", "", 0, "" },
+		{ "11月20日", NULL, 0, "" },
+	};
+	char out[11];
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		int rc = extract_date_find_month_day(cases[i].text,
+						     cases[i].receipt, out);
+
+		if (rc != cases[i].rc || strcmp(out, cases[i].date) != 0)
+			fail_msg("case %zu \"%s\" received %s: got %d \"%s\", "
+				 "want %d \"%s\"", i, cases[i].text,
+				 cases[i].receipt != NULL ? cases[i].receipt : "-",
+				 rc, out, cases[i].rc, cases[i].date);
 	}
 }
 
@@ -483,6 +557,7 @@ main(void)
 		cmocka_unit_test(test_uscc_well_formed),
 		cmocka_unit_test(test_org_code),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_month_day),
 		cmocka_unit_test(test_case_ref),
 		cmocka_unit_test(test_fold_trim),
 		cmocka_unit_test(test_names),
