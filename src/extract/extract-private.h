@@ -44,6 +44,46 @@ void extract_info_set(struct extract_record *rec, enum extract_field f,
 void extract_review_add(struct extract_record *rec, const char *fmt, ...)
 	G_GNUC_PRINTF(2, 3);
 
+/* layout.c: the kind of value a form label takes, as the lexicon
+ * (fields.c) knows it; layout.c decides by it how a value may be laid
+ * out. */
+enum extract_layout_value {
+	EXTRACT_LAYOUT_NONE,   /* no label */
+	EXTRACT_LAYOUT_TEXT,   /* a name, a short text */
+	EXTRACT_LAYOUT_NUMBER, /* an ID, telephone or postcode: has digits */
+	EXTRACT_LAYOUT_LONG,   /* an address, a request: may be wrapped */
+	EXTRACT_LAYOUT_CHOICE, /* delivery or medium: options with boxes */
+	EXTRACT_LAYOUT_OTHER,  /* a label whose value nobody keeps */
+};
+
+struct extract_layout_lexicon {
+	/* The form label starting at p (p..end is one line, after quoting
+	 * and a list number), with any note in brackets after it
+	 * (申请人（签名）): its kind, and its length in *len_r.  Labels
+	 * that only stand in prose (我叫, 现住) are NONE. */
+	enum extract_layout_value (*label)(const char *p, const char *end,
+					   size_t *len_r);
+};
+
+/* layout.c: the text (folded, after fields.c's character substitutions)
+ * rewritten so that each field reads as "label:value" on one line: fields
+ * padded onto one line split, space-aligned columns given a colon, check
+ * boxes as "☑option" for each ticked one and "☐" for each unticked one, a
+ * bare label joined with its value on the next line, hard-wrapped lines
+ * joined.  Lines are only joined or split, never reordered.  Returns a new
+ * string (g_free). */
+char *extract_layout_normalise(const char *text,
+			       const struct extract_layout_lexicon *lex);
+
+/* layout.c: +1 for a ticked check box at p (☑ √ ■ [x] (√) 【√】 ...), -1
+ * for an unticked one (□ ○ 口 [ ] ( ) ...), 0 for none; *len_r: its
+ * length in bytes. */
+int extract_layout_mark_at(const char *p, const char *end, size_t *len_r);
+
+/* layout.c: p..end after a list number or bullet (3. 四、 (2) ① • ★) and
+ * the spaces around it; p itself when there is none. */
+const char *extract_layout_skip_bullet(const char *p, const char *end);
+
 /* text.c: whether s contains, or starts with, one of the n words. */
 bool extract_text_contains_any(const char *s, const char *const *words, size_t n);
 bool extract_text_starts_with_any(const char *s, const char *const *words,

@@ -402,6 +402,8 @@ static const struct {
 	{ "电子文件", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "电子版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "电子数据", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	/* 载体：纸质 □ 电子 ☑ */
+	{ "电子", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "光盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "磁盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "U盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
@@ -454,19 +456,6 @@ static const struct {
 	{ "电子文件", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "光盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "磁盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-};
-
-/* Checkbox marks.  Single characters; bracket forms ([x], (√), [ ]) are
- * read by mark_at(). */
-static const char *const ticked_marks[] = {
-	"☑", "✓", "✔", "√", "■", "●", "☒", "✅", "▣", "◉",
-};
-static const char *const unticked_marks[] = {
-	"□", "☐", "○", "口", "◯", "▢",
-};
-/* What may stand inside brackets to tick them. */
-static const char *const bracket_ticks[] = {
-	"x", "X", "√", "✓", "✔", "☑", "*",
 };
 
 /* Verbs of a request written as prose; the description follows. */
@@ -676,43 +665,6 @@ clause_end_len(const char *p, const char *end)
 
 /* --- checkbox marks ------------------------------------------------------ */
 
-/* +1 ticked, -1 unticked, 0 no mark at p; *len_r: its length. */
-static int
-mark_at(const char *p, const char *end, size_t *len_r)
-{
-	const char *w;
-
-	if (p < end && (*p == '[' || *p == '(')) {
-		char close = *p == '[' ? ']' : ')';
-		const char *q = p + 1;
-		bool tick = false;
-
-		while (q < end && *q == ' ')
-			q++;
-		if ((w = word_at(q, end, bracket_ticks,
-				 G_N_ELEMENTS(bracket_ticks))) != NULL) {
-			tick = true;
-			q += strlen(w);
-		}
-		while (q < end && *q == ' ')
-			q++;
-		if (q < end && *q == close) {
-			*len_r = (size_t)(q + 1 - p);
-			return tick ? 1 : -1;
-		}
-		return 0;
-	}
-	if ((w = word_at(p, end, ticked_marks, G_N_ELEMENTS(ticked_marks)))) {
-		*len_r = strlen(w);
-		return 1;
-	}
-	if ((w = word_at(p, end, unticked_marks, G_N_ELEMENTS(unticked_marks)))) {
-		*len_r = strlen(w);
-		return -1;
-	}
-	return 0;
-}
-
 /* Is there a checkbox mark just before p (spaces skipped)? */
 static bool
 mark_before(const char *p, const char *start)
@@ -723,7 +675,7 @@ mark_before(const char *p, const char *start)
 		p--;
 	for (const char *q = p; q > start && p - q < 8;) {
 		q = prev_char(q, start);
-		if (mark_at(q, p, &n) != 0 && q + n == p)
+		if (extract_layout_mark_at(q, p, &n) != 0 && q + n == p)
 			return true;
 	}
 	return false;
@@ -1144,45 +1096,6 @@ prepare(const char *text)
 	return g_string_free(out, FALSE);
 }
 
-static const char *
-skip_bullet(const char *p, const char *end)
-{
-	static const char *const bullets[] = {
-		"*", "-", "·", "•", "◆", "◇", "★", "☆", "▲", "►", "▶", "※",
-	};
-	static const char *const cn_numerals[] = {
-		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-	};
-	const char *q, *w;
-
-	while (p < end && is_space(*p))
-		p++;
-	q = p;
-	if (q < end && *q == '(')
-		q++;
-	if (q < end && is_digit(*q)) {
-		while (q < end && is_digit(*q))
-			q++;
-	} else {
-		while ((w = word_at(q, end, cn_numerals,
-				    G_N_ELEMENTS(cn_numerals))) != NULL)
-			q += strlen(w);
-	}
-	if (q > p && q < end && (*q == '.' || *q == ')') &&
-	    !(q + 1 < end && is_digit(q[1])))
-		p = q + 1;
-	else if (q > p && has_prefix(q, end, "、"))
-		p = q + strlen("、");
-	else if ((w = word_at(p, end, bullets, G_N_ELEMENTS(bullets))) != NULL)
-		p += strlen(w);
-	else if (has_prefix(p, end, "\xE2\x91") && end - p >= 3 &&
-		 (unsigned char)p[2] >= 0xA0 && (unsigned char)p[2] <= 0xB3)
-		p += 3; /* ① .. ⑳ */
-	while (p < end && is_space(*p))
-		p++;
-	return p;
-}
-
 static bool
 has_own_address(const char *lower, const struct extract_context *ctx)
 {
@@ -1368,7 +1281,7 @@ assign_tiers(GArray *lines, const bool *attach, enum tier *tiers,
 					   (state > attr ? state : attr);
 			}
 		}
-		ln->body = skip_bullet(ln->s, ln->s + ln->len);
+		ln->body = extract_layout_skip_bullet(ln->s, ln->s + ln->len);
 		g_free(l);
 		g_free(next);
 	}
@@ -1465,7 +1378,7 @@ label_bracket(const char *q, const char *end, enum field *field)
 	};
 	size_t n;
 
-	if (mark_at(q, end, &n) != 0)
+	if (extract_layout_mark_at(q, end, &n) != 0)
 		return q;
 	for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
 		const char *in, *close;
@@ -1606,7 +1519,7 @@ make_hit(const struct line *ln, const char *p, const char *q,
 	if (marked)
 		return false;
 	if (lab->prose < P_ONLY && at_start &&
-	    (r == end || (ws > 0 && mark_at(r, end, &n) == 0) ||
+	    (r == end || (ws > 0 && extract_layout_mark_at(r, end, &n) == 0) ||
 	     field == FLD_DELIVERY || field == FLD_MEDIUM)) {
 		h->vstart = r;
 		return true;
@@ -1933,7 +1846,7 @@ list_item_start(const char *s)
 {
 	const char *end = s + strlen(s);
 
-	return skip_bullet(s, end) != s;
+	return extract_layout_skip_bullet(s, end) != s;
 }
 
 /* Appends a wrapped line to a value: Chinese joins without a space, a new
@@ -2064,7 +1977,7 @@ parse_choices(const char *p, const char *end, bool need_marks,
 
 	while (p < end && n < G_N_ELEMENTS(items)) {
 		size_t len;
-		int st = mark_at(p, end, &len), o;
+		int st = extract_layout_mark_at(p, end, &len), o;
 
 		if (st != 0) {
 			items[n++] = (struct item){ -1, st, p };
@@ -2156,7 +2069,7 @@ has_mark(const char *p, const char *end, bool ticked_only)
 {
 	for (; p < end; p = next_char(p, end)) {
 		size_t n;
-		int st = mark_at(p, end, &n);
+		int st = extract_layout_mark_at(p, end, &n);
 
 		if (st > 0 || (st < 0 && !ticked_only))
 			return true;
@@ -3938,15 +3851,42 @@ receipt_date(const struct mime_message *msg,
 		g_strlcpy(out, ctx->today, 11);
 }
 
+/* The lexicon as layout.c needs it: which labels start a form line and
+ * what value each takes. */
+static enum extract_layout_value
+layout_label(const char *p, const char *end, size_t *len_r)
+{
+	const char *lend = NULL;
+	const struct label *lab = label_at(p, end, &lend);
+	enum field field;
+
+	if (lab == NULL || lab->prose == P_ONLY || lab->prose == P_CLAUSE)
+		return EXTRACT_LAYOUT_NONE;
+	field = (enum field)lab->field;
+	*len_r = (size_t)(label_bracket(lend, end, &field) - p);
+	if (is_choice(field))
+		return EXTRACT_LAYOUT_CHOICE;
+	if (field == FLD_OTHER)
+		return EXTRACT_LAYOUT_OTHER;
+	if (wants_number(field))
+		return EXTRACT_LAYOUT_NUMBER;
+	if (field == FLD_ADDRESS || is_multiline(field))
+		return EXTRACT_LAYOUT_LONG;
+	return EXTRACT_LAYOUT_TEXT;
+}
+
 /* The text the scanner reads, from a folded one. */
 static char *
 scan_text(const char *folded)
 {
+	static const struct extract_layout_lexicon lexicon = { layout_label };
 	char *prepared = prepare(folded);
 	char *paired = pair_columns(prepared);
+	char *laid_out = extract_layout_normalise(paired, &lexicon);
 
 	g_free(prepared);
-	return paired;
+	g_free(paired);
+	return laid_out;
 }
 
 unsigned

@@ -1,0 +1,671 @@
+/* Layout normalisation: the many shapes a form takes in mail, rewritten
+ * into the one the field rules read (a "label:value" line per field,
+ * values on one line, a choice as the option ticked).
+ *
+ * What it undoes, line by line and then across lines:
+ *  - WPS and Word pastes that pad with spaces (U+3000, folded) and put two
+ *    fields on one line: 姓名：张三　　　　联系电话：139… becomes two lines;
+ *  - two-column tables aligned with spaces and no colon: 姓名      张三;
+ *  - check boxes in every form (☑邮寄, 邮寄[x], 纸质（ ）电子（√）): each
+ *    ticked option becomes ☑ and the option, each unticked one a bare ☐,
+ *    so a list with nothing ticked names no option at all;
+ *  - a label alone on its line with its value on the next (Word forms,
+ *    四、获取方式 / 电子邮件);
+ *  - values hard-wrapped by a mail client (72-76 columns) or by the writer
+ *    (an address whose tail went to the next line).
+ * Which words are labels is the lexicon's business (fields.c): this file
+ * knows shapes, not words.
+ */
+#include <string.h>
+
+#include <glib.h>
+
+#include "extract/extract-private.h"
+
+/* Mail clients wrap at 72 to 76 columns (Thunderbird 72, Outlook 76) at the
+ * last break before the limit: a Chinese line can break anywhere, so it
+ * keeps at least 70 columns; an English one loses at most its last word.
+ * A line of 60 columns or more that the next line continues was wrapped. */
+#define WRAP_MIN_COLUMNS 60
+/* Longer lines were not wrapped by a client (RFC 5322 asks for 78 columns
+ * at most; 2 more for a client that counts a CJK character as one column
+ * less): their break is the writer's, a paragraph end. */
+#define WRAP_MAX_COLUMNS 80
+/* The tail of an address that the writer put on the next line (…2单元 /
+ * 502室) is short: a longer line is a sentence of its own. */
+#define TAIL_MAX_CHARS 16
+/* Two fields on one line are set apart by at least two spaces (WPS pads
+ * with U+3000, Word aligns with spaces); one space is part of a value
+ * (Room 1502). */
+#define PAD_MIN_SPACES 2
+/* An option of a choice list is a few words (当场阅读、抄录 is 7
+ * characters, 电子邮件（PDF） 9); a longer text beside a mark is a
+ * sentence, and the line is left as written. */
+#define OPTION_MAX_CHARS 12
+
+/* --- characters ------------------------------------------------------------ */
+
+static const char *
+word_at(const char *p, const char *end, const char *const *words, size_t n)
+{
+	const char *best = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(words[i]);
+
+		if ((size_t)(end - p) >= len && memcmp(p, words[i], len) == 0 &&
+		    (best == NULL || len > strlen(best)))
+			best = words[i];
+	}
+	return best;
+}
+
+static const char *
+skip_spaces(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+/* The last character before end, or NULL for an empty range. */
+static const char *
+last_char(const char *start, const char *end)
+{
+	const char *p = end;
+
+	if (p <= start)
+		return NULL;
+	p--;
+	while (p > start && ((unsigned char)*p & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+static gunichar
+char_at(const char *p, const char *end)
+{
+	gunichar c = g_utf8_get_char_validated(p, end - p);
+
+	return c == (gunichar)-1 || c == (gunichar)-2 ? 0 : c;
+}
+
+static size_t
+columns(const char *p, const char *end)
+{
+	size_t n = 0;
+
+	while (p < end) {
+		gunichar c = char_at(p, end);
+
+		n += g_unichar_iswide(c) ? 2 : 1;
+		p = g_utf8_next_char(p);
+	}
+	return n;
+}
+
+static size_t
+chars(const char *p, const char *end)
+{
+	return (size_t)g_utf8_strlen(p, end - p);
+}
+
+/* --- check marks ------------------------------------------------------------- */
+
+static const char *const ticked_marks[] = {
+	"☑", "✓", "✔", "√", "■", "●", "☒", "✅", "▣", "◉",
+};
+static const char *const unticked_marks[] = {
+	"□", "☐", "○", "口", "◯", "▢",
+};
+/* What may stand inside brackets to tick them. */
+static const char *const bracket_ticks[] = {
+	"x", "X", "√", "✓", "✔", "☑", "*",
+};
+static const char *const bracket_pairs[][2] = {
+	{ "[", "]" }, { "(", ")" }, { "【", "】" },
+};
+#define CANON_TICKED "☑"
+#define CANON_UNTICKED "☐"
+
+int
+extract_layout_mark_at(const char *p, const char *end, size_t *len_r)
+{
+	const char *w;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(bracket_pairs); i++) {
+		const char *open = bracket_pairs[i][0], *close = bracket_pairs[i][1];
+		const char *q;
+		bool tick = false;
+
+		if (word_at(p, end, &open, 1) == NULL)
+			continue;
+		q = skip_spaces(p + strlen(open), end);
+		if ((w = word_at(q, end, bracket_ticks,
+				 G_N_ELEMENTS(bracket_ticks))) != NULL) {
+			tick = true;
+			q = skip_spaces(q + strlen(w), end);
+		}
+		if (word_at(q, end, &close, 1) == NULL)
+			return 0;
+		*len_r = (size_t)(q + strlen(close) - p);
+		return tick ? 1 : -1;
+	}
+	if ((w = word_at(p, end, ticked_marks, G_N_ELEMENTS(ticked_marks)))) {
+		*len_r = strlen(w);
+		return 1;
+	}
+	if ((w = word_at(p, end, unticked_marks, G_N_ELEMENTS(unticked_marks)))) {
+		*len_r = strlen(w);
+		return -1;
+	}
+	return 0;
+}
+
+/* 口 is a box only to OCR; in text it is a word (人口, 出口), and the
+ * field rules decide what it means there. */
+static int
+box_at(const char *p, const char *end, size_t *len_r)
+{
+	if (word_at(p, end, (const char *const[]){ "口" }, 1) != NULL)
+		return 0;
+	return extract_layout_mark_at(p, end, len_r);
+}
+
+/* --- list items ------------------------------------------------------------- */
+
+const char *
+extract_layout_skip_bullet(const char *p, const char *end)
+{
+	static const char *const bullets[] = {
+		"*", "-", "·", "•", "◆", "◇", "★", "☆", "▲", "►", "▶", "※",
+	};
+	static const char *const cn_numerals[] = {
+		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+	};
+	const char *q, *w;
+
+	p = skip_spaces(p, end);
+	q = p;
+	if (q < end && *q == '(')
+		q++;
+	if (q < end && g_ascii_isdigit(*q)) {
+		while (q < end && g_ascii_isdigit(*q))
+			q++;
+	} else {
+		while ((w = word_at(q, end, cn_numerals,
+				    G_N_ELEMENTS(cn_numerals))) != NULL)
+			q += strlen(w);
+	}
+	if (q > p && q < end && (*q == '.' || *q == ')') &&
+	    !(q + 1 < end && g_ascii_isdigit(q[1])))
+		p = q + 1;
+	else if (q > p && word_at(q, end, (const char *const[]){ "、" }, 1))
+		p = q + strlen("、");
+	else if ((w = word_at(p, end, bullets, G_N_ELEMENTS(bullets))) != NULL)
+		p += strlen(w);
+	else if (end - p >= 3 && (unsigned char)p[0] == 0xE2 &&
+		 (unsigned char)p[1] == 0x91 &&
+		 (unsigned char)p[2] >= 0xA0 && (unsigned char)p[2] <= 0xB3)
+		p += 3; /* ① .. ⑳ */
+	return skip_spaces(p, end);
+}
+
+/* --- one line ------------------------------------------------------------------- */
+
+struct form_line {
+	enum extract_layout_value kind; /* NONE: no label starts the line */
+	const char *label;              /* the label, after quoting and a list
+	                                   number */
+	const char *value;              /* after the label and its separator */
+	bool separated;                 /* a colon, a tab or padding follows
+	                                   the label: a form line */
+	bool padded;                    /* spaces alone separate it (a table
+	                                   cell's tab is left to fields.c) */
+};
+
+/* Quoting ("> > ") at the start of a line. */
+static size_t
+quote_len(const char *s, const char *end)
+{
+	const char *p = s;
+
+	while (p < end && (*p == '>' || *p == ' '))
+		p++;
+	return p > s && s[0] == '>' ? (size_t)(p - s) : 0;
+}
+
+static struct form_line
+read_form_line(const char *s, const char *end, const struct extract_layout_lexicon *lex)
+{
+	struct form_line fl = { EXTRACT_LAYOUT_NONE, NULL, end, false, false };
+	const char *body = extract_layout_skip_bullet(s + quote_len(s, end), end);
+	size_t n = 0;
+	const char *q;
+
+	fl.kind = lex->label(body, end, &n);
+	if (fl.kind == EXTRACT_LAYOUT_NONE)
+		return fl;
+	fl.label = body;
+	q = body + n;
+	if (q < end && *q == ':') {
+		fl.separated = true;
+		q++;
+	} else if (q < end && *q == '\t') {
+		fl.separated = true;
+	} else {
+		const char *sp = skip_spaces(q, end);
+
+		fl.separated = sp == end || (size_t)(sp - q) >= PAD_MIN_SPACES;
+		fl.padded = fl.separated && sp < end;
+	}
+	fl.value = skip_spaces(q, end);
+	return fl;
+}
+
+/* Where padding (PAD_MIN_SPACES or more) is followed by another form
+ * label: the start of that label, or NULL. */
+static const char *
+second_field(const char *s, const char *end, const struct extract_layout_lexicon *lex)
+{
+	for (const char *p = s; p < end; p++) {
+		const char *q;
+		struct form_line fl;
+
+		if (*p != ' ')
+			continue;
+		q = skip_spaces(p, end);
+		if ((size_t)(q - p) < PAD_MIN_SPACES || q == end) {
+			p = q;
+			continue;
+		}
+		fl = read_form_line(q, end, lex);
+		if (fl.kind != EXTRACT_LAYOUT_NONE && fl.separated && fl.label == q)
+			return q;
+		p = q;
+	}
+	return NULL;
+}
+
+struct box_item {
+	int state;         /* +1 ticked, -1 unticked */
+	const char *text;  /* the option beside the mark */
+	const char *text_end;
+};
+
+/* Trims spaces and list separators (、/,;) around an option. */
+static void
+trim_option(const char **p, const char **e)
+{
+	static const char *const seps[] = { "、", "/", ",", ";", " ", "\t" };
+	const char *w, *l;
+
+	while (*p < *e && (w = word_at(*p, *e, seps, G_N_ELEMENTS(seps))) != NULL)
+		*p += strlen(w);
+	while ((l = last_char(*p, *e)) != NULL &&
+	       word_at(l, *e, seps, G_N_ELEMENTS(seps)) != NULL)
+		*e = l;
+}
+
+/* Reads the check boxes of s..end into items; false when the text is not
+ * a list of short options with marks (then it is left as written). */
+static bool
+read_boxes(const char *s, const char *end, GArray *items)
+{
+	const char *p = skip_spaces(s, end), *text = p;
+	bool prefix;
+	size_t n;
+
+	prefix = box_at(p, end, &n) != 0;
+	while (p < end) {
+		int st = box_at(p, end, &n);
+		struct box_item it;
+
+		if (st == 0) {
+			p = g_utf8_next_char(p);
+			continue;
+		}
+		if (prefix) {
+			const char *q = p + n, *e;
+
+			/* The option runs to the next mark or padding. */
+			for (e = q; e < end && box_at(e, end, &n) == 0;) {
+				if (*e == ' ' && (size_t)(skip_spaces(e, end) - e) >=
+							 PAD_MIN_SPACES)
+					break;
+				e = g_utf8_next_char(e);
+			}
+			it = (struct box_item){ st, q, e };
+			box_at(p, end, &n);
+			p = e;
+		} else {
+			it = (struct box_item){ st, text, p };
+			p += n;
+			text = p;
+		}
+		trim_option(&it.text, &it.text_end);
+		if (chars(it.text, it.text_end) > OPTION_MAX_CHARS)
+			return false;
+		g_array_append_val(items, it);
+		if (prefix)
+			p = skip_spaces(p, end);
+	}
+	/* Text after the last suffix mark belongs to no mark. */
+	if (!prefix && skip_spaces(text, end) != end)
+		return false;
+	return items->len > 0;
+}
+
+/* Rewrites s..end's check boxes (see the file comment) into out; false
+ * when s..end is no list of boxes. */
+static bool
+canonical_boxes(const char *s, const char *end, GString *out)
+{
+	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct box_item));
+	bool ok = read_boxes(s, end, items);
+
+	for (guint i = 0; ok && i < items->len; i++) {
+		const struct box_item *it = &g_array_index(items, struct box_item, i);
+
+		if (i > 0)
+			g_string_append_c(out, ' ');
+		if (it->state > 0) {
+			g_string_append(out, CANON_TICKED);
+			g_string_append_len(out, it->text,
+					    (gssize)(it->text_end - it->text));
+		} else {
+			g_string_append(out, CANON_UNTICKED);
+		}
+	}
+	g_array_free(items, TRUE);
+	return ok;
+}
+
+static unsigned
+count_boxes(const char *s, const char *end)
+{
+	unsigned marks = 0;
+	size_t n;
+
+	for (const char *p = s; p < end;) {
+		if (box_at(p, end, &n) != 0) {
+			marks++;
+			p += n;
+		} else {
+			p = g_utf8_next_char(p);
+		}
+	}
+	return marks;
+}
+
+/* One physical line, its fields split and its boxes and columns
+ * rewritten; appends one or more lines to lines. */
+static void
+normalise_line(const char *s, const char *end,
+	       const struct extract_layout_lexicon *lex, GPtrArray *lines)
+{
+	const char *second = second_field(s, end, lex);
+	struct form_line fl;
+	const char *from;
+	GString *out;
+
+	if (second != NULL) {
+		normalise_line(s, second, lex, lines);
+		normalise_line(second, end, lex, lines);
+		return;
+	}
+	fl = read_form_line(s, end, lex);
+	out = g_string_new(NULL);
+	if (fl.padded) {
+		/* 姓名      张三 reads as 姓名:张三. */
+		g_string_append_len(out, s, (gssize)(fl.label - s));
+		g_string_append_len(out, fl.label, (gssize)(fl.value - fl.label));
+		while (out->len > 0 && (out->str[out->len - 1] == ' ' ||
+					out->str[out->len - 1] == '\t'))
+			g_string_truncate(out, out->len - 1);
+		if (out->str[out->len - 1] != ':')
+			g_string_append_c(out, ':');
+		from = fl.value;
+	} else if (fl.kind != EXTRACT_LAYOUT_NONE && fl.separated) {
+		g_string_append_len(out, s, (gssize)(fl.value - s));
+		from = fl.value;
+	} else {
+		from = s;
+	}
+	/* A mark before a field's label is a bullet (● 姓名：…): only a choice
+	 * field's value, or a line of two marks or more, is a list of boxes. */
+	if (!((fl.kind == EXTRACT_LAYOUT_CHOICE && fl.separated) ||
+	      (fl.kind == EXTRACT_LAYOUT_NONE && count_boxes(from, end) >= 2)) ||
+	    count_boxes(from, end) == 0 || !canonical_boxes(from, end, out))
+		g_string_append_len(out, from, (gssize)(end - from));
+	g_ptr_array_add(lines, g_string_free(out, FALSE));
+}
+
+/* --- across lines ----------------------------------------------------------------- */
+
+/* Words that end a sentence, or a line that is complete in itself. */
+static const char *const sentence_ends[] = {
+	"。", "!", "?", ";", ":", "！", "？", "；", "…",
+};
+/* Words a new sentence or a letter's closing starts with: such a line
+ * does not continue the one above. */
+static const char *const sentence_starts[] = {
+	"我", "本人", "此致", "敬礼", "谢谢", "感谢", "请", "烦请", "麻烦",
+	"另", "此外", "附件", "附:", "您好", "你好", "申请人", "签名",
+	"Dear", "Thank", "Best", "Regards", "Sincerely", "Yours", "I ",
+};
+/* What the tail of an address holds (502室, 3号楼, 二单元). */
+static const char *const address_words[] = {
+	"号", "室", "楼", "栋", "幢", "单元", "层", "户", "弄", "巷", "组",
+	"村", "路", "街", "道", "区", "县", "镇", "乡", "旗", "苏木", "嘎查",
+};
+
+static bool
+is_blank(const char *s)
+{
+	return *skip_spaces(s, s + strlen(s)) == '\0';
+}
+
+/* A line that starts with a date: 2026年11月18日, 2026.11.18,
+ * 二〇二六年十一月十八日 (a year followed by a month). */
+static bool
+starts_with_date(const char *s)
+{
+	static const char *const numerals[] = {
+		"〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+	};
+	const char *end = s + strlen(s), *p = s, *w;
+	int digits = 0;
+
+	for (; digits < 4; digits++) {
+		if (g_ascii_isdigit(*p))
+			p++;
+		else if ((w = word_at(p, end, numerals, G_N_ELEMENTS(numerals))))
+			p += strlen(w);
+		else
+			break;
+	}
+	if (digits != 4)
+		return false;
+	if (strncmp(p, "年", strlen("年")) == 0)
+		p += strlen("年");
+	else if (*p == '.' || *p == '-' || *p == '/')
+		p++;
+	else
+		return false;
+	return g_ascii_isdigit(*p) ||
+	       word_at(p, end, numerals, G_N_ELEMENTS(numerals)) != NULL;
+}
+
+/* Could line t continue the line above it?  Not when it starts something
+ * of its own: a label, a list item, a date, a new sentence, a quote
+ * level of its own. */
+static bool
+continuation(const char *t, size_t quote, const struct extract_layout_lexicon *lex)
+{
+	const char *end = t + strlen(t), *body;
+
+	if (is_blank(t) || quote_len(t, end) != quote)
+		return false;
+	body = skip_spaces(t + quote, end);
+	if (extract_layout_skip_bullet(body, end) != body ||
+	    read_form_line(t, end, lex).kind != EXTRACT_LAYOUT_NONE ||
+	    starts_with_date(body) || count_boxes(body, end) > 0 ||
+	    word_at(body, end, sentence_starts, G_N_ELEMENTS(sentence_starts)))
+		return false;
+	return true;
+}
+
+/* Did the line s..end stop where its sentence does? */
+static bool
+ends_sentence(const char *s, const char *end)
+{
+	const char *l;
+
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	l = last_char(s, end);
+	if (l == NULL)
+		return true;
+	if (*l == '.' && l > s && g_ascii_isalpha(l[-1]))
+		return true;
+	return word_at(l, end, sentence_ends, G_N_ELEMENTS(sentence_ends)) != NULL;
+}
+
+/* A line of a Chinese name alone (2 to 4 characters) before a date or the
+ * end: the signer, not the tail of the sentence above. */
+#define SIGNER_MAX_CHARS 4
+
+static bool
+signer_line(const char *t, const char *after)
+{
+	const char *end = t + strlen(t), *p = skip_spaces(t, end);
+	size_t n = chars(p, end);
+
+	return n <= SIGNER_MAX_CHARS && (unsigned char)*p >= 0x80 &&
+	       (after == NULL || is_blank(after) || starts_with_date(after));
+}
+
+static bool
+has_digit(const char *s)
+{
+	return strpbrk(s, "0123456789") != NULL;
+}
+
+/* Does the logical line acc, whose last physical line is last, go on in
+ * the line below, next (after: the line after that, or NULL)? */
+static bool
+wraps_into(const char *acc, const char *last, const char *next,
+	   const char *after, const struct extract_layout_lexicon *lex)
+{
+	const char *end = last + strlen(last), *nend = next + strlen(next);
+	struct form_line fl = read_form_line(acc, acc + strlen(acc), lex);
+	size_t cols = columns(last, end);
+
+	if (ends_sentence(last, end) || !continuation(next, quote_len(last, end), lex) ||
+	    signer_line(next, after))
+		return false;
+	if (cols >= WRAP_MIN_COLUMNS && cols <= WRAP_MAX_COLUMNS)
+		return true;
+	/* The writer's own break in an address: a short tail between the
+	 * field and the next field or the end of the form. */
+	return fl.kind == EXTRACT_LAYOUT_LONG && fl.value < acc + strlen(acc) &&
+	       chars(next, nend) <= TAIL_MAX_CHARS &&
+	       (has_digit(next) ||
+		extract_text_contains_any(next, address_words,
+					  G_N_ELEMENTS(address_words))) &&
+	       (after == NULL || is_blank(after) ||
+		read_form_line(after, after + strlen(after), lex).kind !=
+			EXTRACT_LAYOUT_NONE);
+}
+
+/* Appends line t to acc, which it continues: Chinese joins without a
+ * space, words and numbers with one. */
+static void
+append_continuation(GString *acc, const char *t)
+{
+	const char *end = t + strlen(t);
+	const char *p = skip_spaces(t + quote_len(t, end), end);
+
+	while (acc->len > 0 && (acc->str[acc->len - 1] == ' ' ||
+				acc->str[acc->len - 1] == '\t'))
+		g_string_truncate(acc, acc->len - 1);
+	if (acc->len > 0 && (unsigned char)acc->str[acc->len - 1] < 0x80 &&
+	    (unsigned char)*p < 0x80)
+		g_string_append_c(acc, ' ');
+	g_string_append(acc, p);
+}
+
+/* A bare label (四、获取方式) and the value on the next line: may the
+ * value line be taken?  A number field takes only a line with a digit
+ * (an empty 传真 cell is followed by a heading, not by its value). */
+static bool
+bare_label_value(const struct form_line *fl, const char *next, size_t quote,
+		 const struct extract_layout_lexicon *lex)
+{
+	const char *end = next + strlen(next);
+
+	struct form_line below = read_form_line(next, end, lex);
+
+	if (fl->kind == EXTRACT_LAYOUT_OTHER)
+		return false;
+	/* A choice's value may be options with boxes, or an option that is
+	 * a label elsewhere (电子邮件) standing alone. */
+	if (!continuation(next, quote, lex) &&
+	    !(fl->kind == EXTRACT_LAYOUT_CHOICE && !is_blank(next) &&
+	      (below.kind == EXTRACT_LAYOUT_NONE ? count_boxes(next, end) > 0 :
+						    below.value == end)))
+		return false;
+	if (fl->kind == EXTRACT_LAYOUT_NUMBER)
+		return has_digit(next);
+	return true;
+}
+
+char *
+extract_layout_normalise(const char *text, const struct extract_layout_lexicon *lex)
+{
+	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
+	GString *out = g_string_sized_new(strlen(text) + 1);
+
+	for (const char *p = text;;) {
+		const char *eol = strchr(p, '\n');
+		const char *end = eol != NULL ? eol : p + strlen(p);
+
+		normalise_line(p, end, lex, lines);
+		if (eol == NULL)
+			break;
+		p = eol + 1;
+	}
+	for (guint i = 0; i < lines->len; i++) {
+		const char *cur = lines->pdata[i];
+		GString *acc = g_string_new(cur);
+		struct form_line fl = read_form_line(cur, cur + strlen(cur), lex);
+
+		/* A bare label takes the line below as its value. */
+		if (fl.kind != EXTRACT_LAYOUT_NONE && fl.separated &&
+		    fl.value == cur + strlen(cur) && i + 1 < lines->len &&
+		    bare_label_value(&fl, lines->pdata[i + 1],
+				     quote_len(cur, cur + strlen(cur)), lex)) {
+			while (acc->len > 0 && acc->str[acc->len - 1] == ' ')
+				g_string_truncate(acc, acc->len - 1);
+			if (acc->str[acc->len - 1] != ':')
+				g_string_append_c(acc, ':');
+			cur = lines->pdata[++i];
+			g_string_append(acc, skip_spaces(cur + quote_len(cur, cur + strlen(cur)),
+							 cur + strlen(cur)));
+		}
+		while (!is_blank(cur) && i + 1 < lines->len &&
+		       wraps_into(acc->str, cur, lines->pdata[i + 1],
+				  i + 2 < lines->len ? lines->pdata[i + 2] : NULL,
+				  lex)) {
+			cur = lines->pdata[++i];
+			append_continuation(acc, cur);
+		}
+		g_string_append_len(out, acc->str, (gssize)acc->len);
+		if (i + 1 < lines->len)
+			g_string_append_c(out, '\n');
+		g_string_free(acc, TRUE);
+	}
+	g_ptr_array_free(lines, TRUE);
+	return g_string_free(out, FALSE);
+}
