@@ -406,7 +406,7 @@ normalise_line(const char *s, const char *end,
 {
 	const char *second = second_field(s, end, lex);
 	struct form_line fl;
-	const char *from;
+	const char *from, *colon;
 	GString *out;
 
 	if (second != NULL) {
@@ -429,6 +429,12 @@ normalise_line(const char *s, const char *end,
 	} else if (fl.kind != EXTRACT_LAYOUT_NONE && fl.separated) {
 		g_string_append_len(out, s, (gssize)(fl.value - s));
 		from = fl.value;
+	} else if (fl.kind == EXTRACT_LAYOUT_NONE && (colon = memchr(s, ':', (size_t)(end - s))) != NULL &&
+		   count_boxes(colon, end) >= 2) {
+		/* A label the lexicon does not know (信息的提供途径：□… □…):
+		 * its boxes are read all the same. */
+		g_string_append_len(out, s, (gssize)(colon + 1 - s));
+		from = colon + 1;
 	} else {
 		from = s;
 	}
