@@ -1,6 +1,7 @@
 /* Internal seams of the MIME module: the charset and RFC 2047/2231 decoders
- * (charset.c), HTML and table rows (html.c), .docx (docx.c) and PDF
- * (pdftext.c).  Only src/mime/ includes this; GLib types are fine here, GMime
+ * (charset.c), HTML and table rows (html.c), .docx (docx.c), .doc (doc.c)
+ * and PDF (pdftext.c).  Only src/mime/ (and the unit tests and fuzz targets
+ * of these readers) includes this; GLib types are fine here, GMime
  * types are not (mime.c is the only file that sees gmime.h).
  *
  * Every char * returned is newly allocated valid UTF-8 without NUL bytes,
@@ -75,6 +76,14 @@ char *mime_html_charset(const char *html, size_t len);
  * (g_free) when there is something to say. */
 char *mime_docx_text(const void *data, size_t len, size_t max_archive,
 		     size_t *inflated_r, char **problem_r);
+
+/* Text of a Word 97-2003 .doc held in data (one named .doc but saved as
+ * .docx is read as mime_docx_text() reads it).  Produces at most max_text
+ * bytes of text and adds what it produced to *used_r; on a damaged,
+ * encrypted or hostile file, or no text, returns NULL with *problem_r as
+ * for mime_docx_text().  Never reads past the len bytes given. */
+char *mime_doc_text(const void *data, size_t len, size_t max_text,
+		    size_t *used_r, char **problem_r);
 
 /* Text of the pages of a PDF, NULL when it has none (a scan) or cannot be
  * read; *problem_r as above. */

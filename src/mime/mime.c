@@ -622,6 +622,7 @@ attachment_text(struct walk *w, struct mime_part *mp, GMimeObject *obj,
 	char *problem = NULL;
 	bool pdf = strcmp(type, "application/pdf") == 0 || ends_with(mp->filename, ".pdf") ||
 		   (bytes->len > 5 && memcmp(bytes->data, "%PDF-", 5) == 0);
+	bool doc = strcmp(type, "application/msword") == 0 || ends_with(mp->filename, ".doc");
 
 	/* A form whose upload failed: the applicant thinks it was sent.  The
 	 * readers would call it a broken archive or a damaged PDF. */
@@ -635,11 +636,11 @@ attachment_text(struct walk *w, struct mime_part *mp, GMimeObject *obj,
 	}
 	mp->data = g_memdup2(bytes->data, bytes->len);
 	mp->data_len = bytes->len;
-	if (strcmp(type, "application/vnd.openxmlformats-officedocument."
-			 "wordprocessingml.document") == 0 ||
+	if (doc || strcmp(type, "application/vnd.openxmlformats-officedocument."
+				"wordprocessingml.document") == 0 ||
 	    ends_with(mp->filename, ".docx"))
 	{
-		mp->text = mime_docx_text(bytes->data, bytes->len,
+		mp->text = (doc ? mime_doc_text : mime_docx_text)(bytes->data, bytes->len,
 					  w->lim->max_archive_size - w->archive_used,
 					  &w->archive_used, &problem);
 		if (w->archive_used > w->lim->max_archive_size)
