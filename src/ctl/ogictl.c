@@ -7,8 +7,10 @@
 #include <glib.h>
 
 #include "common/config.h"
+#include "ctl/explain.h"
 #include "ctl/letter.h"
 #include "ctl/output.h"
+#include "daemon/parser.h"
 #include "registry/registry.h"
 
 static void
@@ -20,6 +22,10 @@ ogictl_usage(FILE *out)
 	      "  messages [--json]              every received message and what became of it\n"
 	      "  list [--state S] [--json]      applications (S: registered, incomplete, ...)\n"
 	      "  show ID [--json]               one application in full\n"
+	      "  review [--json]                applications waiting for a clerk, and why\n"
+	      "  explain MSG|FILE.eml [--json]  each field: value, line, rule, confidence\n"
+	      "                                 (MSG: a recorded message's file name or\n"
+	      "                                 Message-ID; a file is parsed now)\n"
 	      "  letter kinds                   the letter templates and their placeholders\n"
 	      "  letter preview KIND [--case ID] [-o FILE.pdf]\n"
 	      "                                 render a letter with sample data or a real case\n"
@@ -138,6 +144,8 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "list", ogictl_list, NULL },
 	{ "show", ogictl_show, NULL },
 	{ "letter", NULL, ctl_letter },
+	{ "review", NULL, ctl_review },
+	{ "explain", NULL, ctl_explain },
 };
 
 int
@@ -158,6 +166,9 @@ main(int argc, char **argv)
 	char *problems;
 	int c, rc;
 
+	/* `ogictl explain FILE` re-executes ogictl as its parser worker. */
+	if (argc == 2 && strcmp(argv[1], "--parse-worker") == 0)
+		return parser_worker_main();
 	/* Options after the command belong to the command. */
 	while ((c = getopt_long(argc, argv, "+c:hV", opts, NULL)) != -1) {
 		switch (c) {

@@ -422,3 +422,105 @@ output_case(const struct output *o, const struct registry_case *c)
 	g_free(invalid);
 	g_free(msgs);
 }
+
+void
+output_review(const struct output *o, struct registry_case *const *cases,
+	      size_t n)
+{
+	if (o->json) {
+		output_cases(o, cases, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct registry_case *c = cases[i];
+		char *when = output_time(o, c->received_at);
+		char **why = g_strsplit(c->rec.review != NULL ? c->rec.review
+					: "(no reason recorded)", "\n", -1);
+		char *name = log_scrub(g_strdup(c->rec.name ? c->rec.name : "-"));
+
+		fprintf(o->out, "%s  received %.10s  deadline %s%s  %s\n", c->id,
+			when, c->deadline ? c->deadline : "-",
+			c->deadline_provisional ? "*" : "", name);
+		for (size_t k = 0; why[k] != NULL; k++) {
+			char *line = log_scrub(g_strdup(why[k]));
+
+			fprintf(o->out, "    - %s\n", line);
+			g_free(line);
+		}
+		g_free(name);
+		g_strfreev(why);
+		g_free(when);
+	}
+	if (n == 0)
+		fputs("(no application waits for a clerk)\n", o->out);
+	else
+		fputs("ogictl show ID: the case; ogictl explain FILE: where each "
+		      "value came from\n", o->out);
+}
+
+void
+output_explain(const struct output *o, const struct output_explain *e)
+{
+	if (o->json) {
+		struct json_writer w;
+
+		json_init(&w, o->out, true);
+		json_begin_object(&w);
+		KV(&w, "message", e->what);
+		KV(&w, "kind", e->kind);
+		KV(&w, "case", e->case_id);
+		KV(&w, "verdict", e->verdict);
+		json_key(&w, "review");
+		output_json_lines(&w, e->review);
+		json_key(&w, "fields");
+		json_begin_object(&w);
+		for (unsigned f = 0; f < EXTRACT_FIELD_COUNT; f++) {
+			const struct extract_field_info *in = &e->info[f];
+
+			if (e->values[f] == NULL && in->source == EXTRACT_SRC_NONE)
+				continue;
+			json_key(&w, extract_field_name(f));
+			json_begin_object(&w);
+			KV(&w, "value", e->values[f]);
+			KV(&w, "source", extract_source_name(in->source));
+			KV(&w, "confidence", extract_confidence_name(in->confidence));
+			KV(&w, "rule", in->rule);
+			KV(&w, "line", in->line);
+			json_key(&w, "line_no");
+			json_int(&w, in->line_no);
+			json_end_object(&w);
+		}
+		json_end_object(&w);
+		json_end_object(&w);
+		json_finish(&w);
+		return;
+	}
+	output_field(o->out, "Message", e->what);
+	output_field(o->out, "Kind", e->kind);
+	if (e->case_id != NULL)
+		output_field(o->out, "Case", e->case_id);
+	output_field(o->out, "Verdict", e->verdict);
+	output_field(o->out, "Review", e->review);
+	for (unsigned f = 0; f < EXTRACT_FIELD_COUNT; f++) {
+		const struct extract_field_info *in = &e->info[f];
+		char *value, *line;
+
+		if (e->values[f] == NULL && in->source == EXTRACT_SRC_NONE)
+			continue;
+		value = log_scrub(g_strdup(e->values[f] ? e->values[f] : "-"));
+		g_strdelimit(value, "\n", ' ');
+		fprintf(o->out, "\n%-16s%s\n", extract_field_name(f), value);
+		fprintf(o->out, "%16s%s, %s confidence, rule %s\n", "",
+			in->source != EXTRACT_SRC_NONE
+			? extract_source_name(in->source) : "no source recorded",
+			in->confidence != EXTRACT_CONF_NONE
+			? extract_confidence_name(in->confidence) : "no",
+			in->rule != NULL ? in->rule : "-");
+		if (in->line != NULL) {
+			line = log_scrub(g_strdup(in->line));
+			fprintf(o->out, "%16sline %u: %s\n", "", in->line_no, line);
+			g_free(line);
+		}
+		g_free(value);
+	}
+}

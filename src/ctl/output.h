@@ -28,4 +28,23 @@ void output_cases(const struct output *o, struct registry_case *const *cases,
 /* `ogictl show`: one case in full. */
 void output_case(const struct output *o, const struct registry_case *c);
 
+/* `ogictl review`: the cases waiting for a clerk, each with why (JSON:
+ * as output_cases). */
+void output_review(const struct output *o, struct registry_case *const *cases,
+		   size_t n);
+
+/* `ogictl explain`: what the extractor made of one message.  Strings may
+ * be NULL except what; values and info are indexed by enum extract_field
+ * (values[f] NULL when the field is empty). */
+struct output_explain {
+	const char *what;      /* the message's mailbox/uid, or the file */
+	const char *kind;
+	const char *case_id;
+	const char *verdict;   /* the extractor's verdict, or the case's state */
+	const char *review;    /* reasons, one per line */
+	char *const *values;
+	const struct extract_field_info *info;
+};
+void output_explain(const struct output *o, const struct output_explain *e);
+
 #endif

@@ -118,7 +118,8 @@ pipeline_received(const struct intake_item *item, const struct wire_result *res,
 
 static void
 pipeline_log_outcome(const char *where, const struct extract_record *rec,
-		     const struct registry_outcome *out, const char *problems)
+		     const char *state, const struct registry_outcome *out,
+		     const char *problems)
 {
 	if (out->duplicate) {
 		log_info("%s: same bytes already recorded; not registered again", where);
@@ -134,9 +135,12 @@ pipeline_log_outcome(const char *where, const struct extract_record *rec,
 	}
 	if (rec == NULL)
 		return;
-	if (out->created)
+	if (out->created && strcmp(state, "needs_review") == 0)
+		log_info("%s: application %s registered, waiting for a clerk: %s",
+			 where, out->case_id, rec->review != NULL ? rec->review : "-");
+	else if (out->created)
 		log_info("%s: application %s registered%s", where, out->case_id,
-			 rec->missing || rec->invalid ? " as incomplete" : "");
+			 strcmp(state, "incomplete") == 0 ? " as incomplete" : "");
 	else if (out->case_id[0] != '\0')
 		log_info("%s: %s for case %s", where, extract_kind_name(rec->kind),
 			 out->case_id);
@@ -268,6 +272,11 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	if (pipeline_decide(pl, &res, problems != NULL, today, where, &decision,
 			    deadline, err) != 0)
 		goto out;
+	/* The clerk must see why the case waits, not only that it does. */
+	if (problems != NULL && decision.state != NULL)
+		extract_review_add(res.rec, "the message had problems (ogictl "
+				   "messages lists them): a part of the "
+				   "application may be unread");
 	rm = (struct registry_message){
 		.sha256 = sha,
 		.mailbox = in->name,
@@ -285,7 +294,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 			    err) != 0)
 		goto out;
 	rc = 0;
-	pipeline_log_outcome(where, res.rec, &out, problems);
+	pipeline_log_outcome(where, res.rec, decision.state, &out, problems);
 	*for_office_r = strcmp(out.disposition, "needs_review") == 0;
 	if (out.created)
 		st->registered++;

@@ -33,7 +33,10 @@ enum wire_tag {
 	WIRE_T_REC_SIGNATURE_PRESENT,
 	WIRE_T_REC_DATE,
 
+	WIRE_T_REC_VERDICT,
+
 	WIRE_T_REC_STRING = 64,  /* + index in EXTRACT_RECORD_STRINGS */
+	WIRE_T_REC_INFO = 100,   /* + enum extract_field: its provenance */
 	WIRE_T_END = 128,
 };
 
@@ -43,6 +46,15 @@ enum wire_string_index {
 	WIRE_N_STRINGS
 };
 #undef WIRE_STRING_FIELD
+
+_Static_assert(WIRE_T_REC_STRING + WIRE_N_STRINGS <= WIRE_T_REC_INFO &&
+	       WIRE_T_REC_INFO + EXTRACT_FIELD_COUNT <= WIRE_T_END,
+	       "wire tags of record strings and provenance overlap");
+
+/* A provenance field: source, confidence (one byte each), line number and
+ * the rule's length (four bytes each, little-endian), the rule, then the
+ * line to the end of the field (none when empty). */
+#define WIRE_INFO_HEAD 10
 
 /* Scalar enum fields of a record with the number of values each has. */
 static const struct {
@@ -58,6 +70,8 @@ static const struct {
 	  EXTRACT_DELIVERY_PICKUP + 1 },
 	{ WIRE_T_REC_MEDIUM, offsetof(struct extract_record, medium),
 	  EXTRACT_MEDIUM_ELECTRONIC + 1 },
+	{ WIRE_T_REC_VERDICT, offsetof(struct extract_record, verdict),
+	  EXTRACT_VERDICT_COUNT },
 };
 
 static char **
@@ -113,6 +127,29 @@ wire_put_number(GByteArray *b, enum wire_tag tag, uint64_t v)
 	for (int i = 0; i < 8; i++)
 		le[i] = (unsigned char)(v >> (8 * i));
 	wire_put_field(b, tag, le, sizeof(le));
+}
+
+static void
+wire_put_info(GByteArray *b, unsigned field, const struct extract_field_info *in)
+{
+	size_t rule_len = in->rule != NULL ? strlen(in->rule) : 0;
+	size_t line_len = in->line != NULL ? strlen(in->line) : 0;
+	unsigned char head[2] = { (unsigned char)in->source,
+				  (unsigned char)in->confidence };
+	GByteArray *v;
+
+	if (in->source == EXTRACT_SRC_NONE && in->confidence == EXTRACT_CONF_NONE)
+		return;
+	v = g_byte_array_new();
+	g_byte_array_append(v, head, 2);
+	wire_put_u32(v, in->line_no);
+	wire_put_u32(v, (uint32_t)rule_len);
+	if (rule_len > 0)
+		g_byte_array_append(v, (const guint8 *)in->rule, (guint)rule_len);
+	if (line_len > 0)
+		g_byte_array_append(v, (const guint8 *)in->line, (guint)line_len);
+	wire_put_field(b, (enum wire_tag)(WIRE_T_REC_INFO + field), v->data, v->len);
+	g_byte_array_free(v, TRUE);
 }
 
 static GByteArray *
@@ -191,6 +228,8 @@ wire_result_encode(const struct wire_result *res, unsigned char **frame_r,
 		for (unsigned i = 0; i < WIRE_N_STRINGS; i++)
 			wire_put_string(b, (enum wire_tag)(WIRE_T_REC_STRING + i),
 					*wire_rec_string((struct extract_record *)rec, i));
+		for (unsigned i = 0; i < EXTRACT_FIELD_COUNT; i++)
+			wire_put_info(b, i, &rec->info[i]);
 	}
 	wire_finish(b, frame_r, len_r);
 }
@@ -404,6 +443,43 @@ wire_job_decode(const unsigned char *body, size_t len, struct wire_job *job_r,
 	return 0;
 }
 
+/* Text of n bytes at p as a new string; NULL for none; -1 when it is not
+ * UTF-8 text. */
+static int
+wire_text(const unsigned char *p, size_t n, char **s_r)
+{
+	*s_r = NULL;
+	if (n == 0)
+		return 0;
+	if (memchr(p, '\0', n) != NULL || !g_utf8_validate((const char *)p, (gssize)n, NULL))
+		return -1;
+	*s_r = g_strndup((const char *)p, n);
+	return 0;
+}
+
+static int
+wire_info(const struct wire_field *f, struct extract_field_info *in,
+	  struct ogi_error *err)
+{
+	uint32_t rule_len;
+
+	if (f->len < WIRE_INFO_HEAD || f->data[0] >= EXTRACT_SRC_COUNT ||
+	    f->data[1] >= EXTRACT_CONF_COUNT ||
+	    (rule_len = wire_get_u32(f->data + 6)) > f->len - WIRE_INFO_HEAD ||
+	    wire_text(f->data + WIRE_INFO_HEAD, rule_len, &in->rule) != 0 ||
+	    wire_text(f->data + WIRE_INFO_HEAD + rule_len,
+		      f->len - WIRE_INFO_HEAD - rule_len, &in->line) != 0) {
+		g_free(in->rule);
+		in->rule = NULL;
+		error_set(err, "worker frame: bad provenance field %u", f->tag);
+		return -1;
+	}
+	in->source = (enum extract_source)f->data[0];
+	in->confidence = (enum extract_confidence)f->data[1];
+	in->line_no = wire_get_u32(f->data + 2);
+	return 0;
+}
+
 static struct extract_record *
 wire_rec(struct wire_result *res)
 {
@@ -423,6 +499,8 @@ wire_rec_field(const struct wire_field *f, struct wire_result *res,
 	if (f->tag >= WIRE_T_REC_STRING && f->tag < WIRE_T_REC_STRING + WIRE_N_STRINGS)
 		return wire_string(f, wire_rec_string(rec, f->tag - WIRE_T_REC_STRING),
 				   err);
+	if (f->tag >= WIRE_T_REC_INFO && f->tag < WIRE_T_REC_INFO + EXTRACT_FIELD_COUNT)
+		return wire_info(f, &rec->info[f->tag - WIRE_T_REC_INFO], err);
 	for (size_t i = 0; i < G_N_ELEMENTS(wire_rec_enums); i++) {
 		if (wire_rec_enums[i].tag != f->tag)
 			continue;

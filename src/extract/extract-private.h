@@ -38,12 +38,6 @@ void extract_info_set(struct extract_record *rec, enum extract_field f,
 		      const char *rule, const char *line, size_t line_len,
 		      unsigned line_no);
 
-/* record.c: adds one reason a clerk must decide (printf-style, one line;
- * a reason already given is not repeated).  The verdict becomes REVIEW
- * when any reason was added. */
-void extract_review_add(struct extract_record *rec, const char *fmt, ...)
-	G_GNUC_PRINTF(2, 3);
-
 /* layout.c: the kind of value a form label takes, as the lexicon
  * (fields.c) knows it; layout.c decides by it how a value may be laid
  * out. */

@@ -261,6 +261,13 @@ void extract_record_free(struct extract_record *rec);
  * (for records embedded in other structs). */
 void extract_record_clear(struct extract_record *rec);
 
+/* Adds one reason a clerk must decide to rec->review (printf-style, one
+ * line: line breaks become spaces; a reason already there is not added
+ * twice).  The extractor's verdict is REVIEW whenever a reason was added;
+ * the daemon adds its own (a message with problems). */
+void extract_review_add(struct extract_record *rec, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* --- record.c: names used in JSON, the database and letters ------------ */
 
 /* Stable lowercase names: "application", "person", "resident_id", "email",
@@ -290,6 +297,12 @@ int extract_confidence_from_name(const char *name,
 				 enum extract_confidence *c_r);
 const char *extract_field_name(enum extract_field f);
 int extract_field_from_name(const char *name, enum extract_field *f_r);
+
+/* Field f of rec as text, the way `ogictl explain` shows it: strings as
+ * they are, enums by name, the signature's text ("yes" for a seal mark
+ * without one), the date.  Returns a new string (free with g_free) or
+ * NULL when the field is empty. */
+char *extract_field_text(const struct extract_record *rec, enum extract_field f);
 
 /* Names of single bits: "name", "address", "identity_proof", "contact",
  * "request", "signature", "date" / "id_number", "date", "postcode",

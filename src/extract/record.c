@@ -243,3 +243,41 @@ extract_review_add(struct extract_record *rec, const char *fmt, ...)
 	g_free(reason);
 	rec->review = g_string_free(all, FALSE);
 }
+
+char *
+extract_field_text(const struct extract_record *rec, enum extract_field f)
+{
+	const char *v;
+
+	switch (f) {
+	case EXTRACT_FIELD_APPLICANT_KIND:
+		v = extract_applicant_kind_name(rec->applicant_kind);
+		break;
+	case EXTRACT_FIELD_NAME: v = rec->name; break;
+	case EXTRACT_FIELD_LEGAL_REP: v = rec->legal_rep; break;
+	case EXTRACT_FIELD_CONTACT_PERSON: v = rec->contact_person; break;
+	case EXTRACT_FIELD_AGENT: v = rec->agent; break;
+	case EXTRACT_FIELD_AGENT_PHONE: v = rec->agent_phone; break;
+	case EXTRACT_FIELD_ID_TYPE:
+		v = rec->id_label != NULL ? rec->id_label
+		    : extract_id_type_name(rec->id_type);
+		break;
+	case EXTRACT_FIELD_ID_NUMBER: v = rec->id_number; break;
+	case EXTRACT_FIELD_ADDRESS: v = rec->address; break;
+	case EXTRACT_FIELD_POSTCODE: v = rec->postcode; break;
+	case EXTRACT_FIELD_PHONE: v = rec->phone; break;
+	case EXTRACT_FIELD_EMAIL: v = rec->email; break;
+	case EXTRACT_FIELD_FAX: v = rec->fax; break;
+	case EXTRACT_FIELD_REQUEST: v = rec->request; break;
+	case EXTRACT_FIELD_PURPOSE: v = rec->purpose; break;
+	case EXTRACT_FIELD_SIGNATURE:
+		v = !rec->signature_present ? NULL
+		    : rec->signature_text != NULL ? rec->signature_text : "yes";
+		break;
+	case EXTRACT_FIELD_DATE: v = rec->date[0] != '\0' ? rec->date : NULL; break;
+	case EXTRACT_FIELD_DELIVERY: v = extract_delivery_name(rec->delivery); break;
+	case EXTRACT_FIELD_MEDIUM: v = extract_medium_name(rec->medium); break;
+	default: v = NULL; break;
+	}
+	return v != NULL ? g_strdup(v) : NULL;
+}

@@ -705,6 +705,46 @@ message_insert(struct registry *reg, const struct registry_message *msg,
 	return 0;
 }
 
+/* Where each field the message gave came from (ogictl explain); a field
+ * the extractor gave no provenance is stored as "none". */
+#define REG_NAME_OR_NONE(name) ((name) != NULL ? (name) : "none")
+static int
+message_fields_insert(struct registry *reg, int64_t mid,
+		      const struct extract_record *rec, struct ogi_error *err)
+{
+	for (unsigned f = 0; f < EXTRACT_FIELD_COUNT; f++) {
+		const struct extract_field_info *in = &rec->info[f];
+		char *value = extract_field_text(rec, f);
+		struct reg_stmt s;
+		int rc;
+
+		if (value == NULL && in->source == EXTRACT_SRC_NONE &&
+		    in->confidence == EXTRACT_CONF_NONE)
+			continue;
+		if (stmt_prepare(reg, &s,
+				 "INSERT INTO message_fields (message_id, field,"
+				 " value, source, confidence, rule, line, line_no)"
+				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				 "insert message field", err) != 0) {
+			g_free(value);
+			return -1;
+		}
+		stmt_int(&s, 1, mid);
+		stmt_text(&s, 2, extract_field_name(f));
+		stmt_text(&s, 3, value);
+		stmt_text(&s, 4, REG_NAME_OR_NONE(extract_source_name(in->source)));
+		stmt_text(&s, 5, REG_NAME_OR_NONE(extract_confidence_name(in->confidence)));
+		stmt_text(&s, 6, in->rule);
+		stmt_text(&s, 7, in->line);
+		stmt_int(&s, 8, in->line_no);
+		rc = stmt_run(&s, err);
+		g_free(value);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 record_duplicate(struct registry *reg, const struct registry_message *msg,
 		 const struct reg_known *k, struct registry_outcome *out,
@@ -789,7 +829,8 @@ record_in_tx(struct registry *reg, const struct registry_message *msg,
 
 	if (message_insert(reg, msg, kind, out->disposition,
 			   out->case_id[0] != '\0' ? out->case_id : NULL, &mid,
-			   err) != 0)
+			   err) != 0 ||
+	    (rec != NULL && message_fields_insert(reg, mid, rec, err) != 0))
 		return -1;
 	return event_add(reg, out->case_id[0] != '\0' ? out->case_id : NULL, mid,
 			 event, detail, err);
@@ -883,22 +924,25 @@ registry_next_docnum(struct registry *reg, const char *kind, int year,
 
 /* --- queries ------------------------------------------------------------- */
 
+static void
+message_row_clear(struct registry_message_row *r)
+{
+	free(r->mailbox);
+	free(r->uid);
+	free(r->message_id);
+	free(r->from_addr);
+	free(r->subject);
+	free(r->kind);
+	free(r->case_id);
+	free(r->problems);
+	free(r->disposition);
+}
+
 void
 registry_message_rows_free(struct registry_message_row *rows, size_t n)
 {
-	for (size_t i = 0; rows != NULL && i < n; i++) {
-		struct registry_message_row *r = &rows[i];
-
-		free(r->mailbox);
-		free(r->uid);
-		free(r->message_id);
-		free(r->from_addr);
-		free(r->subject);
-		free(r->kind);
-		free(r->case_id);
-		free(r->problems);
-		free(r->disposition);
-	}
+	for (size_t i = 0; rows != NULL && i < n; i++)
+		message_row_clear(&rows[i]);
 	free(rows);
 }
 
@@ -945,6 +989,97 @@ registry_messages(struct registry *reg, struct registry_message_row **rows_r,
 	*rows_r = rows;
 	*n_r = n;
 	return 0;
+}
+
+static int
+explain_fields(struct registry *reg, int64_t mid, struct registry_explain *ex,
+	       struct ogi_error *err)
+{
+	struct reg_stmt s;
+	int rc;
+
+	if (stmt_prepare(reg, &s,
+			 "SELECT field, value, source, confidence, rule, line,"
+			 " line_no FROM message_fields WHERE message_id = ?1",
+			 "read message fields", err) != 0)
+		return -1;
+	stmt_int(&s, 1, mid);
+	while ((rc = stmt_step(&s, err)) > 0) {
+		enum extract_field f;
+		struct extract_field_info *in;
+
+		/* "none" and names this build no longer knows read as NONE:
+		 * an explanation is shown, never refused. */
+		if (extract_field_from_name(col_str(s.st, 0), &f) != 0)
+			continue;
+		in = &ex->info[f];
+		ex->values[f] = col_dup(s.st, 1);
+		if (extract_source_from_name(col_str(s.st, 2), &in->source) != 0)
+			in->source = EXTRACT_SRC_NONE;
+		if (extract_confidence_from_name(col_str(s.st, 3), &in->confidence) != 0)
+			in->confidence = EXTRACT_CONF_NONE;
+		in->rule = col_dup(s.st, 4);
+		in->line = col_dup(s.st, 5);
+		in->line_no = (unsigned)sqlite3_column_int64(s.st, 6);
+	}
+	stmt_finish(&s);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+registry_message_explain(struct registry *reg, const char *which,
+			 struct registry_explain **ex_r, struct ogi_error *err)
+{
+	struct registry_explain *ex = NULL;
+	size_t len = strlen(which);
+	char *bare = len >= 2 && which[0] == '<' && which[len - 1] == '>'
+		     ? g_strndup(which + 1, len - 2) : g_strdup(which);
+	struct reg_stmt s;
+	int64_t mid = 0;
+	int rc, found = 0;
+
+	*ex_r = NULL;
+	if (stmt_prepare(reg, &s,
+			 "SELECT mailbox, uid, message_id, received_at, from_addr,"
+			 " subject, kind, case_id, problems, disposition, id"
+			 " FROM messages WHERE uid = ?1 OR message_id = ?1"
+			 " OR message_id = ?2 ORDER BY id",
+			 "find message", err) != 0)
+		return -1;
+	stmt_text(&s, 1, which);
+	/* Message-IDs are kept without their angle brackets. */
+	stmt_text(&s, 2, bare);
+	while ((rc = stmt_step(&s, err)) > 0 && ++found == 1) {
+		ex = g_new0(struct registry_explain, 1);
+		message_row_read(s.st, &ex->msg);
+		mid = sqlite3_column_int64(s.st, 10);
+	}
+	stmt_finish(&s);
+	g_free(bare);
+	if (rc >= 0 && found > 1) {
+		error_set(err, "%s: %s names several messages", reg->path, which);
+		rc = -1;
+	}
+	if (rc < 0 || (ex != NULL && explain_fields(reg, mid, ex, err) != 0)) {
+		registry_explain_free(ex);
+		return -1;
+	}
+	*ex_r = ex;
+	return 0;
+}
+
+void
+registry_explain_free(struct registry_explain *ex)
+{
+	if (ex == NULL)
+		return;
+	message_row_clear(&ex->msg);
+	for (size_t i = 0; i < EXTRACT_FIELD_COUNT; i++) {
+		free(ex->values[i]);
+		free(ex->info[i].rule);
+		free(ex->info[i].line);
+	}
+	free(ex);
 }
 
 void

@@ -169,6 +169,23 @@ int registry_messages(struct registry *reg, struct registry_message_row **rows_r
 		      size_t *n_r, struct ogi_error *err);
 void registry_message_rows_free(struct registry_message_row *rows, size_t n);
 
+/* What the extractor made of one message, field by field (`ogictl
+ * explain`): the value it gave each field and where the value came from. */
+struct registry_explain {
+	struct registry_message_row msg;
+	char *values[EXTRACT_FIELD_COUNT];  /* NULL when the message gave none */
+	struct extract_field_info info[EXTRACT_FIELD_COUNT];
+};
+
+/* The message whose mailbox uid (file name) or Message-ID is which.
+ * Returns 0 with *ex_r NULL when there is none, 0 with a new explanation
+ * (free with registry_explain_free), or -1 -- also when which names
+ * several messages (say which mailbox's). */
+int registry_message_explain(struct registry *reg, const char *which,
+			     struct registry_explain **ex_r,
+			     struct ogi_error *err);
+void registry_explain_free(struct registry_explain *ex);
+
 /* An application with everything `ogictl show` prints. */
 struct registry_case {
 	char *id;             /* "2026-000123" */

@@ -18,6 +18,22 @@ workflow_automatic(enum extract_kind kind)
 	       kind == EXTRACT_KIND_SPAM;
 }
 
+/* Nothing is sent on a guess: a verdict in doubt, or a message whose
+ * parts could not all be read (the missing element may be in the part we
+ * lost), waits for a clerk. */
+static const char *
+workflow_first_state(const struct extract_record *rec, bool has_problems)
+{
+	switch (rec->verdict) {
+	case EXTRACT_VERDICT_COMPLETE:
+		return has_problems ? "needs_review" : "registered";
+	case EXTRACT_VERDICT_INCOMPLETE:
+		return has_problems ? "needs_review" : "incomplete";
+	default:
+		return "needs_review";
+	}
+}
+
 void
 workflow_decide(const struct extract_record *rec, bool has_problems,
 		bool case_known, struct workflow_decision *d_r)
@@ -30,7 +46,7 @@ workflow_decide(const struct extract_record *rec, bool has_problems,
 	switch (rec->kind) {
 	case EXTRACT_KIND_APPLICATION:
 		d_r->disposition = WORKFLOW_CASE;
-		d_r->state = rec->missing || rec->invalid ? "incomplete" : "registered";
+		d_r->state = workflow_first_state(rec, has_problems);
 		d_r->reason = d_r->state;
 		d_r->deadline_due = true;
 		break;

@@ -8,8 +8,11 @@
  *
  * The rules, from the bureau's rules (../shared/reference/bureau-rules.txt,
  * second document) and the national regulations:
- * - an application becomes a case, "registered" when nothing required is
- *   missing or invalid (Art. 4), "incomplete" otherwise;
+ * - an application becomes a case: "registered" when the extractor's
+ *   verdict is complete (Art. 4), "incomplete" when an element is
+ *   certainly missing or invalid, "needs_review" when the verdict is in
+ *   doubt or the message had problems -- nothing is sent on a guess, a
+ *   clerk decides (ogictl review);
  * - every application, complete or not, gets a reply deadline counted from
  *   receipt (Art. 6): reply_days working days on the Chinese calendar, the
  *   day of receipt not counted;

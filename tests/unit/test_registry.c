@@ -42,8 +42,18 @@ record_as(struct registry *reg, const struct registry_message *msg,
 {
 	struct workflow_decision wf;
 	struct registry_decision d;
+	struct extract_record judged;
 	bool known = false;
 
+	/* Judged as the extractor judges a record with no doubt in it. */
+	if (rec != NULL && rec->kind == EXTRACT_KIND_APPLICATION &&
+	    rec->verdict == EXTRACT_VERDICT_NONE) {
+		judged = *rec;
+		judged.verdict = rec->missing != 0 || rec->invalid != 0
+				 ? EXTRACT_VERDICT_INCOMPLETE
+				 : EXTRACT_VERDICT_COMPLETE;
+		rec = &judged;
+	}
 	if (rec != NULL && rec->case_ref != NULL &&
 	    registry_case_exists(reg, rec->case_ref, &known, err) != 0)
 		return -1;
@@ -763,6 +773,77 @@ test_constraint_failure(void **state)
 
 /* --- round trip -------------------------------------------------------------- */
 
+/* A case a clerk must decide keeps why, the agent beside the applicant,
+ * and every field's provenance for ogictl explain. */
+static void
+test_review_and_explain(void **state)
+{
+	struct fixture *f = *state;
+	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
+	struct registry_explain *ex;
+	struct registry_outcome out;
+	struct registry_case *c;
+	struct ogi_error err = { 0 };
+	struct test_msg tm, tm2;
+
+	rec.verdict = EXTRACT_VERDICT_REVIEW;
+	rec.review = (char *)"two different names: 张三 / 张山\nwritten by an agent";
+	rec.agent = (char *)"李律师";
+	rec.agent_phone = (char *)"13900000000";
+	rec.info[EXTRACT_FIELD_NAME] = (struct extract_field_info){
+		EXTRACT_SRC_LABEL, EXTRACT_CONF_LOW, (char *)"form-label",
+		(char *)"姓名：张三", 4 };
+	rec.info[EXTRACT_FIELD_AGENT] = (struct extract_field_info){
+		EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH, (char *)"prose-agent", NULL, 0 };
+	make_msg(&tm, 41, T0);
+	assert_int_equal(record_as(f->reg, &tm.m, &rec, TZ_SHANGHAI, "2026-12-11",
+				   &out, &err), 0);
+	assert_int_equal(registry_case_get(f->reg, out.case_id, &c, &err), 0);
+	assert_string_equal(c->state, "needs_review");
+	assert_string_equal(c->rec.review, rec.review);
+	assert_string_equal(c->rec.agent, "李律师");
+	assert_string_equal(c->rec.agent_phone, "13900000000");
+	registry_case_free(c);
+
+	assert_int_equal(registry_message_explain(f->reg, tm.uid, &ex, &err), 0);
+	assert_non_null(ex);
+	assert_string_equal(ex->msg.case_id, out.case_id);
+	assert_string_equal(ex->values[EXTRACT_FIELD_NAME], "张三");
+	assert_int_equal(ex->info[EXTRACT_FIELD_NAME].source, EXTRACT_SRC_LABEL);
+	assert_int_equal(ex->info[EXTRACT_FIELD_NAME].confidence, EXTRACT_CONF_LOW);
+	assert_string_equal(ex->info[EXTRACT_FIELD_NAME].rule, "form-label");
+	assert_string_equal(ex->info[EXTRACT_FIELD_NAME].line, "姓名：张三");
+	assert_int_equal(ex->info[EXTRACT_FIELD_NAME].line_no, 4);
+	assert_string_equal(ex->values[EXTRACT_FIELD_AGENT], "李律师");
+	assert_null(ex->info[EXTRACT_FIELD_AGENT].line);
+	/* A value with no provenance is still shown, as from no source. */
+	assert_string_equal(ex->values[EXTRACT_FIELD_REQUEST], rec.request);
+	assert_int_equal(ex->info[EXTRACT_FIELD_REQUEST].source, EXTRACT_SRC_NONE);
+	assert_null(ex->values[EXTRACT_FIELD_FAX]);
+	registry_explain_free(ex);
+
+	/* By Message-ID too, with or without its angle brackets; unknown is
+	 * none; two messages with one Message-ID are refused rather than one
+	 * picked. */
+	assert_int_equal(registry_message_explain(f->reg, "nobody", &ex, &err), 0);
+	assert_null(ex);
+	make_msg(&tm2, 42, T0 + 1);
+	tm2.m.message_id = "other@example.cn"; /* stored bare, as mime gives it */
+	assert_int_equal(record_as(f->reg, &tm2.m, &rec, TZ_SHANGHAI, "2026-12-11",
+				   &out, &err), 0);
+	assert_int_equal(registry_message_explain(f->reg, "<other@example.cn>",
+						  &ex, &err), 0);
+	assert_non_null(ex);
+	assert_string_equal(ex->msg.uid, tm2.uid);
+	registry_explain_free(ex);
+	make_msg(&tm2, 43, T0 + 2);
+	assert_int_equal(record_as(f->reg, &tm2.m, &rec, TZ_SHANGHAI, "2026-12-11",
+				   &out, &err), 0);
+	assert_int_equal(registry_message_explain(f->reg, "<m@example.cn>", &ex,
+						  &err), -1);
+	assert_non_null(strstr(err.msg, "several messages"));
+}
+
 static void
 test_case_round_trip(void **state)
 {
@@ -965,6 +1046,7 @@ main(void)
 		T(test_failure_writes_nothing),
 		T(test_constraint_failure),
 		T(test_case_round_trip),
+		T(test_review_and_explain),
 		T(test_case_messages_order),
 		T(test_next_docnum),
 	};

@@ -86,6 +86,7 @@ test_result_round_trip(void **state)
 		.invalid = EXTRACT_INVALID_PHONE,
 		.signature_present = false,
 		.date = "2026-11-20",
+		.verdict = EXTRACT_VERDICT_REVIEW,
 	};
 	char *problems[] = { "bad charset", "deep nesting", NULL };
 	struct wire_result in = {
@@ -100,6 +101,11 @@ test_result_round_trip(void **state)
 #define FILL(field, ...) rec.field = g_strdup_printf("值%u-" #field, i++);
 	EXTRACT_RECORD_STRINGS(FILL)
 #undef FILL
+	rec.info[EXTRACT_FIELD_NAME] = (struct extract_field_info){
+		EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH, g_strdup("form-label"),
+		g_strdup("姓名：张三"), 3 };
+	rec.info[EXTRACT_FIELD_MEDIUM] = (struct extract_field_info){
+		EXTRACT_SRC_INFERRED, EXTRACT_CONF_LOW, NULL, NULL, 0 };
 	result_round_trip(&in, &out);
 	assert_string_equal(out.message_id, "id@x");
 	assert_string_equal(out.from_addr, "a@b");
@@ -118,6 +124,22 @@ test_result_round_trip(void **state)
 	assert_int_equal(out.rec->invalid, rec.invalid);
 	assert_false(out.rec->signature_present);
 	assert_string_equal(out.rec->date, "2026-11-20");
+	assert_int_equal(out.rec->verdict, EXTRACT_VERDICT_REVIEW);
+	for (size_t f = 0; f < EXTRACT_FIELD_COUNT; f++) {
+		const struct extract_field_info *a = &rec.info[f], *b = &out.rec->info[f];
+
+		assert_int_equal(b->source, a->source);
+		assert_int_equal(b->confidence, a->confidence);
+		assert_int_equal(b->line_no, a->line_no);
+		if (a->rule != NULL)
+			assert_string_equal(b->rule, a->rule);
+		else
+			assert_null(b->rule);
+		if (a->line != NULL)
+			assert_string_equal(b->line, a->line);
+		else
+			assert_null(b->line);
+	}
 #define SAME(field, ...) assert_string_equal(out.rec->field, rec.field);
 	EXTRACT_RECORD_STRINGS(SAME)
 #undef SAME
@@ -146,7 +168,8 @@ struct hostile {
 };
 
 /* Tags as in wire.c's enum: 16 message id, 20 problem, 21 parse error,
- * 32 record kind, 33 applicant kind, 37 missing, 40 date, 64+ strings. */
+ * 32 record kind, 33 applicant kind, 37 missing, 40 date, 41 verdict,
+ * 64+ strings, 100+ provenance. */
 static const struct hostile hostile_results[] = {
 	{ "empty body: neither record nor error", "" },
 	{ "truncated field header", "15 03 00" },
@@ -175,6 +198,27 @@ static const struct hostile hostile_results[] = {
 	  "20 08 00 00 00 00 00 00 00 00 00 00 00  15 01 00 00 00 65" },
 	{ "string index past the last field",
 	  "20 08 00 00 00 00 00 00 00 00 00 00 00  7e 01 00 00 00 61" },
+	{ "verdict out of range",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 29 08 00 00 00 04 00 00 00 00 00 00 00" },
+	{ "provenance shorter than its head",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00  64 05 00 00 00 01 01 00 00 00" },
+	{ "provenance source out of range",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 64 0a 00 00 00 07 01 00 00 00 00 00 00 00 00" },
+	{ "provenance confidence out of range",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 64 0a 00 00 00 01 03 00 00 00 00 00 00 00 00" },
+	{ "provenance rule length past the field",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 64 0b 00 00 00 01 01 00 00 00 00 05 00 00 00 61" },
+	{ "provenance line not UTF-8",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 64 0c 00 00 00 01 01 00 00 00 00 00 00 00 00 c3 28" },
+	{ "provenance repeated",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 64 0a 00 00 00 01 01 00 00 00 00 00 00 00 00"
+	  " 64 0a 00 00 00 01 01 00 00 00 00 00 00 00 00" },
 };
 
 static GByteArray *

@@ -12,54 +12,60 @@
 #include "workflow/workflow.h"
 
 #define NONE EXTRACT_KIND_COUNT  /* no record: the message was not parsed */
+#define COMPLETE EXTRACT_VERDICT_COMPLETE
+#define INCOMPLETE EXTRACT_VERDICT_INCOMPLETE
+#define REVIEW EXTRACT_VERDICT_REVIEW
 
 static const struct {
 	const char *what;
 	unsigned kind;
-	unsigned missing, invalid;
+	enum extract_verdict verdict;
 	const char *case_ref;
 	bool problems, known;
 	const char *disposition, *state, *link, *reason;
 	bool deadline;
 } decisions[] = {
-	{ "complete application", EXTRACT_KIND_APPLICATION, 0, 0, NULL, false, false,
-	  "case", "registered", NULL, "registered", true },
-	{ "application lacking a date", EXTRACT_KIND_APPLICATION,
-	  EXTRACT_ELEM_DATE, 0, NULL, false, false,
+	{ "complete application", EXTRACT_KIND_APPLICATION, COMPLETE, NULL, false,
+	  false, "case", "registered", NULL, "registered", true },
+	{ "application certainly lacking an element", EXTRACT_KIND_APPLICATION,
+	  INCOMPLETE, NULL, false, false,
 	  "case", "incomplete", NULL, "incomplete", true },
-	{ "application with a bad ID number", EXTRACT_KIND_APPLICATION, 0,
-	  EXTRACT_INVALID_ID_NUMBER, NULL, false, false,
-	  "case", "incomplete", NULL, "incomplete", true },
-	{ "application with MIME problems: a case, and the office looks",
-	  EXTRACT_KIND_APPLICATION, 0, 0, NULL, true, false,
-	  "needs_review", "registered", NULL, "registered", true },
+	{ "application in doubt: a case waiting for a clerk, deadline running",
+	  EXTRACT_KIND_APPLICATION, REVIEW, NULL, false, false,
+	  "case", "needs_review", NULL, "needs_review", true },
+	{ "complete application with MIME problems: nothing sent, a clerk looks",
+	  EXTRACT_KIND_APPLICATION, COMPLETE, NULL, true, false,
+	  "needs_review", "needs_review", NULL, "needs_review", true },
+	{ "incomplete application with MIME problems: the element may be in "
+	  "the part we lost", EXTRACT_KIND_APPLICATION, INCOMPLETE, NULL, true,
+	  false, "needs_review", "needs_review", NULL, "needs_review", true },
 	{ "an application quoting a case is still a new application",
-	  EXTRACT_KIND_APPLICATION, 0, 0, "2026-000001", false, true,
+	  EXTRACT_KIND_APPLICATION, COMPLETE, "2026-000001", false, true,
 	  "case", "registered", NULL, "registered", true },
-	{ "correction reply to a known case", EXTRACT_KIND_CORRECTION_REPLY, 0, 0,
+	{ "correction reply to a known case", EXTRACT_KIND_CORRECTION_REPLY, 0,
 	  "2026-000001", false, true,
 	  "linked", NULL, "2026-000001", "correction_reply", false },
-	{ "correction reply to an unknown case", EXTRACT_KIND_CORRECTION_REPLY, 0, 0,
+	{ "correction reply to an unknown case", EXTRACT_KIND_CORRECTION_REPLY, 0,
 	  "2026-000099", false, false,
 	  "needs_review", NULL, NULL, "unknown case", false },
-	{ "status query quoting nothing", EXTRACT_KIND_STATUS_QUERY, 0, 0, NULL,
+	{ "status query quoting nothing", EXTRACT_KIND_STATUS_QUERY, 0, NULL,
 	  false, false, "needs_review", NULL, NULL, "no case quoted", false },
 	{ "status query with problems joins its case for the office",
-	  EXTRACT_KIND_STATUS_QUERY, 0, 0, "2026-000001", true, true,
+	  EXTRACT_KIND_STATUS_QUERY, 0, "2026-000001", true, true,
 	  "needs_review", NULL, "2026-000001", "status_query", false },
-	{ "auto-reply", EXTRACT_KIND_AUTO_REPLY, 0, 0, NULL, false, false,
+	{ "auto-reply", EXTRACT_KIND_AUTO_REPLY, 0, NULL, false, false,
 	  "ignored", NULL, NULL, "auto_reply", false },
-	{ "bounce quoting a case is still never answered", EXTRACT_KIND_BOUNCE, 0, 0,
+	{ "bounce quoting a case is still never answered", EXTRACT_KIND_BOUNCE, 0,
 	  "2026-000001", false, true, "ignored", NULL, NULL, "bounce", false },
-	{ "spam", EXTRACT_KIND_SPAM, 0, 0, NULL, false, false,
+	{ "spam", EXTRACT_KIND_SPAM, 0, NULL, false, false,
 	  "ignored", NULL, NULL, "spam", false },
-	{ "spam with problems", EXTRACT_KIND_SPAM, 0, 0, NULL, true, false,
+	{ "spam with problems", EXTRACT_KIND_SPAM, 0, NULL, true, false,
 	  "needs_review", NULL, NULL, "spam", false },
-	{ "consultation", EXTRACT_KIND_CONSULTATION, 0, 0, NULL, false, false,
+	{ "consultation", EXTRACT_KIND_CONSULTATION, 0, NULL, false, false,
 	  "needs_review", NULL, NULL, "consultation", false },
-	{ "complaint", EXTRACT_KIND_COMPLAINT, 0, 0, NULL, false, false,
+	{ "complaint", EXTRACT_KIND_COMPLAINT, 0, NULL, false, false,
 	  "needs_review", NULL, NULL, "complaint", false },
-	{ "not parsed", NONE, 0, 0, NULL, true, false,
+	{ "not parsed", NONE, 0, NULL, true, false,
 	  "needs_review", NULL, NULL, "not parsed", false },
 };
 
@@ -79,8 +85,7 @@ test_decisions(void **state)
 	for (size_t i = 0; i < G_N_ELEMENTS(decisions); i++) {
 		struct extract_record rec = {
 			.kind = decisions[i].kind,
-			.missing = decisions[i].missing,
-			.invalid = decisions[i].invalid,
+			.verdict = decisions[i].verdict,
 			.case_ref = (char *)decisions[i].case_ref,
 		};
 		struct workflow_decision d;

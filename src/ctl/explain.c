@@ -1,0 +1,217 @@
+/* `ogictl explain` and `ogictl review`: why the extractor decided what it
+ * did.  A message in the registry is shown as recorded when it arrived; a
+ * file is parsed now, by the same sandboxed parser worker ogid uses
+ * (ogictl re-executes itself with --parse-worker), so a hostile file
+ * cannot reach ogictl's own memory either. */
+#include "ctl/explain.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib.h>
+
+#include "ctl/output.h"
+#include "daemon/parser.h"
+#include "registry/registry.h"
+
+/* Parses the options of explain and review; returns the index of the
+ * first operand or -1. */
+static int
+explain_opts(int argc, char **argv, bool *json_r)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'j')
+			return -1;
+		*json_r = true;
+	}
+	return optind;
+}
+
+static void
+explain_today(const struct config *cfg, char today_r[11])
+{
+	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
+	GDateTime *now;
+	char *s;
+
+	if (tz == NULL)
+		tz = g_time_zone_new_utc();
+	now = g_date_time_new_now(tz);
+	s = g_date_time_format(now, "%Y-%m-%d");
+	g_strlcpy(today_r, s, 11);
+	g_free(s);
+	g_date_time_unref(now);
+	g_time_zone_unref(tz);
+}
+
+/* Reads path whole, refusing what ogid would not parse either. */
+static int
+explain_read(const struct config *cfg, const char *path, char **data_r,
+	     size_t *len_r, struct ogi_error *err)
+{
+	GError *gerr = NULL;
+	struct stat st;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		error_set(err, "%s: not a regular file", path);
+		return -1;
+	}
+	if ((uintmax_t)st.st_size > cfg->limits.max_message_size) {
+		error_set(err, "%s: %jd bytes exceed max_message_size (%zu): ogid "
+			  "would keep it unparsed", path, (intmax_t)st.st_size,
+			  cfg->limits.max_message_size);
+		return -1;
+	}
+	if (!g_file_get_contents(path, data_r, len_r, &gerr)) {
+		error_set(err, "%s", gerr->message);
+		g_error_free(gerr);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+explain_file(const struct config *cfg, const struct output *o,
+	     const char *path, struct ogi_error *err)
+{
+	volatile sig_atomic_t stop = 0;
+	struct wire_job job = {
+		.limits = cfg->limits,
+		.sender_is_contact = true,
+		.own_addresses = cfg->own_addresses,
+	};
+	struct wire_result res = { 0 };
+	char *values[EXTRACT_FIELD_COUNT] = { 0 };
+	struct parser *p = NULL;
+	char *data = NULL;
+	size_t len = 0;
+	int rc = -1;
+
+	if (explain_read(cfg, path, &data, &len, err) != 0 ||
+	    parser_open(&cfg->parser, &p, err) != 0)
+		goto out;
+	job.raw = (const unsigned char *)data;
+	job.raw_len = len;
+	explain_today(cfg, job.today);
+	if (parser_run(p, &job, &stop, &res, err) != 0)
+		goto out;
+	if (res.rec == NULL) {
+		error_set(err, "%s: not parsed: %s", path, res.parse_error);
+		goto out;
+	}
+	for (unsigned f = 0; f < EXTRACT_FIELD_COUNT; f++)
+		values[f] = extract_field_text(res.rec, f);
+	output_explain(o, &(struct output_explain){
+		.what = path,
+		.kind = extract_kind_name(res.rec->kind),
+		.case_id = res.rec->case_ref,
+		.verdict = extract_verdict_name(res.rec->verdict),
+		.review = res.rec->review,
+		.values = values,
+		.info = res.rec->info,
+	});
+	rc = 0;
+out:
+	for (unsigned f = 0; f < EXTRACT_FIELD_COUNT; f++)
+		g_free(values[f]);
+	parser_close(p);
+	wire_result_clear(&res);
+	g_free(data);
+	return rc;
+}
+
+static int
+explain_recorded(struct registry *reg, const struct output *o,
+		 const char *which, struct ogi_error *err)
+{
+	struct registry_explain *ex;
+	struct registry_case *c = NULL;
+	char *what;
+
+	if (registry_message_explain(reg, which, &ex, err) != 0)
+		return -1;
+	if (ex == NULL) {
+		error_set(err, "no message or file %s", which);
+		return -1;
+	}
+	if (ex->msg.case_id != NULL &&
+	    registry_case_get(reg, ex->msg.case_id, &c, err) != 0) {
+		registry_explain_free(ex);
+		return -1;
+	}
+	what = g_strdup_printf("%s/%s", ex->msg.mailbox, ex->msg.uid);
+	output_explain(o, &(struct output_explain){
+		.what = what,
+		.kind = ex->msg.kind,
+		.case_id = ex->msg.case_id,
+		.verdict = c != NULL ? c->state : ex->msg.disposition,
+		.review = c != NULL ? c->rec.review : NULL,
+		.values = ex->values,
+		.info = ex->info,
+	});
+	g_free(what);
+	registry_case_free(c);
+	registry_explain_free(ex);
+	return 0;
+}
+
+int
+ctl_explain(const struct config *cfg, int argc, char **argv)
+{
+	struct output o = { .out = stdout, .tz = cfg->timezone };
+	struct ogi_error err = { 0 };
+	int first = explain_opts(argc, argv, &o.json), rc;
+	struct registry *reg;
+	struct stat st;
+
+	if (first < 0 || first + 1 != argc) {
+		fputs("usage: ogictl explain [--json] MESSAGE|FILE.eml\n", stderr);
+		return 2;
+	}
+	if (stat(argv[first], &st) == 0) {
+		rc = explain_file(cfg, &o, argv[first], &err);
+	} else if (registry_open(cfg->db_path, true, &reg, &err) == 0) {
+		rc = explain_recorded(reg, &o, argv[first], &err);
+		registry_close(reg);
+	} else {
+		rc = -1;
+	}
+	if (rc != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		return 1;
+	}
+	return 0;
+}
+
+int
+ctl_review(const struct config *cfg, int argc, char **argv)
+{
+	struct output o = { .out = stdout, .tz = cfg->timezone };
+	struct ogi_error err = { 0 };
+	struct registry_case **cases = NULL;
+	struct registry *reg;
+	size_t n = 0;
+
+	if (explain_opts(argc, argv, &o.json) != argc) {
+		fputs("usage: ogictl review [--json]\n", stderr);
+		return 2;
+	}
+	if (registry_open(cfg->db_path, true, &reg, &err) != 0 ||
+	    registry_cases(reg, "needs_review", &cases, &n, &err) != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		return 1;
+	}
+	output_review(&o, cases, n);
+	registry_cases_free(cases, n);
+	registry_close(reg);
+	return 0;
+}

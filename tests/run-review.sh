@@ -1,0 +1,102 @@
+#!/bin/sh
+# Applications a clerk must decide: they wait in needs_review with the
+# reason, no letter is owed, `ogictl review` lists them, and `ogictl
+# explain` shows for a recorded message or a file what each field is and
+# where it came from.
+set -u
+. "${OGI_SRCDIR:?}/tests/lib.sh"
+
+t_need jq
+
+corpus="$OGI_SRCDIR/tests/corpus"
+good=001-foxmail-form-complete
+
+# A complete form whose attached .docx cannot be read: the part we lost
+# might hold what decides the case, so nothing may be sent on it.
+problem_eml() {
+	cat <<'EML'
+From: liming@example.com
+To: ogi@example.gov.cn
+Subject: =?UTF-8?B?5pS/5bqc5L+h5oGv5YWs5byA55Sz6K+3?=
+Date: Wed, 18 Nov 2026 10:00:00 +0800
+Message-ID: <review-1@example.com>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="b1"
+
+--b1
+Content-Type: text/plain; charset=UTF-8
+Content-Transfer-Encoding: base64
+
+5aeT5ZCN77ya5p2O5piOCuivgeS7tuWQjeensO+8muWxheawkei6q+S7veivgQror4Hku7blj7fn
+oIHvvJoxNTA1MDIxOTg4MDIxNDMwMTEK6YCa6K6v5Zyw5Z2A77ya5YaF6JKZ5Y+k6Ieq5rK75Yy6
+6YCa6L695biC56eR5bCU5rKB5Yy65bu65Zu96LevMTblj7cy5Y2V5YWDMzAx5a6kCuiBlOezu+eU
+teivne+8mjEzODQ3NTEyMzQ1CuaJgOmcgOS/oeaBr+eahOWGheWuueaPj+i/sO+8mjIwMjXlubTl
+uqbpgJrovr3luILlsLHkuJrooaXliqnotYTph5Hkvb/nlKjmg4XlhrUK6I635Y+W5pa55byP77ya
+55S15a2Q6YKu5Lu2CueUs+ivt+S6uuetvuWQje+8muadjuaYjgrnlLPor7fml6XmnJ/vvJoyMDI2
+5bm0MTHmnIgxOOaXpQo=
+--b1
+Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name="form.docx"
+Content-Disposition: attachment; filename="form.docx"
+Content-Transfer-Encoding: base64
+
+UEsDBCB0aGlzIGlzIG5vdCBhIHppcCBhdCBhbGw=
+--b1--
+EML
+}
+
+dir=$(t_state_dir review)
+problem_eml >"$dir/inbox/new/1763431200.M1P1.mx"
+cp "$corpus/$good.eml" "$dir/inbox/new/$good"
+t_ogid "$dir" --once 2>"$dir/log"
+t_check "ogid records both messages" [ $? = 0 ]
+t_check "its log says the case waits for a clerk, and why" \
+	grep -q "registered, waiting for a clerk: the message had problems" "$dir/log"
+
+t_ogictl "$dir" review --json >"$dir/review.json"
+t_check "review lists the one case waiting, not the complete one" \
+	t_jq "$dir/review.json" 'length == 1 and .[0].state == "needs_review" and
+		.[0].applicant.name == "李明" and
+		(.[0].review | length == 1 and (.[0] | contains("problems")))'
+case=$(jq -r '.[0].id' "$dir/review.json")
+t_ogictl "$dir" review >"$dir/review.txt"
+t_check "review's text names the case and the reason" \
+	grep -q "^$case .*李明" "$dir/review.txt"
+t_check "review's text gives the reason on its own line" \
+	grep -q "^    - the message had problems" "$dir/review.txt"
+t_ogictl "$dir" show "$case" >"$dir/show.txt"
+t_check "show: no letter is owed while a clerk decides" \
+	grep -q "^Letter owed *-$" "$dir/show.txt"
+t_check "show: the reason is shown" grep -q "^Review .*had problems" "$dir/show.txt"
+t_ogictl "$dir" list --state needs_review --json >"$dir/list.json"
+t_check "the deadline runs while the case waits" \
+	t_jq "$dir/list.json" '.[0].deadline != null'
+t_ogictl "$dir" list --state registered --json >"$dir/reg.json"
+t_check "the complete application is registered" \
+	t_jq "$dir/reg.json" 'length == 1 and .[0].applicant.name == "张伟"'
+
+# --- explain -------------------------------------------------------------
+t_ogictl "$dir" explain 1763431200.M1P1.mx --json >"$dir/ex1.json"
+t_check "explain MSG: the recorded values, the case and its state" \
+	t_jq "$dir/ex1.json" --arg c "$case" '.case == $c and .verdict == "needs_review" and
+		.fields.name.value == "李明" and
+		.fields.id_number.value == "150502198802143011" and
+		.fields.request.value == "2025年度通辽市就业补助资金使用情况"'
+t_ogictl "$dir" explain '<review-1@example.com>' --json >"$dir/ex2.json"
+t_check "explain by Message-ID finds the same message" \
+	t_jq "$dir/ex2.json" --arg c "$case" '.case == $c'
+t_ogictl "$dir" explain "$corpus/$good.eml" --json >"$dir/ex3.json"
+t_check "explain FILE parses the file now and gives its verdict" \
+	t_jq "$dir/ex3.json" '.kind == "application" and .verdict == "complete" and
+		.fields.name.value == "张伟" and .fields.signature.value == "张伟"'
+t_ogictl "$dir" explain "$corpus/$good.eml" >"$dir/ex3.txt"
+t_check "explain's text shows each field with where it came from" \
+	grep -q "^name  *张伟$" "$dir/ex3.txt"
+t_ogictl "$dir" explain no-such-message 2>"$dir/ex4.err"
+t_check "explain of an unknown message fails" [ $? = 1 ]
+t_check "and says so" grep -q "no message or file no-such-message" "$dir/ex4.err"
+printf '\n[limits]\nmax_message_size = 1K\n' >>"$dir/ogid.conf"
+t_ogictl "$dir" explain "$corpus/$good.eml" 2>"$dir/ex5.err"
+t_check "explain refuses a file ogid would not parse" [ $? = 1 ]
+t_check "naming the limit" grep -q "max_message_size" "$dir/ex5.err"
+
+t_done
