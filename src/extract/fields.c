@@ -1960,10 +1960,34 @@ struct item {
 	const char *pos;
 };
 
+/* Options without marks that name two different deliveries, or two
+ * different media (邮寄/电子邮件/自行领取, 纸质、电子): the template's
+ * list of alternatives, left unmarked, which chooses nothing. */
+static bool
+alternatives(const struct item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			int a = items[i].option, b = items[j].option;
+
+			if (options[a].delivery != options[b].delivery &&
+			    options[a].delivery != EXTRACT_DELIVERY_UNKNOWN &&
+			    options[b].delivery != EXTRACT_DELIVERY_UNKNOWN)
+				return true;
+			if (options[a].medium != options[b].medium &&
+			    options[a].delivery == EXTRACT_DELIVERY_UNKNOWN &&
+			    options[b].delivery == EXTRACT_DELIVERY_UNKNOWN)
+				return true;
+		}
+	return false;
+}
+
 /* Reads ticked options from p..end and records the first delivery and
  * medium chosen.  Marks may precede (☑邮寄) or follow (邮寄√) options.
  * Without any mark, a labelled field's first option is the choice
- * (获取方式：邮寄) unless need_marks. */
+ * (获取方式：邮寄) unless need_marks or the options are alternatives.
+ * Returns whether p..end is a list of options: one chosen, marks, or
+ * alternatives left unchosen. */
 static bool
 parse_choices(const char *p, const char *end, bool need_marks,
 	      enum choice_level dlevel, enum choice_level mlevel,
@@ -2006,6 +2030,8 @@ parse_choices(const char *p, const char *end, bool need_marks,
 	if (!any_mark) {
 		if (need_marks)
 			return false;
+		if (alternatives(items, n))
+			return true;
 		for (size_t i = 0; i < n; i++)
 			selected[n_sel++] = items[i].option;
 	} else {
@@ -2061,7 +2087,7 @@ parse_choices(const char *p, const char *end, bool need_marks,
 			chosen = true;
 			break;
 		}
-	return chosen;
+	return chosen || any_mark;
 }
 
 static bool
@@ -2083,7 +2109,11 @@ read_choice(struct view *v, size_t i, const struct hit *h, struct found *f)
 	enum choice_level dl = h->field == FLD_DELIVERY ? CHOICE_FIELD : CHOICE_OTHER;
 	enum choice_level ml = h->field == FLD_MEDIUM ? CHOICE_FIELD : CHOICE_OTHER;
 
-	parse_choices(h->vstart, h->vend, false, dl, ml, f);
+	/* A form's choice field is read by its label alone: the options it
+	 * lists unchosen are not phrases of a letter (邮寄/电子邮件). */
+	if (parse_choices(h->vstart, h->vend, false, dl, ml, f) &&
+	    h->at_start && !h->prose)
+		v->consumed[i] = true;
 	/* Options listed on the lines below the label. */
 	for (size_t j = i + 1; j < v->n; j++) {
 		const struct line *ln = &v->lines[j];

@@ -398,6 +398,27 @@ count_boxes(const char *s, const char *end)
 	return marks;
 }
 
+/* Is from..end (after fl's label, if any) a list of boxes?  A choice
+ * field's value, a line of two marks or more, or one option with its box
+ * on a line of its own (□ 邮寄 below 获取方式).  A mark before a label
+ * and its value is a bullet (● 姓名：张三). */
+static bool
+box_list(const struct form_line *fl, const char *from, const char *end)
+{
+	unsigned marks = count_boxes(from, end);
+	size_t n;
+
+	if (marks == 0)
+		return false;
+	if (fl->kind == EXTRACT_LAYOUT_CHOICE)
+		return fl->separated;
+	if (fl->kind != EXTRACT_LAYOUT_NONE)
+		return false;
+	return marks >= 2 ||
+	       (box_at(skip_spaces(from, end), end, &n) != 0 &&
+		memchr(from, ':', (size_t)(end - from)) == NULL);
+}
+
 /* One physical line, its fields split and its boxes and columns
  * rewritten; appends one or more lines to lines. */
 static void
@@ -438,11 +459,7 @@ normalise_line(const char *s, const char *end,
 	} else {
 		from = s;
 	}
-	/* A mark before a field's label is a bullet (● 姓名：…): only a choice
-	 * field's value, or a line of two marks or more, is a list of boxes. */
-	if (!((fl.kind == EXTRACT_LAYOUT_CHOICE && fl.separated) ||
-	      (fl.kind == EXTRACT_LAYOUT_NONE && count_boxes(from, end) >= 2)) ||
-	    count_boxes(from, end) == 0 || !canonical_boxes(from, end, out))
+	if (!box_list(&fl, from, end) || !canonical_boxes(from, end, out))
 		g_string_append_len(out, from, (gssize)(end - from));
 	g_ptr_array_add(lines, g_string_free(out, FALSE));
 }
