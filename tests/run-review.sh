@@ -74,6 +74,32 @@ t_ogictl "$dir" list --state registered --json >"$dir/reg.json"
 t_check "the complete application is registered" \
 	t_jq "$dir/reg.json" 'length == 1 and .[0].applicant.name == "张伟"'
 
+# --- a reply quoting no number joins the case of the mail it answers --------
+dir2=$(t_state_dir thread)
+problem_eml >"$dir2/inbox/new/1763431200.M1P1.mx"
+t_ogid "$dir2" --once 2>/dev/null
+cat >"$dir2/inbox/new/1763622000.M2P1.mx" <<'EML'
+From: liming@example.com
+To: ogi@example.gov.cn
+Subject: =?UTF-8?B?5Zue5aSN77ya6KGl5q2j?=
+Date: Fri, 20 Nov 2026 15:00:00 +0800
+Message-ID: <review-2@example.com>
+In-Reply-To: <review-1@example.com>
+References: <unknown-0@example.com> <review-1@example.com>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+Content-Transfer-Encoding: 8bit
+
+您好，按补正通知的要求，现补正如下：
+申请人签名：李明
+申请日期：2026年11月20日
+EML
+t_ogid "$dir2" --once 2>/dev/null
+t_ogictl "$dir2" messages --json >"$dir2/m.json"
+t_check "a correction reply with no number joins its thread's case" \
+	t_jq "$dir2/m.json" '.[1].kind == "correction_reply" and
+		.[1].disposition == "linked" and .[1].case == .[0].case'
+
 # --- explain -------------------------------------------------------------
 t_ogictl "$dir" explain 1763431200.M1P1.mx --json >"$dir/ex1.json"
 t_check "explain MSG: the recorded values, the case and its state" \

@@ -370,6 +370,56 @@ worker_test_fault(const struct wire_job *job)
 	}
 }
 
+/* A message id "<...>" of References or In-Reply-To; longer ones are not
+ * real ids. */
+#define WORKER_MAX_MSGID 250
+
+static void
+worker_reference(struct wire_result *res, const char *id, size_t len)
+{
+	char *s;
+
+	if (len == 0 || len > WORKER_MAX_MSGID ||
+	    res->n_references >= WIRE_MAX_REFERENCES)
+		return;
+	s = g_strndup(id, len);
+	if (!g_utf8_validate(s, -1, NULL) ||
+	    (res->references != NULL &&
+	     g_strv_contains((const char *const *)res->references, s))) {
+		g_free(s);
+		return;
+	}
+	res->references = g_renew(char *, res->references, res->n_references + 2);
+	res->references[res->n_references++] = s;
+	res->references[res->n_references] = NULL;
+}
+
+/* The thread a reply belongs to, nearest first: In-Reply-To, then
+ * References from its end (the newest ancestor) back. */
+static void
+worker_references(const struct mime_message *msg, struct wire_result *res)
+{
+	const char *r = msg->references;
+	GPtrArray *ids = g_ptr_array_new();
+
+	if (msg->in_reply_to != NULL)
+		worker_reference(res, msg->in_reply_to, strlen(msg->in_reply_to));
+	while (r != NULL && (r = strchr(r, '<')) != NULL) {
+		const char *gt = strchr(r + 1, '>');
+
+		if (gt == NULL)
+			break;
+		g_ptr_array_add(ids, (gpointer)r);
+		r = gt + 1;
+	}
+	for (guint i = ids->len; i > 0; i--) {
+		const char *lt = g_ptr_array_index(ids, i - 1);
+
+		worker_reference(res, lt + 1, (size_t)(strchr(lt, '>') - lt - 1));
+	}
+	g_ptr_array_free(ids, TRUE);
+}
+
 static void
 worker_job(const struct wire_job *job, struct wire_result *res)
 {
@@ -395,6 +445,7 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 	res->problems = g_new0(char *, msg->n_problems + 1);
 	for (size_t i = 0; i < msg->n_problems; i++)
 		res->problems[i] = g_strdup(msg->problems[i]);
+	worker_references(msg, res);
 	res->rec = extract_message(msg, &ctx);
 	mime_message_free(msg);
 }

@@ -189,13 +189,14 @@ pipeline_parse(struct pipeline *pl, const struct config_intake *in,
 
 /* Asks the office's policy what becomes of the message, and the deadline
  * of an application received on today.  Returns 0 and fills *d (its
- * deadline in deadline_r), or -1 (store scope) when the registry cannot
- * say whether a quoted case exists. */
+ * deadline in deadline_r, the case of the thread it answers in thread_r),
+ * or -1 (store scope) when the registry cannot say whether a quoted case
+ * exists. */
 static int
 pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 		bool has_problems, const char *today, const char *where,
 		struct registry_decision *d, char deadline_r[11],
-		struct ogi_error *err)
+		char thread_r[16], struct ogi_error *err)
 {
 	const struct config *cfg = pl->cfg;
 	struct workflow_decision wf;
@@ -204,7 +205,11 @@ pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 	if (res->rec != NULL && res->rec->case_ref != NULL &&
 	    registry_case_exists(pl->reg, res->rec->case_ref, &known, err) != 0)
 		return -1;
-	workflow_decide(res->rec, has_problems, known, &wf);
+	if (registry_thread_case(pl->reg, res->references, res->n_references,
+				 thread_r, err) != 0)
+		return -1;
+	workflow_decide(res->rec, has_problems, known,
+			thread_r[0] != '\0' ? thread_r : NULL, &wf);
 	*d = (struct registry_decision){
 		.disposition = workflow_disposition_name(wf.disposition),
 		.state = wf.state,
@@ -238,7 +243,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		struct pipeline_stats *st, struct ogi_error *err)
 {
 	const struct config *cfg = pl->cfg;
-	char today[11], deadline[11] = "";
+	char today[11], deadline[11] = "", thread[16];
 	struct wire_result res = { 0 };
 	struct registry_decision decision;
 	struct registry_outcome out;
@@ -270,7 +275,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	problems = pipeline_problems(&res);
 
 	if (pipeline_decide(pl, &res, problems != NULL, today, where, &decision,
-			    deadline, err) != 0)
+			    deadline, thread, err) != 0)
 		goto out;
 	/* The clerk must see why the case waits, not only that it does. */
 	if (problems != NULL && decision.state != NULL)

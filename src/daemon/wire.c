@@ -8,7 +8,7 @@
 static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '1' };
 
 /* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS and
- * WIRE_T_PROBLEM repeat.  Record fields require WIRE_T_REC_KIND. */
+ * WIRE_T_PROBLEM and WIRE_T_REFERENCE repeat.  Record fields require WIRE_T_REC_KIND. */
 enum wire_tag {
 	WIRE_T_RAW = 1,
 	WIRE_T_LIMITS,
@@ -22,6 +22,7 @@ enum wire_tag {
 	WIRE_T_RECEIVED_HEADER,
 	WIRE_T_PROBLEM,
 	WIRE_T_PARSE_ERROR,
+	WIRE_T_REFERENCE,
 
 	WIRE_T_REC_KIND = 32,
 	WIRE_T_REC_APPLICANT_KIND,
@@ -212,6 +213,8 @@ wire_result_encode(const struct wire_result *res, unsigned char **frame_r,
 				(uint64_t)res->received_header);
 	for (size_t i = 0; i < res->n_problems; i++)
 		wire_put_string(b, WIRE_T_PROBLEM, res->problems[i]);
+	for (size_t i = 0; i < res->n_references; i++)
+		wire_put_string(b, WIRE_T_REFERENCE, res->references[i]);
 	wire_put_string(b, WIRE_T_PARSE_ERROR, res->parse_error);
 	if (rec != NULL) {
 		unsigned char sig = rec->signature_present;
@@ -567,6 +570,16 @@ wire_result_field(const struct wire_field *f, struct wire_result *res,
 			return -1;
 		wire_strv_push(&res->problems, &res->n_problems, s);
 		return 0;
+	case WIRE_T_REFERENCE:
+		if (res->n_references >= WIRE_MAX_REFERENCES) {
+			error_set(err, "worker frame: more than %d references",
+				  WIRE_MAX_REFERENCES);
+			return -1;
+		}
+		if (wire_string(f, &s, err) != 0)
+			return -1;
+		wire_strv_push(&res->references, &res->n_references, s);
+		return 0;
 	default:
 		return wire_rec_field(f, res, err);
 	}
@@ -583,7 +596,8 @@ wire_result_decode(const unsigned char *body, size_t len,
 
 	memset(res_r, 0, sizeof(*res_r));
 	while ((r = wire_next(body, len, &pos, &f, err)) == 1) {
-		if ((f.tag != WIRE_T_PROBLEM && wire_once(seen, f.tag, err) != 0) ||
+		if ((f.tag != WIRE_T_PROBLEM && f.tag != WIRE_T_REFERENCE &&
+		     wire_once(seen, f.tag, err) != 0) ||
 		    wire_result_field(&f, res_r, err) != 0) {
 			r = -1;
 			break;
@@ -619,6 +633,7 @@ wire_result_clear(struct wire_result *res)
 	g_free(res->from_addr);
 	g_free(res->subject);
 	g_free(res->parse_error);
+	g_strfreev(res->references);
 	for (size_t i = 0; i < res->n_problems; i++)
 		g_free(res->problems[i]);
 	g_free(res->problems);

@@ -48,6 +48,10 @@ struct wire_job {
 	char **own_addresses;            /* NULL-terminated; may be NULL */
 };
 
+/* A thread deeper than this is not followed further back: the case a
+ * reply belongs to is among its nearest ancestors. */
+#define WIRE_MAX_REFERENCES 32
+
 /* What the worker made of one message; every string owned, valid UTF-8. */
 struct wire_result {
 	char *message_id;                /* NULL if none */
@@ -57,6 +61,11 @@ struct wire_result {
 	                                    header, 0 if none or unreadable */
 	char **problems;                 /* MIME's problem lines */
 	size_t n_problems;
+	char **references;               /* Message-IDs this one answers, the
+	                                    direct parent (In-Reply-To) first,
+	                                    then References newest first; at
+	                                    most WIRE_MAX_REFERENCES */
+	size_t n_references;
 	char *parse_error;               /* why nothing could be parsed; NULL
 	                                    when parsing produced a message */
 	struct extract_record *rec;      /* NULL when not parsed */

@@ -991,6 +991,28 @@ registry_messages(struct registry *reg, struct registry_message_row **rows_r,
 	return 0;
 }
 
+int
+registry_thread_case(struct registry *reg, char *const *ids, size_t n,
+		     char case_r[16], struct ogi_error *err)
+{
+	struct reg_stmt s;
+	int rc = 0;
+
+	case_r[0] = '\0';
+	for (size_t i = 0; i < n && case_r[0] == '\0' && rc >= 0; i++) {
+		if (stmt_prepare(reg, &s,
+				 "SELECT case_id FROM messages WHERE message_id = ?1"
+				 " AND case_id IS NOT NULL ORDER BY id DESC LIMIT 1",
+				 "find thread", err) != 0)
+			return -1;
+		stmt_text(&s, 1, ids[i]);
+		if ((rc = stmt_step(&s, err)) > 0)
+			copy_str(case_r, 16, col_str(s.st, 0));
+		stmt_finish(&s);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 static int
 explain_fields(struct registry *reg, int64_t mid, struct registry_explain *ex,
 	       struct ogi_error *err)

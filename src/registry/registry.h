@@ -169,6 +169,12 @@ int registry_messages(struct registry *reg, struct registry_message_row **rows_r
 		      size_t *n_r, struct ogi_error *err);
 void registry_message_rows_free(struct registry_message_row *rows, size_t n);
 
+/* The case of the first of ids (Message-IDs, without angle brackets,
+ * nearest first) that names a recorded message belonging to a case.
+ * Returns 0 with the case in case_r ("" when none), or -1. */
+int registry_thread_case(struct registry *reg, char *const *ids, size_t n,
+			 char case_r[16], struct ogi_error *err);
+
 /* What the extractor made of one message, field by field (`ogictl
  * explain`): the value it gave each field and where the value came from. */
 struct registry_explain {

@@ -36,7 +36,8 @@ workflow_first_state(const struct extract_record *rec, bool has_problems)
 
 void
 workflow_decide(const struct extract_record *rec, bool has_problems,
-		bool case_known, struct workflow_decision *d_r)
+		bool case_known, const char *thread_case,
+		struct workflow_decision *d_r)
 {
 	*d_r = (struct workflow_decision){ .disposition = WORKFLOW_REVIEW };
 	if (rec == NULL) {
@@ -52,9 +53,12 @@ workflow_decide(const struct extract_record *rec, bool has_problems,
 		break;
 	case EXTRACT_KIND_CORRECTION_REPLY:
 	case EXTRACT_KIND_STATUS_QUERY:
-		if (case_known && rec->case_ref != NULL) {
+		/* The number quoted wins over the thread: people reply to
+		 * an old mail to ask about a newer case. */
+		if ((case_known && rec->case_ref != NULL) || thread_case != NULL) {
 			d_r->disposition = WORKFLOW_LINKED;
-			d_r->link_case = rec->case_ref;
+			d_r->link_case = case_known && rec->case_ref != NULL
+					 ? rec->case_ref : thread_case;
 			d_r->reason = extract_kind_name(rec->kind);
 		} else {
 			d_r->reason = rec->case_ref != NULL ? "unknown case"

@@ -16,8 +16,10 @@
  * - every application, complete or not, gets a reply deadline counted from
  *   receipt (Art. 6): reply_days working days on the Chinese calendar, the
  *   day of receipt not counted;
- * - a correction reply or a status query joins the case it quotes; one
- *   quoting no known case goes to the office;
+ * - a correction reply or a status query joins the case it quotes, else
+ *   the case of the message it answers (In-Reply-To, References: the
+ *   applicant answering our notice, or replying to their own
+ *   application); one tied to no known case goes to the office;
  * - auto-replies, bounces and bulk mail are recorded and never answered
  *   (RFC 3834: no loop of robot mail);
  * - consultations, complaints, unparsed mail and any message with a
@@ -45,8 +47,9 @@ struct workflow_decision {
 	                           makes or joins a case */
 	const char *state;      /* an application: the state its new case
 	                           starts in; else NULL */
-	const char *link_case;  /* a reply quoting a known case: that case
-	                           (the record's case_ref); else NULL */
+	const char *link_case;  /* a reply tied to a known case: that case
+	                           (the record's case_ref, or thread_case);
+	                           else NULL */
 	const char *reason;     /* why, for the event log: "complete",
 	                           "incomplete", "unknown case", ... */
 	bool deadline_due;      /* a reply deadline must be set (Art. 6) */
@@ -55,9 +58,11 @@ struct workflow_decision {
 /* What becomes of a message.  rec NULL: it could not be parsed.
  * has_problems: MIME problems or a parse failure were found.  case_known:
  * rec->case_ref names a registered case (the caller asked the registry).
- * Fills *d_r; pointers in it are static or rec's own. */
+ * thread_case: the case of a message this one answers, NULL if none.
+ * Fills *d_r; pointers in it are static, rec's or thread_case. */
 void workflow_decide(const struct extract_record *rec, bool has_problems,
-		     bool case_known, struct workflow_decision *d_r);
+		     bool case_known, const char *thread_case,
+		     struct workflow_decision *d_r);
 
 /* "case", "linked", "ignored", "needs_review": the names the registry
  * stores and ogictl prints. */

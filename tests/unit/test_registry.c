@@ -57,7 +57,7 @@ record_as(struct registry *reg, const struct registry_message *msg,
 	if (rec != NULL && rec->case_ref != NULL &&
 	    registry_case_exists(reg, rec->case_ref, &known, err) != 0)
 		return -1;
-	workflow_decide(rec, msg->problems != NULL, known, &wf);
+	workflow_decide(rec, msg->problems != NULL, known, NULL, &wf);
 	d = (struct registry_decision){
 		.disposition = workflow_disposition_name(wf.disposition),
 		.state = wf.state,
@@ -844,6 +844,45 @@ test_review_and_explain(void **state)
 	assert_non_null(strstr(err.msg, "several messages"));
 }
 
+/* A reply finds its case through the messages it answers, nearest first,
+ * skipping ids we never recorded and messages that belong to no case. */
+static void
+test_thread_case(void **state)
+{
+	struct fixture *f = *state;
+	struct extract_record app = make_rec(EXTRACT_KIND_APPLICATION);
+	struct extract_record spam = make_rec(EXTRACT_KIND_SPAM);
+	struct registry_outcome first, second;
+	struct ogi_error err = { 0 };
+	struct test_msg a, b, c;
+	char kase[16];
+
+	make_msg(&a, 51, T0);
+	a.m.message_id = "a@example.cn";
+	assert_int_equal(record_as(f->reg, &a.m, &app, TZ_SHANGHAI, "2026-12-11",
+				   &first, &err), 0);
+	make_msg(&b, 52, T0 + 1);
+	b.m.message_id = "b@example.cn";
+	assert_int_equal(record_as(f->reg, &b.m, &app, TZ_SHANGHAI, "2026-12-11",
+				   &second, &err), 0);
+	make_msg(&c, 53, T0 + 2);
+	c.m.message_id = "spam@example.cn";
+	assert_int_equal(record_as(f->reg, &c.m, &spam, TZ_SHANGHAI, NULL,
+				   &(struct registry_outcome){ 0 }, &err), 0);
+
+	char *near_first[] = { "unknown@x", "spam@example.cn", "b@example.cn",
+			       "a@example.cn" };
+	assert_int_equal(registry_thread_case(f->reg, near_first, 4, kase, &err), 0);
+	assert_string_equal(kase, second.case_id);
+	assert_int_equal(registry_thread_case(f->reg, near_first + 3, 1, kase,
+					      &err), 0);
+	assert_string_equal(kase, first.case_id);
+	assert_int_equal(registry_thread_case(f->reg, near_first, 2, kase, &err), 0);
+	assert_string_equal(kase, "");
+	assert_int_equal(registry_thread_case(f->reg, NULL, 0, kase, &err), 0);
+	assert_string_equal(kase, "");
+}
+
 static void
 test_case_round_trip(void **state)
 {
@@ -1047,6 +1086,7 @@ main(void)
 		T(test_constraint_failure),
 		T(test_case_round_trip),
 		T(test_review_and_explain),
+		T(test_thread_case),
 		T(test_case_messages_order),
 		T(test_next_docnum),
 	};

@@ -89,10 +89,12 @@ test_result_round_trip(void **state)
 		.verdict = EXTRACT_VERDICT_REVIEW,
 	};
 	char *problems[] = { "bad charset", "deep nesting", NULL };
+	char *refs[] = { "parent@x", "grand@x", NULL };
 	struct wire_result in = {
 		.message_id = "id@x", .from_addr = "a@b", .subject = "申请",
 		.received_header = 1764057600,
 		.problems = problems, .n_problems = 2, .rec = &rec,
+		.references = refs, .n_references = 2,
 	}, out;
 	unsigned i = 0;
 
@@ -113,6 +115,10 @@ test_result_round_trip(void **state)
 	assert_int_equal(out.received_header, 1764057600);
 	assert_int_equal(out.n_problems, 2);
 	assert_string_equal(out.problems[1], "deep nesting");
+	assert_int_equal(out.n_references, 2);
+	assert_string_equal(out.references[0], "parent@x");
+	assert_string_equal(out.references[1], "grand@x");
+	assert_null(out.references[2]);
 	assert_null(out.parse_error);
 	assert_non_null(out.rec);
 	assert_int_equal(out.rec->kind, rec.kind);
@@ -258,6 +264,32 @@ test_hostile_results(void **state)
 	}
 }
 
+/* A worker cannot make the daemon keep an endless thread. */
+static void
+test_too_many_references(void **state)
+{
+	char *refs[WIRE_MAX_REFERENCES + 2];
+	struct wire_result in = { .parse_error = "x" }, out;
+	struct ogi_error err = { 0 };
+	unsigned char *frame;
+	size_t len, body_len;
+
+	(void)state;
+	for (size_t i = 0; i <= WIRE_MAX_REFERENCES; i++)
+		refs[i] = g_strdup_printf("r%zu@x", i);
+	refs[WIRE_MAX_REFERENCES + 1] = NULL;
+	in.references = refs;
+	in.n_references = WIRE_MAX_REFERENCES + 1;
+	wire_result_encode(&in, &frame, &len);
+	assert_int_equal(wire_header_decode(frame, len, &body_len, &err), 0);
+	assert_int_equal(wire_result_decode(frame + WIRE_HEADER_SIZE, body_len,
+					    &out, &err), -1);
+	assert_non_null(strstr(err.msg, "references"));
+	g_free(frame);
+	for (size_t i = 0; i <= WIRE_MAX_REFERENCES; i++)
+		g_free(refs[i]);
+}
+
 static void
 test_hostile_headers(void **state)
 {
@@ -300,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_result_unparsed),
 		cmocka_unit_test(test_hostile_results),
 		cmocka_unit_test(test_hostile_headers),
+		cmocka_unit_test(test_too_many_references),
 		cmocka_unit_test(test_job_requires_message),
 	};
 
