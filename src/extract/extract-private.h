@@ -78,6 +78,25 @@ int extract_layout_mark_at(const char *p, const char *end, size_t *len_r);
  * the spaces around it; p itself when there is none. */
 const char *extract_layout_skip_bullet(const char *p, const char *end);
 
+/* verdict.c: the verdict on rec (every kind: NONE and no review for what
+ * is not an application), from its fields, rec->missing, rec->invalid,
+ * rec->info and the reasons rules already gave; adds a reason to
+ * rec->review for each doubt (a LOW required element, a blank label that
+ * may have its value below it, two names, a written ID type the number
+ * contradicts, an agent). */
+void extract_verdict_decide(struct extract_record *rec);
+
+/* verdict.c: the value of field f of rec as `ogictl explain` shows it (the
+ * stable names of enums, "yes" for a seal mark with no text), a new string
+ * the caller frees with g_free(), or NULL when rec has none. */
+char *extract_field_value(const struct extract_record *rec,
+			  enum extract_field f);
+
+/* verdict.c: whether a and b (either may be NULL: false) are one name
+ * written alike but for spaces and dots (张 三, 巴特尔·朝鲁 / 巴特尔.朝鲁)
+ * and the case of Latin letters. */
+bool extract_same_name(const char *a, const char *b);
+
 /* text.c: whether s contains, or starts with, one of the n words. */
 bool extract_text_contains_any(const char *s, const char *const *words, size_t n);
 bool extract_text_starts_with_any(const char *s, const char *const *words,

@@ -724,6 +724,21 @@ struct applicant_hit {
 	char *value;
 };
 
+/* Where a value of struct found came from, until the record's
+ * extract_field_info takes it: the rule that read it, how sure it is, and
+ * its line (pointers into the scanned text, which outlives both views). */
+struct prov {
+	enum extract_source src;
+	enum extract_confidence conf;
+	const char *rule;   /* static: a stable short name ... */
+	const char *word;   /* ... and, when not NULL, the word it matched:
+	                       "prose" "我叫" is the rule "prose-我叫" */
+	const char *line;   /* NULL: read from no line */
+	size_t len;
+	unsigned line_no;
+	bool quoted;        /* read from the view of quoted text */
+};
+
 /* What one view (the newest text, or the quoted text) says. */
 struct found {
 	char *name;
@@ -754,15 +769,37 @@ struct found {
 	enum choice_level medium_level;
 	GArray *applicants;       /* struct applicant_hit */
 	size_t request_line;      /* SIZE_MAX: none */
+	bool quoted;              /* the view of quoted text */
+	struct prov at;           /* the rule reading now: the helpers that
+	                             store a value copy it beside the value */
+	struct prov prov[EXTRACT_FIELD_COUNT]; /* of each value stored, or of
+	                             a label seen with nothing after it */
 };
 
+/* The rule reading now (see struct prov); ln NULL for none. */
+struct line;
+static void reading(struct found *f, enum extract_source src,
+		    enum extract_confidence conf, const char *rule,
+		    const char *word, const struct line *ln);
+
+/* Records that field fld of f now holds a value read by f->at. */
 static void
-take(char **slot, char *value)
+noted(struct found *f, enum extract_field fld)
 {
-	if (*slot == NULL)
-		*slot = value;
-	else
+	f->prov[fld] = f->at;
+	f->prov[fld].quoted = f->quoted;
+}
+
+/* Stores value in *slot, field fld of f, unless it holds one already. */
+static void
+keep(struct found *f, enum extract_field fld, char **slot, char *value)
+{
+	if (*slot != NULL || value == NULL) {
 		free(value);
+		return;
+	}
+	*slot = value;
+	noted(f, fld);
 }
 
 static void
@@ -777,6 +814,7 @@ set_name(struct found *f, char *value, enum name_rank rank)
 	free(f->name);
 	f->name = value;
 	f->name_rank = rank;
+	noted(f, EXTRACT_FIELD_NAME);
 }
 
 static void
@@ -786,10 +824,12 @@ set_choice(struct found *f, enum extract_delivery d, enum extract_medium m,
 	if (d != EXTRACT_DELIVERY_UNKNOWN && dlevel > f->delivery_level) {
 		f->delivery = d;
 		f->delivery_level = dlevel;
+		noted(f, EXTRACT_FIELD_DELIVERY);
 	}
 	if (m != EXTRACT_MEDIUM_UNKNOWN && mlevel > f->medium_level) {
 		f->medium = m;
 		f->medium_level = mlevel;
+		noted(f, EXTRACT_FIELD_MEDIUM);
 	}
 }
 
@@ -1018,12 +1058,26 @@ struct line {
 	const char *s;    /* without quoting "> " */
 	size_t len;
 	const char *body; /* after a list number or bullet */
+	unsigned no;      /* 1-based, in the scanned text */
 };
 
 static const char *
 line_end(const struct line *ln)
 {
 	return ln->s + ln->len;
+}
+
+static void
+reading(struct found *f, enum extract_source src,
+	enum extract_confidence conf, const char *rule, const char *word,
+	const struct line *ln)
+{
+	f->at = (struct prov){
+		.src = src, .conf = conf, .rule = rule, .word = word,
+		.line = ln != NULL ? ln->s : NULL,
+		.len = ln != NULL ? ln->len : 0,
+		.line_no = ln != NULL ? ln->no : 0,
+	};
 }
 
 enum tier { TIER_OWN, TIER_QUOTED, TIER_DROP };
@@ -2163,8 +2217,10 @@ store_id(struct found *f, const struct label *lab, const char *v)
 				word_len = n;
 			}
 		}
-	if (word != NULL && f->id_word == NULL)
+	if (word != NULL && f->id_word == NULL) {
 		f->id_word = g_strndup(word, word_len);
+		noted(f, EXTRACT_FIELD_ID_TYPE);
+	}
 	for (const char *p = v; p < end;) {
 		const char *e = p;
 		bool digit = false;
@@ -2195,6 +2251,10 @@ store_id(struct found *f, const struct label *lab, const char *v)
 			f->id_label_type = lab != NULL ? lab->id_type :
 							  EXTRACT_ID_NONE;
 			f->id_label = lab != NULL ? lab->id_label : NULL;
+			noted(f, EXTRACT_FIELD_ID_NUMBER);
+			if (f->id_label_type != EXTRACT_ID_NONE &&
+			    f->prov[EXTRACT_FIELD_ID_TYPE].src == EXTRACT_SRC_NONE)
+				noted(f, EXTRACT_FIELD_ID_TYPE);
 		}
 		g_free(tok);
 	}
@@ -2219,13 +2279,13 @@ store_contact(struct found *f, char *v)
 		char *rest = g_strdup(v), *at = strstr(rest, mail);
 
 		memmove(at, at + strlen(mail), strlen(at + strlen(mail)) + 1);
-		take(&f->email, mail);
+		keep(f, EXTRACT_FIELD_EMAIL, &f->email, mail);
 		g_free(v);
 		v = clean_value(rest, rest + strlen(rest));
 		g_free(rest);
 	}
 	if (v != NULL && count_digits(v) >= 7)
-		take(&f->phone, v);
+		keep(f, EXTRACT_FIELD_PHONE, &f->phone, v);
 	else
 		g_free(v);
 }
@@ -2262,14 +2322,61 @@ without_title(char *v)
 	return name;
 }
 
+/* The record's field a label's value goes to; EXTRACT_FIELD_COUNT for
+ * labels we do not keep.  联系方式 holds a number or an address: phone. */
+static enum extract_field
+record_field(enum field f)
+{
+	static const enum extract_field map[FLD_COUNT] = {
+		[FLD_NAME] = EXTRACT_FIELD_NAME,
+		[FLD_ORG_NAME] = EXTRACT_FIELD_NAME,
+		[FLD_APPLICANT] = EXTRACT_FIELD_NAME,
+		[FLD_LEGAL_REP] = EXTRACT_FIELD_LEGAL_REP,
+		[FLD_CONTACT_PERSON] = EXTRACT_FIELD_CONTACT_PERSON,
+		[FLD_ID_TYPE] = EXTRACT_FIELD_ID_TYPE,
+		[FLD_ID_NUMBER] = EXTRACT_FIELD_ID_NUMBER,
+		[FLD_ADDRESS] = EXTRACT_FIELD_ADDRESS,
+		[FLD_POSTCODE] = EXTRACT_FIELD_POSTCODE,
+		[FLD_PHONE] = EXTRACT_FIELD_PHONE,
+		[FLD_EMAIL] = EXTRACT_FIELD_EMAIL,
+		[FLD_FAX] = EXTRACT_FIELD_FAX,
+		[FLD_CONTACT] = EXTRACT_FIELD_PHONE,
+		[FLD_REQUEST] = EXTRACT_FIELD_REQUEST,
+		[FLD_PURPOSE] = EXTRACT_FIELD_PURPOSE,
+		[FLD_SIGNATURE] = EXTRACT_FIELD_SIGNATURE,
+		[FLD_DATE] = EXTRACT_FIELD_DATE,
+		[FLD_DELIVERY] = EXTRACT_FIELD_DELIVERY,
+		[FLD_MEDIUM] = EXTRACT_FIELD_MEDIUM,
+		[FLD_OTHER] = EXTRACT_FIELD_COUNT,
+	};
+
+	return map[f];
+}
+
 static void
 store(struct found *f, const struct hit *h, size_t line, char *v)
 {
+	enum extract_field fld = record_field(h->field);
 	struct applicant_hit a;
 
 	if (v == NULL) {
 		f->sig_field |= h->field == FLD_SIGNATURE;
+		/* A label with nothing after it: evidence, kept until a value
+		 * comes (reading() said how sure the blank is). */
+		if (fld != EXTRACT_FIELD_COUNT && !h->prose &&
+		    f->prov[fld].src == EXTRACT_SRC_NONE)
+			noted(f, fld);
 		return;
+	}
+	/* A form's name is taken as written; one that does not look like a
+	 * name is a doubt. */
+	if ((h->field == FLD_NAME || h->field == FLD_ORG_NAME ||
+	     h->field == FLD_APPLICANT) && !h->prose) {
+		char *n = name_value(g_strdup(v));
+
+		if (n == NULL || !name_plausible(n))
+			f->at.conf = EXTRACT_CONF_LOW;
+		g_free(n);
 	}
 	switch (h->field) {
 	case FLD_NAME:
@@ -2291,32 +2398,34 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 		set_name(f, v, RANK_APPLICANT);
 		break;
 	case FLD_LEGAL_REP:
-		take(&f->legal_rep, without_title(person_value(h, v)));
+		keep(f, EXTRACT_FIELD_LEGAL_REP, &f->legal_rep,
+		     without_title(person_value(h, v)));
 		break;
 	case FLD_CONTACT_PERSON:
-		take(&f->contact_person, without_title(person_value(h, v)));
+		keep(f, EXTRACT_FIELD_CONTACT_PERSON, &f->contact_person,
+		     without_title(person_value(h, v)));
 		break;
 	case FLD_ID_TYPE:
-		take(&f->id_type_text, v);
+		keep(f, EXTRACT_FIELD_ID_TYPE, &f->id_type_text, v);
 		break;
 	case FLD_ID_NUMBER:
 		store_id(f, h->lab, v);
 		g_free(v);
 		break;
 	case FLD_ADDRESS:
-		take(&f->address, v);
+		keep(f, EXTRACT_FIELD_ADDRESS, &f->address, v);
 		break;
 	case FLD_POSTCODE:
-		take(&f->postcode, v);
+		keep(f, EXTRACT_FIELD_POSTCODE, &f->postcode, v);
 		break;
 	case FLD_PHONE:
-		take(&f->phone, v);
+		keep(f, EXTRACT_FIELD_PHONE, &f->phone, v);
 		break;
 	case FLD_EMAIL:
-		take(&f->email, v);
+		keep(f, EXTRACT_FIELD_EMAIL, &f->email, v);
 		break;
 	case FLD_FAX:
-		take(&f->fax, v);
+		keep(f, EXTRACT_FIELD_FAX, &f->fax, v);
 		break;
 	case FLD_CONTACT:
 		store_contact(f, v);
@@ -2324,20 +2433,20 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 	case FLD_REQUEST:
 		if (f->request == NULL)
 			f->request_line = line;
-		take(&f->request, v);
+		keep(f, EXTRACT_FIELD_REQUEST, &f->request, v);
 		break;
 	case FLD_PURPOSE:
-		take(&f->purpose, v);
+		keep(f, EXTRACT_FIELD_PURPOSE, &f->purpose, v);
 		break;
 	case FLD_SIGNATURE:
 		f->sig_field = true;
 		v = signature_value(v);
 		if (v != NULL)
 			f->sig_present = true;
-		take(&f->sig_text, v);
+		keep(f, EXTRACT_FIELD_SIGNATURE, &f->sig_text, v);
 		break;
 	case FLD_DATE:
-		take(&f->date_text, v);
+		keep(f, EXTRACT_FIELD_DATE, &f->date_text, v);
 		break;
 	case FLD_DELIVERY:
 	case FLD_MEDIUM:
@@ -2420,6 +2529,21 @@ document_below(struct view *v, size_t i)
 	return NULL;
 }
 
+/* A label with nothing after it is a blank left in the form when another
+ * label follows it (on its line or the next) or nothing does; when text
+ * follows that was not taken as its value, the value may be there. */
+static bool
+blank_certain(const struct view *v, size_t i, bool last)
+{
+	if (!last)
+		return true;
+	for (size_t j = i + 1; j < v->n; j++)
+		if (!blank(&v->lines[j]))
+			return starts_with_hit(v, j) || closing_line(&v->lines[j]) ||
+			       date_line(v, &v->lines[j]);
+	return true;
+}
+
 static void
 read_labels(struct view *v, struct found *f)
 {
@@ -2431,6 +2555,12 @@ read_labels(struct view *v, struct found *f)
 			bool last = k + 1 == hits->len;
 			char *value;
 
+			if (h->prose)
+				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+					"prose", h->lab->text, &v->lines[i]);
+			else
+				reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH,
+					"form-label", NULL, &v->lines[i]);
 			if (is_choice(h->field)) {
 				read_choice(v, i, h, f);
 				continue;
@@ -2462,6 +2592,11 @@ read_labels(struct view *v, struct found *f)
 					value = finish_value(acc);
 				}
 			}
+			if (value == NULL)
+				reading(f, EXTRACT_SRC_LABEL,
+					blank_certain(v, i, last) ?
+					EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW,
+					"label-empty", NULL, &v->lines[i]);
 			store(f, h, i, value);
 		}
 	}
@@ -2659,6 +2794,9 @@ prose_request(struct view *v, struct found *f)
 			f->request = finish_value(acc);
 			if (f->request != NULL) {
 				f->request_line = i;
+				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+					"prose-request-verb", NULL, ln);
+				noted(f, EXTRACT_FIELD_REQUEST);
 				break;
 			}
 		}
@@ -2691,8 +2829,13 @@ prose_purpose(struct view *v, struct found *f)
 				while (e < end && clause_end_len(e, end) == 0)
 					e = next_char(e, end);
 				f->purpose = clean_value(p + strlen("用于"), e);
-				if (f->purpose != NULL)
+				if (f->purpose != NULL) {
+					reading(f, EXTRACT_SRC_PROSE,
+						EXTRACT_CONF_HIGH, "prose",
+						"用于", ln);
+					noted(f, EXTRACT_FIELD_PURPOSE);
 					break;
+				}
 			}
 			if (p >= clause)
 				before++;
@@ -2751,6 +2894,8 @@ prose_delivery(struct view *v, struct found *f)
 
 		if (v->consumed[i])
 			continue;
+		reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH, "prose-delivery",
+			NULL, ln);
 		for (const char *p = ln->s; p < end; p = next_char(p, end)) {
 			if (!d_done && send_to_mailbox(p, end) > 0 &&
 			    !negated(p, ln->s) && !in_label(v, i, p)) {
@@ -2793,9 +2938,12 @@ ticked_lines(struct view *v, struct found *f)
 	for (size_t i = 0; i < v->n; i++) {
 		const struct line *ln = &v->lines[i];
 
-		if (has_mark(ln->s, line_end(ln), true))
-			parse_choices(ln->s, line_end(ln), true, CHOICE_PROSE,
-				      CHOICE_PROSE, f);
+		if (!has_mark(ln->s, line_end(ln), true))
+			continue;
+		reading(f, EXTRACT_SRC_PATTERN, EXTRACT_CONF_HIGH,
+			"ticked-option", NULL, ln);
+		parse_choices(ln->s, line_end(ln), true, CHOICE_PROSE,
+			      CHOICE_PROSE, f);
 	}
 }
 
@@ -2938,11 +3086,15 @@ signed_already(const struct found *f)
 	return f->sig_field || f->sig_present;
 }
 
+/* A signature read by the closing rule f->at; name NULL for a seal mark
+ * with no text. */
 static void
 sign(struct found *f, char *name)
 {
 	f->sig_present = true;
-	take(&f->sig_text, name);
+	if (f->sig_text == NULL)
+		noted(f, EXTRACT_FIELD_SIGNATURE);
+	keep(f, EXTRACT_FIELD_SIGNATURE, &f->sig_text, name);
 }
 
 /* 1979年3月2日出生, 出生于1979年3月2日: a birth date told about the
@@ -2999,8 +3151,10 @@ line_date(const char *s, char out[11])
 	return 0;
 }
 
+/* The first date on lines from..to; *line_r: the line it is on. */
 static int
-date_of_lines(const struct view *v, size_t from, size_t to, char out[11])
+date_of_lines(const struct view *v, size_t from, size_t to, char out[11],
+	      size_t *line_r)
 {
 	for (size_t i = from; i <= to && i < v->n; i++) {
 		char *s = g_strndup(v->lines[i].s, v->lines[i].len);
@@ -3010,19 +3164,38 @@ date_of_lines(const struct view *v, size_t from, size_t to, char out[11])
 			rc = short_line_date(v, g_strstrip(s), out);
 
 		g_free(s);
-		if (rc != 0)
+		if (rc != 0) {
+			*line_r = i;
 			return rc;
+		}
 	}
 	return 0;
 }
 
-/* 此致 敬礼 then the signer and the date. */
+/* The line among n of lines[] whose text (pieces[k]) holds needle, or
+ * lines[0]. */
+static size_t
+line_holding(char **pieces, const size_t *lines, size_t n, const char *needle)
+{
+	for (size_t k = 0; k < n && pieces[k] != NULL; k++)
+		if (strstr(pieces[k], needle) != NULL)
+			return lines[k];
+	return lines[0];
+}
+
+/* How many lines after 此致 敬礼 the signer and the date may take: a name,
+ * an organisation, its seal, a date and one line to spare. */
+#define CLOSING_REGION_LINES 5
+
+/* 此致 敬礼 then the signer and the date.  Leaves the date's provenance in
+ * f->at. */
 static int
 closing_marker(const struct view *v, struct found *f, char date[11])
 {
 	const char *pos = NULL;
-	size_t m = 0, lines = 0;
+	size_t m = 0, lines = 0, idx[CLOSING_REGION_LINES + 1];
 	GString *region;
+	char **pieces;
 	int rc;
 
 	for (size_t i = v->n; i > 0 && pos == NULL; i--) {
@@ -3043,7 +3216,8 @@ closing_marker(const struct view *v, struct found *f, char date[11])
 	if (pos == NULL)
 		return 0;
 	region = g_string_new_len(pos, line_end(&v->lines[m]) - pos);
-	for (size_t j = m + 1; j < v->n && lines < 5; j++) {
+	idx[0] = m;
+	for (size_t j = m + 1; j < v->n && lines < CLOSING_REGION_LINES; j++) {
 		GArray *hits = hits_of(v, j);
 
 		if (blank(&v->lines[j]))
@@ -3053,17 +3227,33 @@ closing_marker(const struct view *v, struct found *f, char date[11])
 			break;
 		g_string_append_c(region, '\n');
 		g_string_append_len(region, v->lines[j].s, v->lines[j].len);
-		lines++;
+		idx[++lines] = j;
 	}
+	pieces = g_strsplit(region->str, "\n", -1);
 	if (!signed_already(f)) {
 		char *name = closing_name(region->str, region->str + region->len);
 
-		if (name != NULL)
+		if (name != NULL) {
+			reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
+				"closing-marker", NULL,
+				&v->lines[line_holding(pieces, idx, lines + 1, name)]);
 			sign(f, name);
+		}
 	}
 	rc = extract_date_find(region->str, date);
 	if (rc == 0)
 		rc = extract_date_find_month_day(region->str, v->receipt, date);
+	for (size_t k = 0; rc != 0 && k <= lines; k++) {
+		char d[11];
+
+		if (extract_date_find(pieces[k], d) != 0 ||
+		    extract_date_find_month_day(pieces[k], v->receipt, d) != 0) {
+			reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
+				"closing-date", NULL, &v->lines[idx[k]]);
+			break;
+		}
+	}
+	g_strfreev(pieces);
 	g_string_free(region, TRUE);
 	return rc;
 }
@@ -3081,11 +3271,16 @@ closing_applicant(const struct view *v, struct found *f, char date[11])
 		bool late = f->request_line != SIZE_MAX ? a->line > f->request_line :
 							   a->line >= last[0];
 		bool near_end = n < 3 || a->line >= last[n - 3];
-		int rc = date_of_lines(v, from, a->line + 2, date);
+		size_t dl = a->line;
+		int rc = date_of_lines(v, from, a->line + 2, date, &dl);
 
 		if (late && (rc != 0 || near_end)) {
+			reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH,
+				"closing-applicant", NULL, &v->lines[a->line]);
 			if (!signed_already(f))
 				sign(f, g_strdup(a->value));
+			reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
+				"closing-date", NULL, &v->lines[dl]);
 			return rc;
 		}
 	}
@@ -3097,7 +3292,7 @@ closing_applicant(const struct view *v, struct found *f, char date[11])
 static int
 closing_plain(const struct view *v, struct found *f, char date[11])
 {
-	size_t last[6], n = last_lines(v, last, 6);
+	size_t last[6], n = last_lines(v, last, 6), dl = 0;
 	int rc = 0;
 
 	for (size_t k = 0; k < n; k++) {
@@ -3110,13 +3305,15 @@ closing_plain(const struct view *v, struct found *f, char date[11])
 		if (s != NULL && !signed_already(f) && strip_seal(s)) {
 			char *name = signature_value(g_strdup(s));
 
+			reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
+				"closing-seal", NULL, ln);
 			if (name != NULL)
 				sign(f, name);
 		}
 		if (date_line(v, ln)) {
 			size_t lo = k > 0 ? k - 1 : k, hi = k + 1 < n ? k + 1 : k;
 
-			rc = date_of_lines(v, last[k], last[k], date);
+			rc = date_of_lines(v, last[k], last[k], date, &dl);
 			for (size_t c = lo; c <= hi && !signed_already(f); c++) {
 				const struct line *cl = &v->lines[last[c]];
 				char *name;
@@ -3124,12 +3321,17 @@ closing_plain(const struct view *v, struct found *f, char date[11])
 				if (hits_of(v, last[c])->len > 0 || cl->len > 60)
 					continue;
 				name = closing_name(cl->s, line_end(cl));
+				reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
+					"closing-name", NULL, cl);
 				if (name != NULL)
 					sign(f, name);
 			}
 		}
 		g_free(s);
 	}
+	if (rc != 0)
+		reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
+			"closing-date", NULL, &v->lines[dl]);
 	return rc;
 }
 
@@ -3168,14 +3370,42 @@ year_month(const char *text, char out[11])
 	return false;
 }
 
+/* The signer as the applicant's name: sure when a label said the line is
+ * the applicant's signature or a seal mark stands after the name, a guess
+ * from a closing line alone. */
+static void
+name_from_signature(struct found *f)
+{
+	const struct prov *sp = &f->prov[EXTRACT_FIELD_SIGNATURE];
+	bool labelled = sp->src == EXTRACT_SRC_LABEL ||
+			(sp->rule != NULL && strcmp(sp->rule, "closing-seal") == 0);
+
+	if (f->sig_text == NULL)
+		return;
+	f->at = f->prov[EXTRACT_FIELD_SIGNATURE];
+	f->at.rule = labelled ? "signature-label" : "closing-signature";
+	f->at.word = NULL;
+	f->at.conf = labelled ? f->at.conf : EXTRACT_CONF_LOW;
+	set_name(f, g_strdup(f->sig_text), RANK_SIGNATURE);
+}
+
 static void
 read_closing(const struct view *v, struct found *f)
 {
-	char d1[11] = "", d2[11] = "", d3[11] = "";
-	int r1 = closing_marker(v, f, d1);
-	int r2 = closing_applicant(v, f, d2);
-	int r3 = closing_plain(v, f, d3);
+	struct {
+		char date[11];
+		int rc;
+		struct prov at;
+	} closing[3];
+	int (*const rules[3])(const struct view *, struct found *, char[11]) = {
+		closing_marker, closing_applicant, closing_plain,
+	};
 
+	for (size_t k = 0; k < G_N_ELEMENTS(rules); k++) {
+		closing[k].date[0] = '\0';
+		closing[k].rc = rules[k](v, f, closing[k].date);
+		closing[k].at = f->at;
+	}
 	if (f->date_text != NULL) {
 		f->date_rc = extract_date_find(f->date_text, f->date);
 		if (f->date_rc == 0)
@@ -3185,18 +3415,14 @@ read_closing(const struct view *v, struct found *f)
 		if (f->date_rc == 0 && year_month(f->date_text, f->date))
 			f->date_rc = -1;
 	}
-	if (f->date_rc == 0 && r1 != 0) {
-		f->date_rc = r1;
-		memcpy(f->date, d1, sizeof(d1));
-	} else if (f->date_rc == 0 && r2 != 0) {
-		f->date_rc = r2;
-		memcpy(f->date, d2, sizeof(d2));
-	} else if (f->date_rc == 0 && r3 != 0) {
-		f->date_rc = r3;
-		memcpy(f->date, d3, sizeof(d3));
-	}
-	if (f->sig_text != NULL)
-		set_name(f, g_strdup(f->sig_text), RANK_SIGNATURE);
+	for (size_t k = 0; k < G_N_ELEMENTS(rules) && f->date_rc == 0; k++)
+		if (closing[k].rc != 0) {
+			f->date_rc = closing[k].rc;
+			memcpy(f->date, closing[k].date, sizeof(f->date));
+			f->at = closing[k].at;
+			noted(f, EXTRACT_FIELD_DATE);
+		}
+	name_from_signature(f);
 }
 
 /* --- numbers without labels ---------------------------------------------- */
@@ -3232,13 +3458,20 @@ read_shapes(const struct view *v, struct found *f,
 				for (int k = 0; k < 18; k++)
 					buf[k] = g_ascii_toupper(p[k]);
 				buf[18] = '\0';
+				reading(f, EXTRACT_SRC_PATTERN,
+					EXTRACT_CONF_HIGH, "id-shape", NULL, ln);
 				if (extract_resident_id_valid(buf) ||
 				    extract_uscc_well_formed(buf))
 					store_id(f, NULL, buf);
 			}
 			if (f->phone == NULL && is_mobile(p, (size_t)(e - p)) &&
-			    strspn(p, "0123456789") >= 11)
-				f->phone = g_strndup(p, (gsize)(e - p));
+			    strspn(p, "0123456789") >= 11) {
+				reading(f, EXTRACT_SRC_PATTERN,
+					EXTRACT_CONF_HIGH, "mobile-shape",
+					NULL, ln);
+				keep(f, EXTRACT_FIELD_PHONE, &f->phone,
+				     g_strndup(p, (gsize)(e - p)));
+			}
 			p = e;
 		}
 		if (f->email == NULL && memchr(ln->s, '@', ln->len) != NULL) {
@@ -3246,9 +3479,11 @@ read_shapes(const struct view *v, struct found *f,
 			char *mail = email_token(s), *lower;
 
 			lower = mail != NULL ? g_ascii_strdown(mail, -1) : NULL;
+			reading(f, EXTRACT_SRC_PATTERN, EXTRACT_CONF_HIGH,
+				"email-shape", NULL, ln);
 			if (mail != NULL && strchr(strchr(mail, '@'), '.') != NULL &&
 			    mail[0] != '@' && !has_own_address(lower, ctx))
-				f->email = mail;
+				keep(f, EXTRACT_FIELD_EMAIL, &f->email, mail);
 			else
 				g_free(mail);
 			g_free(lower);
@@ -3287,6 +3522,8 @@ org_before_code(const struct view *v, struct found *f)
 				b = pb;
 			}
 			name = g_strndup(b, (gsize)(e - b));
+			reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+				"org-before-code", NULL, &v->lines[i]);
 			if (is_org_name(name) && !g_str_has_prefix(name, "我") &&
 			    !g_str_has_prefix(name, "本") &&
 			    !g_str_has_prefix(name, "贵"))
@@ -3320,14 +3557,21 @@ spaced_words(const struct view *v, struct found *f)
 
 			if (**w == '\0')
 				continue;
+			/* A name standing alone is a guess; a date is a
+			 * date. */
 			if (f->name == NULL && !is_label_word(*w) &&
 			    signer_plausible(*w)) {
+				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_LOW,
+					"spaced-words", NULL, ln);
 				set_name(f, g_strdup(*w), RANK_PROSE);
 			} else if (f->date_rc == 0 && is_digit(**w) &&
 				   strlen(*w) <= 16 &&
 				   (rc = extract_date_find(*w, d)) != 0) {
+				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+					"spaced-words", NULL, ln);
 				memcpy(f->date, d, sizeof(f->date));
 				f->date_rc = rc;
+				noted(f, EXTRACT_FIELD_DATE);
 			}
 		}
 		g_strfreev(words);
@@ -3578,15 +3822,38 @@ id_type_of_shape(const char *id)
 	return EXTRACT_ID_OTHER;
 }
 
-#define TAKE(dst, a, b, field)                                           \
+/* The provenance of field fld when no view gave it a value: a label seen
+ * with nothing after it, in the newest text first. */
+static struct prov
+evidence(const struct found *a, const struct found *b, enum extract_field fld)
+{
+	return a->prov[fld].src != EXTRACT_SRC_NONE ? a->prov[fld] : b->prov[fld];
+}
+
+/* Moves member of a (of b when a has none) to dst, and its provenance to
+ * prov[fld]. */
+#define TAKE(dst, a, b, member, prov, fld)                               \
 	do {                                                             \
-		struct found *src_ = (a)->field != NULL ? (a) : (b);     \
-		(dst) = src_->field;                                     \
-		src_->field = NULL;                                      \
+		struct found *src_ = (a)->member != NULL ? (a) : (b);     \
+		(dst) = src_->member;                                     \
+		src_->member = NULL;                                      \
+		(prov)[fld] = (dst) != NULL ? src_->prov[fld] :           \
+					      evidence((a), (b), fld);    \
 	} while (0)
 
+/* The type a number's shape says is sure only when the number is valid
+ * for it. */
+static enum extract_confidence
+shape_confidence(enum extract_id_type type, const char *id)
+{
+	return (type == EXTRACT_ID_RESIDENT && extract_resident_id_valid(id)) ||
+	       (type == EXTRACT_ID_USCC && extract_uscc_well_formed(id)) ?
+	       EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW;
+}
+
 static void
-record_id(struct extract_record *rec, struct found *f0, struct found *f1)
+record_id(struct extract_record *rec, struct found *f0, struct found *f1,
+	  struct prov *prov)
 {
 	struct found *f = f0->id_number != NULL || f0->id_type_text != NULL ||
 			  f0->id_word != NULL ? f0 : f1;
@@ -3606,6 +3873,10 @@ record_id(struct extract_record *rec, struct found *f0, struct found *f1)
 	}
 	rec->id_number = f->id_number;
 	f->id_number = NULL;
+	prov[EXTRACT_FIELD_ID_NUMBER] = rec->id_number != NULL ?
+		f->prov[EXTRACT_FIELD_ID_NUMBER] :
+		evidence(f0, f1, EXTRACT_FIELD_ID_NUMBER);
+	prov[EXTRACT_FIELD_ID_TYPE] = f->prov[EXTRACT_FIELD_ID_TYPE];
 	/* The type the applicant wrote wins over the number's shape: a
 	 * resident ID that fails its check is a mistyped one, never a
 	 * credit code that happens to pass GB 32100's. */
@@ -3613,8 +3884,15 @@ record_id(struct extract_record *rec, struct found *f0, struct found *f1)
 		const char *id = rec->id_number;
 		bool written = type != EXTRACT_ID_NONE;
 
-		if (!written)
+		if (!written) {
 			type = id_type_of_shape(id);
+			prov[EXTRACT_FIELD_ID_TYPE] = prov[EXTRACT_FIELD_ID_NUMBER];
+			prov[EXTRACT_FIELD_ID_TYPE].src = EXTRACT_SRC_INFERRED;
+			prov[EXTRACT_FIELD_ID_TYPE].rule = "id-shape";
+			prov[EXTRACT_FIELD_ID_TYPE].word = NULL;
+			prov[EXTRACT_FIELD_ID_TYPE].conf =
+				shape_confidence(type, id);
+		}
 		if ((type == EXTRACT_ID_RESIDENT && !extract_resident_id_valid(id)) ||
 		    (type == EXTRACT_ID_USCC &&
 		     !(written ? extract_uscc_valid(id) :
@@ -3630,10 +3908,13 @@ record_id(struct extract_record *rec, struct found *f0, struct found *f1)
 
 static void
 record_date(struct extract_record *rec, const struct found *f0,
-	    const struct found *f1, const struct extract_context *ctx)
+	    const struct found *f1, const struct extract_context *ctx,
+	    struct prov *prov)
 {
 	const struct found *f = f0->date_rc != 0 ? f0 : f1;
 
+	prov[EXTRACT_FIELD_DATE] = f->date_rc != 0 ? f->prov[EXTRACT_FIELD_DATE] :
+		evidence(f0, f1, EXTRACT_FIELD_DATE);
 	if (f->date_rc == 0)
 		return;
 	if (strlen(f->date) == 10)
@@ -3715,9 +3996,68 @@ count_bits(unsigned m)
 	return n;
 }
 
+/* A person or an organisation, from the fields that say so; a person when
+ * nothing does, which is sure only with a person's document. */
 static void
+record_kind(struct extract_record *rec, struct prov *prov, bool quoted_app)
+{
+	struct prov *p = &prov[EXTRACT_FIELD_APPLICANT_KIND];
+
+	if (rec->id_type == EXTRACT_ID_USCC || rec->id_type == EXTRACT_ID_ORG_CODE ||
+	    rec->legal_rep != NULL || is_org_name(rec->name)) {
+		rec->applicant_kind = EXTRACT_APPLICANT_ORGANISATION;
+		*p = prov[is_org_name(rec->name) ? EXTRACT_FIELD_NAME :
+			  rec->legal_rep != NULL ? EXTRACT_FIELD_LEGAL_REP :
+			  EXTRACT_FIELD_ID_TYPE];
+		p->rule = "org-evidence";
+		p->conf = EXTRACT_CONF_HIGH;
+	} else {
+		rec->applicant_kind = EXTRACT_APPLICANT_PERSON;
+		*p = (struct prov){ .rule = "person-default", .quoted = quoted_app };
+		p->conf = rec->id_type == EXTRACT_ID_RESIDENT ||
+			  rec->id_type == EXTRACT_ID_PASSPORT ?
+			  EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW;
+	}
+	p->src = EXTRACT_SRC_INFERRED;
+	p->word = NULL;
+}
+
+/* The record's extract_field_info from the provenance of its values, and
+ * of each label seen with nothing after it in the application's text.  A
+ * value from outside the application's text (app_quoted: the quoted text
+ * holds the application) is LOW: quoted text under a new message, or the
+ * cover note and headers of whoever forwarded it. */
+static void
+record_info(struct extract_record *rec, const struct prov *prov,
+	    bool app_quoted)
+{
+	for (int k = 0; k < EXTRACT_FIELD_COUNT; k++) {
+		const struct prov *p = &prov[k];
+		char *value = extract_field_value(rec, (enum extract_field)k);
+		bool outside = p->quoted != app_quoted;
+		char *rule;
+
+		if (p->src == EXTRACT_SRC_NONE ||
+		    (value == NULL) != (strcmp(p->rule, "label-empty") == 0) ||
+		    (value == NULL && outside)) {
+			g_free(value);
+			continue;
+		}
+		rule = g_strconcat(!outside ? "" : p->quoted ? "quoted:" :
+				   "cover-note:", p->rule,
+				   p->word != NULL ? "-" : "", p->word, NULL);
+		extract_info_set(rec, (enum extract_field)k, p->src,
+				 outside ? EXTRACT_CONF_LOW : p->conf, rule,
+				 p->line, p->len, p->line_no);
+		g_free(rule);
+		g_free(value);
+	}
+}
+
+/* Returns whether the application is the quoted text's. */
+static bool
 fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
-	    const struct extract_context *ctx)
+	    const struct extract_context *ctx, struct prov *prov)
 {
 	/* A forward's cover note (现转你局依法办理 … 2026年9月8日) is not the
 	 * application: when only the quoted text asks for information and
@@ -3731,30 +4071,31 @@ fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 	struct found *sig = signed_already(app) ? app : other;
 	struct found *d = f1->delivery_level > f0->delivery_level ? f1 : f0;
 	struct found *m = f1->medium_level > f0->medium_level ? f1 : f0;
-	TAKE(rec->name, app, other, name);
-	TAKE(rec->legal_rep, app, other, legal_rep);
-	TAKE(rec->contact_person, app, other, contact_person);
-	TAKE(rec->address, app, other, address);
-	TAKE(rec->postcode, app, other, postcode);
-	TAKE(rec->phone, app, other, phone);
-	TAKE(rec->email, app, other, email);
-	TAKE(rec->fax, app, other, fax);
-	TAKE(rec->request, app, other, request);
-	TAKE(rec->purpose, app, other, purpose);
-	record_id(rec, f0, f1);
+	TAKE(rec->name, app, other, name, prov, EXTRACT_FIELD_NAME);
+	TAKE(rec->legal_rep, app, other, legal_rep, prov, EXTRACT_FIELD_LEGAL_REP);
+	TAKE(rec->contact_person, app, other, contact_person, prov, EXTRACT_FIELD_CONTACT_PERSON);
+	TAKE(rec->address, app, other, address, prov, EXTRACT_FIELD_ADDRESS);
+	TAKE(rec->postcode, app, other, postcode, prov, EXTRACT_FIELD_POSTCODE);
+	TAKE(rec->phone, app, other, phone, prov, EXTRACT_FIELD_PHONE);
+	TAKE(rec->email, app, other, email, prov, EXTRACT_FIELD_EMAIL);
+	TAKE(rec->fax, app, other, fax, prov, EXTRACT_FIELD_FAX);
+	TAKE(rec->request, app, other, request, prov, EXTRACT_FIELD_REQUEST);
+	TAKE(rec->purpose, app, other, purpose, prov, EXTRACT_FIELD_PURPOSE);
+	record_id(rec, f0, f1, prov);
 	rec->signature_present = sig->sig_present;
 	rec->signature_text = sig->sig_text;
 	sig->sig_text = NULL;
-	record_date(rec, app, other, ctx);
+	prov[EXTRACT_FIELD_SIGNATURE] = rec->signature_present ?
+		sig->prov[EXTRACT_FIELD_SIGNATURE] :
+		evidence(app, other, EXTRACT_FIELD_SIGNATURE);
+	record_date(rec, app, other, ctx, prov);
 	rec->delivery = d->delivery;
 	rec->medium = m->medium;
+	prov[EXTRACT_FIELD_DELIVERY] = d->prov[EXTRACT_FIELD_DELIVERY];
+	prov[EXTRACT_FIELD_MEDIUM] = m->prov[EXTRACT_FIELD_MEDIUM];
 	record_contact(rec);
-
-	if (rec->id_type == EXTRACT_ID_USCC || rec->id_type == EXTRACT_ID_ORG_CODE ||
-	    rec->legal_rep != NULL || is_org_name(rec->name))
-		rec->applicant_kind = EXTRACT_APPLICANT_ORGANISATION;
-	else
-		rec->applicant_kind = EXTRACT_APPLICANT_PERSON;
+	record_kind(rec, prov, quoted_app);
+	return quoted_app;
 }
 
 /* --- entry points ------------------------------------------------------------ */
@@ -3927,21 +4268,25 @@ extract_fields(const char *text, const struct mime_message *msg,
 	GArray *raw = g_array_new(FALSE, FALSE, sizeof(struct line));
 	GArray *views[2];
 	struct found found[2];
+	struct prov prov[EXTRACT_FIELD_COUNT];
 	enum tier *tiers;
 	bool *attach;
 	unsigned found_in_text;
 	char receipt[11];
+	bool app_quoted;
 
 	receipt_date(msg, ctx, receipt);
 	for (char *p = prepared;;) {
 		char *eol = strchr(p, '\n');
-		struct line ln = { p, eol != NULL ? (size_t)(eol - p) : strlen(p), p };
+		struct line ln = { p, eol != NULL ? (size_t)(eol - p) : strlen(p), p,
+				   raw->len + 1 };
 
 		g_array_append_val(raw, ln);
 		if (eol == NULL)
 			break;
 		p = eol + 1;
 	}
+	memset(prov, 0, sizeof(prov));
 	attach = attachment_starts(prepared, raw, msg);
 	tiers = g_new0(enum tier, raw->len + 1);
 	assign_tiers(raw, attach, tiers, ctx);
@@ -3957,9 +4302,10 @@ extract_fields(const char *text, const struct mime_message *msg,
 		v.n = views[t]->len;
 		v.receipt = receipt;
 		found_init(&found[t]);
+		found[t].quoted = t == TIER_QUOTED;
 		read_view(&v, ctx, &found[t]);
 	}
-	fill_record(rec, &found[0], &found[1], ctx);
+	app_quoted = fill_record(rec, &found[0], &found[1], ctx, prov);
 	/* An invalid field is there, just wrong: it is not also missing.
 	 * The sender's address is not in the text: classify counts what the
 	 * applicant wrote. */
@@ -3969,9 +4315,22 @@ extract_fields(const char *text, const struct mime_message *msg,
 	    msg != NULL && msg->from_addr != NULL && msg->from_addr[0] != '\0') {
 		rec->email = g_strdup(msg->from_addr);
 		rec->missing &= ~(unsigned)EXTRACT_ELEM_CONTACT;
+		prov[EXTRACT_FIELD_EMAIL] = (struct prov){
+			.src = EXTRACT_SRC_HEADER, .conf = EXTRACT_CONF_HIGH,
+			.rule = "from-header",
+		};
 	}
 	if (found_in_text == 0)
 		rec->applicant_kind = EXTRACT_APPLICANT_UNKNOWN;
+	/* A name guessed from the text that the sender's display name
+	 * repeats: two places that agree. */
+	if (prov[EXTRACT_FIELD_NAME].conf == EXTRACT_CONF_LOW && !app_quoted &&
+	    msg != NULL && extract_same_name(rec->name, msg->from_name)) {
+		prov[EXTRACT_FIELD_NAME].conf = EXTRACT_CONF_HIGH;
+		prov[EXTRACT_FIELD_NAME].rule = "name-matches-from";
+		prov[EXTRACT_FIELD_NAME].word = NULL;
+	}
+	record_info(rec, prov, app_quoted);
 
 	for (int t = 0; t < 2; t++) {
 		found_clear(&found[t]);
@@ -4165,11 +4524,7 @@ extract_message(const struct mime_message *msg,
 	if (rec->kind != EXTRACT_KIND_APPLICATION &&
 	    rec->kind != EXTRACT_KIND_CORRECTION_REPLY)
 		clear_application(rec);
-	else if (rec->kind == EXTRACT_KIND_APPLICATION)
-		rec->verdict = rec->review != NULL ? EXTRACT_VERDICT_REVIEW
-			       : rec->missing != 0 || rec->invalid != 0
-			       ? EXTRACT_VERDICT_INCOMPLETE
-			       : EXTRACT_VERDICT_COMPLETE;
+	extract_verdict_decide(rec);
 	g_free(text);
 	return rec;
 }
