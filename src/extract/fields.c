@@ -3920,9 +3920,9 @@ record_date(struct extract_record *rec, const struct found *f0,
 	if (strlen(f->date) == 10)
 		memcpy(rec->date, f->date, sizeof(rec->date));
 	if (f->date_rc == EXTRACT_DATE_AMBIGUOUS) {
-		extract_info_set(rec, EXTRACT_FIELD_DATE, EXTRACT_SRC_CLOSING,
-				 EXTRACT_CONF_LOW, "date-day-month-order", NULL,
-				 0, 0);
+		prov[EXTRACT_FIELD_DATE].conf = EXTRACT_CONF_LOW;
+		prov[EXTRACT_FIELD_DATE].rule = "date-day-month-order";
+		prov[EXTRACT_FIELD_DATE].word = NULL;
 		extract_review_add(rec, "the date's day and month could be "
 				   "either way round: %s", rec->date);
 	}

@@ -113,7 +113,8 @@ static const struct {
 #define REASON_VALUE_CHARS 40
 
 /* Why a LOW value is a doubt, by the rule that read it (a prefix of its
- * name); rules not listed get the generic phrase. */
+ * name); rules not listed get the generic phrase, rules that give their
+ * own reason (extract_review_add) none. */
 static const struct {
 	const char *rule;
 	const char *doubt;
@@ -126,6 +127,7 @@ static const struct {
 	{ "form-label", "does not look like one" },
 	{ "prose-request-no-verb",
 	  "was read from a sentence without a request verb" },
+	{ "date-day-month-order", NULL },
 };
 
 static char *
@@ -152,11 +154,16 @@ doubt_low(struct extract_record *rec, enum extract_field f)
 {
 	const struct extract_field_info *in = &rec->info[f];
 	const char *doubt = NULL;
-	char *value = extract_field_value(rec, f), *shown;
+	char *value, *shown;
+	size_t i;
 
-	for (size_t i = 0; i < G_N_ELEMENTS(doubts) && doubt == NULL; i++)
+	for (i = 0; i < G_N_ELEMENTS(doubts); i++)
 		if (in->rule != NULL && g_str_has_prefix(in->rule, doubts[i].rule))
-			doubt = doubts[i].doubt;
+			break;
+	if (i < G_N_ELEMENTS(doubts) && doubts[i].doubt == NULL)
+		return;
+	doubt = i < G_N_ELEMENTS(doubts) ? doubts[i].doubt : NULL;
+	value = extract_field_value(rec, f);
 	shown = short_value(value != NULL ? value : "");
 	if (doubt != NULL)
 		extract_review_add(rec, "%s %s: %s", extract_field_name(f),
@@ -309,7 +316,9 @@ valid_as(enum extract_id_type type, const char *id)
 }
 
 /* A type the applicant wrote that the number contradicts: 护照 with a
- * valid resident ID, 身份证 with a credit code. */
+ * valid resident ID, an organisation's 身份证 with a credit code.  A
+ * person's mistyped resident ID passes GB 32100 by chance one time in 31
+ * (corpus 075): it is an invalid resident ID, not a conflict. */
 static void
 check_id_type(struct extract_record *rec)
 {
@@ -321,7 +330,9 @@ check_id_type(struct extract_record *rec)
 	    valid_as(rec->id_type, id))
 		return;
 	shape = proven_shape(id);
-	if (shape == EXTRACT_ID_NONE || shape == rec->id_type)
+	if (shape == EXTRACT_ID_NONE || shape == rec->id_type ||
+	    (shape == EXTRACT_ID_USCC &&
+	     rec->applicant_kind != EXTRACT_APPLICANT_ORGANISATION))
 		return;
 	extract_review_add(rec, "ID type written as %s, but the number is a "
 			   "valid %s",
