@@ -53,12 +53,19 @@ workflow_decide(const struct extract_record *rec, bool has_problems,
 		break;
 	case EXTRACT_KIND_CORRECTION_REPLY:
 	case EXTRACT_KIND_STATUS_QUERY:
-		/* The number quoted wins over the thread: people reply to
-		 * an old mail to ask about a newer case. */
-		if ((case_known && rec->case_ref != NULL) || thread_case != NULL) {
+		/* The thread is what the applicant's mail client wrote; a
+		 * number in the text may be a typo or another case.  When
+		 * they disagree the reply joins its thread and a clerk
+		 * looks. */
+		if (thread_case != NULL && case_known && rec->case_ref != NULL &&
+		    strcmp(thread_case, rec->case_ref) != 0) {
+			d_r->link_case = thread_case;
+			d_r->reason = "quotes another case than the one it answers";
+		} else if ((case_known && rec->case_ref != NULL) ||
+			   thread_case != NULL) {
 			d_r->disposition = WORKFLOW_LINKED;
-			d_r->link_case = case_known && rec->case_ref != NULL
-					 ? rec->case_ref : thread_case;
+			d_r->link_case = thread_case != NULL ? thread_case
+							     : rec->case_ref;
 			d_r->reason = extract_kind_name(rec->kind);
 		} else {
 			d_r->reason = rec->case_ref != NULL ? "unknown case"

@@ -19,7 +19,8 @@
  * - a correction reply or a status query joins the case it quotes, else
  *   the case of the message it answers (In-Reply-To, References: the
  *   applicant answering our notice, or replying to their own
- *   application); one tied to no known case goes to the office;
+ *   application); one tied to no known case, or quoting a case other
+ *   than its thread's (it joins the thread's), goes to the office;
  * - auto-replies, bounces and bulk mail are recorded and never answered
  *   (RFC 3834: no loop of robot mail);
  * - consultations, complaints, unparsed mail and any message with a
