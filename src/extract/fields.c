@@ -420,6 +420,9 @@ static const struct {
 	{ "快递", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
 	{ "寄送", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
 	{ "寄给我", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "寄到", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "寄至", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "寄回", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
 	{ "邮政", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
 	{ "发电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
 	{ "通过电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
@@ -449,6 +452,21 @@ static const struct {
 	{ "by e-mail", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
 	{ "by post", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
 	{ "by fax", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "by mail", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "pick it up", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "pick them up", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "collect it", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "collect them", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "electronic copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "electronic copies", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "electronic version", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "soft copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "paper copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "paper copies", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "hard copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "printed copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "PDF版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "PDF格式", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "纸质", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
 	{ "纸面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
 	{ "电子版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
@@ -457,6 +475,52 @@ static const struct {
 	{ "光盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "磁盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 };
+
+/* What an applicant posts to the office (授权委托书另行邮寄, 复印件已寄至贵局):
+ * a post phrase in a clause with one of these sends something in, not the
+ * answer out. */
+static const char *const posted_to_office[] = {
+	"委托书", "授权书", "复印件", "原件", "证明材料", "申请表", "贵局", "你局",
+	"贵单位", "贵中心", "贵厅",
+};
+
+/* What the applicant attached (附件为申请表（PDF格式）): a medium word in a
+ * clause with one of these describes the attachment, not the answer. */
+static const char *const attachment_words[] = {
+	"附件", "附上", "随附", "申请表", "扫描件", "attached", "attachment",
+};
+
+/* Collecting in person said in a sentence (本人到局里领取, 我自己来拿): the
+ * writer, a movement and a taking, in one clause. */
+static const char *const pickup_persons[] = { "我", "本人", "自己", "亲自" };
+static const char *const pickup_moves[] = { "到", "来", "去", "上门", "当面" };
+/* Words that start with a movement and are none: 去年, 来信, 到龄. */
+static const char *const not_moves[] = {
+	"去年", "去世", "来信", "来函", "来电", "来源", "来自", "到期", "到龄",
+	"到账", "到位", "到达", "到底",
+};
+static const char *const pickup_takes[] = { "领取", "领", "拿", "取" };
+static const char *const not_takes[] = { "取得", "取消", "领导", "领域" };
+/* How far, in characters, the movement may stand from the person
+ * (本人明天上午到…: 4) and the taking from the movement, a place between
+ * them (到贵局办事大厅领取: 6). */
+#define PICKUP_PERSON_REACH 6
+#define PICKUP_PLACE_REACH 8
+
+/* A fax number asked for as the target (请传真至0475-…, 传真到我的传真
+ * 0475 …): the applicant's fax, whatever the delivery.  Words between the
+ * verb and the number that say whose it is. */
+static const char *const fax_verbs[] = {
+	"传真至", "传真到", "传真给我", "传真发至", "传真发到", "发传真至",
+	"发传真到",
+};
+static const char *const fax_fillers[] = {
+	"我的传真号码", "我的传真号", "我的传真", "本人传真", "传真号码", "传真号",
+	"号码", "我", ":", " ",
+};
+/* A telephone or fax number has at least this many digits (a seven-digit
+ * local number without its area code). */
+#define PHONE_DIGITS_MIN 7
 
 /* Verbs of a request written as prose; the description follows. */
 static const char *const request_verbs[] = {
@@ -2672,6 +2736,183 @@ skip_lead_in(const char *r, const char *stop)
 	return r;
 }
 
+/* 发送至本人邮箱, 发到我的QQ邮箱, 麻烦发我邮箱: a sending verb and, a few
+ * characters on in the same clause, a mailbox.  Returns the verb's length,
+ * 0 if none. */
+static size_t
+send_to_mailbox(const char *p, const char *end)
+{
+	static const char *const verbs[] = {
+		"发送至", "发送到", "发至", "发到", "发给", "回复至", "回复到",
+		"传至", "传到", "发我", "发送给我", "回复给我", "send",
+	};
+	static const char *const boxes[] = { "邮箱", "电子邮件", "email", "e-mail" };
+	const char *w = word_at(p, end, verbs, G_N_ELEMENTS(verbs)), *q;
+
+	if (w == NULL)
+		return 0;
+	q = p + strlen(w);
+	for (int k = 0; k < 8 && q < end && clause_end_len(q, end) == 0; k++) {
+		for (size_t i = 0; i < G_N_ELEMENTS(boxes); i++)
+			if (g_ascii_strncasecmp(q, boxes[i], strlen(boxes[i])) == 0)
+				return strlen(w);
+		q = next_char(q, end);
+	}
+	return 0;
+}
+
+/* The clause around p: from after the previous clause punctuation (or
+ * start) to the next (or end). */
+static void
+clause_around(const char *p, const char *start, const char *end,
+	      const char **from_r, const char **to_r)
+{
+	const char *b = start, *e = p;
+
+	for (const char *c = start; c < p; c = next_char(c, p)) {
+		size_t n = clause_end_len(c, p);
+
+		if (n == 0 && has_prefix(c, p, "。"))
+			n = strlen("。");
+		if (n > 0)
+			b = c + n;
+	}
+	while (e < end && clause_end_len(e, end) == 0 && !has_prefix(e, end, "。"))
+		e = next_char(e, end);
+	*from_r = b;
+	*to_r = e;
+}
+
+static bool
+clause_has_any(const char *from, const char *to, const char *const *words,
+	       size_t n)
+{
+	for (const char *c = from; c < to; c = next_char(c, to))
+		if (word_at(c, to, words, n) != NULL)
+			return true;
+	return false;
+}
+
+/* A taking within PICKUP_PLACE_REACH Chinese characters after q. */
+static bool
+take_after(const char *q, const char *end)
+{
+	for (int k = 0; k < PICKUP_PLACE_REACH && q < end && is_han(q, end); k++) {
+		if (word_at(q, end, pickup_takes, G_N_ELEMENTS(pickup_takes)) &&
+		    !word_at(q, end, not_takes, G_N_ELEMENTS(not_takes)))
+			return true;
+		q = next_char(q, end);
+	}
+	return false;
+}
+
+/* 本人到局里领取, 我自己来拿, 我会亲自去贵局取: the writer comes for it.
+ * p is at the person; a movement follows within PICKUP_PERSON_REACH
+ * characters of the clause and a taking after it, not negated. */
+static bool
+pickup_at(const char *p, const char *end)
+{
+	const char *w = word_at(p, end, pickup_persons,
+				G_N_ELEMENTS(pickup_persons)), *q;
+
+	if (w == NULL)
+		return false;
+	q = p + strlen(w);
+	for (int k = 0; k < PICKUP_PERSON_REACH && q < end && is_han(q, end);
+	     k++) {
+		const char *m = word_at(q, end, pickup_moves,
+					G_N_ELEMENTS(pickup_moves));
+
+		if (has_prefix(q, end, "不") || has_prefix(q, end, "无法") ||
+		    has_prefix(q, end, "没"))
+			return false;
+		if (m != NULL && !word_at(q, end, not_moves, G_N_ELEMENTS(not_moves)))
+			return take_after(q + strlen(m), end);
+		q = next_char(q, end);
+	}
+	return false;
+}
+
+/* 请传真至0475-8123456: the number after a fax verb, NULL if none. */
+static char *
+fax_target(const char *p, const char *end)
+{
+	const char *w = word_at(p, end, fax_verbs, G_N_ELEMENTS(fax_verbs));
+	const char *q, *e;
+	char *num;
+
+	if (w == NULL)
+		return NULL;
+	q = p + strlen(w);
+	while ((w = word_at(q, end, fax_fillers, G_N_ELEMENTS(fax_fillers))))
+		q += strlen(w);
+	for (e = q; e < end && (is_digit(*e) || *e == '-' || *e == ' ' ||
+				*e == '+');
+	     e++)
+		;
+	num = clean_value(q, e);
+	if (num != NULL && count_digits(num) < PHONE_DIGITS_MIN) {
+		g_free(num);
+		num = NULL;
+	}
+	return num;
+}
+
+/* A delivery said in a sentence at p, beyond the phrase table: a mailbox
+ * after a sending verb, collecting in person.  labelled: p is inside a
+ * form label (本人 is one, and starts 本人到局里领取 too). */
+static enum extract_delivery
+sentence_delivery(const char *p, const char *end, bool labelled)
+{
+	if (!labelled && send_to_mailbox(p, end) > 0)
+		return EXTRACT_DELIVERY_EMAIL;
+	if (pickup_at(p, end))
+		return EXTRACT_DELIVERY_PICKUP;
+	return EXTRACT_DELIVERY_UNKNOWN;
+}
+
+/* Does the phrase delivery_phrases[k] at p speak of something else: a
+ * post phrase of what is posted to the office (an agent mailing a power
+ * of attorney), a medium word of the attachment's format? */
+static bool
+phrase_about_other(size_t k, const char *p, const char *start,
+		   const char *end)
+{
+	const char *from, *to;
+
+	clause_around(p, start, end, &from, &to);
+	if (delivery_phrases[k].delivery == EXTRACT_DELIVERY_POST)
+		return clause_has_any(from, to, posted_to_office,
+				      G_N_ELEMENTS(posted_to_office));
+	if (delivery_phrases[k].delivery == EXTRACT_DELIVERY_UNKNOWN)
+		return clause_has_any(from, to, attachment_words,
+				      G_N_ELEMENTS(attachment_words));
+	return false;
+}
+
+static bool
+phrase_at(const char *p, const char *end, const char *phrase)
+{
+	size_t n = strlen(phrase);
+
+	return (size_t)(end - p) >= n && g_ascii_strncasecmp(p, phrase, n) == 0;
+}
+
+/* The index of the entry of delivery_phrases at p, -1 if none: not before
+ * 地址 (邮寄地址 is a label) or a colon. */
+static int
+delivery_phrase_at(const char *p, const char *end)
+{
+	for (size_t k = 0; k < G_N_ELEMENTS(delivery_phrases); k++) {
+		const char *a = p + strlen(delivery_phrases[k].phrase);
+
+		if (phrase_at(p, end, delivery_phrases[k].phrase) &&
+		    !has_prefix(a, end, "地址") && !(a < end && *a == ':'))
+			return (int)k;
+	}
+	return -1;
+}
+
 /* Drops a courtesy clause at the end of a description (，谢谢). */
 static void
 strip_courtesy(GString *acc)
@@ -2857,38 +3098,15 @@ negated(const char *p, const char *start)
 	return false;
 }
 
-/* 发送至本人邮箱, 发到我的QQ邮箱: a sending verb and, a few characters on in
- * the same clause, a mailbox.  Returns the verb's length, 0 if none. */
-static size_t
-send_to_mailbox(const char *p, const char *end)
-{
-	static const char *const verbs[] = {
-		"发送至", "发送到", "发至", "发到", "发给", "回复至", "回复到",
-		"传至", "传到",
-	};
-	static const char *const boxes[] = { "邮箱", "电子邮件", "email", "e-mail" };
-	const char *w = word_at(p, end, verbs, G_N_ELEMENTS(verbs)), *q;
-
-	if (w == NULL)
-		return 0;
-	q = p + strlen(w);
-	for (int k = 0; k < 8 && q < end && clause_end_len(q, end) == 0; k++) {
-		for (size_t i = 0; i < G_N_ELEMENTS(boxes); i++)
-			if (g_ascii_strncasecmp(q, boxes[i], strlen(boxes[i])) == 0)
-				return strlen(w);
-		q = next_char(q, end);
-	}
-	return 0;
-}
-
-/* 请通过电子邮件发送…, 请邮寄至…: the first phrase of each aspect. */
+/* 请通过电子邮件发送…, 请邮寄至…, 麻烦发我邮箱, 本人到局里领取: the first
+ * phrase of each aspect; a fax number asked for is the applicant's fax. */
 static void
 prose_delivery(struct view *v, struct found *f)
 {
 	bool d_done = f->delivery_level > CHOICE_NONE;
 	bool m_done = f->medium_level > CHOICE_NONE;
 
-	for (size_t i = 0; i < v->n && !(d_done && m_done); i++) {
+	for (size_t i = 0; i < v->n; i++) {
 		const struct line *ln = &v->lines[i];
 		const char *end = line_end(ln);
 
@@ -2897,35 +3115,39 @@ prose_delivery(struct view *v, struct found *f)
 		reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH, "prose-delivery",
 			NULL, ln);
 		for (const char *p = ln->s; p < end; p = next_char(p, end)) {
-			if (!d_done && send_to_mailbox(p, end) > 0 &&
-			    !negated(p, ln->s) && !in_label(v, i, p)) {
-				set_choice(f, EXTRACT_DELIVERY_EMAIL,
-					   EXTRACT_MEDIUM_UNKNOWN, CHOICE_PROSE,
-					   CHOICE_NONE);
+			bool labelled = in_label(v, i, p);
+			enum extract_delivery d;
+			char *fax;
+			int k;
+
+			if (negated(p, ln->s))
+				continue;
+			d = sentence_delivery(p, end, labelled);
+			if (!labelled && (fax = fax_target(p, end)) != NULL) {
+				take(&f->fax, fax);
+				d = EXTRACT_DELIVERY_FAX;
+			}
+			if (!d_done && d != EXTRACT_DELIVERY_UNKNOWN) {
+				set_choice(f, d, EXTRACT_MEDIUM_UNKNOWN,
+					   CHOICE_PROSE, CHOICE_NONE);
 				d_done = true;
 			}
-			for (size_t k = 0; k < G_N_ELEMENTS(delivery_phrases); k++) {
-				const char *a = p + strlen(delivery_phrases[k].phrase);
-
-				if (!has_prefix(p, end, delivery_phrases[k].phrase) ||
-				    has_prefix(a, end, "地址") ||
-				    (a < end && *a == ':') || negated(p, ln->s) ||
-				    in_label(v, i, p))
-					continue;
-				if (!d_done && delivery_phrases[k].delivery !=
-						       EXTRACT_DELIVERY_UNKNOWN) {
-					set_choice(f, delivery_phrases[k].delivery,
-						   delivery_phrases[k].medium,
-						   CHOICE_PROSE, CHOICE_PROSE);
-					d_done = true;
-				}
-				if (!m_done && delivery_phrases[k].medium !=
-						       EXTRACT_MEDIUM_UNKNOWN) {
-					set_choice(f, EXTRACT_DELIVERY_UNKNOWN,
-						   delivery_phrases[k].medium,
-						   CHOICE_NONE, CHOICE_PROSE);
-					m_done = true;
-				}
+			k = labelled ? -1 : delivery_phrase_at(p, end);
+			if (k < 0 || phrase_about_other((size_t)k, p, ln->s, end))
+				continue;
+			if (!d_done && delivery_phrases[k].delivery !=
+					       EXTRACT_DELIVERY_UNKNOWN) {
+				set_choice(f, delivery_phrases[k].delivery,
+					   delivery_phrases[k].medium,
+					   CHOICE_PROSE, CHOICE_PROSE);
+				d_done = true;
+			}
+			if (!m_done && delivery_phrases[k].medium !=
+					       EXTRACT_MEDIUM_UNKNOWN) {
+				set_choice(f, EXTRACT_DELIVERY_UNKNOWN,
+					   delivery_phrases[k].medium,
+					   CHOICE_NONE, CHOICE_PROSE);
+				m_done = true;
 			}
 		}
 	}

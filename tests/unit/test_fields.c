@@ -187,7 +187,7 @@ static const struct field_case cases[] = {
 		  "通辽市开鲁县东风镇（北街）18号", NULL, "0475-6211880", NULL, NULL,
 		  "本人所在村2025年度草原生态补奖资金的发放名单；以及发放标准",
 		  "核实本人家庭是否在名单内", true, "乌兰", "2026-10-03",
-		  EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER, 0, 0 },
+		  EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_PAPER, 0, 0 },
 	},
 	{
 		/* Letters: 住…, a lead-in before the colon, 发送至…邮箱 with
