@@ -173,3 +173,22 @@ def iphone(*, received, date, frm_name, frm, subject, mid, text, eol="\n",
           "X-Mailer: iPhone Mail (%s)" % build, "")
     m.add(text.replace("\r\n", "\n").split("\n"))
     return m.bytes()
+
+
+def gmail(*, frm_name, frm, date, mid, subj, text, received, bnd, extra=()):
+    """Gmail web: UTF-8 base64 text/plain and a div-per-line text/html;
+    extra: header lines after MIME-Version (In-Reply-To, Cc ...)."""
+    html = "<div dir=\"ltr\">" + "".join(
+        "<div>%s</div>" % (esc(l) if l else "<br>") for l in text.rstrip("\n").split("\n")) + "</div>\n"
+    m_ = Msg("\r\n")
+    m_.header_block(received)
+    m_.add("MIME-Version: 1.0", *extra)
+    m_.add("From: %s <%s>" % (ew(frm_name, "UTF-8") if not frm_name.isascii() else frm_name, frm),
+           "Date: " + date, "Message-ID: <%s>" % mid,
+           "Subject: " + (ew(subj, "UTF-8") if not subj.isascii() else subj), "To: " + OFFICE,
+           'Content-Type: multipart/alternative; boundary="%s"' % bnd, "",
+           "--" + bnd, 'Content-Type: text/plain; charset="UTF-8"', "Content-Transfer-Encoding: base64", "",
+           b64(text.replace("\n", "\r\n").encode("utf-8")), "",
+           "--" + bnd, 'Content-Type: text/html; charset="UTF-8"', "Content-Transfer-Encoding: base64", "",
+           b64(html.encode("utf-8")), "", "--" + bnd + "--", "")
+    return m_.bytes()

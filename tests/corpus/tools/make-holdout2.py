@@ -16,25 +16,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mklib import msg, mx, write_registered, OFFICE, Msg, b64, ew, esc, coremail_html, qq_html, docx, expect_message, expect_case
-from clients import foxmail, qq, coremail, outlook2016, iphone, attachment_part
-
-
-def gmail(*, frm_name, frm, date, mid, subj, text, received, bnd, extra=()):
-    html = "<div dir=\"ltr\">" + "".join(
-        "<div>%s</div>" % (esc(l) if l else "<br>") for l in text.rstrip("\n").split("\n")) + "</div>\n"
-    m_ = Msg("\r\n")
-    m_.header_block(received)
-    m_.add("MIME-Version: 1.0", *extra)
-    m_.add("From: %s <%s>" % (ew(frm_name, "UTF-8") if not frm_name.isascii() else frm_name, frm),
-           "Date: " + date, "Message-ID: <%s>" % mid,
-           "Subject: " + (ew(subj, "UTF-8") if not subj.isascii() else subj), "To: " + OFFICE,
-           'Content-Type: multipart/alternative; boundary="%s"' % bnd, "",
-           "--" + bnd, 'Content-Type: text/plain; charset="UTF-8"', "Content-Transfer-Encoding: base64", "",
-           b64(text.replace("\n", "\r\n").encode("utf-8")), "",
-           "--" + bnd, 'Content-Type: text/html; charset="UTF-8"', "Content-Transfer-Encoding: base64", "",
-           b64(html.encode("utf-8")), "", "--" + bnd + "--", "")
-    return m_.bytes()
+from mklib import msg, mx, write_registered, OFFICE, Msg, ew, coremail_html, qq_html, docx, expect_message, expect_case
+from clients import foxmail, qq, coremail, outlook2016, iphone, gmail, attachment_part
 
 
 # =============================================================== 065
