@@ -665,9 +665,7 @@ def m087():
     c = expect_case(name, rec, "2026-12-11", applicant=None, id_type=None, id_label=None,
                     id_number=None, address=None, postcode=None, phone=None,
                     email="mengqinghua1966@icloud.com", description=None, purpose=None, sig=None,
-                    date=None, method=None, medium=None)
-    c["state"] = "needs_review"
-    c["review"] = list(REVIEW_087)
+                    date=None, method=None, medium=None, review=REVIEW_087)
     return name, data, m, c
 
 
