@@ -6,6 +6,13 @@
 # catch a wrong value.  Then the whole corpus goes through one state
 # directory twice: every message recorded once, tracking numbers unique and
 # in order, and the second run changes nothing.
+#
+# tests/corpus/pending.txt lists hold-out messages the extractor does not
+# pass yet, one "NAME.eml  reason" a line (# starts a comment): they are
+# compared and their differences printed, but do not fail the run.  A
+# listed message that passes fails the run ("fixed: remove from
+# pending.txt"), and so does a listed name with no message, so the list
+# only shrinks.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
@@ -18,6 +25,26 @@ deliver() {
 	cp "$2" "$1/new/$name"
 	touch -d "$(jq -r .received_at "${2%.eml}.expect.json")" "$1/new/$name"
 }
+
+pending="$corpus/pending.txt"
+# The reason list $2 (pending.txt by default) gives for file $1; fails when
+# the file is not listed.
+pending_reason() {
+	pending_list=${2:-$pending}
+	[ -f "$pending_list" ] && awk -v f="$1" '
+		$1 == f { sub(/^[^ \t]+[ \t]*/, ""); print; found = 1 }
+		END { exit !found }' "$pending_list"
+}
+dir=$(t_tmpdir pending)
+printf '# 001-a.eml is not listed here\n002-b.eml  see 001-a.eml\n' >"$dir/list"
+not_pending() { ! pending_reason "$@" >/dev/null; }
+t_check "pending: a listed file is pending" pending_reason 002-b.eml "$dir/list"
+t_check "pending: a file named in a comment or a reason is not" not_pending 001-a.eml "$dir/list"
+if [ -f "$pending" ]; then
+	for listed in $(sed 's/#.*//' "$pending" | awk 'NF { print $1 }'); do
+		t_check "pending.txt: $listed is a corpus message" [ -f "$corpus/$listed" ]
+	done
+fi
 
 for eml in "$corpus"/*.eml; do
 	name=$(basename "$eml" .eml)
@@ -41,7 +68,10 @@ for eml in "$corpus"/*.eml; do
 			echo "    no case $id"; ok=false
 		fi
 	fi
-	if $ok; then t_pass "$name"; rm -rf "$dir"; else t_fail "$name"; fi
+	if reason=$(pending_reason "$name.eml"); then
+		if $ok; then t_fail "$name: fixed: remove from pending.txt"
+		else echo "pending - $name ($reason)"; fi
+	elif $ok; then t_pass "$name"; rm -rf "$dir"; else t_fail "$name"; fi
 done
 
 # The text of `ogictl show` names the ID label as well (077: 证件名称 alone
