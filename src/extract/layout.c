@@ -82,6 +82,19 @@ last_char(const char *start, const char *end)
 	return p;
 }
 
+/* The next character, bounded by end: the text may hold invalid UTF-8,
+ * whose lead bytes must not carry a step past the line. */
+static const char *
+next_char(const char *p, const char *end)
+{
+	if (p >= end)
+		return end;
+	p++;
+	while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+		p++;
+	return p;
+}
+
 static gunichar
 char_at(const char *p, const char *end)
 {
@@ -99,7 +112,7 @@ columns(const char *p, const char *end)
 		gunichar c = char_at(p, end);
 
 		n += g_unichar_iswide(c) ? 2 : 1;
-		p = g_utf8_next_char(p);
+		p = next_char(p, end);
 	}
 	return n;
 }
@@ -107,7 +120,11 @@ columns(const char *p, const char *end)
 static size_t
 chars(const char *p, const char *end)
 {
-	return (size_t)g_utf8_strlen(p, end - p);
+	size_t n = 0;
+
+	for (; p < end; p = next_char(p, end))
+		n++;
+	return n;
 }
 
 /* --- check marks ------------------------------------------------------------- */
@@ -322,7 +339,7 @@ read_boxes(const char *s, const char *end, GArray *items)
 		struct box_item it;
 
 		if (st == 0) {
-			p = g_utf8_next_char(p);
+			p = next_char(p, end);
 			continue;
 		}
 		if (prefix) {
@@ -333,7 +350,7 @@ read_boxes(const char *s, const char *end, GArray *items)
 				if (*e == ' ' && (size_t)(skip_spaces(e, end) - e) >=
 							 PAD_MIN_SPACES)
 					break;
-				e = g_utf8_next_char(e);
+				e = next_char(e, end);
 			}
 			it = (struct box_item){ st, q, e };
 			box_at(p, end, &n);
@@ -392,7 +409,7 @@ count_boxes(const char *s, const char *end)
 			marks++;
 			p += n;
 		} else {
-			p = g_utf8_next_char(p);
+			p = next_char(p, end);
 		}
 	}
 	return marks;
