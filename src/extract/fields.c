@@ -3124,7 +3124,7 @@ prose_delivery(struct view *v, struct found *f)
 				continue;
 			d = sentence_delivery(p, end, labelled);
 			if (!labelled && (fax = fax_target(p, end)) != NULL) {
-				take(&f->fax, fax);
+				keep(f, EXTRACT_FIELD_FAX, &f->fax, fax);
 				d = EXTRACT_DELIVERY_FAX;
 			}
 			if (!d_done && d != EXTRACT_DELIVERY_UNKNOWN) {
