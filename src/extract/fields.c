@@ -3124,7 +3124,11 @@ prose_delivery(struct view *v, struct found *f)
 				continue;
 			d = sentence_delivery(p, end, labelled);
 			if (!labelled && (fax = fax_target(p, end)) != NULL) {
+				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+					"prose-fax-target", NULL, ln);
 				keep(f, EXTRACT_FIELD_FAX, &f->fax, fax);
+				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+					"prose-delivery", NULL, ln);
 				d = EXTRACT_DELIVERY_FAX;
 			}
 			if (!d_done && d != EXTRACT_DELIVERY_UNKNOWN) {
