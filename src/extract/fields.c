@@ -135,8 +135,15 @@ static const struct label labels[] = {
 	ID("护照号码", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
 	ID("护照号", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
 	ID("护照", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
-	ID("Passport No.", FLD_ID_NUMBER, P_NO, PASSPORT, "护照"),
-	ID("Passport Number", FLD_ID_NUMBER, P_NO, PASSPORT, "护照"),
+	/* Also in a sentence: Identity document: Passport No. A03918274. */
+	ID("Passport No.", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
+	ID("Passport No", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
+	ID("Passport Number", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
+	ID("Passport", FLD_ID_NUMBER, P_NO, PASSPORT, "护照"),
+	ID("ID No.", FLD_ID_NUMBER, P_NO, NONE, NULL),
+	ID("ID Number", FLD_ID_NUMBER, P_NO, NONE, NULL),
+	ID("ID Card No.", FLD_ID_NUMBER, P_NO, RESIDENT, "居民身份证"),
+	ID("ID Card Number", FLD_ID_NUMBER, P_NO, RESIDENT, "居民身份证"),
 	ID("港澳通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
 	ID("港澳通行证号", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
 	ID("台胞证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "台胞证"),
@@ -161,8 +168,24 @@ static const struct label labels[] = {
 	L("办公地址", FLD_ADDRESS, P_LINKED),
 	L("经营地址", FLD_ADDRESS, P_LINKED),
 	L("Address", FLD_ADDRESS, P_NO),
+	L("Postal Address", FLD_ADDRESS, P_NO),
+	L("Mailing Address", FLD_ADDRESS, P_NO),
+	L("Home Address", FLD_ADDRESS, P_NO),
 	L("Name", FLD_NAME, P_NO),
 	L("Full Name", FLD_NAME, P_NO),
+	L("Applicant Name", FLD_NAME, P_NO),
+	L("Applicant's Name", FLD_NAME, P_NO),
+	L("Name of Applicant", FLD_NAME, P_NO),
+	/* As 申请人: the name at the top, the signer at the end. */
+	L("Applicant", FLD_APPLICANT, P_NO),
+	L("Signed", FLD_SIGNATURE, P_NO),
+	L("Signed by", FLD_SIGNATURE, P_NO),
+	L("Signature", FLD_SIGNATURE, P_NO),
+	L("Date of Application", FLD_DATE, P_NO),
+	L("Application Date", FLD_DATE, P_NO),
+	L("Delivery Method", FLD_DELIVERY, P_NO),
+	L("Method of Delivery", FLD_DELIVERY, P_NO),
+	L("Format", FLD_MEDIUM, P_NO),
 	L("Postcode", FLD_POSTCODE, P_NO),
 	L("Post Code", FLD_POSTCODE, P_NO),
 	L("Postal Code", FLD_POSTCODE, P_NO),
@@ -200,8 +223,13 @@ static const struct label labels[] = {
 	L("办公电话", FLD_PHONE, P_NUMBER),
 	L("座机", FLD_PHONE, P_NUMBER),
 	L("Tel", FLD_PHONE, P_NO),
+	L("Tel.", FLD_PHONE, P_NO),
+	L("Telephone", FLD_PHONE, P_NO),
 	L("Phone", FLD_PHONE, P_NO),
+	L("Phone Number", FLD_PHONE, P_NO),
 	L("Mobile", FLD_PHONE, P_NO),
+	L("Mobile Phone", FLD_PHONE, P_NO),
+	L("Contact Number", FLD_PHONE, P_NO),
 	L("联系方式", FLD_CONTACT, P_NUMBER),
 	L("联系方法", FLD_CONTACT, P_NUMBER),
 	L("电子邮箱", FLD_EMAIL, P_NUMBER),
@@ -217,6 +245,9 @@ static const struct label labels[] = {
 	L("传真号码", FLD_FAX, P_NUMBER),
 	L("传真", FLD_FAX, P_NUMBER),
 	L("Fax", FLD_FAX, P_NO),
+	L("Fax No.", FLD_FAX, P_NO),
+	L("Email Address", FLD_EMAIL, P_NO),
+	L("E-mail Address", FLD_EMAIL, P_NO),
 	L("所需信息的内容描述", FLD_REQUEST, P_LINKED),
 	L("所需政府信息的内容描述", FLD_REQUEST, P_LINKED),
 	L("所需信息内容描述", FLD_REQUEST, P_LINKED),
@@ -407,6 +438,13 @@ static const struct {
 	{ "光盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "磁盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "U盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "post", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
+	{ "fax", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
+	{ "in person", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "collect", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
+	{ "paper", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "electronic", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
+	{ "pdf", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 };
 
 /* Phrases of a letter that ask for a channel (请通过电子邮件发送…).  Asking
@@ -527,12 +565,15 @@ static const char *const request_verbs[] = {
 	"现申请公开", "特申请公开", "现依法申请公开", "申请公开", "请求公开",
 	"要求公开", "申请获取", "申请查阅", "申请提供", "请依法公开",
 	"请予公开", "请公开",
+	"I request ", "I hereby request ", "I would like to request ",
+	"I am requesting ", "Please disclose ",
 };
 /* Words between the verb and the description that say nothing. */
 static const char *const request_fillers[] = {
 	"以下政府信息", "以下信息", "如下政府信息", "如下信息", "下列政府信息",
 	"下列信息", "以下内容", "如下内容", "以下", "如下", "下列", ":",
 	"一些信息", "一些政府信息", "有关信息", "相关信息", "的是",
+	"the disclosure of ", "disclosure of ", "a copy of ", "copies of ",
 };
 /* Thanks after the description, in its sentence: …岗位信息，谢谢。 */
 static const char *const courtesy_tails[] = {
@@ -1932,9 +1973,12 @@ short_line_date(const struct view *v, const char *t, char out[11])
 {
 	int rc;
 
-	if (strlen(t) > DATE_LINE_MAX || strstr(t, "。") != NULL ||
-	    strchr(t, ',') != NULL)
+	if (strlen(t) > DATE_LINE_MAX || strstr(t, "。") != NULL)
 		return 0;
+	/* A comma in a sentence, not in November 18, 2026. */
+	for (const char *c = strchr(t, ','); c != NULL; c = strchr(c + 1, ','))
+		if (!is_digit(c[c[1] == ' ' ? 2 : 1]))
+			return 0;
 	rc = extract_date_find(t, out);
 	return rc != 0 ? rc : extract_date_find_month_day(t, v->receipt, out);
 }
@@ -2528,7 +2572,7 @@ finish_value(GString *acc)
 
 	/* A description or purpose ends its English sentence: the full stop
 	 * is not part of it. */
-	if (n >= 2 && s[n - 1] == '.' && g_ascii_isalpha(s[n - 2]))
+	if (n >= 2 && s[n - 1] == '.' && g_ascii_isalnum(s[n - 2]))
 		s[n - 1] = '\0';
 	if (strchr(s, '\n') == NULL) {
 		v = clean_value(s, s + strlen(s));
@@ -2713,9 +2757,14 @@ sentence_end(const char *p, const char *end)
 {
 	static const char *const ends[] = { "。", "!", "?" };
 
-	for (; p < end; p = next_char(p, end))
+	for (const char *prev = NULL; p < end; prev = p, p = next_char(p, end)) {
 		if (word_at(p, end, ends, G_N_ELEMENTS(ends)) != NULL)
 			return p;
+		/* An English full stop: after a word, before a space. */
+		if (*p == '.' && prev != NULL && g_ascii_isalpha(*prev) &&
+		    (p + 1 == end || p[1] == ' '))
+			return p;
+	}
 	return NULL;
 }
 
