@@ -11,6 +11,8 @@ import json
 import os
 import zipfile
 
+from decode import decoded_lines
+
 OFFICE = "ogi@example.gov.cn"
 CORPUS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
@@ -343,7 +345,8 @@ def expect_case(name, received, deadline, *, kind="person", applicant, id_type, 
 def write(outdir, name, data, message, case):
     with open(os.path.join(outdir, name + ".eml"), "wb") as f:
         f.write(data)
-    exp = {"received_at": message["received_at"], "message": message, "case": case}
+    exp = {"decoded": decoded_lines(data), "received_at": message["received_at"],
+           "message": message, "case": case}
     if case is not None:
         message["case"] = case["id"]
     with open(os.path.join(outdir, name + ".expect.json"), "w", encoding="utf-8") as f:
