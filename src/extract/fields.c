@@ -2642,13 +2642,25 @@ document_below(struct view *v, size_t i)
 	return NULL;
 }
 
-/* A label with nothing after it is a blank left in the form when another
- * label follows it (on its line or the next) or nothing does; when text
- * follows that was not taken as its value, the value may be there. */
+/* Does h's value hold anything but spaces?  无 or / written after a label
+ * is its value (there is none), not room for the next line's. */
 static bool
-blank_certain(const struct view *v, size_t i, bool last)
+anything_written(const struct hit *h)
 {
-	if (!last)
+	for (const char *c = h->vstart; c < h->vend; c++)
+		if (!is_space(*c))
+			return true;
+	return false;
+}
+
+/* A label with nothing after it is a blank left in the form when the
+ * applicant wrote that there is nothing (无, /, ——) or another label follows
+ * it (on its line or the next) or nothing does; when text follows that was
+ * not taken as its value, the value may be there. */
+static bool
+blank_certain(const struct view *v, size_t i, const struct hit *h, bool last)
+{
+	if (anything_written(h) || !last)
 		return true;
 	for (size_t j = i + 1; j < v->n; j++)
 		if (!blank(&v->lines[j]))
@@ -2697,6 +2709,7 @@ read_labels(struct view *v, struct found *f)
 				    h->field == FLD_ID_TYPE)
 					value = document_below(v, i);
 				if (value == NULL && last && !h->clause &&
+				    !anything_written(h) &&
 				    (!wants_number(h->field) ||
 				     next_has_digit(v, i))) {
 					GString *acc = g_string_new(NULL);
@@ -2707,7 +2720,7 @@ read_labels(struct view *v, struct found *f)
 			}
 			if (value == NULL)
 				reading(f, EXTRACT_SRC_LABEL,
-					blank_certain(v, i, last) ?
+					blank_certain(v, i, h, last) ?
 					EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW,
 					"label-empty", NULL, &v->lines[i]);
 			store(f, h, i, value);
