@@ -4391,6 +4391,63 @@ fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 	return quoted_app;
 }
 
+/* --- a request that asks for nothing ------------------------------------ */
+
+/* A question or a grievance where the information should be named
+ * (为什么停发了我的养老金？, 请问…怎么办): it names no government
+ * information.  Words that open a question, words of a complaint, and
+ * the nouns that name information even inside a question. */
+static const char *const question_words[] = {
+	"为什么", "为何", "凭什么", "怎么", "怎样", "如何", "请问", "能否",
+	"可否", "是否", "什么时候", "何时", "哪里", "多少", "why ", "how ",
+};
+static const char *const complaint_words[] = {
+	"投诉", "举报", "控告", "讨薪", "拖欠", "不公", "讨个说法", "要求补发",
+	"要求赔偿", "要求恢复", "要求解决", "给个说法",
+};
+static const char *const information_nouns[] = {
+	"文件", "通知", "标准", "名单", "办法", "规定", "细则", "记录", "依据",
+	"决定", "批复", "数据", "统计", "信息", "资料", "材料", "政策", "公告",
+	"公示", "方案", "目录", "报告", "预算", "决算", "合同", "纪要", "档案",
+	"证明", "凭证", "明细", "清单", "文号", "条例", "意见", "document",
+	"record", "list", "rules", "data", "report", "notice", "standard",
+};
+
+/* A request that is only a question or a complaint names nothing: the
+ * element is missing.  One that asks a question about named information
+ * (请问2026年的调整文件在哪里？) may be a request: a clerk decides. */
+static void
+question_request(struct extract_record *rec, struct prov *prov)
+{
+	const char *r = rec->request;
+	const char *end = r != NULL ? r + strlen(r) : NULL;
+	bool question, complaint;
+
+	if (r == NULL)
+		return;
+	question = strchr(r, '?') != NULL || strstr(r, "？") != NULL ||
+		   word_at(r, end, question_words,
+			   G_N_ELEMENTS(question_words)) != NULL ||
+		   (g_str_has_prefix(r, "我") &&
+		    extract_text_contains_any(r, question_words,
+					      G_N_ELEMENTS(question_words)));
+	complaint = extract_text_contains_any(r, complaint_words,
+					      G_N_ELEMENTS(complaint_words));
+	if (!question && !complaint)
+		return;
+	if (extract_text_contains_any(r, information_nouns,
+				      G_N_ELEMENTS(information_nouns))) {
+		prov[EXTRACT_FIELD_REQUEST].conf = EXTRACT_CONF_LOW;
+		prov[EXTRACT_FIELD_REQUEST].rule = question ? "request-question" :
+							      "request-complaint";
+		prov[EXTRACT_FIELD_REQUEST].word = NULL;
+		return;
+	}
+	g_free(rec->request);
+	rec->request = NULL;
+	memset(&prov[EXTRACT_FIELD_REQUEST], 0, sizeof(struct prov));
+}
+
 /* --- entry points ------------------------------------------------------------ */
 
 /* A table cell that is a label and nothing else (申请人签名（盖章）). */
@@ -4599,6 +4656,7 @@ extract_fields(const char *text, const struct mime_message *msg,
 		read_view(&v, ctx, &found[t]);
 	}
 	app_quoted = fill_record(rec, &found[0], &found[1], ctx, prov);
+	question_request(rec, prov);
 	/* An invalid field is there, just wrong: it is not also missing.
 	 * The sender's address is not in the text: classify counts what the
 	 * applicant wrote. */
