@@ -4415,7 +4415,9 @@ static const char *const information_nouns[] = {
 
 /* A request that is only a question or a complaint names nothing: the
  * element is missing.  One that asks a question about named information
- * (请问2026年的调整文件在哪里？) may be a request: a clerk decides. */
+ * (请问2026年的调整文件在哪里？) may be a request: a clerk decides.  One
+ * that names information about a complaint (投诉案件的处理决定书) is a
+ * request like any other. */
 static void
 question_request(struct extract_record *rec, struct prov *prov)
 {
@@ -4437,10 +4439,11 @@ question_request(struct extract_record *rec, struct prov *prov)
 		return;
 	if (extract_text_contains_any(r, information_nouns,
 				      G_N_ELEMENTS(information_nouns))) {
-		prov[EXTRACT_FIELD_REQUEST].conf = EXTRACT_CONF_LOW;
-		prov[EXTRACT_FIELD_REQUEST].rule = question ? "request-question" :
-							      "request-complaint";
-		prov[EXTRACT_FIELD_REQUEST].word = NULL;
+		if (question) {
+			prov[EXTRACT_FIELD_REQUEST].conf = EXTRACT_CONF_LOW;
+			prov[EXTRACT_FIELD_REQUEST].rule = "request-question";
+			prov[EXTRACT_FIELD_REQUEST].word = NULL;
+		}
 		return;
 	}
 	g_free(rec->request);
