@@ -86,11 +86,6 @@ const char *extract_layout_skip_bullet(const char *p, const char *end);
  * contradicts, an agent). */
 void extract_verdict_decide(struct extract_record *rec);
 
-/* verdict.c: the value of field f of rec as `ogictl explain` shows it (the
- * stable names of enums, "yes" for a seal mark with no text), a new string
- * the caller frees with g_free(), or NULL when rec has none. */
-char *extract_field_value(const struct extract_record *rec,
-			  enum extract_field f);
 
 /* verdict.c: whether a and b (either may be NULL: false) are one name
  * written alike but for spaces and dots (张 三, 巴特尔·朝鲁 / 巴特尔.朝鲁)

@@ -298,9 +298,9 @@ int extract_confidence_from_name(const char *name,
 const char *extract_field_name(enum extract_field f);
 int extract_field_from_name(const char *name, enum extract_field *f_r);
 
-/* Field f of rec as text, the way `ogictl explain` shows it: strings as
- * they are, enums by name, the signature's text ("yes" for a seal mark
- * without one), the date.  Returns a new string (free with g_free) or
+/* Field f of rec as text, the way `ogictl explain` shows it and the
+ * verdict quotes it: strings as they are, enums by their stable names, the
+ * signature's text ("yes" for a seal mark without one), the date.  Returns a new string (free with g_free) or
  * NULL when the field is empty. */
 char *extract_field_text(const struct extract_record *rec, enum extract_field f);
 

@@ -4326,7 +4326,7 @@ record_info(struct extract_record *rec, const struct prov *prov,
 {
 	for (int k = 0; k < EXTRACT_FIELD_COUNT; k++) {
 		const struct prov *p = &prov[k];
-		char *value = extract_field_value(rec, (enum extract_field)k);
+		char *value = extract_field_text(rec, (enum extract_field)k);
 		bool outside = p->quoted != app_quoted;
 		char *rule;
 

@@ -258,10 +258,7 @@ extract_field_text(const struct extract_record *rec, enum extract_field f)
 	case EXTRACT_FIELD_CONTACT_PERSON: v = rec->contact_person; break;
 	case EXTRACT_FIELD_AGENT: v = rec->agent; break;
 	case EXTRACT_FIELD_AGENT_PHONE: v = rec->agent_phone; break;
-	case EXTRACT_FIELD_ID_TYPE:
-		v = rec->id_label != NULL ? rec->id_label
-		    : extract_id_type_name(rec->id_type);
-		break;
+	case EXTRACT_FIELD_ID_TYPE: v = extract_id_type_name(rec->id_type); break;
 	case EXTRACT_FIELD_ID_NUMBER: v = rec->id_number; break;
 	case EXTRACT_FIELD_ADDRESS: v = rec->address; break;
 	case EXTRACT_FIELD_POSTCODE: v = rec->postcode; break;

@@ -16,76 +16,6 @@
 
 #include "extract/extract-private.h"
 
-char *
-extract_field_value(const struct extract_record *rec, enum extract_field f)
-{
-	const char *s = NULL;
-
-	switch (f) {
-	case EXTRACT_FIELD_APPLICANT_KIND:
-		s = extract_applicant_kind_name(rec->applicant_kind);
-		break;
-	case EXTRACT_FIELD_NAME:
-		s = rec->name;
-		break;
-	case EXTRACT_FIELD_LEGAL_REP:
-		s = rec->legal_rep;
-		break;
-	case EXTRACT_FIELD_CONTACT_PERSON:
-		s = rec->contact_person;
-		break;
-	case EXTRACT_FIELD_AGENT:
-		s = rec->agent;
-		break;
-	case EXTRACT_FIELD_AGENT_PHONE:
-		s = rec->agent_phone;
-		break;
-	case EXTRACT_FIELD_ID_TYPE:
-		s = extract_id_type_name(rec->id_type);
-		break;
-	case EXTRACT_FIELD_ID_NUMBER:
-		s = rec->id_number;
-		break;
-	case EXTRACT_FIELD_ADDRESS:
-		s = rec->address;
-		break;
-	case EXTRACT_FIELD_POSTCODE:
-		s = rec->postcode;
-		break;
-	case EXTRACT_FIELD_PHONE:
-		s = rec->phone;
-		break;
-	case EXTRACT_FIELD_EMAIL:
-		s = rec->email;
-		break;
-	case EXTRACT_FIELD_FAX:
-		s = rec->fax;
-		break;
-	case EXTRACT_FIELD_REQUEST:
-		s = rec->request;
-		break;
-	case EXTRACT_FIELD_PURPOSE:
-		s = rec->purpose;
-		break;
-	case EXTRACT_FIELD_SIGNATURE:
-		s = rec->signature_text != NULL ? rec->signature_text :
-		    rec->signature_present ? "yes" : NULL;
-		break;
-	case EXTRACT_FIELD_DATE:
-		s = rec->date[0] != '\0' ? rec->date : NULL;
-		break;
-	case EXTRACT_FIELD_DELIVERY:
-		s = extract_delivery_name(rec->delivery);
-		break;
-	case EXTRACT_FIELD_MEDIUM:
-		s = extract_medium_name(rec->medium);
-		break;
-	case EXTRACT_FIELD_COUNT:
-		break;
-	}
-	return g_strdup(s);
-}
-
 /* The fields that carry each required element; one HIGH value among them
  * makes the element sure (the sender's address is a contact by itself). */
 static const struct {
@@ -163,7 +93,7 @@ doubt_low(struct extract_record *rec, enum extract_field f)
 	if (i < G_N_ELEMENTS(doubts) && doubts[i].doubt == NULL)
 		return;
 	doubt = i < G_N_ELEMENTS(doubts) ? doubts[i].doubt : NULL;
-	value = extract_field_value(rec, f);
+	value = extract_field_text(rec, f);
 	shown = short_value(value != NULL ? value : "");
 	if (doubt != NULL)
 		extract_review_add(rec, "%s %s: %s", extract_field_name(f),
@@ -218,7 +148,7 @@ check_elements(struct extract_record *rec)
 				EXTRACT_CONF_HIGH;
 		for (size_t k = 0; k < elements[i].n && !high; k++) {
 			enum extract_field f = elements[i].fields[k];
-			char *value = extract_field_value(rec, f);
+			char *value = extract_field_text(rec, f);
 
 			if (value != NULL)
 				doubt_low(rec, f);
