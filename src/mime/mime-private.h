@@ -79,9 +79,10 @@ char *mime_docx_text(const void *data, size_t len, size_t max_archive,
 
 /* Text of a Word 97-2003 .doc held in data (one named .doc but saved as
  * .docx is read as mime_docx_text() reads it).  Produces at most max_text
- * bytes of text and adds what it produced to *used_r; on a damaged,
+ * bytes of text and adds what it produced to *used_r; on an unreadable,
  * encrypted or hostile file, or no text, returns NULL with *problem_r as
- * for mime_docx_text().  Never reads past the len bytes given. */
+ * for mime_docx_text(); text read from a damaged OLE2 container comes
+ * with a problem line saying so.  Never reads past the len bytes given. */
 char *mime_doc_text(const void *data, size_t len, size_t max_text,
 		    size_t *used_r, char **problem_r);
 

@@ -419,8 +419,8 @@ static const struct {
 	{ "PlcBtePapx past 1Table", IN_WORD, FIB_FC_BTE_PAPX, 4, 0xFFFFFF00,
 	  .want = "姓名：张三\nAddress：Tongliao" },
 	{ "no WordDocument stream", .omit = "WordDocument",
-	  .problem = "no WordDocument stream" },
-	{ "no 1Table stream", .omit = "1Table", .problem = "no 1Table stream" },
+	  .problem = "no readable WordDocument stream" },
+	{ "no 1Table stream", .omit = "1Table", .problem = "no readable 1Table stream" },
 	{ "text over the budget", .max_text = 8, .problem = "exceeds 8 bytes" },
 };
 
@@ -489,6 +489,129 @@ test_doc_overlapping_pieces(void **state)
 	g_free(problem);
 	g_free(data);
 	built_free(&b);
+}
+
+/* OLE2 compound file header fields and directory entries ([MS-CFB] 2.2). */
+#define CFB_SECTOR_SHIFT 30
+#define CFB_FIRST_DIR 48
+#define CFB_DIFAT 76
+#define CFB_HEADER 512
+#define CFB_DIRENT 128
+#define DIRENT_NAME_LEN 64
+#define DIRENT_START 116
+#define DIRENT_SIZE 120
+#define CFB_END_OF_CHAIN 0xFFFFFFFEu
+
+static guint32
+get32(const guint8 *p)
+{
+	return (guint32)p[0] | (guint32)p[1] << 8 | (guint32)p[2] << 16 |
+	       (guint32)p[3] << 24;
+}
+
+static size_t
+sector_off(const guint8 *f, guint32 sector)
+{
+	return CFB_HEADER + ((size_t)sector << (f[CFB_SECTOR_SHIFT] | f[CFB_SECTOR_SHIFT + 1] << 8));
+}
+
+/* The offset in f of the directory entry named name. */
+static size_t
+dirent_off(const guint8 *f, size_t len, const char *name)
+{
+	size_t dir = sector_off(f, get32(f + CFB_FIRST_DIR));
+	glong n;
+	gunichar2 *want = g_utf8_to_utf16(name, -1, NULL, &n, NULL);
+
+	for (size_t e = dir; e + CFB_DIRENT <= len; e += CFB_DIRENT) {
+		if (f[e + DIRENT_NAME_LEN] == 2 * (n + 1) &&
+		    memcmp(f + e, want, 2 * (size_t)n) == 0) {
+			g_free(want);
+			return e;
+		}
+	}
+	fail_msg("no directory entry %s", name);
+	return 0;
+}
+
+static unsigned default_log_count;
+
+static void
+default_log(const gchar *domain, GLogLevelFlags level, const gchar *msg,
+	    gpointer data)
+{
+	(void)domain;
+	(void)level;
+	(void)msg;
+	(void)data;
+	default_log_count++;
+}
+
+/* A damaged container: what libgsf reads of it, or a problem line, and
+ * what it had to say about the damage kept out of the log. */
+static void
+test_doc_damaged_container(void **state)
+{
+	enum field { ROOT_START, WORD_SIZE, FAT_ENTRY1, ROOT_CHAIN_END };
+	static const struct {
+		const char *what;
+		enum field field;
+		guint32 value;
+		const char *problem;
+		const char *want;   /* text read all the same, or NULL */
+	} damage[] = {
+		{ "mini stream's chain starts past the file", ROOT_START, 0x50,
+		  "no readable WordDocument stream", NULL },
+		{ "WordDocument larger than its chain", WORD_SIZE, 3000,
+		  "no readable WordDocument stream", NULL },
+		{ "WordDocument larger than the file", WORD_SIZE, 1 << 20,
+		  "no readable WordDocument stream", NULL },
+		{ "a FAT entry past the file", FAT_ENTRY1, 0x100, "not a readable", NULL },
+		{ "a FAT chain looping to its start", FAT_ENTRY1, 0,
+		  "no readable WordDocument stream", NULL },
+		{ "the mini stream's chain not terminated: read, with a warning",
+		  ROOT_CHAIN_END, 0, "container is damaged: text may be incomplete",
+		  "姓名：张三\nAddress：Tongliao" },
+	};
+	size_t len;
+	guint8 *good = doc_file(&hostile_base, &len);
+	GLogFunc old = g_log_set_default_handler(default_log, NULL);
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(damage); i++) {
+		guint8 *f = g_memdup2(good, len);
+		size_t fat = sector_off(f, get32(f + CFB_DIFAT));
+		size_t root = dirent_off(f, len, "Root Entry");
+		size_t off = fat + 4;
+
+		if (damage[i].field == ROOT_START)
+			off = root + DIRENT_START;
+		else if (damage[i].field == WORD_SIZE)
+			off = dirent_off(f, len, "WordDocument") + DIRENT_SIZE;
+		else if (damage[i].field == ROOT_CHAIN_END)
+			for (guint32 s = get32(f + root + DIRENT_START); s != CFB_END_OF_CHAIN;
+			     s = get32(f + fat + 4 * s))
+				off = fat + 4 * s;
+		char *problem = NULL, *text;
+
+		assert_true(off + 4 <= len);
+		f[off] = (guint8)damage[i].value;
+		f[off + 1] = (guint8)(damage[i].value >> 8);
+		f[off + 2] = (guint8)(damage[i].value >> 16);
+		f[off + 3] = (guint8)(damage[i].value >> 24);
+		default_log_count = 0;
+		text = read_doc(f, len, NO_BUDGET, &problem);
+		if (g_strcmp0(text, damage[i].want) != 0 || problem == NULL ||
+		    strstr(problem, damage[i].problem) == NULL || default_log_count != 0)
+			fail_msg("%s: got \"%s\" (%s), %u lines logged", damage[i].what,
+				 text ? text : "(null)", problem ? problem : "no problem",
+				 default_log_count);
+		g_free(text);
+		g_free(problem);
+		g_free(f);
+	}
+	g_log_set_default_handler(old, NULL);
+	g_free(good);
 }
 
 /* What is not an OLE2 Word file at all, and a .docx or RTF named .doc. */
@@ -601,6 +724,7 @@ main(void)
 		cmocka_unit_test(test_doc_text),
 		cmocka_unit_test(test_doc_hostile),
 		cmocka_unit_test(test_doc_overlapping_pieces),
+		cmocka_unit_test(test_doc_damaged_container),
 		cmocka_unit_test(test_doc_not_ole),
 		cmocka_unit_test(test_doc_attachment),
 	};
