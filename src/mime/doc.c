@@ -608,6 +608,36 @@ doc_text(struct doc *d, size_t max_text, size_t *used_r, char **problem_r)
 	return res;
 }
 
+/* [MS-CFB] 2.2 and 2.6: the header's sector size and first directory
+ * sector; the root entry's sibling links, which must be empty. */
+#define CFB_HEADER_LEN 512
+#define CFB_SECTOR_SHIFT_OFF 30
+#define CFB_SECTOR_SHIFT_MAX 12
+#define CFB_FIRST_DIR_OFF 48
+#define CFB_DIRENT_LEN 128
+#define CFB_DIRENT_SIBLINGS_OFF 68
+#define CFB_NO_STREAM 0xFFFFFFFFu
+
+/* libgsf 1.14.50 reads a root entry with siblings, as no writer makes
+ * them, into entries it never frees: such a file is refused before it. */
+static bool
+cfb_root_alone(const guint8 *f, size_t len)
+{
+	guint16 shift;
+	guint64 root;
+
+	if (len < CFB_HEADER_LEN)
+		return false;
+	shift = le16(f + CFB_SECTOR_SHIFT_OFF);
+	if (shift > CFB_SECTOR_SHIFT_MAX)
+		return false;
+	root = MAX(CFB_HEADER_LEN, (guint64)1 << shift) +
+	       ((guint64)le32(f + CFB_FIRST_DIR_OFF) << shift);
+	return in_stream(root, CFB_DIRENT_LEN, len) &&
+	       le32(f + root + CFB_DIRENT_SIBLINGS_OFF) == CFB_NO_STREAM &&
+	       le32(f + root + CFB_DIRENT_SIBLINGS_OFF + 4) == CFB_NO_STREAM;
+}
+
 static void
 gsf_complaint(const gchar *domain, GLogLevelFlags level, const gchar *msg,
 	      gpointer count)
@@ -637,7 +667,8 @@ ole_read(const void *data, size_t len, struct doc *d, guint32 clx_r[2],
 					    complaints_r);
 	GsfInput *in = gsf_input_memory_new(data, (gsf_off_t)len, FALSE);
 	GError *gerr = NULL;
-	GsfInfile *ole = gsf_infile_msole_new(in, &gerr);
+	GsfInfile *ole = cfb_root_alone(data, len) ?
+			 gsf_infile_msole_new(in, &gerr) : NULL;
 	bool table1;
 
 	g_object_unref(in);

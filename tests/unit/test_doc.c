@@ -498,6 +498,7 @@ test_doc_overlapping_pieces(void **state)
 #define CFB_HEADER 512
 #define CFB_DIRENT 128
 #define DIRENT_NAME_LEN 64
+#define DIRENT_RIGHT_SIBLING 72
 #define DIRENT_START 116
 #define DIRENT_SIZE 120
 #define CFB_END_OF_CHAIN 0xFFFFFFFEu
@@ -552,7 +553,7 @@ default_log(const gchar *domain, GLogLevelFlags level, const gchar *msg,
 static void
 test_doc_damaged_container(void **state)
 {
-	enum field { ROOT_START, WORD_SIZE, FAT_ENTRY1, ROOT_CHAIN_END };
+	enum field { ROOT_START, ROOT_SIBLING, WORD_SIZE, FAT_ENTRY1, ROOT_CHAIN_END };
 	static const struct {
 		const char *what;
 		enum field field;
@@ -562,6 +563,8 @@ test_doc_damaged_container(void **state)
 	} damage[] = {
 		{ "mini stream's chain starts past the file", ROOT_START, 0x50,
 		  "no readable WordDocument stream", NULL },
+		{ "a root entry with a sibling (libgsf would leak it)", ROOT_SIBLING, 1,
+		  "not a readable Word 97-2003 file", NULL },
 		{ "WordDocument larger than its chain", WORD_SIZE, 3000,
 		  "no readable WordDocument stream", NULL },
 		{ "WordDocument larger than the file", WORD_SIZE, 1 << 20,
@@ -586,6 +589,8 @@ test_doc_damaged_container(void **state)
 
 		if (damage[i].field == ROOT_START)
 			off = root + DIRENT_START;
+		else if (damage[i].field == ROOT_SIBLING)
+			off = root + DIRENT_RIGHT_SIBLING;
 		else if (damage[i].field == WORD_SIZE)
 			off = dirent_off(f, len, "WordDocument") + DIRENT_SIZE;
 		else if (damage[i].field == ROOT_CHAIN_END)
