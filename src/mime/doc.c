@@ -270,8 +270,10 @@ static void
 story_end(struct text *t)
 {
 	row_flush(t);
-	if (t->cell->len > 0)
+	if (t->cell->len > 0) {
+		t->produced++;  /* the line end no mark paid for */
 		para_end(t);
+	}
 }
 
 /* A paragraph or cell mark at byte fc.  Without paragraph properties, a

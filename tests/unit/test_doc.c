@@ -321,6 +321,9 @@ static const struct {
 	{ "text boxes after the main text", { .pieces = { U("正文\r"), U("框内：文字\r") },
 					       .main_pieces = 1 },
 	  "正文\n框内：文字" },
+	{ "stories without their final marks", { .pieces = { B("main"), B("box") },
+						  .main_pieces = 1 },
+	  "main\nbox" },
 	{ "0Table named by the FIB", { .pieces = { B("table zero\r") }, .table0 = true },
 	  "table zero" },
 };
