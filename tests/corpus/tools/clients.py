@@ -192,3 +192,36 @@ def gmail(*, frm_name, frm, date, mid, subj, text, received, bnd, extra=()):
            "--" + bnd, 'Content-Type: text/html; charset="UTF-8"', "Content-Transfer-Encoding: base64", "",
            b64(html.encode("utf-8")), "", "--" + bnd + "--", "")
     return m_.bytes()
+
+
+def flowed(text, width=72):
+    """RFC 3676 format=flowed as Thunderbird writes it: a line longer than
+    width is broken after the last space that fits, the space left at the
+    end of the line (a soft break); lines starting with a space, ">" or
+    "From " are space-stuffed."""
+    out = []
+    for line in text.split("\n"):
+        if line.startswith((" ", ">", "From ")):
+            line = " " + line
+        while len(line) > width and " " in line[:width]:
+            cut = line.rindex(" ", 0, width) + 1
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def thunderbird(*, received, date, frm_name, frm, subject, mid, text, lang="en-US", eol="\r\n"):
+    """Thunderbird 115, plain text only, format=flowed; User-Agent, no
+    X-Mailer; 7bit when the text is ASCII, else UTF-8 8bit."""
+    m = Msg(eol)
+    m.header_block(received)
+    body = flowed(text)
+    m.add("Message-ID: <%s>" % mid, "Date: " + date, "MIME-Version: 1.0",
+          "User-Agent: Mozilla Thunderbird", "Content-Language: " + lang, "To: " + OFFICE,
+          "From: %s <%s>" % (frm_name if frm_name.isascii() else ew(frm_name, "UTF-8"), frm),
+          "Subject: " + (subject if subject.isascii() else ew(subject, "UTF-8")),
+          "Content-Type: text/plain; charset=UTF-8; format=flowed",
+          "Content-Transfer-Encoding: " + ("7bit" if body.isascii() else "8bit"), "")
+    m.add(body.split("\n"))
+    return m.bytes()
