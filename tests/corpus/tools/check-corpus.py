@@ -50,7 +50,9 @@ for f in sorted(glob.glob(D+"/*.eml")):
     m=email.message_from_bytes(raw)
     prob=[]
     subj=m["Subject"]
-    ds=str(make_header(decode_header(subj)))
+    # gb2312 words often hold GBK-only characters: decode them as GB18030.
+    ds=str(make_header([(w,"gb18030" if (cs or "").lower() in ("gb2312","gbk") else cs)
+                        for w,cs in decode_header(subj)]))
     if "\ufffd" in ds or any(0xdc80<=ord(ch)<=0xdcff for ch in ds):
         ds=re.search(rb"\nSubject: ([^\r\n]*)",raw).group(1).decode("gb18030")
     em=exp["message"]
@@ -64,12 +66,14 @@ for f in sorted(glob.glob(D+"/*.eml")):
     # string in the expectation: look for it in the text with the line
     # breaks, and the blanks around them, taken out as well.
     T+="\n"+re.sub(r"[ \t\u3000]*\r?\n[ \t\u3000]*","",T)
+    # English wrapped by format=flowed keeps the space of its soft break.
+    T+="\n"+re.sub(r" \r?\n"," ",T)
     c=exp["case"]
     if c:
         if dl(exp["received_at"])!=c["deadline"]: prob.append("deadline %s != %s"%(c["deadline"],dl(exp["received_at"])))
         ap=c["applicant"]
-        for k in ["name","id_number","address","postcode","phone","fax","legal_rep","contact_person"]:
-            v=ap[k]
+        for k in ["name","id_number","address","postcode","phone","fax","legal_rep","contact_person","agent","agent_phone"]:
+            v=ap.get(k)
             if v and fold(v) not in T: prob.append("%s %r not in text"%(k,v))
         if ap["email"] and ap["email"] not in T and ap["email"]!=em["from"]: prob.append("email")
         for k in ["description","purpose"]:

@@ -39,14 +39,15 @@ def mx(frm, helo, ip, date, qid, extra=()):
     ] + list(extra))
 
 
-def write_registered(only):
-    """Writes every registered message, or those named in only."""
+def write_registered(only, ignores=None):
+    """Writes every registered message, or those named in only; ignores
+    maps a message's name to its expectation's "ignore" object."""
     n = 0
     for fn in MSGS:
         name, data, m, c = fn()
         if only and name not in only:
             continue
-        write(CORPUS, name, data, m, c)
+        write(CORPUS, name, data, m, c, (ignores or {}).get(name))
         n += 1
     print("wrote %d messages to %s" % (n, CORPUS))
 
@@ -342,11 +343,14 @@ def expect_case(name, received, deadline, *, kind="person", applicant, id_type, 
     }
 
 
-def write(outdir, name, data, message, case):
+def write(outdir, name, data, message, case, ignore=None):
+    """ignore: the paths corpus-compare.py skips, each with why."""
     with open(os.path.join(outdir, name + ".eml"), "wb") as f:
         f.write(data)
     exp = {"decoded": decoded_lines(data), "received_at": message["received_at"],
            "message": message, "case": case}
+    if ignore:
+        exp["ignore"] = ignore
     if case is not None:
         message["case"] = case["id"]
     with open(os.path.join(outdir, name + ".expect.json"), "w", encoding="utf-8") as f:
