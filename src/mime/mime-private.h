@@ -87,7 +87,10 @@ char *mime_doc_text(const void *data, size_t len, size_t max_text,
 		    size_t *used_r, char **problem_r);
 
 /* Text of the pages of a PDF, NULL when it has none (a scan) or cannot be
- * read; *problem_r as above. */
-char *mime_pdf_text(const void *data, size_t len, char **problem_r);
+ * read; *problem_r as above.  *scanned_r tells whether a page of a
+ * readable PDF is a picture of paper: no text, or images over most of it
+ * and hardly any text. */
+char *mime_pdf_text(const void *data, size_t len, bool *scanned_r,
+		    char **problem_r);
 
 #endif

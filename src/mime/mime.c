@@ -647,10 +647,36 @@ attachment_text(struct walk *w, struct mime_part *mp, GMimeObject *obj,
 			w->archive_used = w->lim->max_archive_size;
 	}
 	else if (pdf)
-		mp->text = mime_pdf_text(bytes->data, bytes->len, &problem);
+		mp->text = mime_pdf_text(bytes->data, bytes->len, &mp->image, &problem);
 	if (problem != NULL)
 		problem_add(w->problems, "%s: %s", what, problem);
 	g_free(problem);
+}
+
+/* Whether a part is a photo or scan big enough to be a form (mime.h);
+ * bytes may be empty when it was over the size limit. */
+static bool
+part_is_picture(const struct mime_part *mp, const GByteArray *bytes)
+{
+	static const char *const names[] = {
+		".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".heic", ".heif",
+		".bmp", ".gif", ".webp",
+	};
+	static const struct {
+		const char *bytes;
+		size_t len;
+	} magic[] = {
+		{ "\xFF\xD8\xFF", 3 }, { "\x89PNG", 4 }, { "II*\0", 4 }, { "MM\0*", 4 },
+		{ "GIF8", 4 },
+	};
+	bool picture = g_str_has_prefix(mp->content_type, "image/");
+
+	for (size_t i = 0; i < G_N_ELEMENTS(names) && !picture; i++)
+		picture = ends_with(mp->filename, names[i]);
+	for (size_t i = 0; i < G_N_ELEMENTS(magic) && !picture; i++)
+		picture = bytes->len >= magic[i].len &&
+			  memcmp(bytes->data, magic[i].bytes, magic[i].len) == 0;
+	return picture && mp->size >= MIME_IMAGE_FORM_MIN_BYTES;
 }
 
 /* The name a part was sent with: filename= of Content-Disposition, else
@@ -724,6 +750,7 @@ walk_leaf(struct walk *w, GMimePart *part, unsigned depth, bool forwarded,
 	else
 		mp.role = MIME_PART_ATTACHMENT;
 
+	mp.image = mp.role == MIME_PART_ATTACHMENT && part_is_picture(&mp, bytes);
 	if (bytes->len > w->lim->max_attachment_size) {
 		problem_add(w->problems, "%s is %u bytes, over the limit of %zu: "
 			    "not read", what, bytes->len, w->lim->max_attachment_size);

@@ -45,7 +45,21 @@ struct mime_part {
 	size_t data_len;
 	unsigned depth;      /* nesting level; 0 = top-level body */
 	bool forwarded;      /* inside an attached message/rfc822 */
+	bool image;          /* an attachment that may hold a form only as a
+	                        picture, so that text cannot show it (until OCR):
+	                        a photo or scan (image/ type, a picture's file
+	                        name or magic bytes; JPEG, PNG, TIFF, HEIC, ...)
+	                        of at least MIME_IMAGE_FORM_MIN_BYTES, read or
+	                        not; or a readable PDF with a page that is a
+	                        picture of paper (no text layer, or a scan with
+	                        a scanner app's stamp for all its text).  Also
+	                        set for a PDF that does have text elsewhere. */
 };
+
+/* Pictures smaller than this are logos, signature banners and emoticons:
+ * a phone photo or a 150 dpi scan of an A4 page is 100 KB or more even as
+ * JPEG, a bilevel fax TIFF of one some 30 KB. */
+#define MIME_IMAGE_FORM_MIN_BYTES (16 * 1024)
 
 struct mime_message {
 	struct mime_header *headers;  /* top-level headers, in order */

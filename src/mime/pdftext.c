@@ -19,6 +19,13 @@
 /* A PDF claiming more pages is hostile or not an application form. */
 #define MAX_PDF_PAGES 500
 
+/* A page is a picture of paper (a scan, a phone photo made PDF) when
+ * images cover at least SCAN_MIN_COVER of it and it has fewer characters
+ * than SCAN_MAX_CHARS: scanner apps stamp a line like "扫描全能王 创建"
+ * on each page, a typed form has hundreds. */
+#define SCAN_MIN_COVER 0.5
+#define SCAN_MAX_CHARS 40
+
 /* Lengths below are in character heights (the box poppler gives a glyph,
  * about 1.2 times the font size), so they hold for any font size. */
 
@@ -372,8 +379,33 @@ page_rows(PopplerPage *page, const char *text)
 	return out != NULL ? g_string_free(out, FALSE) : NULL;
 }
 
+/* Whether page, whose text is text, is a picture of a paper page. */
+static bool
+page_scanned(PopplerPage *page, const char *text)
+{
+	double w = 0, h = 0, cover = 0;
+	GList *images;
+
+	if (text != NULL && g_utf8_strlen(text, -1) >= SCAN_MAX_CHARS)
+		return false;
+	poppler_page_get_size(page, &w, &h);
+	if (!(w > 0 && h > 0))
+		return false;
+	images = poppler_page_get_image_mapping(page);
+	for (GList *l = images; l != NULL; l = l->next) {
+		const PopplerRectangle *a = &((PopplerImageMapping *)l->data)->area;
+		double iw = MIN(a->x2, w) - MAX(a->x1, 0);
+		double ih = MIN(a->y2, h) - MAX(a->y1, 0);
+
+		if (iw > 0 && ih > 0)
+			cover += iw * ih;
+	}
+	poppler_page_free_image_mapping(images);
+	return cover >= SCAN_MIN_COVER * w * h;
+}
+
 char *
-mime_pdf_text(const void *data, size_t len, char **problem_r)
+mime_pdf_text(const void *data, size_t len, bool *scanned_r, char **problem_r)
 {
 	GBytes *bytes = g_bytes_new_static(data, len);
 	GError *gerr = NULL;
@@ -383,6 +415,7 @@ mime_pdf_text(const void *data, size_t len, char **problem_r)
 	int pages;
 
 	*problem_r = NULL;
+	*scanned_r = false;
 	doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
 	g_bytes_unref(bytes);
 	if (doc == NULL) {
@@ -405,6 +438,7 @@ mime_pdf_text(const void *data, size_t len, char **problem_r)
 		if (page == NULL)
 			continue;
 		text = poppler_page_get_text(page);
+		*scanned_r = *scanned_r || page_scanned(page, text);
 		rows = text != NULL ? page_rows(page, text) : NULL;
 		if (rows != NULL) {
 			g_free(text);
@@ -423,5 +457,9 @@ mime_pdf_text(const void *data, size_t len, char **problem_r)
 	res = out->str[0] != '\0' ?
 	      mime_charset_decode(out->str, strlen(out->str), "UTF-8", NULL) : NULL;
 	g_string_free(out, TRUE);
+	/* Pages without text and without images are drawings of letters:
+	 * just as unreadable without OCR. */
+	if (res == NULL && pages > 0)
+		*scanned_r = true;
 	return res;
 }

@@ -977,6 +977,7 @@ test_pdf(void **state)
 	(void)state;
 	assert_non_null(p->text);
 	assert_non_null(strstr(p->text, "Application for disclosure"));
+	assert_false(p->image);
 	assert_int_equal(p->data_len, len);
 	assert_memory_equal(p->data, pdf, len);
 	mime_message_free(msg);
@@ -989,6 +990,7 @@ test_pdf(void **state)
 	assert_null(msg->parts[1].text);
 	assert_int_equal(msg->parts[1].data_len, 12);
 	assert_true(has_problem(msg, "broken.pdf"));
+	assert_false(msg->parts[1].image);
 	mime_message_free(msg);
 	g_free(raw);
 	g_free(pdf);
@@ -1107,6 +1109,141 @@ test_pdf_form(void **state)
 		g_free(raw);
 		g_byte_array_unref(pdf);
 	}
+}
+
+/* --- forms only in a picture ------------------------------------------- */
+
+/* A scanner app's PDF: one image over the whole page, and stamp (or
+ * nothing) as its only text. */
+static GByteArray *
+cairo_scan_pdf(const char *stamp)
+{
+	GByteArray *pdf = g_byte_array_new();
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(pdf_write, pdf,
+								 595, 842);
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 60, 85);
+	cairo_t *cr = cairo_create(img);
+
+	cairo_set_source_rgb(cr, 0.9, 0.9, 0.85);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	cr = cairo_create(s);
+	cairo_save(cr);
+	cairo_scale(cr, 595.0 / 60, 842.0 / 85);
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	if (stamp != NULL) {
+		cairo_select_font_face(cr, "WenQuanYi Micro Hei", CAIRO_FONT_SLANT_NORMAL,
+				       CAIRO_FONT_WEIGHT_NORMAL);
+		cairo_set_font_size(cr, 9);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_move_to(cr, 450, 830);
+		cairo_show_text(cr, stamp);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+	cairo_surface_destroy(img);
+	return pdf;
+}
+
+/* A file of size bytes starting with magic. */
+static GByteArray *
+file_with_magic(const char *magic, size_t magic_len, size_t size)
+{
+	GByteArray *b = g_byte_array_sized_new((guint)size);
+
+	g_byte_array_append(b, (const guint8 *)magic, (guint)magic_len);
+	while (b->len < size)
+		g_byte_array_append(b, (const guint8 *)"x", 1);
+	return b;
+}
+
+static void
+test_image_parts(void **state)
+{
+	static const struct {
+		const char *type;
+		const char *disposition;
+		const char *magic;  /* NULL: a PDF made by cairo */
+		size_t magic_len;
+		size_t size;
+		const char *stamp;  /* the scan's text; NULL for a typed form */
+		bool scan;
+		bool image;
+	} cases[] = {
+		{ "image/jpeg", "attachment; filename=form.jpg", "\xFF\xD8\xFF\xE0", 4,
+		  40000, NULL, false, true },
+		{ "application/octet-stream", "attachment; filename=IMG_0001.JPG",
+		  "\xFF\xD8\xFF\xE1", 4, 40000, NULL, false, true },
+		{ "application/octet-stream", "attachment", "\x89PNG\r\n", 6, 40000,
+		  NULL, false, true },
+		{ "image/tiff", "attachment; filename=fax.tif", "II*\0", 4, 40000,
+		  NULL, false, true },
+		{ "application/octet-stream", "inline; filename=scan.heic", "\0\0\0\x18", 4,
+		  40000, NULL, false, true },
+		/* A signature logo is no form. */
+		{ "image/png", "inline; filename=logo.png", "\x89PNG\r\n", 6, 2000,
+		  NULL, false, false },
+		{ "application/zip", "attachment; filename=photos.zip", "PK\3\4", 4, 40000,
+		  NULL, false, false },
+		/* PDFs: a scan with or without a scanner app's stamp, a typed form. */
+		{ "application/pdf", "attachment; filename=scan.pdf", NULL, 0, 0,
+		  NULL, true, true },
+		{ "application/pdf", "attachment; filename=scan.pdf", NULL, 0, 0,
+		  "扫描全能王 创建", true, true },
+		{ "application/pdf", "attachment; filename=form.pdf", NULL, 0, 0,
+		  NULL, false, false },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		GByteArray *data = cases[i].magic != NULL ?
+			file_with_magic(cases[i].magic, cases[i].magic_len, cases[i].size) :
+			cases[i].scan ? cairo_scan_pdf(cases[i].stamp) :
+			cairo_pdf(pdf_form_cases[0].items,
+				  G_N_ELEMENTS(pdf_form_cases[0].items));
+		char *raw = with_attachment("申请表见附件", cases[i].type,
+					    cases[i].disposition, data->data, data->len);
+		struct mime_message *msg = parse(raw);
+
+		assert_message_valid(msg);
+		assert_false(msg->parts[0].image);
+		assert_int_equal(msg->parts[1].role, MIME_PART_ATTACHMENT);
+		if (msg->parts[1].image != cases[i].image)
+			fail_msg("case %zu: image is %d", i, msg->parts[1].image);
+		assert_int_equal(msg->parts[1].data_len, data->len);
+		if (cases[i].scan && cases[i].stamp == NULL)
+			assert_null(msg->parts[1].text);
+		if (cases[i].stamp != NULL)
+			assert_non_null(strstr(msg->parts[1].text, cases[i].stamp));
+		mime_message_free(msg);
+		g_free(raw);
+		g_byte_array_unref(data);
+	}
+}
+
+/* A photo over the size limit is not kept, but still says what it is. */
+static void
+test_image_over_limit(void **state)
+{
+	GByteArray *data = file_with_magic("\xFF\xD8\xFF\xE0", 4, 40000);
+	char *raw = with_attachment("见附件", "image/jpeg", "attachment; filename=a.jpg",
+				    data->data, data->len);
+	struct config_limits lim;
+	struct mime_message *msg;
+
+	(void)state;
+	config_limits_default(&lim);
+	lim.max_attachment_size = 30000;
+	msg = parse_lim(raw, strlen(raw), &lim);
+	assert_null(msg->parts[1].data);
+	assert_true(msg->parts[1].image);
+	mime_message_free(msg);
+	g_free(raw);
+	g_byte_array_unref(data);
 }
 
 /* --- limits and hostile input -------------------------------------------- */
@@ -1456,6 +1593,8 @@ main(void)
 		cmocka_unit_test(test_docx_budget_per_message),
 		cmocka_unit_test(test_pdf),
 		cmocka_unit_test(test_pdf_form),
+		cmocka_unit_test(test_image_parts),
+		cmocka_unit_test(test_image_over_limit),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_part_limit),
