@@ -78,6 +78,8 @@ static const struct label labels[] = {
 	L("申请人姓名", FLD_NAME, P_LINKED),
 	L("真实姓名", FLD_NAME, P_LINKED),
 	L("我叫", FLD_NAME, P_ONLY),
+	/* 我是韩雪, but not 我是律师 (self_named()). */
+	L("我是", FLD_NAME, P_ONLY),
 	L("本人", FLD_NAME, P_ONLY),
 	L("名称", FLD_ORG_NAME, P_NO),
 	L("单位名称", FLD_ORG_NAME, P_LINKED),
@@ -2404,6 +2406,37 @@ store_contact(struct found *f, char *v)
 }
 
 /* A name in a sentence must look like one; a form's is taken as written. */
+/* 我是… says who the writer is or what: a name, unless a role word ends it
+ * (我是律师, 我是退休职工) or a description starts it (我是一名…). */
+static bool
+self_named(const char *v)
+{
+	static const char *const role_ends[] = {
+		"员", "者", "户", "人", "师", "生", "长", "工", "民", "属", "方",
+	};
+	static const char *const described[] = {
+		"一", "该", "这", "那", "贵", "某", "退休", "个体", "外地", "本地",
+		"来自", "住在", "在",
+	};
+	const char *cut;
+
+	if (v == NULL || *v == '\0' ||
+	    extract_text_starts_with_any(v, described, G_N_ELEMENTS(described)))
+		return false;
+	/* The first clause is the name, if any. */
+	for (cut = v; *cut != '\0' && *cut != ',' && *cut != ' ' &&
+		      !g_str_has_prefix(cut, "。");
+	     cut++)
+		;
+	for (size_t i = 0; i < G_N_ELEMENTS(role_ends); i++) {
+		size_t m = strlen(role_ends[i]);
+
+		if ((size_t)(cut - v) >= m && memcmp(cut - m, role_ends[i], m) == 0)
+			return false;
+	}
+	return true;
+}
+
 static char *
 person_value(const struct hit *h, char *v)
 {
@@ -2493,6 +2526,10 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 	}
 	switch (h->field) {
 	case FLD_NAME:
+		if (strcmp(h->lab->text, "我是") == 0 && !self_named(v)) {
+			free(v);
+			break;
+		}
 		set_name(f, person_value(h, v),
 			 h->clause || h->lab->prose == P_ONLY ? RANK_PROSE :
 								 RANK_LABEL);
