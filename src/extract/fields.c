@@ -2412,7 +2412,8 @@ static bool
 self_named(const char *v)
 {
 	static const char *const role_ends[] = {
-		"员", "者", "户", "人", "师", "生", "长", "工", "民", "属", "方",
+		"员", "者", "户", "人", "士", "师", "生", "长", "工", "民", "属",
+		"方",
 	};
 	static const char *const described[] = {
 		"一", "该", "这", "那", "贵", "某", "退休", "个体", "外地", "本地",
