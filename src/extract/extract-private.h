@@ -59,15 +59,37 @@ struct extract_layout_lexicon {
 					   size_t *len_r);
 };
 
+/* layout.c: what the layout pass did to a line of its output. */
+enum extract_layout_change {
+	EXTRACT_LAYOUT_SPLIT  = 1u << 0, /* one of fields padded onto one line */
+	EXTRACT_LAYOUT_COLUMN = 1u << 1, /* label and value aligned with spaces */
+	EXTRACT_LAYOUT_BOXES  = 1u << 2, /* check boxes reduced (see below) */
+	EXTRACT_LAYOUT_BELOW  = 1u << 3, /* a bare label and the value below it */
+	EXTRACT_LAYOUT_WRAP   = 1u << 4, /* lines joined as one wrapped line */
+};
+
+struct extract_layout_line {
+	unsigned changes;   /* enum extract_layout_change bits, 0: as written */
+	size_t start, len;  /* the input's physical line(s) it came from: bytes
+	                       of text, without the last line's newline */
+	const char *guess;  /* NULL, or the borderline criterion (a static
+	                       name: "short-lines", "tail-without-number") a
+	                       WRAP join rested on: the join is a guess */
+};
+
 /* layout.c: the text (folded, after fields.c's character substitutions)
  * rewritten so that each field reads as "label:value" on one line: fields
  * padded onto one line split, space-aligned columns given a colon, check
- * boxes as "☑option" for each ticked one and "☐" for each unticked one, a
- * bare label joined with its value on the next line, hard-wrapped lines
- * joined.  Lines are only joined or split, never reordered.  Returns a new
- * string (g_free). */
+ * boxes as "☑option" for each ticked one and "☐" for each unticked one in
+ * a choice (delivery, medium) or a line with no label, as the ticked
+ * options alone (、between two) after any other label, a bare label joined
+ * with its value on the next line, hard-wrapped lines joined.  Lines are
+ * only joined or split, never reordered.  Returns a new string (g_free);
+ * when layout_r is not NULL, appends to it a struct extract_layout_line
+ * for each line of that string, in order. */
 char *extract_layout_normalise(const char *text,
-			       const struct extract_layout_lexicon *lex);
+			       const struct extract_layout_lexicon *lex,
+			       GArray *layout_r);
 
 /* layout.c: +1 for a ticked check box at p (☑ √ ■ [x] (√) 【√】 ...), -1
  * for an unticked one (□ ○ 口 [ ] ( ) ...), 0 for none; *len_r: its

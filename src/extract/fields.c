@@ -1341,7 +1341,7 @@ lower_line(const char *s, size_t len)
 	return g_strstrip(l);
 }
 
-static char *scan_text(const char *folded);
+static char *scan_text(const char *folded, char **written_r, GArray *layout_r);
 
 /* Lines where an attachment's text starts: quoting in the body does not
  * make the attachments quoted. */
@@ -1358,7 +1358,7 @@ attachment_starts(const char *prepared, const GArray *raw_lines,
 		if (part->role != MIME_PART_ATTACHMENT || part->text == NULL)
 			continue;
 		folded = extract_text_fold(part->text);
-		prep = scan_text(folded);
+		prep = scan_text(folded, NULL, NULL);
 		g_free(folded);
 		hit = prep[0] != '\0' ? strstr(prepared, prep) : NULL;
 		for (guint j = 0; hit != NULL && j < raw_lines->len; j++) {
@@ -1474,6 +1474,8 @@ struct view {
 	bool *consumed;     /* line belongs to a label's value */
 	const char *receipt; /* "YYYY-MM-DD" the message arrived: the year of
 	                        a date written without one; "" if unknown */
+	const GArray *layout; /* struct extract_layout_line of each line */
+	const char *written;  /* the text before layout.c rewrote it */
 };
 
 /* Matches lab at p with any spaces between its characters ("姓　　名");
@@ -2707,6 +2709,46 @@ blank_certain(const struct view *v, size_t i, const struct hit *h, bool last)
 	return true;
 }
 
+/* The form-label reading of line i.  A line layout.c rewrote names how
+ * (form-label-wrap, -below, -boxes, -column, -split: the change that
+ * shapes a value most) and gives the lines as written; a wrap joined on a
+ * borderline criterion is a guess, named after it. */
+static void
+form_label(const struct view *v, size_t i, struct found *f)
+{
+	static const struct {
+		unsigned change;
+		const char *word;
+	} changes[] = {
+		{ EXTRACT_LAYOUT_WRAP, "wrap" },
+		{ EXTRACT_LAYOUT_BELOW, "below" },
+		{ EXTRACT_LAYOUT_BOXES, "boxes" },
+		{ EXTRACT_LAYOUT_COLUMN, "column" },
+		{ EXTRACT_LAYOUT_SPLIT, "split" },
+	};
+	const struct line *ln = &v->lines[i];
+	const struct extract_layout_line *lay;
+	struct line written;
+
+	lay = ln->no - 1 < v->layout->len ?
+	      &g_array_index(v->layout, struct extract_layout_line, ln->no - 1) :
+	      NULL;
+	for (size_t k = 0; lay != NULL && k < G_N_ELEMENTS(changes); k++) {
+		if (!(lay->changes & changes[k].change))
+			continue;
+		written = (struct line){ v->written + lay->start, lay->len,
+					 NULL, ln->no };
+		if (lay->guess != NULL)
+			reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_LOW,
+				"form-label-wrap", lay->guess, &written);
+		else
+			reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH,
+				"form-label", changes[k].word, &written);
+		return;
+	}
+	reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH, "form-label", NULL, ln);
+}
+
 static void
 read_labels(struct view *v, struct found *f)
 {
@@ -2722,8 +2764,7 @@ read_labels(struct view *v, struct found *f)
 				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 					"prose", h->lab->text, &v->lines[i]);
 			else
-				reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH,
-					"form-label", NULL, &v->lines[i]);
+				form_label(v, i, f);
 			if (is_choice(h->field)) {
 				read_choice(v, i, h, f);
 				continue;
@@ -4637,17 +4678,22 @@ layout_label(const char *p, const char *end, size_t *len_r)
 	return EXTRACT_LAYOUT_TEXT;
 }
 
-/* The text the scanner reads, from a folded one. */
+/* The text the scanner reads, from a folded one; *written_r (unless
+ * written_r is NULL): the text layout.c read, to free with g_free(), and
+ * layout_r what it did to each line (see extract_layout_normalise()). */
 static char *
-scan_text(const char *folded)
+scan_text(const char *folded, char **written_r, GArray *layout_r)
 {
 	static const struct extract_layout_lexicon lexicon = { layout_label };
 	char *prepared = prepare(folded);
 	char *paired = pair_columns(prepared);
-	char *laid_out = extract_layout_normalise(paired, &lexicon);
+	char *laid_out = extract_layout_normalise(paired, &lexicon, layout_r);
 
 	g_free(prepared);
-	g_free(paired);
+	if (written_r != NULL)
+		*written_r = paired;
+	else
+		g_free(paired);
 	return laid_out;
 }
 
@@ -4655,7 +4701,10 @@ unsigned
 extract_fields(const char *text, const struct mime_message *msg,
 	       const struct extract_context *ctx, struct extract_record *rec)
 {
-	char *prepared = scan_text(text != NULL ? text : "");
+	GArray *layout = g_array_new(FALSE, FALSE,
+				     sizeof(struct extract_layout_line));
+	char *written;
+	char *prepared = scan_text(text != NULL ? text : "", &written, layout);
 	GArray *raw = g_array_new(FALSE, FALSE, sizeof(struct line));
 	GArray *views[2];
 	struct found found[2];
@@ -4692,6 +4741,8 @@ extract_fields(const char *text, const struct mime_message *msg,
 		v.lines = (struct line *)(void *)views[t]->data;
 		v.n = views[t]->len;
 		v.receipt = receipt;
+		v.layout = layout;
+		v.written = written;
 		found_init(&found[t]);
 		found[t].quoted = t == TIER_QUOTED;
 		read_view(&v, ctx, &found[t]);
@@ -4731,6 +4782,8 @@ extract_fields(const char *text, const struct mime_message *msg,
 	g_free(tiers);
 	g_free(attach);
 	g_array_free(raw, TRUE);
+	g_array_free(layout, TRUE);
+	g_free(written);
 	g_free(prepared);
 	return found_in_text;
 }

@@ -6,15 +6,18 @@
  *  - WPS and Word pastes that pad with spaces (U+3000, folded) and put two
  *    fields on one line: 姓名：张三　　　　联系电话：139… becomes two lines;
  *  - two-column tables aligned with spaces and no colon: 姓名      张三;
- *  - check boxes in every form (☑邮寄, 邮寄[x], 纸质（ ）电子（√）): each
- *    ticked option becomes ☑ and the option, each unticked one a bare ☐,
- *    so a list with nothing ticked names no option at all;
+ *  - check boxes in every form (☑邮寄, 邮寄[x], 纸质（ ）电子（√）): in a
+ *    choice (delivery, medium) or a list with no label, each ticked option
+ *    becomes ☑ and the option, each unticked one a bare ☐; in any other
+ *    field (证件类型：［√］居民身份证 ［ ］护照, 用途：（√）科研) the value is
+ *    the ticked option alone.  A list with nothing ticked names no option;
  *  - a label alone on its line with its value on the next (Word forms,
  *    四、获取方式 / 电子邮件);
  *  - values hard-wrapped by a mail client (72-76 columns) or by the writer
  *    (an address whose tail went to the next line).
  * Which words are labels is the lexicon's business (fields.c): this file
- * knows shapes, not words.
+ * knows shapes, not words.  What it did to each line it reports, so that
+ * a value read from a rewritten line can say how it was rewritten.
  */
 #include <string.h>
 
@@ -31,6 +34,14 @@
  * at most; 2 more for a client that counts a CJK character as one column
  * less): their break is the writer's, a paragraph end. */
 #define WRAP_MAX_COLUMNS 80
+/* A Chinese line can break anywhere, so a mail client fills it to within
+ * one wide character of its limit (72 at the least).  A shorter one that
+ * ends in a Chinese character was wrapped by something else (a PDF's
+ * table cell) or by the writer: when the line below is a short one that
+ * ends no sentence (TAIL_MAX_CHARS), either line may stand alone (a value,
+ * then a heading), and joining them is a guess.  A Latin line loses its
+ * last word to the wrap and may be shorter without doubt. */
+#define WRAP_SURE_COLUMNS 70
 /* The tail of an address that the writer put on the next line (…2单元 /
  * 502室) is short: a longer line is a sentence of its own. */
 #define TAIL_MAX_CHARS 16
@@ -361,7 +372,10 @@ read_boxes(const char *s, const char *end, GArray *items)
 			text = p;
 		}
 		trim_option(&it.text, &it.text_end);
-		if (chars(it.text, it.text_end) > OPTION_MAX_CHARS)
+		/* A ticked mark beside nothing, or two marks in a row after
+		 * the text (张○○), is no list of options. */
+		if (chars(it.text, it.text_end) > OPTION_MAX_CHARS ||
+		    (it.text == it.text_end && (it.state > 0 || !prefix)))
 			return false;
 		g_array_append_val(items, it);
 		if (prefix)
@@ -371,31 +385,6 @@ read_boxes(const char *s, const char *end, GArray *items)
 	if (!prefix && skip_spaces(text, end) != end)
 		return false;
 	return items->len > 0;
-}
-
-/* Rewrites s..end's check boxes (see the file comment) into out; false
- * when s..end is no list of boxes. */
-static bool
-canonical_boxes(const char *s, const char *end, GString *out)
-{
-	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct box_item));
-	bool ok = read_boxes(s, end, items);
-
-	for (guint i = 0; ok && i < items->len; i++) {
-		const struct box_item *it = &g_array_index(items, struct box_item, i);
-
-		if (i > 0)
-			g_string_append_c(out, ' ');
-		if (it->state > 0) {
-			g_string_append(out, CANON_TICKED);
-			g_string_append_len(out, it->text,
-					    (gssize)(it->text_end - it->text));
-		} else {
-			g_string_append(out, CANON_UNTICKED);
-		}
-	}
-	g_array_free(items, TRUE);
-	return ok;
 }
 
 static unsigned
@@ -415,7 +404,47 @@ count_boxes(const char *s, const char *end)
 	return marks;
 }
 
-/* Is from..end (after fl's label, if any) a list of boxes?  A choice
+/* Rewrites s..end's check boxes (see the file comment) into out: with
+ * marks, each option as ☑option or ☐; without, the ticked options alone,
+ * set apart by 、.  False when s..end is no list of boxes. */
+static bool
+canonical_boxes(const char *s, const char *end, bool marks, GString *out)
+{
+	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct box_item));
+	bool ok = read_boxes(s, end, items);
+	const char *sep = "";
+
+	for (guint i = 0; ok && i < items->len; i++) {
+		const struct box_item *it = &g_array_index(items, struct box_item, i);
+
+		if (marks) {
+			g_string_append(out, i > 0 ? " " : "");
+			g_string_append(out, it->state > 0 ? CANON_TICKED :
+							      CANON_UNTICKED);
+		} else if (it->state > 0) {
+			g_string_append(out, sep);
+			sep = "、";
+		}
+		if (it->state > 0)
+			g_string_append_len(out, it->text,
+					    (gssize)(it->text_end - it->text));
+	}
+	g_array_free(items, TRUE);
+	return ok;
+}
+
+/* Is s..end a list of check boxes and nothing else? */
+static bool
+boxes_only(const char *s, const char *end)
+{
+	GString *scratch = g_string_new(NULL);
+	bool ok = count_boxes(s, end) > 0 && canonical_boxes(s, end, true, scratch);
+
+	g_string_free(scratch, TRUE);
+	return ok;
+}
+
+/* Is from..end (after fl's label, if any) a list of boxes?  A labelled
  * field's value, a line of two marks or more, or one option with its box
  * on a line of its own (□ 邮寄 below 获取方式).  A mark before a label
  * and its value is a bullet (● 姓名：张三). */
@@ -427,34 +456,53 @@ box_list(const struct form_line *fl, const char *from, const char *end)
 
 	if (marks == 0)
 		return false;
-	if (fl->kind == EXTRACT_LAYOUT_CHOICE)
-		return fl->separated;
 	if (fl->kind != EXTRACT_LAYOUT_NONE)
-		return false;
+		return fl->separated;
 	return marks >= 2 ||
 	       (box_at(skip_spaces(from, end), end, &n) != 0 &&
 		memchr(from, ':', (size_t)(end - from)) == NULL);
 }
 
-/* One physical line, its fields split and its boxes and columns
- * rewritten; appends one or more lines to lines. */
+/* Are a label's boxes rewritten to the ticked option alone?  Not a
+ * choice's, which the field rules read among its options, nor a list's
+ * with no label. */
+static bool
+rewrites_to_value(enum extract_layout_value kind)
+{
+	return kind != EXTRACT_LAYOUT_CHOICE && kind != EXTRACT_LAYOUT_NONE;
+}
+
+/* A line of the output as the first pass leaves it. */
+struct laid_line {
+	char *text;
+	unsigned changes;          /* enum extract_layout_change */
+	const char *from, *to;     /* the physical line of the input */
+};
+
+/* One physical line (from..to), or the part s..end of it, its fields
+ * split and its boxes and columns rewritten; appends one or more lines to
+ * lines. */
 static void
-normalise_line(const char *s, const char *end,
-	       const struct extract_layout_lexicon *lex, GPtrArray *lines)
+normalise_line(const char *s, const char *end, const char *from_line,
+	       const char *to_line, unsigned changes,
+	       const struct extract_layout_lexicon *lex, GArray *lines)
 {
 	const char *second = second_field(s, end, lex);
 	struct form_line fl;
 	const char *from, *colon;
+	struct laid_line ll = { NULL, changes, from_line, to_line };
 	GString *out;
 
 	if (second != NULL) {
-		normalise_line(s, second, lex, lines);
-		normalise_line(second, end, lex, lines);
+		changes |= EXTRACT_LAYOUT_SPLIT;
+		normalise_line(s, second, from_line, to_line, changes, lex, lines);
+		normalise_line(second, end, from_line, to_line, changes, lex, lines);
 		return;
 	}
 	fl = read_form_line(s, end, lex);
 	out = g_string_new(NULL);
 	if (fl.padded) {
+		ll.changes |= EXTRACT_LAYOUT_COLUMN;
 		/* 姓名      张三 reads as 姓名:张三. */
 		g_string_append_len(out, s, (gssize)(fl.label - s));
 		g_string_append_len(out, fl.label, (gssize)(fl.value - fl.label));
@@ -476,9 +524,13 @@ normalise_line(const char *s, const char *end,
 	} else {
 		from = s;
 	}
-	if (!box_list(&fl, from, end) || !canonical_boxes(from, end, out))
+	if (box_list(&fl, from, end) &&
+	    canonical_boxes(from, end, !rewrites_to_value(fl.kind), out))
+		ll.changes |= EXTRACT_LAYOUT_BOXES;
+	else
 		g_string_append_len(out, from, (gssize)(end - from));
-	g_ptr_array_add(lines, g_string_free(out, FALSE));
+	ll.text = g_string_free(out, FALSE);
+	g_array_append_val(lines, ll);
 }
 
 /* --- across lines ----------------------------------------------------------------- */
@@ -537,6 +589,30 @@ starts_with_date(const char *s)
 	       word_at(p, end, numerals, G_N_ELEMENTS(numerals)) != NULL;
 }
 
+/* A label the lexicon does not know (户籍所在地：, 工作单位：) is a few
+ * Chinese characters before a colon; a wrapped sentence breaks before a
+ * colon that close to its start only by chance. */
+#define UNKNOWN_LABEL_MAX_CHARS 8
+
+/* Does the line body..end start a field of its own: a label in brackets
+ * (【邮政编码】026000, [用途]), or a label the lexicon does not know? */
+static bool
+starts_field(const char *body, const char *end,
+	     const struct extract_layout_lexicon *lex)
+{
+	static const char *const opens[] = { "【", "[", "〔", "〖" };
+	const char *w = word_at(body, end, opens, G_N_ELEMENTS(opens)), *p;
+	size_t n, han = 0;
+
+	if (w != NULL && lex->label(body + strlen(w), end, &n) != EXTRACT_LAYOUT_NONE)
+		return true;
+	for (p = body; p < end && han <= UNKNOWN_LABEL_MAX_CHARS &&
+		       g_unichar_get_script(char_at(p, end)) == G_UNICODE_SCRIPT_HAN;
+	     p = next_char(p, end))
+		han++;
+	return han > 0 && han <= UNKNOWN_LABEL_MAX_CHARS && p < end && *p == ':';
+}
+
 /* Could line t continue the line above it?  Not when it starts something
  * of its own: a label, a list item, a date, a new sentence, a quote
  * level of its own. */
@@ -550,7 +626,7 @@ continuation(const char *t, size_t quote, const struct extract_layout_lexicon *l
 	body = skip_spaces(t + quote, end);
 	if (extract_layout_skip_bullet(body, end) != body ||
 	    read_form_line(t, end, lex).kind != EXTRACT_LAYOUT_NONE ||
-	    starts_with_date(body) || count_boxes(body, end) > 0 ||
+	    starts_field(body, end, lex) || starts_with_date(body) || count_boxes(body, end) > 0 ||
 	    word_at(body, end, sentence_starts, G_N_ELEMENTS(sentence_starts)))
 		return false;
 	return true;
@@ -593,10 +669,12 @@ has_digit(const char *s)
 }
 
 /* Does the logical line acc, whose last physical line is last, go on in
- * the line below, next (after: the line after that, or NULL)? */
+ * the line below, next (after: the line after that, or NULL)?  When it
+ * does on a borderline criterion, *guess_r names it (else NULL). */
 static bool
 wraps_into(const char *acc, const char *last, const char *next,
-	   const char *after, const struct extract_layout_lexicon *lex)
+	   const char *after, const struct extract_layout_lexicon *lex,
+	   const char **guess_r)
 {
 	const char *end = last + strlen(last), *nend = next + strlen(next);
 	struct form_line fl = read_form_line(acc, acc + strlen(acc), lex);
@@ -605,10 +683,18 @@ wraps_into(const char *acc, const char *last, const char *next,
 	if (ends_sentence(last, end) || !continuation(next, quote_len(last, end), lex) ||
 	    signer_line(next, after))
 		return false;
-	if (cols >= WRAP_MIN_COLUMNS && cols <= WRAP_MAX_COLUMNS)
+	if (cols >= WRAP_MIN_COLUMNS && cols <= WRAP_MAX_COLUMNS) {
+		*guess_r = cols < WRAP_SURE_COLUMNS &&
+			   g_unichar_iswide(char_at(last_char(last, end), end)) &&
+			   chars(next, nend) <= TAIL_MAX_CHARS &&
+			   !ends_sentence(next, nend) ? "short-lines" : NULL;
 		return true;
+	}
 	/* The writer's own break in an address: a short tail between the
-	 * field and the next field or the end of the form. */
+	 * field and the next field or the end of the form.  A tail with a
+	 * number (502室) is one; one of words alone (东侧平房) may be a line
+	 * of its own. */
+	*guess_r = has_digit(next) ? NULL : "tail-without-number";
 	return fl.kind == EXTRACT_LAYOUT_LONG && fl.value < acc + strlen(acc) &&
 	       chars(next, nend) <= TAIL_MAX_CHARS &&
 	       (has_digit(next) ||
@@ -649,6 +735,11 @@ bare_label_value(const struct form_line *fl, const char *next, size_t quote,
 
 	if (fl->kind == EXTRACT_LAYOUT_OTHER)
 		return false;
+	/* Another field's options below it (证件类型 / ☑居民身份证 ☐): the
+	 * ticked one is the value. */
+	if (rewrites_to_value(fl->kind) && fl->kind != EXTRACT_LAYOUT_NUMBER &&
+	    below.kind == EXTRACT_LAYOUT_NONE && boxes_only(next, end))
+		return true;
 	/* A choice's value may be options with boxes, or an option that is
 	 * a label elsewhere (电子邮件) standing alone. */
 	if (!continuation(next, quote, lex) &&
@@ -662,50 +753,79 @@ bare_label_value(const struct form_line *fl, const char *next, size_t quote,
 }
 
 char *
-extract_layout_normalise(const char *text, const struct extract_layout_lexicon *lex)
+extract_layout_normalise(const char *text, const struct extract_layout_lexicon *lex,
+			 GArray *layout_r)
 {
-	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
+	GArray *lines = g_array_new(FALSE, FALSE, sizeof(struct laid_line));
 	GString *out = g_string_sized_new(strlen(text) + 1);
 
 	for (const char *p = text;;) {
 		const char *eol = strchr(p, '\n');
 		const char *end = eol != NULL ? eol : p + strlen(p);
 
-		normalise_line(p, end, lex, lines);
+		normalise_line(p, end, p, end, 0, lex, lines);
 		if (eol == NULL)
 			break;
 		p = eol + 1;
 	}
 	for (guint i = 0; i < lines->len; i++) {
-		const char *cur = lines->pdata[i];
+		const struct laid_line *ll = &g_array_index(lines, struct laid_line, i);
+		const char *cur = ll->text, *to = ll->to, *guess = NULL;
 		GString *acc = g_string_new(cur);
 		struct form_line fl = read_form_line(cur, cur + strlen(cur), lex);
+		struct extract_layout_line info = {
+			ll->changes, (size_t)(ll->from - text), 0, NULL,
+		};
 
 		/* A bare label takes the line below as its value. */
 		if (fl.kind != EXTRACT_LAYOUT_NONE && fl.separated &&
 		    fl.value == cur + strlen(cur) && i + 1 < lines->len &&
-		    bare_label_value(&fl, lines->pdata[i + 1],
+		    bare_label_value(&fl, g_array_index(lines, struct laid_line, i + 1).text,
 				     quote_len(cur, cur + strlen(cur)), lex)) {
+			const char *body, *end, *label_from = ll->from;
+
+			ll = &g_array_index(lines, struct laid_line, ++i);
+			cur = ll->text;
+			end = cur + strlen(cur);
+			body = skip_spaces(cur + quote_len(cur, end), end);
 			while (acc->len > 0 && acc->str[acc->len - 1] == ' ')
 				g_string_truncate(acc, acc->len - 1);
 			if (acc->str[acc->len - 1] != ':')
 				g_string_append_c(acc, ':');
-			cur = lines->pdata[++i];
-			g_string_append(acc, skip_spaces(cur + quote_len(cur, cur + strlen(cur)),
-							 cur + strlen(cur)));
+			if (!rewrites_to_value(fl.kind) || !boxes_only(body, end) ||
+			    !canonical_boxes(body, end, false, acc))
+				g_string_append(acc, body);
+			/* 获取方式    电子邮件 was split at an option that
+			 * is a label elsewhere: joined again, a column. */
+			info.changes |= ll->changes | (ll->from == label_from ?
+						       EXTRACT_LAYOUT_COLUMN :
+						       EXTRACT_LAYOUT_BELOW);
+			to = ll->to;
 		}
 		while (!is_blank(cur) && i + 1 < lines->len &&
-		       wraps_into(acc->str, cur, lines->pdata[i + 1],
-				  i + 2 < lines->len ? lines->pdata[i + 2] : NULL,
-				  lex)) {
-			cur = lines->pdata[++i];
+		       wraps_into(acc->str, cur,
+				  g_array_index(lines, struct laid_line, i + 1).text,
+				  i + 2 < lines->len ?
+				  g_array_index(lines, struct laid_line, i + 2).text : NULL,
+				  lex, &guess)) {
+			ll = &g_array_index(lines, struct laid_line, ++i);
+			cur = ll->text;
 			append_continuation(acc, cur);
+			info.changes |= EXTRACT_LAYOUT_WRAP | ll->changes;
+			if (info.guess == NULL)
+				info.guess = guess;
+			to = ll->to;
 		}
+		info.len = (size_t)(to - text) - info.start;
+		if (layout_r != NULL)
+			g_array_append_val(layout_r, info);
 		g_string_append_len(out, acc->str, (gssize)acc->len);
 		if (i + 1 < lines->len)
 			g_string_append_c(out, '\n');
 		g_string_free(acc, TRUE);
 	}
-	g_ptr_array_free(lines, TRUE);
+	for (guint i = 0; i < lines->len; i++)
+		g_free(g_array_index(lines, struct laid_line, i).text);
+	g_array_free(lines, TRUE);
 	return g_string_free(out, FALSE);
 }

@@ -54,6 +54,7 @@ static const struct {
 	{ "from-header", "is a guess from the From header" },
 	{ "closing-signature", "is a guess from a closing line with no label" },
 	{ "spaced-words", "is a guess from a word standing alone" },
+	{ "form-label-wrap-", "may end before the line joined to it" },
 	{ "form-label", "does not look like one" },
 	{ "prose-request-no-verb",
 	  "was read from a sentence without a request verb" },

@@ -100,6 +100,9 @@ record_value(const struct extract_record *r, const char *key, bool *known_r)
 	if (g_str_has_prefix(key, "rule.") &&
 	    extract_field_from_name(key + 5, &f) == 0)
 		return dup_or_null(r->info[f].rule);
+	if (g_str_has_prefix(key, "line.") &&
+	    extract_field_from_name(key + 5, &f) == 0)
+		return dup_or_null(r->info[f].line);
 	*known_r = false;
 	return NULL;
 }
