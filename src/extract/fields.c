@@ -611,6 +611,13 @@ static const char *const empty_values[] = {
 	"未填", "n/a", "na", "none", "無", "...", "…", "……",
 };
 
+/* The kinds of applicant a form lets one tick after 申请人 (☑公民
+ * □法人或其他组织): the ticked one is no name. */
+static const char *const applicant_kinds[] = {
+	"公民", "自然人", "个人", "法人", "其他组织", "法人或其他组织",
+	"法人或者其他组织", "法人及其他组织",
+};
+
 /* Traditional characters of the words in the tables above, each followed by
  * its simplified form (both three bytes in UTF-8).  The scanner reads a text
  * with these folded so that every table serves Big5 and Hong Kong or Taiwan
@@ -2543,8 +2550,11 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 	case FLD_APPLICANT:
 		strip_seal(v);
 		v = person_value(h, v);
-		if (v == NULL)
+		if (v == NULL || is_one_of(v, applicant_kinds,
+					   G_N_ELEMENTS(applicant_kinds))) {
+			g_free(v);
 			break;
+		}
 		a.line = line;
 		a.value = g_strdup(v);
 		g_array_append_val(f->applicants, a);
