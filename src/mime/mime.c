@@ -653,10 +653,11 @@ attachment_text(struct walk *w, struct mime_part *mp, GMimeObject *obj,
 	g_free(problem);
 }
 
-/* Whether a part is a photo or scan big enough to be a form (mime.h);
- * bytes may be empty when it was over the size limit. */
+/* Whether a part is a photo or scan that may be a form (mime.h); bytes
+ * may be empty when it was over the size limit. */
 static bool
-part_is_picture(const struct mime_part *mp, const GByteArray *bytes)
+part_is_picture(GMimeObject *obj, const struct mime_part *mp,
+		const GByteArray *bytes)
 {
 	static const char *const names[] = {
 		".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".heic", ".heif",
@@ -676,7 +677,8 @@ part_is_picture(const struct mime_part *mp, const GByteArray *bytes)
 	for (size_t i = 0; i < G_N_ELEMENTS(magic) && !picture; i++)
 		picture = bytes->len >= magic[i].len &&
 			  memcmp(bytes->data, magic[i].bytes, magic[i].len) == 0;
-	return picture && mp->size >= MIME_IMAGE_FORM_MIN_BYTES;
+	return picture && (mp->size >= MIME_IMAGE_FORM_MIN_BYTES ||
+			   raw_header(obj, "Content-ID") == NULL);
 }
 
 /* The name a part was sent with: filename= of Content-Disposition, else
@@ -750,7 +752,7 @@ walk_leaf(struct walk *w, GMimePart *part, unsigned depth, bool forwarded,
 	else
 		mp.role = MIME_PART_ATTACHMENT;
 
-	mp.image = mp.role == MIME_PART_ATTACHMENT && part_is_picture(&mp, bytes);
+	mp.image = mp.role == MIME_PART_ATTACHMENT && part_is_picture(obj, &mp, bytes);
 	if (bytes->len > w->lim->max_attachment_size) {
 		problem_add(w->problems, "%s is %u bytes, over the limit of %zu: "
 			    "not read", what, bytes->len, w->lim->max_attachment_size);

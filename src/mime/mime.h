@@ -48,17 +48,19 @@ struct mime_part {
 	bool image;          /* an attachment that may hold a form only as a
 	                        picture, so that text cannot show it (until OCR):
 	                        a photo or scan (image/ type, a picture's file
-	                        name or magic bytes; JPEG, PNG, TIFF, HEIC, ...)
-	                        of at least MIME_IMAGE_FORM_MIN_BYTES, read or
-	                        not; or a readable PDF with a page that is a
+	                        name or magic bytes; JPEG, PNG, TIFF, HEIC, ...),
+	                        read or not, unless it is a small picture shown
+	                        in an HTML body (a Content-ID under
+	                        MIME_IMAGE_FORM_MIN_BYTES); or a readable PDF with a page that is a
 	                        picture of paper (no text layer, or a scan with
 	                        a scanner app's stamp for all its text).  Also
 	                        set for a PDF that does have text elsewhere. */
 };
 
-/* Pictures smaller than this are logos, signature banners and emoticons:
- * a phone photo or a 150 dpi scan of an A4 page is 100 KB or more even as
- * JPEG, a bilevel fax TIFF of one some 30 KB. */
+/* Pictures an HTML body shows (by Content-ID) smaller than this are logos,
+ * signature banners and emoticons: a phone photo or a 150 dpi scan of an
+ * A4 page is 100 KB or more even as JPEG, a bilevel fax TIFF of one some
+ * 30 KB.  A picture sent as a file is a candidate at any size. */
 #define MIME_IMAGE_FORM_MIN_BYTES (16 * 1024)
 
 struct mime_message {

@@ -1184,9 +1184,14 @@ test_image_parts(void **state)
 		  NULL, false, true },
 		{ "application/octet-stream", "inline; filename=scan.heic", "\0\0\0\x18", 4,
 		  40000, NULL, false, true },
-		/* A signature logo is no form. */
-		{ "image/png", "inline; filename=logo.png", "\x89PNG\r\n", 6, 2000,
-		  NULL, false, false },
+		/* A signature logo the HTML shows is no form; a small photo
+		 * sent as a file (a phone's, scaled down) may be. */
+		{ "image/png", "inline; filename=logo.png\r\nContent-ID: <logo@mail>",
+		  "\x89PNG\r\n", 6, 2000, NULL, false, false },
+		{ "image/jpeg", "inline; filename=IMG_4127.jpeg", "\xFF\xD8\xFF\xE0", 4,
+		  5000, NULL, false, true },
+		{ "image/jpeg", "inline; filename=photo.jpg\r\nContent-ID: <p@mail>",
+		  "\xFF\xD8\xFF\xE0", 4, 40000, NULL, false, true },
 		{ "application/zip", "attachment; filename=photos.zip", "PK\3\4", 4, 40000,
 		  NULL, false, false },
 		/* PDFs: a scan with or without a scanner app's stamp, a typed form. */
