@@ -253,7 +253,10 @@ run_case(const char *file, const struct rule_case *c)
 		const char *kv = g_ptr_array_index(c->expect, i);
 		const char *colon = strchr(kv, ':');
 		char *key = g_strstrip(g_strndup(kv, colon - kv));
-		char *val = unescape(g_strstrip(g_strdup(colon + 1)));
+		char *raw = g_strstrip(g_strdup(colon + 1));
+		char *val = unescape(raw);
+
+		g_free(raw);
 
 		if (strcmp(key, "review") == 0) {
 			g_ptr_array_add(reviews, val);

@@ -181,6 +181,7 @@ set_value(struct extract_record *rec, const struct value *v)
 	default:
 		fail_msg("no setter for %s", extract_field_name(v->f));
 	}
+	g_free(*slot);
 	*slot = g_strdup(v->value);
 }
 
