@@ -53,6 +53,11 @@
  * characters, 电子邮件（PDF） 9); a longer text beside a mark is a
  * sentence, and the line is left as written. */
 #define OPTION_MAX_CHARS 12
+/* After a label that takes a value (用途, 证件类型), the options are the
+ * office's phrases (为办理本人社会保险关系转移核对缴费记录 is 18
+ * characters): the label says a value follows, so a longer one is still
+ * an option. */
+#define VALUE_OPTION_MAX_CHARS 24
 
 /* --- characters ------------------------------------------------------------ */
 
@@ -336,9 +341,10 @@ trim_option(const char **p, const char **e)
 }
 
 /* Reads the check boxes of s..end into items; false when the text is not
- * a list of short options with marks (then it is left as written). */
+ * a list of options (max_chars at most) with marks (then it is left as
+ * written). */
 static bool
-read_boxes(const char *s, const char *end, GArray *items)
+read_boxes(const char *s, const char *end, size_t max_chars, GArray *items)
 {
 	const char *p = skip_spaces(s, end), *text = p;
 	bool prefix;
@@ -374,7 +380,7 @@ read_boxes(const char *s, const char *end, GArray *items)
 		trim_option(&it.text, &it.text_end);
 		/* A ticked mark beside nothing, or two marks in a row after
 		 * the text (张○○), is no list of options. */
-		if (chars(it.text, it.text_end) > OPTION_MAX_CHARS ||
+		if (chars(it.text, it.text_end) > max_chars ||
 		    (it.text == it.text_end && (it.state > 0 || !prefix)))
 			return false;
 		g_array_append_val(items, it);
@@ -387,20 +393,27 @@ read_boxes(const char *s, const char *end, GArray *items)
 	return items->len > 0;
 }
 
+/* How many marks s..end holds; *ticked_r (unless NULL): how many of them
+ * are ticked. */
 static unsigned
-count_boxes(const char *s, const char *end)
+count_boxes(const char *s, const char *end, unsigned *ticked_r)
 {
-	unsigned marks = 0;
+	unsigned marks = 0, ticked = 0;
 	size_t n;
 
 	for (const char *p = s; p < end;) {
-		if (box_at(p, end, &n) != 0) {
+		int st = box_at(p, end, &n);
+
+		if (st != 0) {
 			marks++;
+			ticked += st > 0;
 			p += n;
 		} else {
 			p = next_char(p, end);
 		}
 	}
+	if (ticked_r != NULL)
+		*ticked_r = ticked;
 	return marks;
 }
 
@@ -411,7 +424,8 @@ static bool
 canonical_boxes(const char *s, const char *end, bool marks, GString *out)
 {
 	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct box_item));
-	bool ok = read_boxes(s, end, items);
+	bool ok = read_boxes(s, end, marks ? OPTION_MAX_CHARS : VALUE_OPTION_MAX_CHARS,
+			     items);
 	const char *sep = "";
 
 	for (guint i = 0; ok && i < items->len; i++) {
@@ -433,31 +447,37 @@ canonical_boxes(const char *s, const char *end, bool marks, GString *out)
 	return ok;
 }
 
-/* Is s..end a list of check boxes and nothing else? */
+/* Is s..end a list of check boxes and nothing else (as canonical_boxes()
+ * reads it with or without marks)? */
 static bool
-boxes_only(const char *s, const char *end)
+boxes_only(const char *s, const char *end, bool marks)
 {
 	GString *scratch = g_string_new(NULL);
-	bool ok = count_boxes(s, end) > 0 && canonical_boxes(s, end, true, scratch);
+	bool ok = count_boxes(s, end, NULL) > 0 &&
+		  canonical_boxes(s, end, marks, scratch);
 
 	g_string_free(scratch, TRUE);
 	return ok;
 }
 
-/* Is from..end (after fl's label, if any) a list of boxes?  A labelled
- * field's value, a line of two marks or more, or one option with its box
- * on a line of its own (□ 邮寄 below 获取方式).  A mark before a label
- * and its value is a bullet (● 姓名：张三). */
+/* Is from..end (after fl's label, if any) a list of boxes?  A choice
+ * field's value; another field's, when it holds two marks or a ticked one
+ * (a lone □ in 王□ stands for a character the mail lost); a line of two
+ * marks or more, or one option with its box on a line of its own (□ 邮寄
+ * below 获取方式).  A mark before a label and its value is a bullet
+ * (● 姓名：张三). */
 static bool
 box_list(const struct form_line *fl, const char *from, const char *end)
 {
-	unsigned marks = count_boxes(from, end);
+	unsigned ticked, marks = count_boxes(from, end, &ticked);
 	size_t n;
 
 	if (marks == 0)
 		return false;
-	if (fl->kind != EXTRACT_LAYOUT_NONE)
+	if (fl->kind == EXTRACT_LAYOUT_CHOICE)
 		return fl->separated;
+	if (fl->kind != EXTRACT_LAYOUT_NONE)
+		return fl->separated && (marks >= 2 || ticked > 0);
 	return marks >= 2 ||
 	       (box_at(skip_spaces(from, end), end, &n) != 0 &&
 		memchr(from, ':', (size_t)(end - from)) == NULL);
@@ -516,7 +536,7 @@ normalise_line(const char *s, const char *end, const char *from_line,
 		g_string_append_len(out, s, (gssize)(fl.value - s));
 		from = fl.value;
 	} else if (fl.kind == EXTRACT_LAYOUT_NONE && (colon = memchr(s, ':', (size_t)(end - s))) != NULL &&
-		   count_boxes(colon, end) >= 2) {
+		   count_boxes(colon, end, NULL) >= 2) {
 		/* A label the lexicon does not know (信息的提供途径：□… □…):
 		 * its boxes are read all the same. */
 		g_string_append_len(out, s, (gssize)(colon + 1 - s));
@@ -626,7 +646,8 @@ continuation(const char *t, size_t quote, const struct extract_layout_lexicon *l
 	body = skip_spaces(t + quote, end);
 	if (extract_layout_skip_bullet(body, end) != body ||
 	    read_form_line(t, end, lex).kind != EXTRACT_LAYOUT_NONE ||
-	    starts_field(body, end, lex) || starts_with_date(body) || count_boxes(body, end) > 0 ||
+	    starts_field(body, end, lex) || starts_with_date(body) ||
+	    count_boxes(body, end, NULL) > 0 ||
 	    word_at(body, end, sentence_starts, G_N_ELEMENTS(sentence_starts)))
 		return false;
 	return true;
@@ -738,18 +759,47 @@ bare_label_value(const struct form_line *fl, const char *next, size_t quote,
 	/* Another field's options below it (证件类型 / ☑居民身份证 ☐): the
 	 * ticked one is the value. */
 	if (rewrites_to_value(fl->kind) && fl->kind != EXTRACT_LAYOUT_NUMBER &&
-	    below.kind == EXTRACT_LAYOUT_NONE && boxes_only(next, end))
+	    below.kind == EXTRACT_LAYOUT_NONE && boxes_only(next, end, false))
 		return true;
 	/* A choice's value may be options with boxes, or an option that is
 	 * a label elsewhere (电子邮件) standing alone. */
 	if (!continuation(next, quote, lex) &&
 	    !(fl->kind == EXTRACT_LAYOUT_CHOICE && !is_blank(next) &&
-	      (below.kind == EXTRACT_LAYOUT_NONE ? count_boxes(next, end) > 0 :
+	      (below.kind == EXTRACT_LAYOUT_NONE ? count_boxes(next, end, NULL) > 0 :
 						    below.value == end)))
 		return false;
 	if (fl->kind == EXTRACT_LAYOUT_NUMBER)
 		return has_digit(next);
 	return true;
+}
+
+/* The lines after line i that hold a field's options (one line of them,
+ * or one option a line: 证件类型 / □居民身份证 / ☑护照): appends the
+ * ticked ones to acc (unless NULL), set apart by 、, and returns the index
+ * of the last of them (i for none). */
+static guint
+options_below(const GArray *lines, guint i, GString *acc)
+{
+	GString *one = g_string_new(NULL);
+	const char *sep = "";
+
+	for (; i + 1 < lines->len; i++) {
+		const char *t = g_array_index(lines, struct laid_line, i + 1).text;
+		const char *end = t + strlen(t);
+		const char *body = skip_spaces(t + quote_len(t, end), end);
+
+		g_string_truncate(one, 0);
+		if (count_boxes(body, end, NULL) == 0 ||
+		    !canonical_boxes(body, end, false, one))
+			break;
+		if (acc != NULL && one->len > 0) {
+			g_string_append(acc, sep);
+			g_string_append_len(acc, one->str, (gssize)one->len);
+			sep = "、";
+		}
+	}
+	g_string_free(one, TRUE);
+	return i;
 }
 
 char *
@@ -782,24 +832,35 @@ extract_layout_normalise(const char *text, const struct extract_layout_lexicon *
 		    fl.value == cur + strlen(cur) && i + 1 < lines->len &&
 		    bare_label_value(&fl, g_array_index(lines, struct laid_line, i + 1).text,
 				     quote_len(cur, cur + strlen(cur)), lex)) {
-			const char *body, *end, *label_from = ll->from;
+			const char *label_from = ll->from, *end;
+			guint last;
+			bool options;
 
-			ll = &g_array_index(lines, struct laid_line, ++i);
-			cur = ll->text;
-			end = cur + strlen(cur);
-			body = skip_spaces(cur + quote_len(cur, end), end);
 			while (acc->len > 0 && acc->str[acc->len - 1] == ' ')
 				g_string_truncate(acc, acc->len - 1);
 			if (acc->str[acc->len - 1] != ':')
 				g_string_append_c(acc, ':');
-			if (!rewrites_to_value(fl.kind) || !boxes_only(body, end) ||
-			    !canonical_boxes(body, end, false, acc))
-				g_string_append(acc, body);
-			/* 获取方式    电子邮件 was split at an option that
-			 * is a label elsewhere: joined again, a column. */
-			info.changes |= ll->changes | (ll->from == label_from ?
-						       EXTRACT_LAYOUT_COLUMN :
-						       EXTRACT_LAYOUT_BELOW);
+			last = rewrites_to_value(fl.kind) ?
+			       options_below(lines, i, acc) : i;
+			options = last > i;
+			while (i < last) {
+				ll = &g_array_index(lines, struct laid_line, ++i);
+				info.changes |= ll->changes | EXTRACT_LAYOUT_BELOW;
+			}
+			if (!options) {
+				ll = &g_array_index(lines, struct laid_line, ++i);
+				end = ll->text + strlen(ll->text);
+				g_string_append(acc, skip_spaces(ll->text +
+								 quote_len(ll->text, end),
+								 end));
+				/* 获取方式    电子邮件 was split at an option
+				 * that is a label elsewhere: joined again, a
+				 * column. */
+				info.changes |= ll->changes | (ll->from == label_from ?
+							       EXTRACT_LAYOUT_COLUMN :
+							       EXTRACT_LAYOUT_BELOW);
+			}
+			cur = ll->text;
 			to = ll->to;
 		}
 		while (!is_blank(cur) && i + 1 < lines->len &&
