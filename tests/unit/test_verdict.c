@@ -34,20 +34,44 @@ struct verdict_case {
 	const char *reason; /* a substring of rec->review; NULL: no review */
 };
 
-/* Every element sure, as a form gives them. */
-#define SURE_PERSON \
+/* Every element but the request sure, as a form gives them. */
+#define SURE_BUT_REQUEST \
 	{ EXTRACT_FIELD_APPLICANT_KIND, "person", EXTRACT_SRC_INFERRED, H, "person-default" }, \
 	{ EXTRACT_FIELD_ID_TYPE, "resident_id", EXTRACT_SRC_LABEL, H, "form-label" }, \
 	{ EXTRACT_FIELD_ID_NUMBER, ID_OK, EXTRACT_SRC_LABEL, H, "form-label" }, \
 	{ EXTRACT_FIELD_ADDRESS, "通辽市科尔沁区建国路17号", EXTRACT_SRC_LABEL, H, "form-label" }, \
 	{ EXTRACT_FIELD_EMAIL, "zs@example.com", EXTRACT_SRC_HEADER, H, "from-header" }, \
-	{ EXTRACT_FIELD_REQUEST, "2026年低保标准", EXTRACT_SRC_LABEL, H, "form-label" }, \
 	{ EXTRACT_FIELD_DATE, "2026-11-20", EXTRACT_SRC_LABEL, H, "form-label" }
+
+/* Every element sure. */
+#define SURE_PERSON SURE_BUT_REQUEST, \
+	{ EXTRACT_FIELD_REQUEST, "2026年低保标准", EXTRACT_SRC_LABEL, H, "form-label" }
+#define REQUEST(text) { EXTRACT_FIELD_REQUEST, text, EXTRACT_SRC_PROSE, H, "prose-request-verb" }
 
 #define NAME_SURE { EXTRACT_FIELD_NAME, "张三", EXTRACT_SRC_LABEL, H, "form-label" }
 #define SIG_SURE { EXTRACT_FIELD_SIGNATURE, "张三", EXTRACT_SRC_LABEL, H, "form-label" }
 
 static const struct verdict_case cases[] = {
+	{ "a request naming no particular information goes to a clerk",
+	  EXTRACT_KIND_APPLICATION,
+	  { SURE_BUT_REQUEST, NAME_SURE, SIG_SURE, REQUEST("你们的文件") }, 0, 0,
+	  EXTRACT_VERDICT_REVIEW,
+	  "request names no particular information: 你们的文件" },
+	{ "so does one made of quantity and kind words only",
+	  EXTRACT_KIND_APPLICATION,
+	  { SURE_BUT_REQUEST, NAME_SURE, SIG_SURE, REQUEST("贵局所有相关政府信息。") },
+	  0, 0, EXTRACT_VERDICT_REVIEW, "request names no particular information" },
+	{ "and an English one", EXTRACT_KIND_APPLICATION,
+	  { SURE_BUT_REQUEST, NAME_SURE, SIG_SURE, REQUEST("all the relevant documents") },
+	  0, 0, EXTRACT_VERDICT_REVIEW, "request names no particular information" },
+	{ "a year makes a request particular enough",
+	  EXTRACT_KIND_APPLICATION,
+	  { SURE_BUT_REQUEST, NAME_SURE, SIG_SURE, REQUEST("2025年的文件") }, 0, 0,
+	  EXTRACT_VERDICT_COMPLETE, NULL },
+	{ "a subject does too, however short",
+	  EXTRACT_KIND_APPLICATION,
+	  { SURE_BUT_REQUEST, NAME_SURE, SIG_SURE, REQUEST("低保的文件") }, 0, 0,
+	  EXTRACT_VERDICT_COMPLETE, NULL },
 	{ "every element sure: complete", EXTRACT_KIND_APPLICATION,
 	  { SURE_PERSON, NAME_SURE, SIG_SURE }, 0, 0,
 	  EXTRACT_VERDICT_COMPLETE, NULL },
