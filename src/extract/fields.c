@@ -328,6 +328,7 @@ static const struct label labels[] = {
 	L("提供形式", FLD_MEDIUM, P_NO),
 	L("提供方式", FLD_MEDIUM, P_NO),
 	L("信息载体", FLD_MEDIUM, P_NO),
+	L("提供载体", FLD_MEDIUM, P_NO),
 	L("载体形式", FLD_MEDIUM, P_NO),
 	L("载体", FLD_MEDIUM, P_NO),
 	L("介质", FLD_MEDIUM, P_NO),

@@ -614,23 +614,45 @@ starts_with_date(const char *s)
  * colon that close to its start only by chance. */
 #define UNKNOWN_LABEL_MAX_CHARS 8
 
+/* Where a run of at most UNKNOWN_LABEL_MAX_CHARS Chinese characters at p
+ * ends, or NULL when p starts none or a longer one. */
+static const char *
+short_han_run(const char *p, const char *end)
+{
+	size_t han = 0;
+
+	for (; p < end && han <= UNKNOWN_LABEL_MAX_CHARS &&
+	       g_unichar_get_script(char_at(p, end)) == G_UNICODE_SCRIPT_HAN;
+	     p = next_char(p, end))
+		han++;
+	return han > 0 && han <= UNKNOWN_LABEL_MAX_CHARS ? p : NULL;
+}
+
 /* Does the line body..end start a field of its own: a label in brackets
- * (【邮政编码】026000, [用途]), or a label the lexicon does not know? */
+ * (【邮政编码】026000, [用途], 【婚姻状况】 though the lexicon does not
+ * know it), or a label the lexicon does not know before a colon? */
 static bool
 starts_field(const char *body, const char *end,
 	     const struct extract_layout_lexicon *lex)
 {
-	static const char *const opens[] = { "【", "[", "〔", "〖" };
-	const char *w = word_at(body, end, opens, G_N_ELEMENTS(opens)), *p;
-	size_t n, han = 0;
+	static const char *const brackets[][2] = {
+		{ "【", "】" }, { "[", "]" }, { "〔", "〕" }, { "〖", "〗" },
+	};
+	const char *p;
+	size_t n;
 
-	if (w != NULL && lex->label(body + strlen(w), end, &n) != EXTRACT_LAYOUT_NONE)
-		return true;
-	for (p = body; p < end && han <= UNKNOWN_LABEL_MAX_CHARS &&
-		       g_unichar_get_script(char_at(p, end)) == G_UNICODE_SCRIPT_HAN;
-	     p = next_char(p, end))
-		han++;
-	return han > 0 && han <= UNKNOWN_LABEL_MAX_CHARS && p < end && *p == ':';
+	for (size_t i = 0; i < G_N_ELEMENTS(brackets); i++) {
+		const char *in = body + strlen(brackets[i][0]);
+
+		if (word_at(body, end, brackets[i], 1) == NULL)
+			continue;
+		if (lex->label(in, end, &n) != EXTRACT_LAYOUT_NONE)
+			return true;
+		p = short_han_run(in, end);
+		return p != NULL && word_at(p, end, &brackets[i][1], 1) != NULL;
+	}
+	p = short_han_run(body, end);
+	return p != NULL && p < end && *p == ':';
 }
 
 /* Could line t continue the line above it?  Not when it starts something
