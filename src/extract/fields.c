@@ -46,6 +46,8 @@ enum field {
 	FLD_DATE,
 	FLD_DELIVERY,
 	FLD_MEDIUM,
+	FLD_AGENT,          /* 委托代理人, 代理律师: writes for the applicant */
+	FLD_AGENT_PHONE,    /* 代理人电话: the agent's, never the applicant's */
 	FLD_OTHER,          /* known labels we do not keep; they end values */
 };
 #define FLD_COUNT (FLD_OTHER + 1)
@@ -101,7 +103,24 @@ static const struct label labels[] = {
 	L("负责人", FLD_LEGAL_REP, P_NO),
 	L("联系人", FLD_CONTACT_PERSON, P_DIRECT),
 	L("联系人姓名", FLD_CONTACT_PERSON, P_LINKED),
+	/* An organisation's 经办人 is its contact; a person's, an agent
+	 * (record_agent()). */
 	L("经办人", FLD_CONTACT_PERSON, P_LINKED),
+	L("代理人", FLD_AGENT, P_LINKED),
+	L("委托代理人", FLD_AGENT, P_LINKED),
+	L("代理人姓名", FLD_AGENT, P_LINKED),
+	L("代理律师", FLD_AGENT, P_LINKED),
+	L("承办律师", FLD_AGENT, P_LINKED),
+	L("受托人", FLD_AGENT, P_LINKED),
+	L("受委托人", FLD_AGENT, P_LINKED),
+	L("代申请人", FLD_AGENT, P_NO),
+	L("代理人电话", FLD_AGENT_PHONE, P_NUMBER),
+	L("代理人联系电话", FLD_AGENT_PHONE, P_NUMBER),
+	L("代理人手机", FLD_AGENT_PHONE, P_NUMBER),
+	L("代理人联系方式", FLD_AGENT_PHONE, P_NUMBER),
+	L("律师电话", FLD_AGENT_PHONE, P_NUMBER),
+	L("受托人电话", FLD_AGENT_PHONE, P_NUMBER),
+	L("受托人联系电话", FLD_AGENT_PHONE, P_NUMBER),
 	L("证件名称", FLD_ID_TYPE, P_NO),
 	L("证件类型", FLD_ID_TYPE, P_NO),
 	L("证件种类", FLD_ID_TYPE, P_NO),
@@ -865,6 +884,11 @@ struct found {
 	enum name_rank name_rank;
 	char *legal_rep;
 	char *contact_person;
+	bool contact_handler;     /* contact_person read after 经办人 */
+	char *agent;
+	char *agent_phone;
+	bool for_client;          /* the writer says so (受…委托, 代…申请) */
+	size_t agent_line;        /* of the agent's label; SIZE_MAX: none */
 	char *id_type_text;
 	char *id_number;          /* normalised */
 	enum extract_id_type id_label_type;
@@ -959,6 +983,7 @@ found_init(struct found *f)
 	memset(f, 0, sizeof(*f));
 	f->name_rank = RANK_NONE;
 	f->request_line = SIZE_MAX;
+	f->agent_line = SIZE_MAX;
 	f->applicants = g_array_new(FALSE, FALSE, sizeof(struct applicant_hit));
 }
 
@@ -968,6 +993,8 @@ found_clear(struct found *f)
 	free(f->name);
 	free(f->legal_rep);
 	free(f->contact_person);
+	free(f->agent);
+	free(f->agent_phone);
 	free(f->id_type_text);
 	free(f->id_number);
 	free(f->id_word);
@@ -1645,7 +1672,7 @@ static bool
 is_name_field(enum field f)
 {
 	return f == FLD_NAME || f == FLD_ORG_NAME || f == FLD_APPLICANT ||
-	       f == FLD_LEGAL_REP || f == FLD_CONTACT_PERSON;
+	       f == FLD_LEGAL_REP || f == FLD_CONTACT_PERSON || f == FLD_AGENT;
 }
 
 static bool
@@ -2385,6 +2412,10 @@ store_id(struct found *f, const struct label *lab, const char *v)
 	}
 }
 
+/* A telephone number has at least this many digits: a local number
+ * without its area code (8123456); fewer is a house or room number. */
+#define PHONE_MIN_DIGITS 7
+
 static size_t
 count_digits(const char *s)
 {
@@ -2409,7 +2440,7 @@ store_contact(struct found *f, char *v)
 		v = clean_value(rest, rest + strlen(rest));
 		g_free(rest);
 	}
-	if (v != NULL && count_digits(v) >= 7)
+	if (v != NULL && count_digits(v) >= PHONE_MIN_DIGITS)
 		keep(f, EXTRACT_FIELD_PHONE, &f->phone, v);
 	else
 		g_free(v);
@@ -2446,6 +2477,20 @@ self_named(const char *v)
 			return false;
 	}
 	return true;
+}
+
+/* 联系人：王敏 0475-8226017, 联系人：王敏，139…: the telephone number
+ * written after a person's name, or NULL. */
+static char *
+number_after_name(const char *v)
+{
+	const char *d = v;
+
+	while (*d != '\0' && !is_digit(*d) && *d != '+' && *d != '(')
+		d++;
+	if (d == v || count_digits(d) < PHONE_MIN_DIGITS)
+		return NULL;
+	return clean_value(d, d + strlen(d));
 }
 
 static char *
@@ -2504,6 +2549,8 @@ record_field(enum field f)
 		[FLD_DATE] = EXTRACT_FIELD_DATE,
 		[FLD_DELIVERY] = EXTRACT_FIELD_DELIVERY,
 		[FLD_MEDIUM] = EXTRACT_FIELD_MEDIUM,
+		[FLD_AGENT] = EXTRACT_FIELD_AGENT,
+		[FLD_AGENT_PHONE] = EXTRACT_FIELD_AGENT_PHONE,
 		[FLD_OTHER] = EXTRACT_FIELD_COUNT,
 	};
 
@@ -2566,8 +2613,22 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 		     without_title(person_value(h, v)));
 		break;
 	case FLD_CONTACT_PERSON:
+		f->contact_handler |= f->contact_person == NULL &&
+				      strcmp(h->lab->text, "经办人") == 0;
+		keep(f, EXTRACT_FIELD_PHONE, &f->phone, number_after_name(v));
 		keep(f, EXTRACT_FIELD_CONTACT_PERSON, &f->contact_person,
 		     without_title(person_value(h, v)));
+		break;
+	case FLD_AGENT:
+		if (f->agent == NULL)
+			f->agent_line = line;
+		keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone,
+		     number_after_name(v));
+		keep(f, EXTRACT_FIELD_AGENT, &f->agent,
+		     without_title(person_value(h, v)));
+		break;
+	case FLD_AGENT_PHONE:
+		keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone, v);
 		break;
 	case FLD_ID_TYPE:
 		keep(f, EXTRACT_FIELD_ID_TYPE, &f->id_type_text, v);
@@ -2583,7 +2644,13 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 		keep(f, EXTRACT_FIELD_POSTCODE, &f->postcode, v);
 		break;
 	case FLD_PHONE:
-		keep(f, EXTRACT_FIELD_PHONE, &f->phone, v);
+		/* 代理人：韩立新  电话：0475-…: the agent's line as written
+		 * (layout.c may have split it), his phone. */
+		if (f->agent != NULL && f->at.line != NULL &&
+		    f->at.line == f->prov[EXTRACT_FIELD_AGENT].line)
+			keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone, v);
+		else
+			keep(f, EXTRACT_FIELD_PHONE, &f->phone, v);
 		break;
 	case FLD_EMAIL:
 		keep(f, EXTRACT_FIELD_EMAIL, &f->email, v);
@@ -2646,7 +2713,8 @@ static bool
 wants_number(enum field f)
 {
 	return f == FLD_ID_NUMBER || f == FLD_POSTCODE || f == FLD_PHONE ||
-	       f == FLD_FAX || f == FLD_EMAIL || f == FLD_CONTACT;
+	       f == FLD_FAX || f == FLD_EMAIL || f == FLD_CONTACT ||
+	       f == FLD_AGENT_PHONE;
 }
 
 /* Does the next non-blank line after i hold a digit before its first
@@ -2760,6 +2828,8 @@ form_label(const struct view *v, size_t i, struct found *f)
 	reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH, "form-label", NULL, ln);
 }
 
+static const char *sentence_end(const char *p, const char *end);
+
 static void
 read_labels(struct view *v, struct found *f)
 {
@@ -2784,9 +2854,14 @@ read_labels(struct view *v, struct found *f)
 				continue;
 			if (is_multiline(h->field)) {
 				GString *acc = g_string_new(NULL);
+				const char *se = h->field == FLD_PURPOSE ?
+					sentence_end(h->vstart, h->vend) : NULL;
 
-				append_piece(acc, h->vstart, h->vend);
-				if (last)
+				/* 用途：…举证。授权委托书已邮寄…: a purpose is
+				 * one sentence; the next is about something
+				 * else. */
+				append_piece(acc, h->vstart, se != NULL ? se : h->vend);
+				if (last && se == NULL)
 					continue_value(v, i, acc, 40);
 				/* 用途是… in a sentence: the rest of the line
 				 * may still hold the request. */
@@ -3070,19 +3145,54 @@ delivery_phrase_at(const char *p, const char *end)
 	return -1;
 }
 
-/* Drops a courtesy clause at the end of a description (，谢谢). */
+/* The last clause of a description that turns to the office to say how
+ * to send the answer (，麻烦发我邮箱, ，请寄到上面的地址): the office's
+ * instructions, not what is asked.  One that says what more is wanted
+ * (，请包括岗位名称) is part of the request. */
+static bool
+instruction_clause(const char *c, const char *end)
+{
+	static const char *const asks[] = {
+		"请", "烦请", "麻烦", "劳烦", "望", "希望",
+	};
+	static const char *const sending[] = {
+		"发我", "发给", "发到", "发至", "发送", "寄", "邮箱", "邮件",
+		"传真", "领取", "自取", "送达", "回复", "答复",
+	};
+
+	if (word_at(c, end, asks, G_N_ELEMENTS(asks)) == NULL)
+		return false;
+	for (const char *p = c; p < end; p = next_char(p, end))
+		if (word_at(p, end, sending, G_N_ELEMENTS(sending)) != NULL)
+			return true;
+	return false;
+}
+
+/* Drops the clauses at the end of a description that are courtesy (，谢谢,
+ * or …的文件谢谢 with no comma) or instructions to the office. */
 static void
 strip_courtesy(GString *acc)
 {
-	for (size_t i = 0; i < G_N_ELEMENTS(courtesy_tails); i++) {
-		size_t n = strlen(courtesy_tails[i]);
+	for (bool cut = true; cut;) {
+		const char *comma = strrchr(acc->str, ',');
 
-		if (acc->len > n + 1 &&
-		    memcmp(acc->str + acc->len - n, courtesy_tails[i], n) == 0 &&
-		    acc->str[acc->len - n - 1] == ',') {
-			g_string_truncate(acc, acc->len - n - 1);
-			return;
+		cut = false;
+		for (size_t i = 0; i < G_N_ELEMENTS(courtesy_tails) && !cut; i++) {
+			size_t n = strlen(courtesy_tails[i]);
+
+			if (acc->len > n &&
+			    memcmp(acc->str + acc->len - n, courtesy_tails[i], n) == 0) {
+				g_string_truncate(acc, acc->len - n);
+				cut = true;
+			}
 		}
+		if (!cut && comma != NULL && comma > acc->str &&
+		    instruction_clause(comma + 1, acc->str + acc->len)) {
+			g_string_truncate(acc, (gsize)(comma - acc->str));
+			cut = true;
+		}
+		while (acc->len > 0 && acc->str[acc->len - 1] == ',')
+			g_string_truncate(acc, acc->len - 1);
 	}
 }
 
@@ -3180,7 +3290,8 @@ prose_request(struct view *v, struct found *f)
 				if (blank(nl) && acc->len == 0 && j == i + 1)
 					continue;
 				if (blank(nl) || starts_with_hit(v, j) ||
-				    closing_line(nl) || date_line(v, nl))
+				    closing_line(nl) || date_line(v, nl) ||
+				    signs_above_date(v, j))
 					break;
 				se = acc->len > 0 ? sentence_end(nl->s, nend) : NULL;
 				append_piece(acc, nl->s, se != NULL ? se : nend);
@@ -3239,6 +3350,176 @@ prose_purpose(struct view *v, struct found *f)
 				before++;
 		}
 	}
+}
+
+/* --- an agent writing for the applicant ------------------------------------ */
+
+/* How far after 受/代/替 the client's name and 委托/申请 may stand, in
+ * characters: a kinship word and a four-character name with an honorific
+ * (我的父亲苏和, 郭玥女士的); further on, 代 and 申请 are two clauses. */
+#define CLIENT_REACH_CHARS 10
+
+/* Phrases that say the writer acts for someone: the opening word and the
+ * word that closes the client's name (受郭玥委托, 接受郭玥女士的委托,
+ * 我替我父亲苏和申请, 代母亲李桂芝申请). */
+static const struct {
+	const char *open, *close;
+} client_phrases[] = {
+	{ "受", "委托" }, { "代", "申请" }, { "替", "申请" }, { "帮", "申请" },
+};
+/* Words around the client's name that are not the name: kinship before
+ * it, an honorific after it, and words that stand for the client. */
+static const char *const client_kin[] = {
+	"我的", "我", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爱人",
+	"丈夫", "妻子", "老伴", "儿子", "女儿", "爷爷", "奶奶", "姥姥",
+	"姥爷", "外公", "外婆", "哥哥", "姐姐", "弟弟", "妹妹", "公公", "婆婆",
+	"岳父", "岳母", "家人", "亲属", "客户", "当事人",
+};
+static const char *const client_honorifics[] = {
+	"女士", "先生", "同志", "老人", "的",
+};
+static const char *const client_pronouns[] = { "其", "他", "她", "为", "为其" };
+/* Words that start like those phrases and mean something else. */
+static const char *const not_for_client[] = {
+	"代理", "代表", "代码", "代缴", "代扣", "代发", "代办", "代替", "替换",
+	"帮助", "帮扶",
+};
+
+/* The client between p and q (a name, or "" when only a pronoun or a
+ * kinship word stands there), or NULL when what stands there is not one. */
+static char *
+client_between(const char *p, const char *q)
+{
+	const char *w;
+	char *name;
+	bool kin = false;
+
+	while ((w = word_at(p, q, client_kin, G_N_ELEMENTS(client_kin))) != NULL) {
+		p += strlen(w);
+		kin = true;
+	}
+	for (bool cut = true; cut;) {
+		cut = false;
+		for (size_t i = 0; i < G_N_ELEMENTS(client_honorifics); i++) {
+			size_t n = strlen(client_honorifics[i]);
+
+			if ((size_t)(q - p) >= n &&
+			    memcmp(q - n, client_honorifics[i], n) == 0) {
+				q -= n;
+				cut = true;
+			}
+		}
+	}
+	if (p == q && kin)
+		return g_strdup("");
+	name = g_strndup(p, (gsize)(q - p));
+	if (is_one_of(name, client_pronouns, G_N_ELEMENTS(client_pronouns))) {
+		name[0] = '\0';
+		return name;
+	}
+	if (!name_plausible(name) || is_org_name(name) ||
+	    g_utf8_strlen(name, -1) > 4) {
+		g_free(name);
+		return NULL;
+	}
+	return name;
+}
+
+/* 受郭玥委托, 我替我父亲苏和申请: the writer is an agent, and the client
+ * named there is the applicant, before any name the writer gave for
+ * himself (本人…, 我是…), which becomes the agent's. */
+static void
+prose_client(struct view *v, struct found *f)
+{
+	for (size_t i = 0; i < v->n && !f->for_client; i++) {
+		const struct line *ln = &v->lines[i];
+		const char *end = line_end(ln);
+
+		for (const char *p = ln->s; p < end && !f->for_client;
+		     p = next_char(p, end))
+			for (size_t k = 0; k < G_N_ELEMENTS(client_phrases); k++) {
+				const char *a = p + strlen(client_phrases[k].open);
+				const char *q = a, *lim = a;
+				char *client;
+
+				if (!has_prefix(p, end, client_phrases[k].open) ||
+				    word_at(p, end, not_for_client,
+					    G_N_ELEMENTS(not_for_client)) != NULL)
+					continue;
+				for (int c = 0; c <= CLIENT_REACH_CHARS && lim < end; c++)
+					lim = next_char(lim, end);
+				while (q < lim && !has_prefix(q, end, client_phrases[k].close))
+					q = next_char(q, end);
+				if (q >= lim || (client = client_between(a, q)) == NULL)
+					continue;
+				f->for_client = true;
+				if (*client != '\0') {
+					reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+						"prose-client", client_phrases[k].open, ln);
+					if (f->name != NULL && f->name_rank == RANK_PROSE &&
+					    f->agent == NULL &&
+					    !extract_same_name(f->name, client)) {
+						f->agent = f->name;
+						f->prov[EXTRACT_FIELD_AGENT] =
+							f->prov[EXTRACT_FIELD_NAME];
+						f->name = NULL;
+						f->name_rank = RANK_NONE;
+					}
+					set_name(f, client, RANK_APPLICANT);
+				} else {
+					g_free(client);
+				}
+				break;
+			}
+	}
+}
+
+/* Does line ln hold name (NULL: no)? */
+static bool
+line_names(const char *line, size_t len, const char *name)
+{
+	return name != NULL && *name != '\0' && line != NULL &&
+	       find_in(line, line + len, name) != NULL;
+}
+
+/* Is the telephone number f holds the agent's?  It is when the writer acts
+ * for a client and wrote it in a sentence that does not name the client
+ * (我的电话…), or when it stands below the agent's label in one block of
+ * lines that does not name the client (his firm, address and phone under
+ * 代理律师：…).  A form's 联系电话 among the applicant's lines stays the
+ * applicant's. */
+static bool
+phone_is_agents(const struct view *v, const struct found *f)
+{
+	const struct prov *pp = &f->prov[EXTRACT_FIELD_PHONE];
+	size_t pl = SIZE_MAX;
+
+	if (f->phone == NULL || f->agent_phone != NULL ||
+	    line_names(pp->line, pp->len, f->name))
+		return false;
+	if (f->for_client && pp->src != EXTRACT_SRC_LABEL)
+		return true;
+	for (size_t i = 0; i < v->n; i++)
+		if (v->lines[i].no == pp->line_no)
+			pl = i;
+	if (f->agent_line == SIZE_MAX || pl == SIZE_MAX || pl <= f->agent_line)
+		return false;
+	for (size_t i = f->agent_line + 1; i < pl; i++)
+		if (blank(&v->lines[i]) ||
+		    line_names(v->lines[i].s, v->lines[i].len, f->name))
+			return false;
+	return true;
+}
+
+static void
+agent_phone(const struct view *v, struct found *f)
+{
+	if (!phone_is_agents(v, f))
+		return;
+	f->agent_phone = f->phone;
+	f->phone = NULL;
+	f->prov[EXTRACT_FIELD_AGENT_PHONE] = f->prov[EXTRACT_FIELD_PHONE];
+	memset(&f->prov[EXTRACT_FIELD_PHONE], 0, sizeof(struct prov));
 }
 
 static bool
@@ -3972,6 +4253,7 @@ read_view(struct view *v, const struct extract_context *ctx, struct found *f)
 		scan_line(&v->lines[i], v->hits[i]);
 	}
 	read_labels(v, f);
+	prose_client(v, f);
 	prose_request(v, f);
 	prose_purpose(v, f);
 	ticked_lines(v, f);
@@ -3980,6 +4262,7 @@ read_view(struct view *v, const struct extract_context *ctx, struct found *f)
 	read_shapes(v, f, ctx);
 	read_closing(v, f);
 	spaced_words(v, f);
+	agent_phone(v, f);
 	for (size_t i = 0; i < v->n; i++)
 		g_array_free(v->hits[i], TRUE);
 	g_free(v->hits);
@@ -4437,6 +4720,77 @@ record_info(struct extract_record *rec, const struct prov *prov,
 	}
 }
 
+/* A person's name without the title after it (包海峰律师). */
+static char *
+untitled(const char *name)
+{
+	static const char *const titles[] = { "律师", "先生", "女士", "同志" };
+	char *v = g_strdup(name);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(titles); i++)
+		if (strlen(v) > strlen(titles[i]) && strip_suffix(v, titles[i]))
+			break;
+	return v;
+}
+
+/* Moves the string *from and the provenance of field ffrom to *to and
+ * field fto. */
+static void
+move_field(char **from, char **to, struct prov *prov, enum extract_field ffrom,
+	   enum extract_field fto)
+{
+	*to = *from;
+	*from = NULL;
+	prov[fto] = prov[ffrom];
+	memset(&prov[ffrom], 0, sizeof(struct prov));
+}
+
+/* Who writes for the applicant, once the applicant's kind is known: a
+ * person's 经办人 is an agent (an organisation's is its contact); a
+ * contact person who is the agent (本案联系人为包海峰律师) is not also a
+ * contact; a writer who acts for a client and names no agent signs as
+ * one; and a phone written on the agent's line is the agent's. */
+static void
+record_agent(struct extract_record *rec, bool handler, bool for_client,
+	     struct prov *prov)
+{
+	bool person = rec->applicant_kind != EXTRACT_APPLICANT_ORGANISATION;
+	const struct prov *pp = &prov[EXTRACT_FIELD_PHONE];
+
+	if (rec->contact_person != NULL && rec->agent == NULL && person &&
+	    (handler || for_client)) {
+		char *v = untitled(rec->contact_person);
+
+		g_free(rec->contact_person);
+		rec->contact_person = v;
+		move_field(&rec->contact_person, &rec->agent, prov,
+			   EXTRACT_FIELD_CONTACT_PERSON, EXTRACT_FIELD_AGENT);
+	}
+	if (rec->contact_person != NULL && rec->agent != NULL) {
+		char *v = untitled(rec->contact_person);
+
+		if (extract_same_name(v, rec->agent)) {
+			g_free(rec->contact_person);
+			rec->contact_person = NULL;
+			memset(&prov[EXTRACT_FIELD_CONTACT_PERSON], 0,
+			       sizeof(struct prov));
+		}
+		g_free(v);
+	}
+	if (for_client && rec->agent == NULL && rec->signature_text != NULL &&
+	    !extract_same_name(rec->signature_text, rec->name) &&
+	    signer_plausible(rec->signature_text)) {
+		rec->agent = g_strdup(rec->signature_text);
+		prov[EXTRACT_FIELD_AGENT] = prov[EXTRACT_FIELD_SIGNATURE];
+		prov[EXTRACT_FIELD_AGENT].rule = "agent-signer";
+		prov[EXTRACT_FIELD_AGENT].word = NULL;
+	}
+	if (rec->agent != NULL && rec->phone != NULL && rec->agent_phone == NULL &&
+	    line_names(pp->line, pp->len, rec->agent))
+		move_field(&rec->phone, &rec->agent_phone, prov,
+			   EXTRACT_FIELD_PHONE, EXTRACT_FIELD_AGENT_PHONE);
+}
+
 /* Returns whether the application is the quoted text's. */
 static bool
 fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
@@ -4457,6 +4811,8 @@ fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 	TAKE(rec->name, app, other, name, prov, EXTRACT_FIELD_NAME);
 	TAKE(rec->legal_rep, app, other, legal_rep, prov, EXTRACT_FIELD_LEGAL_REP);
 	TAKE(rec->contact_person, app, other, contact_person, prov, EXTRACT_FIELD_CONTACT_PERSON);
+	TAKE(rec->agent, app, other, agent, prov, EXTRACT_FIELD_AGENT);
+	TAKE(rec->agent_phone, app, other, agent_phone, prov, EXTRACT_FIELD_AGENT_PHONE);
 	TAKE(rec->address, app, other, address, prov, EXTRACT_FIELD_ADDRESS);
 	TAKE(rec->postcode, app, other, postcode, prov, EXTRACT_FIELD_POSTCODE);
 	TAKE(rec->phone, app, other, phone, prov, EXTRACT_FIELD_PHONE);
@@ -4478,6 +4834,8 @@ fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 	prov[EXTRACT_FIELD_MEDIUM] = m->prov[EXTRACT_FIELD_MEDIUM];
 	record_contact(rec);
 	record_kind(rec, prov, quoted_app);
+	record_agent(rec, app->contact_handler, f0->for_client || f1->for_client,
+		     prov);
 	return quoted_app;
 }
 
@@ -4708,6 +5066,51 @@ scan_text(const char *folded, char **written_r, GArray *layout_r)
 	return laid_out;
 }
 
+/* A writer who acts for a client (代母亲李桂芝申请…) and names himself
+ * nowhere in the text: the sender's display name is the agent's. */
+static void
+agent_from_header(struct extract_record *rec, const struct mime_message *msg,
+		  bool for_client, struct prov *prov)
+{
+	if (!for_client || rec->agent != NULL || msg == NULL ||
+	    msg->from_name == NULL || !name_plausible(msg->from_name) ||
+	    is_org_name(msg->from_name) ||
+	    extract_same_name(msg->from_name, rec->name))
+		return;
+	rec->agent = g_strdup(msg->from_name);
+	prov[EXTRACT_FIELD_AGENT] = (struct prov){
+		.src = EXTRACT_SRC_HEADER, .conf = EXTRACT_CONF_HIGH,
+		.rule = "agent-from-header",
+	};
+}
+
+/* A text that gives at most this many of the EXTRACT_ELEM_COUNT elements
+ * beside a picture that may hold the form is a cover note for the
+ * picture: a typed application gives most of them (a photo of the ID card
+ * beside one takes at most the identity proof), a note saying the form is
+ * attached gives none, or a name and the request. */
+#define IMAGE_FORM_MAX_ELEMENTS 3
+
+/* A form only in an image: until OCR reads it, a clerk does, and nothing
+ * the text lacks is certainly missing (a correction notice asking for what
+ * the photo shows would be wrong).  Returns whether it is one. */
+static bool
+form_in_image(struct extract_record *rec, const struct mime_message *msg,
+	      unsigned found_in_text)
+{
+	bool image = false;
+
+	if (msg == NULL || found_in_text > IMAGE_FORM_MAX_ELEMENTS)
+		return false;
+	for (size_t i = 0; i < msg->n_parts; i++)
+		image |= msg->parts[i].image;
+	if (!image)
+		return false;
+	extract_review_add(rec, "form in an image");
+	rec->missing = 0;
+	return true;
+}
+
 unsigned
 extract_fields(const char *text, const struct mime_message *msg,
 	       const struct extract_context *ctx, struct extract_record *rec)
@@ -4774,7 +5177,9 @@ extract_fields(const char *text, const struct mime_message *msg,
 			.rule = "from-header",
 		};
 	}
-	if (found_in_text == 0)
+	agent_from_header(rec, msg, found[0].for_client || found[1].for_client,
+			  prov);
+	if (!form_in_image(rec, msg, found_in_text) && found_in_text == 0)
 		rec->applicant_kind = EXTRACT_APPLICANT_UNKNOWN;
 	/* A name guessed from the text that the sender's display name
 	 * repeats: two places that agree. */
@@ -4923,7 +5328,7 @@ static void
 restore_record(struct extract_record *rec, const char *written)
 {
 	char **texts[] = {
-		&rec->name, &rec->legal_rep, &rec->contact_person,
+		&rec->name, &rec->legal_rep, &rec->contact_person, &rec->agent,
 		&rec->id_label, &rec->address, &rec->request, &rec->purpose,
 		&rec->signature_text,
 	};

@@ -411,7 +411,7 @@ static const struct field_case cases[] = {
 		  NULL, NULL, EXTRACT_ID_PASSPORT, "护照", "P1234567",
 		  "100 Main Street, Beijing", NULL, "+8613800138000", NULL,
 		  "010-66668888",
-		  "2025年外国人就业许可审批统计数据，请邮寄纸质材料", NULL, true,
+		  "2025年外国人就业许可审批统计数据", NULL, true,
 		  "John Smith", "2026-11-15", EXTRACT_DELIVERY_POST,
 		  EXTRACT_MEDIUM_PAPER, 0, 0 },
 	},

@@ -21,6 +21,14 @@
 #define RULES_DIR OGI_SRCDIR "/tests/rules"
 #define MAX_ATTACHMENTS 4
 
+/* An attachment's kind: text, or a picture with no text that the MIME
+ * module marked as a possible form (part->image) or not (a logo). */
+enum picture { PIC_NONE, PIC_FORM, PIC_LOGO };
+
+/* Sizes a picture is given: over and under MIME_IMAGE_FORM_MIN_BYTES. */
+#define PIC_FORM_BYTES (4 * MIME_IMAGE_FORM_MIN_BYTES)
+#define PIC_LOGO_BYTES (MIME_IMAGE_FORM_MIN_BYTES / 4)
+
 struct rule_case {
 	char *title;
 	unsigned line;          /* of the "===" line, for messages */
@@ -28,11 +36,12 @@ struct rule_case {
 	GString *body;
 	GString *attach[MAX_ATTACHMENTS];
 	char *attach_name[MAX_ATTACHMENTS];
+	enum picture attach_picture[MAX_ATTACHMENTS];
 	size_t n_attach;
 	GPtrArray *expect;      /* "key: value" strings */
 };
 
-enum section { SEC_HEAD, SEC_BODY, SEC_ATTACH, SEC_EXPECT };
+enum section { SEC_HEAD, SEC_BODY, SEC_ATTACH, SEC_IMAGE, SEC_EXPECT };
 
 /* --- what a record says, by key ---------------------------------------- */
 
@@ -245,6 +254,13 @@ run_case(const char *file, const struct rule_case *c)
 		parts[1 + i].text = c->attach[i]->str;
 		parts[1 + i].size = c->attach[i]->len;
 		parts[1 + i].depth = 1;
+		if (c->attach_picture[i] != PIC_NONE) {
+			parts[1 + i].content_type = (char *)"image/jpeg";
+			parts[1 + i].text = NULL;
+			parts[1 + i].image = c->attach_picture[i] == PIC_FORM;
+			parts[1 + i].size = c->attach_picture[i] == PIC_FORM ?
+					    PIC_FORM_BYTES : PIC_LOGO_BYTES;
+		}
 	}
 	msg.parts = parts;
 	msg.n_parts = 1 + c->n_attach;
@@ -403,20 +419,31 @@ read_cases(const char *path)
 				fail_msg("%s:%u: text before the first case", path, n + 1);
 		} else if (strcmp(l, "--- body") == 0) {
 			sec = SEC_BODY;
-		} else if (g_str_has_prefix(l, "--- attachment")) {
+		} else if (g_str_has_prefix(l, "--- attachment") ||
+			   g_str_has_prefix(l, "--- image")) {
+			bool image = g_str_has_prefix(l, "--- image");
+			char *name = g_strstrip(g_strdup(l + strlen(
+				image ? "--- image" : "--- attachment")));
+
 			if (c->n_attach == MAX_ATTACHMENTS)
 				fail_msg("%s:%u: more than %d attachments", path,
 					 n + 1, MAX_ATTACHMENTS);
-			c->attach_name[c->n_attach] =
-				g_strstrip(g_strdup(l + strlen("--- attachment")));
+			c->attach_picture[c->n_attach] = !image ? PIC_NONE :
+				g_str_has_suffix(name, " logo") ? PIC_LOGO : PIC_FORM;
+			if (c->attach_picture[c->n_attach] == PIC_LOGO)
+				name[strlen(name) - strlen(" logo")] = '\0';
+			c->attach_name[c->n_attach] = name;
 			c->attach[c->n_attach++] = g_string_new(NULL);
-			sec = SEC_ATTACH;
+			sec = image ? SEC_IMAGE : SEC_ATTACH;
 		} else if (strcmp(l, "--- expect") == 0) {
 			sec = SEC_EXPECT;
 		} else if (sec == SEC_BODY) {
 			append_line(c->body, l);
 		} else if (sec == SEC_ATTACH) {
 			append_line(c->attach[c->n_attach - 1], l);
+		} else if (sec == SEC_IMAGE) {
+			if (l[0] != '\0' && l[0] != '#')
+				fail_msg("%s:%u: a picture has no text", path, n + 1);
 		} else if (sec == SEC_EXPECT) {
 			if (l[0] == '#' || l[0] == '\0')
 				continue;

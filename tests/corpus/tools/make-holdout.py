@@ -175,7 +175,8 @@ def m056():
                     postcode=None, phone="13847590011", email="liumin@zhengtai-law.cn",
                     description="霍林郭勒市2024年至2025年对内蒙古霍林河煤业有限责任公司作出的劳动保障监察行政处罚决定书",
                     purpose="用于申请人与该公司劳动争议案件的举证", sig="赵海龙", date="2026-05-11",
-                    method="post", medium=None)
+                    method="post", medium=None, agent="刘敏", agent_phone="0471-6612345",
+                    review=["written by an agent for the applicant: 刘敏 for 赵海龙"])
     return name, data, m, c
 
 
