@@ -362,6 +362,11 @@ read_boxes(const char *s, const char *end, size_t max_chars, GArray *items)
 		if (prefix) {
 			const char *q = p + n, *e;
 
+			/* Boxes in a row (□□镇) stand for characters the
+			 * mail lost; boxes of a list have options between
+			 * them. */
+			if (box_at(q, end, &n) != 0)
+				return false;
 			/* The option runs to the next mark or padding. */
 			for (e = q; e < end && box_at(e, end, &n) == 0;) {
 				if (*e == ' ' && (size_t)(skip_spaces(e, end) - e) >=
