@@ -61,7 +61,7 @@ struct extract_layout_lexicon {
 
 /* layout.c: what the layout pass did to a line of its output. */
 enum extract_layout_change {
-	EXTRACT_LAYOUT_SPLIT  = 1u << 0, /* one of fields padded onto one line */
+	EXTRACT_LAYOUT_SPLIT  = 1u << 0, /* a field split off a padded line */
 	EXTRACT_LAYOUT_COLUMN = 1u << 1, /* label and value aligned with spaces */
 	EXTRACT_LAYOUT_BOXES  = 1u << 2, /* check boxes reduced (see below) */
 	EXTRACT_LAYOUT_BELOW  = 1u << 3, /* a bare label and the value below it */
