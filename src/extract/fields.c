@@ -4345,16 +4345,92 @@ out:
 	return ok;
 }
 
+/* Numbers from outside the mainland, written the way their owners write
+ * them: a calling code other than 86 after "+" or "00" (+852 9123 4567,
+ * 00853 6612 3456, +1 415 555 0134), or a neighbour's code in brackets or
+ * set apart by a space or hyphen ((852) 9123-4567, 886 912 345 678).  A
+ * neighbour's number has its region's length; any other the length E.164
+ * allows. */
+enum phone_origin { PHONE_MAINLAND, PHONE_FOREIGN, PHONE_FOREIGN_BAD };
+
+static const struct {
+	const char *code;
+	size_t min, max; /* digits after the code and any trunk 0 */
+} neighbour_codes[] = {
+	{ "852", 8, 8 }, /* Hong Kong: eight-digit numbers */
+	{ "853", 8, 8 }, /* Macau: eight-digit numbers */
+	{ "886", 8, 9 }, /* Taiwan: 9-digit mobiles, 8-9 digit landlines */
+};
+#define PHONE_E164_MAX_DIGITS 15  /* ITU-T E.164: calling code and number */
+#define PHONE_FOREIGN_MIN_DIGITS 8 /* a calling code and a national number
+                                      of at least seven digits, the
+                                      shortest applicants write */
+
+static enum phone_origin
+phone_origin(const char *s)
+{
+	char digits[PHONE_E164_MAX_DIGITS + 2];
+	size_t n = 0, k, first_group = 0;
+	bool bracket, prefixed = false;
+	const char *p = s;
+
+	while (is_space(*p))
+		p++;
+	bracket = *p == '(';
+	p += bracket;
+	if (*p == '+') {
+		prefixed = true;
+		p++;
+	} else if (p[0] == '0' && p[1] == '0' && p[2] >= '1' && p[2] <= '9') {
+		prefixed = true;
+		p += 2;
+	}
+	for (; *p != '\0'; p++) {
+		if (is_digit(*p)) {
+			if (n == sizeof(digits) - 1)
+				return prefixed ? PHONE_FOREIGN_BAD : PHONE_MAINLAND;
+			digits[n++] = *p;
+		} else if (strchr(" -.()", *p) == NULL) {
+			return prefixed ? PHONE_FOREIGN_BAD : PHONE_MAINLAND;
+		} else if (n > 0 && first_group == 0) {
+			first_group = n;
+		}
+	}
+	digits[n] = '\0';
+	if (strncmp(digits, "86", 2) == 0 && prefixed)
+		return PHONE_MAINLAND;
+	for (k = 0; k < G_N_ELEMENTS(neighbour_codes); k++) {
+		const char *code = neighbour_codes[k].code, *national;
+
+		if (strncmp(digits, code, strlen(code)) != 0)
+			continue;
+		/* Without "+", only a code set apart says it is one. */
+		if (!prefixed && !bracket && first_group != strlen(code))
+			return PHONE_MAINLAND;
+		national = digits + strlen(code);
+		national += *national == '0';
+		return strlen(national) >= neighbour_codes[k].min &&
+		       strlen(national) <= neighbour_codes[k].max ?
+		       PHONE_FOREIGN : PHONE_FOREIGN_BAD;
+	}
+	if (!prefixed)
+		return PHONE_MAINLAND;
+	return n >= PHONE_FOREIGN_MIN_DIGITS && n <= PHONE_E164_MAX_DIGITS ?
+	       PHONE_FOREIGN : PHONE_FOREIGN_BAD;
+}
+
 /* Several numbers may be given (手机/座机); each must be one.  Remarks in
- * brackets and words are not part of a number. */
+ * brackets and words are not part of a number.  *foreign_r: whether one
+ * is from outside the mainland (phone_origin()). */
 static bool
-phone_valid(const char *v)
+phone_valid(const char *v, bool *foreign_r)
 {
 	static const char *const seps[] = { "/", "、", ",", ";", "或" };
 	GString *clean = g_string_new(NULL);
 	const char *end = v + strlen(v);
 	bool ok = true;
 	size_t pieces = 0;
+	enum phone_origin origin;
 
 	for (const char *p = v; p < end;) {
 		const char *w = word_at(p, end, seps, G_N_ELEMENTS(seps));
@@ -4383,6 +4459,12 @@ phone_valid(const char *v)
 			if (*piece == '\0')
 				continue;
 			pieces++;
+			origin = phone_origin(piece);
+			if (origin != PHONE_MAINLAND) {
+				*foreign_r = true;
+				ok &= origin == PHONE_FOREIGN;
+				continue;
+			}
 			joined = g_strdup(piece);
 			{
 				char *o = joined;
@@ -4610,9 +4692,13 @@ record_contact(struct extract_record *rec)
 			rec->invalid |= EXTRACT_INVALID_POSTCODE;
 	}
 	if (rec->phone != NULL) {
-		if (!phone_valid(rec->phone))
+		bool foreign = false;
+
+		if (!phone_valid(rec->phone, &foreign))
 			rec->invalid |= EXTRACT_INVALID_PHONE;
-		without_spaces(rec->phone);
+		/* Spaces group a foreign number the way its owner reads it. */
+		if (!foreign)
+			without_spaces(rec->phone);
 	}
 	if (rec->email != NULL) {
 		char *mail = email_token(rec->email);
@@ -4625,7 +4711,8 @@ record_contact(struct extract_record *rec)
 		if (!email_valid(rec->email))
 			rec->invalid |= EXTRACT_INVALID_EMAIL;
 	}
-	without_spaces(rec->fax);
+	if (rec->fax != NULL && phone_origin(rec->fax) == PHONE_MAINLAND)
+		without_spaces(rec->fax);
 }
 
 /* Missing elements (bureau rules Art. 4): what a correction notice asks
