@@ -273,16 +273,20 @@ check_id_type(struct extract_record *rec)
 }
 
 /* Words that name no particular information: whose it is (你们的, 贵局),
- * how much (所有, 全部, 相关) and what kind (文件, 材料, 信息).  A request
- * made of these alone ("我要申请公开你们的文件") asks for nothing a clerk
- * could look up (hold-out 5, 112). */
+ * how much (所有, 全部, 相关) and what kind (文件, 材料, 信息), and the
+ * delivery or courtesy words a request sentence may carry on with (材料寄到
+ * 我家, 谢谢).  A request made of these alone ("我要申请公开你们的文件，材料
+ * 寄到我家") asks for nothing a clerk could look up (hold-out 5, 112). */
 static const char *const vague_words[] = {
 	"你们单位", "你们", "您们", "贵局", "贵单位", "贵机关", "你局", "你单位",
 	"本局", "有关", "相关", "所有", "全部", "一切", "这些", "那些", "这个",
 	"那个", "一些", "各种", "各类", "的", "政府信息", "公开信息", "信息",
 	"文件", "材料", "资料", "内容", "东西", "情况", "公文", "数据",
+	"寄到", "寄给", "邮寄", "寄", "发到", "发给", "发我", "给我", "我家",
+	"家里", "邮箱", "我", "麻烦", "谢谢", "请", "一下", "就行", "即可",
 	"your", "all", "any", "the", "relevant", "related", "information",
-	"documents", "document", "files", "records", "data",
+	"documents", "document", "files", "records", "data", "please", "to",
+	"me", "my", "send", "them", "thanks", "thank", "you",
 };
 
 /* Fewer characters than this besides vague words: no particular
