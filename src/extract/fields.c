@@ -888,6 +888,8 @@ struct found {
 	char *agent;
 	char *agent_phone;
 	bool for_client;          /* the writer says so (受…委托, 代…申请) */
+	char *self_name;          /* the writer's, from 我是/我叫/本人 ... */
+	struct prov self_prov;    /* ... and where it was read */
 	size_t agent_line;        /* of the agent's label; SIZE_MAX: none */
 	char *id_type_text;
 	char *id_number;          /* normalised */
@@ -995,6 +997,7 @@ found_clear(struct found *f)
 	free(f->contact_person);
 	free(f->agent);
 	free(f->agent_phone);
+	free(f->self_name);
 	free(f->id_type_text);
 	free(f->id_number);
 	free(f->id_word);
@@ -1153,12 +1156,33 @@ strip_seal(char *v)
 	return found;
 }
 
+static bool name_plausible(const char *v);
+
+/* 陈福山（本人口述，女儿代笔）: a note in brackets after a name, closed
+ * or cut off by a comma, is not part of it. */
+static char *
+without_note(char *v)
+{
+	char *open = v != NULL ? strchr(v, '(') : NULL;
+	char *name;
+
+	if (open == NULL || open == v)
+		return v;
+	name = clean_value(v, open);
+	if (name == NULL || !name_plausible(name)) {
+		g_free(name);
+		return v;
+	}
+	g_free(v);
+	return name;
+}
+
 static char *
 signature_value(char *v)
 {
 	if (v != NULL) {
 		strip_seal(v);
-		v = name_value(v);
+		v = without_note(name_value(v));
 	}
 	if (v != NULL && *v == '\0') {
 		g_free(v);
@@ -2479,6 +2503,26 @@ self_named(const char *v)
 	return true;
 }
 
+/* 13804758216（陈晓梅，申请人之女）: a note in brackets after a number
+ * (not an area code in brackets) is not part of it. */
+static char *
+phone_value(char *v)
+{
+	char *open = v != NULL ? strchr(v, '(') : NULL;
+	char *number;
+
+	if (open == NULL || is_digit(open[1]) || open == v)
+		return v;
+	*open = '\0';
+	if (count_digits(v) < PHONE_MIN_DIGITS) {
+		*open = '(';
+		return v;
+	}
+	number = clean_value(v, open);
+	g_free(v);
+	return number;
+}
+
 /* 联系人：王敏 0475-8226017, 联系人：王敏，139…: the telephone number
  * written after a person's name, or NULL. */
 static char *
@@ -2588,8 +2632,14 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 			free(v);
 			break;
 		}
-		set_name(f, person_value(h, v),
-			 h->clause || h->lab->prose == P_ONLY ? RANK_PROSE :
+		v = person_value(h, v);
+		/* 我是陈晓梅，替我父亲…: who writes, should it be an agent. */
+		if (v != NULL && h->lab->prose == P_ONLY && f->self_name == NULL) {
+			f->self_name = g_strdup(v);
+			f->self_prov = f->at;
+			f->self_prov.quoted = f->quoted;
+		}
+		set_name(f, v, h->clause || h->lab->prose == P_ONLY ? RANK_PROSE :
 								 RANK_LABEL);
 		break;
 	case FLD_ORG_NAME:
@@ -2597,7 +2647,7 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 		break;
 	case FLD_APPLICANT:
 		strip_seal(v);
-		v = person_value(h, v);
+		v = without_note(person_value(h, v));
 		if (v == NULL || is_one_of(v, applicant_kinds,
 					   G_N_ELEMENTS(applicant_kinds))) {
 			g_free(v);
@@ -2628,7 +2678,8 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 		     without_title(person_value(h, v)));
 		break;
 	case FLD_AGENT_PHONE:
-		keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone, v);
+		keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone,
+		     phone_value(v));
 		break;
 	case FLD_ID_TYPE:
 		keep(f, EXTRACT_FIELD_ID_TYPE, &f->id_type_text, v);
@@ -2646,6 +2697,7 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 	case FLD_PHONE:
 		/* 代理人：韩立新  电话：0475-…: the agent's line as written
 		 * (layout.c may have split it), his phone. */
+		v = phone_value(v);
 		if (f->agent != NULL && f->at.line != NULL &&
 		    f->at.line == f->prov[EXTRACT_FIELD_AGENT].line)
 			keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone, v);
@@ -3456,14 +3508,10 @@ prose_client(struct view *v, struct found *f)
 				if (*client != '\0') {
 					reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 						"prose-client", client_phrases[k].open, ln);
-					if (f->name != NULL && f->name_rank == RANK_PROSE &&
-					    f->agent == NULL &&
-					    !extract_same_name(f->name, client)) {
-						f->agent = f->name;
-						f->prov[EXTRACT_FIELD_AGENT] =
-							f->prov[EXTRACT_FIELD_NAME];
-						f->name = NULL;
-						f->name_rank = RANK_NONE;
+					if (f->self_name != NULL && f->agent == NULL &&
+					    !extract_same_name(f->self_name, client)) {
+						f->agent = g_strdup(f->self_name);
+						f->prov[EXTRACT_FIELD_AGENT] = f->self_prov;
 					}
 					set_name(f, client, RANK_APPLICANT);
 				} else {
