@@ -315,6 +315,7 @@ static const struct label labels[] = {
 	L("申请人签名或者盖章", FLD_SIGNATURE, P_NO),
 	L("申请人签名/盖章", FLD_SIGNATURE, P_NO),
 	L("申请单位盖章", FLD_SIGNATURE, P_NO),
+	L("单位公章", FLD_SIGNATURE, P_NO),
 	L("签名或盖章", FLD_SIGNATURE, P_NO),
 	L("签名/盖章", FLD_SIGNATURE, P_NO),
 	L("签字/盖章", FLD_SIGNATURE, P_NO),
@@ -2523,6 +2524,31 @@ phone_value(char *v)
 	return number;
 }
 
+/* 经办人：人力资源部 高雅琴: the department before a person's name is
+ * where the person works, not part of the name. */
+static char *
+without_department(char *v)
+{
+	static const char *const units[] = {
+		"部", "处", "科", "室", "办", "中心", "组", "队",
+	};
+	char *sp = v != NULL ? strrchr(v, ' ') : NULL;
+	char *unit, *name;
+	bool dept = false;
+
+	if (sp == NULL || !name_plausible(sp + 1) || is_org_name(sp + 1))
+		return v;
+	unit = g_strchomp(g_strndup(v, (gsize)(sp - v)));
+	for (size_t i = 0; i < G_N_ELEMENTS(units); i++)
+		dept |= g_str_has_suffix(unit, units[i]);
+	g_free(unit);
+	if (!dept)
+		return v;
+	name = g_strdup(sp + 1);
+	g_free(v);
+	return name;
+}
+
 /* 联系人：王敏 0475-8226017, 联系人：王敏，139…: the telephone number
  * written after a person's name, or NULL. */
 static char *
@@ -2667,7 +2693,7 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 				      strcmp(h->lab->text, "经办人") == 0;
 		keep(f, EXTRACT_FIELD_PHONE, &f->phone, number_after_name(v));
 		keep(f, EXTRACT_FIELD_CONTACT_PERSON, &f->contact_person,
-		     without_title(person_value(h, v)));
+		     without_department(without_title(person_value(h, v))));
 		break;
 	case FLD_AGENT:
 		if (f->agent == NULL)
@@ -2675,7 +2701,7 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 		keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone,
 		     number_after_name(v));
 		keep(f, EXTRACT_FIELD_AGENT, &f->agent,
-		     without_title(person_value(h, v)));
+		     without_department(without_title(person_value(h, v))));
 		break;
 	case FLD_AGENT_PHONE:
 		keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone,
@@ -4921,7 +4947,8 @@ record_agent(struct extract_record *rec, bool handler, bool for_client,
 		prov[EXTRACT_FIELD_AGENT].word = NULL;
 	}
 	if (rec->agent != NULL && rec->phone != NULL && rec->agent_phone == NULL &&
-	    line_names(pp->line, pp->len, rec->agent))
+	    (line_names(pp->line, pp->len, rec->agent) ||
+	     (handler && person && line_names(pp->line, pp->len, "经办人"))))
 		move_field(&rec->phone, &rec->agent_phone, prov,
 			   EXTRACT_FIELD_PHONE, EXTRACT_FIELD_AGENT_PHONE);
 }
