@@ -114,6 +114,12 @@ void extract_verdict_decide(struct extract_record *rec);
  * and the case of Latin letters. */
 bool extract_same_name(const char *a, const char *b);
 
+/* text.c: the simplified form extract_text_fold() gives the traditional
+ * character or word at p (p..end), NULL for none; *len_r: the bytes it
+ * replaces, as many as it has. */
+const char *extract_text_simplified(const char *p, const char *end,
+				    size_t *len_r);
+
 /* text.c: whether s contains, or starts with, one of the n words. */
 bool extract_text_contains_any(const char *s, const char *const *words, size_t n);
 bool extract_text_starts_with_any(const char *s, const char *const *words,

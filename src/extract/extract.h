@@ -329,7 +329,8 @@ bool extract_find_case_ref(const char *text, char *buf, size_t bufsize);
 /* --- text.c ------------------------------------------------------------- */
 
 /* Returns a new string with full-width ASCII (U+FF01..U+FF5E) folded to
- * ASCII, U+3000 to a space, and CR LF / CR to LF.  Chinese punctuation
+ * ASCII, the traditional characters of the extractor's words to simplified
+ * ones (申請 to 申请, 資訊 to 信息), U+3000 to a space, and CR LF / CR to LF.  Chinese punctuation
  * that has no ASCII twin (、。《》) is kept.  NULL only for NULL; caller
  * frees with g_free(). */
 char *extract_text_fold(const char *utf8);

@@ -166,6 +166,10 @@ static const struct label labels[] = {
 	ID("ID Card No.", FLD_ID_NUMBER, P_NO, RESIDENT, "居民身份证"),
 	ID("ID Card Number", FLD_ID_NUMBER, P_NO, RESIDENT, "居民身份证"),
 	ID("港澳通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
+	ID("港澳居民来往内地通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER,
+	   "港澳居民来往内地通行证"),
+	ID("台湾居民来往大陆通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER,
+	   "台湾居民来往大陆通行证"),
 	ID("港澳通行证号", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
 	ID("台胞证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "台胞证"),
 	ID("通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "通行证"),
@@ -173,6 +177,7 @@ static const struct label labels[] = {
 	L("通信地址", FLD_ADDRESS, P_LINKED),
 	L("通讯地址", FLD_ADDRESS, P_LINKED),
 	L("联系地址", FLD_ADDRESS, P_LINKED),
+	L("联络地址", FLD_ADDRESS, P_LINKED),
 	L("邮寄地址", FLD_ADDRESS, P_LINKED),
 	L("收件地址", FLD_ADDRESS, P_LINKED),
 	L("家庭住址", FLD_ADDRESS, P_LINKED),
@@ -232,6 +237,7 @@ static const struct label labels[] = {
 	L("邮编", FLD_POSTCODE, P_NUMBER),
 	L("邮递区号", FLD_POSTCODE, P_NUMBER),
 	L("联系电话", FLD_PHONE, P_NUMBER),
+	L("联络电话", FLD_PHONE, P_NUMBER),
 	L("电话号码", FLD_PHONE, P_NUMBER),
 	L("电话", FLD_PHONE, P_NUMBER),
 	L("电话/手机", FLD_PHONE, P_NUMBER),
@@ -310,6 +316,7 @@ static const struct label labels[] = {
 	L("申请人签名", FLD_SIGNATURE, P_NO),
 	L("申请人签字", FLD_SIGNATURE, P_NO),
 	L("申请人签章", FLD_SIGNATURE, P_NO),
+	L("申请人签署", FLD_SIGNATURE, P_NO),
 	L("申请人盖章", FLD_SIGNATURE, P_NO),
 	L("申请人签名或盖章", FLD_SIGNATURE, P_NO),
 	L("申请人签名或者盖章", FLD_SIGNATURE, P_NO),
@@ -322,6 +329,7 @@ static const struct label labels[] = {
 	L("签名", FLD_SIGNATURE, P_NO),
 	L("签字", FLD_SIGNATURE, P_NO),
 	L("签章", FLD_SIGNATURE, P_NO),
+	L("签署", FLD_SIGNATURE, P_NO),
 	L("盖章", FLD_SIGNATURE, P_NO),
 	L("申请时间", FLD_DATE, P_NO),
 	L("申请日期", FLD_DATE, P_NO),
@@ -456,6 +464,7 @@ static const struct {
 	{ "领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
 	{ "纸面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
 	{ "纸质", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "纸本", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
 	{ "书面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
 	{ "电子文档", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "电子文件", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
@@ -534,6 +543,7 @@ static const struct {
 	{ "PDF版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "PDF格式", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "纸质", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
+	{ "纸本", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
 	{ "纸面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
 	{ "电子版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
 	{ "电子文档", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
@@ -637,29 +647,6 @@ static const char *const empty_values[] = {
 static const char *const applicant_kinds[] = {
 	"公民", "自然人", "个人", "法人", "其他组织", "法人或其他组织",
 	"法人或者其他组织", "法人及其他组织",
-};
-
-/* Traditional characters of the words in the tables above, each followed by
- * its simplified form (both three bytes in UTF-8).  The scanner reads a text
- * with these folded so that every table serves Big5 and Hong Kong or Taiwan
- * mail too (申請人, 聯繫電話, 郵遞區號); values are copied back as written
- * (as_written()). */
-static const char *const trad_simp[] = {
-	"請请", "實实", "稱称", "單单", "業业", "機机", "構构", "組组", "織织",
-	"負负", "責责", "聯联", "繫系", "係系", "經经", "辦办", "證证", "類类",
-	"種种", "號号", "碼码", "統统", "會会", "營营", "執执", "註注", "冊册",
-	"護护", "臺台", "灣湾", "來来", "軍军", "訊讯", "郵邮", "現现", "編编",
-	"電电", "話话", "動动", "傳传", "內内", "資资", "開开", "獲获", "項项",
-	"簽签", "蓋盖", "時时", "間间", "寫写", "報报", "達达", "領领", "復复",
-	"覆复", "載载", "體体", "質质", "別别", "齡龄", "職职", "備备", "網网",
-	"關关", "減减", "費费", "遞递", "掛挂", "當当", "場场", "閱阅", "讀读",
-	"錄录", "紙纸", "書书", "檔档", "盤盘", "禮礼", "謝谢", "給给", "過过",
-	"發发", "門门", "題题", "轉转", "對对", "將将", "擬拟", "據据", "況况",
-	"須须", "諾诺", "聲声", "應应", "沒没", "認认", "為为", "於于", "這这",
-	"該该", "協协", "務务", "員员", "團团", "學学", "醫医", "銀银", "廠厂",
-	"進进", "廳厅", "問问", "詢询", "處处", "無无", "個个", "們们", "與与",
-	"區区", "縣县", "鎮镇", "鄉乡", "樓楼", "棟栋", "園园", "選选", "擇择",
-	"歲岁", "鐵铁", "覽览",
 };
 
 /* Name-shaped words that start a sentence instead: 本人现申请…. */
@@ -1256,8 +1243,8 @@ enum tier { TIER_OWN, TIER_QUOTED, TIER_DROP };
 
 /* What the scanner reads for the character at p, or NULL when it reads the
  * byte at p as it is: characters that stand for a space, a colon or a cell
- * border in what word processors and mail clients produce, and traditional
- * characters (trad_simp).  *len_r: the bytes replaced. */
+ * border in what word processors and mail clients produce.  *len_r: the
+ * bytes replaced. */
 static const char *
 subst_at(const char *p, size_t *len_r)
 {
@@ -1285,15 +1272,6 @@ subst_at(const char *p, size_t *len_r)
 			*len_r = strlen(subst[i].from);
 			return subst[i].to;
 		}
-	/* CJK ideographs U+4E00..U+9FFF lead with E4..E9; a mismatch on the
-	 * lead or second byte ends the comparison before the third is read. */
-	if ((unsigned char)*p >= 0xE4 && (unsigned char)*p <= 0xE9)
-		for (size_t i = 0; i < G_N_ELEMENTS(trad_simp); i++)
-			if (p[0] == trad_simp[i][0] && p[1] == trad_simp[i][1] &&
-			    p[2] == trad_simp[i][2]) {
-				*len_r = 3;
-				return trad_simp[i] + 3;
-			}
 	return NULL;
 }
 
@@ -5369,8 +5347,8 @@ extract_fields(const char *text, const struct mime_message *msg,
 /* --- values as written ------------------------------------------------------ */
 
 /* How the scanner reads the character of the unfolded text at p: full-width
- * ASCII as ASCII (extract_text_fold), white space as one space, then
- * subst_at().  Writes it to out (NUL-terminated, "" for a character the
+ * ASCII as ASCII and traditional characters as simplified ones
+ * (extract_text_fold), white space as one space, then subst_at().  Writes it to out (NUL-terminated, "" for a character the
  * scanner drops); returns the length of the character at p. */
 static size_t
 read_as_folded(const char *p, const char *end, char out[8])
@@ -5387,7 +5365,8 @@ read_as_folded(const char *p, const char *end, char out[8])
 		out[1] = '\0';
 	} else if (c == 0x3000 || c == '\r' || c == '\n') {
 		strcpy(out, " ");
-	} else if ((to = subst_at(p, &n)) != NULL) {
+	} else if ((to = extract_text_simplified(p, end, &n)) != NULL ||
+		   (to = subst_at(p, &n)) != NULL) {
 		g_strlcpy(out, to, 8);
 		len = n;
 	} else {

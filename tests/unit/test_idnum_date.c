@@ -411,6 +411,12 @@ test_fold_trim(void **state)
 		{ "a\r\nb\rc\n", "a\nb\nc\n" },
 		{ "甲\u3000乙", "甲 乙" },
 		{ "《条例》、。", "《条例》、。" },
+		/* traditional characters of the lexicon's words, 資訊 as 信息;
+		 * a twin (後/后, 乾/干) and a name's rarer characters stay */
+		{ "申請人簽署：陳偉強", "申请人签署:陳偉強" },
+		{ "聯絡電話（郵遞區號）", "联络电话(邮递区号)" },
+		{ "所需資訊", "所需信息" },
+		{ "補正後，乾", "补正後,乾" },
 		{ "", "" },
 	};
 	static const struct {
