@@ -3417,11 +3417,14 @@ prose_purpose(struct view *v, struct found *f)
 
 /* Phrases that say the writer acts for someone: the opening word and the
  * word that closes the client's name (受郭玥委托, 接受郭玥女士的委托,
- * 我替我父亲苏和申请, 代母亲李桂芝申请). */
+ * 我替我父亲苏和申请, 代母亲李桂芝申请, 我是刘芳的委托代理人, 作为刘芳的
+ * 代理律师). */
 static const struct {
 	const char *open, *close;
 } client_phrases[] = {
 	{ "受", "委托" }, { "代", "申请" }, { "替", "申请" }, { "帮", "申请" },
+	{ "我是", "委托" }, { "我是", "代理" }, { "作为", "委托" },
+	{ "作为", "代理" },
 };
 /* Words around the client's name that are not the name: kinship before
  * it, an honorific after it, and words that stand for the client. */
@@ -3468,6 +3471,10 @@ client_between(const char *p, const char *q)
 	}
 	if (p == q && kin)
 		return g_strdup("");
+	/* 我是受郭玥委托…: the phrase that names the client starts later. */
+	for (size_t i = 0; i < G_N_ELEMENTS(client_phrases); i++)
+		if (has_prefix(p, q, client_phrases[i].open))
+			return NULL;
 	name = g_strndup(p, (gsize)(q - p));
 	if (is_one_of(name, client_pronouns, G_N_ELEMENTS(client_pronouns))) {
 		name[0] = '\0';
