@@ -3432,8 +3432,12 @@ static const char *const client_kin[] = {
 	"我的", "我", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爱人",
 	"丈夫", "妻子", "老伴", "儿子", "女儿", "爷爷", "奶奶", "姥姥",
 	"姥爷", "外公", "外婆", "哥哥", "姐姐", "弟弟", "妹妹", "公公", "婆婆",
-	"岳父", "岳母", "家人", "亲属", "客户", "当事人",
+	"岳父", "岳母", "家人", "亲属", "客户", "当事人", "单位", "企业",
+	"领导",
 };
+/* Of those, the words that name the writer (帮我申请: the writer is the
+ * applicant). */
+static const char *const client_self[] = { "我的", "我" };
 static const char *const client_honorifics[] = {
 	"女士", "先生", "同志", "老人", "的",
 };
@@ -3455,7 +3459,7 @@ client_between(const char *p, const char *q)
 
 	while ((w = word_at(p, q, client_kin, G_N_ELEMENTS(client_kin))) != NULL) {
 		p += strlen(w);
-		kin = true;
+		kin |= !is_one_of(w, client_self, G_N_ELEMENTS(client_self));
 	}
 	for (bool cut = true; cut;) {
 		cut = false;
@@ -4923,7 +4927,8 @@ record_agent(struct extract_record *rec, bool handler, bool for_client,
 		}
 		g_free(v);
 	}
-	if (for_client && rec->agent == NULL && rec->signature_text != NULL &&
+	if (for_client && person && rec->agent == NULL &&
+	    rec->signature_text != NULL &&
 	    !extract_same_name(rec->signature_text, rec->name) &&
 	    signer_plausible(rec->signature_text)) {
 		rec->agent = g_strdup(rec->signature_text);
@@ -5220,6 +5225,7 @@ agent_from_header(struct extract_record *rec, const struct mime_message *msg,
 		  bool for_client, struct prov *prov)
 {
 	if (!for_client || rec->agent != NULL || msg == NULL ||
+	    rec->applicant_kind == EXTRACT_APPLICANT_ORGANISATION ||
 	    msg->from_name == NULL || !name_plausible(msg->from_name) ||
 	    is_org_name(msg->from_name) ||
 	    extract_same_name(msg->from_name, rec->name))
