@@ -124,6 +124,7 @@ static const struct label labels[] = {
 	L("证件名称", FLD_ID_TYPE, P_NO),
 	L("证件类型", FLD_ID_TYPE, P_NO),
 	L("证件种类", FLD_ID_TYPE, P_NO),
+	L("证件类别", FLD_ID_TYPE, P_NO),
 	L("身份证明名称", FLD_ID_TYPE, P_NO),
 	L("身份证件类型", FLD_ID_TYPE, P_NO),
 	ID("证件号码", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
@@ -408,6 +409,16 @@ static const struct {
 	{ "往来港澳通行证", EXTRACT_ID_OTHER },
 	{ "港澳通行证", EXTRACT_ID_OTHER },
 	{ "台湾居民来往大陆通行证", EXTRACT_ID_OTHER },
+	/* Hong Kong's, Macau's and Taiwan's own identity cards are not the
+	 * mainland's 居民身份证 their names contain. */
+	{ "香港身份证", EXTRACT_ID_OTHER },
+	{ "香港居民身份证", EXTRACT_ID_OTHER },
+	{ "香港永久性居民身份证", EXTRACT_ID_OTHER },
+	{ "澳门身份证", EXTRACT_ID_OTHER },
+	{ "澳门居民身份证", EXTRACT_ID_OTHER },
+	{ "澳门永久性居民身份证", EXTRACT_ID_OTHER },
+	{ "国民身分证", EXTRACT_ID_OTHER },
+	{ "国民身份证", EXTRACT_ID_OTHER },
 	{ "台胞证", EXTRACT_ID_OTHER },
 	{ "通行证", EXTRACT_ID_OTHER },
 	{ "军官证", EXTRACT_ID_OTHER },
@@ -2390,6 +2401,11 @@ store_id(struct found *f, const struct label *lab, const char *v)
 			digit |= is_digit(*e);
 			e++;
 		}
+		/* Hong Kong and Macau write the check character in brackets:
+		 * Y123456(7), 1234567(8). */
+		if (e > p && end - e >= 3 && e[0] == '(' && is_alnum(e[1]) &&
+		    e[2] == ')')
+			e += 3;
 		if (digit && (best == NULL || e - p > best_end - best)) {
 			best = p;
 			best_end = e;
@@ -2399,6 +2415,8 @@ store_id(struct found *f, const struct label *lab, const char *v)
 	if (best != NULL && f->id_number == NULL) {
 		char *tok = g_strndup(best, (gsize)(best_end - best));
 		char buf[64];
+
+		g_strdelimit(tok, "()", ' ');
 
 		if (extract_id_normalise(tok, buf, sizeof(buf)) == 0 &&
 		    buf[0] != '\0') {
