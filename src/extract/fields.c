@@ -3563,27 +3563,21 @@ line_names(const char *line, size_t len, const char *name)
 	       find_in(line, line + len, name) != NULL;
 }
 
-/* Is the telephone number f holds the agent's?  It is when the writer acts
- * for a client and wrote it in a sentence that does not name the client
- * (我的电话…), or when it stands below the agent's label in one block of
- * lines that does not name the client (his firm, address and phone under
- * 代理律师：…).  A form's 联系电话 among the applicant's lines stays the
- * applicant's. */
+/* Was field fld of f read below the agent's label, in one block of lines
+ * that does not name the client (his firm, address and phone under
+ * 代理律师：…)? */
 static bool
-phone_is_agents(const struct view *v, const struct found *f)
+below_agent(const struct view *v, const struct found *f, enum extract_field fld)
 {
-	const struct prov *pp = &f->prov[EXTRACT_FIELD_PHONE];
+	const struct prov *pp = &f->prov[fld];
 	size_t pl = SIZE_MAX;
 
-	if (f->phone == NULL || f->agent_phone != NULL ||
-	    line_names(pp->line, pp->len, f->name))
+	if (f->agent_line == SIZE_MAX || line_names(pp->line, pp->len, f->name))
 		return false;
-	if (f->for_client && pp->src != EXTRACT_SRC_LABEL)
-		return true;
 	for (size_t i = 0; i < v->n; i++)
 		if (v->lines[i].no == pp->line_no)
 			pl = i;
-	if (f->agent_line == SIZE_MAX || pl == SIZE_MAX || pl <= f->agent_line)
+	if (pl == SIZE_MAX || pl <= f->agent_line)
 		return false;
 	for (size_t i = f->agent_line + 1; i < pl; i++)
 		if (blank(&v->lines[i]) ||
@@ -3592,9 +3586,40 @@ phone_is_agents(const struct view *v, const struct found *f)
 	return true;
 }
 
+/* Is the telephone number f holds the agent's?  It is when the writer acts
+ * for a client and wrote it in a sentence that does not name the client
+ * (我的电话…), or below the agent's label.  A form's 联系电话 among the
+ * applicant's lines stays the applicant's. */
+static bool
+phone_is_agents(const struct view *v, const struct found *f)
+{
+	const struct prov *pp = &f->prov[EXTRACT_FIELD_PHONE];
+
+	if (f->phone == NULL || f->agent_phone != NULL ||
+	    line_names(pp->line, pp->len, f->name))
+		return false;
+	return (f->for_client && pp->src != EXTRACT_SRC_LABEL) ||
+	       below_agent(v, f, EXTRACT_FIELD_PHONE);
+}
+
+/* Drops the value of field fld (in *slot) when it is the agent's: his
+ * firm's address and postcode are nobody's the record keeps. */
+static void
+drop_agents(const struct view *v, struct found *f, enum extract_field fld,
+	    char **slot)
+{
+	if (*slot == NULL || !below_agent(v, f, fld))
+		return;
+	g_free(*slot);
+	*slot = NULL;
+	memset(&f->prov[fld], 0, sizeof(struct prov));
+}
+
 static void
 agent_phone(const struct view *v, struct found *f)
 {
+	drop_agents(v, f, EXTRACT_FIELD_ADDRESS, &f->address);
+	drop_agents(v, f, EXTRACT_FIELD_POSTCODE, &f->postcode);
 	if (!phone_is_agents(v, f))
 		return;
 	f->agent_phone = f->phone;
