@@ -125,4 +125,22 @@ bool extract_text_contains_any(const char *s, const char *const *words, size_t n
 bool extract_text_starts_with_any(const char *s, const char *const *words,
 				  size_t n);
 
+/* text.c: characters of a UTF-8 text that may be invalid, never read past
+ * end (or before start).  The next character after p (end at the end), the
+ * one before p (start at the start); the character at p, 0 if invalid;
+ * whether it is a Chinese character (CJK ideographs, extensions A-F and
+ * compatibility). */
+const char *extract_text_next_char(const char *p, const char *end);
+const char *extract_text_prev_char(const char *p, const char *start);
+gunichar extract_text_char_at(const char *p, const char *end);
+bool extract_text_is_han(const char *p, const char *end);
+
+/* text.c: whether p..end starts with lit; the longest of the n words that
+ * p..end starts with (NULL if none); the first lit in p..end (NULL). */
+bool extract_text_has_prefix(const char *p, const char *end, const char *lit);
+const char *extract_text_word_at(const char *p, const char *end,
+				 const char *const *words, size_t n);
+const char *extract_text_find_in(const char *p, const char *end,
+				 const char *lit);
+
 #endif

@@ -7,8 +7,8 @@
  * free prose (我叫张三，身份证号码…，现住…，联系电话…。现申请公开…).  Both are
  * read by one scanner: every known label on a line is a "hit"; a hit that
  * stands where a form puts labels takes the text up to the next hit, one
- * inside a sentence takes the clause.  The labels live in tables below, not
- * in code.
+ * inside a sentence takes the clause.  The labels live in the lexicon
+ * (lexicon.h), not in code.
  *
  * Mail adds quoting: the newest text is read first, and what was quoted
  * (or sits in a mail signature) only fills elements the newest text lacks.
@@ -23,705 +23,9 @@
 #include <glib.h>
 
 #include "extract/extract-private.h"
-
-/* --- tables ------------------------------------------------------------- */
-
-enum field {
-	FLD_NAME,           /* person's name */
-	FLD_ORG_NAME,       /* 名称, 单位名称: an organisation's name */
-	FLD_APPLICANT,      /* 申请人: name at the top, signature at the end */
-	FLD_LEGAL_REP,
-	FLD_CONTACT_PERSON,
-	FLD_ID_TYPE,        /* 证件名称: the kind of document */
-	FLD_ID_NUMBER,
-	FLD_ADDRESS,
-	FLD_POSTCODE,
-	FLD_PHONE,
-	FLD_EMAIL,
-	FLD_FAX,
-	FLD_CONTACT,        /* 联系方式: a telephone number or an address */
-	FLD_REQUEST,
-	FLD_PURPOSE,
-	FLD_SIGNATURE,
-	FLD_DATE,
-	FLD_DELIVERY,
-	FLD_MEDIUM,
-	FLD_AGENT,          /* 委托代理人, 代理律师: writes for the applicant */
-	FLD_AGENT_PHONE,    /* 代理人电话: the agent's, never the applicant's */
-	FLD_OTHER,          /* known labels we do not keep; they end values */
-};
-#define FLD_COUNT (FLD_OTHER + 1)
-
-/* How a label may stand inside a sentence, without a form's separator. */
-enum prose {
-	P_NO,     /* only as a form label */
-	P_LINKED, /* also "…的住址是…", "姓名为…": needs ：/是/为 */
-	P_NUMBER, /* also directly before a number or an address: 电话138… */
-	P_DIRECT, /* the value follows directly: 申请人张三, 法定代表人李四 */
-	P_ONLY,   /* prose only, value follows directly: 现住北京…, 我叫张三 */
-	P_CLAUSE, /* as P_ONLY, but only where a clause starts: …，住北京… */
-};
-
-struct label {
-	const char *text;      /* folded: ASCII punctuation */
-	unsigned char field;   /* enum field */
-	unsigned char prose;   /* enum prose */
-	unsigned char id_type; /* enum extract_id_type, for FLD_ID_NUMBER */
-	const char *id_label;  /* the document the label names */
-};
-
-#define ID(t, f, p, type, name) { t, f, p, EXTRACT_ID_##type, name }
-#define L(t, f, p) { t, f, p, EXTRACT_ID_NONE, NULL }
-
-/* The longest label that matches wins, so 申请人签名 beats 申请人 and
- * 身份证号码 beats 身份证. */
-static const struct label labels[] = {
-	L("姓名", FLD_NAME, P_LINKED),
-	L("申请人姓名", FLD_NAME, P_LINKED),
-	L("真实姓名", FLD_NAME, P_LINKED),
-	L("我叫", FLD_NAME, P_ONLY),
-	/* 我是韩雪, but not 我是律师 (self_named()). */
-	L("我是", FLD_NAME, P_ONLY),
-	L("本人", FLD_NAME, P_ONLY),
-	L("名称", FLD_ORG_NAME, P_NO),
-	L("单位名称", FLD_ORG_NAME, P_LINKED),
-	L("公司名称", FLD_ORG_NAME, P_LINKED),
-	L("企业名称", FLD_ORG_NAME, P_LINKED),
-	L("机构名称", FLD_ORG_NAME, P_LINKED),
-	L("组织名称", FLD_ORG_NAME, P_NO),
-	L("申请人名称", FLD_ORG_NAME, P_LINKED),
-	L("申请单位名称", FLD_ORG_NAME, P_LINKED),
-	L("法人或其他组织名称", FLD_ORG_NAME, P_LINKED),
-	L("法人或者其他组织名称", FLD_ORG_NAME, P_LINKED),
-	L("申请人", FLD_APPLICANT, P_DIRECT),
-	L("申请单位", FLD_APPLICANT, P_NO),
-	L("法定代表人", FLD_LEGAL_REP, P_DIRECT),
-	L("法定代表人姓名", FLD_LEGAL_REP, P_LINKED),
-	L("法定代表人或负责人", FLD_LEGAL_REP, P_DIRECT),
-	L("法定代表人/负责人", FLD_LEGAL_REP, P_LINKED),
-	L("法人代表", FLD_LEGAL_REP, P_DIRECT),
-	L("负责人", FLD_LEGAL_REP, P_NO),
-	L("联系人", FLD_CONTACT_PERSON, P_DIRECT),
-	L("联系人姓名", FLD_CONTACT_PERSON, P_LINKED),
-	/* An organisation's 经办人 is its contact; a person's, an agent
-	 * (record_agent()). */
-	L("经办人", FLD_CONTACT_PERSON, P_LINKED),
-	L("代理人", FLD_AGENT, P_LINKED),
-	L("委托代理人", FLD_AGENT, P_LINKED),
-	L("代理人姓名", FLD_AGENT, P_LINKED),
-	L("代理律师", FLD_AGENT, P_LINKED),
-	L("承办律师", FLD_AGENT, P_LINKED),
-	L("受托人", FLD_AGENT, P_LINKED),
-	L("受委托人", FLD_AGENT, P_LINKED),
-	L("代申请人", FLD_AGENT, P_NO),
-	L("代理人电话", FLD_AGENT_PHONE, P_NUMBER),
-	L("代理人联系电话", FLD_AGENT_PHONE, P_NUMBER),
-	L("代理人手机", FLD_AGENT_PHONE, P_NUMBER),
-	L("代理人联系方式", FLD_AGENT_PHONE, P_NUMBER),
-	L("律师电话", FLD_AGENT_PHONE, P_NUMBER),
-	L("受托人电话", FLD_AGENT_PHONE, P_NUMBER),
-	L("受托人联系电话", FLD_AGENT_PHONE, P_NUMBER),
-	L("证件名称", FLD_ID_TYPE, P_NO),
-	L("证件类型", FLD_ID_TYPE, P_NO),
-	L("证件种类", FLD_ID_TYPE, P_NO),
-	L("证件类别", FLD_ID_TYPE, P_NO),
-	L("身份证明名称", FLD_ID_TYPE, P_NO),
-	L("身份证件类型", FLD_ID_TYPE, P_NO),
-	ID("证件号码", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
-	ID("证件号", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
-	ID("证件编号", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
-	ID("身份证件号码", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
-	ID("有效证件号码", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
-	ID("身份证明号码", FLD_ID_NUMBER, P_NUMBER, NONE, NULL),
-	ID("身份证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
-	ID("身份证号", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
-	ID("身份证", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
-	/* 身分证 is the Taiwanese word and a common slip on the mainland. */
-	ID("身分证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
-	ID("身分证号", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
-	ID("身分证", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "身份证"),
-	ID("居民身份证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
-	ID("居民身份证号", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
-	ID("居民身份证", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
-	ID("公民身份号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
-	ID("公民身份证号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
-	ID("身份号码", FLD_ID_NUMBER, P_NUMBER, RESIDENT, "居民身份证"),
-	ID("统一社会信用代码", FLD_ID_NUMBER, P_NUMBER, USCC, "统一社会信用代码"),
-	ID("社会信用代码", FLD_ID_NUMBER, P_NUMBER, USCC, "统一社会信用代码"),
-	ID("信用代码", FLD_ID_NUMBER, P_NUMBER, USCC, "统一社会信用代码"),
-	ID("组织机构代码", FLD_ID_NUMBER, P_NUMBER, ORG_CODE, "组织机构代码"),
-	ID("机构代码", FLD_ID_NUMBER, P_NUMBER, ORG_CODE, "组织机构代码"),
-	ID("营业执照号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "营业执照"),
-	ID("营业执照注册号", FLD_ID_NUMBER, P_NUMBER, OTHER, "营业执照"),
-	ID("营业执照号", FLD_ID_NUMBER, P_NUMBER, OTHER, "营业执照"),
-	ID("护照号码", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
-	ID("护照号", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
-	ID("护照", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
-	/* Also in a sentence: Identity document: Passport No. A03918274. */
-	ID("Passport No.", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
-	ID("Passport No", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
-	ID("Passport Number", FLD_ID_NUMBER, P_NUMBER, PASSPORT, "护照"),
-	ID("Passport", FLD_ID_NUMBER, P_NO, PASSPORT, "护照"),
-	ID("ID No.", FLD_ID_NUMBER, P_NO, NONE, NULL),
-	ID("ID Number", FLD_ID_NUMBER, P_NO, NONE, NULL),
-	ID("ID Card No.", FLD_ID_NUMBER, P_NO, RESIDENT, "居民身份证"),
-	ID("ID Card Number", FLD_ID_NUMBER, P_NO, RESIDENT, "居民身份证"),
-	ID("港澳通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
-	ID("港澳居民来往内地通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER,
-	   "港澳居民来往内地通行证"),
-	ID("台湾居民来往大陆通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER,
-	   "台湾居民来往大陆通行证"),
-	ID("港澳通行证号", FLD_ID_NUMBER, P_NUMBER, OTHER, "港澳通行证"),
-	ID("台胞证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "台胞证"),
-	ID("通行证号码", FLD_ID_NUMBER, P_NUMBER, OTHER, "通行证"),
-	ID("军官证号", FLD_ID_NUMBER, P_NUMBER, OTHER, "军官证"),
-	L("通信地址", FLD_ADDRESS, P_LINKED),
-	L("通讯地址", FLD_ADDRESS, P_LINKED),
-	L("联系地址", FLD_ADDRESS, P_LINKED),
-	L("联络地址", FLD_ADDRESS, P_LINKED),
-	L("邮寄地址", FLD_ADDRESS, P_LINKED),
-	L("收件地址", FLD_ADDRESS, P_LINKED),
-	L("家庭住址", FLD_ADDRESS, P_LINKED),
-	L("家庭地址", FLD_ADDRESS, P_LINKED),
-	L("居住地址", FLD_ADDRESS, P_LINKED),
-	L("住所地址", FLD_ADDRESS, P_LINKED),
-	L("户籍地址", FLD_ADDRESS, P_LINKED),
-	L("现住址", FLD_ADDRESS, P_LINKED),
-	L("现居住地", FLD_ADDRESS, P_LINKED),
-	L("住址", FLD_ADDRESS, P_LINKED),
-	L("地址", FLD_ADDRESS, P_LINKED),
-	L("住所地", FLD_ADDRESS, P_LINKED),
-	L("住所", FLD_ADDRESS, P_LINKED),
-	L("单位地址", FLD_ADDRESS, P_LINKED),
-	L("注册地址", FLD_ADDRESS, P_LINKED),
-	L("办公地址", FLD_ADDRESS, P_LINKED),
-	L("经营地址", FLD_ADDRESS, P_LINKED),
-	L("Address", FLD_ADDRESS, P_NO),
-	L("Postal Address", FLD_ADDRESS, P_NO),
-	L("Mailing Address", FLD_ADDRESS, P_NO),
-	L("Home Address", FLD_ADDRESS, P_NO),
-	L("Name", FLD_NAME, P_NO),
-	L("Full Name", FLD_NAME, P_NO),
-	L("Applicant Name", FLD_NAME, P_NO),
-	L("Applicant's Name", FLD_NAME, P_NO),
-	L("Name of Applicant", FLD_NAME, P_NO),
-	/* As 申请人: the name at the top, the signer at the end. */
-	L("Applicant", FLD_APPLICANT, P_NO),
-	L("Signed", FLD_SIGNATURE, P_NO),
-	L("Signed by", FLD_SIGNATURE, P_NO),
-	L("Signature", FLD_SIGNATURE, P_NO),
-	L("Date of Application", FLD_DATE, P_NO),
-	L("Application Date", FLD_DATE, P_NO),
-	L("Delivery Method", FLD_DELIVERY, P_NO),
-	L("Method of Delivery", FLD_DELIVERY, P_NO),
-	L("Format", FLD_MEDIUM, P_NO),
-	L("Postcode", FLD_POSTCODE, P_NO),
-	L("Post Code", FLD_POSTCODE, P_NO),
-	L("Postal Code", FLD_POSTCODE, P_NO),
-	L("Zip Code", FLD_POSTCODE, P_NO),
-	L("Information Requested", FLD_REQUEST, P_NO),
-	L("Requested Information", FLD_REQUEST, P_NO),
-	L("Purpose", FLD_PURPOSE, P_NO),
-	L("Nationality", FLD_OTHER, P_NO),
-	L("现住", FLD_ADDRESS, P_ONLY),
-	L("家住", FLD_ADDRESS, P_ONLY),
-	L("居住在", FLD_ADDRESS, P_ONLY),
-	L("居住于", FLD_ADDRESS, P_ONLY),
-	L("现居住在", FLD_ADDRESS, P_ONLY),
-	L("现居住于", FLD_ADDRESS, P_ONLY),
-	L("现居", FLD_ADDRESS, P_ONLY),
-	L("住址在", FLD_ADDRESS, P_ONLY),
-	L("地址在", FLD_ADDRESS, P_ONLY),
-	L("住在", FLD_ADDRESS, P_CLAUSE),
-	L("住", FLD_ADDRESS, P_CLAUSE),
-	L("邮政编码", FLD_POSTCODE, P_NUMBER),
-	L("邮编", FLD_POSTCODE, P_NUMBER),
-	L("邮递区号", FLD_POSTCODE, P_NUMBER),
-	L("联系电话", FLD_PHONE, P_NUMBER),
-	L("联络电话", FLD_PHONE, P_NUMBER),
-	L("电话号码", FLD_PHONE, P_NUMBER),
-	L("电话", FLD_PHONE, P_NUMBER),
-	L("电话/手机", FLD_PHONE, P_NUMBER),
-	L("手机/电话", FLD_PHONE, P_NUMBER),
-	L("电话/传真", FLD_PHONE, P_NUMBER),
-	L("手机号码", FLD_PHONE, P_NUMBER),
-	L("手机号", FLD_PHONE, P_NUMBER),
-	L("手机", FLD_PHONE, P_NUMBER),
-	L("联系手机", FLD_PHONE, P_NUMBER),
-	L("移动电话", FLD_PHONE, P_NUMBER),
-	L("固定电话", FLD_PHONE, P_NUMBER),
-	L("办公电话", FLD_PHONE, P_NUMBER),
-	L("座机", FLD_PHONE, P_NUMBER),
-	L("Tel", FLD_PHONE, P_NO),
-	L("Tel.", FLD_PHONE, P_NO),
-	L("Telephone", FLD_PHONE, P_NO),
-	L("Phone", FLD_PHONE, P_NO),
-	L("Phone Number", FLD_PHONE, P_NO),
-	L("Mobile", FLD_PHONE, P_NO),
-	L("Mobile Phone", FLD_PHONE, P_NO),
-	L("Contact Number", FLD_PHONE, P_NO),
-	L("联系方式", FLD_CONTACT, P_NUMBER),
-	L("联系方法", FLD_CONTACT, P_NUMBER),
-	L("电子邮箱", FLD_EMAIL, P_NUMBER),
-	L("电子邮箱地址", FLD_EMAIL, P_NUMBER),
-	L("电子邮件", FLD_EMAIL, P_NUMBER),
-	L("电子邮件地址", FLD_EMAIL, P_NUMBER),
-	L("邮箱地址", FLD_EMAIL, P_NUMBER),
-	L("邮箱", FLD_EMAIL, P_NUMBER),
-	L("电邮", FLD_EMAIL, P_NUMBER),
-	L("E-mail", FLD_EMAIL, P_NUMBER),
-	L("Email", FLD_EMAIL, P_NUMBER),
-	L("Mail", FLD_EMAIL, P_NO),
-	L("传真号码", FLD_FAX, P_NUMBER),
-	L("传真", FLD_FAX, P_NUMBER),
-	L("Fax", FLD_FAX, P_NO),
-	L("Fax No.", FLD_FAX, P_NO),
-	L("Email Address", FLD_EMAIL, P_NO),
-	L("E-mail Address", FLD_EMAIL, P_NO),
-	L("所需信息的内容描述", FLD_REQUEST, P_LINKED),
-	L("所需政府信息的内容描述", FLD_REQUEST, P_LINKED),
-	L("所需信息内容描述", FLD_REQUEST, P_LINKED),
-	L("所需政府信息内容描述", FLD_REQUEST, P_LINKED),
-	L("所需信息的名称", FLD_REQUEST, P_LINKED),
-	L("所需政府信息的名称", FLD_REQUEST, P_LINKED),
-	L("所需信息名称", FLD_REQUEST, P_LINKED),
-	L("所需信息内容", FLD_REQUEST, P_LINKED),
-	L("所需政府信息内容", FLD_REQUEST, P_LINKED),
-	L("所需政府信息名称", FLD_REQUEST, P_LINKED),
-	L("政府信息名称", FLD_REQUEST, P_LINKED),
-	L("申请公开的内容", FLD_REQUEST, P_LINKED),
-	L("申请公开的政府信息", FLD_REQUEST, P_LINKED),
-	L("申请公开的政府信息内容", FLD_REQUEST, P_LINKED),
-	L("申请公开的信息", FLD_REQUEST, P_LINKED),
-	L("申请公开的信息内容", FLD_REQUEST, P_LINKED),
-	L("申请公开的政府信息名称", FLD_REQUEST, P_LINKED),
-	L("所需信息", FLD_REQUEST, P_NO),
-	L("所需政府信息", FLD_REQUEST, P_NO),
-	L("所需资讯内容", FLD_REQUEST, P_LINKED),
-	L("所需资讯", FLD_REQUEST, P_NO),
-	L("申请公开的资讯", FLD_REQUEST, P_LINKED),
-	L("申请公开内容", FLD_REQUEST, P_LINKED),
-	L("请求公开的具体内容", FLD_REQUEST, P_LINKED),
-	L("请求公开的内容", FLD_REQUEST, P_LINKED),
-	L("申请获取的信息", FLD_REQUEST, P_LINKED),
-	L("申请内容", FLD_REQUEST, P_LINKED),
-	L("申请事项", FLD_REQUEST, P_LINKED),
-	L("信息内容描述", FLD_REQUEST, P_LINKED),
-	L("内容描述", FLD_REQUEST, P_LINKED),
-	L("所需信息的用途", FLD_PURPOSE, P_LINKED),
-	L("所需政府信息的用途", FLD_PURPOSE, P_LINKED),
-	L("所需信息用途", FLD_PURPOSE, P_LINKED),
-	L("信息用途", FLD_PURPOSE, P_LINKED),
-	L("申请用途", FLD_PURPOSE, P_LINKED),
-	L("用途", FLD_PURPOSE, P_LINKED),
-	L("申请人签名", FLD_SIGNATURE, P_NO),
-	L("申请人签字", FLD_SIGNATURE, P_NO),
-	L("申请人签章", FLD_SIGNATURE, P_NO),
-	L("申请人签署", FLD_SIGNATURE, P_NO),
-	L("申请人盖章", FLD_SIGNATURE, P_NO),
-	L("申请人签名或盖章", FLD_SIGNATURE, P_NO),
-	L("申请人签名或者盖章", FLD_SIGNATURE, P_NO),
-	L("申请人签名/盖章", FLD_SIGNATURE, P_NO),
-	L("申请单位盖章", FLD_SIGNATURE, P_NO),
-	L("单位公章", FLD_SIGNATURE, P_NO),
-	L("签名或盖章", FLD_SIGNATURE, P_NO),
-	L("签名/盖章", FLD_SIGNATURE, P_NO),
-	L("签字/盖章", FLD_SIGNATURE, P_NO),
-	L("签名", FLD_SIGNATURE, P_NO),
-	L("签字", FLD_SIGNATURE, P_NO),
-	L("签章", FLD_SIGNATURE, P_NO),
-	L("签署", FLD_SIGNATURE, P_NO),
-	L("盖章", FLD_SIGNATURE, P_NO),
-	L("申请时间", FLD_DATE, P_NO),
-	L("申请日期", FLD_DATE, P_NO),
-	L("日期", FLD_DATE, P_NO),
-	L("填表日期", FLD_DATE, P_NO),
-	L("填表时间", FLD_DATE, P_NO),
-	L("填写日期", FLD_DATE, P_NO),
-	L("填报日期", FLD_DATE, P_NO),
-	L("提交日期", FLD_DATE, P_NO),
-	L("提交时间", FLD_DATE, P_NO),
-	L("获取信息的方式", FLD_DELIVERY, P_NO),
-	L("获取政府信息的方式", FLD_DELIVERY, P_NO),
-	L("获取信息方式", FLD_DELIVERY, P_NO),
-	L("获取方式", FLD_DELIVERY, P_NO),
-	L("获得信息的方式", FLD_DELIVERY, P_NO),
-	L("送达方式", FLD_DELIVERY, P_NO),
-	L("接收方式", FLD_DELIVERY, P_NO),
-	L("领取方式", FLD_DELIVERY, P_NO),
-	L("答复方式", FLD_DELIVERY, P_NO),
-	L("所需信息的指定提供方式", FLD_MEDIUM, P_NO),
-	L("所需政府信息的指定提供方式", FLD_MEDIUM, P_NO),
-	L("指定提供方式", FLD_MEDIUM, P_NO),
-	L("所需信息的提供形式", FLD_MEDIUM, P_NO),
-	L("提供形式", FLD_MEDIUM, P_NO),
-	L("提供方式", FLD_MEDIUM, P_NO),
-	L("信息载体", FLD_MEDIUM, P_NO),
-	L("提供载体", FLD_MEDIUM, P_NO),
-	L("载体形式", FLD_MEDIUM, P_NO),
-	L("载体", FLD_MEDIUM, P_NO),
-	L("介质", FLD_MEDIUM, P_NO),
-	L("性别", FLD_OTHER, P_NO),
-	L("民族", FLD_OTHER, P_NO),
-	L("出生日期", FLD_OTHER, P_NO),
-	L("出生年月", FLD_OTHER, P_NO),
-	L("年龄", FLD_OTHER, P_NO),
-	L("职业", FLD_OTHER, P_NO),
-	L("政治面貌", FLD_OTHER, P_NO),
-	L("工作单位", FLD_OTHER, P_NO),
-	L("工作单位名称", FLD_OTHER, P_NO),
-	L("单位性质", FLD_OTHER, P_NO),
-	L("申请人类型", FLD_OTHER, P_NO),
-	L("备注", FLD_OTHER, P_NO),
-	L("索取号", FLD_OTHER, P_NO),
-	L("所需信息的索取号", FLD_OTHER, P_NO),
-	L("所需信息的文号", FLD_OTHER, P_NO),
-	L("文号", FLD_OTHER, P_NO),
-	L("编号", FLD_OTHER, P_NO),
-	L("QQ", FLD_OTHER, P_NO),
-	L("微信", FLD_OTHER, P_NO),
-	L("微信号", FLD_OTHER, P_NO),
-	L("网址", FLD_OTHER, P_NO),
-	L("受理机关", FLD_OTHER, P_NO),
-	L("受理单位", FLD_OTHER, P_NO),
-	L("申请机关", FLD_OTHER, P_NO),
-	L("附件", FLD_OTHER, P_NO),
-	L("是否申请减免费用", FLD_OTHER, P_NO),
-};
-
-#undef ID
-#undef L
-
-/* Document names written in 证件名称 or before the number. */
-static const struct {
-	const char *word;
-	enum extract_id_type type;
-} id_words[] = {
-	{ "居民身份证", EXTRACT_ID_RESIDENT },
-	{ "身份证", EXTRACT_ID_RESIDENT },
-	{ "公民身份", EXTRACT_ID_RESIDENT },
-	{ "统一社会信用代码", EXTRACT_ID_USCC },
-	{ "社会信用代码", EXTRACT_ID_USCC },
-	{ "组织机构代码", EXTRACT_ID_ORG_CODE },
-	{ "护照", EXTRACT_ID_PASSPORT },
-	{ "passport", EXTRACT_ID_PASSPORT },
-	{ "港澳居民来往内地通行证", EXTRACT_ID_OTHER },
-	{ "往来港澳通行证", EXTRACT_ID_OTHER },
-	{ "港澳通行证", EXTRACT_ID_OTHER },
-	{ "台湾居民来往大陆通行证", EXTRACT_ID_OTHER },
-	/* Hong Kong's, Macau's and Taiwan's own identity cards are not the
-	 * mainland's 居民身份证 their names contain. */
-	{ "香港身份证", EXTRACT_ID_OTHER },
-	{ "香港居民身份证", EXTRACT_ID_OTHER },
-	{ "香港永久性居民身份证", EXTRACT_ID_OTHER },
-	{ "澳门身份证", EXTRACT_ID_OTHER },
-	{ "澳门居民身份证", EXTRACT_ID_OTHER },
-	{ "澳门永久性居民身份证", EXTRACT_ID_OTHER },
-	{ "国民身分证", EXTRACT_ID_OTHER },
-	{ "国民身份证", EXTRACT_ID_OTHER },
-	{ "台胞证", EXTRACT_ID_OTHER },
-	{ "通行证", EXTRACT_ID_OTHER },
-	{ "军官证", EXTRACT_ID_OTHER },
-	{ "士兵证", EXTRACT_ID_OTHER },
-	{ "警官证", EXTRACT_ID_OTHER },
-	{ "营业执照", EXTRACT_ID_OTHER },
-	{ "外国人永久居留", EXTRACT_ID_OTHER },
-	{ "居住证", EXTRACT_ID_OTHER },
-	{ "户口簿", EXTRACT_ID_OTHER },
-	{ "驾驶证", EXTRACT_ID_OTHER },
-	{ "社会保障卡", EXTRACT_ID_OTHER },
-	{ "法人证书", EXTRACT_ID_OTHER },
-	{ "登记证书", EXTRACT_ID_OTHER },
-};
-
-/* Is s, as a whole, the name of a document (居民身份证, 护照)? */
-static bool
-document_word(const char *s)
-{
-	for (size_t i = 0; i < G_N_ELEMENTS(id_words); i++)
-		if (g_ascii_strcasecmp(s, id_words[i].word) == 0)
-			return true;
-	return false;
-}
-
-/* Words that make a name an organisation's. */
-static const char *const org_words[] = {
-	"公司", "有限", "中心", "协会", "事务所", "研究院", "研究所", "委员会",
-	"集团", "学会", "基金会", "商会", "合作社", "工作室", "大学", "学院",
-	"学校", "医院", "银行", "厂", "股份", "联合会", "促进会",
-};
-
-/* Options of the delivery and medium fields, and what each means. */
-static const struct {
-	const char *word;
-	enum extract_delivery delivery;
-	enum extract_medium medium;
-} options[] = {
-	{ "邮寄", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "快递", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "挂号信", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "邮箱", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "email", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "e-mail", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "传真", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "自行领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "当场阅读", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "当场", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "现场", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "自取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "抄录", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "纸面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "纸质", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "纸本", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "书面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "电子文档", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子文件", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子数据", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	/* 载体：纸质 □ 电子 ☑ */
-	{ "电子", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "光盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "磁盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "U盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "post", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "fax", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "in person", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "collect", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "paper", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "electronic", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "pdf", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-};
-
-/* Phrases of a letter that ask for a channel (请通过电子邮件发送…).  Asking
- * for email states no medium: only 电子版, 纸质 … do. */
-static const struct {
-	const char *phrase;
-	enum extract_delivery delivery;
-	enum extract_medium medium;
-} delivery_phrases[] = {
-	{ "邮寄", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "快递", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "寄送", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "寄给我", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "寄到", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "寄至", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "寄回", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "邮政", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "发电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "通过电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "以电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "用电子邮件", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "电子邮件方式", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "电子邮件形式", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "电子邮件发送", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "电子邮件回复", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "邮件回复", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "通过传真", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "以传真", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "传真方式", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "传真给", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "传真至", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "传真发送", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "传真回复", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "自行领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "当场阅读", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "当场查阅", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "现场查阅", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "现场领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "上门领取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "自取", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "抄录", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "by email", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "by e-mail", EXTRACT_DELIVERY_EMAIL, EXTRACT_MEDIUM_UNKNOWN },
-	{ "by post", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "by fax", EXTRACT_DELIVERY_FAX, EXTRACT_MEDIUM_UNKNOWN },
-	{ "by mail", EXTRACT_DELIVERY_POST, EXTRACT_MEDIUM_UNKNOWN },
-	{ "pick it up", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "pick them up", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "collect it", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "collect them", EXTRACT_DELIVERY_PICKUP, EXTRACT_MEDIUM_UNKNOWN },
-	{ "electronic copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "electronic copies", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "electronic version", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "soft copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "paper copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "paper copies", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "hard copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "printed copy", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "PDF版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "PDF格式", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "纸质", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "纸本", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "纸面", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_PAPER },
-	{ "电子版", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子文档", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "电子文件", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "光盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-	{ "磁盘", EXTRACT_DELIVERY_UNKNOWN, EXTRACT_MEDIUM_ELECTRONIC },
-};
-
-/* What an applicant posts to the office (授权委托书另行邮寄, 复印件已寄至贵局):
- * a post phrase in a clause with one of these sends something in, not the
- * answer out. */
-static const char *const posted_to_office[] = {
-	"委托书", "授权书", "复印件", "原件", "证明材料", "申请表", "贵局", "你局",
-	"贵单位", "贵中心", "贵厅",
-};
-
-/* What the applicant attached (附件为申请表（PDF格式）): a medium word in a
- * clause with one of these describes the attachment, not the answer. */
-static const char *const attachment_words[] = {
-	"附件", "附上", "随附", "申请表", "扫描件", "attached", "attachment",
-};
-
-/* Collecting in person said in a sentence (本人到局里领取, 我自己来拿): the
- * writer, a movement and a taking, in one clause. */
-static const char *const pickup_persons[] = { "我", "本人", "自己", "亲自" };
-static const char *const pickup_moves[] = { "到", "来", "去", "上门", "当面" };
-/* Words that start with a movement and are none: 去年, 来信, 到龄. */
-static const char *const not_moves[] = {
-	"去年", "去世", "来信", "来函", "来电", "来源", "来自", "到期", "到龄",
-	"到账", "到位", "到达", "到底",
-};
-static const char *const pickup_takes[] = { "领取", "领", "拿", "取" };
-static const char *const not_takes[] = { "取得", "取消", "领导", "领域" };
-/* How far, in characters, the movement may stand from the person
- * (本人明天上午到…: 4) and the taking from the movement, a place between
- * them (到贵局办事大厅领取: 6). */
-#define PICKUP_PERSON_REACH 6
-#define PICKUP_PLACE_REACH 8
-
-/* A fax number asked for as the target (请传真至0475-…, 传真到我的传真
- * 0475 …): the applicant's fax, whatever the delivery.  Words between the
- * verb and the number that say whose it is. */
-static const char *const fax_verbs[] = {
-	"传真至", "传真到", "传真给我", "传真发至", "传真发到", "发传真至",
-	"发传真到",
-};
-static const char *const fax_fillers[] = {
-	"我的传真号码", "我的传真号", "我的传真", "本人传真", "传真号码", "传真号",
-	"号码", "我", ":", " ",
-};
-/* A telephone or fax number has at least this many digits (a seven-digit
- * local number without its area code). */
-#define PHONE_DIGITS_MIN 7
-
-/* Verbs of a request written as prose; the description follows. */
-static const char *const request_verbs[] = {
-	"现申请公开", "特申请公开", "现依法申请公开", "申请公开", "请求公开",
-	"要求公开", "申请获取", "申请查阅", "申请提供", "请依法公开",
-	"请予公开", "请公开",
-	"I request ", "I hereby request ", "I would like to request ",
-	"I am requesting ", "Please disclose ",
-};
-/* Words between the verb and the description that say nothing. */
-static const char *const request_fillers[] = {
-	"以下政府信息", "以下信息", "如下政府信息", "如下信息", "下列政府信息",
-	"下列信息", "以下内容", "如下内容", "以下", "如下", "下列", ":",
-	"一些信息", "一些政府信息", "有关信息", "相关信息", "的是",
-	"the disclosure of ", "disclosure of ", "a copy of ", "copies of ",
-};
-/* Thanks after the description, in its sentence: …岗位信息，谢谢。 */
-static const char *const courtesy_tails[] = {
-	"谢谢", "谢谢您", "谢谢你们", "多谢", "感谢", "麻烦了", "辛苦了",
-	"请予办理", "请依法办理", "请予批准", "望批准",
-};
-
-/* Endings of a letter before the signature. */
-static const char *const closing_markers[] = {
-	"此致", "敬礼", "特此申请",
-	"Sincerely", "Yours sincerely", "Yours faithfully", "Kind regards",
-	"Best regards",
-};
-/* Words after a closing marker that are not the signer. */
-static const char *const closing_noise[] = {
-	"此致", "敬礼", "特此申请", "谢谢", "感谢", "申请人", "申请单位",
-	"签名", "签字", "盖章", "日期", "年", "月", "日",
-};
-/* Seal and signature marks after a name: 某某公司（盖章）. */
-static const char *const seal_marks[] = {
-	"(盖章)", "(签章)", "(公章)", "(签名)", "(签字)", "(章)", "[盖章]",
-	"【盖章】", "(单位盖章)", "(印章)",
-};
-
-/* Written where a form asks for a value the applicant does not have. */
-static const char *const empty_values[] = {
-	"无", "/", "\\", "-", "--", "—", "——", "暂无", "没有", "空", "略",
-	"未填", "n/a", "na", "none", "無", "...", "…", "……",
-};
-
-/* The kinds of applicant a form lets one tick after 申请人 (☑公民
- * □法人或其他组织): the ticked one is no name. */
-static const char *const applicant_kinds[] = {
-	"公民", "自然人", "个人", "法人", "其他组织", "法人或其他组织",
-	"法人或者其他组织", "法人及其他组织",
-};
-
-/* Name-shaped words that start a sentence instead: 本人现申请…. */
-static const char *const not_name_starts[] = {
-	"现", "对", "在", "因", "已", "需", "特", "就", "申请", "的", "将",
-	"拟", "想", "希望", "请", "家住", "住", "身份", "签", "联系", "电话",
-	"是", "为", "于", "通过", "向", "本", "我", "依", "根据", "男", "女",
-	"信息", "情况", "基本", "类型", "须知", "承诺", "声明", "填写", "应",
-	"须", "可", "如", "不", "有", "没", "也", "认为", "要求", "提出", "所",
-	"这", "该", "此",
-};
-
-/* Surnames that also start sentences (于是, 向贵局, 应当): a signer on a
- * line of its own may still bear them (于海涛, 向明, 应晓燕). */
-static const char *const surname_words[] = { "于", "向", "应" };
-
-/* Lines that mail clients add (发自我的iPhone). */
-static const char *const client_prefixes[] = {
-	"发自", "来自", "sent from", "send from", "get outlook", "从我的",
-	"发送自",
-};
-static const char *const client_words[] = {
-	"iphone", "ipad", "android", "手机", "邮箱", "outlook", "邮件",
-	"客户端", "mail", "huawei", "华为", "小米", "荣耀", "oppo", "vivo",
-	"三星", "samsung", "windows", "wps", "大师", "foxmail", "galaxy",
-};
-/* Headers of a quoted message, dropped with it. */
-static const char *const quote_headers[] = {
-	"发件人", "发送时间", "收件人", "抄送", "主题", "日期", "时间",
-	"发件日期", "收件时间", "from", "sent", "to", "cc", "date",
-	"subject", "reply-to",
-};
+#include "extract/lexicon.h"
 
 /* --- characters --------------------------------------------------------- */
-
-static const char *
-next_char(const char *p, const char *end)
-{
-	if (p >= end)
-		return end;
-	p++;
-	while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
-		p++;
-	return p;
-}
-
-static const char *
-prev_char(const char *p, const char *start)
-{
-	if (p <= start)
-		return start;
-	p--;
-	while (p > start && ((unsigned char)*p & 0xC0) == 0x80)
-		p--;
-	return p;
-}
-
-static bool
-has_prefix(const char *p, const char *end, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0;
-}
 
 static bool
 is_space(char c)
@@ -735,58 +39,10 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Inline: the label scanner calls it for every character. */
-static inline char
-ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 static bool
 is_alnum(char c)
 {
 	return g_ascii_isalnum(c);
-}
-
-static gunichar
-char_at(const char *p, const char *end)
-{
-	gunichar c = g_utf8_get_char_validated(p, end - p);
-
-	return c == (gunichar)-1 || c == (gunichar)-2 ? 0 : c;
-}
-
-static bool
-is_han(const char *p, const char *end)
-{
-	gunichar c = char_at(p, end);
-
-	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-	       (c >= 0x20000 && c <= 0x2FFFF);
-}
-
-/* The literal of words[] that starts at p, longest first; NULL if none. */
-static const char *
-word_at(const char *p, const char *end, const char *const *words, size_t n)
-{
-	const char *best = NULL;
-
-	for (size_t i = 0; i < n; i++)
-		if (has_prefix(p, end, words[i]) &&
-		    (best == NULL || strlen(words[i]) > strlen(best)))
-			best = words[i];
-	return best;
-}
-
-static const char *
-find_in(const char *p, const char *end, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	for (; p + n <= end; p++)
-		if (memcmp(p, lit, n) == 0)
-			return p;
-	return NULL;
 }
 
 /* Clause punctuation: where a value written in a sentence ends. */
@@ -796,7 +52,7 @@ clause_end_len(const char *p, const char *end)
 	static const char *const ends[] = {
 		"。", "、", ",", ";", "!", "?", ")", "]", "】",
 	};
-	const char *w = word_at(p, end, ends, G_N_ELEMENTS(ends));
+	const char *w = extract_text_word_at(p, end, ends, G_N_ELEMENTS(ends));
 
 	return w != NULL ? strlen(w) : 0;
 }
@@ -812,30 +68,11 @@ mark_before(const char *p, const char *start)
 	while (p > start && p[-1] == ' ')
 		p--;
 	for (const char *q = p; q > start && p - q < 8;) {
-		q = prev_char(q, start);
+		q = extract_text_prev_char(q, start);
 		if (extract_layout_mark_at(q, p, &n) != 0 && q + n == p)
 			return true;
 	}
 	return false;
-}
-
-static int
-option_at(const char *p, const char *end, size_t *len_r)
-{
-	int best = -1;
-	size_t best_len = 0;
-
-	for (size_t i = 0; i < G_N_ELEMENTS(options); i++) {
-		size_t n = strlen(options[i].word);
-
-		if ((size_t)(end - p) >= n && n > best_len &&
-		    g_ascii_strncasecmp(p, options[i].word, n) == 0) {
-			best = (int)i;
-			best_len = n;
-		}
-	}
-	*len_r = best_len;
-	return best;
 }
 
 /* --- per-view results ---------------------------------------------------- */
@@ -1105,7 +342,7 @@ clean_value(const char *p, const char *end)
 	}
 	out = NULL;
 	if (*s != '\0' && !only_filler(s)) {
-		if (!is_one_of(s, empty_values, G_N_ELEMENTS(empty_values)))
+		if (!is_one_of(s, EXTRACT_LEXICON(empty_values)))
 			out = g_strdup(s);
 	}
 	g_free(t);
@@ -1147,8 +384,8 @@ strip_seal(char *v)
 {
 	bool found = false;
 
-	for (size_t i = 0; i < G_N_ELEMENTS(seal_marks); i++)
-		while (strip_suffix(v, seal_marks[i])) {
+	for (size_t i = 0; i < extract_lexicon_seal_marks_n; i++)
+		while (strip_suffix(v, extract_lexicon_seal_marks[i])) {
 			g_strchomp(v);
 			found = true;
 		}
@@ -1190,12 +427,6 @@ signature_value(char *v)
 	return v;
 }
 
-static bool
-is_org_name(const char *s)
-{
-	return s != NULL && extract_text_contains_any(s, org_words, G_N_ELEMENTS(org_words));
-}
-
 /* A name written in a sentence (我叫张三，…) must look like one: two to six
  * Chinese characters, a Latin name, or an organisation's name. */
 static bool
@@ -1204,21 +435,21 @@ name_plausible(const char *v)
 	const char *end = v + strlen(v);
 	size_t han = 0, latin = 0, other = 0;
 
-	if (extract_text_starts_with_any(v, not_name_starts, G_N_ELEMENTS(not_name_starts)))
+	if (extract_text_starts_with_any(v, EXTRACT_LEXICON(not_name_starts)))
 		return false;
-	for (const char *p = v; p < end; p = next_char(p, end)) {
-		if (is_han(p, end))
+	for (const char *p = v; p < end; p = extract_text_next_char(p, end)) {
+		if (extract_text_is_han(p, end))
 			han++;
 		else if (g_ascii_isalpha(*p))
 			latin++;
 		else if (*p != ' ' && *p != '.' && *p != '-' &&
-			 !has_prefix(p, end, "·"))
+			 !extract_text_has_prefix(p, end, "·"))
 			other++;
 	}
 	if (other > 0)
 		return false;
 	if (han > 0 && latin == 0)
-		return (han >= 2 && han <= 6) || (han <= 30 && is_org_name(v));
+		return (han >= 2 && han <= 6) || (han <= 30 && extract_lexicon_org_name(v));
 	return han == 0 && latin >= 2 && end - v <= 40;
 }
 
@@ -1326,11 +557,11 @@ has_own_address(const char *lower, const struct extract_context *ctx)
 static bool
 is_quote_header(const char *l)
 {
-	for (size_t i = 0; i < G_N_ELEMENTS(quote_headers); i++) {
-		size_t n = strlen(quote_headers[i]);
+	for (size_t i = 0; i < extract_lexicon_quote_headers_n; i++) {
+		size_t n = strlen(extract_lexicon_quote_headers[i]);
 		const char *p = l + n;
 
-		if (strncmp(l, quote_headers[i], n) != 0)
+		if (strncmp(l, extract_lexicon_quote_headers[i], n) != 0)
 			continue;
 		while (*p == ' ')
 			p++;
@@ -1344,13 +575,8 @@ is_quote_header(const char *l)
 static bool
 is_quote_separator(const char *l, const char *next)
 {
-	static const char *const words[] = {
-		"原始邮件", "original message", "forwarded message", "转发邮件",
-		"转发的邮件", "原邮件", "邮件原文",
-	};
-
 	if ((l[0] == '-' || l[0] == '_' || l[0] == '=' || l[0] == '*') &&
-	    extract_text_contains_any(l, words, G_N_ELEMENTS(words)))
+	    extract_text_contains_any(l, EXTRACT_LEXICON(quote_separators)))
 		return true;
 	if (strncmp(l, "发件人:", strlen("发件人:")) == 0 ||
 	    strncmp(l, "发件人 :", strlen("发件人 :")) == 0)
@@ -1377,8 +603,8 @@ static bool
 is_client_line(const char *l)
 {
 	return strlen(l) <= 80 &&
-	       extract_text_starts_with_any(l, client_prefixes, G_N_ELEMENTS(client_prefixes)) &&
-	       extract_text_contains_any(l, client_words, G_N_ELEMENTS(client_words));
+	       extract_text_starts_with_any(l, EXTRACT_LEXICON(client_prefixes)) &&
+	       extract_text_contains_any(l, EXTRACT_LEXICON(client_words));
 }
 
 /* Trimmed, ASCII-lowercased copy of a line for the tests above. */
@@ -1505,8 +731,8 @@ assign_tiers(GArray *lines, const bool *attach, enum tier *tiers,
 /* --- labels on a line ---------------------------------------------------- */
 
 struct hit {
-	const struct label *lab;
-	enum field field;   /* the label's, or SIGNATURE for 申请人（签名） */
+	const struct extract_lexicon_label *lab;
+	enum extract_lexicon_field field;   /* the label's, or SIGNATURE for 申请人（签名） */
 	const char *start;  /* the label */
 	const char *vstart; /* its value */
 	const char *vend;
@@ -1527,68 +753,10 @@ struct view {
 	const char *written;  /* the text before layout.c rewrote it */
 };
 
-/* Matches lab at p with any spaces between its characters ("姓　　名");
- * ASCII letters ignore case.  Returns the end of the match or NULL. */
-static const char *
-match_label(const char *p, const char *end, const char *lab)
-{
-	bool first = true;
-
-	while (*lab != '\0') {
-		size_t n = (size_t)(next_char(lab, lab + strlen(lab)) - lab);
-
-		/* "Passport No.": spaces are skipped before every character
-		 * anyway. */
-		if (*lab == ' ') {
-			lab++;
-			continue;
-		}
-
-		if (!first)
-			while (p < end && *p == ' ')
-				p++;
-		first = false;
-		if ((size_t)(end - p) < n)
-			return NULL;
-		if (n == 1 ? ascii_lower(*p) != ascii_lower(*lab) :
-			     memcmp(p, lab, n) != 0)
-			return NULL;
-		p += n;
-		lab += n;
-	}
-	return p;
-}
-
-static const struct label *
-label_at(const char *p, const char *end, const char **lend_r)
-{
-	const struct label *best = NULL;
-
-	/* A label starts a word: not inside an ASCII one.  Tried at every
-	 * position of every line, so a label whose first character differs
-	 * is passed over by comparing bytes inline (a multi-byte first
-	 * character byte by byte: a mismatch stops before the end of p). */
-	for (size_t i = 0; i < G_N_ELEMENTS(labels); i++) {
-		const char *lab = labels[i].text, *e;
-
-		if (ascii_lower(*p) != ascii_lower(lab[0]) ||
-		    ((unsigned char)lab[0] >= 0xC0 && p[1] != lab[1]) ||
-		    ((unsigned char)lab[0] >= 0xE0 && p[2] != lab[2]))
-			continue;
-		e = match_label(p, end, labels[i].text);
-		if (e != NULL &&
-		    (best == NULL || strlen(labels[i].text) > strlen(best->text))) {
-			best = &labels[i];
-			*lend_r = e;
-		}
-	}
-	return best;
-}
-
 /* 申请人（签名）, 联系电话（手机）: a short note in brackets after a label
  * belongs to it; one that mentions signing makes it a signature field. */
 static const char *
-label_bracket(const char *q, const char *end, enum field *field)
+label_bracket(const char *q, const char *end, enum extract_lexicon_field *field)
 {
 	static const char *const pairs[][2] = {
 		{ "(", ")" }, { "[", "]" }, { "【", "】" },
@@ -1600,17 +768,17 @@ label_bracket(const char *q, const char *end, enum field *field)
 	for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
 		const char *in, *close;
 
-		if (!has_prefix(q, end, pairs[i][0]))
+		if (!extract_text_has_prefix(q, end, pairs[i][0]))
 			continue;
 		in = q + strlen(pairs[i][0]);
-		close = find_in(in, end, pairs[i][1]);
+		close = extract_text_find_in(in, end, pairs[i][1]);
 		if (close == NULL || close - in > 40)
 			return q;
 		for (const char *c = in; c < close; c++)
 			if (is_digit(*c) || *c == '@' || *c == ':')
 				return q;
-		if (find_in(in, close, "签") != NULL ||
-		    find_in(in, close, "章") != NULL)
+		if (extract_text_find_in(in, close, "签") != NULL ||
+		    extract_text_find_in(in, close, "章") != NULL)
 			*field = FLD_SIGNATURE;
 		return close + strlen(pairs[i][1]);
 	}
@@ -1624,11 +792,11 @@ boundary_before(const char *p, const char *start)
 	static const char *const puncts[] = {
 		"。", "、", ",", ";", "(", "[", "【", ":", ")",
 	};
-	const char *prev = prev_char(p, start);
+	const char *prev = extract_text_prev_char(p, start);
 
 	if (p <= start || is_space(*prev))
 		return true;
-	return word_at(prev, p, puncts, G_N_ELEMENTS(puncts)) != NULL;
+	return extract_text_word_at(prev, p, puncts, G_N_ELEMENTS(puncts)) != NULL;
 }
 
 /* 【姓名】张三, [联系电话]138…: a label standing alone in brackets is a
@@ -1641,13 +809,13 @@ bracketed_label(const char *p, const char *start, const char *r,
 	static const char *const pairs[][2] = {
 		{ "【", "】" }, { "[", "]" }, { "〔", "〕" }, { "〖", "〗" },
 	};
-	const char *prev = prev_char(p, start);
+	const char *prev = extract_text_prev_char(p, start);
 
 	if (p <= start)
 		return NULL;
 	for (size_t i = 0; i < G_N_ELEMENTS(pairs); i++) {
-		if (!has_prefix(prev, p, pairs[i][0]) ||
-		    !has_prefix(r, end, pairs[i][1]))
+		if (!extract_text_has_prefix(prev, p, pairs[i][0]) ||
+		    !extract_text_has_prefix(r, end, pairs[i][1]))
 			continue;
 		r += strlen(pairs[i][1]);
 		while (r < end && is_space(*r))
@@ -1675,7 +843,7 @@ email_token_ahead(const char *r, const char *end)
 }
 
 static bool
-is_choice(enum field f)
+is_choice(enum extract_lexicon_field f)
 {
 	return f == FLD_DELIVERY || f == FLD_MEDIUM;
 }
@@ -1683,14 +851,14 @@ is_choice(enum field f)
 /* Fields whose value is a name: it ends at the first comma
  * (申请人：赵某，男，1979年…出生，住…). */
 static bool
-is_name_field(enum field f)
+is_name_field(enum extract_lexicon_field f)
 {
 	return f == FLD_NAME || f == FLD_ORG_NAME || f == FLD_APPLICANT ||
 	       f == FLD_LEGAL_REP || f == FLD_CONTACT_PERSON || f == FLD_AGENT;
 }
 
 static bool
-is_multiline(enum field f)
+is_multiline(enum extract_lexicon_field f)
 {
 	return f == FLD_REQUEST || f == FLD_PURPOSE;
 }
@@ -1698,10 +866,10 @@ is_multiline(enum field f)
 /* Decides whether the label lab at [p, q) is used as one here. */
 static bool
 make_hit(const struct line *ln, const char *p, const char *q,
-	 const struct label *lab, struct hit *h)
+	 const struct extract_lexicon_label *lab, struct hit *h)
 {
 	const char *end = ln->s + ln->len;
-	enum field field = lab->field;
+	enum extract_lexicon_field field = lab->field;
 	const char *r;
 	size_t ws = 0;
 	bool tab = false, colon, at_start = p <= ln->body;
@@ -1729,7 +897,7 @@ make_hit(const struct line *ln, const char *p, const char *q,
 		return true;
 	}
 	if ((h->vstart = bracketed_label(p, ln->s, r, end)) != NULL) {
-		h->start = prev_char(p, ln->s);
+		h->start = extract_text_prev_char(p, ln->s);
 		h->at_start = h->start <= ln->body;
 		return true;
 	}
@@ -1750,7 +918,7 @@ make_hit(const struct line *ln, const char *p, const char *q,
 		return false;
 	h->clause = true;
 	h->prose = true;
-	if (has_prefix(r, end, "是") || has_prefix(r, end, "为")) {
+	if (extract_text_has_prefix(r, end, "是") || extract_text_has_prefix(r, end, "为")) {
 		h->vstart = r + strlen("是");
 		return true;
 	}
@@ -1779,9 +947,9 @@ cut_unknown_label(const char *v, const char *end)
 		if (*c != ':')
 			continue;
 		while (b > v && han < 9) {
-			const char *pb = prev_char(b, v);
+			const char *pb = extract_text_prev_char(b, v);
 
-			if (!is_han(pb, end))
+			if (!extract_text_is_han(pb, end))
 				break;
 			b = pb;
 			han++;
@@ -1843,7 +1011,7 @@ inside_label_value(const GArray *hits, const struct hit *h)
 	if (h->lab->prose == P_NUMBER && !is_multiline(last->field))
 		return false;
 	if (last->clause || is_name_field(last->field))
-		for (const char *c = last->vstart; c < h->start; c = next_char(c, h->start))
+		for (const char *c = last->vstart; c < h->start; c = extract_text_next_char(c, h->start))
 			if (clause_end_len(c, h->start) > 0)
 				return false;
 	return true;
@@ -1864,10 +1032,10 @@ chosen_option(const GArray *hits, const char *p, const char *lend)
 		return false;
 	last = &g_array_index(hits, struct hit, hits->len - 1);
 	if (!is_choice(last->field) || last->vstart > p ||
-	    option_at(p, lend, &len) < 0 || p + len != lend)
+	    extract_lexicon_option_at(p, lend, &len) < 0 || p + len != lend)
 		return false;
 	for (c = last->vstart; c < p;) {
-		const char *w = word_at(c, p, opens, G_N_ELEMENTS(opens));
+		const char *w = extract_text_word_at(c, p, opens, G_N_ELEMENTS(opens));
 
 		if (w != NULL)
 			c += strlen(w);
@@ -1887,8 +1055,8 @@ spaced_line(const char *s, const char *end)
 	static const char *const puncts[] = { ",", "。", "、", ";" };
 	bool space = false;
 
-	for (const char *c = s; c < end; c = next_char(c, end)) {
-		if (word_at(c, end, puncts, G_N_ELEMENTS(puncts)) != NULL)
+	for (const char *c = s; c < end; c = extract_text_next_char(c, end)) {
+		if (extract_text_word_at(c, end, puncts, G_N_ELEMENTS(puncts)) != NULL)
 			return false;
 		space |= *c == ' ' && c > s;
 	}
@@ -1907,16 +1075,16 @@ space_ends_clause(const char *c, const char *end, bool spaced)
 		return false;
 	while (d < end && is_space(*d))
 		d++;
-	if (spaced && is_han(d, end))
+	if (spaced && extract_text_is_han(d, end))
 		return true;
 	while (d < end && is_digit(*d) && digits < 5) {
 		d++;
 		digits++;
 	}
 	return digits == 4 && d + 1 < end &&
-	       (has_prefix(d, end, "年") || *d == '.' || *d == '-' ||
+	       (extract_text_has_prefix(d, end, "年") || *d == '.' || *d == '-' ||
 		*d == '/') &&
-	       is_digit(d[has_prefix(d, end, "年") ? strlen("年") : 1]);
+	       is_digit(d[extract_text_has_prefix(d, end, "年") ? strlen("年") : 1]);
 }
 
 static void
@@ -1927,11 +1095,11 @@ scan_line(const struct line *ln, GArray *hits)
 
 	while (p < end) {
 		const char *lend = NULL;
-		const struct label *lab = label_at(p, end, &lend);
+		const struct extract_lexicon_label *lab = extract_lexicon_label_at(p, end, &lend);
 		struct hit h;
 
 		if (lab == NULL) {
-			p = next_char(p, end);
+			p = extract_text_next_char(p, end);
 		} else if (chosen_option(hits, p, lend)) {
 			p = lend;
 		} else if (make_hit(ln, p, lend, lab, &h) &&
@@ -1964,7 +1132,7 @@ scan_line(const struct line *ln, GArray *hits)
 			int depth = 0;
 
 			for (const char *c = h->vstart; c < vend;
-			     c = next_char(c, vend)) {
+			     c = extract_text_next_char(c, vend)) {
 				bool addr = h->field == FLD_ADDRESS;
 
 				if (addr && *c == '(')
@@ -2014,8 +1182,8 @@ closing_line(const struct line *ln)
 {
 	const char *end = ln->s + ln->len;
 
-	for (size_t i = 0; i < G_N_ELEMENTS(closing_markers); i++)
-		if (has_prefix(ln->body, end, closing_markers[i]))
+	for (size_t i = 0; i < extract_lexicon_closing_markers_n; i++)
+		if (extract_text_has_prefix(ln->body, end, extract_lexicon_closing_markers[i]))
 			return true;
 	return false;
 }
@@ -2095,11 +1263,8 @@ append_piece(GString *acc, const char *p, const char *end)
 static bool
 addresses_office(const struct line *ln)
 {
-	static const char *const starts[] = {
-		"请", "烦请", "麻烦", "谢谢", "感谢", "望", "希望",
-	};
-
-	return word_at(ln->body, line_end(ln), starts, G_N_ELEMENTS(starts)) != NULL;
+	return extract_text_word_at(ln->body, line_end(ln),
+				    EXTRACT_LEXICON(office_turns)) != NULL;
 }
 
 /* A value whose sentence has ended (用途：办理继承手续。) is complete unless
@@ -2175,7 +1340,7 @@ continue_value(struct view *v, size_t i, GString *acc, size_t max_lines)
 /* --- choices: delivery and medium ---------------------------------------- */
 
 struct item {
-	int option;        /* index in options[], -1 for a mark */
+	int option;        /* index in extract_lexicon_options[], -1 for a mark */
 	int state;         /* marks: +1 ticked, -1 unticked */
 	const char *pos;
 };
@@ -2188,15 +1353,18 @@ alternatives(const struct item *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++) {
-			int a = items[i].option, b = items[j].option;
+			const struct extract_lexicon_choice *a =
+				&extract_lexicon_options[items[i].option];
+			const struct extract_lexicon_choice *b =
+				&extract_lexicon_options[items[j].option];
 
-			if (options[a].delivery != options[b].delivery &&
-			    options[a].delivery != EXTRACT_DELIVERY_UNKNOWN &&
-			    options[b].delivery != EXTRACT_DELIVERY_UNKNOWN)
+			if (a->delivery != b->delivery &&
+			    a->delivery != EXTRACT_DELIVERY_UNKNOWN &&
+			    b->delivery != EXTRACT_DELIVERY_UNKNOWN)
 				return true;
-			if (options[a].medium != options[b].medium &&
-			    options[a].delivery == EXTRACT_DELIVERY_UNKNOWN &&
-			    options[b].delivery == EXTRACT_DELIVERY_UNKNOWN)
+			if (a->medium != b->medium &&
+			    a->delivery == EXTRACT_DELIVERY_UNKNOWN &&
+			    b->delivery == EXTRACT_DELIVERY_UNKNOWN)
 				return true;
 		}
 	return false;
@@ -2231,7 +1399,7 @@ parse_choices(const char *p, const char *end, bool need_marks,
 			p += len;
 			continue;
 		}
-		o = option_at(p, end, &len);
+		o = extract_lexicon_option_at(p, end, &len);
 		if (o >= 0) {
 			const char *a = p + len;
 			bool after_mark = n > 0 && items[n - 1].option < 0;
@@ -2239,13 +1407,13 @@ parse_choices(const char *p, const char *end, bool need_marks,
 			while (a < end && *a == ' ')
 				a++;
 			/* 邮寄地址:… and 邮箱:… are labels, not choices. */
-			if (!has_prefix(a, end, "地址") &&
+			if (!extract_text_has_prefix(a, end, "地址") &&
 			    !(a < end && *a == ':' && !after_mark))
 				items[n++] = (struct item){ o, 0, p };
 			p += len;
 			continue;
 		}
-		p = next_char(p, end);
+		p = extract_text_next_char(p, end);
 	}
 	if (!any_mark) {
 		if (need_marks)
@@ -2275,12 +1443,12 @@ parse_choices(const char *p, const char *end, bool need_marks,
 
 			for (size_t i = 1; i < n; i++)
 				if (items[i].option >= 0 && items[i - 1].option >= 0) {
-					const char *pc = prev_char(items[i].pos,
+					const char *pc = extract_text_prev_char(items[i].pos,
 								   items[i - 1].pos);
 
-					if (!is_han(pc, items[i].pos) &&
+					if (!extract_text_is_han(pc, items[i].pos) &&
 					    !is_space(*pc) && strchr("/,;:", *pc) == NULL &&
-					    !has_prefix(pc, items[i].pos, "、")) {
+					    !extract_text_has_prefix(pc, items[i].pos, "、")) {
 						lone = items[i].option;
 						count++;
 					}
@@ -2289,31 +1457,39 @@ parse_choices(const char *p, const char *end, bool need_marks,
 				selected[n_sel++] = lone;
 		}
 	}
-	for (size_t i = 0; i < n_sel; i++)
-		if (options[selected[i]].delivery != EXTRACT_DELIVERY_UNKNOWN) {
-			set_choice(f, options[selected[i]].delivery,
-				   EXTRACT_MEDIUM_UNKNOWN, dlevel, CHOICE_NONE);
+	for (size_t i = 0; i < n_sel; i++) {
+		const struct extract_lexicon_choice *o =
+			&extract_lexicon_options[selected[i]];
+
+		if (o->delivery != EXTRACT_DELIVERY_UNKNOWN) {
+			set_choice(f, o->delivery, EXTRACT_MEDIUM_UNKNOWN, dlevel,
+				   CHOICE_NONE);
 			chosen = true;
 			break;
 		}
+	}
 	/* 电子邮件 is a medium only in the medium field (指定提供方式); chosen as
 	 * the way to deliver, it says nothing of the medium. */
-	for (size_t i = 0; i < n_sel; i++)
-		if (options[selected[i]].medium != EXTRACT_MEDIUM_UNKNOWN &&
-		    (options[selected[i]].delivery == EXTRACT_DELIVERY_UNKNOWN ||
+	for (size_t i = 0; i < n_sel; i++) {
+		const struct extract_lexicon_choice *o =
+			&extract_lexicon_options[selected[i]];
+
+		if (o->medium != EXTRACT_MEDIUM_UNKNOWN &&
+		    (o->delivery == EXTRACT_DELIVERY_UNKNOWN ||
 		     mlevel == CHOICE_FIELD)) {
-			set_choice(f, EXTRACT_DELIVERY_UNKNOWN,
-				   options[selected[i]].medium, CHOICE_NONE, mlevel);
+			set_choice(f, EXTRACT_DELIVERY_UNKNOWN, o->medium,
+				   CHOICE_NONE, mlevel);
 			chosen = true;
 			break;
 		}
+	}
 	return chosen || any_mark;
 }
 
 static bool
 has_mark(const char *p, const char *end, bool ticked_only)
 {
-	for (; p < end; p = next_char(p, end)) {
+	for (; p < end; p = extract_text_next_char(p, end)) {
 		size_t n;
 		int st = extract_layout_mark_at(p, end, &n);
 
@@ -2366,19 +1542,19 @@ email_token(const char *v)
 /* The identity number in a value: the longest run of letters and digits
  * (spaces and hyphens inside allowed) that holds a digit. */
 static void
-store_id(struct found *f, const struct label *lab, const char *v)
+store_id(struct found *f, const struct extract_lexicon_label *lab, const char *v)
 {
 	const char *end = v + strlen(v), *best = NULL, *best_end = NULL;
 	const char *word = NULL;
 	size_t word_len = 0;
 
-	for (const char *p = v; p < end; p = next_char(p, end))
-		for (size_t i = 0; i < G_N_ELEMENTS(id_words); i++) {
-			size_t n = strlen(id_words[i].word);
+	for (const char *p = v; p < end; p = extract_text_next_char(p, end))
+		for (size_t i = 0; i < extract_lexicon_id_words_n; i++) {
+			size_t n = strlen(extract_lexicon_id_words[i].word);
 
 			if ((size_t)(end - p) >= n && n > word_len &&
 			    (word == NULL || p == word) &&
-			    g_ascii_strncasecmp(p, id_words[i].word, n) == 0) {
+			    g_ascii_strncasecmp(p, extract_lexicon_id_words[i].word, n) == 0) {
 				word = p;
 				word_len = n;
 			}
@@ -2473,28 +1649,21 @@ store_contact(struct found *f, char *v)
 static bool
 self_named(const char *v)
 {
-	static const char *const role_ends[] = {
-		"员", "者", "户", "人", "士", "师", "生", "长", "工", "民", "属",
-		"方",
-	};
-	static const char *const described[] = {
-		"一", "该", "这", "那", "贵", "某", "退休", "个体", "外地", "本地",
-		"来自", "住在", "在",
-	};
 	const char *cut;
 
 	if (v == NULL || *v == '\0' ||
-	    extract_text_starts_with_any(v, described, G_N_ELEMENTS(described)))
+	    extract_text_starts_with_any(v, EXTRACT_LEXICON(self_described)))
 		return false;
 	/* The first clause is the name, if any. */
 	for (cut = v; *cut != '\0' && *cut != ',' && *cut != ' ' &&
 		      !g_str_has_prefix(cut, "。");
 	     cut++)
 		;
-	for (size_t i = 0; i < G_N_ELEMENTS(role_ends); i++) {
-		size_t m = strlen(role_ends[i]);
+	for (size_t i = 0; i < extract_lexicon_role_ends_n; i++) {
+		const char *end = extract_lexicon_role_ends[i];
+		size_t m = strlen(end);
 
-		if ((size_t)(cut - v) >= m && memcmp(cut - m, role_ends[i], m) == 0)
+		if ((size_t)(cut - v) >= m && memcmp(cut - m, end, m) == 0)
 			return false;
 	}
 	return true;
@@ -2532,7 +1701,7 @@ without_department(char *v)
 	char *unit, *name;
 	bool dept = false;
 
-	if (sp == NULL || !name_plausible(sp + 1) || is_org_name(sp + 1))
+	if (sp == NULL || !name_plausible(sp + 1) || extract_lexicon_org_name(sp + 1))
 		return v;
 	unit = g_strchomp(g_strndup(v, (gsize)(sp - v)));
 	for (size_t i = 0; i < G_N_ELEMENTS(units); i++)
@@ -2582,7 +1751,7 @@ without_title(char *v)
 	if (open == NULL || open == v || !g_str_has_suffix(open, ")"))
 		return v;
 	name = clean_value(v, open);
-	if (name == NULL || !name_plausible(name) || is_org_name(name)) {
+	if (name == NULL || !name_plausible(name) || extract_lexicon_org_name(name)) {
 		g_free(name);
 		return v;
 	}
@@ -2593,7 +1762,7 @@ without_title(char *v)
 /* The record's field a label's value goes to; EXTRACT_FIELD_COUNT for
  * labels we do not keep.  联系方式 holds a number or an address: phone. */
 static enum extract_field
-record_field(enum field f)
+record_field(enum extract_lexicon_field f)
 {
 	static const enum extract_field map[FLD_COUNT] = {
 		[FLD_NAME] = EXTRACT_FIELD_NAME,
@@ -2670,8 +1839,7 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 	case FLD_APPLICANT:
 		strip_seal(v);
 		v = without_note(person_value(h, v));
-		if (v == NULL || is_one_of(v, applicant_kinds,
-					   G_N_ELEMENTS(applicant_kinds))) {
+		if (v == NULL || is_one_of(v, EXTRACT_LEXICON(applicant_kinds))) {
 			g_free(v);
 			break;
 		}
@@ -2784,7 +1952,7 @@ finish_value(GString *acc)
 
 /* Fields whose value is a number or an address with digits. */
 static bool
-wants_number(enum field f)
+wants_number(enum extract_lexicon_field f)
 {
 	return f == FLD_ID_NUMBER || f == FLD_POSTCODE || f == FLD_PHONE ||
 	       f == FLD_FAX || f == FLD_EMAIL || f == FLD_CONTACT ||
@@ -2825,7 +1993,7 @@ document_below(struct view *v, size_t i)
 		raw = g_strndup(ln->s, ln->len);
 		t = extract_text_trim(raw);
 		g_free(raw);
-		if (t != NULL && document_word(t)) {
+		if (t != NULL && extract_lexicon_document_word(t)) {
 			v->consumed[j] = true;
 			return t;
 		}
@@ -2989,22 +2157,22 @@ in_label(const struct view *v, size_t i, const char *p)
 static const char *
 request_verb_at(const char *p, const char *end, const char *start)
 {
-	const char *w = word_at(p, end, request_verbs, G_N_ELEMENTS(request_verbs));
+	const char *w = extract_text_word_at(p, end, EXTRACT_LEXICON(request_verbs));
 	const char *q;
 
-	if (p > start && has_prefix(prev_char(p, start), p, "依"))
+	if (p > start && extract_text_has_prefix(extract_text_prev_char(p, start), p, "依"))
 		return NULL;
 	if (w != NULL)
 		return p + strlen(w);
-	if (!has_prefix(p, end, "申请"))
+	if (!extract_text_has_prefix(p, end, "申请"))
 		return NULL;
 	q = p + strlen("申请");
 	for (int k = 0; k < 8 && q < end; k++) {
-		if (has_prefix(q, end, "公开"))
+		if (extract_text_has_prefix(q, end, "公开"))
 			return q + strlen("公开");
-		if (!is_han(q, end))
+		if (!extract_text_is_han(q, end))
 			return NULL;
-		q = next_char(q, end);
+		q = extract_text_next_char(q, end);
 	}
 	return NULL;
 }
@@ -3014,8 +2182,8 @@ sentence_end(const char *p, const char *end)
 {
 	static const char *const ends[] = { "。", "!", "?" };
 
-	for (const char *prev = NULL; p < end; prev = p, p = next_char(p, end)) {
-		if (word_at(p, end, ends, G_N_ELEMENTS(ends)) != NULL)
+	for (const char *prev = NULL; p < end; prev = p, p = extract_text_next_char(p, end)) {
+		if (extract_text_word_at(p, end, ends, G_N_ELEMENTS(ends)) != NULL)
 			return p;
 		/* An English full stop: after a word, before a space. */
 		if (*p == '.' && prev != NULL && g_ascii_isalpha(*prev) &&
@@ -3035,9 +2203,9 @@ skip_lead_in(const char *r, const char *stop)
 	for (int k = 0; k < 12 && q < stop; k++) {
 		if (*q == ':')
 			return q + 1;
-		if (!is_han(q, stop))
+		if (!extract_text_is_han(q, stop))
 			return r;
-		q = next_char(q, stop);
+		q = extract_text_next_char(q, stop);
 	}
 	return r;
 }
@@ -3048,21 +2216,18 @@ skip_lead_in(const char *r, const char *stop)
 static size_t
 send_to_mailbox(const char *p, const char *end)
 {
-	static const char *const verbs[] = {
-		"发送至", "发送到", "发至", "发到", "发给", "回复至", "回复到",
-		"传至", "传到", "发我", "发送给我", "回复给我", "send",
-	};
-	static const char *const boxes[] = { "邮箱", "电子邮件", "email", "e-mail" };
-	const char *w = word_at(p, end, verbs, G_N_ELEMENTS(verbs)), *q;
+	const char *w = extract_text_word_at(p, end, EXTRACT_LEXICON(send_verbs));
+	const char *q;
 
 	if (w == NULL)
 		return 0;
 	q = p + strlen(w);
 	for (int k = 0; k < 8 && q < end && clause_end_len(q, end) == 0; k++) {
-		for (size_t i = 0; i < G_N_ELEMENTS(boxes); i++)
-			if (g_ascii_strncasecmp(q, boxes[i], strlen(boxes[i])) == 0)
+		for (size_t i = 0; i < extract_lexicon_mailbox_words_n; i++)
+			if (g_ascii_strncasecmp(q, extract_lexicon_mailbox_words[i],
+						strlen(extract_lexicon_mailbox_words[i])) == 0)
 				return strlen(w);
-		q = next_char(q, end);
+		q = extract_text_next_char(q, end);
 	}
 	return 0;
 }
@@ -3075,16 +2240,16 @@ clause_around(const char *p, const char *start, const char *end,
 {
 	const char *b = start, *e = p;
 
-	for (const char *c = start; c < p; c = next_char(c, p)) {
+	for (const char *c = start; c < p; c = extract_text_next_char(c, p)) {
 		size_t n = clause_end_len(c, p);
 
-		if (n == 0 && has_prefix(c, p, "。"))
+		if (n == 0 && extract_text_has_prefix(c, p, "。"))
 			n = strlen("。");
 		if (n > 0)
 			b = c + n;
 	}
-	while (e < end && clause_end_len(e, end) == 0 && !has_prefix(e, end, "。"))
-		e = next_char(e, end);
+	while (e < end && clause_end_len(e, end) == 0 && !extract_text_has_prefix(e, end, "。"))
+		e = extract_text_next_char(e, end);
 	*from_r = b;
 	*to_r = e;
 }
@@ -3093,21 +2258,27 @@ static bool
 clause_has_any(const char *from, const char *to, const char *const *words,
 	       size_t n)
 {
-	for (const char *c = from; c < to; c = next_char(c, to))
-		if (word_at(c, to, words, n) != NULL)
+	for (const char *c = from; c < to; c = extract_text_next_char(c, to))
+		if (extract_text_word_at(c, to, words, n) != NULL)
 			return true;
 	return false;
 }
+
+/* How far, in characters, the movement may stand from the person
+ * (本人明天上午到…: 4) and the taking from the movement, a place between
+ * them (到贵局办事大厅领取: 6). */
+#define PICKUP_PERSON_REACH 6
+#define PICKUP_PLACE_REACH 8
 
 /* A taking within PICKUP_PLACE_REACH Chinese characters after q. */
 static bool
 take_after(const char *q, const char *end)
 {
-	for (int k = 0; k < PICKUP_PLACE_REACH && q < end && is_han(q, end); k++) {
-		if (word_at(q, end, pickup_takes, G_N_ELEMENTS(pickup_takes)) &&
-		    !word_at(q, end, not_takes, G_N_ELEMENTS(not_takes)))
+	for (int k = 0; k < PICKUP_PLACE_REACH && q < end && extract_text_is_han(q, end); k++) {
+		if (extract_text_word_at(q, end, EXTRACT_LEXICON(pickup_takes)) &&
+		    !extract_text_word_at(q, end, EXTRACT_LEXICON(not_takes)))
 			return true;
-		q = next_char(q, end);
+		q = extract_text_next_char(q, end);
 	}
 	return false;
 }
@@ -3118,23 +2289,21 @@ take_after(const char *q, const char *end)
 static bool
 pickup_at(const char *p, const char *end)
 {
-	const char *w = word_at(p, end, pickup_persons,
-				G_N_ELEMENTS(pickup_persons)), *q;
+	const char *w = extract_text_word_at(p, end, EXTRACT_LEXICON(pickup_persons)), *q;
 
 	if (w == NULL)
 		return false;
 	q = p + strlen(w);
-	for (int k = 0; k < PICKUP_PERSON_REACH && q < end && is_han(q, end);
+	for (int k = 0; k < PICKUP_PERSON_REACH && q < end && extract_text_is_han(q, end);
 	     k++) {
-		const char *m = word_at(q, end, pickup_moves,
-					G_N_ELEMENTS(pickup_moves));
+		const char *m = extract_text_word_at(q, end, EXTRACT_LEXICON(pickup_moves));
 
-		if (has_prefix(q, end, "不") || has_prefix(q, end, "无法") ||
-		    has_prefix(q, end, "没"))
+		if (extract_text_has_prefix(q, end, "不") || extract_text_has_prefix(q, end, "无法") ||
+		    extract_text_has_prefix(q, end, "没"))
 			return false;
-		if (m != NULL && !word_at(q, end, not_moves, G_N_ELEMENTS(not_moves)))
+		if (m != NULL && !extract_text_word_at(q, end, EXTRACT_LEXICON(not_moves)))
 			return take_after(q + strlen(m), end);
-		q = next_char(q, end);
+		q = extract_text_next_char(q, end);
 	}
 	return false;
 }
@@ -3143,21 +2312,21 @@ pickup_at(const char *p, const char *end)
 static char *
 fax_target(const char *p, const char *end)
 {
-	const char *w = word_at(p, end, fax_verbs, G_N_ELEMENTS(fax_verbs));
+	const char *w = extract_text_word_at(p, end, EXTRACT_LEXICON(fax_verbs));
 	const char *q, *e;
 	char *num;
 
 	if (w == NULL)
 		return NULL;
 	q = p + strlen(w);
-	while ((w = word_at(q, end, fax_fillers, G_N_ELEMENTS(fax_fillers))))
+	while ((w = extract_text_word_at(q, end, EXTRACT_LEXICON(fax_fillers))))
 		q += strlen(w);
 	for (e = q; e < end && (is_digit(*e) || *e == '-' || *e == ' ' ||
 				*e == '+');
 	     e++)
 		;
 	num = clean_value(q, e);
-	if (num != NULL && count_digits(num) < PHONE_DIGITS_MIN) {
+	if (num != NULL && count_digits(num) < PHONE_MIN_DIGITS) {
 		g_free(num);
 		num = NULL;
 	}
@@ -3177,7 +2346,7 @@ sentence_delivery(const char *p, const char *end, bool labelled)
 	return EXTRACT_DELIVERY_UNKNOWN;
 }
 
-/* Does the phrase delivery_phrases[k] at p speak of something else: a
+/* Does the phrase delivery_phrases[k] (lexicon) at p speak of something else: a
  * post phrase of what is posted to the office (an agent mailing a power
  * of attorney), a medium word of the attachment's format? */
 static bool
@@ -3187,12 +2356,10 @@ phrase_about_other(size_t k, const char *p, const char *start,
 	const char *from, *to;
 
 	clause_around(p, start, end, &from, &to);
-	if (delivery_phrases[k].delivery == EXTRACT_DELIVERY_POST)
-		return clause_has_any(from, to, posted_to_office,
-				      G_N_ELEMENTS(posted_to_office));
-	if (delivery_phrases[k].delivery == EXTRACT_DELIVERY_UNKNOWN)
-		return clause_has_any(from, to, attachment_words,
-				      G_N_ELEMENTS(attachment_words));
+	if (extract_lexicon_delivery_phrases[k].delivery == EXTRACT_DELIVERY_POST)
+		return clause_has_any(from, to, EXTRACT_LEXICON(posted_to_office));
+	if (extract_lexicon_delivery_phrases[k].delivery == EXTRACT_DELIVERY_UNKNOWN)
+		return clause_has_any(from, to, EXTRACT_LEXICON(attachment_words));
 	return false;
 }
 
@@ -3209,11 +2376,11 @@ phrase_at(const char *p, const char *end, const char *phrase)
 static int
 delivery_phrase_at(const char *p, const char *end)
 {
-	for (size_t k = 0; k < G_N_ELEMENTS(delivery_phrases); k++) {
-		const char *a = p + strlen(delivery_phrases[k].phrase);
+	for (size_t k = 0; k < extract_lexicon_delivery_phrases_n; k++) {
+		const char *a = p + strlen(extract_lexicon_delivery_phrases[k].word);
 
-		if (phrase_at(p, end, delivery_phrases[k].phrase) &&
-		    !has_prefix(a, end, "地址") && !(a < end && *a == ':'))
+		if (phrase_at(p, end, extract_lexicon_delivery_phrases[k].word) &&
+		    !extract_text_has_prefix(a, end, "地址") && !(a < end && *a == ':'))
 			return (int)k;
 	}
 	return -1;
@@ -3234,10 +2401,10 @@ instruction_clause(const char *c, const char *end)
 		"传真", "领取", "自取", "送达", "回复", "答复",
 	};
 
-	if (word_at(c, end, asks, G_N_ELEMENTS(asks)) == NULL)
+	if (extract_text_word_at(c, end, asks, G_N_ELEMENTS(asks)) == NULL)
 		return false;
-	for (const char *p = c; p < end; p = next_char(p, end))
-		if (word_at(p, end, sending, G_N_ELEMENTS(sending)) != NULL)
+	for (const char *p = c; p < end; p = extract_text_next_char(p, end))
+		if (extract_text_word_at(p, end, sending, G_N_ELEMENTS(sending)) != NULL)
 			return true;
 	return false;
 }
@@ -3251,11 +2418,11 @@ strip_courtesy(GString *acc)
 		const char *comma = strrchr(acc->str, ',');
 
 		cut = false;
-		for (size_t i = 0; i < G_N_ELEMENTS(courtesy_tails) && !cut; i++) {
-			size_t n = strlen(courtesy_tails[i]);
+		for (size_t i = 0; i < extract_lexicon_courtesy_tails_n && !cut; i++) {
+			size_t n = strlen(extract_lexicon_courtesy_tails[i]);
 
 			if (acc->len > n &&
-			    memcmp(acc->str + acc->len - n, courtesy_tails[i], n) == 0) {
+			    memcmp(acc->str + acc->len - n, extract_lexicon_courtesy_tails[i], n) == 0) {
 				g_string_truncate(acc, acc->len - n);
 				cut = true;
 			}
@@ -3275,22 +2442,20 @@ strip_courtesy(GString *acc)
 static bool
 title_line(const struct line *ln)
 {
-	static const char *const tails[] = {
-		"的函", "的公函", "的申请", "申请书", "申请函", "的请示", "的报告",
-	};
 	const char *p = ln->body, *end = line_end(ln);
 
 	while (p < end && is_space(*p))
 		p++;
 	while (end > p && is_space(end[-1]))
 		end--;
-	if (!has_prefix(p, end, "关于") || sentence_end(p, end) != NULL ||
-	    find_in(p, end, ",") != NULL)
+	if (!extract_text_has_prefix(p, end, "关于") || sentence_end(p, end) != NULL ||
+	    extract_text_find_in(p, end, ",") != NULL)
 		return false;
-	for (size_t i = 0; i < G_N_ELEMENTS(tails); i++) {
-		size_t n = strlen(tails[i]);
+	for (size_t i = 0; i < extract_lexicon_title_tails_n; i++) {
+		const char *tail = extract_lexicon_title_tails[i];
+		size_t n = strlen(tail);
 
-		if ((size_t)(end - p) > n && memcmp(end - n, tails[i], n) == 0)
+		if ((size_t)(end - p) > n && memcmp(end - n, tail, n) == 0)
 			return true;
 	}
 	return false;
@@ -3307,7 +2472,7 @@ prose_request(struct view *v, struct found *f)
 
 		if (v->consumed[i] || title_line(ln))
 			continue;
-		for (const char *p = ln->s; p < end; p = next_char(p, end)) {
+		for (const char *p = ln->s; p < end; p = extract_text_next_char(p, end)) {
 			const char *r = request_verb_at(p, end, ln->s), *stop, *w;
 			GArray *hits = hits_of(v, i);
 			GString *acc;
@@ -3318,10 +2483,9 @@ prose_request(struct view *v, struct found *f)
 			do {
 				while (r < end && is_space(*r))
 					r++;
-				w = word_at(r, end, request_fillers,
-					    G_N_ELEMENTS(request_fillers));
+				w = extract_text_word_at(r, end, EXTRACT_LEXICON(request_fillers));
 				if (w == NULL)
-					w = word_at(r, end, lead, G_N_ELEMENTS(lead));
+					w = extract_text_word_at(r, end, lead, G_N_ELEMENTS(lead));
 				if (w != NULL)
 					r += strlen(w);
 			} while (w != NULL);
@@ -3330,7 +2494,7 @@ prose_request(struct view *v, struct found *f)
 			if (stop == NULL)
 				stop = end;
 			if (spaced_line(ln->body, end))
-				for (const char *c = r; c < stop; c = next_char(c, stop))
+				for (const char *c = r; c < stop; c = extract_text_next_char(c, stop))
 					if (space_ends_clause(c, stop, true)) {
 						stop = c;
 						more = false;
@@ -3339,7 +2503,7 @@ prose_request(struct view *v, struct found *f)
 			/* 申请公开以下信息，个人信息如下：: the verb announces what
 			 * comes later; what follows in its clause is not it. */
 			if (r < stop && clause_end_len(r, stop) > 0 &&
-			    has_prefix(r, stop, ","))
+			    extract_text_has_prefix(r, stop, ","))
 				continue;
 			for (guint k = 0; k < hits->len; k++) {
 				const struct hit *h =
@@ -3397,20 +2561,20 @@ prose_purpose(struct view *v, struct found *f)
 
 		if (v->consumed[i])
 			continue;
-		for (const char *p = ln->body; p < end; p = next_char(p, end)) {
+		for (const char *p = ln->body; p < end; p = extract_text_next_char(p, end)) {
 			size_t n = clause_end_len(p, end);
 
-			if (n > 0 || has_prefix(p, end, "。")) {
+			if (n > 0 || extract_text_has_prefix(p, end, "。")) {
 				clause = p + (n > 0 ? n : strlen("。"));
 				before = 0;
 				continue;
 			}
-			if (has_prefix(p, end, "用于") && before <= 5 &&
+			if (extract_text_has_prefix(p, end, "用于") && before <= 5 &&
 			    !in_label(v, i, p)) {
 				const char *e = p + strlen("用于");
 
 				while (e < end && clause_end_len(e, end) == 0)
-					e = next_char(e, end);
+					e = extract_text_next_char(e, end);
 				f->purpose = clean_value(p + strlen("用于"), e);
 				if (f->purpose != NULL) {
 					reading(f, EXTRACT_SRC_PROSE,
@@ -3475,7 +2639,7 @@ client_between(const char *p, const char *q)
 	char *name;
 	bool kin = false;
 
-	while ((w = word_at(p, q, client_kin, G_N_ELEMENTS(client_kin))) != NULL) {
+	while ((w = extract_text_word_at(p, q, client_kin, G_N_ELEMENTS(client_kin))) != NULL) {
 		p += strlen(w);
 		kin |= !is_one_of(w, client_self, G_N_ELEMENTS(client_self));
 	}
@@ -3495,14 +2659,14 @@ client_between(const char *p, const char *q)
 		return g_strdup("");
 	/* 我是受郭玥委托…: the phrase that names the client starts later. */
 	for (size_t i = 0; i < G_N_ELEMENTS(client_phrases); i++)
-		if (has_prefix(p, q, client_phrases[i].open))
+		if (extract_text_has_prefix(p, q, client_phrases[i].open))
 			return NULL;
 	name = g_strndup(p, (gsize)(q - p));
 	if (is_one_of(name, client_pronouns, G_N_ELEMENTS(client_pronouns))) {
 		name[0] = '\0';
 		return name;
 	}
-	if (!name_plausible(name) || is_org_name(name) ||
+	if (!name_plausible(name) || extract_lexicon_org_name(name) ||
 	    g_utf8_strlen(name, -1) > 4) {
 		g_free(name);
 		return NULL;
@@ -3521,20 +2685,20 @@ prose_client(struct view *v, struct found *f)
 		const char *end = line_end(ln);
 
 		for (const char *p = ln->s; p < end && !f->for_client;
-		     p = next_char(p, end))
+		     p = extract_text_next_char(p, end))
 			for (size_t k = 0; k < G_N_ELEMENTS(client_phrases); k++) {
 				const char *a = p + strlen(client_phrases[k].open);
 				const char *q = a, *lim = a;
 				char *client;
 
-				if (!has_prefix(p, end, client_phrases[k].open) ||
-				    word_at(p, end, not_for_client,
+				if (!extract_text_has_prefix(p, end, client_phrases[k].open) ||
+				    extract_text_word_at(p, end, not_for_client,
 					    G_N_ELEMENTS(not_for_client)) != NULL)
 					continue;
 				for (int c = 0; c <= CLIENT_REACH_CHARS && lim < end; c++)
-					lim = next_char(lim, end);
-				while (q < lim && !has_prefix(q, end, client_phrases[k].close))
-					q = next_char(q, end);
+					lim = extract_text_next_char(lim, end);
+				while (q < lim && !extract_text_has_prefix(q, end, client_phrases[k].close))
+					q = extract_text_next_char(q, end);
 				if (q >= lim || (client = client_between(a, q)) == NULL)
 					continue;
 				f->for_client = true;
@@ -3560,7 +2724,7 @@ static bool
 line_names(const char *line, size_t len, const char *name)
 {
 	return name != NULL && *name != '\0' && line != NULL &&
-	       find_in(line, line + len, name) != NULL;
+	       extract_text_find_in(line, line + len, name) != NULL;
 }
 
 /* Was field fld of f read below the agent's label, in one block of lines
@@ -3631,12 +2795,11 @@ agent_phone(const struct view *v, struct found *f)
 static bool
 negated(const char *p, const char *start)
 {
-	static const char *const neg[] = { "不", "无需", "不需要", "不必", "不用" };
+	for (size_t i = 0; i < extract_lexicon_negations_n; i++) {
+		const char *neg = extract_lexicon_negations[i];
+		size_t n = strlen(neg);
 
-	for (size_t i = 0; i < G_N_ELEMENTS(neg); i++) {
-		size_t n = strlen(neg[i]);
-
-		if ((size_t)(p - start) >= n && memcmp(p - n, neg[i], n) == 0)
+		if ((size_t)(p - start) >= n && memcmp(p - n, neg, n) == 0)
 			return true;
 	}
 	return false;
@@ -3658,8 +2821,9 @@ prose_delivery(struct view *v, struct found *f)
 			continue;
 		reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH, "prose-delivery",
 			NULL, ln);
-		for (const char *p = ln->s; p < end; p = next_char(p, end)) {
+		for (const char *p = ln->s; p < end; p = extract_text_next_char(p, end)) {
 			bool labelled = in_label(v, i, p);
+			const struct extract_lexicon_choice *ph;
 			enum extract_delivery d;
 			char *fax;
 			int k;
@@ -3683,17 +2847,14 @@ prose_delivery(struct view *v, struct found *f)
 			k = labelled ? -1 : delivery_phrase_at(p, end);
 			if (k < 0 || phrase_about_other((size_t)k, p, ln->s, end))
 				continue;
-			if (!d_done && delivery_phrases[k].delivery !=
-					       EXTRACT_DELIVERY_UNKNOWN) {
-				set_choice(f, delivery_phrases[k].delivery,
-					   delivery_phrases[k].medium,
+			ph = &extract_lexicon_delivery_phrases[k];
+			if (!d_done && ph->delivery != EXTRACT_DELIVERY_UNKNOWN) {
+				set_choice(f, ph->delivery, ph->medium,
 					   CHOICE_PROSE, CHOICE_PROSE);
 				d_done = true;
 			}
-			if (!m_done && delivery_phrases[k].medium !=
-					       EXTRACT_MEDIUM_UNKNOWN) {
-				set_choice(f, EXTRACT_DELIVERY_UNKNOWN,
-					   delivery_phrases[k].medium,
+			if (!m_done && ph->medium != EXTRACT_MEDIUM_UNKNOWN) {
+				set_choice(f, EXTRACT_DELIVERY_UNKNOWN, ph->medium,
 					   CHOICE_NONE, CHOICE_PROSE);
 				m_done = true;
 			}
@@ -3726,7 +2887,7 @@ only_date_words(const char *t)
 	const char *end = t + strlen(t);
 
 	for (const char *p = t; p < end;) {
-		const char *w = word_at(p, end, parts, G_N_ELEMENTS(parts));
+		const char *w = extract_text_word_at(p, end, parts, G_N_ELEMENTS(parts));
 
 		if (w == NULL)
 			return false;
@@ -3738,12 +2899,11 @@ only_date_words(const char *t)
 static bool
 addressee_like(const char *t)
 {
-	static const char *const ends[] = { "局", "厅", "政府", "办公室", "部门" };
+	for (size_t i = 0; i < extract_lexicon_addressee_ends_n; i++) {
+		const char *e = extract_lexicon_addressee_ends[i];
+		size_t n = strlen(t), m = strlen(e);
 
-	for (size_t i = 0; i < G_N_ELEMENTS(ends); i++) {
-		size_t n = strlen(t), m = strlen(ends[i]);
-
-		if (n >= m && strcmp(t + n - m, ends[i]) == 0)
+		if (n >= m && strcmp(t + n - m, e) == 0)
 			return true;
 	}
 	return false;
@@ -3754,7 +2914,7 @@ is_label_word(const char *t)
 {
 	const char *end = t + strlen(t), *lend = NULL;
 
-	return label_at(t, end, &lend) != NULL && lend == end;
+	return extract_lexicon_label_at(t, end, &lend) != NULL && lend == end;
 }
 
 /* A signer's name: as name_plausible(), but a name of two or three
@@ -3767,10 +2927,10 @@ signer_plausible(const char *t)
 
 	if (name_plausible(t))
 		return true;
-	if (word_at(t, end, surname_words, G_N_ELEMENTS(surname_words)) == NULL)
+	if (extract_text_word_at(t, end, EXTRACT_LEXICON(surname_words)) == NULL)
 		return false;
-	for (const char *p = t; p < end; p = next_char(p, end)) {
-		if (!is_han(p, end))
+	for (const char *p = t; p < end; p = extract_text_next_char(p, end)) {
+		if (!extract_text_is_han(p, end))
 			return false;
 		han++;
 	}
@@ -3791,15 +2951,15 @@ closing_name(const char *p, const char *end)
 		const char *e = p, *w;
 		char *tok, d[11];
 
-		while (e < end && word_at(e, end, seps, G_N_ELEMENTS(seps)) == NULL)
-			e = next_char(e, end);
+		while (e < end && extract_text_word_at(e, end, seps, G_N_ELEMENTS(seps)) == NULL)
+			e = extract_text_next_char(e, end);
 		tok = g_strndup(p, (gsize)(e - p));
-		w = e < end ? word_at(e, end, seps, G_N_ELEMENTS(seps)) : NULL;
+		w = e < end ? extract_text_word_at(e, end, seps, G_N_ELEMENTS(seps)) : NULL;
 		p = w != NULL ? e + strlen(w) : end;
 		strip_seal(tok);
 		if (tok[0] == '\0' || count_digits(tok) > 0 ||
 		    extract_date_find(tok, d) != 0 || only_date_words(tok) ||
-		    is_one_of(tok, closing_noise, G_N_ELEMENTS(closing_noise)) ||
+		    is_one_of(tok, EXTRACT_LEXICON(closing_noise)) ||
 		    is_label_word(tok) ||
 		    addressee_like(tok) || strlen(tok) > 60 ||
 		    !signer_plausible(tok)) {
@@ -3844,7 +3004,7 @@ last_lines(const struct view *v, size_t *out, size_t n)
 }
 
 static bool
-closing_field(enum field f)
+closing_field(enum extract_lexicon_field f)
 {
 	return f == FLD_APPLICANT || f == FLD_SIGNATURE || f == FLD_DATE ||
 	       f == FLD_NAME || f == FLD_ORG_NAME;
@@ -3873,18 +3033,18 @@ sign(struct found *f, char *name)
 static bool
 birth_date_at(const char *s, const char *start)
 {
-	static const char *const before[] = { "出生于", "生于", "出生日期:", "出生:" };
 	const char *end = start + strlen(start);
 
-	for (size_t i = 0; i < G_N_ELEMENTS(before); i++) {
-		size_t n = strlen(before[i]);
+	for (size_t i = 0; i < extract_lexicon_birth_before_n; i++) {
+		const char *w = extract_lexicon_birth_before[i];
+		size_t n = strlen(w);
 
-		if ((size_t)(start - s) >= n && memcmp(start - n, before[i], n) == 0)
+		if ((size_t)(start - s) >= n && memcmp(start - n, w, n) == 0)
 			return true;
 	}
 	for (const char *c = start; c < end && c - start < 32;
-	     c = next_char(c, end)) {
-		if (has_prefix(c, end, "出生") || has_prefix(c, end, "生人"))
+	     c = extract_text_next_char(c, end)) {
+		if (extract_text_has_prefix(c, end, "出生") || extract_text_has_prefix(c, end, "生人"))
 			return true;
 		if (clause_end_len(c, end) > 0 || is_space(*c))
 			break;
@@ -3910,13 +3070,13 @@ line_date(const char *s, char out[11])
 		/* Where the date starts: the last position it is still found
 		 * from. */
 		while (*q != '\0' &&
-		       extract_date_find(next = next_char(q, q + strlen(q)),
+		       extract_date_find(next = extract_text_next_char(q, q + strlen(q)),
 					 again) == rc &&
 		       strcmp(again, out) == 0)
 			q = next;
 		if (!birth_date_at(s, q))
 			return rc;
-		p = next_char(q, q + strlen(q));
+		p = extract_text_next_char(q, q + strlen(q));
 	}
 	return 0;
 }
@@ -3971,12 +3131,12 @@ closing_marker(const struct view *v, struct found *f, char date[11])
 	for (size_t i = v->n; i > 0 && pos == NULL; i--) {
 		const struct line *ln = &v->lines[i - 1];
 
-		for (size_t k = 0; k < G_N_ELEMENTS(closing_markers); k++) {
+		for (size_t k = 0; k < extract_lexicon_closing_markers_n; k++) {
 			const char *at = ln->s, *hit;
 
-			while ((hit = find_in(at, line_end(ln),
-					      closing_markers[k])) != NULL) {
-				at = hit + strlen(closing_markers[k]);
+			while ((hit = extract_text_find_in(at, line_end(ln),
+					      extract_lexicon_closing_markers[k])) != NULL) {
+				at = hit + strlen(extract_lexicon_closing_markers[k]);
 				if (pos == NULL || at > pos)
 					pos = at;
 			}
@@ -4285,16 +3445,16 @@ org_before_code(const struct view *v, struct found *f)
 				b--;
 			e = b;
 			for (int n = 0; b > s && n < 40; n++) {
-				const char *pb = prev_char(b, s);
+				const char *pb = extract_text_prev_char(b, s);
 
-				if (!is_han(pb, e) && !is_alnum(*pb))
+				if (!extract_text_is_han(pb, e) && !is_alnum(*pb))
 					break;
 				b = pb;
 			}
 			name = g_strndup(b, (gsize)(e - b));
 			reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 				"org-before-code", NULL, &v->lines[i]);
-			if (is_org_name(name) && !g_str_has_prefix(name, "我") &&
+			if (extract_lexicon_org_name(name) && !g_str_has_prefix(name, "我") &&
 			    !g_str_has_prefix(name, "本") &&
 			    !g_str_has_prefix(name, "贵"))
 				set_name(f, name, RANK_ORG_PROSE);
@@ -4539,7 +3699,7 @@ phone_valid(const char *v, bool *foreign_r)
 	enum phone_origin origin;
 
 	for (const char *p = v; p < end;) {
-		const char *w = word_at(p, end, seps, G_N_ELEMENTS(seps));
+		const char *w = extract_text_word_at(p, end, seps, G_N_ELEMENTS(seps));
 
 		if (w != NULL) {
 			g_string_append_c(clean, '|');
@@ -4547,11 +3707,11 @@ phone_valid(const char *v, bool *foreign_r)
 		} else if (*p == '(' && strchr(p, ')') != NULL &&
 			   strcspn(p, "0123456789") > (size_t)(strchr(p, ')') - p)) {
 			p = strchr(p, ')') + 1;
-		} else if (has_prefix(p, end, "转") || has_prefix(p, end, "分机")) {
+		} else if (extract_text_has_prefix(p, end, "转") || extract_text_has_prefix(p, end, "分机")) {
 			g_string_append(clean, "转");
-			p += has_prefix(p, end, "转") ? strlen("转") : strlen("分机");
+			p += extract_text_has_prefix(p, end, "转") ? strlen("转") : strlen("分机");
 		} else if ((unsigned char)*p >= 0x80) {
-			p = next_char(p, end);
+			p = extract_text_next_char(p, end);
 		} else {
 			g_string_append_c(clean, *p++);
 		}
@@ -4638,11 +3798,11 @@ id_type_of_word(const char *s)
 	enum extract_id_type best = EXTRACT_ID_NONE;
 	size_t best_len = 0;
 
-	for (size_t i = 0; s != NULL && i < G_N_ELEMENTS(id_words); i++) {
-		size_t n = strlen(id_words[i].word);
+	for (size_t i = 0; s != NULL && i < extract_lexicon_id_words_n; i++) {
+		size_t n = strlen(extract_lexicon_id_words[i].word);
 
-		if (n > best_len && strstr(s, id_words[i].word) != NULL) {
-			best = id_words[i].type;
+		if (n > best_len && strstr(s, extract_lexicon_id_words[i].word) != NULL) {
+			best = extract_lexicon_id_words[i].type;
 			best_len = n;
 		}
 	}
@@ -4863,9 +4023,9 @@ record_kind(struct extract_record *rec, struct prov *prov, bool quoted_app)
 	struct prov *p = &prov[EXTRACT_FIELD_APPLICANT_KIND];
 
 	if (rec->id_type == EXTRACT_ID_USCC || rec->id_type == EXTRACT_ID_ORG_CODE ||
-	    rec->legal_rep != NULL || is_org_name(rec->name)) {
+	    rec->legal_rep != NULL || extract_lexicon_org_name(rec->name)) {
 		rec->applicant_kind = EXTRACT_APPLICANT_ORGANISATION;
-		*p = prov[is_org_name(rec->name) ? EXTRACT_FIELD_NAME :
+		*p = prov[extract_lexicon_org_name(rec->name) ? EXTRACT_FIELD_NAME :
 			  rec->legal_rep != NULL ? EXTRACT_FIELD_LEGAL_REP :
 			  EXTRACT_FIELD_ID_TYPE];
 		p->rule = "org-evidence";
@@ -5036,26 +4196,6 @@ fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 
 /* --- a request that asks for nothing ------------------------------------ */
 
-/* A question or a grievance where the information should be named
- * (为什么停发了我的养老金？, 请问…怎么办): it names no government
- * information.  Words that open a question, words of a complaint, and
- * the nouns that name information even inside a question. */
-static const char *const question_words[] = {
-	"为什么", "为何", "凭什么", "怎么", "怎样", "如何", "请问", "能否",
-	"可否", "是否", "什么时候", "何时", "哪里", "多少", "why ", "how ",
-};
-static const char *const complaint_words[] = {
-	"投诉", "举报", "控告", "讨薪", "拖欠", "不公", "讨个说法", "要求补发",
-	"要求赔偿", "要求恢复", "要求解决", "给个说法",
-};
-static const char *const information_nouns[] = {
-	"文件", "通知", "标准", "名单", "办法", "规定", "细则", "记录", "依据",
-	"决定", "批复", "数据", "统计", "信息", "资料", "材料", "政策", "公告",
-	"公示", "方案", "目录", "报告", "预算", "决算", "合同", "纪要", "档案",
-	"证明", "凭证", "明细", "清单", "文号", "条例", "意见", "document",
-	"record", "list", "rules", "data", "report", "notice", "standard",
-};
-
 /* A request that is only a question or a complaint names nothing: the
  * element is missing.  One that asks a question about named information
  * (请问2026年的调整文件在哪里？) may be a request: a clerk decides.  One
@@ -5071,17 +4211,13 @@ question_request(struct extract_record *rec, struct prov *prov)
 	if (r == NULL)
 		return;
 	question = strchr(r, '?') != NULL || strstr(r, "？") != NULL ||
-		   word_at(r, end, question_words,
-			   G_N_ELEMENTS(question_words)) != NULL ||
+		   extract_text_word_at(r, end, EXTRACT_LEXICON(question_words)) != NULL ||
 		   (g_str_has_prefix(r, "我") &&
-		    extract_text_contains_any(r, question_words,
-					      G_N_ELEMENTS(question_words)));
-	complaint = extract_text_contains_any(r, complaint_words,
-					      G_N_ELEMENTS(complaint_words));
+		    extract_text_contains_any(r, EXTRACT_LEXICON(question_words)));
+	complaint = extract_text_contains_any(r, EXTRACT_LEXICON(complaint_words));
 	if (!question && !complaint)
 		return;
-	if (extract_text_contains_any(r, information_nouns,
-				      G_N_ELEMENTS(information_nouns))) {
+	if (extract_text_contains_any(r, EXTRACT_LEXICON(information_nouns))) {
 		if (question) {
 			prov[EXTRACT_FIELD_REQUEST].conf = EXTRACT_CONF_LOW;
 			prov[EXTRACT_FIELD_REQUEST].rule = "request-question";
@@ -5101,9 +4237,9 @@ static bool
 whole_label(const char *t)
 {
 	const char *end = t + strlen(t), *lend = NULL;
-	enum field field;
+	enum extract_lexicon_field field;
 
-	if (label_at(t, end, &lend) == NULL)
+	if (extract_lexicon_label_at(t, end, &lend) == NULL)
 		return false;
 	return label_bracket(lend, end, &field) == end;
 }
@@ -5137,19 +4273,19 @@ all_labels(const GPtrArray *cells)
 	for (guint k = 0; k < cells->len; k++) {
 		const char *c = cells->pdata[k];
 		const char *end = c + strlen(c), *lend;
-		const struct label *prev;
+		const struct extract_lexicon_label *prev;
 		size_t n;
 
 		if (!whole_label(c))
 			return false;
-		prev = k > 0 ? label_at(cells->pdata[k - 1],
+		prev = k > 0 ? extract_lexicon_label_at(cells->pdata[k - 1],
 					(char *)cells->pdata[k - 1] +
 						strlen(cells->pdata[k - 1]),
 					&lend) : NULL;
 		if (prev != NULL && is_choice(prev->field) &&
-		    option_at(c, end, &n) >= 0 && c + n == end)
+		    extract_lexicon_option_at(c, end, &n) >= 0 && c + n == end)
 			return false;
-		if (prev != NULL && prev->field == FLD_ID_TYPE && document_word(c))
+		if (prev != NULL && prev->field == FLD_ID_TYPE && extract_lexicon_document_word(c))
 			return false;
 	}
 	return true;
@@ -5224,12 +4360,12 @@ static enum extract_layout_value
 layout_label(const char *p, const char *end, size_t *len_r)
 {
 	const char *lend = NULL;
-	const struct label *lab = label_at(p, end, &lend);
-	enum field field;
+	const struct extract_lexicon_label *lab = extract_lexicon_label_at(p, end, &lend);
+	enum extract_lexicon_field field;
 
 	if (lab == NULL || lab->prose == P_ONLY || lab->prose == P_CLAUSE)
 		return EXTRACT_LAYOUT_NONE;
-	field = (enum field)lab->field;
+	field = (enum extract_lexicon_field)lab->field;
 	*len_r = (size_t)(label_bracket(lend, end, &field) - p);
 	if (is_choice(field))
 		return EXTRACT_LAYOUT_CHOICE;
@@ -5270,7 +4406,7 @@ agent_from_header(struct extract_record *rec, const struct mime_message *msg,
 	if (!for_client || rec->agent != NULL || msg == NULL ||
 	    rec->applicant_kind == EXTRACT_APPLICANT_ORGANISATION ||
 	    msg->from_name == NULL || !name_plausible(msg->from_name) ||
-	    is_org_name(msg->from_name) ||
+	    extract_lexicon_org_name(msg->from_name) ||
 	    extract_same_name(msg->from_name, rec->name))
 		return;
 	rec->agent = g_strdup(msg->from_name);
@@ -5409,8 +4545,8 @@ extract_fields(const char *text, const struct mime_message *msg,
 static size_t
 read_as_folded(const char *p, const char *end, char out[8])
 {
-	gunichar c = char_at(p, end);
-	size_t len = (size_t)(next_char(p, end) - p), n;
+	gunichar c = extract_text_char_at(p, end);
+	size_t len = (size_t)(extract_text_next_char(p, end) - p), n;
 	const char *to;
 
 	if (len > 4)
@@ -5506,7 +4642,7 @@ restore_written(char **slot, const char *written)
 
 	if (*slot == NULL)
 		return;
-	for (const char *o = written; o < end; o = next_char(o, end)) {
+	for (const char *o = written; o < end; o = extract_text_next_char(o, end)) {
 		char *w;
 
 		read_as_folded(o, end, first);

@@ -205,3 +205,74 @@ extract_text_starts_with_any(const char *s, const char *const *words, size_t n)
 			return true;
 	return false;
 }
+
+const char *
+extract_text_next_char(const char *p, const char *end)
+{
+	if (p >= end)
+		return end;
+	p++;
+	while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+		p++;
+	return p;
+}
+
+const char *
+extract_text_prev_char(const char *p, const char *start)
+{
+	if (p <= start)
+		return start;
+	p--;
+	while (p > start && ((unsigned char)*p & 0xC0) == 0x80)
+		p--;
+	return p;
+}
+
+gunichar
+extract_text_char_at(const char *p, const char *end)
+{
+	gunichar c = g_utf8_get_char_validated(p, end - p);
+
+	return c == (gunichar)-1 || c == (gunichar)-2 ? 0 : c;
+}
+
+bool
+extract_text_is_han(const char *p, const char *end)
+{
+	gunichar c = extract_text_char_at(p, end);
+
+	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+bool
+extract_text_has_prefix(const char *p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0;
+}
+
+const char *
+extract_text_word_at(const char *p, const char *end, const char *const *words,
+		     size_t n)
+{
+	const char *best = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (extract_text_has_prefix(p, end, words[i]) &&
+		    (best == NULL || strlen(words[i]) > strlen(best)))
+			best = words[i];
+	return best;
+}
+
+const char *
+extract_text_find_in(const char *p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	for (; p + n <= end; p++)
+		if (memcmp(p, lit, n) == 0)
+			return p;
+	return NULL;
+}
