@@ -3948,13 +3948,38 @@ record_date(struct extract_record *rec, const struct found *f0,
 		g_strlcpy(rec->date, f->date, sizeof(rec->date));
 }
 
+/* A mainland postcode has six digits; Taiwan's three, or five or six
+ * (3+2, 3+3).  An address in Taiwan (folded) names it or starts with one of
+ * its six municipalities. */
+#define POSTCODE_DIGITS 6
+#define TAIWAN_POSTCODE_SHORT 3   /* the district's code alone */
+#define TAIWAN_POSTCODE_MIDDLE 5  /* 3+2, before 2020's 3+3 */
+static const char *const taiwan_cities[] = {
+	"台北市", "新北市", "桃园市", "台中市", "台南市", "高雄市",
+};
+
+static bool
+postcode_valid(const char *code, const char *address)
+{
+	size_t n = strlen(code);
+	bool taiwan = address != NULL &&
+		(strstr(address, "台湾") != NULL ||
+		 extract_text_starts_with_any(address, taiwan_cities,
+					      G_N_ELEMENTS(taiwan_cities)));
+
+	if (!digits_only(code, n))
+		return false;
+	return n == POSTCODE_DIGITS ||
+	       (taiwan && (n == TAIWAN_POSTCODE_SHORT ||
+			   n == TAIWAN_POSTCODE_MIDDLE));
+}
+
 static void
 record_contact(struct extract_record *rec)
 {
 	if (rec->postcode != NULL) {
 		without_spaces(rec->postcode);
-		if (strlen(rec->postcode) != 6 ||
-		    !digits_only(rec->postcode, 6))
+		if (!postcode_valid(rec->postcode, rec->address))
 			rec->invalid |= EXTRACT_INVALID_POSTCODE;
 	}
 	if (rec->phone != NULL) {
