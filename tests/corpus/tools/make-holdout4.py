@@ -244,6 +244,7 @@ def m094():
                     address="通辽市开鲁县开鲁镇新华街道幸福里小区3号楼2单元401室", postcode=None,
                     phone=None, email="baohaifeng@menglaolaw.cn",
                     agent="包海峰", agent_phone="13904756789",
+                    review=["written by an agent for the applicant: 包海峰 for 郭玥"],
                     description="贵局2025年对通辽宏达建筑安装有限公司拖欠农民工工资问题作出的劳动保障监察行政处理决定书",
                     purpose="委托人与该公司劳动争议仲裁案件举证", sig="郭玥", date="2026-11-10",
                     method=None, medium=None)
@@ -287,6 +288,7 @@ def m095():
                     address="通辽市库伦旗扣河子镇五星村二组", postcode=None,
                     phone=None, email="mengqinghua_fl@163.com",
                     agent="孟庆华", agent_phone="0475-6312458",
+                    review=["written by an agent for the applicant: 孟庆华 for 吴二柱"],
                     description="库伦旗2025年缴存农民工工资保证金的建筑施工企业名单",
                     purpose="追讨劳动报酬", sig="吴二柱", date="2026-11-09",
                     method="post", medium="paper")

@@ -258,6 +258,7 @@ def m104():
                     id_label="居民身份证", id_number="150522194411082116",
                     address="通辽市科左后旗甘旗卡镇胜利街北三委12号", postcode="028100",
                     phone=None, email="2713684052@qq.com", agent="陈晓梅", agent_phone="13804758216",
+                    review=["written by an agent for the applicant: 陈晓梅 for 陈福山"],
                     description="1993年至1999年科左后旗粮食局职工养老保险统筹缴费的相关文件，"
                                 "包括当年的缴费基数核定表和单位缴费名单",
                     purpose="核对父亲的视同缴费年限", sig="陈福山", date="2026-11-11",
