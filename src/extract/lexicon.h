@@ -119,6 +119,9 @@ EXTRACT_LEXICON_LIST(const char *const, addressee_ends);
 EXTRACT_LEXICON_LIST(const char *const, birth_before);
 /* values.txt */
 EXTRACT_LEXICON_LIST(const char *const, empty_values);
+/* values.txt: trad_simp, each row a traditional character and its
+ * simplified form, three bytes each, as extract_text_fold() folds them */
+EXTRACT_LEXICON_LIST(const char *const, trad_simp);
 /* mail.txt */
 EXTRACT_LEXICON_LIST(const char *const, client_prefixes);
 EXTRACT_LEXICON_LIST(const char *const, client_words);
