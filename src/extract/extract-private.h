@@ -143,4 +143,17 @@ const char *extract_text_word_at(const char *p, const char *end,
 const char *extract_text_find_in(const char *p, const char *end,
 				 const char *lit);
 
+/* text.c: small tests of characters and clauses. */
+/* Whether c is a space or a tab. */
+bool extract_text_is_space(char c);
+
+/* Whether c is an ASCII digit. */
+bool extract_text_is_digit(char c);
+
+/* Whether c is an ASCII letter or digit. */
+bool extract_text_is_alnum(char c);
+
+/* The length of the clause punctuation at p (。、,;!?)]】), 0 if none. */
+size_t extract_text_clause_end_len(const char *p, const char *end);
+
 #endif

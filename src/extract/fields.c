@@ -23,39 +23,14 @@
 #include <glib.h>
 
 #include "extract/extract-private.h"
+#include "extract/fields-private.h"
 #include "extract/lexicon.h"
 
 /* --- characters --------------------------------------------------------- */
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
+static char *scan_text(const char *folded, char **written_r, GArray *layout_r);
 
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_alnum(char c)
-{
-	return g_ascii_isalnum(c);
-}
-
-/* Clause punctuation: where a value written in a sentence ends. */
-static size_t
-clause_end_len(const char *p, const char *end)
-{
-	static const char *const ends[] = {
-		"。", "、", ",", ";", "!", "?", ")", "]", "】",
-	};
-	const char *w = extract_text_word_at(p, end, ends, G_N_ELEMENTS(ends));
-
-	return w != NULL ? strlen(w) : 0;
-}
+static const char *sentence_end(const char *p, const char *end);
 
 /* --- checkbox marks ------------------------------------------------------ */
 
@@ -75,117 +50,28 @@ mark_before(const char *p, const char *start)
 	return false;
 }
 
-/* --- per-view results ---------------------------------------------------- */
-
-/* How sure a delivery or medium choice is. */
-enum choice_level {
-	CHOICE_NONE,
-	CHOICE_PROSE,  /* a phrase of a letter, a tick with no label */
-	CHOICE_OTHER,  /* ticked in the field of the other aspect */
-	CHOICE_FIELD,  /* ticked in its own field */
-};
-
-enum name_rank {
-	RANK_LABEL,     /* 姓名, 名称 */
-	RANK_APPLICANT, /* 申请人 */
-	RANK_PROSE,     /* 我叫…, 本人… */
-	RANK_ORG_PROSE, /* 某某公司（统一社会信用代码…） */
-	RANK_SIGNATURE, /* the signed name */
-	RANK_NONE,
-};
-
-struct applicant_hit {
-	size_t line;
-	char *value;
-};
-
-/* Where a value of struct found came from, until the record's
- * extract_field_info takes it: the rule that read it, how sure it is, and
- * its line (pointers into the scanned text, which outlives both views). */
-struct prov {
-	enum extract_source src;
-	enum extract_confidence conf;
-	const char *rule;   /* static: a stable short name ... */
-	const char *word;   /* ... and, when not NULL, the word it matched:
-	                       "prose" "我叫" is the rule "prose-我叫" */
-	const char *line;   /* NULL: read from no line */
-	size_t len;
-	unsigned line_no;
-	bool quoted;        /* read from the view of quoted text */
-};
-
-/* What one view (the newest text, or the quoted text) says. */
-struct found {
-	char *name;
-	enum name_rank name_rank;
-	char *legal_rep;
-	char *contact_person;
-	bool contact_handler;     /* contact_person read after 经办人 */
-	char *agent;
-	char *agent_phone;
-	bool for_client;          /* the writer says so (受…委托, 代…申请) */
-	char *self_name;          /* the writer's, from 我是/我叫/本人 ... */
-	struct prov self_prov;    /* ... and where it was read */
-	size_t agent_line;        /* of the agent's label; SIZE_MAX: none */
-	char *id_type_text;
-	char *id_number;          /* normalised */
-	enum extract_id_type id_label_type;
-	const char *id_label;     /* static, from the label table */
-	char *id_word;            /* document name written beside the number */
-	char *address;
-	char *postcode;
-	char *phone;
-	char *email;
-	char *fax;
-	char *request;
-	char *purpose;
-	bool sig_field;           /* a signature field, filled or not */
-	bool sig_present;
-	char *sig_text;
-	char *date_text;          /* value of a date field */
-	int date_rc;
-	char date[11];
-	enum extract_delivery delivery;
-	enum choice_level delivery_level;
-	enum extract_medium medium;
-	enum choice_level medium_level;
-	GArray *applicants;       /* struct applicant_hit */
-	size_t request_line;      /* SIZE_MAX: none */
-	bool quoted;              /* the view of quoted text */
-	struct prov at;           /* the rule reading now: the helpers that
-	                             store a value copy it beside the value */
-	struct prov prov[EXTRACT_FIELD_COUNT]; /* of each value stored, or of
-	                             a label seen with nothing after it */
-};
-
-/* The rule reading now (see struct prov); ln NULL for none. */
-struct line;
-static void reading(struct found *f, enum extract_source src,
-		    enum extract_confidence conf, const char *rule,
-		    const char *word, const struct line *ln);
-
 /* Records that field fld of f now holds a value read by f->at. */
-static void
-noted(struct found *f, enum extract_field fld)
+void
+extract_assemble_noted(struct found *f, enum extract_field fld)
 {
 	f->prov[fld] = f->at;
 	f->prov[fld].quoted = f->quoted;
 }
 
 /* Stores value in *slot, field fld of f, unless it holds one already. */
-static void
-keep(struct found *f, enum extract_field fld, char **slot, char *value)
+void
+extract_assemble_keep(struct found *f, enum extract_field fld, char **slot, char *value)
 {
 	if (*slot != NULL || value == NULL) {
 		free(value);
 		return;
 	}
 	*slot = value;
-	noted(f, fld);
+	extract_assemble_noted(f, fld);
 }
 
-static void
-set_name(struct found *f, char *value, enum name_rank rank)
+void
+extract_assemble_set_name(struct found *f, char *value, enum name_rank rank)
 {
 	if (value == NULL)
 		return;
@@ -196,7 +82,7 @@ set_name(struct found *f, char *value, enum name_rank rank)
 	free(f->name);
 	f->name = value;
 	f->name_rank = rank;
-	noted(f, EXTRACT_FIELD_NAME);
+	extract_assemble_noted(f, EXTRACT_FIELD_NAME);
 }
 
 static void
@@ -206,12 +92,12 @@ set_choice(struct found *f, enum extract_delivery d, enum extract_medium m,
 	if (d != EXTRACT_DELIVERY_UNKNOWN && dlevel > f->delivery_level) {
 		f->delivery = d;
 		f->delivery_level = dlevel;
-		noted(f, EXTRACT_FIELD_DELIVERY);
+		extract_assemble_noted(f, EXTRACT_FIELD_DELIVERY);
 	}
 	if (m != EXTRACT_MEDIUM_UNKNOWN && mlevel > f->medium_level) {
 		f->medium = m;
 		f->medium_level = mlevel;
-		noted(f, EXTRACT_FIELD_MEDIUM);
+		extract_assemble_noted(f, EXTRACT_FIELD_MEDIUM);
 	}
 }
 
@@ -253,8 +139,8 @@ found_clear(struct found *f)
 
 /* --- values -------------------------------------------------------------- */
 
-static bool
-is_one_of(const char *s, const char *const *words, size_t n)
+bool
+extract_labels_is_one_of(const char *s, const char *const *words, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (g_ascii_strcasecmp(s, words[i]) == 0)
@@ -315,8 +201,8 @@ only_filler(const char *s)
 /* A value as stored: trimmed, without the label's separator, trailing
  * 。；，, enclosing brackets and a form's underscores; NULL when nothing is
  * left or the applicant wrote that there is nothing (无, /, ——). */
-static char *
-clean_value(const char *p, const char *end)
+char *
+extract_labels_clean_value(const char *p, const char *end)
 {
 	static const char *const trail[] = {
 		"。", ";", ",", "、", ":", "_", " ",
@@ -342,7 +228,7 @@ clean_value(const char *p, const char *end)
 	}
 	out = NULL;
 	if (*s != '\0' && !only_filler(s)) {
-		if (!is_one_of(s, EXTRACT_LEXICON(empty_values)))
+		if (!extract_labels_is_one_of(s, EXTRACT_LEXICON(empty_values)))
 			out = g_strdup(s);
 	}
 	g_free(t);
@@ -361,7 +247,7 @@ name_value(char *v)
 	for (char *p = v; *p != '\0' && cut == NULL; p++) {
 		char d[11];
 
-		if ((is_digit(*p) || *p == ',' || *p == ';' ||
+		if ((extract_text_is_digit(*p) || *p == ',' || *p == ';' ||
 		     g_str_has_prefix(p, "。")) && p > v)
 			cut = p;
 		else if (*p == ' ' && extract_date_find(p, d) != 0)
@@ -371,7 +257,7 @@ name_value(char *v)
 		char *shorter;
 
 		*cut = '\0';
-		shorter = clean_value(v, v + strlen(v));
+		shorter = extract_labels_clean_value(v, v + strlen(v));
 		g_free(v);
 		return shorter;
 	}
@@ -379,8 +265,8 @@ name_value(char *v)
 }
 
 /* Removes a seal or signature mark after a name; true if there was one. */
-static bool
-strip_seal(char *v)
+bool
+extract_labels_strip_seal(char *v)
 {
 	bool found = false;
 
@@ -392,8 +278,6 @@ strip_seal(char *v)
 	return found;
 }
 
-static bool name_plausible(const char *v);
-
 /* 陈福山（本人口述，女儿代笔）: a note in brackets after a name, closed
  * or cut off by a comma, is not part of it. */
 static char *
@@ -404,8 +288,8 @@ without_note(char *v)
 
 	if (open == NULL || open == v)
 		return v;
-	name = clean_value(v, open);
-	if (name == NULL || !name_plausible(name)) {
+	name = extract_labels_clean_value(v, open);
+	if (name == NULL || !extract_labels_name_plausible(name)) {
 		g_free(name);
 		return v;
 	}
@@ -413,11 +297,11 @@ without_note(char *v)
 	return name;
 }
 
-static char *
-signature_value(char *v)
+char *
+extract_labels_signature_value(char *v)
 {
 	if (v != NULL) {
-		strip_seal(v);
+		extract_labels_strip_seal(v);
 		v = without_note(name_value(v));
 	}
 	if (v != NULL && *v == '\0') {
@@ -429,8 +313,8 @@ signature_value(char *v)
 
 /* A name written in a sentence (我叫张三，…) must look like one: two to six
  * Chinese characters, a Latin name, or an organisation's name. */
-static bool
-name_plausible(const char *v)
+bool
+extract_labels_name_plausible(const char *v)
 {
 	const char *end = v + strlen(v);
 	size_t han = 0, latin = 0, other = 0;
@@ -453,23 +337,8 @@ name_plausible(const char *v)
 	return han == 0 && latin >= 2 && end - v <= 40;
 }
 
-/* --- lines and quoting --------------------------------------------------- */
-
-struct line {
-	const char *s;    /* without quoting "> " */
-	size_t len;
-	const char *body; /* after a list number or bullet */
-	unsigned no;      /* 1-based, in the scanned text */
-};
-
-static const char *
-line_end(const struct line *ln)
-{
-	return ln->s + ln->len;
-}
-
-static void
-reading(struct found *f, enum extract_source src,
+void
+extract_assemble_reading(struct found *f, enum extract_source src,
 	enum extract_confidence conf, const char *rule, const char *word,
 	const struct line *ln)
 {
@@ -616,8 +485,6 @@ lower_line(const char *s, size_t len)
 	return g_strstrip(l);
 }
 
-static char *scan_text(const char *folded, char **written_r, GArray *layout_r);
-
 /* Lines where an attachment's text starts: quoting in the body does not
  * make the attachments quoted. */
 static bool *
@@ -710,11 +577,11 @@ assign_tiers(GArray *lines, const bool *attach, enum tier *tiers,
 				sig = false;
 			else if (sig && state == TIER_OWN)
 				tiers[i] = TIER_QUOTED;
-			while (q < ln->s + ln->len && is_space(*q))
+			while (q < ln->s + ln->len && extract_text_is_space(*q))
 				q++;
 			if (q < ln->s + ln->len && *q == '>') {
 				while (q < ln->s + ln->len &&
-				       (*q == '>' || is_space(*q)))
+				       (*q == '>' || extract_text_is_space(*q)))
 					q++;
 				ln->len -= (size_t)(q - ln->s);
 				ln->s = q;
@@ -727,31 +594,6 @@ assign_tiers(GArray *lines, const bool *attach, enum tier *tiers,
 		g_free(next);
 	}
 }
-
-/* --- labels on a line ---------------------------------------------------- */
-
-struct hit {
-	const struct extract_lexicon_label *lab;
-	enum extract_lexicon_field field;   /* the label's, or SIGNATURE for 申请人（签名） */
-	const char *start;  /* the label */
-	const char *vstart; /* its value */
-	const char *vend;
-	bool clause;        /* written in a sentence: value ends at the clause */
-	bool prose;         /* a prose pattern (我叫…, 本人…, 电话138…), not a
-	                       label followed by a colon or a cell border */
-	bool at_start;      /* first thing on its line */
-};
-
-struct view {
-	struct line *lines;
-	size_t n;
-	GArray **hits;      /* per line, struct hit */
-	bool *consumed;     /* line belongs to a label's value */
-	const char *receipt; /* "YYYY-MM-DD" the message arrived: the year of
-	                        a date written without one; "" if unknown */
-	const GArray *layout; /* struct extract_layout_line of each line */
-	const char *written;  /* the text before layout.c rewrote it */
-};
 
 /* 申请人（签名）, 联系电话（手机）: a short note in brackets after a label
  * belongs to it; one that mentions signing makes it a signature field. */
@@ -775,7 +617,7 @@ label_bracket(const char *q, const char *end, enum extract_lexicon_field *field)
 		if (close == NULL || close - in > 40)
 			return q;
 		for (const char *c = in; c < close; c++)
-			if (is_digit(*c) || *c == '@' || *c == ':')
+			if (extract_text_is_digit(*c) || *c == '@' || *c == ':')
 				return q;
 		if (extract_text_find_in(in, close, "签") != NULL ||
 		    extract_text_find_in(in, close, "章") != NULL)
@@ -794,7 +636,7 @@ boundary_before(const char *p, const char *start)
 	};
 	const char *prev = extract_text_prev_char(p, start);
 
-	if (p <= start || is_space(*prev))
+	if (p <= start || extract_text_is_space(*prev))
 		return true;
 	return extract_text_word_at(prev, p, puncts, G_N_ELEMENTS(puncts)) != NULL;
 }
@@ -818,7 +660,7 @@ bracketed_label(const char *p, const char *start, const char *r,
 		    !extract_text_has_prefix(r, end, pairs[i][1]))
 			continue;
 		r += strlen(pairs[i][1]);
-		while (r < end && is_space(*r))
+		while (r < end && extract_text_is_space(*r))
 			r++;
 		return r < end && *r == ':' ? r + 1 : r;
 	}
@@ -836,7 +678,7 @@ cell_before(const char *p, const char *start)
 static bool
 email_token_ahead(const char *r, const char *end)
 {
-	for (; r < end && (is_alnum(*r) || strchr("._%+-@", *r)); r++)
+	for (; r < end && (extract_text_is_alnum(*r) || strchr("._%+-@", *r)); r++)
 		if (*r == '@')
 			return true;
 	return false;
@@ -873,13 +715,13 @@ make_hit(const struct line *ln, const char *p, const char *q,
 	const char *r;
 	size_t ws = 0;
 	bool tab = false, colon, at_start = p <= ln->body;
-	bool space_before = at_start || is_space(p[-1]);
+	bool space_before = at_start || extract_text_is_space(p[-1]);
 	bool bound = boundary_before(p, ln->s) || at_start;
 	bool marked = mark_before(p, ln->s);
 	size_t n;
 
 	q = label_bracket(q, end, &field);
-	for (r = q; r < end && is_space(*r); r++) {
+	for (r = q; r < end && extract_text_is_space(*r); r++) {
 		ws++;
 		tab |= *r == '\t';
 	}
@@ -923,7 +765,7 @@ make_hit(const struct line *ln, const char *p, const char *q,
 		return true;
 	}
 	if (lab->prose == P_NUMBER && r < end &&
-	    (is_alnum(*r) || *r == '+' || *r == '(') &&
+	    (extract_text_is_alnum(*r) || *r == '+' || *r == '(') &&
 	    (field != FLD_EMAIL || email_token_ahead(r, end))) {
 		h->vstart = r;
 		return true;
@@ -954,7 +796,7 @@ cut_unknown_label(const char *v, const char *end)
 			b = pb;
 			han++;
 		}
-		if (han >= 1 && han <= 8 && b > v && is_space(b[-1]))
+		if (han >= 1 && han <= 8 && b > v && extract_text_is_space(b[-1]))
 			return b;
 	}
 	return end;
@@ -974,10 +816,10 @@ document_name(GArray *hits, const struct hit *h, const struct line *ln)
 	if (prev->field != FLD_ID_TYPE || h->field != FLD_ID_NUMBER)
 		return false;
 	for (const char *c = prev->vstart; c < h->start; c++)
-		if (!is_space(*c))
+		if (!extract_text_is_space(*c))
 			return false;
 	/* 证件名称	身份证 110101…: the number follows; a label then. */
-	return h->vstart == end || !is_alnum(*h->vstart);
+	return h->vstart == end || !extract_text_is_alnum(*h->vstart);
 }
 
 /* Does h end the value of a prose pattern or a sentence?  Labels do, and
@@ -1012,7 +854,7 @@ inside_label_value(const GArray *hits, const struct hit *h)
 		return false;
 	if (last->clause || is_name_field(last->field))
 		for (const char *c = last->vstart; c < h->start; c = extract_text_next_char(c, h->start))
-			if (clause_end_len(c, h->start) > 0)
+			if (extract_text_clause_end_len(c, h->start) > 0)
 				return false;
 	return true;
 }
@@ -1039,7 +881,7 @@ chosen_option(const GArray *hits, const char *p, const char *lend)
 
 		if (w != NULL)
 			c += strlen(w);
-		else if (is_space(*c))
+		else if (extract_text_is_space(*c))
 			c++;
 		else
 			return false;
@@ -1071,20 +913,20 @@ space_ends_clause(const char *c, const char *end, bool spaced)
 	const char *d = c;
 	int digits = 0;
 
-	if (!is_space(*c))
+	if (!extract_text_is_space(*c))
 		return false;
-	while (d < end && is_space(*d))
+	while (d < end && extract_text_is_space(*d))
 		d++;
 	if (spaced && extract_text_is_han(d, end))
 		return true;
-	while (d < end && is_digit(*d) && digits < 5) {
+	while (d < end && extract_text_is_digit(*d) && digits < 5) {
 		d++;
 		digits++;
 	}
 	return digits == 4 && d + 1 < end &&
 	       (extract_text_has_prefix(d, end, "年") || *d == '.' || *d == '-' ||
 		*d == '/') &&
-	       is_digit(d[extract_text_has_prefix(d, end, "年") ? strlen("年") : 1]);
+	       extract_text_is_digit(d[extract_text_has_prefix(d, end, "年") ? strlen("年") : 1]);
 }
 
 static void
@@ -1137,7 +979,7 @@ scan_line(const struct line *ln, GArray *hits)
 
 				if (addr && *c == '(')
 					depth++;
-				if ((clause_end_len(c, vend) > 0 &&
+				if ((extract_text_clause_end_len(c, vend) > 0 &&
 				     !(addr && *c == ')' && depth > 0)) ||
 				    (h->prose &&
 				     space_ends_clause(c, vend, spaced && !addr))) {
@@ -1154,17 +996,17 @@ scan_line(const struct line *ln, GArray *hits)
 	}
 }
 
-static GArray *
-hits_of(const struct view *v, size_t i)
+GArray *
+extract_labels_hits_of(const struct view *v, size_t i)
 {
 	return v->hits[i];
 }
 
-static bool
-blank(const struct line *ln)
+bool
+extract_labels_blank(const struct line *ln)
 {
 	for (size_t i = 0; i < ln->len; i++)
-		if (!is_space(ln->s[i]))
+		if (!extract_text_is_space(ln->s[i]))
 			return false;
 	return true;
 }
@@ -1172,58 +1014,16 @@ blank(const struct line *ln)
 static bool
 starts_with_hit(const struct view *v, size_t i)
 {
-	GArray *h = hits_of(v, i);
+	GArray *h = extract_labels_hits_of(v, i);
 
 	return h->len > 0 && g_array_index(h, struct hit, 0).at_start;
-}
-
-static bool
-closing_line(const struct line *ln)
-{
-	const char *end = ln->s + ln->len;
-
-	for (size_t i = 0; i < extract_lexicon_closing_markers_n; i++)
-		if (extract_text_has_prefix(ln->body, end, extract_lexicon_closing_markers[i]))
-			return true;
-	return false;
-}
-
-/* A date line's length at most: a label, a signer's name and a date
- * (申请人签名：欧阳某某  2026年11月20日 is 47 bytes). */
-#define DATE_LINE_MAX 48
-
-/* The date of a line that is a date and little else (no sentence), with
- * or without a year: the date of a letter.  t is trimmed. */
-static int
-short_line_date(const struct view *v, const char *t, char out[11])
-{
-	int rc;
-
-	if (strlen(t) > DATE_LINE_MAX || strstr(t, "。") != NULL)
-		return 0;
-	/* A comma in a sentence, not in November 18, 2026. */
-	for (const char *c = strchr(t, ','); c != NULL; c = strchr(c + 1, ','))
-		if (!is_digit(c[c[1] == ' ' ? 2 : 1]))
-			return 0;
-	rc = extract_date_find(t, out);
-	return rc != 0 ? rc : extract_date_find_month_day(t, v->receipt, out);
-}
-
-static bool
-date_line(const struct view *v, const struct line *ln)
-{
-	char *s = g_strndup(ln->s, ln->len), d[11];
-	bool yes = short_line_date(v, g_strstrip(s), d) != 0;
-
-	g_free(s);
-	return yes;
 }
 
 /* The end of line i's text before its first label (all of it if none). */
 static const char *
 text_before_hit(const struct view *v, size_t i)
 {
-	GArray *h = hits_of(v, i);
+	GArray *h = extract_labels_hits_of(v, i);
 
 	return h->len > 0 ? g_array_index(h, struct hit, 0).start :
 			    v->lines[i].s + v->lines[i].len;
@@ -1251,7 +1051,7 @@ append_piece(GString *acc, const char *p, const char *end)
 	if (acc->len > 0) {
 		if (list_item_start(piece))
 			g_string_append_c(acc, '\n');
-		else if (is_alnum(acc->str[acc->len - 1]) && is_alnum(piece[0]))
+		else if (extract_text_is_alnum(acc->str[acc->len - 1]) && extract_text_is_alnum(piece[0]))
 			g_string_append_c(acc, ' ');
 	}
 	g_string_append(acc, piece);
@@ -1289,8 +1089,6 @@ sentence_done(const GString *acc)
 	return false;
 }
 
-static bool signer_plausible(const char *t);
-
 /* A bare name on the line above a date signs the letter: it does not
  * continue a value (用途是办遗属待遇 / 王秀英 / 2026年3月23日). */
 static bool
@@ -1299,11 +1097,11 @@ signs_above_date(const struct view *v, size_t j)
 	char *raw, *t;
 	bool yes;
 
-	if (j + 1 >= v->n || !date_line(v, &v->lines[j + 1]))
+	if (j + 1 >= v->n || !extract_closing_date_line(v, &v->lines[j + 1]))
 		return false;
 	raw = g_strndup(v->lines[j].s, v->lines[j].len);
 	t = extract_text_trim(raw);
-	yes = t != NULL && signer_plausible(t);
+	yes = t != NULL && extract_closing_signer_plausible(t);
 	g_free(raw);
 	g_free(t);
 	return yes;
@@ -1319,20 +1117,20 @@ continue_value(struct view *v, size_t i, GString *acc, size_t max_lines)
 	for (size_t j = i + 1; j < v->n && max_lines > 0; j++) {
 		const struct line *ln = &v->lines[j];
 
-		if (blank(ln)) {
+		if (extract_labels_blank(ln)) {
 			if (acc->len > 0 || skipped_blank)
 				return;
 			skipped_blank = true;
 			continue;
 		}
-		if (starts_with_hit(v, j) || closing_line(ln) || date_line(v, ln) ||
+		if (starts_with_hit(v, j) || extract_closing_marker_line(ln) || extract_closing_date_line(v, ln) ||
 		    addresses_office(ln) || signs_above_date(v, j) ||
 		    (sentence_done(acc) && !list_item_start(ln->s)))
 			return;
 		append_piece(acc, ln->s, text_before_hit(v, j));
 		v->consumed[j] = true;
 		max_lines--;
-		if (hits_of(v, j)->len > 0)
+		if (extract_labels_hits_of(v, j)->len > 0)
 			return;
 	}
 }
@@ -1447,7 +1245,7 @@ parse_choices(const char *p, const char *end, bool need_marks,
 								   items[i - 1].pos);
 
 					if (!extract_text_is_han(pc, items[i].pos) &&
-					    !is_space(*pc) && strchr("/,;:", *pc) == NULL &&
+					    !extract_text_is_space(*pc) && strchr("/,;:", *pc) == NULL &&
 					    !extract_text_has_prefix(pc, items[i].pos, "、")) {
 						lone = items[i].option;
 						count++;
@@ -1514,7 +1312,7 @@ read_choice(struct view *v, size_t i, const struct hit *h, struct found *f)
 	for (size_t j = i + 1; j < v->n; j++) {
 		const struct line *ln = &v->lines[j];
 
-		if (blank(ln) || starts_with_hit(v, j) ||
+		if (extract_labels_blank(ln) || starts_with_hit(v, j) ||
 		    !has_mark(ln->s, line_end(ln), false))
 			break;
 		parse_choices(ln->s, text_before_hit(v, j), false, dl, ml, f);
@@ -1523,16 +1321,16 @@ read_choice(struct view *v, size_t i, const struct hit *h, struct found *f)
 
 /* --- storing what a label says ------------------------------------------- */
 
-static char *
-email_token(const char *v)
+char *
+extract_labels_email_token(const char *v)
 {
 	const char *at = strchr(v, '@'), *b, *e;
 
 	if (at == NULL)
 		return NULL;
-	for (b = at; b > v && (is_alnum(b[-1]) || strchr("._%+-", b[-1])); b--)
+	for (b = at; b > v && (extract_text_is_alnum(b[-1]) || strchr("._%+-", b[-1])); b--)
 		;
-	for (e = at + 1; *e != '\0' && (is_alnum(*e) || strchr("._-", *e)); e++)
+	for (e = at + 1; *e != '\0' && (extract_text_is_alnum(*e) || strchr("._-", *e)); e++)
 		;
 	while (e > at + 1 && e[-1] == '.')
 		e--;
@@ -1561,25 +1359,25 @@ store_id(struct found *f, const struct extract_lexicon_label *lab, const char *v
 		}
 	if (word != NULL && f->id_word == NULL) {
 		f->id_word = g_strndup(word, word_len);
-		noted(f, EXTRACT_FIELD_ID_TYPE);
+		extract_assemble_noted(f, EXTRACT_FIELD_ID_TYPE);
 	}
 	for (const char *p = v; p < end;) {
 		const char *e = p;
 		bool digit = false;
 
-		if (!is_alnum(*p)) {
+		if (!extract_text_is_alnum(*p)) {
 			p++;
 			continue;
 		}
-		while (e < end && (is_alnum(*e) ||
+		while (e < end && (extract_text_is_alnum(*e) ||
 				   ((*e == ' ' || *e == '-') && e + 1 < end &&
-				    is_alnum(e[1])))) {
-			digit |= is_digit(*e);
+				    extract_text_is_alnum(e[1])))) {
+			digit |= extract_text_is_digit(*e);
 			e++;
 		}
 		/* Hong Kong and Macau write the check character in brackets:
 		 * Y123456(7), 1234567(8). */
-		if (e > p && end - e >= 3 && e[0] == '(' && is_alnum(e[1]) &&
+		if (e > p && end - e >= 3 && e[0] == '(' && extract_text_is_alnum(e[1]) &&
 		    e[2] == ')')
 			e += 3;
 		if (digit && (best == NULL || e - p > best_end - best)) {
@@ -1600,45 +1398,41 @@ store_id(struct found *f, const struct extract_lexicon_label *lab, const char *v
 			f->id_label_type = lab != NULL ? lab->id_type :
 							  EXTRACT_ID_NONE;
 			f->id_label = lab != NULL ? lab->id_label : NULL;
-			noted(f, EXTRACT_FIELD_ID_NUMBER);
+			extract_assemble_noted(f, EXTRACT_FIELD_ID_NUMBER);
 			if (f->id_label_type != EXTRACT_ID_NONE &&
 			    f->prov[EXTRACT_FIELD_ID_TYPE].src == EXTRACT_SRC_NONE)
-				noted(f, EXTRACT_FIELD_ID_TYPE);
+				extract_assemble_noted(f, EXTRACT_FIELD_ID_TYPE);
 		}
 		g_free(tok);
 	}
 }
 
-/* A telephone number has at least this many digits: a local number
- * without its area code (8123456); fewer is a house or room number. */
-#define PHONE_MIN_DIGITS 7
-
-static size_t
-count_digits(const char *s)
+size_t
+extract_labels_count_digits(const char *s)
 {
 	size_t n = 0;
 
 	for (; *s != '\0'; s++)
-		n += is_digit(*s);
+		n += extract_text_is_digit(*s);
 	return n;
 }
 
 static void
 store_contact(struct found *f, char *v)
 {
-	char *mail = email_token(v);
+	char *mail = extract_labels_email_token(v);
 
 	if (mail != NULL) {
 		char *rest = g_strdup(v), *at = strstr(rest, mail);
 
 		memmove(at, at + strlen(mail), strlen(at + strlen(mail)) + 1);
-		keep(f, EXTRACT_FIELD_EMAIL, &f->email, mail);
+		extract_assemble_keep(f, EXTRACT_FIELD_EMAIL, &f->email, mail);
 		g_free(v);
-		v = clean_value(rest, rest + strlen(rest));
+		v = extract_labels_clean_value(rest, rest + strlen(rest));
 		g_free(rest);
 	}
-	if (v != NULL && count_digits(v) >= PHONE_MIN_DIGITS)
-		keep(f, EXTRACT_FIELD_PHONE, &f->phone, v);
+	if (v != NULL && extract_labels_count_digits(v) >= PHONE_MIN_DIGITS)
+		extract_assemble_keep(f, EXTRACT_FIELD_PHONE, &f->phone, v);
 	else
 		g_free(v);
 }
@@ -1677,14 +1471,14 @@ phone_value(char *v)
 	char *open = v != NULL ? strchr(v, '(') : NULL;
 	char *number;
 
-	if (open == NULL || is_digit(open[1]) || open == v)
+	if (open == NULL || extract_text_is_digit(open[1]) || open == v)
 		return v;
 	*open = '\0';
-	if (count_digits(v) < PHONE_MIN_DIGITS) {
+	if (extract_labels_count_digits(v) < PHONE_MIN_DIGITS) {
 		*open = '(';
 		return v;
 	}
-	number = clean_value(v, open);
+	number = extract_labels_clean_value(v, open);
 	g_free(v);
 	return number;
 }
@@ -1701,7 +1495,7 @@ without_department(char *v)
 	char *unit, *name;
 	bool dept = false;
 
-	if (sp == NULL || !name_plausible(sp + 1) || extract_lexicon_org_name(sp + 1))
+	if (sp == NULL || !extract_labels_name_plausible(sp + 1) || extract_lexicon_org_name(sp + 1))
 		return v;
 	unit = g_strchomp(g_strndup(v, (gsize)(sp - v)));
 	for (size_t i = 0; i < G_N_ELEMENTS(units); i++)
@@ -1721,11 +1515,11 @@ number_after_name(const char *v)
 {
 	const char *d = v;
 
-	while (*d != '\0' && !is_digit(*d) && *d != '+' && *d != '(')
+	while (*d != '\0' && !extract_text_is_digit(*d) && *d != '+' && *d != '(')
 		d++;
-	if (d == v || count_digits(d) < PHONE_MIN_DIGITS)
+	if (d == v || extract_labels_count_digits(d) < PHONE_MIN_DIGITS)
 		return NULL;
-	return clean_value(d, d + strlen(d));
+	return extract_labels_clean_value(d, d + strlen(d));
 }
 
 static char *
@@ -1733,7 +1527,7 @@ person_value(const struct hit *h, char *v)
 {
 	v = name_value(v);
 	if (v != NULL && (h->clause || h->lab->prose == P_ONLY) &&
-	    !name_plausible(v)) {
+	    !extract_labels_name_plausible(v)) {
 		g_free(v);
 		v = NULL;
 	}
@@ -1750,8 +1544,8 @@ without_title(char *v)
 
 	if (open == NULL || open == v || !g_str_has_suffix(open, ")"))
 		return v;
-	name = clean_value(v, open);
-	if (name == NULL || !name_plausible(name) || extract_lexicon_org_name(name)) {
+	name = extract_labels_clean_value(v, open);
+	if (name == NULL || !extract_labels_name_plausible(name) || extract_lexicon_org_name(name)) {
 		g_free(name);
 		return v;
 	}
@@ -1804,7 +1598,7 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 		 * comes (reading() said how sure the blank is). */
 		if (fld != EXTRACT_FIELD_COUNT && !h->prose &&
 		    f->prov[fld].src == EXTRACT_SRC_NONE)
-			noted(f, fld);
+			extract_assemble_noted(f, fld);
 		return;
 	}
 	/* A form's name is taken as written; one that does not look like a
@@ -1813,7 +1607,7 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 	     h->field == FLD_APPLICANT) && !h->prose) {
 		char *n = name_value(g_strdup(v));
 
-		if (n == NULL || !name_plausible(n))
+		if (n == NULL || !extract_labels_name_plausible(n))
 			f->at.conf = EXTRACT_CONF_LOW;
 		g_free(n);
 	}
@@ -1830,59 +1624,59 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 			f->self_prov = f->at;
 			f->self_prov.quoted = f->quoted;
 		}
-		set_name(f, v, h->clause || h->lab->prose == P_ONLY ? RANK_PROSE :
+		extract_assemble_set_name(f, v, h->clause || h->lab->prose == P_ONLY ? RANK_PROSE :
 								 RANK_LABEL);
 		break;
 	case FLD_ORG_NAME:
-		set_name(f, name_value(v), RANK_LABEL);
+		extract_assemble_set_name(f, name_value(v), RANK_LABEL);
 		break;
 	case FLD_APPLICANT:
-		strip_seal(v);
+		extract_labels_strip_seal(v);
 		v = without_note(person_value(h, v));
-		if (v == NULL || is_one_of(v, EXTRACT_LEXICON(applicant_kinds))) {
+		if (v == NULL || extract_labels_is_one_of(v, EXTRACT_LEXICON(applicant_kinds))) {
 			g_free(v);
 			break;
 		}
 		a.line = line;
 		a.value = g_strdup(v);
 		g_array_append_val(f->applicants, a);
-		set_name(f, v, RANK_APPLICANT);
+		extract_assemble_set_name(f, v, RANK_APPLICANT);
 		break;
 	case FLD_LEGAL_REP:
-		keep(f, EXTRACT_FIELD_LEGAL_REP, &f->legal_rep,
+		extract_assemble_keep(f, EXTRACT_FIELD_LEGAL_REP, &f->legal_rep,
 		     without_title(person_value(h, v)));
 		break;
 	case FLD_CONTACT_PERSON:
 		f->contact_handler |= f->contact_person == NULL &&
 				      strcmp(h->lab->text, "经办人") == 0;
-		keep(f, EXTRACT_FIELD_PHONE, &f->phone, number_after_name(v));
-		keep(f, EXTRACT_FIELD_CONTACT_PERSON, &f->contact_person,
+		extract_assemble_keep(f, EXTRACT_FIELD_PHONE, &f->phone, number_after_name(v));
+		extract_assemble_keep(f, EXTRACT_FIELD_CONTACT_PERSON, &f->contact_person,
 		     without_department(without_title(person_value(h, v))));
 		break;
 	case FLD_AGENT:
 		if (f->agent == NULL)
 			f->agent_line = line;
-		keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone,
+		extract_assemble_keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone,
 		     number_after_name(v));
-		keep(f, EXTRACT_FIELD_AGENT, &f->agent,
+		extract_assemble_keep(f, EXTRACT_FIELD_AGENT, &f->agent,
 		     without_department(without_title(person_value(h, v))));
 		break;
 	case FLD_AGENT_PHONE:
-		keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone,
+		extract_assemble_keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone,
 		     phone_value(v));
 		break;
 	case FLD_ID_TYPE:
-		keep(f, EXTRACT_FIELD_ID_TYPE, &f->id_type_text, v);
+		extract_assemble_keep(f, EXTRACT_FIELD_ID_TYPE, &f->id_type_text, v);
 		break;
 	case FLD_ID_NUMBER:
 		store_id(f, h->lab, v);
 		g_free(v);
 		break;
 	case FLD_ADDRESS:
-		keep(f, EXTRACT_FIELD_ADDRESS, &f->address, v);
+		extract_assemble_keep(f, EXTRACT_FIELD_ADDRESS, &f->address, v);
 		break;
 	case FLD_POSTCODE:
-		keep(f, EXTRACT_FIELD_POSTCODE, &f->postcode, v);
+		extract_assemble_keep(f, EXTRACT_FIELD_POSTCODE, &f->postcode, v);
 		break;
 	case FLD_PHONE:
 		/* 代理人：韩立新  电话：0475-…: the agent's line as written
@@ -1890,15 +1684,15 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 		v = phone_value(v);
 		if (f->agent != NULL && f->at.line != NULL &&
 		    f->at.line == f->prov[EXTRACT_FIELD_AGENT].line)
-			keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone, v);
+			extract_assemble_keep(f, EXTRACT_FIELD_AGENT_PHONE, &f->agent_phone, v);
 		else
-			keep(f, EXTRACT_FIELD_PHONE, &f->phone, v);
+			extract_assemble_keep(f, EXTRACT_FIELD_PHONE, &f->phone, v);
 		break;
 	case FLD_EMAIL:
-		keep(f, EXTRACT_FIELD_EMAIL, &f->email, v);
+		extract_assemble_keep(f, EXTRACT_FIELD_EMAIL, &f->email, v);
 		break;
 	case FLD_FAX:
-		keep(f, EXTRACT_FIELD_FAX, &f->fax, v);
+		extract_assemble_keep(f, EXTRACT_FIELD_FAX, &f->fax, v);
 		break;
 	case FLD_CONTACT:
 		store_contact(f, v);
@@ -1906,20 +1700,20 @@ store(struct found *f, const struct hit *h, size_t line, char *v)
 	case FLD_REQUEST:
 		if (f->request == NULL)
 			f->request_line = line;
-		keep(f, EXTRACT_FIELD_REQUEST, &f->request, v);
+		extract_assemble_keep(f, EXTRACT_FIELD_REQUEST, &f->request, v);
 		break;
 	case FLD_PURPOSE:
-		keep(f, EXTRACT_FIELD_PURPOSE, &f->purpose, v);
+		extract_assemble_keep(f, EXTRACT_FIELD_PURPOSE, &f->purpose, v);
 		break;
 	case FLD_SIGNATURE:
 		f->sig_field = true;
-		v = signature_value(v);
+		v = extract_labels_signature_value(v);
 		if (v != NULL)
 			f->sig_present = true;
-		keep(f, EXTRACT_FIELD_SIGNATURE, &f->sig_text, v);
+		extract_assemble_keep(f, EXTRACT_FIELD_SIGNATURE, &f->sig_text, v);
 		break;
 	case FLD_DATE:
-		keep(f, EXTRACT_FIELD_DATE, &f->date_text, v);
+		extract_assemble_keep(f, EXTRACT_FIELD_DATE, &f->date_text, v);
 		break;
 	case FLD_DELIVERY:
 	case FLD_MEDIUM:
@@ -1940,7 +1734,7 @@ finish_value(GString *acc)
 	if (n >= 2 && s[n - 1] == '.' && g_ascii_isalnum(s[n - 2]))
 		s[n - 1] = '\0';
 	if (strchr(s, '\n') == NULL) {
-		v = clean_value(s, s + strlen(s));
+		v = extract_labels_clean_value(s, s + strlen(s));
 		g_free(s);
 		return v;
 	}
@@ -1968,10 +1762,10 @@ next_has_digit(const struct view *v, size_t i)
 	for (size_t j = i + 1; j < v->n; j++) {
 		const struct line *ln = &v->lines[j];
 
-		if (blank(ln))
+		if (extract_labels_blank(ln))
 			continue;
 		for (const char *c = ln->s; c < text_before_hit(v, j); c++)
-			if (is_digit(*c))
+			if (extract_text_is_digit(*c))
 				return true;
 		return false;
 	}
@@ -1988,7 +1782,7 @@ document_below(struct view *v, size_t i)
 		const struct line *ln = &v->lines[j];
 		char *raw, *t;
 
-		if (blank(ln))
+		if (extract_labels_blank(ln))
 			continue;
 		raw = g_strndup(ln->s, ln->len);
 		t = extract_text_trim(raw);
@@ -2009,7 +1803,7 @@ static bool
 anything_written(const struct hit *h)
 {
 	for (const char *c = h->vstart; c < h->vend; c++)
-		if (!is_space(*c))
+		if (!extract_text_is_space(*c))
 			return true;
 	return false;
 }
@@ -2024,9 +1818,9 @@ blank_certain(const struct view *v, size_t i, const struct hit *h, bool last)
 	if (anything_written(h) || !last)
 		return true;
 	for (size_t j = i + 1; j < v->n; j++)
-		if (!blank(&v->lines[j]))
-			return starts_with_hit(v, j) || closing_line(&v->lines[j]) ||
-			       date_line(v, &v->lines[j]);
+		if (!extract_labels_blank(&v->lines[j]))
+			return starts_with_hit(v, j) || extract_closing_marker_line(&v->lines[j]) ||
+			       extract_closing_date_line(v, &v->lines[j]);
 	return true;
 }
 
@@ -2060,23 +1854,21 @@ form_label(const struct view *v, size_t i, struct found *f)
 		written = (struct line){ v->written + lay->start, lay->len,
 					 NULL, ln->no };
 		if (lay->guess != NULL)
-			reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_LOW,
+			extract_assemble_reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_LOW,
 				"form-label-wrap", lay->guess, &written);
 		else
-			reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH,
+			extract_assemble_reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH,
 				"form-label", changes[k].word, &written);
 		return;
 	}
-	reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH, "form-label", NULL, ln);
+	extract_assemble_reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH, "form-label", NULL, ln);
 }
-
-static const char *sentence_end(const char *p, const char *end);
 
 static void
 read_labels(struct view *v, struct found *f)
 {
 	for (size_t i = 0; i < v->n; i++) {
-		GArray *hits = hits_of(v, i);
+		GArray *hits = extract_labels_hits_of(v, i);
 
 		for (guint k = 0; k < hits->len; k++) {
 			const struct hit *h = &g_array_index(hits, struct hit, k);
@@ -2084,7 +1876,7 @@ read_labels(struct view *v, struct found *f)
 			char *value;
 
 			if (h->prose)
-				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+				extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 					"prose", h->lab->text, &v->lines[i]);
 			else
 				form_label(v, i, f);
@@ -2111,7 +1903,7 @@ read_labels(struct view *v, struct found *f)
 					v->consumed[i] = true;
 				value = finish_value(acc);
 			} else {
-				value = clean_value(h->vstart, h->vend);
+				value = extract_labels_clean_value(h->vstart, h->vend);
 				if (value == NULL && last &&
 				    h->field == FLD_ID_TYPE)
 					value = document_below(v, i);
@@ -2126,7 +1918,7 @@ read_labels(struct view *v, struct found *f)
 				}
 			}
 			if (value == NULL)
-				reading(f, EXTRACT_SRC_LABEL,
+				extract_assemble_reading(f, EXTRACT_SRC_LABEL,
 					blank_certain(v, i, h, last) ?
 					EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW,
 					"label-empty", NULL, &v->lines[i]);
@@ -2141,7 +1933,7 @@ read_labels(struct view *v, struct found *f)
 static bool
 in_label(const struct view *v, size_t i, const char *p)
 {
-	GArray *hits = hits_of(v, i);
+	GArray *hits = extract_labels_hits_of(v, i);
 
 	for (guint k = 0; k < hits->len; k++) {
 		const struct hit *h = &g_array_index(hits, struct hit, k);
@@ -2222,7 +2014,7 @@ send_to_mailbox(const char *p, const char *end)
 	if (w == NULL)
 		return 0;
 	q = p + strlen(w);
-	for (int k = 0; k < 8 && q < end && clause_end_len(q, end) == 0; k++) {
+	for (int k = 0; k < 8 && q < end && extract_text_clause_end_len(q, end) == 0; k++) {
 		for (size_t i = 0; i < extract_lexicon_mailbox_words_n; i++)
 			if (g_ascii_strncasecmp(q, extract_lexicon_mailbox_words[i],
 						strlen(extract_lexicon_mailbox_words[i])) == 0)
@@ -2241,14 +2033,14 @@ clause_around(const char *p, const char *start, const char *end,
 	const char *b = start, *e = p;
 
 	for (const char *c = start; c < p; c = extract_text_next_char(c, p)) {
-		size_t n = clause_end_len(c, p);
+		size_t n = extract_text_clause_end_len(c, p);
 
 		if (n == 0 && extract_text_has_prefix(c, p, "。"))
 			n = strlen("。");
 		if (n > 0)
 			b = c + n;
 	}
-	while (e < end && clause_end_len(e, end) == 0 && !extract_text_has_prefix(e, end, "。"))
+	while (e < end && extract_text_clause_end_len(e, end) == 0 && !extract_text_has_prefix(e, end, "。"))
 		e = extract_text_next_char(e, end);
 	*from_r = b;
 	*to_r = e;
@@ -2321,12 +2113,12 @@ fax_target(const char *p, const char *end)
 	q = p + strlen(w);
 	while ((w = extract_text_word_at(q, end, EXTRACT_LEXICON(fax_fillers))))
 		q += strlen(w);
-	for (e = q; e < end && (is_digit(*e) || *e == '-' || *e == ' ' ||
+	for (e = q; e < end && (extract_text_is_digit(*e) || *e == '-' || *e == ' ' ||
 				*e == '+');
 	     e++)
 		;
-	num = clean_value(q, e);
-	if (num != NULL && count_digits(num) < PHONE_MIN_DIGITS) {
+	num = extract_labels_clean_value(q, e);
+	if (num != NULL && extract_labels_count_digits(num) < PHONE_MIN_DIGITS) {
 		g_free(num);
 		num = NULL;
 	}
@@ -2444,9 +2236,9 @@ title_line(const struct line *ln)
 {
 	const char *p = ln->body, *end = line_end(ln);
 
-	while (p < end && is_space(*p))
+	while (p < end && extract_text_is_space(*p))
 		p++;
-	while (end > p && is_space(end[-1]))
+	while (end > p && extract_text_is_space(end[-1]))
 		end--;
 	if (!extract_text_has_prefix(p, end, "关于") || sentence_end(p, end) != NULL ||
 	    extract_text_find_in(p, end, ",") != NULL)
@@ -2474,14 +2266,14 @@ prose_request(struct view *v, struct found *f)
 			continue;
 		for (const char *p = ln->s; p < end; p = extract_text_next_char(p, end)) {
 			const char *r = request_verb_at(p, end, ln->s), *stop, *w;
-			GArray *hits = hits_of(v, i);
+			GArray *hits = extract_labels_hits_of(v, i);
 			GString *acc;
 			bool more;
 
 			if (r == NULL || in_label(v, i, p))
 				continue;
 			do {
-				while (r < end && is_space(*r))
+				while (r < end && extract_text_is_space(*r))
 					r++;
 				w = extract_text_word_at(r, end, EXTRACT_LEXICON(request_fillers));
 				if (w == NULL)
@@ -2502,7 +2294,7 @@ prose_request(struct view *v, struct found *f)
 			r = skip_lead_in(r, stop);
 			/* 申请公开以下信息，个人信息如下：: the verb announces what
 			 * comes later; what follows in its clause is not it. */
-			if (r < stop && clause_end_len(r, stop) > 0 &&
+			if (r < stop && extract_text_clause_end_len(r, stop) > 0 &&
 			    extract_text_has_prefix(r, stop, ","))
 				continue;
 			for (guint k = 0; k < hits->len; k++) {
@@ -2525,10 +2317,10 @@ prose_request(struct view *v, struct found *f)
 				const char *se;
 
 				/* 申请公开如下信息：, a blank line, the description. */
-				if (blank(nl) && acc->len == 0 && j == i + 1)
+				if (extract_labels_blank(nl) && acc->len == 0 && j == i + 1)
 					continue;
-				if (blank(nl) || starts_with_hit(v, j) ||
-				    closing_line(nl) || date_line(v, nl) ||
+				if (extract_labels_blank(nl) || starts_with_hit(v, j) ||
+				    extract_closing_marker_line(nl) || extract_closing_date_line(v, nl) ||
 				    signs_above_date(v, j))
 					break;
 				se = acc->len > 0 ? sentence_end(nl->s, nend) : NULL;
@@ -2541,9 +2333,9 @@ prose_request(struct view *v, struct found *f)
 			f->request = finish_value(acc);
 			if (f->request != NULL) {
 				f->request_line = i;
-				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+				extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 					"prose-request-verb", NULL, ln);
-				noted(f, EXTRACT_FIELD_REQUEST);
+				extract_assemble_noted(f, EXTRACT_FIELD_REQUEST);
 				break;
 			}
 		}
@@ -2562,7 +2354,7 @@ prose_purpose(struct view *v, struct found *f)
 		if (v->consumed[i])
 			continue;
 		for (const char *p = ln->body; p < end; p = extract_text_next_char(p, end)) {
-			size_t n = clause_end_len(p, end);
+			size_t n = extract_text_clause_end_len(p, end);
 
 			if (n > 0 || extract_text_has_prefix(p, end, "。")) {
 				clause = p + (n > 0 ? n : strlen("。"));
@@ -2573,14 +2365,14 @@ prose_purpose(struct view *v, struct found *f)
 			    !in_label(v, i, p)) {
 				const char *e = p + strlen("用于");
 
-				while (e < end && clause_end_len(e, end) == 0)
+				while (e < end && extract_text_clause_end_len(e, end) == 0)
 					e = extract_text_next_char(e, end);
-				f->purpose = clean_value(p + strlen("用于"), e);
+				f->purpose = extract_labels_clean_value(p + strlen("用于"), e);
 				if (f->purpose != NULL) {
-					reading(f, EXTRACT_SRC_PROSE,
+					extract_assemble_reading(f, EXTRACT_SRC_PROSE,
 						EXTRACT_CONF_HIGH, "prose",
 						"用于", ln);
-					noted(f, EXTRACT_FIELD_PURPOSE);
+					extract_assemble_noted(f, EXTRACT_FIELD_PURPOSE);
 					break;
 				}
 			}
@@ -2641,7 +2433,7 @@ client_between(const char *p, const char *q)
 
 	while ((w = extract_text_word_at(p, q, client_kin, G_N_ELEMENTS(client_kin))) != NULL) {
 		p += strlen(w);
-		kin |= !is_one_of(w, client_self, G_N_ELEMENTS(client_self));
+		kin |= !extract_labels_is_one_of(w, client_self, G_N_ELEMENTS(client_self));
 	}
 	for (bool cut = true; cut;) {
 		cut = false;
@@ -2662,11 +2454,11 @@ client_between(const char *p, const char *q)
 		if (extract_text_has_prefix(p, q, client_phrases[i].open))
 			return NULL;
 	name = g_strndup(p, (gsize)(q - p));
-	if (is_one_of(name, client_pronouns, G_N_ELEMENTS(client_pronouns))) {
+	if (extract_labels_is_one_of(name, client_pronouns, G_N_ELEMENTS(client_pronouns))) {
 		name[0] = '\0';
 		return name;
 	}
-	if (!name_plausible(name) || extract_lexicon_org_name(name) ||
+	if (!extract_labels_name_plausible(name) || extract_lexicon_org_name(name) ||
 	    g_utf8_strlen(name, -1) > 4) {
 		g_free(name);
 		return NULL;
@@ -2703,14 +2495,14 @@ prose_client(struct view *v, struct found *f)
 					continue;
 				f->for_client = true;
 				if (*client != '\0') {
-					reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+					extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 						"prose-client", client_phrases[k].open, ln);
 					if (f->self_name != NULL && f->agent == NULL &&
 					    !extract_same_name(f->self_name, client)) {
 						f->agent = g_strdup(f->self_name);
 						f->prov[EXTRACT_FIELD_AGENT] = f->self_prov;
 					}
-					set_name(f, client, RANK_APPLICANT);
+					extract_assemble_set_name(f, client, RANK_APPLICANT);
 				} else {
 					g_free(client);
 				}
@@ -2744,7 +2536,7 @@ below_agent(const struct view *v, const struct found *f, enum extract_field fld)
 	if (pl == SIZE_MAX || pl <= f->agent_line)
 		return false;
 	for (size_t i = f->agent_line + 1; i < pl; i++)
-		if (blank(&v->lines[i]) ||
+		if (extract_labels_blank(&v->lines[i]) ||
 		    line_names(v->lines[i].s, v->lines[i].len, f->name))
 			return false;
 	return true;
@@ -2819,7 +2611,7 @@ prose_delivery(struct view *v, struct found *f)
 
 		if (v->consumed[i])
 			continue;
-		reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH, "prose-delivery",
+		extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH, "prose-delivery",
 			NULL, ln);
 		for (const char *p = ln->s; p < end; p = extract_text_next_char(p, end)) {
 			bool labelled = in_label(v, i, p);
@@ -2832,10 +2624,10 @@ prose_delivery(struct view *v, struct found *f)
 				continue;
 			d = sentence_delivery(p, end, labelled);
 			if (!labelled && (fax = fax_target(p, end)) != NULL) {
-				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+				extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 					"prose-fax-target", NULL, ln);
-				keep(f, EXTRACT_FIELD_FAX, &f->fax, fax);
-				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+				extract_assemble_keep(f, EXTRACT_FIELD_FAX, &f->fax, fax);
+				extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 					"prose-delivery", NULL, ln);
 				d = EXTRACT_DELIVERY_FAX;
 			}
@@ -2871,496 +2663,11 @@ ticked_lines(struct view *v, struct found *f)
 
 		if (!has_mark(ln->s, line_end(ln), true))
 			continue;
-		reading(f, EXTRACT_SRC_PATTERN, EXTRACT_CONF_HIGH,
+		extract_assemble_reading(f, EXTRACT_SRC_PATTERN, EXTRACT_CONF_HIGH,
 			"ticked-option", NULL, ln);
 		parse_choices(ln->s, line_end(ln), true, CHOICE_PROSE,
 			      CHOICE_PROSE, f);
 	}
-}
-
-/* --- the closing block: signature and date of a letter ------------------- */
-
-static bool
-only_date_words(const char *t)
-{
-	static const char *const parts[] = { "年", "月", "日", " " };
-	const char *end = t + strlen(t);
-
-	for (const char *p = t; p < end;) {
-		const char *w = extract_text_word_at(p, end, parts, G_N_ELEMENTS(parts));
-
-		if (w == NULL)
-			return false;
-		p += strlen(w);
-	}
-	return true;
-}
-
-static bool
-addressee_like(const char *t)
-{
-	for (size_t i = 0; i < extract_lexicon_addressee_ends_n; i++) {
-		const char *e = extract_lexicon_addressee_ends[i];
-		size_t n = strlen(t), m = strlen(e);
-
-		if (n >= m && strcmp(t + n - m, e) == 0)
-			return true;
-	}
-	return false;
-}
-
-static bool
-is_label_word(const char *t)
-{
-	const char *end = t + strlen(t), *lend = NULL;
-
-	return extract_lexicon_label_at(t, end, &lend) != NULL && lend == end;
-}
-
-/* A signer's name: as name_plausible(), but a name of two or three
- * characters may start with a surname that also starts sentences. */
-static bool
-signer_plausible(const char *t)
-{
-	const char *end = t + strlen(t);
-	size_t han = 0;
-
-	if (name_plausible(t))
-		return true;
-	if (extract_text_word_at(t, end, EXTRACT_LEXICON(surname_words)) == NULL)
-		return false;
-	for (const char *p = t; p < end; p = extract_text_next_char(p, end)) {
-		if (!extract_text_is_han(p, end))
-			return false;
-		han++;
-	}
-	return han >= 2 && han <= 3;
-}
-
-/* The signer among the words of a closing block: not a closing word, a
- * label, a date or a number; an addressee (此致 某某局) is passed over. */
-static char *
-closing_name(const char *p, const char *end)
-{
-	static const char *const seps[] = {
-		" ", "\t", "\n", "!", ",", "。", ":", ";",
-	};
-	char *found = NULL;
-
-	while (p < end && found == NULL) {
-		const char *e = p, *w;
-		char *tok, d[11];
-
-		while (e < end && extract_text_word_at(e, end, seps, G_N_ELEMENTS(seps)) == NULL)
-			e = extract_text_next_char(e, end);
-		tok = g_strndup(p, (gsize)(e - p));
-		w = e < end ? extract_text_word_at(e, end, seps, G_N_ELEMENTS(seps)) : NULL;
-		p = w != NULL ? e + strlen(w) : end;
-		strip_seal(tok);
-		if (tok[0] == '\0' || count_digits(tok) > 0 ||
-		    extract_date_find(tok, d) != 0 || only_date_words(tok) ||
-		    is_one_of(tok, EXTRACT_LEXICON(closing_noise)) ||
-		    is_label_word(tok) ||
-		    addressee_like(tok) || strlen(tok) > 60 ||
-		    !signer_plausible(tok)) {
-			g_free(tok);
-			continue;
-		}
-		found = tok;
-		/* A Latin name is several words. */
-		while (g_ascii_isalpha(found[0]) && p < end && g_ascii_isalpha(*p)) {
-			const char *ne = p;
-			char *joined;
-
-			while (ne < end && g_ascii_isalpha(*ne))
-				ne++;
-			joined = g_strdup_printf("%s %.*s", found, (int)(ne - p), p);
-			g_free(found);
-			found = joined;
-			p = ne;
-			while (p < end && *p == ' ')
-				p++;
-		}
-	}
-	return found;
-}
-
-/* Indices of the last n non-blank lines, oldest first; returns how many. */
-static size_t
-last_lines(const struct view *v, size_t *out, size_t n)
-{
-	size_t k = 0;
-
-	for (size_t i = v->n; i > 0 && k < n; i--)
-		if (!blank(&v->lines[i - 1]))
-			out[k++] = i - 1;
-	for (size_t a = 0, b = k; b > a + 1; a++, b--) {
-		size_t t = out[a];
-
-		out[a] = out[b - 1];
-		out[b - 1] = t;
-	}
-	return k;
-}
-
-static bool
-closing_field(enum extract_lexicon_field f)
-{
-	return f == FLD_APPLICANT || f == FLD_SIGNATURE || f == FLD_DATE ||
-	       f == FLD_NAME || f == FLD_ORG_NAME;
-}
-
-static bool
-signed_already(const struct found *f)
-{
-	return f->sig_field || f->sig_present;
-}
-
-/* A signature read by the closing rule f->at; name NULL for a seal mark
- * with no text. */
-static void
-sign(struct found *f, char *name)
-{
-	f->sig_present = true;
-	if (f->sig_text == NULL)
-		noted(f, EXTRACT_FIELD_SIGNATURE);
-	keep(f, EXTRACT_FIELD_SIGNATURE, &f->sig_text, name);
-}
-
-/* 1979年3月2日出生, 出生于1979年3月2日: a birth date told about the
- * applicant (a lawyer's 申请人 line), not the date of the application.
- * start is where the date begins in s. */
-static bool
-birth_date_at(const char *s, const char *start)
-{
-	const char *end = start + strlen(start);
-
-	for (size_t i = 0; i < extract_lexicon_birth_before_n; i++) {
-		const char *w = extract_lexicon_birth_before[i];
-		size_t n = strlen(w);
-
-		if ((size_t)(start - s) >= n && memcmp(start - n, w, n) == 0)
-			return true;
-	}
-	for (const char *c = start; c < end && c - start < 32;
-	     c = extract_text_next_char(c, end)) {
-		if (extract_text_has_prefix(c, end, "出生") || extract_text_has_prefix(c, end, "生人"))
-			return true;
-		if (clause_end_len(c, end) > 0 || is_space(*c))
-			break;
-	}
-	return false;
-}
-
-/* The first date in s that is not a birth date.  Finding where a date
- * starts rescans the line, so long lines (not a letter's closing) are read
- * as they are. */
-static int
-line_date(const char *s, char out[11])
-{
-	const char *p = s;
-	int rc;
-
-	if (strlen(s) > 512)
-		return extract_date_find(s, out);
-	while ((rc = extract_date_find(p, out)) != 0) {
-		const char *q = p, *next;
-		char again[11];
-
-		/* Where the date starts: the last position it is still found
-		 * from. */
-		while (*q != '\0' &&
-		       extract_date_find(next = extract_text_next_char(q, q + strlen(q)),
-					 again) == rc &&
-		       strcmp(again, out) == 0)
-			q = next;
-		if (!birth_date_at(s, q))
-			return rc;
-		p = extract_text_next_char(q, q + strlen(q));
-	}
-	return 0;
-}
-
-/* The first date on lines from..to; *line_r: the line it is on. */
-static int
-date_of_lines(const struct view *v, size_t from, size_t to, char out[11],
-	      size_t *line_r)
-{
-	for (size_t i = from; i <= to && i < v->n; i++) {
-		char *s = g_strndup(v->lines[i].s, v->lines[i].len);
-		int rc = line_date(s, out);
-
-		if (rc == 0)
-			rc = short_line_date(v, g_strstrip(s), out);
-
-		g_free(s);
-		if (rc != 0) {
-			*line_r = i;
-			return rc;
-		}
-	}
-	return 0;
-}
-
-/* The line among n of lines[] whose text (pieces[k]) holds needle, or
- * lines[0]. */
-static size_t
-line_holding(char **pieces, const size_t *lines, size_t n, const char *needle)
-{
-	for (size_t k = 0; k < n && pieces[k] != NULL; k++)
-		if (strstr(pieces[k], needle) != NULL)
-			return lines[k];
-	return lines[0];
-}
-
-/* How many lines after 此致 敬礼 the signer and the date may take: a name,
- * an organisation, its seal, a date and one line to spare. */
-#define CLOSING_REGION_LINES 5
-
-/* 此致 敬礼 then the signer and the date.  Leaves the date's provenance in
- * f->at. */
-static int
-closing_marker(const struct view *v, struct found *f, char date[11])
-{
-	const char *pos = NULL;
-	size_t m = 0, lines = 0, idx[CLOSING_REGION_LINES + 1];
-	GString *region;
-	char **pieces;
-	int rc;
-
-	for (size_t i = v->n; i > 0 && pos == NULL; i--) {
-		const struct line *ln = &v->lines[i - 1];
-
-		for (size_t k = 0; k < extract_lexicon_closing_markers_n; k++) {
-			const char *at = ln->s, *hit;
-
-			while ((hit = extract_text_find_in(at, line_end(ln),
-					      extract_lexicon_closing_markers[k])) != NULL) {
-				at = hit + strlen(extract_lexicon_closing_markers[k]);
-				if (pos == NULL || at > pos)
-					pos = at;
-			}
-		}
-		m = i - 1;
-	}
-	if (pos == NULL)
-		return 0;
-	region = g_string_new_len(pos, line_end(&v->lines[m]) - pos);
-	idx[0] = m;
-	for (size_t j = m + 1; j < v->n && lines < CLOSING_REGION_LINES; j++) {
-		GArray *hits = hits_of(v, j);
-
-		if (blank(&v->lines[j]))
-			continue;
-		if (hits->len > 0 &&
-		    !closing_field(g_array_index(hits, struct hit, 0).field))
-			break;
-		g_string_append_c(region, '\n');
-		g_string_append_len(region, v->lines[j].s, v->lines[j].len);
-		idx[++lines] = j;
-	}
-	pieces = g_strsplit(region->str, "\n", -1);
-	if (!signed_already(f)) {
-		char *name = closing_name(region->str, region->str + region->len);
-
-		if (name != NULL) {
-			reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
-				"closing-marker", NULL,
-				&v->lines[line_holding(pieces, idx, lines + 1, name)]);
-			sign(f, name);
-		}
-	}
-	rc = extract_date_find(region->str, date);
-	if (rc == 0)
-		rc = extract_date_find_month_day(region->str, v->receipt, date);
-	for (size_t k = 0; rc != 0 && k <= lines; k++) {
-		char d[11];
-
-		if (extract_date_find(pieces[k], d) != 0 ||
-		    extract_date_find_month_day(pieces[k], v->receipt, d) != 0) {
-			reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
-				"closing-date", NULL, &v->lines[idx[k]]);
-			break;
-		}
-	}
-	g_strfreev(pieces);
-	g_string_free(region, TRUE);
-	return rc;
-}
-
-/* 申请人：张三 after the request and next to the date. */
-static int
-closing_applicant(const struct view *v, struct found *f, char date[11])
-{
-	size_t last[5], n = last_lines(v, last, 5);
-
-	for (guint k = f->applicants->len; k > 0 && n > 0; k--) {
-		const struct applicant_hit *a =
-			&g_array_index(f->applicants, struct applicant_hit, k - 1);
-		size_t from = a->line >= 2 ? a->line - 2 : 0;
-		bool late = f->request_line != SIZE_MAX ? a->line > f->request_line :
-							   a->line >= last[0];
-		bool near_end = n < 3 || a->line >= last[n - 3];
-		size_t dl = a->line;
-		int rc = date_of_lines(v, from, a->line + 2, date, &dl);
-
-		if (late && (rc != 0 || near_end)) {
-			reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH,
-				"closing-applicant", NULL, &v->lines[a->line]);
-			if (!signed_already(f))
-				sign(f, g_strdup(a->value));
-			reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
-				"closing-date", NULL, &v->lines[dl]);
-			return rc;
-		}
-	}
-	return 0;
-}
-
-/* A letter ending "某某公司（盖章）" or "张三 / 2026年11月20日" with no
- * closing words. */
-static int
-closing_plain(const struct view *v, struct found *f, char date[11])
-{
-	size_t last[6], n = last_lines(v, last, 6), dl = 0;
-	int rc = 0;
-
-	for (size_t k = 0; k < n; k++) {
-		const struct line *ln = &v->lines[last[k]];
-		char *s;
-
-		if (hits_of(v, last[k])->len > 0)
-			continue;
-		s = clean_value(ln->s, line_end(ln));
-		if (s != NULL && !signed_already(f) && strip_seal(s)) {
-			char *name = signature_value(g_strdup(s));
-
-			reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
-				"closing-seal", NULL, ln);
-			if (name != NULL)
-				sign(f, name);
-		}
-		if (date_line(v, ln)) {
-			size_t lo = k > 0 ? k - 1 : k, hi = k + 1 < n ? k + 1 : k;
-
-			rc = date_of_lines(v, last[k], last[k], date, &dl);
-			for (size_t c = lo; c <= hi && !signed_already(f); c++) {
-				const struct line *cl = &v->lines[last[c]];
-				char *name;
-
-				if (hits_of(v, last[c])->len > 0 || cl->len > 60)
-					continue;
-				name = closing_name(cl->s, line_end(cl));
-				reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
-					"closing-name", NULL, cl);
-				if (name != NULL)
-					sign(f, name);
-			}
-		}
-		g_free(s);
-	}
-	if (rc != 0)
-		reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,
-			"closing-date", NULL, &v->lines[dl]);
-	return rc;
-}
-
-/* 申请日期：2026年11月: a date field holding a year and a month is a date
- * written, but not a calendar date.  Writes "YYYY-MM" to out and returns
- * true when text has that shape (digits folded to ASCII). */
-static bool
-year_month(const char *text, char out[11])
-{
-	for (const char *p = text; *p != '\0'; p++) {
-		const char *q = p;
-		int m = 0, nd = 0;
-
-		if ((p > text && is_digit(p[-1])) || !is_digit(p[0]) ||
-		    !is_digit(p[1]) || !is_digit(p[2]) || !is_digit(p[3]))
-			continue;
-		q += 4;
-		if (g_str_has_prefix(q, "年"))
-			q += strlen("年");
-		else if (*q == '-' || *q == '.' || *q == '/')
-			q++;
-		else
-			continue;
-		for (; is_digit(*q) && nd < 3; q++, nd++)
-			m = m * 10 + (*q - '0');
-		if (nd == 0 || nd > 2 || m < 1 || m > 12)
-			continue;
-		if (g_str_has_prefix(q, "月"))
-			q += strlen("月");
-		if (is_digit(*q))
-			continue;
-		memcpy(out, p, 4);
-		g_snprintf(out + 4, 7, "-%02d", m);
-		return true;
-	}
-	return false;
-}
-
-/* The signer as the applicant's name: sure when a label said the line is
- * the applicant's signature or a seal mark stands after the name, a guess
- * from a closing line alone. */
-static void
-name_from_signature(struct found *f)
-{
-	const struct prov *sp = &f->prov[EXTRACT_FIELD_SIGNATURE];
-	bool labelled = sp->src == EXTRACT_SRC_LABEL ||
-			(sp->rule != NULL && strcmp(sp->rule, "closing-seal") == 0);
-
-	if (f->sig_text == NULL)
-		return;
-	f->at = f->prov[EXTRACT_FIELD_SIGNATURE];
-	f->at.rule = labelled ? "signature-label" : "closing-signature";
-	f->at.word = NULL;
-	f->at.conf = labelled ? f->at.conf : EXTRACT_CONF_LOW;
-	set_name(f, g_strdup(f->sig_text), RANK_SIGNATURE);
-}
-
-static void
-read_closing(const struct view *v, struct found *f)
-{
-	struct {
-		char date[11];
-		int rc;
-		struct prov at;
-	} closing[3];
-	int (*const rules[3])(const struct view *, struct found *, char[11]) = {
-		closing_marker, closing_applicant, closing_plain,
-	};
-
-	for (size_t k = 0; k < G_N_ELEMENTS(rules); k++) {
-		closing[k].date[0] = '\0';
-		closing[k].rc = rules[k](v, f, closing[k].date);
-		closing[k].at = f->at;
-	}
-	if (f->date_text != NULL) {
-		f->date_rc = extract_date_find(f->date_text, f->date);
-		if (f->date_rc == 0)
-			f->date_rc = extract_date_find_month_day(f->date_text,
-								 v->receipt,
-								 f->date);
-		if (f->date_rc == 0 && year_month(f->date_text, f->date))
-			f->date_rc = -1;
-	}
-	for (size_t k = 0; k < G_N_ELEMENTS(rules) && f->date_rc == 0; k++)
-		if (closing[k].rc != 0) {
-			f->date_rc = closing[k].rc;
-			memcpy(f->date, closing[k].date, sizeof(f->date));
-			f->at = closing[k].at;
-			noted(f, EXTRACT_FIELD_DATE);
-		}
-	name_from_signature(f);
-}
-
-/* --- numbers without labels ---------------------------------------------- */
-
-static bool
-is_mobile(const char *d, size_t n)
-{
-	return n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
 }
 
 /* Identity numbers, mobile numbers and mail addresses written without a
@@ -3376,11 +2683,11 @@ read_shapes(const struct view *v, struct found *f,
 		for (const char *p = ln->s; p < end;) {
 			const char *e = p;
 
-			if (!is_alnum(*p) || (p > ln->s && is_alnum(p[-1]))) {
+			if (!extract_text_is_alnum(*p) || (p > ln->s && extract_text_is_alnum(p[-1]))) {
 				p++;
 				continue;
 			}
-			while (e < end && is_alnum(*e))
+			while (e < end && extract_text_is_alnum(*e))
 				e++;
 			if (f->id_number == NULL && e - p == 18) {
 				char buf[19];
@@ -3388,32 +2695,32 @@ read_shapes(const struct view *v, struct found *f,
 				for (int k = 0; k < 18; k++)
 					buf[k] = g_ascii_toupper(p[k]);
 				buf[18] = '\0';
-				reading(f, EXTRACT_SRC_PATTERN,
+				extract_assemble_reading(f, EXTRACT_SRC_PATTERN,
 					EXTRACT_CONF_HIGH, "id-shape", NULL, ln);
 				if (extract_resident_id_valid(buf) ||
 				    extract_uscc_well_formed(buf))
 					store_id(f, NULL, buf);
 			}
-			if (f->phone == NULL && is_mobile(p, (size_t)(e - p)) &&
+			if (f->phone == NULL && extract_validate_is_mobile(p, (size_t)(e - p)) &&
 			    strspn(p, "0123456789") >= 11) {
-				reading(f, EXTRACT_SRC_PATTERN,
+				extract_assemble_reading(f, EXTRACT_SRC_PATTERN,
 					EXTRACT_CONF_HIGH, "mobile-shape",
 					NULL, ln);
-				keep(f, EXTRACT_FIELD_PHONE, &f->phone,
+				extract_assemble_keep(f, EXTRACT_FIELD_PHONE, &f->phone,
 				     g_strndup(p, (gsize)(e - p)));
 			}
 			p = e;
 		}
 		if (f->email == NULL && memchr(ln->s, '@', ln->len) != NULL) {
 			char *s = g_strndup(ln->s, ln->len);
-			char *mail = email_token(s), *lower;
+			char *mail = extract_labels_email_token(s), *lower;
 
 			lower = mail != NULL ? g_ascii_strdown(mail, -1) : NULL;
-			reading(f, EXTRACT_SRC_PATTERN, EXTRACT_CONF_HIGH,
+			extract_assemble_reading(f, EXTRACT_SRC_PATTERN, EXTRACT_CONF_HIGH,
 				"email-shape", NULL, ln);
 			if (mail != NULL && strchr(strchr(mail, '@'), '.') != NULL &&
 			    mail[0] != '@' && !has_own_address(lower, ctx))
-				keep(f, EXTRACT_FIELD_EMAIL, &f->email, mail);
+				extract_assemble_keep(f, EXTRACT_FIELD_EMAIL, &f->email, mail);
 			else
 				g_free(mail);
 			g_free(lower);
@@ -3428,7 +2735,7 @@ static void
 org_before_code(const struct view *v, struct found *f)
 {
 	for (size_t i = 0; i < v->n; i++) {
-		GArray *hits = hits_of(v, i);
+		GArray *hits = extract_labels_hits_of(v, i);
 
 		for (guint k = 0; k < hits->len; k++) {
 			const struct hit *h = &g_array_index(hits, struct hit, k);
@@ -3447,17 +2754,17 @@ org_before_code(const struct view *v, struct found *f)
 			for (int n = 0; b > s && n < 40; n++) {
 				const char *pb = extract_text_prev_char(b, s);
 
-				if (!extract_text_is_han(pb, e) && !is_alnum(*pb))
+				if (!extract_text_is_han(pb, e) && !extract_text_is_alnum(*pb))
 					break;
 				b = pb;
 			}
 			name = g_strndup(b, (gsize)(e - b));
-			reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+			extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 				"org-before-code", NULL, &v->lines[i]);
 			if (extract_lexicon_org_name(name) && !g_str_has_prefix(name, "我") &&
 			    !g_str_has_prefix(name, "本") &&
 			    !g_str_has_prefix(name, "贵"))
-				set_name(f, name, RANK_ORG_PROSE);
+				extract_assemble_set_name(f, name, RANK_ORG_PROSE);
 			else
 				g_free(name);
 		}
@@ -3489,19 +2796,19 @@ spaced_words(const struct view *v, struct found *f)
 				continue;
 			/* A name standing alone is a guess; a date is a
 			 * date. */
-			if (f->name == NULL && !is_label_word(*w) &&
-			    signer_plausible(*w)) {
-				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_LOW,
+			if (f->name == NULL && !extract_closing_is_label_word(*w) &&
+			    extract_closing_signer_plausible(*w)) {
+				extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_LOW,
 					"spaced-words", NULL, ln);
-				set_name(f, g_strdup(*w), RANK_PROSE);
-			} else if (f->date_rc == 0 && is_digit(**w) &&
+				extract_assemble_set_name(f, g_strdup(*w), RANK_PROSE);
+			} else if (f->date_rc == 0 && extract_text_is_digit(**w) &&
 				   strlen(*w) <= 16 &&
 				   (rc = extract_date_find(*w, d)) != 0) {
-				reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
+				extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 					"spaced-words", NULL, ln);
 				memcpy(f->date, d, sizeof(f->date));
 				f->date_rc = rc;
-				noted(f, EXTRACT_FIELD_DATE);
+				extract_assemble_noted(f, EXTRACT_FIELD_DATE);
 			}
 		}
 		g_strfreev(words);
@@ -3526,7 +2833,7 @@ read_view(struct view *v, const struct extract_context *ctx, struct found *f)
 	prose_delivery(v, f);
 	org_before_code(v, f);
 	read_shapes(v, f, ctx);
-	read_closing(v, f);
+	extract_closing_read(v, f);
 	spaced_words(v, f);
 	agent_phone(v, f);
 	for (size_t i = 0; i < v->n; i++)
@@ -3535,311 +2842,10 @@ read_view(struct view *v, const struct extract_context *ctx, struct found *f)
 	g_free(v->consumed);
 }
 
-/* --- checks ------------------------------------------------------------------ */
-
-static bool
-digits_only(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!is_digit(s[i]))
-			return false;
-	return n > 0;
-}
-
-/* One telephone number: a mobile 1[3-9]x (11 digits), a landline with its
- * area code 0xx(x)-xxxxxxx(x), or a local 7-8 digit number; an extension
- * may follow. */
-static bool
-phone_number_valid(const char *in)
-{
-	static const char *const ext[] = { "转", "分机", "ext.", "ext", "x", "#" };
-	char *s = g_strdup(in), *groups[5];
-	size_t n = 0, len;
-	bool ok = false;
-
-	for (size_t i = 0; i < G_N_ELEMENTS(ext); i++) {
-		char *e = strstr(s, ext[i]);
-
-		if (e != NULL && e > s && digits_only(e + strlen(ext[i]),
-						      strlen(e + strlen(ext[i]))))
-			*e = '\0';
-	}
-	for (char *p = s; *p != '\0'; p++)
-		if (*p == '(' || *p == ')')
-			*p = *p == '(' ? ' ' : '-';
-	g_strstrip(s);
-	{
-		char *p = s;
-
-		if (strncmp(p, "+86", 3) == 0)
-			p += 3;
-		else if (strncmp(p, "0086", 4) == 0)
-			p += 4;
-		while (*p == '-' || *p == ' ')
-			p++;
-		for (char *g = strtok(p, "- "); g != NULL && n < G_N_ELEMENTS(groups);
-		     g = strtok(NULL, "- "))
-			groups[n++] = g;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (!digits_only(groups[i], strlen(groups[i])))
-			goto out;
-	if (n == 0)
-		goto out;
-	if (groups[0][0] == '1') {
-		char joined[32] = "";
-
-		for (size_t i = 0; i < n && strlen(joined) + strlen(groups[i]) < 31; i++)
-			strcat(joined, groups[i]);
-		ok = is_mobile(joined, strlen(joined));
-		goto out;
-	}
-	len = strlen(groups[0]);
-	if (n == 1) {
-		ok = (groups[0][0] == '0' && len >= 10 && len <= 12) ||
-		     (len >= 7 && len <= 8);
-	} else if (groups[0][0] == '0' && len >= 3 && len <= 4) {
-		size_t l = strlen(groups[1]);
-
-		ok = l >= 7 && l <= 8 && groups[1][0] != '0' &&
-		     (n == 2 || (n == 3 && strlen(groups[2]) <= 6));
-	} else {
-		ok = len >= 7 && len <= 8 && n == 2 && strlen(groups[1]) <= 6;
-	}
-out:
-	g_free(s);
-	return ok;
-}
-
-/* Numbers from outside the mainland, written the way their owners write
- * them: a calling code other than 86 after "+" or "00" (+852 9123 4567,
- * 00853 6612 3456, +1 415 555 0134), or a neighbour's code in brackets or
- * set apart by a space or hyphen ((852) 9123-4567, 886 912 345 678).  A
- * neighbour's number has its region's length; any other the length E.164
- * allows. */
-enum phone_origin { PHONE_MAINLAND, PHONE_FOREIGN, PHONE_FOREIGN_BAD };
-
-static const struct {
-	const char *code;
-	size_t min, max; /* digits after the code and any trunk 0 */
-} neighbour_codes[] = {
-	{ "852", 8, 8 }, /* Hong Kong: eight-digit numbers */
-	{ "853", 8, 8 }, /* Macau: eight-digit numbers */
-	{ "886", 8, 9 }, /* Taiwan: 9-digit mobiles, 8-9 digit landlines */
-};
-#define PHONE_E164_MAX_DIGITS 15  /* ITU-T E.164: calling code and number */
-#define PHONE_FOREIGN_MIN_DIGITS 8 /* a calling code and a national number
-                                      of at least seven digits, the
-                                      shortest applicants write */
-
-static enum phone_origin
-phone_origin(const char *s)
-{
-	char digits[PHONE_E164_MAX_DIGITS + 2];
-	size_t n = 0, k, first_group = 0;
-	bool bracket, prefixed = false;
-	const char *p = s;
-
-	while (is_space(*p))
-		p++;
-	bracket = *p == '(';
-	p += bracket;
-	if (*p == '+') {
-		prefixed = true;
-		p++;
-	} else if (p[0] == '0' && p[1] == '0' && p[2] >= '1' && p[2] <= '9') {
-		prefixed = true;
-		p += 2;
-	}
-	for (; *p != '\0'; p++) {
-		if (is_digit(*p)) {
-			if (n == sizeof(digits) - 1)
-				return prefixed ? PHONE_FOREIGN_BAD : PHONE_MAINLAND;
-			digits[n++] = *p;
-		} else if (strchr(" -.()", *p) == NULL) {
-			return prefixed ? PHONE_FOREIGN_BAD : PHONE_MAINLAND;
-		} else if (n > 0 && first_group == 0) {
-			first_group = n;
-		}
-	}
-	digits[n] = '\0';
-	if (strncmp(digits, "86", 2) == 0 && prefixed)
-		return PHONE_MAINLAND;
-	for (k = 0; k < G_N_ELEMENTS(neighbour_codes); k++) {
-		const char *code = neighbour_codes[k].code, *national;
-
-		if (strncmp(digits, code, strlen(code)) != 0)
-			continue;
-		/* Without "+", only a code set apart says it is one. */
-		if (!prefixed && !bracket && first_group != strlen(code))
-			return PHONE_MAINLAND;
-		national = digits + strlen(code);
-		national += *national == '0';
-		return strlen(national) >= neighbour_codes[k].min &&
-		       strlen(national) <= neighbour_codes[k].max ?
-		       PHONE_FOREIGN : PHONE_FOREIGN_BAD;
-	}
-	if (!prefixed)
-		return PHONE_MAINLAND;
-	return n >= PHONE_FOREIGN_MIN_DIGITS && n <= PHONE_E164_MAX_DIGITS ?
-	       PHONE_FOREIGN : PHONE_FOREIGN_BAD;
-}
-
-/* Several numbers may be given (手机/座机); each must be one.  Remarks in
- * brackets and words are not part of a number.  *foreign_r: whether one
- * is from outside the mainland (phone_origin()). */
-static bool
-phone_valid(const char *v, bool *foreign_r)
-{
-	static const char *const seps[] = { "/", "、", ",", ";", "或" };
-	GString *clean = g_string_new(NULL);
-	const char *end = v + strlen(v);
-	bool ok = true;
-	size_t pieces = 0;
-	enum phone_origin origin;
-
-	for (const char *p = v; p < end;) {
-		const char *w = extract_text_word_at(p, end, seps, G_N_ELEMENTS(seps));
-
-		if (w != NULL) {
-			g_string_append_c(clean, '|');
-			p += strlen(w);
-		} else if (*p == '(' && strchr(p, ')') != NULL &&
-			   strcspn(p, "0123456789") > (size_t)(strchr(p, ')') - p)) {
-			p = strchr(p, ')') + 1;
-		} else if (extract_text_has_prefix(p, end, "转") || extract_text_has_prefix(p, end, "分机")) {
-			g_string_append(clean, "转");
-			p += extract_text_has_prefix(p, end, "转") ? strlen("转") : strlen("分机");
-		} else if ((unsigned char)*p >= 0x80) {
-			p = extract_text_next_char(p, end);
-		} else {
-			g_string_append_c(clean, *p++);
-		}
-	}
-	{
-		char **parts = g_strsplit(clean->str, "|", -1);
-
-		for (char **q = parts; *q != NULL; q++) {
-			char *piece = g_strstrip(*q), *joined;
-
-			if (*piece == '\0')
-				continue;
-			pieces++;
-			origin = phone_origin(piece);
-			if (origin != PHONE_MAINLAND) {
-				*foreign_r = true;
-				ok &= origin == PHONE_FOREIGN;
-				continue;
-			}
-			joined = g_strdup(piece);
-			{
-				char *o = joined;
-
-				for (char *c = joined; *c != '\0'; c++)
-					if (*c != ' ')
-						*o++ = *c;
-				*o = '\0';
-			}
-			if (!phone_number_valid(joined)) {
-				/* 13800138000 010-12345678: two numbers. */
-				char **words = g_strsplit_set(piece, " ", -1);
-				bool all = true;
-				size_t nw = 0;
-
-				for (char **w = words; *w != NULL; w++)
-					if (**w != '\0') {
-						nw++;
-						all &= phone_number_valid(*w);
-					}
-				ok &= all && nw > 1;
-				g_strfreev(words);
-			}
-			g_free(joined);
-		}
-		g_strfreev(parts);
-	}
-	g_string_free(clean, TRUE);
-	return ok && pieces > 0;
-}
-
-static bool
-email_valid(const char *s)
-{
-	const char *at = strchr(s, '@'), *dot;
-
-	if (at == NULL || at == s || strchr(at + 1, '@') != NULL)
-		return false;
-	dot = strrchr(at + 1, '.');
-	if (dot == NULL || dot == at + 1 || dot[1] == '\0' || at[1] == '.')
-		return false;
-	for (const char *p = s; *p != '\0'; p++)
-		if (!is_alnum(*p) && strchr("._%+-@", *p) == NULL)
-			return false;
-	return true;
-}
-
-static char *
-without_spaces(char *s)
-{
-	char *o = s;
-
-	if (s == NULL)
-		return NULL;
-	for (char *p = s; *p != '\0'; p++)
-		if (!is_space(*p))
-			*o++ = *p;
-	*o = '\0';
-	return s;
-}
-
-static enum extract_id_type
-id_type_of_word(const char *s)
-{
-	enum extract_id_type best = EXTRACT_ID_NONE;
-	size_t best_len = 0;
-
-	for (size_t i = 0; s != NULL && i < extract_lexicon_id_words_n; i++) {
-		size_t n = strlen(extract_lexicon_id_words[i].word);
-
-		if (n > best_len && strstr(s, extract_lexicon_id_words[i].word) != NULL) {
-			best = extract_lexicon_id_words[i].type;
-			best_len = n;
-		}
-	}
-	if (s != NULL && best == EXTRACT_ID_NONE)
-		best = EXTRACT_ID_OTHER;
-	return best;
-}
-
-/* The type a number's shape says, when nothing written says it.  A valid
- * resident ID comes first; a credit code must be one by its structure,
- * since a mistyped resident ID passes GB 32100's check one time in 31. */
-static enum extract_id_type
-id_type_of_shape(const char *id)
-{
-	size_t n = strlen(id);
-
-	if (extract_resident_id_valid(id))
-		return EXTRACT_ID_RESIDENT;
-	if (extract_uscc_well_formed(id))
-		return EXTRACT_ID_USCC;
-	if ((n == 18 && digits_only(id, 17) &&
-	     (is_digit(id[17]) || id[17] == 'X')) ||
-	    (n == 15 && digits_only(id, 15)))
-		return EXTRACT_ID_RESIDENT;
-	if (n == 18 && strspn(id, "0123456789ABCDEFGHJKLMNPQRTUWXY") == 18)
-		return EXTRACT_ID_USCC;
-	if (n >= 8 && n <= 10 && g_ascii_isalpha(id[0]) &&
-	    digits_only(id + (g_ascii_isalpha(id[1]) ? 2 : 1),
-			n - (g_ascii_isalpha(id[1]) ? 2 : 1)))
-		return EXTRACT_ID_PASSPORT;
-	return EXTRACT_ID_OTHER;
-}
-
 /* The provenance of field fld when no view gave it a value: a label seen
  * with nothing after it, in the newest text first. */
-static struct prov
-evidence(const struct found *a, const struct found *b, enum extract_field fld)
+struct prov
+extract_assemble_evidence(const struct found *a, const struct found *b, enum extract_field fld)
 {
 	return a->prov[fld].src != EXTRACT_SRC_NONE ? a->prov[fld] : b->prov[fld];
 }
@@ -3852,159 +2858,8 @@ evidence(const struct found *a, const struct found *b, enum extract_field fld)
 		(dst) = src_->member;                                     \
 		src_->member = NULL;                                      \
 		(prov)[fld] = (dst) != NULL ? src_->prov[fld] :           \
-					      evidence((a), (b), fld);    \
+					      extract_assemble_evidence((a), (b), fld);    \
 	} while (0)
-
-/* The type a number's shape says is sure only when the number is valid
- * for it. */
-static enum extract_confidence
-shape_confidence(enum extract_id_type type, const char *id)
-{
-	return (type == EXTRACT_ID_RESIDENT && extract_resident_id_valid(id)) ||
-	       (type == EXTRACT_ID_USCC && extract_uscc_well_formed(id)) ?
-	       EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW;
-}
-
-static void
-record_id(struct extract_record *rec, struct found *f0, struct found *f1,
-	  struct prov *prov)
-{
-	struct found *f = f0->id_number != NULL || f0->id_type_text != NULL ||
-			  f0->id_word != NULL ? f0 : f1;
-	enum extract_id_type type = f->id_label_type;
-	char *label = NULL;
-
-	if (f->id_type_text != NULL) {
-		if (type == EXTRACT_ID_NONE)
-			type = id_type_of_word(f->id_type_text);
-		label = g_strdup(f->id_type_text);
-	} else if (f->id_word != NULL) {
-		if (type == EXTRACT_ID_NONE)
-			type = id_type_of_word(f->id_word);
-		label = g_strdup(f->id_word);
-	} else if (f->id_label != NULL) {
-		label = g_strdup(f->id_label);
-	}
-	rec->id_number = f->id_number;
-	f->id_number = NULL;
-	prov[EXTRACT_FIELD_ID_NUMBER] = rec->id_number != NULL ?
-		f->prov[EXTRACT_FIELD_ID_NUMBER] :
-		evidence(f0, f1, EXTRACT_FIELD_ID_NUMBER);
-	prov[EXTRACT_FIELD_ID_TYPE] = f->prov[EXTRACT_FIELD_ID_TYPE];
-	/* The type the applicant wrote wins over the number's shape: a
-	 * resident ID that fails its check is a mistyped one, never a
-	 * credit code that happens to pass GB 32100's. */
-	if (rec->id_number != NULL) {
-		const char *id = rec->id_number;
-		bool written = type != EXTRACT_ID_NONE;
-
-		if (!written) {
-			type = id_type_of_shape(id);
-			prov[EXTRACT_FIELD_ID_TYPE] = prov[EXTRACT_FIELD_ID_NUMBER];
-			prov[EXTRACT_FIELD_ID_TYPE].src = EXTRACT_SRC_INFERRED;
-			prov[EXTRACT_FIELD_ID_TYPE].rule = "id-shape";
-			prov[EXTRACT_FIELD_ID_TYPE].word = NULL;
-			prov[EXTRACT_FIELD_ID_TYPE].conf =
-				shape_confidence(type, id);
-		}
-		if ((type == EXTRACT_ID_RESIDENT && !extract_resident_id_valid(id)) ||
-		    (type == EXTRACT_ID_USCC &&
-		     !(written ? extract_uscc_valid(id) :
-				 extract_uscc_well_formed(id))) ||
-		    (type == EXTRACT_ID_ORG_CODE && !extract_org_code_valid(id)))
-			rec->invalid |= EXTRACT_INVALID_ID_NUMBER;
-	}
-	rec->id_type = type;
-	rec->id_label = type != EXTRACT_ID_NONE ? label : NULL;
-	if (rec->id_label == NULL)
-		g_free(label);
-}
-
-static void
-record_date(struct extract_record *rec, const struct found *f0,
-	    const struct found *f1, const struct extract_context *ctx,
-	    struct prov *prov)
-{
-	const struct found *f = f0->date_rc != 0 ? f0 : f1;
-
-	prov[EXTRACT_FIELD_DATE] = f->date_rc != 0 ? f->prov[EXTRACT_FIELD_DATE] :
-		evidence(f0, f1, EXTRACT_FIELD_DATE);
-	if (f->date_rc == 0)
-		return;
-	if (strlen(f->date) == 10)
-		memcpy(rec->date, f->date, sizeof(rec->date));
-	if (f->date_rc == EXTRACT_DATE_AMBIGUOUS) {
-		prov[EXTRACT_FIELD_DATE].conf = EXTRACT_CONF_LOW;
-		prov[EXTRACT_FIELD_DATE].rule = "date-day-month-order";
-		prov[EXTRACT_FIELD_DATE].word = NULL;
-		extract_review_add(rec, "the date's day and month could be "
-				   "either way round: %s", rec->date);
-	}
-	if (f->date_rc < 0 ||
-	    (ctx != NULL && ctx->today != NULL && rec->date[0] != '\0' &&
-	     strcmp(rec->date, ctx->today) > 0))
-		rec->invalid |= EXTRACT_INVALID_DATE;
-	if (f->date_rc < 0 && rec->date[0] == '\0')
-		g_strlcpy(rec->date, f->date, sizeof(rec->date));
-}
-
-/* A mainland postcode has six digits; Taiwan's three, or five or six
- * (3+2, 3+3).  An address in Taiwan (folded) names it or starts with one of
- * its six municipalities. */
-#define POSTCODE_DIGITS 6
-#define TAIWAN_POSTCODE_SHORT 3   /* the district's code alone */
-#define TAIWAN_POSTCODE_MIDDLE 5  /* 3+2, before 2020's 3+3 */
-static const char *const taiwan_cities[] = {
-	"台北市", "新北市", "桃园市", "台中市", "台南市", "高雄市",
-};
-
-static bool
-postcode_valid(const char *code, const char *address)
-{
-	size_t n = strlen(code);
-	bool taiwan = address != NULL &&
-		(strstr(address, "台湾") != NULL ||
-		 extract_text_starts_with_any(address, taiwan_cities,
-					      G_N_ELEMENTS(taiwan_cities)));
-
-	if (!digits_only(code, n))
-		return false;
-	return n == POSTCODE_DIGITS ||
-	       (taiwan && (n == TAIWAN_POSTCODE_SHORT ||
-			   n == TAIWAN_POSTCODE_MIDDLE));
-}
-
-static void
-record_contact(struct extract_record *rec)
-{
-	if (rec->postcode != NULL) {
-		without_spaces(rec->postcode);
-		if (!postcode_valid(rec->postcode, rec->address))
-			rec->invalid |= EXTRACT_INVALID_POSTCODE;
-	}
-	if (rec->phone != NULL) {
-		bool foreign = false;
-
-		if (!phone_valid(rec->phone, &foreign))
-			rec->invalid |= EXTRACT_INVALID_PHONE;
-		/* Spaces group a foreign number the way its owner reads it. */
-		if (!foreign)
-			without_spaces(rec->phone);
-	}
-	if (rec->email != NULL) {
-		char *mail = email_token(rec->email);
-
-		if (mail != NULL) {
-			g_free(rec->email);
-			rec->email = mail;
-		}
-		without_spaces(rec->email);
-		if (!email_valid(rec->email))
-			rec->invalid |= EXTRACT_INVALID_EMAIL;
-	}
-	if (rec->fax != NULL && phone_origin(rec->fax) == PHONE_MAINLAND)
-		without_spaces(rec->fax);
-}
 
 /* Missing elements (bureau rules Art. 4): what a correction notice asks
  * for. */
@@ -4158,7 +3013,7 @@ record_agent(struct extract_record *rec, bool handler, bool for_client,
 	if (for_client && person && rec->agent == NULL &&
 	    rec->signature_text != NULL &&
 	    !extract_same_name(rec->signature_text, rec->name) &&
-	    signer_plausible(rec->signature_text)) {
+	    extract_closing_signer_plausible(rec->signature_text)) {
 		rec->agent = g_strdup(rec->signature_text);
 		prov[EXTRACT_FIELD_AGENT] = prov[EXTRACT_FIELD_SIGNATURE];
 		prov[EXTRACT_FIELD_AGENT].rule = "agent-signer";
@@ -4185,7 +3040,7 @@ fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 			  !(f0->name != NULL && f1->name != NULL &&
 			    strcmp(f0->name, f1->name) == 0);
 	struct found *app = quoted_app ? f1 : f0, *other = quoted_app ? f0 : f1;
-	struct found *sig = signed_already(app) ? app : other;
+	struct found *sig = extract_closing_signed_already(app) ? app : other;
 	struct found *d = f1->delivery_level > f0->delivery_level ? f1 : f0;
 	struct found *m = f1->medium_level > f0->medium_level ? f1 : f0;
 	TAKE(rec->name, app, other, name, prov, EXTRACT_FIELD_NAME);
@@ -4200,59 +3055,23 @@ fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 	TAKE(rec->fax, app, other, fax, prov, EXTRACT_FIELD_FAX);
 	TAKE(rec->request, app, other, request, prov, EXTRACT_FIELD_REQUEST);
 	TAKE(rec->purpose, app, other, purpose, prov, EXTRACT_FIELD_PURPOSE);
-	record_id(rec, f0, f1, prov);
+	extract_validate_record_id(rec, f0, f1, prov);
 	rec->signature_present = sig->sig_present;
 	rec->signature_text = sig->sig_text;
 	sig->sig_text = NULL;
 	prov[EXTRACT_FIELD_SIGNATURE] = rec->signature_present ?
 		sig->prov[EXTRACT_FIELD_SIGNATURE] :
-		evidence(app, other, EXTRACT_FIELD_SIGNATURE);
-	record_date(rec, app, other, ctx, prov);
+		extract_assemble_evidence(app, other, EXTRACT_FIELD_SIGNATURE);
+	extract_validate_record_date(rec, app, other, ctx, prov);
 	rec->delivery = d->delivery;
 	rec->medium = m->medium;
 	prov[EXTRACT_FIELD_DELIVERY] = d->prov[EXTRACT_FIELD_DELIVERY];
 	prov[EXTRACT_FIELD_MEDIUM] = m->prov[EXTRACT_FIELD_MEDIUM];
-	record_contact(rec);
+	extract_validate_record_contact(rec);
 	record_kind(rec, prov, quoted_app);
 	record_agent(rec, app->contact_handler, f0->for_client || f1->for_client,
 		     prov);
 	return quoted_app;
-}
-
-/* --- a request that asks for nothing ------------------------------------ */
-
-/* A request that is only a question or a complaint names nothing: the
- * element is missing.  One that asks a question about named information
- * (请问2026年的调整文件在哪里？) may be a request: a clerk decides.  One
- * that names information about a complaint (投诉案件的处理决定书) is a
- * request like any other. */
-static void
-question_request(struct extract_record *rec, struct prov *prov)
-{
-	const char *r = rec->request;
-	const char *end = r != NULL ? r + strlen(r) : NULL;
-	bool question, complaint;
-
-	if (r == NULL)
-		return;
-	question = strchr(r, '?') != NULL || strstr(r, "？") != NULL ||
-		   extract_text_word_at(r, end, EXTRACT_LEXICON(question_words)) != NULL ||
-		   (g_str_has_prefix(r, "我") &&
-		    extract_text_contains_any(r, EXTRACT_LEXICON(question_words)));
-	complaint = extract_text_contains_any(r, EXTRACT_LEXICON(complaint_words));
-	if (!question && !complaint)
-		return;
-	if (extract_text_contains_any(r, EXTRACT_LEXICON(information_nouns))) {
-		if (question) {
-			prov[EXTRACT_FIELD_REQUEST].conf = EXTRACT_CONF_LOW;
-			prov[EXTRACT_FIELD_REQUEST].rule = "request-question";
-			prov[EXTRACT_FIELD_REQUEST].word = NULL;
-		}
-		return;
-	}
-	g_free(rec->request);
-	rec->request = NULL;
-	memset(&prov[EXTRACT_FIELD_REQUEST], 0, sizeof(struct prov));
 }
 
 /* --- entry points ------------------------------------------------------------ */
@@ -4430,7 +3249,7 @@ agent_from_header(struct extract_record *rec, const struct mime_message *msg,
 {
 	if (!for_client || rec->agent != NULL || msg == NULL ||
 	    rec->applicant_kind == EXTRACT_APPLICANT_ORGANISATION ||
-	    msg->from_name == NULL || !name_plausible(msg->from_name) ||
+	    msg->from_name == NULL || !extract_labels_name_plausible(msg->from_name) ||
 	    extract_lexicon_org_name(msg->from_name) ||
 	    extract_same_name(msg->from_name, rec->name))
 		return;
@@ -4519,7 +3338,7 @@ extract_fields(const char *text, const struct mime_message *msg,
 		read_view(&v, ctx, &found[t]);
 	}
 	app_quoted = fill_record(rec, &found[0], &found[1], ctx, prov);
-	question_request(rec, prov);
+	extract_validate_question_request(rec, prov);
 	/* An invalid field is there, just wrong: it is not also missing.
 	 * The sender's address is not in the text: classify counts what the
 	 * applicant wrote. */
@@ -4605,10 +3424,10 @@ keep_written(const char *folded, const char *out_so_far, size_t out_len,
 {
 	if (folded[0] == '\0' || folded[1] != '\0')
 		return true;
-	if (is_alnum(folded[0]))
+	if (extract_text_is_alnum(folded[0]))
 		return false;
-	return !(out_len > 0 && is_alnum(out_so_far[out_len - 1]) &&
-		 is_alnum(*v_next));
+	return !(out_len > 0 && extract_text_is_alnum(out_so_far[out_len - 1]) &&
+		 extract_text_is_alnum(*v_next));
 }
 
 /* Matches value against the written text from o on; white space may differ

@@ -241,3 +241,33 @@ extract_text_find_in(const char *p, const char *end, const char *lit)
 			return p;
 	return NULL;
 }
+
+bool
+extract_text_is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+bool
+extract_text_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+bool
+extract_text_is_alnum(char c)
+{
+	return g_ascii_isalnum(c);
+}
+
+/* Clause punctuation: where a value written in a sentence ends. */
+size_t
+extract_text_clause_end_len(const char *p, const char *end)
+{
+	static const char *const ends[] = {
+		"。", "、", ",", ";", "!", "?", ")", "]", "】",
+	};
+	const char *w = extract_text_word_at(p, end, ends, G_N_ELEMENTS(ends));
+
+	return w != NULL ? strlen(w) : 0;
+}

@@ -1,0 +1,249 @@
+/* Internal seams of the field reader, which extract_fields() runs over a
+ * folded text: labels.c reads form labels and their values, prose.c what
+ * sentences say, closing.c the signature and date of a letter, validate.c
+ * checks what was read, assemble.c splits the text into views (the newest
+ * text, the quoted text) and makes one record of them.  Shared here: the
+ * lines of a view, the label hits on a line, and what one view says (struct
+ * found) with the provenance of each value.  Not for use outside
+ * src/extract/. */
+#ifndef OGI_EXTRACT_FIELDS_PRIVATE_H
+#define OGI_EXTRACT_FIELDS_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <glib.h>
+
+#include "extract/extract-private.h"
+#include "extract/lexicon.h"
+
+/* How sure a delivery or medium choice is. */
+enum choice_level {
+	CHOICE_NONE,
+	CHOICE_PROSE,  /* a phrase of a letter, a tick with no label */
+	CHOICE_OTHER,  /* ticked in the field of the other aspect */
+	CHOICE_FIELD,  /* ticked in its own field */
+};
+
+enum name_rank {
+	RANK_LABEL,     /* 姓名, 名称 */
+	RANK_APPLICANT, /* 申请人 */
+	RANK_PROSE,     /* 我叫…, 本人… */
+	RANK_ORG_PROSE, /* 某某公司（统一社会信用代码…） */
+	RANK_SIGNATURE, /* the signed name */
+	RANK_NONE,
+};
+
+struct applicant_hit {
+	size_t line;
+	char *value;
+};
+
+/* Where a value of struct found came from, until the record's
+ * extract_field_info takes it: the rule that read it, how sure it is, and
+ * its line (pointers into the scanned text, which outlives both views). */
+struct prov {
+	enum extract_source src;
+	enum extract_confidence conf;
+	const char *rule;   /* static: a stable short name ... */
+	const char *word;   /* ... and, when not NULL, the word it matched:
+	                       "prose" "我叫" is the rule "prose-我叫" */
+	const char *line;   /* NULL: read from no line */
+	size_t len;
+	unsigned line_no;
+	bool quoted;        /* read from the view of quoted text */
+};
+
+/* What one view (the newest text, or the quoted text) says. */
+struct found {
+	char *name;
+	enum name_rank name_rank;
+	char *legal_rep;
+	char *contact_person;
+	bool contact_handler;     /* contact_person read after 经办人 */
+	char *agent;
+	char *agent_phone;
+	bool for_client;          /* the writer says so (受…委托, 代…申请) */
+	char *self_name;          /* the writer's, from 我是/我叫/本人 ... */
+	struct prov self_prov;    /* ... and where it was read */
+	size_t agent_line;        /* of the agent's label; SIZE_MAX: none */
+	char *id_type_text;
+	char *id_number;          /* normalised */
+	enum extract_id_type id_label_type;
+	const char *id_label;     /* static, from the label table */
+	char *id_word;            /* document name written beside the number */
+	char *address;
+	char *postcode;
+	char *phone;
+	char *email;
+	char *fax;
+	char *request;
+	char *purpose;
+	bool sig_field;           /* a signature field, filled or not */
+	bool sig_present;
+	char *sig_text;
+	char *date_text;          /* value of a date field */
+	int date_rc;
+	char date[11];
+	enum extract_delivery delivery;
+	enum choice_level delivery_level;
+	enum extract_medium medium;
+	enum choice_level medium_level;
+	GArray *applicants;       /* struct applicant_hit */
+	size_t request_line;      /* SIZE_MAX: none */
+	bool quoted;              /* the view of quoted text */
+	struct prov at;           /* the rule reading now: the helpers that
+	                             store a value copy it beside the value */
+	struct prov prov[EXTRACT_FIELD_COUNT]; /* of each value stored, or of
+	                             a label seen with nothing after it */
+};
+
+struct line {
+	const char *s;    /* without quoting "> " */
+	size_t len;
+	const char *body; /* after a list number or bullet */
+	unsigned no;      /* 1-based, in the scanned text */
+};
+
+static inline const char *
+line_end(const struct line *ln)
+{
+	return ln->s + ln->len;
+}
+
+struct hit {
+	const struct extract_lexicon_label *lab;
+	enum extract_lexicon_field field;   /* the label's, or SIGNATURE for 申请人（签名） */
+	const char *start;  /* the label */
+	const char *vstart; /* its value */
+	const char *vend;
+	bool clause;        /* written in a sentence: value ends at the clause */
+	bool prose;         /* a prose pattern (我叫…, 本人…, 电话138…), not a
+	                       label followed by a colon or a cell border */
+	bool at_start;      /* first thing on its line */
+};
+
+struct view {
+	struct line *lines;
+	size_t n;
+	GArray **hits;      /* per line, struct hit */
+	bool *consumed;     /* line belongs to a label's value */
+	const char *receipt; /* "YYYY-MM-DD" the message arrived: the year of
+	                        a date written without one; "" if unknown */
+	const GArray *layout; /* struct extract_layout_line of each line */
+	const char *written;  /* the text before layout.c rewrote it */
+};
+
+/* A telephone number has at least this many digits: a local number
+ * without its area code (8123456); fewer is a house or room number. */
+#define PHONE_MIN_DIGITS 7
+
+/* --- labels.c ------------------------------------------------------------ */
+
+/* Whether s is, as a whole and ignoring ASCII case, one of the n words. */
+bool extract_labels_is_one_of(const char *s, const char *const *words,
+	size_t n);
+
+/* p..end as a value (g_free): trimmed, separators, brackets and underscores
+ * off; NULL for nothing or 无, /, ——. */
+char *extract_labels_clean_value(const char *p, const char *end);
+
+/* Removes seal and signature marks (（盖章）) after a name in v; whether there
+ * was one. */
+bool extract_labels_strip_seal(char *v);
+
+/* v (owned) as a signer's name: seal marks, digits and what follows a clause
+ * end off; NULL for none. */
+char *extract_labels_signature_value(char *v);
+
+/* Whether v looks like a name: two to six Chinese characters, a Latin name
+ * or an organisation's. */
+bool extract_labels_name_plausible(const char *v);
+
+/* The hits of line i of v. */
+GArray *extract_labels_hits_of(const struct view *v, size_t i);
+
+/* Whether line ln holds only spaces. */
+bool extract_labels_blank(const struct line *ln);
+
+/* The first mail address in v (g_free), NULL if none. */
+char *extract_labels_email_token(const char *v);
+
+/* How many ASCII digits s holds. */
+size_t extract_labels_count_digits(const char *s);
+
+/* --- closing.c ----------------------------------------------------------- */
+
+/* Whether line ln starts with a closing marker (此致, Yours sincerely). */
+bool extract_closing_marker_line(const struct line *ln);
+
+/* Whether line ln is a date and little else (the date of a letter). */
+bool extract_closing_date_line(const struct view *v, const struct line *ln);
+
+/* Whether t, as a whole, is a form label. */
+bool extract_closing_is_label_word(const char *t);
+
+/* Whether t may be a signer's name (as a name in a sentence, or a short one
+ * with a surname like 于). */
+bool extract_closing_signer_plausible(const char *t);
+
+/* Whether f has a signature field or a signature already. */
+bool extract_closing_signed_already(const struct found *f);
+
+/* Reads the closing block of view v: the signature, the date (unless a date
+ * field gave one) and the signer as the name. */
+void extract_closing_read(const struct view *v, struct found *f);
+
+/* --- validate.c ---------------------------------------------------------- */
+
+/* Whether the n digits at d are a mainland mobile number (11 digits,
+ * 1[3-9]…). */
+bool extract_validate_is_mobile(const char *d, size_t n);
+
+/* Moves the identity number and its type to rec (f0 first), the written type
+ * before the shape; sets invalid. */
+void extract_validate_record_id(struct extract_record *rec, struct found *f0,
+	struct found *f1, struct prov *prov);
+
+/* Moves the date to rec (f0 first); a date after ctx->today or not a
+ * calendar date is invalid. */
+void extract_validate_record_date(struct extract_record *rec,
+	const struct found *f0, const struct found *f1,
+	const struct extract_context *ctx, struct prov *prov);
+
+/* Checks rec's postcode, telephone and mail address (setting rec->invalid)
+ * and removes spaces. */
+void extract_validate_record_contact(struct extract_record *rec);
+
+/* Drops a request that is only a question or a complaint; one asking about
+ * named information is LOW. */
+void extract_validate_question_request(struct extract_record *rec,
+	struct prov *prov);
+
+/* --- assemble.c ---------------------------------------------------------- */
+
+/* Records that field fld of f now holds a value read by the rule f->at. */
+void extract_assemble_noted(struct found *f, enum extract_field fld);
+
+/* Stores value (owned) in *slot, field fld of f, unless it holds one already
+ * (then frees value). */
+void extract_assemble_keep(struct found *f, enum extract_field fld,
+	char **slot, char *value);
+
+/* Stores value (owned) as f's name unless one of the same or a better rank
+ * is there. */
+void extract_assemble_set_name(struct found *f, char *value,
+	enum name_rank rank);
+
+/* Names the rule reading now (f->at): its source, confidence, name, matched
+ * word and line (NULL: none). */
+void extract_assemble_reading(struct found *f, enum extract_source src,
+	enum extract_confidence conf, const char *rule, const char *word,
+	const struct line *ln);
+
+/* The provenance of field fld when no view gave it a value: a blank label
+ * seen, a's first. */
+struct prov extract_assemble_evidence(const struct found *a,
+	const struct found *b, enum extract_field fld);
+
+#endif
