@@ -144,6 +144,9 @@ struct view {
 bool extract_labels_is_one_of(const char *s, const char *const *words,
 	size_t n);
 
+/* Cuts lit off the end of s; whether it was there. */
+bool extract_labels_strip_suffix(char *s, const char *lit);
+
 /* p..end as a value (g_free): trimmed, separators, brackets and underscores
  * off; NULL for nothing or 无, /, ——. */
 char *extract_labels_clean_value(const char *p, const char *end);
@@ -160,17 +163,122 @@ char *extract_labels_signature_value(char *v);
  * or an organisation's. */
 bool extract_labels_name_plausible(const char *v);
 
+/* After a label ending at q: past a short note in brackets (（签名）), which may
+ * make *field SIGNATURE. */
+const char *extract_labels_label_bracket(const char *q, const char *end,
+	enum extract_lexicon_field *field);
+
+/* Whether f is the delivery or the medium field (a choice of options). */
+bool extract_labels_is_choice(enum extract_lexicon_field f);
+
+/* Whether hit h ends the value of a prose pattern or a sentence before it. */
+bool extract_labels_ends_prose_value(const struct hit *h);
+
+/* Whether s..end is written with spaces instead of Chinese punctuation. */
+bool extract_labels_spaced_line(const char *s, const char *end);
+
+/* Whether a space at c ends a clause (in a spaced line before Chinese,
+ * anywhere before a date). */
+bool extract_labels_space_ends_clause(const char *c, const char *end,
+	bool spaced);
+
+/* Appends the hits (struct hit) of the labels on line ln to hits, each with
+ * its value's extent. */
+void extract_labels_scan_line(const struct line *ln, GArray *hits);
+
 /* The hits of line i of v. */
 GArray *extract_labels_hits_of(const struct view *v, size_t i);
 
 /* Whether line ln holds only spaces. */
 bool extract_labels_blank(const struct line *ln);
 
+/* Whether line i of v starts with a label. */
+bool extract_labels_starts_with_hit(const struct view *v, size_t i);
+
+/* The end of line i's text before its first label (the line's end if none). */
+const char *extract_labels_text_before_hit(const struct view *v, size_t i);
+
+/* Appends p..end, trimmed, to acc as a wrapped line of a value (Chinese
+ * joins without a space). */
+void extract_labels_append_piece(GString *acc, const char *p, const char *end);
+
+/* Whether line j of v is a bare name on the line above a date: it signs the
+ * letter. */
+bool extract_labels_signs_above_date(const struct view *v, size_t j);
+
+/* Reads ticked options of p..end into f at the levels given; whether p..end
+ * is a list of options. */
+bool extract_labels_parse_choices(const char *p, const char *end,
+	bool need_marks, enum choice_level dlevel, enum choice_level mlevel,
+	struct found *f);
+
+/* Whether p..end holds a check box (ticked only, if ticked_only). */
+bool extract_labels_has_mark(const char *p, const char *end, bool ticked_only);
+
 /* The first mail address in v (g_free), NULL if none. */
 char *extract_labels_email_token(const char *v);
 
+/* Stores the identity number in v, and a document named beside it, in f;
+ * lab: the label (NULL: none). */
+void extract_labels_store_id(struct found *f,
+	const struct extract_lexicon_label *lab, const char *v);
+
 /* How many ASCII digits s holds. */
 size_t extract_labels_count_digits(const char *s);
+
+/* The value gathered in acc (consumed) as stored: one line cleaned, several
+ * kept as lines; NULL for none. */
+char *extract_labels_finish_value(GString *acc);
+
+/* Reads every label's value in view v into f. */
+void extract_labels_read(struct view *v, struct found *f);
+
+/* The lexicon as layout.c needs it (struct extract_layout_lexicon's label). */
+enum extract_layout_value extract_labels_layout_label(const char *p,
+	const char *end, size_t *len_r);
+
+/* --- prose.c ------------------------------------------------------------- */
+
+/* Where the sentence at p ends (。!? or an English full stop), NULL if not
+ * before end. */
+const char *extract_prose_sentence_end(const char *p, const char *end);
+
+/* Reads the request from a verb in the prose of v (现申请公开…), unless f has
+ * one. */
+void extract_prose_request(struct view *v, struct found *f);
+
+/* Reads the purpose from 用于… at the start of a clause, unless f has one. */
+void extract_prose_purpose(struct view *v, struct found *f);
+
+/* Reads 受…委托, 代…申请: the writer is an agent; the client named is the
+ * applicant. */
+void extract_prose_client(struct view *v, struct found *f);
+
+/* Whether line (len bytes) names name. */
+bool extract_prose_line_names(const char *line, size_t len, const char *name);
+
+/* Moves to the agent's the telephone number written on the agent's line. */
+void extract_prose_agent_phone(const struct view *v, struct found *f);
+
+/* Reads the delivery and medium asked for in sentences, and a fax number
+ * given as the target. */
+void extract_prose_delivery(struct view *v, struct found *f);
+
+/* Reads ticked boxes on lines with no label we know (☑邮寄 alone). */
+void extract_prose_ticked_lines(struct view *v, struct found *f);
+
+/* Reads ID and mobile numbers and mail addresses written without a label, by
+ * their shape. */
+void extract_prose_read_shapes(const struct view *v, struct found *f,
+	const struct extract_context *ctx);
+
+/* Reads an organisation's name written before its credit or organisation
+ * code. */
+void extract_prose_org_before_code(const struct view *v, struct found *f);
+
+/* On lines written with spaces for punctuation: a lone name or date, when
+ * nothing else gave one. */
+void extract_prose_spaced_words(const struct view *v, struct found *f);
 
 /* --- closing.c ----------------------------------------------------------- */
 
@@ -235,11 +343,21 @@ void extract_assemble_keep(struct found *f, enum extract_field fld,
 void extract_assemble_set_name(struct found *f, char *value,
 	enum name_rank rank);
 
+/* Sets the delivery d and the medium m (UNKNOWN: leave) of f where the level
+ * beats the one stored. */
+void extract_assemble_set_choice(struct found *f, enum extract_delivery d,
+	enum extract_medium m, enum choice_level dlevel, enum choice_level mlevel);
+
 /* Names the rule reading now (f->at): its source, confidence, name, matched
  * word and line (NULL: none). */
 void extract_assemble_reading(struct found *f, enum extract_source src,
 	enum extract_confidence conf, const char *rule, const char *word,
 	const struct line *ln);
+
+/* Whether lower (an ASCII-lowercased line) holds one of the office's own
+ * addresses. */
+bool extract_assemble_has_own_address(const char *lower,
+	const struct extract_context *ctx);
 
 /* The provenance of field fld when no view gave it a value: a blank label
  * seen, a's first. */
