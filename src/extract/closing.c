@@ -94,6 +94,10 @@ extract_closing_is_label_word(const char *t)
 	return extract_lexicon_label_at(t, end, &lend) != NULL && lend == end;
 }
 
+/* A signer whose surname also starts sentences (于海涛, 向明) is taken only
+ * with a short name: a surname and a given name of one or two characters. */
+#define SURNAME_SIGNER_MAX_HAN 3
+
 /* A signer's name: as name_plausible(), but a name of two or three
  * characters may start with a surname that also starts sentences. */
 bool
@@ -111,8 +115,12 @@ extract_closing_signer_plausible(const char *t)
 			return false;
 		han++;
 	}
-	return han >= 2 && han <= 3;
+	return han >= 2 && han <= SURNAME_SIGNER_MAX_HAN;
 }
+
+/* A signer is at most an organisation's name (20 characters, 60 bytes);
+ * a longer word of a closing block is a sentence. */
+#define SIGNER_MAX_BYTES 60
 
 /* The signer among the words of a closing block: not a closing word, a
  * label, a date or a number; an addressee (此致 某某局) is passed over. */
@@ -138,7 +146,7 @@ closing_name(const char *p, const char *end)
 		    extract_date_find(tok, d) != 0 || only_date_words(tok) ||
 		    extract_labels_is_one_of(tok, EXTRACT_LEXICON(closing_noise)) ||
 		    extract_closing_is_label_word(tok) ||
-		    addressee_like(tok) || strlen(tok) > 60 ||
+		    addressee_like(tok) || strlen(tok) > SIGNER_MAX_BYTES ||
 		    !extract_closing_signer_plausible(tok)) {
 			g_free(tok);
 			continue;
@@ -204,6 +212,10 @@ sign(struct found *f, char *name)
 	extract_assemble_keep(f, EXTRACT_FIELD_SIGNATURE, &f->sig_text, name);
 }
 
+/* 出生 follows a birth date within its clause: the longest date written
+ * (1979年12月31日, 17 bytes) and a space or two. */
+#define BIRTH_WORD_REACH_BYTES 32
+
 /* 1979年3月2日出生, 出生于1979年3月2日: a birth date told about the
  * applicant (a lawyer's 申请人 line), not the date of the application.
  * start is where the date begins in s. */
@@ -219,7 +231,7 @@ birth_date_at(const char *s, const char *start)
 		if ((size_t)(start - s) >= n && memcmp(start - n, w, n) == 0)
 			return true;
 	}
-	for (const char *c = start; c < end && c - start < 32;
+	for (const char *c = start; c < end && c - start < BIRTH_WORD_REACH_BYTES;
 	     c = extract_text_next_char(c, end)) {
 		if (extract_text_has_prefix(c, end, "出生") || extract_text_has_prefix(c, end, "生人"))
 			return true;
@@ -228,6 +240,10 @@ birth_date_at(const char *s, const char *start)
 	}
 	return false;
 }
+
+/* Finding where a date starts rescans the line for every character: a
+ * letter's closing line is far shorter; a longer line is read as it is. */
+#define LINE_DATE_RESCAN_MAX 512
 
 /* The first date in s that is not a birth date.  Finding where a date
  * starts rescans the line, so long lines (not a letter's closing) are read
@@ -238,7 +254,7 @@ line_date(const char *s, char out[11])
 	const char *p = s;
 	int rc;
 
-	if (strlen(s) > 512)
+	if (strlen(s) > LINE_DATE_RESCAN_MAX)
 		return extract_date_find(s, out);
 	while ((rc = extract_date_find(p, out)) != 0) {
 		const char *q = p, *next;
@@ -365,21 +381,33 @@ closing_marker(const struct view *v, struct found *f, char date[11])
 	return rc;
 }
 
+/* 申请人 signs when it stands among the last CLOSING_APPLICANT_LINES
+ * non-blank lines (name, date, a seal line, two to spare) with a date
+ * within APPLICANT_DATE_REACH lines of it, or among the last
+ * CLOSING_NEAR_END_LINES without one. */
+#define CLOSING_APPLICANT_LINES 5
+#define CLOSING_NEAR_END_LINES 3
+#define APPLICANT_DATE_REACH 2
+
 /* 申请人：张三 after the request and next to the date. */
 static int
 closing_applicant(const struct view *v, struct found *f, char date[11])
 {
-	size_t last[5], n = last_lines(v, last, 5);
+	size_t last[CLOSING_APPLICANT_LINES];
+	size_t n = last_lines(v, last, CLOSING_APPLICANT_LINES);
 
 	for (guint k = f->applicants->len; k > 0 && n > 0; k--) {
 		const struct applicant_hit *a =
 			&g_array_index(f->applicants, struct applicant_hit, k - 1);
-		size_t from = a->line >= 2 ? a->line - 2 : 0;
+		size_t from = a->line >= APPLICANT_DATE_REACH ?
+			      a->line - APPLICANT_DATE_REACH : 0;
 		bool late = f->request_line != SIZE_MAX ? a->line > f->request_line :
 							   a->line >= last[0];
-		bool near_end = n < 3 || a->line >= last[n - 3];
+		bool near_end = n < CLOSING_NEAR_END_LINES ||
+				a->line >= last[n - CLOSING_NEAR_END_LINES];
 		size_t dl = a->line;
-		int rc = date_of_lines(v, from, a->line + 2, date, &dl);
+		int rc = date_of_lines(v, from, a->line + APPLICANT_DATE_REACH,
+				       date, &dl);
 
 		if (late && (rc != 0 || near_end)) {
 			extract_assemble_reading(f, EXTRACT_SRC_LABEL, EXTRACT_CONF_HIGH,
@@ -394,12 +422,20 @@ closing_applicant(const struct view *v, struct found *f, char date[11])
 	return 0;
 }
 
+/* A plain closing is read on the last CLOSING_PLAIN_LINES non-blank lines
+ * (a name, an organisation, its seal, a date, two to spare); a signer's
+ * line beside the date is short (CLOSING_NAME_LINE_MAX bytes: a name and a
+ * date with spaces), a longer one is a sentence. */
+#define CLOSING_PLAIN_LINES 6
+#define CLOSING_NAME_LINE_MAX 60
+
 /* A letter ending "某某公司（盖章）" or "张三 / 2026年11月20日" with no
  * closing words. */
 static int
 closing_plain(const struct view *v, struct found *f, char date[11])
 {
-	size_t last[6], n = last_lines(v, last, 6), dl = 0;
+	size_t last[CLOSING_PLAIN_LINES], dl = 0;
+	size_t n = last_lines(v, last, CLOSING_PLAIN_LINES);
 	int rc = 0;
 
 	for (size_t k = 0; k < n; k++) {
@@ -425,7 +461,8 @@ closing_plain(const struct view *v, struct found *f, char date[11])
 				const struct line *cl = &v->lines[last[c]];
 				char *name;
 
-				if (extract_labels_hits_of(v, last[c])->len > 0 || cl->len > 60)
+				if (extract_labels_hits_of(v, last[c])->len > 0 ||
+				    cl->len > CLOSING_NAME_LINE_MAX)
 					continue;
 				name = closing_name(cl->s, line_end(cl));
 				extract_assemble_reading(f, EXTRACT_SRC_CLOSING, EXTRACT_CONF_HIGH,

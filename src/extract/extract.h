@@ -6,10 +6,14 @@
  * record are valid UTF-8 owned by the record; extract_record_free() releases
  * them.  Nothing here blocks.
  *
- * Implementation files: classify.c (message kind), fields.c (application
- * elements, form and prose layouts), idnum.c (identity numbers), date.c
- * (application dates), text.c (normalisation helpers), record.c (record
- * life cycle and names).
+ * Implementation files: classify.c (message kind); the application
+ * elements read by assemble.c (entry points, quoting, one record), labels.c
+ * (form labels), prose.c (sentences), closing.c (signature and date),
+ * validate.c (checks), with lexicon.c and the word lists of lexicon/
+ * (fields-private.h, lexicon.h); layout.c (layout normalisation), idnum.c
+ * (identity numbers), date.c (application dates), text.c (normalisation
+ * and character helpers), verdict.c (the verdict), record.c (record life
+ * cycle and names).
  */
 #ifndef OGI_EXTRACT_EXTRACT_H
 #define OGI_EXTRACT_EXTRACT_H

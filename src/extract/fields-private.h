@@ -364,4 +364,11 @@ bool extract_assemble_has_own_address(const char *lower,
 struct prov extract_assemble_evidence(const struct found *a,
 	const struct found *b, enum extract_field fld);
 
+/* A description or a purpose may run over this many lines (a list of
+ * documents); longer, the rest is something else. */
+#define VALUE_MAX_LINES 40
+
+/* A mainland mobile number has 11 digits, 1[3-9]x xxxx xxxx. */
+#define MOBILE_DIGITS 11
+
 #endif

@@ -16,6 +16,10 @@
 
 /* --- checkbox marks ------------------------------------------------------ */
 
+/* How far before an option its check mark may start, in bytes: a mark and
+ * a space (☑ is 3 bytes, [√] 5); further back it belongs to something else. */
+#define MARK_REACH_BYTES 8
+
 /* Is there a checkbox mark just before p (spaces skipped)? */
 static bool
 mark_before(const char *p, const char *start)
@@ -24,7 +28,7 @@ mark_before(const char *p, const char *start)
 
 	while (p > start && p[-1] == ' ')
 		p--;
-	for (const char *q = p; q > start && p - q < 8;) {
+	for (const char *q = p; q > start && p - q < MARK_REACH_BYTES;) {
 		q = extract_text_prev_char(q, start);
 		if (extract_layout_mark_at(q, p, &n) != 0 && q + n == p)
 			return true;
@@ -206,6 +210,17 @@ extract_labels_signature_value(char *v)
 	return v;
 }
 
+/* A person's name in Chinese has two characters at least and six at most
+ * (a compound surname with a two-character given name is four; names
+ * written in Chinese from Mongolian or Uyghur run to six); an organisation's
+ * name in a sentence, NAME_ORG_MAX_HAN (有限责任公司 names of 20 and more);
+ * a Latin name, two letters to NAME_LATIN_MAX_BYTES with its spaces. */
+#define NAME_HAN_MIN 2
+#define NAME_HAN_MAX 6
+#define NAME_ORG_MAX_HAN 30
+#define NAME_LATIN_MIN_LETTERS 2
+#define NAME_LATIN_MAX_BYTES 40
+
 /* A name written in a sentence (我叫张三，…) must look like one: two to six
  * Chinese characters, a Latin name, or an organisation's name. */
 bool
@@ -228,14 +243,21 @@ extract_labels_name_plausible(const char *v)
 	if (other > 0)
 		return false;
 	if (han > 0 && latin == 0)
-		return (han >= 2 && han <= 6) || (han <= 30 && extract_lexicon_org_name(v));
-	return han == 0 && latin >= 2 && end - v <= 40;
+		return (han >= NAME_HAN_MIN && han <= NAME_HAN_MAX) ||
+		       (han <= NAME_ORG_MAX_HAN && extract_lexicon_org_name(v));
+	return han == 0 && latin >= NAME_LATIN_MIN_LETTERS &&
+	       end - v <= NAME_LATIN_MAX_BYTES;
 }
+
+/* A note in brackets after a label is short: （签名或盖章） is 18 bytes;
+ * a longer bracket is a sentence of its own. */
+#define LABEL_NOTE_MAX_BYTES 40
 
 /* 申请人（签名）, 联系电话（手机）: a short note in brackets after a label
  * belongs to it; one that mentions signing makes it a signature field. */
 const char *
-extract_labels_label_bracket(const char *q, const char *end, enum extract_lexicon_field *field)
+extract_labels_label_bracket(const char *q, const char *end,
+			     enum extract_lexicon_field *field)
 {
 	static const char *const pairs[][2] = {
 		{ "(", ")" }, { "[", "]" }, { "【", "】" },
@@ -251,7 +273,7 @@ extract_labels_label_bracket(const char *q, const char *end, enum extract_lexico
 			continue;
 		in = q + strlen(pairs[i][0]);
 		close = extract_text_find_in(in, end, pairs[i][1]);
-		if (close == NULL || close - in > 40)
+		if (close == NULL || close - in > LABEL_NOTE_MAX_BYTES)
 			return q;
 		for (const char *c = in; c < close; c++)
 			if (extract_text_is_digit(*c) || *c == '@' || *c == ':')
@@ -414,6 +436,10 @@ make_hit(const struct line *ln, const char *p, const char *q,
 	return false;
 }
 
+/* A label we do not know has at most this many Chinese characters before
+ * its colon (政治面貌 4, 身份证有效期限 7); more is a sentence. */
+#define UNKNOWN_LABEL_MAX_HAN 8
+
 /* A value in a sentence or table ends where an unknown label starts:
  * "张三 政治面貌:群众". */
 static const char *
@@ -425,7 +451,7 @@ cut_unknown_label(const char *v, const char *end)
 
 		if (*c != ':')
 			continue;
-		while (b > v && han < 9) {
+		while (b > v && han <= UNKNOWN_LABEL_MAX_HAN) {
 			const char *pb = extract_text_prev_char(b, v);
 
 			if (!extract_text_is_han(pb, end))
@@ -433,7 +459,7 @@ cut_unknown_label(const char *v, const char *end)
 			b = pb;
 			han++;
 		}
-		if (han >= 1 && han <= 8 && b > v && extract_text_is_space(b[-1]))
+		if (han >= 1 && han <= UNKNOWN_LABEL_MAX_HAN && b > v && extract_text_is_space(b[-1]))
 			return b;
 	}
 	return end;
@@ -977,7 +1003,8 @@ extract_labels_email_token(const char *v)
 /* The identity number in a value: the longest run of letters and digits
  * (spaces and hyphens inside allowed) that holds a digit. */
 void
-extract_labels_store_id(struct found *f, const struct extract_lexicon_label *lab, const char *v)
+extract_labels_store_id(struct found *f,
+			const struct extract_lexicon_label *lab, const char *v)
 {
 	const char *end = v + strlen(v), *best = NULL, *best_end = NULL;
 	const char *word = NULL;
@@ -1533,7 +1560,7 @@ extract_labels_read(struct view *v, struct found *f)
 				 * else. */
 				extract_labels_append_piece(acc, h->vstart, se != NULL ? se : h->vend);
 				if (last && se == NULL)
-					continue_value(v, i, acc, 40);
+					continue_value(v, i, acc, VALUE_MAX_LINES);
 				/* 用途是… in a sentence: the rest of the line
 				 * may still hold the request. */
 				if (!h->prose)

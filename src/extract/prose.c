@@ -31,6 +31,10 @@ in_label(const struct view *v, size_t i, const char *p)
 	return false;
 }
 
+/* Between 申请 and 公开 at most this many Chinese characters stand
+ * (申请贵局依法公开: 4); further apart they are two clauses. */
+#define REQUEST_VERB_GAP_HAN 8
+
 /* A request verb at p: 申请公开, or 申请 … 公开 a few characters apart
  * (申请贵局依法公开).  Returns the end of the verb or NULL. */
 static const char *
@@ -46,7 +50,7 @@ request_verb_at(const char *p, const char *end, const char *start)
 	if (!extract_text_has_prefix(p, end, "申请"))
 		return NULL;
 	q = p + strlen("申请");
-	for (int k = 0; k < 8 && q < end; k++) {
+	for (int k = 0; k < REQUEST_VERB_GAP_HAN && q < end; k++) {
 		if (extract_text_has_prefix(q, end, "公开"))
 			return q + strlen("公开");
 		if (!extract_text_is_han(q, end))
@@ -72,6 +76,10 @@ extract_prose_sentence_end(const char *p, const char *end)
 	return NULL;
 }
 
+/* A lead-in before a colon is short (你们必须公开, 具体是: 6, 3); a colon
+ * further on belongs to the description. */
+#define LEAD_IN_MAX_HAN 12
+
 /* 你们必须公开：…, 具体是：…: a short lead-in before a colon introduces the
  * description; it is not part of it.  Returns where the description starts. */
 static const char *
@@ -79,7 +87,7 @@ skip_lead_in(const char *r, const char *stop)
 {
 	const char *q = r;
 
-	for (int k = 0; k < 12 && q < stop; k++) {
+	for (int k = 0; k < LEAD_IN_MAX_HAN && q < stop; k++) {
 		if (*q == ':')
 			return q + 1;
 		if (!extract_text_is_han(q, stop))
@@ -88,6 +96,10 @@ skip_lead_in(const char *r, const char *stop)
 	}
 	return r;
 }
+
+/* The mailbox stands a few characters after the sending verb
+ * (发到我的QQ邮箱: 4); further on, the clause is about something else. */
+#define MAILBOX_REACH_CHARS 8
 
 /* 发送至本人邮箱, 发到我的QQ邮箱, 麻烦发我邮箱: a sending verb and, a few
  * characters on in the same clause, a mailbox.  Returns the verb's length,
@@ -101,7 +113,9 @@ send_to_mailbox(const char *p, const char *end)
 	if (w == NULL)
 		return 0;
 	q = p + strlen(w);
-	for (int k = 0; k < 8 && q < end && extract_text_clause_end_len(q, end) == 0; k++) {
+	for (int k = 0; k < MAILBOX_REACH_CHARS && q < end &&
+	     extract_text_clause_end_len(q, end) == 0;
+	     k++) {
 		for (size_t i = 0; i < extract_lexicon_mailbox_words_n; i++)
 			if (g_ascii_strncasecmp(q, extract_lexicon_mailbox_words[i],
 						strlen(extract_lexicon_mailbox_words[i])) == 0)
@@ -398,7 +412,8 @@ extract_prose_request(struct view *v, struct found *f)
 			extract_labels_append_piece(acc, r, stop);
 			/* A list below (现申请公开以下信息：), or a sentence wrapped
 			 * by the mail client. */
-			for (size_t j = i + 1; more && j < v->n && j < i + 40; j++) {
+			for (size_t j = i + 1; more && j < v->n && j < i + VALUE_MAX_LINES;
+			     j++) {
 				const struct line *nl = &v->lines[j];
 				const char *nend = extract_labels_text_before_hit(v, j);
 				const char *se;
@@ -429,6 +444,10 @@ extract_prose_request(struct view *v, struct found *f)
 	}
 }
 
+/* 用于 starts the purpose's clause, or nearly (主要用于, 此信息用于: 5
+ * characters before it); deeper in a clause it is something else's use. */
+#define PURPOSE_START_CHARS 5
+
 /* 用于…: the purpose, when the clause starts with it. */
 void
 extract_prose_purpose(struct view *v, struct found *f)
@@ -448,7 +467,7 @@ extract_prose_purpose(struct view *v, struct found *f)
 				before = 0;
 				continue;
 			}
-			if (extract_text_has_prefix(p, end, "用于") && before <= 5 &&
+			if (extract_text_has_prefix(p, end, "用于") && before <= PURPOSE_START_CHARS &&
 			    !in_label(v, i, p)) {
 				const char *e = p + strlen("用于");
 
@@ -509,6 +528,10 @@ static const char *const not_for_client[] = {
 	"帮助", "帮扶",
 };
 
+/* A client's name in a sentence has at most four characters (a compound
+ * surname and a two-character given name); longer is a description. */
+#define CLIENT_NAME_MAX_CHARS 4
+
 /* The client between p and q (a name, or "" when only a pronoun or a
  * kinship word stands there), or NULL when what stands there is not one. */
 static char *
@@ -546,7 +569,7 @@ client_between(const char *p, const char *q)
 		return name;
 	}
 	if (!extract_labels_name_plausible(name) || extract_lexicon_org_name(name) ||
-	    g_utf8_strlen(name, -1) > 4) {
+	    g_utf8_strlen(name, -1) > CLIENT_NAME_MAX_CHARS) {
 		g_free(name);
 		return NULL;
 	}
@@ -757,6 +780,9 @@ extract_prose_ticked_lines(struct view *v, struct found *f)
 	}
 }
 
+/* A resident ID or a credit code has 18 characters (GB 11643, GB 32100). */
+#define ID_SHAPE_LEN 18
+
 /* Identity numbers, mobile numbers and mail addresses written without a
  * label we know; only shapes that cannot be anything else count. */
 void
@@ -776,12 +802,12 @@ extract_prose_read_shapes(const struct view *v, struct found *f,
 			}
 			while (e < end && extract_text_is_alnum(*e))
 				e++;
-			if (f->id_number == NULL && e - p == 18) {
-				char buf[19];
+			if (f->id_number == NULL && e - p == ID_SHAPE_LEN) {
+				char buf[ID_SHAPE_LEN + 1];
 
-				for (int k = 0; k < 18; k++)
+				for (int k = 0; k < ID_SHAPE_LEN; k++)
 					buf[k] = g_ascii_toupper(p[k]);
-				buf[18] = '\0';
+				buf[ID_SHAPE_LEN] = '\0';
 				extract_assemble_reading(f, EXTRACT_SRC_PATTERN,
 					EXTRACT_CONF_HIGH, "id-shape", NULL, ln);
 				if (extract_resident_id_valid(buf) ||
@@ -789,7 +815,7 @@ extract_prose_read_shapes(const struct view *v, struct found *f,
 					extract_labels_store_id(f, NULL, buf);
 			}
 			if (f->phone == NULL && extract_validate_is_mobile(p, (size_t)(e - p)) &&
-			    strspn(p, "0123456789") >= 11) {
+			    strspn(p, "0123456789") >= MOBILE_DIGITS) {
 				extract_assemble_reading(f, EXTRACT_SRC_PATTERN,
 					EXTRACT_CONF_HIGH, "mobile-shape",
 					NULL, ln);
@@ -816,6 +842,10 @@ extract_prose_read_shapes(const struct view *v, struct found *f,
 	}
 }
 
+/* An organisation's name before its code is read back at most this many
+ * characters (the longest names of companies and associations). */
+#define ORG_NAME_MAX_CHARS 40
+
 /* 某某有限公司（统一社会信用代码：…）: the organisation's name before its
  * code in a letter. */
 void
@@ -838,7 +868,7 @@ extract_prose_org_before_code(const struct view *v, struct found *f)
 			if (b > s && (b[-1] == '(' || b[-1] == ','))
 				b--;
 			e = b;
-			for (int n = 0; b > s && n < 40; n++) {
+			for (int n = 0; b > s && n < ORG_NAME_MAX_CHARS; n++) {
 				const char *pb = extract_text_prev_char(b, s);
 
 				if (!extract_text_is_han(pb, e) && !extract_text_is_alnum(*pb))
@@ -859,6 +889,10 @@ extract_prose_org_before_code(const struct view *v, struct found *f)
 }
 
 /* --- one view ---------------------------------------------------------------- */
+
+/* A date standing alone among spaced words is written in digits
+ * (2026.10.8, 2026-10-08: 10 bytes); a longer word is something else. */
+#define SPACED_DATE_MAX_BYTES 16
 
 /* A line written with spaces for punctuation (申请公开…文件 赵志刚 139…
  * 2026.10.8): a word standing alone that is a person's name is the
@@ -889,7 +923,7 @@ extract_prose_spaced_words(const struct view *v, struct found *f)
 					"spaced-words", NULL, ln);
 				extract_assemble_set_name(f, g_strdup(*w), RANK_PROSE);
 			} else if (f->date_rc == 0 && extract_text_is_digit(**w) &&
-				   strlen(*w) <= 16 &&
+				   strlen(*w) <= SPACED_DATE_MAX_BYTES &&
 				   (rc = extract_date_find(*w, d)) != 0) {
 				extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 					"spaced-words", NULL, ln);

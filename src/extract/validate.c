@@ -19,7 +19,7 @@
 bool
 extract_validate_is_mobile(const char *d, size_t n)
 {
-	return n == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
+	return n == MOBILE_DIGITS && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
 }
 
 /* --- checks ------------------------------------------------------------------ */
@@ -32,6 +32,15 @@ digits_only(const char *s, size_t n)
 			return false;
 	return n > 0;
 }
+
+/* A local number has 7 or 8 digits, an area code 3 or 4 (010, 0475), a
+ * number written with its area code and no separator 10 to 12, and an
+ * extension at most 6. */
+#define LOCAL_DIGITS_MIN 7
+#define LOCAL_DIGITS_MAX 8
+#define AREA_CODE_MIN 3
+#define AREA_CODE_MAX 4
+#define EXTENSION_MAX_DIGITS 6
 
 /* One telephone number: a mobile 1[3-9]x (11 digits), a landline with its
  * area code 0xx(x)-xxxxxxx(x), or a local 7-8 digit number; an extension
@@ -83,15 +92,19 @@ phone_number_valid(const char *in)
 	}
 	len = strlen(groups[0]);
 	if (n == 1) {
-		ok = (groups[0][0] == '0' && len >= 10 && len <= 12) ||
-		     (len >= 7 && len <= 8);
-	} else if (groups[0][0] == '0' && len >= 3 && len <= 4) {
+		ok = (groups[0][0] == '0' && len >= AREA_CODE_MIN + LOCAL_DIGITS_MIN &&
+		      len <= AREA_CODE_MAX + LOCAL_DIGITS_MAX) ||
+		     (len >= LOCAL_DIGITS_MIN && len <= LOCAL_DIGITS_MAX);
+	} else if (groups[0][0] == '0' && len >= AREA_CODE_MIN &&
+		   len <= AREA_CODE_MAX) {
 		size_t l = strlen(groups[1]);
 
-		ok = l >= 7 && l <= 8 && groups[1][0] != '0' &&
-		     (n == 2 || (n == 3 && strlen(groups[2]) <= 6));
+		ok = l >= LOCAL_DIGITS_MIN && l <= LOCAL_DIGITS_MAX &&
+		     groups[1][0] != '0' &&
+		     (n == 2 || (n == 3 && strlen(groups[2]) <= EXTENSION_MAX_DIGITS));
 	} else {
-		ok = len >= 7 && len <= 8 && n == 2 && strlen(groups[1]) <= 6;
+		ok = len >= LOCAL_DIGITS_MIN && len <= LOCAL_DIGITS_MAX && n == 2 &&
+		     strlen(groups[1]) <= EXTENSION_MAX_DIGITS;
 	}
 out:
 	g_free(s);
@@ -334,7 +347,8 @@ shape_confidence(enum extract_id_type type, const char *id)
 }
 
 void
-extract_validate_record_id(struct extract_record *rec, struct found *f0, struct found *f1,
+extract_validate_record_id(struct extract_record *rec, struct found *f0,
+			   struct found *f1,
 	  struct prov *prov)
 {
 	struct found *f = f0->id_number != NULL || f0->id_type_text != NULL ||

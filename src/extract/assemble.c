@@ -15,6 +15,11 @@
  * A quoted message that came from one of our own addresses is ignored: our
  * correction notice carries the office's address and telephone number, not
  * the applicant's.
+ *
+ * This file (assemble.c) is the entry: it splits the text into views (the
+ * newest text, the quoted text), runs labels.c, prose.c and closing.c over
+ * each, makes one record of them (validate.c checks it) and gives values
+ * back as the applicant wrote them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +43,8 @@ extract_assemble_noted(struct found *f, enum extract_field fld)
 
 /* Stores value in *slot, field fld of f, unless it holds one already. */
 void
-extract_assemble_keep(struct found *f, enum extract_field fld, char **slot, char *value)
+extract_assemble_keep(struct found *f, enum extract_field fld, char **slot,
+		      char *value)
 {
 	if (*slot != NULL || value == NULL) {
 		free(value);
@@ -64,7 +70,8 @@ extract_assemble_set_name(struct found *f, char *value, enum name_rank rank)
 }
 
 void
-extract_assemble_set_choice(struct found *f, enum extract_delivery d, enum extract_medium m,
+extract_assemble_set_choice(struct found *f, enum extract_delivery d,
+			    enum extract_medium m,
 	   enum choice_level dlevel, enum choice_level mlevel)
 {
 	if (d != EXTRACT_DELIVERY_UNKNOWN && dlevel > f->delivery_level) {
@@ -190,7 +197,8 @@ prepare(const char *text)
 }
 
 bool
-extract_assemble_has_own_address(const char *lower, const struct extract_context *ctx)
+extract_assemble_has_own_address(const char *lower,
+				 const struct extract_context *ctx)
 {
 	if (ctx == NULL || ctx->own_addresses == NULL)
 		return false;
@@ -218,6 +226,10 @@ is_quote_header(const char *l)
 	return false;
 }
 
+/* A line of underscores or dashes that separates a quoted message is this
+ * long at least (shorter ones are a form's lines to write on). */
+#define SEPARATOR_MIN_BYTES 10
+
 /* Where a client starts the quoted original of a reply or a forward. */
 static bool
 is_quote_separator(const char *l, const char *next)
@@ -230,7 +242,8 @@ is_quote_separator(const char *l, const char *next)
 		return true;
 	if (next != NULL && is_quote_header(next) &&
 	    (strncmp(l, "from:", 5) == 0 ||
-	     (strlen(l) >= 10 && strspn(l, "_-") == strlen(l))))
+	     (strlen(l) >= SEPARATOR_MIN_BYTES &&
+	      strspn(l, "_-") == strlen(l))))
 		return true;
 	return false;
 }
@@ -246,10 +259,14 @@ is_attribution(const char *l)
 	       (n >= 6 && strcmp(l + n - 6, "wrote:") == 0);
 }
 
+/* A mail client's tagline (发自我的iPhone) is one short line; a longer
+ * line that starts alike is the applicant's. */
+#define CLIENT_LINE_MAX_BYTES 80
+
 static bool
 is_client_line(const char *l)
 {
-	return strlen(l) <= 80 &&
+	return strlen(l) <= CLIENT_LINE_MAX_BYTES &&
 	       extract_text_starts_with_any(l, EXTRACT_LEXICON(client_prefixes)) &&
 	       extract_text_contains_any(l, EXTRACT_LEXICON(client_words));
 }
@@ -295,6 +312,10 @@ attachment_starts(const char *prepared, const GArray *raw_lines,
 	return starts;
 }
 
+/* A quoted message's header block (From, Sent, To, Cc, Subject, ...) has
+ * at most this many lines after its separator. */
+#define QUOTE_HEADER_LINES 10
+
 /* The tier of each line: the newest text, quoted or signature text, or
  * dropped (quote headers, client taglines, our own quoted mail). */
 static void
@@ -326,7 +347,8 @@ assign_tiers(GArray *lines, const bool *attach, enum tier *tiers,
 		} else if (is_quote_separator(l, next)) {
 			bool own = extract_assemble_has_own_address(l, ctx);
 
-			for (guint j = i + 1; j < lines->len && j < i + 10; j++) {
+			for (guint j = i + 1; j < lines->len && j < i + QUOTE_HEADER_LINES;
+			     j++) {
 				const struct line *h =
 					&g_array_index(lines, struct line, j);
 				char *hl = lower_line(h->s, h->len);
@@ -402,7 +424,8 @@ read_view(struct view *v, const struct extract_context *ctx, struct found *f)
 /* The provenance of field fld when no view gave it a value: a label seen
  * with nothing after it, in the newest text first. */
 struct prov
-extract_assemble_evidence(const struct found *a, const struct found *b, enum extract_field fld)
+extract_assemble_evidence(const struct found *a, const struct found *b,
+			  enum extract_field fld)
 {
 	return a->prov[fld].src != EXTRACT_SRC_NONE ? a->prov[fld] : b->prov[fld];
 }
