@@ -62,21 +62,6 @@
 /* --- characters ------------------------------------------------------------ */
 
 static const char *
-word_at(const char *p, const char *end, const char *const *words, size_t n)
-{
-	const char *best = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(words[i]);
-
-		if ((size_t)(end - p) >= len && memcmp(p, words[i], len) == 0 &&
-		    (best == NULL || len > strlen(best)))
-			best = words[i];
-	}
-	return best;
-}
-
-static const char *
 skip_spaces(const char *p, const char *end)
 {
 	while (p < end && (*p == ' ' || *p == '\t'))
@@ -98,37 +83,16 @@ last_char(const char *start, const char *end)
 	return p;
 }
 
-/* The next character, bounded by end: the text may hold invalid UTF-8,
- * whose lead bytes must not carry a step past the line. */
-static const char *
-next_char(const char *p, const char *end)
-{
-	if (p >= end)
-		return end;
-	p++;
-	while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
-		p++;
-	return p;
-}
-
-static gunichar
-char_at(const char *p, const char *end)
-{
-	gunichar c = g_utf8_get_char_validated(p, end - p);
-
-	return c == (gunichar)-1 || c == (gunichar)-2 ? 0 : c;
-}
-
 static size_t
 columns(const char *p, const char *end)
 {
 	size_t n = 0;
 
 	while (p < end) {
-		gunichar c = char_at(p, end);
+		gunichar c = extract_text_char_at(p, end);
 
 		n += g_unichar_iswide(c) ? 2 : 1;
-		p = next_char(p, end);
+		p = extract_text_next_char(p, end);
 	}
 	return n;
 }
@@ -138,7 +102,7 @@ chars(const char *p, const char *end)
 {
 	size_t n = 0;
 
-	for (; p < end; p = next_char(p, end))
+	for (; p < end; p = extract_text_next_char(p, end))
 		n++;
 	return n;
 }
@@ -171,24 +135,24 @@ extract_layout_mark_at(const char *p, const char *end, size_t *len_r)
 		const char *q;
 		bool tick = false;
 
-		if (word_at(p, end, &open, 1) == NULL)
+		if (extract_text_word_at(p, end, &open, 1) == NULL)
 			continue;
 		q = skip_spaces(p + strlen(open), end);
-		if ((w = word_at(q, end, bracket_ticks,
+		if ((w = extract_text_word_at(q, end, bracket_ticks,
 				 G_N_ELEMENTS(bracket_ticks))) != NULL) {
 			tick = true;
 			q = skip_spaces(q + strlen(w), end);
 		}
-		if (word_at(q, end, &close, 1) == NULL)
+		if (extract_text_word_at(q, end, &close, 1) == NULL)
 			return 0;
 		*len_r = (size_t)(q + strlen(close) - p);
 		return tick ? 1 : -1;
 	}
-	if ((w = word_at(p, end, ticked_marks, G_N_ELEMENTS(ticked_marks)))) {
+	if ((w = extract_text_word_at(p, end, ticked_marks, G_N_ELEMENTS(ticked_marks)))) {
 		*len_r = strlen(w);
 		return 1;
 	}
-	if ((w = word_at(p, end, unticked_marks, G_N_ELEMENTS(unticked_marks)))) {
+	if ((w = extract_text_word_at(p, end, unticked_marks, G_N_ELEMENTS(unticked_marks)))) {
 		*len_r = strlen(w);
 		return -1;
 	}
@@ -200,7 +164,7 @@ extract_layout_mark_at(const char *p, const char *end, size_t *len_r)
 static int
 box_at(const char *p, const char *end, size_t *len_r)
 {
-	if (word_at(p, end, (const char *const[]){ "口" }, 1) != NULL)
+	if (extract_text_word_at(p, end, (const char *const[]){ "口" }, 1) != NULL)
 		return 0;
 	return extract_layout_mark_at(p, end, len_r);
 }
@@ -226,16 +190,16 @@ extract_layout_skip_bullet(const char *p, const char *end)
 		while (q < end && g_ascii_isdigit(*q))
 			q++;
 	} else {
-		while ((w = word_at(q, end, cn_numerals,
+		while ((w = extract_text_word_at(q, end, cn_numerals,
 				    G_N_ELEMENTS(cn_numerals))) != NULL)
 			q += strlen(w);
 	}
 	if (q > p && q < end && (*q == '.' || *q == ')') &&
 	    !(q + 1 < end && g_ascii_isdigit(q[1])))
 		p = q + 1;
-	else if (q > p && word_at(q, end, (const char *const[]){ "、" }, 1))
+	else if (q > p && extract_text_word_at(q, end, (const char *const[]){ "、" }, 1))
 		p = q + strlen("、");
-	else if ((w = word_at(p, end, bullets, G_N_ELEMENTS(bullets))) != NULL)
+	else if ((w = extract_text_word_at(p, end, bullets, G_N_ELEMENTS(bullets))) != NULL)
 		p += strlen(w);
 	else if (end - p >= 3 && (unsigned char)p[0] == 0xE2 &&
 		 (unsigned char)p[1] == 0x91 &&
@@ -333,10 +297,10 @@ trim_option(const char **p, const char **e)
 	static const char *const seps[] = { "、", "/", ",", ";", " ", "\t" };
 	const char *w, *l;
 
-	while (*p < *e && (w = word_at(*p, *e, seps, G_N_ELEMENTS(seps))) != NULL)
+	while (*p < *e && (w = extract_text_word_at(*p, *e, seps, G_N_ELEMENTS(seps))) != NULL)
 		*p += strlen(w);
 	while ((l = last_char(*p, *e)) != NULL &&
-	       word_at(l, *e, seps, G_N_ELEMENTS(seps)) != NULL)
+	       extract_text_word_at(l, *e, seps, G_N_ELEMENTS(seps)) != NULL)
 		*e = l;
 }
 
@@ -356,7 +320,7 @@ read_boxes(const char *s, const char *end, size_t max_chars, GArray *items)
 		struct box_item it;
 
 		if (st == 0) {
-			p = next_char(p, end);
+			p = extract_text_next_char(p, end);
 			continue;
 		}
 		if (prefix) {
@@ -372,7 +336,7 @@ read_boxes(const char *s, const char *end, size_t max_chars, GArray *items)
 				if (*e == ' ' && (size_t)(skip_spaces(e, end) - e) >=
 							 PAD_MIN_SPACES)
 					break;
-				e = next_char(e, end);
+				e = extract_text_next_char(e, end);
 			}
 			it = (struct box_item){ st, q, e };
 			box_at(p, end, &n);
@@ -414,7 +378,7 @@ count_boxes(const char *s, const char *end, unsigned *ticked_r)
 			ticked += st > 0;
 			p += n;
 		} else {
-			p = next_char(p, end);
+			p = extract_text_next_char(p, end);
 		}
 	}
 	if (ticked_r != NULL)
@@ -597,7 +561,7 @@ starts_with_date(const char *s)
 	for (; digits < 4; digits++) {
 		if (g_ascii_isdigit(*p))
 			p++;
-		else if ((w = word_at(p, end, numerals, G_N_ELEMENTS(numerals))))
+		else if ((w = extract_text_word_at(p, end, numerals, G_N_ELEMENTS(numerals))))
 			p += strlen(w);
 		else
 			break;
@@ -611,7 +575,7 @@ starts_with_date(const char *s)
 	else
 		return false;
 	return g_ascii_isdigit(*p) ||
-	       word_at(p, end, numerals, G_N_ELEMENTS(numerals)) != NULL;
+	       extract_text_word_at(p, end, numerals, G_N_ELEMENTS(numerals)) != NULL;
 }
 
 /* A label the lexicon does not know (户籍所在地：, 工作单位：) is a few
@@ -627,8 +591,8 @@ short_han_run(const char *p, const char *end)
 	size_t han = 0;
 
 	for (; p < end && han <= UNKNOWN_LABEL_MAX_CHARS &&
-	       g_unichar_get_script(char_at(p, end)) == G_UNICODE_SCRIPT_HAN;
-	     p = next_char(p, end))
+	       g_unichar_get_script(extract_text_char_at(p, end)) == G_UNICODE_SCRIPT_HAN;
+	     p = extract_text_next_char(p, end))
 		han++;
 	return han > 0 && han <= UNKNOWN_LABEL_MAX_CHARS ? p : NULL;
 }
@@ -649,12 +613,12 @@ starts_field(const char *body, const char *end,
 	for (size_t i = 0; i < G_N_ELEMENTS(brackets); i++) {
 		const char *in = body + strlen(brackets[i][0]);
 
-		if (word_at(body, end, brackets[i], 1) == NULL)
+		if (extract_text_word_at(body, end, brackets[i], 1) == NULL)
 			continue;
 		if (lex->label(in, end, &n) != EXTRACT_LAYOUT_NONE)
 			return true;
 		p = short_han_run(in, end);
-		return p != NULL && word_at(p, end, &brackets[i][1], 1) != NULL;
+		return p != NULL && extract_text_word_at(p, end, &brackets[i][1], 1) != NULL;
 	}
 	p = short_han_run(body, end);
 	return p != NULL && p < end && *p == ':';
@@ -675,7 +639,7 @@ continuation(const char *t, size_t quote, const struct extract_layout_lexicon *l
 	    read_form_line(t, end, lex).kind != EXTRACT_LAYOUT_NONE ||
 	    starts_field(body, end, lex) || starts_with_date(body) ||
 	    count_boxes(body, end, NULL) > 0 ||
-	    word_at(body, end, sentence_starts, G_N_ELEMENTS(sentence_starts)))
+	    extract_text_word_at(body, end, sentence_starts, G_N_ELEMENTS(sentence_starts)))
 		return false;
 	return true;
 }
@@ -693,7 +657,7 @@ ends_sentence(const char *s, const char *end)
 		return true;
 	if (*l == '.' && l > s && g_ascii_isalpha(l[-1]))
 		return true;
-	return word_at(l, end, sentence_ends, G_N_ELEMENTS(sentence_ends)) != NULL;
+	return extract_text_word_at(l, end, sentence_ends, G_N_ELEMENTS(sentence_ends)) != NULL;
 }
 
 /* A line of a Chinese name alone (2 to 4 characters) before a date or the
@@ -733,7 +697,7 @@ wraps_into(const char *acc, const char *last, const char *next,
 		return false;
 	if (cols >= WRAP_MIN_COLUMNS && cols <= WRAP_MAX_COLUMNS) {
 		*guess_r = cols < WRAP_SURE_COLUMNS &&
-			   g_unichar_iswide(char_at(last_char(last, end), end)) &&
+			   g_unichar_iswide(extract_text_char_at(last_char(last, end), end)) &&
 			   chars(next, nend) <= TAIL_MAX_CHARS &&
 			   !ends_sentence(next, nend) ? "short-lines" : NULL;
 		return true;
