@@ -692,7 +692,7 @@ judged_text(const struct mime_message *msg, const char *subj,
 	} else if (text == NULL) {
 		out = g_strconcat(subj, "\n", own, NULL);
 	} else {
-		/* fields.c assembled text in its own way; drop quoted lines
+		/* assemble.c assembled text in its own way; drop quoted lines
 		 * from all of it rather than lose the attachments. */
 		char *own_all = own_words(all);
 

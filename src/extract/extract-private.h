@@ -18,7 +18,7 @@ enum extract_kind extract_classify(const struct mime_message *msg,
 				   const char *text, unsigned elements_found,
 				   const char *case_ref, const char **reason_r);
 
-/* fields.c: fills the application fields of rec (names, numbers, request,
+/* assemble.c: fills the application fields of rec (names, numbers, request,
  * signature, date, delivery, medium) from text, a folded UTF-8 text, and
  * from msg's headers where the text says nothing (From as contact when
  * ctx->sender_is_contact).  Returns how many of the EXTRACT_ELEM_COUNT
@@ -39,7 +39,7 @@ void extract_info_set(struct extract_record *rec, enum extract_field f,
 		      unsigned line_no);
 
 /* layout.c: the kind of value a form label takes, as the lexicon
- * (fields.c) knows it; layout.c decides by it how a value may be laid
+ * (lexicon.h, labels.c) knows it; layout.c decides by it how a value may be laid
  * out. */
 enum extract_layout_value {
 	EXTRACT_LAYOUT_NONE,   /* no label */
@@ -77,7 +77,7 @@ struct extract_layout_line {
 	                       WRAP join rested on: the join is a guess */
 };
 
-/* layout.c: the text (folded, after fields.c's character substitutions)
+/* layout.c: the text (folded, after assemble.c's character substitutions)
  * rewritten so that each field reads as "label:value" on one line: fields
  * padded onto one line split, space-aligned columns given a colon, check
  * boxes as "☑option" for each ticked one and "☐" for each unticked one in

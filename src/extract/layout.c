@@ -15,7 +15,7 @@
  *    四、获取方式 / 电子邮件);
  *  - values hard-wrapped by a mail client (72-76 columns) or by the writer
  *    (an address whose tail went to the next line).
- * Which words are labels is the lexicon's business (fields.c): this file
+ * Which words are labels is the lexicon's business (lexicon.h): this file
  * knows shapes, not words.  What it did to each line it reports, so that
  * a value read from a rewritten line can say how it was rewritten.
  */
@@ -218,7 +218,7 @@ struct form_line {
 	bool separated;                 /* a colon, a tab or padding follows
 	                                   the label: a form line */
 	bool padded;                    /* spaces alone separate it (a table
-	                                   cell's tab is left to fields.c) */
+	                                   cell's tab is left to labels.c) */
 };
 
 /* Quoting ("> > ") at the start of a line. */
