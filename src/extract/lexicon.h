@@ -69,6 +69,12 @@ struct extract_lexicon_choice {
 	enum extract_medium medium;
 };
 
+/* lexicon/agent.txt: a phrase's opening word and the word that closes
+ * what it frames. */
+struct extract_lexicon_pair {
+	const char *open, *close;
+};
+
 /* A list and its length, as the word functions take them:
  * word_at(p, end, EXTRACT_LEXICON(fax_verbs)). */
 #define EXTRACT_LEXICON(name) extract_lexicon_##name, extract_lexicon_##name##_n
@@ -122,6 +128,15 @@ EXTRACT_LEXICON_LIST(const char *const, empty_values);
 /* values.txt: trad_simp, each row a traditional character and its
  * simplified form, three bytes each, as extract_text_fold() folds them */
 EXTRACT_LEXICON_LIST(const char *const, trad_simp);
+/* agent.txt */
+EXTRACT_LEXICON_LIST(const struct extract_lexicon_pair, client_phrases);
+EXTRACT_LEXICON_LIST(const char *const, client_kin);
+EXTRACT_LEXICON_LIST(const char *const, client_self);
+EXTRACT_LEXICON_LIST(const char *const, client_honorifics);
+EXTRACT_LEXICON_LIST(const char *const, client_pronouns);
+EXTRACT_LEXICON_LIST(const char *const, not_for_client);
+EXTRACT_LEXICON_LIST(const char *const, instruction_asks);
+EXTRACT_LEXICON_LIST(const char *const, instruction_sending);
 /* mail.txt */
 EXTRACT_LEXICON_LIST(const char *const, client_prefixes);
 EXTRACT_LEXICON_LIST(const char *const, client_words);

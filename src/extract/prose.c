@@ -286,18 +286,11 @@ delivery_phrase_at(const char *p, const char *end)
 static bool
 instruction_clause(const char *c, const char *end)
 {
-	static const char *const asks[] = {
-		"请", "烦请", "麻烦", "劳烦", "望", "希望",
-	};
-	static const char *const sending[] = {
-		"发我", "发给", "发到", "发至", "发送", "寄", "邮箱", "邮件",
-		"传真", "领取", "自取", "送达", "回复", "答复",
-	};
-
-	if (extract_text_word_at(c, end, asks, G_N_ELEMENTS(asks)) == NULL)
+	if (extract_text_word_at(c, end, EXTRACT_LEXICON(instruction_asks)) == NULL)
 		return false;
 	for (const char *p = c; p < end; p = extract_text_next_char(p, end))
-		if (extract_text_word_at(p, end, sending, G_N_ELEMENTS(sending)) != NULL)
+		if (extract_text_word_at(p, end,
+					 EXTRACT_LEXICON(instruction_sending)) != NULL)
 			return true;
 	return false;
 }
@@ -495,39 +488,6 @@ extract_prose_purpose(struct view *v, struct found *f)
  * (我的父亲苏和, 郭玥女士的); further on, 代 and 申请 are two clauses. */
 #define CLIENT_REACH_CHARS 10
 
-/* Phrases that say the writer acts for someone: the opening word and the
- * word that closes the client's name (受郭玥委托, 接受郭玥女士的委托,
- * 我替我父亲苏和申请, 代母亲李桂芝申请, 我是刘芳的委托代理人, 作为刘芳的
- * 代理律师). */
-static const struct {
-	const char *open, *close;
-} client_phrases[] = {
-	{ "受", "委托" }, { "代", "申请" }, { "替", "申请" }, { "帮", "申请" },
-	{ "我是", "委托" }, { "我是", "代理" }, { "作为", "委托" },
-	{ "作为", "代理" },
-};
-/* Words around the client's name that are not the name: kinship before
- * it, an honorific after it, and words that stand for the client. */
-static const char *const client_kin[] = {
-	"我的", "我", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爱人",
-	"丈夫", "妻子", "老伴", "儿子", "女儿", "爷爷", "奶奶", "姥姥",
-	"姥爷", "外公", "外婆", "哥哥", "姐姐", "弟弟", "妹妹", "公公", "婆婆",
-	"岳父", "岳母", "家人", "亲属", "客户", "当事人", "单位", "企业",
-	"领导",
-};
-/* Of those, the words that name the writer (帮我申请: the writer is the
- * applicant). */
-static const char *const client_self[] = { "我的", "我" };
-static const char *const client_honorifics[] = {
-	"女士", "先生", "同志", "老人", "的",
-};
-static const char *const client_pronouns[] = { "其", "他", "她", "为", "为其" };
-/* Words that start like those phrases and mean something else. */
-static const char *const not_for_client[] = {
-	"代理", "代表", "代码", "代缴", "代扣", "代发", "代办", "代替", "替换",
-	"帮助", "帮扶",
-};
-
 /* A client's name in a sentence has at most four characters (a compound
  * surname and a two-character given name); longer is a description. */
 #define CLIENT_NAME_MAX_CHARS 4
@@ -541,17 +501,17 @@ client_between(const char *p, const char *q)
 	char *name;
 	bool kin = false;
 
-	while ((w = extract_text_word_at(p, q, client_kin, G_N_ELEMENTS(client_kin))) != NULL) {
+	while ((w = extract_text_word_at(p, q, EXTRACT_LEXICON(client_kin))) != NULL) {
 		p += strlen(w);
-		kin |= !extract_labels_is_one_of(w, client_self, G_N_ELEMENTS(client_self));
+		kin |= !extract_labels_is_one_of(w, EXTRACT_LEXICON(client_self));
 	}
 	for (bool cut = true; cut;) {
 		cut = false;
-		for (size_t i = 0; i < G_N_ELEMENTS(client_honorifics); i++) {
-			size_t n = strlen(client_honorifics[i]);
+		for (size_t i = 0; i < extract_lexicon_client_honorifics_n; i++) {
+			size_t n = strlen(extract_lexicon_client_honorifics[i]);
 
 			if ((size_t)(q - p) >= n &&
-			    memcmp(q - n, client_honorifics[i], n) == 0) {
+			    memcmp(q - n, extract_lexicon_client_honorifics[i], n) == 0) {
 				q -= n;
 				cut = true;
 			}
@@ -560,11 +520,11 @@ client_between(const char *p, const char *q)
 	if (p == q && kin)
 		return g_strdup("");
 	/* 我是受郭玥委托…: the phrase that names the client starts later. */
-	for (size_t i = 0; i < G_N_ELEMENTS(client_phrases); i++)
-		if (extract_text_has_prefix(p, q, client_phrases[i].open))
+	for (size_t i = 0; i < extract_lexicon_client_phrases_n; i++)
+		if (extract_text_has_prefix(p, q, extract_lexicon_client_phrases[i].open))
 			return NULL;
 	name = g_strndup(p, (gsize)(q - p));
-	if (extract_labels_is_one_of(name, client_pronouns, G_N_ELEMENTS(client_pronouns))) {
+	if (extract_labels_is_one_of(name, EXTRACT_LEXICON(client_pronouns))) {
 		name[0] = '\0';
 		return name;
 	}
@@ -588,25 +548,24 @@ extract_prose_client(struct view *v, struct found *f)
 
 		for (const char *p = ln->s; p < end && !f->for_client;
 		     p = extract_text_next_char(p, end))
-			for (size_t k = 0; k < G_N_ELEMENTS(client_phrases); k++) {
-				const char *a = p + strlen(client_phrases[k].open);
+			for (size_t k = 0; k < extract_lexicon_client_phrases_n; k++) {
+				const char *a = p + strlen(extract_lexicon_client_phrases[k].open);
 				const char *q = a, *lim = a;
 				char *client;
 
-				if (!extract_text_has_prefix(p, end, client_phrases[k].open) ||
-				    extract_text_word_at(p, end, not_for_client,
-					    G_N_ELEMENTS(not_for_client)) != NULL)
+				if (!extract_text_has_prefix(p, end, extract_lexicon_client_phrases[k].open) ||
+				    extract_text_word_at(p, end, EXTRACT_LEXICON(not_for_client)) != NULL)
 					continue;
 				for (int c = 0; c <= CLIENT_REACH_CHARS && lim < end; c++)
 					lim = extract_text_next_char(lim, end);
-				while (q < lim && !extract_text_has_prefix(q, end, client_phrases[k].close))
+				while (q < lim && !extract_text_has_prefix(q, end, extract_lexicon_client_phrases[k].close))
 					q = extract_text_next_char(q, end);
 				if (q >= lim || (client = client_between(a, q)) == NULL)
 					continue;
 				f->for_client = true;
 				if (*client != '\0') {
 					extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
-						"prose-client", client_phrases[k].open, ln);
+						"prose-client", extract_lexicon_client_phrases[k].open, ln);
 					if (f->self_name != NULL && f->agent == NULL &&
 					    !extract_same_name(f->self_name, client)) {
 						f->agent = g_strdup(f->self_name);
