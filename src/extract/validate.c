@@ -311,6 +311,15 @@ id_type_of_word(const char *s)
 	return best;
 }
 
+/* A resident ID has 18 characters (GB 11643; 15 digits before 1999), a
+ * credit code 18 (GB 32100); a passport one or two letters and digits, 8
+ * to 10 characters in all (China's E12345678, most others' 9). */
+#define RESIDENT_ID_LEN 18
+#define RESIDENT_ID_OLD_LEN 15
+#define USCC_LEN 18
+#define PASSPORT_LEN_MIN 8
+#define PASSPORT_LEN_MAX 10
+
 /* The type a number's shape says, when nothing written says it.  A valid
  * resident ID comes first; a credit code must be one by its structure,
  * since a mistyped resident ID passes GB 32100's check one time in 31. */
@@ -323,13 +332,16 @@ id_type_of_shape(const char *id)
 		return EXTRACT_ID_RESIDENT;
 	if (extract_uscc_well_formed(id))
 		return EXTRACT_ID_USCC;
-	if ((n == 18 && digits_only(id, 17) &&
-	     (extract_text_is_digit(id[17]) || id[17] == 'X')) ||
-	    (n == 15 && digits_only(id, 15)))
+	if ((n == RESIDENT_ID_LEN && digits_only(id, RESIDENT_ID_LEN - 1) &&
+	     (extract_text_is_digit(id[RESIDENT_ID_LEN - 1]) ||
+	      id[RESIDENT_ID_LEN - 1] == 'X')) ||
+	    (n == RESIDENT_ID_OLD_LEN && digits_only(id, RESIDENT_ID_OLD_LEN)))
 		return EXTRACT_ID_RESIDENT;
-	if (n == 18 && strspn(id, "0123456789ABCDEFGHJKLMNPQRTUWXY") == 18)
+	if (n == USCC_LEN &&
+	    strspn(id, "0123456789ABCDEFGHJKLMNPQRTUWXY") == USCC_LEN)
 		return EXTRACT_ID_USCC;
-	if (n >= 8 && n <= 10 && g_ascii_isalpha(id[0]) &&
+	if (n >= PASSPORT_LEN_MIN && n <= PASSPORT_LEN_MAX &&
+	    g_ascii_isalpha(id[0]) &&
 	    digits_only(id + (g_ascii_isalpha(id[1]) ? 2 : 1),
 			n - (g_ascii_isalpha(id[1]) ? 2 : 1)))
 		return EXTRACT_ID_PASSPORT;
