@@ -99,6 +99,33 @@ t_ogictl "$dir2" messages --json >"$dir2/m.json"
 t_check "a correction reply with no number joins its thread's case" \
 	t_jq "$dir2/m.json" '.[1].kind == "correction_reply" and
 		.[1].disposition == "linked" and .[1].case == .[0].case'
+# References alone (no In-Reply-To), the case's message not the last one;
+# and the same thread quoted by someone else, who never joins the case.
+thread_reply() {
+	cat <<EML
+From: $1
+To: ogi@example.gov.cn
+Subject: =?UTF-8?B?5Zue5aSN77ya6KGl5q2j?=
+Date: Fri, 20 Nov 2026 16:00:00 +0800
+Message-ID: <$2@example.com>
+References: <review-1@example.com> <unknown-9@example.com>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+Content-Transfer-Encoding: 8bit
+
+您好，按补正通知的要求，现补正如下：
+申请人签名：李明
+申请日期：2026年11月20日
+EML
+}
+thread_reply liming@example.com review-3 >"$dir2/inbox/new/1763625600.M3P1.mx"
+thread_reply someone@example.net review-4 >"$dir2/inbox/new/1763625700.M4P1.mx"
+t_ogid "$dir2" --once 2>/dev/null
+t_ogictl "$dir2" messages --json >"$dir2/m2.json"
+t_check "a reply found by References alone joins the case" \
+	t_jq "$dir2/m2.json" '.[2].disposition == "linked" and .[2].case == .[0].case'
+t_check "the same thread from another sender joins nothing and goes to a clerk" \
+	t_jq "$dir2/m2.json" '.[3].case == null and .[3].disposition == "needs_review"'
 
 # --- explain -------------------------------------------------------------
 t_ogictl "$dir" explain 1763431200.M1P1.mx --json >"$dir/ex1.json"
@@ -115,8 +142,22 @@ t_check "explain FILE parses the file now and gives its verdict" \
 	t_jq "$dir/ex3.json" '.kind == "application" and .verdict == "complete" and
 		.fields.name.value == "张伟" and .fields.signature.value == "张伟"'
 t_ogictl "$dir" explain "$corpus/$good.eml" >"$dir/ex3.txt"
-t_check "explain's text shows each field with where it came from" \
+t_check "explain's text shows each field's value" \
 	grep -q "^name  *张伟$" "$dir/ex3.txt"
+t_check "and where it came from: source, confidence, rule" \
+	grep -q "^  *label, high confidence, rule form-label" "$dir/ex3.txt"
+t_check "and the line it was read from" \
+	grep -q "^  *line [0-9][0-9]*: 姓名:张伟$" "$dir/ex3.txt"
+t_check "explain --json gives the provenance of each field" \
+	t_jq "$dir/ex3.json" '.fields.name.source == "label" and
+		.fields.name.confidence == "high" and .fields.name.rule == "form-label" and
+		.fields.name.line_no > 0 and .fields.email.source != null'
+# The file is parsed by the sandboxed worker, not by ogictl: a message that
+# crashes the worker (fault injection) fails explain and ogictl survives.
+sed 's/^Subject: .*/Subject: OGID-TEST-CRASH/' "$corpus/$good.eml" >"$dir/crash.eml"
+OGID_TEST_FAULTS=1 t_ogictl "$dir" explain "$dir/crash.eml" 2>"$dir/ex6.err"
+t_check "explain FILE runs the parser worker: a crash there is reported" [ $? = 1 ]
+t_check "as the worker's, by the parent that survived it" grep -q "not parsed" "$dir/ex6.err"
 t_ogictl "$dir" explain no-such-message 2>"$dir/ex4.err"
 t_check "explain of an unknown message fails" [ $? = 1 ]
 t_check "and says so" grep -q "no message or file no-such-message" "$dir/ex4.err"

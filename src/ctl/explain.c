@@ -205,9 +205,13 @@ ctl_review(const struct config *cfg, int argc, char **argv)
 		fputs("usage: ogictl review [--json]\n", stderr);
 		return 2;
 	}
-	if (registry_open(cfg->db_path, true, &reg, &err) != 0 ||
-	    registry_cases(reg, "needs_review", &cases, &n, &err) != 0) {
+	if (registry_open(cfg->db_path, true, &reg, &err) != 0) {
 		fprintf(stderr, "ogictl: %s\n", err.msg);
+		return 1;
+	}
+	if (registry_cases(reg, "needs_review", &cases, &n, &err) != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		registry_close(reg);
 		return 1;
 	}
 	output_review(&o, cases, n);

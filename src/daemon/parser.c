@@ -370,16 +370,12 @@ worker_test_fault(const struct wire_job *job)
 	}
 }
 
-/* A message id "<...>" of References or In-Reply-To; longer ones are not
- * real ids. */
-#define WORKER_MAX_MSGID 250
-
 static void
 worker_reference(struct wire_result *res, const char *id, size_t len)
 {
 	char *s;
 
-	if (len == 0 || len > WORKER_MAX_MSGID ||
+	if (len == 0 || len > WIRE_MAX_MSGID ||
 	    res->n_references >= WIRE_MAX_REFERENCES)
 		return;
 	s = g_strndup(id, len);

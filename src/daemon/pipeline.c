@@ -196,7 +196,7 @@ static int
 pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 		bool has_problems, const char *today, const char *where,
 		struct registry_decision *d, char deadline_r[11],
-		char thread_r[16], struct ogi_error *err)
+		char thread_r[REGISTRY_CASE_ID_SIZE], struct ogi_error *err)
 {
 	const struct config *cfg = pl->cfg;
 	struct workflow_decision wf;
@@ -206,7 +206,7 @@ pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 	    registry_case_exists(pl->reg, res->rec->case_ref, &known, err) != 0)
 		return -1;
 	if (registry_thread_case(pl->reg, res->references, res->n_references,
-				 thread_r, err) != 0)
+				 res->from_addr, thread_r, err) != 0)
 		return -1;
 	workflow_decide(res->rec, has_problems, known,
 			thread_r[0] != '\0' ? thread_r : NULL, &wf);
@@ -243,7 +243,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		struct pipeline_stats *st, struct ogi_error *err)
 {
 	const struct config *cfg = pl->cfg;
-	char today[11], deadline[11] = "", thread[16];
+	char today[11], deadline[11] = "", thread[REGISTRY_CASE_ID_SIZE];
 	struct wire_result res = { 0 };
 	struct registry_decision decision;
 	struct registry_outcome out;
@@ -300,7 +300,11 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		goto out;
 	rc = 0;
 	pipeline_log_outcome(where, res.rec, decision.state, &out, problems);
-	*for_office_r = strcmp(out.disposition, "needs_review") == 0;
+	/* A case waiting for a clerk is flagged in the mailbox like any other
+	 * message the office must look at. */
+	*for_office_r = strcmp(out.disposition, "needs_review") == 0 ||
+			(decision.state != NULL &&
+			 strcmp(decision.state, "needs_review") == 0);
 	if (out.created)
 		st->registered++;
 out:

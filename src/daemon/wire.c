@@ -576,6 +576,11 @@ wire_result_field(const struct wire_field *f, struct wire_result *res,
 				  WIRE_MAX_REFERENCES);
 			return -1;
 		}
+		if (f->len == 0 || f->len > WIRE_MAX_MSGID) {
+			error_set(err, "worker frame: reference of %u bytes",
+				  (unsigned)f->len);
+			return -1;
+		}
 		if (wire_string(f, &s, err) != 0)
 			return -1;
 		wire_strv_push(&res->references, &res->n_references, s);

@@ -51,6 +51,9 @@ struct wire_job {
 /* A thread deeper than this is not followed further back: the case a
  * reply belongs to is among its nearest ancestors. */
 #define WIRE_MAX_REFERENCES 32
+/* A Message-ID longer than this is not a real one (RFC 5322 lines are
+ * 998 bytes; real ids are far shorter). */
+#define WIRE_MAX_MSGID 250
 
 /* What the worker made of one message; every string owned, valid UTF-8. */
 struct wire_result {

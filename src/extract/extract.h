@@ -267,8 +267,8 @@ void extract_record_clear(struct extract_record *rec);
 
 /* Adds one reason a clerk must decide to rec->review (printf-style, one
  * line: line breaks become spaces; a reason already there is not added
- * twice).  The extractor's verdict is REVIEW whenever a reason was added;
- * the daemon adds its own (a message with problems). */
+ * twice) and, for an application, makes the verdict REVIEW.  The daemon
+ * adds its own (a message with problems). */
 void extract_review_add(struct extract_record *rec, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -242,6 +242,8 @@ extract_review_add(struct extract_record *rec, const char *fmt, ...)
 	g_free(rec->review);
 	g_free(reason);
 	rec->review = g_string_free(all, FALSE);
+	if (rec->kind == EXTRACT_KIND_APPLICATION)
+		rec->verdict = EXTRACT_VERDICT_REVIEW;
 }
 
 char *

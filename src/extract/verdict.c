@@ -69,6 +69,11 @@ short_value(const char *s)
 
 	for (int k = 0; k < REASON_VALUE_CHARS && *end != '\0'; k++)
 		end = g_utf8_next_char(end);
+	/* Never cut inside a run of digits: the head of an ID number is a
+	 * shorter run the log's masking would not recognise as one. */
+	if (*end != '\0' && g_ascii_isalnum(*end))
+		while (end > s && g_ascii_isalnum(end[-1]))
+			end--;
 	v = g_strndup(s, (gsize)(end - s));
 	g_strdelimit(v, "\n", ' ');
 	if (*end != '\0') {

@@ -993,23 +993,29 @@ registry_messages(struct registry *reg, struct registry_message_row **rows_r,
 
 int
 registry_thread_case(struct registry *reg, char *const *ids, size_t n,
-		     char case_r[16], struct ogi_error *err)
+		     const char *from, char case_r[REGISTRY_CASE_ID_SIZE],
+		     struct ogi_error *err)
 {
 	struct reg_stmt s;
 	int rc = 0;
 
 	case_r[0] = '\0';
+	if (from == NULL || n == 0)
+		return 0;
+	if (stmt_prepare(reg, &s,
+			 "SELECT case_id FROM messages WHERE message_id = ?1"
+			 " AND case_id IS NOT NULL AND from_addr = ?2 COLLATE NOCASE"
+			 " ORDER BY id DESC LIMIT 1",
+			 "find thread", err) != 0)
+		return -1;
 	for (size_t i = 0; i < n && case_r[0] == '\0' && rc >= 0; i++) {
-		if (stmt_prepare(reg, &s,
-				 "SELECT case_id FROM messages WHERE message_id = ?1"
-				 " AND case_id IS NOT NULL ORDER BY id DESC LIMIT 1",
-				 "find thread", err) != 0)
-			return -1;
+		sqlite3_reset(s.st);
 		stmt_text(&s, 1, ids[i]);
+		stmt_text(&s, 2, from);
 		if ((rc = stmt_step(&s, err)) > 0)
-			copy_str(case_r, 16, col_str(s.st, 0));
-		stmt_finish(&s);
+			copy_str(case_r, REGISTRY_CASE_ID_SIZE, col_str(s.st, 0));
 	}
+	stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -1066,8 +1072,10 @@ registry_message_explain(struct registry *reg, const char *which,
 			 " subject, kind, case_id, problems, disposition, id"
 			 " FROM messages WHERE uid = ?1 OR message_id = ?1"
 			 " OR message_id = ?2 ORDER BY id",
-			 "find message", err) != 0)
+			 "find message", err) != 0) {
+		g_free(bare);
 		return -1;
+	}
 	stmt_text(&s, 1, which);
 	/* Message-IDs are kept without their angle brackets. */
 	stmt_text(&s, 2, bare);

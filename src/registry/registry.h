@@ -21,6 +21,9 @@
 
 struct registry;
 
+/* Room for a tracking number "YYYY-NNNNNN" and its NUL. */
+#define REGISTRY_CASE_ID_SIZE 16
+
 /* Opens (creating and migrating as needed) the database at path.  Returns 0
  * and a handle in *reg_r (close with registry_close), or -1.
  *
@@ -65,7 +68,7 @@ struct registry_message {
 
 /* The outcome of recording one message. */
 struct registry_outcome {
-	char case_id[16];         /* tracking number created or linked, "" none */
+	char case_id[REGISTRY_CASE_ID_SIZE]; /* tracking number created or linked, "" none */
 	bool created;             /* a new application was registered */
 	bool duplicate;           /* already recorded (same sha256, or same
 	                             mailbox + uid): nothing but a "duplicate"
@@ -170,10 +173,13 @@ int registry_messages(struct registry *reg, struct registry_message_row **rows_r
 void registry_message_rows_free(struct registry_message_row *rows, size_t n);
 
 /* The case of the first of ids (Message-IDs, without angle brackets,
- * nearest first) that names a recorded message belonging to a case.
- * Returns 0 with the case in case_r ("" when none), or -1. */
+ * nearest first) that names a recorded message belonging to a case and
+ * sent from from (compared without case).  Message-IDs are the sender's
+ * to choose: a reply from anyone else never joins a case by its thread
+ * alone.  Returns 0 with the case in case_r ("" when none), or -1. */
 int registry_thread_case(struct registry *reg, char *const *ids, size_t n,
-			 char case_r[16], struct ogi_error *err);
+			 const char *from, char case_r[REGISTRY_CASE_ID_SIZE],
+			 struct ogi_error *err);
 
 /* What the extractor made of one message, field by field (`ogictl
  * explain`): the value it gave each field and where the value came from. */

@@ -144,6 +144,13 @@ static const struct schema_migration schema_migrations[] = {
 	  "  PRIMARY KEY (message_id, field)\n"
 	  ") WITHOUT ROWID;\n"
 	  "PRAGMA user_version = 3;\n" },
+	{ 4,
+	  /* A reply finds its thread and `ogictl explain` its message by
+	   * Message-ID or file name alone, once per message: not by a scan. */
+	  "CREATE INDEX messages_message_id ON messages (message_id)\n"
+	  "  WHERE message_id IS NOT NULL;\n"
+	  "CREATE INDEX messages_uid ON messages (uid);\n"
+	  "PRAGMA user_version = 4;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \

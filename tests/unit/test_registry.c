@@ -845,7 +845,8 @@ test_review_and_explain(void **state)
 }
 
 /* A reply finds its case through the messages it answers, nearest first,
- * skipping ids we never recorded and messages that belong to no case. */
+ * skipping ids we never recorded, messages that belong to no case and
+ * messages someone else sent. */
 static void
 test_thread_case(void **state)
 {
@@ -872,14 +873,23 @@ test_thread_case(void **state)
 
 	char *near_first[] = { "unknown@x", "spam@example.cn", "b@example.cn",
 			       "a@example.cn" };
-	assert_int_equal(registry_thread_case(f->reg, near_first, 4, kase, &err), 0);
+	assert_int_equal(registry_thread_case(f->reg, near_first, 4, "zhang@example.cn", kase, &err), 0);
 	assert_string_equal(kase, second.case_id);
-	assert_int_equal(registry_thread_case(f->reg, near_first + 3, 1, kase,
-					      &err), 0);
+	assert_int_equal(registry_thread_case(f->reg, near_first + 3, 1,
+					      "ZHANG@example.cn", kase, &err), 0);
 	assert_string_equal(kase, first.case_id);
-	assert_int_equal(registry_thread_case(f->reg, near_first, 2, kase, &err), 0);
+	assert_int_equal(registry_thread_case(f->reg, near_first, 2, "zhang@example.cn", kase, &err), 0);
 	assert_string_equal(kase, "");
-	assert_int_equal(registry_thread_case(f->reg, NULL, 0, kase, &err), 0);
+	assert_int_equal(registry_thread_case(f->reg, NULL, 0, "zhang@example.cn",
+					      kase, &err), 0);
+	assert_string_equal(kase, "");
+	/* Message-IDs are the sender's to choose: anyone else quoting one
+	 * never joins its case. */
+	assert_int_equal(registry_thread_case(f->reg, near_first, 4,
+					      "other@example.cn", kase, &err), 0);
+	assert_string_equal(kase, "");
+	assert_int_equal(registry_thread_case(f->reg, near_first, 4, NULL, kase,
+					      &err), 0);
 	assert_string_equal(kase, "");
 }
 

@@ -175,7 +175,7 @@ struct hostile {
 
 /* Tags as in wire.c's enum: 16 message id, 20 problem, 21 parse error,
  * 32 record kind, 33 applicant kind, 37 missing, 40 date, 41 verdict,
- * 64+ strings, 100+ provenance. */
+ * 22 reference, 64+ strings, 100+ provenance. */
 static const struct hostile hostile_results[] = {
 	{ "empty body: neither record nor error", "" },
 	{ "truncated field header", "15 03 00" },
@@ -221,6 +221,10 @@ static const struct hostile hostile_results[] = {
 	{ "provenance line not UTF-8",
 	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
 	  " 64 0c 00 00 00 01 01 00 00 00 00 00 00 00 00 c3 28" },
+	{ "an empty reference",
+	  "15 01 00 00 00 65  16 00 00 00 00" },
+	{ "a reference longer than any Message-ID",
+	  "15 01 00 00 00 65  16 fb 00 00 00 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61" },
 	{ "provenance repeated",
 	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
 	  " 64 0a 00 00 00 01 01 00 00 00 00 00 00 00 00"
