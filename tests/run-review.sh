@@ -127,6 +127,45 @@ t_check "a reply found by References alone joins the case" \
 t_check "the same thread from another sender joins nothing and goes to a clerk" \
 	t_jq "$dir2/m2.json" '.[3].case == null and .[3].disposition == "needs_review"'
 
+# --- several reasons: one a line in show, one an entry in JSON -------------
+dir3=$(t_state_dir reasons)
+cat >"$dir3/inbox/new/1763431300.M5P1.mx" <<'EML'
+From: liming@example.com
+To: ogi@example.gov.cn
+Subject: =?UTF-8?B?5pS/5bqc5L+h5oGv5YWs5byA55Sz6K+3?=
+Date: Wed, 18 Nov 2026 10:00:00 +0800
+Message-ID: <review-5@example.com>
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="b1"
+
+--b1
+Content-Type: text/plain; charset=UTF-8
+Content-Transfer-Encoding: 8bit
+
+姓名：李明
+身份证号码：150502198802143011
+通讯地址：内蒙古自治区通辽市科尔沁区建国路16号2单元301室
+联系电话：13847512345
+所需信息的内容描述：2025年度通辽市就业补助资金使用情况
+申请人签名：王强
+申请日期：2026年11月18日
+--b1
+Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name="form.docx"
+Content-Disposition: attachment; filename="form.docx"
+Content-Transfer-Encoding: base64
+
+UEsDBCB0aGlzIGlzIG5vdCBhIHppcCBhdCBhbGw=
+--b1--
+EML
+t_ogid "$dir3" --once 2>/dev/null
+t_ogictl "$dir3" review --json >"$dir3/r.json"
+t_check "two reasons are two entries" \
+	t_jq "$dir3/r.json" '.[0].review | length == 2 and
+		any(contains("two different names")) and any(contains("problems"))'
+t_ogictl "$dir3" show "$(jq -r '.[0].id' "$dir3/r.json")" >"$dir3/show.txt"
+t_check "show: the first reason beside the label, the next on its own line" \
+	sh -c "grep -A1 '^Review ' '$dir3/show.txt' | tail -n 1 | grep -q '^  *[a-z]'"
+
 # --- explain -------------------------------------------------------------
 t_ogictl "$dir" explain 1763431200.M1P1.mx --json >"$dir/ex1.json"
 t_check "explain MSG: the recorded values, the case and its state" \

@@ -341,6 +341,19 @@ output_field(FILE *out, const char *label, const char *value)
 	g_free(v);
 }
 
+/* A field kept as one line per entry (review reasons): the first beside
+ * the label, the others below it. */
+static void
+output_field_lines(FILE *out, const char *label, const char *lines)
+{
+	char **v = g_strsplit(lines != NULL ? lines : "", "\n", -1);
+
+	output_field(out, label, v[0]);
+	for (size_t k = 1; v[k] != NULL; k++)
+		output_field(out, "", v[k]);
+	g_strfreev(v);
+}
+
 /* How ogictl show explains where a receipt time comes from. */
 static const char *
 output_received_source(const char *source)
@@ -413,7 +426,7 @@ output_case(const struct output *o, const struct registry_case *c)
 	output_field(o->out, "Medium", extract_medium_name(r->medium));
 	output_field(o->out, "Missing", missing);
 	output_field(o->out, "Invalid", invalid);
-	output_field(o->out, "Review", r->review);
+	output_field_lines(o->out, "Review", r->review);
 	output_field(o->out, "Messages", msgs);
 	g_free(received);
 	g_free(deadline);
@@ -500,7 +513,7 @@ output_explain(const struct output *o, const struct output_explain *e)
 	if (e->case_id != NULL)
 		output_field(o->out, "Case", e->case_id);
 	output_field(o->out, "Verdict", e->verdict);
-	output_field(o->out, "Review", e->review);
+	output_field_lines(o->out, "Review", e->review);
 	for (unsigned f = 0; f < EXTRACT_FIELD_COUNT; f++) {
 		const struct extract_field_info *in = &e->info[f];
 		char *value, *line;

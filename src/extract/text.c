@@ -236,7 +236,7 @@ extract_text_find_in(const char *p, const char *end, const char *lit)
 {
 	size_t n = strlen(lit);
 
-	for (; p + n <= end; p++)
+	for (; (size_t)(end - p) >= n; p++)
 		if (memcmp(p, lit, n) == 0)
 			return p;
 	return NULL;

@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "extract/extract.h"
+#include "extract/lexicon.h"
 
 /* Check characters computed with the GB 11643 weights and checked by hand
  * for 11010519491231002X. */
@@ -399,6 +400,29 @@ test_case_ref(void **state)
 	assert_false(extract_find_case_ref("2026-000123", buf, 11));
 }
 
+/* extract_text_fold() copies a traditional character's simplified twin
+ * byte for byte in its place: every row of the data file must be two
+ * three-byte CJK characters, or the fold would read past the row. */
+static void
+test_trad_simp_rows(void **state)
+{
+	(void)state;
+	assert_true(extract_lexicon_trad_simp_n > 0);
+	for (size_t i = 0; i < extract_lexicon_trad_simp_n; i++) {
+		const char *row = extract_lexicon_trad_simp[i];
+		gunichar a, b;
+
+		if (strlen(row) != 6 || !g_utf8_validate(row, -1, NULL))
+			fail_msg("trad_simp row %zu \"%s\" is not two characters "
+				 "of three bytes", i, row);
+		a = g_utf8_get_char(row);
+		b = g_utf8_get_char(row + 3);
+		if (!g_unichar_iswide(a) || !g_unichar_iswide(b) || a == b)
+			fail_msg("trad_simp row %zu \"%s\" is not a pair of CJK "
+				 "characters", i, row);
+	}
+}
+
 static void
 test_fold_trim(void **state)
 {
@@ -566,6 +590,7 @@ main(void)
 		cmocka_unit_test(test_month_day),
 		cmocka_unit_test(test_case_ref),
 		cmocka_unit_test(test_fold_trim),
+		cmocka_unit_test(test_trad_simp_rows),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_record_free),
 	};
