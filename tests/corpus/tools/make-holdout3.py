@@ -40,13 +40,12 @@ Expected values are hand-written as a clerk would record them (README "How
 the expectations are written"); identity numbers, check characters and
 deadlines computed by hand.  Standard library only.
 """
-import json
 import os
 import sys
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mklib import (MSGS, msg, mx, write_registered, OFFICE, Msg, b64, qp, ew, esc, crlf, word_html,
+from mklib import (msg, truth_entry, holdout_main, mx, OFFICE, Msg, b64, qp, ew, esc, crlf, word_html,
                    coremail_html, qq_html, expect_message, expect_case)
 from clients import foxmail, qq, coremail, outlook2016, gmail
 
@@ -762,53 +761,14 @@ Received: from TYZP286MB5127.JPNP286.PROD.OUTLOOK.COM (2603:1096:405:2e6::9)
 
 # ------------------------------------------------------------- --truth DIR
 
-# truth.json names the document type in Chinese (external-a README).
-TRUTH_ID_TYPES = {"resident_id": "居民身份证", "uscc": "统一社会信用代码", "passport": "护照",
-                  "org_code": "组织机构代码", None: None}
-
 # 087: the photographed form is signed, dated and complete -- a reader that
 # asks the applicant for everything is wrong; what it holds is not scored.
 TRUTH_OVERRIDES = {"087-iphone-form-only-in-photo": {"signature": {"present": None, "text": None}}}
 
 
-def truth_entry(name, message, case):
-    a = case["applicant"]
-    t = {"file": name + ".eml", "kind": message["kind"], "channel": "email",
-         "applicant": {"kind": a["kind"], "name": a["name"], "id_type": TRUTH_ID_TYPES[a["id_type"]],
-                       "id_number": a["id_number"], "address": a["address"], "postcode": a["postcode"],
-                       "phone": a["phone"], "email": a["email"], "fax": a["fax"],
-                       "legal_rep": a["legal_rep"], "contact_person": a["contact_person"]},
-         "request": dict(case["request"]), "signature": dict(case["signature"]),
-         "application_date": case["application_date"], "delivery": dict(case["delivery"]),
-         "missing": list(case["missing"]), "invalid": list(case["invalid"]),
-         "complete": not case["missing"] and not case["invalid"]}
-    t.update(TRUTH_OVERRIDES.get(name, {}))
-    return t
-
-
-def write_truth(outdir):
-    os.makedirs(os.path.join(outdir, "mail"), exist_ok=True)
-    truth = []
-    for fn in MSGS:
-        name, data, m, c = fn()
-        with open(os.path.join(outdir, "mail", name + ".eml"), "wb") as f:
-            f.write(data)
-        truth.append(truth_entry(name, m, c))
-    with open(os.path.join(outdir, "truth.json"), "w", encoding="utf-8") as f:
-        json.dump(truth, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-    print("wrote %d messages and truth.json to %s" % (len(truth), outdir))
-
-
-def main():
-    args = sys.argv[1:]
-    if args[:1] == ["--truth"]:
-        if len(args) != 2:
-            sys.exit("usage: make-holdout3.py --truth DIR")
-        write_truth(args[1])
-    else:
-        write_registered(set(args))
+def entry(name, message, case):
+    return truth_entry(name, message, case, override=TRUTH_OVERRIDES.get(name))
 
 
 if __name__ == "__main__":
-    main()
+    holdout_main(entry=entry)

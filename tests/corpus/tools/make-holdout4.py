@@ -41,12 +41,11 @@ a clerk would record them (README "How the expectations are written");
 identity numbers carry correct GB 11643 / GB 32100 check characters and
 deadlines were counted by hand.  Standard library only.
 """
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mklib import msg, mx, write_registered, MSGS, coremail_html, qq_html, expect_message, expect_case
+from mklib import msg, mx, truth_entry, holdout_main, coremail_html, qq_html, expect_message, expect_case
 from clients import foxmail, qq, coremail, outlook2016, iphone, gmail, thunderbird
 
 # Cases a clerk must decide: their reasons are free text in ogictl's
@@ -532,54 +531,13 @@ def m101():
 # Ignore lists by message, filled as the messages are built.
 IGNORES = {}
 
-# The external sets name identity documents in Chinese (their README).
-TRUTH_ID_TYPES = {"resident_id": "居民身份证", "passport": "护照", "uscc": "统一社会信用代码",
-                  "org_code": "组织机构代码"}
-
-
-def truth_entry(name, m, c):
-    """One truth.json object for an application: the expectation in the
-    external sets' shape.  A case waiting for review is not complete; its
-    request counts as missing there, as a correction notice would say."""
-    a = c["applicant"]
-    missing = list(c["missing"]) + (["request"] if name in IGNORES else [])
-    return {
-        "file": name + ".eml", "kind": m["kind"], "channel": "email",
-        "complete": not missing and not c["invalid"],
-        "missing": missing, "invalid": list(c["invalid"]),
-        "applicant": {"kind": a["kind"], "name": a["name"],
-                      "id_type": TRUTH_ID_TYPES.get(a["id_type"], a["id_type"]),
-                      "id_number": a["id_number"], "address": a["address"],
-                      "postcode": a["postcode"], "phone": a["phone"], "email": a["email"],
-                      "fax": a["fax"], "agent": a.get("agent"), "agent_phone": a.get("agent_phone")},
-        "request": dict(c["request"]), "signature": dict(c["signature"]),
-        "application_date": c["application_date"], "delivery": dict(c["delivery"]),
-    }
-
-
-def write_truth(outdir, only):
-    os.makedirs(os.path.join(outdir, "mail"), exist_ok=True)
-    truth = []
-    for fn in MSGS:
-        name, data, m, c = fn()
-        if only and name not in only:
-            continue
-        with open(os.path.join(outdir, "mail", name + ".eml"), "wb") as f:
-            f.write(data)
-        truth.append(truth_entry(name, m, c))
-    with open(os.path.join(outdir, "truth.json"), "w", encoding="utf-8") as f:
-        json.dump(truth, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-    print("wrote %d messages and truth.json to %s" % (len(truth), outdir))
-
-
-def main():
-    args = sys.argv[1:]
-    if args[:1] == ["--truth"] and len(args) >= 2:
-        write_truth(args[1], set(args[2:]))
-    else:
-        write_registered(set(args), IGNORES)
+def entry(name, message, case):
+    """A case waiting for review is not complete in the external sets'
+    terms: its request counts as missing there, as a correction notice
+    would say."""
+    return truth_entry(name, message, case,
+                       extra_missing=["request"] if name in IGNORES else [])
 
 
 if __name__ == "__main__":
-    main()
+    holdout_main(IGNORES, entry)

@@ -50,12 +50,11 @@ expectations are written"); identity numbers carry correct GB 11643 /
 GB 32100 check characters and deadlines were counted by hand.  Standard
 library only.
 """
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mklib import (msg, mx, write_registered, MSGS, Msg, OFFICE, b64, qp, ew,
+from mklib import (msg, mx, holdout_main, Msg, OFFICE, b64, qp, ew,
                    coremail_html, qq_html, expect_message, expect_case)
 from clients import foxmail, qq, coremail, outlook2016, iphone, gmail, thunderbird
 
@@ -601,59 +600,5 @@ def m113():
     return name, data, m, c
 
 
-# ------------------------------------------------------------- --truth DIR
-
-# The external sets name identity documents in Chinese, simplified (their
-# README); 106's home-return permit is the only "other" document here.
-TRUTH_ID_TYPES = {"resident_id": "居民身份证", "passport": "护照", "uscc": "统一社会信用代码",
-                  "org_code": "组织机构代码", "other": "港澳居民来往内地通行证", None: None}
-
-
-def truth_entry(name, m, c):
-    """One truth.json object: a non-application carries only its kind; an
-    application its expectation in the external sets' shape."""
-    t = {"file": name + ".eml", "kind": m["kind"], "channel": "email"}
-    if c is None:
-        return t
-    a = c["applicant"]
-    t.update({
-        "complete": not c["missing"] and not c["invalid"],
-        "missing": list(c["missing"]), "invalid": list(c["invalid"]),
-        "applicant": {"kind": a["kind"], "name": a["name"], "id_type": TRUTH_ID_TYPES[a["id_type"]],
-                      "id_number": a["id_number"], "address": a["address"],
-                      "postcode": a["postcode"], "phone": a["phone"], "email": a["email"],
-                      "fax": a["fax"], "legal_rep": a["legal_rep"],
-                      "contact_person": a["contact_person"], "agent": a["agent"],
-                      "agent_phone": a["agent_phone"]},
-        "request": dict(c["request"]), "signature": dict(c["signature"]),
-        "application_date": c["application_date"], "delivery": dict(c["delivery"]),
-    })
-    return t
-
-
-def write_truth(outdir, only):
-    os.makedirs(os.path.join(outdir, "mail"), exist_ok=True)
-    truth = []
-    for fn in MSGS:
-        name, data, m, c = fn()
-        if only and name not in only:
-            continue
-        with open(os.path.join(outdir, "mail", name + ".eml"), "wb") as f:
-            f.write(data)
-        truth.append(truth_entry(name, m, c))
-    with open(os.path.join(outdir, "truth.json"), "w", encoding="utf-8") as f:
-        json.dump(truth, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-    print("wrote %d messages and truth.json to %s" % (len(truth), outdir))
-
-
-def main():
-    args = sys.argv[1:]
-    if args[:1] == ["--truth"] and len(args) >= 2:
-        write_truth(args[1], set(args[2:]))
-    else:
-        write_registered(set(args))
-
-
 if __name__ == "__main__":
-    main()
+    holdout_main()

@@ -9,6 +9,7 @@ import base64
 import io
 import json
 import os
+import sys
 import zipfile
 
 from decode import decoded_lines
@@ -362,3 +363,67 @@ def codec(label):
     """The codec a client really encodes with for a charset label: gb2312
     labels are written with the GBK (cp936) table, as Windows does."""
     return {"gb2312": "gbk", "GB2312": "gbk"}.get(label, label)
+
+
+# ----------------------------------------------------- hold-outs: --truth DIR
+
+# The external sets name identity documents in Chinese (external-a README);
+# "other" here is the one document of that kind a hold-out uses.
+TRUTH_ID_TYPES = {"resident_id": "居民身份证", "uscc": "统一社会信用代码", "passport": "护照",
+                  "org_code": "组织机构代码", "other": "港澳居民来往内地通行证", None: None}
+
+
+def truth_entry(name, message, case, extra_missing=(), override=None):
+    """One truth.json object in the external sets' shape (external-a
+    README): a non-application carries only its kind.  extra_missing: an
+    element the external sets count as missing where the case waits for
+    review; override: keys replaced (what a hold-out does not score)."""
+    t = {"file": name + ".eml", "kind": message["kind"], "channel": "email"}
+    if case is None:
+        return t
+    a = case["applicant"]
+    missing = list(case["missing"]) + list(extra_missing)
+    t.update({
+        "complete": not missing and not case["invalid"],
+        "missing": missing, "invalid": list(case["invalid"]),
+        "applicant": {"kind": a["kind"], "name": a["name"],
+                      "id_type": TRUTH_ID_TYPES.get(a["id_type"], a["id_type"]),
+                      "id_number": a["id_number"], "address": a["address"],
+                      "postcode": a["postcode"], "phone": a["phone"], "email": a["email"],
+                      "fax": a["fax"], "legal_rep": a["legal_rep"],
+                      "contact_person": a["contact_person"], "agent": a["agent"],
+                      "agent_phone": a["agent_phone"]},
+        "request": dict(case["request"]), "signature": dict(case["signature"]),
+        "application_date": case["application_date"], "delivery": dict(case["delivery"]),
+    })
+    t.update(override or {})
+    return t
+
+
+def write_truth(outdir, only=(), entry=truth_entry):
+    """The registered messages (those named in only, or all) as
+    outdir/mail/NAME.eml and outdir/truth.json, for score-corpus.sh."""
+    os.makedirs(os.path.join(outdir, "mail"), exist_ok=True)
+    truth = []
+    for fn in MSGS:
+        name, data, m, c = fn()
+        if only and name not in only:
+            continue
+        with open(os.path.join(outdir, "mail", name + ".eml"), "wb") as f:
+            f.write(data)
+        truth.append(entry(name, m, c))
+    with open(os.path.join(outdir, "truth.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    print("wrote %d messages and truth.json to %s" % (len(truth), outdir))
+
+
+def holdout_main(ignores=None, entry=truth_entry):
+    """A hold-out generator's command line: [--truth DIR] [NAME ...]."""
+    args = sys.argv[1:]
+    if args[:1] == ["--truth"] and len(args) >= 2:
+        write_truth(args[1], set(args[2:]), entry)
+    elif ignores is not None:
+        write_registered(set(args), ignores)
+    else:
+        write_registered(set(args))
