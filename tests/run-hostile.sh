@@ -4,7 +4,10 @@
 # crash, must say which message it flagged and why, keep the raw bytes,
 # mark the message for the office (needs_review, problems, Maildir flag F)
 # and still register the application behind it.  A second run changes
-# nothing.  The inputs are built at test time; big ones are never committed.
+# nothing.  Some hostile messages are applications all the same, in an
+# extreme shape (parsed_inputs): they must be parsed and registered, not
+# recorded unparsed after a worker crash.  The inputs are built at test
+# time; big ones are never committed.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
@@ -12,6 +15,7 @@ t_need python3 jq sha256sum timeout
 
 make_input="python3 $OGI_SRCDIR/tests/hostile/make-input.py"
 inputs="truncated badcharset nesting big zipbomb nul filename longheader idname"
+parsed_inputs="manyfields"
 # Generous: the sanitizer build reads a 40 MB message slowly.
 limit=600
 
@@ -67,6 +71,23 @@ masked() {
 		grep -q '139\*\{6\}34' "$1"
 }
 
+# parsed_application JSON FILE: messages --json shows it parsed as an
+# application that got a case.
+parsed_application() {
+	t_jq "$1" --arg f "$2" \
+		'[.[] | select(.file == $f)] | length == 1 and
+		 (.[0].kind == "application") and (.[0].case != null)'
+}
+
+# deliver NAME BOX BAD APP: the input NAME as Maildir file BAD, then the
+# normal application as APP, delivered to BOX a minute apart.
+deliver() {
+	$make_input "$1" "$2/tmp/$3" && $make_input application "$2/tmp/$4" &&
+		touch -d '2026-03-10 09:00:00 +0800' "$2/tmp/$3" &&
+		touch -d '2026-03-10 09:01:00 +0800' "$2/tmp/$4" &&
+		mv "$2/tmp/$3" "$2/tmp/$4" "$2/new/"
+}
+
 # raw_kept STATE SHA: the spool holds the bytes under their hash, 0600.
 raw_kept() {
 	f=$(find "$1/raw" -type f -name "$2.eml" 2>/dev/null)
@@ -82,14 +103,10 @@ for name in $inputs; do
 	# Maildir names as a delivery agent writes them.
 	bad=1773104400.M1P1Q1.hostile-$name
 	app=1773104460.M2P1Q2.application
-	if ! $make_input "$name" "$box/tmp/$bad" ||
-	   ! $make_input application "$box/tmp/$app"; then
+	if ! deliver "$name" "$box" "$bad" "$app"; then
 		t_fail "$name: cannot build the input"
 		continue
 	fi
-	touch -d '2026-03-10 09:00:00 +0800' "$box/tmp/$bad"
-	touch -d '2026-03-10 09:01:00 +0800' "$box/tmp/$app"
-	mv "$box/tmp/$bad" "$box/tmp/$app" "$box/new/"
 	sha=$(sha256sum <"$box/new/$bad" | cut -d' ' -f1)
 
 	rc=$(ogid_once "$dir" "$log")
@@ -120,6 +137,27 @@ for name in $inputs; do
 		cmp -s "$dir/cases1.json" "$dir/cases2.json"
 	t_check "$name: second run spools nothing new" \
 		[ "$(find "$dir/state/raw" -type f | wc -l)" = "$spooled" ]
+	[ "$t_failed" = "$failed_before" ] || sed 's/^/    /' "$log" | head -20
+done
+
+for name in $parsed_inputs; do
+	failed_before=$t_failed
+	dir=$(t_state_dir "$name")
+	log=$dir/ogid.log
+	bad=1773104400.M1P1Q1.hostile-$name
+	app=1773104460.M2P1Q2.application
+	if ! deliver "$name" "$dir/inbox" "$bad" "$app"; then
+		t_fail "$name: cannot build the input"
+		continue
+	fi
+	rc=$(ogid_once "$dir" "$log")
+	t_check "$name: ogid --once exits 0 (got $rc)" [ "$rc" = 0 ]
+	t_ogictl "$dir" messages --json >"$dir/messages.json" 2>>"$log"
+	t_ogictl "$dir" list --json >"$dir/cases.json" 2>>"$log"
+	t_check "$name: parsed as an application with a case" \
+		parsed_application "$dir/messages.json" "$bad"
+	t_check "$name: the application after it got a case" \
+		has_case "$dir/messages.json" "$dir/cases.json" "$app"
 	[ "$t_failed" = "$failed_before" ] || sed 's/^/    /' "$log" | head -20
 done
 

@@ -468,26 +468,24 @@ struct laid_line {
 	const char *from, *to;     /* the physical line of the input */
 };
 
-/* One physical line (from..to), or the part s..end of it, its fields
- * split and its boxes and columns rewritten; appends one or more lines to
- * lines. */
+/* A part s..end of a physical line, holding one field or more. */
+struct line_part {
+	const char *s, *end;
+	unsigned changes;          /* enum extract_layout_change */
+};
+
+/* The part s..end of the physical line from_line..to_line, which holds
+ * one field, its boxes and columns rewritten; appends one line to lines. */
 static void
-normalise_line(const char *s, const char *end, const char *from_line,
-	       const char *to_line, unsigned changes,
-	       const struct extract_layout_lexicon *lex, GArray *lines)
+normalise_field(const char *s, const char *end, const char *from_line,
+		const char *to_line, unsigned changes,
+		const struct extract_layout_lexicon *lex, GArray *lines)
 {
-	const char *second = second_field(s, end, lex);
 	struct form_line fl;
 	const char *from, *colon;
 	struct laid_line ll = { NULL, changes, from_line, to_line };
 	GString *out;
 
-	if (second != NULL) {
-		changes |= EXTRACT_LAYOUT_SPLIT;
-		normalise_line(s, second, from_line, to_line, changes, lex, lines);
-		normalise_line(second, end, from_line, to_line, changes, lex, lines);
-		return;
-	}
 	fl = read_form_line(s, end, lex);
 	out = g_string_new(NULL);
 	if (fl.padded) {
@@ -520,6 +518,41 @@ normalise_line(const char *s, const char *end, const char *from_line,
 		g_string_append_len(out, from, (gssize)(end - from));
 	ll.text = g_string_free(out, FALSE);
 	g_array_append_val(lines, ll);
+}
+
+/* One physical line from..to, split at each field that follows padding
+ * (see second_field()), each part rewritten by normalise_field(); appends
+ * one or more lines to lines. */
+static void
+normalise_line(const char *from, const char *to,
+	       const struct extract_layout_lexicon *lex, GArray *lines)
+{
+	/* The parts still to split, the leftmost on top so that lines come
+	 * out in order: a line may hold as many fields as a sender types,
+	 * too many for a recursion's stack. */
+	GArray *todo = g_array_new(FALSE, FALSE, sizeof(struct line_part));
+	struct line_part part = { from, to, 0 };
+
+	g_array_append_val(todo, part);
+	while (todo->len > 0) {
+		const char *second;
+
+		part = g_array_index(todo, struct line_part, todo->len - 1);
+		g_array_set_size(todo, todo->len - 1);
+		second = second_field(part.s, part.end, lex);
+		if (second == NULL) {
+			normalise_field(part.s, part.end, from, to, part.changes,
+					lex, lines);
+		} else {
+			struct line_part right = { second, part.end,
+						   part.changes | EXTRACT_LAYOUT_SPLIT };
+			struct line_part left = { part.s, second, right.changes };
+
+			g_array_append_val(todo, right);
+			g_array_append_val(todo, left);
+		}
+	}
+	g_array_free(todo, TRUE);
 }
 
 /* --- across lines ----------------------------------------------------------------- */
@@ -804,7 +837,7 @@ extract_layout_normalise(const char *text, const struct extract_layout_lexicon *
 		const char *eol = strchr(p, '\n');
 		const char *end = eol != NULL ? eol : p + strlen(p);
 
-		normalise_line(p, end, p, end, 0, lex, lines);
+		normalise_line(p, end, lex, lines);
 		if (eol == NULL)
 			break;
 		p = eol + 1;

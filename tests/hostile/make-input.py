@@ -274,6 +274,18 @@ def idname():
             b"\n--b5--\n")
 
 
+def manyfields():
+    """One body line of 50,000 padded fields (about 1 MB as sent): the
+    layout pass splits such a line field by field, and a recursion that
+    deep overflowed the parser worker's stack."""
+    body = "政府信息公开申请表\n" + "姓名：张  " * 50000 + "\n"
+    return (header("manyfields", b"=?UTF-8?B?" +
+                   base64.b64encode("政府信息公开申请".encode()) + b"?=",
+                   b"Content-Type: text/plain; charset=UTF-8\n"
+                   b"Content-Transfer-Encoding: base64\n") +
+            b"\n" + b64_lines(body.encode()))
+
+
 INPUTS = {
     "truncated": truncated,
     "badcharset": badcharset,
@@ -284,6 +296,7 @@ INPUTS = {
     "filename": filename,
     "longheader": longheader,
     "idname": idname,
+    "manyfields": manyfields,
 }
 
 
