@@ -54,7 +54,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mklib import (msg, mx, holdout_main, Msg, OFFICE, b64, qp, ew,
+from mklib import (msg, mx, holdout_main, truth_entry, Msg, OFFICE, b64, qp, ew,
                    coremail_html, qq_html, expect_message, expect_case)
 from clients import foxmail, qq, coremail, outlook2016, iphone, gmail, thunderbird
 
@@ -540,8 +540,9 @@ def m111():
 # =============================================================== 112
 @msg
 def m112():
-    # "你们的文件" names no information -> incomplete (request); the rest
-    # is there.  Saturday receipt.
+    # "你们的文件" names no information: a clerk decides whether to ask for
+    # the request (issue 7: missing request or review); the rest is there.
+    # Saturday receipt.
     name = "112-iphone-request-just-your-documents"
     rec = "2026-11-21T18:12:56+08:00"
     text = """你好
@@ -561,9 +562,9 @@ def m112():
     c = expect_case(name, rec, "2026-12-11", applicant="包青松", id_type="resident_id",
                     id_label="身份证", id_number="150526198307023611",
                     address="扎鲁特旗鲁北镇幸福街3号", postcode=None, phone="13634750921",
-                    email="bqs830702@icloud.com", description=None, purpose=None,
-                    sig="包青松", date="2026-11-21", method="post", medium=None,
-                    missing=["request"])
+                    email="bqs830702@icloud.com", description="你们的文件，材料寄到我家",
+                    purpose=None, sig="包青松", date="2026-11-21", method="post", medium=None,
+                    review=["request names no particular information: 你们的文件，材料寄到我家"])
     return name, data, m, c
 
 
@@ -600,5 +601,14 @@ def m113():
     return name, data, m, c
 
 
+# What the external sets count as missing where a case here waits for a
+# clerk: 112 names no information, so its request is missing there.
+REVIEW_MISSING = {"112-iphone-request-just-your-documents": ["request"]}
+
+
+def entry(name, message, case):
+    return truth_entry(name, message, case, extra_missing=REVIEW_MISSING.get(name, []))
+
+
 if __name__ == "__main__":
-    holdout_main()
+    holdout_main(entry=entry)
