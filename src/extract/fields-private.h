@@ -239,6 +239,11 @@ enum extract_layout_value extract_labels_layout_label(const char *p,
 
 /* --- prose.c ------------------------------------------------------------- */
 
+/* The start of the first clause in p..end that asks to mail the answer to
+ * the address written above (，纸质版寄到上面的地址就行), NULL if none:
+ * such a clause ends the value before it. */
+const char *extract_prose_mailing_above(const char *p, const char *end);
+
 /* Where the sentence at p ends (。!? or an English full stop), NULL if not
  * before end. */
 const char *extract_prose_sentence_end(const char *p, const char *end);

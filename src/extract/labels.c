@@ -779,6 +779,7 @@ continue_value(struct view *v, size_t i, GString *acc, size_t max_lines)
 
 	for (size_t j = i + 1; j < v->n && max_lines > 0; j++) {
 		const struct line *ln = &v->lines[j];
+		const char *mailing;
 
 		if (extract_labels_blank(ln)) {
 			if (acc->len > 0 || skipped_blank)
@@ -790,6 +791,12 @@ continue_value(struct view *v, size_t i, GString *acc, size_t max_lines)
 		    addresses_office(ln) || extract_labels_signs_above_date(v, j) ||
 		    (sentence_done(acc) && !list_item_start(ln->s)))
 			return;
+		mailing = extract_prose_mailing_above(ln->s, extract_labels_text_before_hit(v, j));
+		/* The line stays for the delivery reader. */
+		if (mailing != NULL) {
+			extract_labels_append_piece(acc, ln->s, mailing);
+			return;
+		}
 		extract_labels_append_piece(acc, ln->s, extract_labels_text_before_hit(v, j));
 		v->consumed[j] = true;
 		max_lines--;
@@ -1554,16 +1561,20 @@ extract_labels_read(struct view *v, struct found *f)
 				GString *acc = g_string_new(NULL);
 				const char *se = h->field == FLD_PURPOSE ?
 					extract_prose_sentence_end(h->vstart, h->vend) : NULL;
+				const char *mailing = extract_prose_mailing_above(h->vstart,
+					se != NULL ? se : h->vend);
 
 				/* 用途：…举证。授权委托书已邮寄…: a purpose is
 				 * one sentence; the next is about something
 				 * else. */
-				extract_labels_append_piece(acc, h->vstart, se != NULL ? se : h->vend);
-				if (last && se == NULL)
+				extract_labels_append_piece(acc, h->vstart, mailing != NULL ? mailing :
+							   se != NULL ? se : h->vend);
+				if (last && se == NULL && mailing == NULL)
 					continue_value(v, i, acc, VALUE_MAX_LINES);
 				/* 用途是… in a sentence: the rest of the line
-				 * may still hold the request. */
-				if (!h->prose)
+				 * may still hold the request; a clause mailing
+				 * to the address above, the delivery. */
+				if (!h->prose && mailing == NULL)
 					v->consumed[i] = true;
 				value = extract_labels_finish_value(acc);
 			} else {

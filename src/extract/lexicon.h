@@ -96,6 +96,7 @@ EXTRACT_LEXICON_LIST(const char *const, applicant_kinds);
 EXTRACT_LEXICON_LIST(const char *const, role_ends);
 EXTRACT_LEXICON_LIST(const char *const, self_described);
 /* delivery.txt */
+EXTRACT_LEXICON_LIST(const char *const, address_above);
 EXTRACT_LEXICON_LIST(const char *const, posted_to_office);
 EXTRACT_LEXICON_LIST(const char *const, attachment_words);
 EXTRACT_LEXICON_LIST(const char *const, pickup_persons);

@@ -157,6 +157,21 @@ clause_has_any(const char *from, const char *to, const char *const *words,
 	return false;
 }
 
+const char *
+extract_prose_mailing_above(const char *p, const char *end)
+{
+	for (const char *c = p; c < end; c = extract_text_next_char(c, end)) {
+		const char *from, *to;
+
+		if (extract_text_word_at(c, end, EXTRACT_LEXICON(address_above)) == NULL)
+			continue;
+		clause_around(c, p, end, &from, &to);
+		if (clause_has_any(from, to, EXTRACT_LEXICON(instruction_sending)))
+			return from;
+	}
+	return NULL;
+}
+
 /* How far, in characters, the movement may stand from the person
  * (本人明天上午到…: 4) and the taking from the movement, a place between
  * them (到贵局办事大厅领取: 6). */
