@@ -346,8 +346,14 @@ output_field(FILE *out, const char *label, const char *value)
 static void
 output_field_lines(FILE *out, const char *label, const char *lines)
 {
-	char **v = g_strsplit(lines != NULL ? lines : "", "\n", -1);
+	char **v;
 
+	if (lines == NULL || *lines == '\0') {
+		output_field(out, label, NULL);
+		return;
+	}
+	/* Not empty: g_strsplit gives at least one string. */
+	v = g_strsplit(lines, "\n", -1);
 	output_field(out, label, v[0]);
 	/* g_strsplit of "" gives no first entry: v[1] is past the end. */
 	for (size_t k = 1; v[0] != NULL && v[k] != NULL; k++)
