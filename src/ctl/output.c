@@ -355,8 +355,7 @@ output_field_lines(FILE *out, const char *label, const char *lines)
 	/* Not empty: g_strsplit gives at least one string. */
 	v = g_strsplit(lines, "\n", -1);
 	output_field(out, label, v[0]);
-	/* g_strsplit of "" gives no first entry: v[1] is past the end. */
-	for (size_t k = 1; v[0] != NULL && v[k] != NULL; k++)
+	for (size_t k = 1; v[k] != NULL; k++)
 		output_field(out, "", v[k]);
 	g_strfreev(v);
 }
