@@ -111,6 +111,8 @@ EXTRACT_LEXICON_LIST(const char *const, fax_fillers);
 EXTRACT_LEXICON_LIST(const char *const, negations);
 /* request.txt */
 EXTRACT_LEXICON_LIST(const char *const, request_verbs);
+EXTRACT_LEXICON_LIST(const char *const, ba_openers);
+EXTRACT_LEXICON_LIST(const char *const, ba_verbs);
 EXTRACT_LEXICON_LIST(const char *const, request_fillers);
 EXTRACT_LEXICON_LIST(const char *const, courtesy_tails);
 EXTRACT_LEXICON_LIST(const char *const, title_tails);

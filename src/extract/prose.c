@@ -80,6 +80,29 @@ extract_prose_sentence_end(const char *p, const char *end)
  * further on belongs to the description. */
 #define LEAD_IN_MAX_HAN 12
 
+/* 请你们把…公开一下, 请把…提供给我: at p an opener of lexicon ba_openers;
+ * returns where the description starts and sets *stop_r where its verb
+ * (ba_verbs) does in the sentence, or NULL when there is none. */
+static const char *
+ba_request_at(const char *p, const char *end, const char **stop_r)
+{
+	const char *w = extract_text_word_at(p, end, EXTRACT_LEXICON(ba_openers));
+	const char *r, *se;
+
+	if (w == NULL)
+		return NULL;
+	r = p + strlen(w);
+	se = extract_prose_sentence_end(r, end);
+	if (se == NULL)
+		se = end;
+	for (const char *c = r; c < se; c = extract_text_next_char(c, se))
+		if (extract_text_word_at(c, se, EXTRACT_LEXICON(ba_verbs)) != NULL) {
+			*stop_r = c;
+			return c > r ? r : NULL;
+		}
+	return NULL;
+}
+
 /* 你们必须公开：…, 具体是：…: a short lead-in before a colon introduces the
  * description; it is not part of it.  Returns where the description starts. */
 static const char *
@@ -374,11 +397,14 @@ extract_prose_request(struct view *v, struct found *f)
 		if (v->consumed[i] || title_line(ln))
 			continue;
 		for (const char *p = ln->s; p < end; p = extract_text_next_char(p, end)) {
+			const char *ba_stop = NULL;
 			const char *r = request_verb_at(p, end, ln->s), *stop, *w;
 			GArray *hits = extract_labels_hits_of(v, i);
 			GString *acc;
 			bool more;
 
+			if (r == NULL)
+				r = ba_request_at(p, end, &ba_stop);
 			if (r == NULL || in_label(v, i, p))
 				continue;
 			do {
@@ -394,6 +420,10 @@ extract_prose_request(struct view *v, struct found *f)
 			more = stop == NULL;
 			if (stop == NULL)
 				stop = end;
+			if (ba_stop != NULL) {
+				stop = ba_stop;
+				more = false;
+			}
 			if (extract_labels_spaced_line(ln->body, end))
 				for (const char *c = r; c < stop; c = extract_text_next_char(c, stop))
 					if (extract_labels_space_ends_clause(c, stop, true)) {
