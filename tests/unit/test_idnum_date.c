@@ -420,6 +420,31 @@ test_trad_simp_rows(void **state)
 		if (!g_unichar_iswide(a) || !g_unichar_iswide(b) || a == b)
 			fail_msg("trad_simp row %zu \"%s\" is not a pair of CJK "
 				 "characters", i, row);
+		for (size_t j = 0; j < i; j++)
+			if (memcmp(extract_lexicon_trad_simp[j], row, 3) == 0)
+				fail_msg("trad_simp rows %zu and %zu fold the same "
+					 "character", j, i);
+	}
+}
+
+/* Every row folds, whatever its place in the table (the lookup is a
+ * search in a sorted copy), in the middle of other text too. */
+static void
+test_trad_simp_every_row(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < extract_lexicon_trad_simp_n; i++) {
+		const char *row = extract_lexicon_trad_simp[i];
+		char *in = g_strdup_printf("a%.3s甲%.3s", row, row);
+		char *want = g_strdup_printf("a%s甲%s", row + 3, row + 3);
+		char *got = extract_text_fold(in);
+
+		if (strcmp(got, want) != 0)
+			fail_msg("trad_simp row %zu: \"%s\" folds to \"%s\"", i,
+				 in, got);
+		g_free(got);
+		g_free(want);
+		g_free(in);
 	}
 }
 
@@ -591,6 +616,7 @@ main(void)
 		cmocka_unit_test(test_case_ref),
 		cmocka_unit_test(test_fold_trim),
 		cmocka_unit_test(test_trad_simp_rows),
+		cmocka_unit_test(test_trad_simp_every_row),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_record_free),
 	};
