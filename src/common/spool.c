@@ -64,20 +64,17 @@ spool_mkdir_one(const char *dir, bool *created_r, struct ogi_error *err)
 	return 0;
 }
 
-int
-spool_mkdirs(const char *dir, struct ogi_error *err)
+/* Creates dir (non-empty) and its missing parents, and syncs what it
+ * created. */
+static int
+spool_mkdirs_missing(const char *dir, struct ogi_error *err)
 {
 	GPtrArray *created = g_ptr_array_new_with_free_func(g_free);
 	char *path = g_strdup(dir);
 	size_t len = strlen(path);
-	struct stat st;
 	bool made;
 	int rc = -1;
 
-	if (len == 0) {
-		error_set(err, "empty directory name");
-		goto out;
-	}
 	for (size_t i = 1; i <= len; i++) {
 		if (i < len && (path[i] != '/' || path[i - 1] == '/'))
 			continue;
@@ -103,16 +100,38 @@ spool_mkdirs(const char *dir, struct ogi_error *err)
 	for (guint i = 0; i < created->len; i++)
 		if (spool_fsync_dir(created->pdata[i], err) != 0)
 			goto out;
-	/* Only the directory asked for: its parents may be shared (/var/lib). */
-	if (stat(dir, &st) == 0 && (st.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
-		error_set(err, "%s: cannot set mode 0700: %s", dir, strerror(errno));
-		goto out;
-	}
 	rc = 0;
 out:
 	g_free(path);
 	g_ptr_array_free(created, TRUE);
 	return rc;
+}
+
+int
+spool_mkdirs(const char *dir, struct ogi_error *err)
+{
+	struct stat st;
+
+	if (dir[0] == '\0') {
+		error_set(err, "empty directory name");
+		return -1;
+	}
+	/* Called for every message with directories that almost always exist:
+	 * one stat, not a failing mkdir for each component of the path. */
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		if (spool_mkdirs_missing(dir, err) != 0)
+			return -1;
+		if (stat(dir, &st) != 0) {
+			error_set(err, "%s: %s", dir, strerror(errno));
+			return -1;
+		}
+	}
+	/* Only the directory asked for: its parents may be shared (/var/lib). */
+	if ((st.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
+		error_set(err, "%s: cannot set mode 0700: %s", dir, strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 static int
