@@ -35,7 +35,17 @@ enum config_type {
 	CONFIG_SIZE,
 	CONFIG_LIST,
 	CONFIG_CHANNEL,
+	CONFIG_BOOL,
 };
+
+/* A server that has not answered one command in a minute is not going
+ * to; a large FETCH is many reads, each of which resets the clock. */
+#define CONFIG_NET_TIMEOUT 60
+/* Bounds one poll so that a backlog of thousands still lets the daemon
+ * stop, reload and send between batches. */
+#define CONFIG_MAX_MESSAGES 500
+/* The spool's read cap: larger messages cannot be kept whole anyway. */
+#define CONFIG_MAX_FETCH_SIZE ((size_t)256 << 20)
 
 struct config_key {
 	const char *key;
@@ -114,9 +124,14 @@ static const struct config_key config_intake_keys[] = {
 	INTAKE_KEY("user", CONFIG_STRING, user, 0, 0),
 	INTAKE_KEY("password", CONFIG_STRING, password, 0, 0),
 	INTAKE_KEY("password_file", CONFIG_PATH, password_file, 0, 0),
-	INTAKE_KEY("mailbox", CONFIG_STRING, mailbox, 0, 0),
+	INTAKE_KEY("folder", CONFIG_STRING, folder, 0, 0),
 	INTAKE_KEY("tls", CONFIG_STRING, tls, 0, 0),
 	INTAKE_KEY("ca_file", CONFIG_PATH, ca_file, 0, 0),
+	INTAKE_KEY("done", CONFIG_STRING, done, 0, 0),
+	INTAKE_KEY("idle", CONFIG_BOOL, idle, 0, 0),
+	INTAKE_KEY("timeout", CONFIG_INT, timeout, 5, 3600),
+	INTAKE_KEY("max_messages", CONFIG_UINT, max_messages, 1, 1000000),
+	INTAKE_KEY("max_fetch_size", CONFIG_SIZE, max_fetch_size, 1024, LONG_MAX),
 	INTAKE_KEY("channel", CONFIG_CHANNEL, channel, 0, 0),
 	{ NULL, 0, 0, 0, 0 },
 };
@@ -348,6 +363,15 @@ config_read_key(struct config_parse *p, const char *group,
 			config_problem(p, group, k->key,
 				       "\"%s\" is neither mail nor fax", value);
 		break;
+	case CONFIG_BOOL:
+		if (strcmp(value, "yes") == 0 || strcmp(value, "true") == 0)
+			*(bool *)field = true;
+		else if (strcmp(value, "no") == 0 || strcmp(value, "false") == 0)
+			*(bool *)field = false;
+		else
+			config_problem(p, group, k->key,
+				       "\"%s\" is neither yes nor no", value);
+		break;
 	}
 	g_free(raw);
 }
@@ -385,7 +409,37 @@ config_add_intake(struct config *cfg, const char *name)
 	memset(in, 0, sizeof(*in));
 	in->name = g_strdup(name);
 	in->channel = CONFIG_CHANNEL_MAIL;
+	in->folder = g_strdup("INBOX");
+	in->idle = true;
+	in->timeout = CONFIG_NET_TIMEOUT;
+	in->max_messages = CONFIG_MAX_MESSAGES;
+	in->max_fetch_size = CONFIG_MAX_FETCH_SIZE;
 	return in;
+}
+
+/* What each driver can do to a message once it is recorded. */
+static void
+config_check_done(struct config_parse *p, const char *group,
+		  const struct config_intake *in)
+{
+	const char *d = in->done;
+
+	if (d == NULL)
+		return;
+	if (strcmp(in->driver, "imap") == 0) {
+		if (strcmp(d, "delete") == 0 || strcmp(d, "seen") == 0 ||
+		    (g_str_has_prefix(d, "move:") && d[5] != '\0'))
+			return;
+		config_problem(p, group, "done", "\"%s\" is not move:FOLDER, "
+			       "delete or seen", d);
+	} else if (strcmp(in->driver, "pop3") == 0) {
+		if (strcmp(d, "delete") == 0 || strcmp(d, "keep") == 0)
+			return;
+		config_problem(p, group, "done", "\"%s\" is not delete or keep", d);
+	} else {
+		config_problem(p, group, "done", "driver %s marks messages done "
+			       "itself (new/ to cur/): no done key", in->driver);
+	}
 }
 
 /* Whoever can read the password can read the office's mail and send as
@@ -453,8 +507,7 @@ config_check_intake(struct config_parse *p, const char *group,
 			       "give password or password_file, not both");
 	else if (in->password_file != NULL)
 		config_check_password_file(p, group, in->password_file);
-	if (in->mailbox == NULL)
-		in->mailbox = g_strdup("INBOX");
+	config_check_done(p, group, in);
 }
 
 static void
@@ -589,7 +642,6 @@ config_load(const char *file, const char *default_state_dir,
 
 		in->driver = g_strdup("maildir");
 		in->path = g_build_filename(cfg->state_dir, "inbox", NULL);
-		in->mailbox = g_strdup("INBOX");
 	} else if (text != NULL && cfg->n_intakes == 0 && p.problems->len == 0) {
 		g_string_append_printf(p.problems, "%s: no [intake.NAME] section\n", file);
 	}
@@ -633,7 +685,8 @@ config_free(struct config *cfg)
 		g_free(in->user);
 		g_free(in->password);
 		g_free(in->password_file);
-		g_free(in->mailbox);
+		g_free(in->folder);
+		g_free(in->done);
 		g_free(in->tls);
 		g_free(in->ca_file);
 	}

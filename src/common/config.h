@@ -29,9 +29,20 @@ struct config_intake {
 	char *password_file; /* absolute; config_load checked that it is a
 	                        regular file neither group nor others can
 	                        read; whoever reads it checks again (fstat) */
-	char *mailbox;       /* IMAP folder, default INBOX */
-	char *tls;           /* "implicit", "starttls" or "none" */
-	char *ca_file;       /* extra trust anchors, NULL = system store */
+	char *folder;        /* IMAP folder, default INBOX */
+	char *tls;           /* "implicit", "starttls" or "none"; NULL is
+	                        implicit (net_tls_parse) */
+	char *ca_file;       /* trust anchors instead of the system store */
+	char *done;          /* what marking done does: imap "move:FOLDER",
+	                        "delete" or "seen"; pop3 "delete" or "keep";
+	                        NULL: the driver's safest (config_load checked
+	                        the value against the driver) */
+	bool idle;           /* imap: wait with IDLE when the server has it */
+	int timeout;         /* seconds any one network command may take */
+	unsigned max_messages; /* messages taken per poll; the rest wait for
+	                        the next one */
+	size_t max_fetch_size; /* network drivers: larger messages stay on the
+	                        server, recorded for the office */
 	enum config_channel channel;
 	int line;            /* line of the section header, 0 if embedded */
 };

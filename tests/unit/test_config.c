@@ -118,6 +118,40 @@ test_embedded_default(void **state)
 	config_free(cfg);
 }
 
+/* The network keys of the issue's example, and the defaults that make an
+ * unset key the safe choice. */
+static void
+test_network_intake(void **state)
+{
+	struct ogi_error err = { 0 };
+	struct config *cfg;
+	char *problems = NULL;
+	const char *path = write_conf(
+		"[intake.office]\ndriver = imap\nhost = mail.example.gov.cn\n"
+		"port = 993\ntls = implicit\nuser = ysqgk\nfolder = 收件箱\n"
+		"done = move:已处理\nidle = no\ntimeout = 30\nmax_messages = 20\n"
+		"max_fetch_size = 10M\nchannel = fax\n"
+		"[intake.pop]\ndriver = pop3\nhost = pop.example.gov.cn\nuser = u\n");
+
+	(void)state;
+	assert_int_equal(config_load(path, "/x", &cfg, &problems, &err), 0);
+	assert_int_equal(cfg->n_intakes, 2);
+	assert_string_equal(cfg->intakes[0].folder, "收件箱");
+	assert_string_equal(cfg->intakes[0].done, "move:已处理");
+	assert_false(cfg->intakes[0].idle);
+	assert_int_equal(cfg->intakes[0].timeout, 30);
+	assert_int_equal(cfg->intakes[0].max_messages, 20);
+	assert_int_equal(cfg->intakes[0].max_fetch_size, 10 << 20);
+	assert_int_equal(cfg->intakes[0].channel, CONFIG_CHANNEL_FAX);
+	assert_string_equal(cfg->intakes[1].folder, "INBOX");
+	assert_null(cfg->intakes[1].done);
+	assert_null(cfg->intakes[1].tls);
+	assert_true(cfg->intakes[1].idle);
+	assert_true(cfg->intakes[1].timeout > 0);
+	assert_true(cfg->intakes[1].max_messages > 0);
+	config_free(cfg);
+}
+
 /* Each broken file must be refused with every problem named by line. */
 static const struct {
 	const char *text;
@@ -144,6 +178,16 @@ static const struct {
 	{ "[ogid]\nstate_dir = /x\n[mail]\ndriver = maildir\n",
 	  { ":3: [mail]: unknown section" } },
 	{ "[ogid]\nstate_dir /x\n", { ":2: not a \"key = value\" line" } },
+	/* What marking done does depends on the driver; a typo must not
+	 * fall back to deleting. */
+	{ "[intake.i]\ndriver = imap\nhost = h\nuser = u\ndone = move:\nidle = maybe\n"
+	  "[intake.p]\ndriver = pop3\nhost = h\nuser = u\ndone = seen\n",
+	  { ":5: [intake.i] done: \"move:\" is not move:FOLDER, delete or seen",
+	    ":6: [intake.i] idle: \"maybe\" is neither yes nor no",
+	    ":11: [intake.p] done: \"seen\" is not delete or keep" } },
+	{ "[intake.m]\ndriver = maildir\npath = /m\ndone = delete\ntimeout = 1\n",
+	  { ":4: [intake.m] done: driver maildir marks messages done itself",
+	    ":5: [intake.m] timeout: \"1\" is not a number between 5" } },
 	{ "[ogid]\nstate_dir = /x\n", { "no [intake.NAME] section" } },
 };
 
@@ -327,6 +371,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_full_file, setup, teardown),
 		cmocka_unit_test(test_embedded_default),
+		cmocka_unit_test_setup_teardown(test_network_intake, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test_setup_teardown(test_passwords, setup, teardown),
