@@ -59,6 +59,7 @@ static const struct config_key config_ogid_keys[] = {
 	OGID_KEY("state_dir", CONFIG_PATH, state_dir, 0, 0),
 	OGID_KEY("database", CONFIG_PATH, db_path, 0, 0),
 	OGID_KEY("outbox", CONFIG_PATH, outbox, 0, 0),
+	OGID_KEY("lock_dir", CONFIG_PATH, lock_dir, 0, 0),
 	OGID_KEY("holidays_dir", CONFIG_PATH, holidays_dir, 0, 0),
 	OGID_KEY("timezone", CONFIG_STRING, timezone, 0, 0),
 	OGID_KEY("own_addresses", CONFIG_LIST, own_addresses, 0, 0),
@@ -696,6 +697,7 @@ config_free(struct config *cfg)
 	g_free(cfg->state_dir);
 	g_free(cfg->db_path);
 	g_free(cfg->outbox);
+	g_free(cfg->lock_dir);
 	g_free(cfg->holidays_dir);
 	g_free(cfg->timezone);
 	g_strfreev(cfg->own_addresses);
@@ -704,4 +706,18 @@ config_free(struct config *cfg)
 	for (char **f = (char **)&cfg->letters; f < (char **)(&cfg->letters + 1); f++)
 		g_free(*f);
 	g_free(cfg);
+}
+
+void
+config_forget_passwords(struct config *cfg, size_t keep)
+{
+	for (size_t i = 0; i < cfg->n_intakes; i++) {
+		struct config_intake *in = &cfg->intakes[i];
+
+		if (i == keep || in->password == NULL)
+			continue;
+		memset(in->password, 0, strlen(in->password));
+		g_free(in->password);
+		in->password = NULL;
+	}
 }

@@ -99,6 +99,8 @@ struct config {
 	char *state_dir;     /* absolute */
 	char *db_path;       /* state_dir/ogid.db unless set */
 	char *outbox;        /* state_dir/outbox unless set */
+	char *lock_dir;      /* network mailboxes' locks (intake/lock.h);
+	                        NULL: the machine-wide default */
 	char *holidays_dir;  /* holiday-cn JSON files */
 	char *timezone;      /* IANA name, default Asia/Shanghai */
 	char **own_addresses; /* NULL-terminated, lowercase */
@@ -131,5 +133,10 @@ int config_load(const char *file, const char *default_state_dir,
 		struct config **cfg_r, char **problems_r, struct ogi_error *err);
 
 void config_free(struct config *cfg);
+
+/* Overwrites and frees the password of every intake but the keep'th (any
+ * value past the last: all of them), for a process that works one
+ * mailbox and must not hold the others' credentials. */
+void config_forget_passwords(struct config *cfg, size_t keep);
 
 #endif

@@ -12,6 +12,7 @@
 #include "ctl/output.h"
 #include "daemon/parser.h"
 #include "registry/registry.h"
+#include "registry/status.h"
 
 static void
 ogictl_usage(FILE *out)
@@ -26,6 +27,7 @@ ogictl_usage(FILE *out)
 	      "  explain MSG|FILE.eml [--json]  each field: value, line, rule, confidence\n"
 	      "                                 (MSG: a recorded message's file name or\n"
 	      "                                 Message-ID; a file is parsed now)\n"
+	      "  status [--json]                each intake's last poll, errors and backlog\n"
 	      "  letter kinds                   the letter templates and their placeholders\n"
 	      "  letter preview KIND [--case ID] [-o FILE.pdf]\n"
 	      "                                 render a letter with sample data or a real case\n"
@@ -139,10 +141,53 @@ ogictl_show(struct registry *reg, const struct output *o, int argc, char **argv)
 	return 0;
 }
 
+/* `status`: every configured intake with what its process last recorded
+ * (an intake never polled shows as such). */
+static int
+ogictl_status(const struct config *cfg, int argc, char **argv)
+{
+	struct output o = { .out = stdout, .tz = cfg->timezone };
+	struct registry_intake_status *rows = NULL;
+	struct output_intake *shown;
+	struct ogi_error err = { 0 };
+	struct registry *reg;
+	size_t n = 0;
+
+	if (ogictl_cmd_opts(argc, argv, &o.json, NULL) != argc) {
+		ogictl_usage(stderr);
+		return 2;
+	}
+	if (registry_open(cfg->db_path, true, &reg, &err) != 0 ||
+	    registry_intake_statuses(reg, &rows, &n, &err) != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		registry_close(reg);
+		return 1;
+	}
+	shown = g_new0(struct output_intake, cfg->n_intakes);
+	for (size_t i = 0; i < cfg->n_intakes; i++) {
+		const struct config_intake *in = &cfg->intakes[i];
+
+		shown[i] = (struct output_intake){
+			.name = in->name,
+			.driver = in->driver,
+			.channel = in->channel == CONFIG_CHANNEL_FAX ? "fax" : "mail",
+		};
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(rows[j].intake, in->name) == 0)
+				shown[i].status = &rows[j];
+	}
+	output_status(&o, shown, cfg->n_intakes);
+	g_free(shown);
+	registry_intake_statuses_free(rows, n);
+	registry_close(reg);
+	return 0;
+}
+
 static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "messages", ogictl_messages, NULL },
 	{ "list", ogictl_list, NULL },
 	{ "show", ogictl_show, NULL },
+	{ "status", NULL, ogictl_status },
 	{ "letter", NULL, ctl_letter },
 	{ "review", NULL, ctl_review },
 	{ "explain", NULL, ctl_explain },

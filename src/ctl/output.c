@@ -560,3 +560,87 @@ output_explain(const struct output *o, const struct output_explain *e)
 		g_free(value);
 	}
 }
+
+/* A moment of the status table, "never" for none. */
+static char *
+output_status_time(const struct output *o, int64_t t)
+{
+	char *full, *s;
+
+	if (t == 0)
+		return g_strdup("never");
+	full = output_time(o, t);
+	s = g_strndup(full, 19);
+	s[10] = ' ';
+	g_free(full);
+	return s;
+}
+
+static void
+output_json_time_or_null(struct json_writer *w, const struct output *o,
+			 int64_t t)
+{
+	if (t == 0)
+		json_null(w);
+	else
+		output_json_time(w, o, t);
+}
+
+void
+output_status(const struct output *o, const struct output_intake *intakes,
+	      size_t n)
+{
+	static const struct registry_intake_status never = { .intake = NULL };
+
+	if (o->json) {
+		struct json_writer w;
+
+		json_init(&w, o->out, true);
+		json_begin_object(&w);
+		json_key(&w, "intakes");
+		json_begin_array(&w);
+		for (size_t i = 0; i < n; i++) {
+			const struct registry_intake_status *st =
+				intakes[i].status != NULL ? intakes[i].status : &never;
+
+			json_begin_object(&w);
+			KV(&w, "name", intakes[i].name);
+			KV(&w, "driver", intakes[i].driver);
+			KV(&w, "channel", intakes[i].channel);
+			json_key(&w, "last_poll");
+			output_json_time_or_null(&w, o, st->last_poll_at);
+			json_key(&w, "backlog");
+			json_int(&w, st->backlog);
+			json_key(&w, "errors");
+			json_int(&w, st->errors);
+			KV(&w, "last_error", st->last_error);
+			json_key(&w, "last_error_at");
+			output_json_time_or_null(&w, o, st->last_error_at);
+			json_end_object(&w);
+		}
+		json_end_array(&w);
+		json_end_object(&w);
+		json_finish(&w);
+		return;
+	}
+	static const char *head[] = { "INTAKE", "DRIVER", "LAST POLL", "BACKLOG",
+				      "ERRORS", "LAST ERROR" };
+	static const size_t maxw[] = { 20, 8, 19, 7, 6, 70 };
+	struct output_table t = { 6, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
+
+	for (size_t i = 0; i < n; i++) {
+		const struct registry_intake_status *st =
+			intakes[i].status != NULL ? intakes[i].status : &never;
+		char **row = g_new0(char *, 7);
+
+		row[0] = g_strdup(intakes[i].name);
+		row[1] = g_strdup(intakes[i].driver);
+		row[2] = output_status_time(o, st->last_poll_at);
+		row[3] = g_strdup_printf("%" G_GINT64_FORMAT, st->backlog);
+		row[4] = g_strdup_printf("%" G_GINT64_FORMAT, st->errors);
+		row[5] = g_strdup(st->last_error);
+		g_ptr_array_add(t.rows, row);
+	}
+	output_table_print(o->out, &t);
+	g_ptr_array_free(t.rows, TRUE);
+}

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "registry/registry.h"
+#include "registry/status.h"
 
 struct output {
 	FILE *out;
@@ -46,5 +47,15 @@ struct output_explain {
 	const struct extract_field_info *info;
 };
 void output_explain(const struct output *o, const struct output_explain *e);
+
+/* `ogictl status`: one configured intake and how its last polls went. */
+struct output_intake {
+	const char *name;
+	const char *driver;
+	const char *channel;   /* "mail" or "fax" */
+	const struct registry_intake_status *status;  /* NULL: never polled */
+};
+void output_status(const struct output *o, const struct output_intake *intakes,
+		   size_t n);
 
 #endif

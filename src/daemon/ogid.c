@@ -1,4 +1,6 @@
-/* ogid: the intake daemon. */
+/* ogid: the intake daemon.  A supervisor forks one process per intake
+ * (poller.h) and restarts, stops and reloads them; DEVELOPERS.md draws
+ * it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -7,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,23 +22,11 @@
 #include "common/spool.h"
 #include "common/workdays.h"
 #include "daemon/parser.h"
-#include "daemon/pipeline.h"
+#include "daemon/poller.h"
 #include "intake/intake.h"
+#include "registry/registry.h"
 
 static volatile sig_atomic_t ogid_stop;
-
-struct ogid_intake {
-	const struct config_intake *cfg;
-	const struct intake_driver *drv;
-	void *ctx;              /* NULL while closed */
-	time_t retry_at;        /* after a mailbox error: not before then */
-	int backoff_s;          /* the current wait after a mailbox error */
-};
-
-/* Waits after a failure start at the poll interval and double up to this,
- * with up to a quarter of jitter so that several daemons do not retry in
- * step. */
-#define OGID_BACKOFF_MAX (30 * 60)
 
 static void
 ogid_usage(FILE *out)
@@ -54,7 +46,11 @@ ogid_usage(FILE *out)
 		"      --check-config report every problem in FILE and exit\n"
 		"  -v, --verbose      log debug lines too\n"
 		"  -h, --help         this text\n"
-		"  -V, --version      print the version\n",
+		"  -V, --version      print the version\n"
+		"\n"
+		"SIGTERM and SIGINT stop it once each intake has finished the message\n"
+		"in hand; SIGHUP reads FILE again (a bad file is reported and the\n"
+		"running configuration kept).\n",
 		config_default_state_dir());
 }
 
@@ -65,39 +61,28 @@ ogid_on_signal(int sig)
 	ogid_stop = 1;
 }
 
-/* The configuration's warnings (a password others can read), one log
- * line each: said at every start, not only by --check-config. */
 static void
-ogid_log_config_warnings(const struct config *cfg)
+ogid_on_child(int sig)
 {
-	for (const char *l = cfg->warnings; l != NULL && *l != '\0';) {
-		const char *nl = strchr(l, '\n');
-		int n = nl != NULL ? (int)(nl - l) : (int)strlen(l);
-
-		log_warning("%.*s", n, l);
-		l = nl != NULL ? nl + 1 : NULL;
-	}
+	(void)sig;
 }
 
-static int
-ogid_check_config(const char *file)
+/* What would stop the intakes from starting: a driver this build lacks, a
+ * holiday calendar that cannot be read, and (paths) a mailbox path that
+ * does not exist.  Appends one "FILE:LINE: text" line per problem to
+ * problems; returns whether there was none. */
+static bool
+ogid_config_ok(const struct config *cfg, bool paths, GString *problems)
 {
+	const char *file = cfg->file != NULL ? cfg->file : "(embedded default)";
 	struct ogi_error err = { 0 };
-	struct config *cfg;
 	struct workdays *wd;
-	char *problems;
-	int bad = 0;
+	bool ok = true;
 
-	if (config_load(file, config_default_state_dir(), &cfg, &problems, &err) != 0) {
-		fputs(problems, stderr);
-		g_free(problems);
-		return 1;
-	}
-	if (cfg->warnings != NULL)
-		fputs(cfg->warnings, stderr);
 	if (workdays_load_dir(cfg->holidays_dir, &wd, &err) != 0) {
-		fprintf(stderr, "%s: holidays_dir: %s\n", cfg->file, err.msg);
-		bad = 1;
+		g_string_append_printf(problems, "%s: holidays_dir: %s\n", file,
+				       err.msg);
+		ok = false;
 	} else {
 		workdays_free(wd);
 	}
@@ -106,21 +91,46 @@ ogid_check_config(const char *file)
 		struct stat st;
 
 		if (intake_driver_find(in->driver) == NULL) {
-			fprintf(stderr, "%s:%d: [intake.%s]: driver \"%s\" is not "
-				"available in this build\n", cfg->file, in->line,
-				in->name, in->driver);
-			bad = 1;
-		} else if (in->path != NULL && stat(in->path, &st) != 0) {
-			fprintf(stderr, "%s:%d: [intake.%s]: path %s: %s\n", cfg->file,
-				in->line, in->name, in->path, strerror(errno));
-			bad = 1;
+			g_string_append_printf(problems, "%s:%d: [intake.%s]: driver "
+					       "\"%s\" is not available in this "
+					       "build\n", file, in->line,
+					       in->name, in->driver);
+			ok = false;
+		} else if (paths && in->path != NULL && stat(in->path, &st) != 0) {
+			g_string_append_printf(problems, "%s:%d: [intake.%s]: path "
+					       "%s: %s\n", file, in->line,
+					       in->name, in->path, strerror(errno));
+			ok = false;
 		}
 	}
-	if (!bad)
+	return ok;
+}
+
+static int
+ogid_check_config(const char *file)
+{
+	struct ogi_error err = { 0 };
+	GString *problems = g_string_new(NULL);
+	struct config *cfg;
+	char *text;
+	bool ok;
+
+	if (config_load(file, config_default_state_dir(), &cfg, &text, &err) != 0) {
+		fputs(text, stderr);
+		g_free(text);
+		g_string_free(problems, TRUE);
+		return 1;
+	}
+	if (cfg->warnings != NULL)
+		fputs(cfg->warnings, stderr);
+	ok = ogid_config_ok(cfg, true, problems);
+	fputs(problems->str, stderr);
+	if (ok)
 		printf("%s: ok (%zu intake%s)\n", cfg->file, cfg->n_intakes,
 		       cfg->n_intakes == 1 ? "" : "s");
+	g_string_free(problems, TRUE);
 	config_free(cfg);
-	return bad;
+	return ok ? 0 : 1;
 }
 
 /* One ogid per state directory: two would race for tracking numbers. */
@@ -145,161 +155,343 @@ ogid_lock(const struct config *cfg, struct ogi_error *err)
 	return fd;
 }
 
+/* --- the supervisor ------------------------------------------------------ */
+
+/* A child that dies is restarted after 1 s, doubling up to 5 min for one
+ * that keeps dying (a broken registry, a full disk), with a quarter of
+ * jitter; one that ran a minute counts as healthy again. */
+#define OGID_RESTART_MIN 1
+#define OGID_RESTART_MAX 300
+#define OGID_HEALTHY_S 60
+/* Children asked to stop finish the message in hand: a commit, or a parse
+ * they abandon at once.  One still running after this is killed (the
+ * crash contract keeps its message), before systemd's own 90 s stop
+ * timeout. */
+#define OGID_STOP_GRACE_S 60
+/* The longest the supervisor sleeps without looking at its children. */
+#define OGID_TICK_S 5
+
+struct ogid_child {
+	size_t intake;        /* index into the configuration's intakes */
+	pid_t pid;            /* 0 while not running */
+	time_t started;
+	time_t restart_at;    /* 0: not waiting to be restarted */
+	int backoff_s;        /* the next wait after a death */
+};
+
+struct ogid_super {
+	const char *file;        /* the configuration file, NULL: embedded */
+	struct config *cfg;      /* the running configuration */
+	struct config *next;     /* a reloaded one, once the children stopped */
+	struct ogid_child *children;
+	size_t n_children;
+	pid_t self;
+	bool stopping;
+	time_t kill_at;          /* children asked to stop: SIGKILL then; 0 */
+};
+
+/* The child's side of fork: it takes SIGTERM and SIGINT as "finish and
+ * stop", leaves SIGHUP to the supervisor, dies with it, and keeps only its
+ * own intake's password. */
 static int
-ogid_backoff(const struct config *cfg, int *backoff_s)
+ogid_child_main(const struct ogid_super *s, size_t index)
 {
-	int wait = *backoff_s ? *backoff_s : cfg->poll_interval;
+	struct sigaction sa;
+	sigset_t none;
 
-	*backoff_s = wait * 2 > OGID_BACKOFF_MAX ? OGID_BACKOFF_MAX : wait * 2;
-	return wait + g_random_int_range(0, wait / 4 + 1);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = ogid_on_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_DFL;
+	sigaction(SIGCHLD, &sa, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0 || getppid() != s->self)
+		return 0;
+	config_forget_passwords(s->cfg, index);
+	return poller_run_intake(s->cfg, index, &ogid_stop);
+}
+
+static const char *
+ogid_child_name(const struct ogid_super *s, const struct ogid_child *c)
+{
+	return s->cfg->intakes[c->intake].name;
 }
 
 static void
-ogid_intake_failed(const struct config *cfg, struct ogid_intake *in,
-		   const struct ogi_error *err)
+ogid_child_start(struct ogid_super *s, struct ogid_child *c)
 {
-	int wait = ogid_backoff(cfg, &in->backoff_s);
+	pid_t pid = fork();
 
-	in->retry_at = time(NULL) + wait;
-	log_warning("intake %s: %s; %s, retrying in %d s", in->cfg->name,
-		    err->msg, err->temporary ? "temporary" : "needs attention",
-		    wait);
-	if (in->ctx != NULL) {
-		in->drv->close(in->ctx);
-		in->ctx = NULL;
-	}
-}
-
-/* One pass over every intake that is due.  A mailbox that fails is backed
- * off on its own; returns -1 only when the spool or the registry failed,
- * which stops the pass.  *mailbox_failed_r tells whether any mailbox did. */
-static int
-ogid_pass(struct pipeline *pl, const struct config *cfg, struct ogid_intake *ins,
-	  bool *mailbox_failed_r, struct ogi_error *err)
-{
-	time_t now = time(NULL);
-
-	for (size_t i = 0; i < cfg->n_intakes && !ogid_stop; i++) {
-		struct ogid_intake *in = &ins[i];
-		struct pipeline_stats st = { 0 };
-
-		if (in->retry_at > now)
-			continue;
-		if (in->ctx == NULL && in->drv->open(in->cfg, &in->ctx, err) != 0) {
-			in->ctx = NULL;
-			error_scope(err, OGI_ERROR_MAILBOX, true);
-			ogid_intake_failed(cfg, in, err);
-			*mailbox_failed_r = true;
-			continue;
-		}
-		if (pipeline_run(pl, in->cfg, in->drv, in->ctx, &ogid_stop, &st,
-				 err) != 0) {
-			if (err->scope == OGI_ERROR_STORE)
-				return -1;
-			ogid_intake_failed(cfg, in, err);
-			*mailbox_failed_r = true;
-			continue;
-		}
-		in->backoff_s = 0;
-		in->retry_at = 0;
-		if (st.seen > 0)
-			log_info("intake %s: %zu new message%s, %zu application%s "
-				 "registered, %zu for the office, %zu left to retry",
-				 in->cfg->name, st.seen, st.seen == 1 ? "" : "s",
-				 st.registered, st.registered == 1 ? "" : "s",
-				 st.flagged, st.skipped);
-	}
-	return 0;
-}
-
-static void
-ogid_close_intakes(const struct config *cfg, struct ogid_intake *ins)
-{
-	for (size_t i = 0; i < cfg->n_intakes; i++)
-		if (ins[i].ctx != NULL)
-			ins[i].drv->close(ins[i].ctx);
-}
-
-static void
-ogid_sleep(int seconds)
-{
-	for (int s = 0; s < seconds && !ogid_stop; s++)
-		sleep(1);
-}
-
-/* Between passes: a lone healthy intake waits on its mailbox (IMAP IDLE),
- * otherwise the poll interval is slept. */
-static void
-ogid_wait(const struct config *cfg, struct ogid_intake *ins)
-{
-	struct ogi_error err = { 0 };
-
-	if (cfg->n_intakes == 1 && ins[0].ctx != NULL) {
-		if (ins[0].drv->wait(ins[0].ctx, cfg->poll_interval, &err) != 0)
-			log_warning("intake %s: %s", ins[0].cfg->name, err.msg);
+	c->restart_at = 0;
+	if (pid < 0) {
+		c->restart_at = time(NULL) + OGID_RESTART_MAX;
+		log_error("intake %s: fork: %s; trying again in %d s",
+			  ogid_child_name(s, c), strerror(errno), OGID_RESTART_MAX);
 		return;
 	}
-	ogid_sleep(cfg->poll_interval);
+	if (pid == 0)
+		exit(ogid_child_main(s, c->intake));
+	c->pid = pid;
+	c->started = time(NULL);
 }
 
-static int
-ogid_run(const struct config *cfg, bool once)
+/* One child per intake.  The outbox's sender (src/delivery/) becomes one
+ * more child here, with no intake of its own, when it lands. */
+static void
+ogid_children_start(struct ogid_super *s)
 {
-	struct ogid_intake *ins = g_new0(struct ogid_intake, cfg->n_intakes);
+	s->n_children = s->cfg->n_intakes;
+	s->children = g_new0(struct ogid_child, s->n_children);
+	for (size_t i = 0; i < s->n_children; i++) {
+		s->children[i].intake = i;
+		ogid_child_start(s, &s->children[i]);
+	}
+}
+
+static size_t
+ogid_children_alive(const struct ogid_super *s)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->n_children; i++)
+		n += s->children[i].pid != 0;
+	return n;
+}
+
+static void
+ogid_children_signal(struct ogid_super *s, int sig)
+{
+	for (size_t i = 0; i < s->n_children; i++)
+		if (s->children[i].pid != 0)
+			kill(s->children[i].pid, sig);
+	if (sig != SIGKILL && s->kill_at == 0)
+		s->kill_at = time(NULL) + OGID_STOP_GRACE_S;
+}
+
+/* How a child ended, for the log. */
+static void
+ogid_status_text(int status, char *buf, size_t size)
+{
+	if (WIFSIGNALED(status))
+		snprintf(buf, size, "was killed by signal %d (%s)",
+			 WTERMSIG(status), strsignal(WTERMSIG(status)));
+	else
+		snprintf(buf, size, "exited with status %d", WEXITSTATUS(status));
+}
+
+/* Collects every child that ended; one that was not asked to is restarted
+ * after its backoff. */
+static void
+ogid_reap(struct ogid_super *s)
+{
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		time_t now = time(NULL);
+		struct ogid_child *c = NULL;
+		char how[128];
+		int wait;
+
+		for (size_t i = 0; i < s->n_children; i++)
+			if (s->children[i].pid == pid)
+				c = &s->children[i];
+		if (c == NULL)
+			continue;
+		c->pid = 0;
+		ogid_status_text(status, how, sizeof(how));
+		if (s->stopping || s->next != NULL) {
+			log_debug("intake %s: process %ld %s", ogid_child_name(s, c),
+				  (long)pid, how);
+			continue;
+		}
+		if (now - c->started >= OGID_HEALTHY_S)
+			c->backoff_s = 0;
+		wait = c->backoff_s ? c->backoff_s : OGID_RESTART_MIN;
+		c->backoff_s = wait * 2 > OGID_RESTART_MAX ? OGID_RESTART_MAX : wait * 2;
+		wait += g_random_int_range(0, wait / 4 + 1);
+		c->restart_at = now + wait;
+		log_warning("intake %s: process %ld %s; restarting it in %d s",
+			    ogid_child_name(s, c), (long)pid, how, wait);
+	}
+}
+
+static void
+ogid_log_lines(enum log_level level, const char *text)
+{
+	for (const char *l = text; l != NULL && *l != '\0';) {
+		const char *nl = strchr(l, '\n');
+		int n = nl != NULL ? (int)(nl - l) : (int)strlen(l);
+
+		log_msg(level, "%.*s", n, l);
+		l = nl != NULL ? nl + 1 : NULL;
+	}
+}
+
+/* SIGHUP: the configuration is read again; a good one replaces the running
+ * one once the children have stopped, a bad one is reported and the
+ * running one kept. */
+static void
+ogid_reload(struct ogid_super *s)
+{
+	const char *file = s->file != NULL ? s->file : "(embedded default)";
 	struct ogi_error err = { 0 };
-	struct pipeline *pl = NULL;
-	int lock = -1, rc = 1, store_backoff = 0;
-	bool mailbox_failed = false;
+	GString *problems = g_string_new(NULL);
+	struct config *cfg = NULL;
+	char *text;
+
+	if (config_load(s->file, config_default_state_dir(), &cfg, &text,
+			&err) != 0) {
+		g_string_append(problems, text);
+		g_free(text);
+	} else if (strcmp(cfg->state_dir, s->cfg->state_dir) != 0 ||
+		   strcmp(cfg->db_path, s->cfg->db_path) != 0) {
+		g_string_append_printf(problems, "%s: state_dir and database cannot "
+				       "change on reload: restart ogid\n", file);
+	} else {
+		ogid_config_ok(cfg, false, problems);
+	}
+	if (problems->len > 0) {
+		ogid_log_lines(LOG_LEVEL_ERROR, problems->str);
+		log_error("configuration not reloaded: going on with the running one");
+		config_free(cfg);
+		g_string_free(problems, TRUE);
+		return;
+	}
+	g_string_free(problems, TRUE);
+	ogid_log_lines(LOG_LEVEL_WARNING, cfg->warnings);
+	config_free(s->next);
+	s->next = cfg;
+	log_info("reloading %s: stopping the intakes", file);
+	ogid_children_signal(s, SIGTERM);
+}
+
+/* Seconds until the supervisor must next act by itself. */
+static int
+ogid_next_wake(const struct ogid_super *s)
+{
+	time_t now = time(NULL);
+	time_t next = now + OGID_TICK_S;
+
+	if (s->kill_at != 0 && s->kill_at < next)
+		next = s->kill_at;
+	for (size_t i = 0; i < s->n_children; i++)
+		if (s->children[i].restart_at != 0 && s->children[i].restart_at < next)
+			next = s->children[i].restart_at;
+	return next > now ? (int)(next - now) : 0;
+}
+
+/* The supervisor's loop: signals in, children out, until SIGTERM or
+ * SIGINT has stopped every child. */
+static void
+ogid_supervise(struct ogid_super *s, const sigset_t *sigs)
+{
+	ogid_children_start(s);
+	for (;;) {
+		struct timespec ts = { .tv_sec = ogid_next_wake(s) };
+		time_t now;
+		int sig;
+
+		sig = ts.tv_sec > 0 ? sigtimedwait(sigs, NULL, &ts) : 0;
+		if ((sig == SIGTERM || sig == SIGINT) && !s->stopping) {
+			log_info("stopping: waiting for the intakes to finish the "
+				 "message in hand");
+			s->stopping = true;
+			ogid_children_signal(s, SIGTERM);
+		} else if (sig == SIGHUP && !s->stopping) {
+			ogid_reload(s);
+		}
+		ogid_reap(s);
+		now = time(NULL);
+		if (s->kill_at != 0 && now >= s->kill_at && ogid_children_alive(s) > 0) {
+			log_warning("intakes still running %d s after being asked "
+				    "to stop: killed", OGID_STOP_GRACE_S);
+			ogid_children_signal(s, SIGKILL);
+		}
+		if (ogid_children_alive(s) > 0)
+			;
+		else if (s->stopping)
+			break;
+		else if (s->next != NULL) {
+			config_free(s->cfg);
+			s->cfg = s->next;
+			s->next = NULL;
+			s->kill_at = 0;
+			g_free(s->children);
+			ogid_children_start(s);
+			log_info("configuration reloaded: %zu intake%s", s->cfg->n_intakes,
+				 s->cfg->n_intakes == 1 ? "" : "s");
+			continue;
+		}
+		for (size_t i = 0; i < s->n_children && !s->stopping && s->next == NULL; i++)
+			if (s->children[i].pid == 0 && s->children[i].restart_at != 0 &&
+			    s->children[i].restart_at <= now)
+				ogid_child_start(s, &s->children[i]);
+	}
+}
+
+/* The daemon: the supervisor with its children.  Takes cfg. */
+static int
+ogid_daemon(const char *file, struct config *cfg)
+{
+	struct ogid_super s = { .file = file, .cfg = cfg, .self = getpid() };
+	struct ogi_error err = { 0 };
+	struct registry *reg = NULL;
+	struct sigaction sa;
+	sigset_t sigs;
+	int lock;
 
 	if (spool_mkdirs(cfg->state_dir, &err) != 0 ||
 	    (lock = ogid_lock(cfg, &err)) < 0 ||
-	    pipeline_open(cfg, &pl, &err) != 0) {
+	    registry_open(cfg->db_path, false, &reg, &err) != 0) {
 		log_error("%s", err.msg);
-		goto out;
+		config_free(cfg);
+		return 1;
 	}
-	for (size_t i = 0; i < cfg->n_intakes; i++) {
-		ins[i].cfg = &cfg->intakes[i];
-		ins[i].drv = intake_driver_find(cfg->intakes[i].driver);
-		if (ins[i].drv == NULL) {
-			log_error("intake %s: driver %s is not available in this build",
-				  cfg->intakes[i].name, cfg->intakes[i].driver);
-			goto out;
-		}
-	}
+	/* Opened once here so that the children find it migrated. */
+	registry_close(reg);
+	/* Taken by sigtimedwait, never delivered: the supervisor has no
+	 * handler to race with.  SIGCHLD needs one, or a blocked SIGCHLD
+	 * may be discarded as ignored. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = ogid_on_child;
+	sigaction(SIGCHLD, &sa, NULL);
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGHUP);
+	sigaddset(&sigs, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &sigs, NULL);
 	log_info("started: state %s, %zu intake%s", cfg->state_dir,
 		 cfg->n_intakes, cfg->n_intakes == 1 ? "" : "s");
-	for (;;) {
-		if (ogid_pass(pl, cfg, ins, &mailbox_failed, &err) != 0) {
-			int wait;
+	ogid_supervise(&s, &sigs);
+	log_info("stopped");
+	g_free(s.children);
+	config_free(s.next);
+	config_free(s.cfg);
+	close(lock);
+	return 0;
+}
 
-			if (ogid_stop)
-				break;
-			if (once) {
-				log_error("%s", err.msg);
-				goto out;
-			}
-			/* Nothing can be recorded: hold every intake (the
-			 * mail waits in its mailbox) until the store works. */
-			wait = ogid_backoff(cfg, &store_backoff);
-			log_error("%s; intake paused, retrying in %d s", err.msg, wait);
-			ogid_sleep(wait);
-			continue;
-		}
-		store_backoff = 0;
-		if (once || ogid_stop)
-			break;
-		ogid_wait(cfg, ins);
+static int
+ogid_once(struct config *cfg)
+{
+	struct ogi_error err = { 0 };
+	int lock, rc;
+
+	if (spool_mkdirs(cfg->state_dir, &err) != 0 ||
+	    (lock = ogid_lock(cfg, &err)) < 0) {
+		log_error("%s", err.msg);
+		config_free(cfg);
+		return 1;
 	}
-	/* --once reports a mailbox that could not be read. */
-	rc = once && mailbox_failed ? 1 : 0;
-	if (!once)
-		log_info("stopped");
-out:
-	ogid_close_intakes(cfg, ins);
-	g_free(ins);
-	pipeline_close(pl);
-	if (lock >= 0)
-		close(lock);
+	rc = poller_run_once(cfg, &ogid_stop);
+	config_free(cfg);
+	close(lock);
 	return rc;
 }
 
@@ -323,7 +515,7 @@ main(int argc, char **argv)
 	struct sigaction sa;
 	struct config *cfg;
 	char *problems;
-	int c, rc;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "c:vhV", opts, NULL)) != -1) {
 		switch (c) {
@@ -352,7 +544,7 @@ main(int argc, char **argv)
 		g_free(problems);
 		return 1;
 	}
-	ogid_log_config_warnings(cfg);
+	ogid_log_lines(LOG_LEVEL_WARNING, cfg->warnings);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = ogid_on_signal;
 	sigaction(SIGTERM, &sa, NULL);
@@ -364,7 +556,5 @@ main(int argc, char **argv)
 		config_free(cfg);
 		return 1;
 	}
-	rc = ogid_run(cfg, once);
-	config_free(cfg);
-	return rc;
+	return once ? ogid_once(cfg) : ogid_daemon(file, cfg);
 }

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "common/log.h"
+#include "registry/registry-private.h"
 #include "registry/schema.h"
 
 #define REGISTRY_BUSY_MS 5000
@@ -1296,4 +1297,19 @@ registry_case_get(struct registry *reg, const char *id,
 		rc = case_read(reg, s.st, case_r, err);
 	stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
+}
+
+/* --- for the other files of src/registry/ (registry-private.h) ------------ */
+
+sqlite3 *
+registry_sqlite(struct registry *reg)
+{
+	return reg->db;
+}
+
+int
+registry_sqlite_fail(struct registry *reg, const char *op,
+		     struct ogi_error *err)
+{
+	return reg_fail(reg, op, err);
 }

@@ -151,6 +151,19 @@ static const struct schema_migration schema_migrations[] = {
 	  "  WHERE message_id IS NOT NULL;\n"
 	  "CREATE INDEX messages_uid ON messages (uid);\n"
 	  "PRAGMA user_version = 4;\n" },
+	{ 5,
+	  /* Issue 8: each intake process writes how its last poll went, for
+	   * `ogictl status`; one row per intake name, rewritten in place. */
+	  "CREATE TABLE intake_status (\n"
+	  "  intake TEXT PRIMARY KEY NOT NULL CHECK (intake <> ''),\n"
+	  "  last_poll_at INTEGER,\n"
+	  "  backlog INTEGER NOT NULL DEFAULT 0 CHECK (backlog >= 0),\n"
+	  "  last_error TEXT,\n"
+	  "  last_error_at INTEGER,\n"
+	  "  errors INTEGER NOT NULL DEFAULT 0 CHECK (errors >= 0),\n"
+	  "  updated_at INTEGER NOT NULL\n"
+	  ") WITHOUT ROWID;\n"
+	  "PRAGMA user_version = 5;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \
