@@ -45,7 +45,7 @@ intake_lock_path(const struct config_intake *in, const char *lock_dir)
 	host = g_ascii_strdown(in->host != NULL ? in->host : "", -1);
 	key = g_strdup_printf("%s://%s@%s:%d/%s", in->driver,
 			      in->user != NULL ? in->user : "", host, in->port,
-			      in->mailbox != NULL ? in->mailbox : "");
+			      in->folder != NULL ? in->folder : "");
 	g_free(host);
 	sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, key, -1);
 	dir = lock_dir != NULL ? g_strdup(lock_dir) : intake_lock_default_dir();
