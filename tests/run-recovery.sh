@@ -104,6 +104,36 @@ t_check "the message behind it is read" \
 	t_jq "$dir/m6.json" '[.[] | select(.file == "after")] | length == 1 and .[0].kind == "consultation"'
 t_check "the note is gone once recorded" [ ! -e "$dir/state/raw/2026/11/$ksha.eml.parsing" ]
 
+# Group commit: a message the registry refuses for good does not take the
+# rest of its batch down; the batch is recorded one by one, what comes
+# before it is registered, and it and what follows wait in the mailbox.
+gdir=$(t_state_dir group)
+t_ogid "$gdir" --once 2>/dev/null
+sqlite3 "$gdir/state/ogid.db" "CREATE TRIGGER poison BEFORE INSERT ON messages
+	WHEN NEW.uid LIKE '%poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END;"
+cp "$corpus/$app.eml" "$gdir/inbox/new/1763602201.M1P1.first"
+cp "$corpus/005-iphone-prose-utf8-8bit.eml" "$gdir/inbox/new/1763602202.M2P1.poison"
+cp "$corpus/003-163-coremail-table-gbk.eml" "$gdir/inbox/new/1763602203.M3P1.last"
+rc=0
+t_ogid "$gdir" --once 2>"$gdir/log1" || rc=$?
+t_check "a refused message stops the run (got $rc)" [ "$rc" != 0 ]
+t_check "the failed batch is recorded one by one" \
+	grep -q "a batch of 3 messages was not committed.*poisoned.*one by one" "$gdir/log1"
+t_check "the message before it is registered and moved" \
+	eval '[ "$(t_ogictl "$gdir" list --json | jq length)" = 1 ] &&
+	      [ -e "$gdir/inbox/cur/1763602201.M1P1.first:2,S" ]'
+t_check "it and the one after it wait in new/" \
+	[ "$(ls "$gdir/inbox/new" | tr '\n' ' ')" = "1763602202.M2P1.poison 1763602203.M3P1.last " ]
+sqlite3 "$gdir/state/ogid.db" "DROP TRIGGER poison"
+rc=0
+t_ogid "$gdir" --once 2>"$gdir/log2" || rc=$?
+t_check "once repaired, the rest is registered, each once" \
+	eval '[ "$rc" = 0 ] && [ -z "$(ls "$gdir/inbox/new")" ] &&
+	      t_ogictl "$gdir" list --json |
+	      jq -e "[.[].id] == [\"2025-000001\", \"2025-000002\", \"2025-000003\"]"'
+t_collect "$gdir/log1"
+t_collect "$gdir/log2"
+
 # Another ogid on the same state directory is refused while the first
 # runs as a daemon (in the foreground), and the first goes on.
 # running PID: the process exists and has not exited (a zombie has).

@@ -306,9 +306,12 @@ spool_hash_fd(int fd, char hex[65], size_t *len_r)
 	return n == 0 ? 0 : -1;
 }
 
-int
-spool_commit(struct spool_entry *e, int64_t received_at, char hex_r[65],
-	     char *rel_r, size_t rel_size, size_t *len_r, struct ogi_error *err)
+/* spool_commit and spool_commit_unsynced: the rename is synced when
+ * sync_dir is set. */
+static int
+spool_commit_at(struct spool_entry *e, int64_t received_at, bool sync_dir,
+		char hex_r[65], char *rel_r, size_t rel_size, size_t *len_r,
+		struct ogi_error *err)
 {
 	char *dir = NULL, *final = NULL;
 	bool exists;
@@ -329,7 +332,7 @@ spool_commit(struct spool_entry *e, int64_t received_at, char hex_r[65],
 				  strerror(errno));
 			goto out;
 		}
-		if (spool_fsync_dir(dir, err) != 0)
+		if (sync_dir && spool_fsync_dir(dir, err) != 0)
 			goto out;
 	}
 	rc = 0;
@@ -338,6 +341,36 @@ out:
 	spool_entry_free(e);
 	g_free(final);
 	g_free(dir);
+	return rc;
+}
+
+int
+spool_commit(struct spool_entry *e, int64_t received_at, char hex_r[65],
+	     char *rel_r, size_t rel_size, size_t *len_r, struct ogi_error *err)
+{
+	return spool_commit_at(e, received_at, true, hex_r, rel_r, rel_size,
+			       len_r, err);
+}
+
+int
+spool_commit_unsynced(struct spool_entry *e, int64_t received_at,
+		      char hex_r[65], char *rel_r, size_t rel_size,
+		      size_t *len_r, struct ogi_error *err)
+{
+	return spool_commit_at(e, received_at, false, hex_r, rel_r, rel_size,
+			       len_r, err);
+}
+
+int
+spool_sync_dir_of(const char *state_dir, const char *rel,
+		  struct ogi_error *err)
+{
+	char *rel_dir = g_path_get_dirname(rel);
+	char *dir = g_strdup_printf("%s/%s", state_dir, rel_dir);
+	int rc = spool_fsync_dir(dir, err);
+
+	g_free(dir);
+	g_free(rel_dir);
 	return rc;
 }
 

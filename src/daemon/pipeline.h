@@ -4,6 +4,10 @@
  *   fetch → raw bytes to the spool (fsynced) → parse → extract
  *         → registry commit → mark done in the mailbox
  *
+ * in batches (group commit): up to 64 messages, or those read within 2 s,
+ * share one sync of the spool directories, one registry transaction and
+ * one sync of the mailbox updates.
+ *
  * A crash between any two steps leaves the message in the mailbox; the next
  * run finds it again and the registry recognises it (content hash, mailbox
  * identity), so nothing is registered twice.  Calls block on disk and, for

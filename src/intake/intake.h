@@ -76,6 +76,13 @@ struct intake_driver {
 	int (*mark_done)(void *ctx, const struct intake_item *item,
 			 bool for_office, struct ogi_error *err);
 
+	/* Makes the mark_done calls since the last sync durable, once for a
+	 * batch of them (Maildir: one sync of cur/ and new/).  NULL when each
+	 * mark_done is durable by itself.  An update a crash loses is
+	 * harmless (the item is listed again and the registry knows it): this
+	 * only spares the next run that work.  Returns 0 or -1. */
+	int (*sync)(void *ctx, struct ogi_error *err);
+
 	/* Waits up to timeout_s seconds for new mail (IMAP IDLE; a plain
 	 * sleep where the mailbox cannot say).  Returns 0 or -1. */
 	int (*wait)(void *ctx, int timeout_s, struct ogi_error *err);

@@ -283,7 +283,7 @@ maildir_mark_done(void *ctx, const struct intake_item *item, bool for_office,
 		  struct ogi_error *err)
 {
 	struct maildir *md = ctx;
-	char rel[4608], name[4608], from[8800], to[8800], dir[4200];
+	char rel[4608], name[4608], from[8800], to[8800];
 	int rc;
 
 	if (maildir_find(md, item, rel, sizeof(rel), err) != 0)
@@ -311,12 +311,21 @@ maildir_mark_done(void *ctx, const struct intake_item *item, bool for_office,
 			  "another message has that name in cur/" : strerror(errno));
 		return -1;
 	}
-	snprintf(dir, sizeof(dir), "%s/cur", md->path);
-	if (spool_fsync_dir(dir, err) != 0)
-		return -1;
-	if (strncmp(rel, "new/", 4) == 0) {
-		snprintf(dir, sizeof(dir), "%s/new", md->path);
-		return spool_fsync_dir(dir, err);
+	return 0;
+}
+
+/* The renames of mark_done, made durable once for a batch. */
+static int
+maildir_sync(void *ctx, struct ogi_error *err)
+{
+	static const char *const dirs[] = { "cur", "new" };
+	struct maildir *md = ctx;
+	char dir[4200];
+
+	for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
+		snprintf(dir, sizeof(dir), "%s/%s", md->path, dirs[i]);
+		if (spool_fsync_dir(dir, err) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -347,6 +356,7 @@ const struct intake_driver intake_maildir_driver = {
 	.list = maildir_list,
 	.fetch_to = maildir_fetch_to,
 	.mark_done = maildir_mark_done,
+	.sync = maildir_sync,
 	.wait = maildir_wait,
 	.close = maildir_close,
 };

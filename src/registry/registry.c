@@ -33,6 +33,8 @@ struct registry {
 	char *path;
 	int version;
 	GHashTable *stmts;        /* SQL text -> struct reg_cached */
+	bool batch;               /* between registry_batch_begin and its
+	                             commit or abort */
 };
 
 /* One prepared statement.  Bind errors are kept in rc and reported by the
@@ -247,6 +249,86 @@ reg_rollback(struct registry *reg)
 		log_error("%s: %s", reg->path, rerr.msg);
 }
 
+/* A write of its own: a transaction, or inside a batch a savepoint, so
+ * that a write that fails undoes its own part and nothing of the batch. */
+static int
+reg_write_begin(struct registry *reg, struct ogi_error *err)
+{
+	if (reg->batch)
+		return reg_exec(reg, "SAVEPOINT reg_write", "begin write", err);
+	return reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err);
+}
+
+/* Ends the write reg_write_begin began: kept when rc is 0, undone
+ * otherwise.  Returns rc, or -1 when the commit fails. */
+static int
+reg_write_end(struct registry *reg, int rc, struct ogi_error *err)
+{
+	struct ogi_error rerr;
+
+	if (!reg->batch) {
+		if (rc == 0)
+			rc = reg_exec(reg, "COMMIT", "commit", err);
+		if (rc != 0)
+			reg_rollback(reg);
+		return rc;
+	}
+	if (rc == 0)
+		return reg_exec(reg, "RELEASE reg_write", "end write", err);
+	/* SQLite may have rolled the whole batch back by itself (full disk,
+	 * I/O error): then there is no savepoint left, and
+	 * registry_batch_commit reports it. */
+	if (!sqlite3_get_autocommit(reg->db) &&
+	    (schema_exec(reg->db, "ROLLBACK TO reg_write", "undo write", &rerr) != 0 ||
+	     schema_exec(reg->db, "RELEASE reg_write", "end write", &rerr) != 0))
+		log_error("%s: %s", reg->path, rerr.msg);
+	return rc;
+}
+
+int
+registry_batch_begin(struct registry *reg, struct ogi_error *err)
+{
+	if (reg->batch) {
+		error_set(err, "%s: a batch is already open", reg->path);
+		return -1;
+	}
+	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin batch", err) != 0)
+		return -1;
+	reg->batch = true;
+	return 0;
+}
+
+int
+registry_batch_commit(struct registry *reg, struct ogi_error *err)
+{
+	int rc;
+
+	if (!reg->batch) {
+		error_set(err, "%s: commit: no batch is open", reg->path);
+		return -1;
+	}
+	reg->batch = false;
+	if (sqlite3_get_autocommit(reg->db)) {
+		error_set(err, "%s: commit batch: SQLite rolled it back after an "
+			  "error", reg->path);
+		error_scope(err, OGI_ERROR_STORE, true);
+		return -1;
+	}
+	rc = reg_exec(reg, "COMMIT", "commit batch", err);
+	if (rc != 0)
+		reg_rollback(reg);
+	return rc;
+}
+
+void
+registry_batch_abort(struct registry *reg)
+{
+	if (!reg->batch)
+		return;
+	reg->batch = false;
+	reg_rollback(reg);
+}
+
 /* --- open / close -------------------------------------------------------- */
 
 /* Creates the file 0600 before SQLite sees it (SQLite gives its -wal and
@@ -359,6 +441,7 @@ registry_close(struct registry *reg)
 {
 	if (reg == NULL)
 		return;
+	registry_batch_abort(reg);
 	/* Kept statements would keep the connection open. */
 	g_hash_table_destroy(reg->stmts);
 	if (reg->db != NULL && sqlite3_close(reg->db) != SQLITE_OK)
@@ -898,15 +981,12 @@ registry_record(struct registry *reg, const struct registry_message *msg,
 	int rc;
 
 	*out_r = (struct registry_outcome){ .created = false };
-	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
+	if (reg_write_begin(reg, err) != 0)
 		return -1;
 	rc = record_in_tx(reg, msg, rec, decision, tz_offset, out_r, err);
-	if (rc == 0)
-		rc = reg_exec(reg, "COMMIT", "commit", err);
-	if (rc != 0) {
-		reg_rollback(reg);
+	rc = reg_write_end(reg, rc, err);
+	if (rc != 0)
 		*out_r = (struct registry_outcome){ .created = false };
-	}
 	return rc;
 }
 

@@ -133,11 +133,39 @@ struct registry_decision {
  * *out_r is always written (zeroed on failure).  Takes the write lock
  * (BEGIN IMMEDIATE): blocks up to the busy timeout on a concurrent writer,
  * and on fsync at COMMIT.  Errors from SQLite have store scope, temporary
- * when busy, locked, full or I/O. */
+ * when busy, locked, full or I/O.
+ *
+ * Inside a batch (registry_batch_begin) it begins and commits nothing: it
+ * returns 0 once its writes are in the batch's transaction, durable only
+ * when registry_batch_commit succeeds, or -1 with its own writes undone
+ * (a savepoint) and the rest of the batch intact -- unless SQLite ended the
+ * whole transaction (full disk, I/O error), which registry_batch_commit
+ * then reports.  Later calls of the batch see what earlier ones wrote
+ * (duplicates, tracking numbers, cases to join). */
 int registry_record(struct registry *reg, const struct registry_message *msg,
 		    const struct extract_record *rec,
 		    const struct registry_decision *d, int tz_offset,
 		    struct registry_outcome *out_r, struct ogi_error *err);
+
+/* Group commit: registry_batch_begin takes the write lock (BEGIN
+ * IMMEDIATE, blocking like registry_record) and opens one transaction
+ * that every registry_record on reg joins until registry_batch_commit
+ * (COMMIT: one fsync for the batch) or registry_batch_abort (ROLLBACK:
+ * nothing of the batch is written).  Reads on reg in between see the
+ * batch's writes.  Whatever else must be written atomically with a
+ * record (an outgoing message it causes) is written on reg between the
+ * record and the commit: it then commits, or is undone, with the batch.
+ * Other calls that open their own transaction (registry_case_transition,
+ * registry_next_docnum) must not be made inside a batch.
+ *
+ * registry_batch_begin returns 0, or -1 (also when a batch is already
+ * open).  registry_batch_commit returns 0, or -1 with the whole batch
+ * rolled back (store scope; temporary when busy, full or I/O); the batch
+ * is over either way.  registry_batch_abort does nothing when no batch is
+ * open; registry_close aborts an open batch. */
+int registry_batch_begin(struct registry *reg, struct ogi_error *err);
+int registry_batch_commit(struct registry *reg, struct ogi_error *err);
+void registry_batch_abort(struct registry *reg);
 
 /* *exists_r: a case with this tracking number is registered.  Returns 0
  * or -1.  Blocks on disk I/O only. */
