@@ -317,6 +317,12 @@ pipeline_read(struct pipeline *pl, const struct config_intake *in,
 					      "reading this message (crash or "
 					      "hang): not parsed again");
 		rc = 0;
+	} else if (p->it.header_only) {
+		p->res.parse_error = g_strdup_printf(
+			"too big to fetch (%zu bytes > max_fetch_size %zu): left "
+			"on the server, only its header kept", p->it.size,
+			in->max_fetch_size);
+		rc = 0;
 	} else {
 		rc = pipeline_parse(pl, in, p->rel, len, p->today, stop, &p->res,
 				    err);
@@ -550,6 +556,13 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 	}
 	if (drv->fetch_to(drv_ctx, &p->it, spool_entry_fd(entry), &ferr) != 0) {
 		spool_abort(entry);
+		if (ferr.scope == OGI_ERROR_MAILBOX) {
+			/* The connection is gone: the rest of the pass would
+			 * fail alike; the daemon reconnects. */
+			*err = ferr;
+			error_prefix(err, "%s: left in the mailbox", p->where);
+			goto fail;
+		}
 		log_warning("%s: cannot read it: %s; left in the mailbox", p->where,
 			    ferr.msg);
 		st->skipped++;

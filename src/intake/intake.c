@@ -6,6 +6,7 @@
 
 static const struct intake_driver *const intake_drivers[] = {
 	&intake_maildir_driver,
+	&intake_imap_driver,
 };
 
 const struct intake_driver *

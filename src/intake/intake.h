@@ -42,6 +42,11 @@ struct intake_item {
 	char *locator;        /* the driver's own note of where the item was
 	                         when listed (Maildir "new/NAME:2,S"); NULL if
 	                         the uid is enough */
+	bool header_only;     /* larger than the intake's max_fetch_size: it
+	                         stays on the server, fetch_to() writes only its
+	                         header, the pipeline records it unparsed for the
+	                         office, and mark_done() only flags it.  Network
+	                         drivers; never set for a Maildir */
 };
 
 /* Sources of intake_item.received_at, as `ogictl show` names them. */
@@ -65,7 +70,9 @@ struct intake_driver {
 	/* Writes the raw bytes of one listed item to fd (a spool file), in
 	 * pieces: a message of any size is never held in memory whole.
 	 * Returns -1 when the item is gone (another client took it) or on
-	 * I/O failure; what was written then is the caller's to discard. */
+	 * I/O failure; what was written then is the caller's to discard.
+	 * An error of mailbox scope (the connection was lost) ends the pass:
+	 * the item stays in the mailbox and the daemon reopens the driver. */
 	int (*fetch_to)(void *ctx, const struct intake_item *item, int fd,
 			struct ogi_error *err);
 
@@ -96,5 +103,6 @@ const struct intake_driver *intake_driver_find(const char *name);
 void intake_items_free(struct intake_item *items, size_t n);
 
 extern const struct intake_driver intake_maildir_driver;
+extern const struct intake_driver intake_imap_driver;
 
 #endif

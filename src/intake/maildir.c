@@ -126,6 +126,7 @@ maildir_scan(struct maildir *md, const char *sub, struct intake_item **items,
 				abort();
 		}
 		it = &(*items)[(*n)++];
+		*it = (struct intake_item){ 0 };
 		it->uid = g_strndup(de->d_name, maildir_base_len(de->d_name));
 		/* The file time changes when a mailbox is copied without
 		 * keeping times: the name's delivery time does not. */
