@@ -137,6 +137,69 @@ static const struct config_key config_intake_keys[] = {
 	{ NULL, 0, 0, 0, 0 },
 };
 
+#define SMTP_KEY(k, t, f, lo, hi) \
+	{ k, t, offsetof(struct config, smtp) + offsetof(struct config_smtp, f), lo, hi }
+static const struct config_key config_smtp_keys[] = {
+	SMTP_KEY("host", CONFIG_STRING, host, 0, 0),
+	SMTP_KEY("port", CONFIG_INT, port, 1, 65535),
+	SMTP_KEY("tls", CONFIG_STRING, tls, 0, 0),
+	SMTP_KEY("ca_file", CONFIG_PATH, ca_file, 0, 0),
+	SMTP_KEY("user", CONFIG_STRING, user, 0, 0),
+	SMTP_KEY("password", CONFIG_STRING, password, 0, 0),
+	SMTP_KEY("password_file", CONFIG_PATH, password_file, 0, 0),
+	SMTP_KEY("from", CONFIG_STRING, from, 0, 0),
+	SMTP_KEY("retry", CONFIG_STRING, retry, 0, 0),
+	SMTP_KEY("timeout", CONFIG_INT, timeout_s, 1, 3600),
+	{ NULL, 0, 0, 0, 0 },
+};
+
+/* A retry schedule longer than this is a typing error: 100 waits of the
+ * longest allowed length would keep a message for years. */
+#define CONFIG_RETRY_MAX_STEPS 100
+/* One wait longer than a month would outlive the reason to send. */
+#define CONFIG_RETRY_MAX_WAIT (30 * 86400L)
+
+int
+config_parse_retry(const char *text, int **waits_r, size_t *n_r)
+{
+	char **items = g_strsplit_set(text, ",; \t", -1);
+	GArray *waits = g_array_new(FALSE, FALSE, sizeof(int));
+	bool ok = true;
+
+	for (int i = 0; ok && items[i] != NULL; i++) {
+		char *end;
+		long v;
+
+		if (*items[i] == '\0')
+			continue;
+		errno = 0;
+		v = strtol(items[i], &end, 10);
+		ok = errno == 0 && end != items[i] && v > 0 && v <= CONFIG_RETRY_MAX_WAIT;
+		switch (ok ? *end : 0) {
+		case 'd': v *= 24; /* fall through */
+		case 'h': v *= 60; /* fall through */
+		case 'm': v *= 60; end++; break;
+		case 's': end++; break;
+		default: break;
+		}
+		ok = ok && *end == '\0' && v <= CONFIG_RETRY_MAX_WAIT &&
+		     waits->len < CONFIG_RETRY_MAX_STEPS;
+		if (ok) {
+			int w = (int)v;
+
+			g_array_append_val(waits, w);
+		}
+	}
+	g_strfreev(items);
+	if (!ok || waits->len == 0) {
+		g_array_free(waits, TRUE);
+		return -1;
+	}
+	*n_r = waits->len;
+	*waits_r = (int *)(void *)g_array_free(waits, FALSE);
+	return 0;
+}
+
 void
 config_limits_default(struct config_limits *lim)
 {
@@ -512,6 +575,35 @@ config_check_intake(struct config_parse *p, const char *group,
 }
 
 static void
+config_check_smtp(struct config_parse *p)
+{
+	struct config_smtp *s = &p->cfg->smtp;
+	bool implicit;
+
+	if (s->host == NULL)
+		config_problem(p, "smtp", NULL, "no host given");
+	if (s->tls == NULL)
+		s->tls = g_strdup("starttls");
+	implicit = strcmp(s->tls, "implicit") == 0;
+	if (!implicit && strcmp(s->tls, "starttls") != 0 &&
+	    strcmp(s->tls, "none") != 0)
+		config_problem(p, "smtp", "tls",
+			       "\"%s\" is not implicit, starttls or none", s->tls);
+	if (s->port == 0)
+		s->port = implicit ? 465 : 587;
+	if (s->password != NULL && s->password_file != NULL)
+		config_problem(p, "smtp", "password_file",
+			       "give password or password_file, not both");
+	else if (s->password_file != NULL)
+		config_check_password_file(p, "smtp", s->password_file);
+	if (s->retry != NULL &&
+	    config_parse_retry(s->retry, &s->retry_s, &s->n_retry) != 0)
+		config_problem(p, "smtp", "retry", "\"%s\" is not a list of waits "
+			       "like \"5m 1h 1d\" (each at most 30d, at most %d)",
+			       s->retry, CONFIG_RETRY_MAX_STEPS);
+}
+
+static void
 config_read_file(struct config_parse *p)
 {
 	char **groups = g_key_file_get_groups(p->kf, NULL);
@@ -527,6 +619,10 @@ config_read_file(struct config_parse *p)
 			config_read_group(p, g, config_office_keys, p->cfg);
 		else if (strcmp(g, "letters") == 0)
 			config_read_group(p, g, config_letters_keys, p->cfg);
+		else if (strcmp(g, "smtp") == 0) {
+			config_read_group(p, g, config_smtp_keys, p->cfg);
+			config_check_smtp(p);
+		}
 		else if (g_str_has_prefix(g, "intake.") && g[7] != '\0') {
 			struct config_intake *in = config_add_intake(p->cfg, g + 7);
 
@@ -582,6 +678,12 @@ config_set_defaults(struct config *cfg, const char *default_state_dir)
 		cfg->timezone = g_strdup("Asia/Shanghai");
 	if (cfg->own_addresses == NULL)
 		cfg->own_addresses = g_new0(char *, 1);
+	if (cfg->smtp.retry_s == NULL &&
+	    config_parse_retry(CONFIG_SMTP_RETRY_DEFAULT, &cfg->smtp.retry_s,
+			       &cfg->smtp.n_retry) != 0)
+		g_error("CONFIG_SMTP_RETRY_DEFAULT does not parse");
+	if (cfg->smtp.timeout_s == 0)
+		cfg->smtp.timeout_s = CONFIG_SMTP_TIMEOUT_DEFAULT;
 }
 
 static void
@@ -692,6 +794,15 @@ config_free(struct config *cfg)
 		g_free(in->ca_file);
 	}
 	g_free(cfg->intakes);
+	g_free(cfg->smtp.host);
+	g_free(cfg->smtp.tls);
+	g_free(cfg->smtp.ca_file);
+	g_free(cfg->smtp.user);
+	g_free(cfg->smtp.password);
+	g_free(cfg->smtp.password_file);
+	g_free(cfg->smtp.from);
+	g_free(cfg->smtp.retry);
+	g_free(cfg->smtp.retry_s);
 	g_free(cfg->warnings);
 	g_free(cfg->file);
 	g_free(cfg->state_dir);
@@ -719,5 +830,10 @@ config_forget_passwords(struct config *cfg, size_t keep)
 		memset(in->password, 0, strlen(in->password));
 		g_free(in->password);
 		in->password = NULL;
+	}
+	/* The SMTP password is the sender's, which works no intake. */
+	if (keep < cfg->n_intakes && cfg->smtp.password != NULL) {
+		memset(cfg->smtp.password, 0, strlen(cfg->smtp.password));
+		g_clear_pointer(&cfg->smtp.password, g_free);
 	}
 }

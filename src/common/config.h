@@ -94,6 +94,35 @@ struct config_parser {
 	unsigned jobs;        /* messages per worker; 1 = a process each */
 };
 
+/* Mail out ([smtp]).  With no host, composed messages go to the outbox
+ * Maildir (struct config.outbox) instead: the embedded default. */
+struct config_smtp {
+	char *host;          /* NULL: no [smtp] server */
+	int port;            /* default 587 (465 with tls = implicit) */
+	char *tls;           /* "starttls" (default), "implicit" or "none" */
+	char *ca_file;       /* extra trust anchors, NULL = system store */
+	char *user;          /* NULL: no AUTH */
+	char *password;      /* never logged */
+	char *password_file; /* checked like config_intake's */
+	char *from;          /* "Name <addr>" of the office's letters; NULL:
+	                        [office] email */
+	char *retry;         /* the retry schedule as written, NULL = default */
+	int *retry_s;        /* waits after each temporary failure, seconds;
+	                        when they are used up the message fails */
+	size_t n_retry;
+	int timeout_s;       /* per SMTP command */
+};
+
+/* The default retry schedule: like an MTA's queue lifetime (Postfix's
+ * maximal_queue_lifetime is 5 days), tries come quickly at first for a
+ * server that is briefly away and then spread out; the waits add up to
+ * just under 5 days. */
+#define CONFIG_SMTP_RETRY_DEFAULT "5m 15m 30m 1h 2h 4h 8h 16h 24h 24h 24h 16h"
+/* Per command: RFC 5321 4.5.3.2 asks clients for minutes (5 for MAIL, 10
+ * for the end of DATA); a submission server answers in seconds, and a
+ * hung one must not hold the sender for 10 minutes per message. */
+#define CONFIG_SMTP_TIMEOUT_DEFAULT 120
+
 struct config {
 	char *file;          /* the file read, NULL for the embedded default */
 	char *state_dir;     /* absolute */
@@ -110,6 +139,7 @@ struct config {
 	struct config_parser parser;
 	struct config_office office;
 	struct config_letters letters;
+	struct config_smtp smtp;
 	struct config_intake *intakes;
 	size_t n_intakes;
 	char *warnings;      /* "FILE:LINE: text" lines for the administrator
@@ -138,5 +168,14 @@ void config_free(struct config *cfg);
  * value past the last: all of them), for a process that works one
  * mailbox and must not hold the others' credentials. */
 void config_forget_passwords(struct config *cfg, size_t keep);
+/* (keep < n_intakes also forgets [smtp] password: only the sender, which
+ * works no intake, keeps it.) */
+
+/* Parses a retry schedule: waits separated by spaces, commas or
+ * semicolons, each a positive number with an optional unit s, m, h or d
+ * (none: seconds), at most 30 days each and 100 in all.  Returns 0 and a
+ * new array of seconds (g_free) in *waits_r with its length in *n_r, or -1
+ * for anything else (an empty list too). */
+int config_parse_retry(const char *text, int **waits_r, size_t *n_r);
 
 #endif

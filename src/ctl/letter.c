@@ -133,6 +133,47 @@ ctl_letter_values(const struct config *cfg, const struct letter_legal *legal,
 	return rc;
 }
 
+int
+ctl_letter_render(const struct config *cfg, const char *kind,
+		  const char *case_id, const char *outpath, struct ogi_error *err)
+{
+	struct letter_values *vals = NULL;
+	struct letter_template *tpl = NULL;
+	struct letter_legal *legal = NULL;
+	struct letter_doc *doc = NULL;
+	struct letter_fonts fonts;
+	char *path, *legal_path, *fpath[4];
+	int rc = -1;
+
+	path = ctl_letter_template_path(cfg, kind);
+	legal_path = g_build_filename(cfg->letters.templates_dir, LETTER_LEGAL_FILE,
+				      NULL);
+	ctl_letter_font(cfg->letters.font_body, &fpath[0], &fonts.body_index);
+	ctl_letter_font(cfg->letters.font_title, &fpath[1], &fonts.title_index);
+	ctl_letter_font(cfg->letters.font_kai, &fpath[2], &fonts.kai_index);
+	ctl_letter_font(cfg->letters.font_fallback, &fpath[3], &fonts.fallback_index);
+	fonts.body = fpath[0];
+	fonts.title = fpath[1];
+	fonts.kai = fpath[2];
+	fonts.fallback = fpath[3];
+
+	if (letter_template_load(path, &tpl, err) == 0 &&
+	    letter_legal_load(legal_path, &legal, err) == 0 &&
+	    ctl_letter_values(cfg, legal, kind, case_id, &vals, err) == 0 &&
+	    letter_template_expand(tpl, vals, &doc, err) == 0 &&
+	    letter_render(doc, &fonts, outpath, NULL, err) == 0)
+		rc = 0;
+	letter_doc_free(doc);
+	letter_values_free(vals);
+	letter_legal_free(legal);
+	letter_template_free(tpl);
+	for (int i = 0; i < 4; i++)
+		g_free(fpath[i]);
+	g_free(legal_path);
+	g_free(path);
+	return rc;
+}
+
 static int
 ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 {
@@ -143,12 +184,7 @@ ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 	};
 	const char *case_id = NULL, *out = NULL, *kind;
 	struct ogi_error err = { 0 };
-	struct letter_values *vals = NULL;
-	struct letter_template *tpl = NULL;
-	struct letter_legal *legal = NULL;
-	struct letter_doc *doc = NULL;
-	struct letter_fonts fonts;
-	char *path, *legal_path, *fpath[4], *outpath;
+	char *outpath;
 	int c, rc = 1;
 
 	/* 0, not 1: GNU getopt then forgets the "+" mode of the global options. */
@@ -172,38 +208,14 @@ ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 		fprintf(stderr, "ogictl: unknown letter kind %s (see: ogictl letter kinds)\n", kind);
 		return 2;
 	}
-	path = ctl_letter_template_path(cfg, kind);
-	legal_path = g_build_filename(cfg->letters.templates_dir, LETTER_LEGAL_FILE,
-				      NULL);
 	outpath = out ? g_strdup(out) : g_strdup_printf("%s.pdf", kind);
-	ctl_letter_font(cfg->letters.font_body, &fpath[0], &fonts.body_index);
-	ctl_letter_font(cfg->letters.font_title, &fpath[1], &fonts.title_index);
-	ctl_letter_font(cfg->letters.font_kai, &fpath[2], &fonts.kai_index);
-	ctl_letter_font(cfg->letters.font_fallback, &fpath[3], &fonts.fallback_index);
-	fonts.body = fpath[0];
-	fonts.title = fpath[1];
-	fonts.kai = fpath[2];
-	fonts.fallback = fpath[3];
-
-	if (letter_template_load(path, &tpl, &err) == 0 &&
-	    letter_legal_load(legal_path, &legal, &err) == 0 &&
-	    ctl_letter_values(cfg, legal, kind, case_id, &vals, &err) == 0 &&
-	    letter_template_expand(tpl, vals, &doc, &err) == 0 &&
-	    letter_render(doc, &fonts, outpath, NULL, &err) == 0) {
+	if (ctl_letter_render(cfg, kind, case_id, outpath, &err) == 0) {
 		printf("%s\n", outpath);
 		rc = 0;
 	} else {
 		fprintf(stderr, "ogictl: letter %s: %s\n", kind, err.msg);
 	}
-	letter_doc_free(doc);
-	letter_values_free(vals);
-	letter_legal_free(legal);
-	letter_template_free(tpl);
-	for (int i = 0; i < 4; i++)
-		g_free(fpath[i]);
 	g_free(outpath);
-	g_free(legal_path);
-	g_free(path);
 	return rc;
 }
 

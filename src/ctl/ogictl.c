@@ -9,6 +9,7 @@
 #include "common/config.h"
 #include "ctl/explain.h"
 #include "ctl/letter.h"
+#include "ctl/outbox.h"
 #include "ctl/output.h"
 #include "daemon/parser.h"
 #include "registry/registry.h"
@@ -31,6 +32,8 @@ ogictl_usage(FILE *out)
 	      "  letter kinds                   the letter templates and their placeholders\n"
 	      "  letter preview KIND [--case ID] [-o FILE.pdf]\n"
 	      "                                 render a letter with sample data or a real case\n"
+	      "  send-test ADDRESS              queue a test letter to ADDRESS and send it\n"
+	      "  outbox [--json]                outgoing mail: state, attempts, last reply\n"
 	      "\n"
 	      "Options:\n"
 	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
@@ -191,6 +194,8 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "letter", NULL, ctl_letter },
 	{ "review", NULL, ctl_review },
 	{ "explain", NULL, ctl_explain },
+	{ "send-test", NULL, ctl_send_test },
+	{ "outbox", ctl_outbox, NULL },
 };
 
 int

@@ -23,6 +23,7 @@
 #include "common/workdays.h"
 #include "daemon/parser.h"
 #include "daemon/poller.h"
+#include "delivery/sender.h"
 #include "intake/intake.h"
 #include "registry/registry.h"
 
@@ -212,13 +213,16 @@ ogid_child_main(const struct ogid_super *s, size_t index)
 	if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0 || getppid() != s->self)
 		return 0;
 	config_forget_passwords(s->cfg, index);
+	if (index == s->cfg->n_intakes)
+		return delivery_sender_main(s->cfg, &ogid_stop);
 	return poller_run_intake(s->cfg, index, &ogid_stop);
 }
 
 static const char *
 ogid_child_name(const struct ogid_super *s, const struct ogid_child *c)
 {
-	return s->cfg->intakes[c->intake].name;
+	return c->intake < s->cfg->n_intakes ? s->cfg->intakes[c->intake].name
+					     : "outbox";
 }
 
 static void
@@ -239,12 +243,12 @@ ogid_child_start(struct ogid_super *s, struct ogid_child *c)
 	c->started = time(NULL);
 }
 
-/* One child per intake.  The outbox's sender (src/delivery/) becomes one
- * more child here, with no intake of its own, when it lands. */
+/* One child per intake, and the outbox's sender (delivery/sender.h), the
+ * last, with no intake and no intake's password. */
 static void
 ogid_children_start(struct ogid_super *s)
 {
-	s->n_children = s->cfg->n_intakes;
+	s->n_children = s->cfg->n_intakes + 1;
 	s->children = g_new0(struct ogid_child, s->n_children);
 	for (size_t i = 0; i < s->n_children; i++) {
 		s->children[i].intake = i;
@@ -490,6 +494,9 @@ ogid_once(struct config *cfg)
 		return 1;
 	}
 	rc = poller_run_once(cfg, &ogid_stop);
+	/* What intake queued goes out in the same run. */
+	if (!ogid_stop && delivery_sender_once(cfg, &ogid_stop) != 0)
+		rc = 1;
 	config_free(cfg);
 	close(lock);
 	return rc;

@@ -1106,7 +1106,8 @@ extract_message(const struct mime_message *msg,
 		g_string_append(all, part->text);
 	}
 	text = extract_text_fold(all->str);
-	if (extract_find_case_ref(msg->subject, ref, sizeof(ref)) ||
+	if (extract_find_case_tag(msg->subject, ref, sizeof(ref)) ||
+	    extract_find_case_ref(msg->subject, ref, sizeof(ref)) ||
 	    extract_find_case_ref(text, ref, sizeof(ref)))
 		rec->case_ref = g_strdup(ref);
 	elements = extract_fields(text, msg, ctx, rec);

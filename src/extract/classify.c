@@ -332,6 +332,39 @@ extract_find_case_ref(const char *text, char *buf, size_t bufsize)
 	return found;
 }
 
+/* Length of a tracking number "YYYY-NNNNNN". */
+#define CASE_REF_LEN 11
+
+bool
+extract_find_case_tag(const char *subject, char *buf, size_t bufsize)
+{
+	char open[16], *folded;
+	const char *close = strchr(EXTRACT_CASE_TAG_FORMAT, '%');
+	size_t n_open = (size_t)(close - EXTRACT_CASE_TAG_FORMAT);
+	bool found = false;
+
+	if (subject == NULL || bufsize < CASE_REF_LEN + 1)
+		return false;
+	g_assert(n_open < sizeof(open));
+	memcpy(open, EXTRACT_CASE_TAG_FORMAT, n_open);
+	open[n_open] = '\0';
+	folded = extract_text_fold(subject);
+	for (const char *p = folded; *p != '\0' && !found; p++) {
+		char ref[CASE_REF_LEN + 1];
+
+		if (g_ascii_strncasecmp(p, open, n_open) != 0)
+			continue;
+		found = extract_find_case_ref(p + n_open, ref, sizeof(ref)) &&
+			strncmp(p + n_open, ref, CASE_REF_LEN) == 0 &&
+			strncmp(p + n_open + CASE_REF_LEN, close + 2,
+				strlen(close + 2)) == 0;
+		if (found)
+			memcpy(buf, ref, sizeof(ref));
+	}
+	g_free(folded);
+	return found;
+}
+
 /* --- human mail ---------------------------------------------------------- */
 
 struct signals {

@@ -330,6 +330,17 @@ bool extract_is_automatic(const struct mime_message *msg,
  * (at least 12 bytes) and returns true, or returns false. */
 bool extract_find_case_ref(const char *text, char *buf, size_t bufsize);
 
+/* Every message the gateway sends carries its case's tracking number in
+ * the subject in this tag, "[OGI-2026-000123]"; a reply keeps the subject,
+ * so the tag names the case it answers even when the subject or the text
+ * quotes another number.  printf format taking the tracking number. */
+#define EXTRACT_CASE_TAG_FORMAT "[OGI-%s]"
+
+/* Finds the tag of EXTRACT_CASE_TAG_FORMAT in subject (ASCII case and
+ * full-width forms folded); copies its tracking number into buf (at least
+ * 12 bytes) and returns true, or returns false. */
+bool extract_find_case_tag(const char *subject, char *buf, size_t bufsize);
+
 /* --- text.c ------------------------------------------------------------- */
 
 /* Returns a new string with full-width ASCII (U+FF01..U+FF5E) folded to

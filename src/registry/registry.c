@@ -19,41 +19,12 @@
 
 #define REGISTRY_BUSY_MS 5000
 
-/* A statement prepared once per handle and kept: preparing the same SQL
- * again for every message cost 7% of intake.  in_use: a caller holds it
- * (between stmt_prepare and stmt_finish), so a nested use of the same SQL
- * gets a statement of its own. */
-struct reg_cached {
-	sqlite3_stmt *st;
-	bool in_use;
-};
-
-struct registry {
-	sqlite3 *db;
-	char *path;
-	int version;
-	GHashTable *stmts;        /* SQL text -> struct reg_cached */
-	bool batch;               /* between registry_batch_begin and its
-	                             commit or abort */
-};
-
-/* One prepared statement.  Bind errors are kept in rc and reported by the
- * next step, so a run of binds needs one check.  cached: the handle's
- * kept statement, reset when finished; NULL: finalized when finished. */
-struct reg_stmt {
-	struct registry *reg;
-	sqlite3_stmt *st;
-	struct reg_cached *cached;
-	const char *op;
-	int rc;
-};
-
 /* Registry errors stop intake (store scope).  Busy, locked, full or
  * failing disks can clear by themselves; a constraint or a corrupt file
  * will not.  SQLite running out of memory ends the process, as every
  * failed allocation does (a connection it could not even allocate is
  * NULL, for which it reports SQLITE_NOMEM too). */
-static void
+void
 reg_scope(struct registry *reg, struct ogi_error *err)
 {
 	int code = sqlite3_errcode(reg->db);
@@ -66,7 +37,7 @@ reg_scope(struct registry *reg, struct ogi_error *err)
 		    code == SQLITE_CANTOPEN);
 }
 
-static int
+int
 reg_fail(struct registry *reg, const char *op, struct ogi_error *err)
 {
 	error_set(err, "%s: %s: %s", reg->path, op, sqlite3_errmsg(reg->db));
@@ -85,7 +56,7 @@ reg_cached_free(gpointer p)
 
 /* The handle's statement for sql, prepared on first use; finish it with
  * stmt_finish or stmt_run. */
-static int
+int
 stmt_prepare(struct registry *reg, struct reg_stmt *s, const char *sql,
 	     const char *op, struct ogi_error *err)
 {
@@ -112,7 +83,7 @@ stmt_prepare(struct registry *reg, struct reg_stmt *s, const char *sql,
 	return 0;
 }
 
-static void
+void
 stmt_text(struct reg_stmt *s, int i, const char *v)
 {
 	if (s->rc == SQLITE_OK)
@@ -120,7 +91,7 @@ stmt_text(struct reg_stmt *s, int i, const char *v)
 		                  : sqlite3_bind_null(s->st, i);
 }
 
-static void
+void
 stmt_int(struct reg_stmt *s, int i, int64_t v)
 {
 	if (s->rc == SQLITE_OK)
@@ -128,7 +99,7 @@ stmt_int(struct reg_stmt *s, int i, int64_t v)
 }
 
 /* Returns 1 for a row, 0 when done, -1 on failure (bind or step). */
-static int
+int
 stmt_step(struct reg_stmt *s, struct ogi_error *err)
 {
 	int rc;
@@ -148,7 +119,7 @@ stmt_step(struct reg_stmt *s, struct ogi_error *err)
 
 /* Gives the statement back: a kept one is reset with its bindings
  * cleared (they may point to the caller's strings), any other finalized. */
-static void
+void
 stmt_finish(struct reg_stmt *s)
 {
 	if (s->cached != NULL) {
@@ -163,7 +134,7 @@ stmt_finish(struct reg_stmt *s)
 }
 
 /* Steps a statement that returns no row, then finishes it. */
-static int
+int
 stmt_run(struct reg_stmt *s, struct ogi_error *err)
 {
 	int rc = stmt_step(s, err);
@@ -178,7 +149,7 @@ stmt_run(struct reg_stmt *s, struct ogi_error *err)
 
 /* Column i as text, NULL for SQL NULL.  SQLite answers NULL for any other
  * value only when it cannot allocate the text. */
-static const char *
+const char *
 col_str(sqlite3_stmt *st, int i)
 {
 	const char *v;
@@ -192,7 +163,7 @@ col_str(sqlite3_stmt *st, int i)
 }
 
 /* A copy of column i, NULL for SQL NULL. */
-static char *
+char *
 col_dup(sqlite3_stmt *st, int i)
 {
 	return g_strdup(col_str(st, i));
@@ -225,7 +196,7 @@ array_reserve(void *items, size_t *cap, size_t need, size_t size)
 /* --- transactions -------------------------------------------------------- */
 
 /* Static SQL without parameters (transaction control, pragmas). */
-static int
+int
 reg_exec(struct registry *reg, const char *sql, const char *op,
 	 struct ogi_error *err)
 {
@@ -239,7 +210,7 @@ reg_exec(struct registry *reg, const char *sql, const char *op,
 
 /* SQLite rolls back by itself after some errors (SQLITE_FULL, IOERR):
  * only an open transaction is rolled back here. */
-static void
+void
 reg_rollback(struct registry *reg)
 {
 	struct ogi_error rerr;
@@ -661,7 +632,7 @@ registry_message_disposition(struct registry *reg, const char *mailbox,
 	return 0;
 }
 
-static int
+int
 event_add(struct registry *reg, const char *case_id, int64_t message_id,
 	  const char *type, const char *detail, struct ogi_error *err)
 {

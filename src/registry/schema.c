@@ -164,6 +164,43 @@ static const struct schema_migration schema_migrations[] = {
 	  "  updated_at INTEGER NOT NULL\n"
 	  ") WITHOUT ROWID;\n"
 	  "PRAGMA user_version = 5;\n" },
+	{ 6,
+	  /* Issue 8: every outgoing message is first a row here and a file in
+	   * the spool, written in the transaction of the change that caused
+	   * it; the sender delivers it and records each attempt.  queued: not
+	   * tried yet; delayed: a temporary failure, tried again at
+	   * next_attempt_at; sent and failed are final (a bounce may still
+	   * turn sent into failed). */
+	  "CREATE TABLE outbox (\n"
+	  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	  "  case_id TEXT REFERENCES cases (id),\n"
+	  "  kind TEXT NOT NULL CHECK (kind <> ''),\n"
+	  "  recipient TEXT NOT NULL CHECK (recipient <> ''),\n"
+	  "  return_path TEXT,\n"
+	  "  message_id TEXT NOT NULL UNIQUE,\n"
+	  "  in_reply_to TEXT,\n"
+	  "  spool_path TEXT NOT NULL,\n"
+	  "  state TEXT NOT NULL\n"
+	  "    CHECK (state IN ('queued', 'sent', 'delayed', 'failed')),\n"
+	  "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),\n"
+	  "  next_attempt_at INTEGER,\n"
+	  "  last_status TEXT,\n"
+	  "  created_at INTEGER NOT NULL,\n"
+	  "  sent_at INTEGER\n"
+	  ");\n"
+	  "CREATE INDEX outbox_due ON outbox (next_attempt_at, id)\n"
+	  "  WHERE state IN ('queued', 'delayed');\n"
+	  "CREATE INDEX outbox_case ON outbox (case_id) WHERE case_id IS NOT NULL;\n"
+	  "CREATE TABLE outbox_attempts (\n"
+	  "  id INTEGER PRIMARY KEY,\n"
+	  "  outbox_id INTEGER NOT NULL REFERENCES outbox (id),\n"
+	  "  at INTEGER NOT NULL,\n"
+	  "  result TEXT NOT NULL\n"
+	  "    CHECK (result IN ('sent', 'temporary', 'permanent', 'bounced', 'delayed')),\n"
+	  "  reply TEXT\n"
+	  ");\n"
+	  "CREATE INDEX outbox_attempts_row ON outbox_attempts (outbox_id, id);\n"
+	  "PRAGMA user_version = 6;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \
