@@ -68,31 +68,44 @@ compose_plain_ascii(const char *s)
 	return strstr(s, "=?") == NULL;
 }
 
-/* Appends s (clean UTF-8) as encoded words, starting at column *col. */
+/* Bytes of UTF-8 an encoded word may hold when it has room columns, in
+ * whole base64 groups, within RFC 2047's 75 characters. */
+static size_t
+compose_word_bytes(size_t room)
+{
+	size_t chars = MIN(room, (size_t)COMPOSE_WORD_MAX);
+
+	return chars > COMPOSE_WORD_OVERHEAD ? (chars - COMPOSE_WORD_OVERHEAD) / 4 * 3 : 0;
+}
+
+/* Appends s (clean UTF-8) as encoded words, starting at column *col:
+ * each word as long as the line leaves room for, a fold before a word
+ * that would not fit one character. */
 static void
 compose_words(GString *out, const char *s, size_t *col)
 {
-	const size_t max_bytes = (COMPOSE_WORD_MAX - COMPOSE_WORD_OVERHEAD) / 4 * 3;
 	const char *p = s;
 
 	while (*p != '\0') {
+		size_t sep = p != s ? 1 : 0, max;
 		const char *end = p;
 		char *b64;
 
+		max = compose_word_bytes(COMPOSE_LINE_MAX - MIN(*col + sep, COMPOSE_LINE_MAX));
+		if (max < (size_t)(g_utf8_next_char(p) - p)) {
+			g_string_append(out, "\n");
+			*col = 0;
+			sep = 1;
+			max = compose_word_bytes(COMPOSE_LINE_MAX - 1);
+		}
 		while (*end != '\0' &&
-		       (size_t)(g_utf8_next_char(end) - p) <= max_bytes)
+		       (size_t)(g_utf8_next_char(end) - p) <= max)
 			end = g_utf8_next_char(end);
 		b64 = g_base64_encode((const guchar *)p, (gsize)(end - p));
-		if (*col + strlen(b64) + COMPOSE_WORD_OVERHEAD > COMPOSE_LINE_MAX &&
-		    p != s) {
-			g_string_append(out, "\n ");
-			*col = 1;
-		} else if (p != s) {
+		if (sep)
 			g_string_append_c(out, ' ');
-			(*col)++;
-		}
 		g_string_append_printf(out, "=?UTF-8?B?%s?=", b64);
-		*col += strlen(b64) + COMPOSE_WORD_OVERHEAD;
+		*col += sep + strlen(b64) + COMPOSE_WORD_OVERHEAD;
 		g_free(b64);
 		p = end;
 	}
