@@ -96,8 +96,8 @@ write_conf
 daemon=$!
 
 # --- several intakes, one daemon -----------------------------------------
-t_check "the daemon runs one process per intake" \
-	wait_for 10 eval '[ "$(pgrep -c -P $daemon)" = 4 ]'
+t_check "the daemon runs one process per intake and the outbox sender" \
+	wait_for 10 eval '[ "$(pgrep -c -P $daemon)" = 5 ]'
 t_check "every message of the three Maildirs is registered" \
 	wait_for 60 registered "$dir" 15
 t_ogictl "$dir" messages --json >"$dir/m1.json"
