@@ -745,6 +745,8 @@ imap_idle(struct imap *im, int timeout_s, struct ogi_error *err)
 
 	if ((r = mailimap_idle(im->imap)) != MAILIMAP_NO_ERROR)
 		return imap_fail(im, r, "IDLE", err);
+	log_debug("intake %s: imap %s: idle for up to %d s", im->name, im->host,
+		  timeout_s);
 	/* An EXISTS that came in the same packet as "+ idling" is already in
 	 * libetpan's read buffer, where poll() cannot see it (domain.md §9). */
 	if (im->imap->imap_stream->read_buffer_len == 0) {
