@@ -5,7 +5,8 @@
 # directory) leaves a mailbox the first holds alone and says so; SIGHUP
 # picks up a new intake and survives a broken file; a child killed with
 # kill -9 is restarted; SIGTERM stops everything within seconds and loses
-# nothing; `ogictl status` shows each intake's last poll and errors.
+# nothing; `ogictl status` shows each intake's last poll and errors, and
+# the outbox's counts.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
@@ -73,6 +74,9 @@ timezone = Asia/Shanghai
 own_addresses = ogi@example.gov.cn
 poll_interval = 5
 
+[office]
+email = ysqgk@example.gov.cn
+
 [intake.a]
 driver = maildir
 path = $dir/a
@@ -114,16 +118,20 @@ t_check "each intake's process logged its start" \
 # --- ogictl status --------------------------------------------------------
 t_check "the broken intake's failure is recorded" \
 	wait_for 10 eval '"$OGI_BUILDDIR/ogictl" -c "$dir/ogid.conf" status --json | jq -e ".intakes[] | select(.name == \"broken\") | .errors >= 1" >/dev/null'
+t_ogictl "$dir" send-test applicant@example.com >/dev/null
+t_check "status: the outbox counts the test letter, sent by the daemon's sender" \
+	wait_for 15 eval '"$OGI_BUILDDIR/ogictl" -c "$dir/ogid.conf" status --json | jq -e ".outbox == {\"queued\": 0, \"delayed\": 0, \"failed\": 0, \"sent\": 1}" >/dev/null'
 t_ogictl "$dir" status --json >"$dir/s1.json"
 t_check "status: the working intakes were polled, with no error and no backlog" \
 	t_jq "$dir/s1.json" '[.intakes[] | select(.name != "broken")] | length == 3 and all(.last_poll != null and .errors == 0 and .last_error == null and .backlog == 0)'
 t_check "status: the broken intake was never polled and shows why" \
 	t_jq "$dir/s1.json" '.intakes[] | select(.name == "broken") | .last_poll == null and .errors >= 1 and (.last_error | contains("Not a directory")) and .last_error_at != null'
 t_ogictl "$dir" status >"$dir/s1.txt"
-t_check "status as a table names each intake, its driver and the error" \
+t_check "status as a table names each intake, its driver and the error, then the outbox" \
 	eval 'grep -q "^INTAKE  *DRIVER  *LAST POLL  *BACKLOG  *ERRORS  *LAST ERROR" "$dir/s1.txt" &&
 		grep -q "^a  *maildir  *20[0-9-]* [0-9:]*  *0  *0  *-$" "$dir/s1.txt" &&
-		grep -q "^broken  *maildir  *never  *0  *[1-9][0-9]*  *lock directory $dir/cannot/file/inbox" "$dir/s1.txt"'
+		grep -q "^broken  *maildir  *never  *0  *[1-9][0-9]*  *lock directory $dir/cannot/file/inbox" "$dir/s1.txt" &&
+		grep -q "^OUTBOX  0 queued, 0 delayed, 0 failed, 1 sent$" "$dir/s1.txt"'
 
 # --- a second ogid on the same Maildir, another state directory -----------
 two=$(t_tmpdir second)

@@ -28,7 +28,7 @@ ogictl_usage(FILE *out)
 	      "  explain MSG|FILE.eml [--json]  each field: value, line, rule, confidence\n"
 	      "                                 (MSG: a recorded message's file name or\n"
 	      "                                 Message-ID; a file is parsed now)\n"
-	      "  status [--json]                each intake's last poll, errors and backlog\n"
+	      "  status [--json]                each intake's last poll, errors, backlog; the outbox\n"
 	      "  letter kinds                   the letter templates and their placeholders\n"
 	      "  letter preview KIND [--case ID] [-o FILE.pdf]\n"
 	      "                                 render a letter with sample data or a real case\n"
@@ -145,12 +145,13 @@ ogictl_show(struct registry *reg, const struct output *o, int argc, char **argv)
 }
 
 /* `status`: every configured intake with what its process last recorded
- * (an intake never polled shows as such). */
+ * (an intake never polled shows as such), and the outbox's counts. */
 static int
 ogictl_status(const struct config *cfg, int argc, char **argv)
 {
 	struct output o = { .out = stdout, .tz = cfg->timezone };
 	struct registry_intake_status *rows = NULL;
+	struct registry_outbox_counts outbox;
 	struct output_intake *shown;
 	struct ogi_error err = { 0 };
 	struct registry *reg;
@@ -161,8 +162,10 @@ ogictl_status(const struct config *cfg, int argc, char **argv)
 		return 2;
 	}
 	if (registry_open(cfg->db_path, true, &reg, &err) != 0 ||
-	    registry_intake_statuses(reg, &rows, &n, &err) != 0) {
+	    registry_intake_statuses(reg, &rows, &n, &err) != 0 ||
+	    registry_outbox_counts(reg, &outbox, &err) != 0) {
 		fprintf(stderr, "ogictl: %s\n", err.msg);
+		registry_intake_statuses_free(rows, n);
 		registry_close(reg);
 		return 1;
 	}
@@ -179,7 +182,7 @@ ogictl_status(const struct config *cfg, int argc, char **argv)
 			if (strcmp(rows[j].intake, in->name) == 0)
 				shown[i].status = &rows[j];
 	}
-	output_status(&o, shown, cfg->n_intakes);
+	output_status(&o, shown, cfg->n_intakes, &outbox);
 	g_free(shown);
 	registry_intake_statuses_free(rows, n);
 	registry_close(reg);

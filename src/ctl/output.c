@@ -588,7 +588,7 @@ output_json_time_or_null(struct json_writer *w, const struct output *o,
 
 void
 output_status(const struct output *o, const struct output_intake *intakes,
-	      size_t n)
+	      size_t n, const struct registry_outbox_counts *outbox)
 {
 	static const struct registry_intake_status never = { .intake = NULL };
 
@@ -619,6 +619,17 @@ output_status(const struct output *o, const struct output_intake *intakes,
 			json_end_object(&w);
 		}
 		json_end_array(&w);
+		json_key(&w, "outbox");
+		json_begin_object(&w);
+		json_key(&w, "queued");
+		json_int(&w, (int64_t)outbox->queued);
+		json_key(&w, "delayed");
+		json_int(&w, (int64_t)outbox->delayed);
+		json_key(&w, "failed");
+		json_int(&w, (int64_t)outbox->failed);
+		json_key(&w, "sent");
+		json_int(&w, (int64_t)outbox->sent);
+		json_end_object(&w);
 		json_end_object(&w);
 		json_finish(&w);
 		return;
@@ -643,4 +654,6 @@ output_status(const struct output *o, const struct output_intake *intakes,
 	}
 	output_table_print(o->out, &t);
 	g_ptr_array_free(t.rows, TRUE);
+	fprintf(o->out, "\nOUTBOX  %zu queued, %zu delayed, %zu failed, %zu sent\n",
+		outbox->queued, outbox->delayed, outbox->failed, outbox->sent);
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "registry/registry.h"
+#include "registry/outbox.h"
 #include "registry/status.h"
 
 struct output {
@@ -48,7 +49,8 @@ struct output_explain {
 };
 void output_explain(const struct output *o, const struct output_explain *e);
 
-/* `ogictl status`: one configured intake and how its last polls went. */
+/* `ogictl status`: each configured intake and how its last polls went,
+ * then how many outgoing messages are in each state. */
 struct output_intake {
 	const char *name;
 	const char *driver;
@@ -56,6 +58,6 @@ struct output_intake {
 	const struct registry_intake_status *status;  /* NULL: never polled */
 };
 void output_status(const struct output *o, const struct output_intake *intakes,
-		   size_t n);
+		   size_t n, const struct registry_outbox_counts *outbox);
 
 #endif

@@ -171,6 +171,8 @@ ogid_lock(const struct config *cfg, struct ogi_error *err)
 #define OGID_STOP_GRACE_S 60
 /* The longest the supervisor sleeps without looking at its children. */
 #define OGID_TICK_S 5
+/* Room for "intake NAME" in a log line; a longer name is cut. */
+#define OGID_CHILD_NAME_SIZE 128
 
 struct ogid_child {
 	size_t intake;        /* index into the configuration's intakes */
@@ -218,23 +220,29 @@ ogid_child_main(const struct ogid_super *s, size_t index)
 	return poller_run_intake(s->cfg, index, &ogid_stop);
 }
 
-static const char *
-ogid_child_name(const struct ogid_super *s, const struct ogid_child *c)
+/* What the log calls a child: "intake NAME", or "outbox sender". */
+static void
+ogid_child_name(const struct ogid_super *s, const struct ogid_child *c,
+		char *buf, size_t size)
 {
-	return c->intake < s->cfg->n_intakes ? s->cfg->intakes[c->intake].name
-					     : "outbox";
+	if (c->intake < s->cfg->n_intakes)
+		snprintf(buf, size, "intake %s", s->cfg->intakes[c->intake].name);
+	else
+		snprintf(buf, size, "outbox sender");
 }
 
 static void
 ogid_child_start(struct ogid_super *s, struct ogid_child *c)
 {
 	pid_t pid = fork();
+	char name[OGID_CHILD_NAME_SIZE];
 
 	c->restart_at = 0;
 	if (pid < 0) {
 		c->restart_at = time(NULL) + OGID_RESTART_MAX;
-		log_error("intake %s: fork: %s; trying again in %d s",
-			  ogid_child_name(s, c), strerror(errno), OGID_RESTART_MAX);
+		ogid_child_name(s, c, name, sizeof(name));
+		log_error("%s: fork: %s; trying again in %d s", name,
+			  strerror(errno), OGID_RESTART_MAX);
 		return;
 	}
 	if (pid == 0)
@@ -298,7 +306,7 @@ ogid_reap(struct ogid_super *s)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		time_t now = time(NULL);
 		struct ogid_child *c = NULL;
-		char how[128];
+		char how[128], name[OGID_CHILD_NAME_SIZE];
 		int wait;
 
 		for (size_t i = 0; i < s->n_children; i++)
@@ -308,9 +316,9 @@ ogid_reap(struct ogid_super *s)
 			continue;
 		c->pid = 0;
 		ogid_status_text(status, how, sizeof(how));
+		ogid_child_name(s, c, name, sizeof(name));
 		if (s->stopping || s->next != NULL) {
-			log_debug("intake %s: process %ld %s", ogid_child_name(s, c),
-				  (long)pid, how);
+			log_debug("%s: process %ld %s", name, (long)pid, how);
 			continue;
 		}
 		if (now - c->started >= OGID_HEALTHY_S)
@@ -319,8 +327,8 @@ ogid_reap(struct ogid_super *s)
 		c->backoff_s = wait * 2 > OGID_RESTART_MAX ? OGID_RESTART_MAX : wait * 2;
 		wait += g_random_int_range(0, wait / 4 + 1);
 		c->restart_at = now + wait;
-		log_warning("intake %s: process %ld %s; restarting it in %d s",
-			    ogid_child_name(s, c), (long)pid, how, wait);
+		log_warning("%s: process %ld %s; restarting it in %d s", name,
+			    (long)pid, how, wait);
 	}
 }
 

@@ -13,15 +13,6 @@
 #include "common/error.h"
 #include "registry/registry.h"
 
-/* The connection of reg; owned by reg, valid until registry_close. */
-sqlite3 *registry_sqlite(struct registry *reg);
-
-/* Sets err to "PATH: op: SQLite's message" with the scope registry.h
- * promises (store, temporary when busy, locked, full or I/O) and returns
- * -1. */
-int registry_sqlite_fail(struct registry *reg, const char *op,
-			 struct ogi_error *err);
-
 /* A statement prepared once per handle and kept: preparing the same SQL
  * again for every message cost 7% of intake.  in_use: a caller holds it
  * (between stmt_prepare and stmt_finish), so a nested use of the same SQL

@@ -1349,18 +1349,3 @@ registry_case_get(struct registry *reg, const char *id,
 	stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
-
-/* --- for the other files of src/registry/ (registry-private.h) ------------ */
-
-sqlite3 *
-registry_sqlite(struct registry *reg)
-{
-	return reg->db;
-}
-
-int
-registry_sqlite_fail(struct registry *reg, const char *op,
-		     struct ogi_error *err)
-{
-	return reg_fail(reg, op, err);
-}

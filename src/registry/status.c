@@ -5,31 +5,24 @@
 
 #include "registry/registry-private.h"
 
-/* Prepares sql, binds ?1 intake and ?2 at and ?3 (text or integer, when
- * given) and runs it to completion. */
+/* Runs the upsert sql with ?1 intake, ?2 at and ?3 text (or, when text
+ * is NULL, the integer n). */
 static int
 status_write(struct registry *reg, const char *sql, const char *op,
 	     const char *intake, int64_t at, const char *text, int64_t n,
 	     struct ogi_error *err)
 {
-	sqlite3 *db = registry_sqlite(reg);
-	sqlite3_stmt *st;
-	int rc;
+	struct reg_stmt s;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return registry_sqlite_fail(reg, op, err);
-	rc = sqlite3_bind_text(st, 1, intake, -1, SQLITE_STATIC);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(st, 2, at);
-	if (rc == SQLITE_OK)
-		rc = text != NULL ? sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC)
-		                  : sqlite3_bind_int64(st, 3, n);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return registry_sqlite_fail(reg, op, err);
-	return 0;
+	if (stmt_prepare(reg, &s, sql, op, err) != 0)
+		return -1;
+	stmt_text(&s, 1, intake);
+	stmt_int(&s, 2, at);
+	if (text != NULL)
+		stmt_text(&s, 3, text);
+	else
+		stmt_int(&s, 3, n);
+	return stmt_run(&s, err);
 }
 
 int
@@ -72,42 +65,41 @@ registry_intake_statuses(struct registry *reg,
 			 struct registry_intake_status **rows_r, size_t *n_r,
 			 struct ogi_error *err)
 {
-	GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct registry_intake_status));
-	sqlite3 *db = registry_sqlite(reg);
-	sqlite3_stmt *st;
+	GArray *rows;
+	struct reg_stmt s;
 	int rc;
 
 	*rows_r = NULL;
 	*n_r = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT intake, last_poll_at, backlog, last_error,"
-			       " last_error_at, errors, updated_at"
-			       " FROM intake_status ORDER BY intake",
-			       -1, &st, NULL) != SQLITE_OK) {
-		g_array_free(rows, TRUE);
-		return registry_sqlite_fail(reg, "read intake status", err);
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (stmt_prepare(reg, &s,
+			 "SELECT intake, last_poll_at, backlog, last_error,"
+			 " last_error_at, errors, updated_at"
+			 " FROM intake_status ORDER BY intake",
+			 "read intake status", err) != 0)
+		return -1;
+	rows = g_array_new(FALSE, TRUE, sizeof(struct registry_intake_status));
+	while ((rc = stmt_step(&s, err)) > 0) {
 		struct registry_intake_status r = {
-			.intake = g_strdup((const char *)sqlite3_column_text(st, 0)),
-			.last_poll_at = sqlite3_column_int64(st, 1),
-			.backlog = sqlite3_column_int64(st, 2),
-			.last_error = g_strdup((const char *)sqlite3_column_text(st, 3)),
-			.last_error_at = sqlite3_column_int64(st, 4),
-			.errors = sqlite3_column_int64(st, 5),
-			.updated_at = sqlite3_column_int64(st, 6),
+			.intake = col_dup(s.st, 0),
+			.last_poll_at = sqlite3_column_int64(s.st, 1),
+			.backlog = sqlite3_column_int64(s.st, 2),
+			.last_error = col_dup(s.st, 3),
+			.last_error_at = sqlite3_column_int64(s.st, 4),
+			.errors = sqlite3_column_int64(s.st, 5),
+			.updated_at = sqlite3_column_int64(s.st, 6),
 		};
 
 		g_array_append_val(rows, r);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		registry_intake_statuses_free((struct registry_intake_status *)
-					      (void *)rows->data, rows->len);
-		g_array_free(rows, FALSE);
-		return registry_sqlite_fail(reg, "read intake status", err);
-	}
+	stmt_finish(&s);
 	*n_r = rows->len;
-	*rows_r = (struct registry_intake_status *)(void *)g_array_free(rows, *n_r == 0);
+	*rows_r = (struct registry_intake_status *)(void *)
+		  g_array_free(rows, rows->len == 0);
+	if (rc < 0) {
+		registry_intake_statuses_free(*rows_r, *n_r);
+		*rows_r = NULL;
+		*n_r = 0;
+		return -1;
+	}
 	return 0;
 }
