@@ -130,6 +130,17 @@ t_check "delete (STARTTLS): recorded" [ "$(count "$dir")" = 1 ]
 t_check "delete: removed from the server" \
 	[ "$(find "$SRV_MAILDIR" -path '*/new/*' -o -path '*/cur/*' | wc -l)" = 0 ]
 
+# max_messages bounds one poll; the next takes the rest.
+srv_empty
+dir=$(imap_dir cap "max_messages = 2")
+for f in 001-foxmail-form-complete 002-qq-html-table-gb18030 003-163-coremail-table-gbk; do
+	deliver "$SRV_MAILDIR" "$corpus/$f.eml"
+done
+t_ogid "$dir" --once 2>"$dir/ogid.log"
+t_check "max_messages: 2 taken by the first poll" [ "$(count "$dir")" = 2 ]
+t_ogid "$dir" --once 2>>"$dir/ogid.log"
+t_check "max_messages: the third by the next" [ "$(count "$dir")" = 3 ]
+
 # (3) ogid in the background idles; new mail is taken within 2 s.
 srv_empty
 dir=$(imap_dir idle)
@@ -259,7 +270,7 @@ t_ogictl "$dir" messages --json >"$dir/m.json"
 t_check "toobig: two messages, one record each" t_jq "$dir/m.json" 'length == 2'
 t_check "toobig: recorded for the office as too big to fetch" t_jq "$dir/m.json" \
 	'map(select(.problems | any(test("too big to fetch")))) | length == 1 and .[0].disposition == "needs_review"'
-t_check "toobig: the warning said once" [ "$(grep -c 'too big to fetch' "$dir/ogid.log")" = 1 ]
+t_check "toobig: the warning said once" [ "$(grep -c 'warning: .*too big to fetch' "$dir/ogid.log")" = 1 ]
 t_check "toobig: left in the INBOX, flagged" \
 	[ "$(find "$SRV_MAILDIR/new" "$SRV_MAILDIR/cur" -type f -name '*:2,*F*' | wc -l)" = 1 ]
 t_check "toobig: not copied whole" [ "$(find "$dir/state/raw" -name '*.eml' -size +1M | wc -l)" = 0 ]

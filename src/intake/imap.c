@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -457,6 +458,10 @@ imap_item_from(struct imap *im, struct mailimap_msg_att *att,
 		return;
 	item->uid = g_strdup_printf("%" PRIu32 "/%" PRIu32, im->uidvalidity, uid);
 	item->received_source = INTAKE_RECEIVED_DELIVERY;
+	/* A server that gave no usable INTERNALDATE: now is the nearest
+	 * witness, and never a date that would number the case in 1970. */
+	if (item->received_at <= 0)
+		item->received_at = time(NULL);
 	item->header_only = item->size > im->max_fetch_size;
 	/* Listed means not done: a known one lost its mailbox update.  A
 	 * message too big to fetch is never done and is recorded once. */
