@@ -2,6 +2,7 @@
 
 #include <getopt.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -105,6 +106,8 @@ ctl_send_test(const struct config *cfg, int argc, char **argv)
 		return 2;
 	}
 	log_init("ogictl", false, LOG_LEVEL_WARNING);
+	/* A server that hangs up is an error to report, not a signal to die of. */
+	signal(SIGPIPE, SIG_IGN);
 	tmpdir = g_build_filename(cfg->state_dir, "tmp", NULL);
 	pdf = g_strdup_printf("%s/send-test-%ld.pdf", tmpdir, (long)getpid());
 	if (spool_mkdirs(tmpdir, &err) != 0 ||

@@ -18,7 +18,8 @@
 const struct delivery_backend *
 delivery_backend_for(const struct config *cfg)
 {
-	return cfg->smtp.host != NULL ? NULL : &delivery_maildir_backend;
+	return cfg->smtp.host != NULL ? &delivery_smtp_backend
+				      : &delivery_maildir_backend;
 }
 
 void
@@ -156,10 +157,6 @@ delivery_sender_run(const struct config *cfg, struct registry *reg, int64_t now,
 
 	*st_r = (struct delivery_sender_stats){ .busy = false };
 	s.be = delivery_backend_for(cfg);
-	if (s.be == NULL) {
-		error_set(err, "[smtp]: SMTP delivery is not available in this build");
-		return -1;
-	}
 	lock = sender_lock(cfg, err);
 	if (lock == -2) {
 		st_r->busy = true;
