@@ -56,21 +56,50 @@ registry_outbox_enqueue_in_tx(struct registry *reg,
 	return outbox_insert(reg, m, now, id_r, err);
 }
 
-int
-registry_outbox_enqueue(struct registry *reg,
-			const struct registry_outbox_new *m, int64_t now,
-			int64_t *id_r, struct ogi_error *err)
+/* The arguments of one outbox change, for outbox_tx. */
+struct outbox_change {
+	const struct registry_outbox_new *m;
+	const struct registry_outbox_attempt *a;
+	int64_t id, now;
+	int64_t *id_r;
+	bool permanent;
+	const char *status;
+};
+
+/* Runs fn in a write transaction of its own: all of it or nothing. */
+static int
+outbox_tx(struct registry *reg,
+	  int (*fn)(struct registry *, const struct outbox_change *,
+		    struct ogi_error *),
+	  const struct outbox_change *c, struct ogi_error *err)
 {
 	int rc;
 
 	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
 		return -1;
-	rc = outbox_insert(reg, m, now, id_r, err);
+	rc = fn(reg, c, err);
 	if (rc == 0)
 		rc = reg_exec(reg, "COMMIT", "commit", err);
 	if (rc != 0)
 		reg_rollback(reg);
 	return rc;
+}
+
+static int
+outbox_enqueue_change(struct registry *reg, const struct outbox_change *c,
+		      struct ogi_error *err)
+{
+	return outbox_insert(reg, c->m, c->now, c->id_r, err);
+}
+
+int
+registry_outbox_enqueue(struct registry *reg,
+			const struct registry_outbox_new *m, int64_t now,
+			int64_t *id_r, struct ogi_error *err)
+{
+	const struct outbox_change c = { .m = m, .now = now, .id_r = id_r };
+
+	return outbox_tx(reg, outbox_enqueue_change, &c, err);
 }
 
 /* --- reading ------------------------------------------------------------- */
@@ -313,10 +342,11 @@ outbox_event(struct registry *reg, int64_t id, const char *type,
 }
 
 static int
-outbox_attempt_in_tx(struct registry *reg, int64_t id,
-		     const struct registry_outbox_attempt *a,
+outbox_attempt_in_tx(struct registry *reg, const struct outbox_change *c,
 		     struct ogi_error *err)
 {
+	const struct registry_outbox_attempt *a = c->a;
+	int64_t id = c->id;
 	bool sent = strcmp(a->state, "sent") == 0;
 	bool delayed = strcmp(a->state, "delayed") == 0;
 	struct reg_stmt s;
@@ -360,22 +390,18 @@ registry_outbox_attempt(struct registry *reg, int64_t id,
 			const struct registry_outbox_attempt *a,
 			struct ogi_error *err)
 {
-	int rc;
+	const struct outbox_change c = { .a = a, .id = id };
 
-	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
-		return -1;
-	rc = outbox_attempt_in_tx(reg, id, a, err);
-	if (rc == 0)
-		rc = reg_exec(reg, "COMMIT", "commit", err);
-	if (rc != 0)
-		reg_rollback(reg);
-	return rc;
+	return outbox_tx(reg, outbox_attempt_in_tx, &c, err);
 }
 
 static int
-outbox_report_in_tx(struct registry *reg, int64_t id, bool permanent,
-		    const char *status, int64_t now, struct ogi_error *err)
+outbox_report_in_tx(struct registry *reg, const struct outbox_change *c,
+		    struct ogi_error *err)
 {
+	int64_t id = c->id, now = c->now;
+	bool permanent = c->permanent;
+	const char *status = c->status;
 	struct reg_stmt s;
 
 	/* A failed row stays failed: a later "delayed" notice for it is
@@ -406,14 +432,9 @@ int
 registry_outbox_report(struct registry *reg, int64_t id, bool permanent,
 		       const char *status, int64_t now, struct ogi_error *err)
 {
-	int rc;
+	const struct outbox_change c = {
+		.id = id, .permanent = permanent, .status = status, .now = now,
+	};
 
-	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
-		return -1;
-	rc = outbox_report_in_tx(reg, id, permanent, status, now, err);
-	if (rc == 0)
-		rc = reg_exec(reg, "COMMIT", "commit", err);
-	if (rc != 0)
-		reg_rollback(reg);
-	return rc;
+	return outbox_tx(reg, outbox_report_in_tx, &c, err);
 }
