@@ -73,6 +73,8 @@ shown() {
 }
 
 count() { t_ogictl "$1" messages --json | jq length; }
+# Logins Dovecot accepted for the test user so far.
+logins() { grep -c "Login: user=<$SRV_USER>" "$SRV_DIR/dovecot/dovecot.log"; }
 on_disk() { find "$1" -type f | wc -l; }
 
 # (1) The corpus through IMAP and through a Maildir: the same.
@@ -105,6 +107,7 @@ t_check "corpus: each marked seen (:2,…S)" \
 	[ "$(find "$SRV_MAILDIR/cur" -name '*:2,*S*' | wc -l)" = "$n" ]
 t_ogid "$idir" --once 2>>"$idir/ogid.log"
 t_check "corpus: a second run records nothing more" [ "$(count "$idir")" = "$n" ]
+t_check "corpus: Dovecot logged the logins, which (8) counts" [ "$(logins)" -ge 2 ]
 
 # (2) done = move:已处理 empties the INBOX into the folder, created on the
 # server in modified UTF-7.
@@ -277,7 +280,6 @@ t_check "toobig: not copied whole" [ "$(find "$dir/state/raw" -name '*.eml' -siz
 
 # (8) A certificate for another name, a self-signed one: refused with the
 # reason in the log, and no LOGIN reaches the server.
-logins() { grep -c "Login: user=<$SRV_USER>" "$SRV_DIR/dovecot/dovecot.log"; }
 for cert in wrongname selfsigned; do
 	srv_empty "$cert"
 	deliver "$SRV_MAILDIR" "$corpus/001-foxmail-form-complete.eml"
