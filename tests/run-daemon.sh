@@ -162,6 +162,10 @@ wait "$second"
 t_collect "$two/log"
 
 # --- kill -9 of an intake process ------------------------------------------
+# A spool file in flight (another intake fetching it) must survive an
+# intake process starting: only the supervisor cleans STATE/tmp, while no
+# child spools.
+printf 'in flight\n' >"$dir/state/tmp/incoming.inflight"
 kill -KILL "$apid"
 t_check "the supervisor logs the death and restarts the intake" \
 	wait_for 10 grep -q "^ogid: warning: intake a: process $apid was killed by signal 9 (Killed); restarting it in [0-9]* s$" "$dir/log"
@@ -169,6 +173,8 @@ t_check "a new process works intake a" \
 	wait_for 10 eval '[ -n "$(pid_of "$dir/log" a)" ] && [ "$(pid_of "$dir/log" a)" != "$apid" ] && running "$(pid_of "$dir/log" a)"'
 deliver "$dir/a" 1763602200.M7.a a7
 t_check "the restarted intake takes new mail" wait_for 15 registered "$dir" 17
+t_check "an intake process starting leaves the other intakes' spool files alone" \
+	[ -f "$dir/state/tmp/incoming.inflight" ]
 
 # --- SIGHUP: a new intake --------------------------------------------------
 maildir "$dir/d"
@@ -179,6 +185,8 @@ kill -HUP "$daemon"
 t_check "SIGHUP: the configuration is reloaded with the new intake" \
 	wait_for 15 grep -q "^ogid: info: configuration reloaded: 5 intakes$" "$dir/log"
 t_check "the new intake's mail is registered" wait_for 15 registered "$dir" 18
+t_check "the reload, with every intake stopped, cleaned the spool's leftovers" \
+	[ ! -e "$dir/state/tmp/incoming.inflight" ]
 
 # --- SIGHUP: a broken file --------------------------------------------------
 cp "$dir/ogid.conf" "$dir/ogid.conf.good"

@@ -31,7 +31,9 @@ int spool_begin(const char *state_dir, struct spool_entry **e_r,
 		struct ogi_error *err);
 int spool_entry_fd(const struct spool_entry *e);
 /* Removes the temporary files a run that died left in STATE/tmp/; call it
- * only while holding the state directory's lock.  Never fails visibly. */
+ * only while holding the state directory's lock and while no process of
+ * this ogid is spooling (another intake's message in flight would go).
+ * Never fails visibly. */
 void spool_clean_tmp(const char *state_dir);
 int spool_commit(struct spool_entry *e, int64_t received_at, char hex_r[65],
 		 char *rel_r, size_t rel_size, size_t *len_r,

@@ -433,6 +433,8 @@ ogid_supervise(struct ogid_super *s, const sigset_t *sigs)
 			s->cfg = s->next;
 			s->next = NULL;
 			s->kill_at = 0;
+			/* No child spools now: what one killed left goes. */
+			spool_clean_tmp(s->cfg->state_dir);
 			g_free(s->children);
 			ogid_children_start(s);
 			log_info("configuration reloaded: %zu intake%s", s->cfg->n_intakes,
@@ -466,6 +468,10 @@ ogid_daemon(const char *file, struct config *cfg)
 	}
 	/* Opened once here so that the children find it migrated. */
 	registry_close(reg);
+	/* Here, before any child spools, never in a child: a child that
+	 * starts while others work must not take their files in flight.  What
+	 * a killed child leaves waits for the next start or reload. */
+	spool_clean_tmp(cfg->state_dir);
 	/* Taken by sigtimedwait, never delivered: the supervisor has no
 	 * handler to race with.  SIGCHLD needs one, or a blocked SIGCHLD
 	 * may be discarded as ignored. */
@@ -501,6 +507,7 @@ ogid_once(struct config *cfg)
 		config_free(cfg);
 		return 1;
 	}
+	spool_clean_tmp(cfg->state_dir);
 	rc = poller_run_once(cfg, &ogid_stop);
 	/* What intake queued goes out in the same run. */
 	if (!ogid_stop && delivery_sender_once(cfg, &ogid_stop) != 0)
