@@ -160,6 +160,11 @@ t_check "the second ogid still runs" running "$second"
 kill -TERM "$second"
 wait "$second"
 t_collect "$two/log"
+rc=0
+t_ogid "$two" --once 2>"$two/log-once" || rc=$?
+t_check "ogid --once on the held mailbox exits 1 (got $rc) and says who holds it" \
+	eval '[ "$rc" = 1 ] && grep -q "^ogid: warning: intake same: held by another ogid (pid $apid, " "$two/log-once"'
+t_check "and takes nothing" registered "$two" 0
 
 # --- kill -9 of an intake process ------------------------------------------
 # A spool file in flight (another intake fetching it) must survive an
