@@ -387,6 +387,7 @@ output_received_source(const char *source)
 		{ "delivery", "mailbox delivery time" },
 		{ "received-header", "Received: header; file time not trusted" },
 		{ "mtime", "file time: check it if the mailbox was copied" },
+		{ "fetch", "time of fetch: the mailbox (POP3) keeps no delivery time" },
 	};
 
 	for (size_t i = 0; source != NULL && i < G_N_ELEMENTS(sources); i++)

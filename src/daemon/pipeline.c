@@ -98,16 +98,18 @@ pipeline_problems(const struct wire_result *res)
 }
 
 /* When the mailbox could only give the file's time (a Maildir copied
- * without keeping times), the newest Received: header, written by the
- * office's own server, is the better witness of when the mail arrived;
- * a header dated more than a day after the file is not believed. */
+ * without keeping times) or the time of fetch (POP3), the newest
+ * Received: header, written by the office's own server, is the better
+ * witness of when the mail arrived; a header dated more than a day after
+ * that time is not believed. */
 static void
 pipeline_received(const struct intake_item *item, const struct wire_result *res,
 		  int64_t *at_r, const char **source_r)
 {
 	*at_r = item->received_at;
 	*source_r = item->received_source;
-	if (strcmp(item->received_source, INTAKE_RECEIVED_MTIME) == 0 &&
+	if ((strcmp(item->received_source, INTAKE_RECEIVED_MTIME) == 0 ||
+	     strcmp(item->received_source, INTAKE_RECEIVED_FETCH) == 0) &&
 	    res->received_header > 0 &&
 	    res->received_header <= item->received_at + 86400) {
 		*at_r = res->received_header;

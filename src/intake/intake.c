@@ -7,6 +7,7 @@
 static const struct intake_driver *const intake_drivers[] = {
 	&intake_maildir_driver,
 	&intake_imap_driver,
+	&intake_pop3_driver,
 };
 
 const struct intake_driver *

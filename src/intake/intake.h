@@ -54,6 +54,9 @@ struct intake_item {
                                                 delivery (Maildir name) */
 #define INTAKE_RECEIVED_MTIME "mtime"        /* a file's time: changes when
                                                 a mailbox is copied */
+#define INTAKE_RECEIVED_FETCH "fetch"        /* when it was listed: the
+                                                mailbox (POP3) keeps no
+                                                delivery time */
 
 struct intake_driver {
 	const char *name;     /* the `driver =` value that selects it */
@@ -104,5 +107,6 @@ void intake_items_free(struct intake_item *items, size_t n);
 
 extern const struct intake_driver intake_maildir_driver;
 extern const struct intake_driver intake_imap_driver;
+extern const struct intake_driver intake_pop3_driver;
 
 #endif
