@@ -125,6 +125,8 @@ submission_relay_host = 127.0.0.1
 submission_relay_port = $SRV_PORT_relay
 submission_relay_trusted = yes
 hostname = localhost
+# Logs the ID a client sends: run-imap.sh checks ogid sends one.
+imap_id_log = *
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u $d/passwd

@@ -108,6 +108,9 @@ t_check "corpus: each marked seen (:2,…S)" \
 t_ogid "$idir" --once 2>>"$idir/ogid.log"
 t_check "corpus: a second run records nothing more" [ "$(count "$idir")" = "$n" ]
 t_check "corpus: Dovecot logged the logins, which (8) counts" [ "$(logins)" -ge 2 ]
+# NetEase and Coremail refuse SELECT until the client says who it is.
+t_check "corpus: ogid sent ID after login" \
+	grep -q 'ID sent: name=ogid' "$SRV_DIR/dovecot/dovecot.log"
 
 # (2) done = move:已处理 empties the INBOX into the folder, created on the
 # server in modified UTF-7.
