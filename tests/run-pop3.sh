@@ -1,9 +1,13 @@
 #!/bin/sh
 # POP3 intake against a real Dovecot on loopback (tests/lib-servers.sh):
-# the corpus fetched over POP3S is registered as a Maildir run of the same
-# files registers it; done = keep fetches nothing twice; done = delete
-# empties the maildrop, and deletions whose QUIT fails do not happen and
-# register nothing twice.
+# (1) the corpus fetched over POP3S is registered as a Maildir run of the
+# same files registers it; (2) done = keep fetches nothing twice; done =
+# delete empties the maildrop, and deletions whose QUIT fails do not
+# happen and register nothing twice; (3) STLS and POP3S with the good
+# certificate, a wrong-name or self-signed one refused before any login;
+# (4) Dovecot restarted in the middle of a run: the next run completes,
+# nothing twice; (5) a message over max_fetch_size stays on the server and
+# is recorded for the office once.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 . "$OGI_SRCDIR/tests/lib-servers.sh"
@@ -54,6 +58,51 @@ deliver() {
 
 maildrop_count() {
 	find "$SRV_MAILDIR/new" "$SRV_MAILDIR/cur" -type f | wc -l
+}
+
+recorded() { t_ogictl "$1" messages --json | jq length; }
+
+# Dovecot's log lines of POP3 logins so far.
+logins() { grep -c 'pop3-login: Info: Login:' "$SRV_DIR/dovecot/dovecot.log"; }
+
+# proxy MODE: a plain TCP proxy to Dovecot's POP3 port, on $proxy_port.
+# drop-quit: the first QUIT a client sends closes both sides (the server
+# never sees it), later connections pass untouched; slow: every piece the
+# server sends is held for 30 ms.
+proxy() {
+	proxy_port=$(srv_free_ports 1)
+	python3 - "$proxy_port" "$SRV_POP3" "$1" <<'PY' &
+import socket, sys, threading, time
+port, target, mode = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", port)); srv.listen(8)
+state = {"dropped": False}
+def pipe(a, b, upstream):
+    try:
+        while True:
+            d = a.recv(65536)
+            if not d: break
+            if mode == "drop-quit" and not upstream and b"QUIT" in d \
+               and not state["dropped"]:
+                state["dropped"] = True
+                break
+            if mode == "slow" and upstream:
+                time.sleep(0.03)
+            b.sendall(d)
+    except OSError:
+        pass
+    for x in (a, b):
+        try: x.shutdown(socket.SHUT_RDWR)
+        except OSError: pass
+while True:
+    c, _ = srv.accept()
+    s = socket.create_connection(("127.0.0.1", target))
+    threading.Thread(target=pipe, args=(c, s, False), daemon=True).start()
+    threading.Thread(target=pipe, args=(s, c, True), daemon=True).start()
+PY
+	proxy_pid=$!
+	srv_pids="$srv_pids $proxy_pid"
+	srv_wait_port "$proxy_port"
 }
 
 # registry_view DIR: what the registry of DIR holds, keyed by Message-ID
@@ -108,6 +157,16 @@ registry_view "$pop" >"$pop/view.json"
 registry_view "$md" >"$md/view.json"
 t_check "corpus: all $count messages registered over POP3" \
 	[ "$(jq length "$pop/messages.json")" = "$count" ]
+# Byte for byte: dot-stuffing undone (ten Outlook messages have lines
+# starting with '.') and the wire's CRLF back to the LF a Maildir keeps.
+python3 - "$corpus"/*.eml >"$pop/want.sha" <<'PY'
+import hashlib, sys
+for f in sys.argv[1:]:
+    print(hashlib.sha256(open(f, "rb").read().replace(b"\r\n", b"\n")).hexdigest() + ".eml")
+PY
+sort -o "$pop/want.sha" "$pop/want.sha"
+t_check "corpus: each message spooled byte for byte, line ends as LF" \
+	sh -c "find '$pop/state/raw' -name '*.eml' -printf '%f\n' | sort | cmp -s - '$pop/want.sha'"
 if cmp -s "$pop/view.json" "$md/view.json"; then
 	t_pass "corpus: kinds, verdicts and case fields as in the Maildir run"
 else
@@ -133,6 +192,21 @@ t_ogid "$del" --once 2>"$del/ogid.log" || t_fail "delete: ogid failed"
 t_check "delete: the corpus registered" [ "$(t_ogictl "$del" messages --json | jq length)" = "$count" ]
 t_check "delete: the maildrop is empty (checked on disk)" [ "$(maildrop_count)" = 0 ]
 
+# A QUIT that fails: the server applies no DELE, every message stays, and
+# the next run deletes them without registering anything again.
+deliver "$corpus/001-foxmail-form-complete.eml" "$corpus/002-qq-html-table-gb18030.eml" \
+	"$corpus/003-163-coremail-table-gbk.eml"
+proxy drop-quit
+quit=$(pop3_dir quit done=delete tls=none "port=$proxy_port")
+t_ogid "$quit" --once 2>"$quit/ogid.log"
+t_check "QUIT lost: the three messages registered" [ "$(recorded "$quit")" = 3 ]
+t_check "QUIT lost: said in the log" grep -q 'QUIT was not answered +OK' "$quit/ogid.log"
+t_check "QUIT lost: all three still in the maildrop" [ "$(maildrop_count)" = 3 ]
+t_ogid "$quit" --once 2>>"$quit/ogid.log" || t_fail "QUIT lost: the next run failed"
+t_check "QUIT lost: the next run registers nothing twice" [ "$(recorded "$quit")" = 3 ]
+t_check "QUIT lost: the next run deletes them" [ "$(maildrop_count)" = 0 ]
+kill "$proxy_pid"
+
 # A message without a Received: header is dated by the time of fetch.
 awk 'body { print; next } /^\r?$/ { body = 1 }
      /^Received:/ { skip = 1; next } skip && /^[ \t]/ { next } { skip = 0; print }' \
@@ -144,5 +218,84 @@ t_check "no Received: the receipt time is the time of fetch, and says so" \
 		jq -e --arg d \"\$(TZ=Asia/Shanghai date +%F)\" \
 		'[.[] | select(.received_source == \"fetch\")] | length == 1 and
 		 (.[0].received_at | startswith(\$d))'"
+
+# --- (3) STLS with the good certificate; a wrong name and a self-signed
+# certificate refused before USER/PASS ------------------------------------
+deliver "$corpus/004-outlook-wordhtml-gb2312-gbkchars.eml"
+stls=$(pop3_dir stls tls=starttls "port=$SRV_POP3")
+t_ogid "$stls" --once 2>"$stls/ogid.log"
+t_check "STLS: ogid exits 0" [ $? = 0 ]
+t_check "STLS: the message registered" [ "$(recorded "$stls")" = 1 ]
+for cert in wrongname selfsigned; do
+	srv_dovecot_stop
+	srv_dovecot_start "$cert" || { t_fail "dovecot starts with $cert"; continue; }
+	for mode in "implicit $SRV_POP3S" "starttls $SRV_POP3"; do
+		set -- $mode
+		dir=$(pop3_dir "$cert-$1" "tls=$1" "port=$2")
+		before=$(logins)
+		t_ogid "$dir" --once 2>"$dir/ogid.log"
+		t_check "$cert, $1: ogid --once exits 1" [ $? = 1 ]
+		t_check "$cert, $1: refused, saying why" grep -q 'certificate' "$dir/ogid.log"
+		t_check "$cert, $1: no login reached Dovecot" [ "$(logins)" = "$before" ]
+		t_check "$cert, $1: nothing registered" [ "$(recorded "$dir")" = 0 ]
+	done
+done
+t_check "the logins are counted" [ "$(logins)" -gt 0 ]
+srv_dovecot_stop
+srv_dovecot_start good || { t_fail "dovecot restarts"; t_done; exit 1; }
+find "$SRV_MAILDIR/new" "$SRV_MAILDIR/cur" -type f -delete
+
+# --- (4) Dovecot restarted in the middle of a run -------------------------
+deliver "$corpus"/*.eml
+proxy slow
+restart=$(pop3_dir restart done=delete tls=none "port=$proxy_port")
+"$OGI_BUILDDIR/ogid" -c "$restart/ogid.conf" --foreground --once 2>"$restart/ogid.log" &
+ogid_pid=$!
+n=0
+until grep -q 'registered' "$restart/ogid.log" || [ $n -ge 300 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+# `dovecot stop` leaves logged-in sessions running; a restart for an
+# upgrade ends them, as the kick does.
+doveadm -c "$SRV_DIR/dovecot/dovecot.conf" kick "$SRV_USER" >/dev/null
+srv_dovecot_restart
+wait "$ogid_pid"
+rc=$?
+t_collect "$restart/ogid.log"
+first=$(recorded "$restart")
+t_check "restart: the run was cut short ($first of $count registered)" \
+	[ "$rc" = 1 -a "$first" -gt 0 -a "$first" -lt "$count" ]
+t_ogid "$restart" --once 2>>"$restart/ogid.log" || t_fail "restart: the next run failed"
+t_check "restart: the next run completes, each message once" [ "$(recorded "$restart")" = "$count" ]
+t_check "restart: each message id once" [ "$(t_ogictl "$restart" messages --json |
+	jq '[.[].message_id] | unique | length')" = "$count" ]
+t_check "restart: the maildrop is empty" [ "$(maildrop_count)" = 0 ]
+kill "$proxy_pid"
+
+# --- (5) a message over max_fetch_size: its header alone is kept, it
+# stays on the server, recorded once for the office -----------------------
+python3 - "$t_root/big.eml" <<'PY'
+import base64, os, sys
+open(sys.argv[1], "wb").write(
+    b"From: big@example.com\nTo: ogi@example.gov.cn\nSubject: big\n"
+    b"Message-ID: <big-pop3@example.com>\nMIME-Version: 1.0\n"
+    b"Content-Type: application/octet-stream\n"
+    b"Content-Transfer-Encoding: base64\n\n" +
+    base64.encodebytes(os.urandom(96 << 10)))
+PY
+deliver "$t_root/big.eml"
+big=$(pop3_dir big done=delete max_fetch_size=64K)
+t_ogid "$big" --once 2>"$big/ogid.log" || t_fail "big: ogid failed"
+t_ogictl "$big" messages --json >"$big/m.json"
+t_check "big: recorded once, unparsed, for the office, naming the limit" \
+	t_jq "$big/m.json" 'length == 1 and .[0].kind == "unparsed" and
+		.[0].disposition == "needs_review" and
+		(.[0].problems | join(" ") | contains("too big to fetch"))'
+t_check "big: only its header was fetched" \
+	[ "$(find "$big/state/raw" -name '*.eml' -size -4k | wc -l)" = 1 ]
+t_check "big: it stays on the server" [ "$(maildrop_count)" = 1 ]
+t_ogid "$big" --once 2>>"$big/ogid.log" || t_fail "big: second run failed"
+t_check "big: the next run records nothing more" [ "$(recorded "$big")" = 1 ]
+t_check "big: and still leaves it" [ "$(maildrop_count)" = 1 ]
 
 t_done
