@@ -365,7 +365,7 @@ worker_test_fault(const struct wire_job *job)
 		for (volatile unsigned long i = 0;; i++)
 			;
 	if (memmem(job->raw, job->raw_len, "OGID-TEST-GARBAGE", 17) != NULL) {
-		worker_write("OGW1\377\377\377\377", 8);
+		worker_write("OGW2\377\377\377\377", 8);
 		_exit(0);
 	}
 }
@@ -443,6 +443,7 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 		res->problems[i] = g_strdup(msg->problems[i]);
 	worker_references(msg, res);
 	res->rec = extract_message(msg, &ctx);
+	extract_dsn_read(msg, res->rec->kind, &res->dsn);
 	mime_message_free(msg);
 }
 

@@ -10,7 +10,11 @@
 #include "common/workdays.h"
 #include "daemon/parser.h"
 #include "daemon/wire.h"
+#include "delivery/bounce.h"
+#include "delivery/compose.h"
+#include "delivery/verp.h"
 #include "extract/extract.h"
+#include "registry/outbox.h"
 #include "registry/registry.h"
 #include "workflow/workflow.h"
 
@@ -20,6 +24,9 @@ struct pipeline {
 	struct workdays *wd;
 	struct parser *parser;
 	GTimeZone *tz;
+	struct delivery_verp verp;  /* to know our return paths in bounces */
+	char *domain;               /* the office's, for Message-IDs; NULL
+	                               when the sender address is invalid */
 };
 
 int
@@ -27,6 +34,7 @@ pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 	      struct ogi_error *err)
 {
 	struct pipeline *pl = g_new0(struct pipeline, 1);
+	struct ogi_error derr = { 0 };
 
 	pl->cfg = cfg;
 	pl->tz = g_time_zone_new_identifier(cfg->timezone);
@@ -42,6 +50,13 @@ pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 		goto fail;
 	if (parser_open(&cfg->parser, &pl->parser, err) != 0)
 		goto fail;
+	if (delivery_verp_load(cfg->state_dir, &pl->verp, err) != 0)
+		goto fail;
+	/* A sender address the outbox refuses must not stop intake: bounces
+	 * still match by their return paths. */
+	pl->domain = delivery_office_domain(cfg, &derr);
+	if (pl->domain == NULL)
+		log_warning("bounces are matched by return path only: %s", derr.msg);
 	*pl_r = pl;
 	return 0;
 fail:
@@ -61,6 +76,7 @@ pipeline_close(struct pipeline *pl)
 		workdays_free(pl->wd);
 	if (pl->tz != NULL)
 		g_time_zone_unref(pl->tz);
+	g_free(pl->domain);
 	g_free(pl);
 }
 
@@ -269,6 +285,9 @@ struct pipeline_pending {
 	struct registry_outcome out;
 	char *refused;            /* why the registry refused it alone, or
 	                             NULL */
+	struct delivery_bounce_match bounce; /* the outgoing message a
+	                                        delivery report is about */
+	bool bounce_reported;     /* its row was updated in this commit */
 };
 
 struct pipeline_batch {
@@ -339,6 +358,52 @@ pipeline_read(struct pipeline *pl, const struct config_intake *in,
 	return 0;
 }
 
+/* A delivery report: which outgoing message it is about.  One that
+ * matches none is for the office to see (a letter a clerk sent by hand, a
+ * forged bounce); one that matches is only recorded.  Returns 0, or -1
+ * (store scope). */
+static int
+pipeline_bounce(struct pipeline *pl, struct pipeline_pending *p,
+		struct ogi_error *err)
+{
+	p->bounce_reported = false;
+	if (p->res.dsn.action == EXTRACT_DSN_NONE)
+		return 0;
+	if (delivery_bounce_match(pl->reg, &pl->verp, pl->domain, &p->res.dsn,
+				  &p->bounce, err) != 0)
+		return -1;
+	if (p->bounce.id == 0) {
+		p->decision.disposition =
+			workflow_disposition_name(WORKFLOW_REVIEW);
+		p->decision.reason = p->bounce.forged ?
+			"bounce to a forged return path" :
+			"bounce for no message the gateway sent";
+	}
+	return 0;
+}
+
+/* Marks the outgoing message a recorded report matched, in the batch's
+ * transaction: a failure fails it, a delay delays it. */
+static int
+pipeline_bounce_report(struct pipeline *pl, struct pipeline_pending *p,
+		       struct ogi_error *err)
+{
+	const struct extract_dsn *dsn = &p->res.dsn;
+	char *status;
+	int rc;
+
+	if (p->bounce.id == 0 || p->out.duplicate ||
+	    dsn->action == EXTRACT_DSN_DELIVERED)
+		return 0;
+	status = delivery_bounce_status(dsn);
+	rc = registry_outbox_report_in_tx(pl->reg, p->bounce.id,
+					  dsn->action == EXTRACT_DSN_FAILED,
+					  status, p->received_at, err);
+	g_free(status);
+	p->bounce_reported = rc == 0;
+	return rc;
+}
+
 /* Decides what p becomes and records it, inside the batch's transaction
  * (so it sees the cases and messages recorded before it in the batch).
  * Returns 0 (also when the registry refused p alone: p->refused says
@@ -351,7 +416,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 
 	if (pipeline_decide(pl, &p->res, p->problems != NULL, p->today,
 			    &p->decision, p->deadline, p->thread,
-			    err) != 0)
+			    err) != 0 || pipeline_bounce(pl, p, err) != 0)
 		return -1;
 	/* The clerk must see why the case waits, not only that it does. */
 	if (p->problems != NULL && p->decision.state != NULL && !p->review_added) {
@@ -374,8 +439,13 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		.problems = p->problems,
 	};
 	if (registry_record(pl->reg, &rm, p->res.rec, &p->decision, p->offset,
-			    &p->out, err) == 0)
-		return 0;
+			    &p->out, err) == 0) {
+		if (pipeline_bounce_report(pl, p, err) == 0)
+			return 0;
+		error_prefix(err, "%s", p->where);
+		error_scope(err, OGI_ERROR_STORE, true);
+		return -1;
+	}
 	error_prefix(err, "%s", p->where);
 	if (err->scope != OGI_ERROR_MESSAGE)
 		return -1;
@@ -442,6 +512,16 @@ pipeline_finish(struct pipeline *pl, const struct intake_driver *drv,
 			    p->where, p->deadline, pl->cfg->holidays_dir);
 	pipeline_log_outcome(p->where, p->res.rec, p->decision.state, &p->out,
 			     p->problems);
+	if (p->bounce_reported)
+		log_info("%s: delivery report for outbox %lld (by %s): %s %s",
+			 p->where, (long long)p->bounce.id, p->bounce.by,
+			 extract_dsn_action_name(p->res.dsn.action),
+			 p->res.dsn.status[0] != '\0' ? p->res.dsn.status : "-");
+	else if (p->res.dsn.action != EXTRACT_DSN_NONE && p->bounce.id == 0 &&
+		 !p->out.duplicate)
+		log_warning("%s: delivery report matching no outgoing message%s; "
+			    "marked for the office", p->where,
+			    p->bounce.forged ? " (forged return path)" : "");
 	/* A case waiting for a clerk is flagged in the mailbox like any other
 	 * message the office must look at. */
 	for_office = strcmp(p->out.disposition, "needs_review") == 0 ||

@@ -5,10 +5,12 @@
 
 #include <glib.h>
 
-static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '1' };
+static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '2' };
 
-/* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS and
- * WIRE_T_PROBLEM and WIRE_T_REFERENCE repeat.  Record fields require WIRE_T_REC_KIND. */
+/* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS,
+ * WIRE_T_PROBLEM, WIRE_T_REFERENCE and WIRE_T_DSN_ENVELOPE_TO repeat.
+ * Record fields require WIRE_T_REC_KIND, delivery report fields
+ * WIRE_T_DSN_ACTION (version 2). */
 enum wire_tag {
 	WIRE_T_RAW = 1,
 	WIRE_T_LIMITS,
@@ -23,6 +25,11 @@ enum wire_tag {
 	WIRE_T_PROBLEM,
 	WIRE_T_PARSE_ERROR,
 	WIRE_T_REFERENCE,
+	WIRE_T_DSN_ACTION,
+	WIRE_T_DSN_STATUS,
+	WIRE_T_DSN_DIAGNOSTIC,
+	WIRE_T_DSN_ORIGINAL_ID,
+	WIRE_T_DSN_ENVELOPE_TO,
 
 	WIRE_T_REC_KIND = 32,
 	WIRE_T_REC_APPLICANT_KIND,
@@ -216,6 +223,16 @@ wire_result_encode(const struct wire_result *res, unsigned char **frame_r,
 	for (size_t i = 0; i < res->n_references; i++)
 		wire_put_string(b, WIRE_T_REFERENCE, res->references[i]);
 	wire_put_string(b, WIRE_T_PARSE_ERROR, res->parse_error);
+	if (res->dsn.action != EXTRACT_DSN_NONE) {
+		wire_put_number(b, WIRE_T_DSN_ACTION, res->dsn.action);
+		if (res->dsn.status[0] != '\0')
+			wire_put_string(b, WIRE_T_DSN_STATUS, res->dsn.status);
+		wire_put_string(b, WIRE_T_DSN_DIAGNOSTIC, res->dsn.diagnostic);
+		wire_put_string(b, WIRE_T_DSN_ORIGINAL_ID, res->dsn.original_id);
+		for (size_t i = 0; i < res->dsn.n_envelope_to; i++)
+			wire_put_string(b, WIRE_T_DSN_ENVELOPE_TO,
+					res->dsn.envelope_to[i]);
+	}
 	if (rec != NULL) {
 		unsigned char sig = rec->signature_present;
 
@@ -544,6 +561,58 @@ wire_rec_field(const struct wire_field *f, struct wire_result *res,
 	}
 }
 
+/* A delivery report field, held to what the reader itself produces. */
+static int
+wire_dsn_field(const struct wire_field *f, struct extract_dsn *dsn,
+	       struct ogi_error *err)
+{
+	uint64_t v;
+	char *s = NULL;
+	bool ok;
+
+	if (f->tag == WIRE_T_DSN_ACTION) {
+		if (wire_number(f, EXTRACT_DSN_ACTION_COUNT - 1, &v, err) != 0)
+			return -1;
+		if (v == EXTRACT_DSN_NONE) {
+			error_set(err, "worker frame: a delivery report of no action");
+			return -1;
+		}
+		dsn->action = (enum extract_dsn_action)v;
+		return 0;
+	}
+	if (f->tag == WIRE_T_DSN_ENVELOPE_TO &&
+	    dsn->n_envelope_to >= EXTRACT_DSN_ENVELOPE_MAX) {
+		error_set(err, "worker frame: more than %d envelope recipients",
+			  EXTRACT_DSN_ENVELOPE_MAX);
+		return -1;
+	}
+	if (wire_string(f, &s, err) != 0)
+		return -1;
+	switch (f->tag) {
+	case WIRE_T_DSN_STATUS:
+		ok = extract_dsn_status_valid(s);
+		if (ok)
+			memcpy(dsn->status, s, strlen(s) + 1);
+		g_free(s);
+		break;
+	case WIRE_T_DSN_DIAGNOSTIC:
+		ok = extract_dsn_diagnostic_valid(s);
+		dsn->diagnostic = s;
+		break;
+	case WIRE_T_DSN_ORIGINAL_ID:
+		ok = extract_dsn_id_valid(s);
+		dsn->original_id = s;
+		break;
+	default:
+		ok = extract_dsn_address_valid(s);
+		wire_strv_push(&dsn->envelope_to, &dsn->n_envelope_to, s);
+		break;
+	}
+	if (!ok)
+		error_set(err, "worker frame: bad delivery report field %u", f->tag);
+	return ok ? 0 : -1;
+}
+
 static int
 wire_result_field(const struct wire_field *f, struct wire_result *res,
 		  struct ogi_error *err)
@@ -586,6 +655,8 @@ wire_result_field(const struct wire_field *f, struct wire_result *res,
 		wire_strv_push(&res->references, &res->n_references, s);
 		return 0;
 	default:
+		if (f->tag >= WIRE_T_DSN_ACTION && f->tag <= WIRE_T_DSN_ENVELOPE_TO)
+			return wire_dsn_field(f, &res->dsn, err);
 		return wire_rec_field(f, res, err);
 	}
 }
@@ -602,6 +673,7 @@ wire_result_decode(const unsigned char *body, size_t len,
 	memset(res_r, 0, sizeof(*res_r));
 	while ((r = wire_next(body, len, &pos, &f, err)) == 1) {
 		if ((f.tag != WIRE_T_PROBLEM && f.tag != WIRE_T_REFERENCE &&
+		     f.tag != WIRE_T_DSN_ENVELOPE_TO &&
 		     wire_once(seen, f.tag, err) != 0) ||
 		    wire_result_field(&f, res_r, err) != 0) {
 			r = -1;
@@ -611,6 +683,13 @@ wire_result_decode(const unsigned char *body, size_t len,
 	if (r == 0 && res_r->rec != NULL &&
 	    !(seen[0] & ((uint64_t)1 << WIRE_T_REC_KIND))) {
 		error_set(err, "worker frame: record fields without a kind");
+		r = -1;
+	}
+	if (r == 0 && res_r->dsn.action == EXTRACT_DSN_NONE &&
+	    (res_r->dsn.status[0] != '\0' || res_r->dsn.diagnostic != NULL ||
+	     res_r->dsn.original_id != NULL || res_r->dsn.n_envelope_to > 0)) {
+		error_set(err, "worker frame: delivery report fields without "
+			  "an action");
 		r = -1;
 	}
 	if (r == 0 && (res_r->rec == NULL) == (res_r->parse_error == NULL)) {
@@ -643,5 +722,6 @@ wire_result_clear(struct wire_result *res)
 		g_free(res->problems[i]);
 	g_free(res->problems);
 	extract_record_free(res->rec);
+	extract_dsn_clear(&res->dsn);
 	memset(res, 0, sizeof(*res));
 }

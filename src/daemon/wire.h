@@ -1,4 +1,4 @@
-/* The parser worker's wire format, version 1.
+/* The parser worker's wire format, version 2 (2: the delivery report).
  *
  * ogid hands each raw message to a sandboxed worker process (parser.h) and
  * gets back what MIME normalisation and extraction made of it.  Both ends
@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "common/error.h"
+#include "extract/dsn.h"
 #include "extract/extract.h"
 #include "mime/mime.h"
 
@@ -53,7 +54,7 @@ struct wire_job {
 #define WIRE_MAX_REFERENCES 32
 /* A Message-ID longer than this is not a real one (RFC 5322 lines are
  * 998 bytes; real ids are far shorter). */
-#define WIRE_MAX_MSGID 250
+#define WIRE_MAX_MSGID EXTRACT_DSN_ID_MAX
 
 /* What the worker made of one message; every string owned, valid UTF-8. */
 struct wire_result {
@@ -72,6 +73,13 @@ struct wire_result {
 	char *parse_error;               /* why nothing could be parsed; NULL
 	                                    when parsing produced a message */
 	struct extract_record *rec;      /* NULL when not parsed */
+	struct extract_dsn dsn;          /* what a delivery report says
+	                                    (extract/dsn.h); action NONE and
+	                                    nothing else when it is none.
+	                                    The decoder holds it to the
+	                                    reader's checks
+	                                    (extract_dsn_*_valid) and
+	                                    EXTRACT_DSN_ENVELOPE_MAX */
 };
 
 /* Appends a whole frame (header and body) for job to *frame_r / *len_r,

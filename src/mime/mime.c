@@ -454,6 +454,7 @@ struct walk {
 	GArray *parts;        /* struct mime_part */
 	GPtrArray *problems;
 	GString *forwards;    /* forwarded messages, appended after the body */
+	char *attached_id;    /* Message-ID of the first attached message */
 	unsigned leaves;
 	size_t archive_used;  /* bytes uncompressed from .docx so far: the limit
 	                         holds for the whole message, not each file */
@@ -820,6 +821,9 @@ walk_forward(struct walk *w, GMimeMessagePart *part, unsigned depth)
 		g_string_free(fb.text, TRUE);
 		return;
 	}
+	if (w->attached_id == NULL && g_mime_message_get_message_id(m) != NULL &&
+	    g_mime_message_get_message_id(m)[0] != '\0')
+		w->attached_id = utf8_dup(g_mime_message_get_message_id(m));
 	w->forwards = g_string_new(NULL);
 	walk_object(w, g_mime_message_get_mime_part(m), depth + 1, true, &fb);
 	g_string_append(outer, "\n\n---------- Forwarded message ----------\n");
@@ -953,6 +957,7 @@ message_structure(struct mime_message *msg, GMimeMessage *m,
 	msg->body_from_html = b.from_html && !b.from_plain;
 	msg->n_parts = w.parts->len;
 	msg->parts = (struct mime_part *)(void *)g_array_free(w.parts, FALSE);
+	msg->attached_message_id = w.attached_id;
 	g_string_free(b.text, TRUE);
 	g_string_free(w.forwards, TRUE);
 }
@@ -1050,6 +1055,7 @@ mime_message_free(struct mime_message *msg)
 	g_free(msg->references);
 	g_free(msg->content_type);
 	g_free(msg->report_type);
+	g_free(msg->attached_message_id);
 	g_free(msg->body);
 	g_free(msg);
 }

@@ -80,6 +80,10 @@ struct mime_message {
 	char *references;   /* raw list, NULL if none */
 	char *content_type; /* top-level, lowercased "type/subtype" */
 	char *report_type;  /* report-type parameter of multipart/report, or NULL */
+	char *attached_message_id; /* Message-ID (without brackets) of the first
+	                              attached message (message/rfc822 or
+	                              message/global) at any depth: what a
+	                              bounce returns; NULL if none */
 
 	char *body;         /* the message's text: text/plain preferred over
 	                       text/html within an alternative; several body parts

@@ -44,18 +44,6 @@ outbox_insert(struct registry *reg, const struct registry_outbox_new *m,
 	return event_add(reg, m->case_id, 0, "outbox-queued", m->kind, err);
 }
 
-int
-registry_outbox_enqueue_in_tx(struct registry *reg,
-			      const struct registry_outbox_new *m, int64_t now,
-			      int64_t *id_r, struct ogi_error *err)
-{
-	if (sqlite3_get_autocommit(reg->db)) {
-		error_set(err, "%s: enqueue: no transaction is open", reg->path);
-		return -1;
-	}
-	return outbox_insert(reg, m, now, id_r, err);
-}
-
 /* The arguments of one outbox change, for outbox_tx. */
 struct outbox_change {
 	const struct registry_outbox_new *m;
@@ -85,11 +73,36 @@ outbox_tx(struct registry *reg,
 	return rc;
 }
 
+/* Runs fn inside the write transaction the caller holds; refuses when
+ * there is none. */
+static int
+outbox_in_tx(struct registry *reg,
+	     int (*fn)(struct registry *, const struct outbox_change *,
+		       struct ogi_error *),
+	     const struct outbox_change *c, struct ogi_error *err)
+{
+	if (sqlite3_get_autocommit(reg->db)) {
+		error_set(err, "%s: outbox: no transaction is open", reg->path);
+		return -1;
+	}
+	return fn(reg, c, err);
+}
+
 static int
 outbox_enqueue_change(struct registry *reg, const struct outbox_change *c,
 		      struct ogi_error *err)
 {
 	return outbox_insert(reg, c->m, c->now, c->id_r, err);
+}
+
+int
+registry_outbox_enqueue_in_tx(struct registry *reg,
+			      const struct registry_outbox_new *m, int64_t now,
+			      int64_t *id_r, struct ogi_error *err)
+{
+	const struct outbox_change c = { .m = m, .now = now, .id_r = id_r };
+
+	return outbox_in_tx(reg, outbox_enqueue_change, &c, err);
 }
 
 int
@@ -408,7 +421,8 @@ outbox_report_in_tx(struct registry *reg, const struct outbox_change *c,
 	 * older news. */
 	if (stmt_prepare(reg, &s, "UPDATE outbox SET state = CASE"
 			 " WHEN state = 'failed' THEN 'failed' ELSE ?2 END,"
-			 " next_attempt_at = NULL, last_status = ?3"
+			 " next_attempt_at = CASE WHEN ?2 = 'failed' THEN NULL"
+			 " ELSE next_attempt_at END, last_status = ?3"
 			 " WHERE id = ?1", "record delivery report", err) != 0)
 		return -1;
 	stmt_int(&s, 1, id);
@@ -437,4 +451,16 @@ registry_outbox_report(struct registry *reg, int64_t id, bool permanent,
 	};
 
 	return outbox_tx(reg, outbox_report_in_tx, &c, err);
+}
+
+int
+registry_outbox_report_in_tx(struct registry *reg, int64_t id, bool permanent,
+			     const char *status, int64_t now,
+			     struct ogi_error *err)
+{
+	const struct outbox_change c = {
+		.id = id, .permanent = permanent, .status = status, .now = now,
+	};
+
+	return outbox_in_tx(reg, outbox_report_in_tx, &c, err);
 }

@@ -111,11 +111,19 @@ int registry_outbox_attempt(struct registry *reg, int64_t id,
  * was in except failed, which stays; status is the DSN's status and
  * diagnostic text.  Recorded as an attempt ("bounced" or "delayed") with
  * an event "outbox-bounced" or "outbox-delayed".  A delayed DSN does not
- * schedule a new attempt: the remote server still holds the message.
- * Returns 0, or -1 when there is no such row or on a database error. */
+ * schedule a new attempt (the remote server still holds the message) and
+ * leaves one the retry schedule set (our own server had refused it for
+ * now) as it was.  Returns 0, or -1 when there is no such row or on a
+ * database error. */
 int registry_outbox_report(struct registry *reg, int64_t id, bool permanent,
 			   const char *status, int64_t now,
 			   struct ogi_error *err);
+/* The same inside a write transaction the caller already holds (the
+ * intake batch that records the bounce itself): it commits or rolls back
+ * with it.  Fails, writing nothing, when no transaction is open. */
+int registry_outbox_report_in_tx(struct registry *reg, int64_t id,
+				 bool permanent, const char *status,
+				 int64_t now, struct ogi_error *err);
 
 /* How many rows are in each state, for `ogictl status`. */
 struct registry_outbox_counts {

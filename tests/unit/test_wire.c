@@ -302,8 +302,9 @@ test_hostile_headers(void **state)
 		unsigned char hdr[WIRE_HEADER_SIZE];
 	} cases[] = {
 		{ "wrong magic", { 'O', 'G', 'X', '1', 0, 0, 0, 0 } },
-		{ "wrong version", { 'O', 'G', 'W', '2', 0, 0, 0, 0 } },
-		{ "body over the limit", { 'O', 'G', 'W', '1', 0xff, 0xff, 0xff, 0xff } },
+		{ "wrong version (1: before delivery reports)",
+		  { 'O', 'G', 'W', '1', 0, 0, 0, 0 } },
+		{ "body over the limit", { 'O', 'G', 'W', '2', 0xff, 0xff, 0xff, 0xff } },
 	};
 
 	(void)state;
