@@ -416,24 +416,30 @@ spool_unmap(const void *data, size_t len)
 		munmap((void *)data, len);
 }
 
+/* The note is a second name for the spooled file, not a file of its own:
+ * creating and unlinking an inode per message made ext4 scan its inode
+ * bitmap past every recently deleted inode on the next create
+ * (recently_deleted(), a quarter of intake's CPU in a 2,000-message run);
+ * a link allocates and frees nothing. */
 int
 spool_parse_begin(const char *state_dir, const char *rel, bool *earlier_r,
 		  struct ogi_error *err)
 {
-	char *path = g_strdup_printf("%s/%s.parsing", state_dir, rel);
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	char *raw = g_strdup_printf("%s/%s", state_dir, rel);
+	char *path = g_strdup_printf("%s.parsing", raw);
 	int rc = 0;
 
 	*earlier_r = false;
-	if (fd >= 0)
-		close(fd);
-	else if (errno == EEXIST)
-		*earlier_r = true;
-	else {
-		error_set(err, "%s: %s", path, strerror(errno));
-		rc = -1;
+	if (link(raw, path) != 0) {
+		if (errno == EEXIST)
+			*earlier_r = true;
+		else {
+			error_set(err, "%s: %s", path, strerror(errno));
+			rc = -1;
+		}
 	}
 	g_free(path);
+	g_free(raw);
 	return rc;
 }
 

@@ -61,14 +61,14 @@ int spool_map(const char *state_dir, const char *rel, const void **data_r,
 void spool_unmap(const void *data, size_t len);
 
 /* Notes that parsing of the spooled message rel (as spool_commit returned
- * it) begins, by creating rel + ".parsing" (0600).  *earlier_r is true
- * when the note was already there: an earlier run died or hung while
+ * it) begins, by linking rel + ".parsing" to it.  *earlier_r is true
+ * when the note (any file of that name) was already there: an earlier run died or hung while
  * parsing this message, which must then not be parsed again.  Returns 0
  * or -1. */
 int spool_parse_begin(const char *state_dir, const char *rel, bool *earlier_r,
 		      struct ogi_error *err);
 
-/* Removes the note of spool_parse_begin once the outcome is committed. */
+/* Removes the note of spool_parse_begin once the worker has answered. */
 void spool_parse_end(const char *state_dir, const char *rel);
 
 /* fsyncs a directory, so that a rename or a new file in it survives a
