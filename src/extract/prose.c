@@ -297,8 +297,16 @@ phrase_about_other(size_t k, const char *p, const char *start,
 static bool
 phrase_at(const char *p, const char *end, const char *phrase)
 {
-	size_t n = strlen(phrase);
+	size_t n;
 
+	/* Tried for every phrase at every position of every line: most differ
+	 * in their first byte, which is compared before the phrase is
+	 * measured. */
+	if (phrase[0] == '\0')
+		return true;
+	if (p >= end || g_ascii_tolower(*p) != g_ascii_tolower(phrase[0]))
+		return false;
+	n = strlen(phrase);
 	return (size_t)(end - p) >= n && g_ascii_strncasecmp(p, phrase, n) == 0;
 }
 
@@ -308,10 +316,12 @@ static int
 delivery_phrase_at(const char *p, const char *end)
 {
 	for (size_t k = 0; k < extract_lexicon_delivery_phrases_n; k++) {
-		const char *a = p + strlen(extract_lexicon_delivery_phrases[k].word);
+		const char *w = extract_lexicon_delivery_phrases[k].word, *a;
 
-		if (phrase_at(p, end, extract_lexicon_delivery_phrases[k].word) &&
-		    !extract_text_has_prefix(a, end, "地址") && !(a < end && *a == ':'))
+		if (!phrase_at(p, end, w))
+			continue;
+		a = p + strlen(w);
+		if (!extract_text_has_prefix(a, end, "地址") && !(a < end && *a == ':'))
 			return (int)k;
 	}
 	return -1;

@@ -261,8 +261,16 @@ extract_text_is_han(const char *p, const char *end)
 bool
 extract_text_has_prefix(const char *p, const char *end, const char *lit)
 {
-	size_t n = strlen(lit);
+	size_t n;
 
+	/* Called for every word of a list at every position of a text: most
+	 * words differ in their first byte, which is tested before the word
+	 * is measured. */
+	if (lit[0] == '\0')
+		return true;
+	if (p >= end || *p != lit[0])
+		return false;
+	n = strlen(lit);
 	return (size_t)(end - p) >= n && memcmp(p, lit, n) == 0;
 }
 
@@ -272,22 +280,27 @@ extract_text_word_at(const char *p, const char *end, const char *const *words,
 {
 	const char *best = NULL;
 
-	for (size_t i = 0; i < n; i++)
-		if (extract_text_has_prefix(p, end, words[i]) &&
-		    (best == NULL || strlen(words[i]) > strlen(best)))
+	size_t best_len = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!extract_text_has_prefix(p, end, words[i]))
+			continue;
+		size_t len = strlen(words[i]);
+
+		if (best == NULL || len > best_len) {
 			best = words[i];
+			best_len = len;
+		}
+	}
 	return best;
 }
 
 const char *
 extract_text_find_in(const char *p, const char *end, const char *lit)
 {
-	size_t n = strlen(lit);
-
-	for (; (size_t)(end - p) >= n; p++)
-		if (memcmp(p, lit, n) == 0)
-			return p;
-	return NULL;
+	if (p > end)
+		return NULL;
+	return memmem(p, (size_t)(end - p), lit, strlen(lit));
 }
 
 bool
