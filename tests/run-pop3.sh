@@ -192,6 +192,16 @@ t_ogid "$del" --once 2>"$del/ogid.log" || t_fail "delete: ogid failed"
 t_check "delete: the corpus registered" [ "$(t_ogictl "$del" messages --json | jq length)" = "$count" ]
 t_check "delete: the maildrop is empty (checked on disk)" [ "$(maildrop_count)" = 0 ]
 
+# With delete, max_messages bounds a poll; the rest wait for the next.
+deliver "$corpus/005-iphone-prose-utf8-8bit.eml" "$corpus/006"*.eml "$corpus/007"*.eml
+cap=$(pop3_dir cap done=delete max_messages=2)
+t_ogid "$cap" --once 2>"$cap/ogid.log" || t_fail "cap: ogid failed"
+t_check "cap: max_messages = 2 takes two of three" \
+	[ "$(recorded "$cap")" = 2 -a "$(maildrop_count)" = 1 ]
+t_ogid "$cap" --once 2>>"$cap/ogid.log" || t_fail "cap: the next run failed"
+t_check "cap: the next poll takes the third" \
+	[ "$(recorded "$cap")" = 3 -a "$(maildrop_count)" = 0 ]
+
 # A QUIT that fails: the server applies no DELE, every message stays, and
 # the next run deletes them without registering anything again.
 deliver "$corpus/001-foxmail-form-complete.eml" "$corpus/002-qq-html-table-gb18030.eml" \
