@@ -7,7 +7,9 @@
 # certificate, a wrong-name or self-signed one refused before any login;
 # (4) Dovecot restarted in the middle of a run: the next run completes,
 # nothing twice; (5) a message over max_fetch_size stays on the server and
-# is recorded for the office once.
+# is recorded for the office once; (6) a server of our own sends what
+# Dovecot never does: dot-stuffed lines, bare CRs, UIDLs RFC 1939 does not
+# allow, a message far longer than LIST said.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 . "$OGI_SRCDIR/tests/lib-servers.sh"
@@ -307,5 +309,71 @@ t_check "big: it stays on the server" [ "$(maildrop_count)" = 1 ]
 t_ogid "$big" --once 2>>"$big/ogid.log" || t_fail "big: second run failed"
 t_check "big: the next run records nothing more" [ "$(recorded "$big")" = 1 ]
 t_check "big: and still leaves it" [ "$(maildrop_count)" = 1 ]
+
+# --- (6) what a server may send -----------------------------------------
+fake_port=$(srv_free_ports 1)
+python3 - "$fake_port" "$t_root/fake-server" <<'PY' &
+import hashlib, os, socket, sys
+port, out = int(sys.argv[1]), sys.argv[2]
+os.makedirs(out, exist_ok=True)
+body = (b"From: a@example.com\r\nSubject: dots\r\nMessage-ID: <dots@example.com>\r\n\r\n"
+        b".\r\n..two\r\n.lead\r\nbare\rcr\r\n.\r.\r\nlast\r\n")
+other = body.replace(b"dots@", b"other@")
+# (message, UIDL); LIST gives their lengths, but RETR of the third goes on
+# far longer.
+msgs = [(body, b"plain-uid-1"), (other, b"bad uid \xe4\x01"),
+        (b"Subject: long\r\n\r\n" + b"x" * 70 + b"\r\n", b"long-3")]
+def stuffed(m):
+    return b"\r\n".join(b"." + l if l.startswith(b".") else l
+                        for l in m.split(b"\r\n"))
+for name, m in (("dots", body), ("other", other)):
+    open(os.path.join(out, name + ".sha"), "w").write(
+        hashlib.sha256(m.replace(b"\r\n", b"\n")).hexdigest() + ".eml\n")
+srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", port)); srv.listen(4)
+def serve(f):
+    f.write(b"+OK fake\r\n"); f.flush()
+    for line in f:
+        cmd = line.split()
+        verb = cmd[0].upper() if cmd else b""
+        if verb == b"LIST":
+            f.write(b"+OK\r\n" + b"".join(b"%d %d\r\n" % (i + 1, len(m))
+                    for i, (m, u) in enumerate(msgs)) + b".\r\n")
+        elif verb == b"UIDL":
+            f.write(b"+OK\r\n" + b"".join(b"%d %s\r\n" % (i + 1, u)
+                    for i, (m, u) in enumerate(msgs)) + b".\r\n")
+        elif verb == b"RETR":
+            n = int(cmd[1])
+            f.write(b"+OK\r\n" + stuffed(msgs[n - 1][0]))
+            if n == 3:
+                for _ in range(4000):
+                    f.write(b"y" * 76 + b"\r\n")
+            f.write(b".\r\n")
+        elif verb == b"QUIT":
+            f.write(b"+OK\r\n"); f.flush(); return
+        else:
+            f.write(b"+OK\r\n")
+        f.flush()
+while True:
+    c, _ = srv.accept()
+    try:
+        serve(c.makefile("rwb"))
+    except OSError:
+        pass  # the client gave up on the long message
+    c.close()
+PY
+srv_pids="$srv_pids $!"
+srv_wait_port "$fake_port"
+fake=$(pop3_dir fake tls=none "port=$fake_port" max_fetch_size=64K)
+t_ogid "$fake" --once 2>"$fake/ogid.log"
+t_ogictl "$fake" messages --json >"$fake/m.json"
+spooled() { [ -n "$(find "$fake/state/raw" -name "$(cat "$1")")" ]; }
+t_check "fake: dot-stuffing undone, bare CRs kept, byte for byte" spooled "$t_root/fake-server/dots.sha"
+t_check "fake: a UIDL RFC 1939 does not allow is recorded under its digest" \
+	t_jq "$fake/m.json" '[.[].file] | sort | .[0] == "plain-uid-1" and
+		(.[1] | test("^sha256:[0-9a-f]{64}$"))'
+t_check "fake: that message spooled whole" spooled "$t_root/fake-server/other.sha"
+t_check "fake: a message longer than max_fetch_size is cut off, not recorded" \
+	[ "$(jq length "$fake/m.json")" = 2 ] && grep -q 'more than max_fetch_size' "$fake/ogid.log"
 
 t_done
