@@ -104,6 +104,21 @@ t_check "the message behind it is read" \
 	t_jq "$dir/m6.json" '[.[] | select(.file == "after")] | length == 1 and .[0].kind == "consultation"'
 t_check "the note is gone once recorded" [ ! -e "$dir/state/raw/2026/11/$ksha.eml.parsing" ]
 
+# A power failure after a group-commit rename, before the batch's sync, can
+# leave the name on disk without all of the bytes: such a file is not
+# believed; the message's own copy replaces it before it is recorded.
+torn=051-complaint-wages
+cp "$corpus/$torn.eml" "$dir/inbox/new/$torn"
+touch -d "2026-11-20T11:00:00+08:00" "$dir/inbox/new/$torn"
+tsha=$(sha256sum <"$dir/inbox/new/$torn" | cut -d' ' -f1)
+head -c 100 "$dir/inbox/new/$torn" >"$dir/state/raw/2026/11/$tsha.eml"
+once torn
+t_check "a torn spool file is replaced by the message's bytes" \
+	[ "$(sha256sum <"$dir/state/raw/2026/11/$tsha.eml" | cut -d' ' -f1)" = "$tsha" ]
+t_ogictl "$dir" messages --json >"$dir/mtorn.json"
+t_check "a message with a torn spool file is recorded once" \
+	t_jq "$dir/mtorn.json" --arg f "$torn" '[.[] | select(.file == $f)] | length == 1'
+
 # Group commit: a message the registry refuses for good does not take the
 # rest of its batch down; the batch is recorded one by one, what comes
 # before it is registered, and it and what follows wait in the mailbox.

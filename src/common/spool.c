@@ -134,12 +134,6 @@ spool_mkdirs(const char *dir, struct ogi_error *err)
 	return 0;
 }
 
-static int
-spool_fsync_path(const char *path, struct ogi_error *err)
-{
-	return spool_fsync_open(path, O_NOFOLLOW, err);
-}
-
 /* Where bytes with digest hex received at received_at belong: rel (the
  * path under state_dir), their directory and full path (new strings). */
 static int
@@ -172,14 +166,48 @@ spool_place(const char *state_dir, const char hex[65], int64_t received_at,
 	return 0;
 }
 
-/* Whether final already holds the bytes; a file left by a run that died
- * between rename and sync is made durable before anyone commits on the
- * strength of it. */
+/* Hashes what fd holds, from its start; *len_r its size. */
 static int
-spool_existing(const char *dir, const char *final, bool *exists_r,
-	       struct ogi_error *err)
+spool_hash_fd(int fd, char hex[65], size_t *len_r)
 {
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+	unsigned char *buf = g_malloc(1 << 20);
+	size_t len = 0;
+	ssize_t n;
+	off_t at = 0;
+
+	while ((n = pread(fd, buf, 1 << 20, at)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		g_checksum_update(ck, buf, n);
+		at += n;
+		len += (size_t)n;
+	}
+	if (n == 0)
+		memcpy(hex, g_checksum_get_string(ck), 65);
+	g_checksum_free(ck);
+	g_free(buf);
+	*len_r = len;
+	return n == 0 ? 0 : -1;
+}
+
+/* Whether final already holds the bytes hex names; a file left by a run
+ * that died between rename and sync is made durable before anyone commits
+ * on the strength of it.  Its bytes are hashed first: a group-commit file
+ * is renamed before it is synced, so after a power failure its name may
+ * be on disk without all of its content -- such a file is not believed
+ * (*exists_r false: the caller's copy replaces it).  Rare: only a
+ * duplicate or a crash's remnant is there already. */
+static int
+spool_existing(const char *dir, const char *final, const char hex[65],
+	       bool *exists_r, struct ogi_error *err)
+{
+	char have[65];
 	struct stat st;
+	size_t len;
+	int fd, rc;
 
 	*exists_r = false;
 	if (lstat(final, &st) != 0) {
@@ -192,10 +220,28 @@ spool_existing(const char *dir, const char *final, bool *exists_r,
 		error_set(err, "%s: not a regular file", final);
 		return -1;
 	}
-	*exists_r = true;
-	if (spool_fsync_path(final, err) != 0 || spool_fsync_dir(dir, err) != 0)
+	fd = open(final, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		error_set(err, "%s: %s", final, strerror(errno));
 		return -1;
-	return 0;
+	}
+	if (spool_hash_fd(fd, have, &len) != 0) {
+		error_set(err, "%s: cannot read: %s", final, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (memcmp(have, hex, 64) != 0) {
+		close(fd);
+		return 0;
+	}
+	rc = fsync(fd);
+	if (rc != 0)
+		error_set(err, "%s: cannot sync: %s", final, strerror(errno));
+	close(fd);
+	if (rc != 0)
+		return -1;
+	*exists_r = true;
+	return spool_fsync_dir(dir, err);
 }
 
 struct spool_entry {
@@ -279,52 +325,31 @@ spool_abort(struct spool_entry *e)
 	spool_entry_free(e);
 }
 
-/* Hashes what fd holds, from its start; *len_r its size. */
+/* spool_commit (synced: file and rename durable on return) and
+ * spool_commit_unsynced (neither yet; the writeback of the file is only
+ * started, so that by the batch's spool_sync_file the disk has worked on
+ * all of them together). */
 static int
-spool_hash_fd(int fd, char hex[65], size_t *len_r)
-{
-	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-	unsigned char *buf = g_malloc(1 << 20);
-	size_t len = 0;
-	ssize_t n;
-	off_t at = 0;
-
-	while ((n = pread(fd, buf, 1 << 20, at)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			break;
-		g_checksum_update(ck, buf, n);
-		at += n;
-		len += (size_t)n;
-	}
-	if (n == 0)
-		memcpy(hex, g_checksum_get_string(ck), 65);
-	g_checksum_free(ck);
-	g_free(buf);
-	*len_r = len;
-	return n == 0 ? 0 : -1;
-}
-
-/* spool_commit and spool_commit_unsynced: the rename is synced when
- * sync_dir is set. */
-static int
-spool_commit_at(struct spool_entry *e, int64_t received_at, bool sync_dir,
+spool_commit_at(struct spool_entry *e, int64_t received_at, bool synced,
 		char hex_r[65], char *rel_r, size_t rel_size, size_t *len_r,
 		struct ogi_error *err)
 {
 	char *dir = NULL, *final = NULL;
-	bool exists;
+	bool exists = false;
 	int rc = -1;
 
-	if (fchmod(e->fd, 0600) != 0 || fsync(e->fd) != 0 ||
+	if (fchmod(e->fd, 0600) != 0 || (synced && fsync(e->fd) != 0) ||
 	    spool_hash_fd(e->fd, hex_r, len_r) != 0) {
 		error_set(err, "%s: cannot write: %s", e->tmp, strerror(errno));
 		goto out;
 	}
+	/* A hint: a file system without it loses only the overlap, and a
+	 * write error surfaces in spool_sync_file's fdatasync. */
+	if (!synced)
+		(void)sync_file_range(e->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 	if (spool_place(e->state_dir, hex_r, received_at, rel_r, rel_size, &dir,
 			&final, err) != 0 ||
-	    spool_existing(dir, final, &exists, err) != 0)
+	    spool_existing(dir, final, hex_r, &exists, err) != 0)
 		goto out;
 	if (!exists) {
 		if (rename(e->tmp, final) != 0) {
@@ -332,12 +357,14 @@ spool_commit_at(struct spool_entry *e, int64_t received_at, bool sync_dir,
 				  strerror(errno));
 			goto out;
 		}
-		if (sync_dir && spool_fsync_dir(dir, err) != 0)
+		if (synced && spool_fsync_dir(dir, err) != 0)
 			goto out;
 	}
 	rc = 0;
 out:
-	unlink(e->tmp);
+	/* Renamed: nothing is left to remove. */
+	if (rc != 0 || exists)
+		unlink(e->tmp);
 	spool_entry_free(e);
 	g_free(final);
 	g_free(dir);
@@ -359,6 +386,23 @@ spool_commit_unsynced(struct spool_entry *e, int64_t received_at,
 {
 	return spool_commit_at(e, received_at, false, hex_r, rel_r, rel_size,
 			       len_r, err);
+}
+
+int
+spool_sync_file(const char *state_dir, const char *rel, struct ogi_error *err)
+{
+	char *path = g_strdup_printf("%s/%s", state_dir, rel);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int rc = 0;
+
+	if (fd < 0 || fdatasync(fd) != 0) {
+		error_set(err, "%s: cannot sync: %s", path, strerror(errno));
+		rc = -1;
+	}
+	if (fd >= 0)
+		close(fd);
+	g_free(path);
+	return rc;
 }
 
 int

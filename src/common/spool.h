@@ -40,14 +40,21 @@ int spool_commit(struct spool_entry *e, int64_t received_at, char hex_r[65],
 		 struct ogi_error *err);
 void spool_abort(struct spool_entry *e);
 
-/* Group commit: as spool_commit, but the rename into raw/YYYY/MM/ is not
- * yet durable (the file itself is synced).  Before anything relies on the
- * file -- a registry commit naming it -- the caller syncs its directory
- * with spool_sync_dir_of(state_dir, rel_r): once for all the files a
- * batch put in the same directory. */
+/* Group commit: as spool_commit, but neither the file nor its rename into
+ * raw/YYYY/MM/ is durable yet (the file's writeback is started).  Before
+ * anything relies on the file -- a registry commit naming it -- the caller
+ * syncs it with spool_sync_file(state_dir, rel_r), and its directory with
+ * spool_sync_dir_of(state_dir, rel_r): once for all the files a batch put
+ * in the same directory.  A file already there under the same name is
+ * kept only if its bytes hash to that name. */
 int spool_commit_unsynced(struct spool_entry *e, int64_t received_at,
 			  char hex_r[65], char *rel_r, size_t rel_size,
 			  size_t *len_r, struct ogi_error *err);
+
+/* fdatasyncs the spooled file rel (as spool_commit_unsynced returned it).
+ * Returns 0 or -1. */
+int spool_sync_file(const char *state_dir, const char *rel,
+		    struct ogi_error *err);
 /* fsyncs the directory of rel (a path under state_dir).  Returns 0 or
  * -1. */
 int spool_sync_dir_of(const char *state_dir, const char *rel,

@@ -243,18 +243,16 @@ pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 	return 0;
 }
 
-/* Group commit.  The messages of a batch are spooled (each file synced)
- * and parsed one by one; then the spool directories they went to are
- * synced once, all of them are recorded in one registry transaction, and
- * only then is the mailbox updated, with one sync.  Per message that
- * leaves the file's own fsync: the directory syncs, the commit and the
- * mailbox syncs are shared by the batch.  The crash contract is the one
- * message-at-a-time intake had: nothing is in the registry before its
- * spool file is durable, nothing leaves the mailbox before its record is
- * committed. */
+/* Group commit.  The messages of a batch are spooled (not yet synced)
+ * and parsed one by one; then the batch's files and the spool directories
+ * they went to are synced, all of them are recorded in one registry
+ * transaction, and only then is the mailbox updated, with one sync.  The
+ * crash contract is the one message-at-a-time intake had: nothing is in
+ * the registry before its spool file and its name are durable, nothing
+ * leaves the mailbox before its record is committed. */
 
 /* 64: a commit and three directory syncs shared by 64 messages cost each
- * under a twentieth of its own file's fsync; a bigger batch saves nothing
+ * under a twentieth of its own file's sync; a bigger batch saves nothing
  * measurable and holds more parsed results in memory. */
 #define PIPELINE_BATCH_MAX 64
 /* A message is committed at most this long after its batch began, however
@@ -545,12 +543,22 @@ pipeline_same_dir(const char *a, const char *b)
 	return na == nb && strncmp(a, b, na) == 0;
 }
 
-/* Syncs the spool directories of the batch, each once (a batch spans one
- * or two months' directories). */
+/* The batch's durability point: every spooled file of the batch, then
+ * each spool directory its renames went to, once (a batch spans one or two
+ * months' directories).  The files are synced only now, after all of them
+ * were written with their writeback started: the disk takes them together,
+ * and on a journalling file system the first fdatasync commits the
+ * metadata of all of them, so the others find little left to do. */
 static int
 pipeline_sync_spool(struct pipeline *pl, const struct pipeline_batch *b,
 		    struct ogi_error *err)
 {
+	for (size_t i = 0; i < b->n; i++) {
+		if (spool_sync_file(pl->cfg->state_dir, b->p[i].rel, err) != 0) {
+			error_scope(err, OGI_ERROR_STORE, true);
+			return -1;
+		}
+	}
 	for (size_t i = 0; i < b->n; i++) {
 		bool synced = false;
 
