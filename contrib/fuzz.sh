@@ -89,6 +89,7 @@ seeds() {
 		copy sample "$dir" "$srcdir"/samples/*.eml
 		hostile_seeds "$dir"
 		;;
+	dsn) copy corpus "$dir" "$srcdir"/tests/corpus/04[456]-*.eml ;;
 	holidays) copy data "$dir" "$srcdir"/data/holidays/*.json ;;
 	template) copy tpl "$dir" "$srcdir"/templates/*.tpl ;;
 	config) copy contrib "$dir" "$srcdir"/contrib/ogid.conf ;;
