@@ -7,7 +7,8 @@
 # certificate, a wrong-name or self-signed one refused before any login;
 # (4) Dovecot restarted in the middle of a run: the next run completes,
 # nothing twice; (5) a message over max_fetch_size stays on the server and
-# is recorded for the office once; (6) a server of our own sends what
+# is recorded for the office once; the daemon opens a session per poll;
+# (6) a server of our own sends what
 # Dovecot never does: dot-stuffed lines, bare CRs, UIDLs RFC 1939 does not
 # allow, a message far longer than LIST said.
 set -u
@@ -56,6 +57,17 @@ deliver() {
 		chown "$(srv_mail_owner)" "$SRV_MAILDIR/tmp/$n"
 		mv "$SRV_MAILDIR/tmp/$n" "$SRV_MAILDIR/new/$n"
 	done
+}
+
+# wait_for SECONDS COMMAND...: polls every 0.1 s until the command succeeds.
+wait_for() {
+	tries=$(($1 * 10)); shift
+	while [ "$tries" -gt 0 ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+	return 1
 }
 
 maildrop_count() {
@@ -264,7 +276,7 @@ restart=$(pop3_dir restart done=delete tls=none "port=$proxy_port")
 "$OGI_BUILDDIR/ogid" -c "$restart/ogid.conf" --foreground --once 2>"$restart/ogid.log" &
 ogid_pid=$!
 n=0
-until grep -q 'registered' "$restart/ogid.log" || [ $n -ge 300 ]; do
+until grep -q 'registered' "$restart/ogid.log" 2>/dev/null || [ $n -ge 300 ]; do
 	sleep 0.1; n=$((n + 1))
 done
 # `dovecot stop` leaves logged-in sessions running; a restart for an
@@ -309,6 +321,25 @@ t_check "big: it stays on the server" [ "$(maildrop_count)" = 1 ]
 t_ogid "$big" --once 2>>"$big/ogid.log" || t_fail "big: second run failed"
 t_check "big: the next run records nothing more" [ "$(recorded "$big")" = 1 ]
 t_check "big: and still leaves it" [ "$(maildrop_count)" = 1 ]
+
+# --- the daemon: a session per poll (POP3 shows no mail that came after
+# the login), QUIT between polls -------------------------------------------
+find "$SRV_MAILDIR/new" "$SRV_MAILDIR/cur" -type f -delete
+daemon=$(pop3_dir daemon done=delete)
+sed -i 's/^\[ogid\]$/[ogid]\npoll_interval = 5/' "$daemon/ogid.conf"
+"$OGI_BUILDDIR/ogid" -c "$daemon/ogid.conf" --foreground 2>"$daemon/ogid.log" &
+ogid_pid=$!
+has() { [ "$(recorded "$daemon")" = "$1" ]; }
+quits() { grep 'pop3(' "$SRV_DIR/dovecot/dovecot.log" | grep -c 'Logged out'; }
+deliver "$corpus/008"*.eml
+t_check "daemon: the first message recorded" wait_for 15 has 1
+sessions=$(quits)
+deliver "$corpus/010"*.eml
+t_check "daemon: mail that came later recorded at a later poll" wait_for 15 has 2
+t_check "daemon: each poll ended with QUIT, the maildrop emptied" \
+	[ "$(quits)" -gt "$sessions" -a "$(maildrop_count)" = 0 ]
+kill "$ogid_pid"; wait "$ogid_pid"
+t_collect "$daemon/ogid.log"
 
 # --- (6) what a server may send -----------------------------------------
 fake_port=$(srv_free_ports 1)
