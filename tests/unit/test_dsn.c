@@ -2,9 +2,9 @@
  * plain-text bounces as MTAs write them, read from raw mail through
  * mime_parse and extract_message as the parser worker does; hostile
  * reports; matching a report to the outbox (delivery/bounce.h: signed
- * return path, then Message-ID under the office's domain); and the
- * report on the worker's wire, refused when it breaks the reader's
- * rules. */
+ * return path, then Message-ID under the office's domain); the row's
+ * update inside the intake batch; and the report on the worker's wire,
+ * refused when it breaks the reader's rules. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -431,6 +431,32 @@ test_reader_long_diagnostic(void **state)
 
 /* --- matching ------------------------------------------------------------ */
 
+/* A registry in a new directory dir (a mkdtemp template). */
+static struct registry *
+registry_in(char *dir)
+{
+	struct ogi_error err = { 0 };
+	struct registry *reg;
+	char *db;
+
+	assert_non_null(mkdtemp(dir));
+	db = g_strdup_printf("%s/ogid.db", dir);
+	if (registry_open(db, false, &reg, &err) != 0)
+		fail_msg("registry: %s", err.msg);
+	g_free(db);
+	return reg;
+}
+
+static void
+registry_gone(struct registry *reg, const char *dir)
+{
+	char *cmd = g_strdup_printf("rm -rf '%s'", dir);
+
+	registry_close(reg);
+	assert_int_equal(system(cmd), 0);
+	g_free(cmd);
+}
+
 struct match_case {
 	const char *name;
 	const char *envelope;     /* NULL: none; "GOOD": row 1's return path;
@@ -465,10 +491,10 @@ static const struct match_case match_cases[] = {
 static void
 test_match(void **state)
 {
-	char dir[] = "/tmp/test_dsn.XXXXXX", *db, *cmd;
+	char dir[] = "/tmp/test_dsn.XXXXXX";
 	struct delivery_verp v, other;
 	struct ogi_error err = { 0 };
-	struct registry *reg;
+	struct registry *reg = registry_in(dir);
 	struct registry_outbox_new m = {
 		.kind = "test", .recipient = "a@example.net", .spool_path = "raw/x",
 	};
@@ -480,9 +506,6 @@ test_match(void **state)
 	int64_t id;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	db = g_strdup_printf("%s/ogid.db", dir);
-	assert_int_equal(registry_open(db, false, &reg, &err), 0);
 	for (size_t i = 0; i < G_N_ELEMENTS(ids); i++) {
 		m.message_id = ids[i];
 		assert_int_equal(registry_outbox_enqueue(reg, &m, 1000, &id, &err), 0);
@@ -525,11 +548,65 @@ test_match(void **state)
 		else
 			assert_null(bm.by);
 	}
-	registry_close(reg);
-	cmd = g_strdup_printf("rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	g_free(cmd);
-	g_free(db);
+	registry_gone(reg, dir);
+}
+
+/* The report is written in the batch that records the bounce: nothing
+ * outside one, gone with a rollback; a delay keeps the retry our own
+ * server's refusal had set, a failure ends the row. */
+static void
+test_report_in_batch(void **state)
+{
+	char dir[] = "/tmp/test_dsn.XXXXXX";
+	struct ogi_error err = { 0 };
+	struct registry *reg = registry_in(dir);
+	struct registry_outbox_new m = {
+		.kind = "test", .recipient = "a@example.net", .spool_path = "raw/x",
+		.message_id = "r1@example.gov.cn",
+	};
+	const struct registry_outbox_attempt a = {
+		.at = 1000, .result = "temporary", .reply = "451 later",
+		.return_path = "bounce+1-x@example.gov.cn", .state = "delayed",
+		.next_attempt_at = 1600,
+	};
+	struct registry_outbox_row row;
+	bool found;
+	int64_t id;
+
+	(void)state;
+	assert_int_equal(registry_outbox_enqueue(reg, &m, 1000, &id, &err), 0);
+	assert_int_equal(registry_outbox_attempt(reg, id, &a, &err), 0);
+
+	assert_int_equal(registry_outbox_report_in_tx(reg, id, true, "5.1.1",
+						      1100, &err), -1);
+	assert_int_equal(registry_batch_begin(reg, &err), 0);
+	assert_int_equal(registry_outbox_report_in_tx(reg, id, true, "5.1.1",
+						      1100, &err), 0);
+	registry_batch_abort(reg);
+	assert_int_equal(registry_outbox_get(reg, id, &row, &found, &err), 0);
+	assert_string_equal(row.state, "delayed");
+	assert_string_equal(row.last_status, "451 later");
+	registry_outbox_row_clear(&row);
+
+	assert_int_equal(registry_batch_begin(reg, &err), 0);
+	assert_int_equal(registry_outbox_report_in_tx(reg, id, false, "4.4.1 x",
+						      1200, &err), 0);
+	assert_int_equal(registry_batch_commit(reg, &err), 0);
+	assert_int_equal(registry_outbox_get(reg, id, &row, &found, &err), 0);
+	assert_string_equal(row.state, "delayed");
+	assert_int_equal(row.next_attempt_at, 1600);
+	assert_string_equal(row.last_status, "4.4.1 x");
+	registry_outbox_row_clear(&row);
+
+	assert_int_equal(registry_batch_begin(reg, &err), 0);
+	assert_int_equal(registry_outbox_report_in_tx(reg, id, true, "5.1.1 y",
+						      1300, &err), 0);
+	assert_int_equal(registry_batch_commit(reg, &err), 0);
+	assert_int_equal(registry_outbox_get(reg, id, &row, &found, &err), 0);
+	assert_string_equal(row.state, "failed");
+	assert_int_equal(row.next_attempt_at, 0);
+	registry_outbox_row_clear(&row);
+	registry_gone(reg, dir);
 }
 
 static void
@@ -665,6 +742,7 @@ main(void)
 		cmocka_unit_test(test_reader_many_recipients),
 		cmocka_unit_test(test_reader_long_diagnostic),
 		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_report_in_batch),
 		cmocka_unit_test(test_status_text),
 		cmocka_unit_test(test_wire),
 	};
