@@ -36,6 +36,7 @@
 #include <glib.h>
 
 #include "common/log.h"
+#include "intake/pop3wire.h"
 #include "net/etpan.h"
 #include "net/net.h"
 
@@ -44,9 +45,6 @@
 /* RETR answers are read and written in pieces of this size: a message of
  * any size passes through a fixed buffer. */
 #define POP3_CHUNK (256u << 10)
-/* RFC 1939: a unique-id is 1 to 70 characters 0x21-0x7E.  Anything else
- * the server sends stands in the registry as a digest of it. */
-#define POP3_UIDL_MAX 70
 /* Server text quoted in an error: enough to say why, not a flood. */
 #define POP3_QUOTE_MAX 120
 
@@ -251,26 +249,6 @@ pop3_open(const struct config_intake *cfg, void **ctx_r, struct ogi_error *err)
 	return 0;
 }
 
-/* The registry key for a server's UIDL: itself when RFC 1939 allows it,
- * else a digest that is as stable as the UIDL. */
-static char *
-pop3_uid(const char *uidl)
-{
-	size_t len = strlen(uidl);
-	bool ok = len > 0 && len <= POP3_UIDL_MAX;
-	char *digest, *uid;
-
-	for (size_t i = 0; ok && i < len; i++)
-		ok = uidl[i] >= 0x21 && uidl[i] <= 0x7e;
-	if (ok)
-		return g_strdup(uidl);
-	digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256, uidl,
-					       (gssize)len);
-	uid = g_strdup_printf("sha256:%s", digest);
-	g_free(digest);
-	return uid;
-}
-
 static int
 pop3_list(void *ctx, struct intake_item **items_r, size_t *n_r,
 	  struct ogi_error *err)
@@ -314,7 +292,7 @@ pop3_list(void *ctx, struct intake_item **items_r, size_t *n_r,
 		p->msgs[p->n_msgs++] = (struct pop3_msg){
 			.index = mi->msg_index,
 			.size = mi->msg_size,
-			.uid = pop3_uid(mi->msg_uidl),
+			.uid = intake_pop3_uid(mi->msg_uidl),
 		};
 	}
 
@@ -355,68 +333,6 @@ pop3_find(const struct pop3 *p, const char *uid)
 	return NULL;
 }
 
-/* Where a RETR answer stands while it is read: line ends are CRLF on the
- * wire and LF in the spool (as in the Maildir the server keeps, so the
- * same message hashes the same whichever way it came); a line starting
- * with '.' lost that dot to byte-stuffing, and "." alone ends it. */
-enum pop3_dot {
-	POP3_LINE_START,
-	POP3_MID,
-	POP3_CR,        /* a CR that may end the line */
-	POP3_DOT,       /* a '.' at the start of a line */
-	POP3_DOT_CR,    /* ".\r" at the start of a line */
-	POP3_END,
-};
-
-struct pop3_unstuff {
-	enum pop3_dot state;
-	char *out;
-	size_t n_out;
-};
-
-static void
-pop3_unstuff_byte(struct pop3_unstuff *u, char c)
-{
-	switch (u->state) {
-	case POP3_LINE_START:
-		if (c == '.') {
-			u->state = POP3_DOT;
-			return;
-		}
-		break;
-	case POP3_DOT:
-		if (c == '\r') {
-			u->state = POP3_DOT_CR;
-			return;
-		}
-		if (c == '\n') {
-			u->state = POP3_END;
-			return;
-		}
-		break;
-	case POP3_DOT_CR:
-		if (c == '\n') {
-			u->state = POP3_END;
-			return;
-		}
-		u->out[u->n_out++] = '\r';
-		break;
-	case POP3_CR:
-		if (c != '\n')
-			u->out[u->n_out++] = '\r';
-		break;
-	case POP3_MID:
-	case POP3_END:
-		break;
-	}
-	if (c == '\r') {
-		u->state = POP3_CR;
-		return;
-	}
-	u->out[u->n_out++] = c;
-	u->state = c == '\n' ? POP3_LINE_START : POP3_MID;
-}
-
 static int
 pop3_write_all(int fd, const char *buf, size_t len)
 {
@@ -433,19 +349,19 @@ pop3_write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* Reads the multi-line answer that follows a +OK to RETR into fd, never
- * more than limit bytes of it. */
+/* Reads the multi-line answer that follows a +OK to RETR or TOP into fd,
+ * never more than limit bytes of it. */
 static int
 pop3_read_message(struct pop3 *p, int fd, size_t limit, struct ogi_error *err)
 {
 	/* Each input byte yields at most two output bytes (a held CR and the
 	 * byte itself). */
 	char *in = g_malloc(POP3_CHUNK), *out = g_malloc(2 * POP3_CHUNK);
-	struct pop3_unstuff u = { .state = POP3_LINE_START, .out = out };
+	struct intake_pop3_body body = { 0 };
 	size_t total = 0;
 	int rc = -1;
 
-	while (u.state != POP3_END) {
+	while (!body.done) {
 		mailstream *s = p->pop->pop3_stream;
 		/* mailstream_read() tops up what it has buffered with a read
 		 * from the network, which blocks (until the timeout) when the
@@ -453,29 +369,27 @@ pop3_read_message(struct pop3 *p, int fd, size_t limit, struct ogi_error *err)
 		size_t want = s->read_buffer_len > 0 ?
 			MIN(s->read_buffer_len, POP3_CHUNK) : POP3_CHUNK;
 		ssize_t r = mailstream_read(s, in, want);
-		ssize_t i;
+		size_t n_out;
 
 		if (r <= 0) {
 			error_set(err, "pop3 %s: connection lost in the middle of a "
 				  "message", p->host);
 			goto out;
 		}
-		u.n_out = 0;
-		for (i = 0; i < r && u.state != POP3_END; i++)
-			pop3_unstuff_byte(&u, in[i]);
-		if (i < r) {
+		if (intake_pop3_body_decode(&body, in, (size_t)r, out, &n_out) <
+		    (size_t)r) {
 			error_set(err, "pop3 %s: data after the end of a message",
 				  p->host);
 			goto out;
 		}
-		total += u.n_out;
+		total += n_out;
 		if (total > limit) {
 			error_set(err, "pop3 %s: the server sent more than "
 				  "max_fetch_size (%zu bytes) for one message",
 				  p->host, limit);
 			goto out;
 		}
-		if (pop3_write_all(fd, out, u.n_out) != 0) {
+		if (pop3_write_all(fd, out, n_out) != 0) {
 			error_set(err, "pop3 %s: write to the spool: %s", p->host,
 				  strerror(errno));
 			goto out;
