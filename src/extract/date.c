@@ -64,8 +64,15 @@ static const struct {
 static cursor
 literal(cursor p, const char *s)
 {
-	size_t n = strlen(s);
+	size_t n;
 
+	/* Tried for every digit and date word at every character: most
+	 * differ in their first byte, compared before s is measured. */
+	if (s[0] == '\0')
+		return p;
+	if (*p != (unsigned char)s[0])
+		return NULL;
+	n = strlen(s);
 	return strncmp((const char *)p, s, n) == 0 ? p + n : NULL;
 }
 

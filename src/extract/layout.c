@@ -125,10 +125,34 @@ static const char *const bracket_pairs[][2] = {
 #define CANON_TICKED "☑"
 #define CANON_UNTICKED "☐"
 
+/* Whether byte c can begin a check mark or a bracket pair's opening:
+ * extract_layout_mark_at runs at every character of every line, and most
+ * characters begin none. */
+static bool
+mark_may_start(unsigned char c)
+{
+	static bool can[256];
+	static gsize built;
+
+	if (g_once_init_enter(&built)) {
+		for (size_t i = 0; i < G_N_ELEMENTS(bracket_pairs); i++)
+			can[(unsigned char)bracket_pairs[i][0][0]] = true;
+		for (size_t i = 0; i < G_N_ELEMENTS(ticked_marks); i++)
+			can[(unsigned char)ticked_marks[i][0]] = true;
+		for (size_t i = 0; i < G_N_ELEMENTS(unticked_marks); i++)
+			can[(unsigned char)unticked_marks[i][0]] = true;
+		g_once_init_leave(&built, 1);
+	}
+	return can[c];
+}
+
 int
 extract_layout_mark_at(const char *p, const char *end, size_t *len_r)
 {
 	const char *w;
+
+	if (p >= end || !mark_may_start((unsigned char)*p))
+		return 0;
 
 	for (size_t i = 0; i < G_N_ELEMENTS(bracket_pairs); i++) {
 		const char *open = bracket_pairs[i][0], *close = bracket_pairs[i][1];

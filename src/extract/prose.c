@@ -304,7 +304,13 @@ phrase_at(const char *p, const char *end, const char *phrase)
 	 * measured. */
 	if (phrase[0] == '\0')
 		return true;
-	if (p >= end || g_ascii_tolower(*p) != g_ascii_tolower(phrase[0]))
+	if (p >= end)
+		return false;
+	/* Bytes that differ in more than the ASCII case bit cannot be one
+	 * letter in two cases: no call needed to know. */
+	if (*p != phrase[0] &&
+	    (((*p ^ phrase[0]) & ~0x20) != 0 ||
+	     g_ascii_tolower(*p) != g_ascii_tolower(phrase[0])))
 		return false;
 	n = strlen(phrase);
 	return (size_t)(end - p) >= n && g_ascii_strncasecmp(p, phrase, n) == 0;
