@@ -204,13 +204,14 @@ pipeline_parse(struct pipeline *pl, const struct config_intake *in,
 	return rc;
 }
 
-/* Asks the office's policy what becomes of the message, and the deadline
- * of an application received on today.  Returns 0 and fills *d (its
- * deadline in deadline_r, the case of the thread it answers in thread_r),
- * or -1 (store scope) when the registry cannot say whether a quoted case
- * exists. */
+/* Asks the office's policy what becomes of the message (a delivery
+ * report: matched as bm says), and the deadline of an application
+ * received on today.  Returns 0 and fills *d (its deadline in deadline_r,
+ * the case of the thread it answers in thread_r), or -1 (store scope)
+ * when the registry cannot say whether a quoted case exists. */
 static int
 pipeline_decide(struct pipeline *pl, const struct wire_result *res,
+		const struct delivery_bounce_match *bm,
 		bool has_problems, const char *today,
 		struct registry_decision *d, char deadline_r[11],
 		char thread_r[REGISTRY_CASE_ID_SIZE], struct ogi_error *err)
@@ -227,6 +228,8 @@ pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 		return -1;
 	workflow_decide(res->rec, has_problems, known,
 			thread_r[0] != '\0' ? thread_r : NULL, &wf);
+	if (res->dsn.action != EXTRACT_DSN_NONE)
+		workflow_bounce(bm->id != 0, bm->forged, &wf);
 	*d = (struct registry_decision){
 		.disposition = workflow_disposition_name(wf.disposition),
 		.state = wf.state,
@@ -356,28 +359,18 @@ pipeline_read(struct pipeline *pl, const struct config_intake *in,
 	return 0;
 }
 
-/* A delivery report: which outgoing message it is about.  One that
- * matches none is for the office to see (a letter a clerk sent by hand, a
- * forged bounce); one that matches is only recorded.  Returns 0, or -1
- * (store scope). */
+/* A delivery report: which outgoing message it is about (none when p is
+ * no report).  Returns 0, or -1 on a database error. */
 static int
 pipeline_bounce(struct pipeline *pl, struct pipeline_pending *p,
 		struct ogi_error *err)
 {
+	p->bounce = (struct delivery_bounce_match){ .id = 0 };
 	p->bounce_reported = false;
 	if (p->res.dsn.action == EXTRACT_DSN_NONE)
 		return 0;
-	if (delivery_bounce_match(pl->reg, &pl->verp, pl->domain, &p->res.dsn,
-				  &p->bounce, err) != 0)
-		return -1;
-	if (p->bounce.id == 0) {
-		p->decision.disposition =
-			workflow_disposition_name(WORKFLOW_REVIEW);
-		p->decision.reason = p->bounce.forged ?
-			"bounce to a forged return path" :
-			"bounce for no message the gateway sent";
-	}
-	return 0;
+	return delivery_bounce_match(pl->reg, &pl->verp, pl->domain, &p->res.dsn,
+				     &p->bounce, err);
 }
 
 /* Marks the outgoing message a recorded report matched, in the batch's
@@ -412,9 +405,10 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 {
 	struct registry_message rm;
 
-	if (pipeline_decide(pl, &p->res, p->problems != NULL, p->today,
-			    &p->decision, p->deadline, p->thread,
-			    err) != 0 || pipeline_bounce(pl, p, err) != 0)
+	if (pipeline_bounce(pl, p, err) != 0 ||
+	    pipeline_decide(pl, &p->res, &p->bounce, p->problems != NULL,
+			    p->today, &p->decision, p->deadline, p->thread,
+			    err) != 0)
 		return -1;
 	/* The clerk must see why the case waits, not only that it does. */
 	if (p->problems != NULL && p->decision.state != NULL && !p->review_added) {

@@ -85,6 +85,16 @@ workflow_decide(const struct extract_record *rec, bool has_problems,
 		d_r->disposition = WORKFLOW_REVIEW;
 }
 
+void
+workflow_bounce(bool matched, bool forged, struct workflow_decision *d)
+{
+	if (matched)
+		return;
+	d->disposition = WORKFLOW_REVIEW;
+	d->reason = forged ? "bounce to a forged return path"
+			   : "bounce for no message the gateway sent";
+}
+
 const char *
 workflow_disposition_name(enum workflow_disposition d)
 {

@@ -22,7 +22,8 @@
  *   application); one tied to no known case, or quoting a case other
  *   than its thread's (it joins the thread's), goes to the office;
  * - auto-replies, bounces and bulk mail are recorded and never answered
- *   (RFC 3834: no loop of robot mail);
+ *   (RFC 3834: no loop of robot mail); a delivery report that matches no
+ *   message the gateway sent goes to the office;
  * - consultations, complaints, unparsed mail and any message with a
  *   problem go to the office.
  */
@@ -64,6 +65,12 @@ struct workflow_decision {
 void workflow_decide(const struct extract_record *rec, bool has_problems,
 		     bool case_known, const char *thread_case,
 		     struct workflow_decision *d_r);
+
+/* A delivery report (extract/dsn.h) after workflow_decide: one that
+ * matched an outgoing message is only recorded (the outbox row says what
+ * it meant); one that matched none -- a letter a clerk sent by hand, or a
+ * bounce to a forged return path -- goes to the office.  Changes *d. */
+void workflow_bounce(bool matched, bool forged, struct workflow_decision *d);
 
 /* "case", "linked", "ignored", "needs_review": the names the registry
  * stores and ogictl prints. */

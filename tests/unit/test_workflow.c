@@ -123,6 +123,37 @@ test_decisions(void **state)
 	}
 }
 
+/* A delivery report goes to the office only when it matched nothing. */
+static void
+test_bounces(void **state)
+{
+	static const struct {
+		const char *what;
+		bool matched, forged;
+		const char *disposition, *reason;
+	} cases[] = {
+		{ "matched its outgoing message", true, false, "ignored", "bounce" },
+		{ "matched nothing", false, false, "needs_review",
+		  "bounce for no message the gateway sent" },
+		{ "to a forged return path", false, true, "needs_review",
+		  "bounce to a forged return path" },
+	};
+	const struct extract_record rec = { .kind = EXTRACT_KIND_BOUNCE };
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct workflow_decision d;
+
+		workflow_decide(&rec, false, false, NULL, &d);
+		workflow_bounce(cases[i].matched, cases[i].forged, &d);
+		assert_str(cases[i].what, "disposition", cases[i].disposition,
+			   workflow_disposition_name(d.disposition));
+		assert_str(cases[i].what, "reason", cases[i].reason, d.reason);
+		assert_null(d.state);
+		assert_false(d.deadline_due);
+	}
+}
+
 static void
 test_deadline(void **state)
 {
@@ -180,6 +211,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decisions),
+		cmocka_unit_test(test_bounces),
 		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_letters),
 	};
