@@ -17,7 +17,7 @@ static int
 outbox_insert(struct registry *reg, const struct registry_outbox_new *m,
 	      int64_t now, int64_t *id_r, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 
 	if (m->kind == NULL || m->recipient == NULL || m->message_id == NULL ||
 	    m->spool_path == NULL) {
@@ -25,23 +25,24 @@ outbox_insert(struct registry *reg, const struct registry_outbox_new *m,
 			  "path are required", reg->path);
 		return -1;
 	}
-	if (stmt_prepare(reg, &s,
-			 "INSERT INTO outbox (case_id, kind, recipient, message_id,"
-			 " in_reply_to, spool_path, state, next_attempt_at,"
-			 " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued',"
-			 " ?7, ?7)", "enqueue", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "INSERT INTO outbox (case_id, kind, recipient, message_id,"
+				  " in_reply_to, spool_path, state, next_attempt_at,"
+				  " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued',"
+				  " ?7, ?7)", "enqueue", err) != 0)
 		return -1;
-	stmt_text(&s, 1, m->case_id);
-	stmt_text(&s, 2, m->kind);
-	stmt_text(&s, 3, m->recipient);
-	stmt_text(&s, 4, m->message_id);
-	stmt_text(&s, 5, m->in_reply_to);
-	stmt_text(&s, 6, m->spool_path);
-	stmt_int(&s, 7, now);
-	if (stmt_run(&s, err) != 0)
+	registry_stmt_text(&s, 1, m->case_id);
+	registry_stmt_text(&s, 2, m->kind);
+	registry_stmt_text(&s, 3, m->recipient);
+	registry_stmt_text(&s, 4, m->message_id);
+	registry_stmt_text(&s, 5, m->in_reply_to);
+	registry_stmt_text(&s, 6, m->spool_path);
+	registry_stmt_int(&s, 7, now);
+	if (registry_stmt_run(&s, err) != 0)
 		return -1;
 	*id_r = sqlite3_last_insert_rowid(reg->db);
-	return event_add(reg, m->case_id, 0, "outbox-queued", m->kind, err);
+	return registry_event_add(reg, m->case_id, 0, "outbox-queued", m->kind,
+				  err);
 }
 
 /* The arguments of one outbox change, for outbox_tx. */
@@ -63,13 +64,14 @@ outbox_tx(struct registry *reg,
 {
 	int rc;
 
-	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
+	if (registry_exec(reg, "BEGIN IMMEDIATE", "begin transaction",
+			  err) != 0)
 		return -1;
 	rc = fn(reg, c, err);
 	if (rc == 0)
-		rc = reg_exec(reg, "COMMIT", "commit", err);
+		rc = registry_exec(reg, "COMMIT", "commit", err);
 	if (rc != 0)
-		reg_rollback(reg);
+		registry_rollback(reg);
 	return rc;
 }
 
@@ -144,36 +146,36 @@ static void
 outbox_row_read(sqlite3_stmt *st, struct registry_outbox_row *r)
 {
 	r->id = sqlite3_column_int64(st, 0);
-	r->case_id = col_dup(st, 1);
-	r->kind = col_dup(st, 2);
-	r->recipient = col_dup(st, 3);
-	r->return_path = col_dup(st, 4);
-	r->message_id = col_dup(st, 5);
-	r->in_reply_to = col_dup(st, 6);
-	r->spool_path = col_dup(st, 7);
-	r->state = col_dup(st, 8);
+	r->case_id = registry_col_dup(st, 1);
+	r->kind = registry_col_dup(st, 2);
+	r->recipient = registry_col_dup(st, 3);
+	r->return_path = registry_col_dup(st, 4);
+	r->message_id = registry_col_dup(st, 5);
+	r->in_reply_to = registry_col_dup(st, 6);
+	r->spool_path = registry_col_dup(st, 7);
+	r->state = registry_col_dup(st, 8);
 	r->attempts = sqlite3_column_int(st, 9);
 	r->next_attempt_at = sqlite3_column_int64(st, 10);
-	r->last_status = col_dup(st, 11);
+	r->last_status = registry_col_dup(st, 11);
 	r->created_at = sqlite3_column_int64(st, 12);
 	r->sent_at = sqlite3_column_int64(st, 13);
 }
 
 /* Runs a prepared, bound query of OUTBOX_COLUMNS into a new array. */
 static int
-outbox_rows(struct reg_stmt *s, struct registry_outbox_row **rows_r,
+outbox_rows(struct registry_stmt *s, struct registry_outbox_row **rows_r,
 	    size_t *n_r, struct ogi_error *err)
 {
 	GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct registry_outbox_row));
 	int rc;
 
-	while ((rc = stmt_step(s, err)) > 0) {
+	while ((rc = registry_stmt_step(s, err)) > 0) {
 		struct registry_outbox_row r;
 
 		outbox_row_read(s->st, &r);
 		g_array_append_val(rows, r);
 	}
-	stmt_finish(s);
+	registry_stmt_finish(s);
 	*n_r = rows->len;
 	if (rc != 0) {
 		registry_outbox_rows_free((struct registry_outbox_row *)(void *)
@@ -194,18 +196,19 @@ registry_outbox_due(struct registry *reg, int64_t now, size_t max,
 		    struct registry_outbox_row **rows_r, size_t *n_r,
 		    struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 
 	*rows_r = NULL;
 	*n_r = 0;
-	if (stmt_prepare(reg, &s, "SELECT " OUTBOX_COLUMNS " FROM outbox"
-			 " WHERE state IN ('queued', 'delayed')"
-			 " AND next_attempt_at <= ?1"
-			 " ORDER BY next_attempt_at, id LIMIT ?2",
-			 "list due outgoing messages", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT " OUTBOX_COLUMNS " FROM outbox"
+				  " WHERE state IN ('queued', 'delayed')"
+				  " AND next_attempt_at <= ?1"
+				  " ORDER BY next_attempt_at, id LIMIT ?2",
+				  "list due outgoing messages", err) != 0)
 		return -1;
-	stmt_int(&s, 1, now);
-	stmt_int(&s, 2, (int64_t)(max > INT64_MAX ? INT64_MAX : max));
+	registry_stmt_int(&s, 1, now);
+	registry_stmt_int(&s, 2, (int64_t)(max > INT64_MAX ? INT64_MAX : max));
 	return outbox_rows(&s, rows_r, n_r, err);
 }
 
@@ -213,12 +216,13 @@ int
 registry_outbox_list(struct registry *reg, struct registry_outbox_row **rows_r,
 		     size_t *n_r, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 
 	*rows_r = NULL;
 	*n_r = 0;
-	if (stmt_prepare(reg, &s, "SELECT " OUTBOX_COLUMNS " FROM outbox"
-			 " ORDER BY id", "list outgoing messages", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT " OUTBOX_COLUMNS " FROM outbox"
+				  " ORDER BY id", "list outgoing messages", err) != 0)
 		return -1;
 	return outbox_rows(&s, rows_r, n_r, err);
 }
@@ -228,21 +232,22 @@ registry_outbox_get(struct registry *reg, int64_t id,
 		    struct registry_outbox_row *row_r, bool *found_r,
 		    struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	memset(row_r, 0, sizeof(*row_r));
 	*found_r = false;
-	if (stmt_prepare(reg, &s, "SELECT " OUTBOX_COLUMNS " FROM outbox"
-			 " WHERE id = ?1", "read outgoing message", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT " OUTBOX_COLUMNS " FROM outbox"
+				  " WHERE id = ?1", "read outgoing message", err) != 0)
 		return -1;
-	stmt_int(&s, 1, id);
-	rc = stmt_step(&s, err);
+	registry_stmt_int(&s, 1, id);
+	rc = registry_stmt_step(&s, err);
 	if (rc > 0) {
 		outbox_row_read(s.st, row_r);
 		*found_r = true;
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -250,18 +255,19 @@ int
 registry_outbox_find(struct registry *reg, const char *message_id,
 		     int64_t *id_r, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	*id_r = 0;
-	if (stmt_prepare(reg, &s, "SELECT id FROM outbox WHERE message_id = ?1",
-			 "find outgoing message", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT id FROM outbox WHERE message_id = ?1",
+				  "find outgoing message", err) != 0)
 		return -1;
-	stmt_text(&s, 1, message_id);
-	rc = stmt_step(&s, err);
+	registry_stmt_text(&s, 1, message_id);
+	rc = registry_stmt_step(&s, err);
 	if (rc > 0)
 		*id_r = sqlite3_column_int64(s.st, 0);
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -269,15 +275,15 @@ int
 registry_outbox_counts(struct registry *reg, struct registry_outbox_counts *c_r,
 		       struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	memset(c_r, 0, sizeof(*c_r));
-	if (stmt_prepare(reg, &s, "SELECT state, count(*) FROM outbox"
-			 " GROUP BY state", "count outgoing messages", err) != 0)
+	if (registry_stmt_prepare(reg, &s, "SELECT state, count(*) FROM outbox"
+				  " GROUP BY state", "count outgoing messages", err) != 0)
 		return -1;
-	while ((rc = stmt_step(&s, err)) > 0) {
-		const char *state = col_str(s.st, 0);
+	while ((rc = registry_stmt_step(&s, err)) > 0) {
+		const char *state = registry_col_str(s.st, 0);
 		size_t n = (size_t)sqlite3_column_int64(s.st, 1);
 
 		if (strcmp(state, "queued") == 0)
@@ -289,7 +295,7 @@ registry_outbox_counts(struct registry *reg, struct registry_outbox_counts *c_r,
 		else if (strcmp(state, "sent") == 0)
 			c_r->sent = n;
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -299,17 +305,18 @@ static int
 outbox_attempt_add(struct registry *reg, int64_t id, int64_t at,
 		   const char *result, const char *reply, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 
-	if (stmt_prepare(reg, &s, "INSERT INTO outbox_attempts (outbox_id, at,"
-			 " result, reply) VALUES (?1, ?2, ?3, ?4)",
-			 "record delivery attempt", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "INSERT INTO outbox_attempts (outbox_id, at,"
+				  " result, reply) VALUES (?1, ?2, ?3, ?4)",
+				  "record delivery attempt", err) != 0)
 		return -1;
-	stmt_int(&s, 1, id);
-	stmt_int(&s, 2, at);
-	stmt_text(&s, 3, result);
-	stmt_text(&s, 4, reply);
-	return stmt_run(&s, err);
+	registry_stmt_int(&s, 1, id);
+	registry_stmt_int(&s, 2, at);
+	registry_stmt_text(&s, 3, result);
+	registry_stmt_text(&s, 4, reply);
+	return registry_stmt_run(&s, err);
 }
 
 /* The case of row id ("" when none) into case_r. */
@@ -317,22 +324,24 @@ static int
 outbox_case(struct registry *reg, int64_t id, char case_r[REGISTRY_CASE_ID_SIZE],
 	    bool *found_r, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	case_r[0] = '\0';
 	*found_r = false;
-	if (stmt_prepare(reg, &s, "SELECT case_id FROM outbox WHERE id = ?1",
-			 "read outgoing message", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT case_id FROM outbox WHERE id = ?1",
+				  "read outgoing message", err) != 0)
 		return -1;
-	stmt_int(&s, 1, id);
-	rc = stmt_step(&s, err);
+	registry_stmt_int(&s, 1, id);
+	rc = registry_stmt_step(&s, err);
 	if (rc > 0) {
 		snprintf(case_r, REGISTRY_CASE_ID_SIZE, "%s",
-			 col_str(s.st, 0) != NULL ? col_str(s.st, 0) : "");
+			 registry_col_str(s.st, 0) != NULL ?
+			 registry_col_str(s.st, 0) : "");
 		*found_r = true;
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -348,8 +357,8 @@ outbox_event(struct registry *reg, int64_t id, const char *type,
 		return -1;
 	detail = g_strdup_printf("outbox %lld: %s", (long long)id,
 				 text != NULL ? text : "");
-	rc = event_add(reg, case_id[0] != '\0' ? case_id : NULL, 0, type, detail,
-		       err);
+	rc = registry_event_add(reg, case_id[0] != '\0' ? case_id : NULL, 0,
+				type, detail, err);
 	g_free(detail);
 	return rc;
 }
@@ -362,28 +371,28 @@ outbox_attempt_in_tx(struct registry *reg, const struct outbox_change *c,
 	int64_t id = c->id;
 	bool sent = strcmp(a->state, "sent") == 0;
 	bool delayed = strcmp(a->state, "delayed") == 0;
-	struct reg_stmt s;
+	struct registry_stmt s;
 
 	if (!sent && !delayed && strcmp(a->state, "failed") != 0) {
 		error_set(err, "%s: outbox %lld: %s is not a state an attempt "
 			  "leaves", reg->path, (long long)id, a->state);
 		return -1;
 	}
-	if (stmt_prepare(reg, &s, "UPDATE outbox SET state = ?2,"
-			 " attempts = attempts + 1, next_attempt_at = ?3,"
-			 " last_status = ?4, return_path = ?5, sent_at = ?6"
-			 " WHERE id = ?1 AND state IN ('queued', 'delayed')",
-			 "record delivery attempt", err) != 0)
+	if (registry_stmt_prepare(reg, &s, "UPDATE outbox SET state = ?2,"
+				  " attempts = attempts + 1, next_attempt_at = ?3,"
+				  " last_status = ?4, return_path = ?5, sent_at = ?6"
+				  " WHERE id = ?1 AND state IN ('queued', 'delayed')",
+				  "record delivery attempt", err) != 0)
 		return -1;
-	stmt_int(&s, 1, id);
-	stmt_text(&s, 2, a->state);
+	registry_stmt_int(&s, 1, id);
+	registry_stmt_text(&s, 2, a->state);
 	if (delayed)
-		stmt_int(&s, 3, a->next_attempt_at);
-	stmt_text(&s, 4, a->reply);
-	stmt_text(&s, 5, a->return_path);
+		registry_stmt_int(&s, 3, a->next_attempt_at);
+	registry_stmt_text(&s, 4, a->reply);
+	registry_stmt_text(&s, 5, a->return_path);
 	if (sent)
-		stmt_int(&s, 6, a->at);
-	if (stmt_run(&s, err) != 0)
+		registry_stmt_int(&s, 6, a->at);
+	if (registry_stmt_run(&s, err) != 0)
 		return -1;
 	if (sqlite3_changes(reg->db) != 1) {
 		error_set(err, "%s: outbox %lld is not waiting to be sent",
@@ -415,20 +424,20 @@ outbox_report_in_tx(struct registry *reg, const struct outbox_change *c,
 	int64_t id = c->id, now = c->now;
 	bool permanent = c->permanent;
 	const char *status = c->status;
-	struct reg_stmt s;
+	struct registry_stmt s;
 
 	/* A failed row stays failed: a later "delayed" notice for it is
 	 * older news. */
-	if (stmt_prepare(reg, &s, "UPDATE outbox SET state = CASE"
-			 " WHEN state = 'failed' THEN 'failed' ELSE ?2 END,"
-			 " next_attempt_at = CASE WHEN ?2 = 'failed' THEN NULL"
-			 " ELSE next_attempt_at END, last_status = ?3"
-			 " WHERE id = ?1", "record delivery report", err) != 0)
+	if (registry_stmt_prepare(reg, &s, "UPDATE outbox SET state = CASE"
+				  " WHEN state = 'failed' THEN 'failed' ELSE ?2 END,"
+				  " next_attempt_at = CASE WHEN ?2 = 'failed' THEN NULL"
+				  " ELSE next_attempt_at END, last_status = ?3"
+				  " WHERE id = ?1", "record delivery report", err) != 0)
 		return -1;
-	stmt_int(&s, 1, id);
-	stmt_text(&s, 2, permanent ? "failed" : "delayed");
-	stmt_text(&s, 3, status);
-	if (stmt_run(&s, err) != 0)
+	registry_stmt_int(&s, 1, id);
+	registry_stmt_text(&s, 2, permanent ? "failed" : "delayed");
+	registry_stmt_text(&s, 3, status);
+	if (registry_stmt_run(&s, err) != 0)
 		return -1;
 	if (sqlite3_changes(reg->db) != 1) {
 		error_set(err, "%s: no outgoing message %lld", reg->path,

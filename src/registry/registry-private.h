@@ -15,9 +15,9 @@
 
 /* A statement prepared once per handle and kept: preparing the same SQL
  * again for every message cost 7% of intake.  in_use: a caller holds it
- * (between stmt_prepare and stmt_finish), so a nested use of the same SQL
- * gets a statement of its own. */
-struct reg_cached {
+ * (between registry_stmt_prepare and registry_stmt_finish), so a nested
+ * use of the same SQL gets a statement of its own. */
+struct registry_cached_stmt {
 	sqlite3_stmt *st;
 	bool in_use;
 };
@@ -26,7 +26,7 @@ struct registry {
 	sqlite3 *db;
 	char *path;
 	int version;
-	GHashTable *stmts;        /* SQL text -> struct reg_cached */
+	GHashTable *stmts;        /* SQL text -> struct registry_cached_stmt */
 	bool batch;               /* between registry_batch_begin and its
 	                             commit or abort */
 };
@@ -34,45 +34,47 @@ struct registry {
 /* One prepared statement.  Bind errors are kept in rc and reported by the
  * next step, so a run of binds needs one check.  cached: the handle's
  * kept statement, reset when finished; NULL: finalized when finished. */
-struct reg_stmt {
+struct registry_stmt {
 	struct registry *reg;
 	sqlite3_stmt *st;
-	struct reg_cached *cached;
+	struct registry_cached_stmt *cached;
 	const char *op;
 	int rc;
 };
 
 /* Widens err to store scope, temporary when SQLite's last error may clear
  * by itself (busy, locked, full, I/O). */
-void reg_scope(struct registry *reg, struct ogi_error *err);
+void registry_scope(struct registry *reg, struct ogi_error *err);
 /* Sets err from SQLite's last error for op, scoped; returns -1. */
-int reg_fail(struct registry *reg, const char *op, struct ogi_error *err);
+int registry_fail(struct registry *reg, const char *op, struct ogi_error *err);
 /* Static SQL without parameters (transaction control).  Returns 0 or -1. */
-int reg_exec(struct registry *reg, const char *sql, const char *op,
-	     struct ogi_error *err);
+int registry_exec(struct registry *reg, const char *sql, const char *op,
+		  struct ogi_error *err);
 /* Rolls back the open transaction, if any; logs a failure. */
-void reg_rollback(struct registry *reg);
+void registry_rollback(struct registry *reg);
 
 /* Prepares sql into *s (op names it in errors).  Returns 0 or -1. */
-int stmt_prepare(struct registry *reg, struct reg_stmt *s, const char *sql,
-		 const char *op, struct ogi_error *err);
+int registry_stmt_prepare(struct registry *reg, struct registry_stmt *s,
+			  const char *sql, const char *op,
+			  struct ogi_error *err);
 /* Bind parameter i; v NULL binds SQL NULL.  Text is not copied: it must
  * live until the statement is stepped. */
-void stmt_text(struct reg_stmt *s, int i, const char *v);
-void stmt_int(struct reg_stmt *s, int i, int64_t v);
+void registry_stmt_text(struct registry_stmt *s, int i, const char *v);
+void registry_stmt_int(struct registry_stmt *s, int i, int64_t v);
 /* Returns 1 for a row, 0 when done, -1 on failure (bind or step). */
-int stmt_step(struct reg_stmt *s, struct ogi_error *err);
+int registry_stmt_step(struct registry_stmt *s, struct ogi_error *err);
 /* Steps a statement that returns no row, then finishes it. */
-int stmt_run(struct reg_stmt *s, struct ogi_error *err);
+int registry_stmt_run(struct registry_stmt *s, struct ogi_error *err);
 /* Gives the statement back (a kept one is reset, any other finalized). */
-void stmt_finish(struct reg_stmt *s);
+void registry_stmt_finish(struct registry_stmt *s);
 /* Column i as text (the statement's own), or a copy (g_free); NULL for
  * SQL NULL. */
-const char *col_str(sqlite3_stmt *st, int i);
-char *col_dup(sqlite3_stmt *st, int i);
+const char *registry_col_str(sqlite3_stmt *st, int i);
+char *registry_col_dup(sqlite3_stmt *st, int i);
 
 /* Appends an event (message_id 0: none).  Returns 0 or -1. */
-int event_add(struct registry *reg, const char *case_id, int64_t message_id,
-	      const char *type, const char *detail, struct ogi_error *err);
+int registry_event_add(struct registry *reg, const char *case_id,
+		       int64_t message_id, const char *type,
+		       const char *detail, struct ogi_error *err);
 
 #endif

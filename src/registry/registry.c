@@ -25,7 +25,7 @@
  * failed allocation does (a connection it could not even allocate is
  * NULL, for which it reports SQLITE_NOMEM too). */
 void
-reg_scope(struct registry *reg, struct ogi_error *err)
+registry_scope(struct registry *reg, struct ogi_error *err)
 {
 	int code = sqlite3_errcode(reg->db);
 
@@ -38,31 +38,32 @@ reg_scope(struct registry *reg, struct ogi_error *err)
 }
 
 int
-reg_fail(struct registry *reg, const char *op, struct ogi_error *err)
+registry_fail(struct registry *reg, const char *op, struct ogi_error *err)
 {
 	error_set(err, "%s: %s: %s", reg->path, op, sqlite3_errmsg(reg->db));
-	reg_scope(reg, err);
+	registry_scope(reg, err);
 	return -1;
 }
 
 static void
 reg_cached_free(gpointer p)
 {
-	struct reg_cached *c = p;
+	struct registry_cached_stmt *c = p;
 
 	sqlite3_finalize(c->st);
 	g_free(c);
 }
 
 /* The handle's statement for sql, prepared on first use; finish it with
- * stmt_finish or stmt_run. */
+ * registry_stmt_finish or registry_stmt_run. */
 int
-stmt_prepare(struct registry *reg, struct reg_stmt *s, const char *sql,
-	     const char *op, struct ogi_error *err)
+registry_stmt_prepare(struct registry *reg, struct registry_stmt *s,
+		      const char *sql, const char *op,
+		      struct ogi_error *err)
 {
-	struct reg_cached *c = g_hash_table_lookup(reg->stmts, sql);
+	struct registry_cached_stmt *c = g_hash_table_lookup(reg->stmts, sql);
 
-	*s = (struct reg_stmt){ .reg = reg, .op = op, .rc = SQLITE_OK };
+	*s = (struct registry_stmt){ .reg = reg, .op = op, .rc = SQLITE_OK };
 	if (c != NULL && !c->in_use) {
 		c->in_use = true;
 		s->cached = c;
@@ -72,9 +73,9 @@ stmt_prepare(struct registry *reg, struct reg_stmt *s, const char *sql,
 	if (sqlite3_prepare_v3(reg->db, sql, -1,
 			       c == NULL ? SQLITE_PREPARE_PERSISTENT : 0, &s->st,
 			       NULL) != SQLITE_OK)
-		return reg_fail(reg, op, err);
+		return registry_fail(reg, op, err);
 	if (c == NULL) {
-		c = g_new0(struct reg_cached, 1);
+		c = g_new0(struct registry_cached_stmt, 1);
 		c->st = s->st;
 		c->in_use = true;
 		g_hash_table_insert(reg->stmts, g_strdup(sql), c);
@@ -84,7 +85,7 @@ stmt_prepare(struct registry *reg, struct reg_stmt *s, const char *sql,
 }
 
 void
-stmt_text(struct reg_stmt *s, int i, const char *v)
+registry_stmt_text(struct registry_stmt *s, int i, const char *v)
 {
 	if (s->rc == SQLITE_OK)
 		s->rc = v != NULL ? sqlite3_bind_text(s->st, i, v, -1, SQLITE_STATIC)
@@ -92,7 +93,7 @@ stmt_text(struct reg_stmt *s, int i, const char *v)
 }
 
 void
-stmt_int(struct reg_stmt *s, int i, int64_t v)
+registry_stmt_int(struct registry_stmt *s, int i, int64_t v)
 {
 	if (s->rc == SQLITE_OK)
 		s->rc = sqlite3_bind_int64(s->st, i, v);
@@ -100,7 +101,7 @@ stmt_int(struct reg_stmt *s, int i, int64_t v)
 
 /* Returns 1 for a row, 0 when done, -1 on failure (bind or step). */
 int
-stmt_step(struct reg_stmt *s, struct ogi_error *err)
+registry_stmt_step(struct registry_stmt *s, struct ogi_error *err)
 {
 	int rc;
 
@@ -114,13 +115,13 @@ stmt_step(struct reg_stmt *s, struct ogi_error *err)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return reg_fail(s->reg, s->op, err);
+	return registry_fail(s->reg, s->op, err);
 }
 
 /* Gives the statement back: a kept one is reset with its bindings
  * cleared (they may point to the caller's strings), any other finalized. */
 void
-stmt_finish(struct reg_stmt *s)
+registry_stmt_finish(struct registry_stmt *s)
 {
 	if (s->cached != NULL) {
 		sqlite3_reset(s->st);
@@ -135,11 +136,11 @@ stmt_finish(struct reg_stmt *s)
 
 /* Steps a statement that returns no row, then finishes it. */
 int
-stmt_run(struct reg_stmt *s, struct ogi_error *err)
+registry_stmt_run(struct registry_stmt *s, struct ogi_error *err)
 {
-	int rc = stmt_step(s, err);
+	int rc = registry_stmt_step(s, err);
 
-	stmt_finish(s);
+	registry_stmt_finish(s);
 	if (rc > 0) {
 		error_set(err, "%s: %s: unexpected row", s->reg->path, s->op);
 		return -1;
@@ -150,7 +151,7 @@ stmt_run(struct reg_stmt *s, struct ogi_error *err)
 /* Column i as text, NULL for SQL NULL.  SQLite answers NULL for any other
  * value only when it cannot allocate the text. */
 const char *
-col_str(sqlite3_stmt *st, int i)
+registry_col_str(sqlite3_stmt *st, int i)
 {
 	const char *v;
 
@@ -164,9 +165,9 @@ col_str(sqlite3_stmt *st, int i)
 
 /* A copy of column i, NULL for SQL NULL. */
 char *
-col_dup(sqlite3_stmt *st, int i)
+registry_col_dup(sqlite3_stmt *st, int i)
 {
-	return g_strdup(col_str(st, i));
+	return g_strdup(registry_col_str(st, i));
 }
 
 static void
@@ -197,12 +198,12 @@ array_reserve(void *items, size_t *cap, size_t need, size_t size)
 
 /* Static SQL without parameters (transaction control, pragmas). */
 int
-reg_exec(struct registry *reg, const char *sql, const char *op,
-	 struct ogi_error *err)
+registry_exec(struct registry *reg, const char *sql, const char *op,
+	      struct ogi_error *err)
 {
-	if (schema_exec(reg->db, sql, op, err) != 0) {
+	if (registry_schema_exec(reg->db, sql, op, err) != 0) {
 		error_prefix(err, "%s", reg->path);
-		reg_scope(reg, err);
+		registry_scope(reg, err);
 		return -1;
 	}
 	return 0;
@@ -211,12 +212,12 @@ reg_exec(struct registry *reg, const char *sql, const char *op,
 /* SQLite rolls back by itself after some errors (SQLITE_FULL, IOERR):
  * only an open transaction is rolled back here. */
 void
-reg_rollback(struct registry *reg)
+registry_rollback(struct registry *reg)
 {
 	struct ogi_error rerr;
 
 	if (!sqlite3_get_autocommit(reg->db) &&
-	    schema_exec(reg->db, "ROLLBACK", "roll back", &rerr) != 0)
+	    registry_schema_exec(reg->db, "ROLLBACK", "roll back", &rerr) != 0)
 		log_error("%s: %s", reg->path, rerr.msg);
 }
 
@@ -226,8 +227,9 @@ static int
 reg_write_begin(struct registry *reg, struct ogi_error *err)
 {
 	if (reg->batch)
-		return reg_exec(reg, "SAVEPOINT reg_write", "begin write", err);
-	return reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err);
+		return registry_exec(reg, "SAVEPOINT reg_write", "begin write",
+				     err);
+	return registry_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err);
 }
 
 /* Ends the write reg_write_begin began: kept when rc is 0, undone
@@ -239,19 +241,22 @@ reg_write_end(struct registry *reg, int rc, struct ogi_error *err)
 
 	if (!reg->batch) {
 		if (rc == 0)
-			rc = reg_exec(reg, "COMMIT", "commit", err);
+			rc = registry_exec(reg, "COMMIT", "commit", err);
 		if (rc != 0)
-			reg_rollback(reg);
+			registry_rollback(reg);
 		return rc;
 	}
 	if (rc == 0)
-		return reg_exec(reg, "RELEASE reg_write", "end write", err);
+		return registry_exec(reg, "RELEASE reg_write", "end write",
+				     err);
 	/* SQLite may have rolled the whole batch back by itself (full disk,
 	 * I/O error): then there is no savepoint left, and
 	 * registry_batch_commit reports it. */
 	if (!sqlite3_get_autocommit(reg->db) &&
-	    (schema_exec(reg->db, "ROLLBACK TO reg_write", "undo write", &rerr) != 0 ||
-	     schema_exec(reg->db, "RELEASE reg_write", "end write", &rerr) != 0))
+	    (registry_schema_exec(reg->db, "ROLLBACK TO reg_write",
+				  "undo write", &rerr) != 0 ||
+	     registry_schema_exec(reg->db, "RELEASE reg_write", "end write",
+				  &rerr) != 0))
 		log_error("%s: %s", reg->path, rerr.msg);
 	return rc;
 }
@@ -263,7 +268,7 @@ registry_batch_begin(struct registry *reg, struct ogi_error *err)
 		error_set(err, "%s: a batch is already open", reg->path);
 		return -1;
 	}
-	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin batch", err) != 0)
+	if (registry_exec(reg, "BEGIN IMMEDIATE", "begin batch", err) != 0)
 		return -1;
 	reg->batch = true;
 	return 0;
@@ -285,9 +290,9 @@ registry_batch_commit(struct registry *reg, struct ogi_error *err)
 		error_scope(err, OGI_ERROR_STORE, true);
 		return -1;
 	}
-	rc = reg_exec(reg, "COMMIT", "commit batch", err);
+	rc = registry_exec(reg, "COMMIT", "commit batch", err);
 	if (rc != 0)
-		reg_rollback(reg);
+		registry_rollback(reg);
 	return rc;
 }
 
@@ -297,7 +302,7 @@ registry_batch_abort(struct registry *reg)
 	if (!reg->batch)
 		return;
 	reg->batch = false;
-	reg_rollback(reg);
+	registry_rollback(reg);
 }
 
 /* --- open / close -------------------------------------------------------- */
@@ -328,24 +333,25 @@ registry_prepare_file(const char *path, struct ogi_error *err)
 static int
 registry_set_wal(struct registry *reg, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	const char *mode;
 	int rc;
 
-	if (stmt_prepare(reg, &s, "PRAGMA journal_mode = WAL", "set WAL", err) != 0)
+	if (registry_stmt_prepare(reg, &s, "PRAGMA journal_mode = WAL",
+				  "set WAL", err) != 0)
 		return -1;
-	rc = stmt_step(&s, err);
+	rc = registry_stmt_step(&s, err);
 	if (rc == 0) {
 		error_set(err, "%s: set WAL: no answer", reg->path);
 		rc = -1;
 	} else if (rc > 0) {
-		mode = col_str(s.st, 0);
+		mode = registry_col_str(s.st, 0);
 		rc = mode != NULL && strcmp(mode, "wal") == 0 ? 0 : -1;
 		if (rc != 0)
 			error_set(err, "%s: set WAL: journal mode stays \"%s\"",
 				  reg->path, mode != NULL ? mode : "?");
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc;
 }
 
@@ -353,9 +359,10 @@ static int
 registry_configure(struct registry *reg, bool readonly, struct ogi_error *err)
 {
 	if (sqlite3_busy_timeout(reg->db, REGISTRY_BUSY_MS) != SQLITE_OK)
-		return reg_fail(reg, "set busy timeout", err);
-	if (reg_exec(reg, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
-		     "set pragmas", err) != 0)
+		return registry_fail(reg, "set busy timeout", err);
+	if (registry_exec(reg,
+			  "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+			  "set pragmas", err) != 0)
 		return -1;
 	/* A read-only connection cannot change the journal mode; the file is
 	 * already WAL when ogid created it. */
@@ -380,23 +387,24 @@ registry_open(const char *path, bool readonly, struct registry **reg_r,
 	reg->stmts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					   reg_cached_free);
 	if (sqlite3_open_v2(path, &reg->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		reg_fail(reg, "open", err);
+		registry_fail(reg, "open", err);
 		goto fail;
 	}
 	if (registry_configure(reg, readonly, err) != 0)
 		goto fail;
 	if (readonly) {
-		if (schema_version(reg->db, &reg->version, err) != 0) {
+		if (registry_schema_user_version(reg->db, &reg->version,
+						 err) != 0) {
 			error_prefix(err, "%s", path);
 			goto fail;
 		}
-		if (reg->version != schema_latest()) {
+		if (reg->version != registry_schema_latest()) {
 			error_set(err, "%s: schema version %d, this program reads %d "
 				  "(start ogid once to create or migrate it)", path,
-				  reg->version, schema_latest());
+				  reg->version, registry_schema_latest());
 			goto fail;
 		}
-	} else if (schema_migrate(reg->db, &reg->version, err) != 0) {
+	} else if (registry_schema_migrate(reg->db, &reg->version, err) != 0) {
 		error_prefix(err, "%s", path);
 		goto fail;
 	}
@@ -504,20 +512,23 @@ static const size_t case_text_fields[] = {
 /* missing and invalid: names buffers owned by the caller, alive until the
  * statement is stepped. */
 static void
-case_bind_record(struct reg_stmt *s, int first, const struct extract_record *rec,
+case_bind_record(struct registry_stmt *s, int first,
+		 const struct extract_record *rec,
 		 const char *missing, const char *invalid)
 {
-	stmt_text(s, first + 0, extract_applicant_kind_name(rec->applicant_kind));
-	stmt_text(s, first + 1, extract_id_type_name(rec->id_type));
-	stmt_int(s, first + 2, rec->signature_present ? 1 : 0);
-	stmt_text(s, first + 3, rec->date[0] != '\0' ? rec->date : NULL);
-	stmt_text(s, first + 4, extract_delivery_name(rec->delivery));
-	stmt_text(s, first + 5, extract_medium_name(rec->medium));
-	stmt_text(s, first + 6, missing);
-	stmt_text(s, first + 7, invalid);
+	registry_stmt_text(s, first + 0,
+			   extract_applicant_kind_name(rec->applicant_kind));
+	registry_stmt_text(s, first + 1, extract_id_type_name(rec->id_type));
+	registry_stmt_int(s, first + 2, rec->signature_present ? 1 : 0);
+	registry_stmt_text(s, first + 3,
+			   rec->date[0] != '\0' ? rec->date : NULL);
+	registry_stmt_text(s, first + 4, extract_delivery_name(rec->delivery));
+	registry_stmt_text(s, first + 5, extract_medium_name(rec->medium));
+	registry_stmt_text(s, first + 6, missing);
+	registry_stmt_text(s, first + 7, invalid);
 	for (size_t i = 0; i < CASE_N_TEXT_FIELDS; i++)
-		stmt_text(s, first + CASE_RECORD_FIRST_TEXT + (int)i,
-			  *(char *const *)((const char *)rec + case_text_fields[i]));
+		registry_stmt_text(s, first + CASE_RECORD_FIRST_TEXT + (int)i,
+				   *(char *const *)((const char *)rec + case_text_fields[i]));
 }
 
 /* A NULL column is the UNKNOWN/NONE value (0, as rec was zeroed); any other
@@ -531,23 +542,25 @@ case_read_record(struct registry *reg, sqlite3_stmt *st, int first,
 
 	rec->kind = EXTRACT_KIND_APPLICATION;
 	rec->signature_present = sqlite3_column_int(st, first + 2) != 0;
-	copy_str(rec->date, sizeof(rec->date), col_str(st, first + 3));
-	if ((v = col_str(st, first + 0)) != NULL &&
+	copy_str(rec->date, sizeof(rec->date), registry_col_str(st, first + 3));
+	if ((v = registry_col_str(st, first + 0)) != NULL &&
 	    extract_applicant_kind_from_name(v, &rec->applicant_kind) != 0)
 		bad = "applicant kind";
-	else if ((v = col_str(st, first + 1)) != NULL &&
+	else if ((v = registry_col_str(st, first + 1)) != NULL &&
 		 extract_id_type_from_name(v, &rec->id_type) != 0)
 		bad = "ID type";
-	else if ((v = col_str(st, first + 4)) != NULL &&
+	else if ((v = registry_col_str(st, first + 4)) != NULL &&
 		 extract_delivery_from_name(v, &rec->delivery) != 0)
 		bad = "delivery";
-	else if ((v = col_str(st, first + 5)) != NULL &&
+	else if ((v = registry_col_str(st, first + 5)) != NULL &&
 		 extract_medium_from_name(v, &rec->medium) != 0)
 		bad = "medium";
-	else if (names_to_bits(col_str(st, first + 6), extract_element_from_name,
+	else if (names_to_bits(registry_col_str(st, first + 6),
+			       extract_element_from_name,
 			       &rec->missing) != 0)
 		bad = "missing element";
-	else if (names_to_bits(col_str(st, first + 7), extract_invalid_from_name,
+	else if (names_to_bits(registry_col_str(st, first + 7),
+			       extract_invalid_from_name,
 			       &rec->invalid) != 0)
 		bad = "invalid field";
 	if (bad != NULL) {
@@ -557,7 +570,8 @@ case_read_record(struct registry *reg, sqlite3_stmt *st, int first,
 	}
 	for (size_t i = 0; i < CASE_N_TEXT_FIELDS; i++)
 		*(char **)((char *)rec + case_text_fields[i]) =
-			col_dup(st, first + CASE_RECORD_FIRST_TEXT + (int)i);
+			registry_col_dup(st,
+					 first + CASE_RECORD_FIRST_TEXT + (int)i);
 	return 0;
 }
 
@@ -576,30 +590,32 @@ static int
 message_find(struct registry *reg, const char *sha256, const char *mailbox,
 	     const char *uid, struct reg_known *k, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	*k = (struct reg_known){ .found = false };
-	if (stmt_prepare(reg, &s,
-			 "SELECT id, case_id, disposition, sha256 IS ?1 FROM messages"
-			 " WHERE sha256 = ?1 OR (mailbox = ?2 AND uid = ?3)"
-			 " OR id IN (SELECT message_id FROM message_aliases"
-			 "           WHERE mailbox = ?2 AND uid = ?3)"
-			 " ORDER BY sha256 IS ?1 DESC LIMIT 1",
-			 "look up message", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT id, case_id, disposition, sha256 IS ?1 FROM messages"
+				  " WHERE sha256 = ?1 OR (mailbox = ?2 AND uid = ?3)"
+				  " OR id IN (SELECT message_id FROM message_aliases"
+				  "           WHERE mailbox = ?2 AND uid = ?3)"
+				  " ORDER BY sha256 IS ?1 DESC LIMIT 1",
+				  "look up message", err) != 0)
 		return -1;
-	stmt_text(&s, 1, sha256);
-	stmt_text(&s, 2, mailbox);
-	stmt_text(&s, 3, uid);
-	rc = stmt_step(&s, err);
+	registry_stmt_text(&s, 1, sha256);
+	registry_stmt_text(&s, 2, mailbox);
+	registry_stmt_text(&s, 3, uid);
+	rc = registry_stmt_step(&s, err);
 	if (rc > 0) {
 		k->found = true;
 		k->id = sqlite3_column_int64(s.st, 0);
-		copy_str(k->case_id, sizeof(k->case_id), col_str(s.st, 1));
-		copy_str(k->disposition, sizeof(k->disposition), col_str(s.st, 2));
+		copy_str(k->case_id, sizeof(k->case_id),
+			 registry_col_str(s.st, 1));
+		copy_str(k->disposition, sizeof(k->disposition),
+			 registry_col_str(s.st, 2));
 		k->same_content = sqlite3_column_int(s.st, 3) != 0;
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -633,23 +649,24 @@ registry_message_disposition(struct registry *reg, const char *mailbox,
 }
 
 int
-event_add(struct registry *reg, const char *case_id, int64_t message_id,
-	  const char *type, const char *detail, struct ogi_error *err)
+registry_event_add(struct registry *reg, const char *case_id,
+		   int64_t message_id, const char *type, const char *detail,
+		   struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 
-	if (stmt_prepare(reg, &s,
-			 "INSERT INTO events (at, case_id, message_id, type, detail)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5)",
-			 "add event", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "INSERT INTO events (at, case_id, message_id, type, detail)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5)",
+				  "add event", err) != 0)
 		return -1;
-	stmt_int(&s, 1, (int64_t)time(NULL));
-	stmt_text(&s, 2, case_id);
+	registry_stmt_int(&s, 1, (int64_t)time(NULL));
+	registry_stmt_text(&s, 2, case_id);
 	if (message_id > 0)
-		stmt_int(&s, 3, message_id);
-	stmt_text(&s, 4, type);
-	stmt_text(&s, 5, detail);
-	return stmt_run(&s, err);
+		registry_stmt_int(&s, 3, message_id);
+	registry_stmt_text(&s, 4, type);
+	registry_stmt_text(&s, 5, detail);
+	return registry_stmt_run(&s, err);
 }
 
 /* Takes the next number of a sequence: sql is an upsert with parameters
@@ -658,20 +675,20 @@ static int
 seq_next(struct registry *reg, const char *sql, int year, const char *kind,
 	 const char *op, int *seq_r, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
-	if (stmt_prepare(reg, &s, sql, op, err) != 0)
+	if (registry_stmt_prepare(reg, &s, sql, op, err) != 0)
 		return -1;
-	stmt_int(&s, 1, year);
+	registry_stmt_int(&s, 1, year);
 	if (kind != NULL)
-		stmt_text(&s, 2, kind);
-	rc = stmt_step(&s, err);
+		registry_stmt_text(&s, 2, kind);
+	rc = registry_stmt_step(&s, err);
 	if (rc > 0)
 		*seq_r = sqlite3_column_int(s.st, 0);
 	else if (rc == 0)
 		error_set(err, "%s: %s: no value returned", reg->path, op);
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc > 0 ? 0 : -1;
 }
 
@@ -695,7 +712,7 @@ case_create(struct registry *reg, const struct registry_message *msg,
 {
 	char missing[256], invalid[256];
 	const char *channel;
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int year, seq;
 
 	if (msg->channel != NULL && strcmp(msg->channel, "mail") == 0)
@@ -736,42 +753,43 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	snprintf(id, 16, "%04d-%06d", year % 10000, seq % 1000000);
 	*state_r = d->state;
 
-	if (stmt_prepare(reg, &s,
-			 "INSERT INTO cases (id, year, seq, state, channel, received_at,"
-			 " deadline, created_at, deadline_provisional, received_source, "
-			 "review, " CASE_RECORD_COLUMNS ")"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-			 " ?13, ?14, ?15, ?16, ?17, ?18, ?19" CASE_TEXT_PARAMS ")",
-			 "insert case", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "INSERT INTO cases (id, year, seq, state, channel, received_at,"
+				  " deadline, created_at, deadline_provisional, received_source, "
+				  "review, " CASE_RECORD_COLUMNS ")"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+				  " ?13, ?14, ?15, ?16, ?17, ?18, ?19" CASE_TEXT_PARAMS ")",
+				  "insert case", err) != 0)
 		return -1;
-	stmt_text(&s, 1, id);
-	stmt_int(&s, 2, year);
-	stmt_int(&s, 3, seq);
-	stmt_text(&s, 4, *state_r);
-	stmt_text(&s, 5, channel);
-	stmt_int(&s, 6, msg->received_at);
-	stmt_text(&s, 7, d->deadline);
-	stmt_int(&s, 8, (int64_t)time(NULL));
-	stmt_int(&s, 9, d->deadline != NULL && d->deadline_provisional);
-	stmt_text(&s, 10, msg->received_source);
-	stmt_text(&s, 11, rec->review);
+	registry_stmt_text(&s, 1, id);
+	registry_stmt_int(&s, 2, year);
+	registry_stmt_int(&s, 3, seq);
+	registry_stmt_text(&s, 4, *state_r);
+	registry_stmt_text(&s, 5, channel);
+	registry_stmt_int(&s, 6, msg->received_at);
+	registry_stmt_text(&s, 7, d->deadline);
+	registry_stmt_int(&s, 8, (int64_t)time(NULL));
+	registry_stmt_int(&s, 9,
+			  d->deadline != NULL && d->deadline_provisional);
+	registry_stmt_text(&s, 10, msg->received_source);
+	registry_stmt_text(&s, 11, rec->review);
 	case_bind_record(&s, 12, rec, missing, invalid);
-	return stmt_run(&s, err);
+	return registry_stmt_run(&s, err);
 }
 
 static int
 case_exists(struct registry *reg, const char *id, bool *exists_r,
 	    struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
-	if (stmt_prepare(reg, &s, "SELECT 1 FROM cases WHERE id = ?1",
-			 "look up case", err) != 0)
+	if (registry_stmt_prepare(reg, &s, "SELECT 1 FROM cases WHERE id = ?1",
+				  "look up case", err) != 0)
 		return -1;
-	stmt_text(&s, 1, id);
-	rc = stmt_step(&s, err);
-	stmt_finish(&s);
+	registry_stmt_text(&s, 1, id);
+	rc = registry_stmt_step(&s, err);
+	registry_stmt_finish(&s);
 	*exists_r = rc > 0;
 	return rc < 0 ? -1 : 0;
 }
@@ -781,32 +799,32 @@ message_insert(struct registry *reg, const struct registry_message *msg,
 	       const char *kind, const char *disposition, const char *case_id,
 	       int64_t *id_r, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 
-	if (stmt_prepare(reg, &s,
-			 "INSERT INTO messages (sha256, mailbox, uid, raw_path,"
-			 " received_at, channel, message_id, from_addr, subject, kind,"
-			 " disposition, case_id, problems, recorded_at, received_source)"
-			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-			 " ?13, ?14, ?15)",
-			 "insert message", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "INSERT INTO messages (sha256, mailbox, uid, raw_path,"
+				  " received_at, channel, message_id, from_addr, subject, kind,"
+				  " disposition, case_id, problems, recorded_at, received_source)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+				  " ?13, ?14, ?15)",
+				  "insert message", err) != 0)
 		return -1;
-	stmt_text(&s, 1, msg->sha256);
-	stmt_text(&s, 2, msg->mailbox);
-	stmt_text(&s, 3, msg->uid);
-	stmt_text(&s, 4, msg->raw_path);
-	stmt_int(&s, 5, msg->received_at);
-	stmt_text(&s, 6, msg->channel);
-	stmt_text(&s, 7, msg->message_id);
-	stmt_text(&s, 8, msg->from_addr);
-	stmt_text(&s, 9, msg->subject);
-	stmt_text(&s, 10, kind);
-	stmt_text(&s, 11, disposition);
-	stmt_text(&s, 12, case_id);
-	stmt_text(&s, 13, msg->problems);
-	stmt_int(&s, 14, (int64_t)time(NULL));
-	stmt_text(&s, 15, msg->received_source);
-	if (stmt_run(&s, err) != 0)
+	registry_stmt_text(&s, 1, msg->sha256);
+	registry_stmt_text(&s, 2, msg->mailbox);
+	registry_stmt_text(&s, 3, msg->uid);
+	registry_stmt_text(&s, 4, msg->raw_path);
+	registry_stmt_int(&s, 5, msg->received_at);
+	registry_stmt_text(&s, 6, msg->channel);
+	registry_stmt_text(&s, 7, msg->message_id);
+	registry_stmt_text(&s, 8, msg->from_addr);
+	registry_stmt_text(&s, 9, msg->subject);
+	registry_stmt_text(&s, 10, kind);
+	registry_stmt_text(&s, 11, disposition);
+	registry_stmt_text(&s, 12, case_id);
+	registry_stmt_text(&s, 13, msg->problems);
+	registry_stmt_int(&s, 14, (int64_t)time(NULL));
+	registry_stmt_text(&s, 15, msg->received_source);
+	if (registry_stmt_run(&s, err) != 0)
 		return -1;
 	*id_r = sqlite3_last_insert_rowid(reg->db);
 	return 0;
@@ -822,29 +840,31 @@ message_fields_insert(struct registry *reg, int64_t mid,
 	for (unsigned f = 0; f < EXTRACT_FIELD_COUNT; f++) {
 		const struct extract_field_info *in = &rec->info[f];
 		char *value = extract_field_text(rec, f);
-		struct reg_stmt s;
+		struct registry_stmt s;
 		int rc;
 
 		if (value == NULL && in->source == EXTRACT_SRC_NONE &&
 		    in->confidence == EXTRACT_CONF_NONE)
 			continue;
-		if (stmt_prepare(reg, &s,
-				 "INSERT INTO message_fields (message_id, field,"
-				 " value, source, confidence, rule, line, line_no)"
-				 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-				 "insert message field", err) != 0) {
+		if (registry_stmt_prepare(reg, &s,
+					  "INSERT INTO message_fields (message_id, field,"
+					  " value, source, confidence, rule, line, line_no)"
+					  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+					  "insert message field", err) != 0) {
 			g_free(value);
 			return -1;
 		}
-		stmt_int(&s, 1, mid);
-		stmt_text(&s, 2, extract_field_name(f));
-		stmt_text(&s, 3, value);
-		stmt_text(&s, 4, REG_NAME_OR_NONE(extract_source_name(in->source)));
-		stmt_text(&s, 5, REG_NAME_OR_NONE(extract_confidence_name(in->confidence)));
-		stmt_text(&s, 6, in->rule);
-		stmt_text(&s, 7, in->line);
-		stmt_int(&s, 8, in->line_no);
-		rc = stmt_run(&s, err);
+		registry_stmt_int(&s, 1, mid);
+		registry_stmt_text(&s, 2, extract_field_name(f));
+		registry_stmt_text(&s, 3, value);
+		registry_stmt_text(&s, 4,
+				   REG_NAME_OR_NONE(extract_source_name(in->source)));
+		registry_stmt_text(&s, 5,
+				   REG_NAME_OR_NONE(extract_confidence_name(in->confidence)));
+		registry_stmt_text(&s, 6, in->rule);
+		registry_stmt_text(&s, 7, in->line);
+		registry_stmt_int(&s, 8, in->line_no);
+		rc = registry_stmt_run(&s, err);
 		g_free(value);
 		if (rc != 0)
 			return -1;
@@ -858,7 +878,7 @@ record_duplicate(struct registry *reg, const struct registry_message *msg,
 		 struct ogi_error *err)
 {
 	char detail[512];
-	struct reg_stmt s;
+	struct registry_stmt s;
 
 	out->duplicate = true;
 	copy_str(out->case_id, sizeof(out->case_id), k->case_id);
@@ -868,19 +888,19 @@ record_duplicate(struct registry *reg, const struct registry_message *msg,
 		 msg->mailbox != NULL ? msg->mailbox : "?",
 		 msg->uid != NULL ? msg->uid : "?");
 	if (k->same_content && msg->mailbox != NULL && msg->uid != NULL) {
-		if (stmt_prepare(reg, &s,
-				 "INSERT OR IGNORE INTO message_aliases"
-				 " (mailbox, uid, message_id, recorded_at)"
-				 " VALUES (?1, ?2, ?3, ?4)", "add alias", err) != 0)
+		if (registry_stmt_prepare(reg, &s,
+					  "INSERT OR IGNORE INTO message_aliases"
+					  " (mailbox, uid, message_id, recorded_at)"
+					  " VALUES (?1, ?2, ?3, ?4)", "add alias", err) != 0)
 			return -1;
-		stmt_text(&s, 1, msg->mailbox);
-		stmt_text(&s, 2, msg->uid);
-		stmt_int(&s, 3, k->id);
-		stmt_int(&s, 4, (int64_t)time(NULL));
-		if (stmt_run(&s, err) != 0)
+		registry_stmt_text(&s, 1, msg->mailbox);
+		registry_stmt_text(&s, 2, msg->uid);
+		registry_stmt_int(&s, 3, k->id);
+		registry_stmt_int(&s, 4, (int64_t)time(NULL));
+		if (registry_stmt_run(&s, err) != 0)
 			return -1;
 	}
-	return event_add(reg, NULL, k->id, "duplicate", detail, err);
+	return registry_event_add(reg, NULL, k->id, "duplicate", detail, err);
 }
 
 /* Everything registry_record writes, inside its transaction. */
@@ -939,8 +959,9 @@ record_in_tx(struct registry *reg, const struct registry_message *msg,
 			   err) != 0 ||
 	    (rec != NULL && message_fields_insert(reg, mid, rec, err) != 0))
 		return -1;
-	return event_add(reg, out->case_id[0] != '\0' ? out->case_id : NULL, mid,
-			 event, detail, err);
+	return registry_event_add(reg,
+				  out->case_id[0] != '\0' ? out->case_id : NULL, mid,
+				  event, detail, err);
 }
 
 int
@@ -973,32 +994,33 @@ registry_case_transition(struct registry *reg, const char *id,
 			 const char *from, const char *to, const char *event,
 			 struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
-	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
+	if (registry_exec(reg, "BEGIN IMMEDIATE", "begin transaction",
+			  err) != 0)
 		return -1;
-	if (stmt_prepare(reg, &s, "UPDATE cases SET state = ?3"
-			 " WHERE id = ?1 AND state = ?2", "change case state",
-			 err) != 0)
+	if (registry_stmt_prepare(reg, &s, "UPDATE cases SET state = ?3"
+				  " WHERE id = ?1 AND state = ?2", "change case state",
+				  err) != 0)
 		goto fail;
-	stmt_text(&s, 1, id);
-	stmt_text(&s, 2, from);
-	stmt_text(&s, 3, to);
-	if (stmt_run(&s, err) != 0)
+	registry_stmt_text(&s, 1, id);
+	registry_stmt_text(&s, 2, from);
+	registry_stmt_text(&s, 3, to);
+	if (registry_stmt_run(&s, err) != 0)
 		goto fail;
 	if (sqlite3_changes(reg->db) != 1) {
 		error_set(err, "%s: case %s is no longer %s: not changed to %s",
 			  reg->path, id, from, to);
 		goto fail;
 	}
-	rc = event_add(reg, id, 0, event, to, err);
+	rc = registry_event_add(reg, id, 0, event, to, err);
 	if (rc == 0)
-		rc = reg_exec(reg, "COMMIT", "commit", err);
+		rc = registry_exec(reg, "COMMIT", "commit", err);
 	if (rc == 0)
 		return 0;
 fail:
-	reg_rollback(reg);
+	registry_rollback(reg);
 	return -1;
 }
 
@@ -1012,7 +1034,8 @@ registry_next_docnum(struct registry *reg, const char *kind, int year,
 		error_set(err, "%s: next document number: empty letter kind", reg->path);
 		return -1;
 	}
-	if (reg_exec(reg, "BEGIN IMMEDIATE", "begin transaction", err) != 0)
+	if (registry_exec(reg, "BEGIN IMMEDIATE", "begin transaction",
+			  err) != 0)
 		return -1;
 	rc = seq_next(reg,
 		      "INSERT INTO doc_seq (year, kind, last) VALUES (?1, ?2, 1)"
@@ -1020,9 +1043,9 @@ registry_next_docnum(struct registry *reg, const char *kind, int year,
 		      " RETURNING last",
 		      year, kind, "next document number", seq_r, err);
 	if (rc == 0)
-		rc = reg_exec(reg, "COMMIT", "commit", err);
+		rc = registry_exec(reg, "COMMIT", "commit", err);
 	if (rc != 0)
-		reg_rollback(reg);
+		registry_rollback(reg);
 	return rc;
 }
 
@@ -1060,7 +1083,7 @@ message_row_read(sqlite3_stmt *st, struct registry_message_row *r)
 
 	for (int i = 0; i < (int)G_N_ELEMENTS(cols); i++)
 		if (cols[i] != NULL)
-			*cols[i] = col_dup(st, i);
+			*cols[i] = registry_col_dup(st, i);
 	r->received_at = sqlite3_column_int64(st, 3);
 }
 
@@ -1070,22 +1093,22 @@ registry_messages(struct registry *reg, struct registry_message_row **rows_r,
 {
 	struct registry_message_row *rows = NULL;
 	size_t n = 0, cap = 0;
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	*rows_r = NULL;
 	*n_r = 0;
-	if (stmt_prepare(reg, &s,
-			 "SELECT mailbox, uid, message_id, received_at, from_addr,"
-			 " subject, kind, case_id, problems, disposition"
-			 " FROM messages ORDER BY received_at, id",
-			 "list messages", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT mailbox, uid, message_id, received_at, from_addr,"
+				  " subject, kind, case_id, problems, disposition"
+				  " FROM messages ORDER BY received_at, id",
+				  "list messages", err) != 0)
 		return -1;
-	while ((rc = stmt_step(&s, err)) > 0) {
+	while ((rc = registry_stmt_step(&s, err)) > 0) {
 		rows = array_reserve(rows, &cap, n + 1, sizeof(*rows));
 		message_row_read(s.st, &rows[n++]);
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	if (rc < 0) {
 		registry_message_rows_free(rows, n);
 		return -1;
@@ -1100,26 +1123,27 @@ registry_thread_case(struct registry *reg, char *const *ids, size_t n,
 		     const char *from, char case_r[REGISTRY_CASE_ID_SIZE],
 		     struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc = 0;
 
 	case_r[0] = '\0';
 	if (from == NULL || n == 0)
 		return 0;
-	if (stmt_prepare(reg, &s,
-			 "SELECT case_id FROM messages WHERE message_id = ?1"
-			 " AND case_id IS NOT NULL AND from_addr = ?2 COLLATE NOCASE"
-			 " ORDER BY id DESC LIMIT 1",
-			 "find thread", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT case_id FROM messages WHERE message_id = ?1"
+				  " AND case_id IS NOT NULL AND from_addr = ?2 COLLATE NOCASE"
+				  " ORDER BY id DESC LIMIT 1",
+				  "find thread", err) != 0)
 		return -1;
 	for (size_t i = 0; i < n && case_r[0] == '\0' && rc >= 0; i++) {
 		sqlite3_reset(s.st);
-		stmt_text(&s, 1, ids[i]);
-		stmt_text(&s, 2, from);
-		if ((rc = stmt_step(&s, err)) > 0)
-			copy_str(case_r, REGISTRY_CASE_ID_SIZE, col_str(s.st, 0));
+		registry_stmt_text(&s, 1, ids[i]);
+		registry_stmt_text(&s, 2, from);
+		if ((rc = registry_stmt_step(&s, err)) > 0)
+			copy_str(case_r, REGISTRY_CASE_ID_SIZE,
+				 registry_col_str(s.st, 0));
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -1127,34 +1151,36 @@ static int
 explain_fields(struct registry *reg, int64_t mid, struct registry_explain *ex,
 	       struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
-	if (stmt_prepare(reg, &s,
-			 "SELECT field, value, source, confidence, rule, line,"
-			 " line_no FROM message_fields WHERE message_id = ?1",
-			 "read message fields", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT field, value, source, confidence, rule, line,"
+				  " line_no FROM message_fields WHERE message_id = ?1",
+				  "read message fields", err) != 0)
 		return -1;
-	stmt_int(&s, 1, mid);
-	while ((rc = stmt_step(&s, err)) > 0) {
+	registry_stmt_int(&s, 1, mid);
+	while ((rc = registry_stmt_step(&s, err)) > 0) {
 		enum extract_field f;
 		struct extract_field_info *in;
 
 		/* "none" and names this build no longer knows read as NONE:
 		 * an explanation is shown, never refused. */
-		if (extract_field_from_name(col_str(s.st, 0), &f) != 0)
+		if (extract_field_from_name(registry_col_str(s.st, 0), &f) != 0)
 			continue;
 		in = &ex->info[f];
-		ex->values[f] = col_dup(s.st, 1);
-		if (extract_source_from_name(col_str(s.st, 2), &in->source) != 0)
+		ex->values[f] = registry_col_dup(s.st, 1);
+		if (extract_source_from_name(registry_col_str(s.st, 2),
+					     &in->source) != 0)
 			in->source = EXTRACT_SRC_NONE;
-		if (extract_confidence_from_name(col_str(s.st, 3), &in->confidence) != 0)
+		if (extract_confidence_from_name(registry_col_str(s.st, 3),
+						 &in->confidence) != 0)
 			in->confidence = EXTRACT_CONF_NONE;
-		in->rule = col_dup(s.st, 4);
-		in->line = col_dup(s.st, 5);
+		in->rule = registry_col_dup(s.st, 4);
+		in->line = registry_col_dup(s.st, 5);
 		in->line_no = (unsigned)sqlite3_column_int64(s.st, 6);
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -1166,29 +1192,29 @@ registry_message_explain(struct registry *reg, const char *which,
 	size_t len = strlen(which);
 	char *bare = len >= 2 && which[0] == '<' && which[len - 1] == '>'
 		     ? g_strndup(which + 1, len - 2) : g_strdup(which);
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int64_t mid = 0;
 	int rc, found = 0;
 
 	*ex_r = NULL;
-	if (stmt_prepare(reg, &s,
-			 "SELECT mailbox, uid, message_id, received_at, from_addr,"
-			 " subject, kind, case_id, problems, disposition, id"
-			 " FROM messages WHERE uid = ?1 OR message_id = ?1"
-			 " OR message_id = ?2 ORDER BY id",
-			 "find message", err) != 0) {
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT mailbox, uid, message_id, received_at, from_addr,"
+				  " subject, kind, case_id, problems, disposition, id"
+				  " FROM messages WHERE uid = ?1 OR message_id = ?1"
+				  " OR message_id = ?2 ORDER BY id",
+				  "find message", err) != 0) {
 		g_free(bare);
 		return -1;
 	}
-	stmt_text(&s, 1, which);
+	registry_stmt_text(&s, 1, which);
 	/* Message-IDs are kept without their angle brackets. */
-	stmt_text(&s, 2, bare);
-	while ((rc = stmt_step(&s, err)) > 0 && ++found == 1) {
+	registry_stmt_text(&s, 2, bare);
+	while ((rc = registry_stmt_step(&s, err)) > 0 && ++found == 1) {
 		ex = g_new0(struct registry_explain, 1);
 		message_row_read(s.st, &ex->msg);
 		mid = sqlite3_column_int64(s.st, 10);
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	g_free(bare);
 	if (rc >= 0 && found > 1) {
 		error_set(err, "%s: %s names several messages", reg->path, which);
@@ -1246,23 +1272,23 @@ case_load_messages(struct registry *reg, struct registry_case *c,
 		   struct ogi_error *err)
 {
 	size_t cap = 0;
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	c->messages = array_reserve(NULL, &cap, 1, sizeof(*c->messages));
-	if (stmt_prepare(reg, &s,
-			 "SELECT uid FROM messages WHERE case_id = ?1"
-			 " ORDER BY received_at, id",
-			 "list case messages", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT uid FROM messages WHERE case_id = ?1"
+				  " ORDER BY received_at, id",
+				  "list case messages", err) != 0)
 		return -1;
-	stmt_text(&s, 1, c->id);
-	while ((rc = stmt_step(&s, err)) > 0) {
+	registry_stmt_text(&s, 1, c->id);
+	while ((rc = registry_stmt_step(&s, err)) > 0) {
 		/* One more slot for the NULL terminator. */
 		c->messages = array_reserve(c->messages, &cap, c->n_messages + 2,
 					    sizeof(*c->messages));
-		c->messages[c->n_messages++] = col_dup(s.st, 0);
+		c->messages[c->n_messages++] = registry_col_dup(s.st, 0);
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -1278,14 +1304,14 @@ case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
 	struct registry_case *c = g_new0(struct registry_case, 1);
 
 	*case_r = NULL;
-	c->id = col_dup(st, 0);
-	c->state = col_dup(st, 1);
-	c->channel = col_dup(st, 2);
-	c->deadline = col_dup(st, 4);
-	c->received_source = col_dup(st, 6);
+	c->id = registry_col_dup(st, 0);
+	c->state = registry_col_dup(st, 1);
+	c->channel = registry_col_dup(st, 2);
+	c->deadline = registry_col_dup(st, 4);
+	c->received_source = registry_col_dup(st, 6);
 	c->received_at = sqlite3_column_int64(st, 3);
 	c->deadline_provisional = sqlite3_column_int(st, 5) != 0;
-	c->rec.review = col_dup(st, 7);
+	c->rec.review = registry_col_dup(st, 7);
 	if (case_read_record(reg, st, CASE_SELECT_FIRST_RECORD, c->id, &c->rec,
 			     err) != 0 ||
 	    case_load_messages(reg, c, err) != 0) {
@@ -1303,26 +1329,26 @@ registry_cases(struct registry *reg, const char *state,
 {
 	struct registry_case **cases = NULL;
 	size_t n = 0, cap = 0;
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	*cases_r = NULL;
 	*n_r = 0;
-	if (stmt_prepare(reg, &s,
-			 state != NULL
-			 ? CASE_SELECT " WHERE state = ?1 ORDER BY received_at, id"
-			 : CASE_SELECT " ORDER BY received_at, id",
-			 "list cases", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  state != NULL
+				  ? CASE_SELECT " WHERE state = ?1 ORDER BY received_at, id"
+				  : CASE_SELECT " ORDER BY received_at, id",
+				  "list cases", err) != 0)
 		return -1;
 	if (state != NULL)
-		stmt_text(&s, 1, state);
-	while ((rc = stmt_step(&s, err)) > 0) {
+		registry_stmt_text(&s, 1, state);
+	while ((rc = registry_stmt_step(&s, err)) > 0) {
 		cases = array_reserve(cases, &cap, n + 1, sizeof(*cases));
 		if ((rc = case_read(reg, s.st, &cases[n], err)) != 0)
 			break;
 		n++;
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	if (rc < 0) {
 		registry_cases_free(cases, n);
 		return -1;
@@ -1336,16 +1362,17 @@ int
 registry_case_get(struct registry *reg, const char *id,
 		  struct registry_case **case_r, struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	*case_r = NULL;
-	if (stmt_prepare(reg, &s, CASE_SELECT " WHERE id = ?1", "get case", err) != 0)
+	if (registry_stmt_prepare(reg, &s, CASE_SELECT " WHERE id = ?1",
+				  "get case", err) != 0)
 		return -1;
-	stmt_text(&s, 1, id);
-	rc = stmt_step(&s, err);
+	registry_stmt_text(&s, 1, id);
+	rc = registry_stmt_step(&s, err);
 	if (rc > 0)
 		rc = case_read(reg, s.st, case_r, err);
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }

@@ -207,13 +207,14 @@ static const struct schema_migration schema_migrations[] = {
 	G_N_ELEMENTS(schema_migrations)
 
 int
-schema_latest(void)
+registry_schema_latest(void)
 {
 	return schema_migrations[SCHEMA_N_MIGRATIONS - 1].version;
 }
 
 int
-schema_exec(sqlite3 *db, const char *sql, const char *op, struct ogi_error *err)
+registry_schema_exec(sqlite3 *db, const char *sql, const char *op,
+		     struct ogi_error *err)
 {
 	while (*sql != '\0') {
 		sqlite3_stmt *st;
@@ -240,7 +241,7 @@ schema_exec(sqlite3 *db, const char *sql, const char *op, struct ogi_error *err)
 }
 
 int
-schema_version(sqlite3 *db, int *version_r, struct ogi_error *err)
+registry_schema_user_version(sqlite3 *db, int *version_r, struct ogi_error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -266,7 +267,8 @@ schema_rollback(sqlite3 *db)
 	struct ogi_error rerr;
 
 	if (!sqlite3_get_autocommit(db) &&
-	    schema_exec(db, "ROLLBACK", "roll back migration", &rerr) != 0)
+	    registry_schema_exec(db, "ROLLBACK", "roll back migration",
+				 &rerr) != 0)
 		log_error("%s", rerr.msg);
 }
 
@@ -279,14 +281,16 @@ schema_apply(sqlite3 *db, const struct schema_migration *m, int *version_r,
 {
 	int version;
 
-	if (schema_exec(db, "BEGIN IMMEDIATE", "begin migration", err) != 0)
+	if (registry_schema_exec(db, "BEGIN IMMEDIATE", "begin migration",
+				 err) != 0)
 		return -1;
-	if (schema_version(db, &version, err) != 0)
+	if (registry_schema_user_version(db, &version, err) != 0)
 		goto fail;
 	if (version < m->version) {
-		if (schema_exec(db, m->sql, "apply migration", err) != 0)
+		if (registry_schema_exec(db, m->sql, "apply migration",
+					 err) != 0)
 			goto fail;
-		if (schema_version(db, &version, err) != 0)
+		if (registry_schema_user_version(db, &version, err) != 0)
 			goto fail;
 		if (version != m->version) {
 			error_set(err, "apply migration: user_version is %d, not %d",
@@ -294,7 +298,7 @@ schema_apply(sqlite3 *db, const struct schema_migration *m, int *version_r,
 			goto fail;
 		}
 	}
-	if (schema_exec(db, "COMMIT", "commit migration", err) != 0)
+	if (registry_schema_exec(db, "COMMIT", "commit migration", err) != 0)
 		goto fail;
 	*version_r = version;
 	return 0;
@@ -305,15 +309,15 @@ fail:
 }
 
 int
-schema_migrate(sqlite3 *db, int *version_r, struct ogi_error *err)
+registry_schema_migrate(sqlite3 *db, int *version_r, struct ogi_error *err)
 {
 	int version;
 
-	if (schema_version(db, &version, err) != 0)
+	if (registry_schema_user_version(db, &version, err) != 0)
 		return -1;
-	if (version > schema_latest()) {
+	if (version > registry_schema_latest()) {
 		error_set(err, "schema version %d is newer than this program's %d",
-			  version, schema_latest());
+			  version, registry_schema_latest());
 		return -1;
 	}
 	for (size_t i = 0; i < SCHEMA_N_MIGRATIONS; i++)

@@ -12,22 +12,23 @@
 #include "common/error.h"
 
 /* The newest schema version this program knows. */
-int schema_latest(void);
+int registry_schema_latest(void);
 
 /* Runs the static SQL text sql (one or more statements, no parameters)
  * through prepare_v2 and step.  Returns 0, or -1 with err naming op and
  * sqlite3_errmsg. */
-int schema_exec(sqlite3 *db, const char *sql, const char *op,
-		struct ogi_error *err);
+int registry_schema_exec(sqlite3 *db, const char *sql, const char *op,
+			 struct ogi_error *err);
 
 /* Reads PRAGMA user_version into *version_r.  Returns 0 or -1. */
-int schema_version(sqlite3 *db, int *version_r, struct ogi_error *err);
+int registry_schema_user_version(sqlite3 *db, int *version_r,
+				 struct ogi_error *err);
 
 /* Applies every migration newer than the file's user_version, each in its
  * own BEGIN IMMEDIATE transaction that also sets user_version; stores the
  * resulting version in *version_r.  Fails (nothing changed by the failing
  * step) when a migration fails or when the file is newer than
- * schema_latest().  Returns 0 or -1. */
-int schema_migrate(sqlite3 *db, int *version_r, struct ogi_error *err);
+ * registry_schema_latest().  Returns 0 or -1. */
+int registry_schema_migrate(sqlite3 *db, int *version_r, struct ogi_error *err);
 
 #endif

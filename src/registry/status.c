@@ -12,17 +12,17 @@ status_write(struct registry *reg, const char *sql, const char *op,
 	     const char *intake, int64_t at, const char *text, int64_t n,
 	     struct ogi_error *err)
 {
-	struct reg_stmt s;
+	struct registry_stmt s;
 
-	if (stmt_prepare(reg, &s, sql, op, err) != 0)
+	if (registry_stmt_prepare(reg, &s, sql, op, err) != 0)
 		return -1;
-	stmt_text(&s, 1, intake);
-	stmt_int(&s, 2, at);
+	registry_stmt_text(&s, 1, intake);
+	registry_stmt_int(&s, 2, at);
 	if (text != NULL)
-		stmt_text(&s, 3, text);
+		registry_stmt_text(&s, 3, text);
 	else
-		stmt_int(&s, 3, n);
-	return stmt_run(&s, err);
+		registry_stmt_int(&s, 3, n);
+	return registry_stmt_run(&s, err);
 }
 
 int
@@ -66,24 +66,24 @@ registry_intake_statuses(struct registry *reg,
 			 struct ogi_error *err)
 {
 	GArray *rows;
-	struct reg_stmt s;
+	struct registry_stmt s;
 	int rc;
 
 	*rows_r = NULL;
 	*n_r = 0;
-	if (stmt_prepare(reg, &s,
-			 "SELECT intake, last_poll_at, backlog, last_error,"
-			 " last_error_at, errors, updated_at"
-			 " FROM intake_status ORDER BY intake",
-			 "read intake status", err) != 0)
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT intake, last_poll_at, backlog, last_error,"
+				  " last_error_at, errors, updated_at"
+				  " FROM intake_status ORDER BY intake",
+				  "read intake status", err) != 0)
 		return -1;
 	rows = g_array_new(FALSE, TRUE, sizeof(struct registry_intake_status));
-	while ((rc = stmt_step(&s, err)) > 0) {
+	while ((rc = registry_stmt_step(&s, err)) > 0) {
 		struct registry_intake_status r = {
-			.intake = col_dup(s.st, 0),
+			.intake = registry_col_dup(s.st, 0),
 			.last_poll_at = sqlite3_column_int64(s.st, 1),
 			.backlog = sqlite3_column_int64(s.st, 2),
-			.last_error = col_dup(s.st, 3),
+			.last_error = registry_col_dup(s.st, 3),
 			.last_error_at = sqlite3_column_int64(s.st, 4),
 			.errors = sqlite3_column_int64(s.st, 5),
 			.updated_at = sqlite3_column_int64(s.st, 6),
@@ -91,7 +91,7 @@ registry_intake_statuses(struct registry *reg,
 
 		g_array_append_val(rows, r);
 	}
-	stmt_finish(&s);
+	registry_stmt_finish(&s);
 	*n_r = rows->len;
 	*rows_r = (struct registry_intake_status *)(void *)
 		  g_array_free(rows, rows->len == 0);
