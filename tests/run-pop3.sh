@@ -7,7 +7,8 @@
 # certificate, a wrong-name or self-signed one refused before any login;
 # (4) Dovecot restarted in the middle of a run: the next run completes,
 # nothing twice; (5) a message over max_fetch_size stays on the server and
-# is recorded for the office once; the daemon opens a session per poll;
+# is recorded for the office once; a connection cut in the middle of a
+# message; the daemon opens a session per poll;
 # (6) a server of our own sends what
 # Dovecot never does: dot-stuffed lines, bare CRs, UIDLs RFC 1939 does not
 # allow, a message far longer than LIST said.
@@ -81,8 +82,9 @@ logins() { grep -c 'pop3-login: Info: Login:' "$SRV_DIR/dovecot/dovecot.log"; }
 
 # proxy MODE: a plain TCP proxy to Dovecot's POP3 port, on $proxy_port.
 # drop-quit: the first QUIT a client sends closes both sides (the server
-# never sees it), later connections pass untouched; slow: every piece the
-# server sends is held for 30 ms.
+# never sees it), later connections pass untouched; cut: the first
+# connection to carry more than 64 KB from the server is closed there;
+# slow: every piece the server sends is held for 30 ms.
 proxy() {
 	proxy_port=$(srv_free_ports 1)
 	python3 - "$proxy_port" "$SRV_POP3" "$1" <<'PY' &
@@ -92,11 +94,17 @@ srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 srv.bind(("127.0.0.1", port)); srv.listen(8)
 state = {"dropped": False}
 def pipe(a, b, upstream):
+    sent = 0
     try:
         while True:
             d = a.recv(65536)
             if not d: break
             if mode == "drop-quit" and not upstream and b"QUIT" in d \
+               and not state["dropped"]:
+                state["dropped"] = True
+                break
+            sent += len(d)
+            if mode == "cut" and upstream and sent > 65536 \
                and not state["dropped"]:
                 state["dropped"] = True
                 break
@@ -321,6 +329,31 @@ t_check "big: it stays on the server" [ "$(maildrop_count)" = 1 ]
 t_ogid "$big" --once 2>>"$big/ogid.log" || t_fail "big: second run failed"
 t_check "big: the next run records nothing more" [ "$(recorded "$big")" = 1 ]
 t_check "big: and still leaves it" [ "$(maildrop_count)" = 1 ]
+
+# --- the connection cut in the middle of a message: nothing recorded, it
+# stays in the maildrop; the next run records it whole, once --------------
+find "$SRV_MAILDIR/new" "$SRV_MAILDIR/cur" -type f -delete
+python3 - "$t_root/cut.eml" <<'PY'
+import base64, os, sys
+open(sys.argv[1], "wb").write(
+    b"From: cut@example.com\nTo: ogi@example.gov.cn\nSubject: cut\n"
+    b"Message-ID: <cut-pop3@example.com>\nMIME-Version: 1.0\n"
+    b"Content-Type: application/octet-stream\n"
+    b"Content-Transfer-Encoding: base64\n\n" +
+    base64.encodebytes(os.urandom(200 << 10)))
+PY
+deliver "$t_root/cut.eml"
+proxy cut
+cut=$(pop3_dir cut done=delete tls=none "port=$proxy_port")
+t_ogid "$cut" --once 2>"$cut/ogid.log"
+t_check "cut: nothing recorded from the cut connection" [ "$(recorded "$cut")" = 0 ]
+t_check "cut: the lost connection is logged" grep -q 'connection lost' "$cut/ogid.log"
+t_check "cut: the message is still in the maildrop" [ "$(maildrop_count)" = 1 ]
+t_ogid "$cut" --once 2>>"$cut/ogid.log" || t_fail "cut: the next run failed"
+t_check "cut: the next run records it once, whole" \
+	[ "$(recorded "$cut")" = 1 -a "$(find "$cut/state/raw" -name '*.eml' -size +200k | wc -l)" = 1 ]
+t_check "cut: then deletes it" [ "$(maildrop_count)" = 0 ]
+kill "$proxy_pid"
 
 # --- the daemon: a session per poll (POP3 shows no mail that came after
 # the login), QUIT between polls -------------------------------------------
