@@ -83,8 +83,9 @@ logins() { grep -c 'pop3-login: Info: Login:' "$SRV_DIR/dovecot/dovecot.log"; }
 # proxy MODE: a plain TCP proxy to Dovecot's POP3 port, on $proxy_port.
 # drop-quit: the first QUIT a client sends closes both sides (the server
 # never sees it), later connections pass untouched; cut: the first
-# connection to carry more than 64 KB from the server is closed there;
-# slow: every piece the server sends is held for 30 ms.
+# connection to carry more than 64 KB from the server is closed there, the
+# next one when the client sends RETR, later ones pass; slow: every piece
+# the server sends is held for 30 ms.
 proxy() {
 	proxy_port=$(srv_free_ports 1)
 	python3 - "$proxy_port" "$SRV_POP3" "$1" <<'PY' &
@@ -92,7 +93,7 @@ import socket, sys, threading, time
 port, target, mode = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 srv.bind(("127.0.0.1", port)); srv.listen(8)
-state = {"dropped": False}
+state = {"dropped": False, "cuts": 0}
 def pipe(a, b, upstream):
     sent = 0
     try:
@@ -104,9 +105,11 @@ def pipe(a, b, upstream):
                 state["dropped"] = True
                 break
             sent += len(d)
-            if mode == "cut" and upstream and sent > 65536 \
-               and not state["dropped"]:
-                state["dropped"] = True
+            if mode == "cut" and upstream and sent > 65536 and state["cuts"] == 0:
+                state["cuts"] = 1
+                break
+            if mode == "cut" and not upstream and b"RETR" in d and state["cuts"] == 1:
+                state["cuts"] = 2
                 break
             if mode == "slow" and upstream:
                 time.sleep(0.03)
@@ -330,8 +333,9 @@ t_ogid "$big" --once 2>>"$big/ogid.log" || t_fail "big: second run failed"
 t_check "big: the next run records nothing more" [ "$(recorded "$big")" = 1 ]
 t_check "big: and still leaves it" [ "$(maildrop_count)" = 1 ]
 
-# --- the connection cut in the middle of a message: nothing recorded, it
-# stays in the maildrop; the next run records it whole, once --------------
+# --- the connection cut in the middle of a message, then right after RETR:
+# nothing recorded, it stays in the maildrop; the next run records it
+# whole, once --------------------------------------------------------------
 find "$SRV_MAILDIR/new" "$SRV_MAILDIR/cur" -type f -delete
 python3 - "$t_root/cut.eml" <<'PY'
 import base64, os, sys
@@ -347,7 +351,11 @@ proxy cut
 cut=$(pop3_dir cut done=delete tls=none "port=$proxy_port")
 t_ogid "$cut" --once 2>"$cut/ogid.log"
 t_check "cut: nothing recorded from the cut connection" [ "$(recorded "$cut")" = 0 ]
-t_check "cut: the lost connection is logged" grep -q 'connection lost' "$cut/ogid.log"
+t_ogid "$cut" --once 2>>"$cut/ogid.log"
+t_check "cut: nothing recorded when it closes before the answer to RETR" \
+	[ "$(recorded "$cut")" = 0 ]
+t_check "cut: both lost connections are logged as such" \
+	[ "$(grep -c 'connection lost' "$cut/ogid.log")" = 2 ]
 t_check "cut: the message is still in the maildrop" [ "$(maildrop_count)" = 1 ]
 t_ogid "$cut" --once 2>>"$cut/ogid.log" || t_fail "cut: the next run failed"
 t_check "cut: the next run records it once, whole" \

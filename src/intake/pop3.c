@@ -121,17 +121,23 @@ static int
 pop3_command(struct pop3 *p, const char *line, bool *ok_r, struct ogi_error *err)
 {
 	mailstream *s = p->pop->pop3_stream;
-	char *resp;
+	char *resp = NULL;
+	size_t len = 0;
 
-	if (mailstream_write(s, line, strlen(line)) < 0 || mailstream_flush(s) < 0 ||
-	    (resp = mailstream_read_line_remove_eol(s, p->pop->pop3_stream_buffer))
-	    == NULL) {
+	if (mailstream_write(s, line, strlen(line)) >= 0 &&
+	    mailstream_flush(s) >= 0 &&
+	    (resp = mailstream_read_line(s, p->pop->pop3_stream_buffer)) != NULL)
+		len = strlen(resp);
+	/* At the end of a plain connection libetpan gives what it has as a
+	 * line: only one that ends is an answer. */
+	if (len == 0 || resp[len - 1] != '\n') {
 		p->broken = true;
 		p->failed = true;
 		error_set(err, "pop3 %s: connection lost", p->host);
 		error_scope(err, OGI_ERROR_MAILBOX, true);
 		return -1;
 	}
+	resp[strcspn(resp, "\r\n")] = '\0';
 	*ok_r = strncmp(resp, "+OK", 3) == 0;
 	p->pop->pop3_response = resp;
 	return 0;
