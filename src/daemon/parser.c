@@ -32,6 +32,10 @@ struct parser {
 	int to_worker;      /* job pipe, parent's end */
 	int from_worker;    /* result pipe, parent's end */
 	unsigned jobs_done; /* by the current worker */
+	/* The job submitted and not yet collected. */
+	bool in_flight;
+	int64_t deadline;   /* ms, monotonic */
+	int send_errno;     /* its sending failed with this, or 0 */
 };
 
 int
@@ -177,12 +181,16 @@ parser_io(int fd, bool out, void *buf, size_t len, int64_t deadline,
 			errno = EINTR;
 			return -1;
 		}
-		if (left <= 0) {
+		if (poll(&pfd, 1, left <= 0 ? 0 : (int)(left > 1000 ? 1000 : left)) < 0 &&
+		    errno != EINTR)
+			return -1;
+		/* Past the deadline what the worker already sent, or its end,
+		 * still counts: while the pipeline waited for another worker,
+		 * this one may have answered, or died of its CPU limit. */
+		if (left <= 0 && pfd.revents == 0) {
 			errno = ETIMEDOUT;
 			return -1;
 		}
-		if (poll(&pfd, 1, (int)(left > 1000 ? 1000 : left)) < 0 && errno != EINTR)
-			return -1;
 		n = out ? write(fd, (char *)buf + done, len - done)
 			: read(fd, (char *)buf + done, len - done);
 		if (n > 0) {
@@ -212,26 +220,69 @@ parser_failed(struct parser *p, const char *what, bool kill_it,
 					   what != NULL ? what : why);
 }
 
+/* Stops the worker because *stop was raised: not the message's fault, it
+ * is parsed again next time. */
+static int
+parser_stopped(struct parser *p, struct ogi_error *err)
+{
+	parser_reap(p, true, NULL, 0);
+	error_set(err, "stopped while the message was being parsed");
+	error_scope(err, OGI_ERROR_STORE, true);
+	return -1;
+}
+
+int
+parser_submit(struct parser *p, const struct wire_job *job,
+	      volatile sig_atomic_t *stop, struct ogi_error *err)
+{
+	unsigned char *frame;
+	size_t len;
+	int rc;
+
+	g_assert(!p->in_flight);
+	if (p->pid == 0 && parser_spawn(p, err) != 0)
+		return -1;
+	p->deadline = parser_now_ms() + (int64_t)p->lim.timeout_s * 1000;
+	p->send_errno = 0;
+	wire_job_encode(job, &frame, &len);
+	rc = parser_io(p->to_worker, true, frame, len, p->deadline, stop);
+	g_free(frame);
+	if (rc != 0 && errno == EINTR)
+		return parser_stopped(p, err);
+	/* A worker that died or hung while reading is the message's fate:
+	 * parser_collect reports it. */
+	if (rc != 0)
+		p->send_errno = errno;
+	p->in_flight = true;
+	return 0;
+}
+
 int
 parser_run(struct parser *p, const struct wire_job *job,
 	   volatile sig_atomic_t *stop, struct wire_result *res_r,
 	   struct ogi_error *err)
 {
-	unsigned char hdr[WIRE_HEADER_SIZE], *frame, *body;
+	if (parser_submit(p, job, stop, err) != 0)
+		return -1;
+	return parser_collect(p, stop, res_r, err);
+}
+
+int
+parser_collect(struct parser *p, volatile sig_atomic_t *stop,
+	       struct wire_result *res_r, struct ogi_error *err)
+{
+	unsigned char hdr[WIRE_HEADER_SIZE], *body;
 	struct ogi_error werr = { 0 };
-	int64_t deadline;
-	size_t len, body_len;
+	int64_t deadline = p->deadline;
+	size_t body_len;
 	char what[600];
 
-	if (p->pid == 0 && parser_spawn(p, err) != 0)
-		return -1;
-	deadline = parser_now_ms() + (int64_t)p->lim.timeout_s * 1000;
-	wire_job_encode(job, &frame, &len);
-	if (parser_io(p->to_worker, true, frame, len, deadline, stop) != 0) {
-		g_free(frame);
+	g_assert(p->in_flight);
+	p->in_flight = false;
+	if (p->send_errno != 0) {
+		errno = p->send_errno;
 		goto io_failed;
 	}
-	g_free(frame);
 	if (parser_io(p->from_worker, false, hdr, sizeof(hdr), deadline,
 		      stop) != 0)
 		goto io_failed;
@@ -252,13 +303,8 @@ parser_run(struct parser *p, const struct wire_job *job,
 		parser_reap(p, false, NULL, 0);
 	return 0;
 io_failed:
-	if (errno == EINTR) {
-		/* Not the message's fault: it is parsed again next time. */
-		parser_reap(p, true, NULL, 0);
-		error_set(err, "stopped while the message was being parsed");
-		error_scope(err, OGI_ERROR_STORE, true);
-		return -1;
-	}
+	if (errno == EINTR)
+		return parser_stopped(p, err);
 	if (errno == ETIMEDOUT) {
 		snprintf(what, sizeof(what), "did not finish within %d s: killed",
 			 p->lim.timeout_s);

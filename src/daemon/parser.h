@@ -49,6 +49,20 @@ int parser_run(struct parser *p, const struct wire_job *job,
 	       volatile sig_atomic_t *stop, struct wire_result *res_r,
 	       struct ogi_error *err);
 
+/* parser_run in two halves, so that the caller works (or another worker
+ * parses) while this one parses: parser_submit hands job to the worker
+ * (started as needed) and returns once the worker has read it -- job and
+ * the bytes it points to may go then; parser_collect waits for the answer
+ * and returns as parser_run does.  One job at a time: each submit is
+ * followed by its collect before the next submit.  parser_submit returns
+ * -1 as parser_run does (no worker, or *stop), with nothing in flight; a
+ * worker that fails while reading the job is reported by parser_collect.
+ * The timeout counts from the submit. */
+int parser_submit(struct parser *p, const struct wire_job *job,
+		  volatile sig_atomic_t *stop, struct ogi_error *err);
+int parser_collect(struct parser *p, volatile sig_atomic_t *stop,
+		   struct wire_result *res_r, struct ogi_error *err);
+
 /* Ends the worker (EOF, then SIGKILL after a second) and frees p; p may
  * be NULL. */
 void parser_close(struct parser *p);

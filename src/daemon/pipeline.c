@@ -18,11 +18,17 @@
 #include "registry/registry.h"
 #include "workflow/workflow.h"
 
+/* Parser workers at work at once, each with one message: two keep both
+ * cores of the small office server busy (one parses while the other does,
+ * and the intake spools and records between them); the messages are still
+ * recorded in the order they were listed.  A third would only wait. */
+#define PIPELINE_PARSERS 2
+
 struct pipeline {
 	const struct config *cfg;
 	struct registry *reg;
 	struct workdays *wd;
-	struct parser *parser;
+	struct parser *parser[PIPELINE_PARSERS];
 	GTimeZone *tz;
 	struct delivery_verp verp;  /* to know our return paths in bounces */
 	char *domain;               /* the office's, for Message-IDs; NULL
@@ -48,8 +54,9 @@ pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 		goto fail;
 	if (registry_open(cfg->db_path, false, &pl->reg, err) != 0)
 		goto fail;
-	if (parser_open(&cfg->parser, &pl->parser, err) != 0)
-		goto fail;
+	for (size_t i = 0; i < PIPELINE_PARSERS; i++)
+		if (parser_open(&cfg->parser, &pl->parser[i], err) != 0)
+			goto fail;
 	if (delivery_verp_load(cfg->state_dir, &pl->verp, err) != 0)
 		goto fail;
 	/* A sender address the outbox refuses must not stop intake: bounces
@@ -69,7 +76,8 @@ pipeline_close(struct pipeline *pl)
 {
 	if (pl == NULL)
 		return;
-	parser_close(pl->parser);
+	for (size_t i = 0; i < PIPELINE_PARSERS; i++)
+		parser_close(pl->parser[i]);
 	if (pl->reg != NULL)
 		registry_close(pl->reg);
 	if (pl->wd != NULL)
@@ -166,14 +174,15 @@ pipeline_log_outcome(const char *where, const struct extract_record *rec,
 			 rec->kind_reason ? rec->kind_reason : "-");
 }
 
-/* Asks the worker what the spooled message rel (len bytes) is; a message
- * over the size limit is not given to it.  Returns 0 with *res filled, or
- * -1 (store scope) when the spool cannot be read or no worker runs. */
+/* Gives the spooled message rel (len bytes) to worker slot; a message over
+ * the size limit is not given to it.  Returns 0 with *res filled (too
+ * big) or *in_flight_r set (parser_collect answers), or -1 (store scope)
+ * when the spool cannot be read or no worker runs. */
 static int
 pipeline_parse(struct pipeline *pl, const struct config_intake *in,
-	       const char *rel, size_t len, const char today[11],
+	       const char *rel, size_t len, const char today[11], size_t slot,
 	       volatile sig_atomic_t *stop, struct wire_result *res,
-	       struct ogi_error *err)
+	       bool *in_flight_r, struct ogi_error *err)
 {
 	const struct config *cfg = pl->cfg;
 	struct wire_job job = {
@@ -199,8 +208,9 @@ pipeline_parse(struct pipeline *pl, const struct config_intake *in,
 	job.raw = data;
 	job.raw_len = len;
 	memcpy(job.today, today, sizeof(job.today));
-	rc = parser_run(pl->parser, &job, stop, res, err);
+	rc = parser_submit(pl->parser[slot], &job, stop, err);
 	spool_unmap(data, len);
+	*in_flight_r = rc == 0;
 	return rc;
 }
 
@@ -279,6 +289,10 @@ struct pipeline_pending {
 	char today[11];           /* the office's date of receipt */
 	int offset;               /* its UTC offset, seconds */
 	bool review_added;        /* the problems are in res.rec->review */
+	bool awaiting;            /* its reading is not finished
+	                             (pipeline_read_end) */
+	bool in_flight;           /* with worker slot, not yet answered */
+	size_t slot;
 	/* Written by the commit. */
 	struct registry_decision decision;
 	char deadline[11];
@@ -316,17 +330,17 @@ pipeline_batch_full(const struct pipeline_batch *b)
 				    PIPELINE_BATCH_SECONDS * G_TIME_SPAN_SECOND);
 }
 
-/* Parses the spooled message of p, leaving a .parsing note beside it while
- * the worker has it: a message during which ogid itself died is not tried
- * again.  Returns 0 with p's result filled, or -1 (store scope). */
+/* Starts reading the spooled message of p, leaving a .parsing note
+ * beside it while a worker (slot) has it: a message during which ogid
+ * itself died is not tried again.  Returns 0 (p is awaiting: finish with
+ * pipeline_read_end), or -1 (store scope) with no note left. */
 static int
-pipeline_read(struct pipeline *pl, const struct config_intake *in,
-	      struct pipeline_pending *p, size_t len,
-	      volatile sig_atomic_t *stop, struct ogi_error *err)
+pipeline_read_begin(struct pipeline *pl, const struct config_intake *in,
+		    struct pipeline_pending *p, size_t len, size_t slot,
+		    volatile sig_atomic_t *stop, struct ogi_error *err)
 {
 	const char *state_dir = pl->cfg->state_dir;
 	bool earlier;
-	int rc;
 
 	if (spool_parse_begin(state_dir, p->rel, &earlier, err) != 0) {
 		error_scope(err, OGI_ERROR_STORE, true);
@@ -337,25 +351,72 @@ pipeline_read(struct pipeline *pl, const struct config_intake *in,
 		p->res.parse_error = g_strdup("an earlier run stopped while "
 					      "reading this message (crash or "
 					      "hang): not parsed again");
-		rc = 0;
 	} else if (p->it.header_only) {
 		p->res.parse_error = g_strdup_printf(
 			"too big to fetch (%zu bytes > max_fetch_size %zu): left "
 			"on the server, only its header kept", p->it.size,
 			in->max_fetch_size);
-		rc = 0;
 	} else {
-		rc = pipeline_parse(pl, in, p->rel, len, p->today, stop, &p->res,
-				    err);
+		p->slot = slot;
+		if (pipeline_parse(pl, in, p->rel, len, p->today, slot, stop,
+				   &p->res, &p->in_flight, err) != 0) {
+			spool_parse_end(state_dir, p->rel);
+			return -1;
+		}
+	}
+	p->awaiting = true;
+	return 0;
+}
+
+/* Finishes the reading pipeline_read_begin started: the worker's answer,
+ * if it has the message.  Returns 0 with p's result filled, or -1 (store
+ * scope: *stop, or no worker) with the message to be read again. */
+static int
+pipeline_read_end(struct pipeline *pl, struct pipeline_pending *p,
+		  volatile sig_atomic_t *stop, struct ogi_error *err)
+{
+	int rc = 0;
+
+	p->awaiting = false;
+	if (p->in_flight) {
+		p->in_flight = false;
+		rc = parser_collect(pl->parser[p->slot], stop, &p->res, err);
 	}
 	/* The worker has answered (or died and was replaced): a crash from
 	 * here on costs a new parse, not the message's reading. */
-	spool_parse_end(state_dir, p->rel);
+	spool_parse_end(pl->cfg->state_dir, p->rel);
 	if (rc != 0)
 		return -1;
 	pipeline_received(&p->it, &p->res, &p->received_at, &p->source);
 	pipeline_local_date(pl, p->received_at, p->today, &p->offset);
 	p->problems = pipeline_problems(&p->res);
+	return 0;
+}
+
+/* Finishes the reading of the batch's messages before index upto, in
+ * order.  When one cannot be finished (*stop, no worker), it and every
+ * message after it leave the batch, to be read again from the mailbox
+ * (their workers' answers are not waited for: *stop ends them).  Returns
+ * 0, or -1 (store scope) with the batch cut short. */
+static int
+pipeline_collect(struct pipeline *pl, struct pipeline_batch *b, size_t upto,
+		 volatile sig_atomic_t *stop, struct ogi_error *err)
+{
+	for (size_t i = 0; i < upto; i++) {
+		struct ogi_error drop = { 0 };
+
+		if (!b->p[i].awaiting ||
+		    pipeline_read_end(pl, &b->p[i], stop, err) == 0)
+			continue;
+		error_prefix(err, "%s", b->p[i].where);
+		for (size_t k = i; k < b->n; k++) {
+			if (b->p[k].awaiting)
+				(void)pipeline_read_end(pl, &b->p[k], stop, &drop);
+			pipeline_pending_clear(&b->p[k]);
+		}
+		b->n = i;
+		return -1;
+	}
 	return 0;
 }
 
@@ -568,23 +629,26 @@ pipeline_sync_spool(struct pipeline *pl, const struct pipeline_batch *b,
 }
 
 /* Commits the batch and updates the mailbox for what it committed; the
- * batch is empty afterwards.  When the batch fails for good (not busy, not
- * a full disk: those hold everything alike, and intake waits), its
- * messages are recorded one by one, so that one the registry cannot take
- * keeps none of the others out.  Returns 0, or -1 (store scope) with the
- * messages from the one that failed on left in the mailbox. */
+ * batch is empty afterwards.  The workers' answers are collected first;
+ * what cannot be (*stop) stays in the mailbox.  When the batch fails for
+ * good (not busy, not a full disk: those hold everything alike, and intake
+ * waits), its messages are recorded one by one, so that one the registry
+ * cannot take keeps none of the others out.  Returns 0, or -1 (store
+ * scope) with the messages from the one that failed on left in the
+ * mailbox. */
 static int
 pipeline_flush(struct pipeline *pl, const struct config_intake *in,
 	       const struct intake_driver *drv, void *drv_ctx,
-	       struct pipeline_batch *b, struct pipeline_stats *st,
-	       struct ogi_error *err)
+	       struct pipeline_batch *b, volatile sig_atomic_t *stop,
+	       struct pipeline_stats *st, struct ogi_error *err)
 {
-	struct ogi_error ferr = { 0 };
+	struct ogi_error ferr = { 0 }, cerr = { 0 };
+	bool cut = pipeline_collect(pl, b, b->n, stop, &cerr) != 0;
 	size_t done = b->n;
 	int rc = 0;
 
 	if (b->n == 0)
-		return 0;
+		goto out;
 	if (pipeline_sync_spool(pl, b, err) != 0) {
 		done = 0;
 		rc = -1;
@@ -606,6 +670,11 @@ pipeline_flush(struct pipeline *pl, const struct config_intake *in,
 	for (size_t i = 0; i < b->n; i++)
 		pipeline_pending_clear(&b->p[i]);
 	b->n = 0;
+out:
+	if (cut && rc == 0) {
+		*err = cerr;
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -624,7 +693,7 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 	char disposition[16];
 	struct spool_entry *entry;
 	bool known;
-	size_t len;
+	size_t len, upto = b->n >= PIPELINE_PARSERS ? b->n - PIPELINE_PARSERS + 1 : 0;
 
 	if (registry_message_disposition(pl->reg, in->name, listed->uid,
 					 disposition, err) != 0)
@@ -679,7 +748,20 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 		p->it.uid = p->own_uid;
 	}
 	st->seen++;
-	if (pipeline_read(pl, in, p, len, stop, err) != 0) {
+	/* The worker slot of this message is free once the message that had
+	 * it is answered; one with the same bytes must be answered first (one
+	 * spool file, one note). */
+	for (size_t k = 0; k < b->n; k++)
+		if (b->p[k].awaiting && strcmp(b->p[k].sha, p->sha) == 0)
+			upto = b->n;
+	if (pipeline_collect(pl, b, upto, stop, err) != 0)
+		goto fail;
+	if (pipeline_read_begin(pl, in, p, len, b->n % PIPELINE_PARSERS, stop,
+				err) != 0) {
+		error_prefix(err, "%s", p->where);
+		goto fail;
+	}
+	if (!p->in_flight && pipeline_read_end(pl, p, stop, err) != 0) {
 		error_prefix(err, "%s", p->where);
 		goto fail;
 	}
@@ -712,11 +794,13 @@ pipeline_run(struct pipeline *pl, const struct config_intake *in,
 		rc = pipeline_item(pl, in, drv, drv_ctx, &items[i], b, stop, st,
 				   err);
 		if (rc == 0 && pipeline_batch_full(b))
-			rc = pipeline_flush(pl, in, drv, drv_ctx, b, st, err);
+			rc = pipeline_flush(pl, in, drv, drv_ctx, b, stop, st,
+					    err);
 	}
 	/* What was read before a stop or an error is committed all the same;
 	 * the first error is the one reported. */
-	if (pipeline_flush(pl, in, drv, drv_ctx, b, st, rc == 0 ? err : &ferr) != 0)
+	if (pipeline_flush(pl, in, drv, drv_ctx, b, stop, st,
+			   rc == 0 ? err : &ferr) != 0)
 		rc = -1;
 	intake_items_free(items, n);
 	g_free(b);
