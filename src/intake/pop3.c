@@ -27,6 +27,7 @@
 #include "intake/intake.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,9 @@
 #define POP3_CHUNK (256u << 10)
 /* Server text quoted in an error: enough to say why, not a flood. */
 #define POP3_QUOTE_MAX 120
+/* LIST and UIDL of a million messages take about 30 MB: a server sending
+ * more is not believed. */
+#define POP3_LISTING_MAX ((size_t)64 << 20)
 
 struct pop3_msg {
 	unsigned index;   /* message number in the current session */
@@ -256,13 +260,206 @@ pop3_open(const struct config_intake *cfg, void **ctx_r, struct ogi_error *err)
 }
 
 static int
+pop3_write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, buf, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		buf += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Reads the multi-line answer that follows a +OK into text, or into fd
+ * when text is NULL, never more than limit bytes of it (limit_name names
+ * that limit in the error). */
+static int
+pop3_read_answer(struct pop3 *p, int fd, GString *text, size_t limit,
+		 const char *limit_name, struct ogi_error *err)
+{
+	/* Each input byte yields at most two output bytes (a held CR and the
+	 * byte itself). */
+	char *in = g_malloc(POP3_CHUNK), *out = g_malloc(2 * POP3_CHUNK);
+	struct intake_pop3_body body = { 0 };
+	size_t total = 0;
+	int rc = -1;
+
+	while (!body.done) {
+		mailstream *s = p->pop->pop3_stream;
+		/* mailstream_read() tops up what it has buffered with a read
+		 * from the network, which blocks (until the timeout) when the
+		 * whole answer is already buffered: the buffer is taken alone. */
+		size_t want = s->read_buffer_len > 0 ?
+			MIN(s->read_buffer_len, POP3_CHUNK) : POP3_CHUNK;
+		ssize_t r = mailstream_read(s, in, want);
+		size_t n_out;
+
+		if (r <= 0) {
+			error_set(err, "pop3 %s: connection lost in the middle of an "
+				  "answer", p->host);
+			goto out;
+		}
+		if (intake_pop3_body_decode(&body, in, (size_t)r, out, &n_out) <
+		    (size_t)r) {
+			error_set(err, "pop3 %s: data after the end of an answer",
+				  p->host);
+			goto out;
+		}
+		total += n_out;
+		if (total > limit) {
+			error_set(err, "pop3 %s: the server sent more than "
+				  "%s (%zu bytes) in one answer", p->host,
+				  limit_name, limit);
+			goto out;
+		}
+		if (text != NULL)
+			g_string_append_len(text, out, (gssize)n_out);
+		else if (pop3_write_all(fd, out, n_out) != 0) {
+			error_set(err, "pop3 %s: write to the spool: %s", p->host,
+				  strerror(errno));
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	/* Stopped in the middle of an answer: the rest of it would be read as
+	 * the reply to the next command, so the pass ends here. */
+	if (rc != 0) {
+		p->broken = true;
+		p->failed = true;
+		error_scope(err, OGI_ERROR_MAILBOX, true);
+	}
+	g_free(in);
+	g_free(out);
+	return rc;
+}
+
+/* Sends cmd and reads its multi-line answer into text (lines end in LF).
+ * Returns 0, or -1 when the server refused it (*refused_r) or the
+ * connection failed. */
+static int
+pop3_multiline(struct pop3 *p, const char *cmd, GString *text, bool *refused_r,
+	       struct ogi_error *err)
+{
+	char quote[POP3_QUOTE_MAX + 1];
+	bool ok;
+
+	*refused_r = false;
+	if (pop3_command(p, cmd, &ok, err) != 0)
+		return -1;
+	if (!ok) {
+		error_set(err, "pop3 %s: %.4s refused: %s", p->host, cmd,
+			  pop3_quote(p->pop, quote));
+		*refused_r = true;
+		return -1;
+	}
+	return pop3_read_answer(p, -1, text, POP3_LISTING_MAX,
+				"the listing limit", err);
+}
+
+/* The message number a LIST or UIDL line starts with, and where the rest
+ * of it (after the spaces) begins; 0 when the line has none. */
+static unsigned long
+pop3_line_number(char *line, char **rest_r)
+{
+	char *end;
+	unsigned long n;
+
+	if (line[0] < '0' || line[0] > '9')
+		return 0;
+	n = strtoul(line, &end, 10);
+	if (*end != ' ')
+		return 0;
+	while (*end == ' ')
+		end++;
+	*rest_r = end;
+	return n;
+}
+
+/* Reads LIST and UIDL into the session's listing.  libetpan's own
+ * mailpop3_list() is not used: it ignores a failed UIDL, and at the end of
+ * a plain connection in the middle of a listing it reads empty lines for
+ * ever. */
+static int
+pop3_listing(struct pop3 *p, struct ogi_error *err)
+{
+	GString *list = g_string_new(NULL), *uidl = g_string_new(NULL);
+	GHashTable *uidls = g_hash_table_new(g_direct_hash, g_direct_equal);
+	char **lines = NULL, *rest;
+	bool refused;
+	int rc = -1;
+
+	p->msgs = g_new0(struct pop3_msg, 1);
+	if (pop3_multiline(p, "LIST\r\n", list, &refused, err) != 0)
+		goto out;
+	if (pop3_multiline(p, "UIDL\r\n", uidl, &refused, err) != 0) {
+		if (refused) {
+			error_set(err, "pop3 %s: the server gives no UIDL: without "
+				  "it messages cannot be told apart from one "
+				  "session to the next", p->host);
+			error_scope(err, OGI_ERROR_MAILBOX, false);
+		}
+		goto out;
+	}
+	lines = g_strsplit(uidl->str, "\n", -1);
+	for (size_t i = 0; lines[i] != NULL; i++) {
+		unsigned long n = pop3_line_number(lines[i], &rest);
+
+		if (n > 0 && n <= UINT_MAX)
+			g_hash_table_insert(uidls, GUINT_TO_POINTER(n), rest);
+	}
+	p->msgs = g_renew(struct pop3_msg, p->msgs,
+			  g_hash_table_size(uidls) + 1);
+	for (char *line = list->str, *next; *line != '\0'; line = next) {
+		unsigned long n;
+		const char *id;
+
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		if ((n = pop3_line_number(line, &rest)) == 0 || n > UINT_MAX)
+			continue;
+		id = g_hash_table_lookup(uidls, GUINT_TO_POINTER(n));
+		if (id == NULL) {
+			error_set(err, "pop3 %s: no UIDL for message %lu: without it "
+				  "it cannot be told apart from one session to the "
+				  "next", p->host, n);
+			error_scope(err, OGI_ERROR_MAILBOX, false);
+			goto out;
+		}
+		if (p->n_msgs == g_hash_table_size(uidls))
+			break;
+		p->msgs[p->n_msgs++] = (struct pop3_msg){
+			.index = (unsigned)n,
+			.size = (size_t)g_ascii_strtoull(rest, NULL, 10),
+			.uid = intake_pop3_uid(id),
+		};
+	}
+	rc = 0;
+out:
+	if (rc != 0)
+		p->failed = true;
+	g_strfreev(lines);
+	g_hash_table_destroy(uidls);
+	g_string_free(list, TRUE);
+	g_string_free(uidl, TRUE);
+	return rc;
+}
+
+static int
 pop3_list(void *ctx, struct intake_item **items_r, size_t *n_r,
 	  struct ogi_error *err)
 {
 	struct pop3 *p = ctx;
 	struct intake_item *items;
 	GHashTable *seen;
-	carray *tab;
 	time_t now;
 	size_t n = 0;
 
@@ -274,33 +471,8 @@ pop3_list(void *ctx, struct intake_item **items_r, size_t *n_r,
 		pop3_end(p, !p->failed, NULL);
 	if (p->pop == NULL && pop3_connect(p, err) != 0)
 		return -1;
-	if (mailpop3_list(p->pop, &tab) != MAILPOP3_NO_ERROR) {
-		error_set(err, "pop3 %s: LIST failed", p->host);
-		error_scope(err, OGI_ERROR_MAILBOX, true);
-		p->failed = true;
+	if (pop3_listing(p, err) != 0)
 		return -1;
-	}
-	p->msgs = g_new0(struct pop3_msg, carray_count(tab) + 1);
-	for (unsigned i = 0; i < carray_count(tab); i++) {
-		struct mailpop3_msg_info *mi = carray_get(tab, i);
-
-		if (mi == NULL)
-			continue;
-		if (mi->msg_uidl == NULL) {
-			error_set(err, "pop3 %s: the server gives no UIDL for "
-				  "message %u: without it messages cannot be told "
-				  "apart from one session to the next", p->host,
-				  mi->msg_index);
-			error_scope(err, OGI_ERROR_MAILBOX, false);
-			p->failed = true;
-			return -1;
-		}
-		p->msgs[p->n_msgs++] = (struct pop3_msg){
-			.index = mi->msg_index,
-			.size = mi->msg_size,
-			.uid = intake_pop3_uid(mi->msg_uidl),
-		};
-	}
 
 	/* With done = delete the maildrop holds only what is not done, and the
 	 * cap leaves the rest for the next poll.  With keep, every message
@@ -340,82 +512,6 @@ pop3_find(const struct pop3 *p, const char *uid)
 }
 
 static int
-pop3_write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, buf, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		buf += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Reads the multi-line answer that follows a +OK to RETR or TOP into fd,
- * never more than limit bytes of it. */
-static int
-pop3_read_message(struct pop3 *p, int fd, size_t limit, struct ogi_error *err)
-{
-	/* Each input byte yields at most two output bytes (a held CR and the
-	 * byte itself). */
-	char *in = g_malloc(POP3_CHUNK), *out = g_malloc(2 * POP3_CHUNK);
-	struct intake_pop3_body body = { 0 };
-	size_t total = 0;
-	int rc = -1;
-
-	while (!body.done) {
-		mailstream *s = p->pop->pop3_stream;
-		/* mailstream_read() tops up what it has buffered with a read
-		 * from the network, which blocks (until the timeout) when the
-		 * whole answer is already buffered: the buffer is taken alone. */
-		size_t want = s->read_buffer_len > 0 ?
-			MIN(s->read_buffer_len, POP3_CHUNK) : POP3_CHUNK;
-		ssize_t r = mailstream_read(s, in, want);
-		size_t n_out;
-
-		if (r <= 0) {
-			error_set(err, "pop3 %s: connection lost in the middle of a "
-				  "message", p->host);
-			goto out;
-		}
-		if (intake_pop3_body_decode(&body, in, (size_t)r, out, &n_out) <
-		    (size_t)r) {
-			error_set(err, "pop3 %s: data after the end of a message",
-				  p->host);
-			goto out;
-		}
-		total += n_out;
-		if (total > limit) {
-			error_set(err, "pop3 %s: the server sent more than "
-				  "max_fetch_size (%zu bytes) for one message",
-				  p->host, limit);
-			goto out;
-		}
-		if (pop3_write_all(fd, out, n_out) != 0) {
-			error_set(err, "pop3 %s: write to the spool: %s", p->host,
-				  strerror(errno));
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	/* Stopped in the middle of an answer: the rest of it would be read as
-	 * the reply to the next command, so the pass ends here. */
-	if (rc != 0) {
-		p->broken = true;
-		p->failed = true;
-		error_scope(err, OGI_ERROR_MAILBOX, true);
-	}
-	g_free(in);
-	g_free(out);
-	return rc;
-}
-
-static int
 pop3_fetch_to(void *ctx, const struct intake_item *item, int fd,
 	      struct ogi_error *err)
 {
@@ -447,7 +543,8 @@ pop3_fetch_to(void *ctx, const struct intake_item *item, int fd,
 			  pop3_quote(p->pop, quote));
 		return -1;
 	}
-	return pop3_read_message(p, fd, p->max_fetch_size, err);
+	return pop3_read_answer(p, fd, NULL, p->max_fetch_size, "max_fetch_size",
+				err);
 }
 
 static int
