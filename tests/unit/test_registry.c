@@ -18,19 +18,9 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "registry-fixture.h"
 #include "registry/registry.h"
 #include "workflow/workflow.h"
-
-/* 2026-11-20T10:00+08:00 */
-#define T0 INT64_C(1795140000)
-#define TZ_SHANGHAI (8 * 3600)
-
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct registry *reg;
-	int serial;           /* makes each test message distinct */
-};
 
 
 /* Records a message with what the office's policy decides for it, as the
@@ -66,35 +56,6 @@ record_as(struct registry *reg, const struct registry_message *msg,
 		.deadline = wf.state != NULL ? deadline : NULL,
 	};
 	return registry_record(reg, msg, rec, &d, tz, out, err);
-}
-
-static int
-setup(void **state)
-{
-	struct fixture *f = g_new0(struct fixture, 1);
-	struct ogi_error err = { 0 };
-
-	strcpy(f->dir, "/tmp/ogi-registry-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof(f->path), "%s/ogi.db", f->dir);
-	if (registry_open(f->path, false, &f->reg, &err) != 0)
-		fail_msg("open: %s", err.msg);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char cmd[128];
-	int rc;
-
-	registry_close(f->reg);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	rc = system(cmd);
-	g_free(f);
-	return rc;
 }
 
 /* --- helpers --------------------------------------------------------------- */
@@ -137,8 +98,8 @@ make_rec(enum extract_kind kind)
 
 /* Records a message n received at t; fails the test on error. */
 static struct registry_outcome
-record(struct fixture *f, int64_t t, int tz, const struct extract_record *rec,
-       const char *problems)
+record(struct registry_fixture *f, int64_t t, int tz,
+       const struct extract_record *rec, const char *problems)
 {
 	struct registry_outcome out;
 	struct ogi_error err = { 0 };
@@ -152,7 +113,7 @@ record(struct fixture *f, int64_t t, int tz, const struct extract_record *rec,
 }
 
 static sqlite3 *
-raw_open(const struct fixture *f)
+raw_open(const struct registry_fixture *f)
 {
 	sqlite3 *db;
 
@@ -163,7 +124,7 @@ raw_open(const struct fixture *f)
 
 /* The integer the static query sql returns. */
 static int64_t
-raw_int(const struct fixture *f, const char *sql)
+raw_int(const struct registry_fixture *f, const char *sql)
 {
 	sqlite3 *db = raw_open(f);
 	sqlite3_stmt *st;
@@ -178,7 +139,7 @@ raw_int(const struct fixture *f, const char *sql)
 }
 
 static int
-raw_exec(const struct fixture *f, const char *sql)
+raw_exec(const struct registry_fixture *f, const char *sql)
 {
 	sqlite3 *db = raw_open(f);
 	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
@@ -188,7 +149,7 @@ raw_exec(const struct fixture *f, const char *sql)
 }
 
 static void
-reopen(struct fixture *f)
+reopen(struct registry_fixture *f)
 {
 	struct ogi_error err = { 0 };
 
@@ -203,7 +164,7 @@ reopen(struct fixture *f)
 static void
 test_migration_and_reopen(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	int version = registry_schema_version(f->reg);
 	struct registry_case *c;
@@ -231,7 +192,7 @@ test_migration_and_reopen(void **state)
 static void
 test_pragmas(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_SPAM);
 	struct registry_outcome out;
 	struct ogi_error err = { 0 };
@@ -261,7 +222,7 @@ test_pragmas(void **state)
 static void
 test_file_mode(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	char wal[160], other[sizeof(f->path)];
 	struct stat sb;
@@ -301,7 +262,7 @@ test_file_mode(void **state)
 static void
 test_readonly(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	struct registry *ro = NULL;
 	struct registry_outcome out;
@@ -345,7 +306,7 @@ test_readonly(void **state)
 static void
 test_sequence(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	struct registry_outcome out = record(f, T0, TZ_SHANGHAI, &rec, NULL);
 
@@ -374,7 +335,7 @@ test_year_rollover(void **state)
 		{ INT64_C(1798772400), -5 * 3600, "2026-000002" },
 		{ INT64_C(1798733400) + 60, TZ_SHANGHAI, "2027-000002" },
 	};
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
@@ -395,7 +356,7 @@ test_duplicates(void **state)
 		{ "same uid, other bytes", false, true },
 		{ "same both", true, true },
 	};
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -441,7 +402,7 @@ test_duplicates(void **state)
 static void
 test_message_known(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_SPAM);
 	struct ogi_error err = { 0 };
 	struct test_msg tm, other;
@@ -491,7 +452,7 @@ test_incomplete_state(void **state)
 		{ EXTRACT_ELEM_NAME | EXTRACT_ELEM_DATE, 0, "incomplete" },
 		{ 0, EXTRACT_INVALID_ID_NUMBER, "incomplete" },
 	};
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct registry_case **list;
 	size_t n;
 	struct ogi_error err = { 0 };
@@ -551,7 +512,7 @@ test_dispositions(void **state)
 		{ EXTRACT_KIND_COMPLAINT, "known", NULL, "needs_review", false },
 		{ EXTRACT_KIND_SPAM, NULL, "header too long", "needs_review", false },
 	};
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record app = make_rec(EXTRACT_KIND_APPLICATION);
 	struct registry_outcome first = record(f, T0, TZ_SHANGHAI, &app, NULL);
 	struct registry_message_row *rows;
@@ -608,7 +569,7 @@ test_dispositions(void **state)
 static void
 test_application_with_problems(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	struct registry_outcome out = record(f, T0, TZ_SHANGHAI, &rec,
 					     "attachment 2: encrypted PDF");
@@ -621,7 +582,7 @@ test_application_with_problems(void **state)
 static void
 test_unparsed(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct registry_outcome out = record(f, T0, TZ_SHANGHAI, NULL,
 					     "not a MIME message");
 	struct registry_message_row *rows;
@@ -648,7 +609,7 @@ test_unparsed(void **state)
 static void
 test_case_transition(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	struct ogi_error err = { 0 };
 	struct registry_case *c;
@@ -694,7 +655,7 @@ test_events_append_only(void **state)
 		"DELETE FROM events",
 		"DELETE FROM events WHERE id = 1",
 	};
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 
 	record(f, T0, TZ_SHANGHAI, &rec, NULL);
@@ -722,7 +683,7 @@ test_failure_writes_nothing(void **state)
 		{ "CREATE TRIGGER t_fail BEFORE INSERT ON messages"
 		  " BEGIN SELECT RAISE(ABORT, 'forced'); END" },
 	};
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -753,7 +714,7 @@ static void
 test_constraint_failure(void **state)
 {
 	/* Channel checks and NOT NULL columns, without any trigger help. */
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	struct extract_record spam = make_rec(EXTRACT_KIND_SPAM);
 	struct registry_outcome out;
@@ -781,7 +742,7 @@ test_constraint_failure(void **state)
 static void
 test_review_and_explain(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
 	struct registry_explain *ex;
 	struct registry_outcome out;
@@ -853,7 +814,7 @@ test_review_and_explain(void **state)
 static void
 test_thread_case(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record app = make_rec(EXTRACT_KIND_APPLICATION);
 	struct extract_record spam = make_rec(EXTRACT_KIND_SPAM);
 	struct registry_outcome first, second;
@@ -899,7 +860,7 @@ test_thread_case(void **state)
 static void
 test_case_round_trip(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record rec = {
 		.kind = EXTRACT_KIND_APPLICATION,
 		.applicant_kind = EXTRACT_APPLICANT_ORGANISATION,
@@ -1008,7 +969,7 @@ static void
 test_case_messages_order(void **state)
 {
 	/* Linked messages come by received_at, not by recording order. */
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct extract_record app = make_rec(EXTRACT_KIND_APPLICATION);
 	struct extract_record corr = { .kind = EXTRACT_KIND_CORRECTION_REPLY,
 				       .case_ref = (char *)"2026-000001" };
@@ -1059,7 +1020,7 @@ test_next_docnum(void **state)
 		{ "receipt", 2026, 3 },
 		{ "correction", 2026, 2 },
 	};
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct ogi_error err = { 0 };
 	int seq;
 
@@ -1075,7 +1036,8 @@ test_next_docnum(void **state)
 	assert_int_equal(registry_next_docnum(f->reg, "", 2026, &seq, &err), -1);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, registry_fixture_setup, \
+						    registry_fixture_teardown)
 
 int
 main(void)

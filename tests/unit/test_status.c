@@ -15,47 +15,9 @@
 
 #include <glib.h>
 
+#include "registry-fixture.h"
 #include "registry/registry.h"
 #include "registry/status.h"
-
-/* 2026-11-20T10:00+08:00 */
-#define T0 INT64_C(1795140000)
-#define TZ_SHANGHAI (8 * 3600)
-
-struct fixture {
-	char dir[64];
-	char path[128];
-	struct registry *reg;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture *f = g_new0(struct fixture, 1);
-	struct ogi_error err = { 0 };
-
-	strcpy(f->dir, "/tmp/ogi-status-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof(f->path), "%s/ogi.db", f->dir);
-	if (registry_open(f->path, false, &f->reg, &err) != 0)
-		fail_msg("open: %s", err.msg);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	char cmd[128];
-	int rc;
-
-	registry_close(f->reg);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	rc = system(cmd);
-	g_free(f);
-	return rc;
-}
 
 /* --- intake status ---------------------------------------------------------- */
 
@@ -85,7 +47,7 @@ static const struct status_step {
 static void
 test_status_steps(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 
 	for (size_t i = 0; i < G_N_ELEMENTS(status_steps); i++) {
 		const struct status_step *s = &status_steps[i];
@@ -117,7 +79,7 @@ test_status_steps(void **state)
 static void
 test_status_rows(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	static const char *const names[] = { "office", "fax", "backup" };
 	struct registry_intake_status *rows;
 	struct ogi_error err = { 0 };
@@ -201,7 +163,7 @@ writer(const char *path, int k)
 static void
 test_concurrent_numbers(void **state)
 {
-	struct fixture *f = *state;
+	struct registry_fixture *f = *state;
 	struct registry_case **cases;
 	struct ogi_error err = { 0 };
 	pid_t pids[WRITERS];
@@ -239,7 +201,8 @@ test_concurrent_numbers(void **state)
 	registry_cases_free(cases, n);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, registry_fixture_setup, \
+						    registry_fixture_teardown)
 
 int
 main(void)
