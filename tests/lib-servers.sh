@@ -13,6 +13,8 @@
 #                             Postfix's smtp-sink on $SRV_PORT_<NAME>'s port,
 #                             every message dumped under $SRV_DIR/sink-NAME/
 #   srv_deliver FILE...       puts messages into the user's INBOX (new/)
+#   srv_password_file FILE    $SRV_PASS written to FILE, mode 0600 (what
+#                             ogid demands of a password_file)
 #
 # Ports: SRV_IMAP SRV_IMAPS SRV_POP3 SRV_POP3S SRV_SUBMISSION SRV_SUBMISSIONS
 # (Dovecot's submission relays to the sink named "relay").  The CA that
@@ -236,6 +238,11 @@ srv_deliver() {
 		chown "$(srv_mail_owner)" "$SRV_MAILDIR/tmp/$n"
 		mv "$SRV_MAILDIR/tmp/$n" "$SRV_MAILDIR/new/$n"
 	done
+}
+
+srv_password_file() {
+	printf '%s\n' "$SRV_PASS" >"$1"
+	chmod 600 "$1"
 }
 
 srv_stop_all() {

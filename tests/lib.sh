@@ -28,11 +28,51 @@ t_check() {
 	if "$@" >/dev/null 2>&1; then t_pass "$desc"; else t_fail "$desc"; fi
 }
 
+# t_check_fails DESCRIPTION COMMAND [ARGS...]: passes when the command
+# fails.  Its output is left to the caller (a log to read afterwards).
+t_check_fails() {
+	desc=$1; shift
+	if "$@"; then t_fail "$desc"; else t_pass "$desc"; fi
+}
+
+# t_wait_for SECONDS COMMAND [ARGS...]: runs the command every 0.1 s until
+# it succeeds (returns 0) or SECONDS have passed (returns 1).
+t_wait_for() {
+	t_wait_tries=$(($1 * 10)); shift
+	while [ "$t_wait_tries" -gt 0 ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.1
+		t_wait_tries=$((t_wait_tries - 1))
+	done
+	return 1
+}
+
+# t_running PID: the process exists and has not exited (a zombie has).
+t_running() {
+	ps -o stat= -p "$1" | grep -q '^[^Z]'
+}
+
 # t_jq FILE [--arg NAME VALUE...] FILTER: passes when the filter prints
 # exactly "true" for FILE.  (jq -e exits 0 on an empty file.)
 t_jq() {
 	t_jq_file=$1; shift
 	[ "$(jq -r "$@" <"$t_jq_file" 2>/dev/null)" = true ]
+}
+
+# t_check_outbox DIR DESCRIPTION FILTER: passes when the jq FILTER prints
+# exactly "true" for DIR's `ogictl outbox --json` (kept in DIR/outbox.json).
+t_check_outbox() {
+	t_ogictl "$1" outbox --json >"$1/outbox.json"
+	t_check "$2" t_jq "$1/outbox.json" "$3"
+}
+
+# t_check_own_mail DIR FILE: passes when DIR's ogictl reads FILE, a message
+# ogid sent, as our own automatic mail (its loop header), never as mail
+# from an applicant.
+t_check_own_mail() {
+	t_ogictl "$1" explain "$2" --json >"$1/explain.json"
+	t_check "our parser reads what we sent as our own automatic mail" \
+		t_jq "$1/explain.json" '.kind == "auto_reply"'
 }
 
 # t_need TOOL...: skips the whole test (exit 77) when a tool is missing.
@@ -49,17 +89,25 @@ t_tmpdir() {
 	echo "$d"
 }
 
+# t_ogid_conf DIR: writes DIR/ogid.conf with its [ogid] section only (state
+# in DIR/state); the caller appends to that section and adds the others.
+t_ogid_conf() {
+	cat >"$1/ogid.conf" <<CONF
+[ogid]
+state_dir = $1/state
+holidays_dir = $OGI_SRCDIR/data/holidays
+timezone = Asia/Shanghai
+own_addresses = ogi@example.gov.cn
+CONF
+}
+
 # t_state_dir NAME: a directory with an empty Maildir inbox/, a state/
 # directory to be, and ogid.conf pointing at both.
 t_state_dir() {
 	d=$(t_tmpdir "$1")
 	mkdir -p "$d/inbox/new" "$d/inbox/cur" "$d/inbox/tmp"
-	cat >"$d/ogid.conf" <<CONF
-[ogid]
-state_dir = $d/state
-holidays_dir = $OGI_SRCDIR/data/holidays
-timezone = Asia/Shanghai
-own_addresses = ogi@example.gov.cn
+	t_ogid_conf "$d"
+	cat >>"$d/ogid.conf" <<CONF
 
 [intake.mail]
 driver = maildir

@@ -15,21 +15,6 @@ t_need jq pgrep
 corpus="$OGI_SRCDIR/tests/corpus"
 apps="001-foxmail-form-complete 005-iphone-prose-utf8-8bit 007-foxmail-organisation-uscc 012-gmail-passport"
 
-# wait_for SECONDS COMMAND...: until COMMAND succeeds, at most SECONDS.
-wait_for() {
-	n=$(($1 * 5)); shift
-	while [ "$n" -gt 0 ]; do
-		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.2
-		n=$((n - 1))
-	done
-	return 1
-}
-
-# running PID: the process exists and has not exited (a zombie has).
-running() {
-	ps -o stat= -p "$1" | grep -q '^[^Z]'
-}
 
 # deliver MAILDIR NAME SEQ: one of the applications in turn, made unique
 # by SEQ, delivered the Maildir way (tmp/, then a rename into new/).
@@ -101,9 +86,9 @@ daemon=$!
 
 # --- several intakes, one daemon -----------------------------------------
 t_check "the daemon runs one process per intake and the outbox sender" \
-	wait_for 10 eval '[ "$(pgrep -c -P $daemon)" = 5 ]'
+	t_wait_for 10 eval '[ "$(pgrep -c -P $daemon)" = 5 ]'
 t_check "every message of the three Maildirs is registered" \
-	wait_for 60 registered "$dir" 15
+	t_wait_for 60 registered "$dir" 15
 t_ogictl "$dir" messages --json >"$dir/m1.json"
 t_check "each intake recorded its own five" \
 	t_jq "$dir/m1.json" '(group_by(.mailbox) | map([.[0].mailbox, length])) == [["a",5],["b",5],["c",5]]'
@@ -117,10 +102,10 @@ t_check "each intake's process logged its start" \
 
 # --- ogictl status --------------------------------------------------------
 t_check "the broken intake's failure is recorded" \
-	wait_for 10 eval '"$OGI_BUILDDIR/ogictl" -c "$dir/ogid.conf" status --json | jq -e ".intakes[] | select(.name == \"broken\") | .errors >= 1" >/dev/null'
+	t_wait_for 10 eval '"$OGI_BUILDDIR/ogictl" -c "$dir/ogid.conf" status --json | jq -e ".intakes[] | select(.name == \"broken\") | .errors >= 1" >/dev/null'
 t_ogictl "$dir" send-test applicant@example.com >/dev/null
 t_check "status: the outbox counts the test letter, sent by the daemon's sender" \
-	wait_for 15 eval '"$OGI_BUILDDIR/ogictl" -c "$dir/ogid.conf" status --json | jq -e ".outbox == {\"queued\": 0, \"delayed\": 0, \"failed\": 0, \"sent\": 1}" >/dev/null'
+	t_wait_for 15 eval '"$OGI_BUILDDIR/ogictl" -c "$dir/ogid.conf" status --json | jq -e ".outbox == {\"queued\": 0, \"delayed\": 0, \"failed\": 0, \"sent\": 1}" >/dev/null'
 t_ogictl "$dir" status --json >"$dir/s1.json"
 t_check "status: the working intakes were polled, with no error and no backlog" \
 	t_jq "$dir/s1.json" '[.intakes[] | select(.name != "broken")] | length == 3 and all(.last_poll != null and .errors == 0 and .last_error == null and .backlog == 0)'
@@ -149,14 +134,14 @@ CONF
 second=$!
 apid=$(pid_of "$dir/log" a)
 t_check "the second ogid says which intake is held, by whom, and leaves it alone" \
-	wait_for 10 grep -q "^ogid: warning: intake same: held by another ogid (pid $apid, state directory $dir/state, lock $dir/a/ogid-intake.lock); left alone, trying again every 5 s$" "$two/log"
+	t_wait_for 10 grep -q "^ogid: warning: intake same: held by another ogid (pid $apid, state directory $dir/state, lock $dir/a/ogid-intake.lock); left alone, trying again every 5 s$" "$two/log"
 deliver "$dir/a" 1763602200.M6.a a6
-t_check "the first ogid takes the new message" wait_for 15 registered "$dir" 16
+t_check "the first ogid takes the new message" t_wait_for 15 registered "$dir" 16
 t_check "the second has taken nothing" registered "$two" 0
 t_ogictl "$two" status --json >"$two/s.json"
 t_check "the second's status shows the intake held" \
 	t_jq "$two/s.json" '.intakes[0] | .name == "same" and .last_poll == null and (.last_error | startswith("held by another ogid"))'
-t_check "the second ogid still runs" running "$second"
+t_check "the second ogid still runs" t_running "$second"
 kill -TERM "$second"
 wait "$second"
 t_collect "$two/log"
@@ -173,11 +158,11 @@ t_check "and takes nothing" registered "$two" 0
 printf 'in flight\n' >"$dir/state/tmp/incoming.inflight"
 kill -KILL "$apid"
 t_check "the supervisor logs the death and restarts the intake" \
-	wait_for 10 grep -q "^ogid: warning: intake a: process $apid was killed by signal 9 (Killed); restarting it in [0-9]* s$" "$dir/log"
+	t_wait_for 10 grep -q "^ogid: warning: intake a: process $apid was killed by signal 9 (Killed); restarting it in [0-9]* s$" "$dir/log"
 t_check "a new process works intake a" \
-	wait_for 10 eval '[ -n "$(pid_of "$dir/log" a)" ] && [ "$(pid_of "$dir/log" a)" != "$apid" ] && running "$(pid_of "$dir/log" a)"'
+	t_wait_for 10 eval '[ -n "$(pid_of "$dir/log" a)" ] && [ "$(pid_of "$dir/log" a)" != "$apid" ] && t_running "$(pid_of "$dir/log" a)"'
 deliver "$dir/a" 1763602200.M7.a a7
-t_check "the restarted intake takes new mail" wait_for 15 registered "$dir" 17
+t_check "the restarted intake takes new mail" t_wait_for 15 registered "$dir" 17
 t_check "an intake process starting leaves the other intakes' spool files alone" \
 	[ -f "$dir/state/tmp/incoming.inflight" ]
 
@@ -188,8 +173,8 @@ write_conf
 printf '\n[intake.d]\ndriver = maildir\npath = %s\n' "$dir/d" >>"$dir/ogid.conf"
 kill -HUP "$daemon"
 t_check "SIGHUP: the configuration is reloaded with the new intake" \
-	wait_for 15 grep -q "^ogid: info: configuration reloaded: 5 intakes$" "$dir/log"
-t_check "the new intake's mail is registered" wait_for 15 registered "$dir" 18
+	t_wait_for 15 grep -q "^ogid: info: configuration reloaded: 5 intakes$" "$dir/log"
+t_check "the new intake's mail is registered" t_wait_for 15 registered "$dir" 18
 t_check "the reload, with every intake stopped, cleaned the spool's leftovers" \
 	[ ! -e "$dir/state/tmp/incoming.inflight" ]
 
@@ -198,10 +183,10 @@ cp "$dir/ogid.conf" "$dir/ogid.conf.good"
 printf '\n[intake.e]\ndriver = nosuchdriver\npath = %s\n' "$dir/e" >>"$dir/ogid.conf"
 kill -HUP "$daemon"
 t_check "SIGHUP with a broken file: the problem is logged and the old configuration kept" \
-	wait_for 10 eval 'grep -q "intake.e.*nosuchdriver" "$dir/log" && grep -q "^ogid: error: configuration not reloaded: going on with the running one$" "$dir/log"'
-t_check "the daemon still runs" running "$daemon"
+	t_wait_for 10 eval 'grep -q "intake.e.*nosuchdriver" "$dir/log" && grep -q "^ogid: error: configuration not reloaded: going on with the running one$" "$dir/log"'
+t_check "the daemon still runs" t_running "$daemon"
 deliver "$dir/d" 1763602200.M2.d d2
-t_check "and still works its intakes" wait_for 15 registered "$dir" 19
+t_check "and still works its intakes" t_wait_for 15 registered "$dir" 19
 t_check "the reload did not restart anything" \
 	eval '[ "$(grep -c "configuration reloaded" "$dir/log")" = 1 ]'
 
@@ -210,7 +195,7 @@ cp "$dir/ogid.conf.good" "$dir/ogid.conf"
 for i in $(seq 1 150); do
 	deliver "$dir/b" "1763602300.M$i.b" "b-more-$i"
 done
-wait_for 15 eval '[ "$(ls "$dir/b/new" | wc -l)" -lt 150 ]'
+t_wait_for 15 eval '[ "$(ls "$dir/b/new" | wc -l)" -lt 150 ]'
 children=$(pgrep -P "$daemon" | tr '\n' ' ')
 start=$(date +%s)
 kill -TERM "$daemon"
@@ -222,7 +207,7 @@ t_check "SIGTERM: within a few seconds (took $took s)" [ "$took" -le 5 ]
 # none_running PID...: none of them runs.
 none_running() {
 	for p in "$@"; do
-		! running "$p" || return 1
+		! t_running "$p" || return 1
 	done
 }
 # shellcheck disable=SC2086 # one argument per process id

@@ -11,17 +11,6 @@ t_need jq sqlite3 sha256sum
 corpus="$OGI_SRCDIR/tests/corpus"
 good=001-foxmail-form-complete
 
-# wait_for SECONDS COMMAND...: until COMMAND succeeds, at most SECONDS.
-wait_for() {
-	n=$(($1 * 5)); shift
-	while [ "$n" -gt 0 ]; do
-		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.2
-		n=$((n - 1))
-	done
-	return 1
-}
-
 # --- A message over max_message_size: spooled whole, recorded once. ------
 dir=$(t_state_dir big)
 printf '\n[limits]\nmax_message_size = 1M\n' >>"$dir/ogid.conf"
@@ -83,11 +72,11 @@ cp "$corpus/$good.eml" "$dir/inbox/new/1763602200.M3P3.mx"
 "$OGI_BUILDDIR/ogid" -c "$dir/ogid.conf" --foreground 2>"$dir/log" &
 daemon=$!
 t_check "while the registry is locked, intake pauses and says so" \
-	wait_for 30 grep -q "intake paused, retrying in" "$dir/log"
+	t_wait_for 30 grep -q "intake paused, retrying in" "$dir/log"
 t_check "the daemon keeps running" kill -0 "$daemon"
 wait "$locker"
 t_check "once the lock is gone, the message is registered" \
-	wait_for 40 grep -q "application 2025-000001 registered" "$dir/log"
+	t_wait_for 40 grep -q "application 2025-000001 registered" "$dir/log"
 kill "$daemon"
 wait "$daemon"
 t_check "ogid stops cleanly on SIGTERM" [ $? = 0 ]

@@ -20,14 +20,9 @@ corpus=$OGI_SRCDIR/tests/corpus
 # from the test user's INBOX over IMAPS; each LINE is added to the intake.
 imap_dir() {
 	d=$(t_tmpdir "$1"); shift
-	printf '%s\n' "$SRV_PASS" >"$d/pass"
-	chmod 600 "$d/pass"
-	cat >"$d/ogid.conf" <<CONF
-[ogid]
-state_dir = $d/state
-holidays_dir = $OGI_SRCDIR/data/holidays
-timezone = Asia/Shanghai
-own_addresses = ogi@example.gov.cn
+	srv_password_file "$d/pass"
+	t_ogid_conf "$d"
+	cat >>"$d/ogid.conf" <<CONF
 poll_interval = 5
 
 [intake.mail]
@@ -152,21 +147,11 @@ srv_empty
 dir=$(imap_dir idle)
 "$OGI_BUILDDIR/ogid" -c "$dir/ogid.conf" --foreground -v 2>"$dir/ogid.log" &
 ogid_pid=$!
-# wait_for SECONDS COMMAND...: polls every 0.1 s until the command succeeds.
-wait_for() {
-	tries=$(($1 * 10)); shift
-	while [ "$tries" -gt 0 ]; do
-		"$@" >/dev/null 2>&1 && return 0
-		sleep 0.1
-		tries=$((tries - 1))
-	done
-	return 1
-}
 idles() { [ "$(grep -c 'idle for up to' "$dir/ogid.log")" -ge "$1" ]; }
 has() { [ "$(count "$dir")" = "$1" ]; }
-t_check "idle: ogid waits with IDLE" wait_for 10 idles 1
+t_check "idle: ogid waits with IDLE" t_wait_for 10 idles 1
 deliver "$SRV_MAILDIR" "$corpus/001-foxmail-form-complete.eml"
-t_check "idle: new mail recorded within 2 s" wait_for 2 has 1
+t_check "idle: new mail recorded within 2 s" t_wait_for 2 has 1
 
 # (4) Dovecot restarted under the idling ogid: it reconnects and goes on.
 # (Here `dovecot stop` leaves logged-in sessions running; a restart for an
@@ -174,7 +159,7 @@ t_check "idle: new mail recorded within 2 s" wait_for 2 has 1
 doveadm -c "$SRV_DIR/dovecot/dovecot.conf" kick "$SRV_USER" >/dev/null
 srv_dovecot_restart
 deliver "$SRV_MAILDIR" "$corpus/002-qq-html-table-gb18030.eml"
-t_check "restart: mail after the restart recorded" wait_for 20 has 2
+t_check "restart: mail after the restart recorded" t_wait_for 20 has 2
 t_check "restart: the lost connection is logged" grep -q 'retrying in' "$dir/ogid.log"
 kill "$ogid_pid"; wait "$ogid_pid"
 t_collect "$dir/ogid.log"
@@ -288,11 +273,8 @@ for cert in wrongname selfsigned; do
 	deliver "$SRV_MAILDIR" "$corpus/001-foxmail-form-complete.eml"
 	dir=$(imap_dir "cert-$cert")
 	before=$(logins)
-	if t_ogid "$dir" --once 2>"$dir/ogid.log"; then
-		t_fail "$cert: ogid --once reports the refusal"
-	else
-		t_pass "$cert: ogid --once reports the refusal"
-	fi
+	t_check_fails "$cert: ogid --once reports the refusal" \
+		t_ogid "$dir" --once 2>"$dir/ogid.log"
 	t_check "$cert: the log says the certificate was refused" \
 		grep -q 'refused before login.*certificate' "$dir/ogid.log"
 	t_check "$cert: no login reached the server" [ "$(logins)" = "$before" ]
@@ -304,11 +286,8 @@ srv_empty
 dir=$(imap_dir readable)
 chmod 644 "$dir/pass"
 before=$(logins)
-if t_ogid "$dir" --once 2>"$dir/ogid.log"; then
-	t_fail "readable password file: refused"
-else
-	t_pass "readable password file: refused"
-fi
+t_check_fails "readable password file: refused" \
+	t_ogid "$dir" --once 2>"$dir/ogid.log"
 t_check "readable password file: the reason is given" \
 	grep -q 'readable by group or others' "$dir/ogid.log"
 t_check "readable password file: no login" [ "$(logins)" = "$before" ]

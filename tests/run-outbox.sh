@@ -37,12 +37,9 @@ t_check "a PDF attachment with an RFC 2231 name" \
 # Our own parser reads it back: the loop header marks it as our own mail,
 # never an application.
 cp "$msg" "$d/sent.eml"
-t_ogictl "$d" explain "$d/sent.eml" --json >"$d/explain.json"
-t_check "our parser reads it as our own automatic mail" \
-	t_jq "$d/explain.json" '.kind == "auto_reply"'
+t_check_own_mail "$d" "$d/sent.eml"
 
-t_ogictl "$d" outbox --json >"$d/outbox.json"
-t_check "ogictl outbox: sent after one attempt" t_jq "$d/outbox.json" \
+t_check_outbox "$d" "ogictl outbox: sent after one attempt" \
 	'length == 1 and .[0].state == "sent" and .[0].attempts == 1 and .[0].kind == "test" and (.[0].return_path | startswith("bounce+1-"))'
 
 # Another sender holds the outbox: send-test leaves it to ogid.
@@ -51,8 +48,7 @@ out=$(flock "$d/state/outbox.lock" "$OGI_BUILDDIR/ogictl" -c "$d/ogid.conf" \
 t_check "send-test leaves it to the running ogid" \
 	sh -c "echo '$out' | grep -q '^outbox 2: queued; the running ogid will send it'"
 t_ogid "$d" --once
-t_ogictl "$d" outbox --json >"$d/outbox.json"
-t_check "ogid --once sends what is queued" t_jq "$d/outbox.json" \
+t_check_outbox "$d" "ogid --once sends what is queued" \
 	'.[1].state == "sent" and .[1].recipient == "second@example.com"'
 set -- "$d"/state/outbox/new/*
 t_check "two messages in the outbox Maildir" test "$#" = 2
@@ -62,8 +58,7 @@ b=$(t_state_dir broken)
 : >"$b/not-a-dir"
 sed -i "/^\[ogid\]\$/a outbox = $b/not-a-dir/outbox" "$b/ogid.conf"
 t_run "$OGI_BUILDDIR/ogictl" -c "$b/ogid.conf" send-test applicant@example.com >/dev/null
-t_ogictl "$b" outbox --json >"$b/outbox.json"
-t_check "an unwritable outbox delays the message" t_jq "$b/outbox.json" \
+t_check_outbox "$b" "an unwritable outbox delays the message" \
 	'.[0].state == "delayed" and .[0].attempts == 1 and .[0].next_attempt != null'
 
 t_done

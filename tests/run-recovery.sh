@@ -151,24 +151,17 @@ t_collect "$gdir/log2"
 
 # Another ogid on the same state directory is refused while the first
 # runs as a daemon (in the foreground), and the first goes on.
-# running PID: the process exists and has not exited (a zombie has).
-running() {
-	ps -o stat= -p "$1" | grep -q '^[^Z]'
-}
 "$OGI_BUILDDIR/ogid" -c "$dir/ogid.conf" --foreground 2>"$dir/log7" &
 daemon=$!
-for _ in $(seq 100); do
-	grep -q "started: state" "$dir/log7" 2>/dev/null && break
-	sleep 0.1
-done
-t_check "the first ogid is running" running "$daemon"
+t_wait_for 10 grep -q "started: state" "$dir/log7"
+t_check "the first ogid is running" t_running "$daemon"
 t_check "the first ogid has started" grep -q "ogid: info: started: state $dir/state" "$dir/log7"
 rc=0
 t_ogid "$dir" --once 2>"$dir/log8" || rc=$?
 t_check "a second ogid on the same state exits 1 (got $rc)" [ "$rc" = 1 ]
 t_check "a second ogid says another is running, and does not start" \
 	eval 'grep -q "ogid: error: $dir/state/ogid.lock: another ogid is running on this state directory" "$dir/log8" && ! grep -q started: "$dir/log8"'
-t_check "the first ogid is still running" running "$daemon"
+t_check "the first ogid is still running" t_running "$daemon"
 kill -TERM "$daemon"
 rc=0
 wait "$daemon" || rc=$?

@@ -19,8 +19,7 @@ srv_dovecot_start good || { t_fail "dovecot starts"; t_done; exit 1; }
 # conf DIR HOST PORT TLS [AUTH]: a state dir sending through that server.
 conf() {
 	d=$(t_state_dir "$1")
-	printf '%s\n' "$SRV_PASS" >"$d/smtp.pass"
-	chmod 600 "$d/smtp.pass"
+	srv_password_file "$d/smtp.pass"
 	cat >>"$d/ogid.conf" <<CONF
 
 [office]
@@ -64,11 +63,8 @@ t_check "the loop header" grep -q '^X-OGI-Loop: example.gov.cn$' "$d/received.em
 t_check "the PDF's name, RFC 2231" grep -q "filename\*0\*=UTF-8''%E6%B5%8B%E8%AF%95" "$d/received.eml"
 t_check "dot-stuffing and line ends undone: the body is intact" \
 	grep -q '^--=_ogi_.*--$' "$d/received.eml"
-t_ogictl "$d" explain "$d/received.eml" --json >"$d/explain.json"
-t_check "our parser reads the received message as our own mail" \
-	t_jq "$d/explain.json" '.kind == "auto_reply"'
-t_ogictl "$d" outbox --json >"$d/outbox.json"
-t_check "one attempt, recorded with the server's reply" t_jq "$d/outbox.json" \
+t_check_own_mail "$d" "$d/received.eml"
+t_check_outbox "$d" "one attempt, recorded with the server's reply" \
 	'.[0].state == "sent" and .[0].attempts == 1 and (.[0].last_status | startswith("250"))'
 
 # --- 465 implicit TLS ------------------------------------------------------
@@ -86,15 +82,13 @@ t_check "a refused password delays the message" test "$(state "$d" 1)" = delayed
 srv_sink_start sink -r RCPT
 d=$(conf soft 127.0.0.1 "$SRV_PORT_sink" none)
 t_ogictl "$d" send-test applicant@example.com >/dev/null || :
-t_ogictl "$d" outbox --json >"$d/o1.json"
-t_check "4xx: delayed, the reply kept" t_jq "$d/o1.json" \
+t_check_outbox "$d" "4xx: delayed, the reply kept" \
 	'.[0].state == "delayed" and .[0].attempts == 1 and (.[0].last_status | startswith("4"))'
 srv_sink_stop sink
 srv_sink_start sink
 sleep 2
 t_ogid "$d" --once
-t_ogictl "$d" outbox --json >"$d/o2.json"
-t_check "then success on the retry" t_jq "$d/o2.json" \
+t_check_outbox "$d" "then success on the retry" \
 	'.[0].state == "sent" and .[0].attempts == 2'
 srv_sink_stop sink
 
@@ -102,8 +96,7 @@ srv_sink_stop sink
 srv_sink_start sink -f RCPT
 d=$(conf hard 127.0.0.1 "$SRV_PORT_sink" none)
 t_ogictl "$d" send-test applicant@example.com >/dev/null || :
-t_ogictl "$d" outbox --json >"$d/o.json"
-t_check "5xx: failed after one attempt" t_jq "$d/o.json" \
+t_check_outbox "$d" "5xx: failed after one attempt" \
 	'.[0].state == "failed" and .[0].attempts == 1 and (.[0].last_status | startswith("5"))'
 srv_sink_stop sink
 
@@ -118,8 +111,7 @@ for cert in wrongname selfsigned; do
 		[ "$mode" = implicit ] && port=$SRV_SUBMISSIONS
 		d=$(conf "$cert-$mode" localhost "$port" "$mode" auth)
 		t_ogictl "$d" send-test applicant@example.com >/dev/null 2>"$d/err" || :
-		t_ogictl "$d" outbox --json >"$d/o.json"
-		t_check "$cert certificate ($mode): refused, not sent" t_jq "$d/o.json" \
+		t_check_outbox "$d" "$cert certificate ($mode): refused, not sent" \
 			'.[0].state == "delayed" and (.[0].last_status | test("certificate"))'
 	done
 	t_check "$cert: nothing reached the relay" \
