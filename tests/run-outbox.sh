@@ -52,6 +52,9 @@ t_check_outbox "$d" "ogid --once sends what is queued" \
 	'.[1].state == "sent" and .[1].recipient == "second@example.com"'
 set -- "$d"/state/outbox/new/*
 t_check "two messages in the outbox Maildir" test "$#" = 2
+t_ogictl "$d" outbox >"$d/outbox.txt"
+t_check "ogictl outbox as a table: each message, its state and recipient" \
+	grep -Eq '^2 +sent +1 +test +- +[0-9-]+ [0-9:]+ +second@example\.com ' "$d/outbox.txt"
 
 # An outbox that cannot be written: a temporary failure, retried later.
 b=$(t_state_dir broken)

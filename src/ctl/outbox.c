@@ -10,7 +10,6 @@
 
 #include <glib.h>
 
-#include "common/json.h"
 #include "common/log.h"
 #include "common/spool.h"
 #include "ctl/letter.h"
@@ -132,93 +131,6 @@ ctl_send_test(const struct config *cfg, int argc, char **argv)
 
 /* --- ogictl outbox --------------------------------------------------------- */
 
-/* RFC 3339 in the office time zone, "" for 0. */
-static void
-ctl_outbox_time(GTimeZone *tz, int64_t t, char buf[32])
-{
-	GDateTime *utc, *local;
-	char *s;
-
-	buf[0] = '\0';
-	if (t == 0)
-		return;
-	utc = g_date_time_new_from_unix_utc(t);
-	local = g_date_time_to_timezone(utc, tz);
-	s = g_date_time_format(local, "%Y-%m-%dT%H:%M:%S%:z");
-	g_strlcpy(buf, s, 32);
-	g_free(s);
-	g_date_time_unref(local);
-	g_date_time_unref(utc);
-}
-
-static void
-ctl_outbox_json_str(struct json_writer *w, const char *key, const char *v)
-{
-	json_key(w, key);
-	if (v != NULL && v[0] != '\0')
-		json_string(w, v);
-	else
-		json_null(w);
-}
-
-static void
-ctl_outbox_json(FILE *out, GTimeZone *tz, const struct registry_outbox_row *rows,
-		size_t n)
-{
-	struct json_writer w;
-
-	json_init(&w, out, true);
-	json_begin_array(&w);
-	for (size_t i = 0; i < n; i++) {
-		const struct registry_outbox_row *r = &rows[i];
-		char created[32], next[32], sent[32];
-
-		ctl_outbox_time(tz, r->created_at, created);
-		ctl_outbox_time(tz, r->next_attempt_at, next);
-		ctl_outbox_time(tz, r->sent_at, sent);
-		json_begin_object(&w);
-		json_key(&w, "id");
-		json_int(&w, r->id);
-		ctl_outbox_json_str(&w, "case", r->case_id);
-		ctl_outbox_json_str(&w, "kind", r->kind);
-		ctl_outbox_json_str(&w, "recipient", r->recipient);
-		ctl_outbox_json_str(&w, "state", r->state);
-		json_key(&w, "attempts");
-		json_int(&w, r->attempts);
-		ctl_outbox_json_str(&w, "message_id", r->message_id);
-		ctl_outbox_json_str(&w, "in_reply_to", r->in_reply_to);
-		ctl_outbox_json_str(&w, "return_path", r->return_path);
-		ctl_outbox_json_str(&w, "created", created);
-		ctl_outbox_json_str(&w, "next_attempt", next);
-		ctl_outbox_json_str(&w, "sent", sent);
-		ctl_outbox_json_str(&w, "last_status", r->last_status);
-		json_end_object(&w);
-	}
-	json_end_array(&w);
-	json_finish(&w);
-}
-
-static void
-ctl_outbox_table(FILE *out, GTimeZone *tz, const struct registry_outbox_row *rows,
-		 size_t n)
-{
-	fprintf(out, "%-6s %-8s %-3s %-10s %-12s %-25s %-32s %s\n", "ID", "STATE",
-		"TRY", "KIND", "CASE", "CREATED", "RECIPIENT", "LAST STATUS");
-	for (size_t i = 0; i < n; i++) {
-		const struct registry_outbox_row *r = &rows[i];
-		char created[32];
-		char *last = log_scrub(g_strdup(r->last_status != NULL ?
-						r->last_status : ""));
-
-		ctl_outbox_time(tz, r->created_at, created);
-		fprintf(out, "%-6" PRId64 " %-8s %-3d %-10s %-12s %-25s %-32s %s\n",
-			r->id, r->state, r->attempts, r->kind,
-			r->case_id != NULL ? r->case_id : "-", created,
-			r->recipient, last);
-		g_free(last);
-	}
-}
-
 int
 ctl_outbox(struct registry *reg, const struct output *o, int argc, char **argv)
 {
@@ -228,8 +140,7 @@ ctl_outbox(struct registry *reg, const struct output *o, int argc, char **argv)
 	};
 	struct registry_outbox_row *rows;
 	struct ogi_error err = { 0 };
-	bool json = o->json;
-	GTimeZone *tz;
+	struct output shown = *o;
 	size_t n;
 	int c;
 
@@ -239,7 +150,7 @@ ctl_outbox(struct registry *reg, const struct output *o, int argc, char **argv)
 			fputs("usage: ogictl outbox [--json]\n", stderr);
 			return 2;
 		}
-		json = true;
+		shown.json = true;
 	}
 	if (optind != argc) {
 		fputs("usage: ogictl outbox [--json]\n", stderr);
@@ -249,14 +160,7 @@ ctl_outbox(struct registry *reg, const struct output *o, int argc, char **argv)
 		fprintf(stderr, "ogictl: %s\n", err.msg);
 		return 1;
 	}
-	tz = g_time_zone_new_identifier(o->tz);
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	if (json)
-		ctl_outbox_json(o->out, tz, rows, n);
-	else
-		ctl_outbox_table(o->out, tz, rows, n);
-	g_time_zone_unref(tz);
+	output_outbox(&shown, rows, n);
 	registry_outbox_rows_free(rows, n);
 	return 0;
 }

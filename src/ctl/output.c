@@ -1,6 +1,7 @@
 #include "ctl/output.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <glib.h>
@@ -657,4 +658,73 @@ output_status(const struct output *o, const struct output_intake *intakes,
 	g_ptr_array_free(t.rows, TRUE);
 	fprintf(o->out, "\nOUTBOX  %zu queued, %zu delayed, %zu failed, %zu sent\n",
 		outbox->queued, outbox->delayed, outbox->failed, outbox->sent);
+}
+
+/* A text column; NULL and "" (nothing recorded yet) are both null. */
+static void
+output_json_text(struct json_writer *w, const char *key, const char *v)
+{
+	json_key(w, key);
+	json_string(w, v != NULL && v[0] != '\0' ? v : NULL);
+}
+
+void
+output_outbox(const struct output *o, const struct registry_outbox_row *rows,
+	      size_t n)
+{
+	if (o->json) {
+		struct json_writer w;
+
+		json_init(&w, o->out, true);
+		json_begin_array(&w);
+		for (size_t i = 0; i < n; i++) {
+			const struct registry_outbox_row *r = &rows[i];
+
+			json_begin_object(&w);
+			json_key(&w, "id");
+			json_int(&w, r->id);
+			output_json_text(&w, "case", r->case_id);
+			output_json_text(&w, "kind", r->kind);
+			output_json_text(&w, "recipient", r->recipient);
+			output_json_text(&w, "state", r->state);
+			json_key(&w, "attempts");
+			json_int(&w, r->attempts);
+			output_json_text(&w, "message_id", r->message_id);
+			output_json_text(&w, "in_reply_to", r->in_reply_to);
+			output_json_text(&w, "return_path", r->return_path);
+			json_key(&w, "created");
+			output_json_time_or_null(&w, o, r->created_at);
+			json_key(&w, "next_attempt");
+			output_json_time_or_null(&w, o, r->next_attempt_at);
+			json_key(&w, "sent");
+			output_json_time_or_null(&w, o, r->sent_at);
+			output_json_text(&w, "last_status", r->last_status);
+			json_end_object(&w);
+		}
+		json_end_array(&w);
+		json_finish(&w);
+		return;
+	}
+	static const char *head[] = { "ID", "STATE", "TRY", "KIND", "CASE",
+				      "CREATED", "RECIPIENT", "LAST STATUS" };
+	/* The server's reply whole: it is what the office acts on. */
+	static const size_t maxw[] = { 8, 8, 3, 10, 12, 19, 32, SIZE_MAX };
+	struct output_table t = { 8, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
+
+	for (size_t i = 0; i < n; i++) {
+		const struct registry_outbox_row *r = &rows[i];
+		char **row = g_new0(char *, 9);
+
+		row[0] = g_strdup_printf("%" G_GINT64_FORMAT, r->id);
+		row[1] = g_strdup(r->state);
+		row[2] = g_strdup_printf("%d", r->attempts);
+		row[3] = g_strdup(r->kind);
+		row[4] = g_strdup(r->case_id);
+		row[5] = output_status_time(o, r->created_at);
+		row[6] = g_strdup(r->recipient);
+		row[7] = g_strdup(r->last_status);
+		g_ptr_array_add(t.rows, row);
+	}
+	output_table_print(o->out, &t);
+	g_ptr_array_free(t.rows, TRUE);
 }

@@ -60,4 +60,8 @@ struct output_intake {
 void output_status(const struct output *o, const struct output_intake *intakes,
 		   size_t n, const struct registry_outbox_counts *outbox);
 
+/* `ogictl outbox`: every outgoing message, its state and attempts. */
+void output_outbox(const struct output *o,
+		   const struct registry_outbox_row *rows, size_t n);
+
 #endif
