@@ -644,60 +644,72 @@ imap_fetch_to(void *ctx, const struct intake_item *item, int fd,
 	return 0;
 }
 
-static int
-imap_store(struct imap *im, uint32_t uid, struct mailimap_flag_list *flags,
-	   struct ogi_error *err)
-{
-	struct mailimap_store_att_flags *att =
-		mailimap_store_att_flags_new_add_flags_silent(flags);
-	struct mailimap_set *set = mailimap_set_new_single(uid);
-	int r = mailimap_uid_store(im->imap, set, att);
+/* The UID commands that change one message once it is recorded. */
+enum imap_uid_cmd {
+	IMAP_UID_STORE,         /* adds flags, silently */
+	IMAP_UID_EXPUNGE,
+	IMAP_UID_COPY,          /* to the done folder */
+	IMAP_UID_MOVE,          /* to the done folder */
+};
 
-	mailimap_store_att_flags_free(att);
+/* Sends cmd for uid alone.  flags: STORE's, freed here (NULL otherwise).
+ * Returns 0 or -1. */
+static int
+imap_uid_command(struct imap *im, enum imap_uid_cmd cmd, uint32_t uid,
+		 struct mailimap_flag_list *flags, struct ogi_error *err)
+{
+	static const char *const names[] = {
+		[IMAP_UID_STORE] = "UID STORE", [IMAP_UID_EXPUNGE] = "UID EXPUNGE",
+		[IMAP_UID_COPY] = "UID COPY", [IMAP_UID_MOVE] = "UID MOVE",
+	};
+	struct mailimap_set *set = mailimap_set_new_single(uid);
+	struct mailimap_store_att_flags *att;
+	int r = MAILIMAP_NO_ERROR;
+
+	switch (cmd) {
+	case IMAP_UID_STORE:
+		att = mailimap_store_att_flags_new_add_flags_silent(flags);
+		r = mailimap_uid_store(im->imap, set, att);
+		mailimap_store_att_flags_free(att);
+		break;
+	case IMAP_UID_EXPUNGE:
+		r = mailimap_uid_expunge(im->imap, set);
+		break;
+	case IMAP_UID_COPY:
+		r = mailimap_uid_copy(im->imap, set, im->done_folder);
+		break;
+	case IMAP_UID_MOVE:
+		r = mailimap_uid_move(im->imap, set, im->done_folder);
+		break;
+	}
 	mailimap_set_free(set);
-	if (r != MAILIMAP_NO_ERROR)
-		return imap_fail(im, r, "UID STORE", err);
-	return 0;
+	return r == MAILIMAP_NO_ERROR ? 0 : imap_fail(im, r, names[cmd], err);
 }
 
-/* Removes uid, marked \Deleted, without touching what others marked. */
+/* \Deleted, then UID EXPUNGE where the server has UIDPLUS (why not plain
+ * EXPUNGE: the top of this file). */
 static int
-imap_expunge(struct imap *im, uint32_t uid, struct ogi_error *err)
+imap_delete(struct imap *im, uint32_t uid, struct ogi_error *err)
 {
-	struct mailimap_set *set;
-	int r;
+	struct mailimap_flag_list *flags = mailimap_flag_list_new_empty();
 
+	mailimap_flag_list_add(flags, mailimap_flag_new_deleted());
+	if (imap_uid_command(im, IMAP_UID_STORE, uid, flags, err) != 0)
+		return -1;
 	if (!mailimap_has_uidplus(im->imap))
 		return 0;
-	set = mailimap_set_new_single(uid);
-	r = mailimap_uid_expunge(im->imap, set);
-	mailimap_set_free(set);
-	if (r != MAILIMAP_NO_ERROR)
-		return imap_fail(im, r, "UID EXPUNGE", err);
-	return 0;
+	return imap_uid_command(im, IMAP_UID_EXPUNGE, uid, NULL, err);
 }
 
+/* To the done folder: MOVE where the server has it, else COPY and delete. */
 static int
 imap_move(struct imap *im, uint32_t uid, struct ogi_error *err)
 {
-	struct mailimap_set *set = mailimap_set_new_single(uid);
-	struct mailimap_flag_list *flags;
-	int r;
-
-	if (mailimap_has_extension(im->imap, "MOVE")) {
-		r = mailimap_uid_move(im->imap, set, im->done_folder);
-		mailimap_set_free(set);
-		return r == MAILIMAP_NO_ERROR ? 0 : imap_fail(im, r, "UID MOVE", err);
-	}
-	r = mailimap_uid_copy(im->imap, set, im->done_folder);
-	mailimap_set_free(set);
-	if (r != MAILIMAP_NO_ERROR)
-		return imap_fail(im, r, "UID COPY", err);
-	flags = mailimap_flag_list_new_empty();
-	mailimap_flag_list_add(flags, mailimap_flag_new_deleted());
-	if (imap_store(im, uid, flags, err) != 0)
+	if (mailimap_has_extension(im->imap, "MOVE"))
+		return imap_uid_command(im, IMAP_UID_MOVE, uid, NULL, err);
+	if (imap_uid_command(im, IMAP_UID_COPY, uid, NULL, err) != 0)
 		return -1;
-	return imap_expunge(im, uid, err);
+	return imap_delete(im, uid, err);
 }
 
 static int
@@ -726,18 +738,14 @@ imap_mark_done(void *ctx, const struct intake_item *item, bool for_office,
 				mailimap_flag_list_add(flags, mailimap_flag_new_flag_keyword(
 						g_strdup(IMAP_KEYWORD_DONE)));
 		}
-		if (imap_store(im, uid, flags, err) != 0)
+		if (imap_uid_command(im, IMAP_UID_STORE, uid, flags, err) != 0)
 			return -1;
 	}
 	if (item->header_only || im->done == IMAP_DONE_SEEN)
 		return 0;
 	if (im->done == IMAP_DONE_MOVE)
 		return imap_move(im, uid, err);
-	flags = mailimap_flag_list_new_empty();
-	mailimap_flag_list_add(flags, mailimap_flag_new_deleted());
-	if (imap_store(im, uid, flags, err) != 0)
-		return -1;
-	return imap_expunge(im, uid, err);
+	return imap_delete(im, uid, err);
 }
 
 /* Waits up to timeout_s for the server to say anything (IDLE), or for a
