@@ -68,6 +68,19 @@ ogid_on_child(int sig)
 	(void)sig;
 }
 
+/* Sets sig's handler (or SIG_IGN, SIG_DFL) with no flags: without
+ * SA_RESTART a stop signal interrupts the blocking call in hand, so the
+ * loop around it sees ogid_stop at once. */
+static void
+ogid_signal(int sig, void (*handler)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = handler;
+	sigaction(sig, &sa, NULL);
+}
+
 /* What would stop the intakes from starting: a driver this build lacks, a
  * holiday calendar that cannot be read, and (paths) a mailbox path that
  * does not exist.  Appends one "FILE:LINE: text" line per problem to
@@ -199,17 +212,12 @@ struct ogid_super {
 static int
 ogid_child_main(const struct ogid_super *s, size_t index)
 {
-	struct sigaction sa;
 	sigset_t none;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = ogid_on_signal;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_handler = SIG_DFL;
-	sigaction(SIGCHLD, &sa, NULL);
+	ogid_signal(SIGTERM, ogid_on_signal);
+	ogid_signal(SIGINT, ogid_on_signal);
+	ogid_signal(SIGHUP, SIG_IGN);
+	ogid_signal(SIGCHLD, SIG_DFL);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0 || getppid() != s->self)
@@ -455,7 +463,6 @@ ogid_daemon(const char *file, struct config *cfg)
 	struct ogid_super s = { .file = file, .cfg = cfg, .self = getpid() };
 	struct ogi_error err = { 0 };
 	struct registry *reg = NULL;
-	struct sigaction sa;
 	sigset_t sigs;
 	int lock;
 
@@ -475,9 +482,7 @@ ogid_daemon(const char *file, struct config *cfg)
 	/* Taken by sigtimedwait, never delivered: the supervisor has no
 	 * handler to race with.  SIGCHLD needs one, or a blocked SIGCHLD
 	 * may be discarded as ignored. */
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = ogid_on_child;
-	sigaction(SIGCHLD, &sa, NULL);
+	ogid_signal(SIGCHLD, ogid_on_child);
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGTERM);
 	sigaddset(&sigs, SIGINT);
@@ -534,7 +539,6 @@ main(int argc, char **argv)
 	const char *file = NULL;
 	bool once = false, foreground = false, check = false, verbose = false;
 	struct ogi_error err = { 0 };
-	struct sigaction sa;
 	struct config *cfg;
 	char *problems;
 	int c;
@@ -567,12 +571,9 @@ main(int argc, char **argv)
 		return 1;
 	}
 	ogid_log_lines(LOG_LEVEL_WARNING, cfg->warnings);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = ogid_on_signal;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &sa, NULL);
+	ogid_signal(SIGTERM, ogid_on_signal);
+	ogid_signal(SIGINT, ogid_on_signal);
+	ogid_signal(SIGPIPE, SIG_IGN);
 	if (!(foreground || once) && daemon(0, 0) != 0) {
 		fprintf(stderr, "ogid: daemon: %s\n", strerror(errno));
 		config_free(cfg);
