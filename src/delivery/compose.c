@@ -111,7 +111,13 @@ compose_words(GString *out, const char *s, size_t *col)
 	}
 }
 
-char *
+/* Returns text (UTF-8; invalid bytes replaced) as a new string (g_free)
+ * to write as the value of a header whose name and ": " take used
+ * columns: control characters become spaces; text that is printable ASCII
+ * without "=?" and short enough for one line stays as it is, anything
+ * else becomes RFC 2047 "B" encoded words of whole UTF-8 characters, each
+ * at most 75 characters, folded onto continuation lines ("\n "). */
+static char *
 delivery_header_encode(const char *text, size_t used)
 {
 	char *clean = compose_clean(text);
@@ -199,7 +205,11 @@ out:
 
 /* --- the office's sender --------------------------------------------------- */
 
-int
+/* The office's sender: [smtp] from ("Name <addr>" or "addr"), else
+ * [office] email with [office] name, else "ogid@localhost".  Returns 0 with
+ * new strings (g_free) in *name_r (NULL when none) and *addr_r, or -1
+ * when the configured address is not a valid addr-spec. */
+static int
 delivery_office_sender(const struct config *cfg, char **name_r, char **addr_r,
 		       struct ogi_error *err)
 {

@@ -55,13 +55,6 @@ struct delivery_letter {
  * characters, at most DELIVERY_ADDRESS_MAX bytes. */
 bool delivery_address_valid(const char *addr);
 
-/* The office's sender: [smtp] from ("Name <addr>" or "addr"), else
- * [office] email with [office] name, else "ogid@localhost".  Returns 0 with
- * new strings (g_free) in *name_r (NULL when none) and *addr_r, or -1
- * when the configured address is not a valid addr-spec. */
-int delivery_office_sender(const struct config *cfg, char **name_r,
-			   char **addr_r, struct ogi_error *err);
-
 /* The domain of the office's sender address (for Message-IDs, the loop
  * header and VERP addresses): a new string, or NULL on the error of
  * delivery_office_sender. */
@@ -77,19 +70,14 @@ int delivery_compose(const struct config *cfg, const struct delivery_letter *l,
 		     struct ogi_error *err);
 
 /* delivery_compose into the spool (common/spool.h: synced, named by its
- * hash): the path relative to the state dir in rel_r (rel_size bytes). */
+ * hash): the path relative to the state dir in rel_r (rel_size bytes).
+ * Returns 0 with the Message-ID as delivery_compose gives it, or -1
+ * (delivery_compose's errors, a spool that cannot be written) with none
+ * to free.  Blocks on disk I/O. */
 int delivery_compose_spool(const struct config *cfg,
 			   const struct delivery_letter *l, int64_t now,
 			   char **message_id_r, char *rel_r, size_t rel_size,
 			   struct ogi_error *err);
-
-/* Returns text (UTF-8; invalid bytes replaced) as a new string (g_free)
- * to write as the value of a header whose name and ": " take used
- * columns: control characters become spaces; text that is printable ASCII
- * without "=?" and short enough for one line stays as it is, anything
- * else becomes RFC 2047 "B" encoded words of whole UTF-8 characters, each
- * at most 75 characters, folded onto continuation lines ("\n "). */
-char *delivery_header_encode(const char *text, size_t used);
 
 /* Returns the RFC 2231 form of a Content-Disposition filename parameter
  * for name (UTF-8, controls and path separators replaced): `filename="x"`

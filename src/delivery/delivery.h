@@ -69,8 +69,4 @@ extern const struct delivery_backend delivery_maildir_backend;
 /* SMTP submission to [smtp] host (smtp.c). */
 extern const struct delivery_backend delivery_smtp_backend;
 
-/* The backend the configuration selects: SMTP when [smtp] names a host,
- * else the outbox Maildir. */
-const struct delivery_backend *delivery_backend_for(const struct config *cfg);
-
 #endif

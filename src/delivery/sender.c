@@ -15,7 +15,9 @@
 #include "delivery/verp.h"
 #include "registry/outbox.h"
 
-const struct delivery_backend *
+/* The backend the configuration selects: SMTP when [smtp] names a host,
+ * else the outbox Maildir. */
+static const struct delivery_backend *
 delivery_backend_for(const struct config *cfg)
 {
 	return cfg->smtp.host != NULL ? &delivery_smtp_backend

@@ -22,6 +22,9 @@ struct smtp {
 #define SMTP_CODE_TRANSIENT 400
 #define SMTP_CODE_PERMANENT 500
 #define SMTP_CODE_MAX 600
+/* "Service not available, closing transmission channel" (RFC 5321 3.8):
+ * the server hangs up after it. */
+#define SMTP_CODE_CLOSING 421
 
 /* The server's last reply as one printable line: "CODE text". */
 static void
@@ -164,8 +167,8 @@ smtp_status(struct smtp *c, int r, struct delivery_status *st_r)
 		st_r->result = DELIVERY_PERMANENT;
 	else
 		st_r->result = DELIVERY_TEMPORARY;
-	/* No reply at all, or 421: the connection is gone. */
-	st_r->lost = r == MAILSMTP_ERROR_STREAM || code == 421 ||
+	/* No reply at all, or the server closing: the connection is gone. */
+	st_r->lost = r == MAILSMTP_ERROR_STREAM || code == SMTP_CODE_CLOSING ||
 		     code < SMTP_CODE_TRANSIENT;
 }
 

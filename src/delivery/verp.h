@@ -16,6 +16,7 @@
 
 #include "common/error.h"
 
+/* HMAC-SHA256's own output size: a longer key adds no strength. */
 #define DELIVERY_VERP_KEY_SIZE 32
 /* 64 bits of tag: an attacker gets one guess per bounce he sends, so
  * 2^64 guesses are out of reach, and the address stays short. */

@@ -14,7 +14,8 @@
 
 #define INTAKE_LOCK_MAILDIR_NAME "ogid-intake.lock"
 
-/* What a holder writes: its pid and state directory, one short line. */
+/* What a holder writes, "PID STATE_DIR\n": room for a state directory as
+ * long as PATH_MAX (4096) and the pid beside it. */
 #define INTAKE_LOCK_HOLDER_MAX 4200
 
 struct intake_lock {
@@ -22,7 +23,12 @@ struct intake_lock {
 	char *path;
 };
 
-char *
+/* Where network mailboxes' locks live when [ogid] lock_dir is not set: the
+ * same place for every ogid of the machine, whatever its state directory.
+ * /run/lock/ogid when /run/lock is writable (root, the service), else
+ * $XDG_RUNTIME_DIR/ogid, else ogid-locks in GLib's per-user runtime
+ * directory fallback (the user's cache directory).  Returns a new string. */
+static char *
 intake_lock_default_dir(void)
 {
 	const char *xdg = g_getenv("XDG_RUNTIME_DIR");

@@ -22,13 +22,6 @@
 
 struct intake_lock;
 
-/* Where network mailboxes' locks live when [ogid] lock_dir is not set: the
- * same place for every ogid of the machine, whatever its state directory.
- * /run/lock/ogid when /run/lock is writable (root, the service), else
- * $XDG_RUNTIME_DIR/ogid, else ogid-locks in GLib's per-user runtime
- * directory fallback (the user's cache directory).  Returns a new string. */
-char *intake_lock_default_dir(void);
-
 /* The lock file of intake in (lock_dir: for network mailboxes; NULL takes
  * the default).  Returns a new string. */
 char *intake_lock_path(const struct config_intake *in, const char *lock_dir);

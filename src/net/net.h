@@ -32,11 +32,12 @@ struct net_cert {
 
 /* Verifies that chain[0] is a certificate for host (DNS name or IP
  * address) and that the chain leads to a trust anchor: those of ca_file
- * (PEM) when it is not NULL, else the system's trust store.  Expiry,
- * revocation lists are not fetched.  Returns 0, or -1 with err saying why
- * in words ("certificate of mail.example.org: not signed by a trusted
- * authority; issued for other.example.org"), not temporary: waiting does
- * not cure a wrong certificate.  Pure computation and a read of ca_file or
+ * (PEM) when it is not NULL, else the system's trust store.  Validity
+ * dates are checked; revocation lists are not fetched.  Returns 0, or -1
+ * with err naming host, the trust anchors and every reason in GnuTLS's
+ * words ("certificate of mail.example.org refused (trust: system store):
+ * The certificate is NOT trusted. ..."), not temporary: waiting does not
+ * cure a wrong certificate.  Pure computation and a read of ca_file or
  * the system store; does not block on the network. */
 int net_tls_verify(const struct net_cert *chain, size_t n, const char *host,
 		   const char *ca_file, struct ogi_error *err);

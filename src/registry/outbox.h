@@ -13,6 +13,7 @@
 #ifndef OGI_REGISTRY_OUTBOX_H
 #define OGI_REGISTRY_OUTBOX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -125,7 +126,8 @@ int registry_outbox_report_in_tx(struct registry *reg, int64_t id,
 				 bool permanent, const char *status,
 				 int64_t now, struct ogi_error *err);
 
-/* How many rows are in each state, for `ogictl status`. */
+/* How many rows are in each state, for `ogictl status`.  Returns 0 or
+ * -1; works on a read-only handle. */
 struct registry_outbox_counts {
 	size_t queued;
 	size_t delayed;

@@ -42,11 +42,6 @@ struct registry_stmt {
 	int rc;
 };
 
-/* Widens err to store scope, temporary when SQLite's last error may clear
- * by itself (busy, locked, full, I/O). */
-void registry_scope(struct registry *reg, struct ogi_error *err);
-/* Sets err from SQLite's last error for op, scoped; returns -1. */
-int registry_fail(struct registry *reg, const char *op, struct ogi_error *err);
 /* Static SQL without parameters (transaction control).  Returns 0 or -1. */
 int registry_exec(struct registry *reg, const char *sql, const char *op,
 		  struct ogi_error *err);

@@ -24,7 +24,7 @@
  * will not.  SQLite running out of memory ends the process, as every
  * failed allocation does (a connection it could not even allocate is
  * NULL, for which it reports SQLITE_NOMEM too). */
-void
+static void
 registry_scope(struct registry *reg, struct ogi_error *err)
 {
 	int code = sqlite3_errcode(reg->db);
@@ -37,7 +37,8 @@ registry_scope(struct registry *reg, struct ogi_error *err)
 		    code == SQLITE_CANTOPEN);
 }
 
-int
+/* Sets err from SQLite's last error for op, scoped; returns -1. */
+static int
 registry_fail(struct registry *reg, const char *op, struct ogi_error *err)
 {
 	error_set(err, "%s: %s: %s", reg->path, op, sqlite3_errmsg(reg->db));
