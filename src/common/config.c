@@ -481,6 +481,22 @@ config_add_intake(struct config *cfg, const char *name)
 	return in;
 }
 
+/* The port a network intake connects to when none is given, set here
+ * once: the drivers connect to it and the mailbox lock is keyed on it, so
+ * "port = 993" and no port are the same mailbox. */
+static void
+config_default_port(struct config_intake *in)
+{
+	bool tls_first = in->tls == NULL || strcmp(in->tls, "implicit") == 0;
+
+	if (in->port != 0)
+		return;
+	if (strcmp(in->driver, "imap") == 0)
+		in->port = tls_first ? 993 : 143;
+	else if (strcmp(in->driver, "pop3") == 0)
+		in->port = tls_first ? 995 : 110;
+}
+
 /* What each driver can do to a message once it is recorded. */
 static void
 config_check_done(struct config_parse *p, const char *group,
@@ -572,6 +588,7 @@ config_check_intake(struct config_parse *p, const char *group,
 	else if (in->password_file != NULL)
 		config_check_password_file(p, group, in->password_file);
 	config_check_done(p, group, in);
+	config_default_port(in);
 }
 
 static void

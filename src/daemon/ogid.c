@@ -20,6 +20,7 @@
 #include "common/config.h"
 #include "common/log.h"
 #include "common/spool.h"
+#include "common/wake.h"
 #include "common/workdays.h"
 #include "daemon/parser.h"
 #include "daemon/poller.h"
@@ -60,6 +61,7 @@ ogid_on_signal(int sig)
 {
 	(void)sig;
 	ogid_stop = 1;
+	wake_notify();
 }
 
 static void
@@ -212,8 +214,14 @@ struct ogid_super {
 static int
 ogid_child_main(const struct ogid_super *s, size_t index)
 {
+	struct ogi_error err = { 0 };
 	sigset_t none;
 
+	/* Before the handler: a stop must find the pipe to wake the wait. */
+	if (wake_open(&err) != 0) {
+		log_error("%s", err.msg);
+		return 1;
+	}
 	ogid_signal(SIGTERM, ogid_on_signal);
 	ogid_signal(SIGINT, ogid_on_signal);
 	ogid_signal(SIGHUP, SIG_IGN);

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "common/log.h"
+#include "common/wake.h"
 #include "daemon/pipeline.h"
 #include "intake/intake.h"
 #include "intake/lock.h"
@@ -90,8 +91,8 @@ poller_intake_close(struct poller_intake *in)
 static void
 poller_sleep(const struct poller *p, int seconds)
 {
-	for (int s = 0; s < seconds && !*p->stop; s++)
-		sleep(1);
+	if (!*p->stop)
+		wake_sleep(wake_fd(), seconds);
 }
 
 static int
@@ -255,7 +256,8 @@ poller_wait(struct poller *p, struct poller_intake *in)
 	if (in->retry_at > now) {
 		poller_sleep(p, (int)(in->retry_at - now));
 	} else if (in->ctx != NULL) {
-		if (in->drv->wait(in->ctx, p->cfg->poll_interval, &err) != 0)
+		if (in->drv->wait(in->ctx, p->cfg->poll_interval, wake_fd(),
+				  &err) != 0)
 			log_warning("intake %s: %s", in->cfg->name, err.msg);
 	} else {
 		poller_sleep(p, p->cfg->poll_interval);

@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "common/log.h"
+#include "common/wake.h"
 #include "delivery/compose.h"
 #include "delivery/verp.h"
 #include "registry/outbox.h"
@@ -238,8 +239,8 @@ delivery_sender_main(const struct config *cfg, volatile sig_atomic_t *stop)
 			wait = DELIVERY_SENDER_TICK_S;
 		else
 			wait = MIN(wait * 2, DELIVERY_SENDER_BACKOFF_MAX);
-		for (int i = 0; i < wait && !*stop; i++)
-			sleep(1);
+		if (!*stop)
+			wake_sleep(wake_fd(), wait);
 	}
 	registry_close(reg);
 	return 0;

@@ -25,6 +25,7 @@
  * that failed makes every later call fail at once with a temporary
  * mailbox error, so the daemon closes and reopens the driver.
  */
+#include "common/wake.h"
 #include "intake/intake.h"
 
 #include <errno.h>
@@ -52,8 +53,6 @@
 /* RFC 2177: servers may drop a client idle for 30 minutes; re-issue IDLE
  * well before. */
 #define IMAP_IDLE_MAX_S (25 * 60)
-#define IMAP_PORT_TLS 993
-#define IMAP_PORT_PLAIN 143
 #define IMAP_KEYWORD_DONE "$OgiDone"
 #define IMAP_KEYWORD_OFFICE "$OgiForOffice"
 
@@ -139,14 +138,12 @@ static int
 imap_connect(struct imap *im, const struct config_intake *cfg,
 	     struct ogi_error *err)
 {
+	uint16_t port = (uint16_t)cfg->port;
 	enum net_tls tls;
-	uint16_t port;
 	int r;
 
 	if (net_tls_parse(cfg->tls, &tls, err) != 0)
 		return -1;
-	port = cfg->port != 0 ? (uint16_t)cfg->port :
-	       tls == NET_TLS_IMPLICIT ? IMAP_PORT_TLS : IMAP_PORT_PLAIN;
 	if (tls == NET_TLS_IMPLICIT)
 		r = mailimap_ssl_connect_with_callback(im->imap, im->host, port,
 				net_etpan_tls_setup, im->host);
@@ -751,9 +748,9 @@ imap_mark_done(void *ctx, const struct intake_item *item, bool for_office,
 /* Waits up to timeout_s for the server to say anything (IDLE), or for a
  * signal.  Returns 0 or -1. */
 static int
-imap_idle(struct imap *im, int timeout_s, struct ogi_error *err)
+imap_idle(struct imap *im, int timeout_s, int wake_fd, struct ogi_error *err)
 {
-	struct pollfd pfd;
+	struct pollfd pfd[2];
 	int r;
 
 	if ((r = mailimap_idle(im->imap)) != MAILIMAP_NO_ERROR)
@@ -763,9 +760,10 @@ imap_idle(struct imap *im, int timeout_s, struct ogi_error *err)
 	/* An EXISTS that came in the same packet as "+ idling" is already in
 	 * libetpan's read buffer, where poll() cannot see it (domain.md §9). */
 	if (im->imap->imap_stream->read_buffer_len == 0) {
-		pfd = (struct pollfd){ .fd = mailimap_idle_get_fd(im->imap),
-				       .events = POLLIN };
-		if (poll(&pfd, 1, timeout_s * 1000) < 0 && errno != EINTR) {
+		pfd[0] = (struct pollfd){ .fd = mailimap_idle_get_fd(im->imap),
+					  .events = POLLIN };
+		pfd[1] = (struct pollfd){ .fd = wake_fd, .events = POLLIN };
+		if (poll(pfd, 2, timeout_s * 1000) < 0 && errno != EINTR) {
 			error_set(err, "imap %s: poll: %s", im->host, strerror(errno));
 			error_scope(err, OGI_ERROR_MAILBOX, true);
 			im->broken = true;
@@ -778,7 +776,7 @@ imap_idle(struct imap *im, int timeout_s, struct ogi_error *err)
 }
 
 static int
-imap_wait(void *ctx, int timeout_s, struct ogi_error *err)
+imap_wait(void *ctx, int timeout_s, int wake_fd, struct ogi_error *err)
 {
 	struct imap *im = ctx;
 	uint32_t *uids, from;
@@ -802,9 +800,8 @@ imap_wait(void *ctx, int timeout_s, struct ogi_error *err)
 	if (timeout_s > IMAP_IDLE_MAX_S)
 		timeout_s = IMAP_IDLE_MAX_S;
 	if (im->idle && mailimap_has_idle(im->imap))
-		return imap_idle(im, timeout_s, err);
-	/* poll() with nothing to watch: a sleep that a signal ends. */
-	poll(NULL, 0, timeout_s * 1000);
+		return imap_idle(im, timeout_s, wake_fd, err);
+	wake_sleep(wake_fd, timeout_s);
 	return 0;
 }
 

@@ -94,8 +94,10 @@ struct intake_driver {
 	int (*sync)(void *ctx, struct ogi_error *err);
 
 	/* Waits up to timeout_s seconds for new mail (IMAP IDLE; a plain
-	 * sleep where the mailbox cannot say).  Returns 0 or -1. */
-	int (*wait)(void *ctx, int timeout_s, struct ogi_error *err);
+	 * sleep where the mailbox cannot say), returning early when wake_fd
+	 * becomes readable (common/wake.h: the daemon is stopping).  Returns
+	 * 0 or -1. */
+	int (*wait)(void *ctx, int timeout_s, int wake_fd, struct ogi_error *err);
 
 	void (*close)(void *ctx);
 };

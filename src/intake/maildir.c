@@ -8,6 +8,7 @@
  * cur/ with the S flag (and F when the office must look at it), which mail
  * clients show as read (and flagged).
  */
+#include "common/wake.h"
 #include "intake/intake.h"
 
 #include <dirent.h>
@@ -332,11 +333,11 @@ maildir_sync(void *ctx, struct ogi_error *err)
 }
 
 static int
-maildir_wait(void *ctx, int timeout_s, struct ogi_error *err)
+maildir_wait(void *ctx, int timeout_s, int wake_fd, struct ogi_error *err)
 {
 	(void)ctx;
 	(void)err;
-	sleep((unsigned)timeout_s);
+	wake_sleep(wake_fd, timeout_s);
 	return 0;
 }
 

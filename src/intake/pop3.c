@@ -24,6 +24,7 @@
  * (INTAKE_RECEIVED_FETCH), which the pipeline replaces with the newest
  * Received: header when the message has one.
  */
+#include "common/wake.h"
 #include "intake/intake.h"
 
 #include <errno.h>
@@ -41,8 +42,6 @@
 #include "net/etpan.h"
 #include "net/net.h"
 
-#define POP3_PORT_IMPLICIT 995
-#define POP3_PORT_PLAIN 110
 /* RETR answers are read and written in pieces of this size: a message of
  * any size passes through a fixed buffer. */
 #define POP3_CHUNK (256u << 10)
@@ -190,12 +189,10 @@ pop3_connect(struct pop3 *p, struct ogi_error *err)
 	p->pop = mailpop3_new(0, NULL);
 	mailpop3_set_timeout(p->pop, p->timeout);
 	if (p->tls == NET_TLS_IMPLICIT) {
-		r = mailpop3_ssl_connect_with_callback(p->pop, p->host,
-				port ? port : POP3_PORT_IMPLICIT,
+		r = mailpop3_ssl_connect_with_callback(p->pop, p->host, port,
 				net_etpan_tls_setup, p->host);
 	} else {
-		r = mailpop3_socket_connect(p->pop, p->host,
-					    port ? port : POP3_PORT_PLAIN);
+		r = mailpop3_socket_connect(p->pop, p->host, port);
 		if (r == MAILPOP3_NO_ERROR && p->tls == NET_TLS_STARTTLS)
 			r = mailpop3_socket_starttls_with_callback(p->pop,
 					net_etpan_tls_setup, p->host);
@@ -583,12 +580,12 @@ pop3_mark_done(void *ctx, const struct intake_item *item, bool for_office,
  * sleep short.  Returns -1 when the server did not confirm the QUIT:
  * nothing is lost, the messages come back and are recognised. */
 static int
-pop3_wait(void *ctx, int timeout_s, struct ogi_error *err)
+pop3_wait(void *ctx, int timeout_s, int wake_fd, struct ogi_error *err)
 {
 	struct pop3 *p = ctx;
 	int rc = pop3_end(p, !p->failed, err);
 
-	sleep((unsigned)timeout_s);
+	wake_sleep(wake_fd, timeout_s);
 	return rc;
 }
 

@@ -18,6 +18,7 @@
 #include "common/json.h"
 #include "common/log.h"
 #include "common/spool.h"
+#include "common/wake.h"
 
 /* --- JSON ---------------------------------------------------------------- */
 
@@ -546,10 +547,35 @@ test_log_msg_masks(void **state)
 	g_free(pad);
 }
 
+/* --- wake-up pipe -------------------------------------------------------- */
+
+/* A stop that comes before the wait begins must still end it: the pipe
+ * holds the wake-up (with only a flag, the wait would run its course). */
+static void
+test_wake(void **state)
+{
+	(void)state;
+	assert_int_equal(wake_fd(), -1);
+	wake_notify();                        /* before open: nothing, no crash */
+	assert_int_equal(wake_sleep(wake_fd(), 0), 0);
+	assert_int_equal(wake_open(NULL), 0);
+	assert_true(wake_fd() >= 0);
+	assert_int_equal(wake_sleep(wake_fd(), 0), 0);
+	wake_notify();
+	/* Returns at once, woken, though asked to wait an hour. */
+	assert_int_equal(wake_sleep(wake_fd(), 3600), 1);
+	/* The wake-up stays: every later wait of the stopping process ends. */
+	assert_int_equal(wake_sleep(wake_fd(), 3600), 1);
+	/* A fresh pipe (a forked child's) starts quiet. */
+	assert_int_equal(wake_open(NULL), 0);
+	assert_int_equal(wake_sleep(wake_fd(), 0), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wake),
 		cmocka_unit_test(test_log_scrub),
 		cmocka_unit_test(test_log_mask_numbers),
 		cmocka_unit_test(test_log_msg_masks),

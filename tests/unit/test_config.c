@@ -131,11 +131,14 @@ test_network_intake(void **state)
 		"port = 993\ntls = implicit\nuser = ysqgk\nfolder = 收件箱\n"
 		"done = move:已处理\nidle = no\ntimeout = 30\nmax_messages = 20\n"
 		"max_fetch_size = 10M\nchannel = fax\n"
-		"[intake.pop]\ndriver = pop3\nhost = pop.example.gov.cn\nuser = u\n");
+		"[intake.pop]\ndriver = pop3\nhost = pop.example.gov.cn\nuser = u\n"
+		"[intake.i143]\ndriver = imap\nhost = h\nuser = u\ntls = starttls\n"
+		"[intake.p110]\ndriver = pop3\nhost = h\nuser = u\ntls = none\n"
+		"[intake.m]\ndriver = maildir\npath = /m\n");
 
 	(void)state;
 	assert_int_equal(config_load(path, "/x", &cfg, &problems, &err), 0);
-	assert_int_equal(cfg->n_intakes, 2);
+	assert_int_equal(cfg->n_intakes, 5);
 	assert_string_equal(cfg->intakes[0].folder, "收件箱");
 	assert_string_equal(cfg->intakes[0].done, "move:已处理");
 	assert_false(cfg->intakes[0].idle);
@@ -149,6 +152,13 @@ test_network_intake(void **state)
 	assert_true(cfg->intakes[1].idle);
 	assert_true(cfg->intakes[1].timeout > 0);
 	assert_true(cfg->intakes[1].max_messages > 0);
+	/* The port a mailbox is reached on is set once, here, whether or not
+	 * written: the drivers and the mailbox lock use the same number. */
+	assert_int_equal(cfg->intakes[0].port, 993);
+	assert_int_equal(cfg->intakes[1].port, 995);
+	assert_int_equal(cfg->intakes[2].port, 143);
+	assert_int_equal(cfg->intakes[3].port, 110);
+	assert_int_equal(cfg->intakes[4].port, 0);
 	config_free(cfg);
 }
 
