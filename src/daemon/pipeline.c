@@ -308,6 +308,8 @@ struct pipeline_pending {
 struct pipeline_batch {
 	struct pipeline_pending p[PIPELINE_BATCH_MAX];
 	size_t n;
+	bool marked;              /* mark_done was called for a message known
+	                             before: the driver's sync is owed */
 	gint64 started;           /* monotonic µs of the first message */
 };
 
@@ -647,9 +649,11 @@ pipeline_flush(struct pipeline *pl, const struct config_intake *in,
 	size_t done = b->n;
 	int rc = 0;
 
-	if (b->n == 0)
+	if (b->n == 0 && !b->marked)
 		goto out;
-	if (pipeline_sync_spool(pl, b, err) != 0) {
+	if (b->n == 0) {
+		done = 0;
+	} else if (pipeline_sync_spool(pl, b, err) != 0) {
 		done = 0;
 		rc = -1;
 	} else if (pipeline_commit(pl, in, b, 0, b->n, err) != 0) {
@@ -665,8 +669,10 @@ pipeline_flush(struct pipeline *pl, const struct config_intake *in,
 	}
 	for (size_t i = 0; i < done; i++)
 		pipeline_finish(pl, drv, drv_ctx, &b->p[i], st);
-	if (done > 0 && drv->sync != NULL && drv->sync(drv_ctx, &ferr) != 0)
+	if ((done > 0 || b->marked) && drv->sync != NULL &&
+	    drv->sync(drv_ctx, &ferr) != 0)
 		log_warning("%s: mailbox updates not synced: %s", in->name, ferr.msg);
+	b->marked = false;
 	for (size_t i = 0; i < b->n; i++)
 		pipeline_pending_clear(&b->p[i]);
 	b->n = 0;
@@ -739,6 +745,7 @@ pipeline_item(struct pipeline *pl, const struct config_intake *in,
 					   &ferr) != 0)
 				log_warning("%s: mailbox not updated: %s", p->where,
 					    ferr.msg);
+			b->marked = true;
 			pipeline_pending_clear(p);
 			return 0;
 		}

@@ -62,6 +62,13 @@ enum imap_done {
 	IMAP_DONE_DELETE,
 };
 
+/* A recorded message whose mailbox update waits for imap_sync. */
+struct imap_done_item {
+	uint32_t uid;
+	bool for_office;
+	bool header_only;
+};
+
 struct imap {
 	char *name;            /* the intake's, for messages */
 	char *host;
@@ -77,6 +84,7 @@ struct imap {
 	bool backlog;          /* list() left messages for the next pass */
 	bool keywords;         /* the folder stores new keywords */
 	bool broken;           /* the connection failed: reopen */
+	GArray *done_items;    /* struct imap_done_item, for imap_sync */
 };
 
 static const char *
@@ -306,6 +314,7 @@ imap_open(const struct config_intake *cfg, void **ctx_r, struct ogi_error *err)
 {
 	struct imap *im = g_new0(struct imap, 1);
 
+	im->done_items = g_array_new(FALSE, FALSE, sizeof(struct imap_done_item));
 	im->name = g_strdup(cfg->name);
 	im->host = g_strdup(cfg->host);
 	im->idle = cfg->idle;
@@ -649,17 +658,17 @@ enum imap_uid_cmd {
 	IMAP_UID_MOVE,          /* to the done folder */
 };
 
-/* Sends cmd for uid alone.  flags: STORE's, freed here (NULL otherwise).
- * Returns 0 or -1. */
+/* Sends cmd for the UIDs of set (the caller's).  flags: STORE's, freed
+ * here (NULL otherwise).  Returns 0 or -1. */
 static int
-imap_uid_command(struct imap *im, enum imap_uid_cmd cmd, uint32_t uid,
-		 struct mailimap_flag_list *flags, struct ogi_error *err)
+imap_uid_command(struct imap *im, enum imap_uid_cmd cmd,
+		 struct mailimap_set *set, struct mailimap_flag_list *flags,
+		 struct ogi_error *err)
 {
 	static const char *const names[] = {
 		[IMAP_UID_STORE] = "UID STORE", [IMAP_UID_EXPUNGE] = "UID EXPUNGE",
 		[IMAP_UID_COPY] = "UID COPY", [IMAP_UID_MOVE] = "UID MOVE",
 	};
-	struct mailimap_set *set = mailimap_set_new_single(uid);
 	struct mailimap_store_att_flags *att;
 	int r = MAILIMAP_NO_ERROR;
 
@@ -679,70 +688,133 @@ imap_uid_command(struct imap *im, enum imap_uid_cmd cmd, uint32_t uid,
 		r = mailimap_uid_move(im->imap, set, im->done_folder);
 		break;
 	}
-	mailimap_set_free(set);
 	return r == MAILIMAP_NO_ERROR ? 0 : imap_fail(im, r, names[cmd], err);
 }
 
 /* \Deleted, then UID EXPUNGE where the server has UIDPLUS (why not plain
  * EXPUNGE: the top of this file). */
 static int
-imap_delete(struct imap *im, uint32_t uid, struct ogi_error *err)
+imap_delete(struct imap *im, struct mailimap_set *set, struct ogi_error *err)
 {
 	struct mailimap_flag_list *flags = mailimap_flag_list_new_empty();
 
 	mailimap_flag_list_add(flags, mailimap_flag_new_deleted());
-	if (imap_uid_command(im, IMAP_UID_STORE, uid, flags, err) != 0)
+	if (imap_uid_command(im, IMAP_UID_STORE, set, flags, err) != 0)
 		return -1;
 	if (!mailimap_has_uidplus(im->imap))
 		return 0;
-	return imap_uid_command(im, IMAP_UID_EXPUNGE, uid, NULL, err);
+	return imap_uid_command(im, IMAP_UID_EXPUNGE, set, NULL, err);
 }
 
 /* To the done folder: MOVE where the server has it, else COPY and delete. */
 static int
-imap_move(struct imap *im, uint32_t uid, struct ogi_error *err)
+imap_move(struct imap *im, struct mailimap_set *set, struct ogi_error *err)
 {
 	if (mailimap_has_extension(im->imap, "MOVE"))
-		return imap_uid_command(im, IMAP_UID_MOVE, uid, NULL, err);
-	if (imap_uid_command(im, IMAP_UID_COPY, uid, NULL, err) != 0)
+		return imap_uid_command(im, IMAP_UID_MOVE, set, NULL, err);
+	if (imap_uid_command(im, IMAP_UID_COPY, set, NULL, err) != 0)
 		return -1;
-	return imap_delete(im, uid, err);
+	return imap_delete(im, set, err);
 }
 
+/* The flags a done message gets: \Flagged (and our keyword) for the
+ * office, \Seen (and our keyword) when seen is how the folder says done;
+ * NULL for none. */
+static struct mailimap_flag_list *
+imap_done_flags(const struct imap *im, bool for_office, bool seen)
+{
+	struct mailimap_flag_list *flags;
+
+	if (!for_office && !seen)
+		return NULL;
+	flags = mailimap_flag_list_new_empty();
+	if (for_office) {
+		mailimap_flag_list_add(flags, mailimap_flag_new_flagged());
+		if (im->keywords)
+			mailimap_flag_list_add(flags, mailimap_flag_new_flag_keyword(
+					g_strdup(IMAP_KEYWORD_OFFICE)));
+	}
+	if (seen) {
+		mailimap_flag_list_add(flags, mailimap_flag_new_seen());
+		if (im->keywords)
+			mailimap_flag_list_add(flags, mailimap_flag_new_flag_keyword(
+					g_strdup(IMAP_KEYWORD_DONE)));
+	}
+	return flags;
+}
+
+/* Only notes the message: imap_sync updates the folder for the whole
+ * batch, a command per kind of update rather than one to four per
+ * message. */
 static int
 imap_mark_done(void *ctx, const struct intake_item *item, bool for_office,
 	       struct ogi_error *err)
 {
 	struct imap *im = ctx;
-	struct mailimap_flag_list *flags;
-	bool seen = im->done == IMAP_DONE_SEEN && !item->header_only;
-	uint32_t uid;
+	struct imap_done_item d = {
+		.for_office = for_office, .header_only = item->header_only,
+	};
 
-	if (imap_usable(im, err) != 0 || imap_item_uid(im, item, &uid, err) != 0)
+	if (imap_usable(im, err) != 0 || imap_item_uid(im, item, &d.uid, err) != 0)
 		return -1;
-	/* Flags first: they travel with a moved message. */
-	if (for_office || seen) {
-		flags = mailimap_flag_list_new_empty();
-		if (for_office) {
-			mailimap_flag_list_add(flags, mailimap_flag_new_flagged());
-			if (im->keywords)
-				mailimap_flag_list_add(flags, mailimap_flag_new_flag_keyword(
-						g_strdup(IMAP_KEYWORD_OFFICE)));
-		}
-		if (seen) {
-			mailimap_flag_list_add(flags, mailimap_flag_new_seen());
-			if (im->keywords)
-				mailimap_flag_list_add(flags, mailimap_flag_new_flag_keyword(
-						g_strdup(IMAP_KEYWORD_DONE)));
-		}
-		if (imap_uid_command(im, IMAP_UID_STORE, uid, flags, err) != 0)
-			return -1;
+	g_array_append_val(im->done_items, d);
+	return 0;
+}
+
+/* The noted messages to flag with for_office and seen, or (to_remove) to
+ * move or delete -- none when done = seen, and never a header_only one,
+ * which stays in the folder; NULL when none. */
+static struct mailimap_set *
+imap_done_set(const struct imap *im, bool to_remove, bool for_office,
+	      bool seen)
+{
+	struct mailimap_set *set = NULL;
+
+	for (guint i = 0; i < im->done_items->len; i++) {
+		const struct imap_done_item *d =
+			&g_array_index(im->done_items, struct imap_done_item, i);
+		bool d_seen = im->done == IMAP_DONE_SEEN && !d->header_only;
+
+		if (to_remove ? d->header_only || im->done == IMAP_DONE_SEEN :
+				d->for_office != for_office || d_seen != seen)
+			continue;
+		if (set == NULL)
+			set = mailimap_set_new_empty();
+		mailimap_set_add_single(set, d->uid);
 	}
-	if (item->header_only || im->done == IMAP_DONE_SEEN)
+	return set;
+}
+
+/* Flags first: they travel with a moved message. */
+static int
+imap_sync(void *ctx, struct ogi_error *err)
+{
+	struct imap *im = ctx;
+	struct mailimap_set *set;
+	int rc = 0;
+
+	if (im->done_items->len == 0)
 		return 0;
-	if (im->done == IMAP_DONE_MOVE)
-		return imap_move(im, uid, err);
-	return imap_delete(im, uid, err);
+	if (imap_usable(im, err) != 0)
+		rc = -1;
+	for (int k = 0; k < 4 && rc == 0; k++) {
+		bool office = k & 1, seen = k & 2;
+		struct mailimap_flag_list *flags;
+
+		if ((set = imap_done_set(im, false, office, seen)) == NULL)
+			continue;
+		flags = imap_done_flags(im, office, seen);
+		if (flags != NULL)
+			rc = imap_uid_command(im, IMAP_UID_STORE, set, flags, err);
+		mailimap_set_free(set);
+	}
+	if (rc == 0 && (set = imap_done_set(im, true, false, false)) != NULL) {
+		rc = im->done == IMAP_DONE_MOVE ? imap_move(im, set, err)
+						: imap_delete(im, set, err);
+		mailimap_set_free(set);
+	}
+	g_array_set_size(im->done_items, 0);
+	return rc;
 }
 
 /* Waits up to timeout_s for the server to say anything (IDLE), or for a
@@ -821,6 +893,7 @@ imap_close(void *ctx)
 	g_free(im->host);
 	g_free(im->folder);
 	g_free(im->done_folder);
+	g_array_free(im->done_items, TRUE);
 	g_free(im);
 }
 
@@ -830,6 +903,7 @@ const struct intake_driver intake_imap_driver = {
 	.list = imap_list,
 	.fetch_to = imap_fetch_to,
 	.mark_done = imap_mark_done,
+	.sync = imap_sync,
 	.wait = imap_wait,
 	.close = imap_close,
 };

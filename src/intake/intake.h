@@ -87,8 +87,11 @@ struct intake_driver {
 			 bool for_office, struct ogi_error *err);
 
 	/* Makes the mark_done calls since the last sync durable, once for a
-	 * batch of them (Maildir: one sync of cur/ and new/).  NULL when each
-	 * mark_done is durable by itself.  An update a crash loses is
+	 * batch of them (Maildir: one sync of cur/ and new/; IMAP, where
+	 * mark_done only notes the item: the updates themselves, a command
+	 * per kind for the batch).  The caller syncs after every mark_done
+	 * before it closes the driver.  NULL when each mark_done is done and
+	 * durable by itself.  An update a crash loses is
 	 * harmless (the item is listed again and the registry knows it): this
 	 * only spares the next run that work.  Returns 0 or -1. */
 	int (*sync)(void *ctx, struct ogi_error *err);
