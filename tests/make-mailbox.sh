@@ -8,7 +8,9 @@
 # Message-ID replaced by <copy-k.TAG@ogi.test> and an X-Ogi-Copy: k header,
 # so no two have the same bytes or Message-ID (notmuch, like the registry,
 # takes equal Message-IDs for one message).  It is delivered to new/ as
-# (1764000000 + k).MkP1.ogi, the delivery time in its name.  One awk
+# (1795400000 + k).MkP1.ogi, the delivery time in its name: 2026-11-23,
+# after the dates the corpus letters are signed on, so an application is
+# not judged incomplete for a date after its receipt.  One awk
 # process writes them all: a process per message would dominate a
 # benchmark's setup.
 set -eu
@@ -27,7 +29,7 @@ BEGIN {
 	}
 	for (k = 1; k <= count; k++) {
 		f = (k - 1) % nf + 1
-		out = box "/new/" (1764000000 + k) ".M" k "P1.ogi"
+		out = box "/new/" (1795400000 + k) ".M" k "P1.ogi"
 		eol = text[f, 1] ~ /\r$/ ? "\r" : ""
 		printf "Message-ID: <copy-%d.%s@ogi.test>%s\nX-Ogi-Copy: %d%s\n",
 		       k, tag, eol, k, eol > out

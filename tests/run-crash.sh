@@ -69,7 +69,7 @@ t_check "each message recorded exactly once, by its bytes" \
 	cmp -s "$dir/want" "$dir/got"
 t_check "tracking numbers 1..N, none skipped or repeated" \
 	t_jq "$dir/list.json" 'length > 0 and ([.[].id] | sort) ==
-		[range(1; length + 1) | "2025-\(tostring | "000000"[length:] + .)"]'
+		[range(1; length + 1) | "2026-\(tostring | "000000"[length:] + .)"]'
 t_check "every message is in the spool" \
 	[ "$(find "$dir/state/raw" -name '*.eml' | wc -l)" = "$count" ]
 t_check "new/ is empty" [ -z "$(ls "$dir/inbox/new")" ]
