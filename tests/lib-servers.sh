@@ -15,6 +15,10 @@
 #   srv_deliver FILE...       puts messages into the user's INBOX (new/)
 #   srv_password_file FILE    $SRV_PASS written to FILE, mode 0600 (what
 #                             ogid demands of a password_file)
+#   srv_imap_dir NAME [LINE...]
+#                             a test directory whose ogid.conf takes mail
+#                             from the user's INBOX over IMAPS (each LINE
+#                             added to the intake); prints its path
 #
 # Ports: SRV_IMAP SRV_IMAPS SRV_POP3 SRV_POP3S SRV_SUBMISSION SRV_SUBMISSIONS
 # (Dovecot's submission relays to the sink named "relay").  The CA that
@@ -243,6 +247,26 @@ srv_deliver() {
 srv_password_file() {
 	printf '%s\n' "$SRV_PASS" >"$1"
 	chmod 600 "$1"
+}
+
+srv_imap_dir() {
+	d=$(t_tmpdir "$1"); shift
+	srv_password_file "$d/pass"
+	t_ogid_conf "$d"
+	cat >>"$d/ogid.conf" <<CONF
+poll_interval = 5
+
+[intake.mail]
+driver = imap
+host = localhost
+port = $SRV_IMAPS
+ca_file = $SRV_CA
+user = $SRV_USER
+password_file = $d/pass
+channel = mail
+CONF
+	for line in "$@"; do echo "$line" >>"$d/ogid.conf"; done
+	echo "$d"
 }
 
 srv_stop_all() {

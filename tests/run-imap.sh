@@ -16,28 +16,6 @@ srv_init
 srv_dovecot_start good || { t_fail "dovecot starts"; t_done; exit 1; }
 corpus=$OGI_SRCDIR/tests/corpus
 
-# imap_dir NAME [LINE...]: a state directory whose ogid.conf takes mail
-# from the test user's INBOX over IMAPS; each LINE is added to the intake.
-imap_dir() {
-	d=$(t_tmpdir "$1"); shift
-	srv_password_file "$d/pass"
-	t_ogid_conf "$d"
-	cat >>"$d/ogid.conf" <<CONF
-poll_interval = 5
-
-[intake.mail]
-driver = imap
-host = localhost
-port = $SRV_IMAPS
-ca_file = $SRV_CA
-user = $SRV_USER
-password_file = $d/pass
-channel = mail
-CONF
-	for line in "$@"; do echo "$line" >>"$d/ogid.conf"; done
-	echo "$d"
-}
-
 # deliver DIR FILE: puts a corpus message into Maildir DIR (the server's or
 # a local one) under its own name, received when its expectation says.
 deliver() {
@@ -74,7 +52,7 @@ on_disk() { find "$1" -type f | wc -l; }
 
 # (1) The corpus through IMAP and through a Maildir: the same.
 mdir=$(t_state_dir corpus-maildir)
-idir=$(imap_dir corpus-imap)
+idir=$(srv_imap_dir corpus-imap)
 for eml in "$corpus"/*.eml; do
 	deliver "$mdir/inbox" "$eml"
 	deliver "$SRV_MAILDIR" "$eml"
@@ -110,7 +88,7 @@ t_check "corpus: ogid sent ID after login" \
 # (2) done = move:已处理 empties the INBOX into the folder, created on the
 # server in modified UTF-7.
 srv_empty
-dir=$(imap_dir move "done = move:已处理")
+dir=$(srv_imap_dir move "done = move:已处理")
 for f in 001-foxmail-form-complete 002-qq-html-table-gb18030 003-163-coremail-table-gbk; do
 	deliver "$SRV_MAILDIR" "$corpus/$f.eml"
 done
@@ -124,7 +102,7 @@ t_check "move: the folder is subscribed" grep -qx '&XfJZBHQG-' "$SRV_MAILDIR/sub
 
 # done = delete, over STARTTLS: the INBOX is emptied, nothing kept.
 srv_empty
-dir=$(imap_dir delete "done = delete" "tls = starttls" "port = $SRV_IMAP")
+dir=$(srv_imap_dir delete "done = delete" "tls = starttls" "port = $SRV_IMAP")
 deliver "$SRV_MAILDIR" "$corpus/001-foxmail-form-complete.eml"
 t_ogid "$dir" --once 2>"$dir/ogid.log" || t_fail "delete: ogid"
 t_check "delete (STARTTLS): recorded" [ "$(count "$dir")" = 1 ]
@@ -133,7 +111,7 @@ t_check "delete: removed from the server" \
 
 # max_messages bounds one poll; the next takes the rest.
 srv_empty
-dir=$(imap_dir cap "max_messages = 2")
+dir=$(srv_imap_dir cap "max_messages = 2")
 for f in 001-foxmail-form-complete 002-qq-html-table-gb18030 003-163-coremail-table-gbk; do
 	deliver "$SRV_MAILDIR" "$corpus/$f.eml"
 done
@@ -144,7 +122,7 @@ t_check "max_messages: the third by the next" [ "$(count "$dir")" = 3 ]
 
 # (3) ogid in the background idles; new mail is taken within 2 s.
 srv_empty
-dir=$(imap_dir idle)
+dir=$(srv_imap_dir idle)
 "$OGI_BUILDDIR/ogid" -c "$dir/ogid.conf" --foreground -v 2>"$dir/ogid.log" &
 ogid_pid=$!
 idles() { [ "$(grep -c 'idle for up to' "$dir/ogid.log")" -ge "$1" ]; }
@@ -213,7 +191,7 @@ PY
 srv_pids="$srv_pids $!"
 srv_wait_port "$proxy_port"
 srv_empty
-dir=$(imap_dir cut "port = $proxy_port" "done = move:已处理")
+dir=$(srv_imap_dir cut "port = $proxy_port" "done = move:已处理")
 deliver "$SRV_MAILDIR" "$big/8m.eml"
 t_ogid "$dir" --once 2>"$dir/ogid.log"
 t_check "cut: nothing recorded from the cut connection" has 0
@@ -234,7 +212,7 @@ srv_empty
 for f in 001-foxmail-form-complete 002-qq-html-table-gb18030 003-163-coremail-table-gbk; do
 	deliver "$SRV_MAILDIR" "$corpus/$f.eml"
 done
-dir=$(imap_dir uidvalidity)
+dir=$(srv_imap_dir uidvalidity)
 t_ogid "$dir" --once 2>"$dir/ogid.log" || t_fail "uidvalidity: first run"
 t_ogictl "$dir" list --json | jq length >"$dir/cases.before"
 srv_dovecot_stop
@@ -252,7 +230,7 @@ t_check "uidvalidity: no new case" \
 # (7) A message bigger than max_fetch_size stays on the server, recorded
 # once (its header) for the office.
 srv_empty
-dir=$(imap_dir toobig "max_fetch_size = 1M" "done = move:已处理")
+dir=$(srv_imap_dir toobig "max_fetch_size = 1M" "done = move:已处理")
 deliver "$SRV_MAILDIR" "$big/8m.eml"
 deliver "$SRV_MAILDIR" "$corpus/001-foxmail-form-complete.eml"
 t_ogid "$dir" --once 2>"$dir/ogid.log" || t_fail "toobig: first run"
@@ -271,7 +249,7 @@ t_check "toobig: not copied whole" [ "$(find "$dir/state/raw" -name '*.eml' -siz
 for cert in wrongname selfsigned; do
 	srv_empty "$cert"
 	deliver "$SRV_MAILDIR" "$corpus/001-foxmail-form-complete.eml"
-	dir=$(imap_dir "cert-$cert")
+	dir=$(srv_imap_dir "cert-$cert")
 	before=$(logins)
 	t_check_fails "$cert: ogid --once reports the refusal" \
 		t_ogid "$dir" --once 2>"$dir/ogid.log"
@@ -283,7 +261,7 @@ done
 srv_empty
 
 # (9) A password file others can read: ogid refuses to start.
-dir=$(imap_dir readable)
+dir=$(srv_imap_dir readable)
 chmod 644 "$dir/pass"
 before=$(logins)
 t_check_fails "readable password file: refused" \

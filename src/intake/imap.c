@@ -576,11 +576,20 @@ imap_write_all(int fd, const char *p, size_t len, struct ogi_error *err)
 	return 0;
 }
 
-/* UID FETCH uid BODY.PEEK[section]<offset.len>, the bytes written to fd.
- * *got_r: how many came; 0 with *gone_r when the message is no more. */
+/* One message on its way to the spool: its line ends made a Maildir's
+ * (intake_crlf) in buf, which holds one piece and a held CR. */
+struct imap_copy {
+	int fd;
+	struct intake_crlf crlf;
+	char buf[IMAP_CHUNK + 1];
+};
+
+/* UID FETCH uid BODY.PEEK[section]<offset.len>, the bytes written to
+ * c->fd.  *got_r: how many came; 0 with *gone_r when the message is no
+ * more. */
 static int
 imap_fetch_piece(struct imap *im, uint32_t uid, bool header, uint32_t offset,
-		 uint32_t len, int fd, size_t *got_r, bool *gone_r,
+		 uint32_t len, struct imap_copy *c, size_t *got_r, bool *gone_r,
 		 struct ogi_error *err)
 {
 	struct mailimap_section *section = header ? mailimap_section_new_header()
@@ -613,8 +622,16 @@ imap_fetch_piece(struct imap *im, uint32_t uid, bool header, uint32_t offset,
 			*gone_r = false;
 			if (body->sec_body_part == NULL)
 				continue;
-			rc = imap_write_all(fd, body->sec_body_part, body->sec_length,
-					    err);
+			if (body->sec_length > len) {
+				error_set(err, "imap %s: UID %u: %zu bytes sent for "
+					  "a piece of %u", im->host, uid,
+					  body->sec_length, len);
+				rc = -1;
+				break;
+			}
+			rc = imap_write_all(c->fd, c->buf, intake_crlf_decode(
+				&c->crlf, body->sec_body_part, body->sec_length,
+				c->buf), err);
 			*got_r = body->sec_length;
 		}
 	}
@@ -627,27 +644,37 @@ imap_fetch_to(void *ctx, const struct intake_item *item, int fd,
 	      struct ogi_error *err)
 {
 	struct imap *im = ctx;
+	struct imap_copy *c;
 	uint32_t uid, offset = 0;
 	size_t got;
 	bool gone;
+	int rc = -1;
 
 	if (imap_usable(im, err) != 0 || imap_item_uid(im, item, &uid, err) != 0)
 		return -1;
-	if (item->header_only)
-		return imap_fetch_piece(im, uid, true, 0, IMAP_HEADER_MAX, fd, &got,
-					&gone, err);
-	do {
-		if (imap_fetch_piece(im, uid, false, offset, IMAP_CHUNK, fd, &got,
+	c = g_new0(struct imap_copy, 1);
+	c->fd = fd;
+	if (item->header_only) {
+		if (imap_fetch_piece(im, uid, true, 0, IMAP_HEADER_MAX, c, &got,
 				     &gone, err) != 0)
-			return -1;
-		if (gone) {
-			error_set(err, "imap %s: message %s is gone", im->host,
-				  item->uid);
-			return -1;
-		}
-		offset += (uint32_t)got;
-	} while (got == IMAP_CHUNK);
-	return 0;
+			goto out;
+	} else {
+		do {
+			if (imap_fetch_piece(im, uid, false, offset, IMAP_CHUNK,
+					     c, &got, &gone, err) != 0)
+				goto out;
+			if (gone) {
+				error_set(err, "imap %s: message %s is gone",
+					  im->host, item->uid);
+				goto out;
+			}
+			offset += (uint32_t)got;
+		} while (got == IMAP_CHUNK);
+	}
+	rc = imap_write_all(fd, c->buf, intake_crlf_finish(&c->crlf, c->buf), err);
+out:
+	g_free(c);
+	return rc;
 }
 
 /* The UID commands that change one message once it is recorded. */

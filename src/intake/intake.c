@@ -28,3 +28,30 @@ intake_items_free(struct intake_item *items, size_t n)
 	}
 	free(items);
 }
+
+size_t
+intake_crlf_decode(struct intake_crlf *st, const char *in, size_t len,
+		   char *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (st->cr && in[i] != '\n')
+			out[n++] = '\r';
+		st->cr = in[i] == '\r';
+		if (!st->cr)
+			out[n++] = in[i];
+	}
+	return n;
+}
+
+size_t
+intake_crlf_finish(struct intake_crlf *st, char *out)
+{
+	size_t n = 0;
+
+	if (st->cr)
+		out[n++] = '\r';
+	st->cr = false;
+	return n;
+}

@@ -110,6 +110,23 @@ const struct intake_driver *intake_driver_find(const char *name);
 
 void intake_items_free(struct intake_item *items, size_t n);
 
+/* Line ends as a Maildir keeps them: a server sends CRLF (IMAP, POP3)
+ * where the same message in a Maildir has LF, and the spool must hold
+ * the same bytes for the same message however it came, or its sha256
+ * (the registry's identity for it) would differ.  Zero-initialise, feed
+ * the bytes as they come (any split), then finish. */
+struct intake_crlf {
+	bool cr;              /* the last byte fed was a CR, not yet written */
+};
+
+/* Writes len bytes of in to out (room for len + 1 bytes): CRLF becomes
+ * LF, a CR not followed by LF is kept.  Returns the bytes written. */
+size_t intake_crlf_decode(struct intake_crlf *st, const char *in, size_t len,
+			  char *out);
+/* Writes a CR still held at the end (at most one byte) to out; returns
+ * the bytes written. */
+size_t intake_crlf_finish(struct intake_crlf *st, char *out);
+
 extern const struct intake_driver intake_maildir_driver;
 extern const struct intake_driver intake_imap_driver;
 extern const struct intake_driver intake_pop3_driver;
