@@ -208,8 +208,10 @@ struct output_table {
 	GPtrArray *rows; /* of char ** (ncols strings) */
 };
 
+/* Prints t, then frees its rows: each has ncols cells, any of them NULL
+ * (printed "-"), so g_strfreev, which stops at the first NULL, cannot. */
 static void
-output_table_print(FILE *out, const struct output_table *t)
+output_table_emit(FILE *out, struct output_table *t)
 {
 	size_t *w = g_new0(size_t, t->ncols);
 
@@ -234,17 +236,15 @@ output_table_print(FILE *out, const struct output_table *t)
 	for (size_t r = 0; r < t->rows->len; r++) {
 		char **row = g_ptr_array_index(t->rows, r);
 
-		for (size_t c = 0; c < t->ncols; c++)
+		for (size_t c = 0; c < t->ncols; c++) {
 			output_cell(out, row[c], w[c], c + 1 == t->ncols);
+			g_free(row[c]);
+		}
+		g_free(row);
 		fputc('\n', out);
 	}
+	g_ptr_array_free(t->rows, TRUE);
 	g_free(w);
-}
-
-static void
-output_row_free(gpointer p)
-{
-	g_strfreev(p);
 }
 
 void
@@ -281,7 +281,7 @@ output_messages(const struct output *o, const struct registry_message_row *rows,
 	static const char *head[] = { "RECEIVED", "FROM", "KIND", "CASE",
 				      "DISPOSITION", "SUBJECT" };
 	static const size_t maxw[] = { 16, 30, 16, 11, 12, 40 };
-	struct output_table t = { 6, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
+	struct output_table t = { 6, head, maxw, g_ptr_array_new() };
 
 	for (size_t i = 0; i < n; i++) {
 		char **row = g_new0(char *, 7);
@@ -297,8 +297,7 @@ output_messages(const struct output *o, const struct registry_message_row *rows,
 		g_ptr_array_add(t.rows, row);
 		g_free(when);
 	}
-	output_table_print(o->out, &t);
-	g_ptr_array_free(t.rows, TRUE);
+	output_table_emit(o->out, &t);
 }
 
 void
@@ -318,7 +317,7 @@ output_cases(const struct output *o, struct registry_case *const *cases, size_t 
 	static const char *head[] = { "CASE", "STATE", "RECEIVED", "DEADLINE",
 				      "APPLICANT", "REQUEST" };
 	static const size_t maxw[] = { 11, 10, 10, 11, 24, 44 };
-	struct output_table t = { 6, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
+	struct output_table t = { 6, head, maxw, g_ptr_array_new() };
 	bool provisional = false;
 
 	for (size_t i = 0; i < n; i++) {
@@ -337,13 +336,12 @@ output_cases(const struct output *o, struct registry_case *const *cases, size_t 
 		g_ptr_array_add(t.rows, row);
 		g_free(when);
 	}
-	output_table_print(o->out, &t);
+	output_table_emit(o->out, &t);
 	if (n == 0)
 		fputs("(no applications)\n", o->out);
 	if (provisional)
 		fputs("* provisional deadline: counted without the holiday "
 		      "calendar of a year it spans (weekends only)\n", o->out);
-	g_ptr_array_free(t.rows, TRUE);
 }
 
 static void
@@ -639,7 +637,7 @@ output_status(const struct output *o, const struct output_intake *intakes,
 	static const char *head[] = { "INTAKE", "DRIVER", "LAST POLL", "BACKLOG",
 				      "ERRORS", "LAST ERROR" };
 	static const size_t maxw[] = { 20, 8, 19, 7, 6, 70 };
-	struct output_table t = { 6, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
+	struct output_table t = { 6, head, maxw, g_ptr_array_new() };
 
 	for (size_t i = 0; i < n; i++) {
 		const struct registry_intake_status *st =
@@ -654,8 +652,7 @@ output_status(const struct output *o, const struct output_intake *intakes,
 		row[5] = g_strdup(st->last_error);
 		g_ptr_array_add(t.rows, row);
 	}
-	output_table_print(o->out, &t);
-	g_ptr_array_free(t.rows, TRUE);
+	output_table_emit(o->out, &t);
 	fprintf(o->out, "\nOUTBOX  %zu queued, %zu delayed, %zu failed, %zu sent\n",
 		outbox->queued, outbox->delayed, outbox->failed, outbox->sent);
 }
@@ -709,7 +706,7 @@ output_outbox(const struct output *o, const struct registry_outbox_row *rows,
 				      "CREATED", "RECIPIENT", "LAST STATUS" };
 	/* The server's reply whole: it is what the office acts on. */
 	static const size_t maxw[] = { 8, 8, 3, 10, 12, 19, 32, SIZE_MAX };
-	struct output_table t = { 8, head, maxw, g_ptr_array_new_with_free_func(output_row_free) };
+	struct output_table t = { 8, head, maxw, g_ptr_array_new() };
 
 	for (size_t i = 0; i < n; i++) {
 		const struct registry_outbox_row *r = &rows[i];
@@ -725,6 +722,5 @@ output_outbox(const struct output *o, const struct registry_outbox_row *rows,
 		row[7] = g_strdup(r->last_status);
 		g_ptr_array_add(t.rows, row);
 	}
-	output_table_print(o->out, &t);
-	g_ptr_array_free(t.rows, TRUE);
+	output_table_emit(o->out, &t);
 }
