@@ -5,8 +5,8 @@
 #
 #   srv_init                  certificates (srv_certs) and free ports
 #   srv_dovecot_start [CERT]  Dovecot: IMAP, POP3 and submission, plain and
-#                             TLS; CERT is good (default), wrongname or
-#                             selfsigned; one user $SRV_USER / $SRV_PASS
+#                             TLS; CERT is good (default), wrongname,
+#                             clientonly or selfsigned; one user $SRV_USER / $SRV_PASS
 #                             whose INBOX is the Maildir $SRV_MAILDIR
 #   srv_dovecot_stop, srv_dovecot_restart
 #   srv_sink_start NAME [SMTP-SINK OPTIONS...]
@@ -61,7 +61,8 @@ srv_mail_owner() {
 }
 
 # A CA, a certificate it signed for localhost and 127.0.0.1 (good), one it
-# signed for another name (wrongname), and a self-signed one for localhost.
+# signed for another name (wrongname), one for the right name but only for
+# TLS clients (clientonly), and a self-signed one for localhost.
 srv_certs() {
 	c=$SRV_DIR/certs
 	mkdir -p "$c"
@@ -71,6 +72,7 @@ srv_certs() {
 		-addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
 	srv_leaf good "DNS:localhost,IP:127.0.0.1" localhost
 	srv_leaf wrongname "DNS:mail.wrong.example" mail.wrong.example
+	srv_leaf clientonly "DNS:localhost,IP:127.0.0.1" localhost clientAuth
 	openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
 		-addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
 		-keyout "$c/selfsigned.key" -out "$c/selfsigned.pem" 2>/dev/null
@@ -80,7 +82,8 @@ srv_leaf() {
 	c=$SRV_DIR/certs
 	openssl req -newkey rsa:2048 -nodes -subj "/CN=$3" \
 		-keyout "$c/$1.key" -out "$c/$1.csr" 2>/dev/null
-	printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth\n' "$2" >"$c/$1.ext"
+	printf 'subjectAltName=%s\nextendedKeyUsage=%s\n' "$2" "${4:-serverAuth}" \
+		>"$c/$1.ext"
 	openssl x509 -req -in "$c/$1.csr" -CA "$c/ca.pem" -CAkey "$c/ca.key" \
 		-CAcreateserial -days 2 -extfile "$c/$1.ext" -out "$c/$1.pem" 2>/dev/null
 }

@@ -4,7 +4,8 @@
 # STARTTLS), against a real Dovecot on loopback: a certificate from the
 # configured CA for the host is accepted; the same server is refused
 # against the system store, with a certificate for another name, and with
-# a self-signed one -- each with a line saying why.
+# a self-signed one, and with one the CA issued for TLS clients only --
+# each with a line saying why.
 . "$OGI_SRCDIR/tests/lib.sh"
 . "$OGI_SRCDIR/tests/lib-servers.sh"
 probe=$OGI_BUILDDIR/tests/net-probe
@@ -51,6 +52,11 @@ case "$out" in
 *"does not match"*|*"owner"*|*"name"*) t_pass "the refusal names the name mismatch" ;;
 *) t_fail "the refusal names the name mismatch: $out" ;;
 esac
+
+srv_dovecot_stop
+srv_dovecot_start clientonly || { t_fail "dovecot restarts"; t_done; exit 1; }
+expect refused "a certificate for TLS clients only, IMAPS" imap implicit localhost "$SRV_IMAPS" "$SRV_CA"
+expect refused "a certificate for TLS clients only, SMTP" smtp starttls localhost "$SRV_SUBMISSION" "$SRV_CA"
 
 srv_dovecot_stop
 srv_dovecot_start selfsigned || { t_fail "dovecot restarts"; t_done; exit 1; }

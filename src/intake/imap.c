@@ -620,8 +620,15 @@ imap_fetch_piece(struct imap *im, uint32_t uid, bool header, uint32_t offset,
 				continue;
 			body = item->att_data.att_static->att_data.att_body_section;
 			*gone_r = false;
-			if (body->sec_body_part == NULL)
-				continue;
+			/* NIL: the server cannot give this message (Exchange, a
+			 * damaged item).  An empty file recorded in its place
+			 * would let mark_done move or delete the real one. */
+			if (body->sec_body_part == NULL) {
+				error_set(err, "imap %s: UID %u: the server sent "
+					  "no body (NIL)", im->host, uid);
+				rc = -1;
+				break;
+			}
 			if (body->sec_length > len) {
 				error_set(err, "imap %s: UID %u: %zu bytes sent for "
 					  "a piece of %u", im->host, uid,
@@ -670,6 +677,14 @@ imap_fetch_to(void *ctx, const struct intake_item *item, int fd,
 			}
 			offset += (uint32_t)got;
 		} while (got == IMAP_CHUNK);
+		/* A server that cuts pieces short (or caps partial fetches)
+		 * must not pass a truncated copy off as the message. */
+		if (item->size != 0 && offset != item->size) {
+			error_set(err, "imap %s: message %s: %u of its %zu bytes "
+				  "came: left on the server", im->host, item->uid,
+				  offset, item->size);
+			goto out;
+		}
 	}
 	rc = imap_write_all(fd, c->buf, intake_crlf_finish(&c->crlf, c->buf), err);
 out:

@@ -46,6 +46,12 @@ net_tls_verify(const struct net_cert *chain, size_t n, const char *host,
 {
 	gnutls_x509_crt_t crts[NET_TLS_MAX_CHAIN];
 	gnutls_x509_trust_list_t tl;
+	/* A certificate the CA issued for another use (a client's, a
+	 * signing key's) does not prove a server. */
+	gnutls_typed_vdata_st purpose = {
+		.type = GNUTLS_DT_KEY_PURPOSE_OID,
+		.data = (unsigned char *)GNUTLS_KP_TLS_WWW_SERVER,
+	};
 	gnutls_datum_t words = { NULL, 0 };
 	unsigned int status = 0;
 	size_t got = 0;
@@ -72,8 +78,9 @@ net_tls_verify(const struct net_cert *chain, size_t n, const char *host,
 	}
 	if (net_tls_trust(ca_file, &tl, err) != 0)
 		goto out;
-	if (gnutls_x509_trust_list_verify_crt(tl, crts, (unsigned int)n, 0,
-					      &status, NULL) < 0) {
+	if (gnutls_x509_trust_list_verify_crt2(tl, crts, (unsigned int)n,
+					       &purpose, 1, 0, &status,
+					       NULL) < 0) {
 		error_set(err, "%s: the certificate could not be checked", host);
 	} else {
 		/* The host name is checked even when the chain fails, so
