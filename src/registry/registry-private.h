@@ -29,6 +29,8 @@ struct registry {
 	GHashTable *stmts;        /* SQL text -> struct registry_cached_stmt */
 	bool batch;               /* between registry_batch_begin and its
 	                             commit or abort */
+	char *actor;              /* who the events written on this handle
+	                             name (registry_set_actor) */
 };
 
 /* One prepared statement.  Bind errors are kept in rc and reported by the
@@ -67,7 +69,8 @@ void registry_stmt_finish(struct registry_stmt *s);
 const char *registry_col_str(sqlite3_stmt *st, int i);
 char *registry_col_dup(sqlite3_stmt *st, int i);
 
-/* Appends an event (message_id 0: none).  Returns 0 or -1. */
+/* Appends an event (message_id 0: none) in reg->actor's name.  Returns 0
+ * or -1. */
 int registry_event_add(struct registry *reg, const char *case_id,
 		       int64_t message_id, const char *type,
 		       const char *detail, struct ogi_error *err);

@@ -385,6 +385,7 @@ registry_open(const char *path, bool readonly, struct registry **reg_r,
 		return -1;
 	reg = g_new0(struct registry, 1);
 	reg->path = g_strdup(path);
+	reg->actor = g_strdup(REGISTRY_ACTOR_DAEMON);
 	reg->stmts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 					   reg_cached_free);
 	if (sqlite3_open_v2(path, &reg->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -427,7 +428,16 @@ registry_close(struct registry *reg)
 	if (reg->db != NULL && sqlite3_close(reg->db) != SQLITE_OK)
 		log_error("%s: close: %s", reg->path, sqlite3_errmsg(reg->db));
 	free(reg->path);
+	free(reg->actor);
 	free(reg);
+}
+
+void
+registry_set_actor(struct registry *reg, const char *actor)
+{
+	free(reg->actor);
+	reg->actor = g_strdup(actor != NULL && actor[0] != '\0'
+			      ? actor : REGISTRY_ACTOR_DAEMON);
 }
 
 int
@@ -657,8 +667,8 @@ registry_event_add(struct registry *reg, const char *case_id,
 	struct registry_stmt s;
 
 	if (registry_stmt_prepare(reg, &s,
-				  "INSERT INTO events (at, case_id, message_id, type, detail)"
-				  " VALUES (?1, ?2, ?3, ?4, ?5)",
+				  "INSERT INTO events (at, case_id, message_id, type, detail,"
+				  " actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 				  "add event", err) != 0)
 		return -1;
 	registry_stmt_int(&s, 1, (int64_t)time(NULL));
@@ -667,6 +677,7 @@ registry_event_add(struct registry *reg, const char *case_id,
 		registry_stmt_int(&s, 3, message_id);
 	registry_stmt_text(&s, 4, type);
 	registry_stmt_text(&s, 5, detail);
+	registry_stmt_text(&s, 6, reg->actor);
 	return registry_stmt_run(&s, err);
 }
 
@@ -993,7 +1004,7 @@ registry_case_exists(struct registry *reg, const char *id, bool *exists_r,
 int
 registry_case_transition(struct registry *reg, const char *id,
 			 const char *from, const char *to, const char *event,
-			 struct ogi_error *err)
+			 const char *detail, struct ogi_error *err)
 {
 	struct registry_stmt s;
 	int rc;
@@ -1015,7 +1026,8 @@ registry_case_transition(struct registry *reg, const char *id,
 			  reg->path, id, from, to);
 		goto fail;
 	}
-	rc = registry_event_add(reg, id, 0, event, to, err);
+	rc = registry_event_add(reg, id, 0, event,
+				detail != NULL ? detail : to, err);
 	if (rc == 0)
 		rc = registry_exec(reg, "COMMIT", "commit", err);
 	if (rc == 0)

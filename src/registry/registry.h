@@ -44,6 +44,14 @@ int registry_open(const char *path, bool readonly, struct registry **reg_r,
 /* Closes the database; reg may be NULL.  Never fails visibly. */
 void registry_close(struct registry *reg);
 
+/* The daemon's name in events. */
+#define REGISTRY_ACTOR_DAEMON "ogid"
+
+/* Every event written on reg from now on names actor (a clerk's login
+ * name, or REGISTRY_ACTOR_DAEMON, the default; NULL or "" restores it).
+ * The string is copied. */
+void registry_set_actor(struct registry *reg, const char *actor);
+
 /* Current schema version after open (for tests and --version): the
  * PRAGMA user_version of the file, equal to the newest migration. */
 int registry_schema_version(struct registry *reg);
@@ -172,13 +180,16 @@ void registry_batch_abort(struct registry *reg);
 int registry_case_exists(struct registry *reg, const char *id, bool *exists_r,
 			 struct ogi_error *err);
 
-/* Moves case id from state from to state to, with an event of type event,
- * in one transaction, only if it is still in from (compare and set: two
- * clerks, or a clerk and the daemon, cannot both move it).  Returns 0, or
- * -1 when it was not in from (nothing changed) or on a database error. */
+/* Moves case id from state from to state to, with an event of type event
+ * and detail (NULL: the new state), in one transaction, only if it is
+ * still in from (compare and set: two clerks, or a clerk and the daemon,
+ * cannot both move it).  Whether the move is allowed is the workflow's
+ * question (workflow_transition_check), asked before.  Returns 0, or -1
+ * when it was not in from (nothing changed) or on a database error. */
 int registry_case_transition(struct registry *reg, const char *id,
 			     const char *from, const char *to,
-			     const char *event, struct ogi_error *err);
+			     const char *event, const char *detail,
+			     struct ogi_error *err);
 
 /* A received message as listed by `ogictl messages`. */
 struct registry_message_row {

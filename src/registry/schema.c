@@ -201,6 +201,70 @@ static const struct schema_migration schema_migrations[] = {
 	  ");\n"
 	  "CREATE INDEX outbox_attempts_row ON outbox_attempts (outbox_id, id);\n"
 	  "PRAGMA user_version = 6;\n" },
+	{ 7,
+	  /* Issue 9: the workflow.  Every event names who caused it (the
+	   * daemon or a clerk).  A case keeps the rules profile and the day
+	   * of receipt its deadline was counted from, with how it was
+	   * derived; the organisation kind and the outcome are the columns
+	   * and rows of the annual report; concluded_at is when the outcome
+	   * was recorded (the report's year).  Letters owed to an applicant
+	   * are rows first, rendered and handed to a channel afterwards, so
+	   * a crash between the decision and the PDF loses nothing.  The
+	   * holding list is a mark on messages; auto_replies counts the
+	   * automatic messages sent to one address on one day. */
+	  "ALTER TABLE events ADD COLUMN actor TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN rules TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN receipt_date TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN deadline_basis TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN org_kind TEXT CHECK (org_kind IN\n"
+	  "  ('business', 'research', 'public_interest', 'legal_service', 'other'));\n"
+	  "ALTER TABLE cases ADD COLUMN extended_days INTEGER NOT NULL DEFAULT 0\n"
+	  "  CHECK (extended_days >= 0);\n"
+	  "ALTER TABLE cases ADD COLUMN correction_due TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN outcome TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN outcome_detail TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN concluded_at INTEGER;\n"
+	  "CREATE INDEX cases_concluded ON cases (concluded_at)\n"
+	  "  WHERE concluded_at IS NOT NULL;\n"
+	  "ALTER TABLE messages ADD COLUMN holding TEXT\n"
+	  "  CHECK (holding IN ('held', 'filed', 'dismissed'));\n"
+	  "CREATE INDEX messages_holding ON messages (holding, received_at)\n"
+	  "  WHERE holding IS NOT NULL;\n"
+	  "CREATE TABLE letters (\n"
+	  "  id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	  "  case_id TEXT REFERENCES cases (id),\n"
+	  "  kind TEXT NOT NULL CHECK (kind <> ''),\n"
+	  "  channel TEXT NOT NULL\n"
+	  "    CHECK (channel IN ('email', 'fax', 'post', 'pickup')),\n"
+	  "  state TEXT NOT NULL CHECK (state IN\n"
+	  "    ('pending', 'queued', 'sent', 'delivered', 'failed', 'cancelled')),\n"
+	  "  docnum TEXT,\n"
+	  "  values_json TEXT,\n"
+	  "  pdf_path TEXT,\n"
+	  "  outbox_id INTEGER REFERENCES outbox (id),\n"
+	  "  tracking TEXT,\n"
+	  "  detail TEXT,\n"
+	  "  created_at INTEGER NOT NULL,\n"
+	  "  updated_at INTEGER NOT NULL\n"
+	  ");\n"
+	  "CREATE INDEX letters_open ON letters (state, id)\n"
+	  "  WHERE state IN ('pending', 'queued');\n"
+	  "CREATE INDEX letters_case ON letters (case_id, id);\n"
+	  "CREATE TABLE letter_attachments (\n"
+	  "  letter_id INTEGER NOT NULL REFERENCES letters (id),\n"
+	  "  seq INTEGER NOT NULL CHECK (seq >= 1),\n"
+	  "  name TEXT NOT NULL CHECK (name <> ''),\n"
+	  "  path TEXT NOT NULL,\n"
+	  "  size INTEGER NOT NULL CHECK (size >= 0),\n"
+	  "  PRIMARY KEY (letter_id, seq)\n"
+	  ") WITHOUT ROWID;\n"
+	  "CREATE TABLE auto_replies (\n"
+	  "  recipient TEXT NOT NULL,\n"
+	  "  day TEXT NOT NULL,\n"
+	  "  count INTEGER NOT NULL CHECK (count >= 0),\n"
+	  "  PRIMARY KEY (recipient, day)\n"
+	  ") WITHOUT ROWID;\n"
+	  "PRAGMA user_version = 7;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \

@@ -121,3 +121,88 @@ workflow_letter(const char *state)
 		return "correction";
 	return NULL;
 }
+
+/* One row per state: where it may go.  The order is the life of a case. */
+static const struct workflow_state_row {
+	const char *name;
+	bool open;
+	const char *const next[6];
+} workflow_states[] = {
+	{ "received", false, { "needs_review", "incomplete", "registered",
+			       "not_application", "duplicate" } },
+	{ "needs_review", true, { "registered", "incomplete",
+				  "not_application", "duplicate",
+				  "withdrawn" } },
+	{ "incomplete", true, { "registered", "needs_review", "abandoned",
+				"withdrawn", "not_application" } },
+	{ "registered", true, { "incomplete", "extended", "answered",
+				"withdrawn" } },
+	{ "extended", true, { "answered", "withdrawn" } },
+	{ "answered", false, { "delivered", "delivery_failed" } },
+	{ "delivery_failed", false, { "delivered", "closed" } },
+	{ "delivered", false, { "closed" } },
+	{ "closed", false, { NULL } },
+	{ "abandoned", false, { NULL } },
+	{ "withdrawn", false, { NULL } },
+	{ "not_application", false, { NULL } },
+	{ "duplicate", false, { NULL } },
+};
+
+static const struct workflow_state_row *
+workflow_state_find(const char *state)
+{
+	for (size_t i = 0; state != NULL &&
+	     i < sizeof workflow_states / sizeof workflow_states[0]; i++)
+		if (strcmp(workflow_states[i].name, state) == 0)
+			return &workflow_states[i];
+	return NULL;
+}
+
+bool
+workflow_state_known(const char *state)
+{
+	return workflow_state_find(state) != NULL;
+}
+
+bool
+workflow_state_open(const char *state)
+{
+	const struct workflow_state_row *row = workflow_state_find(state);
+
+	return row != NULL && row->open;
+}
+
+bool
+workflow_state_final(const char *state)
+{
+	const struct workflow_state_row *row = workflow_state_find(state);
+
+	return row != NULL && row->next[0] == NULL;
+}
+
+int
+workflow_transition_check(const char *from, const char *to,
+			  struct ogi_error *err)
+{
+	const struct workflow_state_row *row = workflow_state_find(from);
+
+	if (row == NULL) {
+		error_set(err, "unknown state \"%s\"", from != NULL ? from : "");
+		return -1;
+	}
+	if (!workflow_state_known(to)) {
+		error_set(err, "unknown state \"%s\"", to != NULL ? to : "");
+		return -1;
+	}
+	if (row->next[0] == NULL) {
+		error_set(err, "the case is %s: nothing more can be done with it",
+			  from);
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof row->next / sizeof row->next[0] &&
+	     row->next[i] != NULL; i++)
+		if (strcmp(row->next[i], to) == 0)
+			return 0;
+	error_set(err, "a case that is %s cannot become %s", from, to);
+	return -1;
+}

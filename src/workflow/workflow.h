@@ -85,6 +85,39 @@ int workflow_deadline(const struct workdays *wd, const char *received_date,
 		      int reply_days, char deadline_r[11], bool *provisional_r,
 		      struct ogi_error *err);
 
+/* The states of a case (issue 9):
+ *   received -> needs_review | incomplete | registered | not_application
+ *               | duplicate
+ *   needs_review -> registered | incomplete | not_application | duplicate
+ *                   | withdrawn
+ *   incomplete -> registered | needs_review | abandoned | withdrawn
+ *                 | not_application
+ *   registered -> incomplete | extended | answered | withdrawn
+ *   extended -> answered | withdrawn
+ *   answered -> delivered | delivery_failed
+ *   delivery_failed -> delivered | closed
+ *   delivered -> closed
+ * abandoned, withdrawn, not_application, duplicate and closed are final.
+ * A case is "open" (its deadline runs, `ogictl due` lists it) from
+ * registration until it is answered: incomplete, registered, extended;
+ * needs_review too, because the clock of an application a clerk has not
+ * yet looked at runs all the same. */
+
+/* True when state is one of the names above. */
+bool workflow_state_known(const char *state);
+
+/* True when the case's reply deadline is running in state. */
+bool workflow_state_open(const char *state);
+
+/* True when nothing more can happen to a case in state. */
+bool workflow_state_final(const char *state);
+
+/* Returns 0 when a case may move from state from to state to, or -1 with
+ * err saying, in the clerk's words, why not (an unknown state, a final
+ * state, a move the table above does not have). */
+int workflow_transition_check(const char *from, const char *to,
+			      struct ogi_error *err);
+
 /* The letter a case in state owes the applicant next: "receipt" for a
  * registered application, "correction" for an incomplete one; NULL when
  * none is owed. */

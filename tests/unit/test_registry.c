@@ -616,32 +616,59 @@ test_case_transition(void **state)
 
 	record(f, T0, TZ_SHANGHAI, &rec, NULL);
 	assert_int_equal(registry_case_transition(f->reg, "2026-000001",
-						  "registered", "replied",
-						  "decided", &err), 0);
+						  "registered", "answered",
+						  "decided", "published", &err), 0);
 	assert_int_equal(registry_case_get(f->reg, "2026-000001", &c, &err), 0);
-	assert_string_equal(c->state, "replied");
+	assert_string_equal(c->state, "answered");
 	registry_case_free(c);
 	/* Statements are kept between calls: the event names no message,
 	 * not the one the record's event named before it. */
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
-				 " type = 'decided' AND detail = 'replied'"
+				 " type = 'decided' AND detail = 'published'"
 				 " AND case_id = '2026-000001'"
-				 " AND message_id IS NULL"), 1);
+				 " AND message_id IS NULL AND actor = 'ogid'"), 1);
 	/* The second clerk still thinks it is registered. */
 	err.msg[0] = '\0';
 	assert_int_equal(registry_case_transition(f->reg, "2026-000001",
 						  "registered", "extended",
-						  "extended", &err), -1);
+						  "extended", NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "no longer registered"));
 	assert_int_equal(registry_case_get(f->reg, "2026-000001", &c, &err), 0);
-	assert_string_equal(c->state, "replied");
+	assert_string_equal(c->state, "answered");
 	registry_case_free(c);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
 				 " type = 'extended'"), 0);
 	/* No such case. */
 	assert_int_equal(registry_case_transition(f->reg, "2026-000099",
-						  "registered", "replied",
-						  "decided", &err), -1);
+						  "registered", "answered",
+						  "decided", NULL, &err), -1);
+}
+
+/* Every event names who caused it: the daemon unless told otherwise, the
+ * clerk a command runs for; and the default comes back. */
+static void
+test_event_actor(void **state)
+{
+	struct registry_fixture *f = *state;
+	struct extract_record rec = make_rec(EXTRACT_KIND_APPLICATION);
+	struct ogi_error err = { 0 };
+
+	record(f, T0, TZ_SHANGHAI, &rec, NULL);
+	registry_set_actor(f->reg, "zhang.li");
+	assert_int_equal(registry_case_transition(f->reg, "2026-000001",
+						  "registered", "extended",
+						  "extended", NULL, &err), 0);
+	registry_set_actor(f->reg, "");
+	assert_int_equal(registry_case_transition(f->reg, "2026-000001",
+						  "extended", "answered",
+						  "decided", NULL, &err), 0);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
+				 " type = 'registered' AND actor = 'ogid'"), 1);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
+				 " type = 'extended' AND detail = 'extended'"
+				 " AND actor = 'zhang.li'"), 1);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM events WHERE"
+				 " type = 'decided' AND actor = 'ogid'"), 1);
 }
 
 /* --- integrity ---------------------------------------------------------------- */
@@ -1056,6 +1083,7 @@ main(void)
 		T(test_application_with_problems),
 		T(test_unparsed),
 		T(test_case_transition),
+		T(test_event_actor),
 		T(test_events_append_only),
 		T(test_failure_writes_nothing),
 		T(test_constraint_failure),

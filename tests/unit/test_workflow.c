@@ -206,6 +206,74 @@ test_letters(void **state)
 	assert_null(workflow_letter(NULL));
 }
 
+/* Every move the office's process has, and the ones it must refuse. */
+static void
+test_transitions(void **state)
+{
+	static const struct {
+		const char *from, *to;
+		bool allowed;
+		const char *why;   /* in the refusal */
+	} cases[] = {
+		{ "received", "registered", true, NULL },
+		{ "needs_review", "registered", true, NULL },
+		{ "needs_review", "incomplete", true, NULL },
+		{ "needs_review", "not_application", true, NULL },
+		{ "incomplete", "registered", true, NULL },
+		{ "incomplete", "abandoned", true, NULL },
+		{ "incomplete", "withdrawn", true, NULL },
+		{ "registered", "extended", true, NULL },
+		{ "registered", "answered", true, NULL },
+		{ "registered", "incomplete", true, NULL },
+		{ "extended", "answered", true, NULL },
+		{ "answered", "delivered", true, NULL },
+		{ "answered", "delivery_failed", true, NULL },
+		{ "delivery_failed", "delivered", true, NULL },
+		{ "delivered", "closed", true, NULL },
+		/* an extension is granted once */
+		{ "extended", "extended", false, "cannot become extended" },
+		/* no reply before the application is complete */
+		{ "incomplete", "answered", false, "cannot become answered" },
+		{ "needs_review", "answered", false, "cannot become answered" },
+		/* a reply cannot be extended or withdrawn any more */
+		{ "answered", "extended", false, "cannot become extended" },
+		{ "answered", "withdrawn", false, "cannot become withdrawn" },
+		{ "registered", "abandoned", false, "cannot become abandoned" },
+		{ "closed", "registered", false, "nothing more" },
+		{ "withdrawn", "registered", false, "nothing more" },
+		{ "abandoned", "registered", false, "nothing more" },
+		{ "duplicate", "registered", false, "nothing more" },
+		{ "registered", "replied", false, "unknown state" },
+		{ "replied", "answered", false, "unknown state" },
+		{ NULL, "answered", false, "unknown state" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct ogi_error err = { 0 };
+		int rc = workflow_transition_check(cases[i].from, cases[i].to,
+						   &err);
+
+		if (cases[i].allowed) {
+			assert_int_equal(rc, 0);
+			continue;
+		}
+		assert_int_equal(rc, -1);
+		if (strstr(err.msg, cases[i].why) == NULL)
+			fail_msg("%s -> %s: \"%s\" lacks \"%s\"",
+				 cases[i].from, cases[i].to, err.msg,
+				 cases[i].why);
+	}
+	assert_true(workflow_state_open("registered"));
+	assert_true(workflow_state_open("extended"));
+	assert_true(workflow_state_open("incomplete"));
+	assert_false(workflow_state_open("answered"));
+	assert_false(workflow_state_open("withdrawn"));
+	assert_true(workflow_state_final("abandoned"));
+	assert_false(workflow_state_final("delivery_failed"));
+	assert_false(workflow_state_known("replied"));
+}
+
 int
 main(void)
 {
@@ -214,6 +282,7 @@ main(void)
 		cmocka_unit_test(test_bounces),
 		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_letters),
+		cmocka_unit_test(test_transitions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
