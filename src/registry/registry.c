@@ -1265,6 +1265,13 @@ registry_case_free(struct registry_case *c)
 	free(c->channel);
 	free(c->deadline);
 	free(c->received_source);
+	free(c->rules);
+	free(c->receipt_date);
+	free(c->deadline_basis);
+	free(c->org_kind);
+	free(c->correction_due);
+	free(c->outcome);
+	free(c->outcome_detail);
 	extract_record_clear(&c->rec);
 	for (size_t i = 0; c->messages != NULL && i < c->n_messages; i++)
 		free(c->messages[i]);
@@ -1307,8 +1314,10 @@ case_load_messages(struct registry *reg, struct registry_case *c,
 
 #define CASE_SELECT \
 	"SELECT id, state, channel, received_at, deadline, deadline_provisional," \
-	" received_source, review, " CASE_RECORD_COLUMNS " FROM cases"
-#define CASE_SELECT_FIRST_RECORD 8
+	" received_source, review, rules, receipt_date, deadline_basis," \
+	" org_kind, extended_days, correction_due, outcome, outcome_detail," \
+	" concluded_at, " CASE_RECORD_COLUMNS " FROM cases"
+#define CASE_SELECT_FIRST_RECORD 17
 
 static int
 case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
@@ -1325,6 +1334,15 @@ case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
 	c->received_at = sqlite3_column_int64(st, 3);
 	c->deadline_provisional = sqlite3_column_int(st, 5) != 0;
 	c->rec.review = registry_col_dup(st, 7);
+	c->rules = registry_col_dup(st, 8);
+	c->receipt_date = registry_col_dup(st, 9);
+	c->deadline_basis = registry_col_dup(st, 10);
+	c->org_kind = registry_col_dup(st, 11);
+	c->extended_days = sqlite3_column_int(st, 12);
+	c->correction_due = registry_col_dup(st, 13);
+	c->outcome = registry_col_dup(st, 14);
+	c->outcome_detail = registry_col_dup(st, 15);
+	c->concluded_at = sqlite3_column_int64(st, 16);
 	if (case_read_record(reg, st, CASE_SELECT_FIRST_RECORD, c->id, &c->rec,
 			     err) != 0 ||
 	    case_load_messages(reg, c, err) != 0) {

@@ -248,6 +248,21 @@ struct registry_case {
 	                              calendar: weekends only */
 	char *received_source; /* see struct registry_message; NULL for cases
 	                          recorded before it was kept */
+	/* Issue 9 (migration 7); each NULL (0) for cases recorded before it,
+	 * and until the step that sets it has run. */
+	char *rules;          /* the rules profile of its deadlines */
+	char *receipt_date;   /* YYYY-MM-DD: the day its clock counts from */
+	char *deadline_basis; /* how the deadline was derived, in words */
+	char *org_kind;       /* an organisation's kind for the annual
+	                         report: business, research, public_interest,
+	                         legal_service, other */
+	int extended_days;    /* working days the deadline was extended by */
+	char *correction_due; /* YYYY-MM-DD: an incomplete case is abandoned
+	                         after this day (national-2019) */
+	char *outcome;        /* the recorded outcome (workflow outcome code) */
+	char *outcome_detail; /* its reason, where, holder ... as the clerk
+	                         gave them */
+	int64_t concluded_at; /* when the outcome was recorded, 0 if not */
 	struct extract_record rec; /* the extracted fields; rec.kind is
 	                              EXTRACT_KIND_APPLICATION */
 	char **messages;      /* mailbox uids of the linked messages (the
