@@ -399,7 +399,9 @@ outbox_attempt_in_tx(struct registry *reg, const struct outbox_change *c,
 			  reg->path, (long long)id);
 		return -1;
 	}
-	if (outbox_attempt_add(reg, id, a->at, a->result, a->reply, err) != 0)
+	if (outbox_attempt_add(reg, id, a->at, a->result, a->reply, err) != 0 ||
+	    registry_letters_outbox_news(reg, id, a->state, a->reply, a->at,
+					 err) != 0)
 		return -1;
 	if (delayed)
 		return 0;
@@ -445,7 +447,9 @@ outbox_report_in_tx(struct registry *reg, const struct outbox_change *c,
 		return -1;
 	}
 	if (outbox_attempt_add(reg, id, now, permanent ? "bounced" : "delayed",
-			       status, err) != 0)
+			       status, err) != 0 ||
+	    (permanent && registry_letters_outbox_news(reg, id, "failed", status,
+						       now, err) != 0))
 		return -1;
 	return outbox_event(reg, id, permanent ? "outbox-bounced" : "outbox-delayed",
 			    status, err);

@@ -75,4 +75,18 @@ int registry_event_add(struct registry *reg, const char *case_id,
 		       int64_t message_id, const char *type,
 		       const char *detail, struct ogi_error *err);
 
+/* The next document number of letter kind in year (registry_next_docnum's
+ * sequence), inside the write transaction the caller holds.  Returns 0 or
+ * -1. */
+int registry_docnum_take(struct registry *reg, const char *kind, int year,
+			 int *seq_r, struct ogi_error *err);
+
+/* The outbox row outbox_id became outbox_state ("sent", "failed"; any other
+ * state is no news for a letter): the letter it carries, if any, follows
+ * (queued or sent -> sent or failed) with status as its detail, inside the
+ * write transaction the caller holds.  Returns 0 or -1. */
+int registry_letters_outbox_news(struct registry *reg, int64_t outbox_id,
+				 const char *outbox_state, const char *status,
+				 int64_t now, struct ogi_error *err);
+
 #endif

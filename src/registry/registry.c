@@ -1038,6 +1038,17 @@ fail:
 }
 
 int
+registry_docnum_take(struct registry *reg, const char *kind, int year,
+		     int *seq_r, struct ogi_error *err)
+{
+	return seq_next(reg,
+			"INSERT INTO doc_seq (year, kind, last) VALUES (?1, ?2, 1)"
+			" ON CONFLICT (year, kind) DO UPDATE SET last = last + 1"
+			" RETURNING last",
+			year, kind, "next document number", seq_r, err);
+}
+
+int
 registry_next_docnum(struct registry *reg, const char *kind, int year,
 		     int *seq_r, struct ogi_error *err)
 {
@@ -1050,11 +1061,7 @@ registry_next_docnum(struct registry *reg, const char *kind, int year,
 	if (registry_exec(reg, "BEGIN IMMEDIATE", "begin transaction",
 			  err) != 0)
 		return -1;
-	rc = seq_next(reg,
-		      "INSERT INTO doc_seq (year, kind, last) VALUES (?1, ?2, 1)"
-		      " ON CONFLICT (year, kind) DO UPDATE SET last = last + 1"
-		      " RETURNING last",
-		      year, kind, "next document number", seq_r, err);
+	rc = registry_docnum_take(reg, kind, year, seq_r, err);
 	if (rc == 0)
 		rc = registry_exec(reg, "COMMIT", "commit", err);
 	if (rc != 0)

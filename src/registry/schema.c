@@ -265,6 +265,14 @@ static const struct schema_migration schema_migrations[] = {
 	  "  PRIMARY KEY (recipient, day)\n"
 	  ") WITHOUT ROWID;\n"
 	  "PRAGMA user_version = 7;\n" },
+	{ 8,
+	  /* A letter's final news (sent, failed) is acted on once -- the case
+	   * delivered or delivery_failed, a fallback channel asked for --
+	   * and marked settled, whichever process saw the news. */
+	  "ALTER TABLE letters ADD COLUMN settled_at INTEGER;\n"
+	  "CREATE INDEX letters_unsettled ON letters (id)\n"
+	  "  WHERE settled_at IS NULL AND state IN ('sent', 'failed');\n"
+	  "PRAGMA user_version = 8;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \

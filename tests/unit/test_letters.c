@@ -1,0 +1,383 @@
+/* The letters queue (registry/letters.h): adding a letter with its
+ * attachments, compare-and-set moves, document numbers kept across a
+ * re-run, queueing with its outbox row in one transaction, and the
+ * outbox's news reaching the letter. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <glib.h>
+
+#include "registry-fixture.h"
+#include "registry/letters.h"
+#include "registry/outbox.h"
+#include "registry/registry.h"
+
+/* Registers an application and returns its tracking number. */
+static void
+make_case(struct registry_fixture *f, char id_r[REGISTRY_CASE_ID_SIZE])
+{
+	struct extract_record rec = {
+		.kind = EXTRACT_KIND_APPLICATION,
+		.applicant_kind = EXTRACT_APPLICANT_PERSON,
+		.name = (char *)"张三",
+		.email = (char *)"zhang@example.cn",
+		.verdict = EXTRACT_VERDICT_COMPLETE,
+	};
+	const struct registry_decision d = {
+		.disposition = "case", .state = "registered", .reason = "complete",
+	};
+	struct registry_message m = {
+		.mailbox = "mail", .raw_path = "raw/x.eml", .received_at = T0,
+		.channel = "mail", .from_addr = "zhang@example.cn",
+	};
+	struct registry_outcome out;
+	struct ogi_error err = { 0 };
+	char sha[65], uid[32];
+
+	snprintf(sha, sizeof(sha), "%064x", ++f->serial);
+	snprintf(uid, sizeof(uid), "u%d", f->serial);
+	m.sha256 = sha;
+	m.uid = uid;
+	if (registry_record(f->reg, &m, &rec, &d, TZ_SHANGHAI, &out, &err) != 0)
+		fail_msg("record: %s", err.msg);
+	memcpy(id_r, out.case_id, REGISTRY_CASE_ID_SIZE);
+}
+
+static int64_t
+add_letter(struct registry_fixture *f, const char *case_id, const char *kind)
+{
+	const struct registry_letter_file files[] = {
+		{ .name = "申请表.pdf", .path = "letters/a1", .size = 1234 },
+		{ .name = "../../etc/passwd", .path = "letters/a2", .size = 5 },
+	};
+	const struct registry_letter_new l = {
+		.case_id = case_id, .kind = kind, .channel = "email",
+		.values_json = "{\"reason\":\"x\"}", .files = files,
+		.n_files = G_N_ELEMENTS(files),
+	};
+	struct ogi_error err = { 0 };
+	int64_t id;
+
+	if (registry_letter_add(f->reg, &l, T0, &id, &err) != 0)
+		fail_msg("add: %s", err.msg);
+	assert_true(id > 0);
+	return id;
+}
+
+static void
+get_letter(struct registry_fixture *f, int64_t id, struct registry_letter *l)
+{
+	struct ogi_error err = { 0 };
+	bool found;
+
+	if (registry_letter_get(f->reg, id, l, &found, &err) != 0)
+		fail_msg("get: %s", err.msg);
+	assert_true(found);
+}
+
+static void
+test_add(void **state)
+{
+	struct registry_fixture *f = *state;
+	char case_id[REGISTRY_CASE_ID_SIZE];
+	struct registry_letter l, *rows;
+	struct ogi_error err = { 0 };
+	size_t n;
+	int64_t id;
+
+	make_case(f, case_id);
+	id = add_letter(f, case_id, "receipt");
+	get_letter(f, id, &l);
+	assert_string_equal(l.case_id, case_id);
+	assert_string_equal(l.kind, "receipt");
+	assert_string_equal(l.channel, "email");
+	assert_string_equal(l.state, "pending");
+	assert_null(l.docnum);
+	assert_null(l.pdf_path);
+	assert_string_equal(l.values_json, "{\"reason\":\"x\"}");
+	assert_int_equal(l.n_files, 2);
+	assert_int_equal(l.files[0].seq, 1);
+	assert_string_equal(l.files[0].name, "申请表.pdf");
+	assert_string_equal(l.files[1].path, "letters/a2");
+	assert_int_equal(l.files[0].size, 1234);
+	registry_letter_clear(&l);
+
+	assert_int_equal(registry_letters_pending(f->reg, 10, &rows, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].id, id);
+	registry_letters_free(rows, n);
+	assert_int_equal(registry_letters_of_case(f->reg, case_id, &rows, &n,
+						  &err), 0);
+	assert_int_equal(n, 1);
+	registry_letters_free(rows, n);
+}
+
+/* What add must refuse, writing nothing. */
+static void
+test_add_refused(void **state)
+{
+	struct registry_fixture *f = *state;
+	char case_id[REGISTRY_CASE_ID_SIZE];
+	const struct registry_letter_file bad_file = { .name = "", .path = "x" };
+	const struct {
+		const char *case_id, *kind, *channel;
+		const struct registry_letter_file *files;
+		size_t n_files;
+	} cases[] = {
+		{ "2026-999999", "receipt", "email", NULL, 0 },  /* no such case */
+		{ NULL, "receipt", "email", NULL, 0 },
+		{ "", "", "email", NULL, 0 },                     /* no kind */
+		{ "", "receipt", "pigeon", NULL, 0 },             /* no channel */
+		{ "", "receipt", "email", &bad_file, 1 },          /* nameless file */
+	};
+	struct registry_letter *rows;
+	size_t n;
+
+	make_case(f, case_id);
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		const struct registry_letter_new l = {
+			.case_id = cases[i].case_id != NULL && cases[i].case_id[0] == '\0'
+				   ? case_id : cases[i].case_id,
+			.kind = cases[i].kind, .channel = cases[i].channel,
+			.files = cases[i].files, .n_files = cases[i].n_files,
+		};
+		struct ogi_error err = { 0 };
+		int64_t id = 7;
+
+		assert_int_equal(registry_letter_add(f->reg, &l, T0, &id, &err), -1);
+		assert_int_equal(id, 0);
+	}
+	{
+		struct ogi_error err = { 0 };
+
+		assert_int_equal(registry_letters_pending(f->reg, 10, &rows, &n,
+							  &err), 0);
+		assert_int_equal(n, 0);
+		/* Outside a transaction, the in-transaction form writes nothing. */
+		const struct registry_letter_new l = {
+			.case_id = case_id, .kind = "receipt", .channel = "email",
+		};
+		int64_t id;
+
+		assert_int_equal(registry_letter_add_in_tx(f->reg, &l, T0, &id,
+							   &err), -1);
+	}
+}
+
+/* Compare and set: each row is a move tried on a letter in state from. */
+static void
+test_transitions(void **state)
+{
+	struct registry_fixture *f = *state;
+	char case_id[REGISTRY_CASE_ID_SIZE];
+	const struct {
+		const char *path[4];  /* the moves made before, from pending */
+		const char *from, *to;
+		int rc;
+	} cases[] = {
+		{ { NULL }, "pending", "queued", 0 },
+		{ { NULL }, "pending", "cancelled", 0 },
+		{ { NULL }, "pending", "failed", 0 },
+		{ { NULL }, "pending", "sent", -1 },         /* not queued yet */
+		{ { NULL }, "queued", "sent", -1 },          /* it is pending: CAS */
+		{ { "queued", NULL }, "queued", "sent", 0 },
+		{ { "queued", NULL }, "queued", "cancelled", 0 },
+		{ { "queued", NULL }, "pending", "queued", -1 }, /* raced */
+		{ { "queued", "sent", NULL }, "sent", "delivered", 0 },
+		{ { "queued", "sent", NULL }, "sent", "failed", 0 },
+		{ { "queued", "sent", NULL }, "sent", "pending", -1 },
+		{ { "cancelled", NULL }, "cancelled", "queued", -1 },
+		{ { "failed", NULL }, "failed", "pending", -1 },
+	};
+
+	make_case(f, case_id);
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		int64_t id = add_letter(f, case_id, "receipt");
+		const char *at = "pending";
+		struct ogi_error err = { 0 };
+		struct registry_letter l;
+
+		for (size_t k = 0; cases[i].path[k] != NULL; k++) {
+			if (registry_letter_transition(f->reg, id, at, cases[i].path[k],
+						       NULL, T0, &err) != 0)
+				fail_msg("case %zu: %s", i, err.msg);
+			at = cases[i].path[k];
+		}
+		assert_int_equal(registry_letter_transition(f->reg, id, cases[i].from,
+							    cases[i].to, "why",
+							    T0 + 1, &err),
+				 cases[i].rc);
+		get_letter(f, id, &l);
+		assert_string_equal(l.state, cases[i].rc == 0 ? cases[i].to : at);
+		registry_letter_clear(&l);
+	}
+}
+
+struct fmt_ctx {
+	int calls;
+};
+
+static int
+fmt_docnum(int seq, void *ctx, char **docnum_r, struct ogi_error *err)
+{
+	struct fmt_ctx *c = ctx;
+
+	(void)err;
+	c->calls++;
+	*docnum_r = g_strdup_printf("测〔2026〕%d号", seq);
+	return 0;
+}
+
+/* A letter rendered again (a crash between its number and its queueing)
+ * keeps its number; the next letter of the kind gets the next one. */
+static void
+test_docnum_kept(void **state)
+{
+	struct registry_fixture *f = *state;
+	char case_id[REGISTRY_CASE_ID_SIZE];
+	struct fmt_ctx ctx = { 0 };
+	struct ogi_error err = { 0 };
+	char *a, *b, *c;
+	int64_t l1, l2;
+
+	make_case(f, case_id);
+	l1 = add_letter(f, case_id, "receipt");
+	l2 = add_letter(f, case_id, "receipt");
+	assert_int_equal(registry_letter_docnum(f->reg, l1, 2026, fmt_docnum, &ctx,
+						&a, &err), 0);
+	assert_int_equal(registry_letter_docnum(f->reg, l1, 2026, fmt_docnum, &ctx,
+						&b, &err), 0);
+	assert_int_equal(registry_letter_docnum(f->reg, l2, 2026, fmt_docnum, &ctx,
+						&c, &err), 0);
+	assert_string_equal(a, "测〔2026〕1号");
+	assert_string_equal(b, a);
+	assert_string_equal(c, "测〔2026〕2号");
+	assert_int_equal(ctx.calls, 2);
+	g_free(a);
+	g_free(b);
+	g_free(c);
+	/* A queued letter is not numbered any more. */
+	assert_int_equal(registry_letter_transition(f->reg, l1, "pending",
+						    "cancelled", NULL, T0, &err), 0);
+	assert_int_equal(registry_letter_docnum(f->reg, l1, 2026, fmt_docnum, &ctx,
+						&a, &err), -1);
+	assert_null(a);
+}
+
+/* Queueing writes the outbox row and the letter's state together, once;
+ * the outbox's attempts and reports then move the letter. */
+static void
+test_queue_and_outbox_news(void **state)
+{
+	struct registry_fixture *f = *state;
+	char case_id[REGISTRY_CASE_ID_SIZE];
+	struct ogi_error err = { 0 };
+	struct registry_outbox_new m = {
+		.kind = "receipt", .recipient = "zhang@example.cn",
+		.message_id = "l1@gov.example", .spool_path = "raw/m1.eml",
+	};
+	struct registry_outbox_attempt sent = {
+		.at = T0 + 5, .result = "sent", .reply = "250 ok",
+		.return_path = "b@gov.example", .state = "sent",
+	};
+	struct registry_letter l, *rows;
+	int64_t id, obox, obox2;
+	size_t n;
+
+	make_case(f, case_id);
+	m.case_id = case_id;
+	id = add_letter(f, case_id, "receipt");
+	assert_int_equal(registry_letter_queue(f->reg, id, "letters/1.pdf", &m, T0,
+					       &obox, &err), 0);
+	assert_true(obox > 0);
+	/* A second worker that rendered it too is refused, with no mail. */
+	m.message_id = "l1-again@gov.example";
+	assert_int_equal(registry_letter_queue(f->reg, id, "letters/1.pdf", &m, T0,
+					       &obox2, &err), -1);
+	assert_int_equal(obox2, 0);
+	assert_int_equal(registry_outbox_find(f->reg, "l1-again@gov.example",
+					      &obox2, &err), 0);
+	assert_int_equal(obox2, 0);
+	get_letter(f, id, &l);
+	assert_string_equal(l.state, "queued");
+	assert_string_equal(l.pdf_path, "letters/1.pdf");
+	assert_int_equal(l.outbox_id, obox);
+	registry_letter_clear(&l);
+
+	assert_int_equal(registry_outbox_attempt(f->reg, obox, &sent, &err), 0);
+	get_letter(f, id, &l);
+	assert_string_equal(l.state, "sent");
+	registry_letter_clear(&l);
+	assert_int_equal(registry_letters_unsettled(f->reg, 10, &rows, &n, &err), 0);
+	assert_int_equal(n, 1);
+	registry_letters_free(rows, n);
+
+	/* A bounce after it left fails it, and it must be acted on again. */
+	assert_int_equal(registry_letter_settle(f->reg, id, T0 + 6, &err), 0);
+	assert_int_equal(registry_letters_unsettled(f->reg, 10, &rows, &n, &err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(registry_outbox_report(f->reg, obox, true, "5.1.1 unknown",
+						T0 + 60, &err), 0);
+	get_letter(f, id, &l);
+	assert_string_equal(l.state, "failed");
+	assert_string_equal(l.detail, "5.1.1 unknown");
+	registry_letter_clear(&l);
+	assert_int_equal(registry_letters_unsettled(f->reg, 10, &rows, &n, &err), 0);
+	assert_int_equal(n, 1);
+	registry_letters_free(rows, n);
+}
+
+/* A letter queued for a channel without mail (post) has no outbox row. */
+static void
+test_queue_without_mail(void **state)
+{
+	struct registry_fixture *f = *state;
+	char case_id[REGISTRY_CASE_ID_SIZE];
+	struct ogi_error err = { 0 };
+	struct registry_letter l;
+	int64_t id, obox = 9;
+
+	make_case(f, case_id);
+	id = add_letter(f, case_id, "receipt");
+	assert_int_equal(registry_letter_queue(f->reg, id, "letters/2.pdf", NULL,
+					       T0, &obox, &err), 0);
+	assert_int_equal(obox, 0);
+	assert_int_equal(registry_letter_set_tracking(f->reg, id, "EMS123",
+						      T0, &err), 0);
+	get_letter(f, id, &l);
+	assert_string_equal(l.state, "queued");
+	assert_int_equal(l.outbox_id, 0);
+	assert_string_equal(l.tracking, "EMS123");
+	registry_letter_clear(&l);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_add, registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_add_refused,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_transitions,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_docnum_kept,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_queue_and_outbox_news,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_queue_without_mail,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
