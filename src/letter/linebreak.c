@@ -45,11 +45,11 @@ is_space(uint32_t cp)
 	return cp == ' ' || cp == '\t';
 }
 
-/* Characters that glue into unbreakable runs: everything that is neither
- * a space nor a wide (CJK, kana, hangul, full-width, CJK punctuation,
- * general punctuation such as “” … —) character. */
-static bool
-is_word(uint32_t cp)
+/* Everything that is neither a space nor a wide (CJK, kana, hangul,
+ * full-width, CJK punctuation, general punctuation such as “” … —)
+ * character. */
+bool
+letter_lb_in_run(uint32_t cp)
 {
 	if (is_space(cp) || cp == '\n')
 		return false;
@@ -80,7 +80,7 @@ break_before(const uint32_t *cps, size_t i)
 		return false;
 	if (is_space(a))
 		return true;
-	if (is_word(a) && is_word(b))
+	if (letter_lb_in_run(a) && letter_lb_in_run(b))
 		return false;
 	if (letter_lb_no_start(b) || letter_lb_no_end(a))
 		return false;

@@ -39,6 +39,11 @@ bool letter_lb_no_start(uint32_t cp);
 /* True when `cp` may not end a line (opening punctuation). */
 bool letter_lb_no_end(uint32_t cp);
 
+/* True when `cp` glues to its neighbours of the same class into an
+ * unbreakable run (a Latin letter, digit or ASCII punctuation; not a
+ * space, not a wide character). */
+bool letter_lb_in_run(uint32_t cp);
+
 /* Breaks `n` characters `cps` with widths `widths` into lines no wider
  * than `first_width` (lines with para_start) or `rest_width` (the others).
  * Spaces and '\n' are not part of any line.  An empty text gives no line.

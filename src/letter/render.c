@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -45,6 +46,9 @@
 #define FOLIO_DASH_RISE 0.38
 #define SEAL_DIAMETER MM(42.0)
 #define CHOICE_BOX 0.8          /* tick-box side, in ems */
+/* Gaps whose spacing differs by less than this (rounding in the sums of
+ * widths) are set with one character spacing, in one text operator. */
+#define SPACING_EPSILON 1e-6
 
 const struct letter_fonts letter_fonts_debian = {
 	.body = "/usr/share/fonts/truetype/arphic/uming.ttc", .body_index = 0,
@@ -126,8 +130,8 @@ struct face {
 
 enum op_kind { OP_TEXT, OP_BOX, OP_RULE, OP_SEAL };
 
-/* Something to draw.  TEXT: (x, y) starts the baseline, w is the width;
- * BOX and SEAL: (x, y) is the lower-left corner of a w x h area; RULE: a
+/* Something to draw.  TEXT: (x, y) starts the baseline, w is the width,
+ * xs[i] the x where character i starts; BOX and SEAL: (x, y) is the lower-left corner of a w x h area; RULE: a
  * hairline from (x, y) to (x + w, y). */
 struct op {
 	enum op_kind kind;
@@ -138,6 +142,7 @@ struct op {
 	bool bold;
 	uint32_t *cps;
 	unsigned char *faces;
+	double *xs;
 	size_t n;
 };
 
@@ -290,12 +295,24 @@ op_add(struct render *r, enum op_kind kind, long block)
 	return op;
 }
 
+/* May justification widen the gap between characters a and b?  Not
+ * inside a Latin run: an address or a number keeps its own spacing. */
+static bool
+stretchable(uint32_t a, uint32_t b)
+{
+	return !(letter_lb_in_run(a) && letter_lb_in_run(b));
+}
+
+/* Characters [start, end) of s as one line from x, with `stretch` points
+ * added at each gap that stretchable() allows (0: set solid). */
 static void
 op_text(struct render *r, long block, const struct shaped *s, size_t start,
-        size_t end, double x, double y, double width, double size)
+        size_t end, double x, double y, double width, double size,
+        double stretch)
 {
 	struct op *op = op_add(r, OP_TEXT, block);
 	size_t n = end - start;
+	double at = x;
 
 	op->x = x;
 	op->y = y;
@@ -305,6 +322,13 @@ op_text(struct render *r, long block, const struct shaped *s, size_t start,
 	op->n = n;
 	op->cps = g_memdup2(s->cps + start, n * sizeof(*op->cps));
 	op->faces = g_memdup2(s->face + start, n);
+	op->xs = g_new(double, n ? n : 1);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && stretchable(op->cps[i - 1], op->cps[i]))
+			at += stretch;
+		op->xs[i] = at;
+		at += s->w[start + i];
+	}
 }
 
 static void
@@ -394,7 +418,26 @@ visible(const struct letter_line *l, double cs)
 	return l->end > l->start ? l->width - cs : 0;
 }
 
-/* Lays out shaped text line by line from the next free grid line.
+/* What each stretchable gap of line l must take so that it fills `avail`
+ * (GB/T 9704's grid: every full line ends at the right edge).  A line of
+ * one Latin run (cut because it is longer than a line) stretches all its
+ * gaps. */
+static double
+justify_stretch(const struct shaped *s, const struct letter_line *l,
+                double avail)
+{
+	double slack = avail - visible(l, s->cs);
+	size_t gaps = 0;
+
+	for (size_t i = l->start + 1; i < l->end; i++)
+		gaps += stretchable(s->cps[i - 1], s->cps[i]);
+	if (gaps == 0 || slack <= 0)
+		return 0;
+	return slack / (double)gaps;
+}
+
+/* Lays out shaped text line by line from the next free grid line; lines
+ * set flush left are justified, except the last of each paragraph.
  * *end_x_r (may be NULL) receives where the last line ends. */
 static void
 flow_shaped(struct render *r, long block, const struct shaped *s,
@@ -417,13 +460,21 @@ flow_shaped(struct render *r, long block, const struct shaped *s,
 		keep_together(r, (int)n_lines + sp->keep);
 	for (size_t i = 0; i < n_lines; i++) {
 		const struct letter_line *l = &lines[i];
-		double vis = visible(l, sp->cs), x;
+		double vis = visible(l, sp->cs), x, stretch = 0;
+		bool last = i + 1 == n_lines || lines[i + 1].para_start;
 		int slot = take_slot(r);
 
 		switch (sp->align) {
 		case ALIGN_LEFT:
 			x = BLOCK_LEFT + (l->para_start ? sp->first_indent :
 			                  sp->rest_indent);
+			if (!last) {
+				double avail = l->para_start ? avail_first : avail_rest;
+
+				stretch = justify_stretch(s, l, avail);
+				if (stretch > 0)
+					vis = avail;
+			}
 			break;
 		case ALIGN_RIGHT:
 			x = BLOCK_RIGHT - sp->right_inset - vis;
@@ -441,7 +492,7 @@ flow_shaped(struct render *r, long block, const struct shaped *s,
 		if (l->end == l->start)
 			continue;
 		op_text(r, block, s, l->start, l->end, x,
-		        baseline(slot, sp->size), vis, sp->size);
+		        baseline(slot, sp->size), vis, sp->size, stretch);
 		r->ops[r->n_ops - 1].bold = sp->bold;
 	}
 	g_free(lines);
@@ -681,7 +732,7 @@ form_choice(struct render *r, long block, const struct letter_block *b)
 		         box, box);
 		if (s.n > 0)
 			op_text(r, block, &s, 0, s.n, x + box + gap,
-			        baseline(slot, BODY_SIZE), w - box - gap, BODY_SIZE);
+			        baseline(slot, BODY_SIZE), w - box - gap, BODY_SIZE, 0);
 		shaped_free(&s);
 		x += w + CHAR_PITCH;
 	}
@@ -791,7 +842,7 @@ folios(struct render *r)
 		r->page = p;
 		op_text(r, -1, &s, 0, s.n, x,
 		        BLOCK_BOTTOM - MM(7.0) - FOLIO_DASH_RISE * FOLIO_SIZE,
-		        w, FOLIO_SIZE);
+		        w, FOLIO_SIZE, 0);
 		shaped_free(&s);
 	}
 	r->page = pages;
@@ -1106,30 +1157,42 @@ set_info(struct render *r, HPDF_Doc pdf, time_t created)
 	return 0;
 }
 
+/* The character spacing before character j of op: where it starts less
+ * where the advance of the one before ends. */
+static double
+gap_before(const struct render *r, const struct op *op, size_t j)
+{
+	return op->xs[j] - op->xs[j - 1] -
+	       char_width(r, op->faces[j - 1], op->cps[j - 1], op->size, 0);
+}
+
+/* Places each character where the layout put it (op->xs): one text
+ * operator per run of one face and one spacing, its character spacing
+ * (Tc) that of the run -- a justified line's stretched gaps are one run,
+ * a Latin run inside it, set solid, another. */
 static void
 draw_text(struct render *r, HPDF_Page page, const struct op *op)
 {
-	double x = op->x;
 	size_t k = 0;
 
-	HPDF_Page_SetCharSpace(page, (HPDF_REAL)op->cs);
 	HPDF_Page_SetTextRenderingMode(page, op->bold ? HPDF_FILL_THEN_STROKE :
 	                               HPDF_FILL);
 	while (k < op->n) {
-		size_t e = k;
-		double w = 0;
+		size_t e = k + 1;
+		double tc = op->cs;
 		char *s;
 
-		while (e < op->n && op->faces[e] == op->faces[k]) {
-			w += char_width(r, op->faces[e], op->cps[e], op->size, op->cs);
+		if (e < op->n && op->faces[e] == op->faces[k])
+			tc = gap_before(r, op, e);
+		while (e < op->n && op->faces[e] == op->faces[k] &&
+		       fabs(gap_before(r, op, e) - tc) < SPACING_EPSILON)
 			e++;
-		}
 		s = letter_utf8_encode(op->cps + k, e - k);
+		HPDF_Page_SetCharSpace(page, (HPDF_REAL)tc);
 		HPDF_Page_SetFontAndSize(page, r->faces[op->faces[k]].font,
 		                         (HPDF_REAL)op->size);
-		HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)op->y, s);
+		HPDF_Page_TextOut(page, (HPDF_REAL)op->xs[k], (HPDF_REAL)op->y, s);
 		g_free(s);
-		x += w;
 		k = e;
 	}
 }
@@ -1257,8 +1320,11 @@ letter_layout_report_free(struct letter_layout_report *report)
 {
 	if (report == NULL)
 		return;
-	for (size_t i = 0; i < report->n_lines; i++)
+	for (size_t i = 0; i < report->n_lines; i++) {
 		g_free(report->lines[i].text);
+		g_free(report->lines[i].glyph_x);
+		g_free(report->lines[i].glyph_w);
+	}
 	g_free(report->lines);
 	memset(report, 0, sizeof(*report));
 }
@@ -1292,6 +1358,12 @@ make_report(const struct render *r, struct letter_layout_report *rep)
 		l->y = op->y;
 		l->width = op->w;
 		l->size = op->size;
+		l->n_glyphs = op->n;
+		l->glyph_x = g_memdup2(op->xs, (op->n ? op->n : 1) * sizeof(double));
+		l->glyph_w = g_new(double, op->n ? op->n : 1);
+		for (size_t g = 0; g < op->n; g++)
+			l->glyph_w[g] = char_width(r, op->faces[g], op->cps[g],
+			                           op->size, 0);
 	}
 }
 
@@ -1357,6 +1429,7 @@ render_free(struct render *r)
 	for (size_t i = 0; i < r->n_ops; i++) {
 		g_free(r->ops[i].cps);
 		g_free(r->ops[i].faces);
+		g_free(r->ops[i].xs);
 	}
 	g_free(r->ops);
 	if (r->faces != NULL)

@@ -4,7 +4,11 @@
  * from the top; a grid of 22 lines of 28 characters; body 16 pt (the
  * characters are set 27/28 of the block apart so that 28 fill a line
  * exactly), title 22 pt centred, document number centred under the title,
- * addressee flush left, paragraphs indented two characters, headings flush
+ * addressee flush left, paragraphs indented two characters; every line
+ * set flush left that is not the last of its paragraph is justified to the
+ * right edge by widening the gaps between characters (never inside a run
+ * of Latin letters and digits, which keeps its own spacing and is never
+ * split unless longer than a line), headings flush
  * left in the Kai face, list items with a hanging indent after their
  * number, attachment note "附件：1.…" with continuation lines aligned on the
  * first character of the name, the issuing office centred over the date
@@ -58,6 +62,11 @@ struct letter_layout_line {
 	long block;         /* index into doc->blocks; -1 for a page number */
 	char *text;         /* UTF-8, as drawn */
 	double x, y, width, size;
+	/* Per character of text (n_glyphs code points): where it starts and
+	 * its advance at this size without character spacing, so character
+	 * i covers glyph_x[i] .. glyph_x[i] + glyph_w[i]. */
+	double *glyph_x, *glyph_w;
+	size_t n_glyphs;
 };
 
 /* What letter_render drew.  A body line is one entry; on a FORM_CHOICE

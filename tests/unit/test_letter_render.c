@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <time.h>
 #include <unistd.h>
 #include <glib.h>
@@ -1035,32 +1036,49 @@ same_line(const struct letter_layout_line *a, const struct letter_layout_line *b
 	return a->page == b->page && a->y == b->y;
 }
 
-/* Each drawn line appears, whole, as a line of pdftotext -layout output,
- * in the order drawn.  Runs on one baseline (a form choice's options) make
- * one printed line. */
+/* s without its spaces (a justified line reads back with spaces where
+ * its gaps were widened); caller frees. */
+static char *
+unspaced(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+
+	for (; *s; s++)
+		if (*s != ' ')
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+/* Each drawn line appears, whole, as a line of pdftotext -layout output
+ * (spaces aside), in the order drawn.  Runs on one baseline (a form
+ * choice's options) make one printed line. */
 static void
 assert_text_in_order(const char *pdf, const struct letter_layout_report *rep)
 {
-	char *text = run("pdftotext -layout '%s' - 2>/dev/null", pdf);
+	char *raw = run("pdftotext -layout '%s' - 2>/dev/null", pdf);
+	char *text = unspaced(raw);
 	const char *at = text;
 
 	for (size_t i = 0; i < rep->n_lines; i++) {
 		const struct letter_layout_line *l = &rep->lines[i];
-		const char *hit = strstr(at, l->text);
+		char *want = unspaced(l->text);
+		const char *hit = strstr(at, want);
 
 		if (hit == NULL)
 			fail_msg("line %zu \"%s\" missing (or out of order) in:\n%s",
-			         i, l->text, text);
-		if (i == 0 || !same_line(&rep->lines[i - 1], l))
-			for (const char *p = hit - 1; p >= text && *p != '\n' && *p != '\f'; p--)
-				if (*p != ' ')
-					fail_msg("line \"%s\" does not start a line", l->text);
-		at = hit + strlen(l->text);
+			         i, l->text, raw);
+		if ((i == 0 || !same_line(&rep->lines[i - 1], l)) && hit > text &&
+		    hit[-1] != '\n' && hit[-1] != '\f')
+			fail_msg("line \"%s\" does not start a line", l->text);
+		at = hit + strlen(want);
 		if (l->block >= 0 && (i + 1 == rep->n_lines || !same_line(l, &rep->lines[i + 1])) &&
-		    *at != '\n' && *at != ' ')
+		    *at != '\n')
 			fail_msg("line \"%s\" continues in the PDF", l->text);
+		free(want);
 	}
 	free(text);
+	free(raw);
 }
 
 static void
@@ -1346,6 +1364,172 @@ test_render_form_and_breaks(void **state)
 	letter_layout_report_free(&rep);
 }
 
+/* ---- justification ------------------------------------------------------ */
+
+struct justify_case {
+	const char *what;
+	enum letter_block_kind kind;
+	const char *text;
+	const char *whole[3];   /* Latin runs that must stay on one line, solid */
+	int lines;              /* lines the text takes */
+};
+
+static const struct justify_case JUSTIFY[] = {
+	{ "an e-mail address, a case number and a telephone number",
+	  LETTER_BLOCK_PARAGRAPH,
+	  "该信息已在本机关门户网站公开，登记号2026-000123，如有疑问请发送邮件至"
+	  "xxgk@example.gov.cn或者致电0475-8888888，本机关将在十五个工作日内答复"
+	  "（节假日顺延）。",
+	  { "2026-000123", "xxgk@example.gov.cn", "0475-8888888" }, 4 },
+	{ "a URL moved whole to the next line leaves a short line, stretched",
+	  LETTER_BLOCK_PARAGRAPH,
+	  "该信息已在本机关门户网站https://www.example.gov.cn/xxgk/2025/index.html"
+	  "公开。",
+	  { "https://www.example.gov.cn/xxgk/2025/index.html" }, 2 },
+	{ "a comma that would start a line pulls the character before it down",
+	  LETTER_BLOCK_PARAGRAPH,
+	  "一二三四五六七八九十一二三四五六七八九十一二三四五六，七八九十一二三四五"
+	  "六七八九十一二三四五六七八九十一二三四五六七八。",
+	  { NULL }, 3 },
+	{ "an opening bracket that would end a line goes down with what follows",
+	  LETTER_BLOCK_PARAGRAPH,
+	  "一二三四五六七八九十一二三四五六七八九十一二三四五（六七）八九十一二三四"
+	  "五六七八九十一二三四五六七八九十一二三四五六七八。",
+	  { NULL }, 3 },
+	{ "a list item: continuation lines under the text, flush right too",
+	  LETTER_BLOCK_LIST_ITEM,
+	  "1. 申请人身份证明：请提供申请人居民身份证复印件，或者通过电子邮件"
+	  "ogi@example.gov.cn发送清晰的扫描件、照片，并注明登记号2026-000017。",
+	  { "ogi@example.gov.cn", "2026-000017" }, 3 },
+};
+
+/* Code point index of byte offset `off` of UTF-8 s. */
+static size_t
+cp_index(const char *s, size_t off)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < off; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* The right end of each printed line of page 1, top to bottom, as poppler
+ * measures the PDF (pdftotext -bbox: words, grouped by their top). */
+static size_t
+pdf_line_ends(const char *pdf, double *ends, size_t max)
+{
+	char *out = run("pdftotext -bbox -f 1 -l 1 '%s' - 2>/dev/null", pdf);
+	double last_top = -1;
+	size_t n = 0;
+
+	for (const char *w = strstr(out, "<word "); w; w = strstr(w + 1, "<word ")) {
+		double x0, y0, x1;
+
+		assert_int_equal(sscanf(w, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\"",
+		                        &x0, &y0, &x1), 3);
+		if (n == 0 || y0 > last_top + 1) {
+			assert_true(n < max);
+			ends[n++] = x1;
+			last_top = y0;
+		} else if (x1 > ends[n - 1]) {
+			ends[n - 1] = x1;
+		}
+	}
+	free(out);
+	return n;
+}
+
+static void
+test_render_justified(void **state)
+{
+	double pitch = (156.0 * 72 / 25.4 - 16) / 27, cs = pitch - 16;
+
+	(void)state;
+	for (size_t c = 0; c < G_N_ELEMENTS(JUSTIFY); c++) {
+		const struct justify_case *jc = &JUSTIFY[c];
+		struct letter_block blocks[] = {
+			{ jc->kind, (char *)jc->text, NULL, 0, 0 },
+		};
+		struct letter_doc doc = { NULL, NULL, NULL, blocks, 1 };
+		struct letter_layout_report rep;
+		GString *joined = g_string_new(NULL);
+		double ends[32];
+		size_t n_body = 0, n_ends;
+		char path[256], name[32];
+
+		snprintf(name, sizeof(name), "justify-%zu", c);
+		render_file(&doc, name, path, sizeof(path), &rep);
+		assert_within_block(&rep);
+		n_ends = pdf_line_ends(path, ends, G_N_ELEMENTS(ends));
+		for (size_t i = 0; i < rep.n_lines; i++) {
+			const struct letter_layout_line *l = &rep.lines[i];
+			double end = l->glyph_x[l->n_glyphs - 1] + l->glyph_w[l->n_glyphs - 1];
+			uint32_t *cps;
+			size_t n;
+			struct ogi_error err = { 0 };
+
+			if (l->block < 0)
+				continue;
+			assert_true(i < n_ends);
+			n_body++;
+			g_string_append(joined, l->text);
+			assert_int_equal(letter_utf8_decode(l->text, &cps, &n, &err), 0);
+			assert_int_equal(n, l->n_glyphs);
+			if (letter_lb_no_start(cps[0]) && i > 0)
+				fail_msg("%s: line %zu starts with closing punctuation: %s",
+				         jc->what, i, l->text);
+			if (letter_lb_no_end(cps[n - 1]))
+				fail_msg("%s: line %zu ends with opening punctuation: %s",
+				         jc->what, i, l->text);
+			free(cps);
+			if (i + 1 < rep.n_lines && rep.lines[i + 1].block >= 0) {
+				/* A full line: flush with the right edge, in the
+				 * layout and in the PDF as poppler reads it. */
+				if (end < rep.block_right - EPS || end > rep.block_right + EPS ||
+				    ends[i] < rep.block_right - EPS || ends[i] > rep.block_right + EPS)
+					fail_msg("%s: line %zu \"%s\" ends at %.3f (PDF %.3f), "
+					         "not at the margin %.3f", jc->what, i, l->text,
+					         end, ends[i], rep.block_right);
+			} else {
+				/* The paragraph's last line is set solid. */
+				for (size_t g = 1; g < l->n_glyphs; g++)
+					assert_true(fabs(l->glyph_x[g] - l->glyph_x[g - 1] -
+					                 l->glyph_w[g - 1] - cs) < 1e-6);
+				assert_true(end < rep.block_right - pitch);
+				assert_true(fabs(ends[i] - end) < EPS);
+			}
+		}
+		assert_int_equal(n_body, jc->lines);
+		assert_string_equal(joined->str, jc->text);
+		/* Each Latin run on one line, its characters at their own
+		 * widths: only the gaps around it stretch. */
+		for (size_t k = 0; k < G_N_ELEMENTS(jc->whole) && jc->whole[k]; k++) {
+			const struct letter_layout_line *on = NULL;
+			size_t at = 0, len;
+
+			for (size_t i = 0; i < rep.n_lines && on == NULL; i++) {
+				const char *hit = strstr(rep.lines[i].text, jc->whole[k]);
+
+				if (hit != NULL) {
+					on = &rep.lines[i];
+					at = cp_index(on->text, (size_t)(hit - on->text));
+				}
+			}
+			if (on == NULL)
+				fail_msg("%s: \"%s\" split across lines", jc->what, jc->whole[k]);
+			len = cp_index(jc->whole[k], strlen(jc->whole[k]));
+			for (size_t g = at + 1; g < at + len; g++)
+				if (fabs(on->glyph_x[g] - on->glyph_x[g - 1] -
+				         on->glyph_w[g - 1] - cs) > 1e-6)
+					fail_msg("%s: \"%s\" stretched inside", jc->what,
+					         jc->whole[k]);
+		}
+		g_string_free(joined, TRUE);
+		letter_layout_report_free(&rep);
+	}
+}
+
 static void
 test_render_size(void **state)
 {
@@ -1388,6 +1572,7 @@ main(void)
 		cmocka_unit_test(test_render_missing_glyph),
 		cmocka_unit_test(test_render_ten_pages),
 		cmocka_unit_test(test_render_form_and_breaks),
+		cmocka_unit_test(test_render_justified),
 		cmocka_unit_test(test_render_size),
 	};
 
