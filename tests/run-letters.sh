@@ -24,7 +24,7 @@ court = 通辽市科尔沁区人民法院
 templates_dir = $OGI_SRCDIR/templates
 CONF
 kinds=$(t_ogictl "$dir" letter kinds | awk '/^[a-z]/ { print $1 }')
-t_check "letter kinds lists twelve templates" [ "$(echo "$kinds" | wc -w)" = 12 ]
+t_check "letter kinds lists thirteen templates" [ "$(echo "$kinds" | wc -w)" = 13 ]
 
 for kind in $kinds; do
 	pdf="$dir/$kind.pdf"
@@ -53,6 +53,7 @@ for kind in $kinds; do
 	reply-refused) want="政府信息公开申请答复书 2027年度通辽市失业保险费率调整方案" ;;
 	reply-not-held) want="政府信息公开申请答复书 通辽市财政局" ;;
 	reply-not-exist) want="政府信息公开申请答复书 1998年通辽市再就业服务中心托管下岗职工名册" ;;
+	reply-notice) want="政府信息公开申请答复书 第三十八条 本机关不予提供" ;;
 	not-application) want="不作为政府信息公开申请处理告知书 通辽市劳动保障监察支队" ;;
 	repeat) want="政府信息公开申请答复书 通人社依申〔2026〕9号" ;;
 	form) want="政府信息公开申请表 受理机关：通辽市人力资源和社会保障局" ;;

@@ -14,6 +14,14 @@ static const char *const legal_exemption_keys[] = {
 	"ground", "bureau_item", "regulation", "consent",
 };
 
+#define LEGAL_OUTCOME_PREFIX "outcome."
+
+/* An outcome group's keys: its own, then a refusal's exemption keys. */
+static const char *const legal_outcome_keys[] = {
+	"letter", "basis", "text", "decision",
+	"ground", "bureau_item", "regulation", "consent",
+};
+
 struct legal_parse {
 	GKeyFile *kf;
 	const char *name;
@@ -50,6 +58,10 @@ legal_check_names(struct legal_parse *p)
 		} else if (strcmp(groups[g], "docnum") == 0) {
 			keys = docnum_keys;
 			n_keys = G_N_ELEMENTS(docnum_keys);
+		} else if (g_str_has_prefix(groups[g], LEGAL_OUTCOME_PREFIX) &&
+			   groups[g][strlen(LEGAL_OUTCOME_PREFIX)] != '\0') {
+			keys = legal_outcome_keys;
+			n_keys = G_N_ELEMENTS(legal_outcome_keys);
 		} else if (g_str_has_prefix(groups[g], "exemption.") &&
 			   legal_known(legal_exemption_codes,
 				       G_N_ELEMENTS(legal_exemption_codes),
@@ -123,11 +135,12 @@ legal_pattern(struct legal_parse *p, const char *group, const char *key,
 	return 0;
 }
 
+/* The four keys of a ground for withholding, in an [exemption.CODE] group
+ * or a refusal's [outcome.refused.CODE]. */
 static int
-legal_exemption(struct legal_parse *p, size_t i)
+legal_exemption_keys_read(struct legal_parse *p, const char *group,
+			  struct letter_exemption *x)
 {
-	struct letter_exemption *x = &p->legal->exemptions[i];
-	char *group = g_strconcat("exemption.", legal_exemption_codes[i], NULL);
 	char *consent = NULL;
 	int rc = -1;
 
@@ -145,7 +158,64 @@ legal_exemption(struct legal_parse *p, size_t i)
 	rc = 0;
 out:
 	g_free(consent);
+	return rc;
+}
+
+static int
+legal_exemption(struct legal_parse *p, size_t i)
+{
+	char *group = g_strconcat("exemption.", legal_exemption_codes[i], NULL);
+	int rc = legal_exemption_keys_read(p, group, &p->legal->exemptions[i]);
+
 	g_free(group);
+	return rc;
+}
+
+/* An optional key: absent is NULL, present must be readable and
+ * non-empty. */
+static int
+legal_optional(struct legal_parse *p, const char *group, const char *key,
+	       char **out_r)
+{
+	*out_r = NULL;
+	if (!g_key_file_has_key(p->kf, group, key, NULL))
+		return 0;
+	return legal_string(p, group, key, out_r);
+}
+
+static int
+legal_outcome(struct legal_parse *p, const char *group,
+	      struct letter_outcome *o)
+{
+	o->code = g_strdup(group + strlen(LEGAL_OUTCOME_PREFIX));
+	o->refusal = g_key_file_has_key(p->kf, group, "ground", NULL);
+	if (legal_string(p, group, "letter", &o->letter) != 0 ||
+	    legal_optional(p, group, "text", &o->text) != 0 ||
+	    legal_optional(p, group, "decision", &o->decision) != 0)
+		return -1;
+	if (o->refusal)
+		return legal_exemption_keys_read(p, group, &o->exemption);
+	return legal_string(p, group, "basis", &o->basis);
+}
+
+static int
+legal_outcomes(struct legal_parse *p)
+{
+	char **groups = g_key_file_get_groups(p->kf, NULL);
+	int rc = 0;
+
+	for (size_t g = 0; groups[g] != NULL && rc == 0; g++) {
+		if (!g_str_has_prefix(groups[g], LEGAL_OUTCOME_PREFIX))
+			continue;
+		p->legal->outcomes = g_renew(struct letter_outcome,
+					     p->legal->outcomes,
+					     p->legal->n_outcomes + 1);
+		memset(&p->legal->outcomes[p->legal->n_outcomes], 0,
+		       sizeof p->legal->outcomes[0]);
+		rc = legal_outcome(p, groups[g],
+				   &p->legal->outcomes[p->legal->n_outcomes++]);
+	}
+	g_strfreev(groups);
 	return rc;
 }
 
@@ -175,6 +245,8 @@ letter_legal_parse(const char *name, const char *text, size_t len,
 	for (size_t i = 0; i < LETTER_EXEMPTION_COUNT; i++)
 		if (legal_exemption(&p, i) != 0)
 			goto out;
+	if (legal_outcomes(&p) != 0)
+		goto out;
 	*legal_r = p.legal;
 	p.legal = NULL;
 	rc = 0;
@@ -203,6 +275,14 @@ letter_legal_load(const char *path, struct letter_legal **legal_r,
 	return rc;
 }
 
+static void
+legal_exemption_clear(struct letter_exemption *x)
+{
+	g_free(x->ground);
+	g_free(x->bureau_item);
+	g_free(x->regulation);
+}
+
 void
 letter_legal_free(struct letter_legal *legal)
 {
@@ -211,29 +291,30 @@ letter_legal_free(struct letter_legal *legal)
 	g_free(legal->remedy);
 	g_free(legal->remedy_refusal);
 	g_free(legal->docnum_format);
-	for (size_t i = 0; i < LETTER_EXEMPTION_COUNT; i++) {
-		g_free(legal->exemptions[i].ground);
-		g_free(legal->exemptions[i].bureau_item);
-		g_free(legal->exemptions[i].regulation);
+	for (size_t i = 0; i < LETTER_EXEMPTION_COUNT; i++)
+		legal_exemption_clear(&legal->exemptions[i]);
+	for (size_t i = 0; i < legal->n_outcomes; i++) {
+		struct letter_outcome *o = &legal->outcomes[i];
+
+		g_free(o->code);
+		g_free(o->letter);
+		g_free(o->basis);
+		g_free(o->text);
+		g_free(o->decision);
+		legal_exemption_clear(&o->exemption);
 	}
+	g_free(legal->outcomes);
 	g_free(legal);
 }
 
-int
-letter_values_set_exemption(struct letter_values *vals,
-			    const struct letter_legal *legal, const char *prefix,
-			    const char *code, struct ogi_error *err)
+/* Sets the exemption's fields under prefix (NULL: on an item). */
+static int
+legal_set_exemption_fields(struct letter_values *vals, const char *prefix,
+			   const struct letter_exemption *x,
+			   struct ogi_error *err)
 {
-	const struct letter_exemption *x = NULL;
 	const char *values[G_N_ELEMENTS(legal_exemption_keys)];
 
-	for (size_t i = 0; i < LETTER_EXEMPTION_COUNT; i++)
-		if (strcmp(legal_exemption_codes[i], code) == 0)
-			x = &legal->exemptions[i];
-	if (x == NULL) {
-		error_set(err, "unknown exemption \"%s\"", code);
-		return -1;
-	}
 	values[0] = x->ground;
 	values[1] = x->bureau_item;
 	values[2] = x->regulation;
@@ -248,4 +329,83 @@ letter_values_set_exemption(struct letter_values *vals,
 			return -1;
 	}
 	return 0;
+}
+
+int
+letter_values_set_exemption(struct letter_values *vals,
+			    const struct letter_legal *legal, const char *prefix,
+			    const char *code, struct ogi_error *err)
+{
+	for (size_t i = 0; i < LETTER_EXEMPTION_COUNT; i++)
+		if (strcmp(legal_exemption_codes[i], code) == 0)
+			return legal_set_exemption_fields(vals, prefix,
+							  &legal->exemptions[i],
+							  err);
+	error_set(err, "unknown exemption \"%s\"", code);
+	return -1;
+}
+
+const struct letter_outcome *
+letter_legal_outcome(const struct letter_legal *legal, const char *code)
+{
+	for (size_t i = 0; i < legal->n_outcomes; i++)
+		if (strcmp(legal->outcomes[i].code, code) == 0)
+			return &legal->outcomes[i];
+	return NULL;
+}
+
+static const struct letter_outcome *
+legal_outcome_needed(const struct letter_legal *legal, const char *code,
+		     struct ogi_error *err)
+{
+	const struct letter_outcome *o = letter_legal_outcome(legal, code);
+
+	if (o == NULL)
+		error_set(err, "%s: [%s%s]: missing", LETTER_LEGAL_FILE,
+			  LEGAL_OUTCOME_PREFIX, code);
+	return o;
+}
+
+int
+letter_values_set_outcome(struct letter_values *vals,
+			  const struct letter_legal *legal, const char *code,
+			  struct ogi_error *err)
+{
+	const struct letter_outcome *o = legal_outcome_needed(legal, code, err);
+	const struct {
+		const char *key;
+		const char *value;
+	} plain[] = {
+		{ "outcome.basis", o ? o->basis : NULL },
+		{ "outcome.text", o ? o->text : NULL },
+		{ "outcome.decision", o ? o->decision : NULL },
+	};
+
+	if (o == NULL)
+		return -1;
+	for (size_t i = 0; i < G_N_ELEMENTS(plain); i++)
+		if (plain[i].value != NULL &&
+		    letter_values_set(vals, plain[i].key, plain[i].value, err) != 0)
+			return -1;
+	if (o->refusal)
+		return legal_set_exemption_fields(vals, "refusal", &o->exemption,
+						  err);
+	return 0;
+}
+
+int
+letter_values_set_withheld(struct letter_values *item,
+			   const struct letter_legal *legal, const char *code,
+			   struct ogi_error *err)
+{
+	const struct letter_outcome *o = legal_outcome_needed(legal, code, err);
+
+	if (o == NULL)
+		return -1;
+	if (!o->refusal) {
+		error_set(err, "%s: [%s%s]: not a ground for withholding",
+			  LETTER_LEGAL_FILE, LEGAL_OUTCOME_PREFIX, code);
+		return -1;
+	}
+	return legal_set_exemption_fields(item, NULL, &o->exemption, err);
 }

@@ -43,6 +43,22 @@ struct letter_exemption {
 	                         disclosure */
 };
 
+/* What the office answers for one outcome code (workflow/outcome.h), an
+ * [outcome.CODE] group.  A refusal (a group with a ground) gives the
+ * exemption's fields instead of a basis. */
+struct letter_outcome {
+	char *code;           /* "published", "refused.third_party", ... */
+	char *letter;         /* letter: the template kind ("reply-refused") */
+	char *basis;          /* basis: the articles the letter cites; NULL
+	                         for a refusal */
+	char *text;           /* text: the finding, a full sentence; NULL if
+	                         none */
+	char *decision;       /* decision: what the office does; NULL if none */
+	bool refusal;         /* the group gives ground, bureau_item,
+	                         regulation and consent */
+	struct letter_exemption exemption; /* a refusal's; zero otherwise */
+};
+
 /* Every string is non-empty UTF-8; the patterns hold only the names
  * letter_remedy_text and letter_docnum_format know. */
 struct letter_legal {
@@ -50,6 +66,8 @@ struct letter_legal {
 	char *remedy_refusal; /* [remedy] refusal: administrative review first */
 	char *docnum_format;  /* [docnum] format: {short}, {year}, {seq} */
 	struct letter_exemption exemptions[LETTER_EXEMPTION_COUNT];
+	struct letter_outcome *outcomes; /* in the file's order */
+	size_t n_outcomes;
 };
 
 /* Reads the legal texts at path.  Returns 0 and a new struct in *legal_r
@@ -57,7 +75,9 @@ struct letter_legal {
  * one is at fault, the group and key: "PATH: [remedy] refusal: missing",
  * an unknown group or key, a consent other than true or false, a pattern
  * naming an unknown {name}, an unreadable file or one that is not a key
- * file in UTF-8. */
+ * file in UTF-8.  An [outcome.CODE] group needs a letter, and either a
+ * basis or all four exemption keys; which codes there are is the
+ * workflow's (workflow/outcome.h), checked by those who use them. */
 int letter_legal_load(const char *path, struct letter_legal **legal_r,
 		      struct ogi_error *err);
 
@@ -77,5 +97,26 @@ int letter_values_set_exemption(struct letter_values *vals,
 				const struct letter_legal *legal,
 				const char *prefix, const char *code,
 				struct ogi_error *err);
+
+/* The [outcome.CODE] group of code, or NULL when the file has none.  The
+ * struct belongs to legal. */
+const struct letter_outcome *letter_legal_outcome(const struct letter_legal *legal,
+						  const char *code);
+
+/* Sets the values a letter for outcome code takes from legal: outcome.basis,
+ * outcome.text, outcome.decision (those the group has), and for a refusal
+ * refusal.ground, refusal.bureau_item, refusal.regulation and
+ * refusal.consent.  -1, naming the file's group, when legal has no group
+ * for code. */
+int letter_values_set_outcome(struct letter_values *vals,
+			      const struct letter_legal *legal,
+			      const char *code, struct ogi_error *err);
+
+/* Sets ground, bureau_item, regulation and consent of a "withheld" item
+ * from the refusal outcome code ("refused.third_party").  -1 when legal
+ * has no such group or it is no refusal. */
+int letter_values_set_withheld(struct letter_values *item,
+			       const struct letter_legal *legal,
+			       const char *code, struct ogi_error *err);
 
 #endif

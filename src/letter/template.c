@@ -101,6 +101,13 @@ static const struct vocab vocabulary[] = {
 	{ "refusal.consent", "非空：经权利人同意可以公开（由豁免代码生成）",
 	  NULL },
 	{ "refusal.reason", "不予公开的具体理由（完整的句子，以句号结尾）", NULL },
+	{ "outcome.basis", "办理结果的法律依据（legal.txt 的 [outcome.代码] basis）",
+	  NULL },
+	{ "outcome.text", "说明的情况（legal.txt 的 [outcome.代码] text）", NULL },
+	{ "outcome.decision", "处理决定（legal.txt 的 [outcome.代码] decision）",
+	  NULL },
+	{ "outcome.reason", "具体理由（完整的句子，以句号结尾）", NULL },
+	{ "outcome.where", "获取的途径（网址、场所、出版单位……）", NULL },
 	{ "holder.name", "掌握该信息的机关名称（能够确定时）", NULL },
 	{ "holder.contact", "该机关的联系方式", NULL },
 	{ "holder.reason", "不属于本机关掌握的理由（完整的句子，以句号结尾）",
@@ -1636,7 +1643,7 @@ letter_remedy_text(const char *pattern, const char *review_body,
 static const char *const kinds[] = {
 	"receipt", "correction", "extension", "reply-published",
 	"reply-provided", "reply-partial", "reply-refused", "reply-not-held",
-	"reply-not-exist", "not-application", "repeat", "form",
+	"reply-not-exist", "reply-notice", "not-application", "repeat", "form",
 };
 
 const char *const *
@@ -1649,8 +1656,8 @@ letter_kinds(size_t *n_r)
 /* Sample data, as (name, value) pairs: "+list" starts a new item of list,
  * a name without "." is a field of that item; from the legal texts,
  * "=exemption" applies an exemption code (to the item, or to refusal.* on
- * the root) and "=NAME" sets NAME to the document number of sequence
- * value. */
+ * the root), "=outcome" the values of an outcome code, and "=NAME" sets
+ * NAME to the document number of sequence value. */
 static const char *const sample_common[] = {
 	"office.name", "通辽市人力资源和社会保障局",
 	"office.short_name", "通人社",
@@ -1708,6 +1715,7 @@ static const char *const sample_extension[] = {
 };
 
 static const char *const sample_published[] = {
+	"=outcome", "published",
 	"case.request", "2025年度通辽市社会保险基金决算情况",
 	"+published", "",
 	"title", "通辽市2025年度社会保险基金决算情况",
@@ -1721,6 +1729,7 @@ static const char *const sample_published[] = {
 };
 
 static const char *const sample_provided[] = {
+	"=outcome", "provided",
 	"+files", "",
 	"title", "2025年度通辽市本级失业保险基金收支情况表",
 	"+files", "",
@@ -1729,6 +1738,7 @@ static const char *const sample_provided[] = {
 };
 
 static const char *const sample_partial[] = {
+	"=outcome", "partial",
 	"+files", "",
 	"title", "2025年度通辽市本级失业保险基金收支情况表",
 	"+files", "",
@@ -1755,6 +1765,7 @@ static const char *const sample_refused[] = {
 };
 
 static const char *const sample_not_held[] = {
+	"=outcome", "unavailable.not_held",
 	"case.request", "2025年度通辽市社会保险基金财政专户存款利息收入情况",
 	"holder.reason", "社会保险基金财政专户由财政部门管理，专户的存款利息"
 			 "收入情况不由本机关制作或者保存。",
@@ -1766,6 +1777,15 @@ static const char *const sample_not_held[] = {
 static const char *const sample_not_exist[] = {
 	"case.request", "1998年通辽市再就业服务中心托管下岗职工名册",
 	"search.scope", "本机关文书档案、人事档案目录和就业失业业务经办系统",
+	NULL,
+};
+
+static const char *const sample_notice[] = {
+	"case.request", "2016年至2025年通辽市各旗县失业保险金领取人数按年龄段、"
+			"行业汇总的统计分析报告",
+	"=outcome", "unavailable.new_info",
+	"outcome.reason", "本机关掌握的是逐月的失业保险金发放明细，没有按年龄段、"
+			  "行业汇总的统计分析报告。",
 	NULL,
 };
 
@@ -1800,6 +1820,7 @@ static const struct {
 	{ "reply-refused", sample_refused, 46 },
 	{ "reply-not-held", sample_not_held, 46 },
 	{ "reply-not-exist", sample_not_exist, 46 },
+	{ "reply-notice", sample_notice, 46 },
 	{ "not-application", sample_not_application, 43 },
 	{ "repeat", sample_repeat, 44 },
 	{ "form", NULL, 0 },
@@ -1840,6 +1861,8 @@ sample_apply(struct letter_values *vals, const struct letter_legal *legal,
 			rc = letter_values_set_exemption(item ? item : vals, legal,
 							 item ? NULL : "refusal",
 							 value, err);
+		else if (strcmp(key, "=outcome") == 0)
+			rc = letter_values_set_outcome(vals, legal, value, err);
 		else if (key[0] == '=')
 			rc = sample_docnum(vals, legal, key + 1, atoi(value), err);
 		else

@@ -823,6 +823,13 @@ static const struct expect expects[] = {
 	  "条例》第三十六条第（四）项", false, 0 },
 	{ "reply-not-exist", P, remedy_general, false, 0 },
 
+	{ "reply-notice", P, "需要本机关对现有政府信息进行加工、分析，另行制作。"
+	  "本机关掌握的是逐月的失业保险金发放明细，没有按年龄段、行业汇总的统计"
+	  "分析报告。根据《中华人民共和国政府信息公开条例》第三十八条的规定，"
+	  "本机关不予提供。", false, 0 },
+	{ "reply-notice", P, "获取的途径", true, 0 },
+	{ "reply-notice", P, remedy_general, false, 0 },
+
 	{ "not-application", LETTER_BLOCK_TITLE, "不作为政府信息公开申请处理告知书",
 	  false, 0 },
 	{ "not-application", P, "您提出的事项属于投诉举报，不是申请获取《中华人民"
