@@ -8,9 +8,8 @@
 
 #include <glib.h>
 
-#include "ctl/case-values.h"
+#include "delivery/case-values.h"
 #include "letter/legal.h"
-#include "letter/render.h"
 #include "letter/template.h"
 #include "registry/registry.h"
 
@@ -19,12 +18,6 @@ ctl_letter_usage(void)
 {
 	fputs("usage: ogictl letter kinds\n"
 	      "       ogictl letter preview KIND [--case ID] [-o FILE.pdf]\n", stderr);
-}
-
-static char *
-ctl_letter_template_path(const struct config *cfg, const char *kind)
-{
-	return g_strdup_printf("%s/%s.tpl", cfg->letters.templates_dir, kind);
 }
 
 static bool
@@ -50,7 +43,7 @@ ctl_letter_kinds(const struct config *cfg)
 		struct ogi_error err = { 0 };
 		struct letter_template *tpl;
 		const char *const *names;
-		char *path = ctl_letter_template_path(cfg, kinds[i]);
+		char *path = delivery_letter_template_path(cfg, kinds[i]);
 		size_t nn;
 
 		if (letter_template_load(path, &tpl, &err) != 0) {
@@ -70,21 +63,6 @@ ctl_letter_kinds(const struct config *cfg)
 		g_free(path);
 	}
 	return rc;
-}
-
-/* Parses "PATH" or "PATH:INDEX". */
-static void
-ctl_letter_font(const char *spec, char **path_r, int *index_r)
-{
-	const char *colon = strrchr(spec, ':');
-
-	if (colon != NULL && colon[1] != '\0' && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
-		*path_r = g_strndup(spec, (gsize)(colon - spec));
-		*index_r = atoi(colon + 1);
-	} else {
-		*path_r = g_strdup(spec);
-		*index_r = 0;
-	}
 }
 
 static void
@@ -115,7 +93,7 @@ ctl_letter_values(const struct config *cfg, const struct letter_legal *legal,
 	if (case_id == NULL) {
 		if (letter_sample_values(kind, legal, vals_r, err) != 0)
 			return -1;
-		return ctl_office_values(cfg, legal, *vals_r, err);
+		return delivery_office_values(cfg, legal, *vals_r, err);
 	}
 	if (registry_open(cfg->db_path, true, &reg, err) != 0)
 		return -1;
@@ -128,50 +106,34 @@ ctl_letter_values(const struct config *cfg, const struct letter_legal *legal,
 		return -1;
 	}
 	ctl_letter_today(cfg, today);
-	rc = ctl_case_values(c, cfg, legal, today, NULL, vals_r, err);
+	rc = delivery_case_values(c, cfg, legal, today, NULL, vals_r, err);
 	registry_case_free(c);
 	return rc;
+}
+
+struct ctl_letter_args {
+	const struct config *cfg;
+	const char *kind;
+	const char *case_id;
+};
+
+static int
+ctl_letter_values_fn(const struct letter_legal *legal, void *ctx,
+		     struct letter_values **vals_r, struct ogi_error *err)
+{
+	const struct ctl_letter_args *a = ctx;
+
+	return ctl_letter_values(a->cfg, legal, a->kind, a->case_id, vals_r, err);
 }
 
 int
 ctl_letter_render(const struct config *cfg, const char *kind,
 		  const char *case_id, const char *outpath, struct ogi_error *err)
 {
-	struct letter_values *vals = NULL;
-	struct letter_template *tpl = NULL;
-	struct letter_legal *legal = NULL;
-	struct letter_doc *doc = NULL;
-	struct letter_fonts fonts;
-	char *path, *legal_path, *fpath[4];
-	int rc = -1;
+	struct ctl_letter_args a = { .cfg = cfg, .kind = kind, .case_id = case_id };
 
-	path = ctl_letter_template_path(cfg, kind);
-	legal_path = g_build_filename(cfg->letters.templates_dir, LETTER_LEGAL_FILE,
-				      NULL);
-	ctl_letter_font(cfg->letters.font_body, &fpath[0], &fonts.body_index);
-	ctl_letter_font(cfg->letters.font_title, &fpath[1], &fonts.title_index);
-	ctl_letter_font(cfg->letters.font_kai, &fpath[2], &fonts.kai_index);
-	ctl_letter_font(cfg->letters.font_fallback, &fpath[3], &fonts.fallback_index);
-	fonts.body = fpath[0];
-	fonts.title = fpath[1];
-	fonts.kai = fpath[2];
-	fonts.fallback = fpath[3];
-
-	if (letter_template_load(path, &tpl, err) == 0 &&
-	    letter_legal_load(legal_path, &legal, err) == 0 &&
-	    ctl_letter_values(cfg, legal, kind, case_id, &vals, err) == 0 &&
-	    letter_template_expand(tpl, vals, &doc, err) == 0 &&
-	    letter_render(doc, &fonts, outpath, NULL, err) == 0)
-		rc = 0;
-	letter_doc_free(doc);
-	letter_values_free(vals);
-	letter_legal_free(legal);
-	letter_template_free(tpl);
-	for (int i = 0; i < 4; i++)
-		g_free(fpath[i]);
-	g_free(legal_path);
-	g_free(path);
-	return rc;
+	return delivery_letter_render(cfg, kind, ctl_letter_values_fn, &a, outpath,
+				      err);
 }
 
 static int

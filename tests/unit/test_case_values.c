@@ -10,7 +10,7 @@
 
 #include <glib.h>
 
-#include "ctl/case-values.h"
+#include "delivery/case-values.h"
 
 static struct letter_legal *legal;
 static struct config *cfg;
@@ -79,7 +79,7 @@ test_office_remedy(void **state)
 
 		set_str(&cfg->office.remedy, cases[i].remedy);
 		set_str(&cfg->office.remedy_refusal, cases[i].refusal);
-		if (ctl_office_values(cfg, legal, vals, &err) != 0)
+		if (delivery_office_values(cfg, legal, vals, &err) != 0)
 			fail_msg("case %zu: %s", i, err.msg);
 		assert_string_equal(letter_values_get(vals, "office.remedy"),
 				    cases[i].want);
@@ -93,7 +93,7 @@ test_office_remedy(void **state)
 	{
 		struct letter_values *vals = letter_values_new();
 
-		assert_int_equal(ctl_office_values(cfg, legal, vals, &err), -1);
+		assert_int_equal(delivery_office_values(cfg, legal, vals, &err), -1);
 		letter_values_free(vals);
 	}
 	set_str(&cfg->office.remedy, NULL);
@@ -169,7 +169,7 @@ test_case(void **state)
 		char *got;
 
 		set_str(&cfg->office.docnum_format, cases[i].docnum_format);
-		if (ctl_case_values(&c, cfg, legal, "2026-11-24", cases[i].docnum,
+		if (delivery_case_values(&c, cfg, legal, "2026-11-24", cases[i].docnum,
 				    &vals, &err) != 0)
 			fail_msg("case %zu: %s", i, err.msg);
 		assert_string_equal(letter_values_get(vals, "case.docnum"),
@@ -194,7 +194,7 @@ test_case(void **state)
 	{
 		struct letter_values *vals;
 
-		assert_int_equal(ctl_case_values(&c, cfg, legal, "2026-02-30", NULL,
+		assert_int_equal(delivery_case_values(&c, cfg, legal, "2026-02-30", NULL,
 						 &vals, &err), -1);
 		assert_null(vals);
 	}

@@ -1,10 +1,12 @@
-#include "ctl/case-values.h"
+#include "delivery/case-values.h"
 
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
+
+#include "letter/render.h"
 
 /* What a correction notice says for each element: the name of the element
  * and what the applicant must send.  Invalid fields are told apart from
@@ -122,7 +124,7 @@ case_remedy(const struct config_office *o, const char *pattern,
 }
 
 int
-ctl_office_values(const struct config *cfg, const struct letter_legal *legal,
+delivery_office_values(const struct config *cfg, const struct letter_legal *legal,
 		  struct letter_values *vals, struct ogi_error *err)
 {
 	const struct config_office *o = &cfg->office;
@@ -235,7 +237,7 @@ case_docnum(const struct config *cfg, const struct letter_legal *legal,
 }
 
 int
-ctl_case_values(const struct registry_case *c, const struct config *cfg,
+delivery_case_values(const struct registry_case *c, const struct config *cfg,
 		const struct letter_legal *legal, const char *letter_date,
 		const char *docnum, struct letter_values **vals_r,
 		struct ogi_error *err)
@@ -256,7 +258,7 @@ ctl_case_values(const struct registry_case *c, const struct config *cfg,
 
 	*vals_r = NULL;
 	case_received_date(c, cfg->timezone, received);
-	if (ctl_office_values(cfg, legal, vals, err) != 0)
+	if (delivery_office_values(cfg, legal, vals, err) != 0)
 		goto fail;
 	for (size_t i = 0; i < G_N_ELEMENTS(plain); i++)
 		if (case_set(vals, plain[i].key, plain[i].value, err) != 0)
@@ -281,4 +283,68 @@ ctl_case_values(const struct registry_case *c, const struct config *cfg,
 fail:
 	letter_values_free(vals);
 	return -1;
+}
+
+char *
+delivery_letter_template_path(const struct config *cfg, const char *kind)
+{
+	return g_strdup_printf("%s/%s.tpl", cfg->letters.templates_dir, kind);
+}
+
+/* Parses a font setting, "PATH" or "PATH:INDEX" (a face of a collection). */
+static void
+case_font(const char *spec, char **path_r, int *index_r)
+{
+	const char *colon = strrchr(spec, ':');
+
+	if (colon != NULL && colon[1] != '\0' &&
+	    strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
+		*path_r = g_strndup(spec, (gsize)(colon - spec));
+		*index_r = atoi(colon + 1);
+	} else {
+		*path_r = g_strdup(spec);
+		*index_r = 0;
+	}
+}
+
+int
+delivery_letter_render(const struct config *cfg, const char *kind,
+		       delivery_values_fn fn, void *ctx, const char *outpath,
+		       struct ogi_error *err)
+{
+	struct letter_values *vals = NULL;
+	struct letter_template *tpl = NULL;
+	struct letter_legal *legal = NULL;
+	struct letter_doc *doc = NULL;
+	struct letter_fonts fonts;
+	char *path, *legal_path, *fpath[4];
+	int rc = -1;
+
+	path = delivery_letter_template_path(cfg, kind);
+	legal_path = g_build_filename(cfg->letters.templates_dir, LETTER_LEGAL_FILE,
+				      NULL);
+	case_font(cfg->letters.font_body, &fpath[0], &fonts.body_index);
+	case_font(cfg->letters.font_title, &fpath[1], &fonts.title_index);
+	case_font(cfg->letters.font_kai, &fpath[2], &fonts.kai_index);
+	case_font(cfg->letters.font_fallback, &fpath[3], &fonts.fallback_index);
+	fonts.body = fpath[0];
+	fonts.title = fpath[1];
+	fonts.kai = fpath[2];
+	fonts.fallback = fpath[3];
+
+	if (letter_template_load(path, &tpl, err) == 0 &&
+	    letter_legal_load(legal_path, &legal, err) == 0 &&
+	    fn(legal, ctx, &vals, err) == 0 &&
+	    letter_template_expand(tpl, vals, &doc, err) == 0 &&
+	    letter_render(doc, &fonts, outpath, NULL, err) == 0)
+		rc = 0;
+	letter_doc_free(doc);
+	letter_values_free(vals);
+	letter_legal_free(legal);
+	letter_template_free(tpl);
+	for (size_t i = 0; i < G_N_ELEMENTS(fpath); i++)
+		g_free(fpath[i]);
+	g_free(legal_path);
+	g_free(path);
+	return rc;
 }
