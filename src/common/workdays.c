@@ -4,16 +4,25 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
 
-enum { WORKDAYS_OFF = 1, WORKDAYS_WORK = 2 };
+/* What a file said about one day. */
+struct workdays_entry {
+	bool off;		/* true: a day off; false: a make-up working day */
+	int year;		/* the year of the file that said so */
+	char *name;		/* the holiday's name */
+};
 
 struct workdays {
-	GHashTable *days;	/* day number -> WORKDAYS_OFF or WORKDAYS_WORK */
+	GHashTable *days;	/* day number -> struct workdays_entry */
 	GHashTable *years;	/* year -> 1: a file for it was loaded */
 };
+
+/* The subdirectory of the state directory `ogictl calendar import` writes. */
+#define WORKDAYS_STATE_SUBDIR "holidays"
 
 /* --- dates as day numbers (days since 1970-01-01, proleptic Gregorian) --- */
 
@@ -427,12 +436,22 @@ jv_member(const struct jval *obj, const char *key)
 
 /* --- the calendar --- */
 
+static void
+workdays_entry_free(gpointer p)
+{
+	struct workdays_entry *e = p;
+
+	g_free(e->name);
+	g_free(e);
+}
+
 struct workdays *
 workdays_new(void)
 {
 	struct workdays *wd = g_new0(struct workdays, 1);
 
-	wd->days = g_hash_table_new(g_direct_hash, g_direct_equal);
+	wd->days = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+					 workdays_entry_free);
 	wd->years = g_hash_table_new(g_direct_hash, g_direct_equal);
 	return wd;
 }
@@ -454,16 +473,31 @@ jv_error(const struct jval *v, const char *name, struct ogi_error *err,
 	error_set(err, "%s:%d:%d: %s", name, v->line, v->col, what);
 }
 
-/* Checks one entry of "days" and puts it into add; year is the file's. */
+/* What the calendar says about day, leaving out what the file of year
+ * `replaced` said (0: nothing left out). */
+static const struct workdays_entry *
+workdays_lookup(const struct workdays *wd, int64_t day, int replaced)
+{
+	const struct workdays_entry *e;
+
+	if (wd == NULL)
+		return NULL;
+	e = g_hash_table_lookup(wd->days, GINT_TO_POINTER((gint)day));
+	return e != NULL && e->year != replaced ? e : NULL;
+}
+
+/* Checks one entry of "days" and puts it into add; year is the file's.
+ * replaced: the year whose earlier data this file replaces, or 0. */
 static int
 workdays_entry(const struct workdays *wd, GHashTable *add, const struct jval *e,
-	       int year, const char *name, struct ogi_error *err)
+	       int year, int replaced, const char *name, struct ogi_error *err)
 {
 	const struct jval *nm, *date, *off;
+	const struct workdays_entry *have;
+	struct workdays_entry *want;
 	char what[160];
 	int64_t day;
 	int y;
-	gpointer have, want;
 
 	if (e->type != J_OBJ) {
 		jv_error(e, name, err, "each entry of \"days\" must be an object");
@@ -498,23 +532,35 @@ workdays_entry(const struct workdays *wd, GHashTable *add, const struct jval *e,
 		jv_error(date, name, err, what);
 		return -1;
 	}
-	want = GINT_TO_POINTER(off->b ? WORKDAYS_OFF : WORKDAYS_WORK);
 	have = g_hash_table_lookup(add, GINT_TO_POINTER((gint)day));
 	if (have == NULL)
-		have = g_hash_table_lookup(wd->days, GINT_TO_POINTER((gint)day));
-	if (have != NULL && have != want) {
+		have = workdays_lookup(wd, day, replaced);
+	if (have != NULL && have->off != off->b) {
 		snprintf(what, sizeof(what), "%s is listed both as a day off and "
 			 "as a make-up working day", date->s);
 		jv_error(date, name, err, what);
 		return -1;
 	}
+	want = g_new0(struct workdays_entry, 1);
+	want->off = off->b;
+	want->year = year;
+	want->name = g_strdup(nm->s);
 	g_hash_table_insert(add, GINT_TO_POINTER((gint)day), want);
 	return 0;
 }
 
-int
-workdays_add_json(struct workdays *wd, const char *json, size_t len,
-		  const char *name, struct ogi_error *err)
+static gboolean
+workdays_entry_of_year(gpointer key, gpointer value, gpointer year)
+{
+	(void)key;
+	return ((struct workdays_entry *)value)->year == GPOINTER_TO_INT(year);
+}
+
+/* Reads a document into wd; with replace, its year's earlier data goes. */
+static int
+workdays_read_json(struct workdays *wd, const char *json, size_t len,
+		   const char *name, bool replace, int *year_r,
+		   struct ogi_error *err)
 {
 	struct jval *doc = jp_document(json, len, name, err);
 	const struct jval *year, *days;
@@ -544,16 +590,24 @@ workdays_add_json(struct workdays *wd, const char *json, size_t len,
 		jv_error(days ? days : doc, name, err, "\"days\" must be an array");
 		goto out;
 	}
-	add = g_hash_table_new(g_direct_hash, g_direct_equal);
+	add = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+				    workdays_entry_free);
 	for (guint i = 0; i < days->items->len; i++)
-		if (workdays_entry(wd, add, days->items->pdata[i], (int)y, name,
-				   err) != 0)
+		if (workdays_entry(wd, add, days->items->pdata[i], (int)y,
+				   replace ? (int)y : 0, name, err) != 0)
 			goto out;
 	/* All or nothing: a bad file leaves the calendar as it was. */
+	if (replace)
+		g_hash_table_foreach_remove(wd->days, workdays_entry_of_year,
+					    GINT_TO_POINTER((gint)y));
 	g_hash_table_iter_init(&it, add);
-	while (g_hash_table_iter_next(&it, &k, &v))
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		g_hash_table_iter_steal(&it);
 		g_hash_table_insert(wd->days, k, v);
+	}
 	g_hash_table_insert(wd->years, GINT_TO_POINTER((gint)y), GINT_TO_POINTER(1));
+	if (year_r != NULL)
+		*year_r = (int)y;
 	rc = 0;
 out:
 	if (add != NULL)
@@ -562,34 +616,51 @@ out:
 	return rc;
 }
 
+int
+workdays_add_json(struct workdays *wd, const char *json, size_t len,
+		  const char *name, struct ogi_error *err)
+{
+	return workdays_read_json(wd, json, len, name, false, NULL, err);
+}
+
+int
+workdays_replace_json(struct workdays *wd, const char *json, size_t len,
+		      const char *name, int *year_r, struct ogi_error *err)
+{
+	return workdays_read_json(wd, json, len, name, true, year_r, err);
+}
+
 static gint
 workdays_cmp_names(gconstpointer a, gconstpointer b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int
-workdays_load_dir(const char *dir, struct workdays **wd_r,
-		  struct ogi_error *err)
+/* Reads every "*.json" of dir into wd (replacing years with replace).  A
+ * missing directory is an error unless missing_ok. */
+static int
+workdays_read_dir(struct workdays *wd, const char *dir, bool replace,
+		  bool missing_ok, struct ogi_error *err)
 {
 	GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-	struct workdays *wd = NULL;
 	struct dirent *de;
 	DIR *d;
 	int rc = -1;
 
-	*wd_r = NULL;
 	if ((d = opendir(dir)) == NULL) {
-		error_set(err, "%s: %s", dir, strerror(errno));
+		if (missing_ok && errno == ENOENT)
+			rc = 0;
+		else
+			error_set(err, "%s: %s", dir, strerror(errno));
 		goto out;
 	}
-	/* Hidden files are editors' and packagers' leftovers. */
+	/* Hidden files are editors' and packagers' leftovers, and the
+	 * temporary files of an import in progress. */
 	while ((de = readdir(d)) != NULL)
 		if (de->d_name[0] != '.' && g_str_has_suffix(de->d_name, ".json"))
 			g_ptr_array_add(names, g_strdup(de->d_name));
 	closedir(d);
 	g_ptr_array_sort(names, workdays_cmp_names);
-	wd = workdays_new();
 	for (guint i = 0; i < names->len; i++) {
 		char *path = g_build_filename(dir, names->pdata[i], NULL);
 		GError *gerr = NULL;
@@ -600,19 +671,54 @@ workdays_load_dir(const char *dir, struct workdays **wd_r,
 		if (!g_file_get_contents(path, &text, &len, &gerr))
 			error_set(err, "%s", gerr->message);
 		else
-			frc = workdays_add_json(wd, text, len, path, err);
+			frc = workdays_read_json(wd, text, len, path, replace, NULL, err);
 		g_clear_error(&gerr);
 		g_free(text);
 		g_free(path);
 		if (frc != 0)
 			goto out;
 	}
-	*wd_r = wd;
-	wd = NULL;
 	rc = 0;
 out:
-	workdays_free(wd);
 	g_ptr_array_free(names, TRUE);
+	return rc;
+}
+
+int
+workdays_load_dir(const char *dir, struct workdays **wd_r,
+		  struct ogi_error *err)
+{
+	struct workdays *wd = workdays_new();
+
+	*wd_r = NULL;
+	if (workdays_read_dir(wd, dir, false, false, err) != 0) {
+		workdays_free(wd);
+		return -1;
+	}
+	*wd_r = wd;
+	return 0;
+}
+
+char *
+workdays_state_dir(const char *state_dir)
+{
+	return g_build_filename(state_dir, WORKDAYS_STATE_SUBDIR, NULL);
+}
+
+int
+workdays_load_office(const char *holidays_dir, const char *state_dir,
+		     struct workdays **wd_r, struct ogi_error *err)
+{
+	char *imported = workdays_state_dir(state_dir);
+	int rc;
+
+	rc = workdays_load_dir(holidays_dir, wd_r, err);
+	if (rc == 0 && workdays_read_dir(*wd_r, imported, true, true, err) != 0) {
+		workdays_free(*wd_r);
+		*wd_r = NULL;
+		rc = -1;
+	}
+	g_free(imported);
 	return rc;
 }
 
@@ -623,31 +729,67 @@ workdays_has_year(const struct workdays *wd, int year)
 	       g_hash_table_contains(wd->years, GINT_TO_POINTER(year));
 }
 
-static bool
-workdays_day_working(const struct workdays *wd, int64_t day)
+/* What kind of day it is, and the holiday's name when the calendar has it. */
+static enum workdays_kind
+workdays_day_kind(const struct workdays *wd, int64_t day, const char **name_r)
 {
-	gpointer v = NULL;
+	const struct workdays_entry *e = workdays_lookup(wd, day, 0);
 
-	if (wd != NULL)
-		v = g_hash_table_lookup(wd->days, GINT_TO_POINTER((gint)day));
-	if (v != NULL)
-		return GPOINTER_TO_INT(v) == WORKDAYS_WORK;
-	return !workdays_is_weekend(day);
+	*name_r = e != NULL ? e->name : NULL;
+	if (e != NULL)
+		return e->off ? WORKDAYS_HOLIDAY : WORKDAYS_MAKEUP;
+	return workdays_is_weekend(day) ? WORKDAYS_WEEKEND : WORKDAYS_WORKING;
+}
+
+static bool
+workdays_kind_working(enum workdays_kind k)
+{
+	return k == WORKDAYS_WORKING || k == WORKDAYS_MAKEUP;
 }
 
 bool
 workdays_is_working(const struct workdays *wd, const char *date)
 {
+	const char *name;
 	int64_t day;
 
 	return workdays_parse_date(date, &day, NULL) &&
-	       workdays_day_working(wd, day);
+	       workdays_kind_working(workdays_day_kind(wd, day, &name));
+}
+
+static void
+workdays_fill_day(const struct workdays *wd, int64_t day,
+		  struct workdays_day *out)
+{
+	int y, m, d;
+
+	workdays_to_civil(day, &y, &m, &d);
+	snprintf(out->date, sizeof(out->date), "%04d-%02d-%02d", y, m, d);
+	out->kind = workdays_day_kind(wd, day, &out->name);
+	out->no_data = !workdays_has_year(wd, y);
 }
 
 int
-workdays_add(const struct workdays *wd, const char *from, int n,
-	     char out[11], bool *estimated_r, struct ogi_error *err)
+workdays_day_info(const struct workdays *wd, const char *date,
+		  struct workdays_day *day_r, struct ogi_error *err)
 {
+	int64_t day;
+
+	if (!workdays_parse_date(date, &day, NULL)) {
+		error_set(err, "\"%.32s\" is not a date (YYYY-MM-DD)",
+			  date != NULL ? date : "");
+		return -1;
+	}
+	workdays_fill_day(wd, day, day_r);
+	return 0;
+}
+
+int
+workdays_add_trace(const struct workdays *wd, const char *from, int n,
+		   char out[11], bool *estimated_r, struct workdays_day **days_r,
+		   size_t *n_days_r, struct ogi_error *err)
+{
+	GArray *trace = NULL;
 	bool estimated = false;
 	int64_t day;
 	int y, m, d;
@@ -655,6 +797,10 @@ workdays_add(const struct workdays *wd, const char *from, int n,
 	out[0] = '\0';
 	if (estimated_r != NULL)
 		*estimated_r = false;
+	if (days_r != NULL) {
+		*days_r = NULL;
+		*n_days_r = 0;
+	}
 	if (!workdays_parse_date(from, &day, NULL)) {
 		error_set(err, "\"%.32s\" is not a date (YYYY-MM-DD)",
 			  from != NULL ? from : "");
@@ -664,21 +810,74 @@ workdays_add(const struct workdays *wd, const char *from, int n,
 		error_set(err, "a negative number of working days (%d)", n);
 		return -1;
 	}
+	if (days_r != NULL)
+		trace = g_array_new(FALSE, TRUE, sizeof(struct workdays_day));
 	workdays_to_civil(day, &y, &m, &d);
 	for (int counted = 0; counted < n;) {
+		struct workdays_day info;
+
 		workdays_to_civil(++day, &y, &m, &d);
 		if (y > 9999) {
 			error_set(err, "%s + %d working days is after the year 9999",
 				  from, n);
+			if (trace != NULL)
+				g_array_free(trace, TRUE);
 			return -1;
 		}
-		if (!workdays_has_year(wd, y))
-			estimated = true;
-		if (workdays_day_working(wd, day))
+		workdays_fill_day(wd, day, &info);
+		estimated |= info.no_data;
+		if (workdays_kind_working(info.kind))
 			counted++;
+		if (trace != NULL)
+			g_array_append_val(trace, info);
 	}
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 	if (estimated_r != NULL)
 		*estimated_r = estimated;
+	if (trace != NULL) {
+		*n_days_r = trace->len;
+		*days_r = (struct workdays_day *)(void *)g_array_free(trace, FALSE);
+	}
 	return 0;
+}
+
+int
+workdays_add(const struct workdays *wd, const char *from, int n,
+	     char out[11], bool *estimated_r, struct ogi_error *err)
+{
+	return workdays_add_trace(wd, from, n, out, estimated_r, NULL, NULL, err);
+}
+
+static gint
+workdays_cmp_days(gconstpointer a, gconstpointer b)
+{
+	return strcmp(((const struct workdays_day *)a)->date,
+		      ((const struct workdays_day *)b)->date);
+}
+
+void
+workdays_year_days(const struct workdays *wd, int year,
+		   struct workdays_day **days_r, size_t *n_r)
+{
+	GArray *list = g_array_new(FALSE, TRUE, sizeof(struct workdays_day));
+	GHashTableIter it;
+	gpointer k, v;
+
+	g_hash_table_iter_init(&it, wd->days);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		struct workdays_day info;
+
+		workdays_fill_day(wd, GPOINTER_TO_INT(k), &info);
+		if (strtol(info.date, NULL, 10) == year)
+			g_array_append_val(list, info);
+	}
+	g_array_sort(list, workdays_cmp_days);
+	*n_r = list->len;
+	*days_r = (struct workdays_day *)(void *)g_array_free(list, FALSE);
+}
+
+void
+workdays_days_free(struct workdays_day *days)
+{
+	g_free(days);
 }

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "common/config.h"
+#include "ctl/calendar.h"
 #include "ctl/explain.h"
 #include "ctl/letter.h"
 #include "ctl/outbox.h"
@@ -34,6 +35,10 @@ ogictl_usage(FILE *out)
 	      "                                 render a letter with sample data or a real case\n"
 	      "  send-test ADDRESS              queue a test letter to ADDRESS and send it\n"
 	      "  outbox [--json]                outgoing mail: state, attempts, last reply\n"
+	      "  calendar add-days DATE N       the date N working days after DATE, and how\n"
+	      "  calendar show YEAR             a year's holidays and make-up working days\n"
+	      "  calendar import FILE.json      install a year's holiday-cn file; recount\n"
+	      "                                 provisional deadlines\n"
 	      "\n"
 	      "Options:\n"
 	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
@@ -199,6 +204,7 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "explain", NULL, ctl_explain },
 	{ "send-test", NULL, ctl_send_test },
 	{ "outbox", ctl_outbox, NULL },
+	{ "calendar", NULL, ctl_calendar },
 };
 
 int

@@ -95,7 +95,8 @@ ogid_config_ok(const struct config *cfg, bool paths, GString *problems)
 	struct workdays *wd;
 	bool ok = true;
 
-	if (workdays_load_dir(cfg->holidays_dir, &wd, &err) != 0) {
+	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
+				 &err) != 0) {
 		g_string_append_printf(problems, "%s: holidays_dir: %s\n", file,
 				       err.msg);
 		ok = false;

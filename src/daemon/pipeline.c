@@ -50,7 +50,8 @@ pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 	}
 	if (spool_mkdirs(cfg->state_dir, err) != 0)
 		goto fail;
-	if (workdays_load_dir(cfg->holidays_dir, &pl->wd, err) != 0)
+	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &pl->wd,
+				 err) != 0)
 		goto fail;
 	if (registry_open(cfg->db_path, false, &pl->reg, err) != 0)
 		goto fail;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -394,6 +395,199 @@ test_load_dir(void **state)
 	assert_non_null(strstr(err.msg, "No such file"));
 }
 
+/* How a count went: each day after the start, kind and name (the
+ * Spring Festival span with both make-up Saturdays, the 01-04 Sunday). */
+static void
+test_trace(void **state)
+{
+	static const struct {
+		const char *from;
+		int n;
+		const char *want;	/* "date kind" per day, kind W/E/H/M */
+	} cases[] = {
+		{ "2026-09-30", 15,
+		  "2026-10-01H 2026-10-02H 2026-10-03H 2026-10-04H 2026-10-05H "
+		  "2026-10-06H 2026-10-07H 2026-10-08W 2026-10-09W 2026-10-10M "
+		  "2026-10-11E 2026-10-12W 2026-10-13W 2026-10-14W 2026-10-15W "
+		  "2026-10-16W 2026-10-17E 2026-10-18E 2026-10-19W 2026-10-20W "
+		  "2026-10-21W 2026-10-22W 2026-10-23W 2026-10-24E 2026-10-25E "
+		  "2026-10-26W 2026-10-27W" },
+		{ "2025-12-31", 2, "2026-01-01H 2026-01-02H 2026-01-03H 2026-01-04M "
+		  "2026-01-05W" },
+		{ "2026-02-13", 3, "2026-02-14M 2026-02-15H 2026-02-16H 2026-02-17H "
+		  "2026-02-18H 2026-02-19H 2026-02-20H 2026-02-21H 2026-02-22H "
+		  "2026-02-23H 2026-02-24W 2026-02-25W" },
+		{ "2026-09-30", 0, "" },
+	};
+	static const char kinds[] = { [WORKDAYS_WORKING] = 'W',
+		[WORKDAYS_WEEKEND] = 'E', [WORKDAYS_HOLIDAY] = 'H',
+		[WORKDAYS_MAKEUP] = 'M' };
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct workdays_day *days;
+		struct ogi_error err = { 0 };
+		GString *got = g_string_new(NULL);
+		bool est = true;
+		size_t n;
+		char out[11];
+
+		if (workdays_add_trace(cal, cases[i].from, cases[i].n, out, &est,
+				       &days, &n, &err) != 0)
+			fail_msg("%s: %s", cases[i].from, err.msg);
+		for (size_t k = 0; k < n; k++) {
+			g_string_append_printf(got, "%s%s%c", k > 0 ? " " : "",
+					       days[k].date, kinds[days[k].kind]);
+			if ((days[k].kind == WORKDAYS_HOLIDAY ||
+			     days[k].kind == WORKDAYS_MAKEUP) != (days[k].name != NULL))
+				fail_msg("%s: a name only for listed days", days[k].date);
+			assert_false(days[k].no_data);
+		}
+		if (strcmp(got->str, cases[i].want) != 0)
+			fail_msg("%s + %d:\n got %s\nwant %s", cases[i].from,
+				 cases[i].n, got->str, cases[i].want);
+		assert_false(est);
+		g_string_free(got, TRUE);
+		workdays_days_free(days);
+	}
+}
+
+/* Into a year without data: the days there say so. */
+static void
+test_trace_no_data(void **state)
+{
+	struct workdays_day *days;
+	struct ogi_error err = { 0 };
+	bool est = false;
+	size_t n;
+	char out[11];
+
+	(void)state;
+	assert_int_equal(workdays_add_trace(cal, "2026-12-30", 3, out, &est, &days,
+					    &n, &err), 0);
+	assert_string_equal(out, "2027-01-04");
+	assert_true(est);
+	assert_int_equal(n, 5);
+	assert_string_equal(days[0].date, "2026-12-31");
+	assert_false(days[0].no_data);
+	assert_string_equal(days[1].date, "2027-01-01");
+	assert_true(days[1].no_data);
+	assert_int_equal(days[1].kind, WORKDAYS_WORKING);
+	workdays_days_free(days);
+}
+
+static void
+test_year_days(void **state)
+{
+	struct workdays_day *days;
+	size_t n, off = 0, makeup = 0;
+
+	(void)state;
+	workdays_year_days(cal, 2026, &days, &n);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(strncmp(days[i].date, "2026-", 5) == 0);
+		if (i > 0)
+			assert_true(strcmp(days[i - 1].date, days[i].date) < 0);
+		off += days[i].kind == WORKDAYS_HOLIDAY;
+		makeup += days[i].kind == WORKDAYS_MAKEUP;
+	}
+	/* domain.md §4: 3 + 9 + 3 + 5 + 3 + 3 + 7 days off, 6 make-up days. */
+	assert_int_equal(off, 33);
+	assert_int_equal(makeup, 6);
+	assert_string_equal(days[0].date, "2026-01-01");
+	assert_string_equal(days[0].name, "元旦");
+	workdays_days_free(days);
+	workdays_year_days(cal, 2027, &days, &n);
+	assert_int_equal(n, 0);
+	workdays_days_free(days);
+}
+
+/* A replacement takes back what the year's earlier file said, even a day
+ * the new file contradicts; a bad one changes nothing. */
+static void
+test_replace(void **state)
+{
+	static const char first[] =
+		"{\"year\": 2030, \"days\": [{\"name\": \"a\", \"date\": \"2030-05-01\", \"isOffDay\": true},"
+		"{\"name\": \"a\", \"date\": \"2030-05-04\", \"isOffDay\": false}]}";
+	static const char second[] =
+		"{\"year\": 2030, \"days\": [{\"name\": \"b\", \"date\": \"2030-05-04\", \"isOffDay\": true}]}";
+	static const char bad[] =
+		"{\"year\": 2030, \"days\": [{\"name\": \"c\", \"date\": \"2030-05-07\", \"isOffDay\": false}]}";
+	struct workdays *wd = workdays_new();
+	struct ogi_error err = { 0 };
+	int year = 0;
+
+	(void)state;
+	assert_int_equal(workdays_add_json(wd, first, strlen(first), "1.json", &err), 0);
+	assert_false(workdays_is_working(wd, "2030-05-01"));
+	assert_true(workdays_is_working(wd, "2030-05-04"));
+	/* Added, it contradicts; as a replacement it wins. */
+	assert_int_equal(workdays_add_json(wd, second, strlen(second), "2.json", &err), -1);
+	assert_int_equal(workdays_replace_json(wd, second, strlen(second), "2.json",
+					       &year, &err), 0);
+	assert_int_equal(year, 2030);
+	assert_true(workdays_is_working(wd, "2030-05-01"));	/* a Wednesday */
+	assert_false(workdays_is_working(wd, "2030-05-04"));
+	assert_int_equal(workdays_replace_json(wd, bad, strlen(bad), "3.json",
+					       &year, &err), -1);
+	assert_non_null(strstr(err.msg, "3.json:1:"));
+	assert_false(workdays_is_working(wd, "2030-05-04"));
+	workdays_free(wd);
+}
+
+/* The office's calendar: the shipped files, then STATE/holidays winning
+ * for its year. */
+static void
+test_load_office(void **state)
+{
+	char dir[] = "/tmp/ogi-workdays-XXXXXX", path[160];
+	struct ogi_error err = { 0 };
+	struct workdays *wd;
+	char *imported;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	/* No STATE/holidays yet: the shipped data alone. */
+	assert_int_equal(workdays_load_office(OGI_SRCDIR "/data/holidays", dir, &wd,
+					      &err), 0);
+	assert_false(workdays_has_year(wd, 2027));
+	assert_true(workdays_is_working(wd, "2026-10-08"));
+	workdays_free(wd);
+
+	imported = workdays_state_dir(dir);
+	assert_int_equal(mkdir(imported, 0700), 0);
+	snprintf(path, sizeof(path), "%s/2027.json", imported);
+	write_file(path, "{\"year\": 2027, \"days\": [{\"name\": \"元旦\", "
+		   "\"date\": \"2027-01-01\", \"isOffDay\": true}]}");
+	/* A corrected 2026: 10-08 off instead of the shipped make-up 10-10. */
+	snprintf(path, sizeof(path), "%s/2026.json", imported);
+	write_file(path, "{\"year\": 2026, \"days\": [{\"name\": \"国庆节\", "
+		   "\"date\": \"2026-10-08\", \"isOffDay\": true}]}");
+	assert_int_equal(workdays_load_office(OGI_SRCDIR "/data/holidays", dir, &wd,
+					      &err), 0);
+	assert_true(workdays_has_year(wd, 2027));
+	assert_false(workdays_is_working(wd, "2027-01-01"));
+	assert_false(workdays_is_working(wd, "2026-10-08"));
+	assert_false(workdays_is_working(wd, "2026-10-10"));
+	assert_true(workdays_is_working(wd, "2026-10-01"));
+	assert_false(workdays_is_working(wd, "2025-10-08"));
+	workdays_free(wd);
+
+	/* A broken imported file is an error naming it. */
+	write_file(path, "{\"year\": 2026");
+	assert_int_equal(workdays_load_office(OGI_SRCDIR "/data/holidays", dir, &wd,
+					      &err), -1);
+	assert_null(wd);
+	assert_non_null(strstr(err.msg, path));
+	assert_int_equal(unlink(path), 0);
+	snprintf(path, sizeof(path), "%s/2027.json", imported);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(imported), 0);
+	assert_int_equal(rmdir(dir), 0);
+	g_free(imported);
+}
+
 int
 main(void)
 {
@@ -408,6 +602,11 @@ main(void)
 		cmocka_unit_test(test_deep_json),
 		cmocka_unit_test(test_good_json),
 		cmocka_unit_test(test_load_dir),
+		cmocka_unit_test(test_trace),
+		cmocka_unit_test(test_trace_no_data),
+		cmocka_unit_test(test_year_days),
+		cmocka_unit_test(test_replace),
+		cmocka_unit_test(test_load_office),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
