@@ -10,9 +10,13 @@
  * the letter and queues it again in the next channel the applicant gave.
  *
  * Contract of submit():
- * - Called outside any registry transaction: a channel may write rows of
- *   its own (an outbox row for a message it composed) with their own
- *   transactions; it never changes the letters row or the case.
+ * - A channel writes nothing to the registry (reg is for reading): a
+ *   message it composes for the outbox (email, a fax gateway, a pickup
+ *   notice) is left in the spool and described in res_r->mail, and the
+ *   caller enqueues it in the transaction that queues the letter
+ *   (registry_letter_queue), so a letter and its mail exist together or
+ *   not at all.  A channel that writes files (the print queue) names them
+ *   by letter id, so submitting a letter again replaces them.
  * - Blocks: on disk (spool, print queue), and for a fax command on the
  *   command, at most [fax] timeout seconds.
  * - Everything in *item belongs to the caller and is only read during the
@@ -28,6 +32,7 @@
 #ifndef OGI_DELIVERY_CHANNEL_H
 #define OGI_DELIVERY_CHANNEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -74,9 +79,25 @@ enum delivery_channel_state {
 	                               caller calls delivery_fallback() */
 };
 
+/* Room for a Message-ID we made (a random local part and the office's
+ * domain, at most 253 bytes) and for a spool path relative to the state
+ * directory (spool/YYYY/MM/<sha256>.eml and the like). */
+#define DELIVERY_MESSAGE_ID_SIZE 320
+#define DELIVERY_SPOOL_PATH_SIZE 256
+
+/* A message composed into the spool, for the caller to enqueue. */
+struct delivery_channel_mail {
+	char recipient[DELIVERY_ADDRESS_MAX + 1]; /* "" when submit composed
+	                          nothing */
+	char message_id[DELIVERY_MESSAGE_ID_SIZE]; /* without brackets */
+	char spool_path[DELIVERY_SPOOL_PATH_SIZE]; /* relative to the state
+	                          dir, as registry_outbox_new wants it */
+};
+
 struct delivery_channel_result {
 	enum delivery_channel_state state;
-	int64_t outbox_id;     /* the outbox row submit() queued, 0 if none */
+	struct delivery_channel_mail mail; /* with DELIVERY_CHANNEL_QUEUED:
+	                          the message to enqueue, if any */
 	char detail[DELIVERY_REPLY_SIZE]; /* one printable line for the
 	                          letter's detail and the log: the command's
 	                          exit status and last output line, the queue
@@ -98,5 +119,35 @@ extern const struct delivery_channel delivery_channel_pickup; /* pickup.c */
 
 /* The channel called name, or NULL for a name no channel has. */
 const struct delivery_channel *delivery_channel_find(const char *name);
+
+/* For channels: composes a message to `to` with subject (the case tag is
+ * added) and body, carrying the letter's PDF and attachments when
+ * with_letter, into the spool, and describes it in res_r->mail with
+ * res_r->state DELIVERY_CHANNEL_QUEUED.  An address delivery_address_valid
+ * refuses makes it DELIVERY_CHANNEL_PERMANENT.  Returns 0, or -1 when the
+ * spool or a file to attach failed.  Blocks on disk. */
+int delivery_channel_mail(const struct config *cfg,
+			  const struct delivery_item *item, const char *to,
+			  const char *subject, const char *body,
+			  bool with_letter,
+			  struct delivery_channel_result *res_r,
+			  struct ogi_error *err);
+
+/* After a permanent failure of letter letter_id -- its channel said so, its
+ * outbox row failed (5xx), or a delivery report came back -- with why in
+ * detail (one line), at now: the letter becomes failed (if it is not
+ * already); its case becomes delivery_failed when the workflow allows
+ * (a reply that was answered); an event "delivery-failed" and a log line
+ * tell the office; and the letter is added again, pending, in the next
+ * channel the applicant gave, in the order email, fax, post (bureau rules
+ * Art. 8: another suitable form when the one asked for fails), with its
+ * kind, values and attachments.  *next_id_r is the new letter, 0 when no
+ * channel is left (the office must act).  Calling it again for the same
+ * letter adds nothing more and gives the same *next_id_r.  Not inside a
+ * registry transaction; takes the write lock.  Returns 0, or -1 (no such
+ * letter, a database error) with nothing added. */
+int delivery_fallback(const struct config *cfg, struct registry *reg,
+		      int64_t letter_id, const char *detail, int64_t now,
+		      int64_t *next_id_r, struct ogi_error *err);
 
 #endif
