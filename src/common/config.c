@@ -153,6 +153,32 @@ static const struct config_key config_smtp_keys[] = {
 	{ NULL, 0, 0, 0, 0 },
 };
 
+#define FAX_KEY(k, t, f, lo, hi) \
+	{ k, t, offsetof(struct config, fax) + offsetof(struct config_fax, f), lo, hi }
+static const struct config_key config_fax_keys[] = {
+	FAX_KEY("gateway", CONFIG_STRING, gateway, 0, 0),
+	FAX_KEY("command", CONFIG_STRING, command, 0, 0),
+	FAX_KEY("timeout", CONFIG_INT, timeout_s, 1, 3600),
+	{ NULL, 0, 0, 0, 0 },
+};
+
+/* The window must lie on a DL envelope (110 x 220 mm). */
+#define POST_KEY(k, f, hi) \
+	{ k, CONFIG_INT, offsetof(struct config, post) + offsetof(struct config_post, f), 0, hi }
+static const struct config_key config_post_keys[] = {
+	POST_KEY("window_left", window_left_mm, 130),
+	POST_KEY("window_top", window_top_mm, 65),
+	{ NULL, 0, 0, 0, 0 },
+};
+
+#define PICKUP_KEY(k, f) \
+	{ k, CONFIG_STRING, offsetof(struct config, pickup) + offsetof(struct config_pickup, f), 0, 0 }
+static const struct config_key config_pickup_keys[] = {
+	PICKUP_KEY("address", address),
+	PICKUP_KEY("hours", hours),
+	{ NULL, 0, 0, 0, 0 },
+};
+
 /* A retry schedule longer than this is a typing error: 100 waits of the
  * longest allowed length would keep a message for years. */
 #define CONFIG_RETRY_MAX_STEPS 100
@@ -620,6 +646,58 @@ config_check_smtp(struct config_parse *p)
 			       s->retry, CONFIG_RETRY_MAX_STEPS);
 }
 
+/* The command is split once here, so a command that cannot be run as
+ * configured is a problem at start, not a failed letter; an argument is a
+ * placeholder whole or holds none, so a fax number is always one argument
+ * of its own and never part of an option or a path. */
+static void
+config_check_fax_command(struct config_parse *p, struct config_fax *f)
+{
+	GError *gerr = NULL;
+	bool number = false, pdf = false;
+
+	if (!g_shell_parse_argv(f->command, NULL, &f->argv, &gerr)) {
+		config_problem(p, "fax", "command", "%s", gerr->message);
+		g_clear_error(&gerr);
+		return;
+	}
+	for (int i = 0; f->argv[i] != NULL; i++) {
+		if (strcmp(f->argv[i], "{number}") == 0 && i > 0)
+			number = true;
+		else if (strcmp(f->argv[i], "{pdf}") == 0 && i > 0)
+			pdf = true;
+		else if (strchr(f->argv[i], '{') != NULL || strchr(f->argv[i], '}') != NULL)
+			config_problem(p, "fax", "command", "\"%s\": {number} and "
+				       "{pdf} must stand as whole arguments after "
+				       "the program", f->argv[i]);
+	}
+	if (!number || !pdf)
+		config_problem(p, "fax", "command",
+			       "the command must name {number} and {pdf}");
+}
+
+static void
+config_check_fax(struct config_parse *p)
+{
+	struct config_fax *f = &p->cfg->fax;
+
+	if (f->gateway != NULL && f->command != NULL)
+		config_problem(p, "fax", NULL, "give gateway or command, not both");
+	if (f->command != NULL)
+		config_check_fax_command(p, f);
+	if (f->gateway != NULL) {
+		const char *at = strchr(f->gateway, '@');
+		const char *ph = strstr(f->gateway, "{number}");
+
+		if (ph == NULL || at == NULL || ph > at ||
+		    strstr(ph + 1, "{number}") != NULL ||
+		    strchr(at + 1, '@') != NULL || at[1] == '\0')
+			config_problem(p, "fax", "gateway", "\"%s\" is not an "
+				       "address with {number} once before the @, "
+				       "like {number}@fax.example", f->gateway);
+	}
+}
+
 static void
 config_read_file(struct config_parse *p)
 {
@@ -640,6 +718,13 @@ config_read_file(struct config_parse *p)
 			config_read_group(p, g, config_smtp_keys, p->cfg);
 			config_check_smtp(p);
 		}
+		else if (strcmp(g, "fax") == 0) {
+			config_read_group(p, g, config_fax_keys, p->cfg);
+			config_check_fax(p);
+		} else if (strcmp(g, "post") == 0)
+			config_read_group(p, g, config_post_keys, p->cfg);
+		else if (strcmp(g, "pickup") == 0)
+			config_read_group(p, g, config_pickup_keys, p->cfg);
 		else if (g_str_has_prefix(g, "intake.") && g[7] != '\0') {
 			struct config_intake *in = config_add_intake(p->cfg, g + 7);
 
@@ -701,6 +786,8 @@ config_set_defaults(struct config *cfg, const char *default_state_dir)
 		g_error("CONFIG_SMTP_RETRY_DEFAULT does not parse");
 	if (cfg->smtp.timeout_s == 0)
 		cfg->smtp.timeout_s = CONFIG_SMTP_TIMEOUT_DEFAULT;
+	if (cfg->fax.timeout_s == 0)
+		cfg->fax.timeout_s = CONFIG_FAX_TIMEOUT_DEFAULT;
 }
 
 static void
@@ -732,6 +819,10 @@ config_load(const char *file, const char *default_state_dir,
 		.timeout_s = 120, .cpu_s = 60, .memory = (size_t)2 << 30, .jobs = 100,
 	};
 	cfg->reply_days = 15;
+	cfg->post = (struct config_post){
+		.window_left_mm = CONFIG_POST_WINDOW_LEFT_DEFAULT,
+		.window_top_mm = CONFIG_POST_WINDOW_TOP_DEFAULT,
+	};
 	cfg->poll_interval = 60;
 	p.cfg = cfg;
 	p.problems = g_string_new(NULL);
@@ -820,6 +911,11 @@ config_free(struct config *cfg)
 	g_free(cfg->smtp.from);
 	g_free(cfg->smtp.retry);
 	g_free(cfg->smtp.retry_s);
+	g_free(cfg->fax.gateway);
+	g_free(cfg->fax.command);
+	g_strfreev(cfg->fax.argv);
+	g_free(cfg->pickup.address);
+	g_free(cfg->pickup.hours);
 	g_free(cfg->warnings);
 	g_free(cfg->file);
 	g_free(cfg->state_dir);

@@ -123,6 +123,40 @@ struct config_smtp {
  * hung one must not hold the sender for 10 minutes per message. */
 #define CONFIG_SMTP_TIMEOUT_DEFAULT 120
 
+/* Fax out ([fax]): at most one of gateway and command. */
+struct config_fax {
+	char *gateway;       /* "{number}@fax.example": the letter is mailed
+	                        through the outbox to that address; NULL: none */
+	char *command;       /* "sendfax -n -d {number} {pdf}" as written; NULL:
+	                        none */
+	char **argv;         /* command split like a shell would, but run
+	                        without one; "{number}" and "{pdf}" stand as
+	                        whole arguments (config_load checked) */
+	int timeout_s;       /* the command's wall-clock limit */
+};
+
+/* HylaFAX's sendfax only queues a job; a command that has not returned in
+ * this time is hung, not dialling. */
+#define CONFIG_FAX_TIMEOUT_DEFAULT 120
+
+/* The address sheet of a letter by post ([post]): where the envelope's
+ * window is, millimetres from the left and top edges of a DL envelope
+ * (110 x 220 mm).  The defaults are the usual DL window, 20 mm from the
+ * left and 45 mm from the top. */
+struct config_post {
+	int window_left_mm;
+	int window_top_mm;
+};
+
+#define CONFIG_POST_WINDOW_LEFT_DEFAULT 20
+#define CONFIG_POST_WINDOW_TOP_DEFAULT 45
+
+/* Collection at the office ([pickup]).  UTF-8; NULL: [office] address. */
+struct config_pickup {
+	char *address;       /* where the reply is handed over */
+	char *hours;         /* when, as the notice says it */
+};
+
 struct config {
 	char *file;          /* the file read, NULL for the embedded default */
 	char *state_dir;     /* absolute */
@@ -140,6 +174,9 @@ struct config {
 	struct config_office office;
 	struct config_letters letters;
 	struct config_smtp smtp;
+	struct config_fax fax;
+	struct config_post post;
+	struct config_pickup pickup;
 	struct config_intake *intakes;
 	size_t n_intakes;
 	char *warnings;      /* "FILE:LINE: text" lines for the administrator
