@@ -1,15 +1,19 @@
 /* ogictl: the office's command line. */
 #include <getopt.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
 #include "common/config.h"
 #include "ctl/calendar.h"
+#include "ctl/case.h"
 #include "ctl/explain.h"
 #include "ctl/letter.h"
+#include "ctl/ogictl.h"
 #include "ctl/outbox.h"
 #include "ctl/output.h"
 #include "daemon/parser.h"
@@ -19,7 +23,7 @@
 static void
 ogictl_usage(FILE *out)
 {
-	fputs("usage: ogictl [-c FILE] COMMAND [ARGS]\n"
+	fputs("usage: ogictl [-c FILE] [--as NAME] COMMAND [ARGS]\n"
 	      "\n"
 	      "Commands:\n"
 	      "  messages [--json]              every received message and what became of it\n"
@@ -39,11 +43,82 @@ ogictl_usage(FILE *out)
 	      "  calendar show YEAR             a year's holidays and make-up working days\n"
 	      "  calendar import FILE.json      install a year's holiday-cn file; recount\n"
 	      "                                 provisional deadlines\n"
+	      "  history ID [--json]            every event of a case and its messages\n"
+	      "  note ID TEXT                   add a note to a case's history\n"
 	      "\n"
 	      "Options:\n"
 	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
+	      "  --as NAME          the clerk the events of this run name (default: the\n"
+	      "                     login name)\n"
 	      "  -h, --help         this text\n"
 	      "  -V, --version      print the version\n", out);
+}
+
+/* Set once by main before any command runs. */
+static char ogictl_actor_name[OGICTL_ACTOR_MAX + 1];
+
+const char *
+ogictl_actor(void)
+{
+	return ogictl_actor_name;
+}
+
+int
+ogictl_registry_open_write(const struct config *cfg, struct registry **reg_r,
+			   struct ogi_error *err)
+{
+	if (registry_open(cfg->db_path, false, reg_r, err) != 0)
+		return -1;
+	registry_set_actor(*reg_r, ogictl_actor_name);
+	return 0;
+}
+
+/* The name events give the clerk: one line of printable text, short, and
+ * not the daemon's own name (a clerk's act must never read as ogid's).
+ * Returns 0, or -1 after saying why not. */
+static int
+ogictl_set_actor(const char *name)
+{
+	const char *why = NULL;
+
+	if (name[0] == '\0')
+		why = "is empty";
+	else if (strlen(name) > OGICTL_ACTOR_MAX)
+		why = "is too long";
+	else if (!g_utf8_validate(name, -1, NULL))
+		why = "is not UTF-8";
+	else if (strcmp(name, REGISTRY_ACTOR_DAEMON) == 0)
+		why = "is the daemon's";
+	for (const char *p = name; why == NULL && *p != '\0';
+	     p = g_utf8_next_char(p))
+		if (!g_unichar_isprint(g_utf8_get_char(p)))
+			why = "has a control character";
+	if (why != NULL) {
+		fprintf(stderr, "ogictl: --as: the name %s\n", why);
+		return -1;
+	}
+	g_strlcpy(ogictl_actor_name, name, sizeof(ogictl_actor_name));
+	return 0;
+}
+
+/* The clerk when --as is not given: the login name of the effective
+ * user.  A clerk working as the service account (which owns the
+ * database) is named by the session's login name instead, so their acts
+ * never read as the daemon's; the uid when neither gives a name. */
+static void
+ogictl_default_actor(void)
+{
+	struct passwd *pw = getpwuid(geteuid());
+	const char *name = pw != NULL ? pw->pw_name : NULL;
+
+	if (name != NULL && strcmp(name, REGISTRY_ACTOR_DAEMON) == 0)
+		name = getlogin();
+	if (name != NULL && name[0] != '\0' &&
+	    strcmp(name, REGISTRY_ACTOR_DAEMON) != 0)
+		g_strlcpy(ogictl_actor_name, name, sizeof(ogictl_actor_name));
+	else
+		snprintf(ogictl_actor_name, sizeof(ogictl_actor_name), "uid %lu",
+			 (unsigned long)geteuid());
 }
 
 struct ogictl_cmd {
@@ -205,6 +280,8 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "send-test", NULL, ctl_send_test },
 	{ "outbox", ctl_outbox, NULL },
 	{ "calendar", NULL, ctl_calendar },
+	{ "history", NULL, ctl_case_history },
+	{ "note", NULL, ctl_case_note },
 };
 
 int
@@ -212,6 +289,7 @@ main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' },
+		{ "as", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -228,10 +306,15 @@ main(int argc, char **argv)
 	/* `ogictl explain FILE` re-executes ogictl as its parser worker. */
 	if (argc == 2 && strcmp(argv[1], "--parse-worker") == 0)
 		return parser_worker_main();
+	ogictl_default_actor();
 	/* Options after the command belong to the command. */
 	while ((c = getopt_long(argc, argv, "+c:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c': file = optarg; break;
+		case 'a':
+			if (ogictl_set_actor(optarg) != 0)
+				return 2;
+			break;
 		case 'h': ogictl_usage(stdout); return 0;
 		case 'V': printf("ogictl (ogi-gateway) %s\n", OGI_VERSION); return 0;
 		default: ogictl_usage(stderr); return 2;

@@ -13,6 +13,7 @@
 #include "common/log.h"
 #include "common/spool.h"
 #include "ctl/letter.h"
+#include "ctl/ogictl.h"
 #include "delivery/compose.h"
 #include "delivery/sender.h"
 #include "registry/outbox.h"
@@ -110,7 +111,7 @@ ctl_send_test(const struct config *cfg, int argc, char **argv)
 	tmpdir = g_build_filename(cfg->state_dir, "tmp", NULL);
 	pdf = g_strdup_printf("%s/send-test-%ld.pdf", tmpdir, (long)getpid());
 	if (spool_mkdirs(tmpdir, &err) != 0 ||
-	    registry_open(cfg->db_path, false, &reg, &err) != 0 ||
+	    ogictl_registry_open_write(cfg, &reg, &err) != 0 ||
 	    ctl_letter_render(cfg, CTL_SEND_TEST_LETTER, NULL, pdf, &err) != 0 ||
 	    ctl_send_test_queue(cfg, reg, argv[1], pdf, now, &id, &err) != 0 ||
 	    delivery_sender_run(cfg, reg, now, NULL, &st, &err) != 0) {

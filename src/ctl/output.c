@@ -31,8 +31,7 @@ output_zone(const char *name)
 	return tz;
 }
 
-/* RFC 3339 in the office time zone: "2026-11-20T09:30:00+08:00". */
-static char *
+char *
 output_time(const struct output *o, int64_t t)
 {
 	GDateTime *utc, *local;
@@ -201,16 +200,9 @@ output_cell(FILE *out, const char *text, size_t width, bool last)
 	g_free(s);
 }
 
-struct output_table {
-	size_t ncols;
-	const char **head;
-	const size_t *maxw;
-	GPtrArray *rows; /* of char ** (ncols strings) */
-};
-
-/* Prints t, then frees its rows: each has ncols cells, any of them NULL
- * (printed "-"), so g_strfreev, which stops at the first NULL, cannot. */
-static void
+/* Frees each row cell by cell: any cell may be NULL (printed "-"), so
+ * g_strfreev, which stops at the first NULL, cannot. */
+void
 output_table_emit(FILE *out, struct output_table *t)
 {
 	size_t *w = g_new0(size_t, t->ncols);

@@ -7,7 +7,10 @@
 #define OGI_CTL_OUTPUT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+
+#include <glib.h>
 
 #include "registry/registry.h"
 #include "registry/outbox.h"
@@ -18,6 +21,24 @@ struct output {
 	const char *tz;
 	bool json;
 };
+
+/* t in RFC 3339 in the office time zone: "2026-11-20T09:30:00+08:00".
+ * Returns a new string (g_free). */
+char *output_time(const struct output *o, int64_t t);
+
+/* An aligned table for a command's text output: head[ncols] titles,
+ * maxw[ncols] the widest each column may get (a longer cell is cut with
+ * "…"); rows a GPtrArray of g_new'd arrays of ncols g_strdup'd cells, any
+ * of them NULL (printed "-").  Cells are scrubbed of control characters. */
+struct output_table {
+	size_t ncols;
+	const char **head;
+	const size_t *maxw;
+	GPtrArray *rows;
+};
+
+/* Prints t to out, then frees its rows and the array. */
+void output_table_emit(FILE *out, struct output_table *t);
 
 /* `ogictl messages`: every received message. */
 void output_messages(const struct output *o,
