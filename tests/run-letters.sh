@@ -6,7 +6,7 @@
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
-t_need pdftotext pdffonts pdfinfo qpdf
+t_need pdftotext pdffonts pdfinfo pdfimages qpdf python3
 
 dir=$(t_state_dir letters)
 cat >>"$dir/ogid.conf" <<CONF
@@ -75,6 +75,37 @@ t_check "reply-refused: review first after a refusal" \
 	sh -c 'tr -d " \n" <"$1" | grep -q "申请行政复议；对行政复议决定不服"' _ "$dir/reply-refused.txt"
 t_check "reply-provided: 60 days or 6 months remedy" \
 	sh -c 'tr -d " \n" <"$1" | grep -q "60日内向通辽市人民政府申请行政复议，或者在6个月内向通辽市科尔沁区人民法院提起行政诉讼"' _ "$dir/reply-provided.txt"
+
+# The office's seal over the date: a PNG with transparency goes in as an
+# image and its soft mask; a seal file that is missing or no PNG stops the
+# letter, naming the file, and writes nothing.
+python3 - "$dir/seal.png" <<'PY'
+import struct, sys, zlib
+n = 120
+def px(x, y):
+    d = ((x - n / 2) ** 2 + (y - n / 2) ** 2) ** 0.5
+    return b"\xc8\x14\x14\xe6" if n / 2 - 8 <= d <= n / 2 else b"\0\0\0\0"
+raw = b"".join(b"\0" + b"".join(px(x, y) for x in range(n)) for y in range(n))
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", n, n, 8, 6, 0, 0, 0)) +
+    chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+PY
+for seal in seal.png missing.png ogid.conf; do
+	sed "/^\[office\]/a seal_image = $dir/$seal" "$dir/ogid.conf" >"$dir/seal.conf"
+	rm -f "$dir/sealed.pdf"
+	out=$("$OGI_BUILDDIR/ogictl" -c "$dir/seal.conf" letter preview reply-provided -o "$dir/sealed.pdf" 2>&1)
+	if [ "$seal" = seal.png ]; then
+		t_check "a sealed letter passes qpdf --check" \
+			sh -c 'qpdf --check "$1" >"$1.qpdf" 2>&1 && ! grep -qi warning "$1.qpdf"' _ "$dir/sealed.pdf"
+		t_check "the seal is an image with its soft mask" \
+			sh -c 'pdfimages -list "$1" 2>/dev/null | awk "NR > 2 { print \$3, \$4, \$5 }" | tr "\n" " " | grep -qx "image 120 120 smask 120 120 "' _ "$dir/sealed.pdf"
+	else
+		t_check "seal_image = $seal: no letter, the file named" \
+			sh -c 'printf "%s" "$1" | grep -qF "seal image $2" && [ ! -e "$3" ]' _ "$out" "$dir/$seal" "$dir/sealed.pdf"
+	fi
+done
 
 # A letter about a registered case carries that case's data.
 app="$OGI_SRCDIR/tests/corpus/027-foxmail-missing-signature.eml"

@@ -13,6 +13,7 @@
 
 #include <glib.h>
 #include <hpdf.h>
+#include <png.h>
 
 #include "letter/linebreak.h"
 #include "letter/ttf.h"
@@ -44,7 +45,16 @@
 /* "— N —": the dash sits about this far above the baseline, and GB/T puts
  * the dash 7 mm under the block. */
 #define FOLIO_DASH_RISE 0.38
+/* An office seal is 42 mm across (GB/T 9704 7.3.5.1 uses the common
+ * round seal); its centre stands this many lines above the middle of the
+ * date, so that the office (one line up) and the date both sit in its
+ * lower half ("居印章中心偏下位置"). */
 #define SEAL_DIAMETER MM(42.0)
+#define SEAL_RISE_LINES 1.25
+/* The largest seal image taken, per side: 42 mm at 2400 dpi is about
+ * 4000 pixels; anything bigger is no seal scan and would cost hundreds of
+ * megabytes to decode. */
+#define SEAL_MAX_SIDE 4096
 #define CHOICE_BOX 0.8          /* tick-box side, in ems */
 /* Gaps whose spacing differs by less than this (rounding in the sums of
  * widths) are set with one character spacing, in one text operator. */
@@ -664,13 +674,15 @@ signature(struct render *r, long block, const struct letter_block *b,
 	return flow(r, block, b->text, &sp, NULL);
 }
 
+/* The seal over the date just drawn (the last op), centred on it
+ * across. */
 static void
 seal(struct render *r, long block)
 {
 	const struct op *date = &r->ops[r->n_ops - 1];
 	double cx = date->x + date->w / 2;
-	/* Office and date sit a little below the seal's centre. */
-	double cy = date->y + LINE_PITCH * 0.8;
+	double cy = date->y + (EM_ASCENT - 0.5) * date->size +
+	            SEAL_RISE_LINES * LINE_PITCH;
 
 	op_shape(r, OP_SEAL, block, cx - SEAL_DIAMETER / 2,
 	         cy - SEAL_DIAMETER / 2, SEAL_DIAMETER, SEAL_DIAMETER);
@@ -1197,19 +1209,108 @@ draw_text(struct render *r, HPDF_Page page, const struct op *op)
 	}
 }
 
+/* Decodes the PNG at path into 8-bit RGBA (*rgba_r, caller frees with
+ * g_free).  libpng's simplified API reports every fault in the file as a
+ * message: libharu's own PNG loader (2.3.0) lets libpng abort the process
+ * on a damaged file. */
+static int
+seal_decode(struct render *r, const char *path, unsigned char **rgba_r,
+            unsigned *w_r, unsigned *h_r)
+{
+	png_image img;
+	unsigned char *rgba;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL) {
+		error_set(r->err, "seal image %s: %s", path, strerror(errno));
+		return -1;
+	}
+	memset(&img, 0, sizeof(img));
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_stdio(&img, f)) {
+		error_set(r->err, "seal image %s: not a readable PNG file (%s)",
+		          path, img.message);
+		fclose(f);
+		return -1;
+	}
+	if (img.width > SEAL_MAX_SIDE || img.height > SEAL_MAX_SIDE) {
+		error_set(r->err, "seal image %s: %u x %u pixels, more than "
+		          "%d a side", path, (unsigned)img.width,
+		          (unsigned)img.height, SEAL_MAX_SIDE);
+		png_image_free(&img);
+		fclose(f);
+		return -1;
+	}
+	img.format = PNG_FORMAT_RGBA;
+	rgba = g_malloc(PNG_IMAGE_SIZE(img));
+	if (!png_image_finish_read(&img, NULL, rgba, 0, NULL)) {
+		error_set(r->err, "seal image %s: damaged PNG file (%s)", path,
+		          img.message);
+		g_free(rgba);
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	*rgba_r = rgba;
+	*w_r = img.width;
+	*h_r = img.height;
+	return 0;
+}
+
+/* Loads the seal image, when a letter has a seal to draw: its colours as
+ * an RGB image, its transparency as the soft mask that lets the text show
+ * through.  A file that is missing, unreadable or no PNG fails the render,
+ * naming it, rather than giving a letter without its seal. */
+static int
+load_seal(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he,
+          HPDF_Image *img_r)
+{
+	unsigned char *rgba, *rgb, *alpha;
+	unsigned w, h;
+	bool wanted = false, opaque = true;
+	HPDF_Image img, mask = NULL;
+
+	*img_r = NULL;
+	for (size_t i = 0; i < r->n_ops; i++)
+		wanted |= r->ops[i].kind == OP_SEAL;
+	if (!wanted)
+		return 0;
+	if (seal_decode(r, r->doc->seal_png, &rgba, &w, &h) != 0)
+		return -1;
+	rgb = g_malloc((size_t)w * h * 3);
+	alpha = g_malloc((size_t)w * h);
+	for (size_t i = 0; i < (size_t)w * h; i++) {
+		memcpy(rgb + 3 * i, rgba + 4 * i, 3);
+		alpha[i] = rgba[4 * i + 3];
+		opaque &= alpha[i] == 0xFF;
+	}
+	img = HPDF_LoadRawImageFromMem(pdf, rgb, w, h, HPDF_CS_DEVICE_RGB, 8);
+	if (img != NULL && !opaque)
+		mask = HPDF_LoadRawImageFromMem(pdf, alpha, w, h,
+		                                HPDF_CS_DEVICE_GRAY, 8);
+	if (img != NULL && mask != NULL && HPDF_Image_AddSMask(img, mask) != HPDF_OK)
+		img = NULL;
+	g_free(rgba);
+	g_free(rgb);
+	g_free(alpha);
+	if (img == NULL || (!opaque && mask == NULL)) {
+		hpdf_fail(r, he, "embedding it");
+		error_prefix(r->err, "seal image %s", r->doc->seal_png);
+		return -1;
+	}
+	*img_r = img;
+	return 0;
+}
+
+/* Text, then the seal over it, as a stamp is pressed on a printed
+ * letter. */
 static int
 draw(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
 {
-	HPDF_Image seal_img = NULL;
+	HPDF_Image seal_img;
 
-	if (r->doc->seal_png != NULL) {
-		seal_img = HPDF_LoadPngImageFromFile(pdf, r->doc->seal_png);
-		if (seal_img == NULL) {
-			hpdf_fail(r, he, "loading the seal image");
-			error_prefix(r->err, "%s", r->doc->seal_png);
-			return -1;
-		}
-	}
+	if (load_seal(r, pdf, he, &seal_img) != 0)
+		return -1;
 	for (int p = 1; p <= r->page; p++) {
 		HPDF_Page page = HPDF_AddPage(pdf);
 
@@ -1245,7 +1346,7 @@ draw(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
 		for (size_t i = 0; i < r->n_ops; i++) {
 			const struct op *op = &r->ops[i];
 
-			if (op->page == p && op->kind == OP_SEAL && seal_img != NULL)
+			if (op->page == p && op->kind == OP_SEAL)
 				HPDF_Page_DrawImage(page, seal_img, (HPDF_REAL)op->x,
 				                    (HPDF_REAL)op->y, (HPDF_REAL)op->w,
 				                    (HPDF_REAL)op->h);
@@ -1340,6 +1441,13 @@ make_report(const struct render *r, struct letter_layout_report *rep)
 	rep->block_right = BLOCK_RIGHT;
 	rep->block_top = BLOCK_TOP;
 	rep->block_bottom = BLOCK_BOTTOM;
+	for (size_t i = 0; i < r->n_ops; i++)
+		if (r->ops[i].kind == OP_SEAL) {
+			rep->seal_page = r->ops[i].page;
+			rep->seal_x = r->ops[i].x;
+			rep->seal_y = r->ops[i].y;
+			rep->seal_size = r->ops[i].w;
+		}
 	for (size_t i = 0; i < r->n_ops; i++)
 		n += r->ops[i].kind == OP_TEXT;
 	rep->lines = g_new0(struct letter_layout_line, n ? n : 1);

@@ -13,7 +13,9 @@
  * number, attachment note "附件：1.…" with continuation lines aligned on the
  * first character of the name, the issuing office centred over the date
  * (GB/T 9704 7.3.5.1; flush right two characters in when no date follows),
- * the date right-aligned four characters in from the right edge, page
+ * the date right-aligned four characters in from the right edge, the seal
+ * (doc->seal_png, 42 mm across) centred across the date with the office
+ * and the date in its lower half, drawn after the text, page
  * numbers "— N —" in 14 pt 7 mm under the block, odd pages right and even
  * pages left (one character in).  Text flows over as many pages as it
  * needs; a form field's label and box, and the office and the date, are
@@ -77,6 +79,10 @@ struct letter_layout_report {
 	size_t n_lines;
 	/* The text block, in points. */
 	double block_left, block_bottom, block_right, block_top;
+	/* The seal: its page (0: none drawn) and the lower-left corner and
+	 * side of its square, drawn over the text. */
+	int seal_page;
+	double seal_x, seal_y, seal_size;
 };
 
 /* Frees what a report holds (not the struct itself); NULL is a no-op. */

@@ -1530,6 +1530,104 @@ test_render_justified(void **state)
 	}
 }
 
+/* ---- the seal ------------------------------------------------------------ */
+
+/* A 16 x 16 RGBA PNG: a red ring on a transparent ground. */
+static const unsigned char SEAL_PNG[] = {
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
+	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x10,
+	0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0xf3, 0xff, 0x61, 0x00, 0x00, 0x00,
+	0x4b, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0xff, 0xff, 0x3f,
+	0x03, 0x25, 0x18, 0x43, 0xe0, 0x84, 0x88, 0xc8, 0x33, 0x7c, 0x18, 0xaf,
+	0x01, 0xb8, 0x14, 0xe1, 0x93, 0x27, 0x5a, 0x33, 0x2e, 0x75, 0x24, 0x69,
+	0xc6, 0x66, 0x08, 0x5c, 0x80, 0xd4, 0xc0, 0x23, 0xca, 0x00, 0x7c, 0x2e,
+	0x23, 0x68, 0x00, 0xa1, 0xd0, 0xa7, 0xbd, 0x01, 0x14, 0x7b, 0x81, 0xe4,
+	0x40, 0xa4, 0x28, 0x1a, 0x29, 0x4e, 0x48, 0x54, 0x49, 0xca, 0x54, 0xc9,
+	0x4c, 0xe4, 0x60, 0x00, 0x84, 0x03, 0xb3, 0x5f, 0x4a, 0x13, 0x47, 0xe4,
+	0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+};
+
+struct seal_case {
+	const char *what;
+	const unsigned char *data;  /* the file's bytes; NULL: no file */
+	size_t len;
+	const char *error;          /* NULL: renders with the seal */
+};
+
+static const struct seal_case SEALS[] = {
+	{ "a PNG seal is drawn over the date", SEAL_PNG, sizeof(SEAL_PNG), NULL },
+	{ "a missing file is an error", NULL, 0, "No such file or directory" },
+	{ "an empty file is no PNG", SEAL_PNG, 0, "not a readable PNG file" },
+	{ "a text file is no PNG", (const unsigned char *)"seal\n", 5,
+	  "not a readable PNG file" },
+	{ "a PNG cut short is an error", SEAL_PNG, 60, "damaged PNG file" },
+};
+
+static void
+test_render_seal(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < G_N_ELEMENTS(SEALS); c++) {
+		const struct seal_case *sc = &SEALS[c];
+		struct letter_doc doc = reply;
+		struct letter_layout_report rep;
+		struct ogi_error err = { 0 };
+		const struct letter_layout_line *date, *office;
+		char png[256], pdf[256], *out;
+		double mm42 = 42 * 72 / 25.4, cx, cy;
+		int rc;
+
+		snprintf(png, sizeof(png), "%s/seal-%zu.png", tmpdir, c);
+		snprintf(pdf, sizeof(pdf), "%s/seal-%zu.pdf", tmpdir, c);
+		if (sc->data != NULL) {
+			FILE *f = fopen(png, "wb");
+
+			assert_non_null(f);
+			assert_int_equal(fwrite(sc->data, 1, sc->len, f), sc->len);
+			assert_int_equal(fclose(f), 0);
+		}
+		doc.seal_png = png;
+		rc = letter_render(&doc, NULL, pdf, &rep, &err);
+		if (sc->error != NULL) {
+			if (rc == 0)
+				fail_msg("%s: rendered", sc->what);
+			if (strstr(err.msg, png) == NULL || strstr(err.msg, sc->error) == NULL)
+				fail_msg("%s: error \"%s\" should name %s and say \"%s\"",
+				         sc->what, err.msg, png, sc->error);
+			assert_int_equal(access(pdf, F_OK), -1);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("%s: %s", sc->what, err.msg);
+		/* 42 mm across, centred across the date, office and date in
+		 * its lower half. */
+		date = find_line(&rep, "2026年11月27日");
+		office = find_line(&rep, "某某市人力资源和社会保障局");
+		assert_int_equal(rep.seal_page, date->page);
+		assert_true(fabs(rep.seal_size - mm42) < EPS);
+		cx = rep.seal_x + rep.seal_size / 2;
+		cy = rep.seal_y + rep.seal_size / 2;
+		assert_true(fabs(cx - (date->x + date->width / 2)) < EPS);
+		assert_true(date->y + 0.88 * date->size > rep.seal_y);
+		assert_true(office->y + 0.38 * office->size < cy);
+		assert_true(date->y + 0.38 * date->size < cy);
+		/* In the PDF: one image (with its alpha as a soft mask), drawn
+		 * after the last text object, and qpdf finds nothing wrong. */
+		out = run("pdfimages -list '%s' 2>/dev/null | awk 'NR > 2 { print $3, $4, $5 }'",
+		          pdf);
+		assert_string_equal(out, "image 16 16\nsmask 16 16\n");
+		free(out);
+		out = run("qpdf --qdf --object-streams=disable '%s' - | "
+		          "grep -a -E '^ET$| Do$' | tail -n 1", pdf);
+		assert_non_null(strstr(out, " Do"));
+		free(out);
+		out = run("qpdf --check '%s'", pdf);
+		assert_non_null(strstr(out, "No syntax or stream encoding errors"));
+		free(out);
+		letter_layout_report_free(&rep);
+	}
+}
+
 static void
 test_render_size(void **state)
 {
@@ -1573,6 +1671,7 @@ main(void)
 		cmocka_unit_test(test_render_ten_pages),
 		cmocka_unit_test(test_render_form_and_breaks),
 		cmocka_unit_test(test_render_justified),
+		cmocka_unit_test(test_render_seal),
 		cmocka_unit_test(test_render_size),
 	};
 
