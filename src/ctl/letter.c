@@ -65,7 +65,7 @@ ctl_letter_kinds(const struct config *cfg)
 	return rc;
 }
 
-static void
+void
 ctl_letter_today(const struct config *cfg, char out[11])
 {
 	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);

@@ -16,6 +16,7 @@
 #include "ctl/ogictl.h"
 #include "ctl/outbox.h"
 #include "ctl/output.h"
+#include "ctl/reply.h"
 #include "daemon/parser.h"
 #include "registry/registry.h"
 #include "registry/status.h"
@@ -45,6 +46,13 @@ ogictl_usage(FILE *out)
 	      "                                 provisional deadlines\n"
 	      "  history ID [--json]            every event of a case and its messages\n"
 	      "  note ID TEXT                   add a note to a case's history\n"
+	      "  reply ID --outcome OUTCOME [--reason TEXT]... [--where TEXT]\n"
+	      "        [--holder NAME [--holder-contact TEXT]] [--withheld GROUND:WHAT]...\n"
+	      "        [--attach FILE]... [--yes]\n"
+	      "                                 render the reply letter for review; with\n"
+	      "                                 --yes record the outcome and queue it\n"
+	      "  extend ID --days N --reason TEXT\n"
+	      "                                 extend the deadline once, queue the notice\n"
 	      "\n"
 	      "Options:\n"
 	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
@@ -282,6 +290,8 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "calendar", NULL, ctl_calendar },
 	{ "history", NULL, ctl_case_history },
 	{ "note", NULL, ctl_case_note },
+	{ "reply", NULL, ctl_reply },
+	{ "extend", NULL, ctl_extend },
 };
 
 int
