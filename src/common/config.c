@@ -932,8 +932,11 @@ config_free(struct config *cfg)
 	g_strfreev(cfg->own_addresses);
 	for (char **f = (char **)&cfg->office; f < (char **)(&cfg->office + 1); f++)
 		g_free(*f);
-	for (char **f = (char **)&cfg->letters; f < (char **)(&cfg->letters + 1); f++)
-		g_free(*f);
+	g_free(cfg->letters.templates_dir);
+	g_free(cfg->letters.font_body);
+	g_free(cfg->letters.font_title);
+	g_free(cfg->letters.font_kai);
+	g_free(cfg->letters.font_fallback);
 	g_free(cfg);
 }
 
