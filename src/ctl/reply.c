@@ -982,7 +982,7 @@ reply_extension_check(const struct config *cfg, const struct registry_case *c,
 		return -1;
 	}
 	x->deadline = c->deadline;
-	if (workdays_load_dir(cfg->holidays_dir, &wd, err) != 0)
+	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd, err) != 0)
 		return -1;
 	rc = workdays_add(wd, c->deadline, x->days, x->new_deadline,
 			  &x->provisional, err);
