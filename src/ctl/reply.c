@@ -90,11 +90,18 @@ struct reply_file {
 	char *spool;     /* relative to the state dir, once copied */
 };
 
+/* A withheld part of a partial disclosure: --withheld GROUND:WHAT. */
+struct reply_part {
+	const struct outcome_info *ground; /* its refused.* outcome */
+	const char *what;                  /* in the option's string */
+};
+
 struct reply_opts {
 	const char *id;
 	const struct outcome_info *outcome;
 	GPtrArray *reasons;   /* const char * */
-	GPtrArray *withheld;  /* const char *: "GROUND:WHAT" */
+	GPtrArray *withheld;  /* const char *: "GROUND:WHAT" as given */
+	struct reply_part *parts; /* withheld->len of them, once checked */
 	const char *where;
 	const char *holder;
 	const char *holder_contact;
@@ -194,24 +201,16 @@ reply_withheld_values(struct letter_values *vals,
 		      struct ogi_error *err)
 {
 	for (size_t i = 0; i < r->withheld->len; i++) {
-		const char *spec = g_ptr_array_index(r->withheld, i);
-		const char *colon = strchr(spec, ':');
-		char *ground = g_strndup(spec, (gsize)(colon - spec));
-		const struct outcome_info *o = outcome_refusal_ground(ground);
 		struct letter_values *item;
-		int rc;
 
-		g_free(ground);
-		rc = reply_append(vals, REPLY_WITHHELD, items, &item, err);
-		if (rc == 0)
-			rc = reply_set_owned(item, "what", reply_phrase(colon + 1), err);
-		if (rc == 0)
-			rc = reply_set_owned(item, "reason",
-					     reply_sentence(g_ptr_array_index(r->reasons, i)),
-					     err);
-		if (rc == 0)
-			rc = letter_values_set_withheld(item, legal, o->code, err);
-		if (rc != 0)
+		if (reply_append(vals, REPLY_WITHHELD, items, &item, err) != 0 ||
+		    reply_set_owned(item, "what", reply_phrase(r->parts[i].what),
+				    err) != 0 ||
+		    reply_set_owned(item, "reason",
+				    reply_sentence(g_ptr_array_index(r->reasons, i)),
+				    err) != 0 ||
+		    letter_values_set_withheld(item, legal, r->parts[i].ground->code,
+					       err) != 0)
 			return -1;
 	}
 	return 0;
@@ -675,6 +674,9 @@ reply_case_get(const struct config *cfg, const char *id, struct ogi_error *err)
 static void
 reply_usage(void)
 {
+	size_t n;
+	const struct outcome_info *all = outcome_all(&n);
+
 	fputs("usage: ogictl reply ID --outcome OUTCOME [--reason TEXT]... "
 	      "[--where TEXT]\n"
 	      "                [--holder NAME [--holder-contact TEXT]] "
@@ -682,13 +684,8 @@ reply_usage(void)
 	      "                [--attach FILE]... [--yes]\n"
 	      "       ogictl extend ID --days N --reason TEXT\n"
 	      "OUTCOME is one of:\n", stderr);
-	{
-		size_t n;
-		const struct outcome_info *all = outcome_all(&n);
-
-		for (size_t i = 0; i < n; i++)
-			fprintf(stderr, "  %-28s %s\n", all[i].code, all[i].row);
-	}
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "  %-28s %s\n", all[i].code, all[i].row);
 	fputs("GROUND (--withheld, with --outcome partial): the part after "
 	      "\"refused.\" of a\nrefusal; each withheld part takes its own "
 	      "--reason, in the same order.\n", stderr);
@@ -778,11 +775,11 @@ reply_check(const struct config *cfg, struct reply_opts *r, GPtrArray *attach,
 	if (outcome_check_options(r->outcome, given, r->withheld->len,
 				  r->reasons->len, err) != 0)
 		return -1;
+	r->parts = g_new0(struct reply_part, r->withheld->len + 1);
 	for (size_t i = 0; i < r->withheld->len; i++) {
 		const char *spec = g_ptr_array_index(r->withheld, i);
 		const char *colon = strchr(spec, ':');
 		char *ground;
-		bool known;
 
 		if (colon == NULL || colon[1] == '\0') {
 			error_set(err, "--withheld %s: GROUND:WHAT, e.g. "
@@ -790,13 +787,16 @@ reply_check(const struct config *cfg, struct reply_opts *r, GPtrArray *attach,
 			return -1;
 		}
 		ground = g_strndup(spec, (gsize)(colon - spec));
-		known = outcome_refusal_ground(ground) != NULL;
-		if (!known)
+		r->parts[i] = (struct reply_part){
+			.ground = outcome_refusal_ground(ground),
+			.what = colon + 1,
+		};
+		if (r->parts[i].ground == NULL)
 			error_set(err, "--withheld %s: unknown ground %s (the "
 				  "part after \"refused.\" of a refusal outcome)",
 				  spec, ground);
 		g_free(ground);
-		if (!known)
+		if (r->parts[i].ground == NULL)
 			return -1;
 	}
 	r->files = g_new0(struct reply_file, attach->len + 1);
@@ -818,6 +818,7 @@ reply_files_free(struct reply_opts *r)
 		g_free(r->files[i].spool);
 	}
 	g_free(r->files);
+	g_free(r->parts);
 }
 
 /* Records the letter l's decision in the clerk's name: fn writes the
