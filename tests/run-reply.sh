@@ -119,7 +119,7 @@ t_check "... and nothing is recorded" nothing_recorded
 
 # --yes: the outcome recorded and the letter queued, with its attachment.
 t_check "reply --yes records the outcome" \
-	t_ogictl "$dir" reply "$case_a" --outcome provided --attach "$dir/稳岗返还名单.txt" --yes
+	t_ogictl "$dir" --as 王芳 reply "$case_a" --outcome provided --attach "$dir/稳岗返还名单.txt" --yes
 t_check "the case is answered with its outcome and conclusion time" \
 	sql_is "SELECT state || ' ' || outcome || ' ' || (concluded_at > 0) FROM cases WHERE id = '$case_a'" "answered provided 1"
 t_check "the reply letter is queued, pending, about the case" \
@@ -137,7 +137,7 @@ spooled() {
 }
 t_check "the attachment is shown by its name and kept in the spool under its content's hash" spooled
 t_check "an event says who answered and how" \
-	sql_is "SELECT count(*) FROM events WHERE case_id = '$case_a' AND type = 'answered' AND detail = 'outcome provided'" 1
+	sql_is "SELECT actor FROM events WHERE case_id = '$case_a' AND type = 'answered' AND detail = 'outcome provided'" 王芳
 t_check_fails "a second reply to an answered case is refused" \
 	t_ogictl "$dir" reply "$case_a" --outcome published --where 门户网站 --yes 2>"$dir/err"
 t_check "... with the workflow's message" \
