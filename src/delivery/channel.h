@@ -117,6 +117,10 @@ extern const struct delivery_channel delivery_channel_fax;   /* fax.c */
 extern const struct delivery_channel delivery_channel_post;  /* post.c */
 extern const struct delivery_channel delivery_channel_pickup; /* pickup.c */
 
+/* The applicant's contact as case c recorded it; the strings are c's. */
+void delivery_contact_of_case(const struct registry_case *c,
+			      struct delivery_contact *contact_r);
+
 /* The channel called name, or NULL for a name no channel has. */
 const struct delivery_channel *delivery_channel_find(const char *name);
 
@@ -132,6 +136,15 @@ int delivery_channel_mail(const struct config *cfg,
 			  bool with_letter,
 			  struct delivery_channel_result *res_r,
 			  struct ogi_error *err);
+
+/* Where a letter goes after failing: the first of "email", "fax", "post"
+ * (Art. 8's order of fallbacks) that is none of the n_tried channels in
+ * tried (the one that failed among them) and for which c holds a way
+ * there: an address mail can go to, a fax number delivery_fax_number
+ * takes, a postal address.  NULL when none is left.  Pure; the string is
+ * static. */
+const char *delivery_fallback_next(const struct delivery_contact *c,
+				   const char *const *tried, size_t n_tried);
 
 /* After a permanent failure of letter letter_id -- its channel said so, its
  * outbox row failed (5xx), or a delivery report came back -- with why in

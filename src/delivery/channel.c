@@ -1,0 +1,91 @@
+#include "delivery/channel.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+static const struct delivery_channel *const channel_all[] = {
+	&delivery_channel_fax,
+	&delivery_channel_post,
+	&delivery_channel_pickup,
+};
+
+void
+delivery_contact_of_case(const struct registry_case *c,
+			 struct delivery_contact *contact_r)
+{
+	*contact_r = (struct delivery_contact){
+		.name = c->rec.name,
+		.email = c->rec.email,
+		.fax = c->rec.fax,
+		.address = c->rec.address,
+		.postcode = c->rec.postcode,
+	};
+}
+
+const struct delivery_channel *
+delivery_channel_find(const char *name)
+{
+	for (size_t i = 0; name != NULL && i < G_N_ELEMENTS(channel_all); i++)
+		if (strcmp(channel_all[i]->name, name) == 0)
+			return channel_all[i];
+	return NULL;
+}
+
+int
+delivery_channel_mail(const struct config *cfg, const struct delivery_item *item,
+		      const char *to, const char *subject, const char *body,
+		      bool with_letter, struct delivery_channel_result *res_r,
+		      struct ogi_error *err)
+{
+	struct delivery_channel_mail *m = &res_r->mail;
+	size_t n = with_letter ? 1 + item->n_attachments : 0;
+	struct delivery_attachment *att = g_new0(struct delivery_attachment, n + 1);
+	struct delivery_letter l = {
+		.to = to,
+		.to_name = item->contact.name,
+		.subject = subject,
+		.body = body,
+		.attachments = att,
+		.n_attachments = n,
+		.case_id = item->case_id,
+	};
+	char *msgid = NULL;
+	int rc = -1;
+
+	memset(m, 0, sizeof(*m));
+	if (!delivery_address_valid(to)) {
+		res_r->state = DELIVERY_CHANNEL_PERMANENT;
+		snprintf(res_r->detail, sizeof(res_r->detail),
+			 "\"%s\" is not an address mail can go to", to ? to : "");
+		g_free(att);
+		return 0;
+	}
+	if (with_letter) {
+		att[0] = (struct delivery_attachment){
+			.path = item->pdf_path, .name = item->pdf_name,
+			.content_type = "application/pdf",
+		};
+		for (size_t i = 0; i < item->n_attachments; i++)
+			att[i + 1] = item->attachments[i];
+	}
+	if (delivery_compose_spool(cfg, &l, item->now, &msgid, m->spool_path,
+				   sizeof(m->spool_path), err) == 0) {
+		if (strlen(msgid) >= sizeof(m->message_id)) {
+			error_set(err, "Message-ID %s is too long", msgid);
+		} else {
+			snprintf(m->recipient, sizeof(m->recipient), "%s", to);
+			snprintf(m->message_id, sizeof(m->message_id), "%s", msgid);
+			res_r->state = DELIVERY_CHANNEL_QUEUED;
+			snprintf(res_r->detail, sizeof(res_r->detail),
+				 "mail to %s", to);
+			rc = 0;
+		}
+	}
+	if (rc != 0)
+		memset(m, 0, sizeof(*m));
+	g_free(msgid);
+	g_free(att);
+	return rc;
+}
