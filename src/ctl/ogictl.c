@@ -16,6 +16,7 @@
 #include "ctl/ogictl.h"
 #include "ctl/outbox.h"
 #include "ctl/output.h"
+#include "ctl/print.h"
 #include "ctl/reply.h"
 #include "daemon/parser.h"
 #include "registry/registry.h"
@@ -53,6 +54,11 @@ ogictl_usage(FILE *out)
 	      "                                 --yes record the outcome and queue it\n"
 	      "  extend ID --days N --reason TEXT\n"
 	      "                                 extend the deadline once, queue the notice\n"
+	      "  print list [--json]            letters waiting in the print queue\n"
+	      "  print done ID --tracking NUMBER [--date YYYY-MM-DD]\n"
+	      "                                 letter ID was posted (the reply counts from then)\n"
+	      "  handed-over ID [--date YYYY-MM-DD]\n"
+	      "                                 letter ID was collected at the office\n"
 	      "\n"
 	      "Options:\n"
 	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
@@ -292,6 +298,8 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "note", NULL, ctl_case_note },
 	{ "reply", NULL, ctl_reply },
 	{ "extend", NULL, ctl_extend },
+	{ "print", NULL, ctl_print },
+	{ "handed-over", NULL, ctl_handed_over },
 };
 
 int
