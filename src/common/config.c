@@ -64,6 +64,9 @@ static const struct config_key config_ogid_keys[] = {
 	OGID_KEY("timezone", CONFIG_STRING, timezone, 0, 0),
 	OGID_KEY("own_addresses", CONFIG_LIST, own_addresses, 0, 0),
 	OGID_KEY("reply_days", CONFIG_INT, reply_days, 1, 60),
+	OGID_KEY("rules", CONFIG_STRING, rules, 0, 0),
+	OGID_KEY("cutoff_hour", CONFIG_INT, cutoff_hour, 1, CONFIG_NO_CUTOFF),
+	OGID_KEY("correction_days", CONFIG_INT, correction_days, 1, 60),
 	OGID_KEY("poll_interval", CONFIG_INT, poll_interval, 5, 86400),
 	{ NULL, 0, 0, 0, 0 },
 };
@@ -783,6 +786,8 @@ config_set_defaults(struct config *cfg, const char *default_state_dir)
 	config_default_office(&cfg->office, &cfg->letters);
 	if (cfg->timezone == NULL)
 		cfg->timezone = g_strdup("Asia/Shanghai");
+	if (cfg->rules == NULL)
+		cfg->rules = g_strdup(CONFIG_RULES_DEFAULT);
 	if (cfg->own_addresses == NULL)
 		cfg->own_addresses = g_new0(char *, 1);
 	if (cfg->smtp.retry_s == NULL &&
@@ -793,6 +798,19 @@ config_set_defaults(struct config *cfg, const char *default_state_dir)
 		cfg->smtp.timeout_s = CONFIG_SMTP_TIMEOUT_DEFAULT;
 	if (cfg->fax.timeout_s == 0)
 		cfg->fax.timeout_s = CONFIG_FAX_TIMEOUT_DEFAULT;
+}
+
+/* The names workflow/rules.c has profiles for (common/ cannot call it). */
+static void
+config_check_rules(struct config_parse *p)
+{
+	static const char *const names[] = { CONFIG_RULES_DEFAULT, "national-2019" };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+		if (strcmp(p->cfg->rules, names[i]) == 0)
+			return;
+	config_problem(p, "ogid", "rules", "\"%s\" is not bureau or national-2019",
+		       p->cfg->rules);
 }
 
 static void
@@ -823,11 +841,12 @@ config_load(const char *file, const char *default_state_dir,
 	cfg->parser = (struct config_parser){
 		.timeout_s = 120, .cpu_s = 60, .memory = (size_t)2 << 30, .jobs = 100,
 	};
-	cfg->reply_days = 15;
 	cfg->post = (struct config_post){
 		.window_left_mm = CONFIG_POST_WINDOW_LEFT_DEFAULT,
 		.window_top_mm = CONFIG_POST_WINDOW_TOP_DEFAULT,
 	};
+	cfg->cutoff_hour = CONFIG_NO_CUTOFF;
+	cfg->correction_days = CONFIG_CORRECTION_DAYS;
 	cfg->poll_interval = 60;
 	p.cfg = cfg;
 	p.problems = g_string_new(NULL);
@@ -861,8 +880,10 @@ config_load(const char *file, const char *default_state_dir,
 	} else if (text != NULL && cfg->n_intakes == 0 && p.problems->len == 0) {
 		g_string_append_printf(p.problems, "%s: no [intake.NAME] section\n", file);
 	}
-	if (p.map.lines != NULL)
+	if (p.map.lines != NULL) {
 		config_check_timezone(&p);
+		config_check_rules(&p);
+	}
 
 	g_free(text);
 	g_free(p.password_group);
@@ -929,6 +950,7 @@ config_free(struct config *cfg)
 	g_free(cfg->lock_dir);
 	g_free(cfg->holidays_dir);
 	g_free(cfg->timezone);
+	g_free(cfg->rules);
 	g_strfreev(cfg->own_addresses);
 	for (char **f = (char **)&cfg->office; f < (char **)(&cfg->office + 1); f++)
 		g_free(*f);

@@ -164,6 +164,13 @@ struct config_pickup {
 	char *hours;         /* when, as the notice says it */
 };
 
+#define CONFIG_RULES_DEFAULT "bureau"
+/* No hour of the day reaches it: no cut-off. */
+#define CONFIG_NO_CUTOFF 24
+/* The period most offices give in the correction notice; the Regulation
+ * (Art. 30) asks only for a reasonable one. */
+#define CONFIG_CORRECTION_DAYS 15
+
 struct config {
 	char *file;          /* the file read, NULL for the embedded default */
 	char *state_dir;     /* absolute */
@@ -174,7 +181,15 @@ struct config {
 	char *holidays_dir;  /* holiday-cn JSON files */
 	char *timezone;      /* IANA name, default Asia/Shanghai */
 	char **own_addresses; /* NULL-terminated, lowercase */
-	int reply_days;      /* working days to answer, default 15 */
+	int reply_days;      /* working days to answer; 0 (default): the rules
+	                        profile's (workflow/rules.h) */
+	char *rules;         /* the rules profile: "bureau" (default) or
+	                        "national-2019" */
+	int cutoff_hour;     /* a message received at or after this local
+	                        hour is received on the next working day;
+	                        CONFIG_NO_CUTOFF (default): none */
+	int correction_days; /* working days an applicant has to correct
+	                        (national-2019), default CONFIG_CORRECTION_DAYS */
 	int poll_interval;   /* seconds between polls in daemon mode */
 	struct config_limits limits;
 	struct config_parser parser;

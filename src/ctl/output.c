@@ -428,6 +428,7 @@ output_case(const struct output *o, const struct registry_case *c)
 		   : g_strdup(c->deadline);
 	output_field(o->out, "Received", received);
 	output_field(o->out, "Deadline", deadline);
+	output_field(o->out, "Counted", c->deadline_basis);
 	output_field(o->out, "Applicant", extract_applicant_kind_name(r->applicant_kind));
 	output_field(o->out, "ID type", extract_id_type_name(r->id_type));
 	for (size_t i = 0; i < G_N_ELEMENTS(output_strings); i++)

@@ -16,6 +16,7 @@
 #include "extract/extract.h"
 #include "registry/outbox.h"
 #include "registry/registry.h"
+#include "workflow/rules.h"
 #include "workflow/workflow.h"
 
 /* Parser workers at work at once, each with one message: two keep both
@@ -28,6 +29,7 @@ struct pipeline {
 	const struct config *cfg;
 	struct registry *reg;
 	struct workdays *wd;
+	struct rules rules;         /* the deadlines' profile and cut-off */
 	struct parser *parser[PIPELINE_PARSERS];
 	GTimeZone *tz;
 	struct delivery_verp verp;  /* to know our return paths in bounces */
@@ -43,6 +45,7 @@ pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 	struct ogi_error derr = { 0 };
 
 	pl->cfg = cfg;
+	rules_from_config(cfg, &pl->rules);
 	pl->tz = g_time_zone_new_identifier(cfg->timezone);
 	if (pl->tz == NULL) {
 		error_set(err, "unknown time zone %s", cfg->timezone);
@@ -215,22 +218,34 @@ pipeline_parse(struct pipeline *pl, const struct config_intake *in,
 	return rc;
 }
 
+/* The reply deadline of a new case, with what the registry keeps of how
+ * it was counted. */
+struct pipeline_deadline {
+	struct rules_deadline dl;
+	char correction_due[11];  /* "" when none */
+};
+
 /* Asks the office's policy what becomes of the message (a delivery
  * report: matched as bm says), and the deadline of an application
- * received on today.  Returns 0 and fills *d (its deadline in deadline_r,
- * the case of the thread it answers in thread_r), or -1 (store scope)
- * when the registry cannot say whether a quoted case exists. */
+ * received at received_at (today in the office's time zone, offset
+ * seconds east of UTC).  Returns 0 and fills *d (the deadline and its
+ * basis in *dl_r, whose strings d points to; the case of the thread it
+ * answers in thread_r), or -1 (store scope) when the registry cannot say
+ * whether a quoted case exists. */
 static int
 pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 		const struct delivery_bounce_match *bm,
-		bool has_problems, const char *today,
-		struct registry_decision *d, char deadline_r[11],
+		bool has_problems, const char *today, int64_t received_at,
+		int offset, struct registry_decision *d,
+		struct pipeline_deadline *dl_r,
 		char thread_r[REGISTRY_CASE_ID_SIZE], struct ogi_error *err)
 {
-	const struct config *cfg = pl->cfg;
 	struct workflow_decision wf;
-	bool known = false, provisional = false;
+	bool known = false, applies;
+	int64_t local_s;
 
+	rules_deadline_clear(&dl_r->dl);
+	dl_r->correction_due[0] = '\0';
 	if (res->rec != NULL && res->rec->case_ref != NULL &&
 	    registry_case_exists(pl->reg, res->rec->case_ref, &known, err) != 0)
 		return -1;
@@ -249,11 +264,25 @@ pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 	};
 	if (!wf.deadline_due)
 		return 0;
-	if (workflow_deadline(pl->wd, today, cfg->reply_days, deadline_r,
-			      &provisional, err) != 0)
+	/* Seconds into the office's day: the receipt hour and minute. */
+	local_s = ((received_at + offset) % 86400 + 86400) % 86400;
+	if (rules_reply_deadline(&pl->rules, pl->wd, today, (int)(local_s / 3600),
+				 (int)(local_s / 60 % 60), &dl_r->dl, err) != 0)
 		return -1;
-	d->deadline = deadline_r;
-	d->deadline_provisional = provisional;
+	d->deadline = dl_r->dl.deadline;
+	d->deadline_provisional = dl_r->dl.provisional;
+	d->rules = pl->rules.profile->name;
+	d->receipt_date = dl_r->dl.receipt_date;
+	d->deadline_basis = dl_r->dl.basis;
+	/* The correction notice goes out with the registration, today. */
+	if (wf.state != NULL && strcmp(wf.state, "incomplete") == 0) {
+		if (rules_correction_due(&pl->rules, pl->wd, today,
+					 dl_r->correction_due, &applies, NULL,
+					 err) != 0)
+			return -1;
+		if (applies)
+			d->correction_due = dl_r->correction_due;
+	}
 	return 0;
 }
 
@@ -296,7 +325,7 @@ struct pipeline_pending {
 	size_t slot;
 	/* Written by the commit. */
 	struct registry_decision decision;
-	char deadline[11];
+	struct pipeline_deadline deadline;
 	char thread[REGISTRY_CASE_ID_SIZE];
 	struct registry_outcome out;
 	char *refused;            /* why the registry refused it alone, or
@@ -321,6 +350,7 @@ pipeline_pending_clear(struct pipeline_pending *p)
 	g_free(p->where);
 	g_free(p->problems);
 	g_free(p->refused);
+	rules_deadline_clear(&p->deadline.dl);
 	wire_result_clear(&p->res);
 	*p = (struct pipeline_pending){ .where = NULL };
 }
@@ -471,8 +501,8 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 
 	if (pipeline_bounce(pl, p, err) != 0 ||
 	    pipeline_decide(pl, &p->res, &p->bounce, p->problems != NULL,
-			    p->today, &p->decision, p->deadline, p->thread,
-			    err) != 0)
+			    p->today, p->received_at, p->offset, &p->decision,
+			    &p->deadline, p->thread, err) != 0)
 		return -1;
 	/* The clerk must see why the case waits, not only that it does. */
 	if (p->problems != NULL && p->decision.state != NULL && !p->review_added) {
@@ -564,8 +594,10 @@ pipeline_finish(struct pipeline *pl, const struct intake_driver *drv,
 	if (p->decision.deadline_provisional && !p->out.duplicate)
 		log_warning("%s: no holiday calendar for part of the period; "
 			    "deadline %s counts weekends only and is stored as "
-			    "provisional — install the year's file in %s",
-			    p->where, p->deadline, pl->cfg->holidays_dir);
+			    "provisional — import the year's file (ogictl "
+			    "calendar import FILE.json) or install it in %s",
+			    p->where, p->deadline.dl.deadline,
+			    pl->cfg->holidays_dir);
 	pipeline_log_outcome(p->where, p->res.rec, p->decision.state, &p->out,
 			     p->problems);
 	if (p->bounce_reported)

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "letter/render.h"
+#include "workflow/rules.h"
 
 /* What a correction notice says for each element: the name of the element
  * and what the applicant must send.  Invalid fields are told apart from
@@ -146,6 +147,7 @@ delivery_office_values(const struct config *cfg, const struct letter_legal *lega
 	static const char *const periods[] = {
 		"period.reply", "period.extension", "period.correction",
 	};
+	struct rules rules;
 	char *s;
 	int rc = 0;
 
@@ -157,9 +159,10 @@ delivery_office_values(const struct config *cfg, const struct letter_legal *lega
 	    case_remedy(o, case_pattern(o->remedy_refusal, legal->remedy_refusal),
 			vals, "office.remedy_refusal", err) != 0)
 		return -1;
-	/* Bureau rules Art. 6: the reply period and the longest extension are
-	 * both the configured number of working days. */
-	if (letter_workdays_cn(cfg->reply_days, &s, err) != 0)
+	/* The reply period and the longest extension are both the rules
+	 * profile's number of working days (workflow/rules.h). */
+	rules_from_config(cfg, &rules);
+	if (letter_workdays_cn(rules.reply_days, &s, err) != 0)
 		return -1;
 	for (size_t i = 0; i < G_N_ELEMENTS(periods) && rc == 0; i++)
 		rc = letter_values_set(vals, periods[i], s, err);

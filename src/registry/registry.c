@@ -768,9 +768,11 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	if (registry_stmt_prepare(reg, &s,
 				  "INSERT INTO cases (id, year, seq, state, channel, received_at,"
 				  " deadline, created_at, deadline_provisional, received_source, "
+				  "rules, receipt_date, deadline_basis, correction_due, "
 				  "review, " CASE_RECORD_COLUMNS ")"
 				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-				  " ?13, ?14, ?15, ?16, ?17, ?18, ?19" CASE_TEXT_PARAMS ")",
+				  " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23"
+				  CASE_TEXT_PARAMS ")",
 				  "insert case", err) != 0)
 		return -1;
 	registry_stmt_text(&s, 1, id);
@@ -784,8 +786,12 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	registry_stmt_int(&s, 9,
 			  d->deadline != NULL && d->deadline_provisional);
 	registry_stmt_text(&s, 10, msg->received_source);
-	registry_stmt_text(&s, 11, rec->review);
-	case_bind_record(&s, 12, rec, missing, invalid);
+	registry_stmt_text(&s, 11, d->rules);
+	registry_stmt_text(&s, 12, d->receipt_date);
+	registry_stmt_text(&s, 13, d->deadline_basis);
+	registry_stmt_text(&s, 14, d->correction_due);
+	registry_stmt_text(&s, 15, rec->review);
+	case_bind_record(&s, 16, rec, missing, invalid);
 	return registry_stmt_run(&s, err);
 }
 

@@ -117,6 +117,13 @@ struct registry_decision {
 	const char *deadline;     /* the new case's, YYYY-MM-DD, or NULL */
 	bool deadline_provisional; /* counted without the holiday calendar of
 	                             a year it spans */
+	const char *rules;        /* the rules profile it was counted by, or
+	                             NULL */
+	const char *receipt_date; /* YYYY-MM-DD: the day the count starts
+	                             after, or NULL */
+	const char *deadline_basis; /* how the deadline was derived, or NULL */
+	const char *correction_due; /* an incomplete case is abandoned after
+	                             this day (national-2019), or NULL */
 };
 
 /* Records one message and what was decided for it, in a single

@@ -65,6 +65,9 @@ test_full_file(void **state)
 		"timezone = Asia/Shanghai\n"
 		"own_addresses = OGI@Example.gov.cn, fax@example.gov.cn\n"
 		"reply_days = 20\n"
+		"rules = national-2019\n"
+		"cutoff_hour = 17\n"
+		"correction_days = 10\n"
 		"[limits]\n"
 		"max_message_size = 10M\n"
 		"max_mime_depth = 7\n"
@@ -82,6 +85,9 @@ test_full_file(void **state)
 	snprintf(expect, sizeof(expect), "%s/state/ogid.db", tmpdir);
 	assert_string_equal(cfg->db_path, expect);
 	assert_int_equal(cfg->reply_days, 20);
+	assert_string_equal(cfg->rules, "national-2019");
+	assert_int_equal(cfg->cutoff_hour, 17);
+	assert_int_equal(cfg->correction_days, 10);
 	assert_int_equal(cfg->limits.max_message_size, 10u << 20);
 	assert_int_equal(cfg->limits.max_depth, 7);
 	assert_string_equal(cfg->own_addresses[0], "ogi@example.gov.cn");
@@ -94,7 +100,7 @@ test_full_file(void **state)
 	snprintf(expect, sizeof(expect), "%s/fax", tmpdir);
 	assert_string_equal(cfg->intakes[1].path, expect);
 	assert_int_equal(cfg->intakes[1].channel, CONFIG_CHANNEL_FAX);
-	assert_int_equal(cfg->intakes[1].line, 12);
+	assert_int_equal(cfg->intakes[1].line, 15);
 	config_free(cfg);
 }
 
@@ -111,7 +117,11 @@ test_embedded_default(void **state)
 	assert_string_equal(cfg->db_path, "/srv/ogid/ogid.db");
 	assert_string_equal(cfg->outbox, "/srv/ogid/outbox");
 	assert_string_equal(cfg->timezone, "Asia/Shanghai");
-	assert_int_equal(cfg->reply_days, 15);
+	/* The rules profile decides the period; no cut-off. */
+	assert_int_equal(cfg->reply_days, 0);
+	assert_string_equal(cfg->rules, "bureau");
+	assert_int_equal(cfg->cutoff_hour, 24);
+	assert_int_equal(cfg->correction_days, 15);
 	assert_int_equal(cfg->n_intakes, 1);
 	assert_string_equal(cfg->intakes[0].driver, "maildir");
 	assert_string_equal(cfg->intakes[0].path, "/srv/ogid/inbox");
@@ -171,6 +181,10 @@ static const struct {
 	  { ":3: [ogid] stat_dir: unknown key" } },
 	{ "[ogid]\nreply_days = many\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":2: [ogid] reply_days: \"many\" is not a number" } },
+	{ "[ogid]\nrules = state\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":2: [ogid] rules: \"state\" is not bureau or national-2019" } },
+	{ "[ogid]\ncutoff_hour = 0\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":2: [ogid] cutoff_hour:" } },
 	{ "[limits]\nmax_message_size = 12Q\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":2: [limits] max_message_size: \"12Q\" is not a size" } },
 	/* Fuzzing found the shift overflowing (undefined, and a wrapped

@@ -1,0 +1,288 @@
+/* Rules profiles (workflow/rules.h): the receipt day with and without a
+ * cut-off hour, both profiles' periods on the 2026 calendar, a year
+ * without data, the basis in words, the correction periods.  Expected
+ * dates were counted by hand from domain.md §4. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "workflow/rules.h"
+
+static struct workdays *cal;
+
+static int
+setup(void **state)
+{
+	struct ogi_error err = { 0 };
+
+	(void)state;
+	if (workdays_load_dir(OGI_SRCDIR "/data/holidays", &cal, &err) != 0) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	workdays_free(cal);
+	return 0;
+}
+
+static struct rules
+office(const char *profile, int reply_days, int cutoff_hour)
+{
+	struct config cfg = {
+		.rules = (char *)profile,
+		.reply_days = reply_days,
+		.cutoff_hour = cutoff_hour,
+		.correction_days = CONFIG_CORRECTION_DAYS,
+	};
+	struct rules r;
+
+	rules_from_config(&cfg, &r);
+	return r;
+}
+
+#define NONE RULES_NO_CUTOFF
+
+static const struct {
+	const char *profile;
+	int reply_days;		/* 0: the profile's */
+	int cutoff;
+	const char *date;
+	int hour, minute;
+	const char *receipt;
+	const char *deadline;
+	bool provisional;
+	const char *basis;	/* a substring of it */
+} deadline_cases[] = {
+	/* domain.md's example: 10-01..07 off, 10-10 a make-up Saturday. */
+	{ "bureau", 0, NONE, "2026-09-30", 10, 12, "2026-09-30", "2026-10-27", false,
+	  "15 working days from 2026-09-30 (received 2026-09-30 10:12), bureau rules Art. 6" },
+	/* No cut-off: late in the evening is still the day. */
+	{ "bureau", 0, NONE, "2026-09-30", 23, 59, "2026-09-30", "2026-10-27", false,
+	  "(received 2026-09-30 23:59)" },
+	/* Cut-off 17:00: before, at, after. */
+	{ "bureau", 0, 17, "2026-09-30", 16, 59, "2026-09-30", "2026-10-27", false,
+	  "(received 2026-09-30 16:59)" },
+	{ "bureau", 0, 17, "2026-09-30", 17, 0, "2026-10-08", "2026-10-28", false,
+	  "15 working days from 2026-10-08 (received 2026-09-30 17:00, after the "
+	  "17:00 cut-off → next working day)" },
+	{ "bureau", 0, 17, "2026-09-30", 18, 40, "2026-10-08", "2026-10-28", false,
+	  "after the 17:00 cut-off → next working day" },
+	/* Received on a holiday, on a plain Saturday: the next working day. */
+	{ "bureau", 0, NONE, "2026-10-03", 10, 0, "2026-10-08", "2026-10-28", false,
+	  "(received 2026-10-03 10:00, not a working day → next working day)" },
+	{ "bureau", 0, 17, "2026-03-07", 9, 0, "2026-03-09", "2026-03-30", false,
+	  "not a working day" },
+	/* The make-up Sunday 01-04 is a working day: received on it. */
+	{ "bureau", 0, 17, "2026-01-04", 9, 0, "2026-01-04", "2026-01-23", false,
+	  "from 2026-01-04 (received 2026-01-04 09:00)" },
+	/* Spring Festival: 02-14 make-up, 02-15..23 off, 02-28 make-up. */
+	{ "bureau", 0, NONE, "2026-02-13", 10, 0, "2026-02-13", "2026-03-12", false,
+	  "bureau rules Art. 6" },
+	{ "bureau", 0, NONE, "2026-02-14", 10, 0, "2026-02-14", "2026-03-13", false,
+	  "(received 2026-02-14 10:00)" },
+	{ "bureau", 0, NONE, "2026-02-15", 10, 0, "2026-02-24", "2026-03-16", false,
+	  "not a working day" },
+	/* national-2019: 20 working days. */
+	{ "national-2019", 0, NONE, "2026-09-30", 10, 0, "2026-09-30", "2026-11-03", false,
+	  "20 working days from 2026-09-30 (received 2026-09-30 10:00), "
+	  "national-2019 rules (OGI Regulation 2019 Art. 33)" },
+	{ "national-2019", 0, 17, "2026-09-30", 17, 30, "2026-10-08", "2026-11-04", false,
+	  "after the 17:00 cut-off" },
+	/* reply_days overrides the profile's period and says so. */
+	{ "bureau", 20, NONE, "2026-09-30", 10, 0, "2026-09-30", "2026-11-03", false,
+	  "20 working days from 2026-09-30 (received 2026-09-30 10:00), reply_days = "
+	  "20 in the configuration (bureau rules Art. 6: 15)" },
+	/* Into 2027, which has no data: weekends only, provisional. */
+	{ "bureau", 0, NONE, "2026-12-24", 10, 0, "2026-12-24", "2027-01-14", true,
+	  "bureau rules Art. 6; provisional: no holiday calendar for 2027" },
+	{ "bureau", 0, NONE, "2026-12-01", 10, 0, "2026-12-01", "2026-12-22", false,
+	  "(received 2026-12-01 10:00), bureau rules Art. 6" },
+	/* After the cut-off on the last day of 2026: received in 2027. */
+	{ "bureau", 0, 17, "2026-12-31", 18, 0, "2027-01-01", "2027-01-22", true,
+	  "from 2027-01-01 (received 2026-12-31 18:00, after the 17:00 cut-off" },
+};
+
+static void
+test_deadlines(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(deadline_cases); i++) {
+		struct rules r = office(deadline_cases[i].profile,
+					deadline_cases[i].reply_days,
+					deadline_cases[i].cutoff);
+		struct rules_deadline dl;
+		struct ogi_error err = { 0 };
+
+		if (rules_reply_deadline(&r, cal, deadline_cases[i].date,
+					 deadline_cases[i].hour,
+					 deadline_cases[i].minute, &dl, &err) != 0)
+			fail_msg("case %zu: %s", i, err.msg);
+		if (strcmp(dl.receipt_date, deadline_cases[i].receipt) != 0 ||
+		    strcmp(dl.deadline, deadline_cases[i].deadline) != 0 ||
+		    dl.provisional != deadline_cases[i].provisional ||
+		    strstr(dl.basis, deadline_cases[i].basis) == NULL)
+			fail_msg("case %zu: got %s %s%s \"%s\"; want %s %s%s \"%s\"", i,
+				 dl.receipt_date, dl.deadline,
+				 dl.provisional ? " provisional" : "", dl.basis,
+				 deadline_cases[i].receipt, deadline_cases[i].deadline,
+				 deadline_cases[i].provisional ? " provisional" : "",
+				 deadline_cases[i].basis);
+		rules_deadline_clear(&dl);
+	}
+}
+
+static void
+test_bad_input(void **state)
+{
+	static const struct {
+		const char *date;
+		int hour, minute;
+	} bad[] = {
+		{ "2026-02-30", 10, 0 }, { "", 10, 0 }, { "2026-09-30", 24, 0 },
+		{ "2026-09-30", -1, 0 }, { "2026-09-30", 10, 60 },
+	};
+	struct rules r = office("bureau", 0, 17);
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(bad); i++) {
+		struct rules_deadline dl;
+		struct ogi_error err = { 0 };
+
+		if (rules_reply_deadline(&r, cal, bad[i].date, bad[i].hour,
+					 bad[i].minute, &dl, &err) != -1)
+			fail_msg("case %zu accepted", i);
+		assert_true(err.msg[0] != '\0');
+		assert_null(dl.basis);
+	}
+}
+
+/* The calendar changed: the count starts again from the recorded day, or
+ * the next working day when that became a day off, with the extension. */
+static void
+test_recount(void **state)
+{
+	static const char y2027[] =
+		"{\"year\": 2027, \"days\": [{\"name\": \"元旦\", \"date\": \"2027-01-01\", \"isOffDay\": true}]}";
+	struct workdays *wd = workdays_new();
+	struct rules r = office("bureau", 0, 17);
+	struct rules_deadline dl;
+	struct ogi_error err = { 0 };
+
+	(void)state;
+	assert_int_equal(workdays_add_json(wd, y2027, strlen(y2027), "2027.json", &err), 0);
+	assert_int_equal(rules_recount(&r, wd, "2027-01-01", 0, &dl, &err), 0);
+	assert_string_equal(dl.receipt_date, "2027-01-04");
+	assert_string_equal(dl.deadline, "2027-01-25");
+	assert_false(dl.provisional);
+	assert_non_null(strstr(dl.basis, "now a day off → next working day"));
+	rules_deadline_clear(&dl);
+	assert_int_equal(rules_recount(&r, cal, "2026-09-30", 10, &dl, &err), 0);
+	assert_string_equal(dl.deadline, "2026-11-10");
+	assert_non_null(strstr(dl.basis, "15 + 10 (extension) working days from 2026-09-30"));
+	rules_deadline_clear(&dl);
+	assert_int_equal(rules_recount(&r, cal, "2026-09-31", 0, &dl, &err), -1);
+	assert_int_equal(rules_recount(&r, cal, "2026-09-30", -1, &dl, &err), -1);
+	workdays_free(wd);
+}
+
+static void
+test_correction_periods(void **state)
+{
+	struct rules bureau = office("bureau", 0, NONE);
+	struct rules national = office("national-2019", 0, NONE);
+	struct ogi_error err = { 0 };
+	bool applies = true, prov = true;
+	char due[11];
+
+	(void)state;
+	/* Art. 30: the notice within 7 working days of receipt. */
+	assert_int_equal(rules_notice_due(&national, cal, "2026-09-30", due, &applies,
+					  &err), 0);
+	assert_true(applies);
+	assert_string_equal(due, "2026-10-15");
+	assert_int_equal(rules_notice_due(&bureau, cal, "2026-09-30", due, &applies,
+					  &err), 0);
+	assert_false(applies);
+	assert_string_equal(due, "");
+	/* Uncorrected after correction_days (15) working days: abandoned. */
+	assert_int_equal(rules_correction_due(&national, cal, "2026-09-30", due,
+					      &applies, &prov, &err), 0);
+	assert_true(applies);
+	assert_false(prov);
+	assert_string_equal(due, "2026-10-27");
+	national.correction_days = 10;
+	assert_int_equal(rules_correction_due(&national, cal, "2026-12-24", due,
+					      &applies, &prov, &err), 0);
+	assert_string_equal(due, "2027-01-07");
+	assert_true(prov);
+	assert_int_equal(rules_correction_due(&bureau, cal, "2026-09-30", due,
+					      &applies, &prov, &err), 0);
+	assert_false(applies);
+	assert_string_equal(due, "");
+	assert_int_equal(rules_correction_due(&national, cal, "x", due, &applies,
+					      &prov, &err), -1);
+}
+
+static void
+test_profiles(void **state)
+{
+	const struct rules_profile *b = rules_profile_find("bureau");
+	const struct rules_profile *n = rules_profile_find("national-2019");
+	struct rules office_r = office("bureau", 20, 17), r;
+
+	(void)state;
+	assert_non_null(b);
+	assert_non_null(n);
+	assert_null(rules_profile_find("national"));
+	assert_null(rules_profile_find(NULL));
+	assert_int_equal(b->reply_days, 15);
+	assert_int_equal(b->extension_days, 15);
+	assert_int_equal(n->reply_days, 20);
+	assert_int_equal(n->extension_days, 20);
+	assert_int_equal(n->notice_days, 7);
+	assert_true(n->abandon_uncorrected);
+	assert_false(b->abandon_uncorrected);
+	/* The default profile is bureau. */
+	r = office(CONFIG_RULES_DEFAULT, 0, NONE);
+	assert_ptr_equal(r.profile, b);
+	assert_int_equal(r.reply_days, 15);
+	/* A case keeps the profile it was registered under. */
+	rules_for_case(&office_r, "national-2019", &r);
+	assert_ptr_equal(r.profile, n);
+	assert_int_equal(r.reply_days, 20);
+	assert_false(r.reply_days_override);
+	assert_int_equal(r.cutoff_hour, 17);
+	rules_for_case(&office_r, "bureau", &r);
+	assert_true(r.reply_days_override);
+	assert_int_equal(r.reply_days, 20);
+	rules_for_case(&office_r, NULL, &r);
+	assert_ptr_equal(r.profile, b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_deadlines),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_recount),
+		cmocka_unit_test(test_correction_periods),
+		cmocka_unit_test(test_profiles),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
