@@ -13,6 +13,7 @@
 #include "common/json.h"
 #include "ctl/ogictl.h"
 #include "ctl/output.h"
+#include "delivery/channel.h"
 #include "delivery/post.h"
 #include "registry/case.h"
 #include "registry/letters.h"
@@ -356,8 +357,11 @@ print_done(const struct config *cfg, const struct print_args *a,
 	if (print_day(cfg, a->date, day) != 0 ||
 	    print_open_letter(cfg, operand, &reg, &l) != 0)
 		return 1;
-	post = strcmp(l.channel, "post") == 0;
-	if (!post && strcmp(l.channel, "pickup") != 0) {
+	/* A letter by post, or one sent by pickup that does not wait at the
+	 * office (then its own sheet, not a notice, went out). */
+	post = strcmp(l.channel, "post") == 0 ||
+	       (strcmp(l.channel, "pickup") == 0 && !delivery_pickup_waits(l.kind));
+	if (strcmp(l.channel, "post") != 0 && strcmp(l.channel, "pickup") != 0) {
 		print_fail("letter %" PRId64 " goes by %s, not by post", l.id, l.channel);
 		goto out;
 	}
@@ -366,7 +370,7 @@ print_done(const struct config *cfg, const struct print_args *a,
 			   l.id, l.state);
 		goto out;
 	}
-	if (post && a->tracking == NULL) {
+	if (strcmp(l.channel, "post") == 0 && a->tracking == NULL) {
 		print_fail("letter %" PRId64 ": give the postal tracking number "
 			   "(--tracking)", l.id);
 		goto out;
@@ -428,9 +432,9 @@ ctl_handed_over(const struct config *cfg, int argc, char **argv)
 	if (print_day(cfg, a.date, day) != 0 ||
 	    print_open_letter(cfg, argv[a.first], &reg, &l) != 0)
 		return 1;
-	if (strcmp(l.channel, "pickup") != 0) {
-		print_fail("letter %" PRId64 " goes by %s, not for collection",
-			   l.id, l.channel);
+	if (strcmp(l.channel, "pickup") != 0 || !delivery_pickup_waits(l.kind)) {
+		print_fail("letter %" PRId64 " (%s by %s) does not wait for "
+			   "collection", l.id, l.kind, l.channel);
 		goto out;
 	}
 	what = g_strdup_printf("letter %" PRId64 " (%s) handed over at the office on %s",

@@ -12,14 +12,15 @@
  * later day): its tracking number is recorded, it becomes sent with the
  * posting date in its detail, its answered case becomes delivered (the
  * reply counts as given on the day of posting), and its files leave the
- * queue.  For a pickup notice the tracking number may be left out; the
- * letter stays waiting for collection.  argv[0] is "print".  Returns the
+ * queue.  For a letter sent by pickup the tracking number may be left
+ * out; a reply's notice went, and the reply stays waiting for collection
+ * (delivery_pickup_waits).  argv[0] is "print".  Returns the
  * process exit status (0, 1 refused or failed, 2 bad usage).  Opens the
  * registry read-write for done; blocks on disk. */
 int ctl_print(const struct config *cfg, int argc, char **argv);
 
 /* `handed-over ID [--date YYYY-MM-DD]`: the letter ID waiting for
- * collection (channel pickup) was handed over: it becomes delivered, its
+ * collection (a reply by pickup) was handed over: it becomes delivered, its
  * answered case delivered, and a notice still in the print queue goes.
  * Returns the exit status as ctl_print. */
 int ctl_handed_over(const struct config *cfg, int argc, char **argv);

@@ -117,6 +117,12 @@ extern const struct delivery_channel delivery_channel_fax;   /* fax.c */
 extern const struct delivery_channel delivery_channel_post;  /* post.c */
 extern const struct delivery_channel delivery_channel_pickup; /* pickup.c */
 
+/* Whether a letter of kind sent by "pickup" waits at the office to be
+ * collected (a reply: the information itself) -- the applicant gets a
+ * notice -- rather than travelling to the applicant's contact like any
+ * other letter (a receipt or a notice is no reason to come in).  Pure. */
+bool delivery_pickup_waits(const char *kind);
+
 /* The applicant's contact as case c recorded it; the strings are c's. */
 void delivery_contact_of_case(const struct registry_case *c,
 			      struct delivery_contact *contact_r);

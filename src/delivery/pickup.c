@@ -1,7 +1,8 @@
-/* Collection at the office: the letter waits there, and the applicant is
+/* Collection at the office: a reply waits there, and the applicant is
  * told where and when by a notice in the first channel they gave that
  * reaches a person -- email, else post (a sheet in the print queue that
- * carries the notice).  `ogictl handed-over` records the hand-over. */
+ * carries the notice); `ogictl handed-over` records the hand-over.  Any
+ * other letter travels the same way itself. */
 #include "delivery/channel.h"
 
 #include <inttypes.h>
@@ -13,6 +14,9 @@
 #include "delivery/post.h"
 
 #define PICKUP_SUBJECT "政府信息公开答复领取通知"
+/* A letter that does not wait for collection, by mail. */
+#define PICKUP_LETTER_SUBJECT "政府信息公开函件"
+#define PICKUP_LETTER_BODY "您的政府信息公开申请的有关函件见附件。\n"
 /* What a notice says when the office configured no hours. */
 #define PICKUP_HOURS_DEFAULT "工作日办公时间"
 
@@ -41,12 +45,20 @@ pickup_notice(const struct config *cfg, const struct delivery_item *item)
 	return (char **)g_ptr_array_free(l, FALSE);
 }
 
+bool
+delivery_pickup_waits(const char *kind)
+{
+	return kind != NULL && g_str_has_prefix(kind, "reply");
+}
+
 static int
 pickup_submit(const struct config *cfg, struct registry *reg,
 	      const struct delivery_item *item,
 	      struct delivery_channel_result *res_r, struct ogi_error *err)
 {
+	bool waits = delivery_pickup_waits(item->kind);
 	char **notice = pickup_notice(cfg, item);
+	const char *what = waits ? "pickup notice" : "letter";
 	int rc;
 
 	(void)reg;
@@ -56,18 +68,21 @@ pickup_submit(const struct config *cfg, struct registry *reg,
 		char *text = g_strconcat(body, "\n", NULL);
 
 		rc = delivery_channel_mail(cfg, item, item->contact.email,
-					   PICKUP_SUBJECT, text, false, res_r, err);
+					   waits ? PICKUP_SUBJECT : PICKUP_LETTER_SUBJECT,
+					   waits ? text : PICKUP_LETTER_BODY, !waits,
+					   res_r, err);
 		if (rc == 0 && res_r->state == DELIVERY_CHANNEL_QUEUED)
 			snprintf(res_r->detail, sizeof(res_r->detail),
-				 "pickup notice by mail to %s", item->contact.email);
+				 "%s by mail to %s", what, item->contact.email);
 		g_free(text);
 		g_free(body);
 	} else {
 		rc = delivery_print_submit(cfg, item, (const char *const *)notice,
-					   g_strv_length(notice), false, res_r, err);
+					   waits ? g_strv_length(notice) : 0, !waits,
+					   res_r, err);
 		if (rc == 0 && res_r->state == DELIVERY_CHANNEL_QUEUED)
 			snprintf(res_r->detail, sizeof(res_r->detail),
-				 "pickup notice in the print queue as letter %" PRId64,
+				 "%s in the print queue as letter %" PRId64, what,
 				 item->letter_id);
 	}
 	g_strfreev(notice);

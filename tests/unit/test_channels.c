@@ -460,6 +460,18 @@ test_pickup_notice(void **state)
 	g_free(text);
 	g_free(mail);
 
+	/* A receipt is no reason to come in: it travels itself. */
+	it.kind = "receipt";
+	assert_false(delivery_pickup_waits("receipt"));
+	assert_int_equal(pickup->submit(f->cfg, NULL, &it, &res, &err), 0);
+	assert_int_equal(res.state, DELIVERY_CHANNEL_QUEUED);
+	mail = g_build_filename(f->dir, res.mail.spool_path, NULL);
+	assert_true(g_file_get_contents(mail, &text, NULL, NULL));
+	assert_non_null(strstr(text, "application/pdf"));
+	g_free(text);
+	g_free(mail);
+	it.kind = "reply-provided";
+
 	/* No email: a notice sheet in the print queue, without the letter. */
 	it.contact.email = NULL;
 	assert_int_equal(pickup->submit(f->cfg, NULL, &it, &res, &err), 0);
