@@ -143,14 +143,15 @@ int delivery_channel_mail(const struct config *cfg,
 			  struct delivery_channel_result *res_r,
 			  struct ogi_error *err);
 
-/* Where a letter goes after failing: the first of "email", "fax", "post"
- * (Art. 8's order of fallbacks) that is none of the n_tried channels in
- * tried (the one that failed among them) and for which c holds a way
- * there: an address mail can go to, a fax number delivery_fax_number
- * takes, a postal address.  NULL when none is left.  Pure; the string is
- * static. */
+/* Where a letter goes after failing in channel failed: the first of
+ * "email", "fax", "post" (Art. 8's forms, in this order) after failed --
+ * from the first when failed is none of them (pickup) -- for which c
+ * holds a way there: an address mail can go to, a fax number
+ * delivery_fax_number takes, a postal address.  NULL when none is left.
+ * Going only forward, a letter tries each channel at most once.  Pure; the
+ * string is static. */
 const char *delivery_fallback_next(const struct delivery_contact *c,
-				   const char *const *tried, size_t n_tried);
+				   const char *failed);
 
 /* After a permanent failure of letter letter_id -- its channel said so, its
  * outbox row failed (5xx), or a delivery report came back -- with why in
@@ -158,9 +159,9 @@ const char *delivery_fallback_next(const struct delivery_contact *c,
  * already); its case becomes delivery_failed when the workflow allows
  * (a reply that was answered); an event "delivery-failed" and a log line
  * tell the office; and the letter is added again, pending, in the next
- * channel the applicant gave, in the order email, fax, post (bureau rules
- * Art. 8: another suitable form when the one asked for fails), with its
- * kind, values and attachments.  *next_id_r is the new letter, 0 when no
+ * channel the applicant gave (delivery_fallback_next; bureau rules Art. 8:
+ * another suitable form when the one asked for fails), with its kind,
+ * values and attachments.  *next_id_r is the new letter, 0 when no
  * channel is left (the office must act).  Calling it again for the same
  * letter adds nothing more and gives the same *next_id_r.  Not inside a
  * registry transaction; takes the write lock.  Returns 0, or -1 (no such

@@ -15,7 +15,8 @@
 #include "registry/letters.h"
 #include "workflow/workflow.h"
 
-/* Art. 8 names post, fax and email; the order tries the quickest first. */
+/* Art. 8 names post, fax and email; the order tries the quickest first,
+ * and a fallback only ever moves down it. */
 static const char *const fallback_order[] = { "email", "fax", "post" };
 
 static bool
@@ -31,17 +32,16 @@ fallback_reaches(const struct delivery_contact *c, const char *channel)
 }
 
 const char *
-delivery_fallback_next(const struct delivery_contact *c,
-		       const char *const *tried, size_t n_tried)
+delivery_fallback_next(const struct delivery_contact *c, const char *failed)
 {
-	for (size_t i = 0; i < G_N_ELEMENTS(fallback_order); i++) {
-		bool done = false;
+	size_t i = 0;
 
-		for (size_t k = 0; k < n_tried && !done; k++)
-			done = strcmp(tried[k], fallback_order[i]) == 0;
-		if (!done && fallback_reaches(c, fallback_order[i]))
+	for (size_t k = 0; k < G_N_ELEMENTS(fallback_order); k++)
+		if (strcmp(failed, fallback_order[k]) == 0)
+			i = k + 1;
+	for (; i < G_N_ELEMENTS(fallback_order); i++)
+		if (fallback_reaches(c, fallback_order[i]))
 			return fallback_order[i];
-	}
 	return NULL;
 }
 
@@ -63,33 +63,25 @@ fallback_in_tx(struct registry *reg, const struct registry_letter *l,
 	       bool *again_r, struct ogi_error *err)
 {
 	struct registry_letter *rows = NULL;
-	GPtrArray *tried = g_ptr_array_new();
 	size_t n = 0;
 	int rc = -1;
 
 	*again_r = false;
 	if (registry_letters_of_case(reg, l->case_id, &rows, &n, err) != 0)
 		goto out;
-	g_ptr_array_add(tried, l->channel);
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(rows[i].kind, l->kind) != 0)
-			continue;
-		if (rows[i].id > l->id) {
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].kind, l->kind) == 0 && rows[i].id > l->id) {
 			*next_id_r = rows[i].id;
 			*next_r = "";
 			rc = 0;
 			goto out;
 		}
-		if (strcmp(rows[i].state, "failed") == 0)
-			g_ptr_array_add(tried, rows[i].channel);
-	}
 	if (fallback_can_fail(l->state) &&
 	    registry_letter_transition_in_tx(reg, l->id, l->state, "failed",
 					     detail, now, err) != 0)
 		goto out;
 	*again_r = true;
-	*next_r = delivery_fallback_next(contact, (const char *const *)tried->pdata,
-					 tried->len);
+	*next_r = delivery_fallback_next(contact, l->channel);
 	if (*next_r != NULL) {
 		struct registry_letter_file *files =
 			g_new0(struct registry_letter_file, l->n_files + 1);
@@ -109,7 +101,6 @@ fallback_in_tx(struct registry *reg, const struct registry_letter *l,
 	} else
 		rc = 0;
 out:
-	g_ptr_array_free(tried, TRUE);
 	registry_letters_free(rows, n);
 	return rc;
 }

@@ -495,18 +495,18 @@ test_fallback_next(void **state)
 {
 	static const struct {
 		const char *email, *fax, *address;
-		const char *tried;   /* comma-separated */
+		const char *failed;
 		const char *next;    /* NULL: none */
 	} cases[] = {
 		{ "a@b.cn", "0471-1234567", "某地", "email", "fax" },
-		{ "a@b.cn", "0471-1234567", "某地", "fax", "email" },
-		{ "a@b.cn", "0471-1234567", "某地", "email,fax", "post" },
-		{ "a@b.cn", "0471-1234567", "某地", "email,fax,post", NULL },
+		{ "a@b.cn", "0471-1234567", "某地", "fax", "post" },
+		{ "a@b.cn", "0471-1234567", "某地", "post", NULL },
 		{ "a@b.cn", NULL, "某地", "email", "post" },
 		{ "a@b.cn", "call me", "某地", "email", "post" },
-		{ NULL, "0471-1234567", NULL, "post", "fax" },
-		{ "not an address", NULL, NULL, "fax", NULL },
+		{ "a@b.cn", "0471-1234567", NULL, "fax", NULL },
+		{ NULL, "0471-1234567", "某地", "pickup", "fax" },
 		{ "a@b.cn", NULL, NULL, "pickup", "email" },
+		{ "not an address", NULL, NULL, "pickup", NULL },
 		{ NULL, NULL, "", "email", NULL },
 	};
 	(void)state;
@@ -515,16 +515,13 @@ test_fallback_next(void **state)
 			.email = cases[i].email, .fax = cases[i].fax,
 			.address = cases[i].address,
 		};
-		char **tried = g_strsplit(cases[i].tried, ",", -1);
-		const char *next = delivery_fallback_next(&c, (const char *const *)tried,
-							  g_strv_length(tried));
+		const char *next = delivery_fallback_next(&c, cases[i].failed);
 
 		if (cases[i].next == NULL)
 			assert_null(next);
 		else if (next == NULL || strcmp(next, cases[i].next) != 0)
 			fail_msg("case %zu: %s, not %s", i, next ? next : "none",
 				 cases[i].next);
-		g_strfreev(tried);
 	}
 }
 
