@@ -207,6 +207,15 @@ if [ -n "$passed" ]; then
 	t_check_fails "a case whose deadline has passed is not extended" \
 		t_ogictl "$dir" extend "$passed" --days 3 --reason 晚了 2>"$dir/err"
 	t_check "... saying it is too late" grep -q "too late: the deadline .* has passed" "$dir/err"
+	# A case counted under national-2019 may take 20 more days, not 21.
+	sql "UPDATE cases SET rules = 'national-2019' WHERE id = '$passed'"
+	t_check_fails "national-2019: 21 days are refused" \
+		t_ogictl "$dir" extend "$passed" --days 21 --reason 晚了 2>"$dir/err"
+	t_check "... naming its limit" \
+		grep -q "at most 20 working days under the national-2019 rules" "$dir/err"
+	t_check_fails "national-2019: 20 days pass the limit (and meet the deadline's end)" \
+		t_ogictl "$dir" extend "$passed" --days 20 --reason 晚了 2>"$dir/err"
+	t_check "... refused only for being late" grep -q "too late" "$dir/err"
 fi
 
 t_done

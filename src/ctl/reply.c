@@ -25,21 +25,8 @@
 #include "registry/registry.h"
 #include "registry/reply.h"
 #include "workflow/outcome.h"
+#include "workflow/rules.h"
 #include "workflow/workflow.h"
-
-/* Bureau rules Art. 6: at most 15 more working days; 2019 Regulation
- * Art. 33: at most 20.  The rules profiles' own table (workflow/rules.h)
- * replaces this one when it lands. */
-static const struct {
-	const char *profile;
-	int max_days;
-} reply_extension_limits[] = {
-	{ "bureau", 15 },
-	{ "national-2019", 20 },
-};
-
-/* The profile of a case recorded before cases kept theirs. */
-#define REPLY_RULES_DEFAULT "bureau"
 
 /* Under STATE: letters rendered for review, and the files attached to
  * letters (named by their content's sha256, never by the clerk's name). */
@@ -936,25 +923,15 @@ out:
 
 /* ---- extend ------------------------------------------------------------- */
 
-static int
-reply_extension_limit(const char *profile, struct ogi_error *err)
-{
-	for (size_t i = 0; i < G_N_ELEMENTS(reply_extension_limits); i++)
-		if (strcmp(reply_extension_limits[i].profile, profile) == 0)
-			return reply_extension_limits[i].max_days;
-	error_set(err, "unknown rules profile %s", profile);
-	return -1;
-}
-
 /* Whether the case may be extended now by x->days, and to when. */
 static int
 reply_extension_check(const struct config *cfg, const struct registry_case *c,
 		      const char *today, struct reply_extension *x,
 		      struct ogi_error *err)
 {
-	const char *profile = c->rules != NULL ? c->rules : REPLY_RULES_DEFAULT;
+	struct rules office, r;
 	struct workdays *wd;
-	int limit, rc;
+	int rc;
 
 	if (c->extended_days > 0) {
 		error_set(err, "case %s was extended once already (by %d working "
@@ -964,12 +941,12 @@ reply_extension_check(const struct config *cfg, const struct registry_case *c,
 	}
 	if (workflow_transition_check(c->state, "extended", err) != 0)
 		return -1;
-	limit = reply_extension_limit(profile, err);
-	if (limit < 0)
-		return -1;
-	if (x->days > limit) {
+	/* The profile the case's deadline was counted under. */
+	rules_from_config(cfg, &office);
+	rules_for_case(&office, c->rules, &r);
+	if (x->days > r.profile->extension_days) {
 		error_set(err, "at most %d working days under the %s rules, not %d",
-			  limit, profile, x->days);
+			  r.profile->extension_days, r.profile->name, x->days);
 		return -1;
 	}
 	if (c->deadline == NULL) {
