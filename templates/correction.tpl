@@ -26,7 +26,9 @@
 
 特此告知。
 
-@attachments 政府信息公开申请表
+@attachments
+政府信息公开申请表
+{{#each attachments}}{{name}}{{/each}}
 
 @sign {{office.name}}
 @date {{dates.letter}}

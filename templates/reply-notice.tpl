@@ -21,5 +21,8 @@
 
 特此告知。
 
+@attachments
+{{#each attachments}}{{name}}{{/each}}
+
 @sign {{office.name}}
 @date {{dates.letter}}

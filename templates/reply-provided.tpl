@@ -29,6 +29,7 @@
 
 @attachments
 {{#each files}}{{title}}{{/each}}
+{{#each attachments}}{{name}}{{/each}}
 
 @sign {{office.name}}
 @date {{dates.letter}}

@@ -23,5 +23,8 @@
 
 特此告知。
 
+@attachments
+{{#each attachments}}{{name}}{{/each}}
+
 @sign {{office.name}}
 @date {{dates.letter}}

@@ -71,6 +71,10 @@ for kind in $kinds; do
 	t_check "$kind: one page stays under 60 KB per page" \
 		sh -c 'p=$(pdfinfo "$1" 2>/dev/null | awk "/^Pages:/ { print \$2 }"); [ "$(stat -c %s "$1")" -lt $((p * 61440)) ]' _ "$pdf"
 done
+t_check "correction: the blank form it comes with, under 附件" \
+	sh -c 'tr -d " \n" <"$1" | grep -q "^.*特此告知。附件：政府信息公开申请表通辽市"' _ "$dir/correction.txt"
+t_check "reply-provided: its files numbered under 附件" \
+	sh -c 'tr -d " \n" <"$1" | grep -q "附件：1\.2025年度通辽市本级失业保险基金收支情况表2\.2025年度"' _ "$dir/reply-provided.txt"
 t_check "reply-refused: review first after a refusal" \
 	sh -c 'tr -d " \n" <"$1" | grep -q "申请行政复议；对行政复议决定不服"' _ "$dir/reply-refused.txt"
 t_check "reply-provided: 60 days or 6 months remedy" \

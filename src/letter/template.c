@@ -43,6 +43,11 @@ static const struct vocab files_fields[] = {
 	{ NULL, NULL, NULL },
 };
 
+static const struct vocab attachments_fields[] = {
+	{ "name", "附件名称（不带序号，如“政府信息公开申请表”）", NULL },
+	{ NULL, NULL, NULL },
+};
+
 static const struct vocab published_fields[] = {
 	{ "title", "已公开信息的名称", NULL },
 	{ "where", "获取该信息的方式和途径（网址、栏目、场所）", NULL },
@@ -122,6 +127,11 @@ static const struct vocab vocabulary[] = {
 	{ "previous.replied", "此前作出答复的日期", NULL },
 	{ "missing", "需要补正的事项（每项：label、what）", missing_fields },
 	{ "files", "随答复提供的信息（每项：title）", files_fields },
+	{ "attachments",
+	  "随本文书附送的附件（每项：name），在“附件：”下逐项编号列出："
+	  "办事员用 --attach 附上的文件、补正告知书所附的空白申请表等；"
+	  "为空时不列附件说明，同名的附件只列一次",
+	  attachments_fields },
 	{ "published", "已主动公开的信息（每项：title、where）",
 	  published_fields },
 	{ "withheld", "不予公开的部分（每项：what、reason 及豁免字段）",
@@ -1207,11 +1217,17 @@ expand_if(struct expander *ex, const struct node *n, GString *out)
 	return rc;
 }
 
-/* Takes s as an item of b unless it is empty. */
+/* Takes s as an item of b unless it is empty, or an attachment b already
+ * lists (the template's own and the same name in the list of attachments
+ * the letter was given). */
 static void
 block_add_item(struct letter_block *b, char *s)
 {
-	if (*s == '\0') {
+	bool dup = false;
+
+	for (size_t i = 0; b->kind == LETTER_BLOCK_ATTACHMENTS && i < b->n_items; i++)
+		dup |= strcmp(b->items[i], s) == 0;
+	if (*s == '\0' || dup) {
 		g_free(s);
 		return;
 	}
@@ -1339,6 +1355,12 @@ block_clear(struct letter_block *b)
 	g_free(b->items);
 }
 
+/* The one list an {{#each}} may go over empty outside a condition: most
+ * letters go without attachments, and an @attachments line
+ * {{#each attachments}} then lists nothing (other lists stay strict: a
+ * reply that provides files must name them). */
+#define OPTIONAL_LIST "attachments"
+
 /* Attachments and choice options: one item per part; an attachments line
  * that is a single {{#each}} gives one item per list item. */
 static int
@@ -1350,7 +1372,13 @@ expand_parts(struct expander *ex, const struct node *n, struct letter_block *b)
 
 		if (n->block == LETTER_BLOCK_ATTACHMENTS && part->n == 1 &&
 		    part->v[0]->kind == N_EACH) {
-			if (expand_each(ex, part->v[0], NULL, b) < 0)
+			const struct node *each = part->v[0];
+			const struct value_entry *e = lookup(ex, each);
+
+			if ((e == NULL || e->n_items == 0) &&
+			    strcmp(each->var->name, OPTIONAL_LIST) == 0)
+				continue;
+			if (expand_each(ex, each, NULL, b) < 0)
 				return -1;
 			continue;
 		}

@@ -145,6 +145,11 @@ static const char *const v_files[] = {
 	"+files", "", "title", "甲", "+files", "", "title", "乙",
 	"+files", "", "title", "丙", NULL,
 };
+static const char *const v_attach[] = {
+	"+attachments", "", "name", "稳岗返还资金发放企业名单.pdf",
+	"+attachments", "", "name", "政府信息公开申请表",
+	"+attachments", "", "name", "收支情况表.xlsx", NULL,
+};
 static const char *const v_hostile[] = {
 	"applicant.name", "{{office.name}}\n\n@title 假标题", NULL,
 };
@@ -193,6 +198,19 @@ static const struct {
 	  "@attachments 首\n{{#each files}}{{title}}{{/each}}\n{{#if office.fax}}"
 	  "无{{/if}}\n末",
 	  v_files, "attachments:附件[首|甲|乙|丙|末]" },
+	{ "attachments given: after the template's own, the same name once",
+	  "@attachments\n政府信息公开申请表\n{{#each attachments}}{{name}}{{/each}}",
+	  v_attach, "attachments:附件[政府信息公开申请表|稳岗返还资金发放企业名单.pdf|"
+	  "收支情况表.xlsx]" },
+	{ "no attachments given: the template's own alone",
+	  "@attachments\n政府信息公开申请表\n{{#each attachments}}{{name}}{{/each}}",
+	  v_none, "attachments:附件[政府信息公开申请表]" },
+	{ "no attachments at all: no 附件 note",
+	  "特此告知。\n\n@attachments\n{{#each attachments}}{{name}}{{/each}}\n\n"
+	  "@sign 本局", v_none, "p:特此告知。\nsign:本局" },
+	{ "other lists stay strict under @attachments",
+	  "@attachments\n{{#each files}}{{title}}{{/each}}", v_none,
+	  "ERROR: t.tpl:2: the list {{#each files}} is empty" },
 	{ "lines joined; ASCII words get a space",
 	  "甲\n乙\nabc\ndef\n丙", v_none, "p:甲乙abc def丙" },
 	{ "addressee gets its full-width colon", "@to 王建国", v_none,
@@ -933,6 +951,35 @@ check_letter_shape(const char *kind, const struct letter_doc *doc)
 		assert_true(has_paragraph(doc, received, true));
 }
 
+/* Every letter lists what it is sent with: given a list of attachments,
+ * its 附件 note stands before the signature and names each. */
+static void
+check_attachments(const char *kind, const struct letter_template *tpl,
+		  struct letter_values *vals)
+{
+	static const char *const names[] = { "补正材料清单", "收支情况表.xlsx" };
+	struct letter_values *item;
+	struct letter_doc *doc;
+	struct ogi_error err;
+	const struct letter_block *b;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+		assert_int_equal(letter_values_append(vals, "attachments", &item,
+						      &err), 0);
+		assert_int_equal(letter_values_set(item, "name", names[i], &err), 0);
+	}
+	if (letter_template_expand(tpl, vals, &doc, &err) < 0)
+		fail_msg("%s with attachments: %s", kind, err.msg);
+	assert_true(doc->n_blocks >= 3);
+	b = &doc->blocks[doc->n_blocks - 3];
+	if (b->kind != LETTER_BLOCK_ATTACHMENTS || b->n_items < 2 ||
+	    strcmp(b->items[b->n_items - 2], names[0]) != 0 ||
+	    strcmp(b->items[b->n_items - 1], names[1]) != 0)
+		fail_msg("%s: the attachments given are not listed before the "
+			 "signature:\n%s", kind, dump(doc));
+	letter_doc_free(doc);
+}
+
 static void
 check_kind(const char *dir, const char *kind)
 {
@@ -973,6 +1020,8 @@ check_kind(const char *dir, const char *kind)
 	if (n_expect < 2)
 		fail_msg("%s: no expectations", kind);
 	letter_doc_free(doc);
+	if (strcmp(kind, "form") != 0)
+		check_attachments(kind, tpl, vals);
 	letter_values_free(vals);
 	letter_template_free(tpl);
 }
@@ -1052,6 +1101,8 @@ test_placeholders(void **state)
 	for (size_t i = 0; i < n; i++)
 		assert_non_null(letter_placeholder_meaning(names[i]));
 	assert_null(letter_placeholder_meaning("missing[].nothing"));
+	assert_non_null(letter_placeholder_meaning("attachments"));
+	assert_non_null(letter_placeholder_meaning("attachments[].name"));
 	assert_null(letter_placeholder_meaning("applicant.nmae"));
 	letter_template_free(tpl);
 }
