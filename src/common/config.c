@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,6 +48,9 @@ enum config_type {
 /* The spool's read cap: larger messages cannot be kept whole anyway. */
 #define CONFIG_MAX_FETCH_SIZE ((size_t)256 << 20)
 
+/* The digest is read when the office opens. */
+#define CONFIG_DIGEST_TIME "08:30"
+
 struct config_key {
 	const char *key;
 	enum config_type type;
@@ -68,6 +72,9 @@ static const struct config_key config_ogid_keys[] = {
 	OGID_KEY("cutoff_hour", CONFIG_INT, cutoff_hour, 1, CONFIG_NO_CUTOFF),
 	OGID_KEY("correction_days", CONFIG_INT, correction_days, 1, 60),
 	OGID_KEY("poll_interval", CONFIG_INT, poll_interval, 5, 86400),
+	OGID_KEY("auto_reply_limit", CONFIG_INT, auto_reply_limit, 0, 1000),
+	OGID_KEY("not_application_notice", CONFIG_BOOL, not_application_notice, 0, 0),
+	OGID_KEY("digest_time", CONFIG_STRING, digest_time, 0, 0),
 	{ NULL, 0, 0, 0, 0 },
 };
 
@@ -813,6 +820,24 @@ config_check_rules(struct config_parse *p)
 		       p->cfg->rules);
 }
 
+/* digest_time: "HH:MM" on the 24-hour clock. */
+static void
+config_check_digest_time(struct config_parse *p)
+{
+	struct config *cfg = p->cfg;
+	unsigned h, m;
+	char end;
+
+	if (cfg->digest_time == NULL)
+		cfg->digest_time = g_strdup(CONFIG_DIGEST_TIME);
+	if (sscanf(cfg->digest_time, "%2u:%2u%c", &h, &m, &end) != 2 ||
+	    h > 23 || m > 59 || strlen(cfg->digest_time) != 5)
+		config_problem(p, "ogid", "digest_time",
+			       "\"%s\" is not a time HH:MM", cfg->digest_time);
+	else
+		cfg->digest_minute = (int)(h * 60 + m);
+}
+
 static void
 config_check_timezone(struct config_parse *p)
 {
@@ -848,6 +873,7 @@ config_load(const char *file, const char *default_state_dir,
 	cfg->cutoff_hour = CONFIG_NO_CUTOFF;
 	cfg->correction_days = CONFIG_CORRECTION_DAYS;
 	cfg->poll_interval = 60;
+	cfg->auto_reply_limit = CONFIG_AUTO_REPLY_LIMIT_DEFAULT;
 	p.cfg = cfg;
 	p.problems = g_string_new(NULL);
 	p.warnings = g_string_new(NULL);
@@ -884,6 +910,7 @@ config_load(const char *file, const char *default_state_dir,
 		config_check_timezone(&p);
 		config_check_rules(&p);
 	}
+	config_check_digest_time(&p);
 
 	g_free(text);
 	g_free(p.password_group);
@@ -952,6 +979,7 @@ config_free(struct config *cfg)
 	g_free(cfg->timezone);
 	g_free(cfg->rules);
 	g_strfreev(cfg->own_addresses);
+	g_free(cfg->digest_time);
 	for (char **f = (char **)&cfg->office; f < (char **)(&cfg->office + 1); f++)
 		g_free(*f);
 	g_free(cfg->letters.templates_dir);

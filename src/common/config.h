@@ -171,6 +171,13 @@ struct config_pickup {
  * (Art. 30) asks only for a reasonable one. */
 #define CONFIG_CORRECTION_DAYS 15
 
+/* Automatic messages one address may receive in one day (the office's
+ * calendar date) unless configured (`auto_reply_limit`): a receipt, a
+ * correction notice, a second one after a correction reply and a status
+ * reply or two are what an honest applicant causes in a day; more is a
+ * loop with a robot or someone using the gateway to mail a third party. */
+#define CONFIG_AUTO_REPLY_LIMIT_DEFAULT 5
+
 struct config {
 	char *file;          /* the file read, NULL for the embedded default */
 	char *state_dir;     /* absolute */
@@ -191,6 +198,13 @@ struct config {
 	int correction_days; /* working days an applicant has to correct
 	                        (national-2019), default CONFIG_CORRECTION_DAYS */
 	int poll_interval;   /* seconds between polls in daemon mode */
+	int auto_reply_limit; /* automatic messages to one address a day
+	                        (workflow/autoreply.h; default 5) */
+	bool not_application_notice; /* a consultation or complaint gets the
+	                        not-an-application notice; default false:
+	                        it is only listed for the office */
+	char *digest_time;   /* "HH:MM", office time, of the daily digest */
+	int digest_minute;   /* the same as minutes after midnight */
 	struct config_limits limits;
 	struct config_parser parser;
 	struct config_office office;

@@ -12,6 +12,7 @@
 #include "ctl/calendar.h"
 #include "ctl/case.h"
 #include "ctl/explain.h"
+#include "ctl/holding.h"
 #include "ctl/letter.h"
 #include "ctl/ogictl.h"
 #include "ctl/outbox.h"
@@ -59,6 +60,9 @@ ogictl_usage(FILE *out)
 	      "                                 letter ID was posted (the reply counts from then)\n"
 	      "  handed-over ID [--date YYYY-MM-DD]\n"
 	      "                                 letter ID was collected at the office\n"
+	      "  holding [--json]               messages that are no application and match no case\n"
+	      "  holding file MSG --case ID | --new | --dismiss\n"
+	      "                                 file one into a case, open a case, dismiss it\n"
 	      "\n"
 	      "Options:\n"
 	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
@@ -300,6 +304,7 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "extend", NULL, ctl_extend },
 	{ "print", NULL, ctl_print },
 	{ "handed-over", NULL, ctl_handed_over },
+	{ "holding", NULL, ctl_holding },
 };
 
 int

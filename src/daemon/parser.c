@@ -462,6 +462,34 @@ worker_references(const struct mime_message *msg, struct wire_result *res)
 	g_ptr_array_free(ids, TRUE);
 }
 
+/* The headers that decide whether the sender may be answered; a header
+ * too long for the wire is a robot's, and its first few say so. */
+static void
+worker_auto_headers(const struct mime_message *msg, struct wire_result *res)
+{
+	for (size_t i = 0; i < msg->n_headers &&
+			   res->n_auto_headers < AUTOREPLY_MAX_HEADERS; i++) {
+		const struct mime_header *h = &msg->headers[i];
+		char *line;
+
+		if (h->name == NULL || !autoreply_header_relevant(h->name))
+			continue;
+		line = g_strdup_printf("%s: %s", h->name,
+				       h->value != NULL ? h->value : "");
+		/* Cut at a character boundary: MIME gave valid UTF-8. */
+		if (strlen(line) > AUTOREPLY_HEADER_MAX) {
+			const char *end;
+
+			(void)g_utf8_validate(line, AUTOREPLY_HEADER_MAX, &end);
+			line[end - line] = '\0';
+		}
+		res->auto_headers = g_renew(char *, res->auto_headers,
+					    res->n_auto_headers + 2);
+		res->auto_headers[res->n_auto_headers++] = line;
+		res->auto_headers[res->n_auto_headers] = NULL;
+	}
+}
+
 static void
 worker_job(const struct wire_job *job, struct wire_result *res)
 {
@@ -488,6 +516,7 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 	for (size_t i = 0; i < msg->n_problems; i++)
 		res->problems[i] = g_strdup(msg->problems[i]);
 	worker_references(msg, res);
+	worker_auto_headers(msg, res);
 	res->rec = extract_message(msg, &ctx);
 	extract_dsn_read(msg, res->rec->kind, &res->dsn);
 	mime_message_free(msg);

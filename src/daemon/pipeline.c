@@ -8,6 +8,7 @@
 #include "common/log.h"
 #include "common/spool.h"
 #include "common/workdays.h"
+#include "daemon/automatic.h"
 #include "daemon/parser.h"
 #include "daemon/wire.h"
 #include "delivery/bounce.h"
@@ -526,7 +527,13 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	};
 	if (registry_record(pl->reg, &rm, p->res.rec, &p->decision, p->offset,
 			    &p->out, err) == 0) {
-		if (pipeline_bounce_report(pl, p, err) == 0)
+		struct automatic_message am = {
+			.msg = &rm, .res = &p->res, .out = &p->out,
+			.today = p->today, .where = p->where,
+		};
+
+		if (pipeline_bounce_report(pl, p, err) == 0 &&
+		    automatic_after_record(pl->cfg, pl->reg, &am, err) == 0)
 			return 0;
 		error_prefix(err, "%s", p->where);
 		error_scope(err, OGI_ERROR_STORE, true);

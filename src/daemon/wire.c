@@ -5,10 +5,11 @@
 
 #include <glib.h>
 
-static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '2' };
+static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '3' };
 
 /* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS,
- * WIRE_T_PROBLEM, WIRE_T_REFERENCE and WIRE_T_DSN_ENVELOPE_TO repeat.
+ * WIRE_T_PROBLEM, WIRE_T_REFERENCE, WIRE_T_DSN_ENVELOPE_TO and
+ * WIRE_T_AUTO_HEADER (version 3) repeat.
  * Record fields require WIRE_T_REC_KIND, delivery report fields
  * WIRE_T_DSN_ACTION (version 2). */
 enum wire_tag {
@@ -30,6 +31,7 @@ enum wire_tag {
 	WIRE_T_DSN_DIAGNOSTIC,
 	WIRE_T_DSN_ORIGINAL_ID,
 	WIRE_T_DSN_ENVELOPE_TO,
+	WIRE_T_AUTO_HEADER,
 
 	WIRE_T_REC_KIND = 32,
 	WIRE_T_REC_APPLICANT_KIND,
@@ -223,6 +225,8 @@ wire_result_encode(const struct wire_result *res, unsigned char **frame_r,
 	for (size_t i = 0; i < res->n_references; i++)
 		wire_put_string(b, WIRE_T_REFERENCE, res->references[i]);
 	wire_put_string(b, WIRE_T_PARSE_ERROR, res->parse_error);
+	for (size_t i = 0; i < res->n_auto_headers; i++)
+		wire_put_string(b, WIRE_T_AUTO_HEADER, res->auto_headers[i]);
 	if (res->dsn.action != EXTRACT_DSN_NONE) {
 		wire_put_number(b, WIRE_T_DSN_ACTION, res->dsn.action);
 		if (res->dsn.status[0] != '\0')
@@ -613,6 +617,37 @@ wire_dsn_field(const struct wire_field *f, struct extract_dsn *dsn,
 	return ok ? 0 : -1;
 }
 
+/* "Name: value" of a header autoreply_header_relevant() names. */
+static int
+wire_auto_header(const struct wire_field *f, struct wire_result *res,
+		 struct ogi_error *err)
+{
+	char *s = NULL, *colon;
+	bool ok;
+
+	if (res->n_auto_headers >= AUTOREPLY_MAX_HEADERS ||
+	    f->len > AUTOREPLY_HEADER_MAX) {
+		error_set(err, "worker frame: too many or too long automatic-mail "
+			  "headers");
+		return -1;
+	}
+	if (wire_string(f, &s, err) != 0)
+		return -1;
+	colon = strchr(s, ':');
+	if (colon != NULL)
+		*colon = '\0';
+	ok = colon != NULL && autoreply_header_relevant(s);
+	if (colon != NULL)
+		*colon = ':';
+	if (!ok) {
+		error_set(err, "worker frame: not an automatic-mail header");
+		g_free(s);
+		return -1;
+	}
+	wire_strv_push(&res->auto_headers, &res->n_auto_headers, s);
+	return 0;
+}
+
 static int
 wire_result_field(const struct wire_field *f, struct wire_result *res,
 		  struct ogi_error *err)
@@ -654,6 +689,8 @@ wire_result_field(const struct wire_field *f, struct wire_result *res,
 			return -1;
 		wire_strv_push(&res->references, &res->n_references, s);
 		return 0;
+	case WIRE_T_AUTO_HEADER:
+		return wire_auto_header(f, res, err);
 	default:
 		if (f->tag >= WIRE_T_DSN_ACTION && f->tag <= WIRE_T_DSN_ENVELOPE_TO)
 			return wire_dsn_field(f, &res->dsn, err);
@@ -674,6 +711,7 @@ wire_result_decode(const unsigned char *body, size_t len,
 	while ((r = wire_next(body, len, &pos, &f, err)) == 1) {
 		if ((f.tag != WIRE_T_PROBLEM && f.tag != WIRE_T_REFERENCE &&
 		     f.tag != WIRE_T_DSN_ENVELOPE_TO &&
+		     f.tag != WIRE_T_AUTO_HEADER &&
 		     wire_once(seen, f.tag, err) != 0) ||
 		    wire_result_field(&f, res_r, err) != 0) {
 			r = -1;
@@ -718,6 +756,7 @@ wire_result_clear(struct wire_result *res)
 	g_free(res->subject);
 	g_free(res->parse_error);
 	g_strfreev(res->references);
+	g_strfreev(res->auto_headers);
 	for (size_t i = 0; i < res->n_problems; i++)
 		g_free(res->problems[i]);
 	g_free(res->problems);

@@ -1,4 +1,5 @@
-/* The parser worker's wire format, version 2 (2: the delivery report).
+/* The parser worker's wire format, version 3 (2: the delivery report;
+ * 3: the headers that say whether the sender may be answered).
  *
  * ogid hands each raw message to a sandboxed worker process (parser.h) and
  * gets back what MIME normalisation and extraction made of it.  Both ends
@@ -32,6 +33,7 @@
 #include "extract/dsn.h"
 #include "extract/extract.h"
 #include "mime/mime.h"
+#include "workflow/autoreply.h"
 
 #define WIRE_HEADER_SIZE 8
 /* Largest body either side accepts beyond the raw message itself. */
@@ -70,6 +72,13 @@ struct wire_result {
 	                                    then References newest first; at
 	                                    most WIRE_MAX_REFERENCES */
 	size_t n_references;
+	char **auto_headers;             /* "Name: value" of the headers
+	                                    autoreply_header_relevant()
+	                                    names, in order, NULL-terminated
+	                                    (NULL when none); at most
+	                                    AUTOREPLY_MAX_HEADERS, each at
+	                                    most AUTOREPLY_HEADER_MAX bytes */
+	size_t n_auto_headers;
 	char *parse_error;               /* why nothing could be parsed; NULL
 	                                    when parsing produced a message */
 	struct extract_record *rec;      /* NULL when not parsed */

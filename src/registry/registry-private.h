@@ -89,4 +89,21 @@ int registry_letters_outbox_news(struct registry *reg, int64_t outbox_id,
 				 const char *outbox_state, const char *status,
 				 int64_t now, struct ogi_error *err);
 
+/* Opens a case for msg with rec's fields in d->state (registry_record's
+ * case, without a message row or event), inside the caller's
+ * transaction; the tracking number in id.  Returns 0 or -1. */
+int registry_case_create_in_tx(struct registry *reg,
+			       const struct registry_message *msg,
+			       const struct extract_record *rec, int tz_offset,
+			       const struct registry_decision *d,
+			       char id[REGISTRY_CASE_ID_SIZE],
+			       struct ogi_error *err);
+
+/* Rewrites the extracted fields of case id (its record columns and
+ * review) with rec's, inside the caller's transaction.  Returns 0 or
+ * -1. */
+int registry_case_record_update_in_tx(struct registry *reg, const char *id,
+				      const struct extract_record *rec,
+				      struct ogi_error *err);
+
 #endif

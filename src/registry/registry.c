@@ -1420,3 +1420,43 @@ registry_case_get(struct registry *reg, const char *id,
 	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }
+
+int
+registry_case_create_in_tx(struct registry *reg,
+			   const struct registry_message *msg,
+			   const struct extract_record *rec, int tz_offset,
+			   const struct registry_decision *d,
+			   char id[REGISTRY_CASE_ID_SIZE], struct ogi_error *err)
+{
+	const char *state;
+
+	return case_create(reg, msg, rec, tz_offset, d, id, &state, err);
+}
+
+int
+registry_case_record_update_in_tx(struct registry *reg, const char *id,
+				  const struct extract_record *rec,
+				  struct ogi_error *err)
+{
+	char missing[256], invalid[256];
+	struct registry_stmt s;
+
+	if (bits_to_names(rec->missing, EXTRACT_ELEM_COUNT, extract_element_name,
+			  missing, sizeof(missing)) != 0 ||
+	    bits_to_names(rec->invalid, EXTRACT_INVALID_COUNT, extract_invalid_name,
+			  invalid, sizeof(invalid)) != 0) {
+		error_set(err, "%s: update case %s: unknown missing/invalid bits",
+			  reg->path, id);
+		return -1;
+	}
+	if (registry_stmt_prepare(reg, &s,
+				  "UPDATE cases SET (review, " CASE_RECORD_COLUMNS ")"
+				  " = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
+				  CASE_TEXT_PARAMS ") WHERE id = ?1",
+				  "update case fields", err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, id);
+	registry_stmt_text(&s, 2, rec->review);
+	case_bind_record(&s, 3, rec, missing, invalid);
+	return registry_stmt_run(&s, err);
+}

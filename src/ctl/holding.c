@@ -1,0 +1,212 @@
+#include "ctl/holding.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "common/json.h"
+#include "common/workdays.h"
+#include "ctl/ogictl.h"
+#include "registry/holding.h"
+#include "workflow/workflow.h"
+
+static void
+ctl_holding_usage(void)
+{
+	fputs("usage: ogictl holding [--json]\n"
+	      "       ogictl holding file MSG --case ID | --new | --dismiss\n",
+	      stderr);
+}
+
+/* RFC 3339 in the office's zone, and its offset from UTC in seconds. */
+static char *
+ctl_holding_time(const char *tz_name, int64_t t, const char *format,
+		 int *offset_r)
+{
+	GTimeZone *tz = g_time_zone_new_identifier(tz_name);
+	GDateTime *utc = g_date_time_new_from_unix_utc(t);
+	GDateTime *local;
+	char *s;
+
+	if (tz == NULL)
+		tz = g_time_zone_new_utc();
+	local = g_date_time_to_timezone(utc, tz);
+	s = g_date_time_format(local, format);
+	if (offset_r != NULL)
+		*offset_r = (int)(g_date_time_get_utc_offset(local) /
+				  G_TIME_SPAN_SECOND);
+	g_date_time_unref(local);
+	g_date_time_unref(utc);
+	g_time_zone_unref(tz);
+	return s;
+}
+
+static void
+ctl_holding_print(const struct config *cfg, bool json,
+		  const struct registry_holding_row *rows, size_t n)
+{
+	if (json) {
+		struct json_writer w;
+
+		json_init(&w, stdout, true);
+		json_begin_array(&w);
+		for (size_t i = 0; i < n; i++) {
+			char *when = ctl_holding_time(cfg->timezone,
+						      rows[i].received_at,
+						      "%Y-%m-%dT%H:%M:%S%:z", NULL);
+
+			json_begin_object(&w);
+			json_key(&w, "file");
+			json_string(&w, rows[i].uid);
+			json_key(&w, "mailbox");
+			json_string(&w, rows[i].mailbox);
+			json_key(&w, "message_id");
+			json_string(&w, rows[i].message_id);
+			json_key(&w, "received_at");
+			json_string(&w, when);
+			json_key(&w, "from");
+			json_string(&w, rows[i].from_addr);
+			json_key(&w, "subject");
+			json_string(&w, rows[i].subject);
+			json_key(&w, "kind");
+			json_string(&w, rows[i].kind);
+			json_end_object(&w);
+			g_free(when);
+		}
+		json_end_array(&w);
+		json_finish(&w);
+		return;
+	}
+	if (n == 0) {
+		puts("no messages held");
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *when = ctl_holding_time(cfg->timezone, rows[i].received_at,
+					      "%Y-%m-%d %H:%M", NULL);
+
+		printf("%s  %s/%s  %s  %s  %s\n", when, rows[i].mailbox,
+		       rows[i].uid, rows[i].kind,
+		       rows[i].from_addr != NULL ? rows[i].from_addr : "-",
+		       rows[i].subject != NULL ? rows[i].subject : "-");
+		g_free(when);
+	}
+}
+
+static int
+ctl_holding_list(const struct config *cfg, bool json)
+{
+	struct registry_holding_row *rows = NULL;
+	struct ogi_error err = { 0 };
+	struct registry *reg;
+	size_t n = 0;
+
+	if (registry_open(cfg->db_path, true, &reg, &err) != 0 ||
+	    registry_holding_list(reg, &rows, &n, &err) != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		registry_close(reg);
+		return 1;
+	}
+	ctl_holding_print(cfg, json, rows, n);
+	registry_holding_rows_free(rows, n);
+	registry_close(reg);
+	return 0;
+}
+
+/* The deadline of a case opened from a message received at t. */
+static int
+ctl_holding_deadline(const struct config *cfg, int64_t t, char deadline[11],
+		     bool *provisional_r, int *offset_r, struct ogi_error *err)
+{
+	struct workdays *wd;
+	char *day = ctl_holding_time(cfg->timezone, t, "%Y-%m-%d", offset_r);
+	int rc = workdays_load_dir(cfg->holidays_dir, &wd, err);
+
+	if (rc == 0) {
+		rc = workflow_deadline(wd, day, cfg->reply_days, deadline,
+				       provisional_r, err);
+		workdays_free(wd);
+	}
+	g_free(day);
+	return rc;
+}
+
+static int
+ctl_holding_end(const struct config *cfg, const char *which,
+		enum registry_holding_action action, const char *case_id)
+{
+	struct registry_holding_new fresh = {
+		.review = "opened by a clerk from the holding list: the message "
+			  "was not read as an application",
+	};
+	char deadline[11], id[REGISTRY_CASE_ID_SIZE];
+	struct ogi_error err = { 0 };
+	struct registry *reg = NULL;
+	int64_t received;
+	bool found = false;
+	int rc = ogictl_registry_open_write(cfg, &reg, &err);
+
+	if (rc == 0)
+		rc = registry_holding_received(reg, which, &found, &received, &err);
+	if (rc == 0 && action == REGISTRY_HOLDING_NEW && found) {
+		rc = ctl_holding_deadline(cfg, received, deadline,
+					  &fresh.deadline_provisional,
+					  &fresh.tz_offset, &err);
+		fresh.deadline = deadline;
+	}
+	if (rc == 0)
+		rc = registry_holding_end(reg, which, action, case_id, &fresh, id,
+					  &err);
+	registry_close(reg);
+	if (rc != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		return 1;
+	}
+	if (action == REGISTRY_HOLDING_DISMISS)
+		printf("%s dismissed\n", which);
+	else if (action == REGISTRY_HOLDING_NEW)
+		printf("%s: application %s opened, waiting for a clerk (deadline "
+		       "%s%s)\n", which, id, deadline,
+		       fresh.deadline_provisional ? ", provisional" : "");
+	else
+		printf("%s filed into %s\n", which, id);
+	return 0;
+}
+
+int
+ctl_holding(const struct config *cfg, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "case", required_argument, NULL, 'c' },
+		{ "new", no_argument, NULL, 'n' },
+		{ "dismiss", no_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum registry_holding_action action = REGISTRY_HOLDING_FILE;
+	const char *case_id = NULL;
+	int c, actions = 0;
+	bool json = false;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = true; break;
+		case 'c': case_id = optarg; action = REGISTRY_HOLDING_FILE;
+			  actions++; break;
+		case 'n': action = REGISTRY_HOLDING_NEW; actions++; break;
+		case 'd': action = REGISTRY_HOLDING_DISMISS; actions++; break;
+		default: ctl_holding_usage(); return 2;
+		}
+	}
+	if (optind == argc && actions == 0)
+		return ctl_holding_list(cfg, json);
+	if (optind + 2 != argc || strcmp(argv[optind], "file") != 0 ||
+	    actions != 1 || json) {
+		ctl_holding_usage();
+		return 2;
+	}
+	return ctl_holding_end(cfg, argv[optind + 1], action, case_id);
+}

@@ -1,0 +1,31 @@
+/* What the daemon does by itself after a message is recorded: holding
+ * what is no application and matches no case, merging a correction reply
+ * into its case, answering a status query, within the RFC 3834 rules and
+ * the daily limit (workflow/autoreply.h).  Everything is written in the
+ * batch's transaction (registry_batch_begin), so it commits, or is undone,
+ * with the record that caused it.  Blocks on disk I/O like the registry.
+ */
+#ifndef OGI_DAEMON_AUTOMATIC_H
+#define OGI_DAEMON_AUTOMATIC_H
+
+#include "common/config.h"
+#include "common/error.h"
+#include "daemon/wire.h"
+#include "registry/registry.h"
+
+/* One recorded message and what became of it. */
+struct automatic_message {
+	const struct registry_message *msg;
+	const struct wire_result *res;
+	const struct registry_outcome *out;
+	const char *today;          /* the office's date of receipt */
+	const char *where;          /* "mailbox/uid" for the log */
+};
+
+/* Acts on m inside the open batch.  Returns 0, or -1 (store scope) when
+ * the registry failed: the batch cannot go on. */
+int automatic_after_record(const struct config *cfg, struct registry *reg,
+			   const struct automatic_message *m,
+			   struct ogi_error *err);
+
+#endif
