@@ -90,7 +90,9 @@ test_result_round_trip(void **state)
 	};
 	char *problems[] = { "bad charset", "deep nesting", NULL };
 	char *refs[] = { "parent@x", "grand@x", NULL };
+	char *autoh[] = { "Auto-Submitted: no", "List-Id: <l.x>", NULL };
 	struct wire_result in = {
+		.auto_headers = autoh, .n_auto_headers = 2,
 		.message_id = "id@x", .from_addr = "a@b", .subject = "申请",
 		.received_header = 1764057600,
 		.problems = problems, .n_problems = 2, .rec = &rec,
@@ -119,6 +121,9 @@ test_result_round_trip(void **state)
 	assert_string_equal(out.references[0], "parent@x");
 	assert_string_equal(out.references[1], "grand@x");
 	assert_null(out.references[2]);
+	assert_int_equal(out.n_auto_headers, 2);
+	assert_string_equal(out.auto_headers[1], "List-Id: <l.x>");
+	assert_null(out.auto_headers[2]);
 	assert_null(out.parse_error);
 	assert_non_null(out.rec);
 	assert_int_equal(out.rec->kind, rec.kind);
@@ -294,6 +299,47 @@ test_too_many_references(void **state)
 		g_free(refs[i]);
 }
 
+/* The automatic-mail headers a worker may send: only those the decision
+ * reads, a bounded number, each bounded. */
+static void
+test_auto_headers_bounded(void **state)
+{
+	static const struct {
+		const char *what;
+		size_t n;
+		const char *line;   /* NULL: a line too long */
+	} cases[] = {
+		{ "a header the decision does not read", 1, "Subject: x" },
+		{ "no colon", 1, "Auto-Submitted no" },
+		{ "too many", AUTOREPLY_MAX_HEADERS + 1, "Precedence: bulk" },
+		{ "too long", 1, NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *lines[AUTOREPLY_MAX_HEADERS + 2] = { NULL };
+		struct wire_result in = { .parse_error = "x" }, out;
+		struct ogi_error err = { 0 };
+		unsigned char *frame;
+		size_t len, body_len;
+		char *longline = g_strnfill(AUTOREPLY_HEADER_MAX + 1, 'a');
+
+		memcpy(longline, "List-Id: ", 9);
+		for (size_t k = 0; k < cases[i].n; k++)
+			lines[k] = cases[i].line != NULL ? (char *)cases[i].line
+							 : longline;
+		in.auto_headers = lines;
+		in.n_auto_headers = cases[i].n;
+		wire_result_encode(&in, &frame, &len);
+		assert_int_equal(wire_header_decode(frame, len, &body_len, &err), 0);
+		if (wire_result_decode(frame + WIRE_HEADER_SIZE, body_len, &out,
+				       &err) != -1)
+			fail_msg("accepted: %s", cases[i].what);
+		g_free(frame);
+		g_free(longline);
+	}
+}
+
 static void
 test_hostile_headers(void **state)
 {
@@ -304,7 +350,9 @@ test_hostile_headers(void **state)
 		{ "wrong magic", { 'O', 'G', 'X', '1', 0, 0, 0, 0 } },
 		{ "wrong version (1: before delivery reports)",
 		  { 'O', 'G', 'W', '1', 0, 0, 0, 0 } },
-		{ "body over the limit", { 'O', 'G', 'W', '2', 0xff, 0xff, 0xff, 0xff } },
+		{ "wrong version (2: before the automatic-mail headers)",
+		  { 'O', 'G', 'W', '2', 0, 0, 0, 0 } },
+		{ "body over the limit", { 'O', 'G', 'W', '3', 0xff, 0xff, 0xff, 0xff } },
 	};
 
 	(void)state;
@@ -338,6 +386,7 @@ main(void)
 		cmocka_unit_test(test_hostile_results),
 		cmocka_unit_test(test_hostile_headers),
 		cmocka_unit_test(test_too_many_references),
+		cmocka_unit_test(test_auto_headers_bounded),
 		cmocka_unit_test(test_job_requires_message),
 	};
 
