@@ -1,18 +1,29 @@
 #include "ctl/calendar.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
+#include "common/spool.h"
 #include "common/workdays.h"
+#include "ctl/ogictl.h"
+#include "registry/calendar.h"
+#include "workflow/rules.h"
+#include "workflow/workflow.h"
 
 /* add-days takes at most a working year and a half: the longest period
  * the rules give (20 + 20 working days, a correction period on top) is far
  * below it, and a typo of an extra digit should not print pages. */
 #define CTL_CALENDAR_MAX_DAYS 400
+/* A year of holiday-cn data is a few kilobytes; anything near this is not
+ * a calendar. */
+#define CTL_CALENDAR_MAX_FILE (1 << 20)
 
 static void
 ctl_calendar_usage(void)
@@ -259,6 +270,233 @@ ctl_calendar_show(const struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* Writes len bytes to dir/YEAR.json through a hidden temporary file
+ * (which the loader ignores) and a rename, so a reader sees the old year
+ * or the new one, never a part.  The file is 0600, the directory 0700. */
+static int
+ctl_calendar_install(const char *dir, int year, const char *text, size_t len,
+		     char **path_r, struct ogi_error *err)
+{
+	char *tmp = g_strdup_printf("%s/.%d.json.XXXXXX", dir, year);
+	char *path = g_strdup_printf("%s/%d.json", dir, year);
+	bool created = false;
+	size_t done = 0;
+	int fd = -1;
+
+	*path_r = NULL;
+	if (spool_mkdirs(dir, err) != 0)
+		goto fail;
+	if ((fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0600)) < 0) {
+		error_set(err, "%s: %s", tmp, strerror(errno));
+		goto fail;
+	}
+	created = true;
+	while (done < len) {
+		ssize_t w = write(fd, text + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			error_set(err, "%s: %s", tmp, strerror(errno));
+			goto fail;
+		}
+		done += (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0) {
+		fd = -1;
+		error_set(err, "%s: %s", tmp, strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		error_set(err, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	created = false;
+	g_free(tmp);
+	*path_r = path;
+	return spool_fsync_dir(dir, err);
+fail:
+	if (fd >= 0)
+		close(fd);
+	if (created)
+		g_unlink(tmp);
+	g_free(tmp);
+	g_free(path);
+	return -1;
+}
+
+/* The local date and time of t in the office's time zone. */
+static void
+ctl_calendar_local(const struct config *cfg, int64_t t, char date[11],
+		   int *hour_r, int *minute_r)
+{
+	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
+	GDateTime *utc = g_date_time_new_from_unix_utc(t), *local;
+
+	/* config_load checked the name; UTC only for a zone gone since. */
+	if (tz == NULL)
+		tz = g_time_zone_new_utc();
+	local = g_date_time_to_timezone(utc, tz);
+
+	snprintf(date, 11, "%04d-%02d-%02d", g_date_time_get_year(local),
+		 g_date_time_get_month(local), g_date_time_get_day_of_month(local));
+	*hour_r = g_date_time_get_hour(local);
+	*minute_r = g_date_time_get_minute(local);
+	g_date_time_unref(local);
+	g_date_time_unref(utc);
+	g_time_zone_unref(tz);
+}
+
+/* Counts c's deadline again on wd, by the rules it was registered under,
+ * from its recorded receipt day (or, for a case from before receipt days,
+ * from when it was received). */
+static int
+ctl_calendar_recount_case(const struct config *cfg, const struct rules *office,
+			  const struct workdays *wd,
+			  const struct registry_provisional *c,
+			  struct rules_deadline *dl_r, struct ogi_error *err)
+{
+	struct rules r;
+	char date[11];
+	int hour, minute;
+
+	rules_for_case(office, c->rules, &r);
+	if (c->receipt_date != NULL)
+		return rules_recount(&r, wd, c->receipt_date, c->extended_days,
+				     dl_r, err);
+	ctl_calendar_local(cfg, c->received_at, date, &hour, &minute);
+	return rules_reply_deadline(&r, wd, date, hour, minute, dl_r, err);
+}
+
+/* Counts every open provisional deadline again on wd and stores the
+ * results in one transaction; prints the cases that changed. */
+static int
+ctl_calendar_recount(const struct config *cfg, const struct workdays *wd)
+{
+	struct registry_provisional *rows = NULL;
+	struct registry_recount *rc_rows = NULL;
+	struct rules_deadline *dls = NULL;
+	struct ogi_error err = { 0 };
+	struct registry *reg = NULL;
+	struct rules office;
+	size_t n = 0, k = 0, changed = 0;
+	bool *done = NULL;
+	int rc = 1;
+
+	rules_from_config(cfg, &office);
+	if (ogictl_registry_open_write(cfg, &reg, &err) != 0 ||
+	    registry_calendar_provisional(reg, &rows, &n, &err) != 0)
+		goto out;
+	dls = g_new0(struct rules_deadline, n + 1);
+	rc_rows = g_new0(struct registry_recount, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		if (!workflow_state_open(rows[i].state))
+			continue;
+		if (ctl_calendar_recount_case(cfg, &office, wd, &rows[i], &dls[k],
+					      &err) != 0) {
+			error_prefix(&err, "case %s", rows[i].id);
+			goto out;
+		}
+		rc_rows[k] = (struct registry_recount){
+			.id = rows[i].id,
+			.old_deadline = rows[i].deadline,
+			.deadline = dls[k].deadline,
+			.provisional = dls[k].provisional,
+			.receipt_date = dls[k].receipt_date,
+			.basis = dls[k].basis,
+		};
+		k++;
+	}
+	done = g_new0(bool, k + 1);
+	if (registry_calendar_recount(reg, rc_rows, k, done, &err) != 0)
+		goto out;
+	for (size_t i = 0; i < k; i++) {
+		if (!done[i])
+			continue;
+		if (changed++ == 0)
+			printf("deadlines counted again:\n");
+		printf("  %s  %s (provisional) → %s%s\n", rc_rows[i].id,
+		       rc_rows[i].old_deadline, rc_rows[i].deadline,
+		       rc_rows[i].provisional ? " (still provisional)" : "");
+	}
+	if (changed == 0)
+		printf("no open case had a provisional deadline\n");
+	rc = 0;
+out:
+	if (rc != 0)
+		fprintf(stderr, "ogictl: calendar import: %s (the year is imported; "
+			"run the import again to count the deadlines)\n", err.msg);
+	for (size_t i = 0; i < k; i++)
+		rules_deadline_clear(&dls[i]);
+	g_free(dls);
+	g_free(rc_rows);
+	g_free(done);
+	registry_provisional_free(rows, n);
+	if (reg != NULL)
+		registry_close(reg);
+	return rc;
+}
+
+static int
+ctl_calendar_import(const struct config *cfg, int argc, char **argv)
+{
+	struct ogi_error err = { 0 };
+	struct workdays *wd = NULL;
+	struct workdays_day *days;
+	GError *gerr = NULL;
+	char *text = NULL, *dir = NULL, *path = NULL;
+	size_t n_days, off = 0;
+	gsize len;
+	int year, rc = 1;
+
+	if (argc != 3) {
+		ctl_calendar_usage();
+		return 2;
+	}
+	if (!g_file_get_contents(argv[2], &text, &len, &gerr)) {
+		fprintf(stderr, "ogictl: calendar import: %s\n", gerr->message);
+		g_clear_error(&gerr);
+		return 1;
+	}
+	if (len > CTL_CALENDAR_MAX_FILE) {
+		fprintf(stderr, "ogictl: calendar import: %s: %zu bytes is too "
+			"large for a year's calendar\n", argv[2], (size_t)len);
+		goto out;
+	}
+	/* Checked against the rest of the calendar as it will stand: the
+	 * neighbouring years' files may list days of this one. */
+	if (ctl_calendar_load(cfg, &wd) != 0)
+		goto out;
+	if (workdays_replace_json(wd, text, len, argv[2], &year, &err) != 0) {
+		fprintf(stderr, "ogictl: calendar import: %s; nothing imported\n",
+			err.msg);
+		goto out;
+	}
+	workdays_free(wd);
+	wd = NULL;
+	dir = workdays_state_dir(cfg->state_dir);
+	if (ctl_calendar_install(dir, year, text, len, &path, &err) != 0) {
+		fprintf(stderr, "ogictl: calendar import: %s\n", err.msg);
+		goto out;
+	}
+	if (ctl_calendar_load(cfg, &wd) != 0)
+		goto out;
+	workdays_year_days(wd, year, &days, &n_days);
+	for (size_t i = 0; i < n_days; i++)
+		off += days[i].kind == WORKDAYS_HOLIDAY;
+	workdays_days_free(days);
+	printf("imported %d into %s: %zu days off, %zu make-up working days\n",
+	       year, path, off, n_days - off);
+	rc = ctl_calendar_recount(cfg, wd);
+out:
+	workdays_free(wd);
+	g_free(text);
+	g_free(dir);
+	g_free(path);
+	return rc;
+}
+
 int
 ctl_calendar(const struct config *cfg, int argc, char **argv)
 {
@@ -266,6 +504,8 @@ ctl_calendar(const struct config *cfg, int argc, char **argv)
 		return ctl_calendar_add_days(cfg, argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "show") == 0)
 		return ctl_calendar_show(cfg, argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "import") == 0)
+		return ctl_calendar_import(cfg, argc, argv);
 	ctl_calendar_usage();
 	return 2;
 }

@@ -22,6 +22,7 @@
 #include "common/spool.h"
 #include "common/wake.h"
 #include "common/workdays.h"
+#include "daemon/calwarn.h"
 #include "daemon/parser.h"
 #include "daemon/poller.h"
 #include "delivery/sender.h"
@@ -500,6 +501,7 @@ ogid_daemon(const char *file, struct config *cfg)
 	sigprocmask(SIG_BLOCK, &sigs, NULL);
 	log_info("started: state %s, %zu intake%s", cfg->state_dir,
 		 cfg->n_intakes, cfg->n_intakes == 1 ? "" : "s");
+	daemon_calendar_warn(cfg);
 	ogid_supervise(&s, &sigs);
 	log_info("stopped");
 	g_free(s.children);
@@ -522,6 +524,7 @@ ogid_once(struct config *cfg)
 		return 1;
 	}
 	spool_clean_tmp(cfg->state_dir);
+	daemon_calendar_warn(cfg);
 	rc = poller_run_once(cfg, &ogid_stop);
 	/* What intake queued goes out in the same run. */
 	if (!ogid_stop && delivery_sender_once(cfg, &ogid_stop) != 0)

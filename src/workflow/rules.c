@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "workflow/workflow.h"
+
 /* The periods as the texts give them: bureau rules (second document)
  * Art. 5-6; Regulation on Open Government Information (2019) Art. 30, 33. */
 static const struct rules_profile rules_profiles[] = {
@@ -265,4 +267,72 @@ rules_deadline_clear(struct rules_deadline *dl)
 {
 	g_free(dl->basis);
 	dl->basis = NULL;
+}
+
+/* A warning names at most this many cases: it is a line in a log and in
+ * the digest, and the office needs the count and a few to look at, not a
+ * list `ogictl due` gives better. */
+#define RULES_WARN_MAX_CASES 10
+
+/* Adds to years (g_string) the years from..to without data not in it. */
+static void
+rules_missing_years(const struct workdays *wd, int from, int to, GString *years)
+{
+	for (int y = from; y <= to; y++) {
+		char ys[8];
+
+		snprintf(ys, sizeof(ys), "%d", y);
+		if (!workdays_has_year(wd, y) && strstr(years->str, ys) == NULL)
+			g_string_append_printf(years, "%s%s", years->len > 0 ? ", " : "",
+					       ys);
+	}
+}
+
+char *
+rules_calendar_warnings(const struct rules *r, const struct workdays *wd,
+			const char *today, const struct rules_case_deadline *cases,
+			size_t n)
+{
+	GString *out = g_string_new(NULL), *years = g_string_new(NULL);
+	GString *list = g_string_new(NULL);
+	size_t open = 0;
+	char due[11];
+	bool prov = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!cases[i].provisional || cases[i].deadline == NULL ||
+		    !workflow_state_open(cases[i].state))
+			continue;
+		if (open < RULES_WARN_MAX_CASES)
+			g_string_append_printf(list, "%s%s due %s", open > 0 ? ", " : "",
+					       cases[i].id, cases[i].deadline);
+		open++;
+		rules_missing_years(wd, atoi(today), atoi(cases[i].deadline), years);
+	}
+	if (open > RULES_WARN_MAX_CASES)
+		g_string_append_printf(list, " and %zu more",
+				       open - RULES_WARN_MAX_CASES);
+	if (open > 0)
+		g_string_append_printf(out, "%zu open case%s with a provisional "
+				       "deadline (no holiday calendar for %s): %s; "
+				       "import the year with `ogictl calendar import "
+				       "FILE.json`", open, open == 1 ? "" : "s",
+				       years->len > 0 ? years->str : "a year",
+				       list->str);
+	if (workdays_add(wd, today, r->reply_days, due, &prov, NULL) == 0 && prov) {
+		g_string_truncate(years, 0);
+		rules_missing_years(wd, atoi(today), atoi(due), years);
+		g_string_append_printf(out, "%san application received today would "
+				       "be due %s, counted without a holiday "
+				       "calendar for %s (provisional); import the "
+				       "year with `ogictl calendar import FILE.json`",
+				       out->len > 0 ? "\n" : "", due, years->str);
+	}
+	g_string_free(years, TRUE);
+	g_string_free(list, TRUE);
+	if (out->len == 0) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	return g_string_free(out, FALSE);
 }

@@ -122,4 +122,23 @@ int rules_correction_due(const struct rules *r, const struct workdays *wd,
 
 void rules_deadline_clear(struct rules_deadline *dl);
 
+/* A case's deadline as the calendar warnings see it. */
+struct rules_case_deadline {
+	const char *id;
+	const char *state;         /* only open states count
+	                              (workflow_state_open) */
+	const char *deadline;      /* YYYY-MM-DD */
+	bool provisional;
+};
+
+/* What the office must hear about the calendar (ogid at start, the daily
+ * digest): the open cases among cases whose deadline is provisional, and
+ * whether an application received today (YYYY-MM-DD, local) would get a
+ * provisional deadline, each naming the years without data and how to
+ * import them.  Returns the warnings, one per line without a final
+ * newline (g_free), or NULL when there is nothing to say. */
+char *rules_calendar_warnings(const struct rules *r, const struct workdays *wd,
+			      const char *today,
+			      const struct rules_case_deadline *cases, size_t n);
+
 #endif

@@ -273,6 +273,43 @@ test_profiles(void **state)
 	assert_ptr_equal(r.profile, b);
 }
 
+/* What ogid logs at start and the digest repeats. */
+static void
+test_calendar_warnings(void **state)
+{
+	static const struct rules_case_deadline cases[] = {
+		{ "2026-000001", "registered", "2027-01-11", true },
+		{ "2026-000002", "answered", "2027-01-12", true },	/* not open */
+		{ "2026-000003", "incomplete", "2027-01-13", true },
+		{ "2026-000004", "registered", "2026-12-22", false },
+	};
+	struct rules r = office("bureau", 0, NONE);
+	char *w;
+
+	(void)state;
+	/* Nothing to say: no provisional open case, today's period in 2026. */
+	assert_null(rules_calendar_warnings(&r, cal, "2026-09-30", cases + 3, 1));
+	assert_null(rules_calendar_warnings(&r, cal, "2026-09-30", cases + 1, 1));
+	w = rules_calendar_warnings(&r, cal, "2026-09-30", cases, G_N_ELEMENTS(cases));
+	assert_non_null(w);
+	assert_string_equal(w, "2 open cases with a provisional deadline (no holiday "
+			    "calendar for 2027): 2026-000001 due 2027-01-11, "
+			    "2026-000003 due 2027-01-13; import the year with "
+			    "`ogictl calendar import FILE.json`");
+	g_free(w);
+	/* Received today, 12-20: due in 2027. */
+	w = rules_calendar_warnings(&r, cal, "2026-12-20", NULL, 0);
+	assert_non_null(w);
+	assert_string_equal(w, "an application received today would be due "
+			    "2027-01-08, counted without a holiday calendar for "
+			    "2027 (provisional); import the year with `ogictl "
+			    "calendar import FILE.json`");
+	g_free(w);
+	w = rules_calendar_warnings(&r, cal, "2026-12-20", cases, 1);
+	assert_non_null(strchr(w, '\n'));
+	g_free(w);
+}
+
 int
 main(void)
 {
@@ -282,6 +319,7 @@ main(void)
 		cmocka_unit_test(test_recount),
 		cmocka_unit_test(test_correction_periods),
 		cmocka_unit_test(test_profiles),
+		cmocka_unit_test(test_calendar_warnings),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
