@@ -1,7 +1,8 @@
 #!/bin/sh
 # What the daemon does by itself: the holding list of messages that are
 # no application and match no case, filed, opened or dismissed by a
-# clerk with `ogictl holding`.
+# clerk with `ogictl holding`; a correction reply merged into its
+# incomplete case; a status query answered only to the case's address.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
@@ -67,5 +68,134 @@ t_check "filing into a case that does not exist fails" [ $? = 1 ]
 ev=$(sqlite3 "$dir/state/ogid.db" "SELECT group_concat(type || ':' || actor) FROM events WHERE type IN ('filed','dismissed') ORDER BY id")
 t_check "each is an event in the clerk's name" \
 	[ "$ev" = "filed:$(id -un),dismissed:$(id -un)" ]
+
+# --- a correction reply completes an incomplete case ---------------------
+incomplete=029-163-missing-id
+applicant=naren_1995@163.com
+# t_reply FROM SUBJECT ID TEXT: a plain reply from FROM.
+t_reply() {
+	cat <<EML
+From: $1
+To: ogi@example.gov.cn
+Subject: $2
+Date: Fri, 25 Sep 2026 09:00:00 +0800
+Message-ID: <$3@example.com>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+
+$4
+EML
+}
+dir=$(t_state_dir correction)
+cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
+t_ogid "$dir" --once 2>"$dir/log1"
+case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+t_ogictl "$dir" show "$case" --json >"$dir/c1.json"
+t_check "the application lacking its ID number is incomplete" \
+	t_jq "$dir/c1.json" '.state == "incomplete" and .missing == ["identity_proof"]'
+deadline=$(jq -r .deadline "$dir/c1.json")
+t_reply "$applicant" "Re: 补正告知书 [OGI-$case]" corr1 \
+	"您好，现补正如下：
+身份证号码：150502199501011239" >"$dir/inbox/new/1790300000.M1P1.corr"
+t_ogid "$dir" --once 2>"$dir/log2"
+t_check "ogid merges the correction" grep -q "correction merged into case $case (2 fields): registered" "$dir/log2"
+t_ogictl "$dir" show "$case" --json >"$dir/c2.json"
+t_check "the case is registered with the ID number it lacked" \
+	t_jq "$dir/c2.json" '.state == "registered" and .missing == [] and
+		.applicant.id_number == "150502199501011239"'
+t_check "bureau rules: the deadline still counts from the first receipt" \
+	t_jq "$dir/c2.json" '.deadline == "'"$deadline"'"'
+ev=$(sqlite3 "$dir/state/ogid.db" "SELECT group_concat(type || ':' || coalesce(detail, ''), '|') FROM events WHERE case_id = '$case' AND type IN ('corrected', 'registered') ORDER BY id")
+t_check "each change is an event, then the registration" \
+	[ "$ev" = "registered:incomplete|corrected:id_type|corrected:id_number|registered:after the applicant's correction" ]
+t_check "the receipt is owed to the applicant" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters WHERE case_id = '$case' AND kind = 'receipt'")" = 1 ]
+
+# Still incomplete after a correction: a new notice names what is left.
+dir=$(t_state_dir correction2)
+sed 's/^\(.*\)$/\1/' "$corpus/$incomplete.eml" >"$dir/inbox/new/1790240137.M1P1.app"
+t_ogid "$dir" --once 2>/dev/null
+case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+t_reply "$applicant" "Re: 补正告知书" corr2 "补正：我的联系电话是 13800138000。" \
+	>"$dir/inbox/new/1790300001.M1P1.corr"
+t_ogid "$dir" --once 2>"$dir/log"
+t_check "a correction naming no case joins the sender's only incomplete case" \
+	grep -q "for case $case" "$dir/log"
+t_ogictl "$dir" show "$case" --json >"$dir/c.json"
+t_check "still incomplete, still lacking only the ID number" \
+	t_jq "$dir/c.json" '.state == "incomplete" and .missing == ["identity_proof"]'
+t_check "a second correction notice is owed" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters WHERE case_id = '$case' AND kind = 'correction'")" = 1 ]
+
+# --- status queries: answered only to the case's own address -------------
+dir=$(t_state_dir status)
+cp "$corpus/$good.eml" "$dir/inbox/new/$good"
+t_ogid "$dir" --once 2>/dev/null
+t_ogictl "$dir" list --json >"$dir/l.json"
+case=$(jq -r '.[0].id' "$dir/l.json")
+owner=$(jq -r '.[0].applicant.email' "$dir/l.json")
+t_reply "$owner" "查询申请进度 $case" st1 "请问我的申请 $case 现在办理到哪一步了？" \
+	>"$dir/inbox/new/1790300002.M1P1.st1"
+t_reply "someone.else@example.net" "查询申请进度 $case" st2 \
+	"请问申请 $case 现在办理到哪一步了？" >"$dir/inbox/new/1790300003.M1P1.st2"
+t_ogid "$dir" --once 2>"$dir/log"
+t_ogictl "$dir" outbox --json >"$dir/o.json"
+t_check "one status reply, to the case's own address" \
+	t_jq "$dir/o.json" '[.[] | select(.kind == "status")] | length == 1 and
+		.[0].recipient == "'"$owner"'"'
+deadline=$(jq -r '.[0].deadline' "$dir/l.json")
+sed '1,/^$/d' "$dir"/state/outbox/new/* | base64 -d >"$dir/status.txt"
+status_says() {
+	grep -q "状态：已登记，正在办理" "$1" &&
+		grep -q "答复期限：$2" "$1" &&
+		grep -q "下一步：本机关将在答复期限内作出答复" "$1"
+}
+t_check "it says the state, the deadline and what comes next" \
+	status_says "$dir/status.txt" "$deadline"
+t_ogictl "$dir" holding --json >"$dir/h.json"
+t_check "the stranger's query is held, nothing sent to it" \
+	t_jq "$dir/h.json" 'length == 1 and .[0].from == "someone.else@example.net"'
+
+# --- automatic mail gets nothing; the sixth automatic message in a day is not sent
+dir=$(t_state_dir robots)
+cp "$corpus/$good.eml" "$dir/inbox/new/$good"
+t_ogid "$dir" --once 2>/dev/null
+t_ogictl "$dir" list --json >"$dir/l.json"
+case=$(jq -r '.[0].id' "$dir/l.json")
+owner=$(jq -r '.[0].applicant.email' "$dir/l.json")
+{
+	echo "From: $owner"
+	echo "Auto-Submitted: auto-replied"
+	t_reply "$owner" "查询申请进度 $case" r1 "请问申请 $case 办理到哪一步了？" | sed 1d
+} >"$dir/inbox/new/1790300010.M1P1.r1"
+{
+	echo "List-Id: <news.example.com>"
+	t_reply "$owner" "查询申请进度 $case" r2 "请问申请 $case 办理到哪一步了？"
+} >"$dir/inbox/new/1790300011.M1P1.r2"
+{
+	echo "Precedence: bulk"
+	t_reply "$owner" "查询申请进度 $case" r3 "请问申请 $case 办理到哪一步了？"
+} >"$dir/inbox/new/1790300012.M1P1.r3"
+{
+	echo "Return-Path: <>"
+	t_reply "$owner" "查询申请进度 $case" r4 "请问申请 $case 办理到哪一步了？"
+} >"$dir/inbox/new/1790300013.M1P1.r4"
+t_ogid "$dir" --once 2>"$dir/log1"
+t_ogictl "$dir" outbox --json >"$dir/o.json"
+t_check "no reply to an auto-reply, list or bulk mail, or a null sender" \
+	t_jq "$dir/o.json" '[.[] | select(.kind == "status")] | length == 0'
+t_check "each is recorded as robot mail, answered by nobody" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT group_concat(kind || '/' || disposition) FROM messages WHERE uid LIKE '%.r_' ORDER BY uid")" = \
+	  "auto_reply/ignored,spam/ignored,spam/ignored,auto_reply/ignored" ]
+for i in 1 2 3 4 5 6; do
+	t_reply "$owner" "查询申请进度 $case" "q$i" "请问申请 $case 办理到哪一步了？" \
+		>"$dir/inbox/new/17903001$i.M1P1.q$i"
+done
+t_ogid "$dir" --once 2>"$dir/log"
+t_ogictl "$dir" outbox --json >"$dir/o.json"
+t_check "five status replies in a day, not six" \
+	t_jq "$dir/o.json" '[.[] | select(.kind == "status")] | length == 5'
+t_check "the sixth is refused by the daily limit" \
+	grep -q "daily limit of automatic messages reached" "$dir/log"
 
 t_done

@@ -2,9 +2,21 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <time.h>
+
+#include <glib.h>
 
 #include "common/log.h"
+#include "delivery/compose.h"
+#include "registry/automatic.h"
 #include "registry/holding.h"
+#include "registry/letters.h"
+#include "registry/outbox.h"
+#include "workflow/autoreply.h"
+#include "workflow/correction.h"
+#include "workflow/rules.h"
+#include "workflow/status.h"
+#include "workflow/workflow.h"
 
 /* A message for a clerk to file: it is no application, it joined no case,
  * and it is not robot mail (recorded and ignored). */
@@ -13,7 +25,7 @@ automatic_holds(const struct automatic_message *m)
 {
 	const struct extract_record *rec = m->res->rec;
 
-	if (m->out->duplicate || m->out->case_id[0] != '\0')
+	if (m->out->case_id[0] != '\0')
 		return false;
 	if (rec == NULL)
 		return true;
@@ -28,16 +40,276 @@ automatic_holds(const struct automatic_message *m)
 	}
 }
 
+static int
+automatic_hold(struct registry *reg, const struct automatic_message *m,
+	       const char *why, struct ogi_error *err)
+{
+	if (registry_holding_mark_in_tx(reg, m->msg->mailbox, m->msg->uid,
+					err) != 0)
+		return -1;
+	log_info("%s: held for the office (ogictl holding): %s", m->where, why);
+	return 0;
+}
+
+/* Whether an automatic message may go to recipient in answer to m: RFC
+ * 3834 first, then the day's limit, which it counts when it allows. */
+static int
+automatic_may_send(const struct config *cfg, struct registry *reg,
+		   const struct automatic_message *m, const char *recipient,
+		   bool *ok_r, struct ogi_error *err)
+{
+	const struct autoreply_message am = {
+		.parsed = m->res->rec != NULL,
+		.kind = m->res->rec != NULL ? m->res->rec->kind
+					    : EXTRACT_KIND_APPLICATION,
+		.from_addr = m->res->from_addr,
+		.headers = (const char *const *)m->res->auto_headers,
+	};
+	enum autoreply_verdict v = autoreply_check(&am,
+		(const char *const *)cfg->own_addresses);
+	int sent = 0;
+
+	if (v == AUTOREPLY_ALLOWED) {
+		if (registry_auto_replies_count(reg, recipient, m->today, &sent,
+						err) != 0)
+			return -1;
+		v = autoreply_rate(sent, cfg->auto_reply_limit);
+	}
+	*ok_r = v == AUTOREPLY_ALLOWED;
+	if (!*ok_r) {
+		log_info("%s: no automatic message to the sender: %s", m->where,
+			 autoreply_verdict_name(v));
+		return 0;
+	}
+	return registry_auto_replies_add_in_tx(reg, recipient, m->today, err);
+}
+
+/* The receipt or the next correction notice a corrected case is owed. */
+static int
+automatic_letter(const struct config *cfg, struct registry *reg,
+		 const struct automatic_message *m, const struct registry_case *c,
+		 const char *kind, struct ogi_error *err)
+{
+	const struct registry_letter_new l = {
+		.case_id = c->id, .kind = kind, .channel = c->channel,
+	};
+	const char *to = c->rec.email != NULL ? c->rec.email : m->res->from_addr;
+	int64_t id;
+	bool ok = false;
+
+	if (to == NULL ||
+	    automatic_may_send(cfg, reg, m, to, &ok, err) != 0)
+		return to == NULL ? 0 : -1;
+	if (!ok)
+		return 0;
+	if (registry_letter_add_in_tx(reg, &l, (int64_t)time(NULL), &id, err) != 0)
+		return -1;
+	log_info("%s: %s letter %lld owed for case %s", m->where, kind,
+		 (long long)id, c->id);
+	return 0;
+}
+
+/* The local hour and minute the message was received at. */
+static void
+automatic_local_time(const struct automatic_message *m, int *hour_r,
+		     int *minute_r)
+{
+	time_t t = (time_t)(m->msg->received_at + m->offset);
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL) {
+		*hour_r = 0;
+		*minute_r = 0;
+		return;
+	}
+	*hour_r = tm.tm_hour;
+	*minute_r = tm.tm_min;
+}
+
+/* The corrected application's clock: a profile that abandons what is not
+ * corrected (national-2019, Regulation Art. 30) counts the reply period
+ * from the corrected application's receipt; the bureau's keeps the
+ * original receipt. */
+static int
+automatic_restart(const struct config *cfg, const struct workdays *wd,
+		  const struct automatic_message *m, const struct registry_case *c,
+		  struct rules_deadline *dl, bool *restarts_r,
+		  struct ogi_error *err)
+{
+	struct rules office, r;
+	int hour, minute;
+
+	rules_from_config(cfg, &office);
+	rules_for_case(&office, c->rules, &r);
+	*restarts_r = r.profile->abandon_uncorrected;
+	if (!*restarts_r)
+		return 0;
+	automatic_local_time(m, &hour, &minute);
+	return rules_reply_deadline(&r, wd, m->today, hour, minute, dl, err);
+}
+
+static int
+automatic_message_row(struct registry *reg, const struct automatic_message *m,
+		      int64_t *id_r, struct ogi_error *err)
+{
+	return registry_message_row_id(reg, m->msg->mailbox, m->msg->uid, id_r,
+				       err);
+}
+
+/* A correction reply joined incomplete case c: merged, checked again,
+ * moved, and the letter it is now owed. */
+static int
+automatic_correction(const struct config *cfg, struct registry *reg,
+		     const struct workdays *wd, const struct automatic_message *m,
+		     struct registry_case *c, struct ogi_error *err)
+{
+	const char *names[EXTRACT_FIELD_COUNT + 1] = { NULL };
+	struct rules_deadline dl = { .basis = NULL };
+	struct ogi_error terr = { 0 };
+	unsigned changed = workflow_correction_merge(&c->rec, m->res->rec);
+	const char *to = workflow_correction_state(&c->rec);
+	bool restarts = false;
+	int64_t mid;
+	size_t n = 0;
+	int rc;
+
+	if (strcmp(to, c->state) != 0 &&
+	    workflow_transition_check(c->state, to, &terr) != 0) {
+		log_warning("%s: case %s: %s", m->where, c->id, terr.msg);
+		return 0;
+	}
+	for (unsigned f = 0; f < EXTRACT_FIELD_COUNT; f++)
+		if (changed & (1u << f))
+			names[n++] = extract_field_name(f);
+	if (strcmp(to, "registered") == 0 &&
+	    automatic_restart(cfg, wd, m, c, &dl, &restarts, err) != 0) {
+		error_scope(err, OGI_ERROR_STORE, false);
+		return -1;
+	}
+	rc = automatic_message_row(reg, m, &mid, err);
+	if (rc == 0) {
+		const struct registry_case_clock clock = {
+			.receipt_date = dl.receipt_date, .deadline = dl.deadline,
+			.basis = dl.basis, .provisional = dl.provisional,
+		};
+
+		rc = registry_correction_apply_in_tx(reg, c->id, mid, &c->rec,
+						     names, c->state, to,
+						     restarts ? &clock : NULL, err);
+	}
+	rules_deadline_clear(&dl);
+	if (rc != 0)
+		return -1;
+	log_info("%s: correction merged into case %s (%zu field%s): %s", m->where,
+		 c->id, n, n == 1 ? "" : "s", to);
+	if (strcmp(to, "needs_review") == 0)
+		return 0;
+	return automatic_letter(cfg, reg, m, c, workflow_letter(to), err);
+}
+
+/* The status reply: a plain mail with the case's state, deadline and next
+ * step, answering the query. */
+static int
+automatic_status(const struct config *cfg, struct registry *reg,
+		 const struct automatic_message *m, const struct registry_case *c,
+		 struct ogi_error *err)
+{
+	const struct workflow_status *st = workflow_status_of(c->state);
+	const char *to = m->res->from_addr;
+	char rel[256], *msgid = NULL, *body;
+	int64_t now = (int64_t)time(NULL), id;
+	bool ok = false;
+	int rc;
+
+	if (st == NULL || automatic_may_send(cfg, reg, m, to, &ok, err) != 0)
+		return st == NULL ? 0 : -1;
+	if (!ok)
+		return 0;
+	body = g_strdup_printf(
+		"您好：\n\n您的政府信息公开申请（登记号：%s）目前的办理情况如下。\n\n"
+		"状态：%s\n答复期限：%s%s\n下一步：%s\n\n"
+		"本邮件由系统自动发出，回复时请保留邮件标题中的登记号。\n\n%s\n",
+		c->id, st->words, c->deadline != NULL ? c->deadline : "尚未确定",
+		c->deadline_provisional ? "（暂定）" : "", st->next,
+		cfg->office.name != NULL ? cfg->office.name : "");
+	const struct delivery_letter l = {
+		.to = to, .subject = "政府信息公开申请办理情况",
+		.body = body, .in_reply_to = m->res->message_id,
+		.case_id = c->id, .automatic = true,
+	};
+	rc = delivery_compose_spool(cfg, &l, now, &msgid, rel, sizeof(rel), err);
+	g_free(body);
+	if (rc == 0) {
+		const struct registry_outbox_new o = {
+			.case_id = c->id, .kind = "status", .recipient = to,
+			.message_id = msgid, .in_reply_to = m->res->message_id,
+			.spool_path = rel,
+		};
+
+		rc = registry_outbox_enqueue_in_tx(reg, &o, now, &id, err);
+	}
+	g_free(msgid);
+	if (rc != 0) {
+		error_scope(err, OGI_ERROR_STORE, true);
+		return -1;
+	}
+	log_info("%s: status reply for case %s queued (outbox %lld)", m->where,
+		 c->id, (long long)id);
+	return 0;
+}
+
+/* Whether from is an address the case registered for its applicant. */
+static bool
+automatic_registered_address(const struct registry_case *c, const char *from)
+{
+	return from != NULL && c->rec.email != NULL &&
+	       g_ascii_strcasecmp(c->rec.email, from) == 0;
+}
+
+/* A reply or query that joined case id. */
+static int
+automatic_linked(const struct config *cfg, struct registry *reg,
+		 const struct workdays *wd, const struct automatic_message *m,
+		 struct ogi_error *err)
+{
+	const struct extract_record *rec = m->res->rec;
+	struct registry_case *c = NULL;
+	int rc;
+
+	if (registry_case_get(reg, m->out->case_id, &c, err) != 0)
+		return -1;
+	if (c == NULL)
+		return 0;
+	if (rec->kind == EXTRACT_KIND_CORRECTION_REPLY &&
+	    strcmp(c->state, "incomplete") == 0)
+		rc = automatic_correction(cfg, reg, wd, m, c, err);
+	else if (rec->kind != EXTRACT_KIND_STATUS_QUERY)
+		rc = 0;
+	else if (automatic_registered_address(c, m->res->from_addr))
+		rc = automatic_status(cfg, reg, m, c, err);
+	else
+		rc = automatic_hold(reg, m, "a status query from an address the "
+				    "case does not have: nothing disclosed", err);
+	registry_case_free(c);
+	return rc;
+}
+
 int
 automatic_after_record(const struct config *cfg, struct registry *reg,
+		       const struct workdays *wd,
 		       const struct automatic_message *m, struct ogi_error *err)
 {
-	(void)cfg;
-	if (automatic_holds(m)) {
-		if (registry_holding_mark_in_tx(reg, m->msg->mailbox,
-						m->msg->uid, err) != 0)
-			return -1;
-		log_info("%s: held for the office (ogictl holding)", m->where);
-	}
+	const struct extract_record *rec = m->res->rec;
+
+	if (m->out->duplicate)
+		return 0;
+	if (automatic_holds(m))
+		return automatic_hold(reg, m, rec != NULL ?
+				      extract_kind_name(rec->kind) : "unparsed",
+				      err);
+	if (rec != NULL && m->out->case_id[0] != '\0' && !m->out->created &&
+	    (rec->kind == EXTRACT_KIND_CORRECTION_REPLY ||
+	     rec->kind == EXTRACT_KIND_STATUS_QUERY))
+		return automatic_linked(cfg, reg, wd, m, err);
 	return 0;
 }

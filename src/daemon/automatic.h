@@ -1,15 +1,20 @@
 /* What the daemon does by itself after a message is recorded: holding
  * what is no application and matches no case, merging a correction reply
- * into its case, answering a status query, within the RFC 3834 rules and
- * the daily limit (workflow/autoreply.h).  Everything is written in the
- * batch's transaction (registry_batch_begin), so it commits, or is undone,
- * with the record that caused it.  Blocks on disk I/O like the registry.
+ * into its incomplete case (and owing the receipt or the next correction
+ * notice), answering a status query from the case's own address -- each
+ * automatic message within the RFC 3834 rules and the daily limit
+ * (workflow/autoreply.h).  Everything is written in the batch's
+ * transaction (registry_batch_begin), so it commits, or is undone, with
+ * the record that caused it.  Blocks on disk I/O like the registry.
  */
 #ifndef OGI_DAEMON_AUTOMATIC_H
 #define OGI_DAEMON_AUTOMATIC_H
 
+#include <stdint.h>
+
 #include "common/config.h"
 #include "common/error.h"
+#include "common/workdays.h"
 #include "daemon/wire.h"
 #include "registry/registry.h"
 
@@ -19,12 +24,15 @@ struct automatic_message {
 	const struct wire_result *res;
 	const struct registry_outcome *out;
 	const char *today;          /* the office's date of receipt */
+	int offset;                 /* the office's UTC offset then, seconds */
 	const char *where;          /* "mailbox/uid" for the log */
 };
 
-/* Acts on m inside the open batch.  Returns 0, or -1 (store scope) when
- * the registry failed: the batch cannot go on. */
+/* Acts on m inside the open batch; wd is the holiday calendar.  Returns 0,
+ * or -1 (store scope) when the registry or the spool failed: the batch
+ * cannot go on. */
 int automatic_after_record(const struct config *cfg, struct registry *reg,
+			   const struct workdays *wd,
 			   const struct automatic_message *m,
 			   struct ogi_error *err);
 

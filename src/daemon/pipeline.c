@@ -15,6 +15,7 @@
 #include "delivery/compose.h"
 #include "delivery/verp.h"
 #include "extract/extract.h"
+#include "registry/automatic.h"
 #include "registry/outbox.h"
 #include "registry/registry.h"
 #include "workflow/rules.h"
@@ -252,6 +253,14 @@ pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 		return -1;
 	if (registry_thread_case(pl->reg, res->references, res->n_references,
 				 res->from_addr, thread_r, err) != 0)
+		return -1;
+	/* A correction that names no case and answers none of our mails
+	 * still belongs to its sender's case when there is only one that
+	 * waits for a correction. */
+	if (thread_r[0] == '\0' && !known && res->rec != NULL &&
+	    res->rec->kind == EXTRACT_KIND_CORRECTION_REPLY &&
+	    registry_sender_incomplete_case(pl->reg, res->from_addr, thread_r,
+					    err) != 0)
 		return -1;
 	workflow_decide(res->rec, has_problems, known,
 			thread_r[0] != '\0' ? thread_r : NULL, &wf);
@@ -529,11 +538,12 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 			    &p->out, err) == 0) {
 		struct automatic_message am = {
 			.msg = &rm, .res = &p->res, .out = &p->out,
-			.today = p->today, .where = p->where,
+			.today = p->today, .offset = p->offset, .where = p->where,
 		};
 
 		if (pipeline_bounce_report(pl, p, err) == 0 &&
-		    automatic_after_record(pl->cfg, pl->reg, &am, err) == 0)
+		    automatic_after_record(pl->cfg, pl->reg, pl->wd, &am,
+					   err) == 0)
 			return 0;
 		error_prefix(err, "%s", p->where);
 		error_scope(err, OGI_ERROR_STORE, true);

@@ -1086,6 +1086,16 @@ clear_application(struct extract_record *rec)
 	rec->case_ref = ref;
 }
 
+void
+extract_recheck(struct extract_record *rec)
+{
+	rec->kind = EXTRACT_KIND_APPLICATION;
+	rec->missing = missing_elements(rec);
+	g_free(rec->review);
+	rec->review = NULL;
+	extract_verdict_decide(rec);
+}
+
 struct extract_record *
 extract_message(const struct mime_message *msg,
 		const struct extract_context *ctx)

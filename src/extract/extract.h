@@ -261,6 +261,13 @@ struct extract_record *extract_message(const struct mime_message *msg,
 
 void extract_record_free(struct extract_record *rec);
 
+/* Checks an application again after its fields changed (a correction
+ * merged into it): rec becomes an application, its missing elements are
+ * those without a value, and the verdict and review are decided anew from
+ * its values, invalid bits and provenance (rec->info: a value without a
+ * HIGH confidence is a doubt), as extract_message() decides them. */
+void extract_recheck(struct extract_record *rec);
+
 /* Frees what rec's fields own and zeroes it, leaving the struct itself
  * (for records embedded in other structs). */
 void extract_record_clear(struct extract_record *rec);
