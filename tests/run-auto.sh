@@ -52,9 +52,10 @@ new=$(sed -n 's/.*application \([0-9-]*\) opened.*/\1/p' "$dir/n.out")
 t_ogictl "$dir" holding --json >"$dir/h2.json"
 t_check "nothing is held any more" t_jq "$dir/h2.json" 'length == 0'
 t_ogictl "$dir" show "$new" --json >"$dir/new.json"
+# Received Tue 2025-11-18: 15 working days (the rules profile's) later.
 t_check "the new case waits for a clerk, its sender as e-mail, a deadline" \
 	t_jq "$dir/new.json" '.state == "needs_review" and
-		.applicant.email == "wangfang@example.com" and .deadline != null'
+		.applicant.email == "wangfang@example.com" and .deadline == "2025-12-09"'
 t_ogictl "$dir" messages --json >"$dir/m.json"
 t_check "the filed message belongs to the case" \
 	t_jq "$dir/m.json" '[.[] | select(.subject == "question one")][0].case == "'"$case"'"'

@@ -10,6 +10,7 @@
 #include "common/workdays.h"
 #include "ctl/ogictl.h"
 #include "registry/holding.h"
+#include "workflow/rules.h"
 #include "workflow/workflow.h"
 
 static void
@@ -121,11 +122,14 @@ ctl_holding_deadline(const struct config *cfg, int64_t t, char deadline[11],
 		     bool *provisional_r, int *offset_r, struct ogi_error *err)
 {
 	struct workdays *wd;
+	struct rules rules;
 	char *day = ctl_holding_time(cfg->timezone, t, "%Y-%m-%d", offset_r);
-	int rc = workdays_load_dir(cfg->holidays_dir, &wd, err);
+	int rc = workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
+				      err);
 
+	rules_from_config(cfg, &rules);
 	if (rc == 0) {
-		rc = workflow_deadline(wd, day, cfg->reply_days, deadline,
+		rc = workflow_deadline(wd, day, rules.reply_days, deadline,
 				       provisional_r, err);
 		workdays_free(wd);
 	}
