@@ -78,7 +78,7 @@ cat >"$dir/2027.json" <<'JSON'
 JSON
 t_ogictl "$dir" calendar import "$dir/2027.json" >"$dir/import.txt"
 t_check "import: exits 0 and names the year" \
-	grep -q "^imported 2027 into $dir/state/holidays/2027.json: 3 days off, 1 make-up working days" "$dir/import.txt"
+	grep -q "^imported 2027 into $dir/state/holidays/2027.json: days off 3, make-up working days 1" "$dir/import.txt"
 t_check "import: the changed case is printed, old → new" \
 	grep -q '^  2026-000001  2027-01-11 (provisional) → 2027-01-12$' "$dir/import.txt"
 t_check "the file is 0600 in a 0700 directory" \

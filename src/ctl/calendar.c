@@ -486,7 +486,7 @@ ctl_calendar_import(const struct config *cfg, int argc, char **argv)
 	for (size_t i = 0; i < n_days; i++)
 		off += days[i].kind == WORKDAYS_HOLIDAY;
 	workdays_days_free(days);
-	printf("imported %d into %s: %zu days off, %zu make-up working days\n",
+	printf("imported %d into %s: days off %zu, make-up working days %zu\n",
 	       year, path, off, n_days - off);
 	rc = ctl_calendar_recount(cfg, wd);
 out:
