@@ -6,7 +6,7 @@
 @docnum {{case.docnum}}
 @to {{applicant.name}}：
 
-本机关于{{dates.received}}收到您提出的关于“{{case.request}}”的政府信息公开申请（登记号：{{case.id}}）。
+本机关于{{dates.received}}收到您提出的{{#if case.request}}关于“{{case.request}}”的{{/if}}政府信息公开申请（登记号：{{case.id}}）。
 
 经审查，您的申请内容不明确或者要件不完整。根据《通辽市人社局依申请公开政务规定》第四条、第五条和《中华人民共和国政府信息公开条例》第二十九条、第三十条的规定，现一次性告知您需要补正的事项如下：
 

@@ -200,12 +200,53 @@ test_case(void **state)
 	}
 }
 
+/* Every automatic letter expands for an application without a request
+ * (the request is what such a correction notice asks for). */
+static void
+test_no_request(void **state)
+{
+	static const char *const kinds[] = { "correction" };
+	struct registry_case c = {
+		.id = "2026-000018", .state = "incomplete", .channel = "email",
+		.received_at = 1795105800,
+		.rec = {
+			.kind = EXTRACT_KIND_APPLICATION, .name = "王建国",
+			.missing = EXTRACT_ELEM_REQUEST,
+		},
+	};
+	struct ogi_error err;
+
+	(void)state;
+	set_str(&cfg->office.phone, "0475-8888888");
+	set_str(&cfg->office.address, "通辽市民主路1号");
+	for (size_t i = 0; i < G_N_ELEMENTS(kinds); i++) {
+		char *path = g_strdup_printf(OGI_SRCDIR "/templates/%s.tpl", kinds[i]);
+		struct letter_template *tpl;
+		struct letter_values *vals;
+		struct letter_doc *doc;
+
+		if (letter_template_load(path, &tpl, &err) != 0 ||
+		    delivery_case_values(&c, cfg, legal, "2026-11-24", NULL, &vals,
+					 &err) != 0)
+			fail_msg("%s: %s", kinds[i], err.msg);
+		if (letter_template_expand(tpl, vals, &doc, &err) != 0)
+			fail_msg("%s: %s", kinds[i], err.msg);
+		for (size_t k = 0; k < doc->n_blocks; k++)
+			assert_null(strstr(doc->blocks[k].text, "“”"));
+		letter_doc_free(doc);
+		letter_values_free(vals);
+		letter_template_free(tpl);
+		g_free(path);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_office_remedy),
 		cmocka_unit_test(test_case),
+		cmocka_unit_test(test_no_request),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
