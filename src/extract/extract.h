@@ -338,10 +338,11 @@ bool extract_is_automatic(const struct mime_message *msg,
 bool extract_find_case_ref(const char *text, char *buf, size_t bufsize);
 
 /* Every message the gateway sends carries its case's tracking number in
- * the subject in this tag, "[OGI-2026-000123]"; a reply keeps the subject,
+ * the subject in this tag, "[申请编号 2026-000123]" (申请编号: the
+ * application's number, which the applicant can read); a reply keeps the subject,
  * so the tag names the case it answers even when the subject or the text
  * quotes another number.  printf format taking the tracking number. */
-#define EXTRACT_CASE_TAG_FORMAT "[OGI-%s]"
+#define EXTRACT_CASE_TAG_FORMAT "[申请编号 %s]"
 
 /* Finds the tag of EXTRACT_CASE_TAG_FORMAT in subject (ASCII case and
  * full-width forms folded); copies its tracking number into buf (at least
