@@ -122,6 +122,30 @@ workflow_letter(const char *state)
 	return NULL;
 }
 
+const char *
+workflow_letter_channel(enum extract_delivery chosen,
+			const struct workflow_reach *r)
+{
+	switch (chosen) {
+	case EXTRACT_DELIVERY_FAX:
+		if (r->fax)
+			return "fax";
+		break;
+	case EXTRACT_DELIVERY_POST:
+		if (r->post)
+			return "post";
+		break;
+	case EXTRACT_DELIVERY_PICKUP:
+		if (r->email || r->post)
+			return "pickup";
+		break;
+	case EXTRACT_DELIVERY_EMAIL:
+	case EXTRACT_DELIVERY_UNKNOWN:
+		break;
+	}
+	return r->email ? "email" : NULL;
+}
+
 /* One row per state: where it may go.  The order is the life of a case. */
 static const struct workflow_state_row {
 	const char *name;

@@ -123,4 +123,19 @@ int workflow_transition_check(const char *from, const char *to,
  * none is owed. */
 const char *workflow_letter(const char *state);
 
+/* How the daemon can reach an applicant by itself. */
+struct workflow_reach {
+	bool email;    /* a usable e-mail address */
+	bool fax;      /* a fax number, and a fax way out configured */
+	bool post;     /* a postal address */
+};
+
+/* The channel ("email", "fax", "post", "pickup") of a letter the daemon
+ * sends by itself (bureau rules Art. 8: the form the applicant asked for):
+ * the applicant's choice when it can be done (pickup: when the notice can
+ * reach them by e-mail or post); a choice it cannot do, or none, is e-mail
+ * when there is an address.  NULL: no way to send it, a clerk decides. */
+const char *workflow_letter_channel(enum extract_delivery chosen,
+				    const struct workflow_reach *r);
+
 #endif

@@ -206,6 +206,41 @@ test_letters(void **state)
 	assert_null(workflow_letter(NULL));
 }
 
+/* The channel of an automatic letter: the applicant's choice when the
+ * daemon can do it, else e-mail, else none (a clerk decides). */
+static void
+test_letter_channel(void **state)
+{
+	static const struct {
+		enum extract_delivery chosen;
+		struct workflow_reach r;   /* email, fax, post */
+		const char *want;
+	} cases[] = {
+		{ EXTRACT_DELIVERY_EMAIL, { true, true, true }, "email" },
+		{ EXTRACT_DELIVERY_EMAIL, { false, true, true }, NULL },
+		{ EXTRACT_DELIVERY_FAX, { true, true, false }, "fax" },
+		{ EXTRACT_DELIVERY_FAX, { true, false, true }, "email" },
+		{ EXTRACT_DELIVERY_FAX, { false, false, true }, NULL },
+		{ EXTRACT_DELIVERY_POST, { true, false, true }, "post" },
+		{ EXTRACT_DELIVERY_POST, { true, false, false }, "email" },
+		{ EXTRACT_DELIVERY_PICKUP, { false, false, true }, "pickup" },
+		{ EXTRACT_DELIVERY_PICKUP, { true, false, false }, "pickup" },
+		{ EXTRACT_DELIVERY_PICKUP, { false, true, false }, NULL },
+		{ EXTRACT_DELIVERY_UNKNOWN, { true, true, true }, "email" },
+		{ EXTRACT_DELIVERY_UNKNOWN, { false, true, true }, NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *got = workflow_letter_channel(cases[i].chosen, &cases[i].r);
+
+		if (cases[i].want == NULL)
+			assert_null(got);
+		else
+			assert_string_equal(got, cases[i].want);
+	}
+}
+
 /* Every move the office's process has, and the ones it must refuse. */
 static void
 test_transitions(void **state)
@@ -282,6 +317,7 @@ main(void)
 		cmocka_unit_test(test_bounces),
 		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_letters),
+		cmocka_unit_test(test_letter_channel),
 		cmocka_unit_test(test_transitions),
 	};
 
