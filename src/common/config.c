@@ -163,6 +163,7 @@ static const struct config_key config_smtp_keys[] = {
 	SMTP_KEY("from", CONFIG_STRING, from, 0, 0),
 	SMTP_KEY("retry", CONFIG_STRING, retry, 0, 0),
 	SMTP_KEY("timeout", CONFIG_INT, timeout_s, 1, 3600),
+	SMTP_KEY("max_attachments", CONFIG_SIZE, max_attachments, 1024, LONG_MAX),
 	{ NULL, 0, 0, 0, 0 },
 };
 
@@ -805,6 +806,8 @@ config_set_defaults(struct config *cfg, const char *default_state_dir)
 		cfg->smtp.timeout_s = CONFIG_SMTP_TIMEOUT_DEFAULT;
 	if (cfg->fax.timeout_s == 0)
 		cfg->fax.timeout_s = CONFIG_FAX_TIMEOUT_DEFAULT;
+	if (cfg->smtp.max_attachments == 0)
+		cfg->smtp.max_attachments = CONFIG_SMTP_MAX_ATTACHMENTS_DEFAULT;
 }
 
 /* The names workflow/rules.c has profiles for (common/ cannot call it). */

@@ -118,6 +118,8 @@ struct config_smtp {
 	                        when they are used up the message fails */
 	size_t n_retry;
 	int timeout_s;       /* per SMTP command */
+	size_t max_attachments; /* a letter's PDF and files together, bytes:
+	                        larger is refused before it is queued */
 };
 
 /* The default retry schedule: like an MTA's queue lifetime (Postfix's
@@ -129,6 +131,10 @@ struct config_smtp {
  * for the end of DATA); a submission server answers in seconds, and a
  * hung one must not hold the sender for 10 minutes per message. */
 #define CONFIG_SMTP_TIMEOUT_DEFAULT 120
+/* What most mail servers take in one message (10 MiB, often the
+ * default size limit of hosted mail) once base64 has grown the files by a
+ * third, with room for the text. */
+#define CONFIG_SMTP_MAX_ATTACHMENTS_DEFAULT (7L << 20)
 
 /* Fax out ([fax]): at most one of gateway and command. */
 struct config_fax {
