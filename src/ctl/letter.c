@@ -133,7 +133,7 @@ ctl_letter_render(const struct config *cfg, const char *kind,
 	struct ctl_letter_args a = { .cfg = cfg, .kind = kind, .case_id = case_id };
 
 	return delivery_letter_render(cfg, kind, ctl_letter_values_fn, &a, outpath,
-				      err);
+				      NULL, err);
 }
 
 static int

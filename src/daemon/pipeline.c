@@ -16,6 +16,7 @@
 #include "delivery/verp.h"
 #include "extract/extract.h"
 #include "registry/automatic.h"
+#include "registry/letters.h"
 #include "registry/outbox.h"
 #include "registry/registry.h"
 #include "workflow/rules.h"
@@ -343,6 +344,10 @@ struct pipeline_pending {
 	struct delivery_bounce_match bounce; /* the outgoing message a
 	                                        delivery report is about */
 	bool bounce_reported;     /* its row was updated in this commit */
+	const char *letter;       /* the letter its new case is owed (workflow_letter),
+	                             NULL when none */
+	const char *letter_channel; /* how it goes (workflow_letter_channel) */
+	bool unreachable_added;   /* "no way to send" is in res.rec->review */
 };
 
 struct pipeline_batch {
@@ -499,6 +504,56 @@ pipeline_bounce_report(struct pipeline *pl, struct pipeline_pending *p,
 	return rc;
 }
 
+/* The letter a new case is owed and its channel.  A case the daemon owes a
+ * letter it has no way to send waits for a clerk instead (the reason
+ * recorded with it). */
+static void
+pipeline_letter(struct pipeline_pending *p)
+{
+	const struct extract_record *rec = p->res.rec;
+	struct workflow_reach reach;
+
+	p->letter = workflow_letter(p->decision.state);
+	p->letter_channel = NULL;
+	if (p->letter == NULL || rec == NULL)
+		return;
+	reach = (struct workflow_reach){
+		.email = rec->email != NULL && delivery_address_valid(rec->email),
+		.fax = false,
+		.post = rec->address != NULL && rec->address[0] != '\0',
+	};
+	p->letter_channel = workflow_letter_channel(rec->delivery, &reach);
+	if (p->letter_channel != NULL)
+		return;
+	if (!p->unreachable_added) {
+		extract_review_add(p->res.rec, strcmp(p->letter, "receipt") == 0
+				   ? "no way to send the receipt"
+				   : "no way to send the correction notice");
+		p->unreachable_added = true;
+	}
+	p->decision.state = "needs_review";
+	p->decision.reason = "no way to send the letter";
+	p->letter = NULL;
+}
+
+/* Adds the letter p's new case is owed, in the batch's transaction: it is
+ * sent (delivery/letters.h) only once the case is committed. */
+static int
+pipeline_letter_add(struct pipeline *pl, struct pipeline_pending *p,
+		    struct ogi_error *err)
+{
+	struct registry_letter_new l;
+	int64_t id;
+
+	if (p->letter == NULL || !p->out.created)
+		return 0;
+	l = (struct registry_letter_new){
+		.case_id = p->out.case_id, .kind = p->letter,
+		.channel = p->letter_channel,
+	};
+	return registry_letter_add_in_tx(pl->reg, &l, p->received_at, &id, err);
+}
+
 /* Decides what p becomes and records it, inside the batch's transaction
  * (so it sees the cases and messages recorded before it in the batch).
  * Returns 0 (also when the registry refused p alone: p->refused says
@@ -521,6 +576,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 				   "application may be unread");
 		p->review_added = true;
 	}
+	pipeline_letter(p);
 	rm = (struct registry_message){
 		.sha256 = p->sha,
 		.mailbox = in->name,
@@ -542,6 +598,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		};
 
 		if (pipeline_bounce_report(pl, p, err) == 0 &&
+		    pipeline_letter_add(pl, p, err) == 0 &&
 		    automatic_after_record(pl->cfg, pl->reg, pl->wd, &am,
 					   err) == 0)
 			return 0;

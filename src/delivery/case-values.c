@@ -313,7 +313,7 @@ case_font(const char *spec, char **path_r, int *index_r)
 int
 delivery_letter_render(const struct config *cfg, const char *kind,
 		       delivery_values_fn fn, void *ctx, const char *outpath,
-		       struct ogi_error *err)
+		       char **title_r, struct ogi_error *err)
 {
 	struct letter_values *vals = NULL;
 	struct letter_template *tpl = NULL;
@@ -341,6 +341,8 @@ delivery_letter_render(const struct config *cfg, const char *kind,
 	    letter_template_expand(tpl, vals, &doc, err) == 0 &&
 	    letter_render(doc, &fonts, outpath, NULL, err) == 0)
 		rc = 0;
+	if (rc == 0 && title_r != NULL)
+		*title_r = g_strdup(doc->title != NULL ? doc->title : "");
 	letter_doc_free(doc);
 	letter_values_free(vals);
 	letter_legal_free(legal);

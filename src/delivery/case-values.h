@@ -50,9 +50,12 @@ typedef int (*delivery_values_fn)(const struct letter_legal *legal, void *ctx,
 /* Renders letter kind (templates_dir/KIND.tpl, the legal texts of
  * templates_dir) with the values fn gives into the PDF file outpath (a
  * temporary file renamed over it: mode 0600, never half written), in the
- * configured fonts.  Returns 0 or -1.  Blocks on file I/O. */
+ * configured fonts.  title_r (may be NULL) receives the letter's title (a
+ * new string, g_free; "" when it has none).  Returns 0 or -1.  Blocks on
+ * file I/O. */
 int delivery_letter_render(const struct config *cfg, const char *kind,
 			   delivery_values_fn fn, void *ctx,
-			   const char *outpath, struct ogi_error *err);
+			   const char *outpath, char **title_r,
+			   struct ogi_error *err);
 
 #endif

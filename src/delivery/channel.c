@@ -6,6 +6,7 @@
 #include <glib.h>
 
 static const struct delivery_channel *const channel_all[] = {
+	&delivery_channel_email,
 	&delivery_channel_fax,
 	&delivery_channel_post,
 	&delivery_channel_pickup,

@@ -13,6 +13,7 @@
 #include "common/log.h"
 #include "common/wake.h"
 #include "delivery/compose.h"
+#include "delivery/letters.h"
 #include "delivery/verp.h"
 #include "registry/outbox.h"
 
@@ -191,19 +192,32 @@ out:
 	return rc;
 }
 
+/* One pass: the pending letters are rendered and queued first, so a
+ * letter owed since the last pass leaves in this one; then the outbox;
+ * then what the outbox (and any bounce) made of the letters is acted on. */
 static int
 sender_pass(const struct config *cfg, struct registry *reg,
 	    volatile sig_atomic_t *stop)
 {
+	struct delivery_letters_stats lst = { 0 };
 	struct delivery_sender_stats st;
 	struct ogi_error err = { 0 };
 
+	if (delivery_letters_run(cfg, reg, (int64_t)time(NULL), stop, &lst,
+				 &err) != 0) {
+		log_error("letters: %s", err.msg);
+		return -1;
+	}
 	if (delivery_sender_run(cfg, reg, (int64_t)time(NULL), stop, &st, &err) != 0) {
 		log_error("outbox: %s", err.msg);
 		return -1;
 	}
 	if (st.busy)
 		log_debug("outbox: another sender holds it");
+	if (delivery_letters_settle(cfg, reg, (int64_t)time(NULL), &lst, &err) != 0) {
+		log_error("letters: %s", err.msg);
+		return -1;
+	}
 	return 0;
 }
 

@@ -46,7 +46,8 @@ int delivery_sender_run(const struct config *cfg, struct registry *reg,
 			struct ogi_error *err);
 
 /* The sender's process in the daemon: opens its own registry handle and
- * runs a pass every DELIVERY_SENDER_TICK_S seconds until *stop is raised
+ * runs a pass (the letters worker, delivery/letters.h, then the outbox,
+ * then the letters' news) every DELIVERY_SENDER_TICK_S seconds until *stop is raised
  * (finishing the message in hand).  A failing pass is logged and retried
  * with a doubling wait.  Returns the exit status: 0 when stopped, 1 when
  * the registry cannot be opened. */

@@ -1,0 +1,641 @@
+#include "delivery/letters.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib.h>
+
+#include "common/log.h"
+#include "common/spool.h"
+#include "delivery/case-values.h"
+#include "delivery/channel.h"
+#include "letter/legal.h"
+#include "registry/letters.h"
+#include "workflow/workflow.h"
+
+static delivery_letters_failed_fn letters_failure_hook;
+
+void
+delivery_letters_on_failure(delivery_letters_failed_fn fn)
+{
+	letters_failure_hook = fn;
+}
+
+/* --- values beyond the case's: a flat JSON object of strings ------------ */
+
+static void
+json_quote(GString *out, const char *s)
+{
+	g_string_append_c(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			g_string_append_printf(out, "\\%c", *p);
+		else if (*p < 0x20)
+			g_string_append_printf(out, "\\u%04x", *p);
+		else
+			g_string_append_c(out, (char)*p);
+	}
+	g_string_append_c(out, '"');
+}
+
+char *
+delivery_letter_values_json(const char *const *keys, const char *const *values,
+			    size_t n)
+{
+	GString *out = g_string_new("{");
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			g_string_append_c(out, ',');
+		json_quote(out, keys[i]);
+		g_string_append_c(out, ':');
+		json_quote(out, values[i]);
+	}
+	g_string_append_c(out, '}');
+	return g_string_free(out, FALSE);
+}
+
+static const char *
+json_space(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static int
+json_hex4(const char *p, gunichar *c_r)
+{
+	*c_r = 0;
+	for (int i = 0; i < 4; i++) {
+		int d = g_ascii_xdigit_value(p[i]);
+
+		if (d < 0)
+			return -1;
+		*c_r = *c_r * 16 + (gunichar)d;
+	}
+	return 0;
+}
+
+/* Reads the JSON string at *pp (at its opening quote) into a new string
+ * and moves *pp past it.  Returns NULL when it is not one. */
+static char *
+json_string_read(const char **pp)
+{
+	const char *p = *pp;
+	GString *out;
+
+	if (*p != '"')
+		return NULL;
+	out = g_string_new(NULL);
+	for (p++; *p != '"'; p++) {
+		gunichar c;
+
+		if (*p == '\0' || (unsigned char)*p < 0x20)
+			goto bad;
+		if (*p != '\\') {
+			g_string_append_c(out, *p);
+			continue;
+		}
+		p++;
+		switch (*p) {
+		case '"': case '\\': case '/': g_string_append_c(out, *p); break;
+		case 'n': g_string_append_c(out, '\n'); break;
+		case 't': g_string_append_c(out, '\t'); break;
+		case 'r': g_string_append_c(out, '\r'); break;
+		case 'b': g_string_append_c(out, '\b'); break;
+		case 'f': g_string_append_c(out, '\f'); break;
+		case 'u':
+			if (json_hex4(p + 1, &c) != 0)
+				goto bad;
+			p += 4;
+			if (c >= 0xd800 && c < 0xdc00) {
+				gunichar lo;
+
+				if (p[1] != '\\' || p[2] != 'u' ||
+				    json_hex4(p + 3, &lo) != 0 ||
+				    lo < 0xdc00 || lo > 0xdfff)
+					goto bad;
+				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+				p += 6;
+			} else if (c >= 0xdc00 && c <= 0xdfff) {
+				goto bad;
+			}
+			g_string_append_unichar(out, c);
+			break;
+		default:
+			goto bad;
+		}
+	}
+	if (!g_utf8_validate(out->str, (gssize)out->len, NULL) ||
+	    strlen(out->str) != out->len)
+		goto bad;
+	*pp = p + 1;
+	return g_string_free(out, FALSE);
+bad:
+	g_string_free(out, TRUE);
+	return NULL;
+}
+
+/* Sets each pair of the flat object json on vals (template vocabulary
+ * names: letter_values_set refuses any other).  Returns 0 or -1. */
+static int
+letters_apply_json(const char *json, struct letter_values *vals,
+		   struct ogi_error *err)
+{
+	const char *p = json_space(json);
+
+	if (*p++ != '{')
+		goto bad;
+	p = json_space(p);
+	if (*p == '}')
+		return *json_space(p + 1) == '\0' ? 0 : (error_set(err,
+			"letter values: text after the object"), -1);
+	for (;;) {
+		char *key, *value;
+		int rc;
+
+		if ((key = json_string_read(&p)) == NULL)
+			goto bad;
+		p = json_space(p);
+		if (*p++ != ':' ||
+		    (p = json_space(p), value = json_string_read(&p)) == NULL) {
+			g_free(key);
+			goto bad;
+		}
+		rc = letter_values_set(vals, key, value, err);
+		g_free(key);
+		g_free(value);
+		if (rc != 0)
+			return -1;
+		p = json_space(p);
+		if (*p == '}')
+			break;
+		if (*p++ != ',')
+			goto bad;
+		p = json_space(p);
+	}
+	if (*json_space(p + 1) == '\0')
+		return 0;
+bad:
+	error_set(err, "letter values: not a flat JSON object of strings");
+	return -1;
+}
+
+/* --- one pending letter -------------------------------------------------- */
+
+/* Letter kinds that carry the blank application form (templates/form.tpl):
+ * a correction notice asks for a complete application, and the form is the
+ * easiest way to give one. */
+static const char *const letters_with_form[] = { "correction" };
+#define LETTERS_FORM_KIND "form"
+
+struct letters_pass {
+	const struct config *cfg;
+	struct registry *reg;
+	struct letter_legal *legal;
+	char today[11];      /* the office's date, YYYY-MM-DD */
+	int year;
+	int64_t now;
+	struct delivery_letters_stats *st;
+};
+
+/* What a letter is rendered from. */
+struct letters_job {
+	struct letters_pass *pass;
+	const struct registry_letter *l;
+	const struct registry_case *c;   /* NULL: the blank form */
+	const char *docnum;
+};
+
+static int
+letters_docnum_fmt(int seq, void *ctx, char **docnum_r, struct ogi_error *err)
+{
+	const struct letters_pass *pass = ctx;
+	const char *office = pass->cfg->office.docnum_format;
+
+	return letter_docnum_format(office != NULL && *office != '\0'
+				    ? office : pass->legal->docnum_format,
+				    pass->cfg->office.short_name, pass->year, seq,
+				    docnum_r, err);
+}
+
+static int
+letters_values(const struct letter_legal *legal, void *ctx,
+	       struct letter_values **vals_r, struct ogi_error *err)
+{
+	const struct letters_job *job = ctx;
+	const struct config *cfg = job->pass->cfg;
+
+	if (job->c == NULL) {
+		*vals_r = letter_values_new();
+		if (delivery_office_values(cfg, legal, *vals_r, err) == 0)
+			return 0;
+		letter_values_free(*vals_r);
+		*vals_r = NULL;
+		return -1;
+	}
+	if (delivery_case_values(job->c, cfg, legal, job->pass->today, job->docnum,
+				 vals_r, err) != 0)
+		return -1;
+	if (job->l->values_json == NULL ||
+	    letters_apply_json(job->l->values_json, *vals_r, err) == 0)
+		return 0;
+	letter_values_free(*vals_r);
+	*vals_r = NULL;
+	return -1;
+}
+
+static bool
+letters_kind_has_form(const char *kind)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(letters_with_form); i++)
+		if (strcmp(letters_with_form[i], kind) == 0)
+			return true;
+	return false;
+}
+
+/* The state-relative path of a letter's file: letters/YEAR/ID<suffix>. */
+static char *
+letters_rel_path(const struct letters_pass *pass, int64_t id, const char *suffix)
+{
+	return g_strdup_printf("%s/%04d/%lld%s", DELIVERY_LETTERS_DIR, pass->year,
+			       (long long)id, suffix);
+}
+
+/* The name a rendered letter is shown under: its title, else its kind. */
+static char *
+letters_file_name(const char *title, const char *kind)
+{
+	return g_strdup_printf("%s.pdf", title != NULL && title[0] != '\0'
+			       ? title : kind);
+}
+
+/* Everything the channel is handed, and what it owns. */
+struct letters_out {
+	char *pdf_rel;          /* the letter, relative to the state dir */
+	char *pdf_abs;
+	char *form_abs;         /* the blank form, NULL when none */
+	char *form_name;
+	char *pdf_name;
+	struct delivery_attachment *files;
+	char **file_paths;      /* absolute paths of files (owned) */
+	size_t n_files;
+};
+
+static void
+letters_out_clear(struct letters_out *o)
+{
+	g_free(o->pdf_rel);
+	g_free(o->pdf_abs);
+	g_free(o->form_abs);
+	g_free(o->form_name);
+	g_free(o->pdf_name);
+	g_free(o->files);
+	g_strfreev(o->file_paths);
+	memset(o, 0, sizeof(*o));
+}
+
+/* Renders letter l of case c (and the blank form its kind carries) into
+ * the spool, and lists its files for the channel.  Returns 0, or -1 with
+ * err (a template or value error has message scope: the letter cannot be
+ * made; anything else is the spool's). */
+static int
+letters_render(struct letters_pass *pass, const struct registry_letter *l,
+	       const struct registry_case *c, const char *docnum,
+	       struct letters_out *o, struct ogi_error *err)
+{
+	struct letters_job job = { .pass = pass, .l = l, .c = c, .docnum = docnum };
+	const char *state_dir = pass->cfg->state_dir;
+	char *dir, *title = NULL;
+	size_t k = 0;
+	int rc;
+
+	o->pdf_rel = letters_rel_path(pass, l->id, ".pdf");
+	o->pdf_abs = g_build_filename(state_dir, o->pdf_rel, NULL);
+	dir = g_path_get_dirname(o->pdf_abs);
+	rc = spool_mkdirs(dir, err);
+	g_free(dir);
+	if (rc != 0)
+		return -1;
+	if (delivery_letter_render(pass->cfg, l->kind, letters_values, &job,
+				   o->pdf_abs, &title, err) != 0) {
+		error_scope(err, OGI_ERROR_MESSAGE, false);
+		return -1;
+	}
+	o->pdf_name = letters_file_name(title, l->kind);
+	g_free(title);
+	if (letters_kind_has_form(l->kind)) {
+		struct letters_job blank = { .pass = pass, .l = l };
+		char *rel = letters_rel_path(pass, l->id, "-form.pdf");
+
+		o->form_abs = g_build_filename(state_dir, rel, NULL);
+		g_free(rel);
+		if (delivery_letter_render(pass->cfg, LETTERS_FORM_KIND, letters_values,
+					   &blank, o->form_abs, &title, err) != 0) {
+			error_scope(err, OGI_ERROR_MESSAGE, false);
+			return -1;
+		}
+		o->form_name = letters_file_name(title, LETTERS_FORM_KIND);
+		g_free(title);
+	}
+	o->n_files = l->n_files + (o->form_abs != NULL);
+	o->files = g_new0(struct delivery_attachment, o->n_files + 1);
+	o->file_paths = g_new0(char *, o->n_files + 1);
+	if (o->form_abs != NULL) {
+		o->file_paths[k] = g_strdup(o->form_abs);
+		o->files[k] = (struct delivery_attachment){
+			.path = o->file_paths[k], .name = o->form_name,
+			.content_type = "application/pdf",
+		};
+		k++;
+	}
+	for (size_t i = 0; i < l->n_files; i++, k++) {
+		o->file_paths[k] = g_build_filename(state_dir, l->files[i].path, NULL);
+		o->files[k] = (struct delivery_attachment){
+			.path = o->file_paths[k],
+			.name = l->files[i].name,
+			.content_type = "application/octet-stream",
+		};
+	}
+	return 0;
+}
+
+/* Fault injection for the test suite only: with OGID_TEST_FAULTS=letter-queue
+ * in the sender's environment (tests/run-workflow.sh), the process dies
+ * after a letter was rendered and its mail composed, before either is
+ * recorded: the run after it must send that letter once. */
+static void
+letters_test_fault(void)
+{
+	const char *on = getenv("OGID_TEST_FAULTS");
+
+	if (on != NULL && strcmp(on, "letter-queue") == 0)
+		raise(SIGKILL);
+}
+
+/* Letter l is given up: failed with why.  With fallback its final news is
+ * acted on by delivery_letters_settle (another channel); one that no
+ * channel can help (a template or value error, no such case) is settled at
+ * once, for the office. */
+static int
+letters_fail(struct letters_pass *pass, const struct registry_letter *l,
+	     const char *why, bool fallback, struct ogi_error *err)
+{
+	log_warning("letter %lld (%s, case %s, %s): failed: %s", (long long)l->id,
+		    l->kind, l->case_id, l->channel, why);
+	pass->st->failed++;
+	if (registry_letter_transition(pass->reg, l->id, "pending", "failed", why,
+				       pass->now, err) != 0)
+		return -1;
+	return fallback ? 0 : registry_letter_settle(pass->reg, l->id, pass->now,
+						     err);
+}
+
+/* Records what the channel made of letter l. */
+static int
+letters_record(struct letters_pass *pass, const struct registry_letter *l,
+	       const struct letters_out *o,
+	       const struct delivery_channel_result *res, struct ogi_error *err)
+{
+	struct registry_outbox_new m = {
+		.case_id = l->case_id, .kind = l->kind,
+		.recipient = res->mail.recipient,
+		.message_id = res->mail.message_id,
+		.spool_path = res->mail.spool_path,
+	};
+	int64_t outbox_id;
+
+	switch (res->state) {
+	case DELIVERY_CHANNEL_TEMPORARY:
+		log_info("letter %lld (%s, case %s): %s: not now: %s",
+			 (long long)l->id, l->kind, l->case_id, l->channel,
+			 res->detail);
+		pass->st->deferred++;
+		return 0;
+	case DELIVERY_CHANNEL_PERMANENT:
+		return letters_fail(pass, l, res->detail, true, err);
+	case DELIVERY_CHANNEL_QUEUED:
+	case DELIVERY_CHANNEL_SENT:
+		break;
+	}
+	letters_test_fault();
+	if (registry_letter_queue(pass->reg, l->id, o->pdf_rel,
+				  res->mail.recipient[0] != '\0' ? &m : NULL,
+				  pass->now, &outbox_id, err) != 0)
+		return -1;
+	if (res->state == DELIVERY_CHANNEL_SENT &&
+	    registry_letter_transition(pass->reg, l->id, "queued", "sent",
+				       res->detail, pass->now, err) != 0)
+		return -1;
+	pass->st->queued++;
+	log_info("letter %lld (%s, case %s, %s): %s%s", (long long)l->id, l->kind,
+		 l->case_id, l->docnum != NULL ? l->docnum : "-",
+		 res->state == DELIVERY_CHANNEL_SENT ? "sent: " : "queued: ",
+		 res->detail);
+	return 0;
+}
+
+/* Renders pending letter l and hands it to its channel.  Returns 0 (the
+ * letter queued, failed or deferred), or -1 when the registry or the spool
+ * failed. */
+static int
+letters_one(struct letters_pass *pass, struct registry_letter *l,
+	    struct ogi_error *err)
+{
+	const struct delivery_channel *ch = delivery_channel_find(l->channel);
+	struct delivery_channel_result res = { .state = DELIVERY_CHANNEL_PERMANENT };
+	struct letters_out o = { .pdf_rel = NULL };
+	struct registry_case *c = NULL;
+	struct delivery_item item;
+	int rc = -1;
+
+	if (registry_case_get(pass->reg, l->case_id, &c, err) != 0)
+		return -1;
+	if (c == NULL || ch == NULL) {
+		rc = letters_fail(pass, l, c == NULL ? "no such case"
+				  : "no such channel", false, err);
+		goto out;
+	}
+	/* The number is stored before anything is rendered: a crash after it
+	 * renders the letter again under the same number. */
+	if (registry_letter_docnum(pass->reg, l->id, pass->year, letters_docnum_fmt,
+				   pass, &l->docnum, err) != 0)
+		goto out;
+	if (letters_render(pass, l, c, l->docnum, &o, err) != 0) {
+		if (err->scope == OGI_ERROR_MESSAGE)
+			rc = letters_fail(pass, l, err->msg, false, err);
+		goto out;
+	}
+	item = (struct delivery_item){
+		.letter_id = l->id,
+		.case_id = l->case_id,
+		.kind = l->kind,
+		.pdf_path = o.pdf_abs,
+		.pdf_name = o.pdf_name,
+		.attachments = o.files,
+		.n_attachments = o.n_files,
+		.now = pass->now,
+	};
+	delivery_contact_of_case(c, &item.contact);
+	if (ch->submit(pass->cfg, pass->reg, &item, &res, err) == 0)
+		rc = letters_record(pass, l, &o, &res, err);
+out:
+	letters_out_clear(&o);
+	registry_case_free(c);
+	return rc;
+}
+
+/* The office's date at now and its year. */
+static void
+letters_today(const struct config *cfg, int64_t now, char out[11], int *year_r)
+{
+	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
+	GDateTime *utc, *local;
+
+	if (tz == NULL)
+		tz = g_time_zone_new_utc();
+	utc = g_date_time_new_from_unix_utc(now);
+	local = g_date_time_to_timezone(utc, tz);
+	*year_r = g_date_time_get_year(local);
+	g_snprintf(out, 11, "%04d-%02d-%02d", *year_r, g_date_time_get_month(local),
+		   g_date_time_get_day_of_month(local));
+	g_date_time_unref(local);
+	g_date_time_unref(utc);
+	g_time_zone_unref(tz);
+}
+
+int
+delivery_letters_run(const struct config *cfg, struct registry *reg,
+		     int64_t now, const volatile sig_atomic_t *stop,
+		     struct delivery_letters_stats *st_r, struct ogi_error *err)
+{
+	struct letters_pass pass = { .cfg = cfg, .reg = reg, .now = now, .st = st_r };
+	struct registry_letter *rows = NULL;
+	char *legal_path;
+	size_t n = 0;
+	int rc = 0;
+
+	if (registry_letters_pending(reg, DELIVERY_LETTERS_BATCH, &rows, &n, err) != 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	legal_path = g_build_filename(cfg->letters.templates_dir, LETTER_LEGAL_FILE,
+				      NULL);
+	rc = letter_legal_load(legal_path, &pass.legal, err);
+	g_free(legal_path);
+	letters_today(cfg, now, pass.today, &pass.year);
+	for (size_t i = 0; i < n && rc == 0 && !(stop != NULL && *stop); i++)
+		rc = letters_one(&pass, &rows[i], err);
+	letter_legal_free(pass.legal);
+	registry_letters_free(rows, n);
+	return rc;
+}
+
+/* --- final news ---------------------------------------------------------- */
+
+/* The default: another channel the applicant gave, the case
+ * delivery_failed, the office told (delivery_fallback). */
+static int
+letters_failed_default(const struct config *cfg, struct registry *reg,
+		       int64_t letter_id, const char *detail, int64_t now,
+		       struct ogi_error *err)
+{
+	int64_t next;
+
+	return delivery_fallback(cfg, reg, letter_id, detail, now, &next, err);
+}
+
+/* A reply letter: the kinds ogictl reply sends ("reply-provided", ...). */
+static bool
+letters_is_reply(const char *kind)
+{
+	return g_str_has_prefix(kind, "reply");
+}
+
+/* Sent letter l: a reply that left by email delivers its answered case. */
+static int
+letters_settle_sent(const struct config *cfg, struct registry *reg,
+		    const struct registry_letter *l, int64_t now,
+		    struct ogi_error *err)
+{
+	struct registry_case *c = NULL;
+	struct ogi_error why = { 0 };
+	int rc = 0;
+
+	(void)cfg;
+	if (!letters_is_reply(l->kind) || strcmp(l->channel, "email") != 0)
+		return registry_letter_settle(reg, l->id, now, err);
+	if (registry_case_get(reg, l->case_id, &c, err) != 0)
+		return -1;
+	if (c != NULL && workflow_transition_check(c->state, "delivered", &why) == 0) {
+		char *detail = g_strdup_printf("letter %lld by e-mail", (long long)l->id);
+
+		rc = registry_case_transition(reg, c->id, c->state, "delivered",
+					      "delivered", detail, err);
+		g_free(detail);
+	} else if (c != NULL) {
+		log_info("letter %lld (case %s): sent; the case stays %s: %s",
+			 (long long)l->id, l->case_id, c->state, why.msg);
+	}
+	registry_case_free(c);
+	if (rc == 0)
+		rc = registry_letter_transition(reg, l->id, "sent", "delivered",
+						l->detail, now, err);
+	return rc == 0 ? registry_letter_settle(reg, l->id, now, err) : -1;
+}
+
+int
+delivery_letters_settle(const struct config *cfg, struct registry *reg,
+			int64_t now, struct delivery_letters_stats *st_r,
+			struct ogi_error *err)
+{
+	struct registry_letter *rows = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (registry_letters_unsettled(reg, DELIVERY_LETTERS_BATCH, &rows, &n,
+				       err) != 0)
+		return -1;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const struct registry_letter *l = &rows[i];
+
+		if (strcmp(l->state, "sent") == 0) {
+			rc = letters_settle_sent(cfg, reg, l, now, err);
+		} else {
+			delivery_letters_failed_fn fn = letters_failure_hook != NULL
+				? letters_failure_hook : letters_failed_default;
+
+			log_warning("letter %lld (%s, case %s, %s) failed: %s",
+				    (long long)l->id, l->kind, l->case_id,
+				    l->channel, l->detail != NULL ? l->detail : "-");
+			rc = fn(cfg, reg, l->id, l->detail, now, err);
+			if (rc == 0)
+				rc = registry_letter_settle(reg, l->id, now, err);
+		}
+		if (rc == 0)
+			st_r->settled++;
+	}
+	registry_letters_free(rows, n);
+	return rc;
+}
+
+int
+delivery_letters_check_size(const struct config *cfg, const int64_t *sizes,
+			    size_t n, struct ogi_error *err)
+{
+	int64_t total = 0;
+
+	for (size_t i = 0; i < n; i++)
+		total += sizes[i];
+	if (total <= (int64_t)cfg->smtp.max_attachments)
+		return 0;
+	error_set(err, "the files come to %lld bytes, more than the %zu bytes a "
+		  "letter may carry by e-mail ([smtp] max_attachments)",
+		  (long long)total, cfg->smtp.max_attachments);
+	return -1;
+}
