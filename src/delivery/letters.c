@@ -212,6 +212,11 @@ struct letters_job {
 	const char *docnum;
 };
 
+/* The sequence every letter's number is taken from: the office's pattern
+ * ({short}依申〔{year}〕{seq}号) does not name the kind, so one sequence a
+ * year keeps two letters from ever sharing a number. */
+#define LETTERS_DOCNUM_SERIES "letter"
+
 static int
 letters_docnum_fmt(int seq, void *ctx, char **docnum_r, struct ogi_error *err)
 {
@@ -463,8 +468,9 @@ letters_one(struct letters_pass *pass, struct registry_letter *l,
 	}
 	/* The number is stored before anything is rendered: a crash after it
 	 * renders the letter again under the same number. */
-	if (registry_letter_docnum(pass->reg, l->id, pass->year, letters_docnum_fmt,
-				   pass, &l->docnum, err) != 0)
+	if (registry_letter_docnum(pass->reg, l->id, LETTERS_DOCNUM_SERIES,
+				   pass->year, letters_docnum_fmt, pass,
+				   &l->docnum, err) != 0)
 		goto out;
 	if (letters_render(pass, l, c, l->docnum, &o, err) != 0) {
 		if (err->scope == OGI_ERROR_MESSAGE)

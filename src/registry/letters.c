@@ -489,6 +489,7 @@ registry_letter_transition_in_tx(struct registry *reg, int64_t id,
 
 struct letter_docnum_args {
 	int64_t id;
+	const char *series;
 	int year;
 	registry_docnum_format_fn fmt;
 	void *ctx;
@@ -500,30 +501,24 @@ letter_docnum_fn(struct registry *reg, const void *arg, struct ogi_error *err)
 {
 	const struct letter_docnum_args *a = arg;
 	struct registry_stmt s;
-	char *kind = NULL;
 	int rc, seq;
 
-	if (registry_stmt_prepare(reg, &s, "SELECT docnum, kind FROM letters"
+	if (registry_stmt_prepare(reg, &s, "SELECT docnum FROM letters"
 				  " WHERE id = ?1 AND state = 'pending'",
 				  "read letter", err) != 0)
 		return -1;
 	registry_stmt_int(&s, 1, a->id);
 	rc = registry_stmt_step(&s, err);
-	if (rc > 0) {
+	if (rc > 0)
 		*a->docnum_r = registry_col_dup(s.st, 0);
-		kind = registry_col_dup(s.st, 1);
-	}
 	registry_stmt_finish(&s);
 	if (rc == 0)
 		error_set(err, "%s: letter %lld is not pending: no document number",
 			  reg->path, (long long)a->id);
-	if (rc <= 0 || *a->docnum_r != NULL) {
-		g_free(kind);
+	if (rc <= 0 || *a->docnum_r != NULL)
 		return rc > 0 ? 0 : -1;
-	}
-	rc = registry_docnum_take(reg, kind, a->year, &seq, err);
-	g_free(kind);
-	if (rc != 0 || a->fmt(seq, a->ctx, a->docnum_r, err) != 0)
+	if (registry_docnum_take(reg, a->series, a->year, &seq, err) != 0 ||
+	    a->fmt(seq, a->ctx, a->docnum_r, err) != 0)
 		return -1;
 	if (registry_stmt_prepare(reg, &s, "UPDATE letters SET docnum = ?2"
 				  " WHERE id = ?1", "number letter", err) != 0)
@@ -536,12 +531,12 @@ letter_docnum_fn(struct registry *reg, const void *arg, struct ogi_error *err)
 }
 
 int
-registry_letter_docnum(struct registry *reg, int64_t id, int year,
-		       registry_docnum_format_fn fmt, void *ctx,
+registry_letter_docnum(struct registry *reg, int64_t id, const char *series,
+		       int year, registry_docnum_format_fn fmt, void *ctx,
 		       char **docnum_r, struct ogi_error *err)
 {
 	const struct letter_docnum_args a = {
-		.id = id, .year = year, .fmt = fmt, .ctx = ctx,
+		.id = id, .series = series, .year = year, .fmt = fmt, .ctx = ctx,
 		.docnum_r = docnum_r,
 	};
 

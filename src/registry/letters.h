@@ -126,14 +126,15 @@ int registry_letter_by_outbox(struct registry *reg, int64_t outbox_id,
 typedef int (*registry_docnum_format_fn)(int seq, void *ctx, char **docnum_r,
 					 struct ogi_error *err);
 
-/* The letter's document number: the one it has, else the next of its kind
- * in year (registry_next_docnum's sequence), formatted by fmt and stored
- * on the letter in the same transaction, so a letter rendered again after
- * a crash keeps its number and no number is taken twice or lost.  Only a
- * pending letter is given one.  Its own transaction.  Returns 0 with a new
- * string in *docnum_r (g_free), or -1 with nothing consumed. */
-int registry_letter_docnum(struct registry *reg, int64_t id, int year,
-			   registry_docnum_format_fn fmt, void *ctx,
+/* The letter's document number: the one it has, else the next of series
+ * in year (registry_next_docnum's sequence of that name), formatted by fmt
+ * and stored on the letter in the same transaction, so a letter rendered
+ * again after a crash keeps its number and no number is taken twice or
+ * lost.  Only a pending letter is given one.  Its own transaction.
+ * Returns 0 with a new string in *docnum_r (g_free), or -1 with nothing
+ * consumed. */
+int registry_letter_docnum(struct registry *reg, int64_t id, const char *series,
+			   int year, registry_docnum_format_fn fmt, void *ctx,
 			   char **docnum_r, struct ogi_error *err);
 
 /* Moves letter id from state from to state to at now (compare and set),

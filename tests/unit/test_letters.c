@@ -234,7 +234,8 @@ fmt_docnum(int seq, void *ctx, char **docnum_r, struct ogi_error *err)
 }
 
 /* A letter rendered again (a crash between its number and its queueing)
- * keeps its number; the next letter of the kind gets the next one. */
+ * keeps its number; the next letter of the series, whatever its kind,
+ * gets the next one. */
 static void
 test_docnum_kept(void **state)
 {
@@ -247,13 +248,13 @@ test_docnum_kept(void **state)
 
 	make_case(f, case_id);
 	l1 = add_letter(f, case_id, "receipt");
-	l2 = add_letter(f, case_id, "receipt");
-	assert_int_equal(registry_letter_docnum(f->reg, l1, 2026, fmt_docnum, &ctx,
-						&a, &err), 0);
-	assert_int_equal(registry_letter_docnum(f->reg, l1, 2026, fmt_docnum, &ctx,
-						&b, &err), 0);
-	assert_int_equal(registry_letter_docnum(f->reg, l2, 2026, fmt_docnum, &ctx,
-						&c, &err), 0);
+	l2 = add_letter(f, case_id, "correction");
+	assert_int_equal(registry_letter_docnum(f->reg, l1, "letter", 2026,
+						fmt_docnum, &ctx, &a, &err), 0);
+	assert_int_equal(registry_letter_docnum(f->reg, l1, "letter", 2026,
+						fmt_docnum, &ctx, &b, &err), 0);
+	assert_int_equal(registry_letter_docnum(f->reg, l2, "letter", 2026,
+						fmt_docnum, &ctx, &c, &err), 0);
 	assert_string_equal(a, "测〔2026〕1号");
 	assert_string_equal(b, a);
 	assert_string_equal(c, "测〔2026〕2号");
@@ -264,8 +265,8 @@ test_docnum_kept(void **state)
 	/* A queued letter is not numbered any more. */
 	assert_int_equal(registry_letter_transition(f->reg, l1, "pending",
 						    "cancelled", NULL, T0, &err), 0);
-	assert_int_equal(registry_letter_docnum(f->reg, l1, 2026, fmt_docnum, &ctx,
-						&a, &err), -1);
+	assert_int_equal(registry_letter_docnum(f->reg, l1, "letter", 2026,
+						fmt_docnum, &ctx, &a, &err), -1);
 	assert_null(a);
 }
 

@@ -1,0 +1,151 @@
+#!/bin/sh
+# What the daemon sends by itself, over the real mail stack: applications
+# mailed into Dovecot's INBOX are taken by ogid over IMAPS and registered;
+# the complete one gets its registration receipt, the incomplete one one
+# correction notice naming everything missing with the blank application
+# form attached, both as PDFs (qpdf --check) sent through SMTP to Postfix's
+# smtp-sink, addressed to the applicant with the case's tag in the subject.
+# Then the sender is killed (kill -9) after a receipt was rendered and its
+# mail composed, before either was recorded: the run after it sends that
+# receipt exactly once, under the document number it had.
+set -u
+. "${OGI_SRCDIR:?}/tests/lib.sh"
+. "$OGI_SRCDIR/tests/lib-servers.sh"
+
+t_need jq
+t_need qpdf
+t_need pdftotext
+
+srv_init
+srv_sink_start sink
+srv_dovecot_start good || { t_fail "dovecot starts"; t_done; exit 1; }
+
+d=$(srv_imap_dir workflow "done = move:已处理")
+cat >>"$d/ogid.conf" <<CONF
+
+[office]
+name = 通辽市人力资源和社会保障局
+short_name = 通人社
+email = ysqgk@example.gov.cn
+address = 通辽市科尔沁区民主路1号
+postcode = 028000
+phone = 0475-8888888
+
+[letters]
+templates_dir = $OGI_SRCDIR/templates
+
+[smtp]
+host = 127.0.0.1
+port = $SRV_PORT_sink
+tls = none
+from = 政务公开办公室 <ysqgk@example.gov.cn>
+timeout = 10
+CONF
+wf=$OGI_SRCDIR/tests/workflow
+
+# mails TO: how many messages the sink received for TO.
+mails() {
+	grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* 2>/dev/null | wc -l
+}
+
+# unpack TO DIR: the message the sink received for TO, into DIR: its
+# decoded Subject and To in DIR/headers, each attachment as DIR/N.pdf
+# (in order) and its name in DIR/names.
+unpack() {
+	mkdir -p "$2"
+	f=$(grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* | head -1)
+	python3 - "$f" "$2" <<'PY'
+import email, sys
+from email import policy
+msg = email.message_from_binary_file(open(sys.argv[1], "rb"),
+                                     policy=policy.default)
+out = sys.argv[2]
+with open(out + "/headers", "w") as h:
+    h.write("Subject: %s\nTo: %s\n" % (msg["Subject"], msg["To"]))
+with open(out + "/names", "w") as names:
+    for i, part in enumerate(msg.iter_attachments(), 1):
+        open("%s/%d.pdf" % (out, i), "wb").write(part.get_content())
+        names.write(part.get_filename() + "\n")
+PY
+}
+
+# --- a complete and an incomplete application ----------------------------
+srv_deliver "$wf/complete.eml" "$wf/incomplete.eml"
+t_ogid "$d" --once 2>"$d/ogid.log" || t_fail "ogid --once"
+t_ogictl "$d" show 2026-000001 --json >"$d/c1.json"
+t_ogictl "$d" show 2026-000002 --json >"$d/c2.json"
+t_check "the complete application is registered" \
+	t_jq "$d/c1.json" '.state == "registered"'
+t_check "the incomplete one waits for its correction" \
+	t_jq "$d/c2.json" '.state == "incomplete"'
+t_check "one mail to the complete application's applicant" \
+	test "$(mails liuxm@example.net)" = 1
+t_check "one mail to the incomplete one's" test "$(mails zhaoq@example.org)" = 1
+
+unpack liuxm@example.net "$d/receipt"
+t_check "the receipt is addressed to the applicant" \
+	grep -q '^To: 刘晓梅 <liuxm@example.net>$' "$d/receipt/headers"
+t_check "its subject carries the tracking tag" \
+	grep -q '^Subject: 政府信息公开申请登记回执 \[申请编号 2026-000001\]$' \
+	"$d/receipt/headers"
+t_check "it carries one PDF, the receipt" \
+	test "$(cat "$d/receipt/names")" = "政府信息公开申请登记回执.pdf"
+t_check "the receipt PDF passes qpdf --check" qpdf --check "$d/receipt/1.pdf"
+pdftotext "$d/receipt/1.pdf" - 2>/dev/null | tr -d ' \n' >"$d/receipt/text"
+t_check "the receipt names the case" grep -q '登记号为2026-000001' "$d/receipt/text"
+t_check "the receipt has the first document number" \
+	grep -q '通人社依申〔2026〕1号' "$d/receipt/text"
+
+unpack zhaoq@example.org "$d/correction"
+t_check "the correction notice's subject carries the tracking tag" \
+	grep -q '^Subject: 政府信息公开申请补正告知书 \[申请编号 2026-000002\]$' \
+	"$d/correction/headers"
+t_check "the notice comes with the blank application form" \
+	test "$(cat "$d/correction/names")" = "$(printf '%s\n' \
+		政府信息公开申请补正告知书.pdf 政府信息公开申请表.pdf)"
+t_check "the notice PDF passes qpdf --check" qpdf --check "$d/correction/1.pdf"
+t_check "the form PDF passes qpdf --check" qpdf --check "$d/correction/2.pdf"
+pdftotext "$d/correction/1.pdf" - 2>/dev/null | tr -d ' \n' >"$d/correction/text"
+for missing in 申请人通信地址 申请人身份证明 申请人签名或者盖章; do
+	t_check "the notice names what is missing: $missing" \
+		grep -q "$missing" "$d/correction/text"
+done
+t_check "the notice names nothing that was given" \
+	sh -c "! grep -q '所需政府信息的内容描述：' '$d/correction/text'"
+pdftotext "$d/correction/2.pdf" - 2>/dev/null | tr -d ' \n' >"$d/correction/form"
+t_check "the attached form is the application form" \
+	grep -q '政府信息公开申请表' "$d/correction/form"
+
+t_ogictl "$d" outbox --json >"$d/outbox.json"
+t_check "both letters were sent, nothing else" \
+	t_jq "$d/outbox.json" 'length == 2 and all(.[]; .state == "sent")'
+
+# A second run sends nothing more.
+t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once again"
+t_check "a second run sends nothing more" \
+	test "$(ls "$SRV_DIR"/sink-sink | wc -l)" = 2
+
+# --- kill -9 between the rendering and the queueing -----------------------
+srv_deliver "$wf/crash.eml"
+OGID_TEST_FAULTS=letter-queue "$OGI_BUILDDIR/ogid" -c "$d/ogid.conf" \
+	--foreground --once 2>"$d/crash.log"
+rc=$?
+t_collect "$d/crash.log"
+t_check "the sender died by SIGKILL ($rc)" test "$rc" = 137
+t_check "the application was registered before it died" \
+	t_ogictl "$d" show 2026-000003
+t_check "nothing was sent for it" test "$(mails sunli@example.com)" = 0
+t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once after the crash"
+t_check "after the restart the receipt is sent once" \
+	test "$(mails sunli@example.com)" = 1
+t_ogictl "$d" outbox --json >"$d/outbox2.json"
+t_check "one outbox row for the case" \
+	t_jq "$d/outbox2.json" '[.[] | select(.case == "2026-000003")] | length == 1'
+unpack sunli@example.com "$d/crash"
+pdftotext "$d/crash/1.pdf" - 2>/dev/null | tr -d ' \n' >"$d/crash/text"
+t_check "the receipt kept the number it had before the crash" \
+	grep -q '通人社依申〔2026〕3号' "$d/crash/text"
+t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once a third time"
+t_check "and no second mail follows" test "$(mails sunli@example.com)" = 1
+
+t_done
