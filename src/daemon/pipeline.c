@@ -508,7 +508,7 @@ pipeline_bounce_report(struct pipeline *pl, struct pipeline_pending *p,
  * letter it has no way to send waits for a clerk instead (the reason
  * recorded with it). */
 static void
-pipeline_letter(struct pipeline_pending *p)
+pipeline_letter(const struct pipeline *pl, struct pipeline_pending *p)
 {
 	const struct extract_record *rec = p->res.rec;
 	struct workflow_reach reach;
@@ -519,7 +519,8 @@ pipeline_letter(struct pipeline_pending *p)
 		return;
 	reach = (struct workflow_reach){
 		.email = rec->email != NULL && delivery_address_valid(rec->email),
-		.fax = false,
+		.fax = rec->fax != NULL && rec->fax[0] != '\0' &&
+		       (pl->cfg->fax.gateway != NULL || pl->cfg->fax.command != NULL),
 		.post = rec->address != NULL && rec->address[0] != '\0',
 	};
 	p->letter_channel = workflow_letter_channel(rec->delivery, &reach);
@@ -576,7 +577,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 				   "application may be unread");
 		p->review_added = true;
 	}
-	pipeline_letter(p);
+	pipeline_letter(pl, p);
 	rm = (struct registry_message){
 		.sha256 = p->sha,
 		.mailbox = in->name,
