@@ -123,8 +123,8 @@ t_check "reply --yes records the outcome" \
 t_check "the case is answered with its outcome and conclusion time" \
 	sql_is "SELECT state || ' ' || outcome || ' ' || (concluded_at > 0) FROM cases WHERE id = '$case_a'" "answered provided 1"
 t_check "the reply letter is queued, pending, about the case" \
-	sql_is "SELECT kind || ' ' || state FROM letters WHERE case_id = '$case_a'" "reply-provided pending"
-sql "SELECT values_json FROM letters WHERE case_id = '$case_a'" >"$dir/values.json"
+	sql_is "SELECT kind || ' ' || state FROM letters WHERE case_id = '$case_a' AND kind LIKE 'reply%'" "reply-provided pending"
+sql "SELECT values_json FROM letters WHERE case_id = '$case_a' AND kind LIKE 'reply%'" >"$dir/values.json"
 t_check "its values name the attachment and the outcome's basis" \
 	t_jq "$dir/values.json" --arg b "$(legal_value provided basis)" \
 		'.files[0].title == "稳岗返还名单.txt" and .["outcome.basis"] == $b'
@@ -143,7 +143,7 @@ t_check_fails "a second reply to an answered case is refused" \
 t_check "... with the workflow's message" \
 	grep -q "a case that is answered cannot become answered" "$dir/err"
 t_check "... and no second letter" \
-	sql_is "SELECT count(*) FROM letters WHERE case_id = '$case_a'" 1
+	sql_is "SELECT count(*) FROM letters WHERE case_id = '$case_a' AND kind LIKE 'reply%'" 1
 t_check_fails "a reply to an incomplete case is refused" \
 	t_ogictl "$dir" reply "$incomplete" --outcome other.no_correction 2>"$dir/err"
 t_check "... with the workflow's message" \
@@ -185,14 +185,14 @@ PY
 t_check "the deadline moves 5 working days on, to $want; the case is extended once" \
 	sql_is "SELECT state || ' ' || deadline || ' ' || extended_days FROM cases WHERE id = '$fresh'" "extended $want 5"
 t_check "the extension notice is queued" \
-	sql_is "SELECT kind || ' ' || state FROM letters WHERE case_id = '$fresh'" "extension pending"
+	sql_is "SELECT kind || ' ' || state FROM letters WHERE case_id = '$fresh' AND kind = 'extension'" "extension pending"
 new_cn=$(echo "$want" | awk -F- '{ printf "%d年%d月%d日", $1, $2, $3 }')
 old_cn=$(echo "$old" | awk -F- '{ printf "%d年%d月%d日", $1, $2, $3 }')
 text=$(pdftotext "$(head -n 1 "$dir/ext.out")" - 2>/dev/null | tr -d ' \n')
 t_check "the notice says the old deadline cannot be met" says "$text" "无法在${old_cn}前作出答复"
 t_check "the notice gives the period and the new deadline" \
 	says "$text" "答复期限延长五个工作日，本机关将于${new_cn}前作出答复"
-sql "SELECT values_json FROM letters WHERE case_id = '$fresh'" >"$dir/ext.json"
+sql "SELECT values_json FROM letters WHERE case_id = '$fresh' AND kind = 'extension'" >"$dir/ext.json"
 t_check "... and its values keep the old deadline for the letters worker" \
 	t_jq "$dir/ext.json" --arg o "$old_cn" '.["dates.deadline"] == $o'
 t_check_fails "a second extension is refused" \

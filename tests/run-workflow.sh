@@ -70,8 +70,12 @@ PY
 }
 
 # --- a complete and an incomplete application ----------------------------
-srv_deliver "$wf/complete.eml" "$wf/incomplete.eml"
+# One at a time: the INBOX lists messages by name, and the names are
+# random within a second.
+srv_deliver "$wf/complete.eml"
 t_ogid "$d" --once 2>"$d/ogid.log" || t_fail "ogid --once"
+srv_deliver "$wf/incomplete.eml"
+t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once for the second"
 t_ogictl "$d" show 2026-000001 --json >"$d/c1.json"
 t_ogictl "$d" show 2026-000002 --json >"$d/c2.json"
 t_check "the complete application is registered" \

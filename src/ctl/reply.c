@@ -395,7 +395,7 @@ reply_render_draft(const struct reply_letter *l, struct ogi_error *err)
 
 	if (rc == 0)
 		rc = delivery_letter_render(l->cfg, l->kind, reply_letter_values,
-					    (void *)l, path, err);
+					    (void *)l, path, NULL, err);
 	g_free(base);
 	g_free(dir);
 	if (rc != 0) {

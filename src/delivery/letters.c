@@ -25,39 +25,9 @@ delivery_letters_on_failure(delivery_letters_failed_fn fn)
 	letters_failure_hook = fn;
 }
 
-/* --- values beyond the case's: a flat JSON object of strings ------------ */
-
-static void
-json_quote(GString *out, const char *s)
-{
-	g_string_append_c(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\')
-			g_string_append_printf(out, "\\%c", *p);
-		else if (*p < 0x20)
-			g_string_append_printf(out, "\\u%04x", *p);
-		else
-			g_string_append_c(out, (char)*p);
-	}
-	g_string_append_c(out, '"');
-}
-
-char *
-delivery_letter_values_json(const char *const *keys, const char *const *values,
-			    size_t n)
-{
-	GString *out = g_string_new("{");
-
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			g_string_append_c(out, ',');
-		json_quote(out, keys[i]);
-		g_string_append_c(out, ':');
-		json_quote(out, values[i]);
-	}
-	g_string_append_c(out, '}');
-	return g_string_free(out, FALSE);
-}
+/* --- values beyond the case's: a JSON object ---------------------------
+ * What ogictl reply writes (values_json): names to strings, and lists
+ * (published, withheld, files) to arrays of objects of strings. */
 
 static const char *
 json_space(const char *p)
@@ -81,11 +51,31 @@ json_hex4(const char *p, gunichar *c_r)
 	return 0;
 }
 
+/* Reads the \uXXXX escape at p (after the backslash and u), a surrogate
+ * pair whole, into *c_r; returns how many bytes after p it took, or -1. */
+static int
+json_unicode(const char *p, gunichar *c_r)
+{
+	gunichar lo;
+
+	if (json_hex4(p, c_r) != 0 || (*c_r >= 0xdc00 && *c_r <= 0xdfff))
+		return -1;
+	if (*c_r < 0xd800 || *c_r >= 0xdc00)
+		return 4;
+	if (p[4] != '\\' || p[5] != 'u' || json_hex4(p + 6, &lo) != 0 ||
+	    lo < 0xdc00 || lo > 0xdfff)
+		return -1;
+	*c_r = 0x10000 + ((*c_r - 0xd800) << 10) + (lo - 0xdc00);
+	return 10;
+}
+
 /* Reads the JSON string at *pp (at its opening quote) into a new string
- * and moves *pp past it.  Returns NULL when it is not one. */
+ * and moves *pp past it.  Returns NULL when it is not one (or holds a
+ * NUL, or is not UTF-8). */
 static char *
 json_string_read(const char **pp)
 {
+	static const char plain[] = "\"\\/\b\f\n\r\t", escaped[] = "\"\\/bfnrt";
 	const char *p = *pp;
 	GString *out;
 
@@ -93,7 +83,9 @@ json_string_read(const char **pp)
 		return NULL;
 	out = g_string_new(NULL);
 	for (p++; *p != '"'; p++) {
+		const char *e;
 		gunichar c;
+		int n;
 
 		if (*p == '\0' || (unsigned char)*p < 0x20)
 			goto bad;
@@ -102,37 +94,18 @@ json_string_read(const char **pp)
 			continue;
 		}
 		p++;
-		switch (*p) {
-		case '"': case '\\': case '/': g_string_append_c(out, *p); break;
-		case 'n': g_string_append_c(out, '\n'); break;
-		case 't': g_string_append_c(out, '\t'); break;
-		case 'r': g_string_append_c(out, '\r'); break;
-		case 'b': g_string_append_c(out, '\b'); break;
-		case 'f': g_string_append_c(out, '\f'); break;
-		case 'u':
-			if (json_hex4(p + 1, &c) != 0)
+		if (*p == 'u') {
+			if ((n = json_unicode(p + 1, &c)) < 0 || c == 0)
 				goto bad;
-			p += 4;
-			if (c >= 0xd800 && c < 0xdc00) {
-				gunichar lo;
-
-				if (p[1] != '\\' || p[2] != 'u' ||
-				    json_hex4(p + 3, &lo) != 0 ||
-				    lo < 0xdc00 || lo > 0xdfff)
-					goto bad;
-				c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-				p += 6;
-			} else if (c >= 0xdc00 && c <= 0xdfff) {
-				goto bad;
-			}
 			g_string_append_unichar(out, c);
-			break;
-		default:
+			p += n;
+		} else if (*p != '\0' && (e = strchr(escaped, *p)) != NULL) {
+			g_string_append_c(out, plain[e - escaped]);
+		} else {
 			goto bad;
 		}
 	}
-	if (!g_utf8_validate(out->str, (gssize)out->len, NULL) ||
-	    strlen(out->str) != out->len)
+	if (!g_utf8_validate(out->str, (gssize)out->len, NULL))
 		goto bad;
 	*pp = p + 1;
 	return g_string_free(out, FALSE);
@@ -141,48 +114,82 @@ bad:
 	return NULL;
 }
 
-/* Sets each pair of the flat object json on vals (template vocabulary
- * names: letter_values_set refuses any other).  Returns 0 or -1. */
+/* Reads the object at *pp ({"name": VALUE, ...}), setting each member on
+ * vals; with list, a value may also be an array of such objects of
+ * strings, each appended to the list of that name (letter_values_append).
+ * Moves *pp past it.  Returns 0 or -1 (err set for a value the
+ * vocabulary refuses; *bad_r for text that is not of this shape). */
 static int
-letters_apply_json(const char *json, struct letter_values *vals,
-		   struct ogi_error *err)
+json_object_apply(const char **pp, struct letter_values *vals, bool list,
+		  bool *bad_r, struct ogi_error *err)
 {
-	const char *p = json_space(json);
+	const char *p = json_space(*pp);
 
+	*bad_r = true;
 	if (*p++ != '{')
-		goto bad;
+		return -1;
 	p = json_space(p);
-	if (*p == '}')
-		return *json_space(p + 1) == '\0' ? 0 : (error_set(err,
-			"letter values: text after the object"), -1);
-	for (;;) {
-		char *key, *value;
-		int rc;
+	while (*p != '}') {
+		char *key = json_string_read(&p), *value = NULL;
+		int rc = -1;
 
-		if ((key = json_string_read(&p)) == NULL)
-			goto bad;
+		if (key == NULL)
+			return -1;
 		p = json_space(p);
-		if (*p++ != ':' ||
-		    (p = json_space(p), value = json_string_read(&p)) == NULL) {
-			g_free(key);
-			goto bad;
+		if (*p++ == ':') {
+			p = json_space(p);
+			if (*p == '"' && (value = json_string_read(&p)) != NULL) {
+				*bad_r = false;
+				rc = letter_values_set(vals, key, value, err);
+			} else if (*p == '[' && list) {
+				rc = 0;
+				for (p = json_space(p + 1); rc == 0 && *p != ']';) {
+					struct letter_values *item;
+
+					*bad_r = false;
+					rc = letter_values_append(vals, key, &item, err);
+					if (rc == 0)
+						rc = json_object_apply(&p, item, false, bad_r,
+								       err);
+					p = json_space(p);
+					if (rc == 0 && *p == ',' && *json_space(p + 1) != ']')
+						p = json_space(p + 1);
+					else if (rc == 0 && *p != ']')
+						rc = -1, *bad_r = true;
+				}
+				p++;
+			}
 		}
-		rc = letter_values_set(vals, key, value, err);
 		g_free(key);
 		g_free(value);
 		if (rc != 0)
 			return -1;
+		*bad_r = true;
 		p = json_space(p);
-		if (*p == '}')
-			break;
-		if (*p++ != ',')
-			goto bad;
-		p = json_space(p);
+		if (*p == ',' && *json_space(p + 1) != '}')
+			p = json_space(p + 1);
+		else if (*p != '}')
+			return -1;
 	}
-	if (*json_space(p + 1) == '\0')
-		return 0;
-bad:
-	error_set(err, "letter values: not a flat JSON object of strings");
+	*bad_r = false;
+	*pp = p + 1;
+	return 0;
+}
+
+int
+delivery_letter_values_apply(const char *json, struct letter_values *vals,
+			     struct ogi_error *err)
+{
+	bool bad;
+
+	if (json_object_apply(&json, vals, true, &bad, err) == 0) {
+		if (*json_space(json) == '\0')
+			return 0;
+		bad = true;
+	}
+	if (bad)
+		error_set(err, "letter values: not a JSON object of strings and "
+			  "lists of them");
 	return -1;
 }
 
@@ -248,7 +255,7 @@ letters_values(const struct letter_legal *legal, void *ctx,
 				 vals_r, err) != 0)
 		return -1;
 	if (job->l->values_json == NULL ||
-	    letters_apply_json(job->l->values_json, *vals_r, err) == 0)
+	    delivery_letter_values_apply(job->l->values_json, *vals_r, err) == 0)
 		return 0;
 	letter_values_free(*vals_r);
 	*vals_r = NULL;

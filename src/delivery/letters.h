@@ -32,6 +32,7 @@
 
 #include "common/config.h"
 #include "common/error.h"
+#include "letter/template.h"
 #include "registry/registry.h"
 
 /* Letters one pass renders at most: a long queue (a morning's intake)
@@ -79,12 +80,13 @@ typedef int (*delivery_letters_failed_fn)(const struct config *cfg,
 					  int64_t now, struct ogi_error *err);
 void delivery_letters_on_failure(delivery_letters_failed_fn fn);
 
-/* A letter's values beyond its case's (a reply's reason, holder, where),
- * as registry_letter_new.values_json wants them: the n pairs keys[i] ->
- * values[i] (template vocabulary names, UTF-8) as a JSON object.  A new
- * string (g_free). */
-char *delivery_letter_values_json(const char *const *keys,
-				  const char *const *values, size_t n);
+/* Sets a letter's own values (registry_letter.values_json, as ogictl
+ * reply writes it: a JSON object of names to strings, and of list names to
+ * arrays of objects of field names to strings) on vals, after the case's.
+ * Returns 0, or -1 for text of another shape or a name the templates'
+ * vocabulary does not have. */
+int delivery_letter_values_apply(const char *json, struct letter_values *vals,
+				 struct ogi_error *err);
 
 /* Checks, before a letter is added, that the files of sizes (n of them,
  * bytes) stay within what cfg lets an email carry ([smtp]
