@@ -236,6 +236,22 @@ letters_docnum_fmt(int seq, void *ctx, char **docnum_r, struct ogi_error *err)
 				    docnum_r, err);
 }
 
+/* The letter lists what travels with it under 附件: its files, by the
+ * names the recipient sees. */
+static int
+letters_attachment_values(const struct registry_letter *l,
+			  struct letter_values *vals, struct ogi_error *err)
+{
+	for (size_t i = 0; i < l->n_files; i++) {
+		struct letter_values *item;
+
+		if (letter_values_append(vals, "attachments", &item, err) != 0 ||
+		    letter_values_set(item, "name", l->files[i].name, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 letters_values(const struct letter_legal *legal, void *ctx,
 	       struct letter_values **vals_r, struct ogi_error *err)
@@ -254,8 +270,9 @@ letters_values(const struct letter_legal *legal, void *ctx,
 	if (delivery_case_values(job->c, cfg, legal, job->pass->today, job->docnum,
 				 vals_r, err) != 0)
 		return -1;
-	if (job->l->values_json == NULL ||
-	    delivery_letter_values_apply(job->l->values_json, *vals_r, err) == 0)
+	if ((job->l->values_json == NULL ||
+	     delivery_letter_values_apply(job->l->values_json, *vals_r, err) == 0) &&
+	    letters_attachment_values(job->l, *vals_r, err) == 0)
 		return 0;
 	letter_values_free(*vals_r);
 	*vals_r = NULL;
