@@ -125,8 +125,8 @@ t_check "a correction naming no case joins the sender's only incomplete case" \
 t_ogictl "$dir" show "$case" --json >"$dir/c.json"
 t_check "still incomplete, still lacking only the ID number" \
 	t_jq "$dir/c.json" '.state == "incomplete" and .missing == ["identity_proof"]'
-t_check "a second correction notice is owed" \
-	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters WHERE case_id = '$case' AND kind = 'correction'")" = 1 ]
+t_check "a second correction notice is owed (the first came with the registration)" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters WHERE case_id = '$case' AND kind = 'correction'")" = 2 ]
 
 # --- status queries: answered only to the case's own address -------------
 dir=$(t_state_dir status)
