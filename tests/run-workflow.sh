@@ -7,12 +7,16 @@
 # smtp-sink, addressed to the applicant with the case's tag in the subject.
 # Then the sender is killed (kill -9) after a receipt was rendered and its
 # mail composed, before either was recorded: the run after it sends that
-# receipt exactly once, under the document number it had.
+# receipt exactly once, under the document number it had.  A clerk's reply
+# sent by e-mail, with a file, delivers its case; a reply the server
+# refuses (5xx) fails, the case becomes delivery_failed and the letter is
+# owed again by post.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 . "$OGI_SRCDIR/tests/lib-servers.sh"
 
 t_need jq
+t_need sqlite3
 t_need qpdf
 t_need pdftotext
 
@@ -48,12 +52,12 @@ mails() {
 	grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* 2>/dev/null | wc -l
 }
 
-# unpack TO DIR: the message the sink received for TO, into DIR: its
-# decoded Subject and To in DIR/headers, each attachment as DIR/N.pdf
-# (in order) and its name in DIR/names.
+# unpack TO DIR [N]: the Nth message (default the first) the sink
+# received for TO, into DIR: its decoded Subject and To in DIR/headers,
+# each attachment as DIR/N.pdf (in order) and its name in DIR/names.
 unpack() {
 	mkdir -p "$2"
-	f=$(grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* | head -1)
+	f=$(grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* | sed -n "${3:-1}p")
 	python3 - "$f" "$2" <<'PY'
 import email, sys
 from email import policy
@@ -151,5 +155,35 @@ t_check "the receipt kept the number it had before the crash" \
 	grep -q '通人社依申〔2026〕3号' "$d/crash/text"
 t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once a third time"
 t_check "and no second mail follows" test "$(mails sunli@example.com)" = 1
+
+# --- a reply by e-mail, with a file, delivers the case --------------------
+printf '2026年职业技能提升补贴标准\n' >"$d/补贴标准.txt"
+t_check "the clerk's reply is recorded" t_ogictl "$d" --as 王芳 reply 2026-000001 \
+	--outcome provided --attach "$d/补贴标准.txt" --yes
+t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once for the reply"
+t_check "the reply reaches the applicant" test "$(mails liuxm@example.net)" = 2
+unpack liuxm@example.net "$d/reply" 2
+t_check "the reply carries its PDF and the file" \
+	test "$(sed -n 2p "$d/reply/names")" = 补贴标准.txt
+t_check "the reply PDF passes qpdf --check" qpdf --check "$d/reply/1.pdf"
+pdftotext "$d/reply/1.pdf" - 2>/dev/null | tr -d ' \n' >"$d/reply/text"
+t_check "the reply lists the file under 附件" grep -q '附件.*补贴标准.txt' "$d/reply/text"
+t_ogictl "$d" show 2026-000001 --json >"$d/c1b.json"
+t_check "the case is delivered" t_jq "$d/c1b.json" '.state == "delivered"'
+
+# --- a reply the server refuses goes by post ------------------------------
+srv_sink_stop sink
+srv_sink_start sink -f RCPT
+t_check "a reply to the third applicant is recorded" t_ogictl "$d" reply 2026-000003 \
+	--outcome unavailable.not_held --yes
+t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once for the refused reply"
+t_ogictl "$d" show 2026-000003 --json >"$d/c3.json"
+t_check "the refused reply fails its case's delivery" \
+	t_jq "$d/c3.json" '.state == "delivery_failed"'
+t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once for the fallback"
+t_check "the reply is owed again by post, and queued for printing" \
+	sh -c "sqlite3 '$d/state/ogid.db' \"SELECT group_concat(channel || ' ' || state, ',')
+		FROM letters WHERE case_id = '2026-000003' AND kind LIKE 'reply%'\" |
+		grep -qx 'email failed,post queued'"
 
 t_done
