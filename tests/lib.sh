@@ -90,7 +90,8 @@ t_tmpdir() {
 }
 
 # t_ogid_conf DIR: writes DIR/ogid.conf with its [ogid] section only (state
-# in DIR/state); the caller appends to that section and adds the others.
+# in DIR/state; no daily digest, which would add to the outbox tests
+# count); the caller appends to that section and adds the others.
 t_ogid_conf() {
 	cat >"$1/ogid.conf" <<CONF
 [ogid]
@@ -98,6 +99,7 @@ state_dir = $1/state
 holidays_dir = $OGI_SRCDIR/data/holidays
 timezone = Asia/Shanghai
 own_addresses = ogi@example.gov.cn
+digest_time = off
 CONF
 }
 

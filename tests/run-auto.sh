@@ -2,7 +2,8 @@
 # What the daemon does by itself: the holding list of messages that are
 # no application and match no case, filed, opened or dismissed by a
 # clerk with `ogictl holding`; a correction reply merged into its
-# incomplete case; a status query answered only to the case's address.
+# incomplete case; a status query answered only to the case's address;
+# robot mail never answered, the daily limit; the daily digest.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
@@ -198,5 +199,48 @@ t_check "five status replies in a day, not six" \
 	t_jq "$dir/o.json" '[.[] | select(.kind == "status")] | length == 5'
 t_check "the sixth is refused by the daily limit" \
 	grep -q "daily limit of automatic messages reached" "$dir/log"
+
+# --- the daily digest ------------------------------------------------------
+t_need python3
+dir=$(t_state_dir digest)
+sed -i 's/^digest_time = off$/digest_time = 00:00/' "$dir/ogid.conf"
+printf '\n[office]\nname = 示例市人力资源和社会保障局\nemail = office@example.gov.cn\n' >>"$dir/ogid.conf"
+cp "$corpus/$good.eml" "$dir/inbox/new/$good"
+cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
+consultation_eml "opening hours" d1 >"$dir/inbox/new/1763431200.M1P1.d1"
+t_ogid "$dir" --once 2>"$dir/log1"
+t_check "the digest is queued once the digest time has passed" \
+	grep -q "daily digest for .* queued to" "$dir/log1"
+t_ogid "$dir" --once 2>"$dir/log2"
+t_check "and only once a day" [ "$(grep -c "daily digest" "$dir/log2")" = 0 ]
+t_ogictl "$dir" outbox --json >"$dir/o.json"
+t_check "one digest in the outbox, to the office" \
+	t_jq "$dir/o.json" '[.[] | select(.kind == "digest")] | length == 1 and
+		.[0].recipient == "office@example.gov.cn"'
+good_id=$(t_ogictl "$dir" list --state registered --json | jq -r '.[0].id')
+inc_id=$(t_ogictl "$dir" list --state incomplete --json | jq -r '.[0].id')
+digest=$(grep -l "^Content-Type: multipart/alternative" "$dir"/state/outbox/new/*)
+python3 - "$digest" "$dir/digest" <<'PY'
+import email, sys
+from email import policy
+m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)
+for part in m.walk():
+    if part.get_content_type() in ('text/plain', 'text/html'):
+        ext = 'txt' if part.get_content_subtype() == 'plain' else 'html'
+        open(sys.argv[2] + '.' + ext, 'w').write(part.get_content().replace('\r\n', '\n'))
+PY
+t_check "a plain text part" [ -s "$dir/digest.txt" ]
+t_check "and an HTML part with a table" grep -q "<table" "$dir/digest.html"
+section() { sed -n "/^$1：/,/^\$/p" "$dir/digest.txt"; }
+t_check "new registrations list both applications" \
+	[ "$(section 新登记的申请 | grep -c "$good_id\|$inc_id")" = 2 ]
+t_check "awaiting correction lists the incomplete one" \
+	section 等待补正或审核 | grep -q "$inc_id  incomplete"
+t_check "the holding list lists the question" \
+	section "待处理邮件（ogictl holding）" | grep -q "wangfang@example.com  consultation"
+t_check "a year without holiday data is warned about" \
+	section 节假日日历提醒 | grep -q "^  $(($(date +%Y) + 1))  无节假日数据"
+t_check "the HTML escapes what it shows" \
+	python3 -c "import html.parser,sys; html.parser.HTMLParser().feed(open(sys.argv[1]).read())" "$dir/digest.html"
 
 t_done

@@ -823,7 +823,7 @@ config_check_rules(struct config_parse *p)
 		       p->cfg->rules);
 }
 
-/* digest_time: "HH:MM" on the 24-hour clock. */
+/* digest_time: "HH:MM" on the 24-hour clock, or "off". */
 static void
 config_check_digest_time(struct config_parse *p)
 {
@@ -833,10 +833,13 @@ config_check_digest_time(struct config_parse *p)
 
 	if (cfg->digest_time == NULL)
 		cfg->digest_time = g_strdup(CONFIG_DIGEST_TIME);
-	if (sscanf(cfg->digest_time, "%2u:%2u%c", &h, &m, &end) != 2 ||
+	if (strcmp(cfg->digest_time, "off") == 0)
+		cfg->digest_minute = CONFIG_DIGEST_OFF;
+	else if (sscanf(cfg->digest_time, "%2u:%2u%c", &h, &m, &end) != 2 ||
 	    h > 23 || m > 59 || strlen(cfg->digest_time) != 5)
 		config_problem(p, "ogid", "digest_time",
-			       "\"%s\" is not a time HH:MM", cfg->digest_time);
+			       "\"%s\" is not a time HH:MM or off",
+			       cfg->digest_time);
 	else
 		cfg->digest_minute = (int)(h * 60 + m);
 }

@@ -183,6 +183,8 @@ struct config_pickup {
  * reply or two are what an honest applicant causes in a day; more is a
  * loop with a robot or someone using the gateway to mail a third party. */
 #define CONFIG_AUTO_REPLY_LIMIT_DEFAULT 5
+/* digest_time = off: no daily digest. */
+#define CONFIG_DIGEST_OFF (-1)
 
 struct config {
 	char *file;          /* the file read, NULL for the embedded default */
@@ -209,8 +211,10 @@ struct config {
 	bool not_application_notice; /* a consultation or complaint gets the
 	                        not-an-application notice; default false:
 	                        it is only listed for the office */
-	char *digest_time;   /* "HH:MM", office time, of the daily digest */
-	int digest_minute;   /* the same as minutes after midnight */
+	char *digest_time;   /* "HH:MM", office time, of the daily digest, or
+	                        "off" */
+	int digest_minute;   /* the same as minutes after midnight, or
+	                        CONFIG_DIGEST_OFF */
 	struct config_limits limits;
 	struct config_parser parser;
 	struct config_office office;

@@ -11,7 +11,6 @@
 #include "ctl/ogictl.h"
 #include "registry/holding.h"
 #include "workflow/rules.h"
-#include "workflow/workflow.h"
 
 static void
 ctl_holding_usage(void)
@@ -116,23 +115,28 @@ ctl_holding_list(const struct config *cfg, bool json)
 	return 0;
 }
 
-/* The deadline of a case opened from a message received at t. */
+/* The deadline of a case opened from a message received at t, by the
+ * office's rules profile. */
 static int
-ctl_holding_deadline(const struct config *cfg, int64_t t, char deadline[11],
-		     bool *provisional_r, int *offset_r, struct ogi_error *err)
+ctl_holding_deadline(const struct config *cfg, int64_t t,
+		     struct rules_deadline *dl, int *offset_r,
+		     struct ogi_error *err)
 {
-	struct workdays *wd;
-	struct rules rules;
 	char *day = ctl_holding_time(cfg->timezone, t, "%Y-%m-%d", offset_r);
-	int rc = workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
-				      err);
+	char *hm = ctl_holding_time(cfg->timezone, t, "%H %M", NULL);
+	struct workdays *wd;
+	struct rules r;
+	int hour = 0, minute = 0;
+	int rc = workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd, err);
 
-	rules_from_config(cfg, &rules);
 	if (rc == 0) {
-		rc = workflow_deadline(wd, day, rules.reply_days, deadline,
-				       provisional_r, err);
+		rules_from_config(cfg, &r);
+		if (sscanf(hm, "%d %d", &hour, &minute) != 2)
+			hour = minute = 0;
+		rc = rules_reply_deadline(&r, wd, day, hour, minute, dl, err);
 		workdays_free(wd);
 	}
+	g_free(hm);
 	g_free(day);
 	return rc;
 }
@@ -145,7 +149,8 @@ ctl_holding_end(const struct config *cfg, const char *which,
 		.review = "opened by a clerk from the holding list: the message "
 			  "was not read as an application",
 	};
-	char deadline[11], id[REGISTRY_CASE_ID_SIZE];
+	struct rules_deadline dl = { .basis = NULL };
+	char id[REGISTRY_CASE_ID_SIZE];
 	struct ogi_error err = { 0 };
 	struct registry *reg = NULL;
 	int64_t received;
@@ -155,10 +160,13 @@ ctl_holding_end(const struct config *cfg, const char *which,
 	if (rc == 0)
 		rc = registry_holding_received(reg, which, &found, &received, &err);
 	if (rc == 0 && action == REGISTRY_HOLDING_NEW && found) {
-		rc = ctl_holding_deadline(cfg, received, deadline,
-					  &fresh.deadline_provisional,
-					  &fresh.tz_offset, &err);
-		fresh.deadline = deadline;
+		rc = ctl_holding_deadline(cfg, received, &dl, &fresh.tz_offset,
+					  &err);
+		fresh.deadline = dl.deadline;
+		fresh.deadline_provisional = dl.provisional;
+		fresh.receipt_date = dl.receipt_date;
+		fresh.deadline_basis = dl.basis;
+		fresh.rules = cfg->rules;
 	}
 	if (rc == 0)
 		rc = registry_holding_end(reg, which, action, case_id, &fresh, id,
@@ -166,16 +174,18 @@ ctl_holding_end(const struct config *cfg, const char *which,
 	registry_close(reg);
 	if (rc != 0) {
 		fprintf(stderr, "ogictl: %s\n", err.msg);
+		rules_deadline_clear(&dl);
 		return 1;
 	}
 	if (action == REGISTRY_HOLDING_DISMISS)
 		printf("%s dismissed\n", which);
 	else if (action == REGISTRY_HOLDING_NEW)
 		printf("%s: application %s opened, waiting for a clerk (deadline "
-		       "%s%s)\n", which, id, deadline,
-		       fresh.deadline_provisional ? ", provisional" : "");
+		       "%s%s)\n", which, id, dl.deadline,
+		       dl.provisional ? ", provisional" : "");
 	else
 		printf("%s filed into %s\n", which, id);
+	rules_deadline_clear(&dl);
 	return 0;
 }
 

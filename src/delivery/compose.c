@@ -425,9 +425,9 @@ compose_base64(GString *out, const void *data, size_t len)
 }
 
 /* The body in its canonical form (RFC 2046 4.1.1: CRLF line ends) as a
- * base64 text/plain part. */
+ * base64 text/SUBTYPE part. */
 static void
-compose_text_part(GString *out, const char *body)
+compose_text_part(GString *out, const char *body, const char *subtype)
 {
 	char *clean = g_utf8_make_valid(body != NULL ? body : "", -1);
 	GString *crlf = g_string_new(NULL);
@@ -439,11 +439,29 @@ compose_text_part(GString *out, const char *body)
 			g_string_append_c(crlf, '\r');
 		g_string_append_c(crlf, *p);
 	}
-	g_string_append(out, "Content-Type: text/plain; charset=UTF-8\n"
-			"Content-Transfer-Encoding: base64\n\n");
+	g_string_append_printf(out, "Content-Type: text/%s; charset=UTF-8\n"
+			       "Content-Transfer-Encoding: base64\n\n", subtype);
 	compose_base64(out, crlf->str, crlf->len);
 	g_string_free(crlf, TRUE);
 	g_free(clean);
+}
+
+/* The text, or the text and its HTML rendering as alternatives (RFC 2046
+ * 5.1.4: the richer last). */
+static void
+compose_body(GString *out, const struct delivery_letter *l, const char *uuid)
+{
+	if (l->html == NULL) {
+		compose_text_part(out, l->body, "plain");
+		return;
+	}
+	g_string_append_printf(out, "Content-Type: multipart/alternative;\n"
+			       " boundary=\"=_ogi_alt_%s\"\n\n"
+			       "\n--=_ogi_alt_%s\n", uuid, uuid);
+	compose_text_part(out, l->body, "plain");
+	g_string_append_printf(out, "\n--=_ogi_alt_%s\n", uuid);
+	compose_text_part(out, l->html, "html");
+	g_string_append_printf(out, "\n--=_ogi_alt_%s--\n", uuid);
 }
 
 static int
@@ -536,7 +554,7 @@ delivery_compose(const struct config *cfg, const struct delivery_letter *l,
 	msgid = g_strdup_printf("ogi.%s@%s", uuid, domain);
 	compose_headers(m, cfg, l, from_name, from_addr, domain, msgid, now);
 	if (l->n_attachments == 0) {
-		compose_text_part(m, l->body);
+		compose_body(m, l, uuid);
 	} else {
 		/* "=_" cannot occur in base64 or in our headers' text. */
 		boundary = g_strdup_printf("=_ogi_%s", uuid);
@@ -544,7 +562,7 @@ delivery_compose(const struct config *cfg, const struct delivery_letter *l,
 				       " boundary=\"%s\"\n\n"
 				       "This is a message in MIME format.\n"
 				       "\n--%s\n", boundary, boundary);
-		compose_text_part(m, l->body);
+		compose_body(m, l, uuid);
 		for (size_t i = 0; i < l->n_attachments; i++) {
 			g_string_append_printf(m, "\n--%s\n", boundary);
 			if (compose_attachment(m, &l->attachments[i], err) != 0)

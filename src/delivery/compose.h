@@ -34,6 +34,8 @@ struct delivery_letter {
 	const char *to_name;       /* the recipient's display name */
 	const char *subject;       /* without the case tag: it is added */
 	const char *body;          /* plain text */
+	const char *html;          /* the same as an HTML document, sent as
+	                              its alternative; NULL for none */
 	const struct delivery_attachment *attachments;
 	size_t n_attachments;
 	const char *in_reply_to;   /* the applicant's Message-ID, no brackets */

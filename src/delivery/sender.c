@@ -12,6 +12,7 @@
 
 #include "common/log.h"
 #include "common/wake.h"
+#include "delivery/chores.h"
 #include "delivery/compose.h"
 #include "delivery/letters.h"
 #include "delivery/verp.h"
@@ -192,17 +193,20 @@ out:
 	return rc;
 }
 
-/* One pass: the pending letters are rendered and queued first, so a
- * letter owed since the last pass leaves in this one; then the outbox;
+/* One pass: the chores due (delivery/chores.h); the pending letters are
+ * rendered and queued, so a letter owed since the last pass leaves in this
+ * one; then the outbox;
  * then what the outbox (and any bounce) made of the letters is acted on. */
 static int
 sender_pass(const struct config *cfg, struct registry *reg,
-	    volatile sig_atomic_t *stop)
+	    struct delivery_chores *ch, volatile sig_atomic_t *stop)
 {
 	struct delivery_letters_stats lst = { 0 };
 	struct delivery_sender_stats st;
 	struct ogi_error err = { 0 };
 
+	if (delivery_chores_run(cfg, reg, ch, (int64_t)time(NULL), &err) != 0)
+		log_error("chores: %s", err.msg);
 	if (delivery_letters_run(cfg, reg, (int64_t)time(NULL), stop, &lst,
 				 &err) != 0) {
 		log_error("letters: %s", err.msg);
@@ -224,6 +228,7 @@ sender_pass(const struct config *cfg, struct registry *reg,
 int
 delivery_sender_once(const struct config *cfg, volatile sig_atomic_t *stop)
 {
+	struct delivery_chores ch = { .swept = "" };
 	struct ogi_error err = { 0 };
 	struct registry *reg;
 	int rc;
@@ -232,7 +237,7 @@ delivery_sender_once(const struct config *cfg, volatile sig_atomic_t *stop)
 		log_error("outbox: %s", err.msg);
 		return -1;
 	}
-	rc = sender_pass(cfg, reg, stop);
+	rc = sender_pass(cfg, reg, &ch, stop);
 	registry_close(reg);
 	return rc;
 }
@@ -240,6 +245,7 @@ delivery_sender_once(const struct config *cfg, volatile sig_atomic_t *stop)
 int
 delivery_sender_main(const struct config *cfg, volatile sig_atomic_t *stop)
 {
+	struct delivery_chores ch = { .swept = "" };
 	struct ogi_error err = { 0 };
 	struct registry *reg;
 	int wait = DELIVERY_SENDER_TICK_S;
@@ -249,7 +255,7 @@ delivery_sender_main(const struct config *cfg, volatile sig_atomic_t *stop)
 		return 1;
 	}
 	while (!*stop) {
-		if (sender_pass(cfg, reg, stop) == 0)
+		if (sender_pass(cfg, reg, &ch, stop) == 0)
 			wait = DELIVERY_SENDER_TICK_S;
 		else
 			wait = MIN(wait * 2, DELIVERY_SENDER_BACKOFF_MAX);

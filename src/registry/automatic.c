@@ -204,3 +204,32 @@ registry_abandon_uncorrected(struct registry *reg, const char *today,
 	g_ptr_array_free(ids, TRUE);
 	return rc;
 }
+
+int
+registry_cases_recorded_since(struct registry *reg, int64_t since,
+			      char ***ids_r, struct ogi_error *err)
+{
+	GPtrArray *ids = g_ptr_array_new();
+	struct registry_stmt s;
+	int rc;
+
+	*ids_r = NULL;
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT id FROM cases WHERE created_at >= ?1"
+				  " ORDER BY created_at, id", "find new cases", err) != 0) {
+		g_ptr_array_free(ids, TRUE);
+		return -1;
+	}
+	registry_stmt_int(&s, 1, since);
+	while ((rc = registry_stmt_step(&s, err)) > 0)
+		g_ptr_array_add(ids, registry_col_dup(s.st, 0));
+	registry_stmt_finish(&s);
+	g_ptr_array_add(ids, NULL);
+	*ids_r = (char **)g_ptr_array_free(ids, FALSE);
+	if (rc < 0) {
+		g_strfreev(*ids_r);
+		*ids_r = NULL;
+		return -1;
+	}
+	return 0;
+}

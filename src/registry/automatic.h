@@ -61,4 +61,10 @@ int registry_abandon_uncorrected(struct registry *reg, const char *today,
 				 const char *outcome, int64_t now,
 				 size_t *n_r, struct ogi_error *err);
 
+/* The tracking numbers of the cases recorded at or after since (Unix
+ * time), oldest first: a new NULL-terminated array (g_strfreev) in
+ * *ids_r.  Returns 0 or -1. */
+int registry_cases_recorded_since(struct registry *reg, int64_t since,
+				  char ***ids_r, struct ogi_error *err);
+
 #endif

@@ -178,6 +178,9 @@ holding_new_case(struct registry *reg, const struct holding_msg *m,
 		.reason = fresh->review,
 		.deadline = fresh->deadline,
 		.deadline_provisional = fresh->deadline_provisional,
+		.rules = fresh->rules,
+		.receipt_date = fresh->receipt_date,
+		.deadline_basis = fresh->deadline_basis,
 	};
 
 	return registry_case_create_in_tx(reg, &msg, &rec, fresh->tz_offset, &d,

@@ -61,6 +61,9 @@ enum registry_holding_action {
 struct registry_holding_new {
 	const char *deadline;
 	bool deadline_provisional;
+	const char *rules;          /* the profile it was counted by */
+	const char *receipt_date;
+	const char *deadline_basis;
 	int tz_offset;
 	const char *review;
 };

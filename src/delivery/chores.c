@@ -1,0 +1,311 @@
+#include "delivery/chores.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "common/log.h"
+#include "common/workdays.h"
+#include "delivery/compose.h"
+#include "registry/automatic.h"
+#include "registry/holding.h"
+#include "registry/outbox.h"
+#include "workflow/digest.h"
+#include "workflow/workflow.h"
+
+/* The outcome of an application abandoned uncorrected (annual report row
+ * other.no_correction). */
+#define CHORES_ABANDON_OUTCOME "other.no_correction"
+/* New registrations: those recorded in the last day, the digest's
+ * period. */
+#define CHORES_DAY_S 86400
+/* Failed mail is listed for a week: long enough to be seen whatever day
+ * the retry schedule (up to 5 days) gave up, short enough not to repeat
+ * an old failure for ever. */
+#define CHORES_FAILED_DAYS 7
+/* The file that remembers the day the digest last went. */
+#define CHORES_DIGEST_DAY "digest.day"
+
+/* The office's date and minute of the day at now. */
+static void
+chores_local(const struct config *cfg, int64_t now, char date[11],
+	     int *minute_r)
+{
+	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
+	GDateTime *utc = g_date_time_new_from_unix_utc(now);
+	GDateTime *local;
+
+	if (tz == NULL)
+		tz = g_time_zone_new_utc();
+	local = g_date_time_to_timezone(utc, tz);
+	snprintf(date, 11, "%04d-%02d-%02d", g_date_time_get_year(local),
+		 g_date_time_get_month(local), g_date_time_get_day_of_month(local));
+	*minute_r = g_date_time_get_hour(local) * 60 + g_date_time_get_minute(local);
+	g_date_time_unref(local);
+	g_date_time_unref(utc);
+	g_time_zone_unref(tz);
+}
+
+static int
+chores_sweep(struct registry *reg, const char *today, int64_t now,
+	     struct ogi_error *err)
+{
+	size_t n;
+
+	if (registry_abandon_uncorrected(reg, today, CHORES_ABANDON_OUTCOME, now,
+					 &n, err) != 0)
+		return -1;
+	if (n > 0)
+		log_info("%zu incomplete application%s not corrected in time: "
+			 "abandoned", n, n == 1 ? "" : "s");
+	return 0;
+}
+
+/* --- the digest ---------------------------------------------------------- */
+
+/* The rows of every section, and the strings they point to. */
+struct chores_digest {
+	GArray *rows[DIGEST_SECTIONS];
+	GPtrArray *strings;
+};
+
+static const char *
+chores_keep(struct chores_digest *cd, char *s)
+{
+	g_ptr_array_add(cd->strings, s);
+	return s;
+}
+
+static void
+chores_add(struct chores_digest *cd, enum digest_section s, const char *what,
+	   const char *state, const char *deadline, const char *note)
+{
+	struct digest_row r = {
+		.what = what != NULL ? chores_keep(cd, g_strdup(what)) : NULL,
+		.state = state != NULL ? chores_keep(cd, g_strdup(state)) : NULL,
+		.deadline = deadline != NULL ? chores_keep(cd, g_strdup(deadline)) : NULL,
+		.note = note != NULL ? chores_keep(cd, g_strdup(note)) : NULL,
+	};
+
+	g_array_append_val(cd->rows[s], r);
+}
+
+static void
+chores_case(struct chores_digest *cd, const struct registry_case *c,
+	    const char *today, const char *soon, char *const *recent)
+{
+	const char *name = c->rec.name;
+	bool open = workflow_state_open(c->state);
+
+	if (g_strv_contains((const char *const *)recent, c->id))
+		chores_add(cd, DIGEST_NEW, c->id, c->state, c->deadline, name);
+	if (strcmp(c->state, "incomplete") == 0 ||
+	    strcmp(c->state, "needs_review") == 0)
+		chores_add(cd, DIGEST_AWAITING, c->id, c->state, c->deadline, name);
+	if (strcmp(c->state, "delivery_failed") == 0)
+		chores_add(cd, DIGEST_FAILED, c->id, c->state, c->deadline, name);
+	if (!open || c->deadline == NULL)
+		return;
+	if (strcmp(c->deadline, today) < 0)
+		chores_add(cd, DIGEST_OVERDUE, c->id, c->state, c->deadline, name);
+	else if (strcmp(c->deadline, soon) <= 0)
+		chores_add(cd, DIGEST_DUE_SOON, c->id, c->state, c->deadline,
+			   c->deadline_provisional ? "期限暂定（缺少节假日数据）" : name);
+}
+
+static int
+chores_cases(struct registry *reg, const struct workdays *wd,
+	     struct chores_digest *cd, const char *today, int64_t now,
+	     struct ogi_error *err)
+{
+	struct registry_case **cases = NULL;
+	char soon[11], **recent = NULL;
+	bool provisional;
+	size_t n = 0;
+	int rc = -1;
+
+	if (workdays_add(wd, today, DIGEST_DUE_SOON_DAYS, soon, &provisional,
+			 err) == 0 &&
+	    registry_cases_recorded_since(reg, now - CHORES_DAY_S, &recent,
+					  err) == 0 &&
+	    registry_cases(reg, NULL, &cases, &n, err) == 0) {
+		for (size_t i = 0; i < n; i++)
+			chores_case(cd, cases[i], today, soon, recent);
+		rc = 0;
+	}
+	registry_cases_free(cases, n);
+	g_strfreev(recent);
+	return rc;
+}
+
+static int
+chores_mail(struct registry *reg, struct chores_digest *cd, int64_t now,
+	    struct ogi_error *err)
+{
+	struct registry_holding_row *held;
+	struct registry_outbox_row *rows;
+	size_t n;
+
+	if (registry_outbox_list(reg, &rows, &n, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].state, "failed") == 0 &&
+		    rows[i].created_at >= now - CHORES_FAILED_DAYS * CHORES_DAY_S)
+			chores_add(cd, DIGEST_FAILED, rows[i].recipient, rows[i].kind,
+				   rows[i].case_id, rows[i].last_status);
+	registry_outbox_rows_free(rows, n);
+	if (registry_holding_list(reg, &held, &n, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		chores_add(cd, DIGEST_HOLDING, held[i].from_addr, held[i].kind, NULL,
+			   held[i].subject);
+	registry_holding_rows_free(held, n);
+	return 0;
+}
+
+/* This year and the next without holiday data: deadlines that cross into
+ * them count weekends only. */
+static void
+chores_calendar(const struct workdays *wd, struct chores_digest *cd,
+		const char *today)
+{
+	int year = (int)g_ascii_strtoll(today, NULL, 10);
+
+	for (int y = year; y <= year + 1; y++) {
+		char what[16];
+
+		if (workdays_has_year(wd, y))
+			continue;
+		snprintf(what, sizeof(what), "%d", y);
+		chores_add(cd, DIGEST_CALENDAR, what, "无节假日数据", NULL,
+			   "跨入该年的期限只扣除周末，为暂定期限；请用 ogictl "
+			   "calendar import 导入该年的节假日安排");
+	}
+}
+
+static int
+chores_digest_queue(const struct config *cfg, struct registry *reg,
+		    const struct digest *d, int64_t now, struct ogi_error *err)
+{
+	char *subject, *text, *html, *msgid = NULL, rel[256];
+	int64_t id;
+	int rc;
+
+	workflow_digest_render(d, &subject, &text, &html);
+	const struct delivery_letter l = {
+		.to = cfg->office.email, .subject = subject, .body = text,
+		.html = html, .automatic = true,
+	};
+	rc = delivery_compose_spool(cfg, &l, now, &msgid, rel, sizeof(rel), err);
+	if (rc == 0) {
+		const struct registry_outbox_new o = {
+			.kind = "digest", .recipient = cfg->office.email,
+			.message_id = msgid, .spool_path = rel,
+		};
+
+		rc = registry_outbox_enqueue(reg, &o, now, &id, err);
+	}
+	g_free(msgid);
+	g_free(subject);
+	g_free(text);
+	g_free(html);
+	return rc;
+}
+
+static char *
+chores_day_path(const struct config *cfg)
+{
+	return g_build_filename(cfg->state_dir, CHORES_DIGEST_DAY, NULL);
+}
+
+/* Whether the digest of today went already. */
+static bool
+chores_digest_sent(const struct config *cfg, const char *today)
+{
+	char *path = chores_day_path(cfg), *day = NULL;
+	bool sent = g_file_get_contents(path, &day, NULL, NULL) &&
+		    strncmp(day, today, 10) == 0;
+
+	g_free(day);
+	g_free(path);
+	return sent;
+}
+
+static int
+chores_digest_mark(const struct config *cfg, const char *today,
+		   struct ogi_error *err)
+{
+	char *path = chores_day_path(cfg);
+	GError *gerr = NULL;
+	int rc = 0;
+
+	if (!g_file_set_contents_full(path, today, 10, G_FILE_SET_CONTENTS_CONSISTENT,
+				      0600, &gerr)) {
+		error_set(err, "%s: %s", path, gerr->message);
+		g_error_free(gerr);
+		rc = -1;
+	}
+	g_free(path);
+	return rc;
+}
+
+static int
+chores_digest(const struct config *cfg, struct registry *reg,
+	      const char *today, int64_t now, struct ogi_error *err)
+{
+	struct chores_digest cd = { .strings = g_ptr_array_new_with_free_func(g_free) };
+	struct digest d = { .date = today, .office = cfg->office.name };
+	struct workdays *wd = NULL;
+	int rc;
+
+	for (int s = 0; s < DIGEST_SECTIONS; s++)
+		cd.rows[s] = g_array_new(FALSE, TRUE, sizeof(struct digest_row));
+	rc = workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd, err);
+	if (rc == 0)
+		rc = chores_cases(reg, wd, &cd, today, now, err);
+	if (rc == 0)
+		rc = chores_mail(reg, &cd, now, err);
+	if (rc == 0) {
+		chores_calendar(wd, &cd, today);
+		for (int s = 0; s < DIGEST_SECTIONS; s++) {
+			d.rows[s] = (const struct digest_row *)(void *)cd.rows[s]->data;
+			d.n[s] = cd.rows[s]->len;
+		}
+		rc = chores_digest_queue(cfg, reg, &d, now, err);
+	}
+	/* Marked once queued: a crash in between sends it twice, which is
+	 * better than never. */
+	if (rc == 0)
+		rc = chores_digest_mark(cfg, today, err);
+	if (rc == 0)
+		log_info("daily digest for %s queued to %s", today, cfg->office.email);
+	for (int s = 0; s < DIGEST_SECTIONS; s++)
+		g_array_free(cd.rows[s], TRUE);
+	g_ptr_array_free(cd.strings, TRUE);
+	if (wd != NULL)
+		workdays_free(wd);
+	return rc;
+}
+
+int
+delivery_chores_run(const struct config *cfg, struct registry *reg,
+		    struct delivery_chores *ch, int64_t now,
+		    struct ogi_error *err)
+{
+	char today[11];
+	int minute;
+
+	chores_local(cfg, now, today, &minute);
+	if (strcmp(ch->swept, today) != 0) {
+		if (chores_sweep(reg, today, now, err) != 0)
+			return -1;
+		memcpy(ch->swept, today, sizeof(ch->swept));
+	}
+	if (cfg->office.email == NULL || cfg->digest_minute == CONFIG_DIGEST_OFF ||
+	    minute < cfg->digest_minute ||
+	    chores_digest_sent(cfg, today))
+		return 0;
+	return chores_digest(cfg, reg, today, now, err);
+}

@@ -1,0 +1,28 @@
+/* What the daemon does by the clock, in the sender's process after each
+ * outbox pass: the national-2019 abandonment of applications never
+ * corrected (once a day), and the daily digest to the office's address at
+ * `digest_time` (once a day; the day it last went is kept in
+ * STATE/digest.day).  Blocks on disk I/O and the registry's busy timeout.
+ */
+#ifndef OGI_DELIVERY_CHORES_H
+#define OGI_DELIVERY_CHORES_H
+
+#include <stdint.h>
+
+#include "common/config.h"
+#include "common/error.h"
+#include "registry/registry.h"
+
+/* What the chores remember between passes of one process. */
+struct delivery_chores {
+	char swept[11];      /* the office's day of the last sweep, "" none */
+};
+
+/* Runs the chores that are due at now.  Returns 0, or -1 (store scope)
+ * when the registry, the calendar or the spool failed; a chore that
+ * failed is tried again at the next pass. */
+int delivery_chores_run(const struct config *cfg, struct registry *reg,
+			struct delivery_chores *ch, int64_t now,
+			struct ogi_error *err);
+
+#endif
