@@ -195,8 +195,10 @@ for i in 1 2 3 4 5 6; do
 done
 t_ogid "$dir" --once 2>"$dir/log"
 t_ogictl "$dir" outbox --json >"$dir/o.json"
-t_check "five status replies in a day, not six" \
-	t_jq "$dir/o.json" '[.[] | select(.kind == "status")] | length == 5'
+t_check "the receipt and four status replies: five automatic messages in a day, not six" \
+	t_jq "$dir/o.json" '[.[] | select(.kind == "status")] | length == 4'
+t_check "counted per address and day" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count FROM auto_replies WHERE recipient = '$owner'")" = 5 ]
 t_check "the sixth is refused by the daily limit" \
 	grep -q "daily limit of automatic messages reached" "$dir/log"
 

@@ -51,9 +51,7 @@ automatic_hold(struct registry *reg, const struct automatic_message *m,
 	return 0;
 }
 
-/* Whether an automatic message may go to recipient in answer to m: RFC
- * 3834 first, then the day's limit, which it counts when it allows. */
-static int
+int
 automatic_may_send(const struct config *cfg, struct registry *reg,
 		   const struct automatic_message *m, const char *recipient,
 		   bool *ok_r, struct ogi_error *err)
@@ -67,10 +65,17 @@ automatic_may_send(const struct config *cfg, struct registry *reg,
 	};
 	enum autoreply_verdict v = autoreply_check(&am,
 		(const char *const *)cfg->own_addresses);
+	/* The day it is sent, not the day the message was received (a
+	 * message from a mailbox's backlog is answered today). */
+	time_t t = time(NULL) + m->offset;
+	char day[11] = "";
+	struct tm tm;
 	int sent = 0;
 
+	if (gmtime_r(&t, &tm) != NULL)
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
 	if (v == AUTOREPLY_ALLOWED) {
-		if (registry_auto_replies_count(reg, recipient, m->today, &sent,
+		if (registry_auto_replies_count(reg, recipient, day, &sent,
 						err) != 0)
 			return -1;
 		v = autoreply_rate(sent, cfg->auto_reply_limit);
@@ -81,7 +86,21 @@ automatic_may_send(const struct config *cfg, struct registry *reg,
 			 autoreply_verdict_name(v));
 		return 0;
 	}
-	return registry_auto_replies_add_in_tx(reg, recipient, m->today, err);
+	return registry_auto_replies_add_in_tx(reg, recipient, day, err);
+}
+
+const char *
+automatic_letter_channel(const struct config *cfg,
+			 const struct extract_record *rec)
+{
+	const struct workflow_reach reach = {
+		.email = rec->email != NULL && delivery_address_valid(rec->email),
+		.fax = rec->fax != NULL && rec->fax[0] != '\0' &&
+		       (cfg->fax.gateway != NULL || cfg->fax.command != NULL),
+		.post = rec->address != NULL && rec->address[0] != '\0',
+	};
+
+	return workflow_letter_channel(rec->delivery, &reach);
 }
 
 /* The receipt or the next correction notice a corrected case is owed. */
@@ -91,15 +110,20 @@ automatic_letter(const struct config *cfg, struct registry *reg,
 		 const char *kind, struct ogi_error *err)
 {
 	const struct registry_letter_new l = {
-		.case_id = c->id, .kind = kind, .channel = c->channel,
+		.case_id = c->id, .kind = kind,
+		.channel = automatic_letter_channel(cfg, &c->rec),
 	};
-	const char *to = c->rec.email != NULL ? c->rec.email : m->res->from_addr;
 	int64_t id;
-	bool ok = false;
+	bool ok = true;
 
-	if (to == NULL ||
-	    automatic_may_send(cfg, reg, m, to, &ok, err) != 0)
-		return to == NULL ? 0 : -1;
+	if (l.channel == NULL) {
+		log_warning("%s: case %s: no way to send the %s letter; for a "
+			    "clerk", m->where, c->id, kind);
+		return 0;
+	}
+	if (strcmp(l.channel, "email") == 0 &&
+	    automatic_may_send(cfg, reg, m, c->rec.email, &ok, err) != 0)
+		return -1;
 	if (!ok)
 		return 0;
 	if (registry_letter_add_in_tx(reg, &l, (int64_t)time(NULL), &id, err) != 0)

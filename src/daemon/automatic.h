@@ -10,6 +10,7 @@
 #ifndef OGI_DAEMON_AUTOMATIC_H
 #define OGI_DAEMON_AUTOMATIC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "common/config.h"
@@ -35,5 +36,20 @@ int automatic_after_record(const struct config *cfg, struct registry *reg,
 			   const struct workdays *wd,
 			   const struct automatic_message *m,
 			   struct ogi_error *err);
+
+/* Whether an automatic message may go by e-mail to recipient in answer
+ * to m: RFC 3834 first (workflow/autoreply.h), then the day's limit
+ * (auto_reply_limit), which it counts in the open batch when it allows;
+ * a refusal is logged.  Returns 0 with *ok_r, or -1 when the registry
+ * failed. */
+int automatic_may_send(const struct config *cfg, struct registry *reg,
+		       const struct automatic_message *m, const char *recipient,
+		       bool *ok_r, struct ogi_error *err);
+
+/* The channel a letter the daemon sends by itself to the applicant of
+ * rec goes by (workflow_letter_channel, with what the configuration and
+ * rec make reachable); NULL: no way, a clerk decides. */
+const char *automatic_letter_channel(const struct config *cfg,
+				     const struct extract_record *rec);
 
 #endif

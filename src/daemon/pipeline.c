@@ -511,19 +511,12 @@ static void
 pipeline_letter(const struct pipeline *pl, struct pipeline_pending *p)
 {
 	const struct extract_record *rec = p->res.rec;
-	struct workflow_reach reach;
 
 	p->letter = workflow_letter(p->decision.state);
 	p->letter_channel = NULL;
 	if (p->letter == NULL || rec == NULL)
 		return;
-	reach = (struct workflow_reach){
-		.email = rec->email != NULL && delivery_address_valid(rec->email),
-		.fax = rec->fax != NULL && rec->fax[0] != '\0' &&
-		       (pl->cfg->fax.gateway != NULL || pl->cfg->fax.command != NULL),
-		.post = rec->address != NULL && rec->address[0] != '\0',
-	};
-	p->letter_channel = workflow_letter_channel(rec->delivery, &reach);
+	p->letter_channel = automatic_letter_channel(pl->cfg, rec);
 	if (p->letter_channel != NULL)
 		return;
 	if (!p->unreachable_added) {
@@ -538,15 +531,23 @@ pipeline_letter(const struct pipeline *pl, struct pipeline_pending *p)
 }
 
 /* Adds the letter p's new case is owed, in the batch's transaction: it is
- * sent (delivery/letters.h) only once the case is committed. */
+ * sent (delivery/letters.h) only once the case is committed.  By e-mail
+ * only when the sender may be answered (RFC 3834, the daily limit). */
 static int
 pipeline_letter_add(struct pipeline *pl, struct pipeline_pending *p,
-		    struct ogi_error *err)
+		    const struct automatic_message *am, struct ogi_error *err)
 {
 	struct registry_letter_new l;
 	int64_t id;
+	bool ok = true;
 
 	if (p->letter == NULL || !p->out.created)
+		return 0;
+	if (strcmp(p->letter_channel, "email") == 0 &&
+	    automatic_may_send(pl->cfg, pl->reg, am, p->res.rec->email, &ok,
+			       err) != 0)
+		return -1;
+	if (!ok)
 		return 0;
 	l = (struct registry_letter_new){
 		.case_id = p->out.case_id, .kind = p->letter,
@@ -599,7 +600,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		};
 
 		if (pipeline_bounce_report(pl, p, err) == 0 &&
-		    pipeline_letter_add(pl, p, err) == 0 &&
+		    pipeline_letter_add(pl, p, &am, err) == 0 &&
 		    automatic_after_record(pl->cfg, pl->reg, pl->wd, &am,
 					   err) == 0)
 			return 0;
