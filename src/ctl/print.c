@@ -325,19 +325,22 @@ print_case_delivered(struct registry *reg, const struct registry_letter *l,
 	return rc == 0 ? 0 : print_fail("case %s: %s", l->case_id, err.msg);
 }
 
-/* Takes letter l's files out of the print queue. */
+/* Letter l went (what says how): its files leave the print queue and,
+ * with delivered, its case hears the reply reached the applicant. */
 static int
-print_unqueue(const struct config *cfg, const struct registry_letter *l)
+print_went(const struct config *cfg, struct registry *reg,
+	   const struct registry_letter *l, const char *what, bool delivered)
 {
 	struct ogi_error err = { 0 };
 	size_t removed;
 
+	printf("%s\n", what);
 	if (delivery_print_remove(cfg, l->id, &removed, &err) != 0)
 		return print_fail("%s", err.msg);
 	if (removed > 0)
 		printf("letter %" PRId64 ": %zu file%s left the print queue\n",
 		       l->id, removed, removed == 1 ? "" : "s");
-	return 0;
+	return delivered ? print_case_delivered(reg, l, what) : 0;
 }
 
 static int
@@ -388,12 +391,8 @@ print_done(const struct config *cfg, const struct print_args *a,
 	else if (!post && registry_case_event(reg, l.case_id, "pickup-notice-posted",
 					      what, &err) != 0)
 		print_fail("%s", err.msg);
-	else {
-		printf("%s\n", what);
-		rc = print_unqueue(cfg, &l);
-		if (rc == 0 && post)
-			rc = print_case_delivered(reg, &l, what);
-	}
+	else
+		rc = print_went(cfg, reg, &l, what, post);
 	g_free(what);
 out:
 	registry_letter_clear(&l);
@@ -450,12 +449,8 @@ ctl_handed_over(const struct config *cfg, int argc, char **argv)
 	else if (strcmp(l.state, "queued") != 0 && strcmp(l.state, "sent") != 0)
 		print_fail("letter %" PRId64 " is %s, not waiting for collection",
 			   l.id, l.state);
-	else {
-		printf("%s\n", what);
-		rc = print_unqueue(cfg, &l);
-		if (rc == 0)
-			rc = print_case_delivered(reg, &l, what);
-	}
+	else
+		rc = print_went(cfg, reg, &l, what, true);
 	g_free(what);
 out:
 	registry_letter_clear(&l);

@@ -106,7 +106,9 @@ fax_child(char *const *argv, int outfd, int errfd)
 	setpgid(0, 0);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* What the daemon ignores, a fax program must not. */
 	signal(SIGPIPE, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
 	if (null < 0 || dup2(null, STDIN_FILENO) < 0 ||
 	    dup2(outfd, STDOUT_FILENO) < 0 || dup2(outfd, STDERR_FILENO) < 0)
 		e = errno;

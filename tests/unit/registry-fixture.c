@@ -41,3 +41,27 @@ registry_fixture_teardown(void **state)
 	g_free(f);
 	return rc;
 }
+
+void
+registry_fixture_case(struct registry_fixture *f, const struct extract_record *rec,
+		      char id_r[REGISTRY_CASE_ID_SIZE])
+{
+	const struct registry_decision d = {
+		.disposition = "case", .state = "registered", .reason = "complete",
+	};
+	struct registry_message m = {
+		.mailbox = "mail", .raw_path = "raw/x.eml", .received_at = T0,
+		.channel = "mail", .from_addr = rec->email,
+	};
+	struct registry_outcome out;
+	struct ogi_error err = { 0 };
+	char sha[65], uid[32];
+
+	snprintf(sha, sizeof(sha), "%064x", ++f->serial);
+	snprintf(uid, sizeof(uid), "u%d", f->serial);
+	m.sha256 = sha;
+	m.uid = uid;
+	if (registry_record(f->reg, &m, rec, &d, TZ_SHANGHAI, &out, &err) != 0)
+		fail_msg("record: %s", err.msg);
+	memcpy(id_r, out.case_id, REGISTRY_CASE_ID_SIZE);
+}

@@ -27,4 +27,11 @@ int registry_fixture_setup(void **state);
  * fixture.  Returns 0, or non-zero when the removal failed. */
 int registry_fixture_teardown(void **state);
 
+/* Records a message whose record is rec (an application) as a registered
+ * case, received at T0, a distinct message each call; its tracking number
+ * in id_r.  Fails the test when the registry refuses it. */
+void registry_fixture_case(struct registry_fixture *f,
+			   const struct extract_record *rec,
+			   char id_r[REGISTRY_CASE_ID_SIZE]);
+
 #endif

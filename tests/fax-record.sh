@@ -1,0 +1,16 @@
+#!/bin/sh
+# A fax command for tests/run-channels.sh, configured as
+#   command = .../fax-record.sh -d {number} {pdf}
+# Appends a line "argv:" and then each argument on a line of its own to
+# $OGI_FAX_LOG, says what a fax server would, and exits with
+# $OGI_FAX_EXIT (default 0).
+{
+	echo "argv:"
+	for a in "$@"; do printf '%s\n' "$a"; done
+} >>"${OGI_FAX_LOG:?}"
+if [ "${OGI_FAX_EXIT:-0}" = 0 ]; then
+	echo "request id is 42 (group id 42) for host localhost (1 file)"
+else
+	echo "sendfax: no modem answers" >&2
+fi
+exit "${OGI_FAX_EXIT:-0}"

@@ -1,0 +1,232 @@
+#!/bin/sh
+# Each way a letter reaches an applicant (bureau rules Art. 8), through
+# ogid's letters worker: applications asking for fax, post and collection
+# are registered and their letters go out --
+# - fax through a configured command (tests/fax-record.sh: its argv
+#   recorded, no shell, the number alone as an argument); a command that
+#   fails fails the letter, the office hears of it, and the letter goes
+#   again by post;
+# - fax through an email-to-fax gateway: a mail to NUMBER@gateway with the
+#   PDF, through the outbox to smtp-sink;
+# - post: the print queue (a DL window address sheet and the letter),
+#   `ogictl print list`, `print done --tracking` (the case's reply counts
+#   from the posting date);
+# - pickup: the reply waits at the office, a notice goes by email,
+#   `ogictl handed-over` delivers it.
+set -u
+. "${OGI_SRCDIR:?}/tests/lib.sh"
+. "$OGI_SRCDIR/tests/lib-servers.sh"
+
+t_need jq qpdf pdftotext sqlite3 python3
+
+srv_init
+srv_sink_start sink
+
+apps=$OGI_SRCDIR/tests/channels
+
+# channels_dir NAME [FAX SECTION LINES]: a Maildir state directory sending
+# through the sink.
+channels_dir() {
+	cd_dir=$(t_state_dir "$1"); shift
+	cat >>"$cd_dir/ogid.conf" <<CONF
+
+[office]
+name = 通辽市人力资源和社会保障局
+short_name = 通人社
+email = ysqgk@example.gov.cn
+address = 通辽市科尔沁区民主路1号
+postcode = 028000
+phone = 0475-8888888
+review_body = 通辽市人民政府
+court = 通辽市科尔沁区人民法院
+
+[letters]
+templates_dir = $OGI_SRCDIR/templates
+
+[smtp]
+host = 127.0.0.1
+port = $SRV_PORT_sink
+tls = none
+timeout = 10
+
+[pickup]
+address = 通辽市科尔沁区民主路1号政务服务中心一楼3号窗口
+hours = 工作日上午9:00至12:00，下午1:30至5:00
+CONF
+	for line in "$@"; do echo "$line" >>"$cd_dir/ogid.conf"; done
+	echo "$cd_dir"
+}
+
+# deliver DIR FILE...: into DIR's Maildir inbox.
+deliver() {
+	dd=$1; shift
+	for f in "$@"; do cp "$f" "$dd/inbox/new/$(basename "$f" .eml)"; done
+}
+
+sql() { sqlite3 "$1/state/ogid.db" "$2"; }
+# sql_is DIR QUERY VALUE: the query prints exactly VALUE.
+sql_is() { [ "$(sql "$1" "$2")" = "$3" ]; }
+
+# mails_to TO: the sink's messages for TO.
+mails_to() {
+	grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* 2>/dev/null
+}
+
+# attachments FILE DIR: each attachment of the message FILE as DIR/N.pdf,
+# its content type and name in DIR/parts.
+attachments() {
+	mkdir -p "$2"
+	python3 - "$1" "$2" <<'PY'
+import email, sys
+from email import policy
+msg = email.message_from_binary_file(open(sys.argv[1], "rb"),
+                                     policy=policy.default)
+with open(sys.argv[2] + "/parts", "w") as parts:
+    for i, part in enumerate(msg.iter_attachments(), 1):
+        open("%s/%d.pdf" % (sys.argv[2], i), "wb").write(part.get_content())
+        parts.write("%s %s\n" % (part.get_content_type(), part.get_filename()))
+PY
+}
+
+# --- fax through a command ------------------------------------------------
+d=$(channels_dir fax "[fax]" \
+	"command = $OGI_SRCDIR/tests/fax-record.sh -d {number} {pdf}" "timeout = 20")
+export OGI_FAX_LOG="$d/fax.log"
+deliver "$d" "$apps/fax.eml"
+OGI_FAX_EXIT=0 t_ogid "$d" --once 2>"$d/ogid.log" || t_fail "ogid --once (fax)"
+t_check "the fax applicant's receipt goes by fax" \
+	sql_is "$d" "SELECT channel || ' ' || state FROM letters WHERE kind = 'receipt'" "fax sent"
+t_check "the command ran once, without a shell: -d, the number, the PDF" \
+	sh -c "[ \$(grep -c '^argv:' '$d/fax.log') = 1 ] &&
+	       sed -n 2,3p '$d/fax.log' | tr '\n' ' ' | grep -qx -- '-d 04758123456 '"
+pdf=$(sed -n 4p "$d/fax.log")
+t_check "the PDF it was given is the rendered receipt" qpdf --check "$pdf"
+t_check "the fax server's answer is the letter's detail" \
+	sql_is "$d" "SELECT detail FROM letters WHERE kind = 'receipt'" \
+	"fax command exit 0: request id is 42 (group id 42) for host localhost (1 file)"
+
+# A fax command that fails: the letter fails, the office is told, and the
+# letter goes by post (the order email, fax, post only moves forward).
+deliver "$d" "$apps/fax-fails.eml"
+OGI_FAX_EXIT=1 t_ogid "$d" --once 2>"$d/ogid2.log" || t_fail "ogid --once (failing fax)"
+OGI_FAX_EXIT=1 t_ogid "$d" --once 2>>"$d/ogid2.log" || t_fail "ogid --once (fallback)"
+case2=2026-000002
+t_check "the failed fax is recorded with the command's status and output" \
+	sql_is "$d" "SELECT state || ': ' || detail FROM letters WHERE case_id = '$case2' AND channel = 'fax'" \
+	"failed: fax command exit 1: sendfax: no modem answers"
+t_check "the letter is added again by post" \
+	sql_is "$d" "SELECT channel || ' ' || state FROM letters WHERE case_id = '$case2' ORDER BY id DESC LIMIT 1" "post queued"
+t_check "the office is told: a delivery-failed event" \
+	sql_is "$d" "SELECT count(*) FROM events WHERE case_id = '$case2' AND type = 'delivery-failed'" 1
+t_check "and a line in the log" grep -q "case $case2: letter .* by fax) failed: fax command exit 1" "$d/ogid2.log"
+t_ogictl "$d" print list --json >"$d/print.json"
+t_check "the fallback letter waits in the print queue" \
+	t_jq "$d/print.json" --arg c "$case2" \
+	'length == 1 and .[0].case == $c and .[0].channel == "post" and (.[0].files | length) == 2'
+
+# --- fax through an email gateway -----------------------------------------
+g=$(channels_dir gateway "[fax]" "gateway = {number}@fax.example")
+deliver "$g" "$apps/fax.eml"
+t_ogid "$g" --once 2>"$g/ogid.log" || t_fail "ogid --once (gateway)"
+set -- $(mails_to 04758123456@fax.example)
+t_check "one mail to the gateway for the fax number" test "$#" = 1
+if [ "$#" = 1 ]; then
+	attachments "$1" "$g/gw"
+	t_check "it carries the receipt as a PDF" \
+		sh -c "grep -q '^application/pdf ' '$g/gw/parts' && qpdf --check '$g/gw/1.pdf'"
+fi
+t_check "the letter is queued with its outbox row, then sent" \
+	sql_is "$g" "SELECT l.channel || ' ' || o.recipient || ' ' || o.state FROM letters l JOIN outbox o ON o.id = l.outbox_id" \
+	"fax 04758123456@fax.example sent"
+
+# --- post: the print queue ------------------------------------------------
+p=$(channels_dir post)
+deliver "$p" "$apps/post.eml"
+t_ogid "$p" --once 2>"$p/ogid.log" || t_fail "ogid --once (post)"
+t_ogictl "$p" print list --json >"$p/print.json"
+t_check "the receipt waits in the print queue: address sheet, letter" \
+	t_jq "$p/print.json" 'length == 1 and .[0].channel == "post" and .[0].state == "queued" and (.[0].files | map(split("/") | last)) == ["1-0-sheet.pdf", "1-1-letter.pdf"]'
+sheet=$p/state/print/1-0-sheet.pdf
+t_check "queue directory 0700, files 0600" \
+	sh -c "[ \$(stat -c %a '$p/state/print') = 700 ] && [ \$(stat -c %a '$sheet') = 600 ]"
+t_check "the sheet is a valid PDF" qpdf --check "$sheet"
+pdftotext -layout "$sheet" "$p/sheet.txt" 2>/dev/null
+t_check "the sheet addresses the applicant" \
+	sh -c "grep -q '赵文华 收' '$p/sheet.txt' && grep -q '028000' '$p/sheet.txt' && grep -q '和平路12号' '$p/sheet.txt'"
+# The address lies where the window of a DL envelope shows it: from 20 mm
+# (57 pt) to 100 mm across and 45 mm (128 pt) to 79 mm down the page.
+pdftotext -bbox "$sheet" "$p/sheet.html" 2>/dev/null
+t_check "the name lies in the window" python3 - "$p/sheet.html" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', html)
+mm = lambda pt: float(pt) * 25.4 / 72
+name = [w for w in words if "赵文华" in w[4]]
+ok = name and all(20 <= mm(w[0]) and mm(w[2]) <= 100 and 45 <= mm(w[1]) and mm(w[3]) <= 79 for w in name)
+sys.exit(0 if ok else 1)
+PY
+t_ogictl "$p" print list >"$p/print.txt"
+t_check "print list as a table names the recipient" grep -q '^1 .*2026-000001 .*receipt .*queued .*赵文华' "$p/print.txt"
+t_check_fails "print done without a tracking number is refused" \
+	t_ogictl "$p" print done 1 2>/dev/null
+t_check_fails "a tracking number with a shell word is refused" \
+	t_ogictl "$p" print done 1 --tracking 'XA1;rm' 2>/dev/null
+t_check_fails "a posting date after today is refused" \
+	t_ogictl "$p" print done 1 --tracking XA123456789CN --date 2099-01-01 2>/dev/null
+t_ogictl "$p" print done 1 --tracking XA123456789CN --date 2026-12-03 >"$p/done.txt"
+t_check "print done: the receipt is sent with its tracking number and posting date" \
+	sql_is "$p" "SELECT state || ' ' || tracking || ' ' || detail FROM letters WHERE id = 1" \
+	"sent XA123456789CN letter 1 (receipt) posted on 2026-12-03, tracking XA123456789CN"
+t_check "its files left the queue" sh -c "[ -z \"\$(ls '$p/state/print')\" ]"
+t_check_fails "print done twice is refused" \
+	t_ogictl "$p" print done 1 --tracking XA123456789CN 2>/dev/null
+
+# The reply by post: the case is delivered from the day of posting.
+t_ogictl "$p" reply 2026-000001 --outcome provided --attach "$apps/README" --yes >/dev/null
+t_ogid "$p" --once 2>>"$p/ogid.log" || t_fail "ogid --once (reply by post)"
+rid=$(sql "$p" "SELECT id FROM letters WHERE kind LIKE 'reply%'")
+t_ogictl "$p" print list --json >"$p/print2.json"
+t_check "the reply waits in the print queue with its attachment" \
+	t_jq "$p/print2.json" --arg id "$rid" '.[0].letter == ($id | tonumber) and (.[0].files | length) == 3'
+today=$(TZ=Asia/Shanghai date +%F)
+t_ogictl "$p" print done "$rid" --tracking XA987654321CN >/dev/null
+t_ogictl "$p" show 2026-000001 --json >"$p/case.json"
+t_check "the answered case is delivered" t_jq "$p/case.json" '.state == "delivered"'
+t_check "the delivery event names the posting date and tracking number" \
+	sql_is "$p" "SELECT detail FROM events WHERE case_id = '2026-000001' AND type = 'delivered'" \
+	"letter $rid (reply-provided) posted on $today, tracking XA987654321CN"
+
+# --- pickup -----------------------------------------------------------------
+k=$(channels_dir pickup)
+deliver "$k" "$apps/pickup.eml"
+t_ogid "$k" --once 2>"$k/ogid.log" || t_fail "ogid --once (pickup)"
+set -- $(mails_to sunli@example.net)
+t_check "a receipt is no reason to come in: it is mailed with its PDF" \
+	sh -c "[ $# = 1 ] && grep -q 'application/pdf' '$1'"
+t_ogictl "$k" reply 2026-000001 --outcome provided --yes >/dev/null
+t_ogid "$k" --once 2>>"$k/ogid.log" || t_fail "ogid --once (reply for pickup)"
+kid=$(sql "$k" "SELECT id FROM letters WHERE kind LIKE 'reply%'")
+set -- $(mails_to sunli@example.net)
+notice=""
+for m in "$@"; do grep -q 'application/pdf' "$m" || notice=$m; done
+t_check "the reply waits; a notice without the letter is mailed" test -n "$notice"
+if [ -n "$notice" ]; then
+	python3 - "$notice" >"$k/notice.txt" <<'PY'
+import email, sys
+from email import policy
+msg = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default)
+print(msg["Subject"])
+print(msg.get_body(preferencelist=("plain",)).get_content())
+PY
+	t_check "the notice says where and when" \
+		sh -c "grep -q '领取通知' '$k/notice.txt' && grep -q '政务服务中心一楼3号窗口' '$k/notice.txt' && grep -q '工作日上午9:00' '$k/notice.txt'"
+fi
+t_check_fails "handed-over refuses a letter that does not wait" \
+	t_ogictl "$k" handed-over 1 2>/dev/null
+t_ogictl "$k" handed-over "$kid" >/dev/null
+t_check "handed over: the reply is delivered" \
+	sql_is "$k" "SELECT state FROM letters WHERE id = $kid" delivered
+t_ogictl "$k" show 2026-000001 --json >"$k/case.json"
+t_check "and its case" t_jq "$k/case.json" '.state == "delivered"'
+
+t_done
