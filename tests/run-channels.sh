@@ -203,7 +203,7 @@ t_ogid "$k" --once 2>"$k/ogid.log" || t_fail "ogid --once (pickup)"
 set -- $(mails_to sunli@example.net)
 t_check "a receipt is no reason to come in: it is mailed with its PDF" \
 	sh -c "[ $# = 1 ] && grep -q 'application/pdf' '$1'"
-t_ogictl "$k" reply 2026-000001 --outcome provided --yes >/dev/null
+t_ogictl "$k" reply 2026-000001 --outcome provided --attach "$apps/README" --yes >/dev/null
 t_ogid "$k" --once 2>>"$k/ogid.log" || t_fail "ogid --once (reply for pickup)"
 kid=$(sql "$k" "SELECT id FROM letters WHERE kind LIKE 'reply%'")
 set -- $(mails_to sunli@example.net)
