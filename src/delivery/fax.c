@@ -113,11 +113,16 @@ fax_child(char *const *argv, int outfd, int errfd)
 	    dup2(outfd, STDOUT_FILENO) < 0 || dup2(outfd, STDERR_FILENO) < 0)
 		e = errno;
 	else {
+		/* Nothing of ours goes with it: a fax program that leaves a
+		 * process behind must not hold the outbox lock or the
+		 * registry open after we are gone. */
+		close_range(STDERR_FILENO + 1, (unsigned)errfd - 1, 0);
+		close_range((unsigned)errfd + 1, ~0U, 0);
 		execvp(argv[0], argv);
 		e = errno;
 	}
-	if (write(errfd, &e, sizeof(e)) < 0)
-		_exit(127);
+	/* Nothing to do if even this fails: exit 127 says it too. */
+	(void)!write(errfd, &e, sizeof(e));
 	_exit(127);
 }
 

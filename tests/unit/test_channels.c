@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -164,6 +165,23 @@ test_fax_run(void **state)
 		assert_string_equal(res.detail, cases[i].detail);
 		assert_true(g_get_monotonic_time() - t <
 			    (cases[i].timeout_s + 2) * G_USEC_PER_SEC);
+	}
+	{
+		/* A descriptor of ours without close-on-exec (a lock file)
+		 * does not reach the command. */
+		char *const argv[] = { (char *)"sh", (char *)"-c",
+				       (char *)"for f in /proc/$$/fd/*; do "
+				       "printf '%s ' ${f##*/}; done", NULL };
+		struct delivery_channel_result res = { 0 };
+		struct ogi_error err = { 0 };
+		int fd = open("/dev/null", O_RDONLY);
+
+		assert_int_equal(dup2(fd, 40), 40);
+		assert_int_equal(delivery_fax_run(argv, 10, &res, &err), 0);
+		/* (3 is the shell's own, reading the directory.) */
+		assert_string_equal(res.detail, "fax command exit 0: 0 1 2 3");
+		close(40);
+		close(fd);
 	}
 	{
 		char *const argv[] = { (char *)"/nonexistent/sendfax", NULL };
