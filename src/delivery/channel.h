@@ -55,7 +55,7 @@ struct delivery_contact {
 /* One letter to hand to a channel. */
 struct delivery_item {
 	int64_t letter_id;     /* letters.id */
-	const char *case_id;   /* OGI-YYYY-NNNNNN, or NULL */
+	const char *case_id;   /* the tracking number "2026-000123", or NULL */
 	const char *kind;      /* letters.kind: "receipt", "reply", ... */
 	const char *pdf_path;  /* the rendered letter, an absolute path */
 	const char *pdf_name;  /* the name the recipient sees (UTF-8) */
