@@ -3,7 +3,8 @@
 # no application and match no case, filed, opened or dismissed by a
 # clerk with `ogictl holding`; a correction reply merged into its
 # incomplete case; a status query answered only to the case's address;
-# robot mail never answered, the daily limit; the daily digest.
+# robot mail never answered, the daily limit; the daily digest; the
+# national-2019 sweep of applications never corrected.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
@@ -244,5 +245,27 @@ t_check "a year without holiday data is warned about" \
 	section 节假日日历提醒 | grep -q "^  $(($(date +%Y) + 1))  无节假日数据"
 t_check "the HTML escapes what it shows" \
 	python3 -c "import html.parser,sys; html.parser.HTMLParser().feed(open(sys.argv[1]).read())" "$dir/digest.html"
+
+# --- national-2019: an application not corrected in time is abandoned ------
+dir=$(t_state_dir sweep)
+echo "rules = national-2019" >>"$dir/ogid.conf.tmp"
+sed -i '/^\[ogid\]$/r '"$dir/ogid.conf.tmp" "$dir/ogid.conf"
+cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
+t_ogid "$dir" --once 2>"$dir/log"
+case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+t_ogictl "$dir" show "$case" --json >"$dir/c.json"
+t_check "received in September, its correction period long over: abandoned" \
+	t_jq "$dir/c.json" '.state == "abandoned"'
+t_check "with outcome other.no_correction, concluded" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT outcome || ':' || (concluded_at > 0) FROM cases WHERE id = '$case'")" = "other.no_correction:1" ]
+t_check "the sweep is logged and is an event" \
+	grep -q "1 incomplete application not corrected in time: abandoned" "$dir/log"
+t_check "as an event of the case" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM events WHERE case_id = '$case' AND type = 'abandoned'")" = 1 ]
+dir=$(t_state_dir nosweep)
+cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
+t_ogid "$dir" --once 2>/dev/null
+t_check "the bureau's rules set no correction period: nothing abandoned" \
+	t_jq "$(t_ogictl "$dir" list --json >"$dir/l.json"; echo "$dir/l.json")" '.[0].state == "incomplete"'
 
 t_done
