@@ -1,7 +1,10 @@
 #!/bin/sh
 # The clerk's commands on real cases made by ogid from the bundled samples:
 # `history` shows every event with who did it (`--as`, else the login
-# name), `note` adds one and changes nothing else.
+# name), `note` adds one and changes nothing else; `accept`, `incomplete`
+# and `withdraw` move a case only where the workflow allows, a refused move
+# says why and writes nothing; `set` checks a value and records old and new
+# (an identity number masked); `due` lists open cases overdue first.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
@@ -48,5 +51,112 @@ t_check "... saying why" grep -q "daemon" "$dir/err"
 t_check_fails "history of no case fails" \
 	t_ogictl "$dir" history 2026-999999 2>"$dir/err"
 t_check "... naming it" grep -q "no application 2026-999999" "$dir/err"
+
+# --- refused moves change nothing ---------------------------------------------
+# snapshot ID: the case's show and history, to compare after a refusal.
+snapshot() {
+	t_ogictl "$dir" show "$1" --json
+	t_ogictl "$dir" history "$1" --json
+}
+snapshot "$complete" >"$dir/before"
+t_check_fails "accept of a registered case is refused" \
+	t_ogictl "$dir" accept "$complete" 2>"$dir/err"
+t_check "... with the workflow's reason" \
+	grep -q "registered cannot become registered" "$dir/err"
+t_check_fails "an unknown element is refused" \
+	t_ogictl "$dir" incomplete "$complete" --missing signature,colour 2>"$dir/err"
+t_check "... listing the elements there are" \
+	grep -q 'unknown element "colour" (one of: name, address, identity_proof, contact, request, signature, date)' "$dir/err"
+t_check_fails "incomplete without --missing or --invalid is refused" \
+	t_ogictl "$dir" incomplete "$complete" 2>/dev/null
+snapshot "$complete" >"$dir/after"
+t_check "nothing was written by the refusals" cmp -s "$dir/before" "$dir/after"
+
+# --- incomplete, accept ---------------------------------------------------------
+t_ogictl "$dir" --as 王芳 incomplete "$complete" --missing signature \
+	--invalid phone >"$dir/out"
+t_check "incomplete moves a registered case" grep -q "registered -> incomplete" "$dir/out"
+t_ogictl "$dir" show "$complete" --json >"$dir/show2.json"
+t_check "the missing and invalid lists are stored for the correction notice" \
+	t_jq "$dir/show2.json" '.state == "incomplete" and .missing == ["signature"] and
+		.invalid == ["phone"]'
+t_ogictl "$dir" accept "$complete" >"$dir/out"
+t_check "accept registers it again" grep -q "incomplete -> registered" "$dir/out"
+t_check "accept prints the deadline set at receipt" \
+	grep -q "^deadline $(jq -r .deadline "$dir/show2.json")" "$dir/out"
+t_ogictl "$dir" history "$complete" --json >"$dir/h2.json"
+t_check "both moves are in the history with their clerks" \
+	t_jq "$dir/h2.json" --arg me "$(id -un)" '[.[] | select(.type == "incomplete" or
+		.type == "accepted") | [.actor, .type, .detail]] ==
+		[["王芳", "incomplete", "missing: signature; invalid: phone"],
+		 [$me, "accepted", "registered"]]'
+t_ogictl "$dir" accept "$incomplete" >/dev/null
+t_check "accept registers an incomplete application" [ $? = 0 ]
+
+# --- set --------------------------------------------------------------------------
+t_ogictl "$dir" set "$complete" phone "139 0475 1234" >/dev/null
+t_ogictl "$dir" show "$complete" --json >"$dir/show3.json"
+t_check "set stores the value normalised" \
+	t_jq "$dir/show3.json" '.applicant.phone == "13904751234"'
+t_ogictl "$dir" history "$complete" --json >"$dir/h3.json"
+t_check "set records old and new" \
+	t_jq "$dir/h3.json" '.[-1].type == "set" and (.[-1].detail | endswith("-> 13904751234"))'
+snapshot "$complete" >"$dir/before"
+t_check_fails "an invalid phone is refused" \
+	t_ogictl "$dir" set "$complete" phone 12345 2>/dev/null
+t_check_fails "an unknown delivery is refused" \
+	t_ogictl "$dir" set "$complete" delivery pigeon 2>"$dir/err"
+t_check "... listing the known ones" grep -q "one of: email, fax, post, pickup" "$dir/err"
+t_check_fails "a field not on the list is refused" \
+	t_ogictl "$dir" set "$complete" state closed 2>/dev/null
+t_check_fails "a resident ID with a wrong check digit is refused" \
+	t_ogictl "$dir" set "$complete" id_number 110101199003070022 2>"$dir/err"
+t_check "... without repeating the number" sh -c "! grep -q 110101199003070022 '$dir/err'"
+snapshot "$complete" >"$dir/after"
+t_check "refused values write nothing" cmp -s "$dir/before" "$dir/after"
+t_ogictl "$dir" set "$complete" id_number 11010519491231002X >/dev/null
+t_ogictl "$dir" history "$complete" >"$dir/h4.txt"
+t_ogictl "$dir" history "$complete" --json >"$dir/h4.json"
+t_ogictl "$dir" show "$complete" --json >"$dir/show4.json"
+t_check "the identity number is set" \
+	t_jq "$dir/show4.json" '.applicant.id_number == "11010519491231002X"'
+t_check "the history never shows a full identity number" \
+	sh -c "! grep -qE '[0-9]{15}' '$dir/h4.txt' '$dir/h4.json'"
+t_check "... but a masked one" grep -q "110\*\**2X" "$dir/h4.json"
+
+# --- withdraw ---------------------------------------------------------------------
+t_ogictl "$dir" --as 李雷 withdraw "$complete" --reason "申请人来电撤回" >/dev/null
+t_ogictl "$dir" show "$complete" --json >"$dir/show5.json"
+t_check "withdraw moves the case" t_jq "$dir/show5.json" '.state == "withdrawn"'
+t_ogictl "$dir" history "$complete" --json >"$dir/h5.json"
+t_check "... with the reason, in the clerk's name" \
+	t_jq "$dir/h5.json" '.[-1] | .type == "withdrawn" and .actor == "李雷" and
+		.detail == "申请人来电撤回"'
+snapshot "$complete" >"$dir/before"
+t_check_fails "nothing more can be done with a withdrawn case" \
+	t_ogictl "$dir" accept "$complete" 2>"$dir/err"
+t_check "... says the workflow" grep -q "withdrawn" "$dir/err"
+snapshot "$complete" >"$dir/after"
+t_check "... and nothing is written" cmp -s "$dir/before" "$dir/after"
+
+# --- due ----------------------------------------------------------------------------
+# An application received a year before the others (2025-11-18): long
+# overdue.  Its own bytes, or it would be the sample's duplicate.
+{ echo "X-Test: received a year ago"; cat "$OGI_SRCDIR/samples/02-prose-letter.eml"; } \
+	>"$dir/inbox/new/1763431200.M9P1.old"
+t_ogid "$dir" --once 2>/dev/null
+t_ogictl "$dir" due --json >"$dir/due.json"
+t_check "due lists the open cases, the overdue one first" \
+	t_jq "$dir/due.json" '(.[0].overdue and .[0].working_days_left < 0) and
+		([.[1:][] | .overdue] | all | not) and
+		([.[] | .deadline] == ([.[] | .deadline] | sort))'
+t_check "due leaves out the withdrawn case" \
+	t_jq "$dir/due.json" --arg c "$complete" '[.[] | select(.id == $c)] == []'
+t_ogictl "$dir" due --within 0 --json >"$dir/due0.json"
+t_check "due --within 0 keeps only what is due today or overdue" \
+	t_jq "$dir/due0.json" 'length >= 1 and ([.[] | .working_days_left <= 0] | all)'
+t_ogictl "$dir" due >"$dir/due.txt"
+t_check "due's text: the overdue case with its negative working days" \
+	grep -q "^2025-000001  2025-12-[0-9]*  -[0-9]" "$dir/due.txt"
 
 t_done

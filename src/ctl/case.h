@@ -21,4 +21,33 @@ int ctl_case_history(const struct config *cfg, int argc, char **argv);
 /* `note ID TEXT`: an event "note" with the text; nothing else changes. */
 int ctl_case_note(const struct config *cfg, int argc, char **argv);
 
+/* `accept ID`: needs_review or incomplete -> registered, with the receipt
+ * it owes; prints the deadline (the one set at receipt). */
+int ctl_case_accept(const struct config *cfg, int argc, char **argv);
+
+/* `incomplete ID --missing ELEMENT[,...] [--invalid FIELD[,...]]` (at
+ * least one of them): -> incomplete with the lists stored for the
+ * correction notice, which it owes.  Names as extract_element_name() and
+ * extract_invalid_name() give them; an unknown one is refused with the
+ * list of known ones. */
+int ctl_case_incomplete(const struct config *cfg, int argc, char **argv);
+
+/* `withdraw ID [--reason TEXT]`: -> withdrawn; the case concludes with
+ * the outcome other.other now. */
+int ctl_case_withdraw(const struct config *cfg, int argc, char **argv);
+
+/* `set ID FIELD VALUE`: one of the case's fields (name, phone, email,
+ * fax, address, postcode, request, delivery, org_kind, ... -- usage lists
+ * them) to VALUE, checked and normalised as the extractor would; "" clears
+ * it.  A value supplies the element it fills and clears its invalid mark.
+ * Recorded as an event "set" with the old and new values; an identity
+ * number's are masked. */
+int ctl_case_set(const struct config *cfg, int argc, char **argv);
+
+/* `due [--within N] [--json]`: the open cases (workflow_state_open) by
+ * deadline, overdue first, with the working days left on the office's
+ * calendar (negative: overdue), provisional deadlines marked; --within:
+ * only those due within N working days, overdue ones included. */
+int ctl_case_due(const struct config *cfg, int argc, char **argv);
+
 #endif

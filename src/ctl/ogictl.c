@@ -63,6 +63,13 @@ ogictl_usage(FILE *out)
 	      "  holding [--json]               messages that are no application and match no case\n"
 	      "  holding file MSG --case ID | --new | --dismiss\n"
 	      "                                 file one into a case, open a case, dismiss it\n"
+	      "  accept ID                      register an application (receipt owed)\n"
+	      "  incomplete ID --missing E,... [--invalid F,...]\n"
+	      "                                 ask for a correction naming what is lacking\n"
+	      "  withdraw ID [--reason TEXT]    the applicant withdrew the application\n"
+	      "  set ID FIELD VALUE             correct a field of a case (recorded)\n"
+	      "  due [--within N] [--json]      open cases by deadline, overdue first, with\n"
+	      "                                 the working days left\n"
 	      "\n"
 	      "Options:\n"
 	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
@@ -305,6 +312,11 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "print", NULL, ctl_print },
 	{ "handed-over", NULL, ctl_handed_over },
 	{ "holding", NULL, ctl_holding },
+	{ "accept", NULL, ctl_case_accept },
+	{ "incomplete", NULL, ctl_case_incomplete },
+	{ "withdraw", NULL, ctl_case_withdraw },
+	{ "set", NULL, ctl_case_set },
+	{ "due", NULL, ctl_case_due },
 };
 
 int

@@ -369,6 +369,12 @@ char *extract_text_trim(const char *s);
  * hyphens, lowercase x) into buf; returns 0, or -1 when it does not fit. */
 int extract_id_normalise(const char *in, char *buf, size_t bufsize);
 
+/* Checks rec's postcode (against rec->address), telephone and mail
+ * address, setting their bits of rec->invalid, and normalises them as the
+ * extractor does (spaces removed; a mail address taken out of the text
+ * around it).  Also what `ogictl set` checks a clerk's value with. */
+void extract_validate_record_contact(struct extract_record *rec);
+
 /* GB 11643: 18 characters with a valid check character and a real birth
  * date.  A 15-digit first-generation number (no check character, void
  * since 2013) is never valid. */

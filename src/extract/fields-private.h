@@ -324,10 +324,6 @@ void extract_validate_record_date(struct extract_record *rec,
 	const struct found *f0, const struct found *f1,
 	const struct extract_context *ctx, struct prov *prov);
 
-/* Checks rec's postcode, telephone and mail address (setting rec->invalid)
- * and removes spaces. */
-void extract_validate_record_contact(struct extract_record *rec);
-
 /* Drops a request that is only a question or a complaint; one asking about
  * named information is LOW. */
 void extract_validate_question_request(struct extract_record *rec,

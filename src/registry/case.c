@@ -1,6 +1,7 @@
 #include "registry/case.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib.h>
 
@@ -96,5 +97,188 @@ registry_case_event(struct registry *reg, const char *id, const char *type,
 		registry_rollback(reg);
 		return -1;
 	}
+	return 0;
+}
+
+/* --- a clerk's moves and edits ------------------------------------------- */
+
+/* Stores the missing and invalid lists the caller gave (either may be
+ * NULL: left as it is). */
+static int
+case_store_elements(struct registry *reg, const char *id, const char *missing,
+		    const char *invalid, struct ogi_error *err)
+{
+	struct registry_stmt s;
+
+	if (missing == NULL && invalid == NULL)
+		return 0;
+	if (registry_stmt_prepare(reg, &s,
+				  "UPDATE cases SET missing = coalesce(?2, missing),"
+				  " invalid = coalesce(?3, invalid) WHERE id = ?1",
+				  "store missing elements", err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, id);
+	registry_stmt_text(&s, 2, missing);
+	registry_stmt_text(&s, 3, invalid);
+	return registry_stmt_run(&s, err);
+}
+
+static int
+case_store_outcome(struct registry *reg, const struct registry_case_move *m,
+		   struct ogi_error *err)
+{
+	struct registry_stmt s;
+
+	if (m->outcome == NULL)
+		return 0;
+	if (registry_stmt_prepare(reg, &s,
+				  "UPDATE cases SET outcome = ?2, outcome_detail = ?3,"
+				  " concluded_at = ?4 WHERE id = ?1",
+				  "store outcome", err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, m->id);
+	registry_stmt_text(&s, 2, m->outcome);
+	registry_stmt_text(&s, 3, m->outcome_detail);
+	registry_stmt_int(&s, 4, m->concluded_at);
+	return registry_stmt_run(&s, err);
+}
+
+int
+registry_case_move(struct registry *reg, const struct registry_case_move *m,
+		   int64_t *letter_id_r, struct ogi_error *err)
+{
+	*letter_id_r = 0;
+	if (registry_exec(reg, "BEGIN IMMEDIATE", "begin transaction",
+			  err) != 0)
+		return -1;
+	if (registry_case_transition_in_tx(reg, m->id, m->from, m->to,
+					   m->event, m->detail, err) != 0 ||
+	    case_store_elements(reg, m->id, m->missing, m->invalid, err) != 0 ||
+	    case_store_outcome(reg, m, err) != 0 ||
+	    (m->letter != NULL &&
+	     registry_letter_add_in_tx(reg, m->letter, m->now, letter_id_r,
+				       err) != 0) ||
+	    registry_exec(reg, "COMMIT", "commit", err) != 0) {
+		registry_rollback(reg);
+		*letter_id_r = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* The SQL of each editable column, written out: a column name is never
+ * taken from the caller's text into a statement. */
+#define CASE_EDIT(col) \
+	{ #col, "UPDATE cases SET " #col " = ?3 WHERE id = ?1 AND " #col " IS ?2" },
+#define CASE_EDIT_STRING(field, ...) CASE_EDIT(field)
+static const struct {
+	const char *column, *sql;
+} case_edits[] = {
+	EXTRACT_APPLICATION_STRINGS(CASE_EDIT_STRING)
+	CASE_EDIT(applicant_kind)
+	CASE_EDIT(id_type)
+	CASE_EDIT(delivery)
+	CASE_EDIT(medium)
+	CASE_EDIT(org_kind)
+};
+#undef CASE_EDIT_STRING
+#undef CASE_EDIT
+
+static const char *
+case_edit_sql(const char *column)
+{
+	for (size_t i = 0; column != NULL && i < G_N_ELEMENTS(case_edits); i++)
+		if (strcmp(case_edits[i].column, column) == 0)
+			return case_edits[i].sql;
+	return NULL;
+}
+
+bool
+registry_case_column_editable(const char *column)
+{
+	return case_edit_sql(column) != NULL;
+}
+
+int
+registry_case_edit(struct registry *reg, const struct registry_case_edit *e,
+		   struct ogi_error *err)
+{
+	const char *sql = case_edit_sql(e->column);
+	struct registry_stmt s;
+
+	if (sql == NULL) {
+		error_set(err, "%s is not a field a clerk can set",
+			  e->column != NULL ? e->column : "(none)");
+		return -1;
+	}
+	if (registry_exec(reg, "BEGIN IMMEDIATE", "begin transaction",
+			  err) != 0)
+		return -1;
+	if (case_must_exist(reg, e->id, err) != 0 ||
+	    registry_stmt_prepare(reg, &s, sql, "set case field", err) != 0)
+		goto fail;
+	registry_stmt_text(&s, 1, e->id);
+	registry_stmt_text(&s, 2, e->old);
+	registry_stmt_text(&s, 3, e->value);
+	if (registry_stmt_run(&s, err) != 0)
+		goto fail;
+	if (sqlite3_changes(reg->db) != 1) {
+		error_set(err, "case %s: %s was changed meanwhile: not set",
+			  e->id, e->column);
+		goto fail;
+	}
+	if (case_store_elements(reg, e->id, e->missing, e->invalid, err) != 0 ||
+	    registry_event_add(reg, e->id, 0, "set", e->detail, err) != 0 ||
+	    registry_exec(reg, "COMMIT", "commit", err) != 0)
+		goto fail;
+	return 0;
+fail:
+	registry_rollback(reg);
+	return -1;
+}
+
+/* --- due ----------------------------------------------------------------- */
+
+/* Deadlines are ISO dates, so text order is date order. */
+static int
+case_due_cmp(const void *a, const void *b)
+{
+	const struct registry_case *x = *(struct registry_case *const *)a;
+	const struct registry_case *y = *(struct registry_case *const *)b;
+	int c;
+
+	if ((x->deadline == NULL) != (y->deadline == NULL))
+		return x->deadline == NULL ? 1 : -1;
+	if (x->deadline != NULL && (c = strcmp(x->deadline, y->deadline)) != 0)
+		return c;
+	if (x->received_at != y->received_at)
+		return x->received_at < y->received_at ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+int
+registry_cases_due(struct registry *reg, bool (*open)(const char *state),
+		   struct registry_case ***cases_r, size_t *n_r,
+		   struct ogi_error *err)
+{
+	struct registry_case **cases;
+	size_t n, kept = 0;
+
+	if (registry_cases(reg, NULL, &cases, &n, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (open(cases[i]->state))
+			cases[kept++] = cases[i];
+		else
+			registry_case_free(cases[i]);
+	}
+	if (kept > 1)
+		qsort(cases, kept, sizeof(*cases), case_due_cmp);
+	if (kept == 0) {
+		free(cases);
+		cases = NULL;
+	}
+	*cases_r = cases;
+	*n_r = kept;
 	return 0;
 }

@@ -11,10 +11,12 @@
 #ifndef OGI_REGISTRY_CASE_H
 #define OGI_REGISTRY_CASE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "common/error.h"
+#include "registry/letters.h"
 #include "registry/registry.h"
 
 /* One event of a case, or of one of its messages. */
@@ -42,5 +44,70 @@ void registry_events_free(struct registry_event *events, size_t n);
 int registry_case_event(struct registry *reg, const char *id,
 			const char *type, const char *detail,
 			struct ogi_error *err);
+
+/* A clerk's decision that moves a case from one state to another, with
+ * what it changes beside the state. */
+struct registry_case_move {
+	const char *id;
+	const char *from;       /* the state the clerk saw: compare and set */
+	const char *to;
+	const char *event;      /* the event's type ("accepted", ...) */
+	const char *detail;     /* NULL: the new state */
+	const char *missing;    /* non-NULL: the case's missing elements from
+	                           now on (extract_element_name()s, comma-
+	                           separated; "" none) */
+	const char *invalid;    /* likewise the invalid fields
+	                           (extract_invalid_name()s) */
+	const char *outcome;    /* non-NULL: the case concludes with this
+	                           outcome code, outcome_detail (may be NULL)
+	                           and concluded_at */
+	const char *outcome_detail;
+	int64_t concluded_at;
+	const struct registry_letter_new *letter; /* non-NULL: the letter the
+	                           move owes, added pending at now */
+	int64_t now;
+};
+
+/* Makes move m in one transaction: the state (registry_case_transition's
+ * compare and set, with its event), then the other columns, then the
+ * letter (registry_letter_add_in_tx, *letter_id_r; 0 without one).
+ * Returns 0, or -1 with nothing written (the case is no longer in m->from,
+ * a letter the queue refuses, a database error). */
+int registry_case_move(struct registry *reg, const struct registry_case_move *m,
+		       int64_t *letter_id_r, struct ogi_error *err);
+
+/* True when column is a case column registry_case_edit may change: the
+ * strings of EXTRACT_APPLICATION_STRINGS and applicant_kind, id_type,
+ * delivery, medium, org_kind. */
+bool registry_case_column_editable(const char *column);
+
+/* A clerk's change of one case column (`ogictl set`); the value is the
+ * caller's to check. */
+struct registry_case_edit {
+	const char *id;
+	const char *column;     /* registry_case_column_editable */
+	const char *old;        /* the value the clerk saw, NULL for none:
+	                           compare and set */
+	const char *value;      /* the new value, NULL to clear it */
+	const char *missing;    /* non-NULL: the case's missing elements and */
+	const char *invalid;    /* invalid fields from now on (as in struct
+	                           registry_case_move) */
+	const char *detail;     /* the event "set"'s detail: the caller
+	                           decides how much of a value it shows */
+};
+
+/* Makes edit e and its event "set" in one transaction.  Returns 0, or -1
+ * with nothing written (a column not editable, a value changed since the
+ * clerk read it, a value the schema refuses, a database error). */
+int registry_case_edit(struct registry *reg, const struct registry_case_edit *e,
+		       struct ogi_error *err);
+
+/* The cases whose state open() accepts (workflow_state_open), by
+ * deadline: earliest first (so overdue ones lead), cases without one
+ * last; then by receipt and tracking number.  Returns 0 and an array as
+ * registry_cases does, or -1. */
+int registry_cases_due(struct registry *reg, bool (*open)(const char *state),
+		       struct registry_case ***cases_r, size_t *n_r,
+		       struct ogi_error *err);
 
 #endif

@@ -106,4 +106,13 @@ int registry_case_record_update_in_tx(struct registry *reg, const char *id,
 				      const struct extract_record *rec,
 				      struct ogi_error *err);
 
+/* registry_case_transition inside a write transaction the caller holds
+ * (so what the move owes -- a letter, the case's other columns -- is
+ * written with it or not at all).  Returns 0, or -1 when the case was not
+ * in from (nothing changed by this call) or on a database error. */
+int registry_case_transition_in_tx(struct registry *reg, const char *id,
+				   const char *from, const char *to,
+				   const char *event, const char *detail,
+				   struct ogi_error *err);
+
 #endif

@@ -1008,37 +1008,43 @@ registry_case_exists(struct registry *reg, const char *id, bool *exists_r,
 }
 
 int
-registry_case_transition(struct registry *reg, const char *id,
-			 const char *from, const char *to, const char *event,
-			 const char *detail, struct ogi_error *err)
+registry_case_transition_in_tx(struct registry *reg, const char *id,
+			       const char *from, const char *to,
+			       const char *event, const char *detail,
+			       struct ogi_error *err)
 {
 	struct registry_stmt s;
-	int rc;
 
-	if (registry_exec(reg, "BEGIN IMMEDIATE", "begin transaction",
-			  err) != 0)
-		return -1;
 	if (registry_stmt_prepare(reg, &s, "UPDATE cases SET state = ?3"
 				  " WHERE id = ?1 AND state = ?2", "change case state",
 				  err) != 0)
-		goto fail;
+		return -1;
 	registry_stmt_text(&s, 1, id);
 	registry_stmt_text(&s, 2, from);
 	registry_stmt_text(&s, 3, to);
 	if (registry_stmt_run(&s, err) != 0)
-		goto fail;
+		return -1;
 	if (sqlite3_changes(reg->db) != 1) {
 		error_set(err, "%s: case %s is no longer %s: not changed to %s",
 			  reg->path, id, from, to);
-		goto fail;
+		return -1;
 	}
-	rc = registry_event_add(reg, id, 0, event,
-				detail != NULL ? detail : to, err);
-	if (rc == 0)
-		rc = registry_exec(reg, "COMMIT", "commit", err);
-	if (rc == 0)
+	return registry_event_add(reg, id, 0, event,
+				  detail != NULL ? detail : to, err);
+}
+
+int
+registry_case_transition(struct registry *reg, const char *id,
+			 const char *from, const char *to, const char *event,
+			 const char *detail, struct ogi_error *err)
+{
+	if (registry_exec(reg, "BEGIN IMMEDIATE", "begin transaction",
+			  err) != 0)
+		return -1;
+	if (registry_case_transition_in_tx(reg, id, from, to, event, detail,
+					   err) == 0 &&
+	    registry_exec(reg, "COMMIT", "commit", err) == 0)
 		return 0;
-fail:
 	registry_rollback(reg);
 	return -1;
 }

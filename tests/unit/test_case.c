@@ -14,6 +14,7 @@
 
 #include "registry-fixture.h"
 #include "registry/case.h"
+#include "registry/letters.h"
 #include "registry/registry.h"
 
 /* --- helpers --------------------------------------------------------------- */
@@ -163,6 +164,243 @@ test_history_of_unknown_case(void **state)
 	assert_non_null(strstr(err.msg, "no application 2026-000099"));
 }
 
+
+/* --- a clerk's moves and edits --------------------------------------------- */
+
+/* Column column of case id as text: state, phone, outcome, or
+ * "MISSING/INVALID" bits for "elements". */
+static char *
+case_column(struct registry_fixture *f, const char *id, const char *column)
+{
+	struct registry_case *c = NULL;
+	struct ogi_error err = { 0 };
+	char *v;
+
+	assert_int_equal(registry_case_get(f->reg, id, &c, &err), 0);
+	assert_non_null(c);
+	if (strcmp(column, "state") == 0)
+		v = g_strdup(c->state);
+	else if (strcmp(column, "phone") == 0)
+		v = g_strdup(c->rec.phone);
+	else if (strcmp(column, "outcome") == 0)
+		v = g_strdup(c->outcome);
+	else
+		v = g_strdup_printf("%u/%u", c->rec.missing, c->rec.invalid);
+	registry_case_free(c);
+	return v;
+}
+
+static void
+assert_column(struct registry_fixture *f, const char *id, const char *column,
+	      const char *want)
+{
+	char *v = case_column(f, id, column);
+
+	if (want == NULL)
+		assert_null(v);
+	else
+		assert_string_equal(v, want);
+	g_free(v);
+}
+
+/* The last event of case id: its type and detail. */
+static void
+assert_last_event(struct registry_fixture *f, const char *id, const char *type,
+		  const char *detail, size_t n_want)
+{
+	struct registry_event *ev;
+	struct ogi_error err = { 0 };
+	size_t n;
+
+	assert_int_equal(registry_case_history(f->reg, id, &ev, &n, &err), 0);
+	assert_int_equal(n, n_want);
+	assert_string_equal(ev[n - 1].type, type);
+	assert_string_equal(ev[n - 1].detail, detail);
+	registry_events_free(ev, n);
+}
+
+static void
+test_set_with_event(void **state)
+{
+	/* Applied in order; after each: the phone, the number of events and
+	 * the last one's detail (a refused edit adds none). */
+	static const struct {
+		const char *column, *old, *value, *detail;
+		int rc;
+		const char *phone_after, *last;
+		size_t events;
+	} cases[] = {
+		/* The value the clerk saw: changed, with its event. */
+		{ "phone", NULL, "13800138000", "phone: - -> 13800138000", 0,
+		  "13800138000", "phone: - -> 13800138000", 2 },
+		/* A stale value (another clerk set it meanwhile): refused. */
+		{ "phone", NULL, "13900139000", "stale", -1, "13800138000",
+		  "phone: - -> 13800138000", 2 },
+		{ "phone", "13800138000", "13900139000",
+		  "phone: 13800138000 -> 13900139000", 0, "13900139000",
+		  "phone: 13800138000 -> 13900139000", 3 },
+		/* Cleared. */
+		{ "phone", "13900139000", NULL, "phone: 13900139000 -> -", 0,
+		  NULL, "phone: 13900139000 -> -", 4 },
+		/* A column no clerk sets, and a value the schema refuses. */
+		{ "state", "registered", "closed", "state", -1, NULL,
+		  "phone: 13900139000 -> -", 4 },
+		{ "org_kind", NULL, "charity", "charity", -1, NULL,
+		  "phone: 13900139000 -> -", 4 },
+		{ "org_kind", NULL, "research", "org_kind: - -> research", 0,
+		  NULL, "org_kind: - -> research", 5 },
+	};
+	struct registry_fixture *f = *state;
+	struct registry_outcome a = record(f, 1, T0, "registered", "2026-12-11",
+					   NULL);
+
+	assert_true(registry_case_column_editable("email"));
+	assert_true(registry_case_column_editable("org_kind"));
+	assert_false(registry_case_column_editable("state"));
+	assert_false(registry_case_column_editable("deadline"));
+	assert_false(registry_case_column_editable("phone; DROP TABLE cases"));
+	registry_set_actor(f->reg, "王芳");
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct registry_case_edit e = {
+			.id = a.case_id, .column = cases[i].column,
+			.old = cases[i].old, .value = cases[i].value,
+			.detail = cases[i].detail,
+		};
+		struct ogi_error err = { 0 };
+
+		assert_int_equal(registry_case_edit(f->reg, &e, &err), cases[i].rc);
+		assert_column(f, a.case_id, "phone", cases[i].phone_after);
+		assert_last_event(f, a.case_id, "set", cases[i].last,
+				  cases[i].events);
+	}
+}
+
+static void
+test_set_clears_elements(void **state)
+{
+	struct registry_fixture *f = *state;
+	struct registry_outcome a = record(f, 1, T0, "incomplete", "2026-12-11",
+					   NULL);
+	struct registry_case_edit e = {
+		.id = a.case_id, .column = "phone", .value = "13800138000",
+		.missing = "signature", .invalid = "", .detail = "phone",
+	};
+	struct ogi_error err = { 0 };
+	char want[32];
+
+	assert_int_equal(registry_case_edit(f->reg, &e, &err), 0);
+	snprintf(want, sizeof(want), "%u/0",
+		 extract_element_from_name("signature"));
+	assert_column(f, a.case_id, "elements", want);
+}
+
+static void
+test_move(void **state)
+{
+	struct registry_fixture *f = *state;
+	struct registry_outcome a = record(f, 1, T0, "needs_review", "2026-12-11",
+					   NULL);
+	struct registry_letter_new letter = {
+		.case_id = a.case_id, .kind = "correction", .channel = "email",
+	};
+	struct registry_case_move m = {
+		.id = a.case_id, .from = "needs_review", .to = "incomplete",
+		.event = "incomplete", .detail = "missing: signature",
+		.missing = "signature,date", .invalid = "phone",
+		.letter = &letter, .now = T0 + 3600,
+	};
+	struct registry_letter *rows;
+	struct ogi_error err = { 0 };
+	int64_t letter_id;
+	char want[32];
+	size_t n;
+
+	assert_int_equal(registry_case_move(f->reg, &m, &letter_id, &err), 0);
+	assert_true(letter_id > 0);
+	assert_column(f, a.case_id, "state", "incomplete");
+	snprintf(want, sizeof(want), "%u/%u",
+		 extract_element_from_name("signature") |
+		 extract_element_from_name("date"),
+		 extract_invalid_from_name("phone"));
+	assert_column(f, a.case_id, "elements", want);
+	assert_int_equal(registry_letters_of_case(f->reg, a.case_id, &rows, &n,
+						  &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].kind, "correction");
+	assert_string_equal(rows[0].state, "pending");
+	registry_letters_free(rows, n);
+
+	/* Compare and set: the case is no longer needs_review; nothing of
+	 * the move is written, the letter neither. */
+	m.to = "registered";
+	letter.kind = "receipt";
+	assert_int_equal(registry_case_move(f->reg, &m, &letter_id, &err), -1);
+	assert_int_equal(letter_id, 0);
+	assert_column(f, a.case_id, "state", "incomplete");
+	assert_int_equal(registry_letters_of_case(f->reg, a.case_id, &rows, &n,
+						  &err), 0);
+	assert_int_equal(n, 1);
+	registry_letters_free(rows, n);
+
+	/* A letter the queue refuses undoes the move. */
+	m.from = "incomplete";
+	letter.channel = "pigeon";
+	assert_int_equal(registry_case_move(f->reg, &m, &letter_id, &err), -1);
+	assert_column(f, a.case_id, "state", "incomplete");
+
+	/* Withdrawn: concludes with its outcome. */
+	m = (struct registry_case_move){
+		.id = a.case_id, .from = "incomplete", .to = "withdrawn",
+		.event = "withdrawn", .outcome = "other.other",
+		.outcome_detail = "by telephone", .concluded_at = T0 + 7200,
+	};
+	assert_int_equal(registry_case_move(f->reg, &m, &letter_id, &err), 0);
+	assert_column(f, a.case_id, "outcome", "other.other");
+	assert_last_event(f, a.case_id, "withdrawn", "withdrawn", 4);
+}
+
+/* --- due ------------------------------------------------------------------- */
+
+static bool
+open_state(const char *state)
+{
+	return strcmp(state, "registered") == 0 ||
+	       strcmp(state, "incomplete") == 0;
+}
+
+static void
+test_due_order(void **state)
+{
+	/* Recorded in this order; due in the order of want. */
+	static const struct {
+		const char *state, *deadline;
+		int64_t at;
+	} in[] = {
+		{ "registered", "2026-12-11", T0 },
+		{ "registered", NULL, T0 + 1 },
+		{ "incomplete", "2026-11-30", T0 + 2 },
+		{ "withdrawn", "2026-11-01", T0 + 3 },
+		{ "registered", "2026-12-11", T0 - 100 },
+		{ "registered", "2026-12-01", T0 + 4 },
+	};
+	static const size_t want[] = { 2, 5, 4, 0, 1 };
+	struct registry_fixture *f = *state;
+	struct registry_outcome out[G_N_ELEMENTS(in)];
+	struct registry_case **cases;
+	struct ogi_error err = { 0 };
+	size_t n;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(in); i++)
+		out[i] = record(f, (int)i + 1, in[i].at, in[i].state,
+				in[i].deadline, NULL);
+	assert_int_equal(registry_cases_due(f->reg, open_state, &cases, &n,
+					    &err), 0);
+	assert_int_equal(n, G_N_ELEMENTS(want));
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(cases[i]->id, out[want[i]].case_id);
+	registry_cases_free(cases, n);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, registry_fixture_setup, \
 					     registry_fixture_teardown)
 
@@ -172,6 +410,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_history_order_and_actors),
 		T(test_history_of_unknown_case),
+		T(test_set_with_event),
+		T(test_set_clears_elements),
+		T(test_move),
+		T(test_due_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
