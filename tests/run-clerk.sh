@@ -80,11 +80,18 @@ t_ogictl "$dir" show "$complete" --json >"$dir/show2.json"
 t_check "the missing and invalid lists are stored for the correction notice" \
 	t_jq "$dir/show2.json" '.state == "incomplete" and .missing == ["signature"] and
 		.invalid == ["phone"]'
+t_check "incomplete owes the correction notice" \
+	grep -q "^letter [0-9]* (correction) to go by email$" "$dir/out"
 t_ogictl "$dir" accept "$complete" >"$dir/out"
 t_check "accept registers it again" grep -q "incomplete -> registered" "$dir/out"
+t_check "accept owes the receipt" \
+	grep -q "^letter [0-9]* (receipt) to go by email$" "$dir/out"
 t_check "accept prints the deadline set at receipt" \
 	grep -q "^deadline $(jq -r .deadline "$dir/show2.json")" "$dir/out"
 t_ogictl "$dir" history "$complete" --json >"$dir/h2.json"
+t_check "the correction notice not yet sent is cancelled by the acceptance" \
+	t_jq "$dir/h2.json" '[.[] | select(.type == "letter-cancelled") | .detail] |
+		length == 1 and (.[0] | test("correction: the case became registered"))'
 t_check "both moves are in the history with their clerks" \
 	t_jq "$dir/h2.json" --arg me "$(id -un)" '[.[] | select(.type == "incomplete" or
 		.type == "accepted") | [.actor, .type, .detail]] ==
@@ -130,8 +137,11 @@ t_ogictl "$dir" show "$complete" --json >"$dir/show5.json"
 t_check "withdraw moves the case" t_jq "$dir/show5.json" '.state == "withdrawn"'
 t_ogictl "$dir" history "$complete" --json >"$dir/h5.json"
 t_check "... with the reason, in the clerk's name" \
-	t_jq "$dir/h5.json" '.[-1] | .type == "withdrawn" and .actor == "李雷" and
-		.detail == "申请人来电撤回"'
+	t_jq "$dir/h5.json" '[.[] | select(.type == "withdrawn")] == [{at: .[-2].at,
+		actor: "李雷", type: "withdrawn", detail: "申请人来电撤回", message: null}]'
+t_check "... and the receipt not yet sent is cancelled" \
+	t_jq "$dir/h5.json" '.[-1] | .type == "letter-cancelled" and
+		(.detail | test("receipt: the case became withdrawn"))'
 snapshot "$complete" >"$dir/before"
 t_check_fails "nothing more can be done with a withdrawn case" \
 	t_ogictl "$dir" accept "$complete" 2>"$dir/err"

@@ -12,6 +12,7 @@
 
 #include "common/json.h"
 #include "common/workdays.h"
+#include "delivery/compose.h"
 #include "ctl/ogictl.h"
 #include "ctl/output.h"
 #include "extract/extract.h"
@@ -234,15 +235,20 @@ struct case_move_req {
 };
 
 /* The channel of the letter a clerk's move owes c: the one the applicant
- * asked for when it can be done, as the daemon decides it; NULL when it
- * cannot reach them.
- * LETTERS-HOOK: the one call site of workflow_letter_channel (the letters
- * helper's, not yet on main); until it lands no letter is added. */
+ * asked for when it can be done, decided as for the daemon's letters;
+ * NULL when it cannot reach them. */
 static const char *
-case_letter_channel(const struct registry_case *c)
+case_letter_channel(const struct config *cfg, const struct registry_case *c)
 {
-	(void)c;
-	return NULL;
+	const struct extract_record *rec = &c->rec;
+	struct workflow_reach reach = {
+		.email = rec->email != NULL && delivery_address_valid(rec->email),
+		.fax = rec->fax != NULL && rec->fax[0] != '\0' &&
+		       (cfg->fax.gateway != NULL || cfg->fax.command != NULL),
+		.post = rec->address != NULL && rec->address[0] != '\0',
+	};
+
+	return workflow_letter_channel(rec->delivery, &reach);
 }
 
 /* Reads case id, asks the workflow whether it may move to r->to, and
@@ -258,6 +264,7 @@ case_move(const struct config *cfg, const char *id,
 	struct registry_case *c = NULL;
 	struct registry *reg;
 	const char *kind;
+	char *cancel = NULL;
 	int64_t letter_id = 0;
 	int rc = 1;
 
@@ -273,7 +280,6 @@ case_move(const struct config *cfg, const char *id,
 		error_prefix(&err, "%s", id);
 		goto fail;
 	}
-	memset(&letter, 0, sizeof(letter));
 	m = (struct registry_case_move){
 		.id = id, .from = c->state, .to = r->to, .event = r->event,
 		.detail = r->detail, .missing = r->missing,
@@ -281,13 +287,17 @@ case_move(const struct config *cfg, const char *id,
 		.outcome_detail = r->outcome_detail,
 		.concluded_at = (int64_t)time(NULL), .now = (int64_t)time(NULL),
 	};
+	/* What the case was owed before is moot once it moves: a correction
+	 * notice not yet sent must not follow the receipt. */
+	cancel = g_strdup_printf("the case became %s", r->to);
+	m.cancel_pending = cancel;
 	if (r->outcome == NULL)
 		m.concluded_at = 0;
 	kind = workflow_letter(r->to);
 	if (kind != NULL) {
 		letter = (struct registry_letter_new){
 			.case_id = id, .kind = kind,
-			.channel = case_letter_channel(c),
+			.channel = case_letter_channel(cfg, c),
 		};
 		if (letter.channel != NULL)
 			m.letter = &letter;
@@ -311,6 +321,7 @@ case_move(const struct config *cfg, const char *id,
 fail:
 	if (rc != 0)
 		fprintf(stderr, "ogictl: %s\n", err.msg);
+	g_free(cancel);
 	registry_case_free(c);
 	registry_close(reg);
 	return rc;

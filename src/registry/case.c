@@ -143,6 +143,28 @@ case_store_outcome(struct registry *reg, const struct registry_case_move *m,
 	return registry_stmt_run(&s, err);
 }
 
+static int
+case_cancel_pending(struct registry *reg, const struct registry_case_move *m,
+		    struct ogi_error *err)
+{
+	struct registry_letter *rows;
+	size_t n;
+	int rc = 0;
+
+	if (m->cancel_pending == NULL)
+		return 0;
+	if (registry_letters_of_case(reg, m->id, &rows, &n, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if (strcmp(rows[i].state, "pending") == 0)
+			rc = registry_letter_transition_in_tx(reg, rows[i].id,
+							      "pending", "cancelled",
+							      m->cancel_pending,
+							      m->now, err);
+	registry_letters_free(rows, n);
+	return rc;
+}
+
 int
 registry_case_move(struct registry *reg, const struct registry_case_move *m,
 		   int64_t *letter_id_r, struct ogi_error *err)
@@ -155,6 +177,7 @@ registry_case_move(struct registry *reg, const struct registry_case_move *m,
 					   m->event, m->detail, err) != 0 ||
 	    case_store_elements(reg, m->id, m->missing, m->invalid, err) != 0 ||
 	    case_store_outcome(reg, m, err) != 0 ||
+	    case_cancel_pending(reg, m, err) != 0 ||
 	    (m->letter != NULL &&
 	     registry_letter_add_in_tx(reg, m->letter, m->now, letter_id_r,
 				       err) != 0) ||

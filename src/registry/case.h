@@ -63,14 +63,19 @@ struct registry_case_move {
 	                           and concluded_at */
 	const char *outcome_detail;
 	int64_t concluded_at;
+	const char *cancel_pending; /* non-NULL: every letter of the case
+	                           still pending is cancelled with this detail
+	                           (the move makes it moot: a correction
+	                           notice once the case is accepted) */
 	const struct registry_letter_new *letter; /* non-NULL: the letter the
 	                           move owes, added pending at now */
 	int64_t now;
 };
 
 /* Makes move m in one transaction: the state (registry_case_transition's
- * compare and set, with its event), then the other columns, then the
- * letter (registry_letter_add_in_tx, *letter_id_r; 0 without one).
+ * compare and set, with its event), then the other columns, the pending
+ * letters it cancels, then the letter it owes
+ * (registry_letter_add_in_tx, *letter_id_r; 0 without one).
  * Returns 0, or -1 with nothing written (the case is no longer in m->from,
  * a letter the queue refuses, a database error). */
 int registry_case_move(struct registry *reg, const struct registry_case_move *m,

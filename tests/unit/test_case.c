@@ -312,7 +312,7 @@ test_move(void **state)
 	struct registry_letter *rows;
 	struct ogi_error err = { 0 };
 	int64_t letter_id;
-	char want[32];
+	char want[96];
 	size_t n;
 
 	assert_int_equal(registry_case_move(f->reg, &m, &letter_id, &err), 0);
@@ -348,15 +348,25 @@ test_move(void **state)
 	assert_int_equal(registry_case_move(f->reg, &m, &letter_id, &err), -1);
 	assert_column(f, a.case_id, "state", "incomplete");
 
-	/* Withdrawn: concludes with its outcome. */
+	/* Withdrawn: concludes with its outcome; the correction notice not
+	 * yet sent is cancelled. */
 	m = (struct registry_case_move){
 		.id = a.case_id, .from = "incomplete", .to = "withdrawn",
 		.event = "withdrawn", .outcome = "other.other",
 		.outcome_detail = "by telephone", .concluded_at = T0 + 7200,
+		.cancel_pending = "the case became withdrawn", .now = T0 + 7200,
 	};
 	assert_int_equal(registry_case_move(f->reg, &m, &letter_id, &err), 0);
+	assert_int_equal(letter_id, 0);
 	assert_column(f, a.case_id, "outcome", "other.other");
-	assert_last_event(f, a.case_id, "withdrawn", "withdrawn", 4);
+	assert_int_equal(registry_letters_of_case(f->reg, a.case_id, &rows, &n,
+						  &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].state, "cancelled");
+	snprintf(want, sizeof(want), "letter %d correction: ", (int)rows[0].id);
+	registry_letters_free(rows, n);
+	assert_last_event(f, a.case_id, "letter-cancelled",
+			  strcat(want, "the case became withdrawn"), 5);
 }
 
 /* --- due ------------------------------------------------------------------- */
