@@ -10,7 +10,8 @@
 # receipt exactly once, under the document number it had.  A clerk's reply
 # sent by e-mail, with a file, delivers its case; a reply the server
 # refuses (5xx) fails, the case becomes delivery_failed and the letter is
-# owed again by post.
+# owed again by post.  Files too large for one mail are refused when the
+# clerk gives them.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 . "$OGI_SRCDIR/tests/lib-servers.sh"
@@ -185,5 +186,21 @@ t_check "the reply is owed again by post, and queued for printing" \
 	sh -c "sqlite3 '$d/state/ogid.db' \"SELECT group_concat(channel || ' ' || state, ',')
 		FROM letters WHERE case_id = '2026-000003' AND kind LIKE 'reply%'\" |
 		grep -qx 'email failed,post queued'"
+
+# --- files too large for one mail: the clerk hears it before anything ----
+sed -e 's/wf-complete-1/wf-large-1/; s/刘晓梅/周敏/g; s/liuxm@/zhoum@/g' \
+	"$wf/complete.eml" >"$d/large.eml"
+srv_sink_stop sink
+srv_sink_start sink
+srv_deliver "$d/large.eml"
+t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once for the fourth"
+echo "max_attachments = 100K" >>"$d/ogid.conf"
+head -c 150000 /dev/zero | tr '\0' x >"$d/large.txt"
+t_check_fails "a reply whose files exceed [smtp] max_attachments is refused" \
+	t_ogictl "$d" reply 2026-000004 --outcome provided --attach "$d/large.txt" \
+	--yes 2>"$d/large.err"
+t_check "... saying so" grep -q 'more than the 102400 bytes a letter may carry by e-mail' "$d/large.err"
+t_check "... and nothing is owed" sh -c "sqlite3 '$d/state/ogid.db' \"SELECT count(*)
+	FROM letters WHERE case_id = '2026-000004' AND kind LIKE 'reply%'\" | grep -qx 0"
 
 t_done

@@ -20,6 +20,7 @@
 #include "ctl/letter.h"
 #include "ctl/ogictl.h"
 #include "delivery/case-values.h"
+#include "delivery/letters.h"
 #include "letter/legal.h"
 #include "letter/template.h"
 #include "registry/registry.h"
@@ -610,8 +611,17 @@ reply_letter_new(const struct reply_letter *l, struct registry_letter_new *n_r,
 {
 	char *json;
 	size_t n_files = l->reply != NULL ? l->reply->n_files : 0;
+	int64_t *sizes = g_new0(int64_t, n_files + 1);
+	int rc;
 
-	if (reply_values_json(l, &json, err) != 0)
+	for (size_t i = 0; i < n_files; i++)
+		sizes[i] = l->reply->files[i].size;
+	/* By e-mail the files together must fit one message: the clerk hears
+	 * it now, not from a bounce. */
+	rc = strcmp(reply_channel(l->c), "email") != 0 ? 0
+	     : delivery_letters_check_size(l->cfg, sizes, n_files, err);
+	g_free(sizes);
+	if (rc != 0 || reply_values_json(l, &json, err) != 0)
 		return -1;
 	*files_r = g_new0(struct registry_letter_file, n_files + 1);
 	for (size_t i = 0; i < n_files; i++)
