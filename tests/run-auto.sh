@@ -72,6 +72,22 @@ ev=$(sqlite3 "$dir/state/ogid.db" "SELECT group_concat(type || ':' || actor) FRO
 t_check "each is an event in the clerk's name" \
 	[ "$ev" = "filed:$(id -un),dismissed:$(id -un)" ]
 
+t_ogictl "$dir" outbox --json >"$dir/o.json"
+t_check "by default a question gets no automatic notice" \
+	t_jq "$dir/o.json" '[.[] | select(.kind == "not-application")] | length == 0'
+
+# not_application_notice = yes: the question gets the notice, and is held.
+dir=$(t_state_dir notice)
+sed -i '/^\[ogid\]$/a not_application_notice = yes' "$dir/ogid.conf"
+consultation_eml "question" n1 >"$dir/inbox/new/1763431200.M1P1.n1"
+t_ogid "$dir" --once 2>/dev/null
+t_ogictl "$dir" outbox --json >"$dir/o.json"
+t_check "configured, a question gets the not-an-application notice" \
+	t_jq "$dir/o.json" '[.[] | select(.kind == "not-application")] | length == 1 and
+		.[0].recipient == "wangfang@example.com"'
+t_check "and is still held for the office" \
+	t_jq "$(t_ogictl "$dir" holding --json >"$dir/h.json"; echo "$dir/h.json")" 'length == 1'
+
 # --- a correction reply completes an incomplete case ---------------------
 incomplete=029-163-missing-id
 applicant=naren_1995@163.com

@@ -58,6 +58,7 @@ holidays_dir = $OGI_SRCDIR/data/holidays
 timezone = Asia/Shanghai
 own_addresses = ogi@example.gov.cn
 poll_interval = 5
+digest_time = off
 
 [office]
 email = ysqgk@example.gov.cn
@@ -125,6 +126,7 @@ cat >"$two/ogid.conf" <<CONF
 state_dir = $two/state
 holidays_dir = $OGI_SRCDIR/data/holidays
 poll_interval = 5
+digest_time = off
 
 [intake.same]
 driver = maildir

@@ -231,41 +231,34 @@ automatic_correction(const struct config *cfg, struct registry *reg,
 	return automatic_letter(cfg, reg, m, c, workflow_letter(to), err);
 }
 
-/* The status reply: a plain mail with the case's state, deadline and next
- * step, answering the query. */
+/* A plain mail answering m, to its sender, when it may be answered:
+ * composed into the spool and queued in the batch as kind (case_id may be
+ * NULL). */
 static int
-automatic_status(const struct config *cfg, struct registry *reg,
-		 const struct automatic_message *m, const struct registry_case *c,
-		 struct ogi_error *err)
+automatic_mail(const struct config *cfg, struct registry *reg,
+	       const struct automatic_message *m, const char *case_id,
+	       const char *kind, const char *subject, const char *body,
+	       struct ogi_error *err)
 {
-	const struct workflow_status *st = workflow_status_of(c->state);
 	const char *to = m->res->from_addr;
-	char rel[256], *msgid = NULL, *body;
+	const struct delivery_letter l = {
+		.to = to, .subject = subject, .body = body,
+		.in_reply_to = m->res->message_id, .case_id = case_id,
+		.automatic = true,
+	};
 	int64_t now = (int64_t)time(NULL), id;
+	char rel[256], *msgid = NULL;
 	bool ok = false;
 	int rc;
 
-	if (st == NULL || automatic_may_send(cfg, reg, m, to, &ok, err) != 0)
-		return st == NULL ? 0 : -1;
+	if (to == NULL || automatic_may_send(cfg, reg, m, to, &ok, err) != 0)
+		return to == NULL ? 0 : -1;
 	if (!ok)
 		return 0;
-	body = g_strdup_printf(
-		"您好：\n\n您的政府信息公开申请（登记号：%s）目前的办理情况如下。\n\n"
-		"状态：%s\n答复期限：%s%s\n下一步：%s\n\n"
-		"本邮件由系统自动发出，回复时请保留邮件标题中的登记号。\n\n%s\n",
-		c->id, st->words, c->deadline != NULL ? c->deadline : "尚未确定",
-		c->deadline_provisional ? "（暂定）" : "", st->next,
-		cfg->office.name != NULL ? cfg->office.name : "");
-	const struct delivery_letter l = {
-		.to = to, .subject = "政府信息公开申请办理情况",
-		.body = body, .in_reply_to = m->res->message_id,
-		.case_id = c->id, .automatic = true,
-	};
 	rc = delivery_compose_spool(cfg, &l, now, &msgid, rel, sizeof(rel), err);
-	g_free(body);
 	if (rc == 0) {
 		const struct registry_outbox_new o = {
-			.case_id = c->id, .kind = "status", .recipient = to,
+			.case_id = case_id, .kind = kind, .recipient = to,
 			.message_id = msgid, .in_reply_to = m->res->message_id,
 			.spool_path = rel,
 		};
@@ -277,9 +270,59 @@ automatic_status(const struct config *cfg, struct registry *reg,
 		error_scope(err, OGI_ERROR_STORE, true);
 		return -1;
 	}
-	log_info("%s: status reply for case %s queued (outbox %lld)", m->where,
-		 c->id, (long long)id);
+	log_info("%s: %s reply queued (outbox %lld)", m->where, kind,
+		 (long long)id);
 	return 0;
+}
+
+/* The status reply: the case's state, deadline and next step. */
+static int
+automatic_status(const struct config *cfg, struct registry *reg,
+		 const struct automatic_message *m, const struct registry_case *c,
+		 struct ogi_error *err)
+{
+	const struct workflow_status *st = workflow_status_of(c->state);
+	char *body;
+	int rc;
+
+	if (st == NULL)
+		return 0;
+	body = g_strdup_printf(
+		"您好：\n\n您的政府信息公开申请（登记号：%s）目前的办理情况如下。\n\n"
+		"状态：%s\n答复期限：%s%s\n下一步：%s\n\n"
+		"本邮件由系统自动发出，回复时请保留邮件标题中的登记号。\n\n%s\n",
+		c->id, st->words, c->deadline != NULL ? c->deadline : "尚未确定",
+		c->deadline_provisional ? "（暂定）" : "", st->next,
+		cfg->office.name != NULL ? cfg->office.name : "");
+	rc = automatic_mail(cfg, reg, m, c->id, "status",
+			    "政府信息公开申请办理情况", body, err);
+	g_free(body);
+	return rc;
+}
+
+/* The not-an-application notice (config not_application_notice): a
+ * consultation or complaint is not handled as an application
+ * (Regulation Art. 2, Art. 39). */
+static int
+automatic_not_application(const struct config *cfg, struct registry *reg,
+			  const struct automatic_message *m,
+			  struct ogi_error *err)
+{
+	bool complaint = m->res->rec->kind == EXTRACT_KIND_COMPLAINT;
+	char *body = g_strdup_printf(
+		"您好：\n\n本机关已收到您的来信。经审查，来信%s，"
+		"不是申请获取《中华人民共和国政府信息公开条例》第二条规定的"
+		"政府信息，本机关不将其作为政府信息公开申请处理。%s\n\n"
+		"本邮件由系统自动发出。工作人员会阅读您的来信。\n\n%s\n",
+		complaint ? "属于信访、投诉、举报事项" : "属于咨询事项",
+		complaint ? "您可以通过信访渠道提出，有关部门将依照相应规定办理。"
+			  : "",
+		cfg->office.name != NULL ? cfg->office.name : "");
+	int rc = automatic_mail(cfg, reg, m, NULL, "not-application",
+				"不作为政府信息公开申请处理告知", body, err);
+
+	g_free(body);
+	return rc;
 }
 
 /* Whether from is an address the case registered for its applicant. */
@@ -327,10 +370,17 @@ automatic_after_record(const struct config *cfg, struct registry *reg,
 
 	if (m->out->duplicate)
 		return 0;
-	if (automatic_holds(m))
-		return automatic_hold(reg, m, rec != NULL ?
-				      extract_kind_name(rec->kind) : "unparsed",
-				      err);
+	if (automatic_holds(m)) {
+		if (automatic_hold(reg, m, rec != NULL ?
+				   extract_kind_name(rec->kind) : "unparsed",
+				   err) != 0)
+			return -1;
+		if (cfg->not_application_notice && rec != NULL &&
+		    (rec->kind == EXTRACT_KIND_CONSULTATION ||
+		     rec->kind == EXTRACT_KIND_COMPLAINT))
+			return automatic_not_application(cfg, reg, m, err);
+		return 0;
+	}
 	if (rec != NULL && m->out->case_id[0] != '\0' && !m->out->created &&
 	    (rec->kind == EXTRACT_KIND_CORRECTION_REPLY ||
 	     rec->kind == EXTRACT_KIND_STATUS_QUERY))
