@@ -7,7 +7,8 @@
 #   fails fails the letter, the office hears of it, and the letter goes
 #   again by post;
 # - fax through an email-to-fax gateway: a mail to NUMBER@gateway with the
-#   PDF, through the outbox to smtp-sink;
+#   PDF, through the outbox to smtp-sink; the gateway's delivery report
+#   fails it, and it goes by post;
 # - post: the print queue (a DL window address sheet and the letter),
 #   `ogictl print list`, `print done --tracking` (the case's reply counts
 #   from the posting date);
@@ -138,6 +139,55 @@ fi
 t_check "the letter is queued with its outbox row, then sent" \
 	sql_is "$g" "SELECT l.channel || ' ' || o.recipient || ' ' || o.state FROM letters l JOIN outbox o ON o.id = l.outbox_id" \
 	"fax 04758123456@fax.example sent"
+
+# The gateway could not get the fax through and says so in a delivery
+# report to the letter's return path: the letter fails and goes by post.
+gw_mail=$(mails_to 04758123456@fax.example | head -1)
+gw_verp=$(tr -d '\r' <"$gw_mail" | sed -n 's/^X-Mail-Args: <\([^>]*\)>.*/\1/p')
+gw_id=$(tr -d '\r' <"$gw_mail" | sed -n 's/^Message-I[Dd]: <\([^>]*\)>.*/\1/p' | head -1)
+cat >"$g/inbox/new/fax-dsn" <<EOF
+Return-Path: <>
+Delivered-To: $gw_verp
+Date: $(date -R)
+From: Fax Gateway <mailer-daemon@fax.example>
+To: $gw_verp
+Subject: Fax delivery failed
+Auto-Submitted: auto-replied
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="fx"
+Message-Id: <dsn-1@fax.example>
+
+--fx
+Content-Type: text/plain; charset=us-ascii
+
+The fax to 04758123456 could not be sent: no fax tone after 3 attempts.
+
+--fx
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; fax.example
+
+Final-Recipient: rfc822; 04758123456@fax.example
+Action: failed
+Status: 5.0.0
+Diagnostic-Code: X-fax; no fax tone after 3 attempts
+
+--fx
+Content-Type: text/rfc822-headers
+
+Message-ID: <$gw_id>
+
+--fx--
+EOF
+t_ogid "$g" --once 2>>"$g/ogid.log" || t_fail "ogid --once (fax report)"
+t_ogid "$g" --once 2>>"$g/ogid.log" || t_fail "ogid --once (fallback to post)"
+t_check "the report fails the fax letter" \
+	sql_is "$g" "SELECT state FROM letters WHERE id = 1" failed
+t_check "the office is told" \
+	sql_is "$g" "SELECT count(*) FROM events WHERE case_id = '2026-000001' AND type = 'delivery-failed'" 1
+t_ogictl "$g" print list --json >"$g/print.json"
+t_check "the receipt is owed again by post, in the print queue" \
+	t_jq "$g/print.json" 'length == 1 and .[0].channel == "post" and .[0].kind == "receipt"'
 
 # --- post: the print queue ------------------------------------------------
 p=$(channels_dir post)
