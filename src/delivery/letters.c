@@ -589,15 +589,13 @@ letters_is_reply(const char *kind)
 
 /* Sent letter l: a reply that left by email delivers its answered case. */
 static int
-letters_settle_sent(const struct config *cfg, struct registry *reg,
-		    const struct registry_letter *l, int64_t now,
-		    struct ogi_error *err)
+letters_settle_sent(struct registry *reg, const struct registry_letter *l,
+		    int64_t now, struct ogi_error *err)
 {
 	struct registry_case *c = NULL;
 	struct ogi_error why = { 0 };
 	int rc = 0;
 
-	(void)cfg;
 	if (!letters_is_reply(l->kind) || strcmp(l->channel, "email") != 0)
 		return registry_letter_settle(reg, l->id, now, err);
 	if (registry_case_get(reg, l->case_id, &c, err) != 0)
@@ -635,7 +633,7 @@ delivery_letters_settle(const struct config *cfg, struct registry *reg,
 		const struct registry_letter *l = &rows[i];
 
 		if (strcmp(l->state, "sent") == 0) {
-			rc = letters_settle_sent(cfg, reg, l, now, err);
+			rc = letters_settle_sent(reg, l, now, err);
 		} else {
 			delivery_letters_failed_fn fn = letters_failure_hook != NULL
 				? letters_failure_hook : letters_failed_default;

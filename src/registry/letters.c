@@ -389,16 +389,6 @@ registry_letter_get(struct registry *reg, int64_t id,
 }
 
 int
-registry_letter_by_outbox(struct registry *reg, int64_t outbox_id,
-			  struct registry_letter *row_r, bool *found_r,
-			  struct ogi_error *err)
-{
-	return letter_one(reg, "SELECT " LETTER_COLUMNS " FROM letters"
-			  " WHERE outbox_id = ?1 ORDER BY id DESC LIMIT 1",
-			  outbox_id, row_r, found_r, err);
-}
-
-int
 registry_letters_unsettled(struct registry *reg, size_t max,
 			   struct registry_letter **rows_r, size_t *n_r,
 			   struct ogi_error *err)
@@ -600,26 +590,18 @@ registry_letter_queue(struct registry *reg, int64_t id, const char *pdf_path,
 	return letter_tx(reg, letter_queue_fn, &a, err);
 }
 
-struct letter_set_args {
-	int64_t id;
-	const char *sql;
-	const char *value;
-	int64_t now;
-	const char *event;
-};
-
-/* Sets one column of letter id (sql binds ?1 id, ?2 value, ?3 now) with an
- * event. */
 static int
-letter_set_fn(struct registry *reg, const void *arg, struct ogi_error *err)
+letter_tracking_fn(struct registry *reg, const void *arg, struct ogi_error *err)
 {
-	const struct letter_set_args *a = arg;
+	const struct letter_move_args *a = arg;
 	struct registry_stmt s;
 
-	if (registry_stmt_prepare(reg, &s, a->sql, "change letter", err) != 0)
+	if (registry_stmt_prepare(reg, &s, "UPDATE letters SET tracking = ?2,"
+				  " updated_at = ?3 WHERE id = ?1",
+				  "record tracking number", err) != 0)
 		return -1;
 	registry_stmt_int(&s, 1, a->id);
-	registry_stmt_text(&s, 2, a->value);
+	registry_stmt_text(&s, 2, a->detail);
 	registry_stmt_int(&s, 3, a->now);
 	if (registry_stmt_run(&s, err) != 0)
 		return -1;
@@ -627,7 +609,7 @@ letter_set_fn(struct registry *reg, const void *arg, struct ogi_error *err)
 		error_set(err, "%s: no letter %lld", reg->path, (long long)a->id);
 		return -1;
 	}
-	return letter_event(reg, a->id, a->event, a->value, err);
+	return letter_event(reg, a->id, "letter-tracking", a->detail, err);
 }
 
 int
@@ -635,13 +617,9 @@ registry_letter_set_tracking(struct registry *reg, int64_t id,
 			     const char *tracking, int64_t now,
 			     struct ogi_error *err)
 {
-	const struct letter_set_args a = {
-		.id = id, .value = tracking, .now = now, .event = "letter-tracking",
-		.sql = "UPDATE letters SET tracking = ?2, updated_at = ?3"
-		       " WHERE id = ?1",
-	};
+	const struct letter_move_args a = { .id = id, .detail = tracking, .now = now };
 
-	return letter_tx(reg, letter_set_fn, &a, err);
+	return letter_tx(reg, letter_tracking_fn, &a, err);
 }
 
 int

@@ -115,12 +115,6 @@ int registry_letters_of_case(struct registry *reg, const char *case_id,
 int registry_letter_get(struct registry *reg, int64_t id,
 			struct registry_letter *row_r, bool *found_r,
 			struct ogi_error *err);
-/* The letter the outbox row outbox_id carries; 0 with *found_r false when
- * none (a message that is no letter, such as a test). */
-int registry_letter_by_outbox(struct registry *reg, int64_t outbox_id,
-			      struct registry_letter *row_r, bool *found_r,
-			      struct ogi_error *err);
-
 /* Formats document number seq of a letter (letter/legal.h's pattern): 0
  * with a new string in *docnum_r (g_free), or -1. */
 typedef int (*registry_docnum_format_fn)(int seq, void *ctx, char **docnum_r,
