@@ -237,6 +237,7 @@ test_fax_config(void **state)
 		{ "[pickup]\nhours = 周一至周五\naddress = 一楼大厅\n", NULL },
 	};
 	char dir[] = "/tmp/ogi-channels-XXXXXX";
+	char *conf;
 
 	(void)state;
 	assert_non_null(g_mkdtemp(dir));
@@ -267,7 +268,9 @@ test_fax_config(void **state)
 		assert_int_equal(cfg->post.window_top_mm, CONFIG_POST_WINDOW_TOP_DEFAULT);
 		config_free(cfg);
 	}
-	unlink(g_build_filename(dir, "ogid.conf", NULL));
+	conf = g_build_filename(dir, "ogid.conf", NULL);
+	unlink(conf);
+	g_free(conf);
 	rmdir(dir);
 }
 
