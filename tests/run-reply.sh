@@ -21,7 +21,6 @@ review_body = 通辽市人民政府
 court = 通辽市科尔沁区人民法院
 [letters]
 templates_dir = $OGI_SRCDIR/templates
-max_attachment_size = 4K
 CONF
 db=$dir/state/ogid.db
 legal=$OGI_SRCDIR/templates/legal.txt
@@ -107,10 +106,11 @@ t_check "reviewing records nothing: no letter, no outcome" no_reply_recorded
 t_check_fails "published without --where is refused" \
 	t_ogictl "$dir" reply "$case_b" --outcome published --yes 2>"$dir/err"
 t_check "... saying what is missing" grep -q -- "needs --where" "$dir/err"
-head -c 5000 /dev/zero >"$dir/big.bin"
-t_check_fails "an attachment over max_attachment_size is refused" \
+# Over the default [smtp] max_attachments (7M).
+head -c 8M /dev/zero >"$dir/big.bin"
+t_check_fails "attachments over [smtp] max_attachments are refused" \
 	t_ogictl "$dir" reply "$case_b" --outcome provided --attach "$dir/big.bin" --yes 2>"$dir/err"
-t_check "... naming the limit" grep -q "max_attachment_size" "$dir/err"
+t_check "... naming the limit" grep -q "max_attachments" "$dir/err"
 nothing_recorded() {
 	no_reply_recorded && [ ! -e "$dir/state/attachments" ] &&
 		sql_is "SELECT state FROM cases WHERE id = '$case_b'" registered
@@ -202,6 +202,25 @@ t_check "an extended case is answered" \
 	t_ogictl "$dir" reply "$fresh" --outcome unavailable.not_held --holder 通辽市财政局 --yes
 t_check_fails "an answered case is not extended" \
 	t_ogictl "$dir" extend "$fresh" --days 2 --reason 晚了 2>"$dir/err"
+# The letters worker renders the queued letters from their values as the
+# clerk reviewed them, numbered, and hands them to their channel.
+t_ogid "$dir" --once 2>/dev/null
+for kind in reply-provided reply-refused reply-not-held extension; do
+	row=$(sql "SELECT state || ' ' || pdf_path FROM letters WHERE kind = '$kind'")
+	state=${row%% *} pdf=$dir/state/${row#* }
+	t_check "$kind: rendered and handed over by the letters worker ($state)" \
+		sh -c 'case "$1" in queued|sent|delivered) test -s "$2" ;; *) false ;; esac' _ "$state" "$pdf"
+	text=$(pdftotext "$pdf" - 2>/dev/null | tr -d ' \n')
+	t_check "$kind: the sent letter has its number, not the draft's" \
+		sh -c 'printf "%s" "$1" | grep -q "通人社依申〔[0-9]*〕[0-9][0-9]*号"' _ "$text"
+	case $kind in
+	reply-provided) t_check "$kind: lists its attachment" says "$text" "稳岗返还名单.txt" ;;
+	reply-refused) t_check "$kind: gives the clerk's reason" says "$text" "方案仍在研究论证中。" ;;
+	reply-not-held) t_check "$kind: names the holder" says "$text" "该信息由通辽市财政局掌握" ;;
+	extension) t_check "$kind: keeps the old deadline" says "$text" "无法在${old_cn}前作出答复" ;;
+	esac
+done
+
 passed=$(sql "SELECT id FROM cases WHERE state = 'registered' AND deadline < '$(TZ=Asia/Shanghai date +%F)' LIMIT 1")
 if [ -n "$passed" ]; then
 	t_check_fails "a case whose deadline has passed is not extended" \

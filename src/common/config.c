@@ -123,9 +123,6 @@ static const struct config_key config_letters_keys[] = {
 	LETTERS_KEY("font_title", font_title),
 	LETTERS_KEY("font_kai", font_kai),
 	LETTERS_KEY("font_fallback", font_fallback),
-	{ "max_attachment_size", CONFIG_SIZE,
-	  offsetof(struct config, letters) +
-	  offsetof(struct config_letters, max_attachment_size), 1024, LONG_MAX },
 	{ NULL, 0, 0, 0, 0 },
 };
 
@@ -773,8 +770,6 @@ config_default_office(struct config_office *o, struct config_letters *l)
 	config_default_string(&l->font_title, "/usr/share/fonts/truetype/arphic/uming.ttc:0");
 	config_default_string(&l->font_kai, "/usr/share/fonts/truetype/arphic/ukai.ttc:0");
 	config_default_string(&l->font_fallback, "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc:0");
-	if (l->max_attachment_size == 0)
-		l->max_attachment_size = CONFIG_LETTER_ATTACHMENT_DEFAULT;
 }
 
 static void

@@ -72,14 +72,7 @@ struct config_letters {
 	char *font_title;
 	char *font_kai;
 	char *font_fallback;
-	size_t max_attachment_size; /* bytes of one file a clerk attaches to
-	                        a letter (`ogictl reply --attach`) */
 };
-
-/* Most public mail services refuse messages over 20-25 MB, and base64
- * makes a file a third larger: 10 MiB arrives as about 13.7 MB, with room
- * for the letter itself. */
-#define CONFIG_LETTER_ATTACHMENT_DEFAULT ((size_t)10 << 20)
 
 /* What one message may cost the MIME parser ([limits]). */
 struct config_limits {

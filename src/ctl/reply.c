@@ -406,11 +406,10 @@ reply_render_draft(const struct reply_letter *l, struct ogi_error *err)
 	return path;
 }
 
-/* An attachment must be a readable regular file within the limit; its
- * name (shown to the applicant) must be text. */
+/* An attachment must be a regular file; its name (shown to the applicant)
+ * must be text. */
 static int
-reply_file_check(const struct config *cfg, const char *path,
-		 struct reply_file *f, struct ogi_error *err)
+reply_file_check(const char *path, struct reply_file *f, struct ogi_error *err)
 {
 	struct stat st;
 
@@ -422,13 +421,6 @@ reply_file_check(const struct config *cfg, const char *path,
 		error_set(err, "--attach %s: not a regular file", path);
 		return -1;
 	}
-	if ((size_t)st.st_size > cfg->letters.max_attachment_size) {
-		error_set(err, "--attach %s: %lld bytes, over the %zu bytes a "
-			  "letter's attachment may have ([letters] "
-			  "max_attachment_size)", path, (long long)st.st_size,
-			  cfg->letters.max_attachment_size);
-		return -1;
-	}
 	f->path = g_strdup(path);
 	f->name = g_path_get_basename(path);
 	f->size = st.st_size;
@@ -437,6 +429,22 @@ reply_file_check(const struct config *cfg, const char *path,
 		return -1;
 	}
 	return 0;
+}
+
+/* The files together within what a letter may carry (the letters
+ * worker's own limit), checked before anything is recorded. */
+static int
+reply_files_size_check(const struct config *cfg, const struct reply_opts *r,
+		       struct ogi_error *err)
+{
+	int64_t *sizes = g_new0(int64_t, r->n_files + 1);
+	int rc;
+
+	for (size_t i = 0; i < r->n_files; i++)
+		sizes[i] = r->files[i].size;
+	rc = delivery_letters_check_size(cfg, sizes, r->n_files, err);
+	g_free(sizes);
+	return rc;
 }
 
 static int
@@ -476,8 +484,7 @@ reply_copy_fd(int in, int out, GChecksum *sum, int64_t *size_r,
 }
 
 /* Copies f into STATE/attachments/<sha256> (0600), durable before the
- * letter that names it is recorded.  The size is checked again on the
- * bytes copied: the file may have grown since it was checked. */
+ * letter that names it is recorded; f->size becomes the size copied. */
 static int
 reply_file_spool(const struct config *cfg, struct reply_file *f,
 		 struct ogi_error *err)
@@ -499,12 +506,6 @@ reply_file_spool(const struct config *cfg, struct reply_file *f,
 	}
 	if (reply_copy_fd(in, out, sum, &size, err) != 0) {
 		error_prefix(err, "--attach %s", f->path);
-		goto out;
-	}
-	if ((size_t)size > cfg->letters.max_attachment_size) {
-		error_set(err, "--attach %s: grew to %lld bytes while copied, over "
-			  "the %zu allowed", f->path, (long long)size,
-			  cfg->letters.max_attachment_size);
 		goto out;
 	}
 	final = g_build_filename(dir, g_checksum_get_string(sum), NULL);
@@ -799,11 +800,11 @@ reply_check(const struct config *cfg, struct reply_opts *r, GPtrArray *attach,
 	r->files = g_new0(struct reply_file, attach->len + 1);
 	for (size_t i = 0; i < attach->len; i++) {
 		r->n_files++;
-		if (reply_file_check(cfg, g_ptr_array_index(attach, i),
-				     &r->files[i], err) != 0)
+		if (reply_file_check(g_ptr_array_index(attach, i), &r->files[i],
+				     err) != 0)
 			return -1;
 	}
-	return 0;
+	return reply_files_size_check(cfg, r, err);
 }
 
 static void
@@ -907,9 +908,12 @@ ctl_reply(const struct config *cfg, int argc, char **argv)
 		rc = 0;
 		goto out;
 	}
+	/* Checked again on the bytes copied: a file may have grown since. */
 	for (size_t i = 0; i < r.n_files; i++)
 		if (reply_file_spool(cfg, &r.files[i], &err) != 0)
 			goto fail;
+	if (reply_files_size_check(cfg, &r, &err) != 0)
+		goto fail;
 	if (reply_record(&l, reply_conclude, &letter_id, &channel, &err) != 0)
 		goto fail;
 	printf("%s answered: %s; letter %lld (%s) queued by %s\n", c->id,
