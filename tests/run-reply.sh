@@ -106,14 +106,17 @@ t_check "reviewing records nothing: no letter, no outcome" no_reply_recorded
 t_check_fails "published without --where is refused" \
 	t_ogictl "$dir" reply "$case_b" --outcome published --yes 2>"$dir/err"
 t_check "... saying what is missing" grep -q -- "needs --where" "$dir/err"
-# Over the default [smtp] max_attachments (7M).
+# Over the default [smtp] max_attachments (7M), for a case answered by
+# e-mail.
 head -c 8M /dev/zero >"$dir/big.bin"
+t_check "case $case_a is answered by e-mail" \
+	sql_is "SELECT delivery FROM cases WHERE id = '$case_a'" email
 t_check_fails "attachments over [smtp] max_attachments are refused" \
-	t_ogictl "$dir" reply "$case_b" --outcome provided --attach "$dir/big.bin" --yes 2>"$dir/err"
+	t_ogictl "$dir" reply "$case_a" --outcome provided --attach "$dir/big.bin" --yes 2>"$dir/err"
 t_check "... naming the limit" grep -q "max_attachments" "$dir/err"
 nothing_recorded() {
 	no_reply_recorded && [ ! -e "$dir/state/attachments" ] &&
-		sql_is "SELECT state FROM cases WHERE id = '$case_b'" registered
+		sql_is "SELECT state FROM cases WHERE id = '$case_a'" registered
 }
 t_check "... and nothing is recorded" nothing_recorded
 

@@ -431,22 +431,6 @@ reply_file_check(const char *path, struct reply_file *f, struct ogi_error *err)
 	return 0;
 }
 
-/* The files together within what a letter may carry (the letters
- * worker's own limit), checked before anything is recorded. */
-static int
-reply_files_size_check(const struct config *cfg, const struct reply_opts *r,
-		       struct ogi_error *err)
-{
-	int64_t *sizes = g_new0(int64_t, r->n_files + 1);
-	int rc;
-
-	for (size_t i = 0; i < r->n_files; i++)
-		sizes[i] = r->files[i].size;
-	rc = delivery_letters_check_size(cfg, sizes, r->n_files, err);
-	g_free(sizes);
-	return rc;
-}
-
 static int
 reply_copy_fd(int in, int out, GChecksum *sum, int64_t *size_r,
 	      struct ogi_error *err)
@@ -547,6 +531,26 @@ reply_channel(const struct registry_case *c)
 	return asked != NULL ? asked : c->channel;
 }
 
+/* By e-mail the files together must fit one message (the letters worker's
+ * limit): the clerk hears it before anything is recorded, not from a
+ * bounce. */
+static int
+reply_files_size_check(const struct config *cfg, const struct registry_case *c,
+		       const struct reply_opts *r, struct ogi_error *err)
+{
+	int64_t *sizes;
+	int rc;
+
+	if (strcmp(reply_channel(c), "email") != 0)
+		return 0;
+	sizes = g_new0(int64_t, r->n_files + 1);
+	for (size_t i = 0; i < r->n_files; i++)
+		sizes[i] = r->files[i].size;
+	rc = delivery_letters_check_size(cfg, sizes, r->n_files, err);
+	g_free(sizes);
+	return rc;
+}
+
 static int64_t
 reply_now(void)
 {
@@ -612,17 +616,8 @@ reply_letter_new(const struct reply_letter *l, struct registry_letter_new *n_r,
 {
 	char *json;
 	size_t n_files = l->reply != NULL ? l->reply->n_files : 0;
-	int64_t *sizes = g_new0(int64_t, n_files + 1);
-	int rc;
 
-	for (size_t i = 0; i < n_files; i++)
-		sizes[i] = l->reply->files[i].size;
-	/* By e-mail the files together must fit one message: the clerk hears
-	 * it now, not from a bounce. */
-	rc = strcmp(reply_channel(l->c), "email") != 0 ? 0
-	     : delivery_letters_check_size(l->cfg, sizes, n_files, err);
-	g_free(sizes);
-	if (rc != 0 || reply_values_json(l, &json, err) != 0)
+	if (reply_values_json(l, &json, err) != 0)
 		return -1;
 	*files_r = g_new0(struct registry_letter_file, n_files + 1);
 	for (size_t i = 0; i < n_files; i++)
@@ -767,8 +762,8 @@ reply_parse(int argc, char **argv, struct reply_opts *r, GPtrArray *attach,
 /* Everything that can be checked without the case: the options against
  * the outcome, the withheld parts' grounds, the files. */
 static int
-reply_check(const struct config *cfg, struct reply_opts *r, GPtrArray *attach,
-	    unsigned given, struct ogi_error *err)
+reply_check(struct reply_opts *r, GPtrArray *attach, unsigned given,
+	    struct ogi_error *err)
 {
 	if (outcome_check_options(r->outcome, given, r->withheld->len,
 				  r->reasons->len, err) != 0)
@@ -804,7 +799,7 @@ reply_check(const struct config *cfg, struct reply_opts *r, GPtrArray *attach,
 				     err) != 0)
 			return -1;
 	}
-	return reply_files_size_check(cfg, r, err);
+	return 0;
 }
 
 static void
@@ -882,7 +877,7 @@ ctl_reply(const struct config *cfg, int argc, char **argv)
 	rc = 1;
 	legal_path = g_build_filename(cfg->letters.templates_dir,
 				      LETTER_LEGAL_FILE, NULL);
-	if (reply_check(cfg, &r, attach, given, &err) != 0 ||
+	if (reply_check(&r, attach, given, &err) != 0 ||
 	    letter_legal_load(legal_path, &legal, &err) != 0)
 		goto fail;
 	lo = letter_legal_outcome(legal, r.outcome->code);
@@ -893,7 +888,8 @@ ctl_reply(const struct config *cfg, int argc, char **argv)
 	}
 	c = reply_case_get(cfg, r.id, &err);
 	if (c == NULL ||
-	    workflow_transition_check(c->state, "answered", &err) != 0)
+	    workflow_transition_check(c->state, "answered", &err) != 0 ||
+	    reply_files_size_check(cfg, c, &r, &err) != 0)
 		goto fail;
 	ctl_letter_today(cfg, today);
 	l.c = c;
@@ -912,7 +908,7 @@ ctl_reply(const struct config *cfg, int argc, char **argv)
 	for (size_t i = 0; i < r.n_files; i++)
 		if (reply_file_spool(cfg, &r.files[i], &err) != 0)
 			goto fail;
-	if (reply_files_size_check(cfg, &r, &err) != 0)
+	if (reply_files_size_check(cfg, c, &r, &err) != 0)
 		goto fail;
 	if (reply_record(&l, reply_conclude, &letter_id, &channel, &err) != 0)
 		goto fail;

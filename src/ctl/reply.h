@@ -8,8 +8,9 @@
  *   reply letter to STATE/drafts/ID-KIND.pdf and prints its path for
  *   review.  With --yes it then records the outcome and queues the letter
  *   (registry/reply.h: one transaction, compare and set), the attached
- *   files first copied into STATE/attachments/ (files over [smtp]
- *   max_attachments together are refused before anything is recorded).  Without
+ *   files first copied into STATE/attachments/ (by e-mail, files over
+ *   [smtp] max_attachments together are refused before anything is
+ *   recorded).  Without
  *   --yes nothing is recorded: running it again with --yes after review
  *   is the normal flow.
  *
