@@ -169,4 +169,20 @@ t_ogictl "$dir" due >"$dir/due.txt"
 t_check "due's text: the overdue case with its negative working days" \
 	grep -q "^2025-000001  2025-12-[0-9]*  -[0-9]" "$dir/due.txt"
 
+# --- national-2019: a correction period, and the clock counted anew -----------
+nat=$(t_state_dir national)
+sed -i 's/^\[ogid\]$/[ogid]\nrules = national-2019/' "$nat/ogid.conf"
+cp "$OGI_SRCDIR/samples/01-form-complete.eml" "$nat/inbox/new/1795140060.M1P1.sample"
+t_ogid "$nat" --once 2>/dev/null
+t_ogictl "$nat" incomplete 2026-000001 --missing signature >"$nat/out"
+t_check "national-2019: incomplete sets the day it is abandoned after" \
+	grep -q "^abandoned unless corrected by 20[0-9-]*$" "$nat/out"
+t_ogictl "$nat" accept 2026-000001 >"$nat/out"
+t_check "national-2019: accepting the corrected application counts anew" \
+	grep -q "^deadline 20[0-9-]*.*, counted anew: 20 working days from" "$nat/out"
+t_ogictl "$nat" history 2026-000001 --json >"$nat/h.json"
+t_check "... and says so in the history" \
+	t_jq "$nat/h.json" '[.[] | select(.type == "accepted") | .detail |
+		test("^registered; deadline .* counted anew$")] == [true]'
+
 t_done

@@ -16,9 +16,11 @@
 #include "ctl/ogictl.h"
 #include "ctl/output.h"
 #include "extract/extract.h"
+#include "registry/automatic.h"
 #include "registry/case.h"
 #include "registry/registry.h"
 #include "workflow/outcome.h"
+#include "workflow/rules.h"
 #include "workflow/workflow.h"
 
 /* The longest text a clerk may give a note or a reason, in bytes: a
@@ -251,6 +253,65 @@ case_letter_channel(const struct config *cfg, const struct registry_case *c)
 	return workflow_letter_channel(rec->delivery, &reach);
 }
 
+/* The clock a move sets under c's rules profile, at the office's local
+ * now: a corrected application (incomplete -> registered) counts its
+ * reply period anew where the profile abandons uncorrected ones
+ * (national-2019: the correction is a new receipt); a correction asked
+ * for (-> incomplete) is due after the profile's correction period.  Sets
+ * in *m what applies; dl and due_r hold the strings it points to. */
+static int
+case_move_clock(const struct config *cfg, const struct registry_case *c,
+		const char *to, struct registry_case_move *m,
+		struct rules_deadline *dl, struct registry_case_clock *clock,
+		char due_r[11], struct ogi_error *err)
+{
+	struct workdays *wd = NULL;
+	struct rules office, r;
+	GDateTime *now;
+	GTimeZone *tz;
+	char today[11];
+	bool applies = false;
+	int rc = 0;
+
+	rules_from_config(cfg, &office);
+	rules_for_case(&office, c->rules, &r);
+	if (!r.profile->abandon_uncorrected)
+		return 0;
+	tz = g_time_zone_new_identifier(cfg->timezone);
+	if (tz == NULL)
+		tz = g_time_zone_new_utc();
+	now = g_date_time_new_now(tz);
+	snprintf(today, sizeof(today), "%04d-%02d-%02d",
+		 g_date_time_get_year(now), g_date_time_get_month(now),
+		 g_date_time_get_day_of_month(now));
+	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
+				 err) != 0)
+		rc = -1;
+	else if (strcmp(to, "registered") == 0 &&
+		 strcmp(c->state, "incomplete") == 0) {
+		rc = rules_reply_deadline(&r, wd, today,
+					  g_date_time_get_hour(now),
+					  g_date_time_get_minute(now), dl, err);
+		if (rc == 0) {
+			*clock = (struct registry_case_clock){
+				.receipt_date = dl->receipt_date,
+				.deadline = dl->deadline, .basis = dl->basis,
+				.provisional = dl->provisional,
+			};
+			m->clock = clock;
+		}
+	} else if (strcmp(to, "incomplete") == 0) {
+		rc = rules_correction_due(&r, wd, today, due_r, &applies, NULL,
+					  err);
+		if (rc == 0 && applies)
+			m->correction_due = due_r;
+	}
+	workdays_free(wd);
+	g_date_time_unref(now);
+	g_time_zone_unref(tz);
+	return rc;
+}
+
 /* Reads case id, asks the workflow whether it may move to r->to, and
  * moves it with the letter the new state owes.  Prints what was done;
  * returns the exit status. */
@@ -258,13 +319,16 @@ static int
 case_move(const struct config *cfg, const char *id,
 	  const struct case_move_req *r)
 {
+	struct rules_deadline dl = { 0 };
+	struct registry_case_clock clock;
 	struct registry_letter_new letter;
 	struct registry_case_move m;
+	char correction_due[11];
 	struct ogi_error err = { 0 };
 	struct registry_case *c = NULL;
 	struct registry *reg;
 	const char *kind;
-	char *cancel = NULL;
+	char *cancel = NULL, *clock_detail = NULL;
 	int64_t letter_id = 0;
 	int rc = 1;
 
@@ -291,6 +355,12 @@ case_move(const struct config *cfg, const char *id,
 	 * notice not yet sent must not follow the receipt. */
 	cancel = g_strdup_printf("the case became %s", r->to);
 	m.cancel_pending = cancel;
+	if (case_move_clock(cfg, c, r->to, &m, &dl, &clock, correction_due,
+			    &err) != 0)
+		goto fail;
+	if (m.clock != NULL && m.detail == NULL)
+		m.detail = clock_detail = g_strdup_printf(
+			"%s; deadline %s counted anew", r->to, m.clock->deadline);
 	if (r->outcome == NULL)
 		m.concluded_at = 0;
 	kind = workflow_letter(r->to);
@@ -312,16 +382,24 @@ case_move(const struct config *cfg, const char *id,
 		printf("no %s letter queued: no way to reach the applicant "
 		       "(ogictl set %s email|fax|address ...), send it by hand\n",
 		       kind, id);
-	if (strcmp(r->to, "registered") == 0)
+	if (m.clock != NULL)
+		printf("deadline %s%s, counted anew: %s\n", m.clock->deadline,
+		       m.clock->provisional ? " (provisional)" : "",
+		       m.clock->basis);
+	else if (strcmp(r->to, "registered") == 0)
 		printf("deadline %s%s\n", c->deadline != NULL ? c->deadline : "-",
 		       c->deadline_provisional
 		       ? " (provisional: a year it spans has no holiday calendar)"
 		       : "");
+	if (m.correction_due != NULL)
+		printf("abandoned unless corrected by %s\n", m.correction_due);
 	rc = 0;
 fail:
 	if (rc != 0)
 		fprintf(stderr, "ogictl: %s\n", err.msg);
 	g_free(cancel);
+	g_free(clock_detail);
+	rules_deadline_clear(&dl);
 	registry_case_free(c);
 	registry_close(reg);
 	return rc;

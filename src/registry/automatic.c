@@ -81,9 +81,10 @@ automatic_move(struct registry *reg, const char *id, const char *from,
 	return 0;
 }
 
-static int
-automatic_clock(struct registry *reg, const char *id,
-		const struct registry_case_clock *clock, struct ogi_error *err)
+int
+registry_case_clock_in_tx(struct registry *reg, const char *id,
+			  const struct registry_case_clock *clock,
+			  struct ogi_error *err)
 {
 	struct registry_stmt s;
 
@@ -124,7 +125,7 @@ registry_correction_apply_in_tx(struct registry *reg, const char *id,
 		if (registry_event_add(reg, id, message_id, "corrected", changed[i],
 				       err) != 0)
 			return -1;
-	if (clock != NULL && automatic_clock(reg, id, clock, err) != 0)
+	if (clock != NULL && registry_case_clock_in_tx(reg, id, clock, err) != 0)
 		return -1;
 	if (strcmp(from, to) == 0)
 		return 0;

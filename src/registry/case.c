@@ -124,6 +124,24 @@ case_store_elements(struct registry *reg, const char *id, const char *missing,
 }
 
 static int
+case_store_correction_due(struct registry *reg,
+			  const struct registry_case_move *m,
+			  struct ogi_error *err)
+{
+	struct registry_stmt s;
+
+	if (m->correction_due == NULL)
+		return 0;
+	if (registry_stmt_prepare(reg, &s,
+				  "UPDATE cases SET correction_due = ?2 WHERE id = ?1",
+				  "store correction due", err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, m->id);
+	registry_stmt_text(&s, 2, m->correction_due);
+	return registry_stmt_run(&s, err);
+}
+
+static int
 case_store_outcome(struct registry *reg, const struct registry_case_move *m,
 		   struct ogi_error *err)
 {
@@ -177,6 +195,9 @@ registry_case_move(struct registry *reg, const struct registry_case_move *m,
 					   m->event, m->detail, err) != 0 ||
 	    case_store_elements(reg, m->id, m->missing, m->invalid, err) != 0 ||
 	    case_store_outcome(reg, m, err) != 0 ||
+	    case_store_correction_due(reg, m, err) != 0 ||
+	    (m->clock != NULL &&
+	     registry_case_clock_in_tx(reg, m->id, m->clock, err) != 0) ||
 	    case_cancel_pending(reg, m, err) != 0 ||
 	    (m->letter != NULL &&
 	     registry_letter_add_in_tx(reg, m->letter, m->now, letter_id_r,

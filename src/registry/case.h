@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "common/error.h"
+#include "registry/automatic.h"
 #include "registry/letters.h"
 #include "registry/registry.h"
 
@@ -63,6 +64,11 @@ struct registry_case_move {
 	                           and concluded_at */
 	const char *outcome_detail;
 	int64_t concluded_at;
+	const struct registry_case_clock *clock; /* non-NULL: the reply clock
+	                           starts anew (national-2019: a corrected
+	                           application) */
+	const char *correction_due; /* non-NULL: the case is abandoned after
+	                           this day when still uncorrected */
 	const char *cancel_pending; /* non-NULL: every letter of the case
 	                           still pending is cancelled with this detail
 	                           (the move makes it moot: a correction

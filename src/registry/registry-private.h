@@ -115,4 +115,11 @@ int registry_case_transition_in_tx(struct registry *reg, const char *id,
 				   const char *event, const char *detail,
 				   struct ogi_error *err);
 
+/* Replaces case id's reply clock with clock (registry/automatic.h)
+ * inside the caller's transaction.  Returns 0 or -1. */
+struct registry_case_clock;
+int registry_case_clock_in_tx(struct registry *reg, const char *id,
+			      const struct registry_case_clock *clock,
+			      struct ogi_error *err);
+
 #endif

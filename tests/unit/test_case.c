@@ -369,6 +369,39 @@ test_move(void **state)
 			  strcat(want, "the case became withdrawn"), 5);
 }
 
+static void
+test_move_clock(void **state)
+{
+	struct registry_fixture *f = *state;
+	struct registry_outcome a = record(f, 1, T0, "registered", "2026-12-11",
+					   NULL);
+	struct registry_case_clock clock = {
+		.receipt_date = "2026-12-07", .deadline = "2027-01-04",
+		.basis = "20 working days from 2026-12-07", .provisional = true,
+	};
+	struct registry_case_move m = {
+		.id = a.case_id, .from = "registered", .to = "incomplete",
+		.event = "incomplete", .correction_due = "2026-12-25",
+	};
+	struct registry_case *c;
+	struct ogi_error err = { 0 };
+	int64_t letter_id;
+
+	assert_int_equal(registry_case_move(f->reg, &m, &letter_id, &err), 0);
+	m = (struct registry_case_move){
+		.id = a.case_id, .from = "incomplete", .to = "registered",
+		.event = "accepted", .clock = &clock,
+	};
+	assert_int_equal(registry_case_move(f->reg, &m, &letter_id, &err), 0);
+	assert_int_equal(registry_case_get(f->reg, a.case_id, &c, &err), 0);
+	assert_string_equal(c->correction_due, "2026-12-25");
+	assert_string_equal(c->receipt_date, "2026-12-07");
+	assert_string_equal(c->deadline, "2027-01-04");
+	assert_string_equal(c->deadline_basis, "20 working days from 2026-12-07");
+	assert_true(c->deadline_provisional);
+	registry_case_free(c);
+}
+
 /* --- due ------------------------------------------------------------------- */
 
 static bool
@@ -423,6 +456,7 @@ main(void)
 		T(test_set_with_event),
 		T(test_set_clears_elements),
 		T(test_move),
+		T(test_move_clock),
 		T(test_due_order),
 	};
 
