@@ -19,6 +19,7 @@
 #include "ctl/output.h"
 #include "ctl/print.h"
 #include "ctl/reply.h"
+#include "ctl/report.h"
 #include "daemon/parser.h"
 #include "registry/registry.h"
 #include "registry/status.h"
@@ -42,6 +43,8 @@ ogictl_usage(FILE *out)
 	      "                                 render a letter with sample data or a real case\n"
 	      "  send-test ADDRESS              queue a test letter to ADDRESS and send it\n"
 	      "  outbox [--json]                outgoing mail: state, attempts, last reply\n"
+	      "  report annual YEAR [--format text|csv|pdf] [-o FILE]\n"
+	      "                                 the annual report's table of applications\n"
 	      "  calendar add-days DATE N       the date N working days after DATE, and how\n"
 	      "  calendar show YEAR             a year's holidays and make-up working days\n"
 	      "  calendar import FILE.json      install a year's holiday-cn file; recount\n"
@@ -304,6 +307,7 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "explain", NULL, ctl_explain },
 	{ "send-test", NULL, ctl_send_test },
 	{ "outbox", ctl_outbox, NULL },
+	{ "report", NULL, ctl_report },
 	{ "calendar", NULL, ctl_calendar },
 	{ "history", NULL, ctl_case_history },
 	{ "note", NULL, ctl_case_note },

@@ -161,8 +161,7 @@ output_case_json(struct json_writer *w, const struct output *o,
 	json_end_object(w);
 }
 
-/* Display width of a UTF-8 string: CJK characters take two columns. */
-static size_t
+size_t
 output_width(const char *s)
 {
 	size_t w = 0;

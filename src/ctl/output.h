@@ -39,6 +39,9 @@ struct output_table {
 
 /* Prints t to out, then frees its rows and the array. */
 void output_table_emit(FILE *out, struct output_table *t);
+/* Display width of a UTF-8 string in a terminal: CJK characters take two
+ * columns. */
+size_t output_width(const char *s);
 
 /* `ogictl messages`: every received message. */
 void output_messages(const struct output *o,

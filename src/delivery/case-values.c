@@ -294,9 +294,8 @@ delivery_letter_template_path(const struct config *cfg, const char *kind)
 	return g_strdup_printf("%s/%s.tpl", cfg->letters.templates_dir, kind);
 }
 
-/* Parses a font setting, "PATH" or "PATH:INDEX" (a face of a collection). */
-static void
-case_font(const char *spec, char **path_r, int *index_r)
+void
+delivery_letter_font(const char *spec, char **path_r, int *index_r)
 {
 	const char *colon = strrchr(spec, ':');
 
@@ -326,10 +325,10 @@ delivery_letter_render(const struct config *cfg, const char *kind,
 	path = delivery_letter_template_path(cfg, kind);
 	legal_path = g_build_filename(cfg->letters.templates_dir, LETTER_LEGAL_FILE,
 				      NULL);
-	case_font(cfg->letters.font_body, &fpath[0], &fonts.body_index);
-	case_font(cfg->letters.font_title, &fpath[1], &fonts.title_index);
-	case_font(cfg->letters.font_kai, &fpath[2], &fonts.kai_index);
-	case_font(cfg->letters.font_fallback, &fpath[3], &fonts.fallback_index);
+	delivery_letter_font(cfg->letters.font_body, &fpath[0], &fonts.body_index);
+	delivery_letter_font(cfg->letters.font_title, &fpath[1], &fonts.title_index);
+	delivery_letter_font(cfg->letters.font_kai, &fpath[2], &fonts.kai_index);
+	delivery_letter_font(cfg->letters.font_fallback, &fpath[3], &fonts.fallback_index);
 	fonts.body = fpath[0];
 	fonts.title = fpath[1];
 	fonts.kai = fpath[2];

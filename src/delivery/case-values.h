@@ -47,6 +47,11 @@ typedef int (*delivery_values_fn)(const struct letter_legal *legal, void *ctx,
 				  struct letter_values **vals_r,
 				  struct ogi_error *err);
 
+/* Parses a font setting of [letters], "PATH" or "PATH:INDEX" (a face of a
+ * collection), into a new path (g_free) and the face index (0 when none
+ * is given). */
+void delivery_letter_font(const char *spec, char **path_r, int *index_r);
+
 /* Renders letter kind (templates_dir/KIND.tpl, the legal texts of
  * templates_dir) with the values fn gives into the PDF file outpath (a
  * temporary file renamed over it: mode 0600, never half written), in the

@@ -396,6 +396,39 @@ bool extract_uscc_well_formed(const char *code);
  * character (weights 3 7 9 10 5 8 4 2, 11 - sum mod 11; 10 is X, 11 is 0). */
 bool extract_org_code_valid(const char *code);
 
+/* --- orgkind.c ---------------------------------------------------------- */
+
+/* An organisation applicant's kind: the columns of the annual report
+ * (workflow/report.h), in their order. */
+enum extract_org_kind {
+	EXTRACT_ORG_UNKNOWN,         /* the clerk is asked */
+	EXTRACT_ORG_BUSINESS,        /* 商业企业 */
+	EXTRACT_ORG_RESEARCH,        /* 科研机构 */
+	EXTRACT_ORG_PUBLIC_INTEREST, /* 社会公益组织 */
+	EXTRACT_ORG_LEGAL_SERVICE,   /* 法律服务机构 */
+	EXTRACT_ORG_OTHER,           /* 其他 */
+};
+#define EXTRACT_ORG_KIND_COUNT 6
+
+/* The registry column (cases.org_kind) and the field name a clerk sets
+ * it with: `ogictl set ID org_kind KIND`, KIND one of the names of
+ * extract_org_kind_name(). */
+#define EXTRACT_ORG_KIND_FIELD "org_kind"
+
+/* The kind of the organisation named name, or that form_choice, the
+ * option ticked in a form's 单位类型 box (商业企业, 科研机构, 社会公益组织,
+ * 法律服务机构, 其他), says; the form wins.  Conservative: a name decides
+ * only by words that leave no doubt (有限公司, 股份, 集团: business;
+ * 研究院, 研究所, 大学, 学院: research; 律师事务所, 法律援助: legal
+ * service; 基金会, 协会, 志愿, 公益: public interest), and words of two
+ * kinds, or none, give UNKNOWN.  Either argument may be NULL.  Pure. */
+enum extract_org_kind extract_org_kind(const char *name, const char *form_choice);
+
+/* "business", "research", "public_interest", "legal_service", "other";
+ * NULL for UNKNOWN.  The reverse returns 0 and the kind, or -1. */
+const char *extract_org_kind_name(enum extract_org_kind k);
+int extract_org_kind_from_name(const char *name, enum extract_org_kind *k_r);
+
 /* --- date.c ------------------------------------------------------------- */
 
 /* Finds the first date in text written as 2026年11月20日, 2026-11-20,

@@ -1,0 +1,112 @@
+/* The annual report's section 三 (domain.md §6): the table of applications
+ * received and handled in a year, in the national format of
+ * 国办公开办函〔2021〕30号, computed from the cases the registry keeps.
+ *
+ * Pure: the caller gives each case's years in the office's time zone; no
+ * I/O, no clock.  The rows, their labels and which outcome code (the
+ * codes `ogictl reply` records, team map of issue 9) each one counts are
+ * data in report.c.
+ */
+#ifndef OGI_WORKFLOW_REPORT_H
+#define OGI_WORKFLOW_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/error.h"
+
+/* The columns: the applicant's kind, then the total. */
+enum report_column {
+	REPORT_COL_PERSON,          /* 自然人 */
+	REPORT_COL_BUSINESS,        /* 法人或其他组织: 商业企业 */
+	REPORT_COL_RESEARCH,        /* 科研机构 */
+	REPORT_COL_PUBLIC_INTEREST, /* 社会公益组织 */
+	REPORT_COL_LEGAL_SERVICE,   /* 法律服务机构 */
+	REPORT_COL_OTHER,           /* 其他 */
+	REPORT_COL_TOTAL,           /* 总计 */
+};
+#define REPORT_COLUMNS 7
+
+/* The heading over the organisation columns (REPORT_COL_BUSINESS ..
+ * REPORT_COL_OTHER). */
+#define REPORT_ORG_GROUP "法人或其他组织"
+
+/* A column's heading as the national format writes it ("自然人",
+ * "商业企业" ...); NULL out of range. */
+const char *report_column_label(enum report_column col);
+
+/* One row of the table. */
+struct report_row {
+	const char *key;   /* stable name: "1", "2", "3", "3.1" .. "3.7" for
+	                      （一）..（七）, "3.3.1" for its item 1, "4" */
+	const char *label; /* as the national format writes it */
+	unsigned depth;    /* 0: 一..四; 1: （一）..（七）; 2: their items */
+	bool counted;      /* false: a heading whose numbers are its items' */
+};
+
+/* The rows in the national format's order: 一, 二, 三 with （一）..（七）
+ * and their items, 四. */
+#define REPORT_ROWS 30
+extern const struct report_row report_rows[REPORT_ROWS];
+
+/* Index in report_rows of key, or -1. */
+int report_row_index(const char *key);
+
+/* The keys of the rows the check adds up. */
+#define REPORT_ROW_NEW "1"          /* 一 本年新收申请数量 */
+#define REPORT_ROW_CARRIED_IN "2"   /* 二 上年结转申请数量 */
+#define REPORT_ROW_TOTAL "3.7"      /* （七）总计 */
+#define REPORT_ROW_CARRIED_OUT "4"  /* 四 结转下年度继续办理 */
+
+/* The row key an outcome code is counted in ("published" -> "3.1",
+ * "refused.state_secret" -> "3.3.1"), NULL for an unknown code. */
+const char *report_outcome_row(const char *outcome);
+
+/* One case as the report sees it.  Strings are borrowed. */
+struct report_case {
+	const char *id;             /* tracking number, named in problems */
+	const char *state;          /* workflow state */
+	const char *applicant_kind; /* "person", "organisation"; NULL unknown */
+	const char *org_kind;       /* extract_org_kind_name(); NULL unknown */
+	int received_year;          /* year of received_at, office time zone */
+	const char *outcome;        /* outcome code, NULL when none */
+	int concluded_year;         /* year of concluded_at, 0 when not set */
+};
+
+/* The computed table. */
+struct report_table {
+	int year;
+	unsigned cells[REPORT_ROWS][REPORT_COLUMNS]; /* headings: 0 */
+	unsigned left[REPORT_COLUMNS];   /* 一 + 二, per column */
+	unsigned right[REPORT_COLUMNS];  /* （七）总计 + 四, per column */
+	char *problems;  /* cases that make the table wrong, one line each,
+	                    "ID: why"; NULL when none */
+	char *warnings;  /* cases counted on an assumption the clerk should
+	                    settle, one line each, "ID: what"; NULL when none */
+};
+
+/* Computes year's table from the n cases (all the registry holds, in any
+ * state; not_application and duplicate ones are not applications and are
+ * left out):
+ *   一  received in year;
+ *   二  received before year and not concluded before it began;
+ *   三  concluded in year, in the row of its outcome;
+ *   四  received by the end of year and not concluded by then;
+ * each in the column of its applicant (an organisation of unknown kind
+ * under 其他, with a warning).  A case that counts in the year and whose
+ * record contradicts itself -- not open but without an outcome, an
+ * outcome without the time it was recorded or the reverse, an unknown
+ * outcome code, state or organisation kind, concluded before it was
+ * received -- is a problem: the table would be wrong.
+ *
+ * Returns 0 with *t_r filled when there is no problem and 一 + 二 =
+ * （七）总计 + 四 in every column; -1 otherwise, with err saying so and
+ * *t_r still filled (its problems name the cases, left and right the
+ * check's two sides).  Free with report_table_clear either way. */
+int report_compute(int year, const struct report_case *cases, size_t n,
+		   struct report_table *t_r, struct ogi_error *err);
+
+/* Frees what t owns and zeroes it. */
+void report_table_clear(struct report_table *t);
+
+#endif
