@@ -95,10 +95,10 @@ ctl_report_compute(const struct config *cfg, int year, struct report_table *t_r,
 static char *
 ctl_report_check(const struct report_table *t, int col)
 {
-	int row_new = report_row_index(REPORT_ROW_NEW);
-	int row_in = report_row_index(REPORT_ROW_CARRIED_IN);
-	int row_total = report_row_index(REPORT_ROW_TOTAL);
-	int row_out = report_row_index(REPORT_ROW_CARRIED_OUT);
+	int row_new = report_row_index(t, REPORT_ROW_NEW);
+	int row_in = report_row_index(t, REPORT_ROW_CARRIED_IN);
+	int row_total = report_row_index(t, REPORT_ROW_TOTAL);
+	int row_out = report_row_index(t, REPORT_ROW_CARRIED_OUT);
 
 	return g_strdup_printf("一 + 二 = %u + %u = %u, （七）总计 + 四 = %u + %u = %u",
 			       t->cells[row_new][col], t->cells[row_in][col],
@@ -122,9 +122,9 @@ ctl_report_text(FILE *out, const struct report_table *t)
 	size_t label_w = 0, col_w[REPORT_COLUMNS], before_group;
 	char *check = ctl_report_check(t, REPORT_COL_TOTAL);
 
-	for (size_t r = 0; r < REPORT_ROWS; r++) {
-		size_t w = report_rows[r].depth * CTL_REPORT_INDENT +
-			   output_width(report_rows[r].label);
+	for (size_t r = 0; r < t->n_rows; r++) {
+		size_t w = t->rows[r].depth * CTL_REPORT_INDENT +
+			   output_width(t->rows[r].label);
 
 		if (w > label_w)
 			label_w = w;
@@ -144,8 +144,8 @@ ctl_report_text(FILE *out, const struct report_table *t)
 		fputs(report_column_label(c), out);
 	}
 	fputc('\n', out);
-	for (size_t r = 0; r < REPORT_ROWS; r++) {
-		const struct report_row *row = &report_rows[r];
+	for (size_t r = 0; r < t->n_rows; r++) {
+		const struct report_row *row = &t->rows[r];
 		size_t indent = row->depth * CTL_REPORT_INDENT;
 
 		ctl_report_pad(out, indent);
@@ -208,9 +208,9 @@ ctl_report_csv(FILE *out, const struct report_table *t)
 		ctl_report_csv_field(out, report_column_label(c));
 	}
 	fputs("\r\n", out);
-	for (size_t r = 0; r < REPORT_ROWS; r++)
-		ctl_report_csv_row(out, report_rows[r].key, report_rows[r].label,
-				   report_rows[r].counted ? t->cells[r] : NULL);
+	for (size_t r = 0; r < t->n_rows; r++)
+		ctl_report_csv_row(out, t->rows[r].key, t->rows[r].label,
+				   t->rows[r].counted ? t->cells[r] : NULL);
 	ctl_report_csv_row(out, "check.left", "一 + 二", t->left);
 	ctl_report_csv_row(out, "check.right", "（七）总计 + 四", t->right);
 }
@@ -220,8 +220,8 @@ ctl_report_pdf(const struct config *cfg, const struct report_table *t,
 	       const char *path, struct ogi_error *err)
 {
 	const char *columns[REPORT_COLUMNS];
-	struct letter_table_row rows[REPORT_ROWS];
-	char *cells[REPORT_ROWS][REPORT_COLUMNS] = { { NULL } };
+	struct letter_table_row *rows = g_new0(struct letter_table_row, t->n_rows);
+	char *(*cells)[REPORT_COLUMNS] = g_malloc0_n(t->n_rows, sizeof(*cells));
 	char *title = g_strdup_printf(CTL_REPORT_TITLE, t->year);
 	char *check = ctl_report_check(t, REPORT_COL_TOTAL);
 	char *note = g_strdup_printf("核对：%s", check);
@@ -231,11 +231,11 @@ ctl_report_pdf(const struct config *cfg, const struct report_table *t,
 
 	for (int c = 0; c < REPORT_COLUMNS; c++)
 		columns[c] = report_column_label(c);
-	for (size_t r = 0; r < REPORT_ROWS; r++) {
+	for (size_t r = 0; r < t->n_rows; r++) {
 		rows[r] = (struct letter_table_row){
-			.label = report_rows[r].label,
-			.indent = report_rows[r].depth,
-			.cells = report_rows[r].counted ?
+			.label = t->rows[r].label,
+			.indent = t->rows[r].depth,
+			.cells = t->rows[r].counted ?
 				 (const char *const *)cells[r] : NULL,
 		};
 		for (int c = 0; c < REPORT_COLUMNS; c++)
@@ -252,13 +252,15 @@ ctl_report_pdf(const struct config *cfg, const struct report_table *t,
 				.group_first = REPORT_COL_BUSINESS,
 				.group_count = REPORT_COL_OTHER - REPORT_COL_BUSINESS + 1,
 				.rows = rows,
-				.n_rows = REPORT_ROWS,
+				.n_rows = t->n_rows,
 				.notes = notes,
 				.n_notes = G_N_ELEMENTS(notes),
 			      }, font, index, path, err);
-	for (size_t r = 0; r < REPORT_ROWS; r++)
+	for (size_t r = 0; r < t->n_rows; r++)
 		for (int c = 0; c < REPORT_COLUMNS; c++)
 			g_free(cells[r][c]);
+	g_free(cells);
+	g_free(rows);
 	g_free(font);
 	g_free(note);
 	g_free(check);

@@ -1,78 +1,25 @@
 #include "workflow/report.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib.h>
 
 #include "extract/extract.h"
+#include "workflow/outcome.h"
 #include "workflow/workflow.h"
 
-/* The labels are the national format's own (国办公开办函〔2021〕30号):
- * an office copies the table into its published report, so they are
- * written exactly as the form has them. */
-const struct report_row report_rows[] = {
-	{ "1", "一、本年新收政府信息公开申请数量", 0, true },
-	{ "2", "二、上年结转政府信息公开申请数量", 0, true },
-	{ "3", "三、本年度办理结果", 0, false },
-	{ "3.1", "（一）予以公开", 1, true },
-	{ "3.2", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1, true },
-	{ "3.3", "（三）不予公开", 1, false },
-	{ "3.3.1", "1.属于国家秘密", 2, true },
-	{ "3.3.2", "2.其他法律行政法规禁止公开", 2, true },
-	{ "3.3.3", "3.危及“三安全一稳定”", 2, true },
-	{ "3.3.4", "4.保护第三方合法权益", 2, true },
-	{ "3.3.5", "5.属于三类内部事务信息", 2, true },
-	{ "3.3.6", "6.属于四类过程性信息", 2, true },
-	{ "3.3.7", "7.属于行政执法案卷", 2, true },
-	{ "3.3.8", "8.属于行政查询事项", 2, true },
-	{ "3.4", "（四）无法提供", 1, false },
-	{ "3.4.1", "1.本机关不掌握相关政府信息", 2, true },
-	{ "3.4.2", "2.没有现成信息需要另行制作", 2, true },
-	{ "3.4.3", "3.补正后申请内容仍不明确", 2, true },
-	{ "3.5", "（五）不予处理", 1, false },
-	{ "3.5.1", "1.信访举报投诉类申请", 2, true },
-	{ "3.5.2", "2.重复申请", 2, true },
-	{ "3.5.3", "3.要求提供公开出版物", 2, true },
-	{ "3.5.4", "4.无正当理由大量反复申请", 2, true },
-	{ "3.5.5", "5.要求行政机关确认或重新出具已获取信息", 2, true },
-	{ "3.6", "（六）其他处理", 1, false },
-	{ "3.6.1", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 2, true },
-	{ "3.6.2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 2, true },
-	{ "3.6.3", "3.其他", 2, true },
-	{ "3.7", "（七）总计", 1, true },
-	{ "4", "四、结转下年度继续办理", 0, true },
-};
+/* The rows the outcome table does not hold, as the national format
+ * (国办公开办函〔2021〕30号) writes them: an office copies the table into
+ * its published report. */
+#define REPORT_LABEL_NEW "一、本年新收政府信息公开申请数量"
+#define REPORT_LABEL_CARRIED_IN "二、上年结转政府信息公开申请数量"
+#define REPORT_LABEL_RESULTS "三、本年度办理结果"
+#define REPORT_LABEL_TOTAL "（七）总计"
+#define REPORT_LABEL_CARRIED_OUT "四、结转下年度继续办理"
+#define REPORT_KEY_RESULTS "3"
 
-/* Each outcome code `ogictl reply` records, and the row that counts it.
- * Information provided on application is disclosed (予以公开) as much as
- * information pointed to where it is published. */
-static const struct {
-	const char *outcome;
-	const char *row;
-} report_outcomes[] = {
-	{ "published", "3.1" },
-	{ "provided", "3.1" },
-	{ "partial", "3.2" },
-	{ "refused.state_secret", "3.3.1" },
-	{ "refused.other_law", "3.3.2" },
-	{ "refused.security", "3.3.3" },
-	{ "refused.third_party", "3.3.4" },
-	{ "refused.internal", "3.3.5" },
-	{ "refused.process", "3.3.6" },
-	{ "refused.enforcement", "3.3.7" },
-	{ "refused.query", "3.3.8" },
-	{ "unavailable.not_held", "3.4.1" },
-	{ "unavailable.new_info", "3.4.2" },
-	{ "unavailable.unclear", "3.4.3" },
-	{ "not_processed.petition", "3.5.1" },
-	{ "not_processed.repeat", "3.5.2" },
-	{ "not_processed.publication", "3.5.3" },
-	{ "not_processed.abusive", "3.5.4" },
-	{ "not_processed.confirmation", "3.5.5" },
-	{ "other.no_correction", "3.6.1" },
-	{ "other.no_fee", "3.6.2" },
-	{ "other.other", "3.6.3" },
-};
+_Static_assert(OUTCOME_OTHER + 1 == 7, "（七）总计 follows the six families");
 
 static const char *const report_column_labels[REPORT_COLUMNS] = {
 	[REPORT_COL_PERSON] = "自然人",
@@ -95,21 +42,72 @@ report_column_label(enum report_column col)
 }
 
 int
-report_row_index(const char *key)
+report_row_index(const struct report_table *t, const char *key)
 {
-	for (size_t i = 0; i < REPORT_ROWS; i++)
-		if (strcmp(report_rows[i].key, key) == 0)
+	for (size_t i = 0; i < t->n_rows; i++)
+		if (strcmp(t->rows[i].key, key) == 0)
 			return (int)i;
 	return -1;
 }
 
-const char *
-report_outcome_row(const char *outcome)
+/* The key of the row that counts o: "3.F", or "3.F.I" for a numbered
+ * item. */
+static void
+report_outcome_key(const struct outcome_info *o, char key[REPORT_KEY_SIZE])
 {
-	for (size_t i = 0; i < G_N_ELEMENTS(report_outcomes); i++)
-		if (strcmp(report_outcomes[i].outcome, outcome) == 0)
-			return report_outcomes[i].row;
-	return NULL;
+	if (o->item > 0)
+		snprintf(key, REPORT_KEY_SIZE, REPORT_KEY_RESULTS ".%d.%d",
+			 (int)o->family, o->item);
+	else
+		snprintf(key, REPORT_KEY_SIZE, REPORT_KEY_RESULTS ".%d",
+			 (int)o->family);
+}
+
+static void
+report_add_row(GArray *rows, const char *key, const char *label,
+	       unsigned depth, bool counted)
+{
+	struct report_row r = { .label = label, .depth = depth,
+				.counted = counted };
+
+	snprintf(r.key, sizeof(r.key), "%s", key);
+	g_array_append_val(rows, r);
+}
+
+/* 一, 二, 三 with a row per family of outcomes (a heading over the
+ * numbered items of a family that has them), （七）, 四. */
+static void
+report_build_rows(struct report_table *t)
+{
+	GArray *rows = g_array_new(FALSE, TRUE, sizeof(struct report_row));
+	size_t n;
+	const struct outcome_info *all = outcome_all(&n);
+	char key[REPORT_KEY_SIZE];
+
+	report_add_row(rows, REPORT_ROW_NEW, REPORT_LABEL_NEW, 0, true);
+	report_add_row(rows, REPORT_ROW_CARRIED_IN, REPORT_LABEL_CARRIED_IN, 0, true);
+	report_add_row(rows, REPORT_KEY_RESULTS, REPORT_LABEL_RESULTS, 0, false);
+	for (size_t i = 0; i < n; i++) {
+		bool first = i == 0 || all[i - 1].family != all[i].family;
+
+		if (first && all[i].item > 0) {
+			snprintf(key, sizeof(key), REPORT_KEY_RESULTS ".%d",
+				 (int)all[i].family);
+			report_add_row(rows, key, outcome_family_row(all[i].family),
+				       1, false);
+		}
+		/* （一） counts two codes in one row. */
+		if (first || all[i].item > 0) {
+			report_outcome_key(&all[i], key);
+			report_add_row(rows, key, all[i].row, all[i].item > 0 ? 2 : 1,
+				       true);
+		}
+	}
+	report_add_row(rows, REPORT_ROW_TOTAL, REPORT_LABEL_TOTAL, 1, true);
+	report_add_row(rows, REPORT_ROW_CARRIED_OUT, REPORT_LABEL_CARRIED_OUT, 0, true);
+	t->n_rows = rows->len;
+	t->rows = (struct report_row *)(void *)g_array_free(rows, FALSE);
+	t->cells = g_malloc0_n(t->n_rows, sizeof(*t->cells));
 }
 
 /* The column of c's applicant; *warning_r says what was assumed, NULL
@@ -148,7 +146,7 @@ report_case_problem(const struct report_case *c)
 		return "a conclusion time without an outcome";
 	if (c->outcome != NULL && c->concluded_year == 0)
 		return "an outcome without the time it was recorded";
-	if (c->outcome != NULL && report_outcome_row(c->outcome) == NULL)
+	if (c->outcome != NULL && outcome_find(c->outcome) == NULL)
 		return "an outcome code the report does not know";
 	if (c->outcome == NULL && !workflow_state_open(c->state))
 		return "no outcome recorded, yet no longer open";
@@ -182,20 +180,22 @@ report_count(struct report_table *t, const struct report_case *c, int col)
 	int year = t->year;
 	bool open_at_start = c->concluded_year == 0 || c->concluded_year >= year;
 	bool open_at_end = c->concluded_year == 0 || c->concluded_year > year;
+	char key[REPORT_KEY_SIZE];
 	int row = -1;
 
 	if (c->received_year == year)
-		row = report_row_index(REPORT_ROW_NEW);
+		row = report_row_index(t, REPORT_ROW_NEW);
 	else if (c->received_year < year && open_at_start)
-		row = report_row_index(REPORT_ROW_CARRIED_IN);
+		row = report_row_index(t, REPORT_ROW_CARRIED_IN);
 	if (row >= 0)
 		t->cells[row][col]++;
 	if (c->concluded_year == year) {
-		t->cells[report_row_index(report_outcome_row(c->outcome))][col]++;
-		t->cells[report_row_index(REPORT_ROW_TOTAL)][col]++;
+		report_outcome_key(outcome_find(c->outcome), key);
+		t->cells[report_row_index(t, key)][col]++;
+		t->cells[report_row_index(t, REPORT_ROW_TOTAL)][col]++;
 	}
 	if (c->received_year <= year && open_at_end)
-		t->cells[report_row_index(REPORT_ROW_CARRIED_OUT)][col]++;
+		t->cells[report_row_index(t, REPORT_ROW_CARRIED_OUT)][col]++;
 }
 
 int
@@ -203,13 +203,15 @@ report_compute(int year, const struct report_case *cases, size_t n,
 	       struct report_table *t_r, struct ogi_error *err)
 {
 	GString *problems = NULL, *warnings = NULL;
-	int row_new = report_row_index(REPORT_ROW_NEW);
-	int row_in = report_row_index(REPORT_ROW_CARRIED_IN);
-	int row_total = report_row_index(REPORT_ROW_TOTAL);
-	int row_out = report_row_index(REPORT_ROW_CARRIED_OUT);
+	int row_new, row_in, row_total, row_out;
 	bool balanced = true;
 
 	*t_r = (struct report_table){ .year = year };
+	report_build_rows(t_r);
+	row_new = report_row_index(t_r, REPORT_ROW_NEW);
+	row_in = report_row_index(t_r, REPORT_ROW_CARRIED_IN);
+	row_total = report_row_index(t_r, REPORT_ROW_TOTAL);
+	row_out = report_row_index(t_r, REPORT_ROW_CARRIED_OUT);
 	for (size_t i = 0; i < n; i++) {
 		const struct report_case *c = &cases[i];
 		const char *why, *warning;
@@ -234,7 +236,7 @@ report_compute(int year, const struct report_case *cases, size_t n,
 			report_add_line(&warnings, c->id, warning, NULL);
 		report_count(t_r, c, col);
 	}
-	for (size_t r = 0; r < REPORT_ROWS; r++)
+	for (size_t r = 0; r < t_r->n_rows; r++)
 		for (int col = 0; col < REPORT_COL_TOTAL; col++)
 			t_r->cells[r][REPORT_COL_TOTAL] += t_r->cells[r][col];
 	for (int col = 0; col < REPORT_COLUMNS; col++) {
@@ -261,6 +263,8 @@ report_compute(int year, const struct report_case *cases, size_t n,
 void
 report_table_clear(struct report_table *t)
 {
+	g_free(t->rows);
+	g_free(t->cells);
 	g_free(t->problems);
 	g_free(t->warnings);
 	*t = (struct report_table){ .year = 0 };

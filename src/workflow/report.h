@@ -3,9 +3,9 @@
  * 国办公开办函〔2021〕30号, computed from the cases the registry keeps.
  *
  * Pure: the caller gives each case's years in the office's time zone; no
- * I/O, no clock.  The rows, their labels and which outcome code (the
- * codes `ogictl reply` records, team map of issue 9) each one counts are
- * data in report.c.
+ * I/O, no clock.  The rows of 三 and which outcome code each one counts
+ * come from the outcome table (workflow/outcome.h), the one source of the
+ * codes `ogictl reply` records.
  */
 #ifndef OGI_WORKFLOW_REPORT_H
 #define OGI_WORKFLOW_REPORT_H
@@ -35,32 +35,24 @@ enum report_column {
  * "商业企业" ...); NULL out of range. */
 const char *report_column_label(enum report_column col);
 
+/* Room for a row's key and its NUL, whatever the numbers in it. */
+#define REPORT_KEY_SIZE 32
+
 /* One row of the table. */
 struct report_row {
-	const char *key;   /* stable name: "1", "2", "3", "3.1" .. "3.7" for
-	                      （一）..（七）, "3.3.1" for its item 1, "4" */
-	const char *label; /* as the national format writes it */
+	char key[REPORT_KEY_SIZE]; /* stable name: "1", "2", "3"; "3.F" for
+	                      （一）..（七） (F 1..7); "3.F.I" for item I of
+	                      （F）; "4" */
+	const char *label; /* as the national format writes it (static) */
 	unsigned depth;    /* 0: 一..四; 1: （一）..（七）; 2: their items */
 	bool counted;      /* false: a heading whose numbers are its items' */
 };
-
-/* The rows in the national format's order: 一, 二, 三 with （一）..（七）
- * and their items, 四. */
-#define REPORT_ROWS 30
-extern const struct report_row report_rows[REPORT_ROWS];
-
-/* Index in report_rows of key, or -1. */
-int report_row_index(const char *key);
 
 /* The keys of the rows the check adds up. */
 #define REPORT_ROW_NEW "1"          /* 一 本年新收申请数量 */
 #define REPORT_ROW_CARRIED_IN "2"   /* 二 上年结转申请数量 */
 #define REPORT_ROW_TOTAL "3.7"      /* （七）总计 */
 #define REPORT_ROW_CARRIED_OUT "4"  /* 四 结转下年度继续办理 */
-
-/* The row key an outcome code is counted in ("published" -> "3.1",
- * "refused.state_secret" -> "3.3.1"), NULL for an unknown code. */
-const char *report_outcome_row(const char *outcome);
 
 /* One case as the report sees it.  Strings are borrowed. */
 struct report_case {
@@ -73,10 +65,15 @@ struct report_case {
 	int concluded_year;         /* year of concluded_at, 0 when not set */
 };
 
-/* The computed table. */
+/* The computed table.  The rows of 三 are those of the outcome table
+ * (workflow/outcome.h), which holds the codes and their labels: 一, 二,
+ * 三 with its families in order -- a family of numbered items as a
+ * heading over them --, （七）总计, 四. */
 struct report_table {
 	int year;
-	unsigned cells[REPORT_ROWS][REPORT_COLUMNS]; /* headings: 0 */
+	struct report_row *rows;
+	size_t n_rows;
+	unsigned (*cells)[REPORT_COLUMNS]; /* [row][column]; headings 0 */
 	unsigned left[REPORT_COLUMNS];   /* 一 + 二, per column */
 	unsigned right[REPORT_COLUMNS];  /* （七）总计 + 四, per column */
 	char *problems;  /* cases that make the table wrong, one line each,
@@ -105,6 +102,9 @@ struct report_table {
  * check's two sides).  Free with report_table_clear either way. */
 int report_compute(int year, const struct report_case *cases, size_t n,
 		   struct report_table *t_r, struct ogi_error *err);
+
+/* Index in t->rows of the row named key, or -1. */
+int report_row_index(const struct report_table *t, const char *key);
 
 /* Frees what t owns and zeroes it. */
 void report_table_clear(struct report_table *t);
