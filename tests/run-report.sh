@@ -188,4 +188,22 @@ t_check "the unknown outcome code is named" \
 t_check "2025's table is not touched by them" \
 	t_ogictl "$dir" report annual 2025
 
+# The organisation kind at registration, from the name: a 有限公司 is a
+# business; a villagers' committee is not told, and show asks the clerk.
+reg=$(t_state_dir register)
+for m in 007-foxmail-organisation-uscc 068-163-village-committee-org-code; do
+	cp "$OGI_SRCDIR/tests/corpus/$m.eml" "$reg/inbox/new/$m"
+done
+t_ogid "$reg" --once 2>"$reg/log"
+kinds=$(sqlite3 "$reg/state/ogid.db" \
+	"SELECT name || '=' || ifnull(org_kind, 'unknown') FROM cases ORDER BY name")
+t_check "a 有限公司 is registered as a business" \
+	sh -c 'echo "$1" | grep -qx "福建省闽宏建设工程有限公司=business"' - "$kinds"
+t_check "a villagers' committee is registered as unknown" \
+	sh -c 'echo "$1" | grep -qx "通辽市科尔沁区大林镇西艾力村村民委员会=unknown"' - "$kinds"
+unknown=$(sqlite3 "$reg/state/ogid.db" "SELECT id FROM cases WHERE org_kind IS NULL")
+t_ogictl "$reg" show "$unknown" >"$reg/show.txt" 2>/dev/null
+t_check "show asks the clerk to set the unknown kind" grep -q \
+	"^Org kind .*unknown — set with \`ogictl set $unknown org_kind KIND\`" "$reg/show.txt"
+
 t_done

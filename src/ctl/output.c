@@ -429,6 +429,14 @@ output_case(const struct output *o, const struct registry_case *c)
 	output_field(o->out, "Deadline", deadline);
 	output_field(o->out, "Counted", c->deadline_basis);
 	output_field(o->out, "Applicant", extract_applicant_kind_name(r->applicant_kind));
+	if (r->applicant_kind == EXTRACT_APPLICANT_ORGANISATION) {
+		char *org = c->org_kind != NULL ? g_strdup(c->org_kind) :
+			g_strdup_printf("unknown — set with `ogictl set %s %s KIND`",
+					c->id, EXTRACT_ORG_KIND_FIELD);
+
+		output_field(o->out, "Org kind", org);
+		g_free(org);
+	}
 	output_field(o->out, "ID type", extract_id_type_name(r->id_type));
 	for (size_t i = 0; i < G_N_ELEMENTS(output_strings); i++)
 		if (output_strings[i].label != NULL)

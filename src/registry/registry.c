@@ -769,9 +769,9 @@ case_create(struct registry *reg, const struct registry_message *msg,
 				  "INSERT INTO cases (id, year, seq, state, channel, received_at,"
 				  " deadline, created_at, deadline_provisional, received_source, "
 				  "rules, receipt_date, deadline_basis, correction_due, "
-				  "review, " CASE_RECORD_COLUMNS ")"
+				  "org_kind, review, " CASE_RECORD_COLUMNS ")"
 				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-				  " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23"
+				  " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24"
 				  CASE_TEXT_PARAMS ")",
 				  "insert case", err) != 0)
 		return -1;
@@ -790,8 +790,11 @@ case_create(struct registry *reg, const struct registry_message *msg,
 	registry_stmt_text(&s, 12, d->receipt_date);
 	registry_stmt_text(&s, 13, d->deadline_basis);
 	registry_stmt_text(&s, 14, d->correction_due);
-	registry_stmt_text(&s, 15, rec->review);
-	case_bind_record(&s, 16, rec, missing, invalid);
+	/* The annual report's column; NULL (unknown) asks the clerk. */
+	registry_stmt_text(&s, 15, rec->applicant_kind == EXTRACT_APPLICANT_ORGANISATION ?
+			   extract_org_kind_name(extract_org_kind(rec->name, NULL)) : NULL);
+	registry_stmt_text(&s, 16, rec->review);
+	case_bind_record(&s, 17, rec, missing, invalid);
 	return registry_stmt_run(&s, err);
 }
 
