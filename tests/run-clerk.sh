@@ -121,6 +121,14 @@ t_check_fails "a resident ID with a wrong check digit is refused" \
 t_check "... without repeating the number" sh -c "! grep -q 110101199003070022 '$dir/err'"
 snapshot "$complete" >"$dir/after"
 t_check "refused values write nothing" cmp -s "$dir/before" "$dir/after"
+t_ogictl "$dir" set "$complete" org_kind research >/dev/null
+t_ogictl "$dir" history "$complete" --json >"$dir/h-org.json"
+t_check "set org_kind records the organisation kind for the annual report" \
+	t_jq "$dir/h-org.json" '.[-1].detail == "org_kind: - -> research"'
+t_check_fails "an unknown organisation kind is refused" \
+	t_ogictl "$dir" set "$complete" org_kind charity 2>"$dir/err"
+t_check "... listing the kinds" \
+	grep -q "one of: business, research, public_interest, legal_service, other" "$dir/err"
 t_ogictl "$dir" set "$complete" id_number 11010519491231002X >/dev/null
 t_ogictl "$dir" history "$complete" >"$dir/h4.txt"
 t_ogictl "$dir" history "$complete" --json >"$dir/h4.json"

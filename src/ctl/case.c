@@ -665,6 +665,7 @@ CASE_ENUM(applicant_kind, enum extract_applicant_kind)
 CASE_ENUM(id_type, enum extract_id_type)
 CASE_ENUM(delivery, enum extract_delivery)
 CASE_ENUM(medium, enum extract_medium)
+CASE_ENUM(org_kind, enum extract_org_kind)
 #undef CASE_ENUM
 
 #define CASE_ENUM_FIELD(kind) \
@@ -695,6 +696,7 @@ static const struct case_field case_fields[] = {
 	CASE_ENUM_FIELD(id_type),
 	CASE_ENUM_FIELD(delivery),
 	CASE_ENUM_FIELD(medium),
+	CASE_ENUM_FIELD(org_kind),
 };
 
 /* The value field f of c has now, as the registry stores it (g_free), or
@@ -704,7 +706,9 @@ case_field_value(const struct case_field *f, const struct registry_case *c)
 {
 	enum extract_field ef;
 
-	/* Every settable field is one of the extractor's, shown by its
+	if (strcmp(f->name, EXTRACT_ORG_KIND_FIELD) == 0)
+		return g_strdup(c->org_kind);
+	/* Every other settable field is one of the extractor's, shown by its
 	 * stored name. */
 	if (extract_field_from_name(f->name, &ef) != 0)
 		g_assert_not_reached();
