@@ -54,7 +54,8 @@ mails() {
 }
 
 # unpack TO DIR [N]: the Nth message (default the first) the sink
-# received for TO, into DIR: its decoded Subject and To in DIR/headers,
+# received for TO, into DIR: its decoded Subject, To (and Auto-Submitted)
+# in DIR/headers,
 # each attachment as DIR/N.pdf (in order) and its name in DIR/names.
 unpack() {
 	mkdir -p "$2"
@@ -67,6 +68,8 @@ msg = email.message_from_binary_file(open(sys.argv[1], "rb"),
 out = sys.argv[2]
 with open(out + "/headers", "w") as h:
     h.write("Subject: %s\nTo: %s\n" % (msg["Subject"], msg["To"]))
+    if msg["Auto-Submitted"] is not None:
+        h.write("Auto-Submitted: %s\n" % msg["Auto-Submitted"])
 with open(out + "/names", "w") as names:
     for i, part in enumerate(msg.iter_attachments(), 1):
         open("%s/%d.pdf" % (out, i), "wb").write(part.get_content())
@@ -97,6 +100,8 @@ t_check "the receipt is addressed to the applicant" \
 t_check "its subject carries the tracking tag" \
 	grep -q '^Subject: 政府信息公开申请登记回执 \[申请编号 2026-000001\]$' \
 	"$d/receipt/headers"
+t_check "the receipt is marked automatic (RFC 3834)" \
+	grep -q '^Auto-Submitted: auto-replied$' "$d/receipt/headers"
 t_check "it carries one PDF, the receipt" \
 	test "$(cat "$d/receipt/names")" = "政府信息公开申请登记回执.pdf"
 t_check "the receipt PDF passes qpdf --check" qpdf --check "$d/receipt/1.pdf"
@@ -109,6 +114,8 @@ unpack zhaoq@example.org "$d/correction"
 t_check "the correction notice's subject carries the tracking tag" \
 	grep -q '^Subject: 政府信息公开申请补正告知书 \[申请编号 2026-000002\]$' \
 	"$d/correction/headers"
+t_check "the correction notice is marked automatic (RFC 3834)" \
+	grep -q '^Auto-Submitted: auto-replied$' "$d/correction/headers"
 t_check "the notice comes with the blank application form" \
 	test "$(cat "$d/correction/names")" = "$(printf '%s\n' \
 		政府信息公开申请补正告知书.pdf 政府信息公开申请表.pdf)"
@@ -169,6 +176,8 @@ t_check "the reply carries its PDF and the file" \
 t_check "the reply PDF passes qpdf --check" qpdf --check "$d/reply/1.pdf"
 pdftotext "$d/reply/1.pdf" - 2>/dev/null | tr -d ' \n' >"$d/reply/text"
 t_check "the reply lists the file under 附件" grep -q '附件.*补贴标准.txt' "$d/reply/text"
+t_check "the clerk's reply is not marked automatic" \
+	sh -c "! grep -q '^Auto-Submitted:' '$d/reply/headers'"
 t_ogictl "$d" show 2026-000001 --json >"$d/c1b.json"
 t_check "the case is delivered" t_jq "$d/c1b.json" '.state == "delivered"'
 
@@ -202,5 +211,24 @@ t_check_fails "a reply whose files exceed [smtp] max_attachments is refused" \
 t_check "... saying so" grep -q 'more than the 102400 bytes a letter may carry by e-mail' "$d/large.err"
 t_check "... and nothing is owed" sh -c "sqlite3 '$d/state/ogid.db' \"SELECT count(*)
 	FROM letters WHERE case_id = '2026-000004' AND kind LIKE 'reply%'\" | grep -qx 0"
+
+# --- a letter that can never be made does not hold up the ones after it ---
+printf 'x\n' >"$d/gone.txt"
+t_check "a reply with a file is recorded" t_ogictl "$d" reply 2026-000004 \
+	--outcome provided --attach "$d/gone.txt" --yes
+rm -f "$d/state/$(sqlite3 "$d/state/ogid.db" "SELECT a.path FROM letter_attachments a
+	JOIN letters l ON l.id = a.letter_id WHERE l.case_id = '2026-000004'")"
+sed -e 's/wf-complete-1/wf-later-1/; s/刘晓梅/钱伟/g; s/liuxm@/qianw@/g' \
+	"$wf/complete.eml" >"$d/later.eml"
+srv_deliver "$d/later.eml"
+t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once past the broken letter"
+t_check "the letter whose file is gone fails, saying why" \
+	sh -c "sqlite3 '$d/state/ogid.db' \"SELECT state || ' ' || detail FROM letters
+		WHERE case_id = '2026-000004' AND kind LIKE 'reply%'\" | grep -q '^failed .*attachment'"
+t_check "... with an event" sh -c "sqlite3 '$d/state/ogid.db' \"SELECT count(*)
+	FROM events WHERE case_id = '2026-000004' AND type = 'letter-failed'\" | grep -qx 1"
+t_check "... and a log line" grep -q 'case 2026-000004.*failed: attachment' "$d/ogid.log"
+t_check "the receipt owed after it is sent all the same" \
+	test "$(mails qianw@example.net)" = 1
 
 t_done

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
 
@@ -23,6 +24,21 @@ delivery_contact_of_case(const struct registry_case *c,
 		.address = c->rec.address,
 		.postcode = c->rec.postcode,
 	};
+}
+
+/* Letter kinds a clerk decides and signs (ogictl reply, extend): a person's
+ * answer, not an automatic response, so it goes without Auto-Submitted. */
+static const char *const channel_clerk_kinds[] = { "reply", "extension" };
+
+bool
+delivery_channel_automatic(const char *kind, bool with_letter)
+{
+	if (!with_letter || kind == NULL)
+		return true;
+	for (size_t i = 0; i < G_N_ELEMENTS(channel_clerk_kinds); i++)
+		if (g_str_has_prefix(kind, channel_clerk_kinds[i]))
+			return false;
+	return true;
 }
 
 const struct delivery_channel *
@@ -51,6 +67,7 @@ delivery_channel_mail(const struct config *cfg, const struct delivery_item *item
 		.attachments = att,
 		.n_attachments = n,
 		.case_id = item->case_id,
+		.automatic = delivery_channel_automatic(item->kind, with_letter),
 	};
 	char *msgid = NULL;
 	int rc = -1;
@@ -74,6 +91,12 @@ delivery_channel_mail(const struct config *cfg, const struct delivery_item *item
 	if (delivery_compose_spool(cfg, &l, item->now, &msgid, m->spool_path,
 				   sizeof(m->spool_path), err) == 0) {
 		if (strlen(msgid) >= sizeof(m->message_id)) {
+			char *path = g_build_filename(cfg->state_dir, m->spool_path,
+						      NULL);
+
+			/* Nothing will enqueue it: it must not stay behind. */
+			unlink(path);
+			g_free(path);
 			error_set(err, "Message-ID %s is too long", msgid);
 		} else {
 			snprintf(m->recipient, sizeof(m->recipient), "%s", to);

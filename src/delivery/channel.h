@@ -127,12 +127,20 @@ bool delivery_pickup_waits(const char *kind);
 void delivery_contact_of_case(const struct registry_case *c,
 			      struct delivery_contact *contact_r);
 
+/* Whether mail for a letter of kind carries Auto-Submitted: auto-replied
+ * (RFC 3834): everything the daemon sends by itself (receipts, correction
+ * notices, pickup notices, anything with_letter false) is automatic; a
+ * letter a clerk decided (reply-*, extension) is a person's answer and is
+ * not.  Pure. */
+bool delivery_channel_automatic(const char *kind, bool with_letter);
+
 /* The channel called name, or NULL for a name no channel has. */
 const struct delivery_channel *delivery_channel_find(const char *name);
 
 /* For channels: composes a message to `to` with subject (the case tag is
  * added) and body, carrying the letter's PDF and attachments when
- * with_letter, into the spool, and describes it in res_r->mail with
+ * with_letter, into the spool (Auto-Submitted as delivery_channel_automatic
+ * says), and describes it in res_r->mail with
  * res_r->state DELIVERY_CHANNEL_QUEUED.  An address delivery_address_valid
  * refuses makes it DELIVERY_CHANNEL_PERMANENT.  Returns 0, or -1 when the
  * spool or a file to attach failed.  Blocks on disk. */

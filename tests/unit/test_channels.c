@@ -478,6 +478,7 @@ test_pickup_notice(void **state)
 	assert_true(g_file_get_contents(mail, &text, NULL, NULL));
 	assert_non_null(strstr(text, "Subject: =?UTF-8?"));
 	assert_null(strstr(text, "application/pdf"));
+	assert_non_null(strstr(text, "Auto-Submitted: auto-replied"));
 	g_free(text);
 	g_free(mail);
 
@@ -489,6 +490,7 @@ test_pickup_notice(void **state)
 	mail = g_build_filename(f->dir, res.mail.spool_path, NULL);
 	assert_true(g_file_get_contents(mail, &text, NULL, NULL));
 	assert_non_null(strstr(text, "application/pdf"));
+	assert_non_null(strstr(text, "Auto-Submitted: auto-replied"));
 	g_free(text);
 	g_free(mail);
 	it.kind = "reply-provided";
@@ -507,6 +509,51 @@ test_pickup_notice(void **state)
 	it.contact.address = NULL;
 	assert_int_equal(pickup->submit(f->cfg, NULL, &it, &res, &err), 0);
 	assert_int_equal(res.state, DELIVERY_CHANNEL_PERMANENT);
+}
+
+/* RFC 3834: what the daemon sends by itself is marked, a clerk's letter
+ * is not. */
+static void
+test_channel_automatic(void **state)
+{
+	static const struct {
+		const char *kind;
+		bool with_letter;
+		bool automatic;
+	} cases[] = {
+		{ "receipt", true, true },
+		{ "correction", true, true },
+		{ "not-application", true, true },
+		{ "reply-provided", false, true },  /* the pickup notice */
+		{ "reply-provided", true, false },
+		{ "reply-refused", true, false },
+		{ "extension", true, false },
+	};
+	struct channel_fixture *f = *state;
+	const struct delivery_channel *email = delivery_channel_find("email");
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
+		assert_int_equal(delivery_channel_automatic(cases[i].kind,
+							    cases[i].with_letter),
+				 cases[i].automatic);
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct delivery_item it = item_of(f, 20 + (int64_t)i, NULL, 0);
+		struct delivery_channel_result res;
+		struct ogi_error err = { 0 };
+		char *mail, *text;
+
+		if (!cases[i].with_letter)
+			continue;
+		it.kind = cases[i].kind;
+		assert_int_equal(email->submit(f->cfg, NULL, &it, &res, &err), 0);
+		assert_int_equal(res.state, DELIVERY_CHANNEL_QUEUED);
+		mail = g_build_filename(f->dir, res.mail.spool_path, NULL);
+		assert_true(g_file_get_contents(mail, &text, NULL, NULL));
+		assert_int_equal(strstr(text, "Auto-Submitted: auto-replied") != NULL,
+				 cases[i].automatic);
+		g_free(text);
+		g_free(mail);
+	}
 }
 
 /* --- fallback -------------------------------------------------------------- */
@@ -681,6 +728,8 @@ main(void)
 						channel_teardown),
 		cmocka_unit_test_setup_teardown(test_pickup_notice, channel_setup,
 						channel_teardown),
+		cmocka_unit_test_setup_teardown(test_channel_automatic,
+						channel_setup, channel_teardown),
 		cmocka_unit_test(test_fallback_next),
 		cmocka_unit_test_setup_teardown(test_fallback_registry,
 						registry_fixture_setup,
