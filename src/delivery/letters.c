@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "common/log.h"
 #include "common/spool.h"
@@ -331,8 +333,9 @@ letters_out_clear(struct letters_out *o)
 
 /* Renders letter l of case c (and the blank form its kind carries) into
  * the spool, and lists its files for the channel.  Returns 0, or -1 with
- * err (a template or value error has message scope: the letter cannot be
- * made; anything else is the spool's). */
+ * err (a template or value error, or a file to attach that cannot be
+ * read, has message scope: the letter cannot be made; anything else is the
+ * spool's, store scope). */
 static int
 letters_render(struct letters_pass *pass, const struct registry_letter *l,
 	       const struct registry_case *c, const char *docnum,
@@ -349,8 +352,10 @@ letters_render(struct letters_pass *pass, const struct registry_letter *l,
 	dir = g_path_get_dirname(o->pdf_abs);
 	rc = spool_mkdirs(dir, err);
 	g_free(dir);
-	if (rc != 0)
+	if (rc != 0) {
+		error_scope(err, OGI_ERROR_STORE, true);
 		return -1;
+	}
 	if (delivery_letter_render(pass->cfg, l->kind, letters_values, &job,
 				   o->pdf_abs, &title, err) != 0) {
 		error_scope(err, OGI_ERROR_MESSAGE, false);
@@ -385,6 +390,13 @@ letters_render(struct letters_pass *pass, const struct registry_letter *l,
 	}
 	for (size_t i = 0; i < l->n_files; i++, k++) {
 		o->file_paths[k] = g_build_filename(state_dir, l->files[i].path, NULL);
+		/* A file that is gone is gone on every pass and in every
+		 * channel: the letter cannot be made as the clerk decided it. */
+		if (g_access(o->file_paths[k], R_OK) != 0) {
+			error_set(err, "attachment %s (%s): %s", l->files[i].name,
+				  l->files[i].path, g_strerror(errno));
+			return -1;
+		}
 		o->files[k] = (struct delivery_attachment){
 			.path = o->file_paths[k],
 			.name = l->files[i].name,
@@ -423,6 +435,23 @@ letters_fail(struct letters_pass *pass, const struct registry_letter *l,
 		return -1;
 	return fallback ? 0 : registry_letter_settle(pass->reg, l->id, pass->now,
 						     err);
+}
+
+/* Making or handing on letter l failed with err.  An error of this letter
+ * alone that no retry mends (a template or value error, a file to attach
+ * that is gone) fails it for the office, so the letters after it still
+ * leave; anything else (the registry, the spool) stays -1 and the letter
+ * pending. */
+static int
+letters_fail_permanent(struct letters_pass *pass, const struct registry_letter *l,
+		       struct ogi_error *err)
+{
+	char why[sizeof(err->msg)];
+
+	if (err->scope != OGI_ERROR_MESSAGE || err->temporary)
+		return -1;
+	snprintf(why, sizeof(why), "%s", err->msg);
+	return letters_fail(pass, l, why, false, err);
 }
 
 /* Records what the channel made of letter l. */
@@ -497,8 +526,7 @@ letters_one(struct letters_pass *pass, struct registry_letter *l,
 				   &l->docnum, err) != 0)
 		goto out;
 	if (letters_render(pass, l, c, l->docnum, &o, err) != 0) {
-		if (err->scope == OGI_ERROR_MESSAGE)
-			rc = letters_fail(pass, l, err->msg, false, err);
+		rc = letters_fail_permanent(pass, l, err);
 		goto out;
 	}
 	item = (struct delivery_item){

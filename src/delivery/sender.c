@@ -204,13 +204,16 @@ sender_pass(const struct config *cfg, struct registry *reg,
 	struct delivery_letters_stats lst = { 0 };
 	struct delivery_sender_stats st;
 	struct ogi_error err = { 0 };
+	int rc = 0;
 
 	if (delivery_chores_run(cfg, reg, ch, (int64_t)time(NULL), &err) != 0)
 		log_error("chores: %s", err.msg);
+	/* The outbox runs whatever became of the letters: mail already queued
+	 * must not wait on a letter that cannot be made now. */
 	if (delivery_letters_run(cfg, reg, (int64_t)time(NULL), stop, &lst,
 				 &err) != 0) {
 		log_error("letters: %s", err.msg);
-		return -1;
+		rc = -1;
 	}
 	if (delivery_sender_run(cfg, reg, (int64_t)time(NULL), stop, &st, &err) != 0) {
 		log_error("outbox: %s", err.msg);
@@ -222,7 +225,7 @@ sender_pass(const struct config *cfg, struct registry *reg,
 		log_error("letters: %s", err.msg);
 		return -1;
 	}
-	return 0;
+	return rc;
 }
 
 int
