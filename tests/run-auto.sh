@@ -88,6 +88,20 @@ t_check "configured, a question gets the not-an-application notice" \
 t_check "and is still held for the office" \
 	t_jq "$(t_ogictl "$dir" holding --json >"$dir/h.json"; echo "$dir/h.json")" 'length == 1'
 
+# A sender compose cannot write to (a UTF-8 local part) is held, not
+# answered, and does not block the mailbox.
+dir=$(t_state_dir badaddr)
+sed -i '/^\[ogid\]$/a not_application_notice = yes' "$dir/ogid.conf"
+consultation_eml "question" n2 | sed 's/^From: .*/From: 王芳@example.com/' \
+	>"$dir/inbox/new/1763431200.M1P1.n2"
+t_ogid "$dir" --once 2>"$dir/log"
+t_check "ogid records it" [ $? = 0 ]
+t_check "it is held for the office" \
+	t_jq "$(t_ogictl "$dir" holding --json >"$dir/h.json"; echo "$dir/h.json")" 'length == 1'
+t_check "with no notice queued" \
+	t_jq "$(t_ogictl "$dir" outbox --json >"$dir/o.json"; echo "$dir/o.json")" 'length == 0'
+t_check "and the mailbox is not retried" [ -z "$(ls "$dir/inbox/new")" ]
+
 # --- a correction reply completes an incomplete case ---------------------
 incomplete=029-163-missing-id
 applicant=naren_1995@163.com
@@ -145,6 +159,44 @@ t_check "still incomplete, still lacking only the ID number" \
 	t_jq "$dir/c.json" '.state == "incomplete" and .missing == ["identity_proof"]'
 t_check "a second correction notice is owed (the first came with the registration)" \
 	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters WHERE case_id = '$case' AND kind = 'correction'")" = 2 ]
+
+# A case number in a text is anyone's to copy: a stranger's "correction"
+# does not change the case (it would receive the case's letters).
+dir=$(t_state_dir stranger)
+cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
+t_ogid "$dir" --once 2>/dev/null
+case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+t_reply "intruder@example.net" "Re: 补正告知书 [OGI-$case]" corr3 \
+	"您好，现补正如下：
+身份证号码：150502199501011239
+电子邮箱：intruder@example.net" >"$dir/inbox/new/1790300004.M1P1.corr"
+t_ogid "$dir" --once 2>"$dir/log"
+t_ogictl "$dir" show "$case" --json >"$dir/c.json"
+t_check "a stranger's correction naming the case is not merged" \
+	t_jq "$dir/c.json" '.state == "incomplete" and .applicant.email == "'"$applicant"'"'
+t_check "it is held for the office" \
+	t_jq "$(t_ogictl "$dir" holding --json >"$dir/h.json"; echo "$dir/h.json")" \
+	'length == 1 and .[0].from == "intruder@example.net"'
+
+# A correction answering one case and quoting another waits for a clerk:
+# nothing is merged.
+dir=$(t_state_dir quotes)
+cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
+cp "$corpus/$good.eml" "$dir/inbox/new/1790240138.M1P1.good"
+t_ogid "$dir" --once 2>/dev/null
+case=$(sqlite3 "$dir/state/ogid.db" "SELECT case_id FROM messages WHERE uid = '1790240137.M1P1.app'")
+other=$(sqlite3 "$dir/state/ogid.db" "SELECT case_id FROM messages WHERE uid = '1790240138.M1P1.good'")
+{
+	echo "References: <3c9b1e7f.5d2a.19e7c4f8b06.Coremail.naren_1995@163.com>"
+	t_reply "$applicant" "Re: 补正告知书 [OGI-$other]" corr4 "补正如下：
+身份证号码：150502199501011239"
+} >"$dir/inbox/new/1790300005.M1P1.corr"
+t_ogid "$dir" --once 2>"$dir/log"
+t_check "the reply is linked for review" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT disposition FROM messages WHERE uid = '1790300005.M1P1.corr'")" = needs_review ]
+t_check "and merged into no case" \
+	t_jq "$(t_ogictl "$dir" show "$case" --json >"$dir/c.json"; echo "$dir/c.json")" \
+	'.state == "incomplete" and .missing == ["identity_proof"]'
 
 # --- status queries: answered only to the case's own address -------------
 dir=$(t_state_dir status)

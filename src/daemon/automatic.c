@@ -251,8 +251,15 @@ automatic_mail(const struct config *cfg, struct registry *reg,
 	bool ok = false;
 	int rc;
 
-	if (to == NULL || automatic_may_send(cfg, reg, m, to, &ok, err) != 0)
-		return to == NULL ? 0 : -1;
+	if (to == NULL)
+		return 0;
+	/* An address compose refuses (a quoted or UTF-8 local part) would
+	 * fail the whole batch on every poll: the office answers it. */
+	if (!delivery_address_valid(to))
+		return automatic_hold(reg, m, "no automatic reply: the sender's "
+				      "address cannot be written to", err);
+	if (automatic_may_send(cfg, reg, m, to, &ok, err) != 0)
+		return -1;
 	if (!ok)
 		return 0;
 	rc = delivery_compose_spool(cfg, &l, now, &msgid, rel, sizeof(rel), err);
@@ -333,6 +340,18 @@ automatic_registered_address(const struct registry_case *c, const char *from)
 	       g_ascii_strcasecmp(c->rec.email, from) == 0;
 }
 
+/* Whether m may change case c's record: a correction sent from the
+ * case's address, or answering its thread by its own sender.  The case
+ * number in a text is anyone's to copy, and a merged e-mail address
+ * receives the case's letters. */
+static bool
+automatic_correction_sender(const struct registry_case *c,
+			    const struct automatic_message *m)
+{
+	return automatic_registered_address(c, m->res->from_addr) ||
+	       (m->thread != NULL && strcmp(m->thread, c->id) == 0);
+}
+
 /* A reply or query that joined case id. */
 static int
 automatic_linked(const struct config *cfg, struct registry *reg,
@@ -348,8 +367,15 @@ automatic_linked(const struct config *cfg, struct registry *reg,
 	if (c == NULL)
 		return 0;
 	if (rec->kind == EXTRACT_KIND_CORRECTION_REPLY &&
-	    strcmp(c->state, "incomplete") == 0)
+	    strcmp(c->state, "incomplete") != 0)
+		rc = 0;
+	else if (rec->kind == EXTRACT_KIND_CORRECTION_REPLY &&
+		 automatic_correction_sender(c, m))
 		rc = automatic_correction(cfg, reg, wd, m, c, err);
+	else if (rec->kind == EXTRACT_KIND_CORRECTION_REPLY)
+		rc = automatic_hold(reg, m, "a correction naming the case from "
+				    "an address the case does not have, not in "
+				    "its thread: not merged", err);
 	else if (rec->kind != EXTRACT_KIND_STATUS_QUERY)
 		rc = 0;
 	else if (automatic_registered_address(c, m->res->from_addr))
@@ -381,7 +407,10 @@ automatic_after_record(const struct config *cfg, struct registry *reg,
 			return automatic_not_application(cfg, reg, m, err);
 		return 0;
 	}
-	if (rec != NULL && m->out->case_id[0] != '\0' && !m->out->created &&
+	/* Only a plain link: one the office must review (it quotes another
+	 * case than it answers, a part is unreadable) changes nothing. */
+	if (rec != NULL && strcmp(m->out->disposition, "linked") == 0 &&
+	    m->out->case_id[0] != '\0' && !m->out->created &&
 	    (rec->kind == EXTRACT_KIND_CORRECTION_REPLY ||
 	     rec->kind == EXTRACT_KIND_STATUS_QUERY))
 		return automatic_linked(cfg, reg, wd, m, err);

@@ -27,6 +27,10 @@ struct automatic_message {
 	const char *today;          /* the office's date of receipt */
 	int offset;                 /* the office's UTC offset then, seconds */
 	const char *where;          /* "mailbox/uid" for the log */
+	const char *thread;         /* the case whose thread it answers, by
+	                               its sender (registry_thread_case), or
+	                               the sender's only incomplete case; ""
+	                               or NULL: none */
 };
 
 /* Acts on m inside the open batch; wd is the holiday calendar.  Returns 0,

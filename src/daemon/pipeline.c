@@ -597,6 +597,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		struct automatic_message am = {
 			.msg = &rm, .res = &p->res, .out = &p->out,
 			.today = p->today, .offset = p->offset, .where = p->where,
+			.thread = p->thread,
 		};
 
 		if (pipeline_bounce_report(pl, p, err) == 0 &&
