@@ -48,9 +48,11 @@ mails() {
 	grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* 2>/dev/null | wc -l
 }
 
-# header TO N NAME: header NAME (decoded) of the Nth message to TO.
+# header TO N NAME: header NAME (decoded) of the Nth message to TO, in
+# the order they arrived (the sink's file names only sort to the second).
 header() {
-	f=$(grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* | sed -n "$2p")
+	f=$(grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* |
+		xargs ls -1tr -- | sed -n "$2p")
 	python3 - "$f" "$3" <<'PY'
 import email, sys
 from email import policy
