@@ -119,6 +119,18 @@ nothing_recorded() {
 		sql_is "SELECT state FROM cases WHERE id = '$case_a'" registered
 }
 t_check "... and nothing is recorded" nothing_recorded
+# Only a regular file is attached: a FIFO (which would wait for a writer)
+# and a directory are refused at once, by what the opened file is.
+mkfifo "$dir/fifo"
+mkdir "$dir/folder"
+for what in fifo folder; do
+	t_check_fails "--attach of a $what is refused" \
+		t_run timeout 10 "$OGI_BUILDDIR/ogictl" -c "$dir/ogid.conf" reply "$case_a" \
+		--outcome provided --attach "$dir/$what" --yes 2>"$dir/err"
+	t_check "... promptly, saying it is not a regular file" \
+		grep -q -- "--attach $dir/$what: not a regular file" "$dir/err"
+	t_check "... and nothing is recorded" nothing_recorded
+done
 
 # --yes: the outcome recorded and the letter queued, with its attachment.
 t_check "reply --yes records the outcome" \

@@ -29,6 +29,53 @@ spool_fsync_open(const char *path, int flags, struct ogi_error *err)
 	return 0;
 }
 
+/* One read's worth: the files copied are letters and their attachments,
+ * tens of kilobytes to a few megabytes. */
+#define SPOOL_COPY_CHUNK 65536
+
+int
+spool_copy_fd(int in, int out, GChecksum *sum, int64_t *size_r,
+	      struct ogi_error *err)
+{
+	char *buf = g_malloc(SPOOL_COPY_CHUNK);
+	int64_t total = 0;
+	ssize_t n;
+	int rc = -1;
+
+	while ((n = read(in, buf, SPOOL_COPY_CHUNK)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			error_set(err, "read: %s", strerror(errno));
+			goto out;
+		}
+		for (ssize_t off = 0; off < n;) {
+			ssize_t w = write(out, buf + off, (size_t)(n - off));
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				error_set(err, "write: %s", strerror(errno));
+				goto out;
+			}
+			off += w;
+		}
+		if (sum != NULL)
+			g_checksum_update(sum, (const guchar *)buf, (gssize)n);
+		total += n;
+	}
+	if (fsync(out) != 0) {
+		error_set(err, "fsync: %s", strerror(errno));
+		goto out;
+	}
+	if (size_r != NULL)
+		*size_r = total;
+	rc = 0;
+out:
+	g_free(buf);
+	return rc;
+}
+
 int
 spool_fsync_dir(const char *dir, struct ogi_error *err)
 {

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <glib.h>
+
 #include "common/error.h"
 
 /* A message on its way into the spool, for sources that stream it (an
@@ -81,6 +83,13 @@ void spool_parse_end(const char *state_dir, const char *rel);
 /* fsyncs a directory, so that a rename or a new file in it survives a
  * crash.  Returns 0 or -1. */
 int spool_fsync_dir(const char *dir, struct ogi_error *err);
+
+/* Copies everything readable from in to out (both blocking descriptors),
+ * then fsyncs out.  When sum is not NULL the bytes are added to it; when
+ * size_r is not NULL it receives the number of bytes copied.  Returns 0
+ * or -1 (the message names the failed read, write or sync). */
+int spool_copy_fd(int in, int out, GChecksum *sum, int64_t *size_r,
+		  struct ogi_error *err);
 
 /* Creates dir and missing parents with mode 0700.  Returns 0 or -1. */
 int spool_mkdirs(const char *dir, struct ogi_error *err);

@@ -34,9 +34,6 @@
 #define REPLY_DRAFTS_DIR "drafts"
 #define REPLY_ATTACHMENTS_DIR "attachments"
 
-/* Copying an attachment into the spool, a buffer at a time. */
-#define REPLY_COPY_CHUNK 65536
-
 /* The letter names a reply or an extension notice may set beyond the
  * case's: what values_json carries.  Lists with their fields. */
 static const char *const reply_root_keys[] = {
@@ -76,6 +73,7 @@ struct reply_file {
 	char *name;      /* what the applicant sees: its base name */
 	int64_t size;
 	char *spool;     /* relative to the state dir, once copied */
+	int fd;          /* the file opened and checked, copied from later */
 };
 
 /* A withheld part of a partial disclosure: --withheld GROUND:WHAT. */
@@ -407,13 +405,17 @@ reply_render_draft(const struct reply_letter *l, struct ogi_error *err)
 }
 
 /* An attachment must be a regular file; its name (shown to the applicant)
- * must be text. */
+ * must be text.  It is opened once, without blocking (a FIFO would wait for
+ * a writer, a terminal could become ours), and the descriptor checked is the
+ * one copied later: a path swapped in between cannot substitute anything. */
 static int
 reply_file_check(const char *path, struct reply_file *f, struct ogi_error *err)
 {
 	struct stat st;
+	int flags;
 
-	if (stat(path, &st) != 0) {
+	f->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (f->fd < 0 || fstat(f->fd, &st) != 0) {
 		error_set(err, "--attach %s: %s", path, g_strerror(errno));
 		return -1;
 	}
@@ -421,47 +423,16 @@ reply_file_check(const char *path, struct reply_file *f, struct ogi_error *err)
 		error_set(err, "--attach %s: not a regular file", path);
 		return -1;
 	}
+	flags = fcntl(f->fd, F_GETFL);
+	if (flags < 0 || fcntl(f->fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+		error_set(err, "--attach %s: %s", path, g_strerror(errno));
+		return -1;
+	}
 	f->path = g_strdup(path);
 	f->name = g_path_get_basename(path);
 	f->size = st.st_size;
 	if (!g_utf8_validate(f->name, -1, NULL)) {
 		error_set(err, "--attach %s: the file name is not UTF-8", path);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-reply_copy_fd(int in, int out, GChecksum *sum, int64_t *size_r,
-	      struct ogi_error *err)
-{
-	char buf[REPLY_COPY_CHUNK];
-	ssize_t n;
-
-	*size_r = 0;
-	while ((n = read(in, buf, sizeof(buf))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			error_set(err, "read: %s", g_strerror(errno));
-			return -1;
-		}
-		for (ssize_t off = 0; off < n;) {
-			ssize_t w = write(out, buf + off, (size_t)(n - off));
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w < 0) {
-				error_set(err, "write: %s", g_strerror(errno));
-				return -1;
-			}
-			off += w;
-		}
-		g_checksum_update(sum, (const guchar *)buf, (gssize)n);
-		*size_r += n;
-	}
-	if (fsync(out) != 0) {
-		error_set(err, "fsync: %s", g_strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -477,18 +448,17 @@ reply_file_spool(const struct config *cfg, struct reply_file *f,
 	char *tmp = g_build_filename(dir, ".tmp-XXXXXX", NULL);
 	GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
 	char *final = NULL;
-	int in = -1, out = -1, rc = -1;
+	int out = -1, rc = -1;
 	int64_t size;
 
 	if (spool_mkdirs(dir, err) != 0)
 		goto out;
-	in = open(f->path, O_RDONLY | O_CLOEXEC);
-	out = in < 0 ? -1 : g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0600);
-	if (in < 0 || out < 0) {
+	out = g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0600);
+	if (out < 0) {
 		error_set(err, "--attach %s: %s", f->path, g_strerror(errno));
 		goto out;
 	}
-	if (reply_copy_fd(in, out, sum, &size, err) != 0) {
+	if (spool_copy_fd(f->fd, out, sum, &size, err) != 0) {
 		error_prefix(err, "--attach %s", f->path);
 		goto out;
 	}
@@ -508,8 +478,6 @@ reply_file_spool(const struct config *cfg, struct reply_file *f,
 out:
 	if (out >= 0)
 		close(out);
-	if (in >= 0)
-		close(in);
 	if (tmp != NULL && out >= 0)
 		g_unlink(tmp);
 	g_free(tmp);
@@ -806,6 +774,8 @@ static void
 reply_files_free(struct reply_opts *r)
 {
 	for (size_t i = 0; i < r->n_files; i++) {
+		if (r->files[i].fd >= 0)
+			close(r->files[i].fd);
 		g_free(r->files[i].path);
 		g_free(r->files[i].name);
 		g_free(r->files[i].spool);

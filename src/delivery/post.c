@@ -12,14 +12,12 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "common/spool.h"
 #include "letter/sheet.h"
 
 /* An attachment keeps its name's extension in the queue (the print
  * dialog goes by it) when it is this short and plain; otherwise none. */
 #define POST_EXT_MAX 8
-/* Copy buffer: a letter is tens of kilobytes, an attachment a few
- * megabytes. */
-#define POST_COPY_CHUNK 65536
 
 char *
 delivery_print_dir(const struct config *cfg)
@@ -62,8 +60,6 @@ post_copy(const char *src, const char *dir, const char *name,
 	char *dst = g_build_filename(dir, name, NULL);
 	int in = open(src, O_RDONLY | O_CLOEXEC);
 	int out = in < 0 ? -1 : g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0600);
-	char *buf = g_malloc(POST_COPY_CHUNK);
-	ssize_t k = 0;
 	int rc = -1;
 
 	if (in < 0) {
@@ -75,31 +71,14 @@ post_copy(const char *src, const char *dir, const char *name,
 		post_io_error(err, tmp);
 		goto out;
 	}
-	while ((k = read(in, buf, POST_COPY_CHUNK)) != 0) {
-		ssize_t done = 0;
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			break;
-		while (done < k) {
-			ssize_t w = write(out, buf + done, (size_t)(k - done));
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0)
-				break;
-			done += w;
-		}
-		if (done < k) {
-			k = -1;
-			break;
-		}
-	}
-	if (k < 0 || fsync(out) != 0 || rename(tmp, dst) != 0)
+	if (spool_copy_fd(in, out, NULL, NULL, err) != 0) {
+		error_prefix(err, "%s", dst);
+		error_scope(err, OGI_ERROR_STORE, true);
+	} else if (rename(tmp, dst) != 0) {
 		post_io_error(err, dst);
-	else
+	} else {
 		rc = 0;
+	}
 out:
 	if (out >= 0)
 		close(out);
@@ -107,7 +86,6 @@ out:
 		close(in);
 	if (rc != 0 && out >= 0)
 		unlink(tmp);
-	g_free(buf);
 	g_free(tmp);
 	g_free(dst);
 	return rc;
