@@ -45,12 +45,13 @@ delivery_fallback_next(const struct delivery_contact *c, const char *failed)
 	return NULL;
 }
 
-/* A letter in one of these states can still be failed. */
+/* A letter in one of these states can still be failed: a delivered one
+ * too, when a bounce arrives after the server had accepted it. */
 static bool
 fallback_can_fail(const char *state)
 {
 	return strcmp(state, "pending") == 0 || strcmp(state, "queued") == 0 ||
-	       strcmp(state, "sent") == 0;
+	       strcmp(state, "sent") == 0 || strcmp(state, "delivered") == 0;
 }
 
 /* Inside the batch: fails l, and adds it again in the next channel unless
@@ -105,17 +106,20 @@ out:
 	return rc;
 }
 
-/* The case hears of it: answered -> delivery_failed with the event, or the
- * event alone for a case in another state (a receipt that failed leaves
- * the application registered). */
+/* The case hears of it: its reply failing moves an answered or delivered
+ * case (a bounce after the server accepted it) to delivery_failed with the
+ * event; any other letter gets the event alone (a receipt that failed
+ * leaves the application registered, a late bounce of it says nothing
+ * about the answer). */
 static void
 fallback_tell(struct registry *reg, const struct registry_case *c,
-	      const char *what)
+	      const char *kind, const char *what)
 {
 	struct ogi_error err = { 0 };
 
 	log_warning("case %s: %s", c->id, what);
-	if (workflow_transition_check(c->state, "delivery_failed", NULL) == 0 &&
+	if (g_str_has_prefix(kind, "reply") &&
+	    workflow_transition_check(c->state, "delivery_failed", NULL) == 0 &&
 	    registry_case_transition(reg, c->id, c->state, "delivery_failed",
 				     "delivery-failed", what, &err) == 0)
 		return;
@@ -174,7 +178,7 @@ delivery_fallback(const struct config *cfg, struct registry *reg,
 					  "the office must act",
 					  l.id, l.kind, l.channel, detail);
 
-		fallback_tell(reg, c, what);
+		fallback_tell(reg, c, l.kind, what);
 		g_free(what);
 	}
 	rc = 0;

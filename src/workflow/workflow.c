@@ -164,7 +164,7 @@ static const struct workflow_state_row {
 	{ "extended", true, { "answered", "withdrawn" } },
 	{ "answered", false, { "delivered", "delivery_failed" } },
 	{ "delivery_failed", false, { "delivered", "closed" } },
-	{ "delivered", false, { "closed" } },
+	{ "delivered", false, { "delivery_failed", "closed" } },
 	{ "closed", false, { NULL } },
 	{ "abandoned", false, { NULL } },
 	{ "withdrawn", false, { NULL } },

@@ -96,7 +96,8 @@ int workflow_deadline(const struct workdays *wd, const char *received_date,
  *   extended -> answered | withdrawn
  *   answered -> delivered | delivery_failed
  *   delivery_failed -> delivered | closed
- *   delivered -> closed
+ *   delivered -> delivery_failed | closed  (a bounce after the reply was
+ *                accepted: it goes again by the next channel)
  * abandoned, withdrawn, not_application, duplicate and closed are final.
  * A case is "open" (its deadline runs, `ogictl due` lists it) from
  * registration until it is answered: incomplete, registered, extended;

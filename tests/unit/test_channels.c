@@ -711,6 +711,50 @@ test_fallback_receipt(void **state)
 	case_state(f, id, "registered");
 }
 
+/* A bounce after the server accepted the reply (the case delivered): the
+ * letter fails, goes again by the next channel, and the case becomes
+ * delivery_failed; a late bounce of the receipt leaves it delivered. */
+static void
+test_fallback_after_delivery(void **state)
+{
+	struct registry_fixture *f = *state;
+	char id[REGISTRY_CASE_ID_SIZE];
+	struct registry_letter_new receipt = { .kind = "receipt", .channel = "email" };
+	struct registry_letter_new reply = { .kind = "reply-provided", .channel = "email" };
+	static const char *const moves[][2] = {
+		{ "pending", "queued" }, { "queued", "sent" }, { "sent", "delivered" },
+	};
+	struct ogi_error err = { 0 };
+	int64_t first, answer, next;
+
+	make_case(f, "0471-6651234", id);
+	receipt.case_id = reply.case_id = id;
+	assert_int_equal(registry_letter_add(f->reg, &receipt, T0, &first, &err), 0);
+	assert_int_equal(registry_letter_add(f->reg, &reply, T0, &answer, &err), 0);
+	for (size_t i = 0; i < G_N_ELEMENTS(moves); i++) {
+		assert_int_equal(registry_letter_transition(f->reg, first, moves[i][0],
+							    moves[i][1], NULL, T0, &err), 0);
+		assert_int_equal(registry_letter_transition(f->reg, answer, moves[i][0],
+							    moves[i][1], NULL, T0, &err), 0);
+	}
+	assert_int_equal(registry_case_transition(f->reg, id, "registered", "answered",
+						  "answered", NULL, &err), 0);
+	assert_int_equal(registry_case_transition(f->reg, id, "answered", "delivered",
+						  "delivered", NULL, &err), 0);
+
+	assert_int_equal(delivery_fallback(NULL, f->reg, first, "5.1.1 unknown",
+					   T0 + 60, &next, &err), 0);
+	letter_state(f, first, "failed", "email");
+	case_state(f, id, "delivered");
+
+	if (delivery_fallback(NULL, f->reg, answer, "5.1.1 unknown", T0 + 60,
+			      &next, &err) != 0)
+		fail_msg("%s", err.msg);
+	letter_state(f, answer, "failed", "email");
+	letter_state(f, next, "pending", "fax");
+	case_state(f, id, "delivery_failed");
+}
+
 int
 main(void)
 {
@@ -732,6 +776,9 @@ main(void)
 						channel_setup, channel_teardown),
 		cmocka_unit_test(test_fallback_next),
 		cmocka_unit_test_setup_teardown(test_fallback_registry,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_fallback_after_delivery,
 						registry_fixture_setup,
 						registry_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_fallback_receipt,

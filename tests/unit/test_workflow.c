@@ -265,6 +265,8 @@ test_transitions(void **state)
 		{ "answered", "delivery_failed", true, NULL },
 		{ "delivery_failed", "delivered", true, NULL },
 		{ "delivered", "closed", true, NULL },
+		/* a bounce after the server accepted the reply */
+		{ "delivered", "delivery_failed", true, NULL },
 		/* an extension is granted once */
 		{ "extended", "extended", false, "cannot become extended" },
 		/* no reply before the application is complete */
