@@ -101,15 +101,6 @@ workflow_disposition_name(enum workflow_disposition d)
 	return workflow_disposition_names[d];
 }
 
-int
-workflow_deadline(const struct workdays *wd, const char *received_date,
-		  int reply_days, char deadline_r[11], bool *provisional_r,
-		  struct ogi_error *err)
-{
-	return workdays_add(wd, received_date, reply_days, deadline_r,
-			    provisional_r, err);
-}
-
 const char *
 workflow_letter(const char *state)
 {

@@ -1,8 +1,8 @@
 /* Workflow: the office's business policy, and nothing else.
  *
  * Pure functions: no I/O, no clock, no database.  The daemon and ogictl ask
- * here what a message becomes, which state a case starts in, which
- * deadline it gets and which letter answers it; the registry only stores
+ * here what a message becomes, which state a case starts in, whether it
+ * gets a deadline and which letter answers it; the registry only stores
  * the answer (registry.h).  Strings returned are static.  Nothing here
  * blocks.
  *
@@ -15,7 +15,7 @@
  *   clerk decides (ogictl review);
  * - every application, complete or not, gets a reply deadline counted from
  *   receipt (Art. 6): reply_days working days on the Chinese calendar, the
- *   day of receipt not counted;
+ *   day of receipt not counted (workflow/rules.h counts it);
  * - a correction reply or a status query joins the case it quotes, else
  *   the case of the message it answers (In-Reply-To, References: the
  *   applicant answering our notice, or replying to their own
@@ -33,7 +33,6 @@
 #include <stdbool.h>
 
 #include "common/error.h"
-#include "common/workdays.h"
 #include "extract/extract.h"
 
 enum workflow_disposition {
@@ -75,15 +74,6 @@ void workflow_bounce(bool matched, bool forged, struct workflow_decision *d);
 /* "case", "linked", "ignored", "needs_review": the names the registry
  * stores and ogictl prints. */
 const char *workflow_disposition_name(enum workflow_disposition d);
-
-/* The reply deadline of an application received on received_date
- * ("YYYY-MM-DD", the office's calendar): reply_days working days later,
- * the day of receipt not counted.  *provisional_r is true when a year of
- * the period has no holiday calendar, so only weekends were skipped.
- * Returns 0, or -1 when the date cannot be read. */
-int workflow_deadline(const struct workdays *wd, const char *received_date,
-		      int reply_days, char deadline_r[11], bool *provisional_r,
-		      struct ogi_error *err);
 
 /* The states of a case (issue 9):
  *   received -> needs_review | incomplete | registered | not_application

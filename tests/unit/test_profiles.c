@@ -89,6 +89,9 @@ static const struct {
 	/* The make-up Sunday 01-04 is a working day: received on it. */
 	{ "bureau", 0, 17, "2026-01-04", 9, 0, "2026-01-04", "2026-01-23", false,
 	  "from 2026-01-04 (received 2026-01-04 09:00)" },
+	/* New Year's Day is not counted, the make-up Sunday 01-04 is. */
+	{ "bureau", 1, NONE, "2025-12-31", 10, 0, "2025-12-31", "2026-01-04", false,
+	  "1 working days from 2025-12-31 (received 2025-12-31 10:00)" },
 	/* Spring Festival: 02-14 make-up, 02-15..23 off, 02-28 make-up. */
 	{ "bureau", 0, NONE, "2026-02-13", 10, 0, "2026-02-13", "2026-03-12", false,
 	  "bureau rules Art. 6" },
@@ -152,7 +155,8 @@ test_bad_input(void **state)
 		const char *date;
 		int hour, minute;
 	} bad[] = {
-		{ "2026-02-30", 10, 0 }, { "", 10, 0 }, { "2026-09-30", 24, 0 },
+		{ "2026-02-30", 10, 0 }, { "2026-13-01", 10, 0 }, { "", 10, 0 },
+		{ "2026-09-30", 24, 0 },
 		{ "2026-09-30", -1, 0 }, { "2026-09-30", 10, 60 },
 	};
 	struct rules r = office("bureau", 0, 17);

@@ -1,5 +1,5 @@
 /* The office's policy: what each kind of message becomes, which state a
- * case starts in, when a deadline is provisional, which letter is owed. */
+ * case starts in, which letter is owed, where a case may go. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -155,48 +155,6 @@ test_bounces(void **state)
 }
 
 static void
-test_deadline(void **state)
-{
-	static const char cal2026[] =
-		"{\"year\":2026,\"days\":["
-		"{\"name\":\"元旦\",\"date\":\"2026-01-01\",\"isOffDay\":true},"
-		"{\"name\":\"元旦\",\"date\":\"2026-01-02\",\"isOffDay\":true},"
-		"{\"name\":\"元旦\",\"date\":\"2026-01-04\",\"isOffDay\":false}]}";
-	struct workdays *wd = workdays_new();
-	struct ogi_error err = { 0 };
-	char deadline[11];
-	bool provisional;
-
-	(void)state;
-	assert_int_equal(workdays_add_json(wd, cal2026, sizeof(cal2026) - 1,
-					   "2026.json", &err), 0);
-	/* Within a year with a calendar: exact; received Tue 2026-12-01,
-	 * 15 working days, weekends skipped. */
-	assert_int_equal(workflow_deadline(wd, "2026-12-01", 15, deadline,
-					   &provisional, &err), 0);
-	assert_string_equal(deadline, "2026-12-22");
-	assert_false(provisional);
-	/* Into a year with no calendar: provisional. */
-	assert_int_equal(workflow_deadline(wd, "2026-12-20", 15, deadline,
-					   &provisional, &err), 0);
-	assert_true(provisional);
-	assert_true(strncmp(deadline, "2027-01", 7) == 0);
-	/* The make-up working Sunday 2026-01-04 counts, New Year does not;
-	 * the day of receipt is not counted, so its year's missing calendar
-	 * does not make the deadline provisional. */
-	assert_int_equal(workflow_deadline(wd, "2025-12-31", 1, deadline,
-					   &provisional, &err), 0);
-	assert_string_equal(deadline, "2026-01-04");
-	assert_false(provisional);
-	assert_int_equal(workflow_deadline(wd, "2026-01-01", 1, deadline,
-					   &provisional, &err), 0);
-	assert_string_equal(deadline, "2026-01-04");
-	assert_int_equal(workflow_deadline(wd, "2026-13-01", 15, deadline,
-					   &provisional, &err), -1);
-	workdays_free(wd);
-}
-
-static void
 test_letters(void **state)
 {
 	(void)state;
@@ -317,7 +275,6 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_bounces),
-		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_letters),
 		cmocka_unit_test(test_letter_channel),
 		cmocka_unit_test(test_transitions),
