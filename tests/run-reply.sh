@@ -170,6 +170,19 @@ t_check "... as the refused.process outcome with the clerk's reason" \
 	sql_is "SELECT outcome FROM cases WHERE id = '$case_c'" refused.process
 t_check "... kept as the clerk gave it" \
 	t_jq "$dir/detail.json" '.reasons == ["方案仍在研究论证中"]'
+# show: the outcome and the case's letters; JSON keys only once answered.
+t_ogictl "$dir" show "$case_a" >"$dir/show.txt"
+t_check "show prints the outcome" grep -q "^Outcome  *provided.*concluded " "$dir/show.txt"
+t_check "... and a line per letter: kind, channel, state, number" \
+	grep -q "^Letter  *reply-provided by email, pending, no number yet" "$dir/show.txt"
+t_ogictl "$dir" show "$case_c" --json >"$dir/show.json"
+t_check "show --json has the outcome, its detail and when" \
+	t_jq "$dir/show.json" '.outcome == "refused.process" and
+		(.outcome_detail | fromjson | .reasons) == ["方案仍在研究论证中"] and
+		(.concluded_at | type) == "string"'
+t_ogictl "$dir" show "$incomplete" --json >"$dir/show.json"
+t_check "... and none of them for a case not answered" \
+	t_jq "$dir/show.json" 'has("outcome") or has("concluded_at") or has("extended_days") | not'
 
 
 # extend: the profile's limit, once, before the deadline.
@@ -215,6 +228,10 @@ t_check_fails "a second extension is refused" \
 t_check "... saying the rules allow one" grep -q "extended once already" "$dir/err"
 t_check "an extended case is answered" \
 	t_ogictl "$dir" reply "$fresh" --outcome unavailable.not_held --holder 通辽市财政局 --yes
+t_ogictl "$dir" show "$fresh" >"$dir/show.txt"
+t_check "show prints the extension" grep -q "^Extended  *5 working days" "$dir/show.txt"
+t_ogictl "$dir" show "$fresh" --json >"$dir/show.json"
+t_check "... and show --json its days" t_jq "$dir/show.json" '.extended_days == 5'
 t_check_fails "an answered case is not extended" \
 	t_ogictl "$dir" extend "$fresh" --days 2 --reason 晚了 2>"$dir/err"
 # The letters worker renders the queued letters from their values as the

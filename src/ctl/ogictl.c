@@ -232,6 +232,8 @@ ogictl_show(struct registry *reg, const struct output *o, int argc, char **argv)
 {
 	struct output oo = *o;
 	struct registry_case *c;
+	struct registry_letter *letters = NULL;
+	size_t n_letters = 0;
 	struct ogi_error err = { 0 };
 	int first = ogictl_cmd_opts(argc, argv, &oo.json, NULL);
 
@@ -247,7 +249,13 @@ ogictl_show(struct registry *reg, const struct output *o, int argc, char **argv)
 		fprintf(stderr, "ogictl: no application %s\n", argv[first]);
 		return 1;
 	}
-	output_case(&oo, c);
+	if (registry_letters_of_case(reg, c->id, &letters, &n_letters, &err) != 0) {
+		fprintf(stderr, "ogictl: %s\n", err.msg);
+		registry_case_free(c);
+		return 1;
+	}
+	output_case(&oo, c, letters, n_letters);
+	registry_letters_free(letters, n_letters);
 	registry_case_free(c);
 	return 0;
 }

@@ -125,6 +125,19 @@ output_case_json(struct json_writer *w, const struct output *o,
 	KV(w, "deadline", c->deadline);
 	json_key(w, "deadline_provisional");
 	json_bool(w, c->deadline_provisional);
+	/* Only when set: a case not yet answered reads as it always did. */
+	if (c->outcome != NULL)
+		KV(w, "outcome", c->outcome);
+	if (c->outcome_detail != NULL)
+		KV(w, "outcome_detail", c->outcome_detail);
+	if (c->extended_days > 0) {
+		json_key(w, "extended_days");
+		json_int(w, c->extended_days);
+	}
+	if (c->concluded_at != 0) {
+		json_key(w, "concluded_at");
+		output_json_time(w, o, c->concluded_at);
+	}
 	json_key(w, "applicant");
 	json_begin_object(w);
 	KV(w, "kind", extract_applicant_kind_name(r->applicant_kind));
@@ -397,8 +410,47 @@ output_names(unsigned bits, unsigned count, const char *(*name)(unsigned))
 	return g_string_free(s, FALSE);
 }
 
+/* "Outcome": the code, with its detail and when it was recorded. */
+static void
+output_outcome(const struct output *o, const struct registry_case *c)
+{
+	GString *s;
+	char *when;
+
+	if (c->outcome == NULL)
+		return;
+	s = g_string_new(c->outcome);
+	if (c->outcome_detail != NULL)
+		g_string_append_printf(s, " (%s)", c->outcome_detail);
+	if (c->concluded_at != 0) {
+		when = output_time(o, c->concluded_at);
+		g_string_append_printf(s, ", concluded %s", when);
+		g_free(when);
+	}
+	output_field(o->out, "Outcome", s->str);
+	g_string_free(s, TRUE);
+}
+
+/* "Letter": kind, channel, state and document number, one line each. */
+static void
+output_letters(const struct output *o, const struct registry_letter *letters,
+	       size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct registry_letter *l = &letters[i];
+		char *line = g_strdup_printf("%s by %s, %s, %s", l->kind,
+					     l->channel, l->state,
+					     l->docnum != NULL ? l->docnum
+							       : "no number yet");
+
+		output_field(o->out, "Letter", line);
+		g_free(line);
+	}
+}
+
 void
-output_case(const struct output *o, const struct registry_case *c)
+output_case(const struct output *o, const struct registry_case *c,
+	    const struct registry_letter *letters, size_t n_letters)
 {
 	const struct extract_record *r = &c->rec;
 	char *when, *missing, *invalid, *msgs, *received, *deadline;
@@ -428,6 +480,13 @@ output_case(const struct output *o, const struct registry_case *c)
 	output_field(o->out, "Received", received);
 	output_field(o->out, "Deadline", deadline);
 	output_field(o->out, "Counted", c->deadline_basis);
+	if (c->extended_days > 0) {
+		char *ext = g_strdup_printf("%d working days", c->extended_days);
+
+		output_field(o->out, "Extended", ext);
+		g_free(ext);
+	}
+	output_outcome(o, c);
 	output_field(o->out, "Applicant", extract_applicant_kind_name(r->applicant_kind));
 	if (r->applicant_kind == EXTRACT_APPLICANT_ORGANISATION) {
 		char *org = c->org_kind != NULL ? g_strdup(c->org_kind) :
@@ -451,6 +510,7 @@ output_case(const struct output *o, const struct registry_case *c)
 	output_field(o->out, "Invalid", invalid);
 	output_field_lines(o->out, "Review", r->review);
 	output_field(o->out, "Messages", msgs);
+	output_letters(o, letters, n_letters);
 	g_free(received);
 	g_free(deadline);
 	g_free(when);

@@ -12,6 +12,7 @@
 
 #include <glib.h>
 
+#include "registry/letters.h"
 #include "registry/registry.h"
 #include "registry/outbox.h"
 #include "registry/status.h"
@@ -51,8 +52,10 @@ void output_messages(const struct output *o,
 void output_cases(const struct output *o, struct registry_case *const *cases,
 		  size_t n);
 
-/* `ogictl show`: one case in full. */
-void output_case(const struct output *o, const struct registry_case *c);
+/* `ogictl show`: one case in full; in text also its n_letters letters
+ * (registry_letters_of_case), one line each. */
+void output_case(const struct output *o, const struct registry_case *c,
+		 const struct registry_letter *letters, size_t n_letters);
 
 /* `ogictl review`: the cases waiting for a clerk, each with why (JSON:
  * as output_cases). */
