@@ -105,6 +105,12 @@ t_check "the PDF it was given is the rendered receipt" qpdf --check "$pdf"
 t_check "the fax server's answer is the letter's detail" \
 	sql_is "$d" "SELECT detail FROM letters WHERE kind = 'receipt'" \
 	"fax command exit 0: request id is 42 (group id 42) for host localhost (1 file)"
+t_check "a reply to the fax applicant is recorded" \
+	t_ogictl "$d" reply 2026-000001 --outcome unavailable.not_held --yes
+OGI_FAX_EXIT=0 t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once (fax reply)"
+t_check "the reply the fax command sent delivers its case" \
+	sql_is "$d" "SELECT l.channel || ' ' || l.state || ' ' || c.state FROM letters l
+		JOIN cases c ON c.id = l.case_id WHERE l.kind LIKE 'reply%'" "fax delivered delivered"
 
 # A fax command that fails: the letter fails, the office is told, and the
 # letter goes by post (the order email, fax, post only moves forward).
@@ -188,6 +194,12 @@ t_check "the office is told" \
 t_ogictl "$g" print list --json >"$g/print.json"
 t_check "the receipt is owed again by post, in the print queue" \
 	t_jq "$g/print.json" 'length == 1 and .[0].channel == "post" and .[0].kind == "receipt"'
+t_check "a reply to the gateway's applicant is recorded" \
+	t_ogictl "$g" reply 2026-000001 --outcome unavailable.not_held --yes
+t_ogid "$g" --once 2>>"$g/ogid.log" || t_fail "ogid --once (gateway reply)"
+t_check "the reply the gateway took delivers its case" \
+	sql_is "$g" "SELECT l.channel || ' ' || l.state || ' ' || c.state FROM letters l
+		JOIN cases c ON c.id = l.case_id WHERE l.kind LIKE 'reply%'" "fax delivered delivered"
 
 # --- post: the print queue ------------------------------------------------
 p=$(channels_dir post)

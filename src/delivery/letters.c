@@ -615,7 +615,22 @@ letters_is_reply(const char *kind)
 	return g_str_has_prefix(kind, "reply");
 }
 
-/* Sent letter l: a reply that left by email delivers its answered case. */
+/* Channels whose "sent" is the applicant's receipt of the letter: the mail
+ * server took it (email, a fax gateway), the fax command reported it
+ * through.  A printed letter is only sent when handed to the post. */
+static const char *const letters_sent_delivers[] = { "email", "fax" };
+
+static bool
+letters_sent_is_delivered(const char *channel)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(letters_sent_delivers); i++)
+		if (strcmp(letters_sent_delivers[i], channel) == 0)
+			return true;
+	return false;
+}
+
+/* Sent letter l: a reply that left by email or fax delivers its answered
+ * case. */
 static int
 letters_settle_sent(struct registry *reg, const struct registry_letter *l,
 		    int64_t now, struct ogi_error *err)
@@ -624,12 +639,13 @@ letters_settle_sent(struct registry *reg, const struct registry_letter *l,
 	struct ogi_error why = { 0 };
 	int rc = 0;
 
-	if (!letters_is_reply(l->kind) || strcmp(l->channel, "email") != 0)
+	if (!letters_is_reply(l->kind) || !letters_sent_is_delivered(l->channel))
 		return registry_letter_settle(reg, l->id, now, err);
 	if (registry_case_get(reg, l->case_id, &c, err) != 0)
 		return -1;
 	if (c != NULL && workflow_transition_check(c->state, "delivered", &why) == 0) {
-		char *detail = g_strdup_printf("letter %lld by e-mail", (long long)l->id);
+		char *detail = g_strdup_printf("letter %lld by %s", (long long)l->id,
+					       l->channel);
 
 		rc = registry_case_transition(reg, c->id, c->state, "delivered",
 					      "delivered", detail, err);
