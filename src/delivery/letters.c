@@ -520,7 +520,9 @@ letters_one(struct letters_pass *pass, struct registry_letter *l,
 		goto out;
 	}
 	/* The number is stored before anything is rendered: a crash after it
-	 * renders the letter again under the same number. */
+	 * renders the letter again under the same number, which the registry
+	 * gives back in place of the one read with the row. */
+	g_clear_pointer(&l->docnum, g_free);
 	if (registry_letter_docnum(pass->reg, l->id, LETTERS_DOCNUM_SERIES,
 				   pass->year, letters_docnum_fmt, pass,
 				   &l->docnum, err) != 0)
