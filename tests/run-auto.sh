@@ -279,6 +279,9 @@ printf '\n[office]\nname = 示例市人力资源和社会保障局\nemail = offi
 cp "$corpus/$good.eml" "$dir/inbox/new/$good"
 cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
 consultation_eml "opening hours" d1 >"$dir/inbox/new/1763431200.M1P1.d1"
+# A state directory where no file can be written under the name the
+# digest's day was once kept in: the outbox alone says it went.
+mkdir -p "$dir/state/digest.day/x"
 t_ogid "$dir" --once 2>"$dir/log1"
 t_check "the digest is queued once the digest time has passed" \
 	grep -q "daily digest for .* queued to" "$dir/log1"

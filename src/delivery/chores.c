@@ -25,13 +25,11 @@
  * the retry schedule (up to 5 days) gave up, short enough not to repeat
  * an old failure for ever. */
 #define CHORES_FAILED_DAYS 7
-/* The file that remembers the day the digest last went. */
-#define CHORES_DIGEST_DAY "digest.day"
-
-/* The office's date and minute of the day at now. */
+/* The office's date and minute of the day at now, and when (unix
+ * seconds) that day began. */
 static void
 chores_local(const struct config *cfg, int64_t now, char date[11],
-	     int *minute_r)
+	     int *minute_r, int64_t *day_start_r)
 {
 	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
 	GDateTime *utc = g_date_time_new_from_unix_utc(now);
@@ -43,6 +41,10 @@ chores_local(const struct config *cfg, int64_t now, char date[11],
 	snprintf(date, 11, "%04d-%02d-%02d", g_date_time_get_year(local),
 		 g_date_time_get_month(local), g_date_time_get_day_of_month(local));
 	*minute_r = g_date_time_get_hour(local) * 60 + g_date_time_get_minute(local);
+	*day_start_r = g_date_time_to_unix(local) -
+		       g_date_time_get_hour(local) * 3600 -
+		       g_date_time_get_minute(local) * 60 -
+		       g_date_time_get_second(local);
 	g_date_time_unref(local);
 	g_date_time_unref(utc);
 	g_time_zone_unref(tz);
@@ -185,14 +187,27 @@ chores_calendar(const struct workdays *wd, struct chores_digest *cd,
 	}
 }
 
+/* Queues digest d unless one was queued since day_start: the outbox row
+ * is the only record that it went, decided in the transaction that adds
+ * it.  *queued_r: whether this call queued it. */
 static int
 chores_digest_queue(const struct config *cfg, struct registry *reg,
-		    const struct digest *d, int64_t now, struct ogi_error *err)
+		    const struct digest *d, int64_t now, int64_t day_start,
+		    bool *queued_r, struct ogi_error *err)
 {
 	char *subject, *text, *html, *msgid = NULL, rel[256];
 	int64_t id;
+	bool sent = false;
 	int rc;
 
+	*queued_r = false;
+	if (registry_batch_begin(reg, err) != 0)
+		return -1;
+	if (registry_outbox_kind_since(reg, "digest", day_start, &sent,
+				       err) != 0 || sent) {
+		registry_batch_abort(reg);
+		return sent ? 0 : -1;
+	}
 	workflow_digest_render(d, &subject, &text, &html);
 	const struct delivery_letter l = {
 		.to = cfg->office.email, .subject = subject, .body = text,
@@ -205,8 +220,13 @@ chores_digest_queue(const struct config *cfg, struct registry *reg,
 			.message_id = msgid, .spool_path = rel,
 		};
 
-		rc = registry_outbox_enqueue(reg, &o, now, &id, err);
+		rc = registry_outbox_enqueue_in_tx(reg, &o, now, &id, err);
 	}
+	if (rc == 0)
+		rc = registry_batch_commit(reg, err);
+	else
+		registry_batch_abort(reg);
+	*queued_r = rc == 0;
 	g_free(msgid);
 	g_free(subject);
 	g_free(text);
@@ -214,47 +234,12 @@ chores_digest_queue(const struct config *cfg, struct registry *reg,
 	return rc;
 }
 
-static char *
-chores_day_path(const struct config *cfg)
-{
-	return g_build_filename(cfg->state_dir, CHORES_DIGEST_DAY, NULL);
-}
-
-/* Whether the digest of today went already. */
-static bool
-chores_digest_sent(const struct config *cfg, const char *today)
-{
-	char *path = chores_day_path(cfg), *day = NULL;
-	bool sent = g_file_get_contents(path, &day, NULL, NULL) &&
-		    strncmp(day, today, 10) == 0;
-
-	g_free(day);
-	g_free(path);
-	return sent;
-}
-
-static int
-chores_digest_mark(const struct config *cfg, const char *today,
-		   struct ogi_error *err)
-{
-	char *path = chores_day_path(cfg);
-	GError *gerr = NULL;
-	int rc = 0;
-
-	if (!g_file_set_contents_full(path, today, 10, G_FILE_SET_CONTENTS_CONSISTENT,
-				      0600, &gerr)) {
-		error_set(err, "%s: %s", path, gerr->message);
-		g_error_free(gerr);
-		rc = -1;
-	}
-	g_free(path);
-	return rc;
-}
-
 static int
 chores_digest(const struct config *cfg, struct registry *reg,
-	      const char *today, int64_t now, struct ogi_error *err)
+	      const char *today, int64_t now, int64_t day_start,
+	      struct ogi_error *err)
 {
+	bool queued = false;
 	struct chores_digest cd = { .strings = g_ptr_array_new_with_free_func(g_free) };
 	struct digest d = { .date = today, .office = cfg->office.name };
 	struct workdays *wd = NULL;
@@ -273,13 +258,10 @@ chores_digest(const struct config *cfg, struct registry *reg,
 			d.rows[s] = (const struct digest_row *)(void *)cd.rows[s]->data;
 			d.n[s] = cd.rows[s]->len;
 		}
-		rc = chores_digest_queue(cfg, reg, &d, now, err);
+		rc = chores_digest_queue(cfg, reg, &d, now, day_start, &queued,
+					 err);
 	}
-	/* Marked once queued: a crash in between sends it twice, which is
-	 * better than never. */
-	if (rc == 0)
-		rc = chores_digest_mark(cfg, today, err);
-	if (rc == 0)
+	if (queued)
 		log_info("daily digest for %s queued to %s", today, cfg->office.email);
 	for (int s = 0; s < DIGEST_SECTIONS; s++)
 		g_array_free(cd.rows[s], TRUE);
@@ -296,8 +278,9 @@ delivery_chores_run(const struct config *cfg, struct registry *reg,
 {
 	char today[11];
 	int minute;
+	int64_t day_start;
 
-	chores_local(cfg, now, today, &minute);
+	chores_local(cfg, now, today, &minute, &day_start);
 	if (strcmp(ch->swept, today) != 0) {
 		if (chores_sweep(reg, today, now, err) != 0)
 			return -1;
@@ -305,7 +288,10 @@ delivery_chores_run(const struct config *cfg, struct registry *reg,
 	}
 	if (cfg->office.email == NULL || cfg->digest_minute == CONFIG_DIGEST_OFF ||
 	    minute < cfg->digest_minute ||
-	    chores_digest_sent(cfg, today))
+	    strcmp(ch->digested, today) == 0)
 		return 0;
-	return chores_digest(cfg, reg, today, now, err);
+	if (chores_digest(cfg, reg, today, now, day_start, err) != 0)
+		return -1;
+	memcpy(ch->digested, today, sizeof(ch->digested));
+	return 0;
 }

@@ -1,8 +1,8 @@
 /* What the daemon does by the clock, in the sender's process after each
  * outbox pass: the national-2019 abandonment of applications never
  * corrected (once a day), and the daily digest to the office's address at
- * `digest_time` (once a day; the day it last went is kept in
- * STATE/digest.day).  Blocks on disk I/O and the registry's busy timeout.
+ * `digest_time` (once a day: a digest row in the outbox created since the
+ * office's midnight means it went).  Blocks on disk I/O and the registry's busy timeout.
  */
 #ifndef OGI_DELIVERY_CHORES_H
 #define OGI_DELIVERY_CHORES_H
@@ -16,6 +16,8 @@
 /* What the chores remember between passes of one process. */
 struct delivery_chores {
 	char swept[11];      /* the office's day of the last sweep, "" none */
+	char digested[11];   /* the office's day whose digest this process
+	                        found or queued in the outbox, "" none */
 };
 
 /* Runs the chores that are due at now.  Returns 0, or -1 (store scope)
