@@ -77,6 +77,10 @@ enum delivery_channel_state {
 	DELIVERY_CHANNEL_PERMANENT, /* not deliverable this way (no or a bad
 	                               number or address, a fax error): the
 	                               caller calls delivery_fallback() */
+	DELIVERY_CHANNEL_UNCERTAIN, /* it may have gone (a fax command that
+	                               timed out): neither retried nor sent
+	                               another way; the letter fails for the
+	                               office to decide */
 };
 
 /* Room for a Message-ID we made (a random local part and the office's

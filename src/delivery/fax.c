@@ -197,9 +197,12 @@ fax_result(struct delivery_channel_result *res_r, bool timed_out, int timeout_s,
 	const char *sep = *line != '\0' ? ": " : "";
 
 	if (timed_out) {
-		res_r->state = DELIVERY_CHANNEL_TEMPORARY;
+		/* The line may have carried the fax before the kill: sending it
+		 * again could send it twice, so a person asks the applicant. */
+		res_r->state = DELIVERY_CHANNEL_UNCERTAIN;
 		snprintf(res_r->detail, sizeof(res_r->detail),
-			 "fax command killed after %d s%s%s", timeout_s, sep, line);
+			 "timed out: may have been sent, check with the applicant "
+			 "(fax command killed after %d s%s%s)", timeout_s, sep, line);
 	} else if (WIFSIGNALED(status)) {
 		res_r->state = DELIVERY_CHANNEL_TEMPORARY;
 		snprintf(res_r->detail, sizeof(res_r->detail),

@@ -477,6 +477,8 @@ letters_record(struct letters_pass *pass, const struct registry_letter *l,
 		return 0;
 	case DELIVERY_CHANNEL_PERMANENT:
 		return letters_fail(pass, l, res->detail, true, err);
+	case DELIVERY_CHANNEL_UNCERTAIN:
+		return letters_fail(pass, l, res->detail, false, err);
 	case DELIVERY_CHANNEL_QUEUED:
 	case DELIVERY_CHANNEL_SENT:
 		break;
