@@ -270,6 +270,18 @@ t_check "counted per address and day" \
 	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count FROM auto_replies WHERE recipient = '$owner'")" = 5 ]
 t_check "the sixth is refused by the daily limit" \
 	grep -q "daily limit of automatic messages reached" "$dir/log"
+# An application the limit keeps its receipt from is not left unanswered
+# in silence: it waits for a clerk, who sees why.
+{ echo "X-Resent: again"; cat "$corpus/$good.eml"; } \
+	>"$dir/inbox/new/1790300200.M1P1.again"
+t_ogid "$dir" --once 2>"$dir/log"
+t_ogictl "$dir" list --json >"$dir/l.json"
+t_check "an application past the day's limit waits for a clerk, told why" \
+	t_jq "$dir/l.json" '[.[] | select(.state == "needs_review")] | length == 1
+		and (.[] | select(.state == "needs_review") | .review | tostring
+		     | test("(receipt|correction notice) was not sent by itself.*daily limit"))'
+t_check "and no receipt is owed for it by itself" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters l JOIN cases c ON c.id = l.case_id WHERE c.state = 'needs_review'")" = 0 ]
 
 # --- the daily digest ------------------------------------------------------
 t_need python3

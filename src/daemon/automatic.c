@@ -51,11 +51,27 @@ automatic_hold(struct registry *reg, const struct automatic_message *m,
 	return 0;
 }
 
-int
-automatic_may_send(const struct config *cfg, struct registry *reg,
-		   const struct automatic_message *m, const char *recipient,
-		   bool *ok_r, struct ogi_error *err)
+/* The office's day an automatic message goes on: the day it is sent, not
+ * the day the message was received (a mailbox's backlog is answered
+ * today). */
+static void
+automatic_send_day(const struct automatic_message *m, char day_r[11])
 {
+	time_t t = time(NULL) + m->offset;
+	struct tm tm;
+
+	day_r[0] = '\0';
+	if (gmtime_r(&t, &tm) != NULL)
+		strftime(day_r, 11, "%Y-%m-%d", &tm);
+}
+
+int
+automatic_may_send_check(const struct config *cfg, struct registry *reg,
+			 const struct automatic_message *m,
+			 const char *recipient, const char **why_r,
+			 struct ogi_error *err)
+{
+	const char *const *own = (const char *const *)cfg->own_addresses;
 	const struct autoreply_message am = {
 		.parsed = m->res->rec != NULL,
 		.kind = m->res->rec != NULL ? m->res->rec->kind
@@ -63,29 +79,46 @@ automatic_may_send(const struct config *cfg, struct registry *reg,
 		.from_addr = m->res->from_addr,
 		.headers = (const char *const *)m->res->auto_headers,
 	};
-	enum autoreply_verdict v = autoreply_check(&am,
-		(const char *const *)cfg->own_addresses);
-	/* The day it is sent, not the day the message was received (a
-	 * message from a mailbox's backlog is answered today). */
-	time_t t = time(NULL) + m->offset;
-	char day[11] = "";
-	struct tm tm;
+	/* The form's address can differ from the sender's: a robot's or the
+	 * office's own there is refused by the same rules. */
+	const struct autoreply_message to = {
+		.parsed = true, .kind = EXTRACT_KIND_APPLICATION,
+		.from_addr = recipient,
+	};
+	enum autoreply_verdict v = autoreply_check(&am, own);
+	char day[11];
 	int sent = 0;
 
-	if (gmtime_r(&t, &tm) != NULL)
-		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	if (v == AUTOREPLY_ALLOWED)
+		v = autoreply_check(&to, own);
 	if (v == AUTOREPLY_ALLOWED) {
+		automatic_send_day(m, day);
 		if (registry_auto_replies_count(reg, recipient, day, &sent,
 						err) != 0)
 			return -1;
 		v = autoreply_rate(sent, cfg->auto_reply_limit);
 	}
-	*ok_r = v == AUTOREPLY_ALLOWED;
+	*why_r = v == AUTOREPLY_ALLOWED ? NULL : autoreply_verdict_name(v);
+	return 0;
+}
+
+int
+automatic_may_send(const struct config *cfg, struct registry *reg,
+		   const struct automatic_message *m, const char *recipient,
+		   bool *ok_r, struct ogi_error *err)
+{
+	const char *why;
+	char day[11];
+
+	if (automatic_may_send_check(cfg, reg, m, recipient, &why, err) != 0)
+		return -1;
+	*ok_r = why == NULL;
 	if (!*ok_r) {
 		log_info("%s: no automatic message to the sender: %s", m->where,
-			 autoreply_verdict_name(v));
+			 why);
 		return 0;
 	}
+	automatic_send_day(m, day);
 	return registry_auto_replies_add_in_tx(reg, recipient, day, err);
 }
 

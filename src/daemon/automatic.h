@@ -42,10 +42,19 @@ int automatic_after_record(const struct config *cfg, struct registry *reg,
 			   struct ogi_error *err);
 
 /* Whether an automatic message may go by e-mail to recipient in answer
- * to m: RFC 3834 first (workflow/autoreply.h), then the day's limit
- * (auto_reply_limit), which it counts in the open batch when it allows;
- * a refusal is logged.  Returns 0 with *ok_r, or -1 when the registry
+ * to m: RFC 3834 on m (workflow/autoreply.h), the recipient itself
+ * neither a robot's address nor the office's own, then the day's limit
+ * (auto_reply_limit).  Counts nothing.  Returns 0 with *why_r NULL when
+ * it may, else the reason in words (static); -1 when the registry
  * failed. */
+int automatic_may_send_check(const struct config *cfg, struct registry *reg,
+			     const struct automatic_message *m,
+			     const char *recipient, const char **why_r,
+			     struct ogi_error *err);
+
+/* automatic_may_send_check, then, when it allows, the message counted
+ * against the day's limit in the open batch; a refusal is logged.
+ * Returns 0 with *ok_r, or -1 when the registry failed. */
 int automatic_may_send(const struct config *cfg, struct registry *reg,
 		       const struct automatic_message *m, const char *recipient,
 		       bool *ok_r, struct ogi_error *err);

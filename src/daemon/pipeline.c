@@ -530,6 +530,34 @@ pipeline_letter(const struct pipeline *pl, struct pipeline_pending *p)
 	p->letter = NULL;
 }
 
+/* A letter the new case would owe by e-mail to an address the daemon may
+ * not write to by itself (a robot's, the office's own, over the day's
+ * limit: automatic_may_send_check) is not dropped in silence: the case
+ * waits for a clerk, who sees why.  Returns 0, or -1 when the registry
+ * failed. */
+static int
+pipeline_letter_withheld(const struct pipeline *pl, struct pipeline_pending *p,
+			 const struct automatic_message *am,
+			 struct ogi_error *err)
+{
+	const char *why;
+
+	if (p->letter == NULL || strcmp(p->letter_channel, "email") != 0)
+		return 0;
+	if (automatic_may_send_check(pl->cfg, pl->reg, am, p->res.rec->email,
+				     &why, err) != 0)
+		return -1;
+	if (why == NULL)
+		return 0;
+	extract_review_add(p->res.rec, "the %s was not sent by itself to %s: %s",
+			   strcmp(p->letter, "receipt") == 0 ? "receipt"
+			   : "correction notice", p->res.rec->email, why);
+	p->decision.state = "needs_review";
+	p->decision.reason = "automatic letter withheld";
+	p->letter = NULL;
+	return 0;
+}
+
 /* Adds the letter p's new case is owed, in the batch's transaction: it is
  * sent (delivery/letters.h) only once the case is committed.  By e-mail
  * only when the sender may be answered (RFC 3834, the daily limit). */
@@ -565,6 +593,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		struct pipeline_pending *p, struct ogi_error *err)
 {
 	struct registry_message rm;
+	struct automatic_message am;
 
 	if (pipeline_bounce(pl, p, err) != 0 ||
 	    pipeline_decide(pl, &p->res, &p->bounce, p->problems != NULL,
@@ -592,14 +621,18 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		.subject = p->res.subject,
 		.problems = p->problems,
 	};
+	am = (struct automatic_message){
+		.msg = &rm, .res = &p->res, .out = &p->out,
+		.today = p->today, .offset = p->offset, .where = p->where,
+		.thread = p->thread,
+	};
+	if (pipeline_letter_withheld(pl, p, &am, err) != 0) {
+		error_prefix(err, "%s", p->where);
+		error_scope(err, OGI_ERROR_STORE, true);
+		return -1;
+	}
 	if (registry_record(pl->reg, &rm, p->res.rec, &p->decision, p->offset,
 			    &p->out, err) == 0) {
-		struct automatic_message am = {
-			.msg = &rm, .res = &p->res, .out = &p->out,
-			.today = p->today, .offset = p->offset, .where = p->where,
-			.thread = p->thread,
-		};
-
 		if (pipeline_bounce_report(pl, p, err) == 0 &&
 		    pipeline_letter_add(pl, p, &am, err) == 0 &&
 		    automatic_after_record(pl->cfg, pl->reg, pl->wd, &am,
