@@ -160,6 +160,24 @@ t_check "still incomplete, still lacking only the ID number" \
 t_check "a second correction notice is owed (the first came with the registration)" \
 	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters WHERE case_id = '$case' AND kind = 'correction'")" = 2 ]
 
+# The second notice the limit keeps back is not dropped in silence: the
+# case waits for a clerk, who sees why.
+dir=$(t_state_dir correction3)
+echo "auto_reply_limit = 1" >"$dir/ogid.conf.tmp"
+sed -i '/^\[ogid\]$/r '"$dir/ogid.conf.tmp" "$dir/ogid.conf"
+cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
+t_ogid "$dir" --once 2>/dev/null
+case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+t_reply "$applicant" "Re: 补正告知书" corr6 "补正：我的联系电话是 13800138000。" \
+	>"$dir/inbox/new/1790300001.M1P1.corr"
+t_ogid "$dir" --once 2>"$dir/log"
+t_ogictl "$dir" show "$case" --json >"$dir/c.json"
+t_check "a second notice past the day's limit: the case waits for a clerk, told why" \
+	t_jq "$dir/c.json" '.state == "needs_review" and (.review | tostring
+		| test("correction notice was not sent by itself.*daily limit"))'
+t_check "and no second notice is owed by itself" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters WHERE case_id = '$case' AND kind = 'correction'")" = 1 ]
+
 # A case number in a text is anyone's to copy: a stranger's "correction"
 # does not change the case (it would receive the case's letters).
 dir=$(t_state_dir stranger)
@@ -345,6 +363,21 @@ t_check "the sweep is logged and is an event" \
 	grep -q "1 incomplete application not corrected in time: abandoned" "$dir/log"
 t_check "as an event of the case" \
 	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM events WHERE case_id = '$case' AND type = 'abandoned'")" = 1 ]
+# A partial correction owes a second notice, and a second notice gives a
+# new period: the first one's end must not abandon the case.
+dir=$(t_state_dir sweep2)
+echo "rules = national-2019" >"$dir/ogid.conf.tmp"
+sed -i '/^\[ogid\]$/r '"$dir/ogid.conf.tmp" "$dir/ogid.conf"
+cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
+t_reply "$applicant" "Re: 补正告知书" corr5 "补正：我的联系电话是 13800138000。" \
+	>"$dir/inbox/new/$(date +%s).M1P1.corr"
+t_ogid "$dir" --once 2>"$dir/log"
+case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+t_ogictl "$dir" show "$case" --json >"$dir/c.json"
+t_check "after a second notice the case waits for its correction, not abandoned" \
+	t_jq "$dir/c.json" '.state == "incomplete"'
+t_check "its correction period counts from the second notice" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT correction_due > '$(date +%Y-%m-%d)' FROM cases WHERE id = '$case'")" = 1 ]
 dir=$(t_state_dir nosweep)
 cp "$corpus/$incomplete.eml" "$dir/inbox/new/1790240137.M1P1.app"
 t_ogid "$dir" --once 2>/dev/null

@@ -103,6 +103,35 @@ automatic_may_send_check(const struct config *cfg, struct registry *reg,
 }
 
 int
+automatic_letter_check(const struct config *cfg, struct registry *reg,
+		       const struct automatic_message *m,
+		       struct extract_record *rec, const char *kind,
+		       const char *channel, bool *withheld_r,
+		       struct ogi_error *err)
+{
+	const char *what = strcmp(kind, "receipt") == 0 ? "receipt"
+			   : "correction notice";
+	const char *why = NULL;
+
+	*withheld_r = false;
+	if (channel == NULL) {
+		extract_review_add(rec, "no way to send the %s", what);
+		*withheld_r = true;
+		return 0;
+	}
+	if (strcmp(channel, "email") != 0)
+		return 0;
+	if (automatic_may_send_check(cfg, reg, m, rec->email, &why, err) != 0)
+		return -1;
+	if (why != NULL) {
+		extract_review_add(rec, "the %s was not sent by itself to %s: %s",
+				   what, rec->email, why);
+		*withheld_r = true;
+	}
+	return 0;
+}
+
+int
 automatic_may_send(const struct config *cfg, struct registry *reg,
 		   const struct automatic_message *m, const char *recipient,
 		   bool *ok_r, struct ogi_error *err)
@@ -183,6 +212,34 @@ automatic_local_time(const struct automatic_message *m, int *hour_r,
 	*minute_r = tm.tm_min;
 }
 
+/* The rules case c is counted by: the office's, or the profile it was
+ * registered under. */
+static void
+automatic_case_rules(const struct config *cfg, const struct registry_case *c,
+		     struct rules *r_r)
+{
+	struct rules office;
+
+	rules_from_config(cfg, &office);
+	rules_for_case(&office, c->rules, r_r);
+}
+
+/* The day after which case c, asked again today for a correction, is
+ * abandoned when still uncorrected; *applies_r false when its profile
+ * abandons nothing. */
+static int
+automatic_correction_due(const struct config *cfg, const struct workdays *wd,
+			 const struct automatic_message *m,
+			 const struct registry_case *c, char due_r[11],
+			 bool *applies_r, struct ogi_error *err)
+{
+	struct rules r;
+
+	automatic_case_rules(cfg, c, &r);
+	return rules_correction_due(&r, wd, m->today, due_r, applies_r, NULL,
+				    err);
+}
+
 /* The corrected application's clock: a profile that abandons what is not
  * corrected (national-2019, Regulation Art. 30) counts the reply period
  * from the corrected application's receipt; the bureau's keeps the
@@ -193,11 +250,10 @@ automatic_restart(const struct config *cfg, const struct workdays *wd,
 		  struct rules_deadline *dl, bool *restarts_r,
 		  struct ogi_error *err)
 {
-	struct rules office, r;
+	struct rules r;
 	int hour, minute;
 
-	rules_from_config(cfg, &office);
-	rules_for_case(&office, c->rules, &r);
+	automatic_case_rules(cfg, c, &r);
 	*restarts_r = r.profile->abandon_uncorrected;
 	if (!*restarts_r)
 		return 0;
@@ -225,11 +281,24 @@ automatic_correction(const struct config *cfg, struct registry *reg,
 	struct ogi_error terr = { 0 };
 	unsigned changed = workflow_correction_merge(&c->rec, m->res->rec);
 	const char *to = workflow_correction_state(&c->rec);
-	bool restarts = false;
+	const char *letter = workflow_letter(to);
+	bool restarts = false, withheld = false, due_applies = false;
+	char due[11] = "";
 	int64_t mid;
 	size_t n = 0;
 	int rc;
 
+	/* A letter it would owe and may not send by itself: a clerk decides,
+	 * rather than the applicant waiting for a notice that never comes. */
+	if (letter != NULL &&
+	    automatic_letter_check(cfg, reg, m, &c->rec, letter,
+				   automatic_letter_channel(cfg, &c->rec),
+				   &withheld, err) != 0) {
+		error_scope(err, OGI_ERROR_STORE, false);
+		return -1;
+	}
+	if (withheld)
+		to = "needs_review";
 	if (strcmp(to, c->state) != 0 &&
 	    workflow_transition_check(c->state, to, &terr) != 0) {
 		log_warning("%s: case %s: %s", m->where, c->id, terr.msg);
@@ -243,6 +312,14 @@ automatic_correction(const struct config *cfg, struct registry *reg,
 		error_scope(err, OGI_ERROR_STORE, false);
 		return -1;
 	}
+	/* A new notice gives the applicant a new period (Regulation Art. 30):
+	 * the old one must not abandon the case in the middle of it. */
+	if (strcmp(to, "incomplete") == 0 &&
+	    automatic_correction_due(cfg, wd, m, c, due, &due_applies,
+				     err) != 0) {
+		error_scope(err, OGI_ERROR_STORE, false);
+		return -1;
+	}
 	rc = automatic_message_row(reg, m, &mid, err);
 	if (rc == 0) {
 		const struct registry_case_clock clock = {
@@ -252,7 +329,9 @@ automatic_correction(const struct config *cfg, struct registry *reg,
 
 		rc = registry_correction_apply_in_tx(reg, c->id, mid, &c->rec,
 						     names, c->state, to,
-						     restarts ? &clock : NULL, err);
+						     restarts ? &clock : NULL,
+						     due_applies ? due : NULL,
+						     err);
 	}
 	rules_deadline_clear(&dl);
 	if (rc != 0)

@@ -52,6 +52,18 @@ int automatic_may_send_check(const struct config *cfg, struct registry *reg,
 			     const char *recipient, const char **why_r,
 			     struct ogi_error *err);
 
+/* Whether the letter of kind ("receipt", "correction") a case with
+ * record rec is owed may go by itself through channel (NULL: no channel
+ * reaches the applicant): not when no channel does, nor by e-mail when
+ * automatic_may_send_check refuses.  When it may not, the reason joins
+ * rec's review list (a clerk sees why) and *withheld_r is set.  Counts
+ * nothing.  Returns 0, or -1 when the registry failed. */
+int automatic_letter_check(const struct config *cfg, struct registry *reg,
+			   const struct automatic_message *m,
+			   struct extract_record *rec, const char *kind,
+			   const char *channel, bool *withheld_r,
+			   struct ogi_error *err);
+
 /* automatic_may_send_check, then, when it allows, the message counted
  * against the day's limit in the open batch; a refusal is logged.
  * Returns 0 with *ok_r, or -1 when the registry failed. */

@@ -540,21 +540,18 @@ pipeline_letter_withheld(const struct pipeline *pl, struct pipeline_pending *p,
 			 const struct automatic_message *am,
 			 struct ogi_error *err)
 {
-	const char *why;
+	bool withheld;
 
-	if (p->letter == NULL || strcmp(p->letter_channel, "email") != 0)
+	if (p->letter == NULL)
 		return 0;
-	if (automatic_may_send_check(pl->cfg, pl->reg, am, p->res.rec->email,
-				     &why, err) != 0)
+	if (automatic_letter_check(pl->cfg, pl->reg, am, p->res.rec, p->letter,
+				   p->letter_channel, &withheld, err) != 0)
 		return -1;
-	if (why == NULL)
-		return 0;
-	extract_review_add(p->res.rec, "the %s was not sent by itself to %s: %s",
-			   strcmp(p->letter, "receipt") == 0 ? "receipt"
-			   : "correction notice", p->res.rec->email, why);
-	p->decision.state = "needs_review";
-	p->decision.reason = "automatic letter withheld";
-	p->letter = NULL;
+	if (withheld) {
+		p->decision.state = "needs_review";
+		p->decision.reason = "automatic letter withheld";
+		p->letter = NULL;
+	}
 	return 0;
 }
 

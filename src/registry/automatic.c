@@ -123,12 +123,28 @@ registry_case_clock_in_tx(struct registry *reg, const char *id,
 }
 
 int
+registry_case_correction_due_in_tx(struct registry *reg, const char *id,
+				   const char *due, struct ogi_error *err)
+{
+	struct registry_stmt s;
+
+	if (registry_stmt_prepare(reg, &s,
+				  "UPDATE cases SET correction_due = ?2 WHERE id = ?1",
+				  "store correction due", err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, id);
+	registry_stmt_text(&s, 2, due);
+	return registry_stmt_run(&s, err);
+}
+
+int
 registry_correction_apply_in_tx(struct registry *reg, const char *id,
 				int64_t message_id,
 				const struct extract_record *rec,
 				const char *const *changed, const char *from,
 				const char *to,
 				const struct registry_case_clock *clock,
+				const char *correction_due,
 				struct ogi_error *err)
 {
 	bool moved = true;
@@ -147,6 +163,9 @@ registry_correction_apply_in_tx(struct registry *reg, const char *id,
 				       err) != 0)
 			return -1;
 	if (clock != NULL && registry_case_clock_in_tx(reg, id, clock, err) != 0)
+		return -1;
+	if (correction_due != NULL &&
+	    registry_case_correction_due_in_tx(reg, id, correction_due, err) != 0)
 		return -1;
 	if (strcmp(from, to) == 0)
 		return 0;

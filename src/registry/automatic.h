@@ -36,7 +36,9 @@ struct registry_case_clock {
  * become rec's, one event "corrected" per name in changed (NULL-
  * terminated field names), its state moves from from to to (compare and
  * set; event "registered", "incomplete" or "needs_review" when it
- * changes) and, when clock is not NULL, its clock is replaced.  Returns
+ * changes), when clock is not NULL, its clock is replaced and, when
+ * correction_due is not NULL (a new notice's period, national-2019), the
+ * day after which it is abandoned uncorrected is that one.  Returns
  * 0, or -1 when it is no longer in from (nothing of this written) or on a
  * database error. */
 int registry_correction_apply_in_tx(struct registry *reg, const char *id,
@@ -45,7 +47,13 @@ int registry_correction_apply_in_tx(struct registry *reg, const char *id,
 				    const char *const *changed,
 				    const char *from, const char *to,
 				    const struct registry_case_clock *clock,
+				    const char *correction_due,
 				    struct ogi_error *err);
+
+/* Case id is abandoned when still uncorrected after day due
+ * (YYYY-MM-DD), inside the caller's transaction.  Returns 0 or -1. */
+int registry_case_correction_due_in_tx(struct registry *reg, const char *id,
+				       const char *due, struct ogi_error *err);
 
 /* Whether the outbox holds a message of kind created at since (unix
  * seconds) or later, sent or not; inside the caller's transaction, so

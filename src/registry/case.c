@@ -128,17 +128,10 @@ case_store_correction_due(struct registry *reg,
 			  const struct registry_case_move *m,
 			  struct ogi_error *err)
 {
-	struct registry_stmt s;
-
 	if (m->correction_due == NULL)
 		return 0;
-	if (registry_stmt_prepare(reg, &s,
-				  "UPDATE cases SET correction_due = ?2 WHERE id = ?1",
-				  "store correction due", err) != 0)
-		return -1;
-	registry_stmt_text(&s, 1, m->id);
-	registry_stmt_text(&s, 2, m->correction_due);
-	return registry_stmt_run(&s, err);
+	return registry_case_correction_due_in_tx(reg, m->id, m->correction_due,
+						  err);
 }
 
 static int
