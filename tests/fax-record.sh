@@ -3,7 +3,9 @@
 #   command = .../fax-record.sh -d {number} {pdf}
 # Appends a line "argv:" and then each argument on a line of its own to
 # $OGI_FAX_LOG, says what a fax server would, and exits with
-# $OGI_FAX_EXIT (default 0).
+# $OGI_FAX_EXIT (default 0).  With OGI_FAX_KILL_PARENT=1 it first kills
+# its parent, the sender (kill -9), and still sends.
+[ "${OGI_FAX_KILL_PARENT:-0}" = 1 ] && kill -KILL "$PPID"
 {
 	echo "argv:"
 	for a in "$@"; do printf '%s\n' "$a"; done

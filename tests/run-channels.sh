@@ -131,6 +131,74 @@ t_check "the fallback letter waits in the print queue" \
 	t_jq "$d/print.json" --arg c "$case2" \
 	'length == 1 and .[0].case == $c and .[0].channel == "post" and (.[0].files | length) == 2'
 
+# --- a fax line that is busy: the retry schedule ----------------------------
+# A command exiting 75 (EX_TEMPFAIL) leaves the letter waiting for the next
+# step of the [smtp] retry schedule -- here 1h 1h, the hours passed by
+# moving next_attempt_at back --; when the schedule is used up the letter
+# fails like a refused fax: the office is told and it goes by post.
+r=$(channels_dir retry "[fax]" \
+	"command = $OGI_SRCDIR/tests/fax-record.sh -d {number} {pdf}" "[smtp]" "retry = 1h 1h")
+export OGI_FAX_LOG="$r/fax.log"
+deliver "$r" "$apps/fax.eml"
+before=$(date +%s)
+OGI_FAX_EXIT=75 t_ogid "$r" --once 2>"$r/ogid.log" || t_fail "ogid --once (busy fax)"
+t_check "a busy fax leaves the receipt pending, tried once" \
+	sql_is "$r" "SELECT state || ' ' || attempts FROM letters WHERE kind = 'receipt'" "pending 1"
+t_check "its next try is an hour on" \
+	sql_is "$r" "SELECT next_attempt_at - $before BETWEEN 3600 AND 3660 FROM letters WHERE kind = 'receipt'" 1
+t_ogictl "$r" show 2026-000001 >"$r/show.txt"
+t_check "ogictl show gives the tries and the next one" \
+	grep -q '^Letter .*receipt by fax, pending, .*1 try failed, next try 20[0-9-]*T[0-9:]*+08:00' "$r/show.txt"
+OGI_FAX_EXIT=75 t_ogid "$r" --once 2>>"$r/ogid.log" || t_fail "ogid --once (waiting fax)"
+t_check "a pass before the next try leaves it alone" \
+	sh -c "[ \$(grep -c '^argv:' '$r/fax.log') = 1 ]"
+# the hour passes
+sql "$r" "UPDATE letters SET next_attempt_at = next_attempt_at - 3600"
+OGI_FAX_EXIT=75 t_ogid "$r" --once 2>>"$r/ogid.log" || t_fail "ogid --once (second try)"
+t_check "the second try fails too: tried twice" \
+	sql_is "$r" "SELECT state || ' ' || attempts || ' ' || (SELECT count(*) FROM letters) FROM letters WHERE kind = 'receipt'" "pending 2 1"
+sql "$r" "UPDATE letters SET next_attempt_at = next_attempt_at - 3600"
+OGI_FAX_EXIT=75 t_ogid "$r" --once 2>>"$r/ogid.log" || t_fail "ogid --once (last try)"
+OGI_FAX_EXIT=75 t_ogid "$r" --once 2>>"$r/ogid.log" || t_fail "ogid --once (after the last try)"
+t_check "three tries in all" sh -c "[ \$(grep -c '^argv:' '$r/fax.log') = 3 ]"
+t_check "the schedule used up fails the fax letter, saying so" \
+	sql_is "$r" "SELECT state || ': ' || detail FROM letters WHERE id = 1" \
+	"failed: fax command exit 75: sendfax: no modem answers; gave up after 3 tries: the retry schedule ([smtp] retry) is used up"
+t_check "the office is told" \
+	sql_is "$r" "SELECT count(*) FROM events WHERE case_id = '2026-000001' AND type = 'delivery-failed'" 1
+t_check "and the receipt goes by post" \
+	sql_is "$r" "SELECT channel || ' ' || state FROM letters WHERE id = 2" "post queued"
+
+# --- the sender killed while the fax command runs, or just after ----------
+# The fax may have gone: on the restart the letter is not sent again but
+# fails for the office, which checks the fax server's log.  Killed by the
+# command itself (its parent is the sender), then by the test hook between
+# the command's exit and the registry's update.
+for how in command hook; do
+	k=$(channels_dir "crash-$how" "[fax]" \
+		"command = $OGI_SRCDIR/tests/fax-record.sh -d {number} {pdf}")
+	export OGI_FAX_LOG="$k/fax.log"
+	deliver "$k" "$apps/fax.eml"
+	if [ "$how" = command ]; then
+		OGI_FAX_KILL_PARENT=1 "$OGI_BUILDDIR/ogid" -c "$k/ogid.conf" \
+			--foreground --once 2>"$k/crash.log"
+	else
+		OGID_TEST_FAULTS=letter-queue "$OGI_BUILDDIR/ogid" -c "$k/ogid.conf" \
+			--foreground --once 2>"$k/crash.log"
+	fi
+	rc=$?
+	t_collect "$k/crash.log"
+	t_check "$how: the sender died by SIGKILL ($rc)" test "$rc" = 137
+	t_check "$how: the fax went once" sh -c "[ \$(grep -c '^argv:' '$k/fax.log') = 1 ]"
+	t_ogid "$k" --once 2>"$k/ogid.log" || t_fail "ogid --once after the crash ($how)"
+	t_ogid "$k" --once 2>>"$k/ogid.log" || t_fail "ogid --once again ($how)"
+	t_check "$how: after the restart it is not sent again" \
+		sh -c "[ \$(grep -c '^argv:' '$k/fax.log') = 1 ]"
+	t_check "$how: the letter fails for the office, saying the fax may have gone" \
+		sql_is "$k" "SELECT state || ' ' || (detail LIKE '%the fax may have been sent; check the fax server''s log%') FROM letters WHERE id = 1" "failed 1"
+	t_check "$how: and goes no other way" sql_is "$k" "SELECT count(*) FROM letters" 1
+done
+
 # --- fax through an email gateway -----------------------------------------
 g=$(channels_dir gateway "[fax]" "gateway = {number}@fax.example")
 deliver "$g" "$apps/fax.eml"

@@ -431,20 +431,36 @@ output_outcome(const struct output *o, const struct registry_case *c)
 	g_string_free(s, TRUE);
 }
 
-/* "Letter": kind, channel, state and document number, one line each. */
+/* "Letter": kind, channel, state and document number, one line each; a
+ * pending letter also says whether its channel has it now, or how many
+ * tries failed and when the next is. */
 static void
 output_letters(const struct output *o, const struct registry_letter *letters,
 	       size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct registry_letter *l = &letters[i];
-		char *line = g_strdup_printf("%s by %s, %s, %s", l->kind,
-					     l->channel, l->state,
-					     l->docnum != NULL ? l->docnum
-							       : "no number yet");
+		GString *line = g_string_new(NULL);
 
-		output_field(o->out, "Letter", line);
-		g_free(line);
+		g_string_printf(line, "%s by %s, %s, %s", l->kind, l->channel,
+				l->state, l->docnum != NULL ? l->docnum
+							    : "no number yet");
+		if (strcmp(l->state, "pending") == 0 && l->sending_at != 0) {
+			char *when = output_time(o, l->sending_at);
+
+			g_string_append_printf(line, ", being sent since %s", when);
+			g_free(when);
+		} else if (strcmp(l->state, "pending") == 0 && l->attempts > 0) {
+			char *when = output_time(o, l->next_attempt_at);
+
+			g_string_append_printf(line, ", %d %s failed, next try %s (%s)",
+					       l->attempts, l->attempts == 1
+					       ? "try" : "tries", when,
+					       l->detail != NULL ? l->detail : "-");
+			g_free(when);
+		}
+		output_field(o->out, "Letter", line->str);
+		g_string_free(line, TRUE);
 	}
 }
 

@@ -21,9 +21,13 @@
  *   command, at most [fax] timeout seconds.
  * - Everything in *item belongs to the caller and is only read during the
  *   call; files named there are read, never moved or removed.
+ * - Before it hands the letter where it cannot be taken back (a fax
+ *   command is started) it calls item->handing_over, if set, and hands
+ *   nothing over when that fails.
  * - Returns 0 with *res_r filled whatever became of the letter (queued,
  *   sent, failed), or -1 when our own side failed (the registry, the
- *   spool, the print queue directory): err says so with its scope and the
+ *   spool, the print queue directory, a fax command that could not be
+ *   started): nothing was handed over, err says so with its scope and the
  *   letter stays pending for the next pass.
  * - Nothing from the applicant ever reaches a shell, a path or a header
  *   unchecked: numbers are checked before they reach an address or a
@@ -64,6 +68,12 @@ struct delivery_item {
 	size_t n_attachments;
 	struct delivery_contact contact;
 	int64_t now;           /* Unix time of the submission */
+	/* Called with handing_over_ctx just before the letter goes where it
+	 * cannot be taken back (the letters worker marks it sending, so a
+	 * crash after this point never sends it twice); returns 0, or -1 with
+	 * err to stop.  NULL: nothing to call. */
+	int (*handing_over)(void *ctx, struct ogi_error *err);
+	void *handing_over_ctx;
 };
 
 enum delivery_channel_state {
@@ -73,7 +83,8 @@ enum delivery_channel_state {
 	DELIVERY_CHANNEL_SENT,      /* the channel confirmed it (a fax command
 	                               that exited 0) */
 	DELIVERY_CHANNEL_TEMPORARY, /* not delivered, try again later (a fax
-	                               line busy, a command that timed out) */
+	                               line busy: exit 75), on the retry
+	                               schedule (delivery_letters_retry_at) */
 	DELIVERY_CHANNEL_PERMANENT, /* not deliverable this way (no or a bad
 	                               number or address, a fax error): the
 	                               caller calls delivery_fallback() */

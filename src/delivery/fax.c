@@ -319,7 +319,12 @@ fax_submit(const struct config *cfg, struct registry *reg,
 			files[i + 1] = item->attachments[i].path;
 		argv = delivery_fax_argv(cfg->fax.argv, number, files,
 					 1 + item->n_attachments);
-		rc = delivery_fax_run(argv, cfg->fax.timeout_s, res_r, err);
+		/* A fax cannot be called back: the caller records that it is
+		 * going before it can go. */
+		rc = item->handing_over != NULL
+		     ? item->handing_over(item->handing_over_ctx, err) : 0;
+		if (rc == 0)
+			rc = delivery_fax_run(argv, cfg->fax.timeout_s, res_r, err);
 		g_strfreev(argv);
 		g_free(files);
 	}

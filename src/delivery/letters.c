@@ -15,6 +15,7 @@
 #include "common/spool.h"
 #include "delivery/case-values.h"
 #include "delivery/channel.h"
+#include "delivery/sender.h"
 #include "letter/legal.h"
 #include "registry/letters.h"
 #include "workflow/workflow.h"
@@ -454,6 +455,63 @@ letters_fail_permanent(struct letters_pass *pass, const struct registry_letter *
 	return letters_fail(pass, l, why, false, err);
 }
 
+bool
+delivery_letters_retry_at(const struct config *cfg, int attempts, int64_t now,
+			  int64_t *next_r)
+{
+	const char *state;
+
+	delivery_retry_decide(&cfg->smtp, attempts, DELIVERY_TEMPORARY, now,
+			      &state, next_r);
+	return strcmp(state, "delayed") == 0;
+}
+
+/* Letter l's channel could not take it now (detail says why): it waits
+ * for its next try, or fails like a refused one -- the next channel, the
+ * office told -- once the schedule is used up. */
+static int
+letters_defer(struct letters_pass *pass, const struct registry_letter *l,
+	      const char *detail, struct ogi_error *err)
+{
+	int64_t next;
+	char *why;
+	int rc;
+
+	if (delivery_letters_retry_at(pass->cfg, l->attempts, pass->now, &next)) {
+		log_info("letter %lld (%s, case %s): %s: not now (try %d): %s; "
+			 "next try in %lld s", (long long)l->id, l->kind,
+			 l->case_id, l->channel, l->attempts + 1, detail,
+			 (long long)(next - pass->now));
+		pass->st->deferred++;
+		return registry_letter_defer(pass->reg, l->id, next, detail,
+					     pass->now, err);
+	}
+	why = g_strdup_printf("%s; gave up after %d tries: the retry schedule "
+			      "([smtp] retry) is used up", detail, l->attempts + 1);
+	rc = letters_fail(pass, l, why, true, err);
+	g_free(why);
+	return rc;
+}
+
+/* Letter l was handed to a channel that cannot take it back (a fax
+ * command) and its sender died before the end was recorded: it may have
+ * gone, and sending it again could send it twice, so it fails for the
+ * office, as a command that timed out does. */
+static int
+letters_interrupted(struct letters_pass *pass, const struct registry_letter *l,
+		    struct ogi_error *err)
+{
+	char *why = g_strdup_printf("interrupted: the sender stopped while the %s "
+				    "channel had it, before the end was recorded: "
+				    "the %s may have been sent; check the %s "
+				    "server's log before sending it again",
+				    l->channel, l->channel, l->channel);
+	int rc = letters_fail(pass, l, why, false, err);
+
+	g_free(why);
+	return rc;
+}
+
 /* Records what the channel made of letter l. */
 static int
 letters_record(struct letters_pass *pass, const struct registry_letter *l,
@@ -470,11 +528,7 @@ letters_record(struct letters_pass *pass, const struct registry_letter *l,
 
 	switch (res->state) {
 	case DELIVERY_CHANNEL_TEMPORARY:
-		log_info("letter %lld (%s, case %s): %s: not now: %s",
-			 (long long)l->id, l->kind, l->case_id, l->channel,
-			 res->detail);
-		pass->st->deferred++;
-		return 0;
+		return letters_defer(pass, l, res->detail, err);
 	case DELIVERY_CHANNEL_PERMANENT:
 		return letters_fail(pass, l, res->detail, true, err);
 	case DELIVERY_CHANNEL_UNCERTAIN:
@@ -486,17 +540,35 @@ letters_record(struct letters_pass *pass, const struct registry_letter *l,
 	letters_test_fault();
 	if (registry_letter_queue(pass->reg, l->id, o->pdf_rel,
 				  res->mail.recipient[0] != '\0' ? &m : NULL,
+				  res->state == DELIVERY_CHANNEL_SENT ? res->detail
+								      : NULL,
 				  pass->now, &outbox_id, err) != 0)
-		return -1;
-	if (res->state == DELIVERY_CHANNEL_SENT &&
-	    registry_letter_transition(pass->reg, l->id, "queued", "sent",
-				       res->detail, pass->now, err) != 0)
 		return -1;
 	pass->st->queued++;
 	log_info("letter %lld (%s, case %s, %s): %s%s", (long long)l->id, l->kind,
 		 l->case_id, l->docnum != NULL ? l->docnum : "-",
 		 res->state == DELIVERY_CHANNEL_SENT ? "sent: " : "queued: ",
 		 res->detail);
+	return 0;
+}
+
+/* The letter a channel is about to hand over for good, and whether the
+ * registry was told. */
+struct letters_handover {
+	struct letters_pass *pass;
+	const struct registry_letter *l;
+	bool marked;
+};
+
+static int
+letters_mark_sending(void *ctx, struct ogi_error *err)
+{
+	struct letters_handover *h = ctx;
+
+	if (registry_letter_mark_sending(h->pass->reg, h->l->id, h->pass->now,
+					 err) != 0)
+		return -1;
+	h->marked = true;
 	return 0;
 }
 
@@ -511,9 +583,13 @@ letters_one(struct letters_pass *pass, struct registry_letter *l,
 	struct delivery_channel_result res = { .state = DELIVERY_CHANNEL_PERMANENT };
 	struct letters_out o = { .pdf_rel = NULL };
 	struct registry_case *c = NULL;
+	struct letters_handover h = { .pass = pass, .l = l };
 	struct delivery_item item;
+	struct ogi_error unmark = { 0 };
 	int rc = -1;
 
+	if (l->sending_at != 0)
+		return letters_interrupted(pass, l, err);
 	if (registry_case_get(pass->reg, l->case_id, &c, err) != 0)
 		return -1;
 	if (c == NULL || ch == NULL) {
@@ -542,10 +618,18 @@ letters_one(struct letters_pass *pass, struct registry_letter *l,
 		.attachments = o.files,
 		.n_attachments = o.n_files,
 		.now = pass->now,
+		.handing_over = letters_mark_sending,
+		.handing_over_ctx = &h,
 	};
 	delivery_contact_of_case(c, &item.contact);
 	if (ch->submit(pass->cfg, pass->reg, &item, &res, err) == 0)
 		rc = letters_record(pass, l, &o, &res, err);
+	else if (h.marked &&
+		 registry_letter_unmark_sending(pass->reg, l->id, pass->now,
+						&unmark) != 0)
+		/* Left marked, the letter fails for the office on the next
+		 * pass: the careful side of not knowing. */
+		log_error("letter %lld: %s", (long long)l->id, unmark.msg);
 out:
 	letters_out_clear(&o);
 	registry_case_free(c);
@@ -582,7 +666,8 @@ delivery_letters_run(const struct config *cfg, struct registry *reg,
 	size_t n = 0;
 	int rc = 0;
 
-	if (registry_letters_pending(reg, DELIVERY_LETTERS_BATCH, &rows, &n, err) != 0)
+	if (registry_letters_pending(reg, now, DELIVERY_LETTERS_BATCH, &rows, &n,
+				     err) != 0)
 		return -1;
 	if (n == 0)
 		return 0;

@@ -13,7 +13,14 @@
  *        crash left it)
  *     -> its channel (delivery/channel.h: email here, fax, post, pickup)
  *     -> queued: the letter's move and the mail its channel composed, in
- *        one transaction, so a letter leaves once
+ *        one transaction, so a letter leaves once (a fax command's
+ *        letter: marked sending, committed, before the command starts;
+ *        queued and sent in one transaction after it; one found still
+ *        marked was in the command when its sender died, may have gone,
+ *        and fails for the office instead of going twice)
+ *     -> or, when the channel cannot take it now (a fax line busy), it
+ *        waits for the next step of the [smtp] retry schedule, and fails
+ *        when the schedule is used up
  *
  * and, after the sender's pass, acts once on each letter's final news: a
  * reply sent by email delivers its answered case (workflow permitting); a
@@ -27,6 +34,7 @@
 #define OGI_DELIVERY_LETTERS_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,22 +54,30 @@
 struct delivery_letters_stats {
 	size_t queued;     /* handed to their channel */
 	size_t failed;     /* could not be rendered or sent this way */
-	size_t deferred;   /* left pending for the next pass (a channel's
+	size_t deferred;   /* left pending for a later try (a channel's
 	                      temporary failure) */
 	size_t settled;    /* final news acted on */
 };
 
-/* Renders and hands over the pending letters at now (Unix time); stop
+/* Renders and hands over the pending letters due at now (Unix time); stop
  * (may be NULL) is looked at between letters.  A letter that cannot be
  * rendered (a template error, a case without the values its kind needs)
  * or that its channel refuses for good fails with the reason and goes to
- * the fallback; a channel's temporary failure leaves it pending.  Returns
+ * the fallback; a channel's temporary failure leaves it pending until
+ * delivery_letters_retry_at, then fails like a refusal.  Returns
  * 0, or -1 when the registry or the spool failed (store scope: the letter
  * in hand stays pending). */
 int delivery_letters_run(const struct config *cfg, struct registry *reg,
 			 int64_t now, const volatile sig_atomic_t *stop,
 			 struct delivery_letters_stats *st_r,
 			 struct ogi_error *err);
+
+/* When a letter whose channel failed it for a while, attempts times
+ * before this one, is tried next: true with *next_r, the outbox's own
+ * [smtp] retry schedule (delivery_retry_decide), so a letter by fax waits
+ * as a mail would; false when the schedule is used up.  Pure. */
+bool delivery_letters_retry_at(const struct config *cfg, int attempts,
+			       int64_t now, int64_t *next_r);
 
 /* Acts once on every letter whose final news came (sent, failed) and marks
  * it settled: see above.  Returns 0, or -1 on a registry error. */

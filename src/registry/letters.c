@@ -9,7 +9,8 @@
 
 #define LETTER_COLUMNS \
 	"id, case_id, kind, channel, state, docnum, values_json, pdf_path," \
-	" outbox_id, tracking, detail, created_at, updated_at"
+	" outbox_id, tracking, detail, created_at, updated_at, attempts," \
+	" next_attempt_at, sending_at"
 
 /* The moves of the diagram in letters.h. */
 static const struct {
@@ -253,6 +254,9 @@ letter_read(sqlite3_stmt *st, struct registry_letter *l)
 		.detail = registry_col_dup(st, 10),
 		.created_at = sqlite3_column_int64(st, 11),
 		.updated_at = sqlite3_column_int64(st, 12),
+		.attempts = sqlite3_column_int(st, 13),
+		.next_attempt_at = sqlite3_column_int64(st, 14),
+		.sending_at = sqlite3_column_int64(st, 15),
 	};
 }
 
@@ -321,7 +325,7 @@ letter_rows(struct registry *reg, struct registry_stmt *s,
 }
 
 int
-registry_letters_pending(struct registry *reg, size_t max,
+registry_letters_pending(struct registry *reg, int64_t now, size_t max,
 			 struct registry_letter **rows_r, size_t *n_r,
 			 struct ogi_error *err)
 {
@@ -330,10 +334,12 @@ registry_letters_pending(struct registry *reg, size_t max,
 	*rows_r = NULL;
 	*n_r = 0;
 	if (registry_stmt_prepare(reg, &s, "SELECT " LETTER_COLUMNS " FROM letters"
-				  " WHERE state = 'pending' ORDER BY id LIMIT ?1",
+				  " WHERE state = 'pending' AND (next_attempt_at IS NULL"
+				  " OR next_attempt_at <= ?2) ORDER BY id LIMIT ?1",
 				  "list pending letters", err) != 0)
 		return -1;
 	registry_stmt_int(&s, 1, (int64_t)MIN(max, (size_t)INT64_MAX));
+	registry_stmt_int(&s, 2, now);
 	return letter_rows(reg, &s, rows_r, n_r, err);
 }
 
@@ -427,8 +433,10 @@ letter_move_fn(struct registry *reg, const void *arg, struct ogi_error *err)
 			  (long long)a->id, a->from, a->to);
 		return -1;
 	}
+	/* Whatever was under way or awaited ended with the move. */
 	if (registry_stmt_prepare(reg, &s, "UPDATE letters SET state = ?3,"
-				  " detail = ?4, updated_at = ?5, settled_at = NULL"
+				  " detail = ?4, updated_at = ?5, settled_at = NULL,"
+				  " sending_at = NULL, next_attempt_at = NULL"
 				  " WHERE id = ?1 AND state = ?2",
 				  "change letter state", err) != 0)
 		return -1;
@@ -541,6 +549,7 @@ struct letter_queue_args {
 	int64_t id;
 	const char *pdf_path;
 	const struct registry_outbox_new *m;
+	const char *sent_detail;
 	int64_t now;
 	int64_t *outbox_id_r;
 };
@@ -557,7 +566,8 @@ letter_queue_fn(struct registry *reg, const void *arg, struct ogi_error *err)
 		return -1;
 	if (registry_stmt_prepare(reg, &s, "UPDATE letters SET state = 'queued',"
 				  " pdf_path = ?2, outbox_id = ?3, updated_at = ?4,"
-				  " detail = NULL WHERE id = ?1 AND state = 'pending'",
+				  " detail = NULL, sending_at = NULL, next_attempt_at = NULL"
+				  " WHERE id = ?1 AND state = 'pending'",
 				  "queue letter", err) != 0)
 		return -1;
 	registry_stmt_int(&s, 1, a->id);
@@ -573,21 +583,115 @@ letter_queue_fn(struct registry *reg, const void *arg, struct ogi_error *err)
 		return -1;
 	}
 	*a->outbox_id_r = outbox_id;
-	return letter_event(reg, a->id, "letter-queued", a->pdf_path, err);
+	if (letter_event(reg, a->id, "letter-queued", a->pdf_path, err) != 0)
+		return -1;
+	if (a->sent_detail != NULL) {
+		const struct letter_move_args sent = {
+			.id = a->id, .from = "queued", .to = "sent",
+			.detail = a->sent_detail, .now = a->now,
+		};
+
+		return letter_move_fn(reg, &sent, err);
+	}
+	return 0;
 }
 
 int
 registry_letter_queue(struct registry *reg, int64_t id, const char *pdf_path,
-		      const struct registry_outbox_new *m, int64_t now,
-		      int64_t *outbox_id_r, struct ogi_error *err)
+		      const struct registry_outbox_new *m, const char *sent_detail,
+		      int64_t now, int64_t *outbox_id_r, struct ogi_error *err)
 {
 	const struct letter_queue_args a = {
-		.id = id, .pdf_path = pdf_path, .m = m, .now = now,
-		.outbox_id_r = outbox_id_r,
+		.id = id, .pdf_path = pdf_path, .m = m, .sent_detail = sent_detail,
+		.now = now, .outbox_id_r = outbox_id_r,
 	};
 
 	*outbox_id_r = 0;
 	return letter_tx(reg, letter_queue_fn, &a, err);
+}
+
+/* A change of a pending letter that leaves it pending: one UPDATE, which
+ * names ?1 the id, ?2 now and, when it needs them, ?3 next_at and ?4
+ * detail; then the event. */
+struct letter_pending_args {
+	int64_t id;
+	const char *sql;
+	const char *refused;    /* why it changed nothing, for the error */
+	const char *event, *event_text;
+	int64_t now, next_at;
+	const char *detail;
+};
+
+static int
+letter_pending_fn(struct registry *reg, const void *arg, struct ogi_error *err)
+{
+	const struct letter_pending_args *a = arg;
+	struct registry_stmt s;
+	int n;
+
+	if (registry_stmt_prepare(reg, &s, a->sql, a->event, err) != 0)
+		return -1;
+	n = sqlite3_bind_parameter_count(s.st);
+	registry_stmt_int(&s, 1, a->id);
+	registry_stmt_int(&s, 2, a->now);
+	if (n >= 3)
+		registry_stmt_int(&s, 3, a->next_at);
+	if (n >= 4)
+		registry_stmt_text(&s, 4, a->detail);
+	if (registry_stmt_run(&s, err) != 0)
+		return -1;
+	if (sqlite3_changes(reg->db) != 1) {
+		error_set(err, "%s: letter %lld %s", reg->path, (long long)a->id,
+			  a->refused);
+		return -1;
+	}
+	return letter_event(reg, a->id, a->event, a->event_text, err);
+}
+
+int
+registry_letter_mark_sending(struct registry *reg, int64_t id, int64_t now,
+			     struct ogi_error *err)
+{
+	const struct letter_pending_args a = {
+		.id = id, .now = now,
+		.sql = "UPDATE letters SET sending_at = ?2, updated_at = ?2"
+		       " WHERE id = ?1 AND state = 'pending' AND sending_at IS NULL",
+		.refused = "is not pending, or is being sent already",
+		.event = "letter-sending",
+	};
+
+	return letter_tx(reg, letter_pending_fn, &a, err);
+}
+
+int
+registry_letter_unmark_sending(struct registry *reg, int64_t id, int64_t now,
+			       struct ogi_error *err)
+{
+	const struct letter_pending_args a = {
+		.id = id, .now = now,
+		.sql = "UPDATE letters SET sending_at = NULL, updated_at = ?2"
+		       " WHERE id = ?1 AND state = 'pending' AND sending_at IS NOT NULL",
+		.refused = "is not being sent",
+		.event = "letter-not-sent", .event_text = "it never started",
+	};
+
+	return letter_tx(reg, letter_pending_fn, &a, err);
+}
+
+int
+registry_letter_defer(struct registry *reg, int64_t id, int64_t next_at,
+		      const char *detail, int64_t now, struct ogi_error *err)
+{
+	const struct letter_pending_args a = {
+		.id = id, .now = now, .next_at = next_at, .detail = detail,
+		.sql = "UPDATE letters SET attempts = attempts + 1,"
+		       " next_attempt_at = ?3, sending_at = NULL, detail = ?4,"
+		       " updated_at = ?2 WHERE id = ?1 AND state = 'pending'",
+		.refused = "is no longer pending",
+		.event = "letter-deferred", .event_text = detail,
+	};
+
+	return letter_tx(reg, letter_pending_fn, &a, err);
 }
 
 static int

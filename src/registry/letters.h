@@ -12,6 +12,14 @@
  *      +--> cancelled, failed (it could not be rendered or handed over)
  *   queued -> cancelled (a clerk withdrew it before it left)
  *
+ * A pending letter its channel could not take now waits: attempts counts
+ * the tries that failed for a while, and it is not listed as pending
+ * before next_attempt_at (registry_letter_defer).  A letter handed to a
+ * channel that cannot be taken back (a fax command) is marked sending
+ * first, in a transaction committed before the command starts
+ * (registry_letter_mark_sending); the mark goes with its next move.  A
+ * pending letter found marked was being sent when its sender died.
+ *
  * Every change is a compare-and-set (the row must still be in the state
  * the caller saw) and an event on the letter's case ("letter-queued",
  * "letter-sent", ...; detail "letter ID KIND: ...").
@@ -90,6 +98,10 @@ struct registry_letter {
 	char *tracking;     /* the postal tracking number (post), NULL if none */
 	char *detail;       /* the last change's detail (an error, a fax
 	                       result), NULL if none */
+	int attempts;       /* tries that failed for a while (registry_letter_defer) */
+	int64_t next_attempt_at; /* pending: not before this time; 0 = now */
+	int64_t sending_at; /* when it was handed to a channel that cannot
+	                       take it back, while that has not ended; 0 if not */
 	int64_t created_at;
 	int64_t updated_at;
 	struct registry_letter_attachment *files; /* by seq; NULL when none */
@@ -99,10 +111,11 @@ struct registry_letter {
 void registry_letter_clear(struct registry_letter *l);
 void registry_letters_free(struct registry_letter *rows, size_t n);
 
-/* The pending letters, oldest first, at most max, with their attachments.
- * Returns 0 and an array of *n_r rows in *rows_r (free with
- * registry_letters_free; NULL when none), or -1. */
-int registry_letters_pending(struct registry *reg, size_t max,
+/* The pending letters due at now (next_attempt_at unset or not after
+ * now), oldest first, at most max, with their attachments.  Returns 0 and
+ * an array of *n_r rows in *rows_r (free with registry_letters_free; NULL
+ * when none), or -1. */
+int registry_letters_pending(struct registry *reg, int64_t now, size_t max,
 			     struct registry_letter **rows_r, size_t *n_r,
 			     struct ogi_error *err);
 /* Every letter of case_id, oldest first (for `ogictl show` and history);
@@ -149,14 +162,38 @@ int registry_letter_transition_in_tx(struct registry *reg, int64_t id,
 /* Hands pending letter id to its channel at now, in one transaction: the
  * letter becomes "queued" with its rendered PDF pdf_path (relative to the
  * state dir) and, when m is not NULL (email), the outbox row m is enqueued
- * and named on the letter (*outbox_id_r; 0 without m).  So a letter is
- * queued once and its mail exists once: a crash before the COMMIT leaves
- * it pending, with neither.  Returns 0, or -1 with nothing written (the
- * letter is no longer pending, a database error). */
+ * and named on the letter (*outbox_id_r; 0 without m).  With sent_detail
+ * not NULL the channel has already sent it (a fax command that exited 0):
+ * the letter goes on to "sent" with that detail in the same transaction.
+ * So a letter is queued once and its mail exists once: a crash before the
+ * COMMIT leaves it pending, with neither.  Returns 0, or -1 with nothing
+ * written (the letter is no longer pending, a database error). */
 int registry_letter_queue(struct registry *reg, int64_t id,
 			  const char *pdf_path,
-			  const struct registry_outbox_new *m, int64_t now,
+			  const struct registry_outbox_new *m,
+			  const char *sent_detail, int64_t now,
 			  int64_t *outbox_id_r, struct ogi_error *err);
+
+/* Marks pending letter id sending at now, with an event "letter-sending",
+ * in a transaction of its own that is committed when this returns: the
+ * caller is about to hand it where it cannot be taken back.  Returns 0, or
+ * -1 when the letter is not pending or already marked (nothing changed),
+ * or on a database error. */
+int registry_letter_mark_sending(struct registry *reg, int64_t id, int64_t now,
+				 struct ogi_error *err);
+/* Takes the mark off pending letter id at now: what was to be handed over
+ * never started (the command could not be run).  Returns 0, or -1 when it
+ * is not pending and marked. */
+int registry_letter_unmark_sending(struct registry *reg, int64_t id,
+				   int64_t now, struct ogi_error *err);
+
+/* Pending letter id could not be taken now: it stays pending, one more
+ * try counted, not listed again before next_at, its mark taken off, with
+ * detail (why) and an event "letter-deferred".  Its own transaction.
+ * Returns 0, or -1 when it is no longer pending. */
+int registry_letter_defer(struct registry *reg, int64_t id, int64_t next_at,
+			  const char *detail, int64_t now,
+			  struct ogi_error *err);
 
 /* Sets the postal tracking number of letter id (print queue: `ogictl
  * print done`), with an event.  Its own transaction.  Returns 0, or -1

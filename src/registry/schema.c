@@ -273,6 +273,17 @@ static const struct schema_migration schema_migrations[] = {
 	  "CREATE INDEX letters_unsettled ON letters (id)\n"
 	  "  WHERE settled_at IS NULL AND state IN ('sent', 'failed');\n"
 	  "PRAGMA user_version = 8;\n" },
+	{ 9,
+	  /* A letter its channel could not take now (a fax line busy) waits
+	   * for the next step of the retry schedule: how many tries failed and
+	   * when the next is due.  sending_at: a fax command was started and
+	   * its end not recorded yet -- after a crash the fax may have gone,
+	   * so the letter is not sent again blindly. */
+	  "ALTER TABLE letters ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0\n"
+	  "  CHECK (attempts >= 0);\n"
+	  "ALTER TABLE letters ADD COLUMN next_attempt_at INTEGER;\n"
+	  "ALTER TABLE letters ADD COLUMN sending_at INTEGER;\n"
+	  "PRAGMA user_version = 9;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \

@@ -1,8 +1,9 @@
 /* The delivery channels (delivery/channel.h, fax.h, post.h): fax numbers
  * and what they become in a gateway address and a command's argv, the
- * command run and its exit status, the [fax] settings, the print queue
- * with its address sheet, the pickup notice, and the fallback order and
- * its registry side. */
+ * command run and its exit status, the letter marked as going before the
+ * command starts, the retry schedule a busy fax waits on, the [fax]
+ * settings, the print queue with its address sheet, the pickup notice,
+ * and the fallback order and its registry side. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 
 #include "delivery/channel.h"
 #include "delivery/fax.h"
+#include "delivery/letters.h"
 #include "delivery/post.h"
 #include "registry-fixture.h"
 #include "registry/letters.h"
@@ -442,23 +444,140 @@ test_post_refused(void **state)
 	}
 }
 
-/* A fax whose command fails is a permanent failure with its status. */
+/* What the hand-over hook saw: called at all, and whether the command
+ * had run by then (it leaves a file named after the PDF). */
+struct handover_seen {
+	const char *ran;     /* the file the command makes */
+	int rc;              /* what the hook answers */
+	int calls;
+	bool ran_before;
+};
+
+static int
+handover_hook(void *ctx, struct ogi_error *err)
+{
+	struct handover_seen *h = ctx;
+
+	h->calls++;
+	h->ran_before = g_file_test(h->ran, G_FILE_TEST_EXISTS);
+	if (h->rc != 0)
+		error_set(err, "registry refused the mark");
+	return h->rc;
+}
+
+/* A fax command's letter is marked going (the hook) before the command
+ * starts, never after; a refused mark starts nothing; a command that
+ * cannot start is our error (-1: nothing went), and a failing one a
+ * permanent failure with its status. */
 static void
 test_fax_channel(void **state)
+{
+	static const struct {
+		const char *command;
+		int hook_rc;
+		int rc, calls;
+		bool ran;
+		enum delivery_channel_state res;
+		const char *detail;
+	} cases[] = {
+		{ "sh -c 'touch \"$1.ran\"; exit 1' {number} {pdf}", 0, 0, 1, true,
+		  DELIVERY_CHANNEL_PERMANENT, "fax command exit 1" },
+		{ "sh -c 'touch \"$1.ran\"' {number} {pdf}", 0, 0, 1, true,
+		  DELIVERY_CHANNEL_SENT, "fax command exit 0" },
+		{ "sh -c 'touch \"$1.ran\"' {number} {pdf}", -1, -1, 1, false,
+		  0, NULL },
+		{ "/nonexistent/sendfax {number} {pdf}", 0, -1, 1, false, 0, NULL },
+	};
+	struct channel_fixture *f = *state;
+	const struct delivery_channel *fax = delivery_channel_find("fax");
+	char *ran = g_strdup_printf("%s.ran", f->pdf);
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *conf = g_strdup_printf("[fax]\ncommand = %s\n", cases[i].command);
+		char *problems;
+		struct config *cfg = load_config(f->dir, conf, &problems);
+		struct handover_seen h = { .ran = ran, .rc = cases[i].hook_rc };
+		struct delivery_item it = item_of(f, 3, NULL, 0);
+		struct delivery_channel_result res;
+		struct ogi_error err = { 0 };
+
+		if (cfg == NULL)
+			fail_msg("%s", problems);
+		g_unlink(ran);
+		it.handing_over = handover_hook;
+		it.handing_over_ctx = &h;
+		assert_int_equal(fax->submit(cfg, NULL, &it, &res, &err), cases[i].rc);
+		assert_int_equal(h.calls, cases[i].calls);
+		assert_false(h.ran_before);
+		assert_int_equal(g_file_test(ran, G_FILE_TEST_EXISTS), cases[i].ran);
+		if (cases[i].detail != NULL) {
+			assert_int_equal(res.state, cases[i].res);
+			assert_string_equal(res.detail, cases[i].detail);
+		}
+		config_free(cfg);
+		g_free(problems);
+		g_free(conf);
+	}
+	g_free(ran);
+}
+
+/* A number the command may not be given is refused before anything is
+ * marked or run. */
+static void
+test_fax_channel_refused(void **state)
 {
 	struct channel_fixture *f = *state;
 	const struct delivery_channel *fax = delivery_channel_find("fax");
 	struct delivery_item it = item_of(f, 3, NULL, 0);
+	struct handover_seen h = { .ran = f->pdf };
 	struct delivery_channel_result res;
 	struct ogi_error err = { 0 };
 
-	assert_int_equal(fax->submit(f->cfg, NULL, &it, &res, &err), 0);
-	assert_int_equal(res.state, DELIVERY_CHANNEL_PERMANENT);
-	assert_string_equal(res.detail, "fax command exit 1");
+	it.handing_over = handover_hook;
+	it.handing_over_ctx = &h;
 	it.contact.fax = "-d 0471";
 	assert_int_equal(fax->submit(f->cfg, NULL, &it, &res, &err), 0);
 	assert_int_equal(res.state, DELIVERY_CHANNEL_PERMANENT);
 	assert_non_null(strstr(res.detail, "is not"));
+	assert_int_equal(h.calls, 0);
+}
+
+/* A busy fax waits on the outbox's [smtp] retry schedule, step by step,
+ * and the letter fails once it is used up. */
+static void
+test_retry_schedule(void **state)
+{
+	static const struct {
+		const char *smtp;     /* the [smtp] section */
+		int attempts;         /* tries that failed before this one */
+		bool again;
+		int64_t wait;         /* then the next try is this long after */
+	} cases[] = {
+		{ "[smtp]\nhost = 127.0.0.1\nretry = 1m 5m\n", 0, true, 60 },
+		{ "[smtp]\nhost = 127.0.0.1\nretry = 1m 5m\n", 1, true, 300 },
+		{ "[smtp]\nhost = 127.0.0.1\nretry = 1m 5m\n", 2, false, 0 },
+		{ "[smtp]\nhost = 127.0.0.1\nretry = 1m 5m\n", 7, false, 0 },
+		/* The default: twelve waits, the last 16 hours. */
+		{ "", 0, true, 5 * 60 },
+		{ "", 11, true, 16 * 3600 },
+		{ "", 12, false, 0 },
+	};
+	struct channel_fixture *f = *state;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *problems;
+		struct config *cfg = load_config(f->dir, cases[i].smtp, &problems);
+		int64_t next = -1;
+
+		if (cfg == NULL)
+			fail_msg("%s", problems);
+		assert_int_equal(delivery_letters_retry_at(cfg, cases[i].attempts, T0,
+							   &next), cases[i].again);
+		if (cases[i].again)
+			assert_int_equal(next, T0 + cases[i].wait);
+		config_free(cfg);
+		g_free(problems);
+	}
 }
 
 static void
@@ -769,6 +888,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_post_queue, channel_setup,
 						channel_teardown),
 		cmocka_unit_test_setup_teardown(test_post_refused, channel_setup,
+						channel_teardown),
+		cmocka_unit_test_setup_teardown(test_fax_channel_refused,
+						channel_setup, channel_teardown),
+		cmocka_unit_test_setup_teardown(test_retry_schedule, channel_setup,
 						channel_teardown),
 		cmocka_unit_test_setup_teardown(test_fax_channel, channel_setup,
 						channel_teardown),

@@ -1,7 +1,8 @@
 /* The letters queue (registry/letters.h): adding a letter with its
  * attachments, compare-and-set moves, document numbers kept across a
- * re-run, queueing with its outbox row in one transaction, and the
- * outbox's news reaching the letter. */
+ * re-run, queueing with its outbox row in one transaction, the outbox's
+ * news reaching the letter, a letter waiting for its next try, and the
+ * sending mark of a letter handed where it cannot be taken back. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -107,7 +108,7 @@ test_add(void **state)
 	assert_int_equal(l.files[0].size, 1234);
 	registry_letter_clear(&l);
 
-	assert_int_equal(registry_letters_pending(f->reg, 10, &rows, &n, &err), 0);
+	assert_int_equal(registry_letters_pending(f->reg, T0, 10, &rows, &n, &err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(rows[0].id, id);
 	registry_letters_free(rows, n);
@@ -155,8 +156,8 @@ test_add_refused(void **state)
 	{
 		struct ogi_error err = { 0 };
 
-		assert_int_equal(registry_letters_pending(f->reg, 10, &rows, &n,
-							  &err), 0);
+		assert_int_equal(registry_letters_pending(f->reg, T0, 10, &rows,
+							  &n, &err), 0);
 		assert_int_equal(n, 0);
 		/* Outside a transaction, the in-transaction form writes nothing. */
 		const struct registry_letter_new l = {
@@ -293,13 +294,13 @@ test_queue_and_outbox_news(void **state)
 	make_case(f, case_id);
 	m.case_id = case_id;
 	id = add_letter(f, case_id, "receipt");
-	assert_int_equal(registry_letter_queue(f->reg, id, "letters/1.pdf", &m, T0,
-					       &obox, &err), 0);
+	assert_int_equal(registry_letter_queue(f->reg, id, "letters/1.pdf", &m, NULL,
+					       T0, &obox, &err), 0);
 	assert_true(obox > 0);
 	/* A second worker that rendered it too is refused, with no mail. */
 	m.message_id = "l1-again@gov.example";
-	assert_int_equal(registry_letter_queue(f->reg, id, "letters/1.pdf", &m, T0,
-					       &obox2, &err), -1);
+	assert_int_equal(registry_letter_queue(f->reg, id, "letters/1.pdf", &m, NULL,
+					       T0, &obox2, &err), -1);
 	assert_int_equal(obox2, 0);
 	assert_int_equal(registry_outbox_find(f->reg, "l1-again@gov.example",
 					      &obox2, &err), 0);
@@ -346,7 +347,7 @@ test_queue_without_mail(void **state)
 	make_case(f, case_id);
 	id = add_letter(f, case_id, "receipt");
 	assert_int_equal(registry_letter_queue(f->reg, id, "letters/2.pdf", NULL,
-					       T0, &obox, &err), 0);
+					       NULL, T0, &obox, &err), 0);
 	assert_int_equal(obox, 0);
 	assert_int_equal(registry_letter_set_tracking(f->reg, id, "EMS123",
 						      T0, &err), 0);
@@ -355,6 +356,138 @@ test_queue_without_mail(void **state)
 	assert_int_equal(l.outbox_id, 0);
 	assert_string_equal(l.tracking, "EMS123");
 	registry_letter_clear(&l);
+}
+
+static size_t
+pending_at(struct registry_fixture *f, int64_t now)
+{
+	struct registry_letter *rows;
+	struct ogi_error err = { 0 };
+	size_t n;
+
+	if (registry_letters_pending(f->reg, now, 10, &rows, &n, &err) != 0)
+		fail_msg("pending: %s", err.msg);
+	registry_letters_free(rows, n);
+	return n;
+}
+
+/* A letter its channel could not take now waits: each try counted, not
+ * listed before its next try is due, and queueing it clears the wait. */
+static void
+test_deferred_waits(void **state)
+{
+	static const struct {
+		int64_t next_at;      /* the wait set at T0 */
+		int attempts;         /* tries counted after it */
+		int64_t before, due;  /* listed at neither, at due */
+	} waits[] = {
+		{ T0 + 300, 1, T0 + 299, T0 + 300 },
+		{ T0 + 1200, 2, T0 + 1199, T0 + 5000 },
+	};
+	struct registry_fixture *f = *state;
+	char case_id[REGISTRY_CASE_ID_SIZE];
+	struct ogi_error err = { 0 };
+	struct registry_letter l;
+	int64_t id, obox;
+
+	make_case(f, case_id);
+	id = add_letter(f, case_id, "receipt");
+	for (size_t i = 0; i < G_N_ELEMENTS(waits); i++) {
+		assert_int_equal(registry_letter_defer(f->reg, id, waits[i].next_at,
+						       "fax command exit 75: busy",
+						       T0, &err), 0);
+		get_letter(f, id, &l);
+		assert_string_equal(l.state, "pending");
+		assert_int_equal(l.attempts, waits[i].attempts);
+		assert_int_equal(l.next_attempt_at, waits[i].next_at);
+		assert_string_equal(l.detail, "fax command exit 75: busy");
+		registry_letter_clear(&l);
+		assert_int_equal(pending_at(f, waits[i].before), 0);
+		assert_int_equal(pending_at(f, waits[i].due), 1);
+	}
+	assert_int_equal(registry_letter_queue(f->reg, id, "letters/1.pdf", NULL,
+					       NULL, T0 + 5000, &obox, &err), 0);
+	get_letter(f, id, &l);
+	assert_int_equal(l.attempts, 2);
+	assert_int_equal(l.next_attempt_at, 0);
+	registry_letter_clear(&l);
+	/* Only a pending letter waits. */
+	assert_int_equal(registry_letter_defer(f->reg, id, T0 + 9000, "x",
+					       T0 + 5000, &err), -1);
+}
+
+/* The sending mark: set once, before the hand-over, taken off by the
+ * letter's next move -- queued and sent in one transaction when the
+ * channel reports it sent -- or when the hand-over never started. */
+static void
+test_sending_mark(void **state)
+{
+	static const struct {
+		const char *end;      /* what ends the hand-over */
+		const char *state;    /* the letter's state after it */
+	} ends[] = {
+		{ "unmark", "pending" },
+		{ "defer", "pending" },
+		{ "fail", "failed" },
+		{ "sent", "sent" },
+	};
+	struct registry_fixture *f = *state;
+	struct ogi_error err = { 0 };
+
+	for (size_t i = 0; i < G_N_ELEMENTS(ends); i++) {
+		char case_id[REGISTRY_CASE_ID_SIZE];
+		struct registry_letter l, *rows;
+		int64_t id, obox;
+		size_t n;
+		int rc;
+
+		make_case(f, case_id);
+		id = add_letter(f, case_id, "receipt");
+		assert_int_equal(registry_letter_mark_sending(f->reg, id, T0 + 1,
+							      &err), 0);
+		/* A second hand-over of the same letter is refused. */
+		assert_int_equal(registry_letter_mark_sending(f->reg, id, T0 + 2,
+							      &err), -1);
+		get_letter(f, id, &l);
+		assert_int_equal(l.sending_at, T0 + 1);
+		registry_letter_clear(&l);
+		if (strcmp(ends[i].end, "unmark") == 0)
+			rc = registry_letter_unmark_sending(f->reg, id, T0 + 3, &err);
+		else if (strcmp(ends[i].end, "defer") == 0)
+			rc = registry_letter_defer(f->reg, id, T0 + 300, "busy",
+						   T0 + 3, &err);
+		else if (strcmp(ends[i].end, "fail") == 0)
+			rc = registry_letter_transition(f->reg, id, "pending",
+							"failed", "exit 1", T0 + 3,
+							&err);
+		else
+			rc = registry_letter_queue(f->reg, id, "letters/1.pdf", NULL,
+						   "fax command exit 0: job 42",
+						   T0 + 3, &obox, &err);
+		if (rc != 0)
+			fail_msg("%s: %s", ends[i].end, err.msg);
+		get_letter(f, id, &l);
+		assert_string_equal(l.state, ends[i].state);
+		assert_int_equal(l.sending_at, 0);
+		registry_letter_clear(&l);
+		assert_int_equal(registry_letter_unmark_sending(f->reg, id, T0 + 4,
+								&err), -1);
+		if (strcmp(ends[i].end, "sent") != 0)
+			continue;
+		get_letter(f, id, &l);
+		assert_string_equal(l.detail, "fax command exit 0: job 42");
+		assert_string_equal(l.pdf_path, "letters/1.pdf");
+		registry_letter_clear(&l);
+		/* Its news is there to act on (after the failed one's). */
+		assert_int_equal(registry_letters_unsettled(f->reg, 10, &rows, &n,
+							    &err), 0);
+		assert_int_equal(n, 2);
+		assert_int_equal(rows[1].id, id);
+		registry_letters_free(rows, n);
+		/* Not pending any more: no mark. */
+		assert_int_equal(registry_letter_mark_sending(f->reg, id, T0 + 5,
+							      &err), -1);
+	}
 }
 
 int
@@ -376,6 +509,12 @@ main(void)
 						registry_fixture_setup,
 						registry_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_queue_without_mail,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_deferred_waits,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_sending_mark,
 						registry_fixture_setup,
 						registry_fixture_teardown),
 	};
