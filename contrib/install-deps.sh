@@ -9,7 +9,8 @@ libxml2-dev libzip-dev libgsf-1-dev libpoppler-glib-dev libcmocka-dev zlib1g-dev
 fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei
 poppler-utils qpdf jq python3 sqlite3 zip file procps clang libclang-rt-14-dev
 libgnutls28-dev openssl dovecot-imapd dovecot-pop3d dovecot-submissiond postfix
-notmuch fetchmail"
+notmuch fetchmail
+python3-pil ghostscript libtiff-tools"
 
 missing=""
 for p in $PACKAGES; do
