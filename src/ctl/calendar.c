@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "common/clock.h"
 #include "common/spool.h"
 #include "common/workdays.h"
 #include "ctl/ogictl.h"
@@ -326,28 +327,6 @@ fail:
 	return -1;
 }
 
-/* The local date and time of t in the office's time zone. */
-static void
-ctl_calendar_local(const struct config *cfg, int64_t t, char date[11],
-		   int *hour_r, int *minute_r)
-{
-	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
-	GDateTime *utc = g_date_time_new_from_unix_utc(t), *local;
-
-	/* config_load checked the name; UTC only for a zone gone since. */
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	local = g_date_time_to_timezone(utc, tz);
-
-	snprintf(date, 11, "%04d-%02d-%02d", g_date_time_get_year(local),
-		 g_date_time_get_month(local), g_date_time_get_day_of_month(local));
-	*hour_r = g_date_time_get_hour(local);
-	*minute_r = g_date_time_get_minute(local);
-	g_date_time_unref(local);
-	g_date_time_unref(utc);
-	g_time_zone_unref(tz);
-}
-
 /* Counts c's deadline again on wd, by the rules it was registered under,
  * from its recorded receipt day (or, for a case from before receipt days,
  * from when it was received). */
@@ -357,16 +336,15 @@ ctl_calendar_recount_case(const struct config *cfg, const struct rules *office,
 			  const struct registry_provisional *c,
 			  struct rules_deadline *dl_r, struct ogi_error *err)
 {
+	struct clock_local at;
 	struct rules r;
-	char date[11];
-	int hour, minute;
 
 	rules_for_case(office, c->rules, &r);
 	if (c->receipt_date != NULL)
 		return rules_recount(&r, wd, c->receipt_date, c->extended_days,
 				     dl_r, err);
-	ctl_calendar_local(cfg, c->received_at, date, &hour, &minute);
-	return rules_reply_deadline(&r, wd, date, hour, minute, dl_r, err);
+	clock_local(cfg->timezone, c->received_at, &at);
+	return rules_reply_deadline(&r, wd, at.date, at.hour, at.minute, dl_r, err);
 }
 
 /* Counts every open provisional deadline again on wd and stores the

@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "common/json.h"
 #include "common/workdays.h"
 #include "delivery/compose.h"
@@ -267,9 +268,7 @@ case_move_clock(const struct config *cfg, const struct registry_case *c,
 {
 	struct workdays *wd = NULL;
 	struct rules office, r;
-	GDateTime *now;
-	GTimeZone *tz;
-	char today[11];
+	struct clock_local now;
 	bool applies = false;
 	int rc = 0;
 
@@ -277,21 +276,14 @@ case_move_clock(const struct config *cfg, const struct registry_case *c,
 	rules_for_case(&office, c->rules, &r);
 	if (!r.profile->abandon_uncorrected)
 		return 0;
-	tz = g_time_zone_new_identifier(cfg->timezone);
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	now = g_date_time_new_now(tz);
-	snprintf(today, sizeof(today), "%04d-%02d-%02d",
-		 g_date_time_get_year(now), g_date_time_get_month(now),
-		 g_date_time_get_day_of_month(now));
+	clock_local(cfg->timezone, (int64_t)time(NULL), &now);
 	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
 				 err) != 0)
 		rc = -1;
 	else if (strcmp(to, "registered") == 0 &&
 		 strcmp(c->state, "incomplete") == 0) {
-		rc = rules_reply_deadline(&r, wd, today,
-					  g_date_time_get_hour(now),
-					  g_date_time_get_minute(now), dl, err);
+		rc = rules_reply_deadline(&r, wd, now.date, now.hour, now.minute,
+					  dl, err);
 		if (rc == 0) {
 			*clock = (struct registry_case_clock){
 				.receipt_date = dl->receipt_date,
@@ -301,14 +293,12 @@ case_move_clock(const struct config *cfg, const struct registry_case *c,
 			m->clock = clock;
 		}
 	} else if (strcmp(to, "incomplete") == 0) {
-		rc = rules_correction_due(&r, wd, today, due_r, &applies, NULL,
+		rc = rules_correction_due(&r, wd, now.date, due_r, &applies, NULL,
 					  err);
 		if (rc == 0 && applies)
 			m->correction_due = due_r;
 	}
 	workdays_free(wd);
-	g_date_time_unref(now);
-	g_time_zone_unref(tz);
 	return rc;
 }
 
@@ -877,24 +867,6 @@ case_workdays_left(const struct workdays *wd, const char *today,
 	return 0;
 }
 
-/* Today in the office time zone, "YYYY-MM-DD". */
-static void
-case_today(const char *tz_name, char today[11])
-{
-	GTimeZone *tz = g_time_zone_new_identifier(tz_name);
-	GDateTime *now;
-	char *s;
-
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	now = g_date_time_new_now(tz);
-	s = g_date_time_format(now, "%Y-%m-%d");
-	g_strlcpy(today, s, 11);
-	g_free(s);
-	g_date_time_unref(now);
-	g_time_zone_unref(tz);
-}
-
 struct case_due_row {
 	const struct registry_case *c;
 	bool has_left;
@@ -997,7 +969,7 @@ ctl_case_due(const struct config *cfg, int argc, char **argv)
 			return 2;
 		}
 	}
-	case_today(cfg->timezone, today);
+	clock_date(cfg->timezone, (int64_t)time(NULL), today);
 	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
 				 &err) != 0 ||
 	    registry_open(cfg->db_path, true, &reg, &err) != 0 ||

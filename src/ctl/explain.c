@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "ctl/output.h"
 #include "daemon/parser.h"
 #include "registry/registry.h"
@@ -34,23 +36,6 @@ explain_opts(int argc, char **argv, bool *json_r)
 		*json_r = true;
 	}
 	return optind;
-}
-
-static void
-explain_today(const struct config *cfg, char today_r[11])
-{
-	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
-	GDateTime *now;
-	char *s;
-
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	now = g_date_time_new_now(tz);
-	s = g_date_time_format(now, "%Y-%m-%d");
-	g_strlcpy(today_r, s, 11);
-	g_free(s);
-	g_date_time_unref(now);
-	g_time_zone_unref(tz);
 }
 
 /* Reads path whole, refusing what ogid would not parse either. */
@@ -101,7 +86,7 @@ explain_file(const struct config *cfg, const struct output *o,
 		goto out;
 	job.raw = (const unsigned char *)data;
 	job.raw_len = len;
-	explain_today(cfg, job.today);
+	clock_date(cfg->timezone, (int64_t)time(NULL), job.today);
 	if (parser_run(p, &job, &stop, &res, err) != 0)
 		goto out;
 	if (res.rec == NULL) {

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "common/json.h"
 #include "common/workdays.h"
 #include "ctl/ogictl.h"
@@ -20,29 +21,6 @@ ctl_holding_usage(void)
 	      stderr);
 }
 
-/* RFC 3339 in the office's zone, and its offset from UTC in seconds. */
-static char *
-ctl_holding_time(const char *tz_name, int64_t t, const char *format,
-		 int *offset_r)
-{
-	GTimeZone *tz = g_time_zone_new_identifier(tz_name);
-	GDateTime *utc = g_date_time_new_from_unix_utc(t);
-	GDateTime *local;
-	char *s;
-
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	local = g_date_time_to_timezone(utc, tz);
-	s = g_date_time_format(local, format);
-	if (offset_r != NULL)
-		*offset_r = (int)(g_date_time_get_utc_offset(local) /
-				  G_TIME_SPAN_SECOND);
-	g_date_time_unref(local);
-	g_date_time_unref(utc);
-	g_time_zone_unref(tz);
-	return s;
-}
-
 static void
 ctl_holding_print(const struct config *cfg, bool json,
 		  const struct registry_holding_row *rows, size_t n)
@@ -53,9 +31,9 @@ ctl_holding_print(const struct config *cfg, bool json,
 		json_init(&w, stdout, true);
 		json_begin_array(&w);
 		for (size_t i = 0; i < n; i++) {
-			char *when = ctl_holding_time(cfg->timezone,
-						      rows[i].received_at,
-						      "%Y-%m-%dT%H:%M:%S%:z", NULL);
+			char *when = clock_format(cfg->timezone,
+						  rows[i].received_at,
+						  "%Y-%m-%dT%H:%M:%S%:z");
 
 			json_begin_object(&w);
 			json_key(&w, "file");
@@ -84,8 +62,8 @@ ctl_holding_print(const struct config *cfg, bool json,
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		char *when = ctl_holding_time(cfg->timezone, rows[i].received_at,
-					      "%Y-%m-%d %H:%M", NULL);
+		char *when = clock_format(cfg->timezone, rows[i].received_at,
+					  "%Y-%m-%d %H:%M");
 
 		printf("%s  %s/%s  %s  %s  %s\n", when, rows[i].mailbox,
 		       rows[i].uid, rows[i].kind,
@@ -122,22 +100,19 @@ ctl_holding_deadline(const struct config *cfg, int64_t t,
 		     struct rules_deadline *dl, int *offset_r,
 		     struct ogi_error *err)
 {
-	char *day = ctl_holding_time(cfg->timezone, t, "%Y-%m-%d", offset_r);
-	char *hm = ctl_holding_time(cfg->timezone, t, "%H %M", NULL);
 	struct workdays *wd;
+	struct clock_local at;
 	struct rules r;
-	int hour = 0, minute = 0;
 	int rc = workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd, err);
 
+	clock_local(cfg->timezone, t, &at);
+	*offset_r = at.utc_offset;
 	if (rc == 0) {
 		rules_from_config(cfg, &r);
-		if (sscanf(hm, "%d %d", &hour, &minute) != 2)
-			hour = minute = 0;
-		rc = rules_reply_deadline(&r, wd, day, hour, minute, dl, err);
+		rc = rules_reply_deadline(&r, wd, at.date, at.hour, at.minute, dl,
+					  err);
 		workdays_free(wd);
 	}
-	g_free(hm);
-	g_free(day);
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "delivery/case-values.h"
 #include "letter/legal.h"
 #include "letter/template.h"
@@ -65,21 +66,6 @@ ctl_letter_kinds(const struct config *cfg)
 	return rc;
 }
 
-void
-ctl_letter_today(const struct config *cfg, char out[11])
-{
-	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
-	GDateTime *now;
-
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	now = g_date_time_new_now(tz);
-	g_snprintf(out, 11, "%04d-%02d-%02d", g_date_time_get_year(now),
-		   g_date_time_get_month(now), g_date_time_get_day_of_month(now));
-	g_date_time_unref(now);
-	g_time_zone_unref(tz);
-}
-
 static int
 ctl_letter_values(const struct config *cfg, const struct letter_legal *legal,
 		  const char *kind, const char *case_id,
@@ -105,7 +91,7 @@ ctl_letter_values(const struct config *cfg, const struct letter_legal *legal,
 		error_set(err, "no application %s", case_id);
 		return -1;
 	}
-	ctl_letter_today(cfg, today);
+	clock_date(cfg->timezone, (int64_t)time(NULL), today);
 	rc = delivery_case_values(c, cfg, legal, today, NULL, vals_r, err);
 	registry_case_free(c);
 	return rc;

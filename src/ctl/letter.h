@@ -18,7 +18,4 @@ int ctl_letter_render(const struct config *cfg, const char *kind,
 		      const char *case_id, const char *outpath,
 		      struct ogi_error *err);
 
-/* Today in the office's time zone, "YYYY-MM-DD": a letter's date. */
-void ctl_letter_today(const struct config *cfg, char out[11]);
-
 #endif

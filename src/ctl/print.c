@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "common/json.h"
 #include "ctl/ogictl.h"
 #include "ctl/output.h"
@@ -239,11 +240,11 @@ print_list(const struct config *cfg, const struct print_args *a)
 static int
 print_day(const struct config *cfg, const char *given, char day_r[11])
 {
-	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
-	GDateTime *now = g_date_time_new_now(tz ? tz : g_time_zone_new_utc());
-	char *today = g_date_time_format(now, "%Y-%m-%d");
+	char today[11];
 	int y, m, d, rc = 0;
 	char end;
+
+	clock_date(cfg->timezone, (int64_t)time(NULL), today);
 
 	if (given == NULL)
 		snprintf(day_r, 11, "%s", today);
@@ -255,10 +256,6 @@ print_day(const struct config *cfg, const char *given, char day_r[11])
 		rc = print_fail("%s is after today (%s)", given, today);
 	else
 		snprintf(day_r, 11, "%s", given);
-	g_free(today);
-	g_date_time_unref(now);
-	if (tz != NULL)
-		g_time_zone_unref(tz);
 	return rc;
 }
 

@@ -14,6 +14,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "common/clock.h"
 #include "common/json.h"
 #include "common/spool.h"
 #include "common/workdays.h"
@@ -861,7 +862,7 @@ ctl_reply(const struct config *cfg, int argc, char **argv)
 	    workflow_transition_check(c->state, "answered", &err) != 0 ||
 	    reply_files_size_check(cfg, c, &r, &err) != 0)
 		goto fail;
-	ctl_letter_today(cfg, today);
+	clock_date(cfg->timezone, (int64_t)time(NULL), today);
 	l.c = c;
 	l.today = today;
 	l.kind = lo->letter;
@@ -1015,7 +1016,7 @@ ctl_extend(const struct config *cfg, int argc, char **argv)
 	c = reply_case_get(cfg, id, &err);
 	if (c == NULL)
 		goto fail;
-	ctl_letter_today(cfg, today);
+	clock_date(cfg->timezone, (int64_t)time(NULL), today);
 	if (reply_extension_check(cfg, c, today, &x, &err) != 0)
 		goto fail;
 	l.c = c;

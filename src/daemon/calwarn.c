@@ -5,27 +5,10 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "common/log.h"
 #include "registry/calendar.h"
 #include "workflow/rules.h"
-
-/* The office's date at now. */
-static void
-calwarn_today(const struct config *cfg, int64_t now, char today[11])
-{
-	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
-	GDateTime *utc = g_date_time_new_from_unix_utc(now), *local;
-
-	/* config_load checked the name; UTC only for a zone gone since. */
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	local = g_date_time_to_timezone(utc, tz);
-	snprintf(today, 11, "%04d-%02d-%02d", g_date_time_get_year(local),
-		 g_date_time_get_month(local), g_date_time_get_day_of_month(local));
-	g_date_time_unref(local);
-	g_date_time_unref(utc);
-	g_time_zone_unref(tz);
-}
 
 int
 daemon_calendar_warnings(const struct config *cfg, const struct workdays *wd,
@@ -50,7 +33,7 @@ daemon_calendar_warnings(const struct config *cfg, const struct workdays *wd,
 			.provisional = true,
 		};
 	rules_from_config(cfg, &rules);
-	calwarn_today(cfg, now, today);
+	clock_date(cfg->timezone, now, today);
 	*text_r = rules_calendar_warnings(&rules, wd, today, cases, n);
 	g_free(cases);
 	registry_provisional_free(rows, n);

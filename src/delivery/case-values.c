@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "letter/render.h"
 #include "workflow/rules.h"
 
@@ -170,23 +171,6 @@ delivery_office_values(const struct config *cfg, const struct letter_legal *lega
 	return rc;
 }
 
-static void
-case_received_date(const struct registry_case *c, const char *tzname, char out[11])
-{
-	GTimeZone *tz = g_time_zone_new_identifier(tzname);
-	GDateTime *utc, *local;
-
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	utc = g_date_time_new_from_unix_utc(c->received_at);
-	local = g_date_time_to_timezone(utc, tz);
-	g_snprintf(out, 11, "%04d-%02d-%02d", g_date_time_get_year(local),
-		   g_date_time_get_month(local), g_date_time_get_day_of_month(local));
-	g_date_time_unref(local);
-	g_date_time_unref(utc);
-	g_time_zone_unref(tz);
-}
-
 /* Appends a "missing" item for each of the n texts whose bit is in bits. */
 static int
 case_add_missing(struct letter_values *vals, unsigned bits,
@@ -260,7 +244,7 @@ delivery_case_values(const struct registry_case *c, const struct config *cfg,
 	};
 
 	*vals_r = NULL;
-	case_received_date(c, cfg->timezone, received);
+	clock_date(cfg->timezone, c->received_at, received);
 	if (delivery_office_values(cfg, legal, vals, err) != 0)
 		goto fail;
 	for (size_t i = 0; i < G_N_ELEMENTS(plain); i++)

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "common/log.h"
 #include "common/workdays.h"
 #include "delivery/compose.h"
@@ -25,31 +26,6 @@
  * the retry schedule (up to 5 days) gave up, short enough not to repeat
  * an old failure for ever. */
 #define CHORES_FAILED_DAYS 7
-/* The office's date and minute of the day at now, and when (unix
- * seconds) that day began. */
-static void
-chores_local(const struct config *cfg, int64_t now, char date[11],
-	     int *minute_r, int64_t *day_start_r)
-{
-	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
-	GDateTime *utc = g_date_time_new_from_unix_utc(now);
-	GDateTime *local;
-
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	local = g_date_time_to_timezone(utc, tz);
-	snprintf(date, 11, "%04d-%02d-%02d", g_date_time_get_year(local),
-		 g_date_time_get_month(local), g_date_time_get_day_of_month(local));
-	*minute_r = g_date_time_get_hour(local) * 60 + g_date_time_get_minute(local);
-	*day_start_r = g_date_time_to_unix(local) -
-		       g_date_time_get_hour(local) * 3600 -
-		       g_date_time_get_minute(local) * 60 -
-		       g_date_time_get_second(local);
-	g_date_time_unref(local);
-	g_date_time_unref(utc);
-	g_time_zone_unref(tz);
-}
-
 static int
 chores_sweep(struct registry *reg, const char *today, int64_t now,
 	     struct ogi_error *err)
@@ -276,22 +252,20 @@ delivery_chores_run(const struct config *cfg, struct registry *reg,
 		    struct delivery_chores *ch, int64_t now,
 		    struct ogi_error *err)
 {
-	char today[11];
-	int minute;
-	int64_t day_start;
+	struct clock_local at;
 
-	chores_local(cfg, now, today, &minute, &day_start);
-	if (strcmp(ch->swept, today) != 0) {
-		if (chores_sweep(reg, today, now, err) != 0)
+	clock_local(cfg->timezone, now, &at);
+	if (strcmp(ch->swept, at.date) != 0) {
+		if (chores_sweep(reg, at.date, now, err) != 0)
 			return -1;
-		memcpy(ch->swept, today, sizeof(ch->swept));
+		memcpy(ch->swept, at.date, sizeof(ch->swept));
 	}
 	if (cfg->office.email == NULL || cfg->digest_minute == CONFIG_DIGEST_OFF ||
-	    minute < cfg->digest_minute ||
-	    strcmp(ch->digested, today) == 0)
+	    at.hour * 60 + at.minute < cfg->digest_minute ||
+	    strcmp(ch->digested, at.date) == 0)
 		return 0;
-	if (chores_digest(cfg, reg, today, now, day_start, err) != 0)
+	if (chores_digest(cfg, reg, at.date, now, at.day_start, err) != 0)
 		return -1;
-	memcpy(ch->digested, today, sizeof(ch->digested));
+	memcpy(ch->digested, at.date, sizeof(ch->digested));
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "common/log.h"
 #include "common/spool.h"
 #include "extract/extract.h"
@@ -334,25 +335,15 @@ compose_date(GString *h, const char *timezone, int64_t now)
 	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May",
 					      "Jun", "Jul", "Aug", "Sep", "Oct",
 					      "Nov", "Dec" };
-	GTimeZone *tz = g_time_zone_new_identifier(timezone);
-	GDateTime *utc = g_date_time_new_from_unix_utc(now), *dt;
-	int64_t off;
+	struct clock_local at;
+	int off;
 
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	dt = g_date_time_to_timezone(utc, tz);
-	off = g_date_time_get_utc_offset(dt) / G_TIME_SPAN_MINUTE;
+	clock_local(timezone, now, &at);
+	off = at.utc_offset / 60;
 	g_string_append_printf(h, "Date: %s, %d %s %d %02d:%02d:%02d %c%02d%02d\n",
-			       days[g_date_time_get_day_of_week(dt) - 1],
-			       g_date_time_get_day_of_month(dt),
-			       months[g_date_time_get_month(dt) - 1],
-			       g_date_time_get_year(dt), g_date_time_get_hour(dt),
-			       g_date_time_get_minute(dt), g_date_time_get_second(dt),
-			       off < 0 ? '-' : '+', (int)(ABS(off) / 60),
-			       (int)(ABS(off) % 60));
-	g_date_time_unref(dt);
-	g_date_time_unref(utc);
-	g_time_zone_unref(tz);
+			       days[at.weekday - 1], at.day, months[at.month - 1],
+			       at.year, at.hour, at.minute, at.second,
+			       off < 0 ? '-' : '+', ABS(off) / 60, ABS(off) % 60);
 }
 
 static void

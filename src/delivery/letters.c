@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "common/clock.h"
 #include "common/log.h"
 #include "common/spool.h"
 #include "delivery/case-values.h"
@@ -636,25 +637,6 @@ out:
 	return rc;
 }
 
-/* The office's date at now and its year. */
-static void
-letters_today(const struct config *cfg, int64_t now, char out[11], int *year_r)
-{
-	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
-	GDateTime *utc, *local;
-
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	utc = g_date_time_new_from_unix_utc(now);
-	local = g_date_time_to_timezone(utc, tz);
-	*year_r = g_date_time_get_year(local);
-	g_snprintf(out, 11, "%04d-%02d-%02d", *year_r, g_date_time_get_month(local),
-		   g_date_time_get_day_of_month(local));
-	g_date_time_unref(local);
-	g_date_time_unref(utc);
-	g_time_zone_unref(tz);
-}
-
 int
 delivery_letters_run(const struct config *cfg, struct registry *reg,
 		     int64_t now, const volatile sig_atomic_t *stop,
@@ -662,6 +644,7 @@ delivery_letters_run(const struct config *cfg, struct registry *reg,
 {
 	struct letters_pass pass = { .cfg = cfg, .reg = reg, .now = now, .st = st_r };
 	struct registry_letter *rows = NULL;
+	struct clock_local at;
 	char *legal_path;
 	size_t n = 0;
 	int rc = 0;
@@ -675,7 +658,9 @@ delivery_letters_run(const struct config *cfg, struct registry *reg,
 				      NULL);
 	rc = letter_legal_load(legal_path, &pass.legal, err);
 	g_free(legal_path);
-	letters_today(cfg, now, pass.today, &pass.year);
+	clock_local(cfg->timezone, now, &at);
+	memcpy(pass.today, at.date, sizeof(pass.today));
+	pass.year = at.year;
 	for (size_t i = 0; i < n && rc == 0 && !(stop != NULL && *stop); i++)
 		rc = letters_one(&pass, &rows[i], err);
 	letter_legal_free(pass.legal);
