@@ -597,6 +597,7 @@ def expectation(app, spec):
         "missing": [] if signed else ["signature"],
         "review": ["id_number"] if smudged else [],
         "applicant": {
+            "kind": "person",
             "name": app["name"],
             "id_number": None if smudged else app["id_number"],
             "address": app["address"],
@@ -765,6 +766,28 @@ def main():
         truth["messages"].append(make_message(spec, seq, ctx))
     with open(os.path.join(a.outdir, "truth.json"), "w") as f:
         json.dump(truth, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    write_score_truth(a.outdir, truth)
+
+
+def write_score_truth(outdir, truth):
+    """OUTDIR/score/: the same expectations in the shape of the shared
+    corpus scorer (../shared/tools/score-corpus.sh OUTDIR/score OGID OGICTL):
+    a list, one entry per mail file, with kind and complete, mail/ beside it."""
+    sdir = os.path.join(outdir, "score")
+    os.makedirs(sdir, exist_ok=True)
+    link = os.path.join(sdir, "mail")
+    if not os.path.islink(link):
+        os.symlink(os.path.join("..", "mail"), link)
+    flat = []
+    for m in truth["messages"]:
+        e = dict(m["expect"])
+        e.update({"file": os.path.basename(m["mail"]), "kind": "application",
+                  "complete": not e["missing"], "invalid": [], "id": m["id"],
+                  "resolution": m["resolution"], "noise": m["noise"]})
+        flat.append(e)
+    with open(os.path.join(sdir, "truth.json"), "w") as f:
+        json.dump(flat, f, ensure_ascii=False, indent=2)
         f.write("\n")
 
 
