@@ -108,6 +108,12 @@ const char *extract_layout_skip_bullet(const char *p, const char *end);
  * contradicts, an agent). */
 void extract_verdict_decide(struct extract_record *rec);
 
+/* verdict.c: the required element (enum extract_element bit) field f
+ * carries, 0 for none; whether one of the element's fields of rec is
+ * HIGH. */
+unsigned extract_verdict_element_of(enum extract_field f);
+bool extract_verdict_element_sure(const struct extract_record *rec,
+				  unsigned element);
 
 /* verdict.c: whether a and b (either may be NULL: false) are one name
  * written alike but for spaces and dots (张 三, 巴特尔·朝鲁 / 巴特尔.朝鲁)
@@ -155,5 +161,37 @@ bool extract_text_is_alnum(char c);
 
 /* The length of the clause punctuation at p (。、,;!?)]】), 0 if none. */
 size_t extract_text_clause_end_len(const char *p, const char *end);
+
+/* ocrfront.c: what the OCR front made of the words (extract_message_ocr()
+ * reads it; tests look at it).  Flags of a byte of the text: */
+enum extract_ocr_flag {
+	EXTRACT_OCR_REPAIRED = 1u << 0, /* put right: a date's character, an ID
+	                                   number's letter, a label's character */
+	EXTRACT_OCR_DOUBT    = 1u << 1, /* no reading, or more than one, is
+	                                   valid: a label close to two labels,
+	                                   an ID number read with letters */
+	EXTRACT_OCR_GUESSED  = 1u << 2, /* a label put where an unreadable one
+	                                   stood, from the value's shape */
+};
+
+struct extract_ocr_text {
+	char *text;            /* what extract_message() reads; lines by \n,
+	                          pages by a blank line */
+	size_t len;
+	int *word;             /* per byte of text: the index of the word it
+	                          came from, -1 for a space or break put in */
+	unsigned char *flags;  /* per byte: enum extract_ocr_flag bits */
+	GPtrArray *doubts;     /* reasons (char *) a clerk must look, English */
+	unsigned header_lines; /* fax header lines (TSI) left out */
+	unsigned cover_pages;  /* cover pages left out */
+	unsigned low_words;    /* words in text below EXTRACT_OCR_CONF_MIN */
+};
+
+/* Makes out from the n words (struct extract_ocr_input's order); today:
+ * "YYYY-MM-DD" (a birth date after it is no reading), or NULL.  Free with
+ * extract_ocr_text_clear(). */
+void extract_ocr_front(const struct extract_ocr_word *words, size_t n,
+		       const char *today, struct extract_ocr_text *out);
+void extract_ocr_text_clear(struct extract_ocr_text *t);
 
 #endif

@@ -261,6 +261,60 @@ struct extract_record *extract_message(const struct mime_message *msg,
 
 void extract_record_free(struct extract_record *rec);
 
+/* --- ocrfront.c: applications read by OCR ------------------------------- */
+
+/* One word as the OCR module read it (Tesseract's result iterator).  The
+ * strings are the caller's; nothing here keeps a pointer after the call. */
+struct extract_ocr_word {
+	const char *text;   /* UTF-8 as read (invalid bytes are dropped) */
+	int conf;           /* Tesseract's word confidence, 0..100 */
+	unsigned page, line;/* page from 0, line on its page from 0, in
+	                       reading order */
+	int x0, y0, x1, y1; /* its box in the page image's pixels; all 0 when
+	                       unknown (then spacing is by the characters) */
+};
+
+/* A field whose words the OCR read with less confidence than this is LOW
+ * (a clerk checks it).  On the office's form rendered, faxed at normal
+ * resolution and read here (tesseract 5.3 chi_sim), the misread Chinese
+ * words scored 15-67 and all but two of the words read right 76 or more;
+ * the misread words that scored higher were Latin and punctuation (an
+ * e-mail address with a comma, the fax header), which validation catches.
+ * 70 flags the misreads at the price of a few sound words (街 at 29). */
+#define EXTRACT_OCR_CONF_MIN 70
+
+struct extract_ocr_input {
+	const struct extract_ocr_word *words; /* in reading order: by page,
+	                                         line, then left to right */
+	size_t n_words;
+	bool gateway_text;  /* true for fax-to-mail: the message's own text
+	                       (body and text attachments) is the fax
+	                       gateway's, not the applicant's, and its sender
+	                       is the gateway, never a contact; false for an
+	                       e-mail whose pictures were read: its text is
+	                       read as well, the OCR text as one more
+	                       attachment */
+};
+
+/* Reads an application from OCR words: the words become the text
+ * extract_message() reads (CJK words joined, ASCII punctuation where the
+ * form has full-width, labels with one character misread put right when
+ * only one label is that close, dates and identity numbers repaired where
+ * only one reading is valid, the fax header line (TSI) of each page and a
+ * cover page left out), that text is read by the same rules as mail, and
+ * every value read from it is traced back to its words: a value whose
+ * words score below EXTRACT_OCR_CONF_MIN, that a doubtful repair or a
+ * guessed label gave, or that is invalid as read (a misread digit fails a
+ * check) is LOW with a reason in rec->review, so the verdict is REVIEW.
+ * An element the text lacks while some of its words were unreadable is a
+ * doubt as well (except the signature, which is ink, not text: the OCR
+ * module's mark decides it).  msg gives the headers (receipt date,
+ * subject); its pictures count as read.  Returns a new record
+ * (extract_record_free); never fails.  Pure; no I/O. */
+struct extract_record *extract_message_ocr(const struct mime_message *msg,
+					   const struct extract_ocr_input *in,
+					   const struct extract_context *ctx);
+
 /* Checks an application again after its fields changed (a correction
  * merged into it): rec becomes an application, its missing elements are
  * those without a value, and the verdict and review are decided anew from
@@ -379,6 +433,11 @@ void extract_validate_record_contact(struct extract_record *rec);
  * date.  A 15-digit first-generation number (no check character, void
  * since 2013) is never valid. */
 bool extract_resident_id_valid(const char *id);
+
+/* Whether the first two characters of a resident ID are a province-level
+ * area of GB/T 2260 (11 Beijing ... 65 Xinjiang, 71 Taiwan, 81 Hong Kong,
+ * 82 Macao). */
+bool extract_id_region_known(const char *id);
 
 /* GB 32100: 18 characters from the code alphabet with a valid check. */
 bool extract_uscc_valid(const char *code);

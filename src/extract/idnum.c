@@ -179,6 +179,17 @@ static const char uscc_provinces[] =
 	"82";
 
 bool
+extract_id_region_known(const char *id)
+{
+	if (id == NULL || strlen(id) < 2 || (id[0] == '1' && id[1] == '0'))
+		return false;
+	for (const char *p = uscc_provinces; *p != '\0'; p += 2)
+		if (p[0] == id[0] && p[1] == id[1])
+			return true;
+	return false;
+}
+
+bool
 extract_uscc_well_formed(const char *code)
 {
 	bool authority = false, province = false;

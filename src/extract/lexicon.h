@@ -75,6 +75,11 @@ struct extract_lexicon_pair {
 	const char *open, *close;
 };
 
+/* lexicon/ocr.txt: what OCR printed and what was written. */
+struct extract_lexicon_confusion {
+	const char *read, *meant;
+};
+
 /* A list and its length, as the word functions take them:
  * word_at(p, end, EXTRACT_LEXICON(fax_verbs)). */
 #define EXTRACT_LEXICON(name) extract_lexicon_##name, extract_lexicon_##name##_n
@@ -145,6 +150,11 @@ EXTRACT_LEXICON_LIST(const char *const, client_prefixes);
 EXTRACT_LEXICON_LIST(const char *const, client_words);
 EXTRACT_LEXICON_LIST(const char *const, quote_headers);
 EXTRACT_LEXICON_LIST(const char *const, quote_separators);
+/* ocr.txt */
+EXTRACT_LEXICON_LIST(const struct extract_lexicon_confusion, ocr_date_confusions);
+EXTRACT_LEXICON_LIST(const struct extract_lexicon_confusion, ocr_digit_confusions);
+EXTRACT_LEXICON_LIST(const char *const, ocr_cover_titles);
+EXTRACT_LEXICON_LIST(const char *const, ocr_cover_keys);
 
 /* The longest form label matching at p (p..end), with any spaces between
  * its characters ("姓　　名") and ASCII letters in any case; not inside an

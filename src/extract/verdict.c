@@ -59,6 +59,7 @@ static const struct {
 	{ "prose-request-no-verb",
 	  "was read from a sentence without a request verb" },
 	{ "date-day-month-order", NULL },
+	{ "ocr:", NULL },
 };
 
 static char *
@@ -136,6 +137,28 @@ doubt_blank(struct extract_record *rec, unsigned element)
 			g_free(line);
 		}
 	}
+}
+
+unsigned
+extract_verdict_element_of(enum extract_field f)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(elements); i++)
+		for (size_t k = 0; k < elements[i].n; k++)
+			if (elements[i].fields[k] == f)
+				return elements[i].element;
+	return 0;
+}
+
+bool
+extract_verdict_element_sure(const struct extract_record *rec, unsigned element)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(elements); i++)
+		for (size_t k = 0; k < elements[i].n; k++)
+			if (elements[i].element == element &&
+			    rec->info[elements[i].fields[k]].confidence ==
+			    EXTRACT_CONF_HIGH)
+				return true;
+	return false;
 }
 
 static void

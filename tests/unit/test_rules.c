@@ -17,6 +17,7 @@
 #include <glib.h>
 
 #include "extract/extract.h"
+#include "ocr-words.h"
 
 #define RULES_DIR OGI_SRCDIR "/tests/rules"
 #define MAX_ATTACHMENTS 4
@@ -39,9 +40,13 @@ struct rule_case {
 	enum picture attach_picture[MAX_ATTACHMENTS];
 	size_t n_attach;
 	GPtrArray *expect;      /* "key: value" strings */
+	GString *ocr;           /* the OCR words of its pages (ocr-words.h),
+	                           NULL when it has none */
+	bool ocr_attachment;    /* "ocr: attachment": pictures of an e-mail
+	                           were read, not a fax */
 };
 
-enum section { SEC_HEAD, SEC_BODY, SEC_ATTACH, SEC_IMAGE, SEC_EXPECT };
+enum section { SEC_HEAD, SEC_BODY, SEC_ATTACH, SEC_IMAGE, SEC_OCR, SEC_EXPECT };
 
 /* --- what a record says, by key ---------------------------------------- */
 
@@ -284,7 +289,16 @@ run_case(const char *file, const struct rule_case *c)
 	if (!g_hash_table_contains(want, "kind"))
 		g_hash_table_insert(want, g_strdup("kind"), g_strdup("application"));
 
-	rec = extract_message(&msg, &ctx);
+	if (c->ocr != NULL) {
+		size_t n;
+		struct extract_ocr_word *w = ocr_words_parse(c->ocr->str, &n);
+		const struct extract_ocr_input in = { w, n, !c->ocr_attachment };
+
+		rec = extract_message_ocr(&msg, &in, &ctx);
+		ocr_words_free(w, n);
+	} else {
+		rec = extract_message(&msg, &ctx);
+	}
 
 	GHashTableIter it;
 	gpointer k, v;
@@ -358,6 +372,8 @@ case_free(struct rule_case *c)
 		g_free(c->attach_name[i]);
 	}
 	g_ptr_array_free(c->expect, TRUE);
+	if (c->ocr != NULL)
+		g_string_free(c->ocr, TRUE);
 	g_free(c);
 }
 
@@ -381,6 +397,10 @@ head_line(struct rule_case *c, const char *line)
 		{ "received:", offsetof(struct rule_case, received) },
 	};
 
+	if (strcmp(line, "ocr: attachment") == 0) {
+		c->ocr_attachment = true;
+		return true;
+	}
 	for (size_t i = 0; i < G_N_ELEMENTS(heads); i++)
 		if (g_str_has_prefix(line, heads[i].key)) {
 			char **slot = (char **)((char *)c + heads[i].offset);
@@ -435,12 +455,22 @@ read_cases(const char *path)
 			c->attach_name[c->n_attach] = name;
 			c->attach[c->n_attach++] = g_string_new(NULL);
 			sec = image ? SEC_IMAGE : SEC_ATTACH;
+		} else if (strcmp(l, "--- ocr") == 0) {
+			/* A page of words; the next one starts a page. */
+			if (c->ocr == NULL)
+				c->ocr = g_string_new(NULL);
+			else
+				g_string_append(c->ocr, "\f\n");
+			sec = SEC_OCR;
 		} else if (strcmp(l, "--- expect") == 0) {
 			sec = SEC_EXPECT;
 		} else if (sec == SEC_BODY) {
 			append_line(c->body, l);
 		} else if (sec == SEC_ATTACH) {
 			append_line(c->attach[c->n_attach - 1], l);
+		} else if (sec == SEC_OCR) {
+			if (l[0] != '#')
+				append_line(c->ocr, l);
 		} else if (sec == SEC_IMAGE) {
 			if (l[0] != '\0' && l[0] != '#')
 				fail_msg("%s:%u: a picture has no text", path, n + 1);

@@ -1,0 +1,1388 @@
+/* The OCR-tolerant front: Tesseract's words in, the text the field reader
+ * takes out, each byte of it traced to the word it came from, so that a
+ * value read from the text gets its words' confidence.
+ *
+ * Tesseract's chi_sim prints a space between Chinese words and around
+ * punctuation, ASCII punctuation where the form has full-width, a label
+ * now and then with one character wrong (证件与码, 巾请时间), letters in
+ * digit runs and 午 for 年 (domain.md §7, lexicon/ocr.txt).  Each repair
+ * here is made only where one reading is left; where more than one, or
+ * none, is, the text stays as read and its bytes carry a doubt that makes
+ * every value read over them LOW.  A line is worked on as an array of
+ * characters, each with its word and flags, so that repairs that change
+ * the length keep the trace. */
+#include <string.h>
+
+#include <glib.h>
+
+#include "extract/extract-private.h"
+#include "extract/lexicon.h"
+
+/* A gap between two words of a line this many times the line's text
+ * height or wider sets two fields apart (the padding the layout pass
+ * splits at).  On the office's form rendered at 204x196 a label's colon
+ * and its value stand 0.5-0.7 heights apart, two fields of a line 1.1 or
+ * more. */
+#define COLUMN_GAP_HEIGHTS 1.0
+/* What such a gap becomes: layout.c's PAD_MIN_SPACES. */
+#define COLUMN_PAD "  "
+
+/* A fax machine prints its header (TSI) on the first line of a page, at
+ * most on the second when it wraps. */
+#define TSI_MAX_LINE 2
+/* A header line has at least this many of: a date, a time, a page mark, a
+ * fax number. */
+#define TSI_MIN_FEATURES 2
+/* Chinese characters a header may hold besides 年月日第共页 (传真). */
+#define TSI_MAX_HAN 2
+
+/* A page is a cover page with a cover title or this many of the cover
+ * fields (致, 发件人, 页数 ...) ... */
+#define COVER_MIN_KEYS 3
+/* ... unless it has this many of the application form's own fields
+ * (name, identity number, address, request). */
+#define COVER_FORM_MIN_FIELDS 2
+
+/* Labels of fewer characters are not matched with a wrong character:
+ * one character of two is half the label (电话 / 电活 / 传话). */
+#define FUZZY_MIN_CHARS 3
+
+/* An identity number has 18 characters; a run of them read with letters
+ * is repaired only when this many are digits as read, so that a Latin
+ * word is never taken for one. */
+#define ID_CHARS 18
+#define ID_MIN_DIGITS 14
+/* Readings tried for one number, at most (two-digit letters double it). */
+#define ID_MAX_READINGS 256
+
+struct och {
+	char b[8];           /* one character, NUL-terminated */
+	int word;            /* index of its word, -1 when put in */
+	unsigned char flags; /* enum extract_ocr_flag */
+};
+
+struct ocr_line {
+	GArray *c;           /* struct och */
+	bool header;         /* the fax header (TSI): left out */
+};
+
+struct ocr_page {
+	GPtrArray *lines;    /* struct ocr_line */
+	bool cover;
+};
+
+/* --- characters ---------------------------------------------------------- */
+
+static gunichar
+och_cp(const struct och *c)
+{
+	gunichar u = g_utf8_get_char_validated(c->b, -1);
+
+	return u == (gunichar)-1 || u == (gunichar)-2 ? 0 : u;
+}
+
+static struct och *
+at(const struct ocr_line *ln, size_t i)
+{
+	return &g_array_index(ln->c, struct och, i);
+}
+
+static bool
+han(gunichar u)
+{
+	return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) ||
+	       (u >= 0x20000 && u <= 0x2FFFF);
+}
+
+static bool
+digit(gunichar u)
+{
+	return u >= '0' && u <= '9';
+}
+
+static bool
+ascii_letter(gunichar u)
+{
+	return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+}
+
+/* Characters that belong to Chinese text: a space beside them is the
+ * model's, not the writer's.  The ASCII punctuation is what chi_sim
+ * prints for the full-width forms (：（）；，). */
+static bool
+cjk_side(gunichar u)
+{
+	return han(u) || (u >= 0x3000 && u <= 0x303F) ||
+	       (u >= 0xFF00 && u <= 0xFFEF) || u == 0x201C || u == 0x201D ||
+	       (u != 0 && u < 0x80 && strchr(":;,()", (int)u) != NULL);
+}
+
+/* Whether the space between a and b is the model's: between Chinese
+ * characters and their punctuation, and between them and digits (2026 年,
+ * 电话 138...); never between Latin words or two runs of digits. */
+static bool
+joinable(gunichar a, gunichar b)
+{
+	return (cjk_side(a) && (cjk_side(b) || digit(b))) ||
+	       (digit(a) && cjk_side(b));
+}
+
+static bool
+is_colon(gunichar u)
+{
+	return u == ':' || u == 0xFF1A;
+}
+
+/* Appends the characters of s (folded as the reader folds them; invalid
+ * bytes dropped) to ln, from word. */
+static void
+append_text(struct ocr_line *ln, const char *s, int word, unsigned char flags)
+{
+	const char *end = s + strlen(s);
+
+	for (const char *p = s; p < end;) {
+		const char *next = extract_text_next_char(p, end);
+		size_t n = (size_t)(next - p);
+		struct och c = { .word = word, .flags = flags };
+		char one[8];
+		char *folded;
+
+		if (n >= sizeof(one) || extract_text_char_at(p, end) == 0) {
+			p = next;
+			continue;
+		}
+		memcpy(one, p, n);
+		one[n] = '\0';
+		folded = extract_text_fold(one);
+		if (strlen(folded) < sizeof(c.b)) {
+			for (const char *q = folded; *q != '\0';) {
+				const char *qn = g_utf8_next_char(q);
+
+				memset(c.b, 0, sizeof(c.b));
+				memcpy(c.b, q, (size_t)(qn - q));
+				g_array_append_val(ln->c, c);
+				q = qn;
+			}
+		}
+		g_free(folded);
+		p = next;
+	}
+}
+
+/* The line as a string; offs_r (unless NULL): the byte offset of each
+ * character, and one past the last. */
+static char *
+line_string(const struct ocr_line *ln, GArray *offs_r)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < ln->c->len; i++) {
+		if (offs_r != NULL) {
+			size_t o = s->len;
+
+			g_array_append_val(offs_r, o);
+		}
+		g_string_append(s, at(ln, i)->b);
+	}
+	if (offs_r != NULL) {
+		size_t o = s->len;
+
+		g_array_append_val(offs_r, o);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* Replaces the n characters at i with the characters of s, flagged; the
+ * new characters take the words of those they replace (the last one's
+ * beyond them). */
+static void
+replace_chars(struct ocr_line *ln, size_t i, size_t n, const char *s,
+	      unsigned char flags)
+{
+	GArray *words = g_array_new(FALSE, FALSE, sizeof(int));
+	size_t k = 0;
+
+	for (size_t j = 0; j < n; j++)
+		g_array_append_val(words, at(ln, i + j)->word);
+	g_array_remove_range(ln->c, (guint)i, (guint)n);
+	for (const char *q = s; *q != '\0'; q = g_utf8_next_char(q), k++) {
+		struct och c = { .flags = flags };
+
+		memcpy(c.b, q, (size_t)(g_utf8_next_char(q) - q));
+		c.word = words->len == 0 ? -1 :
+			 g_array_index(words, int,
+				       MIN(k, (size_t)words->len - 1));
+		g_array_insert_val(ln->c, (guint)(i + k), c);
+	}
+	g_array_free(words, TRUE);
+}
+
+static void
+flag_chars(struct ocr_line *ln, size_t i, size_t n, unsigned char flags)
+{
+	for (size_t j = i; j < i + n && j < ln->c->len; j++)
+		at(ln, j)->flags |= flags;
+}
+
+/* --- lines from words ---------------------------------------------------- */
+
+static int
+compare_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The words [from, to) of one line: text height for the column gap. */
+static int
+line_height(const struct extract_ocr_word *w, size_t from, size_t to)
+{
+	GArray *h = g_array_new(FALSE, FALSE, sizeof(int));
+	int median = 0;
+
+	for (size_t i = from; i < to; i++)
+		if (w[i].y1 > w[i].y0) {
+			int v = w[i].y1 - w[i].y0;
+
+			g_array_append_val(h, v);
+		}
+	if (h->len > 0) {
+		g_array_sort(h, compare_int);
+		median = g_array_index(h, int, h->len / 2);
+	}
+	g_array_free(h, TRUE);
+	return median;
+}
+
+static bool
+wide_gap(const struct extract_ocr_word *a, const struct extract_ocr_word *b,
+	 int height)
+{
+	return height > 0 && a->x1 > a->x0 && b->x1 > b->x0 &&
+	       b->x0 - a->x1 >= COLUMN_GAP_HEIGHTS * height;
+}
+
+/* Removes the single spaces the model put into Chinese text (runs of two
+ * or more are a column gap and stay). */
+static void
+join_spaces(struct ocr_line *ln)
+{
+	for (size_t i = 1; i + 1 < ln->c->len; i++) {
+		if (strcmp(at(ln, i)->b, " ") != 0 ||
+		    strcmp(at(ln, i - 1)->b, " ") == 0 ||
+		    strcmp(at(ln, i + 1)->b, " ") == 0)
+			continue;
+		if (joinable(och_cp(at(ln, i - 1)), och_cp(at(ln, i + 1)))) {
+			g_array_remove_index(ln->c, (guint)i);
+			i--;
+		}
+	}
+}
+
+static void
+trim_line(struct ocr_line *ln)
+{
+	while (ln->c->len > 0 && strcmp(at(ln, ln->c->len - 1)->b, " ") == 0)
+		g_array_set_size(ln->c, ln->c->len - 1);
+	while (ln->c->len > 0 && strcmp(at(ln, 0)->b, " ") == 0)
+		g_array_remove_index(ln->c, 0);
+}
+
+static struct ocr_line *
+line_new(void)
+{
+	struct ocr_line *ln = g_new0(struct ocr_line, 1);
+
+	ln->c = g_array_new(FALSE, FALSE, sizeof(struct och));
+	return ln;
+}
+
+static void
+line_free(gpointer p)
+{
+	struct ocr_line *ln = p;
+
+	g_array_free(ln->c, TRUE);
+	g_free(ln);
+}
+
+static void
+page_free(gpointer p)
+{
+	struct ocr_page *pg = p;
+
+	g_ptr_array_free(pg->lines, TRUE);
+	g_free(pg);
+}
+
+/* The pages of the words, each line spaced: a column gap as padding,
+ * otherwise a space where the characters want one. */
+static GPtrArray *
+build_pages(const struct extract_ocr_word *w, size_t n)
+{
+	GPtrArray *pages = g_ptr_array_new_with_free_func(page_free);
+	struct ocr_page *pg = NULL;
+
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		struct ocr_line *ln;
+		int height;
+
+		while (j < n && w[j].page == w[i].page && w[j].line == w[i].line)
+			j++;
+		if (pg == NULL || w[i].page != w[i - 1].page) {
+			pg = g_new0(struct ocr_page, 1);
+			pg->lines = g_ptr_array_new_with_free_func(line_free);
+			g_ptr_array_add(pages, pg);
+		}
+		ln = line_new();
+		height = line_height(w, i, j);
+		for (size_t k = i; k < j; k++) {
+			if (k > i)
+				append_text(ln, wide_gap(&w[k - 1], &w[k], height) ?
+					    COLUMN_PAD : " ", -1, 0);
+			append_text(ln, w[k].text != NULL ? w[k].text : "",
+				    (int)k, 0);
+		}
+		join_spaces(ln);
+		trim_line(ln);
+		g_ptr_array_add(pg->lines, ln);
+		i = j;
+	}
+	return pages;
+}
+
+/* --- the fax header (TSI) and the cover page ----------------------------- */
+
+static GRegex *
+regex(const char *pattern)
+{
+	GRegex *re = g_regex_new(pattern, G_REGEX_OPTIMIZE | G_REGEX_CASELESS,
+				 0, NULL);
+
+	g_assert(re != NULL);
+	return re;
+}
+
+/* The header's parts, as fax machines print them: 2026-11-28, 28/11/26,
+ * NOV-28-2026, 2026年11月28日; 14:32; P.1/2, PAGE 1, P001, 第1页, 1/2页;
+ * a telephone number of eight digits or more. */
+static GRegex *const *
+tsi_patterns(void)
+{
+	static GRegex *re[4];
+	static gsize done;
+
+	if (g_once_init_enter(&done)) {
+		re[0] = regex("(19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}|"
+			      "(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2,4}(?![0-9])|"
+			      "\\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[-. ]?[0-9]{1,2}");
+		re[1] = regex("(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?![0-9])");
+		re[2] = regex("\\bP(AGE)?[ .]*[0-9]{1,3}( */ *[0-9]{1,3})?\\b|"
+			      "第 *[0-9]{1,3} *页|共 *[0-9]{1,3} *页|"
+			      "(?<![0-9/])[0-9]{1,3} */ *[0-9]{1,3}(?![0-9/])");
+		re[3] = regex("\\+?[0-9][0-9 ()-]{6,}[0-9]");
+		g_once_init_leave(&done, 1);
+	}
+	return re;
+}
+
+static bool
+header_line(const char *s)
+{
+	static const char *const allowed = "年月日第共页";
+	GRegex *const *re = tsi_patterns();
+	unsigned features = 0, han_other = 0;
+	const char *end = s + strlen(s);
+
+	for (const char *p = s; p < end; p = extract_text_next_char(p, end)) {
+		gunichar u = extract_text_char_at(p, end);
+		char one[8] = { 0 };
+
+		g_unichar_to_utf8(u, one);
+		if (han(u) && strstr(allowed, one) == NULL)
+			han_other++;
+	}
+	if (han_other > TSI_MAX_HAN)
+		return false;
+	for (size_t i = 0; i < 4; i++)
+		features += g_regex_match(re[i], s, 0, NULL);
+	/* Every header has the time or the page; a date and a number alone
+	 * are a line of the form (申请日期 with a telephone). */
+	return features >= TSI_MIN_FEATURES &&
+	       (g_regex_match(re[1], s, 0, NULL) ||
+		g_regex_match(re[2], s, 0, NULL));
+}
+
+/* Whether p (in s) starts a field: the line's start, or after padding. */
+static bool
+segment_start(const char *s, const char *p)
+{
+	return p == s || (p - s >= 2 && p[-1] == ' ' && p[-2] == ' ') ||
+	       (p - s >= 1 && p[-1] == '\t');
+}
+
+static const char *
+skip_spaces(const char *p)
+{
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+static unsigned
+bit_count(unsigned m)
+{
+	unsigned n = 0;
+
+	for (; m != 0; m &= m - 1)
+		n++;
+	return n;
+}
+
+static bool
+cover_page(const struct ocr_page *pg)
+{
+	unsigned keys = 0, form_fields = 0;
+	bool title = false;
+	bool *key_seen = g_new0(bool, extract_lexicon_ocr_cover_keys_n);
+
+	for (guint l = 0; l < pg->lines->len; l++) {
+		const struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+		char *s = line_string(ln, NULL);
+		const char *end = s + strlen(s);
+
+		if (ln->header) {
+			g_free(s);
+			continue;
+		}
+		for (size_t i = 0; i < extract_lexicon_ocr_cover_titles_n; i++)
+			title |= strcasestr(s, extract_lexicon_ocr_cover_titles[i]) != NULL;
+		for (const char *p = s; p < end; p = extract_text_next_char(p, end)) {
+			const struct extract_lexicon_label *lab;
+			const char *lend;
+
+			if (!segment_start(s, p))
+				continue;
+			for (size_t i = 0; i < extract_lexicon_ocr_cover_keys_n; i++) {
+				const char *k = extract_lexicon_ocr_cover_keys[i];
+
+				if (g_ascii_strncasecmp(p, k, strlen(k)) == 0 &&
+				    is_colon(g_utf8_get_char(skip_spaces(p + strlen(k)))) &&
+				    !key_seen[i]) {
+					key_seen[i] = true;
+					keys++;
+				}
+			}
+			lab = extract_lexicon_label_at(p, end, &lend);
+			if (lab != NULL && (lab->field == FLD_NAME ||
+					    lab->field == FLD_ORG_NAME ||
+					    lab->field == FLD_ID_NUMBER ||
+					    lab->field == FLD_ADDRESS ||
+					    lab->field == FLD_REQUEST))
+				form_fields |= 1u << lab->field;
+		}
+		g_free(s);
+	}
+	g_free(key_seen);
+	return (title || keys >= COVER_MIN_KEYS) &&
+	       bit_count(form_fields) < COVER_FORM_MIN_FIELDS;
+}
+
+/* --- dates: 2026午11月28日 ------------------------------------------------ */
+
+/* Whether c is want (or also) as written, or a confusion of want, which
+ * sets *confused_r. */
+static bool
+date_char(const struct och *c, const char *want, const char *also,
+	  bool *confused_r)
+{
+	if (strcmp(c->b, want) == 0 || (also != NULL && strcmp(c->b, also) == 0))
+		return true;
+	for (size_t i = 0; i < extract_lexicon_ocr_date_confusions_n; i++) {
+		const struct extract_lexicon_confusion *k =
+			&extract_lexicon_ocr_date_confusions[i];
+
+		if (strcmp(k->read, c->b) == 0 && strcmp(k->meant, want) == 0) {
+			*confused_r = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The run of digits at i: its length, its value in *value_r. */
+static size_t
+digits_at(const struct ocr_line *ln, size_t i, int *value_r)
+{
+	size_t n = 0;
+
+	*value_r = 0;
+	while (i + n < ln->c->len && digit(och_cp(at(ln, i + n)))) {
+		if (n < 9)
+			*value_r = *value_r * 10 + (int)(och_cp(at(ln, i + n)) - '0');
+		n++;
+	}
+	return n;
+}
+
+/* A date as a whole: four digits, 年 or one of its confusions, one or two
+ * digits, 月 or one, one or two digits, 日 (号) or one, a calendar's
+ * numbers.  Each confused character is put right. */
+static void
+repair_dates(struct ocr_line *ln)
+{
+	static const char *const meant[3] = { "年", "月", "日" };
+
+	for (size_t i = 0; i < ln->c->len; i++) {
+		size_t p = i, n, pos[3];
+		bool confused[3] = { false, false, false };
+		int y, m, d;
+
+		if (i > 0 && digit(och_cp(at(ln, i - 1))))
+			continue;
+		if (digits_at(ln, p, &y) != 4)
+			continue;
+		p += 4;
+		if (p >= ln->c->len || !date_char(at(ln, p), "年", NULL, &confused[0]))
+			continue;
+		pos[0] = p++;
+		n = digits_at(ln, p, &m);
+		if (n < 1 || n > 2 || (p += n) >= ln->c->len ||
+		    !date_char(at(ln, p), "月", NULL, &confused[1]))
+			continue;
+		pos[1] = p++;
+		n = digits_at(ln, p, &d);
+		if (n < 1 || n > 2 || (p += n) >= ln->c->len ||
+		    !date_char(at(ln, p), "日", "号", &confused[2]))
+			continue;
+		pos[2] = p;
+		if (!(confused[0] || confused[1] || confused[2]) || y < 1900 ||
+		    y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
+			continue;
+		for (size_t k = 0; k < 3; k++)
+			if (confused[k])
+				replace_chars(ln, pos[k], 1, meant[k],
+					      EXTRACT_OCR_REPAIRED);
+	}
+}
+
+/* --- identity numbers: 1501021987O6152314 -------------------------------- */
+
+/* The digits a letter printed in a digit run may be, NULL for none. */
+static const char *
+digit_readings(const char *b)
+{
+	for (size_t i = 0; i < extract_lexicon_ocr_digit_confusions_n; i++)
+		if (strcmp(extract_lexicon_ocr_digit_confusions[i].read, b) == 0)
+			return extract_lexicon_ocr_digit_confusions[i].meant;
+	return NULL;
+}
+
+static bool
+id_char(const struct och *c)
+{
+	gunichar u = och_cp(c);
+
+	return digit(u) || u == 'X' || u == 'x' || digit_readings(c->b) != NULL;
+}
+
+/* Whether the birth date of id is not after today ("YYYY-MM-DD"). */
+static bool
+born_by(const char *id, const char *today)
+{
+	char t[8];
+
+	if (today == NULL || strlen(today) < 10)
+		return true;
+	memcpy(t, today, 4);
+	memcpy(t + 4, today + 5, 2);
+	memcpy(t + 6, today + 8, 2);
+	return memcmp(id + 6, t, 8) <= 0;
+}
+
+/* A reading the number may be: GB 11643's check and a real birth date,
+ * not in the future, and a province that exists. */
+static bool
+id_reading_valid(const char *id, const char *today)
+{
+	return extract_resident_id_valid(id) && extract_id_region_known(id) &&
+	       born_by(id, today);
+}
+
+/* Tries every reading of the run of ID_CHARS characters at i; returns how
+ * many are valid (ID_MAX_READINGS + 1 when there are too many to try),
+ * the first in first. */
+static unsigned
+id_readings(const struct ocr_line *ln, size_t i, const char *today,
+	    char first[ID_CHARS + 1])
+{
+	const char *opts[ID_CHARS];
+	size_t idx[ID_CHARS] = { 0 }, total = 1;
+	unsigned valid = 0;
+
+	for (size_t k = 0; k < ID_CHARS; k++) {
+		const struct och *c = at(ln, i + k);
+		gunichar u = och_cp(c);
+
+		opts[k] = digit(u) ? c->b : (u == 'X' || u == 'x') ?
+			  (k == ID_CHARS - 1 ? "X" : "") : digit_readings(c->b);
+		total *= strlen(opts[k]);
+		if (total == 0)
+			return 0;
+		if (total > ID_MAX_READINGS)
+			return ID_MAX_READINGS + 1;
+	}
+	for (size_t r = 0; r < total; r++) {
+		char id[ID_CHARS + 1];
+
+		for (size_t k = 0; k < ID_CHARS; k++)
+			id[k] = opts[k][idx[k]];
+		id[ID_CHARS] = '\0';
+		if (id_reading_valid(id, today) && valid++ == 0)
+			memcpy(first, id, sizeof(id));
+		for (size_t k = ID_CHARS; k-- > 0;) {
+			if (++idx[k] < strlen(opts[k]))
+				break;
+			idx[k] = 0;
+		}
+	}
+	return valid;
+}
+
+static void
+repair_ids(struct ocr_line *ln, const char *today, GPtrArray *doubts)
+{
+	for (size_t i = 0; i < ln->c->len;) {
+		size_t j = i, letters = 0, digits = 0;
+		char id[ID_CHARS + 1];
+		unsigned valid;
+
+		if (!id_char(at(ln, i))) {
+			i++;
+			continue;
+		}
+		while (j < ln->c->len && id_char(at(ln, j))) {
+			gunichar u = och_cp(at(ln, j));
+
+			digits += digit(u);
+			letters += !digit(u) && !((u == 'X' || u == 'x') &&
+						  j - i == ID_CHARS - 1);
+			j++;
+		}
+		if (j - i != ID_CHARS || letters == 0 || digits < ID_MIN_DIGITS ||
+		    (i > 0 && ascii_letter(och_cp(at(ln, i - 1)))) ||
+		    (j < ln->c->len && ascii_letter(och_cp(at(ln, j))))) {
+			i = j;
+			continue;
+		}
+		valid = id_readings(ln, i, today, id);
+		if (valid == 1) {
+			for (size_t k = 0; k < ID_CHARS; k++)
+				if (at(ln, i + k)->b[0] != id[k] ||
+				    at(ln, i + k)->b[1] != '\0') {
+					char one[2] = { id[k], '\0' };
+
+					replace_chars(ln, i + k, 1, one,
+						      EXTRACT_OCR_REPAIRED);
+				}
+		} else {
+			flag_chars(ln, i, ID_CHARS, EXTRACT_OCR_DOUBT);
+			if (valid == 0)
+				g_ptr_array_add(doubts, g_strdup(
+					"id_number: an identity number read by OCR "
+					"with letters in it has no valid reading"));
+			else
+				g_ptr_array_add(doubts, g_strdup_printf(
+					"id_number: an identity number read by OCR "
+					"with letters in it has %s valid readings",
+					valid > ID_MAX_READINGS ? "too many" : "several"));
+		}
+		i = j;
+	}
+}
+
+/* --- labels with one character misread ----------------------------------- */
+
+struct fuzzy_label {
+	gunichar *u;
+	size_t n;
+	const struct extract_lexicon_label *lab;
+};
+
+/* The labels matched with a wrong character: Chinese only, at least
+ * FUZZY_MIN_CHARS long, labels of a form (not the words of a sentence
+ * like 我叫). */
+static const GArray *
+fuzzy_labels(void)
+{
+	static GArray *labels;
+
+	if (g_once_init_enter(&labels)) {
+		GArray *a = g_array_new(FALSE, FALSE, sizeof(struct fuzzy_label));
+
+		for (size_t i = 0; i < extract_lexicon_labels_n; i++) {
+			const struct extract_lexicon_label *lab =
+				&extract_lexicon_labels[i];
+			glong n;
+			gunichar *u = g_utf8_to_ucs4(lab->text, -1, NULL, &n, NULL);
+			bool all_han = u != NULL;
+
+			for (glong k = 0; all_han && k < n; k++)
+				all_han = han(u[k]);
+			if (!all_han || n < FUZZY_MIN_CHARS ||
+			    lab->prose == P_ONLY || lab->prose == P_CLAUSE) {
+				g_free(u);
+				continue;
+			}
+			g_array_append_val(a, ((struct fuzzy_label){
+				u, (size_t)n, lab }));
+		}
+		g_once_init_leave(&labels, a);
+	}
+	return labels;
+}
+
+/* Whether a and b differ by exactly one substitution, insertion or
+ * deletion. */
+static bool
+edit_distance_one(const gunichar *a, size_t na, const gunichar *b, size_t nb)
+{
+	size_t i = 0;
+
+	if (na > nb)
+		return edit_distance_one(b, nb, a, na);
+	if (nb - na > 1)
+		return false;
+	while (i < na && a[i] == b[i])
+		i++;
+	if (na == nb)
+		return i < na && memcmp(a + i + 1, b + i + 1,
+					(na - i - 1) * sizeof(*a)) == 0;
+	return memcmp(a + i, b + i + 1, (na - i) * sizeof(*a)) == 0;
+}
+
+/* Where the longest tail of the Chinese run [r, q) of ln that is a label
+ * as it is starts; SIZE_MAX when none is. */
+static size_t
+exact_label_tail(const struct ocr_line *ln, size_t r, size_t q)
+{
+	GArray *offs = g_array_new(FALSE, FALSE, sizeof(size_t));
+	char *s = line_string(ln, offs);
+	const char *end = s + g_array_index(offs, size_t, q);
+	size_t found = SIZE_MAX;
+
+	for (size_t k = r; k < q && found == SIZE_MAX; k++) {
+		const char *lend;
+
+		if (extract_lexicon_label_at(s + g_array_index(offs, size_t, k),
+					     end, &lend) != NULL && lend == end)
+			found = k;
+	}
+	g_free(s);
+	g_array_free(offs, TRUE);
+	return found;
+}
+
+/* A label guessed from the value after an unreadable one: the value's
+ * shape names its field, not which of its labels (a telephone may be a
+ * fax), so the value read after it is LOW. */
+static const char *
+guessed_label(const char *value)
+{
+	static GRegex *re[3];
+	static const char *const labels[3] = { "日期", "电话", "证件号码" };
+	static gsize done;
+
+	if (g_once_init_enter(&done)) {
+		re[0] = regex("^(19|20)[0-9]{2}(年[0-9]{1,2}月[0-9]{1,2}[日号]|"
+			      "-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|"
+			      "\\.[0-9]{1,2}\\.[0-9]{1,2})");
+		re[1] = regex("^(0[1-9][0-9]{1,2}-?[0-9]{7,8}|1[3-9][0-9]{9})(?![0-9])");
+		re[2] = regex("^[0-9]{17}[0-9X](?![0-9A-Z])");
+		g_once_init_leave(&done, 1);
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (g_regex_match(re[i], value, 0, NULL))
+			return labels[i];
+	return NULL;
+}
+
+/* The characters [i, j) of ln as a string. */
+static char *
+line_part(const struct ocr_line *ln, size_t i, size_t j)
+{
+	GString *out = g_string_new(NULL);
+
+	for (size_t k = i; k < j && k < ln->c->len; k++)
+		g_string_append(out, at(ln, k)->b);
+	return g_string_free(out, FALSE);
+}
+
+/* Puts right the Chinese run [r, q) before a colon when exactly one label
+ * (or labels of one field: 通信地址 and 通讯地址 read the same) is one
+ * character from a tail of it; labels of two fields that close leave it as
+ * read, doubtful.  Returns whether a label was that close; *len_r: the
+ * run's length after. */
+static bool
+fuzzy_label_run(struct ocr_line *ln, size_t r, size_t q, GPtrArray *doubts,
+		size_t *len_r, size_t *start_r)
+{
+	const GArray *labels = fuzzy_labels();
+	gunichar *run = g_new(gunichar, q - r);
+	const struct fuzzy_label *best = NULL, *first = NULL;
+	size_t best_len = 0;
+	bool mixed = false;
+
+	*len_r = q - r;
+	*start_r = r;
+	for (size_t k = r; k < q; k++)
+		run[k - r] = och_cp(at(ln, k));
+	for (guint i = 0; i < labels->len; i++) {
+		const struct fuzzy_label *f =
+			&g_array_index(labels, struct fuzzy_label, i);
+
+		for (size_t len = f->n - 1; len <= f->n + 1; len++) {
+			if (len < 2 || len > q - r ||
+			    !edit_distance_one(run + (q - r - len), len, f->u, f->n))
+				continue;
+			if (first == NULL)
+				first = f;
+			mixed |= first->lab->field != f->lab->field ||
+				 first->lab->id_type != f->lab->id_type;
+			if (len > best_len) {
+				best = f;
+				best_len = len;
+			}
+		}
+	}
+	g_free(run);
+	if (best == NULL)
+		return false;
+	if (mixed) {
+		char *read = line_part(ln, r, q);
+
+		flag_chars(ln, r, q - r, EXTRACT_OCR_DOUBT);
+		g_ptr_array_add(doubts, g_strdup_printf(
+			"a label read by OCR as %s is one character from the "
+			"labels of two fields", read));
+		g_free(read);
+		return true;
+	}
+	replace_chars(ln, q - best_len, best_len, best->lab->text,
+		      EXTRACT_OCR_REPAIRED);
+	*len_r = q - r - best_len + best->n;
+	*start_r = q - best_len;
+	return true;
+}
+
+/* Specks a fax prints before a field that the model reads as quotes and
+ * dots (”证件名称): they hide the label from the reader. */
+static const char *const specks[] = { "”", "“", "‘", "’", "'", "\"", "`", "·", ".", ",", "、" };
+
+static bool
+speck(const struct och *c)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(specks); i++)
+		if (strcmp(c->b, specks[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Removes the specks at the start of a field, before Chinese. */
+static void
+drop_specks(struct ocr_line *ln)
+{
+	for (size_t i = 0; i < ln->c->len; i++) {
+		bool field_start = i == 0 || strcmp(at(ln, i - 1)->b, " ") == 0 ||
+				   han(och_cp(at(ln, i - 1)));
+
+		while (field_start && i + 1 < ln->c->len && speck(at(ln, i)) &&
+		       han(och_cp(at(ln, i + 1))))
+			g_array_remove_index(ln->c, (guint)i);
+	}
+}
+
+/* Every Chinese run before a colon: a label as read, put right (one
+ * character wrong) or guessed from the value's shape, set apart from the
+ * value before it on the line by padding, as the layout pass splits
+ * fields (王建国证件名称:居民身份证: the model's space was too narrow). */
+static void
+repair_labels(struct ocr_line *ln, GPtrArray *doubts)
+{
+	for (size_t ci = 0; ci < ln->c->len; ci++) {
+		size_t q = ci, r, len, start;
+		char *value;
+		const char *guess;
+
+		if (!is_colon(och_cp(at(ln, ci))))
+			continue;
+		if (q > 0 && strcmp(at(ln, q - 1)->b, " ") == 0)
+			q--;
+		for (r = q; r > 0 && han(och_cp(at(ln, r - 1))); r--)
+			;
+		if (q - r < 2)
+			continue;
+		start = exact_label_tail(ln, r, q);
+		len = q - r;
+		if (start == SIZE_MAX &&
+		    !fuzzy_label_run(ln, r, q, doubts, &len, &start)) {
+			value = line_part(ln, ci + 1, ln->c->len);
+			guess = guessed_label(skip_spaces(value));
+			g_free(value);
+			if (guess == NULL)
+				continue;
+			replace_chars(ln, r, q - r, guess, EXTRACT_OCR_GUESSED);
+			len = (size_t)g_utf8_strlen(guess, -1);
+			start = r;
+		}
+		ci = ci + len - (q - r);
+		/* After a value's text only, not after a list number. */
+		if (start > 0 && !(at(ln, start)->flags & EXTRACT_OCR_DOUBT) &&
+		    (han(och_cp(at(ln, start - 1))) ||
+		     g_unichar_isalnum(och_cp(at(ln, start - 1))))) {
+			struct och pad = { .b = " ", .word = -1 };
+
+			g_array_insert_val(ln->c, (guint)start, pad);
+			g_array_insert_val(ln->c, (guint)start, pad);
+			ci += 2;
+		}
+	}
+}
+
+/* --- the text ------------------------------------------------------------ */
+
+static void
+emit_line(GString *text, GArray *word, GArray *flags, const struct ocr_line *ln)
+{
+	for (guint i = 0; i < ln->c->len; i++) {
+		const struct och *c = at(ln, i);
+
+		for (size_t k = 0; c->b[k] != '\0'; k++) {
+			g_string_append_c(text, c->b[k]);
+			g_array_append_val(word, c->word);
+			g_array_append_val(flags, c->flags);
+		}
+	}
+}
+
+static void
+emit_break(GString *text, GArray *word, GArray *flags)
+{
+	int none = -1;
+	unsigned char f = 0;
+
+	g_string_append_c(text, '\n');
+	g_array_append_val(word, none);
+	g_array_append_val(flags, f);
+}
+
+void
+extract_ocr_front(const struct extract_ocr_word *words, size_t n,
+		  const char *today, struct extract_ocr_text *out)
+{
+	GPtrArray *pages = build_pages(words, n);
+	GString *text = g_string_new(NULL);
+	GArray *word = g_array_new(FALSE, FALSE, sizeof(int));
+	GArray *flags = g_array_new(FALSE, FALSE, sizeof(unsigned char));
+	bool *seen = g_new0(bool, n + 1);
+	unsigned covers = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->doubts = g_ptr_array_new_with_free_func(g_free);
+	for (guint p = 0; p < pages->len; p++) {
+		struct ocr_page *pg = g_ptr_array_index(pages, p);
+
+		for (guint l = 0; l < pg->lines->len && l < TSI_MAX_LINE; l++) {
+			struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+			char *s = line_string(ln, NULL);
+
+			ln->header = header_line(s);
+			out->header_lines += ln->header;
+			g_free(s);
+		}
+		pg->cover = cover_page(pg);
+		covers += pg->cover;
+		for (guint l = 0; l < pg->lines->len; l++) {
+			struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+
+			drop_specks(ln);
+			repair_dates(ln);
+			repair_ids(ln, today, out->doubts);
+			repair_labels(ln, out->doubts);
+		}
+	}
+	/* A fax of its cover page alone is read, so that what it says is
+	 * not lost: a clerk decides. */
+	if (covers == pages->len && covers > 0)
+		g_ptr_array_add(out->doubts, g_strdup(
+			"the fax holds only a cover page"));
+	for (guint p = 0; p < pages->len; p++) {
+		const struct ocr_page *pg = g_ptr_array_index(pages, p);
+
+		if (pg->cover && covers < pages->len) {
+			out->cover_pages++;
+			continue;
+		}
+		if (text->len > 0)
+			emit_break(text, word, flags);
+		for (guint l = 0; l < pg->lines->len; l++) {
+			const struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+
+			if (ln->header)
+				continue;
+			emit_line(text, word, flags, ln);
+			emit_break(text, word, flags);
+		}
+	}
+	for (guint i = 0; i < word->len; i++) {
+		int w = g_array_index(word, int, i);
+
+		if (w >= 0 && !seen[w]) {
+			seen[w] = true;
+			out->low_words += words[w].conf < EXTRACT_OCR_CONF_MIN;
+		}
+	}
+	g_free(seen);
+	g_ptr_array_free(pages, TRUE);
+	out->len = text->len;
+	out->text = g_string_free(text, FALSE);
+	out->word = (int *)(void *)g_array_free(word, FALSE);
+	out->flags = (unsigned char *)g_array_free(flags, FALSE);
+}
+
+void
+extract_ocr_text_clear(struct extract_ocr_text *t)
+{
+	if (t == NULL)
+		return;
+	g_free(t->text);
+	g_free(t->word);
+	g_free(t->flags);
+	if (t->doubts != NULL)
+		g_ptr_array_free(t->doubts, TRUE);
+	memset(t, 0, sizeof(*t));
+}
+
+/* --- values traced to their words --------------------------------------- */
+
+/* A character as values are compared with the text: white space, rules
+ * and separators are skipped (a value is trimmed, joined across lines, its
+ * number written without spaces or hyphens), ASCII letters lowercased. */
+struct skel_char {
+	gunichar u;
+	size_t off, len;
+};
+
+static GArray *
+skeleton(const char *s, size_t n)
+{
+	GArray *sk = g_array_new(FALSE, FALSE, sizeof(struct skel_char));
+	const char *end = s + n;
+
+	for (const char *p = s; p < end;) {
+		const char *next = extract_text_next_char(p, end);
+		gunichar u = extract_text_char_at(p, end);
+
+		if (u != 0 && !g_unichar_isspace(u) && strchr("|-_\t", (int)(u < 0x80 ? u : 'a')) == NULL) {
+			struct skel_char c = { g_unichar_tolower(u),
+					       (size_t)(p - s), (size_t)(next - p) };
+
+			g_array_append_val(sk, c);
+		}
+		p = next;
+	}
+	return sk;
+}
+
+struct trace {
+	bool found;
+	int conf;              /* the lowest of the words' */
+	unsigned char flags;   /* of the value's bytes, and the doubts and
+	                          guesses of its label */
+};
+
+static void
+trace_range(const struct extract_ocr_text *t, const struct extract_ocr_word *w,
+	    size_t from, size_t to, struct trace *tr)
+{
+	size_t seg = from;
+
+	for (size_t b = from; b < to && b < t->len; b++) {
+		if (t->word[b] >= 0) {
+			tr->conf = tr->found ? MIN(tr->conf, w[t->word[b]].conf) :
+				   w[t->word[b]].conf;
+			tr->found = true;
+		}
+		tr->flags |= t->flags[b];
+	}
+	/* The label the value was read after: from the field's start on
+	 * its line (the line's start, or padding). */
+	while (seg > 0 && t->text[seg - 1] != '\n' &&
+	       !(seg >= 2 && t->text[seg - 1] == ' ' && t->text[seg - 2] == ' '))
+		seg--;
+	for (size_t b = seg; b < from; b++)
+		tr->flags |= t->flags[b] & (EXTRACT_OCR_DOUBT | EXTRACT_OCR_GUESSED);
+}
+
+static void
+trace_merge(struct trace *into, const struct trace *tr)
+{
+	if (!tr->found)
+		return;
+	into->conf = into->found ? MIN(into->conf, tr->conf) : tr->conf;
+	into->found = true;
+	into->flags |= tr->flags;
+}
+
+/* The line of text around byte b: [*start_r, *end_r). */
+static void
+text_line(const struct extract_ocr_text *t, size_t b, size_t *start_r,
+	  size_t *end_r)
+{
+	size_t s = b, e = b;
+
+	while (s > 0 && t->text[s - 1] != '\n')
+		s--;
+	while (e < t->len && t->text[e] != '\n')
+		e++;
+	*start_r = s;
+	*end_r = e;
+}
+
+/* The characters a line of the text and the reader's line (info.line,
+ * which may be several lines joined) must agree on to be one. */
+#define LINE_HINT_CHARS 8
+
+static bool
+same_line(const struct extract_ocr_text *t, size_t start, size_t end,
+	  const GArray *hint)
+{
+	GArray *sk = skeleton(t->text + start, end - start);
+	size_t n = MIN(LINE_HINT_CHARS, MIN(sk->len, hint->len));
+	bool same = n > 0;
+
+	for (size_t i = 0; i < n && same; i++)
+		same = g_array_index(sk, struct skel_char, i).u ==
+		       g_array_index(hint, struct skel_char, i).u;
+	g_array_free(sk, TRUE);
+	return same;
+}
+
+/* Where value was read in t: its occurrences on the reader's line when
+ * there are some, else all its occurrences (the lowest confidence of
+ * them), else the reader's line as a whole (a value the reader rewrote: a
+ * date, a ticked option). */
+static struct trace
+trace_value(const struct extract_ocr_text *t, const GArray *tsk,
+	    const struct extract_ocr_word *w, const char *value,
+	    const char *line)
+{
+	GArray *vsk = skeleton(value, strlen(value));
+	GArray *hint = skeleton(line != NULL ? line : "", line != NULL ? strlen(line) : 0);
+	struct trace on_line = { 0 }, anywhere = { 0 };
+
+	for (size_t i = 0; vsk->len > 0 && i + vsk->len <= tsk->len; i++) {
+		struct trace tr = { 0 };
+		size_t k = 0, a, b, ls, le;
+
+		while (k < vsk->len &&
+		       g_array_index(tsk, struct skel_char, i + k).u ==
+		       g_array_index(vsk, struct skel_char, k).u)
+			k++;
+		if (k < vsk->len)
+			continue;
+		a = g_array_index(tsk, struct skel_char, i).off;
+		b = g_array_index(tsk, struct skel_char, i + k - 1).off +
+		    g_array_index(tsk, struct skel_char, i + k - 1).len;
+		trace_range(t, w, a, b, &tr);
+		trace_merge(&anywhere, &tr);
+		text_line(t, a, &ls, &le);
+		if (same_line(t, ls, le, hint))
+			trace_merge(&on_line, &tr);
+	}
+	if (!on_line.found && !anywhere.found && hint->len > 0)
+		for (size_t ls = 0; ls < t->len;) {
+			size_t s, le;
+
+			text_line(t, ls, &s, &le);
+			if (same_line(t, s, le, hint)) {
+				struct trace tr = { 0 };
+
+				trace_range(t, w, s, le, &tr);
+				trace_merge(&on_line, &tr);
+			}
+			ls = le + 1;
+		}
+	g_array_free(vsk, TRUE);
+	g_array_free(hint, TRUE);
+	return on_line.found ? on_line : anywhere;
+}
+
+/* The invalid bit of a field, 0 for none. */
+static unsigned
+invalid_bit(enum extract_field f)
+{
+	switch (f) {
+	case EXTRACT_FIELD_ID_NUMBER:
+		return EXTRACT_INVALID_ID_NUMBER;
+	case EXTRACT_FIELD_DATE:
+		return EXTRACT_INVALID_DATE;
+	case EXTRACT_FIELD_POSTCODE:
+		return EXTRACT_INVALID_POSTCODE;
+	case EXTRACT_FIELD_PHONE:
+		return EXTRACT_INVALID_PHONE;
+	case EXTRACT_FIELD_EMAIL:
+		return EXTRACT_INVALID_EMAIL;
+	default:
+		return 0;
+	}
+}
+
+/* A value quoted in a reason is cut to this many characters (as the
+ * verdict's reasons are). */
+#define OCR_REASON_VALUE_CHARS 40
+
+/* Why field f, read from the OCR text, is a doubt; NULL when it is not. */
+static char *
+field_doubt(const struct extract_record *rec, enum extract_field f,
+	    const struct trace *tr)
+{
+	const char *name = extract_field_name(f);
+	char *value = extract_field_text(rec, f), *shown, *why = NULL;
+
+	if (value == NULL)
+		return NULL;
+	shown = g_utf8_substring(value, 0, MIN(g_utf8_strlen(value, -1),
+					       OCR_REASON_VALUE_CHARS));
+	g_strdelimit(shown, "\n", ' ');
+	if (tr->flags & EXTRACT_OCR_DOUBT)
+		why = g_strdup_printf("%s: the OCR reading is doubtful: %s", name, shown);
+	else if (tr->flags & EXTRACT_OCR_GUESSED)
+		why = g_strdup_printf("%s: its label was unreadable, the value "
+				      "taken by its shape: %s", name, shown);
+	else if (invalid_bit(f) & rec->invalid)
+		why = g_strdup_printf("%s is not valid as read by OCR (a "
+				      "character may be misread): %s", name, shown);
+	else if (!tr->found)
+		why = g_strdup_printf("%s was not found among the OCR words: %s",
+				      name, shown);
+	else if (tr->conf < EXTRACT_OCR_CONF_MIN)
+		why = g_strdup_printf("%s read by OCR with confidence %d (below "
+				      "%d): %s", name, tr->conf,
+				      EXTRACT_OCR_CONF_MIN, shown);
+	g_free(shown);
+	g_free(value);
+	return why;
+}
+
+/* Each value read from the OCR text gets its words' confidence: a doubt
+ * makes it LOW ("ocr:" before its rule), with the reason in rec->review
+ * when it leaves a required element without a HIGH value or is invalid. */
+static void
+trace_record(struct extract_record *rec, const struct extract_ocr_text *t,
+	     const struct extract_ocr_word *w)
+{
+	GArray *tsk = skeleton(t->text, t->len);
+	char *why[EXTRACT_FIELD_COUNT] = { NULL };
+
+	for (int k = 0; k < EXTRACT_FIELD_COUNT; k++) {
+		struct extract_field_info *in = &rec->info[k];
+		char *value, *rule;
+		struct trace tr;
+
+		if (in->source != EXTRACT_SRC_LABEL &&
+		    in->source != EXTRACT_SRC_PATTERN &&
+		    in->source != EXTRACT_SRC_PROSE &&
+		    in->source != EXTRACT_SRC_CLOSING)
+			continue;
+		value = extract_field_text(rec, (enum extract_field)k);
+		if (value == NULL)
+			continue;
+		tr = trace_value(t, tsk, w, value, in->line);
+		g_free(value);
+		why[k] = field_doubt(rec, (enum extract_field)k, &tr);
+		if (why[k] == NULL)
+			continue;
+		in->confidence = EXTRACT_CONF_LOW;
+		rule = g_strconcat("ocr:", in->rule != NULL ? in->rule : "", NULL);
+		g_free(in->rule);
+		in->rule = rule;
+	}
+	for (int k = 0; k < EXTRACT_FIELD_COUNT; k++) {
+		unsigned el = extract_verdict_element_of((enum extract_field)k);
+
+		/* An invalid value would get a correction notice: the
+		 * applicant may have written it right. */
+		if (why[k] != NULL &&
+		    ((el != 0 && !extract_verdict_element_sure(rec, el)) ||
+		     (rec->invalid & invalid_bit((enum extract_field)k))))
+			extract_review_add(rec, "%s", why[k]);
+		g_free(why[k]);
+	}
+	g_array_free(tsk, TRUE);
+}
+
+/* An element the text lacks may be one the OCR could not read; the
+ * signature is ink, which the OCR module's mark decides, not text. */
+static void
+doubt_missing(struct extract_record *rec, const struct extract_ocr_text *t)
+{
+	if (t->low_words == 0)
+		return;
+	for (unsigned bit = 1; bit < 1u << EXTRACT_ELEM_COUNT; bit <<= 1)
+		if ((rec->missing & bit) && bit != EXTRACT_ELEM_SIGNATURE)
+			extract_review_add(rec, "%s not found in the OCR text, "
+					   "which has %u words read with "
+					   "confidence below %d",
+					   extract_element_name(bit), t->low_words,
+					   EXTRACT_OCR_CONF_MIN);
+}
+
+struct extract_record *
+extract_message_ocr(const struct mime_message *msg,
+		    const struct extract_ocr_input *in,
+		    const struct extract_context *ctx)
+{
+	struct extract_ocr_text t;
+	struct mime_message m = *msg;
+	struct extract_context c = *ctx;
+	struct mime_part *parts = g_new0(struct mime_part, msg->n_parts + 1);
+	struct mime_part *ocr;
+	struct extract_record *rec;
+
+	extract_ocr_front(in->words, in->n_words, ctx->today, &t);
+	if (in->gateway_text) {
+		/* The gateway's words are not the applicant's, nor is its
+		 * sender a contact. */
+		m.body = t.text;
+		m.from_name = NULL;
+		c.sender_is_contact = false;
+		m.n_parts = 0;
+	} else {
+		memcpy(parts, msg->parts, msg->n_parts * sizeof(*parts));
+		for (size_t i = 0; i < msg->n_parts; i++)
+			parts[i].image = false;
+	}
+	ocr = &parts[m.n_parts++];
+	ocr->role = in->gateway_text ? MIME_PART_BODY : MIME_PART_ATTACHMENT;
+	ocr->content_type = (char *)"text/plain";
+	ocr->text = t.text;
+	ocr->size = t.len;
+	ocr->depth = in->gateway_text ? 0 : 1;
+	m.parts = parts;
+	rec = extract_message(&m, &c);
+	if (rec->kind == EXTRACT_KIND_APPLICATION ||
+	    rec->kind == EXTRACT_KIND_CORRECTION_REPLY) {
+		trace_record(rec, &t, in->words);
+		doubt_missing(rec, &t);
+		for (guint i = 0; i < t.doubts->len; i++)
+			extract_review_add(rec, "%s",
+					   (const char *)g_ptr_array_index(t.doubts, i));
+		extract_verdict_decide(rec);
+	}
+	g_free(parts);
+	extract_ocr_text_clear(&t);
+	return rec;
+}

@@ -1,0 +1,104 @@
+/* OCR words for tests from text (format in ocr-words.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "ocr-words.h"
+
+#define DEFAULT_CONF 95
+#define HAN_WIDTH 30
+#define OTHER_WIDTH 15
+#define TEXT_HEIGHT 30
+#define LINE_PITCH 50
+#define WORD_GAP 8
+#define COLUMN_GAP 90
+
+static int
+text_width(const char *s)
+{
+	int w = 0;
+
+	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p))
+		w += (unsigned char)*p >= 0x80 ? HAN_WIDTH : OTHER_WIDTH;
+	return w;
+}
+
+/* Splits "word{NN}" into the word and its confidence. */
+static char *
+word_conf(const char *tok, int line_conf, int *conf_r)
+{
+	const char *brace = strrchr(tok, '{');
+	size_t n = strlen(tok);
+
+	*conf_r = line_conf;
+	if (brace != NULL && brace != tok && n > 0 && tok[n - 1] == '}') {
+		*conf_r = atoi(brace + 1);
+		return g_strndup(tok, (gsize)(brace - tok));
+	}
+	return g_strdup(tok);
+}
+
+struct extract_ocr_word *
+ocr_words_parse(const char *spec, size_t *n_r)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct extract_ocr_word));
+	char **lines = g_strsplit(spec, "\n", -1);
+	unsigned page = 0, line = 0;
+
+	for (size_t i = 0; lines[i] != NULL; i++) {
+		const char *p = lines[i];
+		int line_conf = DEFAULT_CONF, x = 0;
+		bool any = false;
+
+		if (strcmp(p, "\f") == 0) {
+			page++;
+			line = 0;
+			continue;
+		}
+		if (p[0] == '[' && strchr(p, ']') != NULL) {
+			line_conf = atoi(p + 1);
+			p = strchr(p, ']') + 1;
+			if (*p == ' ')
+				p++;
+		}
+		while (*p != '\0') {
+			const char *e = p;
+			struct extract_ocr_word w;
+			char *tok;
+			size_t spaces = 0;
+
+			while (*e != '\0' && *e != ' ')
+				e++;
+			tok = g_strndup(p, (gsize)(e - p));
+			w.text = word_conf(tok, line_conf, &w.conf);
+			g_free(tok);
+			w.page = page;
+			w.line = line;
+			w.x0 = x;
+			w.x1 = x + text_width(w.text);
+			w.y0 = (int)line * LINE_PITCH;
+			w.y1 = w.y0 + TEXT_HEIGHT;
+			g_array_append_val(out, w);
+			any = true;
+			while (*e == ' ') {
+				e++;
+				spaces++;
+			}
+			x = w.x1 + (spaces >= 2 ? COLUMN_GAP : WORD_GAP);
+			p = e;
+		}
+		line += any;
+	}
+	g_strfreev(lines);
+	*n_r = out->len;
+	return (struct extract_ocr_word *)(void *)g_array_free(out, FALSE);
+}
+
+void
+ocr_words_free(struct extract_ocr_word *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		g_free((char *)w[i].text);
+	g_free(w);
+}

@@ -1,0 +1,203 @@
+/* The OCR front (src/extract/ocrfront.c): the text the field reader gets
+ * from Tesseract's words, with what was repaired and what is doubtful.
+ * Words are written as ocr-words.h describes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "extract/extract-private.h"
+#include "ocr-words.h"
+
+#define TODAY "2026-12-01"
+
+struct front_case {
+	const char *title;
+	const char *words;
+	const char *want;       /* the whole text */
+	const char *flagged;    /* a part of it whose every byte has flag */
+	unsigned flag;
+	unsigned header_lines, cover_pages;
+	const char *doubt;      /* a substring of a doubt; NULL: none */
+};
+
+static const struct front_case cases[] = {
+	/* Joining. */
+	{ "Chinese words joined", "政府 信息 公开 申请 表",
+	  "政府信息公开申请表\n", NULL, 0, 0, 0, NULL },
+	{ "Latin words and digit runs stay apart",
+	  "Wang Jianguo 13847123456 010020",
+	  "Wang Jianguo 13847123456 010020\n", NULL, 0, 0, 0, NULL },
+	{ "digits joined to 年 and 号", "2025 年 新 城区 海拉尔 大街 18 号",
+	  "2025年新城区海拉尔大街18号\n", NULL, 0, 0, 0, NULL },
+	{ "an e-mail address after the colon keeps its space",
+	  "电子 邮箱 : wjg1987@example.com",
+	  "电子邮箱: wjg1987@example.com\n", NULL, 0, 0, 0, NULL },
+	/* Punctuation. */
+	{ "ASCII brackets and colon joined as the full-width ones",
+	  "申请 人 签名 ( 盖章 ) : 王建 国",
+	  "申请人签名(盖章):王建国\n", NULL, 0, 0, 0, NULL },
+	{ "ASCII semicolon inside Chinese", "了解 本 小区 改造 情况 ; 自用",
+	  "了解本小区改造情况;自用\n", NULL, 0, 0, 0, NULL },
+	{ "a column gap stays padding between two fields",
+	  "姓名 : 王建 国  证件 名称 : 居民 身份 证",
+	  "姓名:王建国  证件名称:居民身份证\n", NULL, 0, 0, 0, NULL },
+	/* Labels. */
+	{ "a label with one wrong character put right",
+	  "证件 与 码 : 150102198706152311",
+	  "证件号码:150102198706152311\n", "证件号码", EXTRACT_OCR_REPAIRED,
+	  0, 0, NULL },
+	{ "a label's first character misread", "巾 请 时间 : 2026 年 11 月 28 日",
+	  "申请时间:2026年11月28日\n", "申请时间", EXTRACT_OCR_REPAIRED, 0, 0,
+	  NULL },
+	{ "a label one character from two fields' labels is not a label",
+	  "申请 人 佳 名 : 王建国", "申请人佳名:王建国\n", "申请人佳名",
+	  EXTRACT_OCR_DOUBT, 0, 0, "labels of two fields" },
+	{ "a two-character label is never matched with a wrong character",
+	  "姓 各 : 王建国", "姓各:王建国\n", NULL, 0, 0, 0, NULL },
+	{ "an unreadable label before a landline number: guessed",
+	  "巾 请 吋 问 : 0471-6234567", "电话:0471-6234567\n", "电话",
+	  EXTRACT_OCR_GUESSED, 0, 0, NULL },
+	/* Identity numbers. */
+	{ "ID with O and l: the one reading is valid",
+	  "证件 号码 : 15O1O2198706l52311", "证件号码:150102198706152311\n",
+	  NULL, 0, 0, 0, NULL },
+	{ "ID with B: 8 valid, 3 not",
+	  "证件 号码 : 15010219B706152311", "证件号码:150102198706152311\n",
+	  "8", EXTRACT_OCR_REPAIRED, 0, 0, NULL },
+	{ "ID with two B of equal weight: two valid readings, left doubtful",
+	  "证件 号码 : 1501B219870615B316", "证件号码:1501B219870615B316\n",
+	  "1501B219870615B316", EXTRACT_OCR_DOUBT, 0, 0, "several valid readings" },
+	{ "ID with no valid reading left doubtful",
+	  "证件 号码 : 1501021987O615231B", "证件号码:1501021987O615231B\n",
+	  "1501021987O615231B", EXTRACT_OCR_DOUBT, 0, 0, "no valid reading" },
+	{ "ID whose only reading is born after today",
+	  "证件 号码 : 15010220270l152311", "证件号码:15010220270l152311\n",
+	  "15010220270l152311", EXTRACT_OCR_DOUBT, 0, 0, "no valid reading" },
+	{ "letters inside a Latin word are no ID",
+	  "Ref ABO1O2198706l52311", "Ref ABO1O2198706l52311\n", NULL, 0, 0, 0,
+	  NULL },
+	/* Dates. */
+	{ "年 read as 午", "申请 时间 : 2026 午 11 月 28 日",
+	  "申请时间:2026年11月28日\n", "年", EXTRACT_OCR_REPAIRED, 0, 0, NULL },
+	{ "年 月 日 read as 秆 冃 曰", "2026秆11冃28曰",
+	  "2026年11月28日\n", NULL, 0, 0, 0, NULL },
+	{ "月 read as 日 in the month's place", "2026年11日28日",
+	  "2026年11月28日\n", NULL, 0, 0, 0, NULL },
+	{ "午 without a date after it stays", "2026 午 会议",
+	  "2026午会议\n", NULL, 0, 0, 0, NULL },
+	{ "no 13th month", "2026午13月28日", "2026午13月28日\n", NULL, 0, 0, 0,
+	  NULL },
+	/* The fax header and the cover page. */
+	{ "the fax header line left out",
+	  "2026-11-28 14:32 0471-6234567 ZHAOFAX P.1/2\n政府 信息 公开 申请 表",
+	  "政府信息公开申请表\n", NULL, 0, 1, 0, NULL },
+	{ "a header read at normal resolution (P.1/2 as P172)",
+	  "NOV-28-2026 14:32 FROM 0471 6234567 P172\n政府 信息 公开 申请 表",
+	  "政府信息公开申请表\n", NULL, 0, 1, 0, NULL },
+	{ "a form's first line with a date and a telephone is no header",
+	  "申请 日期 : 2026-11-28  电话 : 0471-6234567",
+	  "申请日期:2026-11-28  电话:0471-6234567\n", NULL, 0, 0, 0, NULL },
+	{ "a cover page left out",
+	  "传真 封面\n致 : 某市 自然 资源 局\n发件 人 : 王建国\n页数 : 2\n\f\n"
+	  "姓名 : 王建国\n通信 地址 : 呼和浩特 市",
+	  "姓名:王建国\n通信地址:呼和浩特市\n", NULL, 0, 0, 1, NULL },
+	{ "a page with cover fields and the form's is the form",
+	  "致 : 某局\n发件 人 : 王建国\n页数 : 1\n姓名 : 王建国\n通信 地址 : 某市",
+	  "致:某局\n发件人:王建国\n页数:1\n姓名:王建国\n通信地址:某市\n", NULL, 0,
+	  0, 0, NULL },
+	{ "a fax of its cover page alone is read, doubtful",
+	  "FAX COVER\nTO : Office\nFROM : Wang", "FAX COVER\nTO : Office\nFROM : Wang\n",
+	  NULL, 0, 0, 0, "only a cover page" },
+};
+
+static void
+test_front(void **state)
+{
+	unsigned failed = 0;
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		const struct front_case *c = &cases[i];
+		size_t n;
+		struct extract_ocr_word *w = ocr_words_parse(c->words, &n);
+		struct extract_ocr_text t;
+		bool doubt_found = false;
+
+		extract_ocr_front(w, n, TODAY, &t);
+		if (strcmp(t.text, c->want) != 0) {
+			print_error("%s:\n  want \"%s\"\n  got  \"%s\"\n", c->title,
+				    c->want, t.text);
+			failed++;
+		} else if (c->flagged != NULL) {
+			const char *at = strstr(t.text, c->flagged);
+
+			for (size_t b = 0; at != NULL && b < strlen(c->flagged); b++)
+				if ((t.flags[at - t.text + b] & c->flag) != c->flag) {
+					print_error("%s: byte %zu of \"%s\" not flagged %u\n",
+						    c->title, b, c->flagged, c->flag);
+					failed++;
+					break;
+				}
+		}
+		if (t.header_lines != c->header_lines ||
+		    t.cover_pages != c->cover_pages) {
+			print_error("%s: header lines %u cover pages %u, want %u %u\n",
+				    c->title, t.header_lines, t.cover_pages,
+				    c->header_lines, c->cover_pages);
+			failed++;
+		}
+		for (guint k = 0; k < t.doubts->len; k++)
+			doubt_found |= c->doubt != NULL &&
+				       strstr(g_ptr_array_index(t.doubts, k), c->doubt) != NULL;
+		if ((c->doubt != NULL) != doubt_found ||
+		    (c->doubt == NULL && t.doubts->len > 0)) {
+			print_error("%s: doubts %u, want one with \"%s\"\n", c->title,
+				    t.doubts->len, c->doubt != NULL ? c->doubt : "(none)");
+			failed++;
+		}
+		extract_ocr_text_clear(&t);
+		ocr_words_free(w, n);
+	}
+	assert_int_equal(failed, 0);
+}
+
+/* Every byte of the text comes from a word or was put in between. */
+static void
+test_trace(void **state)
+{
+	size_t n;
+	struct extract_ocr_word *w = ocr_words_parse(
+		"[90] 姓名 : 王建{40} 国\n证件 号码 : 15O1O2198706l52311", &n);
+	struct extract_ocr_text t;
+	const char *name;
+
+	(void)state;
+	extract_ocr_front(w, n, TODAY, &t);
+	name = strstr(t.text, "王建国");
+	assert_non_null(name);
+	assert_int_equal(w[t.word[name - t.text]].conf, 40);
+	assert_string_equal(w[t.word[name - t.text + strlen("王建")]].text, "国");
+	assert_int_equal(t.word[strchr(t.text, '\n') - t.text], -1);
+	assert_int_equal(t.low_words, 1);
+	assert_string_equal(w[t.word[strstr(t.text, "1501") - t.text]].text,
+			    "15O1O2198706l52311");
+	extract_ocr_text_clear(&t);
+	ocr_words_free(w, n);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_front),
+		cmocka_unit_test(test_trace),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
