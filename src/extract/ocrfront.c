@@ -785,25 +785,26 @@ exact_label_tail(const struct ocr_line *ln, size_t r, size_t q)
 	return found;
 }
 
-/* A label guessed from the value after an unreadable one: the value's
- * shape names its field, not which of its labels (a telephone may be a
- * fax), so the value read after it is LOW. */
+/* A label guessed from the value after an unreadable one: a date or a
+ * landline number, which the reader finds by no shape of its own (an
+ * identity or mobile number it does).  The shape names the field, not
+ * which of its labels (a landline may be a fax), so the value read after
+ * it is LOW. */
 static const char *
 guessed_label(const char *value)
 {
-	static GRegex *re[3];
-	static const char *const labels[3] = { "日期", "电话", "证件号码" };
+	static GRegex *re[2];
+	static const char *const labels[2] = { "日期", "电话" };
 	static gsize done;
 
 	if (g_once_init_enter(&done)) {
 		re[0] = regex("^(19|20)[0-9]{2}(年[0-9]{1,2}月[0-9]{1,2}[日号]|"
 			      "-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|"
 			      "\\.[0-9]{1,2}\\.[0-9]{1,2})");
-		re[1] = regex("^(0[1-9][0-9]{1,2}-?[0-9]{7,8}|1[3-9][0-9]{9})(?![0-9])");
-		re[2] = regex("^[0-9]{17}[0-9X](?![0-9A-Z])");
+		re[1] = regex("^0[1-9][0-9]{1,2}-?[0-9]{7,8}(?![0-9])");
 		g_once_init_leave(&done, 1);
 	}
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < G_N_ELEMENTS(re); i++)
 		if (g_regex_match(re[i], value, 0, NULL))
 			return labels[i];
 	return NULL;
@@ -1277,6 +1278,16 @@ field_doubt(const struct extract_record *rec, enum extract_field f,
 	return why;
 }
 
+static void
+lower(struct extract_field_info *in)
+{
+	char *rule = g_strconcat("ocr:", in->rule != NULL ? in->rule : "", NULL);
+
+	in->confidence = EXTRACT_CONF_LOW;
+	g_free(in->rule);
+	in->rule = rule;
+}
+
 /* Each value read from the OCR text gets its words' confidence: a doubt
  * makes it LOW ("ocr:" before its rule), with the reason in rec->review
  * when it leaves a required element without a HIGH value or is invalid. */
@@ -1284,12 +1295,15 @@ static void
 trace_record(struct extract_record *rec, const struct extract_ocr_text *t,
 	     const struct extract_ocr_word *w)
 {
+	static const enum extract_field from_id[] = {
+		EXTRACT_FIELD_ID_TYPE, EXTRACT_FIELD_APPLICANT_KIND,
+	};
 	GArray *tsk = skeleton(t->text, t->len);
 	char *why[EXTRACT_FIELD_COUNT] = { NULL };
 
 	for (int k = 0; k < EXTRACT_FIELD_COUNT; k++) {
 		struct extract_field_info *in = &rec->info[k];
-		char *value, *rule;
+		char *value;
 		struct trace tr;
 
 		if (in->source != EXTRACT_SRC_LABEL &&
@@ -1303,13 +1317,16 @@ trace_record(struct extract_record *rec, const struct extract_ocr_text *t,
 		tr = trace_value(t, tsk, w, value, in->line);
 		g_free(value);
 		why[k] = field_doubt(rec, (enum extract_field)k, &tr);
-		if (why[k] == NULL)
-			continue;
-		in->confidence = EXTRACT_CONF_LOW;
-		rule = g_strconcat("ocr:", in->rule != NULL ? in->rule : "", NULL);
-		g_free(in->rule);
-		in->rule = rule;
+		if (why[k] != NULL)
+			lower(in);
 	}
+	/* What the reader inferred from a doubtful number (an organisation,
+	 * by a credit code's shape) is as doubtful. */
+	if (why[EXTRACT_FIELD_ID_NUMBER] != NULL)
+		for (size_t i = 0; i < G_N_ELEMENTS(from_id); i++)
+			if (rec->info[from_id[i]].source == EXTRACT_SRC_INFERRED ||
+			    rec->info[from_id[i]].source == EXTRACT_SRC_PATTERN)
+				lower(&rec->info[from_id[i]]);
 	for (int k = 0; k < EXTRACT_FIELD_COUNT; k++) {
 		unsigned el = extract_verdict_element_of((enum extract_field)k);
 
