@@ -92,6 +92,8 @@ static const struct config_key config_limits_keys[] = {
 	PARSER_KEY("parse_cpu", CONFIG_INT, cpu_s, 1, 3600),
 	PARSER_KEY("parse_memory", CONFIG_SIZE, memory, 64L << 20, LONG_MAX),
 	PARSER_KEY("parse_jobs", CONFIG_UINT, jobs, 1, 100000),
+	PARSER_KEY("ocr_max_pages", CONFIG_UINT, ocr_max_pages, 1, CONFIG_OCR_MAX_PAGES),
+	PARSER_KEY("ocr_workers", CONFIG_UINT, ocr_workers, 1, 16),
 	{ NULL, 0, 0, 0, 0 },
 };
 
@@ -839,6 +841,30 @@ config_check_digest_time(struct config_parse *p)
 		cfg->digest_minute = (int)(h * 60 + m);
 }
 
+/* A fax of ocr_max_pages pages must fit the worker's CPU and wall-clock
+ * bounds, which count per message; otherwise every long fax would be
+ * killed and recorded unparsed.  Unset, it is CONFIG_OCR_PAGES_DEFAULT
+ * or what the bounds allow, if fewer (0: no OCR). */
+static void
+config_check_ocr(struct config_parse *p)
+{
+	struct config_parser *w = &p->cfg->parser;
+	unsigned need;
+
+	if (w->ocr_max_pages == 0) {
+		int s = w->cpu_s < w->timeout_s ? w->cpu_s : w->timeout_s;
+
+		w->ocr_max_pages = MIN(CONFIG_OCR_PAGES_DEFAULT,
+				       (unsigned)s / CONFIG_OCR_PAGE_CPU_S);
+		return;
+	}
+	need = w->ocr_max_pages * CONFIG_OCR_PAGE_CPU_S;
+	if ((unsigned)w->cpu_s < need || (unsigned)w->timeout_s < need)
+		config_problem(p, "limits", "ocr_max_pages", "%u pages need "
+			       "parse_cpu and parse_timeout of %u s (%d s, %d s)",
+			       w->ocr_max_pages, need, w->cpu_s, w->timeout_s);
+}
+
 static void
 config_check_timezone(struct config_parse *p)
 {
@@ -866,6 +892,7 @@ config_load(const char *file, const char *default_state_dir,
 	config_limits_default(&cfg->limits);
 	cfg->parser = (struct config_parser){
 		.timeout_s = 120, .cpu_s = 60, .memory = (size_t)2 << 30, .jobs = 100,
+		.ocr_workers = 1,
 	};
 	cfg->post = (struct config_post){
 		.window_left_mm = CONFIG_POST_WINDOW_LEFT_DEFAULT,
@@ -912,6 +939,7 @@ config_load(const char *file, const char *default_state_dir,
 		config_check_rules(&p);
 	}
 	config_check_digest_time(&p);
+	config_check_ocr(&p);
 
 	g_free(text);
 	g_free(p.password_group);

@@ -92,7 +92,22 @@ struct config_parser {
 	int cpu_s;            /* CPU seconds per message */
 	size_t memory;        /* the worker's address space, bytes */
 	unsigned jobs;        /* messages per worker; 1 = a process each */
+	unsigned ocr_max_pages; /* fax / scanned pages read by OCR per message;
+	                           the rest are left to a clerk; 0: no OCR */
+	unsigned ocr_workers; /* pages read in parallel (threads of the worker) */
 };
+
+/* CPU seconds one page of OCR may take, the figure parse_cpu must allow
+ * for each of ocr_max_pages: about four times the 0.5-0.6 s a fine fax
+ * page takes on this class of machine (domain.md §7), for a noisy page
+ * and the PDF or PostScript rendering before it. */
+#define CONFIG_OCR_PAGE_CPU_S 2
+/* Most pages ocr_max_pages may allow: the answer of the worker carries
+ * each page's image (about 50-150 KB for a fax page) within its frame. */
+#define CONFIG_OCR_MAX_PAGES 64
+/* ocr_max_pages unless set: a long fax (domain.md §7: most are 1-5
+ * pages) within the default parse_cpu of 60 s. */
+#define CONFIG_OCR_PAGES_DEFAULT 20
 
 /* Mail out ([smtp]).  With no host, composed messages go to the outbox
  * Maildir (struct config.outbox) instead: the embedded default. */

@@ -197,6 +197,9 @@ pipeline_parse(struct pipeline *pl, const struct config_intake *in,
 		.limits = cfg->limits,
 		.sender_is_contact = in->channel == CONFIG_CHANNEL_MAIL,
 		.own_addresses = cfg->own_addresses,
+		.channel = in->channel,
+		.ocr_max_pages = cfg->parser.ocr_max_pages,
+		.ocr_workers = cfg->parser.ocr_workers,
 	};
 	const void *data;
 	int rc;

@@ -5,11 +5,11 @@
 
 #include <glib.h>
 
-static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '3' };
+static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '4' };
 
 /* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS,
- * WIRE_T_PROBLEM, WIRE_T_REFERENCE, WIRE_T_DSN_ENVELOPE_TO and
- * WIRE_T_AUTO_HEADER (version 3) repeat.
+ * WIRE_T_PROBLEM, WIRE_T_REFERENCE, WIRE_T_DSN_ENVELOPE_TO,
+ * WIRE_T_AUTO_HEADER (version 3) and WIRE_T_OCR_PAGE (version 4) repeat.
  * Record fields require WIRE_T_REC_KIND, delivery report fields
  * WIRE_T_DSN_ACTION (version 2). */
 enum wire_tag {
@@ -18,6 +18,8 @@ enum wire_tag {
 	WIRE_T_TODAY,
 	WIRE_T_SENDER_IS_CONTACT,
 	WIRE_T_OWN_ADDRESS,
+	WIRE_T_CHANNEL,          /* version 4: the intake's channel */
+	WIRE_T_OCR_LIMITS,       /* version 4: pages, workers */
 
 	WIRE_T_MESSAGE_ID = 16,
 	WIRE_T_FROM_ADDR,
@@ -45,6 +47,11 @@ enum wire_tag {
 
 	WIRE_T_REC_VERDICT,
 
+	/* A page OCR read (version 4): its own fields (enum wire_page_tag)
+	 * inside.  The last tag below the record's strings, leaving the
+	 * ones between for other additions. */
+	WIRE_T_OCR_PAGE = 63,
+
 	WIRE_T_REC_STRING = 64,  /* + index in EXTRACT_RECORD_STRINGS */
 	WIRE_T_REC_INFO = 100,   /* + enum extract_field: its provenance */
 	WIRE_T_END = 128,
@@ -60,6 +67,28 @@ enum wire_string_index {
 _Static_assert(WIRE_T_REC_STRING + WIRE_N_STRINGS <= WIRE_T_REC_INFO &&
 	       WIRE_T_REC_INFO + EXTRACT_FIELD_COUNT <= WIRE_T_END,
 	       "wire tags of record strings and provenance overlap");
+
+/* The fields inside WIRE_T_OCR_PAGE; each at most once but WORD and BOX. */
+enum wire_page_tag {
+	WIRE_P_NUMBER = 1,
+	WIRE_P_GEOMETRY,         /* width, height, src_xres, src_yres: u32 each */
+	WIRE_P_SKEW,             /* thousandths of a degree + WIRE_SKEW_BIAS */
+	WIRE_P_MEAN_CONF,
+	WIRE_P_TEXT,
+	WIRE_P_WORD,             /* WIRE_WORD_HEAD bytes, then the text */
+	WIRE_P_SIGNATURE,        /* one byte: enum wire_mark */
+	WIRE_P_BOX,              /* one byte: enum wire_mark, then the label */
+	WIRE_P_PNG,
+	WIRE_P_END,
+};
+
+#define WIRE_SKEW_BIAS (WIRE_MAX_OCR_SKEW * 1000)
+/* A word: confidence (one byte), line, x0, y0, x1, y1 (four bytes each). */
+#define WIRE_WORD_HEAD 21
+
+static const unsigned char wire_png_magic[8] = {
+	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+};
 
 /* A provenance field: source, confidence (one byte each), line number and
  * the rule's length (four bytes each, little-endian), the rule, then the
@@ -111,7 +140,7 @@ wire_get_u32(const unsigned char *p)
 }
 
 static void
-wire_put_field(GByteArray *b, enum wire_tag tag, const void *data, size_t len)
+wire_put_field(GByteArray *b, unsigned tag, const void *data, size_t len)
 {
 	guint8 t = (guint8)tag;
 
@@ -123,14 +152,14 @@ wire_put_field(GByteArray *b, enum wire_tag tag, const void *data, size_t len)
 }
 
 static void
-wire_put_string(GByteArray *b, enum wire_tag tag, const char *s)
+wire_put_string(GByteArray *b, unsigned tag, const char *s)
 {
 	if (s != NULL)
 		wire_put_field(b, tag, s, strlen(s));
 }
 
 static void
-wire_put_number(GByteArray *b, enum wire_tag tag, uint64_t v)
+wire_put_number(GByteArray *b, unsigned tag, uint64_t v)
 {
 	unsigned char le[8];
 
@@ -159,6 +188,56 @@ wire_put_info(GByteArray *b, unsigned field, const struct extract_field_info *in
 	if (line_len > 0)
 		g_byte_array_append(v, (const guint8 *)in->line, (guint)line_len);
 	wire_put_field(b, (enum wire_tag)(WIRE_T_REC_INFO + field), v->data, v->len);
+	g_byte_array_free(v, TRUE);
+}
+
+static void
+wire_put_page(GByteArray *b, const struct wire_ocr_page *pg)
+{
+	GByteArray *v = g_byte_array_new();
+	GByteArray *geo = g_byte_array_new();
+	unsigned char mark = (unsigned char)pg->signature;
+	int64_t skew = (int64_t)(pg->skew_deg * 1000 + (pg->skew_deg < 0 ? -0.5 : 0.5));
+
+	wire_put_number(v, WIRE_P_NUMBER, pg->number);
+	wire_put_u32(geo, pg->width);
+	wire_put_u32(geo, pg->height);
+	wire_put_u32(geo, pg->src_xres);
+	wire_put_u32(geo, pg->src_yres);
+	wire_put_field(v, WIRE_P_GEOMETRY, geo->data, geo->len);
+	g_byte_array_free(geo, TRUE);
+	wire_put_number(v, WIRE_P_SKEW, (uint64_t)(skew + WIRE_SKEW_BIAS));
+	wire_put_number(v, WIRE_P_MEAN_CONF, pg->mean_conf);
+	wire_put_string(v, WIRE_P_TEXT, pg->text);
+	for (size_t i = 0; i < pg->n_words; i++) {
+		const struct wire_ocr_word *w = &pg->words[i];
+		GByteArray *wv = g_byte_array_new();
+		unsigned char conf = (unsigned char)w->conf;
+
+		g_byte_array_append(wv, &conf, 1);
+		wire_put_u32(wv, w->line);
+		wire_put_u32(wv, w->x0);
+		wire_put_u32(wv, w->y0);
+		wire_put_u32(wv, w->x1);
+		wire_put_u32(wv, w->y1);
+		g_byte_array_append(wv, (const guint8 *)w->text, (guint)strlen(w->text));
+		wire_put_field(v, WIRE_P_WORD, wv->data, wv->len);
+		g_byte_array_free(wv, TRUE);
+	}
+	wire_put_field(v, WIRE_P_SIGNATURE, &mark, 1);
+	for (size_t i = 0; i < pg->n_boxes; i++) {
+		GByteArray *bv = g_byte_array_new();
+		unsigned char m = (unsigned char)pg->boxes[i].mark;
+
+		g_byte_array_append(bv, &m, 1);
+		g_byte_array_append(bv, (const guint8 *)pg->boxes[i].label,
+				    (guint)strlen(pg->boxes[i].label));
+		wire_put_field(v, WIRE_P_BOX, bv->data, bv->len);
+		g_byte_array_free(bv, TRUE);
+	}
+	if (pg->png != NULL)
+		wire_put_field(v, WIRE_P_PNG, pg->png, pg->png_len);
+	wire_put_field(b, WIRE_T_OCR_PAGE, v->data, v->len);
 	g_byte_array_free(v, TRUE);
 }
 
@@ -194,6 +273,7 @@ wire_job_encode(const struct wire_job *job, unsigned char **frame_r,
 	uint64_t v[5] = { l->max_message_size, l->max_depth, l->max_parts,
 			  l->max_attachment_size, l->max_archive_size };
 	unsigned char contact = job->sender_is_contact;
+	GByteArray *ocr = g_byte_array_new();
 
 	for (size_t i = 0; i < 5; i++)
 		for (int k = 0; k < 8; k++)
@@ -203,6 +283,11 @@ wire_job_encode(const struct wire_job *job, unsigned char **frame_r,
 	wire_put_field(b, WIRE_T_SENDER_IS_CONTACT, &contact, 1);
 	for (size_t i = 0; job->own_addresses && job->own_addresses[i]; i++)
 		wire_put_string(b, WIRE_T_OWN_ADDRESS, job->own_addresses[i]);
+	wire_put_number(b, WIRE_T_CHANNEL, job->channel);
+	wire_put_u32(ocr, job->ocr_max_pages);
+	wire_put_u32(ocr, job->ocr_workers);
+	wire_put_field(b, WIRE_T_OCR_LIMITS, ocr->data, ocr->len);
+	g_byte_array_free(ocr, TRUE);
 	wire_put_field(b, WIRE_T_RAW, job->raw, job->raw_len);
 	wire_finish(b, frame_r, len_r);
 }
@@ -255,6 +340,8 @@ wire_result_encode(const struct wire_result *res, unsigned char **frame_r,
 		for (unsigned i = 0; i < EXTRACT_FIELD_COUNT; i++)
 			wire_put_info(b, i, &rec->info[i]);
 	}
+	for (size_t i = 0; i < res->n_pages; i++)
+		wire_put_page(b, &res->pages[i]);
 	wire_finish(b, frame_r, len_r);
 }
 
@@ -427,6 +514,20 @@ wire_job_field(const struct wire_field *f, struct wire_job *job, size_t *n_own,
 		return 0;
 	case WIRE_T_SENDER_IS_CONTACT:
 		return wire_flag(f, &job->sender_is_contact, err);
+	case WIRE_T_CHANNEL:
+		if (wire_number(f, CONFIG_CHANNEL_FAX, &v, err) != 0)
+			return -1;
+		job->channel = (enum config_channel)v;
+		return 0;
+	case WIRE_T_OCR_LIMITS:
+		if (f->len != 8 || wire_get_u32(f->data) > WIRE_MAX_OCR_PAGES ||
+		    wire_get_u32(f->data + 4) == 0) {
+			error_set(err, "worker frame: bad OCR limits");
+			return -1;
+		}
+		job->ocr_max_pages = wire_get_u32(f->data);
+		job->ocr_workers = wire_get_u32(f->data + 4);
+		return 0;
 	case WIRE_T_OWN_ADDRESS:
 		if (wire_string(f, &s, err) != 0)
 			return -1;
@@ -456,7 +557,8 @@ wire_job_decode(const unsigned char *body, size_t len, struct wire_job *job_r,
 		}
 	}
 	if (r == 0 && (job_r->raw == NULL || job_r->today[0] == '\0' ||
-		       !(seen[0] & ((uint64_t)1 << WIRE_T_LIMITS)))) {
+		       !(seen[0] & ((uint64_t)1 << WIRE_T_LIMITS)) ||
+		       !(seen[0] & ((uint64_t)1 << WIRE_T_OCR_LIMITS)))) {
 		error_set(err, "worker frame: job without message, date or limits");
 		r = -1;
 	}
@@ -648,6 +750,183 @@ wire_auto_header(const struct wire_field *f, struct wire_result *res,
 	return 0;
 }
 
+/* A word of a page whose geometry is known. */
+static int
+wire_page_word(const struct wire_field *f, struct wire_ocr_page *pg,
+	       struct ogi_error *err)
+{
+	struct wire_ocr_word w = { 0 };
+
+	if (pg->n_words >= WIRE_MAX_OCR_WORDS || f->len <= WIRE_WORD_HEAD ||
+	    f->len - WIRE_WORD_HEAD > WIRE_MAX_OCR_WORD) {
+		error_set(err, "worker frame: too many words or a bad word");
+		return -1;
+	}
+	w.conf = f->data[0];
+	w.line = wire_get_u32(f->data + 1);
+	w.x0 = wire_get_u32(f->data + 5);
+	w.y0 = wire_get_u32(f->data + 9);
+	w.x1 = wire_get_u32(f->data + 13);
+	w.y1 = wire_get_u32(f->data + 17);
+	if (w.conf > 100 || w.line >= WIRE_MAX_OCR_WORDS || w.x0 > w.x1 ||
+	    w.y0 > w.y1 || w.x1 > pg->width || w.y1 > pg->height ||
+	    wire_text(f->data + WIRE_WORD_HEAD, f->len - WIRE_WORD_HEAD,
+		      &w.text) != 0) {
+		error_set(err, "worker frame: bad word on page %u", pg->number);
+		return -1;
+	}
+	if (pg->n_words % 64 == 0)
+		pg->words = g_renew(struct wire_ocr_word, pg->words, pg->n_words + 64);
+	pg->words[pg->n_words++] = w;
+	return 0;
+}
+
+static int
+wire_page_box(const struct wire_field *f, struct wire_ocr_page *pg,
+	      struct ogi_error *err)
+{
+	char *label = NULL;
+
+	if (pg->n_boxes >= WIRE_MAX_OCR_BOXES || f->len < 2 ||
+	    f->len - 1 > WIRE_MAX_OCR_LABEL || f->data[0] >= WIRE_MARK_COUNT ||
+	    wire_text(f->data + 1, f->len - 1, &label) != 0) {
+		error_set(err, "worker frame: bad check box on page %u", pg->number);
+		return -1;
+	}
+	pg->boxes = g_renew(struct wire_ocr_box, pg->boxes, pg->n_boxes + 1);
+	pg->boxes[pg->n_boxes++] = (struct wire_ocr_box){
+		.label = label, .mark = (enum wire_mark)f->data[0],
+	};
+	return 0;
+}
+
+static int
+wire_page_field(const struct wire_field *f, struct wire_ocr_page *pg,
+		struct ogi_error *err)
+{
+	uint64_t v;
+
+	switch (f->tag) {
+	case WIRE_P_NUMBER:
+		if (wire_number(f, WIRE_MAX_OCR_PAGES, &v, err) != 0)
+			return -1;
+		pg->number = (unsigned)v;
+		return 0;
+	case WIRE_P_GEOMETRY:
+		if (f->len != 16) {
+			error_set(err, "worker frame: bad page geometry");
+			return -1;
+		}
+		pg->width = wire_get_u32(f->data);
+		pg->height = wire_get_u32(f->data + 4);
+		pg->src_xres = wire_get_u32(f->data + 8);
+		pg->src_yres = wire_get_u32(f->data + 12);
+		if (pg->width == 0 || pg->width > WIRE_MAX_OCR_PIXELS ||
+		    pg->height == 0 || pg->height > WIRE_MAX_OCR_PIXELS ||
+		    pg->src_xres == 0 || pg->src_xres > WIRE_MAX_OCR_DPI ||
+		    pg->src_yres == 0 || pg->src_yres > WIRE_MAX_OCR_DPI) {
+			error_set(err, "worker frame: page geometry out of range");
+			return -1;
+		}
+		return 0;
+	case WIRE_P_SKEW:
+		if (wire_number(f, 2 * WIRE_SKEW_BIAS, &v, err) != 0)
+			return -1;
+		pg->skew_deg = ((int64_t)v - WIRE_SKEW_BIAS) / 1000.0;
+		return 0;
+	case WIRE_P_MEAN_CONF:
+		if (wire_number(f, 100, &v, err) != 0)
+			return -1;
+		pg->mean_conf = (unsigned)v;
+		return 0;
+	case WIRE_P_TEXT:
+		if (f->len > WIRE_MAX_OCR_TEXT) {
+			error_set(err, "worker frame: page text too long");
+			return -1;
+		}
+		return wire_string(f, &pg->text, err);
+	case WIRE_P_SIGNATURE:
+		if (f->len != 1 || f->data[0] >= WIRE_MARK_COUNT) {
+			error_set(err, "worker frame: bad signature mark");
+			return -1;
+		}
+		pg->signature = (enum wire_mark)f->data[0];
+		return 0;
+	case WIRE_P_PNG:
+		if (f->len < sizeof(wire_png_magic) || f->len > WIRE_MAX_OCR_PNG ||
+		    memcmp(f->data, wire_png_magic, sizeof(wire_png_magic)) != 0) {
+			error_set(err, "worker frame: page image is not a PNG "
+				  "within %u bytes", WIRE_MAX_OCR_PNG);
+			return -1;
+		}
+		pg->png = g_memdup2(f->data, f->len);
+		pg->png_len = f->len;
+		return 0;
+	default:
+		error_set(err, "worker frame: unknown page field %u", f->tag);
+		return -1;
+	}
+}
+
+/* One page: its number and geometry first (words are checked against
+ * it), numbers increasing, images within WIRE_MAX_OCR_IMAGES together. */
+static int
+wire_page(const struct wire_field *f, struct wire_result *res,
+	  size_t *png_total, struct ogi_error *err)
+{
+	struct wire_ocr_page pg = { 0 };
+	uint64_t seen[2] = { 0, 0 };
+	struct wire_field pf;
+	size_t pos = 0;
+	int r;
+
+	if (res->n_pages >= WIRE_MAX_OCR_PAGES) {
+		error_set(err, "worker frame: more than %d pages",
+			  WIRE_MAX_OCR_PAGES);
+		return -1;
+	}
+	while ((r = wire_next(f->data, f->len, &pos, &pf, err)) == 1) {
+		bool ready = seen[0] & ((uint64_t)1 << WIRE_P_NUMBER) &&
+			     seen[0] & ((uint64_t)1 << WIRE_P_GEOMETRY);
+
+		if (pf.tag >= WIRE_P_END ||
+		    (pf.tag != WIRE_P_NUMBER && pf.tag != WIRE_P_GEOMETRY && !ready)) {
+			error_set(err, "worker frame: page field %u out of place",
+				  pf.tag);
+			r = -1;
+		} else if (pf.tag == WIRE_P_WORD) {
+			r = wire_page_word(&pf, &pg, err);
+		} else if (pf.tag == WIRE_P_BOX) {
+			r = wire_page_box(&pf, &pg, err);
+		} else if (wire_once(seen, pf.tag, err) != 0) {
+			r = -1;
+		} else {
+			r = wire_page_field(&pf, &pg, err);
+		}
+		if (r != 0)
+			break;
+	}
+	if (r == 0 && (pg.number == 0 ||
+		       (res->n_pages > 0 &&
+			pg.number <= res->pages[res->n_pages - 1].number))) {
+		error_set(err, "worker frame: page numbers out of order");
+		r = -1;
+	}
+	if (r == 0 && pg.png_len > WIRE_MAX_OCR_IMAGES - *png_total) {
+		error_set(err, "worker frame: page images over %u bytes",
+			  WIRE_MAX_OCR_IMAGES);
+		r = -1;
+	}
+	if (r != 0) {
+		wire_ocr_page_clear(&pg);
+		return -1;
+	}
+	*png_total += pg.png_len;
+	res->pages = g_renew(struct wire_ocr_page, res->pages, res->n_pages + 1);
+	res->pages[res->n_pages++] = pg;
+	return 0;
+}
+
 static int
 wire_result_field(const struct wire_field *f, struct wire_result *res,
 		  struct ogi_error *err)
@@ -704,11 +983,18 @@ wire_result_decode(const unsigned char *body, size_t len,
 {
 	uint64_t seen[2] = { 0, 0 };
 	struct wire_field f;
-	size_t pos = 0;
+	size_t pos = 0, png_total = 0;
 	int r;
 
 	memset(res_r, 0, sizeof(*res_r));
 	while ((r = wire_next(body, len, &pos, &f, err)) == 1) {
+		if (f.tag == WIRE_T_OCR_PAGE) {
+			if (wire_page(&f, res_r, &png_total, err) != 0) {
+				r = -1;
+				break;
+			}
+			continue;
+		}
 		if ((f.tag != WIRE_T_PROBLEM && f.tag != WIRE_T_REFERENCE &&
 		     f.tag != WIRE_T_DSN_ENVELOPE_TO &&
 		     f.tag != WIRE_T_AUTO_HEADER &&
@@ -717,6 +1003,10 @@ wire_result_decode(const unsigned char *body, size_t len,
 			r = -1;
 			break;
 		}
+	}
+	if (r == 0 && res_r->n_pages > 0 && res_r->rec == NULL) {
+		error_set(err, "worker frame: OCR pages without a record");
+		r = -1;
 	}
 	if (r == 0 && res_r->rec != NULL &&
 	    !(seen[0] & ((uint64_t)1 << WIRE_T_REC_KIND))) {
@@ -762,5 +1052,22 @@ wire_result_clear(struct wire_result *res)
 	g_free(res->problems);
 	extract_record_free(res->rec);
 	extract_dsn_clear(&res->dsn);
+	for (size_t i = 0; i < res->n_pages; i++)
+		wire_ocr_page_clear(&res->pages[i]);
+	g_free(res->pages);
 	memset(res, 0, sizeof(*res));
+}
+
+void
+wire_ocr_page_clear(struct wire_ocr_page *page)
+{
+	g_free(page->text);
+	for (size_t i = 0; i < page->n_words; i++)
+		g_free(page->words[i].text);
+	g_free(page->words);
+	for (size_t i = 0; i < page->n_boxes; i++)
+		g_free(page->boxes[i].label);
+	g_free(page->boxes);
+	g_free(page->png);
+	memset(page, 0, sizeof(*page));
 }

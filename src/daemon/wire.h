@@ -1,5 +1,7 @@
-/* The parser worker's wire format, version 3 (2: the delivery report;
- * 3: the headers that say whether the sender may be answered).
+/* The parser worker's wire format, version 4 (2: the delivery report;
+ * 3: the headers that say whether the sender may be answered; 4: the
+ * intake's channel and the OCR bounds in the job, the pages OCR read in
+ * the result).
  *
  * ogid hands each raw message to a sandboxed worker process (parser.h) and
  * gets back what MIME normalisation and extraction made of it.  Both ends
@@ -29,6 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/config.h"
 #include "common/error.h"
 #include "extract/dsn.h"
 #include "extract/extract.h"
@@ -49,6 +52,76 @@ struct wire_job {
 	char today[11];                  /* "YYYY-MM-DD" */
 	bool sender_is_contact;
 	char **own_addresses;            /* NULL-terminated; may be NULL */
+	enum config_channel channel;     /* the intake's: a fax intake's
+	                                    messages are all faxes */
+	unsigned ocr_max_pages;          /* pages OCR reads, at most
+	                                    WIRE_MAX_OCR_PAGES; 0: none */
+	unsigned ocr_workers;            /* pages read at a time, >= 1 */
+};
+
+/* Bounds of the pages a result carries, checked by the decoder.  Pages:
+ * config's CONFIG_OCR_MAX_PAGES.  Words: a dense A4 page at 204x196 dpi
+ * holds about 2000 characters, and chi_sim often makes each a word.  A
+ * word's text: a run of Latin letters or digits, far under a line.  A
+ * page's text: its words with spaces and line ends.  Labels of check
+ * boxes: a few per form.  A page's PNG: a bilevel fax page is 50-150 KB,
+ * a grey photographed page a few MB; the frame as a whole stays within
+ * WIRE_MAX_META (the worker leaves out images that would not fit:
+ * WIRE_MAX_OCR_IMAGES). */
+#define WIRE_MAX_OCR_PAGES CONFIG_OCR_MAX_PAGES
+#define WIRE_MAX_OCR_WORDS 8000
+#define WIRE_MAX_OCR_WORD 256
+#define WIRE_MAX_OCR_TEXT (256u << 10)
+#define WIRE_MAX_OCR_BOXES 32
+#define WIRE_MAX_OCR_LABEL 64
+#define WIRE_MAX_OCR_PNG (4u << 20)
+#define WIRE_MAX_OCR_IMAGES (12u << 20)
+/* Largest deskew angle a page may report, in degrees: Leptonica searches
+ * a few degrees; beyond this the value is nonsense. */
+#define WIRE_MAX_OCR_SKEW 45
+/* Widest or tallest page image in pixels: A3 at 400 dpi. */
+#define WIRE_MAX_OCR_PIXELS 8000
+/* Highest resolution a page may report, in dots per inch. */
+#define WIRE_MAX_OCR_DPI 2400
+
+/* What ink says (ocr.h's marks): a signature or a ticked box. */
+enum wire_mark {
+	WIRE_MARK_UNKNOWN,
+	WIRE_MARK_ABSENT,
+	WIRE_MARK_PRESENT,
+};
+#define WIRE_MARK_COUNT 3
+
+/* One word as OCR read it: confidence 0..100, line on its page (from 0),
+ * box within the page image (x0 <= x1 <= width, y0 <= y1 <= height). */
+struct wire_ocr_word {
+	char *text;
+	unsigned conf;
+	unsigned line;
+	unsigned x0, y0, x1, y1;
+};
+
+struct wire_ocr_box {
+	char *label;                     /* the box's option, as OCR read it */
+	enum wire_mark mark;
+};
+
+/* One page OCR read.  Strings owned, valid UTF-8; png owned (a PNG file's
+ * bytes, NULL when left out), page numbers from 1, increasing. */
+struct wire_ocr_page {
+	unsigned number;                 /* within the message, from 1 */
+	unsigned width, height;          /* of the image OCR read, pixels */
+	unsigned src_xres, src_yres;     /* dpi as received */
+	double skew_deg;                 /* deskew applied, to 1/1000 degree */
+	unsigned mean_conf;              /* 0..100 */
+	char *text;                      /* lines joined by \n; NULL: none */
+	struct wire_ocr_word *words;
+	size_t n_words;
+	enum wire_mark signature;        /* ink in the signature area */
+	struct wire_ocr_box *boxes;
+	size_t n_boxes;
+	unsigned char *png;
+	size_t png_len;
 };
 
 /* A thread deeper than this is not followed further back: the case a
@@ -82,6 +155,9 @@ struct wire_result {
 	char *parse_error;               /* why nothing could be parsed; NULL
 	                                    when parsing produced a message */
 	struct extract_record *rec;      /* NULL when not parsed */
+	struct wire_ocr_page *pages;     /* what OCR read, at most
+	                                    WIRE_MAX_OCR_PAGES */
+	size_t n_pages;
 	struct extract_dsn dsn;          /* what a delivery report says
 	                                    (extract/dsn.h); action NONE and
 	                                    nothing else when it is none.
@@ -113,5 +189,7 @@ int wire_result_decode(const unsigned char *body, size_t len,
 
 void wire_job_clear(struct wire_job *job);
 void wire_result_clear(struct wire_result *res);
+/* Frees what page owns and zeroes it. */
+void wire_ocr_page_clear(struct wire_ocr_page *page);
 
 #endif

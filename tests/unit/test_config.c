@@ -71,6 +71,7 @@ test_full_file(void **state)
 		"[limits]\n"
 		"max_message_size = 10M\n"
 		"max_mime_depth = 7\n"
+		"parse_cpu = 9\n"
 		"[intake.office]\n"
 		"driver = maildir\n"
 		"path = /srv/mail/office\n"
@@ -90,6 +91,9 @@ test_full_file(void **state)
 	assert_int_equal(cfg->correction_days, 10);
 	assert_int_equal(cfg->limits.max_message_size, 10u << 20);
 	assert_int_equal(cfg->limits.max_depth, 7);
+	/* Unset, as many pages as parse_cpu = 9 allows. */
+	assert_int_equal(cfg->parser.ocr_max_pages, 4);
+	assert_int_equal(cfg->parser.ocr_workers, 1);
 	assert_string_equal(cfg->own_addresses[0], "ogi@example.gov.cn");
 	assert_string_equal(cfg->own_addresses[1], "fax@example.gov.cn");
 	assert_null(cfg->own_addresses[2]);
@@ -100,7 +104,7 @@ test_full_file(void **state)
 	snprintf(expect, sizeof(expect), "%s/fax", tmpdir);
 	assert_string_equal(cfg->intakes[1].path, expect);
 	assert_int_equal(cfg->intakes[1].channel, CONFIG_CHANNEL_FAX);
-	assert_int_equal(cfg->intakes[1].line, 15);
+	assert_int_equal(cfg->intakes[1].line, 16);
 	config_free(cfg);
 }
 
@@ -193,6 +197,13 @@ static const struct {
 	  { ":2: [limits] max_attachment_size: \"15532559262904M\" is not a size" } },
 	{ "[limits]\nmax_message_size = 2G\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":2: [limits] max_message_size: \"2G\" is not a size between" } },
+	/* A fax of ocr_max_pages pages must fit the per-message bounds. */
+	{ "[limits]\nparse_cpu = 30\nocr_max_pages = 20\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":3: [limits] ocr_max_pages: 20 pages need parse_cpu and parse_timeout of 40 s" } },
+	{ "[limits]\nparse_timeout = 10\nocr_max_pages = 6\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":3: [limits] ocr_max_pages: 6 pages need" } },
+	{ "[limits]\nocr_max_pages = 65\nocr_workers = 0\n[intake.m]\ndriver = maildir\npath = /m\n",
+	  { ":2: [limits] ocr_max_pages:", ":3: [limits] ocr_workers:" } },
 	{ "[ogid]\ntimezone = Mars/Olympus\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":2: [ogid] timezone: unknown time zone" } },
 	{ "[intake.m]\ndriver = maildir\n\n[intake.n]\ndriver = smoke\nchannel = telex\n",

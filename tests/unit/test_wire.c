@@ -57,6 +57,9 @@ test_job_round_trip(void **state)
 		.today = "2026-12-04",
 		.sender_is_contact = true,
 		.own_addresses = own,
+		.channel = CONFIG_CHANNEL_FAX,
+		.ocr_max_pages = 12,
+		.ocr_workers = 2,
 	}, out;
 
 	(void)state;
@@ -70,6 +73,9 @@ test_job_round_trip(void **state)
 	assert_string_equal(out.own_addresses[0], own[0]);
 	assert_string_equal(out.own_addresses[1], own[1]);
 	assert_null(out.own_addresses[2]);
+	assert_int_equal(out.channel, CONFIG_CHANNEL_FAX);
+	assert_int_equal(out.ocr_max_pages, 12);
+	assert_int_equal(out.ocr_workers, 2);
 	wire_job_clear(&out);
 }
 
@@ -171,6 +177,207 @@ test_result_unparsed(void **state)
 	wire_result_clear(&out);
 }
 
+/* A PNG's signature and a little: the decoder checks the signature only
+ * (the daemon never decodes the image, a clerk's viewer does). */
+static const unsigned char page_png[] = {
+	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+};
+
+/* Page n (from 1) of a fax as OCR read it, owning its strings. */
+static void
+page_fill(struct wire_ocr_page *pg, unsigned n)
+{
+	static const char *const words[] = { "姓名", "张三", "身份证号" };
+
+	*pg = (struct wire_ocr_page){
+		.number = n, .width = 1728, .height = 2292, .src_xres = 204,
+		.src_yres = 98, .skew_deg = -0.85, .mean_conf = 81,
+		.text = g_strdup_printf("第%u页\n姓名 张三", n),
+		.signature = WIRE_MARK_PRESENT,
+	};
+	pg->n_words = G_N_ELEMENTS(words);
+	pg->words = g_new0(struct wire_ocr_word, pg->n_words);
+	for (unsigned i = 0; i < pg->n_words; i++)
+		pg->words[i] = (struct wire_ocr_word){
+			.text = g_strdup(words[i]), .conf = 90 + i, .line = i / 2,
+			.x0 = 100 * i, .y0 = 50, .x1 = 100 * i + 80, .y1 = 90,
+		};
+	pg->n_boxes = 2;
+	pg->boxes = g_new0(struct wire_ocr_box, 2);
+	pg->boxes[0] = (struct wire_ocr_box){ g_strdup("电子邮件"), WIRE_MARK_PRESENT };
+	pg->boxes[1] = (struct wire_ocr_box){ g_strdup("传真"), WIRE_MARK_ABSENT };
+	pg->png = g_memdup2(page_png, sizeof(page_png));
+	pg->png_len = sizeof(page_png);
+}
+
+static void
+test_pages_round_trip(void **state)
+{
+	struct extract_record rec = { .kind = EXTRACT_KIND_APPLICATION };
+	struct wire_ocr_page pages[2];
+	struct wire_result in = { .rec = &rec, .pages = pages, .n_pages = 2 }, out;
+
+	(void)state;
+	page_fill(&pages[0], 1);
+	page_fill(&pages[1], 3);
+	g_clear_pointer(&pages[1].png, g_free);
+	pages[1].png_len = 0;
+	pages[1].skew_deg = 1.0;
+	pages[1].signature = WIRE_MARK_UNKNOWN;
+	result_round_trip(&in, &out);
+	assert_int_equal(out.n_pages, 2);
+	for (size_t i = 0; i < 2; i++) {
+		const struct wire_ocr_page *a = &pages[i], *b = &out.pages[i];
+
+		assert_int_equal(b->number, a->number);
+		assert_int_equal(b->width, a->width);
+		assert_int_equal(b->height, a->height);
+		assert_int_equal(b->src_xres, a->src_xres);
+		assert_int_equal(b->src_yres, a->src_yres);
+		assert_true(b->skew_deg > a->skew_deg - 0.0005 &&
+			    b->skew_deg < a->skew_deg + 0.0005);
+		assert_int_equal(b->mean_conf, a->mean_conf);
+		assert_string_equal(b->text, a->text);
+		assert_int_equal(b->signature, a->signature);
+		assert_int_equal(b->n_words, a->n_words);
+		for (size_t k = 0; k < a->n_words; k++) {
+			assert_string_equal(b->words[k].text, a->words[k].text);
+			assert_int_equal(b->words[k].conf, a->words[k].conf);
+			assert_int_equal(b->words[k].line, a->words[k].line);
+			assert_memory_equal(&b->words[k].x0, &a->words[k].x0,
+					    4 * sizeof(unsigned));
+		}
+		assert_int_equal(b->n_boxes, 2);
+		assert_string_equal(b->boxes[1].label, "传真");
+		assert_int_equal(b->boxes[0].mark, WIRE_MARK_PRESENT);
+		assert_int_equal(b->boxes[1].mark, WIRE_MARK_ABSENT);
+		assert_int_equal(b->png_len, a->png_len);
+		if (a->png != NULL)
+			assert_memory_equal(b->png, a->png, a->png_len);
+		else
+			assert_null(b->png);
+	}
+	wire_result_clear(&out);
+	for (size_t i = 0; i < 2; i++)
+		wire_ocr_page_clear(&pages[i]);
+}
+
+/* Pages a broken or compromised worker might send, each made from good
+ * ones by one change; the whole answer is refused. */
+static void page_no_number(struct wire_result *r) { r->pages[0].number = 0; }
+static void page_same_number(struct wire_result *r) { r->pages[1].number = 1; }
+static void page_word_outside(struct wire_result *r) { r->pages[0].words[1].x1 = 1729; }
+static void page_word_inverted(struct wire_result *r) { r->pages[0].words[0].y0 = 91; }
+static void page_conf_over(struct wire_result *r) { r->pages[1].words[2].conf = 101; }
+static void page_mean_over(struct wire_result *r) { r->pages[0].mean_conf = 101; }
+static void page_word_empty(struct wire_result *r) { r->pages[0].words[0].text[0] = '\0'; }
+static void page_word_not_utf8(struct wire_result *r) { r->pages[0].words[1].text[1] = '\xff'; }
+static void page_text_not_utf8(struct wire_result *r) { r->pages[1].text[0] = '\xc3'; }
+static void page_zero_width(struct wire_result *r) { r->pages[0].width = 0; }
+static void page_huge(struct wire_result *r) { r->pages[0].height = WIRE_MAX_OCR_PIXELS + 1; }
+static void page_no_dpi(struct wire_result *r) { r->pages[1].src_yres = 0; }
+static void page_skewed(struct wire_result *r) { r->pages[0].skew_deg = -46; }
+static void page_bad_mark(struct wire_result *r) { r->pages[0].signature = WIRE_MARK_COUNT; }
+static void page_bad_box(struct wire_result *r) { r->pages[0].boxes[1].mark = WIRE_MARK_COUNT; }
+static void page_empty_label(struct wire_result *r) { r->pages[1].boxes[0].label[0] = '\0'; }
+static void page_not_png(struct wire_result *r) { r->pages[0].png[1] = 'J'; }
+static void page_big_png(struct wire_result *r)
+{
+	r->pages[0].png = g_realloc(r->pages[0].png, WIRE_MAX_OCR_PNG + 1);
+	r->pages[0].png_len = WIRE_MAX_OCR_PNG + 1;
+}
+static void page_without_record(struct wire_result *r)
+{
+	extract_record_free(r->rec);
+	r->rec = NULL;
+	r->parse_error = g_strdup("not mail");
+}
+static void page_too_many(struct wire_result *r)
+{
+	r->pages = g_renew(struct wire_ocr_page, r->pages, WIRE_MAX_OCR_PAGES + 1);
+	for (unsigned i = 2; i <= WIRE_MAX_OCR_PAGES; i++)
+		page_fill(&r->pages[i], i + 1);
+	r->n_pages = WIRE_MAX_OCR_PAGES + 1;
+}
+static void page_many_words(struct wire_result *r)
+{
+	struct wire_ocr_page *pg = &r->pages[1];
+
+	pg->words = g_renew(struct wire_ocr_word, pg->words, WIRE_MAX_OCR_WORDS + 1);
+	for (size_t i = pg->n_words; i <= WIRE_MAX_OCR_WORDS; i++)
+		pg->words[i] = (struct wire_ocr_word){ .text = g_strdup("字"),
+						       .x1 = 1, .y1 = 1 };
+	pg->n_words = WIRE_MAX_OCR_WORDS + 1;
+}
+static void page_images_over(struct wire_result *r)
+{
+	size_t each = WIRE_MAX_OCR_PNG;
+
+	page_too_many(r);
+	r->n_pages = WIRE_MAX_OCR_IMAGES / each + 1;
+	for (size_t i = r->n_pages; i <= WIRE_MAX_OCR_PAGES; i++)
+		wire_ocr_page_clear(&r->pages[i]);
+	for (size_t i = 0; i < r->n_pages; i++) {
+		r->pages[i].png = g_realloc(r->pages[i].png, each);
+		r->pages[i].png_len = each;
+	}
+}
+
+static void
+test_hostile_pages(void **state)
+{
+	static const struct {
+		const char *what;
+		void (*spoil)(struct wire_result *r);
+	} cases[] = {
+		{ "page number 0", page_no_number },
+		{ "page numbers not increasing", page_same_number },
+		{ "word box outside the page", page_word_outside },
+		{ "word box upside down", page_word_inverted },
+		{ "word confidence over 100", page_conf_over },
+		{ "mean confidence over 100", page_mean_over },
+		{ "empty word", page_word_empty },
+		{ "word not UTF-8", page_word_not_utf8 },
+		{ "page text not UTF-8", page_text_not_utf8 },
+		{ "page of no width", page_zero_width },
+		{ "page taller than any paper", page_huge },
+		{ "page of no resolution", page_no_dpi },
+		{ "skew beyond any deskew", page_skewed },
+		{ "signature mark out of range", page_bad_mark },
+		{ "check box mark out of range", page_bad_box },
+		{ "check box without a label", page_empty_label },
+		{ "image not a PNG", page_not_png },
+		{ "image over its bound", page_big_png },
+		{ "pages of a message not parsed", page_without_record },
+		{ "more pages than any job asks for", page_too_many },
+		{ "more words than a page holds", page_many_words },
+		{ "images together over their bound", page_images_over },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct wire_result in = { 0 }, out;
+		struct ogi_error err = { 0 };
+		unsigned char *frame;
+		size_t len, body_len;
+
+		in.rec = g_new0(struct extract_record, 1);
+		in.pages = g_new0(struct wire_ocr_page, 2);
+		in.n_pages = 2;
+		page_fill(&in.pages[0], 1);
+		page_fill(&in.pages[1], 2);
+		cases[i].spoil(&in);
+		wire_result_encode(&in, &frame, &len);
+		assert_int_equal(wire_header_decode(frame, len, &body_len, &err), 0);
+		if (wire_result_decode(frame + WIRE_HEADER_SIZE, body_len, &out,
+				       &err) != -1)
+			fail_msg("accepted: %s", cases[i].what);
+		assert_null(out.pages);
+		g_free(frame);
+		wire_result_clear(&in);
+	}
+}
+
 /* A hostile body: fields written by hand as the worker might if it were
  * compromised or broken. */
 struct hostile {
@@ -230,6 +437,23 @@ static const struct hostile hostile_results[] = {
 	  "15 01 00 00 00 65  16 00 00 00 00" },
 	{ "a reference longer than any Message-ID",
 	  "15 01 00 00 00 65  16 fb 00 00 00 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61 61" },
+	{ "page field before the page's geometry",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 3f 1a 00 00 00 01 08 00 00 00 01 00 00 00 00 00 00 00"
+	  " 04 08 00 00 00 32 00 00 00 00 00 00 00" },
+	{ "unknown page field",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 3f 27 00 00 00 01 08 00 00 00 01 00 00 00 00 00 00 00"
+	  " 02 10 00 00 00 10 00 00 00 10 00 00 00 cc 00 00 00 c4 00 00 00"
+	  " 0a 00 00 00 00" },
+	{ "page field repeated",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 3f 35 00 00 00 01 08 00 00 00 01 00 00 00 00 00 00 00"
+	  " 02 10 00 00 00 10 00 00 00 10 00 00 00 cc 00 00 00 c4 00 00 00"
+	  " 04 08 00 00 00 32 00 00 00 00 00 00 00 04 01 00 00 00 00" },
+	{ "page truncated inside",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 3f 08 00 00 00 01 08 00 00 00 01 00 00" },
 	{ "provenance repeated",
 	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
 	  " 64 0a 00 00 00 01 01 00 00 00 00 00 00 00 00"
@@ -352,7 +576,9 @@ test_hostile_headers(void **state)
 		  { 'O', 'G', 'W', '1', 0, 0, 0, 0 } },
 		{ "wrong version (2: before the automatic-mail headers)",
 		  { 'O', 'G', 'W', '2', 0, 0, 0, 0 } },
-		{ "body over the limit", { 'O', 'G', 'W', '3', 0xff, 0xff, 0xff, 0xff } },
+		{ "wrong version (3: before OCR pages)",
+		  { 'O', 'G', 'W', '3', 0, 0, 0, 0 } },
+		{ "body over the limit", { 'O', 'G', 'W', '4', 0xff, 0xff, 0xff, 0xff } },
 	};
 
 	(void)state;
@@ -383,6 +609,8 @@ main(void)
 		cmocka_unit_test(test_job_round_trip),
 		cmocka_unit_test(test_result_round_trip),
 		cmocka_unit_test(test_result_unparsed),
+		cmocka_unit_test(test_pages_round_trip),
+		cmocka_unit_test(test_hostile_pages),
 		cmocka_unit_test(test_hostile_results),
 		cmocka_unit_test(test_hostile_headers),
 		cmocka_unit_test(test_too_many_references),
