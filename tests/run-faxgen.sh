@@ -21,8 +21,9 @@ if ! "$OGI_SRCDIR/tests/fax/make-faxes.sh" "$dir/out" --set quick \
 	exit 1
 fi
 took=$(($(date +%s) - start))
-# The integration tests make these for every run: a few seconds at most.
-t_check "the quick set is made in under 30 s (took ${took} s)" [ "$took" -lt 30 ]
+# The integration tests make these for every run: about 5 s here, more
+# under ASan or a loaded machine; a minute means something went wrong.
+t_check "the quick set is made in under a minute (took ${took} s)" [ "$took" -lt 60 ]
 out=$dir/out
 truth=$out/truth.json
 
@@ -51,8 +52,9 @@ t_check "every message records what a clerk would: name, ID, phone, address, req
 		.delivery.method and (.application_date | test("^2026-[0-9]{2}-[0-9]{2}$"))] | all'
 
 # Python's email module, as any mail client would read them: each message
-# parses without defects, has the headers of its gateway's style, and its
-# one attachment is base64 and decodes to the file truth.json names.
+# parses without defects, has the headers of its gateway's style (the
+# station ID, caller and page count truth.json gives), and its first
+# attachment is base64 and decodes to the file truth.json names.
 t_check "every mail parses as MIME with its gateway's headers and attachment" \
 	python3 - "$out" <<'EOF'
 import email, email.policy, json, re, sys
@@ -89,6 +91,14 @@ for m in truth["messages"]:
         for key in ("Sender", "Pages", "Quality", "Received", "CallID1", "CallID2", "CommID"):
             assert re.search(r"^%s:" % key, body, re.M), (m["id"], key)
         assert re.search(r"^Pages:\s+%d$" % m["pages"], body, re.M), m["id"]
+        assert re.search(r"^Sender:\s+%s$" % re.escape(m["fax"]["csid"]), body, re.M), m["id"]
+        assert re.search(r"^CallID1:\s+%s$" % m["fax"]["caller"], body, re.M), m["id"]
+        assert re.search(r"^Quality:\s+%s$" % m["resolution"], body, re.M | re.I), m["id"]
+    subject = str(msg["Subject"])
+    if m["gateway"] == "freepbx":
+        assert subject.endswith("<%s>" % m["fax"]["caller"]), m["id"]
+    if m["gateway"] in ("hylafax", "efax"):
+        assert m["fax"]["csid"] in subject, m["id"]
 EOF
 
 n=$(jq '.messages | length' "$truth")

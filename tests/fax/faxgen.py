@@ -69,6 +69,9 @@ FONTS = {
     "mono": (FONT_DIR + "/wqy/wqy-microhei.ttc", 1),
 }
 
+# The office's fax number, as make-faxes.sh configures it for the form.
+OFFICE_FAX = "0475-8888889"
+
 GB11643_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 GB11643_CHECK = "10X98765432"
 
@@ -436,6 +439,30 @@ def write_letter(app, spec, rng, office):
     return [page]
 
 
+def write_cover(app, office, office_fax, pages):
+    """The cover sheet some senders put first: who to, who from, how many
+    pages.  It names the applicant and a date; it is no application."""
+    page = Image.new("L", (MASTER_WIDTH, MASTER_HEIGHT), 255)
+    draw = ImageDraw.Draw(page)
+    left = A4_X_OFFSET + px(LETTER_MARGIN_PT)
+    title = font("typed", 28)
+    body = font("typed", 15)
+    t = "传　真"
+    draw.text(((MASTER_WIDTH - text_width(title, t)) / 2, px(100)), t, font=title, fill=0)
+    y = px(190)
+    for label, value in (("收件人", office), ("收件传真", office_fax),
+                         ("发件人", app["name"]),
+                         ("发件传真", app.get("fax") or app["phone"]),
+                         ("日期", date_cn(app["date"])),
+                         ("页数", "共%d页（含本页）" % pages),
+                         ("事由", "政府信息公开申请，请查收。")):
+        draw.text((left, y), "%s：%s" % (label, value), font=body, fill=0)
+        y += px(36)
+    draw.line((left, y, A4_X_OFFSET + px(A4_PT[0] - LETTER_MARGIN_PT), y), fill=0,
+              width=px(1))
+    return page
+
+
 # --- the fax line --------------------------------------------------------
 
 def add_tsi_header(page, number, index, count, when, station):
@@ -632,12 +659,14 @@ def make_message(spec, seq, ctx):
         masters = write_letter(app, spec, rng, ctx["office"])
     else:
         die("%s: doc must be form or letter" % spec["id"])
+    if spec.get("cover"):
+        masters.insert(0, write_cover(app, ctx["office"], OFFICE_FAX, len(masters) + 1))
 
     day = datetime.date.fromisoformat(app["date"]) + datetime.timedelta(days=1)
     when = datetime.datetime(day.year, day.month, day.day, 9, 0,
                              tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
     when += datetime.timedelta(minutes=7 * seq, seconds=13 * seq % 60)
-    caller = app.get("fax") or app["phone"]
+    caller = app.get("fax") or app["sender_fax"]
     csid = spec.get("csid", caller.replace("-", " "))
     fax = {"csid": csid, "caller": caller, "pages": len(masters),
            "caller_name": spec.get("caller_name", "")}
@@ -700,6 +729,7 @@ def make_message(spec, seq, ctx):
         "skew_deg": NOISE_SKEW_DEG if noisy else 0.0,
         "hand": spec.get("hand", "typed"),
         "signature_kind": spec.get("signature", "scribble"),
+        "cover": bool(spec.get("cover")),
         "attachment": {"filename": fname, "content_type": "/".join(MIME_TYPES[fname.rsplit(".", 1)[1]])},
         "fax": {"style": spec["gateway"], "csid": csid, "caller": caller.replace("-", ""),
                 "pages": len(pages), "quality": spec["resolution"],
