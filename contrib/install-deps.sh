@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libglib2.0-dev libgmime-3.0-dev libsqlite3-dev libetpan-dev libhpdf-dev libpng-dev
-libxml2-dev libzip-dev libgsf-1-dev libpoppler-glib-dev libcmocka-dev zlib1g-dev libseccomp-dev
+libxml2-dev libzip-dev libgsf-1-dev libpoppler-glib-dev libcairo2-dev libgs-dev libcmocka-dev zlib1g-dev libseccomp-dev
 fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei
 poppler-utils qpdf jq python3 sqlite3 zip file procps clang libclang-rt-14-dev
 libgnutls28-dev openssl dovecot-imapd dovecot-pop3d dovecot-submissiond postfix

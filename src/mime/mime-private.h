@@ -93,4 +93,35 @@ char *mime_doc_text(const void *data, size_t len, size_t max_text,
 char *mime_pdf_text(const void *data, size_t len, bool *scanned_r,
 		    char **problem_r);
 
+
+/* What pages.c (PDF) and ps.c (PostScript) share behind mime/pages.h.
+ * what names the format in error messages ("PDF", "PostScript"). */
+struct mime_page_image;
+struct ogi_error;
+
+/* The arguments of mime_pdf_render() and mime_ps_render(): 0, or -1 with
+ * err for no data, a resolution out of range or max_pages 0. */
+int mime_pages_check_args(const void *data, size_t len, unsigned xres,
+			  unsigned yres, unsigned max_pages, const char *what,
+			  struct ogi_error *err);
+
+/* 0 when page (from 1) of width x height pixels is within
+ * MIME_PAGE_MAX_PIXELS, else -1 with err naming the page and its size. */
+int mime_pages_check_size(const char *what, unsigned page, double width,
+			  double height, unsigned xres, unsigned yres,
+			  struct ogi_error *err);
+
+/* Appends an image of width x height (stride = width) to pages, a GArray
+ * of struct mime_page_image, its grey bytes allocated but not set;
+ * *image_r points into the array until the next append.  -1: no memory. */
+int mime_pages_add(GArray *pages, unsigned width, unsigned height,
+		   unsigned xres, unsigned yres, struct mime_page_image **image_r);
+
+/* Hands the array over as mime_page_images_free() takes it. */
+void mime_pages_take(GArray *pages, struct mime_page_image **pages_r,
+		     size_t *n_r);
+
+/* Frees the array and every image in it. */
+void mime_pages_discard(GArray *pages);
+
 #endif

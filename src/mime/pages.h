@@ -51,9 +51,12 @@ int mime_pdf_render(const void *data, size_t len, unsigned xres,
 		    struct mime_page_image **pages_r, size_t *n_r,
 		    struct ogi_error *err);
 
-/* The same for a PostScript document (also EPS and PDF, which Ghostscript
- * reads too, though mime_pdf_render() is the one for PDF).  Ghostscript
- * runs with -dSAFER: the document may open no file. */
+/* The same for a PostScript document (also EPS; a PDF, told by "%PDF-" in
+ * its first kilobyte, is handed to mime_pdf_render()).  Ghostscript runs
+ * with -dSAFER: the document may open none but Ghostscript's own resource
+ * and font files.  Ghostscript allows one interpreter per process: calls
+ * from several threads take turns.  A document that loops forever is
+ * stopped only by the worker's CPU limit (parse_cpu). */
 int mime_ps_render(const void *data, size_t len, unsigned xres,
 		   unsigned yres, unsigned max_pages,
 		   struct mime_page_image **pages_r, size_t *n_r,
