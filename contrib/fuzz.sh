@@ -111,7 +111,8 @@ run() {
 	mkdir -p "$findings"
 	seeds "$t" "$corpus"
 	# GLib's critical warnings are API misuse (a NULL where none may be):
-	# bugs, as a crash is.
+	# bugs, as a crash is.  Leaks: the test suite's suppressions (libraries'
+	# process-lifetime state, fontconfig's for cairo and poppler).
 	# Messages: every structure the seeds show fits in 16 KB (PDF and .docx
 	# attachments in fuzz/seeds/message); longer inputs only slow the
 	# search down, and extraction costs about 1 ms per KB under the
@@ -121,6 +122,7 @@ run() {
 	set +e
 	G_DEBUG=fatal-criticals \
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+	LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$srcdir/tests/lsan.supp} \
 	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
 		"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$findings/" $maxlen \
