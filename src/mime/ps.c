@@ -13,7 +13,10 @@
  * The display device asks before it allocates a page (display_presize),
  * so a page over MIME_PAGE_MAX_PIXELS is refused before any memory is
  * taken.  Ghostscript then keeps the previous page size and goes on; the
- * refusal is remembered and fails the document.
+ * refusal is remembered and fails the document.  Once max_pages pages
+ * are in, the next page or page size stops the interpreter: the rest of
+ * the document is neither run nor judged (as mime_pdf_render() does not
+ * look past max_pages).
  *
  * Ghostscript runs with -dSAFER: a document may read only Ghostscript's
  * own resources and fonts, and write or delete nothing.  Its messages are
@@ -62,6 +65,7 @@ struct ps_render {
 	int width, height, raster;
 	unsigned char *image;     /* the device's current page, NULL if none */
 	bool refused;             /* a page was over the bound: err is set */
+	bool full;                /* max_pages are in: the rest is not read */
 	bool nomem;
 	struct ogi_error *err;
 	struct ps_line out, errs; /* the line each stream is writing */
@@ -154,7 +158,7 @@ dsp_presize(void *handle, void *device, int width, int height, int raster,
 
 	(void)device;
 	(void)raster;
-	if (format != PS_DISPLAY_FORMAT)
+	if (format != PS_DISPLAY_FORMAT || st->full)
 		return -1;
 	if (mime_pages_check_size("PostScript", st->pages->len + 1, width, height,
 				  st->xres, st->yres, st->refused ? NULL : st->err) != 0) {
@@ -188,10 +192,10 @@ dsp_page(void *handle, void *device, int copies, int flush)
 	(void)device;
 	(void)copies;
 	(void)flush;
-	if (st->refused)
-		return -1;  /* the document has failed: stop it */
+	if (st->refused || st->full)
+		return -1;  /* failed, or done: stop the interpreter */
 	if (st->image == NULL || st->width <= 0 || st->height <= 0 ||
-	    st->raster < st->width || st->pages->len >= st->max_pages)
+	    st->raster < st->width)
 		return 0;
 	if (mime_pages_add(st->pages, (unsigned)st->width, (unsigned)st->height,
 			   st->xres, st->yres, &img) != 0) {
@@ -201,6 +205,7 @@ dsp_page(void *handle, void *device, int copies, int flush)
 	for (unsigned y = 0; y < img->height; y++)
 		memcpy(img->grey + y * img->stride,
 		       st->image + (size_t)y * (size_t)st->raster, img->width);
+	st->full = st->pages->len == st->max_pages;
 	return 0;
 }
 
@@ -257,10 +262,10 @@ is_pdf(const void *data, size_t len)
 static int
 ps_run(struct ps_render *st)
 {
-	char res[64], format[64], last[32];
+	char res[64], format[64];
 	const char *argv[] = {
 		"ogid", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-dNOPROMPT",
-		"-sDEVICE=display", format, res, last,
+		"-sDEVICE=display", format, res,
 		"-dTextAlphaBits=" PS_ALPHA_BITS, "-dGraphicsAlphaBits=" PS_ALPHA_BITS,
 		"-_",
 	};
@@ -269,7 +274,6 @@ ps_run(struct ps_render *st)
 
 	snprintf(res, sizeof(res), "-r%ux%u", st->xres, st->yres);
 	snprintf(format, sizeof(format), "-dDisplayFormat=%ld", (long)PS_DISPLAY_FORMAT);
-	snprintf(last, sizeof(last), "-dLastPage=%u", st->max_pages);
 	code = gsapi_new_instance(&gs, st);
 	if (code < 0) {
 		error_set(st->err, "PostScript: cannot start Ghostscript (error %d)", code);
@@ -291,6 +295,8 @@ ps_run(struct ps_render *st)
 	ps_line_end(st, &st->errs, true);
 	if (code == gs_error_Quit)
 		code = exit_code;
+	if (st->full)
+		return 0;  /* whatever stopping it or the rest caused */
 	if (st->refused)
 		return -1;
 	if (st->nomem) {

@@ -302,6 +302,8 @@ static const struct render_case cases[] = {
 	  MIME_FAX_XRES, MIME_FAX_YRES, 10, -1, 0, "page 1 is" },
 	{ "ps: page 2 of 2 is 5 m", DOC_PS_PLAIN, mime_ps_render, 2, A4_W, A4_H, 2, KEEP,
 	  MIME_FAX_XRES, MIME_FAX_YRES, 10, -1, 0, "page 2 is" },
+	{ "ps: a 5 m page past max_pages", DOC_PS_PLAIN, mime_ps_render, 2, A4_W, A4_H, 2,
+	  KEEP, MIME_FAX_XRES, MIME_FAX_YRES, 1, 0, 1, NULL },
 	{ "ps: a 5 m page by cairo", DOC_PS_CAIRO, mime_ps_render, 1, A4_W, A4_H, 1, KEEP,
 	  MIME_FAX_XRES, MIME_FAX_YRES, 10, -1, 0, "page 1 is" },
 	{ "ps: garbage", DOC_PS_PLAIN, mime_ps_render, 2, A4_W, A4_H, 0, GARBAGE,
