@@ -37,6 +37,7 @@ enum config_type {
 	CONFIG_LIST,
 	CONFIG_CHANNEL,
 	CONFIG_BOOL,
+	CONFIG_REGEX,
 };
 
 /* A server that has not answered one command in a minute is not going
@@ -146,6 +147,8 @@ static const struct config_key config_intake_keys[] = {
 	INTAKE_KEY("max_messages", CONFIG_UINT, max_messages, 1, 1000000),
 	INTAKE_KEY("max_fetch_size", CONFIG_SIZE, max_fetch_size, 1024, LONG_MAX),
 	INTAKE_KEY("channel", CONFIG_CHANNEL, channel, 0, 0),
+	INTAKE_KEY("fax_from", CONFIG_REGEX, fax_from, 0, 0),
+	INTAKE_KEY("fax_subject", CONFIG_REGEX, fax_subject, 0, 0),
 	{ NULL, 0, 0, 0, 0 },
 };
 
@@ -466,6 +469,24 @@ config_read_key(struct config_parse *p, const char *group,
 			config_problem(p, group, k->key,
 				       "\"%s\" is neither mail nor fax", value);
 		break;
+	case CONFIG_REGEX: {
+		/* Compiled as the extractor compiles it (extract/fax.c), so a
+		 * pattern that loads is one that matches. */
+		GError *gerr = NULL;
+		GRegex *rx = *value != '\0' ?
+			g_regex_new(value, G_REGEX_CASELESS, 0, &gerr) : NULL;
+
+		if (rx == NULL)
+			config_problem(p, group, k->key, "not a regular expression: %s",
+				       gerr != NULL ? gerr->message : "empty");
+		else {
+			g_free(*(char **)field);
+			*(char **)field = g_strdup(value);
+			g_regex_unref(rx);
+		}
+		g_clear_error(&gerr);
+		break;
+	}
 	case CONFIG_BOOL:
 		if (strcmp(value, "yes") == 0 || strcmp(value, "true") == 0)
 			*(bool *)field = true;
@@ -982,6 +1003,8 @@ config_free(struct config *cfg)
 		g_free(in->done);
 		g_free(in->tls);
 		g_free(in->ca_file);
+		g_free(in->fax_from);
+		g_free(in->fax_subject);
 	}
 	g_free(cfg->intakes);
 	g_free(cfg->smtp.host);

@@ -44,6 +44,10 @@ struct config_intake {
 	size_t max_fetch_size; /* network drivers: larger messages stay on the
 	                        server, recorded for the office */
 	enum config_channel channel;
+	char *fax_from;      /* a mail intake's fax gateways by sender and */
+	char *fax_subject;   /* by subject: GLib regular expressions matched
+	                        without case (extract/fax.h); config_load
+	                        compiled them; NULL: none */
 	int line;            /* line of the section header, 0 if embedded */
 };
 

@@ -1077,13 +1077,16 @@ clear_application(struct extract_record *rec)
 {
 	enum extract_kind kind = rec->kind;
 	char *reason = rec->kind_reason, *ref = rec->case_ref;
+	struct extract_fax fax = rec->incoming_fax;
 
 	rec->kind_reason = NULL;
 	rec->case_ref = NULL;
+	memset(&rec->incoming_fax, 0, sizeof(rec->incoming_fax));
 	extract_record_clear(rec);
 	rec->kind = kind;
 	rec->kind_reason = reason;
 	rec->case_ref = ref;
+	rec->incoming_fax = fax;
 }
 
 void
@@ -1102,9 +1105,19 @@ extract_message(const struct mime_message *msg,
 {
 	GString *all = g_string_new(msg->body != NULL ? msg->body : "");
 	struct extract_record *rec = g_new0(struct extract_record, 1);
+	struct extract_context fctx;
 	const char *reason = NULL;
 	char *text, ref[12];
 	unsigned elements;
+
+	if (ctx != NULL) {
+		extract_fax_recognise(msg, ctx->fax_channel, &ctx->fax_patterns,
+				      &rec->incoming_fax);
+		/* A fax's From is its gateway, no way to reach the sender. */
+		fctx = *ctx;
+		fctx.sender_is_contact &= !rec->incoming_fax.is_fax;
+		ctx = &fctx;
+	}
 
 	for (size_t i = 0; i < msg->n_parts; i++) {
 		const struct mime_part *part = &msg->parts[i];
@@ -1129,6 +1142,7 @@ extract_message(const struct mime_message *msg,
 	if (rec->kind != EXTRACT_KIND_APPLICATION &&
 	    rec->kind != EXTRACT_KIND_CORRECTION_REPLY)
 		clear_application(rec);
+	extract_fax_reply_default(rec);
 	extract_verdict_decide(rec);
 	g_free(text);
 	return rec;

@@ -27,6 +27,15 @@ unsigned extract_fields(const char *text, const struct mime_message *msg,
 			const struct extract_context *ctx,
 			struct extract_record *rec);
 
+/* fax.c: an application that came by fax and names no way to answer it
+ * is answered by fax, to the number that sent it: when rec's delivery is
+ * unknown it becomes fax (source inferred), and when it is fax without a
+ * number the caller's becomes the fax field (source header, which makes
+ * the contact element present), both with rule "fax-caller" so that a
+ * clerk sees where they came from.  Nothing for another kind, a message
+ * that is no fax or a caller number that is not plausible. */
+void extract_fax_reply_default(struct extract_record *rec);
+
 /* record.c: the provenance of field f: where (src), how sure (conf), the
  * rule's stable name (copied) and the line it was read from (line_len
  * bytes, copied and cut at a character boundary to EXTRACT_INFO_LINE_MAX;

@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "extract/fax.h"
 #include "mime/mime.h"
 
 enum extract_kind {
@@ -170,7 +171,13 @@ struct extract_context {
 	                                     from these is never an application */
 	const char *today;                /* "YYYY-MM-DD" in the office's time
 	                                     zone; dates after it are invalid */
-	bool sender_is_contact;           /* email channel: From counts as contact */
+	bool sender_is_contact;           /* email channel: From counts as contact
+	                                     (never for a fax: From is the
+	                                     gateway) */
+	bool fax_channel;                 /* the intake is channel = fax: every
+	                                     message is a fax (fax.h) */
+	struct extract_fax_patterns fax_patterns; /* a mail intake's fax_from
+	                                     and fax_subject */
 };
 
 struct extract_record {
@@ -213,6 +220,11 @@ struct extract_record {
 	                             ("two different names: 张三 / 李四");
 	                             NULL unless verdict is REVIEW */
 	struct extract_field_info info[EXTRACT_FIELD_COUNT];
+
+	/* The fax this message is, when a fax gateway mailed it (fax.h):
+	 * kept for every kind; its caller's number is the default reply
+	 * channel of an application that names none (rule "fax-caller"). */
+	struct extract_fax incoming_fax;
 };
 
 /* The strings of an application, each with where it goes, in the order of

@@ -179,6 +179,7 @@ extract_record_clear(struct extract_record *rec)
 		free(rec->info[i].rule);
 		free(rec->info[i].line);
 	}
+	extract_fax_clear(&rec->incoming_fax);
 	memset(rec, 0, sizeof(*rec));
 }
 

@@ -148,11 +148,15 @@ test_network_intake(void **state)
 		"[intake.pop]\ndriver = pop3\nhost = pop.example.gov.cn\nuser = u\n"
 		"[intake.i143]\ndriver = imap\nhost = h\nuser = u\ntls = starttls\n"
 		"[intake.p110]\ndriver = pop3\nhost = h\nuser = u\ntls = none\n"
-		"[intake.m]\ndriver = maildir\npath = /m\n");
+		"[intake.m]\ndriver = maildir\npath = /m\n"
+		"fax_from = ^传真服务|fax@pbx\\.example$\nfax_subject = ^\\[FAX\\]\n");
 
 	(void)state;
 	assert_int_equal(config_load(path, "/x", &cfg, &problems, &err), 0);
 	assert_int_equal(cfg->n_intakes, 5);
+	assert_string_equal(cfg->intakes[4].fax_from, "^传真服务|fax@pbx\\.example$");
+	assert_string_equal(cfg->intakes[4].fax_subject, "^\\[FAX\\]");
+	assert_null(cfg->intakes[0].fax_from);
 	assert_string_equal(cfg->intakes[0].folder, "收件箱");
 	assert_string_equal(cfg->intakes[0].done, "move:已处理");
 	assert_false(cfg->intakes[0].idle);
@@ -210,6 +214,11 @@ static const struct {
 	  { ":1: [intake.m]: driver maildir needs a path",
 	    ":6: [intake.n] channel: \"telex\" is neither mail nor fax",
 	    ":5: [intake.n] driver: unknown driver \"smoke\"" } },
+	/* A fax pattern is compiled when the file is read, not when the
+	 * first message meets it. */
+	{ "[intake.m]\ndriver = maildir\npath = /m\nfax_from = (fax\nfax_subject =\n",
+	  { ":4: [intake.m] fax_from: not a regular expression:",
+	    ":5: [intake.m] fax_subject: not a regular expression: empty" } },
 	{ "[ogid]\nstate_dir = /x\n[mail]\ndriver = maildir\n",
 	  { ":3: [mail]: unknown section" } },
 	{ "[ogid]\nstate_dir /x\n", { ":2: not a \"key = value\" line" } },

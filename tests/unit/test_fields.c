@@ -926,7 +926,8 @@ static void
 run_case(const struct field_case *c)
 {
 	static const char *const own[] = { "ogi@office.gov.cn", NULL };
-	struct extract_context ctx = { own, "2026-11-25", c->sender_is_contact };
+	struct extract_context ctx = { .own_addresses = own, .today = "2026-11-25",
+				       .sender_is_contact = c->sender_is_contact };
 	struct mime_part parts[2];
 	struct mime_message msg;
 	struct extract_record *rec;
@@ -997,7 +998,8 @@ static void
 test_case_ref(void **state)
 {
 	static const char *const own[] = { NULL };
-	struct extract_context ctx = { own, "2026-11-25", true };
+	struct extract_context ctx = { .own_addresses = own, .today = "2026-11-25",
+				       .sender_is_contact = true };
 	struct mime_message msg;
 	struct extract_record *rec;
 
@@ -1031,7 +1033,7 @@ test_degenerate(void **state)
 		"现申请公开",
 		"身份证号码1234567890123456789012345678901234567890123456789012345678901234567890",
 	};
-	struct extract_context ctx = { NULL, NULL, false };
+	struct extract_context ctx = { .own_addresses = NULL };
 
 	(void)state;
 	for (size_t i = 0; i < G_N_ELEMENTS(bodies); i++) {

@@ -228,7 +228,8 @@ static unsigned
 run_case(const char *file, const struct rule_case *c)
 {
 	static const char *const own[] = { "ogi@example.gov.cn", NULL };
-	struct extract_context ctx = { own, "2026-12-01", true };
+	struct extract_context ctx = { .own_addresses = own, .today = "2026-12-01",
+				       .sender_is_contact = true };
 	struct mime_part parts[1 + MAX_ATTACHMENTS];
 	struct mime_message msg;
 	struct extract_record *rec;

@@ -1,0 +1,813 @@
+/* Fax-to-mail recognition (fax.h).  The gateways' formats are in
+ * domain.md §7; every value comes from text anyone can write, so each is
+ * checked before it is kept and none is trusted as more than it claims. */
+#include "extract/fax.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "extract/extract-private.h"
+
+/* Gateways put their Key: value block at the top of the body; a block
+ * further down is quoted or forwarded text, and stopping here bounds the
+ * work a long body costs. */
+#define FAX_SCAN_LINES 80
+/* A key of a Key: value line is a word or three ("Time To Receive"). */
+#define FAX_KEY_MAX 24
+/* faxrcvd's block has a dozen keys; an ordinary mail that happens to
+ * start two lines with "Pages:" and "Sender:" is not a fax, three keys
+ * only HylaFAX writes are. */
+#define FAX_HYLAFAX_MIN_KEYS 3
+/* A timestamp file name has a date (8 digits) or a Unix time (10). */
+#define FAX_TIMESTAMP_MIN_DIGITS 8
+/* A time the body gives is believed only near the mail's own Date: the
+ * gateway mails a fax as it arrives (a queue may hold it a day), never
+ * before. */
+#define FAX_RECEIVED_MAX_BEFORE (7 * 86400)
+#define FAX_RECEIVED_MAX_AFTER (15 * 60)
+
+static const char *const style_names[EXTRACT_FAX_STYLE_COUNT] = {
+	[EXTRACT_FAX_STYLE_HYLAFAX] = "hylafax",
+	[EXTRACT_FAX_STYLE_FREEPBX] = "freepbx",
+	[EXTRACT_FAX_STYLE_ASTERISK] = "asterisk",
+	[EXTRACT_FAX_STYLE_EFAX] = "efax",
+	[EXTRACT_FAX_STYLE_CONFIGURED] = "configured",
+	[EXTRACT_FAX_STYLE_INTAKE] = "intake",
+};
+
+static const char *const quality_names[EXTRACT_FAX_QUALITY_COUNT] = {
+	[EXTRACT_FAX_QUALITY_NORMAL] = "normal",
+	[EXTRACT_FAX_QUALITY_FINE] = "fine",
+};
+
+static int
+name_index(const char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; name != NULL && i < n; i++)
+		if (names[i] != NULL && strcmp(names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+extract_fax_style_name(enum extract_fax_style s)
+{
+	return (unsigned)s < EXTRACT_FAX_STYLE_COUNT ? style_names[s] : NULL;
+}
+
+int
+extract_fax_style_from_name(const char *name, enum extract_fax_style *s_r)
+{
+	int i = name_index(style_names, EXTRACT_FAX_STYLE_COUNT, name);
+
+	if (i < 0)
+		return -1;
+	*s_r = (enum extract_fax_style)i;
+	return 0;
+}
+
+const char *
+extract_fax_quality_name(enum extract_fax_quality q)
+{
+	return (unsigned)q < EXTRACT_FAX_QUALITY_COUNT ? quality_names[q] : NULL;
+}
+
+int
+extract_fax_quality_from_name(const char *name, enum extract_fax_quality *q_r)
+{
+	int i = name_index(quality_names, EXTRACT_FAX_QUALITY_COUNT, name);
+
+	if (i < 0)
+		return -1;
+	*q_r = (enum extract_fax_quality)i;
+	return 0;
+}
+
+void
+extract_fax_clear(struct extract_fax *fax)
+{
+	if (fax == NULL)
+		return;
+	g_free(fax->csid);
+	g_free(fax->caller);
+	memset(fax, 0, sizeof(*fax));
+}
+
+void
+extract_fax_copy(struct extract_fax *dst, const struct extract_fax *src)
+{
+	*dst = *src;
+	dst->csid = g_strdup(src->csid);
+	dst->caller = g_strdup(src->caller);
+}
+
+/* --- values ----------------------------------------------------------------- */
+
+char *
+extract_fax_number(const char *s)
+{
+	GString *digits;
+	size_t n = 0;
+	bool varied = false;
+
+	if (s == NULL)
+		return NULL;
+	while (*s == ' ')
+		s++;
+	if (strlen(s) > EXTRACT_FAX_NUMBER_MAX_BYTES)
+		return NULL;
+	digits = g_string_new(NULL);
+	if (*s == '+')
+		g_string_append_c(digits, *s++);
+	for (; *s != '\0'; s++) {
+		if (g_ascii_isdigit(*s)) {
+			varied |= n > 0 && *s != digits->str[digits->len - 1];
+			g_string_append_c(digits, *s);
+			n++;
+		} else if (*s != ' ' && *s != '-' && *s != '(' && *s != ')') {
+			n = 0;
+			break;
+		}
+	}
+	if (n < EXTRACT_FAX_NUMBER_MIN_DIGITS || n > EXTRACT_FAX_NUMBER_MAX_DIGITS ||
+	    !varied) {
+		g_string_free(digits, TRUE);
+		return NULL;
+	}
+	return g_string_free(digits, FALSE);
+}
+
+bool
+extract_fax_number_valid(const char *s)
+{
+	char *n = extract_fax_number(s);
+	bool same = n != NULL && strcmp(n, s) == 0;
+
+	g_free(n);
+	return same;
+}
+
+/* Characters a display text must not carry: they would end a log line or
+ * a header, or reorder what the clerk reads (bidirectional overrides). */
+static bool
+display_control(gunichar c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	       c == 0x2028 || c == 0x2029 || c == 0xFEFF;
+}
+
+char *
+extract_fax_display(const char *s)
+{
+	GString *out;
+	unsigned chars = 0;
+	bool space = true;
+
+	if (s == NULL || !g_utf8_validate(s, -1, NULL))
+		return NULL;
+	out = g_string_new(NULL);
+	for (const char *p = s; *p != '\0' && chars < EXTRACT_FAX_CSID_MAX_CHARS;
+	     p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (display_control(c) || g_unichar_isspace(c)) {
+			if (!space) {
+				g_string_append_c(out, ' ');
+				chars++;
+			}
+			space = true;
+		} else {
+			g_string_append_unichar(out, c);
+			chars++;
+			space = false;
+		}
+	}
+	if (out->len > 0 && out->str[out->len - 1] == ' ')
+		g_string_truncate(out, out->len - 1);
+	if (out->len == 0) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	return g_string_free(out, FALSE);
+}
+
+bool
+extract_fax_display_valid(const char *s)
+{
+	char *d = extract_fax_display(s);
+	bool same = d != NULL && strcmp(d, s) == 0;
+
+	g_free(d);
+	return same;
+}
+
+/* A page count as written: digits alone, in range; anything else is
+ * unknown (0), never clamped. */
+static unsigned
+parse_pages(const char *s)
+{
+	unsigned v = 0;
+	size_t n = 0;
+
+	while (*s == ' ')
+		s++;
+	for (; g_ascii_isdigit(s[n]); n++) {
+		if (n >= 4)
+			return 0;
+		v = v * 10 + (unsigned)(s[n] - '0');
+	}
+	if (n == 0 || v < 1 || v > EXTRACT_FAX_MAX_PAGES)
+		return 0;
+	return v;
+}
+
+/* "Fine", "Normal", "Standard", "196 lines/inch", "204x98". */
+static enum extract_fax_quality
+parse_quality(const char *s)
+{
+	static const char *const fine[] = { "fine", "superfine", "high", "photo" };
+	static const char *const normal[] = { "normal", "standard", "low" };
+	const char *p = s;
+	unsigned long v = 0;
+
+	while (*p == ' ')
+		p++;
+	for (size_t i = 0; i < G_N_ELEMENTS(fine); i++)
+		if (g_ascii_strncasecmp(p, fine[i], strlen(fine[i])) == 0)
+			return EXTRACT_FAX_QUALITY_FINE;
+	for (size_t i = 0; i < G_N_ELEMENTS(normal); i++)
+		if (g_ascii_strncasecmp(p, normal[i], strlen(normal[i])) == 0)
+			return EXTRACT_FAX_QUALITY_NORMAL;
+	/* A resolution: the last number of "204x196" or the only one. */
+	for (; *p != '\0'; p++) {
+		if (!g_ascii_isdigit(*p))
+			continue;
+		v = 0;
+		for (size_t n = 0; g_ascii_isdigit(*p); p++, n++)
+			v = n < 5 ? v * 10 + (unsigned long)(*p - '0') : 0;
+		if (*p == '\0')
+			break;
+	}
+	if (v >= 50 && v < EXTRACT_FAX_FINE_MIN_YRES)
+		return EXTRACT_FAX_QUALITY_NORMAL;
+	if (v >= EXTRACT_FAX_FINE_MIN_YRES && v <= 1200)
+		return EXTRACT_FAX_QUALITY_FINE;
+	return EXTRACT_FAX_QUALITY_UNKNOWN;
+}
+
+/* The zone of the Date header ("... +0800"), in seconds east of UTC; false
+ * when it has none that can be read. */
+static bool
+date_zone(const struct mime_message *msg, int *offset_r)
+{
+	const char *date = mime_header_get(msg, "Date");
+	const char *z;
+	int h, m;
+
+	if (date == NULL)
+		return false;
+	z = strrchr(date, ' ');
+	z = z != NULL ? z + 1 : date;
+	if ((z[0] != '+' && z[0] != '-') || strlen(z) < 5)
+		return false;
+	for (int i = 1; i <= 4; i++)
+		if (!g_ascii_isdigit(z[i]))
+			return false;
+	h = (z[1] - '0') * 10 + (z[2] - '0');
+	m = (z[3] - '0') * 10 + (z[4] - '0');
+	if (h > 14 || m > 59)
+		return false;
+	*offset_r = (z[0] == '-' ? -1 : 1) * (h * 3600 + m * 60);
+	return true;
+}
+
+/* HylaFAX's "2026:12:05 09:12:33" or "2026-12-05 09:12:33", in the zone of
+ * the mail's Date header (the gateway wrote both), believed only near
+ * that Date; 0 otherwise. */
+static int64_t
+parse_received(const struct mime_message *msg, const char *s)
+{
+	int y, mo, d, h, mi, sec, offset;
+	char sep1, sep2;
+	GTimeZone *tz;
+	GDateTime *dt;
+	int64_t t;
+
+	if (msg->date == 0 || !date_zone(msg, &offset) ||
+	    sscanf(s, "%4d%c%2d%c%2d %2d:%2d:%2d", &y, &sep1, &mo, &sep2, &d, &h,
+		   &mi, &sec) != 8 || sep1 != sep2 || (sep1 != ':' && sep1 != '-' &&
+						       sep1 != '/'))
+		return 0;
+	tz = g_time_zone_new_offset(offset);
+	dt = g_date_time_new(tz, y, mo, d, h, mi, sec);
+	g_time_zone_unref(tz);
+	if (dt == NULL)
+		return 0;
+	t = g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	if (t < msg->date - FAX_RECEIVED_MAX_BEFORE ||
+	    t > msg->date + FAX_RECEIVED_MAX_AFTER)
+		return 0;
+	return t;
+}
+
+/* Keeps the first value each field is given: the gateway's own line wins
+ * over anything later. */
+static void
+set_csid(struct extract_fax *fax, const char *s)
+{
+	if (fax->csid == NULL)
+		fax->csid = extract_fax_display(s);
+}
+
+static void
+set_caller(struct extract_fax *fax, const char *s)
+{
+	if (fax->caller == NULL)
+		fax->caller = extract_fax_number(s);
+}
+
+static void
+set_pages(struct extract_fax *fax, const char *s)
+{
+	if (fax->pages == 0)
+		fax->pages = parse_pages(s);
+}
+
+/* --- the body's Key: value block -------------------------------------------- */
+
+enum fax_key {
+	KEY_OTHER,
+	KEY_SENDER,      /* HylaFAX: the TSI */
+	KEY_PAGES,
+	KEY_QUALITY,
+	KEY_RECEIVED,
+	KEY_CALLID1,     /* HylaFAX: the calling number */
+	KEY_CALLID2,     /* HylaFAX: the caller's name */
+	KEY_HYLAFAX,     /* a key only faxrcvd writes, no value kept */
+	KEY_CALLER,      /* other gateways' caller ID */
+	KEY_CSID,        /* other gateways' station ID */
+};
+
+static const struct {
+	const char *key;  /* lowercase, without spaces or hyphens */
+	enum fax_key id;
+	bool hylafax;     /* counts towards FAX_HYLAFAX_MIN_KEYS */
+} fax_keys[] = {
+	{ "sender", KEY_SENDER, true },
+	{ "pages", KEY_PAGES, true },
+	{ "quality", KEY_QUALITY, true },
+	{ "received", KEY_RECEIVED, true },
+	{ "callid1", KEY_CALLID1, true },
+	{ "callid2", KEY_CALLID2, true },
+	{ "commid", KEY_HYLAFAX, true },
+	{ "timetoreceive", KEY_HYLAFAX, true },
+	{ "signalrate", KEY_HYLAFAX, true },
+	{ "dataformat", KEY_HYLAFAX, true },
+	{ "errorcorrect", KEY_HYLAFAX, true },
+	{ "receivedon", KEY_HYLAFAX, true },
+	{ "resolution", KEY_QUALITY, false },
+	{ "callerid", KEY_CALLER, false },
+	{ "callernumber", KEY_CALLER, false },
+	{ "cid", KEY_CALLER, false },
+	{ "fromnumber", KEY_CALLER, false },
+	{ "csid", KEY_CSID, false },
+	{ "tsi", KEY_CSID, false },
+	{ "remoteid", KEY_CSID, false },
+	{ "stationid", KEY_CSID, false },
+	{ "remotestation", KEY_CSID, false },
+};
+
+/* The key of a "  Key: value" line, lowercase without spaces or hyphens;
+ * *value_r after the colon.  KEY_OTHER when the line is not one. */
+static enum fax_key
+line_key(const char *line, const char **value_r, bool *hylafax_r)
+{
+	char key[FAX_KEY_MAX + 1];
+	size_t n = 0;
+	const char *p = line;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (; *p != '\0' && *p != ':'; p++) {
+		if (*p == ' ' || *p == '-' || *p == '_')
+			continue;
+		if (!g_ascii_isalnum(*p) || n >= FAX_KEY_MAX)
+			return KEY_OTHER;
+		key[n++] = g_ascii_tolower(*p);
+	}
+	if (*p != ':' || n == 0)
+		return KEY_OTHER;
+	key[n] = '\0';
+	*value_r = p + 1;
+	for (size_t i = 0; i < G_N_ELEMENTS(fax_keys); i++)
+		if (strcmp(fax_keys[i].key, key) == 0) {
+			*hylafax_r = fax_keys[i].hylafax;
+			return fax_keys[i].id;
+		}
+	return KEY_OTHER;
+}
+
+/* Reads the body's Key: value lines into fax. */
+static void
+read_keys(const struct mime_message *msg, struct extract_fax *fax)
+{
+	char **lines = g_strsplit(msg->body != NULL ? msg->body : "", "\n",
+				  FAX_SCAN_LINES + 1);
+	for (int i = 0; lines[i] != NULL && i < FAX_SCAN_LINES; i++) {
+		const char *value = NULL;
+		bool hylafax = false;
+		enum fax_key k;
+		char *v, *number;
+
+		g_strdelimit(lines[i], "\r", ' ');
+		k = line_key(lines[i], &value, &hylafax);
+		if (k == KEY_OTHER)
+			continue;
+		v = g_strstrip(g_strdup(value));
+		switch (k) {
+		case KEY_SENDER:
+		case KEY_CSID:
+			set_csid(fax, v);
+			break;
+		case KEY_CALLID1:
+		case KEY_CALLER:
+			set_caller(fax, v);
+			break;
+		case KEY_CALLID2:
+			/* The caller's name: display text where no TSI came;
+			 * a number there is no name. */
+			number = extract_fax_number(v);
+			if (number == NULL)
+				set_csid(fax, v);
+			g_free(number);
+			break;
+		case KEY_PAGES:
+			set_pages(fax, v);
+			break;
+		case KEY_QUALITY:
+			if (fax->quality == EXTRACT_FAX_QUALITY_UNKNOWN)
+				fax->quality = parse_quality(v);
+			break;
+		case KEY_RECEIVED:
+			if (fax->received == 0)
+				fax->received = parse_received(msg, v);
+			break;
+		case KEY_HYLAFAX:
+		case KEY_OTHER:
+			break;
+		}
+		g_free(v);
+	}
+	g_strfreev(lines);
+}
+
+/* How many distinct keys only faxrcvd writes the body has (by name:
+ * KEY_HYLAFAX stands for several). */
+static unsigned
+count_hylafax_keys(const struct mime_message *msg)
+{
+	char **lines = g_strsplit(msg->body != NULL ? msg->body : "", "\n",
+				  FAX_SCAN_LINES + 1);
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	unsigned n;
+
+	for (int i = 0; lines[i] != NULL && i < FAX_SCAN_LINES; i++) {
+		const char *value = NULL, *colon;
+		bool hylafax = false;
+
+		if (line_key(lines[i], &value, &hylafax) == KEY_OTHER || !hylafax)
+			continue;
+		colon = value - 1;
+		g_hash_table_add(seen, g_ascii_strdown(g_strstrip(
+			g_strndup(lines[i], (gsize)(colon - lines[i]))), -1));
+	}
+	n = g_hash_table_size(seen);
+	g_hash_table_destroy(seen);
+	g_strfreev(lines);
+	return n;
+}
+
+/* --- subjects ---------------------------------------------------------------- */
+
+/* Each built-in subject, as a GLib regular expression matched without
+ * case: the style it shows, and which groups hold the CSID, the caller
+ * and the page count (0: none).  need_document: the words are common
+ * enough that only a fax's document attached makes it one. */
+static const struct {
+	const char *re;
+	enum extract_fax_style style;
+	int csid, caller, pages;
+	bool need_document;
+} fax_subjects[] = {
+	/* HylaFAX faxrcvd. */
+	{ "^\\s*(?:fax|facsimile) received from\\s+\"?([^\"]*)\"?\\s*$",
+	  EXTRACT_FAX_STYLE_HYLAFAX, 1, 0, 0, false },
+	/* FreePBX (Fax Configuration Professional and the fax module). */
+	{ "^\\s*new fax from:?\\s*(?:\"([^\"]*)\"\\s*)?<([^>]*)>",
+	  EXTRACT_FAX_STYLE_FREEPBX, 1, 2, 0, false },
+	{ "^\\s*new fax received\\b", EXTRACT_FAX_STYLE_FREEPBX, 0, 0, 0, true },
+	/* Hosted services: eFax and those that copy its subject. */
+	{ "^\\s*e-?fax(?: message)? from\\s+\"?(.*?)\"?\\s+-\\s+([0-9]+)\\s+"
+	  "pages?(?:\\(s\\))?(?:\\s*,\\s*caller[- ]?id:?\\s*(.*?))?\\s*$",
+	  EXTRACT_FAX_STYLE_EFAX, 1, 3, 2, false },
+};
+
+/* The Asterisk scripts' subjects vary; these are what they say of the
+ * caller when they say anything.  A number is taken whole or not at all:
+ * the tail of a longer one is someone else's. */
+static const char fax_any_caller_re[] =
+	"\\b(?:from|caller(?:[- ]?id)?|cid)\\b:?\\s*(?:\"[^\"]*\"\\s*)?<?"
+	"(\\+?[0-9][0-9 ()-]{5,30}[0-9])(?![0-9])";
+static const char fax_any_pages_re[] = "\\b([0-9]{1,10})\\s*pages?\\b";
+
+static char *
+group(GMatchInfo *mi, int n)
+{
+	char *s;
+
+	if (n <= 0)
+		return NULL;
+	s = g_match_info_fetch(mi, n);
+	if (s != NULL && *s == '\0') {
+		g_free(s);
+		s = NULL;
+	}
+	return s;
+}
+
+static bool
+regex_match(const char *re, const char *text, GMatchInfo **mi_r)
+{
+	GRegex *rx;
+	bool hit;
+
+	if (re == NULL || text == NULL)
+		return false;
+	rx = g_regex_new(re, G_REGEX_CASELESS, 0, NULL);
+	if (rx == NULL)
+		return false;
+	hit = g_regex_match(rx, text, 0, mi_r);
+	if (!hit && mi_r != NULL) {
+		g_match_info_free(*mi_r);
+		*mi_r = NULL;
+	}
+	g_regex_unref(rx);
+	return hit;
+}
+
+static void
+take_groups(struct extract_fax *fax, GMatchInfo *mi, int csid, int caller,
+	    int pages)
+{
+	char *s;
+
+	if ((s = group(mi, csid)) != NULL)
+		set_csid(fax, s);
+	g_free(s);
+	if ((s = group(mi, caller)) != NULL)
+		set_caller(fax, s);
+	g_free(s);
+	if ((s = group(mi, pages)) != NULL)
+		set_pages(fax, s);
+	g_free(s);
+}
+
+static enum extract_fax_style
+read_subject(const char *subject, bool document, struct extract_fax *fax)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(fax_subjects); i++) {
+		GMatchInfo *mi = NULL;
+
+		if (fax_subjects[i].need_document && !document)
+			continue;
+		if (!regex_match(fax_subjects[i].re, subject, &mi))
+			continue;
+		take_groups(fax, mi, fax_subjects[i].csid, fax_subjects[i].caller,
+			    fax_subjects[i].pages);
+		g_match_info_free(mi);
+		return fax_subjects[i].style;
+	}
+	return EXTRACT_FAX_STYLE_NONE;
+}
+
+/* --- attachments ------------------------------------------------------------- */
+
+static bool
+has_suffix(const char *name, const char *const *suffixes, size_t n)
+{
+	for (size_t i = 0; name != NULL && i < n; i++)
+		if (g_str_has_suffix(name, suffixes[i]))
+			return true;
+	return false;
+}
+
+static bool
+part_is_tiff(const struct mime_part *p, const char *lower_name)
+{
+	static const char *const ext[] = { ".tif", ".tiff" };
+
+	return strcmp(p->content_type, "image/tiff") == 0 ||
+	       has_suffix(lower_name, ext, G_N_ELEMENTS(ext));
+}
+
+/* A fax's document as gateways attach it: TIFF, PDF or PostScript. */
+static bool
+part_is_document(const struct mime_part *p, const char *lower_name)
+{
+	static const char *const types[] = { "application/pdf",
+		"application/postscript" };
+	static const char *const ext[] = { ".pdf", ".ps" };
+
+	if (p->role != MIME_PART_ATTACHMENT)
+		return false;
+	for (size_t i = 0; i < G_N_ELEMENTS(types); i++)
+		if (strcmp(p->content_type, types[i]) == 0)
+			return true;
+	return part_is_tiff(p, lower_name) ||
+	       has_suffix(lower_name, ext, G_N_ELEMENTS(ext));
+}
+
+/* "1733390000.tif", "fax-20261205-091233.tiff", "rx_20261205091233.tif":
+ * what Asterisk's mail scripts name the file ReceiveFAX wrote. */
+static bool
+timestamp_name(const char *lower_name)
+{
+	GMatchInfo *mi = NULL;
+	unsigned digits = 0;
+	bool hit = regex_match("^(?:[a-z]{1,10}[-_]?)?([0-9][0-9._-]*)\\.tiff?$",
+			       lower_name, &mi);
+
+	if (hit) {
+		char *stamp = g_match_info_fetch(mi, 1);
+
+		for (const char *p = stamp; *p != '\0'; p++)
+			digits += g_ascii_isdigit(*p) != 0;
+		g_free(stamp);
+		g_match_info_free(mi);
+	}
+	return hit && digits >= FAX_TIMESTAMP_MIN_DIGITS;
+}
+
+/* The sender of a script's mail names a fax machine or a PBX. */
+static bool
+fax_sender(const struct mime_message *msg)
+{
+	static const char *const words[] = { "fax", "asterisk", "pbx", "传真" };
+	char *who = g_ascii_strdown(msg->from_addr != NULL ? msg->from_addr : "", -1);
+	char *name = g_ascii_strdown(msg->from_name != NULL ? msg->from_name : "", -1);
+	bool hit = false;
+
+	for (size_t i = 0; i < G_N_ELEMENTS(words) && !hit; i++)
+		hit = strstr(who, words[i]) != NULL || strstr(name, words[i]) != NULL;
+	g_free(who);
+	g_free(name);
+	return hit;
+}
+
+/* Whether a fax's document is attached (*document_r) and whether one is
+ * a TIFF an Asterisk script named by its time. */
+static bool
+read_attachments(const struct mime_message *msg, bool *document_r)
+{
+	bool asterisk = false;
+
+	*document_r = false;
+	for (size_t i = 0; i < msg->n_parts; i++) {
+		const struct mime_part *p = &msg->parts[i];
+		char *name = p->filename != NULL ? g_ascii_strdown(p->filename, -1) : NULL;
+
+		if (part_is_document(p, name)) {
+			*document_r = true;
+			asterisk |= part_is_tiff(p, name) && name != NULL &&
+				    timestamp_name(name);
+		}
+		g_free(name);
+	}
+	return asterisk;
+}
+
+/* --- configured patterns ----------------------------------------------------- */
+
+static char *
+from_text(const struct mime_message *msg)
+{
+	if (msg->from_name != NULL && msg->from_addr != NULL)
+		return g_strdup_printf("%s <%s>", msg->from_name, msg->from_addr);
+	return g_strdup(msg->from_addr != NULL ? msg->from_addr :
+			msg->from_name != NULL ? msg->from_name : "");
+}
+
+static bool
+configured(const struct mime_message *msg, const struct extract_fax_patterns *pat)
+{
+	char *from;
+	bool hit;
+
+	if (pat == NULL)
+		return false;
+	from = from_text(msg);
+	hit = regex_match(pat->from, from, NULL) ||
+	      regex_match(pat->subject, msg->subject, NULL);
+	g_free(from);
+	return hit;
+}
+
+/* --- recognition ------------------------------------------------------------- */
+
+/* What a subject no built-in style knows may still say (Asterisk scripts,
+ * configured gateways): a caller after "from" or "caller ID", pages. */
+static void
+read_any_subject(const char *subject, struct extract_fax *fax)
+{
+	GMatchInfo *mi = NULL;
+
+	if (fax->caller == NULL && regex_match(fax_any_caller_re, subject, &mi)) {
+		take_groups(fax, mi, 0, 1, 0);
+		g_match_info_free(mi);
+	}
+	mi = NULL;
+	if (fax->pages == 0 && regex_match(fax_any_pages_re, subject, &mi)) {
+		take_groups(fax, mi, 0, 0, 1);
+		g_match_info_free(mi);
+	}
+}
+
+void
+extract_fax_recognise(const struct mime_message *msg, bool fax_channel,
+		      const struct extract_fax_patterns *pat,
+		      struct extract_fax *fax_r)
+{
+	struct extract_fax f = { 0 };
+	const char *subject = msg->subject != NULL ? msg->subject : "";
+	enum extract_fax_style style;
+	unsigned hylafax_keys;
+	bool document, asterisk;
+
+	memset(fax_r, 0, sizeof(*fax_r));
+	asterisk = read_attachments(msg, &document);
+	style = read_subject(subject, document, &f);
+	read_keys(msg, &f);
+	hylafax_keys = count_hylafax_keys(msg);
+	if (hylafax_keys >= FAX_HYLAFAX_MIN_KEYS ||
+	    (style == EXTRACT_FAX_STYLE_HYLAFAX && hylafax_keys > 0))
+		style = EXTRACT_FAX_STYLE_HYLAFAX;
+	else if (style == EXTRACT_FAX_STYLE_HYLAFAX && !document)
+		/* Only the subject's words, and nothing a gateway sends. */
+		style = EXTRACT_FAX_STYLE_NONE;
+	if (style == EXTRACT_FAX_STYLE_NONE && asterisk && fax_sender(msg))
+		style = EXTRACT_FAX_STYLE_ASTERISK;
+	if (style == EXTRACT_FAX_STYLE_NONE && configured(msg, pat))
+		style = EXTRACT_FAX_STYLE_CONFIGURED;
+	if (style == EXTRACT_FAX_STYLE_NONE && fax_channel)
+		style = EXTRACT_FAX_STYLE_INTAKE;
+	if (style == EXTRACT_FAX_STYLE_NONE) {
+		extract_fax_clear(&f);
+		return;
+	}
+	read_any_subject(subject, &f);
+	if (f.received == 0)
+		f.received = msg->date > 0 ? msg->date : 0;
+	f.is_fax = true;
+	f.style = style;
+	*fax_r = f;
+}
+
+void
+extract_fax_merge_tiff(struct extract_fax *fax, const struct extract_fax_tiff *tiff)
+{
+	if (fax == NULL || tiff == NULL || !fax->is_fax)
+		return;
+	set_csid(fax, tiff->description);
+	if (tiff->pages >= 1 && tiff->pages <= EXTRACT_FAX_MAX_PAGES)
+		fax->pages = tiff->pages;
+	if (tiff->yres > 0 && tiff->yres <= 1200)
+		fax->quality = tiff->yres >= EXTRACT_FAX_FINE_MIN_YRES ?
+			       EXTRACT_FAX_QUALITY_FINE : EXTRACT_FAX_QUALITY_NORMAL;
+}
+
+/* --- the reply channel ------------------------------------------------------- */
+
+void
+extract_fax_reply_default(struct extract_record *rec)
+{
+	const struct extract_fax *fax = &rec->incoming_fax;
+
+	if (!fax->is_fax || fax->caller == NULL ||
+	    rec->kind != EXTRACT_KIND_APPLICATION)
+		return;
+	if (rec->delivery == EXTRACT_DELIVERY_UNKNOWN) {
+		rec->delivery = EXTRACT_DELIVERY_FAX;
+		extract_info_set(rec, EXTRACT_FIELD_DELIVERY, EXTRACT_SRC_INFERRED,
+				 EXTRACT_CONF_HIGH, "fax-caller", NULL, 0, 0);
+	}
+	if (rec->delivery != EXTRACT_DELIVERY_FAX || rec->fax != NULL)
+		return;
+	rec->fax = g_strdup(fax->caller);
+	rec->missing &= ~(unsigned)EXTRACT_ELEM_CONTACT;
+	extract_info_set(rec, EXTRACT_FIELD_FAX, EXTRACT_SRC_HEADER,
+			 EXTRACT_CONF_HIGH, "fax-caller", NULL, 0, 0);
+}

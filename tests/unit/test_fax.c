@@ -1,0 +1,533 @@
+/* Fax-to-mail recognition (extract/fax.h): each gateway's message as it
+ * mails a fax, configured patterns, the intake's channel, mail that only
+ * talks about faxes, hostile values; the numbers and display texts kept;
+ * what the OCR's TIFF tags add; the caller's number as the default reply
+ * channel of an application (extract_message). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "extract/extract.h"
+
+#define MAX_PARTS 2
+
+struct attachment {
+	const char *filename;
+	const char *content_type;
+	const char *text;
+};
+
+struct want {
+	enum extract_fax_style style;   /* NONE: not a fax */
+	const char *csid, *caller;
+	unsigned pages;
+	enum extract_fax_quality quality;
+	int64_t received;
+};
+
+struct fax_case {
+	const char *title;
+	const char *from_name, *from_addr;
+	const char *subject;
+	const char *date_header;        /* NULL: none */
+	int64_t date;
+	const char *body;
+	struct attachment parts[MAX_PARTS];
+	bool fax_channel;
+	struct extract_fax_patterns pat;
+	struct want want;
+};
+
+/* Sat, 05 Dec 2026 09:13:10 +0800 */
+#define DATE_HDR "Sat, 05 Dec 2026 09:13:10 +0800"
+#define DATE_T INT64_C(1796433190)
+/* 2026:12:05 09:12:33 in +0800 */
+#define RECEIVED_T INT64_C(1796433153)
+
+#define HYLAFAX_BODY(sender, pages, quality, received, callid1, callid2) \
+	"recvq/fax00012.tif (ftp://fax.example.gov.cn:4559/recvq/fax00012.tif):\n" \
+	"                  Sender: " sender "\n" \
+	"                   Pages: " pages "\n" \
+	"                 Quality: " quality "\n" \
+	"                    Size: ISO A4\n" \
+	"                Received: " received "\n" \
+	"         Time To Receive: 0:58\n" \
+	"             Signal Rate: 14400 bit/s\n" \
+	"             Data Format: 2-D MMR\n" \
+	"           Error Correct: Yes\n" \
+	"                 CallID1: " callid1 "\n" \
+	"                 CallID2: " callid2 "\n" \
+	"             Received On: ttyIAX0\n" \
+	"                  CommID: c00000123\n"
+
+#define PS { "fax00012.ps", "application/postscript", NULL }
+#define PDF(name) { name, "application/pdf", NULL }
+#define TIFF(name) { name, "image/tiff", NULL }
+
+/* 500 characters of caller ID. */
+#define D70 "1234567890123456789012345678901234567890123456789012345678901234567890"
+#define LONG_CALLER "0475 " D70 D70 D70 D70 D70 D70 D70 "12345678901234567890"
+
+static const struct fax_case cases[] = {
+	{ "HylaFAX faxrcvd, PostScript attached",
+	  "HylaFAX Agent", "fax@fax.example.gov.cn",
+	  "Fax received from \"0475 8123456\"", DATE_HDR, DATE_T,
+	  HYLAFAX_BODY("0475 8123456", "2", "Fine", "2026:12:05 09:12:33",
+		       "04758123456", "ZHANG SAN"),
+	  { PS }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_HYLAFAX, "0475 8123456", "04758123456", 2,
+	    EXTRACT_FAX_QUALITY_FINE, RECEIVED_T } },
+	{ "HylaFAX, normal resolution, caller unknown, no subject",
+	  "HylaFAX Agent", "fax@fax.example.gov.cn", "", DATE_HDR, DATE_T,
+	  HYLAFAX_BODY("+86 471 6612345", "1", "Normal", "2026:12:05 09:12:33",
+		       "unknown", "unknown"),
+	  { TIFF("fax00012.tif") }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_HYLAFAX, "+86 471 6612345", NULL, 1,
+	    EXTRACT_FAX_QUALITY_NORMAL, RECEIVED_T } },
+	{ "HylaFAX, no Date zone: the mail's Date stands for the time",
+	  "HylaFAX Agent", "fax@fax.example.gov.cn",
+	  "Fax received from \"ACME\"", NULL, DATE_T,
+	  HYLAFAX_BODY("ACME", "3", "196 lines/inch", "2026:12:05 09:12:33",
+		       "8001", "ACME CORP"),
+	  { PS }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_HYLAFAX, "ACME", NULL, 3,
+	    EXTRACT_FAX_QUALITY_FINE, DATE_T } },
+	{ "HylaFAX, a Received time weeks before the mail is not believed",
+	  "HylaFAX Agent", "fax@fax.example.gov.cn",
+	  "Fax received from \"ACME\"", DATE_HDR, DATE_T,
+	  HYLAFAX_BODY("ACME", "3", "Fine", "2026:11:20 09:12:33",
+		       "04758123456", ""),
+	  { PS }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_HYLAFAX, "ACME", "04758123456", 3,
+	    EXTRACT_FAX_QUALITY_FINE, DATE_T } },
+	{ "FreePBX with name and number",
+	  "Fax Service", "fax@pbx.example.gov.cn",
+	  "New fax from: \"LI SI\" <13912345678>", DATE_HDR, DATE_T,
+	  "Enclosed, please find a new fax\n"
+	  "Received & processed: 2026-12-05 09:12:33\n"
+	  "From: \"LI SI\" <13912345678>\n"
+	  "Pages: 3\n",
+	  { PDF("1796433153.4.pdf"), TIFF("1796433153.4.tif") }, false,
+	  { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_FREEPBX, "LI SI", "13912345678", 3,
+	    EXTRACT_FAX_QUALITY_UNKNOWN, DATE_T } },
+	{ "FreePBX, New fax received with a document",
+	  "Fax Service", "fax@pbx.example.gov.cn", "New fax received",
+	  DATE_HDR, DATE_T, "Enclosed, please find a new fax\n",
+	  { PDF("1796433153.4.pdf") }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_FREEPBX, NULL, NULL, 0,
+	    EXTRACT_FAX_QUALITY_UNKNOWN, DATE_T } },
+	{ "Asterisk mail script, TIFF named by its time, caller in the subject",
+	  "Asterisk PBX", "asterisk@pbx.local", "Fax from 0471-6612345",
+	  DATE_HDR, DATE_T,
+	  "A fax was received at 20261205-091233 from 0471-6612345.\n",
+	  { TIFF("20261205-091233.tif") }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_ASTERISK, NULL, "04716612345", 0,
+	    EXTRACT_FAX_QUALITY_UNKNOWN, DATE_T } },
+	{ "Asterisk script saying nothing, Unix time file name",
+	  NULL, "fax@pbx.local", "Incoming fax", NULL, 0, "",
+	  { TIFF("1796433153.tif") }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_ASTERISK, NULL, NULL, 0,
+	    EXTRACT_FAX_QUALITY_UNKNOWN, 0 } },
+	{ "eFax-style hosted service",
+	  "eFax", "message@inbound.efax.example",
+	  "eFax from \"0471 6612345\" - 2 page(s), Caller-ID: +86-471-6612345",
+	  DATE_HDR, DATE_T, "You have received a 2 page fax.\n",
+	  { PDF("FAX_20261205_1796433153_12.pdf") }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_EFAX, "0471 6612345", "+864716612345", 2,
+	    EXTRACT_FAX_QUALITY_UNKNOWN, DATE_T } },
+	{ "configured subject pattern",
+	  "传真服务", "gw@fax.example.gov.cn", "[FAX] from 0475-8123456, 3 pages",
+	  DATE_HDR, DATE_T, "传真已收到，见附件。\n",
+	  { PDF("doc.pdf") }, false, { NULL, "^\\[fax\\]" },
+	  { EXTRACT_FAX_STYLE_CONFIGURED, NULL, "04758123456", 3,
+	    EXTRACT_FAX_QUALITY_UNKNOWN, DATE_T } },
+	{ "configured sender pattern on the display name",
+	  "传真服务", "gw@fax.example.gov.cn", "传真", DATE_HDR, DATE_T,
+	  "", { PDF("doc.pdf") }, false, { "^传真服务 <", NULL },
+	  { EXTRACT_FAX_STYLE_CONFIGURED, NULL, NULL, 0,
+	    EXTRACT_FAX_QUALITY_UNKNOWN, DATE_T } },
+	{ "a pattern that does not compile matches nothing",
+	  "传真服务", "gw@fax.example.gov.cn", "传真", DATE_HDR, DATE_T,
+	  "", { PDF("doc.pdf") }, false, { "(", "[" },
+	  { EXTRACT_FAX_STYLE_NONE, NULL, NULL, 0, 0, 0 } },
+	{ "a fax intake takes any message for a fax",
+	  "Someone", "someone@example.com", "申请", DATE_HDR, DATE_T,
+	  "见附件", { PDF("scan.pdf") }, true, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_INTAKE, NULL, NULL, 0,
+	    EXTRACT_FAX_QUALITY_UNKNOWN, DATE_T } },
+	{ "a fax intake still knows the gateway",
+	  "HylaFAX Agent", "fax@fax.example.gov.cn",
+	  "Fax received from \"ACME\"", DATE_HDR, DATE_T,
+	  HYLAFAX_BODY("ACME", "1", "Fine", "2026:12:05 09:12:33",
+		       "04758123456", ""),
+	  { PS }, true, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_HYLAFAX, "ACME", "04758123456", 1,
+	    EXTRACT_FAX_QUALITY_FINE, RECEIVED_T } },
+	{ "an ordinary mail about a fax number is no fax",
+	  "王五", "wangwu@example.com", "Fax number question / 传真号码",
+	  DATE_HDR, DATE_T,
+	  "您好，请问贵局的传真号码？\nOur fax: 0475-1234567\nPages: 2\n"
+	  "Sender: 王五\n",
+	  { { NULL, NULL, NULL } }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_NONE, NULL, NULL, 0, 0, 0 } },
+	{ "a PDF application whose subject says fax received is no fax",
+	  "王五", "wangwu@example.com", "Fax received from my office",
+	  DATE_HDR, DATE_T, "申请见附件\n", { { NULL, NULL, NULL } }, false,
+	  { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_NONE, NULL, NULL, 0, 0, 0 } },
+	{ "New fax received without a document is no fax",
+	  "王五", "wangwu@example.com", "New fax received", DATE_HDR, DATE_T,
+	  "did you get my fax?\n", { { NULL, NULL, NULL } }, false,
+	  { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_NONE, NULL, NULL, 0, 0, 0 } },
+	{ "a timestamp TIFF from a person is a scan, not a fax",
+	  "王五", "wangwu@example.com", "申请", DATE_HDR, DATE_T, "",
+	  { TIFF("20261205-091233.tif") }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_NONE, NULL, NULL, 0, 0, 0 } },
+	{ "hostile: a 10-digit page count, CR LF and controls in the CSID",
+	  "HylaFAX Agent", "fax@fax.example.gov.cn",
+	  "Fax received from \"EVIL\r\nBcc: victim@example.com\x01\x1b[2J\u202eTXT\"",
+	  DATE_HDR, DATE_T,
+	  HYLAFAX_BODY("x",
+		       "4294967297", "Ultra", "2026:13:45 99:12:33",
+		       "+86 471 66-12-345 ext. 9", ""),
+	  { PS }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_HYLAFAX,
+	    "EVIL Bcc: victim@example.com [2J TXT", NULL, 0,
+	    EXTRACT_FAX_QUALITY_UNKNOWN, DATE_T } },
+	{ "hostile: a 500-character caller and CSID",
+	  "Fax Service", "fax@pbx.example.gov.cn",
+	  "New fax from: \"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+	  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\" <" LONG_CALLER ">",
+	  DATE_HDR, DATE_T, "", { PDF("1.pdf") }, false, { NULL, NULL },
+	  { EXTRACT_FAX_STYLE_FREEPBX, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+	    NULL, 0, EXTRACT_FAX_QUALITY_UNKNOWN, DATE_T } },
+};
+
+static void
+build(const struct fax_case *c, struct mime_message *msg,
+      struct mime_header *hdr, struct mime_part *parts)
+{
+	memset(msg, 0, sizeof(*msg));
+	msg->from_name = (char *)c->from_name;
+	msg->from_addr = (char *)c->from_addr;
+	msg->subject = (char *)c->subject;
+	msg->date = c->date;
+	msg->body = (char *)(c->body != NULL ? c->body : "");
+	msg->content_type = (char *)"multipart/mixed";
+	if (c->date_header != NULL) {
+		hdr->name = (char *)"Date";
+		hdr->value = (char *)c->date_header;
+		msg->headers = hdr;
+		msg->n_headers = 1;
+	}
+	msg->parts = parts;
+	for (size_t i = 0; i < MAX_PARTS && c->parts[i].content_type != NULL; i++) {
+		memset(&parts[i], 0, sizeof(parts[i]));
+		parts[i].role = MIME_PART_ATTACHMENT;
+		parts[i].content_type = (char *)c->parts[i].content_type;
+		parts[i].filename = (char *)c->parts[i].filename;
+		parts[i].text = (char *)c->parts[i].text;
+		parts[i].size = 30000;
+		parts[i].image = strcmp(c->parts[i].content_type, "image/tiff") == 0;
+		msg->n_parts++;
+	}
+}
+
+static void
+check_str(const char *title, const char *what, const char *got, const char *want)
+{
+	if ((got == NULL) != (want == NULL) ||
+	    (got != NULL && strcmp(got, want) != 0))
+		fail_msg("%s: %s \"%s\", want \"%s\"", title, what,
+			 got != NULL ? got : "(null)", want != NULL ? want : "(null)");
+}
+
+static void
+test_recognise(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		const struct fax_case *c = &cases[i];
+		const struct want *w = &c->want;
+		struct mime_message msg;
+		struct mime_header hdr;
+		struct mime_part parts[MAX_PARTS];
+		struct extract_fax fax;
+
+		build(c, &msg, &hdr, parts);
+		extract_fax_recognise(&msg, c->fax_channel, &c->pat, &fax);
+		if (fax.style != w->style || fax.is_fax != (w->style != EXTRACT_FAX_STYLE_NONE))
+			fail_msg("%s: style %d (fax %d), want %d", c->title, fax.style,
+				 fax.is_fax, w->style);
+		check_str(c->title, "csid", fax.csid, w->csid);
+		check_str(c->title, "caller", fax.caller, w->caller);
+		if (fax.pages != w->pages)
+			fail_msg("%s: pages %u, want %u", c->title, fax.pages, w->pages);
+		if (fax.quality != w->quality)
+			fail_msg("%s: quality %d, want %d", c->title, fax.quality,
+				 w->quality);
+		if (fax.received != w->received)
+			fail_msg("%s: received %lld, want %lld", c->title,
+				 (long long)fax.received, (long long)w->received);
+		extract_fax_clear(&fax);
+	}
+}
+
+static const struct {
+	const char *in, *want;
+} numbers[] = {
+	{ "0475-8123456", "04758123456" },
+	{ "+86 (471) 661-2345", "+864716612345" },
+	{ "  13912345678", "13912345678" },
+	{ "008647166123456", "008647166123456" },
+	{ "8001", NULL },                 /* an internal extension */
+	{ "812345", NULL },               /* six digits: still internal */
+	{ "1234567", "1234567" },         /* a local subscriber number */
+	{ "unknown", NULL },
+	{ "anonymous", NULL },
+	{ "", NULL },
+	{ "0000000000", NULL },           /* all one digit */
+	{ "0475 8123456 ext 12", NULL },
+	{ "04751234567890123456789", NULL }, /* 23 digits */
+	{ "0475-8123456\r\nBcc: x", NULL },
+	{ "+", NULL },
+	{ "4+758123456", NULL },
+	{ "0475----------------------8123456", NULL }, /* over 32 bytes */
+};
+
+static void
+test_number(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(numbers); i++) {
+		char *n = extract_fax_number(numbers[i].in);
+
+		check_str(numbers[i].in, "number", n, numbers[i].want);
+		if (n != NULL)
+			assert_true(extract_fax_number_valid(n));
+		g_free(n);
+	}
+	assert_false(extract_fax_number_valid("0475-8123456"));
+	assert_null(extract_fax_number(NULL));
+}
+
+static const struct {
+	const char *in, *want;
+} displays[] = {
+	{ "ACME Ltd", "ACME Ltd" },
+	{ "  通辽  某某公司\t传真 ", "通辽 某某公司 传真" },
+	{ "A\r\nB\x7f" "C\xc2\x85" "D\u202eE\u2066F", "A B C D E F" },
+	{ "\x01\x02\r\n", NULL },
+	{ "", NULL },
+	{ "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三",
+	  "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十" },
+	{ "\xff\xfe not UTF-8", NULL },
+};
+
+static void
+test_display(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(displays); i++) {
+		char *d = extract_fax_display(displays[i].in);
+
+		check_str(displays[i].in, "display", d, displays[i].want);
+		if (d != NULL)
+			assert_true(extract_fax_display_valid(d));
+		g_free(d);
+	}
+	assert_false(extract_fax_display_valid(" ACME"));
+	assert_false(extract_fax_display_valid("A\nB"));
+}
+
+static void
+test_merge_tiff(void **state)
+{
+	static const struct {
+		const char *title;
+		bool is_fax;
+		const char *csid;
+		unsigned pages;
+		struct extract_fax_tiff tiff;
+		const char *want_csid;
+		unsigned want_pages;
+		enum extract_fax_quality want_quality;
+	} merges[] = {
+		{ "the TIFF's ID where the mail gave none", true, NULL, 2,
+		  { "+86 475 8123456\r\n", 3, 196 }, "+86 475 8123456", 3,
+		  EXTRACT_FAX_QUALITY_FINE },
+		{ "the mail's CSID stays", true, "ACME", 0,
+		  { "OTHER", 1, 98 }, "ACME", 1, EXTRACT_FAX_QUALITY_NORMAL },
+		{ "out of range pages and resolution ignored", true, NULL, 2,
+		  { NULL, 100000, 0 }, NULL, 2, EXTRACT_FAX_QUALITY_UNKNOWN },
+		{ "not a fax: nothing merged", false, NULL, 0,
+		  { "SCANNER", 4, 300 }, NULL, 0, EXTRACT_FAX_QUALITY_UNKNOWN },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(merges); i++) {
+		struct extract_fax fax = { 0 };
+
+		fax.is_fax = merges[i].is_fax;
+		fax.style = fax.is_fax ? EXTRACT_FAX_STYLE_INTAKE : EXTRACT_FAX_STYLE_NONE;
+		fax.csid = g_strdup(merges[i].csid);
+		fax.pages = merges[i].pages;
+		extract_fax_merge_tiff(&fax, &merges[i].tiff);
+		check_str(merges[i].title, "csid", fax.csid, merges[i].want_csid);
+		if (fax.pages != merges[i].want_pages || fax.quality != merges[i].want_quality)
+			fail_msg("%s: pages %u quality %d", merges[i].title, fax.pages,
+				 fax.quality);
+		extract_fax_clear(&fax);
+	}
+}
+
+static void
+test_names(void **state)
+{
+	(void)state;
+	for (int s = 1; s < EXTRACT_FAX_STYLE_COUNT; s++) {
+		enum extract_fax_style back;
+
+		assert_non_null(extract_fax_style_name((enum extract_fax_style)s));
+		assert_int_equal(extract_fax_style_from_name(
+			extract_fax_style_name((enum extract_fax_style)s), &back), 0);
+		assert_int_equal(back, s);
+	}
+	for (int q = 1; q < EXTRACT_FAX_QUALITY_COUNT; q++) {
+		enum extract_fax_quality back;
+
+		assert_int_equal(extract_fax_quality_from_name(
+			extract_fax_quality_name((enum extract_fax_quality)q), &back), 0);
+		assert_int_equal(back, q);
+	}
+	assert_null(extract_fax_style_name(EXTRACT_FAX_STYLE_NONE));
+	assert_string_equal(extract_fax_style_name(EXTRACT_FAX_STYLE_HYLAFAX), "hylafax");
+	assert_string_equal(extract_fax_quality_name(EXTRACT_FAX_QUALITY_FINE), "fine");
+	assert_int_equal(extract_fax_style_from_name("telex", &(enum extract_fax_style){ 0 }), -1);
+}
+
+/* The application on the fax's pages, as the OCR will give it: no way to
+ * answer named unless a case adds one. */
+#define FORM(extra) \
+	"政府信息公开申请表\n" \
+	"姓名：张三\n" \
+	"证件名称：居民身份证\n" \
+	"证件号码：11010519491231002X\n" \
+	"通信地址：北京市东城区东四十条1号\n" \
+	"邮政编码：100010\n" \
+	extra \
+	"所需信息的内容描述：贵局2025年度就业专项资金的使用情况\n" \
+	"所需信息的用途：学术研究\n" \
+	"申请人签名：张三\n" \
+	"申请时间：2026年11月20日\n"
+
+static const struct {
+	const char *title;
+	const char *callid1;
+	const char *form;
+	bool hylafax;                  /* else an ordinary mail */
+	enum extract_delivery delivery;
+	const char *fax, *email;
+	enum extract_source fax_src, delivery_src;
+	const char *fax_rule, *delivery_rule;
+} replies[] = {
+	{ "no way named: fax to the caller", "0475-8123456", FORM(""), true,
+	  EXTRACT_DELIVERY_FAX, "04758123456", NULL,
+	  EXTRACT_SRC_HEADER, EXTRACT_SRC_INFERRED, "fax-caller", "fax-caller" },
+	{ "a fax number on the form wins over the caller", "0475-8123456",
+	  FORM("传真：0475-7777777\n"), true,
+	  EXTRACT_DELIVERY_FAX, "0475-7777777", NULL,
+	  EXTRACT_SRC_LABEL, EXTRACT_SRC_INFERRED, "form-label", "fax-caller" },
+	{ "the form asks for e-mail: left alone", "0475-8123456",
+	  FORM("电子邮箱：zhangsan@163.com\n获取信息的方式：电子邮件\n"), true,
+	  EXTRACT_DELIVERY_EMAIL, NULL, "zhangsan@163.com",
+	  EXTRACT_SRC_NONE, EXTRACT_SRC_LABEL, NULL, NULL },
+	{ "an extension is no number to answer", "8001", FORM(""), true,
+	  EXTRACT_DELIVERY_UNKNOWN, NULL, NULL,
+	  EXTRACT_SRC_NONE, EXTRACT_SRC_NONE, NULL, NULL },
+	{ "an e-mail application is not answered by fax", NULL, FORM(""), false,
+	  EXTRACT_DELIVERY_UNKNOWN, NULL, "zhangsan@example.com",
+	  EXTRACT_SRC_NONE, EXTRACT_SRC_NONE, NULL, NULL },
+};
+
+static void
+test_reply_default(void **state)
+{
+	static const char *const own[] = { "ogi@example.gov.cn", NULL };
+	const struct extract_context ctx = {
+		.own_addresses = own, .today = "2026-12-05",
+		.sender_is_contact = true,
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(replies); i++) {
+		struct mime_message msg = { 0 };
+		struct mime_part part = { 0 };
+		struct extract_record *rec;
+		char *body = replies[i].hylafax ?
+			g_strdup_printf(HYLAFAX_BODY("ZHANG", "1", "Fine",
+				"2026:12:05 09:12:33", "%s", "ZHANG SAN"),
+				replies[i].callid1) :
+			g_strdup("申请见附件。\n");
+
+		msg.from_addr = (char *)(replies[i].hylafax ? "fax@fax.example.gov.cn"
+							    : "zhangsan@example.com");
+		msg.subject = (char *)(replies[i].hylafax ? "Fax received from \"ZHANG\""
+							  : "政府信息公开申请");
+		msg.date = DATE_T;
+		msg.body = body;
+		msg.content_type = (char *)"multipart/mixed";
+		part.role = MIME_PART_ATTACHMENT;
+		part.content_type = (char *)"application/pdf";
+		part.filename = (char *)"fax00012.pdf";
+		part.text = (char *)replies[i].form;
+		msg.parts = &part;
+		msg.n_parts = 1;
+		rec = extract_message(&msg, &ctx);
+		if (rec->kind != EXTRACT_KIND_APPLICATION)
+			fail_msg("%s: kind %s", replies[i].title,
+				 extract_kind_name(rec->kind));
+		assert_int_equal(rec->incoming_fax.is_fax, replies[i].hylafax);
+		if (rec->delivery != replies[i].delivery)
+			fail_msg("%s: delivery %d", replies[i].title, rec->delivery);
+		check_str(replies[i].title, "fax", rec->fax, replies[i].fax);
+		/* The gateway's address is no way to reach the applicant. */
+		check_str(replies[i].title, "email", rec->email, replies[i].email);
+		if (rec->info[EXTRACT_FIELD_FAX].source != replies[i].fax_src ||
+		    rec->info[EXTRACT_FIELD_DELIVERY].source != replies[i].delivery_src)
+			fail_msg("%s: sources fax %d delivery %d", replies[i].title,
+				 rec->info[EXTRACT_FIELD_FAX].source,
+				 rec->info[EXTRACT_FIELD_DELIVERY].source);
+		check_str(replies[i].title, "fax rule", rec->info[EXTRACT_FIELD_FAX].rule,
+			  replies[i].fax_rule);
+		if (replies[i].delivery_rule != NULL)
+			check_str(replies[i].title, "delivery rule",
+				  rec->info[EXTRACT_FIELD_DELIVERY].rule,
+				  replies[i].delivery_rule);
+		extract_record_free(rec);
+		g_free(body);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_recognise),
+		cmocka_unit_test(test_number),
+		cmocka_unit_test(test_display),
+		cmocka_unit_test(test_merge_tiff),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_reply_default),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
