@@ -1103,6 +1103,14 @@ struct extract_record *
 extract_message(const struct mime_message *msg,
 		const struct extract_context *ctx)
 {
+	return extract_message_as(msg, msg, ctx);
+}
+
+struct extract_record *
+extract_message_as(const struct mime_message *msg,
+		   const struct mime_message *arrived,
+		   const struct extract_context *ctx)
+{
 	GString *all = g_string_new(msg->body != NULL ? msg->body : "");
 	struct extract_record *rec = g_new0(struct extract_record, 1);
 	struct extract_context fctx;
@@ -1111,7 +1119,7 @@ extract_message(const struct mime_message *msg,
 	unsigned elements;
 
 	if (ctx != NULL) {
-		extract_fax_recognise(msg, ctx->fax_channel, &ctx->fax_patterns,
+		extract_fax_recognise(arrived, ctx->fax_channel, &ctx->fax_patterns,
 				      &rec->incoming_fax);
 		/* A fax's From is its gateway, no way to reach the sender. */
 		fctx = *ctx;

@@ -27,6 +27,13 @@ unsigned extract_fields(const char *text, const struct mime_message *msg,
 			const struct extract_context *ctx,
 			struct extract_record *rec);
 
+/* assemble.c: extract_message() on msg, a message rewritten for the
+ * extractor (the OCR front's text as its body), with the fax recognised
+ * (fax.h) on arrived, the message as the gateway mailed it. */
+struct extract_record *extract_message_as(const struct mime_message *msg,
+					  const struct mime_message *arrived,
+					  const struct extract_context *ctx);
+
 /* fax.c: an application that came by fax and names no way to answer it
  * is answered by fax, to the number that sent it: when rec's delivery is
  * unknown it becomes fax (source inferred), and when it is fax without a

@@ -1389,7 +1389,7 @@ extract_message_ocr(const struct mime_message *msg,
 	ocr->size = t.len;
 	ocr->depth = in->gateway_text ? 0 : 1;
 	m.parts = parts;
-	rec = extract_message(&m, &c);
+	rec = extract_message_as(&m, msg, &c);
 	if (rec->kind == EXTRACT_KIND_APPLICATION ||
 	    rec->kind == EXTRACT_KIND_CORRECTION_REPLY) {
 		trace_record(rec, &t, in->words);

@@ -517,6 +517,54 @@ test_reply_default(void **state)
 	}
 }
 
+/* The OCR path reads the pages' words instead of the gateway's text; the
+ * fax is still the one the gateway mailed, and answered by fax. */
+static void
+test_ocr_path(void **state)
+{
+	static const char *const own[] = { "ogi@example.gov.cn", NULL };
+	const struct extract_context ctx = {
+		.own_addresses = own, .today = "2026-12-05",
+		.sender_is_contact = true,
+	};
+	char **lines = g_strsplit(FORM(""), "\n", -1);
+	struct extract_ocr_word words[32] = { { 0 } };
+	struct extract_ocr_input in = { words, 0, true };
+	struct mime_message msg = { 0 };
+	struct mime_part part = { 0 };
+	struct extract_record *rec;
+
+	(void)state;
+	for (unsigned i = 0; lines[i] != NULL && *lines[i] != '\0'; i++) {
+		words[in.n_words].text = lines[i];
+		words[in.n_words].conf = 95;
+		words[in.n_words++].line = i;
+	}
+	msg.from_addr = (char *)"fax@fax.example.gov.cn";
+	msg.subject = (char *)"Fax received from \"ZHANG\"";
+	msg.date = DATE_T;
+	msg.body = (char *)HYLAFAX_BODY("ZHANG", "1", "Fine", "2026:12:05 09:12:33",
+					"0475-8123456", "ZHANG SAN");
+	msg.content_type = (char *)"multipart/mixed";
+	part.role = MIME_PART_ATTACHMENT;
+	part.content_type = (char *)"image/tiff";
+	part.filename = (char *)"fax00012.tif";
+	part.image = true;
+	msg.parts = &part;
+	msg.n_parts = 1;
+	rec = extract_message_ocr(&msg, &in, &ctx);
+	assert_int_equal(rec->kind, EXTRACT_KIND_APPLICATION);
+	assert_int_equal(rec->incoming_fax.style, EXTRACT_FAX_STYLE_HYLAFAX);
+	assert_int_equal(rec->incoming_fax.pages, 1);
+	assert_string_equal(rec->incoming_fax.caller, "04758123456");
+	assert_int_equal(rec->delivery, EXTRACT_DELIVERY_FAX);
+	assert_string_equal(rec->fax, "04758123456");
+	assert_string_equal(rec->info[EXTRACT_FIELD_FAX].rule, "fax-caller");
+	assert_null(rec->email);
+	extract_record_free(rec);
+	g_strfreev(lines);
+}
+
 int
 main(void)
 {
@@ -527,6 +575,7 @@ main(void)
 		cmocka_unit_test(test_merge_tiff),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_reply_default),
+		cmocka_unit_test(test_ocr_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
