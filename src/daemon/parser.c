@@ -14,9 +14,11 @@
 
 #include <glib.h>
 
+#include "daemon/parser-ocr.h"
 #include "daemon/sandbox.h"
 #include "extract/extract.h"
 #include "mime/mime.h"
+#include "ocr/ocr.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define PARSER_ASAN 1
@@ -28,6 +30,8 @@
 
 struct parser {
 	struct config_parser lim;
+	char **envp;        /* the worker's environment: ours, and
+	                       OCR_THREAD_ENV, which libgomp reads at exec */
 	pid_t pid;          /* 0: no worker */
 	int to_worker;      /* job pipe, parent's end */
 	int from_worker;    /* result pipe, parent's end */
@@ -43,12 +47,18 @@ parser_open(const struct config_parser *lim, struct parser **p_r,
 	    struct ogi_error *err)
 {
 	struct parser *p = g_new0(struct parser, 1);
+	guint n;
 
 	(void)err;
 	p->lim = *lim;
 	if (p->lim.jobs == 0)
 		p->lim.jobs = 1;
 	p->to_worker = p->from_worker = -1;
+	p->envp = g_environ_unsetenv(g_get_environ(), "OMP_THREAD_LIMIT");
+	n = g_strv_length(p->envp);
+	p->envp = g_renew(char *, p->envp, n + 2);
+	p->envp[n] = g_strdup(OCR_THREAD_ENV);
+	p->envp[n + 1] = NULL;
 	*p_r = p;
 	return 0;
 }
@@ -64,7 +74,8 @@ parser_now_ms(void)
 
 /* Runs in the forked child before exec: only async-signal-safe calls. */
 static void
-parser_child(const struct config_parser *lim, int job_fd, int res_fd)
+parser_child(const struct config_parser *lim, char **envp, int job_fd,
+	     int res_fd)
 {
 	static char *const argv[] = { "ogid", "--parse-worker", NULL };
 	/* The worker re-arms the soft limit per message (worker_arm_cpu), so
@@ -89,7 +100,7 @@ parser_child(const struct config_parser *lim, int job_fd, int res_fd)
 	setrlimit(RLIMIT_FSIZE, &none);
 	setrlimit(RLIMIT_CORE, &none);
 	setrlimit(RLIMIT_NOFILE, &files);
-	execv("/proc/self/exe", argv);
+	execve("/proc/self/exe", argv, envp);
 	_exit(127);
 }
 
@@ -109,7 +120,7 @@ parser_spawn(struct parser *p, struct ogi_error *err)
 		goto fail;
 	}
 	if (pid == 0)
-		parser_child(&p->lim, job[0], res[1]);
+		parser_child(&p->lim, p->envp, job[0], res[1]);
 	close(job[0]);
 	close(res[1]);
 	fcntl(job[1], F_SETFL, O_NONBLOCK);
@@ -331,6 +342,7 @@ parser_close(struct parser *p)
 			usleep(100 * 1000);
 		parser_reap(p, true, NULL, 0);
 	}
+	g_strfreev(p->envp);
 	g_free(p);
 }
 
@@ -517,7 +529,9 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 		res->problems[i] = g_strdup(msg->problems[i]);
 	worker_references(msg, res);
 	worker_auto_headers(msg, res);
-	res->rec = extract_message(msg, &ctx);
+	if (!parser_ocr_extract(job, msg, job->channel == CONFIG_CHANNEL_FAX,
+				&ctx, res))
+		res->rec = extract_message(msg, &ctx);
 	extract_dsn_read(msg, res->rec->kind, &res->dsn);
 	mime_message_free(msg);
 }

@@ -1,0 +1,208 @@
+#include "daemon/parser-ocr.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "ocr/ocr.h"
+
+/* What a part gives OCR to read. */
+enum parser_ocr_doc {
+	PARSER_OCR_NONE,
+	PARSER_OCR_IMAGE,        /* TIFF, PNG, JPEG: ocr_read_image */
+};
+
+static bool
+parser_ocr_magic(const struct mime_part *part, const char *magic)
+{
+	size_t n = strlen(magic);
+
+	return part->data_len >= n && memcmp(part->data, magic, n) == 0;
+}
+
+/* By the bytes, never by a name or type the sender chose.  A fax's
+ * attachments are its pages whatever they are; mail's only when MIME
+ * found a picture of paper in them (part->image), and PostScript in mail
+ * is a document, not a scan. */
+static enum parser_ocr_doc
+parser_ocr_doc(const struct mime_part *part, bool fax)
+{
+	if (part->data == NULL || part->data_len == 0 ||
+	    part->role != MIME_PART_ATTACHMENT || (!fax && !part->image))
+		return PARSER_OCR_NONE;
+	if (parser_ocr_magic(part, "%PDF-") || parser_ocr_magic(part, "%!"))
+		return PARSER_OCR_NONE;
+	if (parser_ocr_magic(part, "II*") || parser_ocr_magic(part, "MM\x00*") ||
+	    parser_ocr_magic(part, "\x89PNG") || parser_ocr_magic(part, "\xff\xd8\xff") ||
+	    part->image)
+		return PARSER_OCR_IMAGE;
+	return PARSER_OCR_NONE;
+}
+
+static void
+parser_ocr_problem(struct wire_result *res, const struct mime_part *part,
+		   size_t index, const char *what)
+{
+	res->problems = g_renew(char *, res->problems, res->n_problems + 2);
+	res->problems[res->n_problems++] = part->filename != NULL
+		? g_strdup_printf("OCR of %s (part %zu): %s", part->filename,
+				  index + 1, what)
+		: g_strdup_printf("OCR of part %zu: %s", index + 1, what);
+	res->problems[res->n_problems] = NULL;
+}
+
+/* Text cut to at most max bytes at a character boundary (OCR gives valid
+ * UTF-8); takes s. */
+static char *
+parser_ocr_cut(char *s, size_t max)
+{
+	const char *end;
+
+	if (s != NULL && strlen(s) > max) {
+		(void)g_utf8_validate(s, (gssize)max, &end);
+		s[end - s] = '\0';
+	}
+	return s;
+}
+
+static unsigned
+parser_ocr_coord(int v, unsigned limit)
+{
+	return v < 0 ? 0 : (unsigned)v > limit ? limit : (unsigned)v;
+}
+
+/* Moves what the wire carries of page from into to (numbered number),
+ * within the wire's bounds; *images counts the bytes of the PNGs kept. */
+static void
+parser_ocr_page(struct ocr_page *from, unsigned number, size_t *images,
+		struct wire_ocr_page *to, struct wire_result *res,
+		const struct mime_part *part, size_t index)
+{
+	*to = (struct wire_ocr_page){
+		.number = number,
+		.width = MIN(from->width, WIRE_MAX_OCR_PIXELS),
+		.height = MIN(from->height, WIRE_MAX_OCR_PIXELS),
+		.src_xres = MIN(from->src_xres, WIRE_MAX_OCR_DPI),
+		.src_yres = MIN(from->src_yres, WIRE_MAX_OCR_DPI),
+		.skew_deg = CLAMP(from->skew_deg, -WIRE_MAX_OCR_SKEW, WIRE_MAX_OCR_SKEW),
+		.mean_conf = (unsigned)CLAMP(from->mean_conf, 0, 100),
+		.text = parser_ocr_cut(g_steal_pointer(&from->text), WIRE_MAX_OCR_TEXT),
+		.signature = (enum wire_mark)from->signature,
+	};
+	to->words = g_new0(struct wire_ocr_word, MIN(from->n_words, WIRE_MAX_OCR_WORDS));
+	for (size_t i = 0; i < from->n_words && to->n_words < WIRE_MAX_OCR_WORDS; i++) {
+		struct ocr_word *w = &from->words[i];
+		struct wire_ocr_word *o;
+
+		if (w->text == NULL || w->text[0] == '\0')
+			continue;
+		o = &to->words[to->n_words++];
+		o->text = parser_ocr_cut(g_steal_pointer(&w->text), WIRE_MAX_OCR_WORD);
+		o->conf = (unsigned)CLAMP(w->conf, 0, 100);
+		o->line = MIN(w->line, WIRE_MAX_OCR_WORDS - 1);
+		o->x0 = parser_ocr_coord(w->x0, to->width);
+		o->x1 = parser_ocr_coord(w->x1, to->width);
+		o->y0 = parser_ocr_coord(w->y0, to->height);
+		o->y1 = parser_ocr_coord(w->y1, to->height);
+		o->x0 = MIN(o->x0, o->x1);
+		o->y0 = MIN(o->y0, o->y1);
+	}
+	to->boxes = g_new0(struct wire_ocr_box, MIN(from->n_boxes, WIRE_MAX_OCR_BOXES));
+	for (size_t i = 0; i < from->n_boxes && to->n_boxes < WIRE_MAX_OCR_BOXES; i++) {
+		if (from->boxes[i].label == NULL || from->boxes[i].label[0] == '\0')
+			continue;
+		to->boxes[to->n_boxes++] = (struct wire_ocr_box){
+			.label = parser_ocr_cut(g_steal_pointer(&from->boxes[i].label),
+						WIRE_MAX_OCR_LABEL),
+			.mark = (enum wire_mark)from->boxes[i].mark,
+		};
+	}
+	if (from->png_len <= WIRE_MAX_OCR_PNG &&
+	    from->png_len <= WIRE_MAX_OCR_IMAGES - *images) {
+		to->png = g_steal_pointer(&from->png);
+		to->png_len = from->png_len;
+		*images += to->png_len;
+	} else {
+		char *what = g_strdup_printf("page %u: its image (%zu bytes) is "
+					     "not kept: too large", number,
+					     from->png_len);
+
+		parser_ocr_problem(res, part, index, what);
+		g_free(what);
+	}
+}
+
+/* The words of every page, in order, as the extraction reads them. */
+static struct extract_ocr_word *
+parser_ocr_words(const struct wire_result *res, size_t *n_r)
+{
+	struct extract_ocr_word *words;
+	size_t n = 0;
+
+	for (size_t p = 0; p < res->n_pages; p++)
+		n += res->pages[p].n_words;
+	words = g_new0(struct extract_ocr_word, n + 1);
+	n = 0;
+	for (size_t p = 0; p < res->n_pages; p++) {
+		const struct wire_ocr_page *pg = &res->pages[p];
+
+		for (size_t i = 0; i < pg->n_words; i++) {
+			const struct wire_ocr_word *w = &pg->words[i];
+
+			words[n++] = (struct extract_ocr_word){
+				.text = w->text, .conf = (int)w->conf,
+				.page = (unsigned)p, .line = w->line,
+				.x0 = (int)w->x0, .y0 = (int)w->y0,
+				.x1 = (int)w->x1, .y1 = (int)w->y1,
+			};
+		}
+	}
+	*n_r = n;
+	return words;
+}
+
+bool
+parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
+		   bool fax, const struct extract_context *ctx,
+		   struct wire_result *res)
+{
+	struct extract_ocr_input in = { .gateway_text = fax };
+	struct extract_ocr_word *words;
+	unsigned left = job->ocr_max_pages;
+	size_t images = 0;
+
+	for (size_t i = 0; i < msg->n_parts && left > 0; i++) {
+		const struct mime_part *part = &msg->parts[i];
+		enum parser_ocr_doc kind = parser_ocr_doc(part, fax);
+		struct ocr_options opt = {
+			.max_pages = left, .workers = job->ocr_workers,
+			.page_timeout_ms = PARSER_OCR_PAGE_TIMEOUT_MS,
+		};
+		struct ogi_error err = { 0 };
+		struct ocr_document *doc = NULL;
+
+		if (kind == PARSER_OCR_NONE)
+			continue;
+		if (ocr_read_image(part->data, part->data_len, &opt, &doc, &err) != 0) {
+			parser_ocr_problem(res, part, i, err.msg);
+			continue;
+		}
+		for (size_t k = 0; k < doc->n_problems; k++)
+			parser_ocr_problem(res, part, i, doc->problems[k]);
+		res->pages = g_renew(struct wire_ocr_page, res->pages,
+				     res->n_pages + doc->n_pages);
+		for (size_t k = 0; k < doc->n_pages && left > 0; k++, left--) {
+			parser_ocr_page(&doc->pages[k], (unsigned)res->n_pages + 1,
+					&images, &res->pages[res->n_pages], res, part, i);
+			res->n_pages++;
+		}
+		ocr_document_free(doc);
+	}
+	if (res->n_pages == 0)
+		return false;
+	words = parser_ocr_words(res, &in.n_words);
+	in.words = words;
+	res->rec = extract_message_ocr(msg, &in, ctx);
+	g_free(words);
+	return true;
+}
