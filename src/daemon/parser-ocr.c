@@ -198,11 +198,17 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 		}
 		ocr_document_free(doc);
 	}
-	if (res->n_pages == 0)
-		return false;
 	words = parser_ocr_words(res, &in.n_words);
+	if (in.n_words == 0 && !fax) {
+		g_free(words);
+		return false;
+	}
 	in.words = words;
 	res->rec = extract_message_ocr(msg, &in, ctx);
 	g_free(words);
+	/* Nothing read is no evidence that anything is missing. */
+	if (in.n_words == 0)
+		extract_review_add(res->rec, "OCR read no word on the fax's %zu "
+				   "pages", res->n_pages);
 	return true;
 }

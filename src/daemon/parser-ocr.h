@@ -20,13 +20,14 @@
  * the fax keeps its share of parse_timeout. */
 #define PARSER_OCR_PAGE_TIMEOUT_MS 20000
 
-/* Reads the pages of msg that OCR is for, at most job->ocr_max_pages.
- * When there is at least one, fills res->rec from them (and msg's text,
- * unless it is a fax's: fax is true) and res->pages with what each page
- * held, and returns true; a part OCR could not read adds a line to
- * res->problems.  Returns false, with nothing of res touched but its
- * problems, when no page was read: the caller extracts as for any mail.
- * Blocks for CPU only. */
+/* Reads the pages of msg that OCR is for, at most job->ocr_max_pages,
+ * into res->pages; a part OCR could not read adds a line to
+ * res->problems.  When it read words, or msg is a fax (fax true), fills
+ * res->rec from the words (and msg's text, unless it is a fax's) and
+ * returns true; a fax of which no word could be read waits for a clerk
+ * (its review says so).  Returns false otherwise: the caller extracts as
+ * for any mail, which flags a form in a picture for a clerk.  Blocks for
+ * CPU only. */
 bool parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 			bool fax, const struct extract_context *ctx,
 			struct wire_result *res);
