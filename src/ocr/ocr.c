@@ -21,7 +21,7 @@
 #include <tesseract/capi.h>
 
 #include "mime/pages.h"
-#include "ocr/ocr.h"
+#include "ocr/ocr-private.h"
 
 /* Debian's tesseract-ocr-chi-sim installs the model here. */
 #define OCR_DEBIAN_TESSDATA "/usr/share/tesseract-ocr/5/tessdata"
@@ -93,6 +93,7 @@ struct run {
 	unsigned long max_pixels;
 	const char *datapath, *language;
 	unsigned timeout_ms;
+	const char *const *box_labels;
 	pthread_mutex_t lock;
 	size_t next;
 	char *fatal;            /* Tesseract could not start: why */
@@ -630,6 +631,47 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 
 /* ---- pages and workers -------------------------------------------------- */
 
+/* Hands the page to ink.c as plain bits and components. */
+static void
+measure_ink(const struct run *r, PIX *pix, size_t i, struct ocr_page *page,
+            char **problem_r)
+{
+	struct ocr_ink_image img = { .width = page->width, .height = page->height };
+	struct ocr_component *comps = NULL;
+	PIX *bytes = NULL;
+	BOXA *boxa;
+	l_int32 n;
+
+	boxa = pixConnComp(pix, NULL, 8);
+	/* Leptonica keeps the bits in native 32-bit words: swapped on a
+	 * little-endian machine, they read as bytes in order. */
+	bytes = pixEndianByteSwapNew(pix);
+	n = boxa != NULL ? boxaGetCount(boxa) : 0;
+	if (boxa == NULL || bytes == NULL ||
+	    (n > 0 && (comps = calloc((size_t)n, sizeof *comps)) == NULL))
+		goto failed;
+	for (l_int32 k = 0; k < n; k++) {
+		l_int32 x, y, w, h;
+
+		boxaGetBoxGeometry(boxa, k, &x, &y, &w, &h);
+		comps[k] = (struct ocr_component){ x, y, x + w, y + h };
+	}
+	img.bits = (const unsigned char *)pixGetData(bytes);
+	img.stride = (size_t)pixGetWpl(bytes) * 4;
+	img.comps = comps;
+	img.n_comps = (size_t)n;
+	if (ocr_ink_marks(&img, r->box_labels, page) != 0)
+		goto failed;
+	goto out;
+failed:
+	if (*problem_r == NULL)
+		*problem_r = xstrdup_printf("page %zu: ink not measured", i + 1);
+out:
+	free(comps);
+	pixDestroy(&bytes);
+	boxaDestroy(&boxa);
+}
+
 static void
 page_run(struct run *r, TessBaseAPI *api, size_t i)
 {
@@ -646,9 +688,11 @@ page_run(struct run *r, TessBaseAPI *api, size_t i)
 	pixDestroy(&pix);
 	if (clean == NULL)
 		return;
-	if (api != NULL)
+	if (api != NULL) {
 		recognise(r, api, clean, res, i, &s->page, &s->problem);
-	else
+		if (s->page.text != NULL)
+			measure_ink(r, clean, i, &s->page, &s->problem);
+	} else
 		s->page.text = strdup("");
 	s->ok = s->page.text != NULL;
 	pixDestroy(&clean);
@@ -767,6 +811,7 @@ run_document(const struct source *src, size_t n_pages, const char *extra_problem
 	             env != NULL && env[0] != '\0' ? env : OCR_DEBIAN_TESSDATA;
 	r.language = opt->language ? opt->language : OCR_DEFAULT_LANGUAGE;
 	r.timeout_ms = opt->page_timeout_ms;
+	r.box_labels = opt->box_labels ? opt->box_labels : ocr_form_box_labels;
 	r.slots = calloc(n_pages ? n_pages : 1, sizeof *r.slots);
 	doc = calloc(1, sizeof *doc);
 	if (r.slots == NULL || doc == NULL) {

@@ -21,7 +21,7 @@
 #include <glib.h>
 
 #include "mime/pages.h"
-#include "ocr/ocr.h"
+#include "ocr/ocr-private.h"
 
 static char tmpdir[] = "/tmp/ogi-ocr-test.XXXXXX";
 static const char *python;
@@ -262,6 +262,201 @@ test_bad_input(void **state)
 	}
 }
 
+/* ---- ink on drawn bitmaps ----------------------------------------------- */
+
+#define CANVAS_W 800
+#define CANVAS_H 400
+#define EM 40                    /* the words' height: h */
+
+struct canvas {
+	unsigned char bits[CANVAS_H][CANVAS_W / 8];
+	struct ocr_component comps[512];
+	size_t n_comps;
+};
+
+static void
+dot(struct canvas *cv, int x, int y, int r)
+{
+	for (int dy = -r; dy <= r; dy++)
+		for (int dx = -r; dx <= r; dx++)
+			if (x + dx >= 0 && x + dx < CANVAS_W && y + dy >= 0 && y + dy < CANVAS_H)
+				cv->bits[y + dy][(x + dx) / 8] |= (unsigned char)(0x80 >> ((x + dx) % 8));
+}
+
+static bool
+on(const struct canvas *cv, int x, int y)
+{
+	return x >= 0 && x < CANVAS_W && y >= 0 && y < CANVAS_H &&
+	       (cv->bits[y][x / 8] & (0x80 >> (x % 8)));
+}
+
+static void
+line(struct canvas *cv, double x0, double y0, double x1, double y1, int r)
+{
+	int steps = (int)(fabs(x1 - x0) + fabs(y1 - y0)) + 1;
+
+	for (int i = 0; i <= steps; i++)
+		dot(cv, (int)(x0 + (x1 - x0) * i / steps), (int)(y0 + (y1 - y0) * i / steps), r);
+}
+
+static void
+frame(struct canvas *cv, int x0, int y0, int x1, int y1)
+{
+	line(cv, x0, y0, x1, y0, 1);
+	line(cv, x0, y1, x1, y1, 1);
+	line(cv, x0, y0, x0, y1, 1);
+	line(cv, x1, y0, x1, y1, 1);
+}
+
+/* 8-connected components, as Leptonica finds them. */
+static void
+components(struct canvas *cv)
+{
+	static bool seen[CANVAS_H][CANVAS_W];
+	static int stack[CANVAS_W * CANVAS_H][2];
+
+	memset(seen, 0, sizeof seen);
+	cv->n_comps = 0;
+	for (int y = 0; y < CANVAS_H; y++) {
+		for (int x = 0; x < CANVAS_W; x++) {
+			struct ocr_component c = { x, y, x + 1, y + 1 };
+			size_t top = 0;
+
+			if (!on(cv, x, y) || seen[y][x])
+				continue;
+			seen[y][x] = true;
+			stack[top][0] = x;
+			stack[top++][1] = y;
+			while (top > 0) {
+				int px = stack[--top][0], py = stack[top][1];
+
+				c.x0 = px < c.x0 ? px : c.x0;
+				c.y0 = py < c.y0 ? py : c.y0;
+				c.x1 = px + 1 > c.x1 ? px + 1 : c.x1;
+				c.y1 = py + 1 > c.y1 ? py + 1 : c.y1;
+				for (int dy = -1; dy <= 1; dy++) {
+					for (int dx = -1; dx <= 1; dx++) {
+						if (on(cv, px + dx, py + dy) && !seen[py + dy][px + dx]) {
+							seen[py + dy][px + dx] = true;
+							stack[top][0] = px + dx;
+							stack[top++][1] = py + dy;
+						}
+					}
+				}
+			}
+			assert_true(cv->n_comps < sizeof cv->comps / sizeof cv->comps[0]);
+			cv->comps[cv->n_comps++] = c;
+		}
+	}
+}
+
+/* The canvas holds only what a case draws: the words are given, their
+ * glyphs need not be there. */
+enum box_draw { BOX_EMPTY, BOX_TICK, BOX_DOT, BOX_NOTHING, BOX_OVERSHOOT, BOX_GLYPH };
+enum sign_draw { SIGN_NONE, SIGN_SCRIBBLE, SIGN_SEAL, SIGN_INITIAL_DOT };
+
+struct ink_case {
+	const char *what;
+	enum box_draw box;
+	enum sign_draw sign;
+	bool box_found;
+	enum ocr_mark box_mark, signature;
+};
+
+static const struct ink_case ink_cases[] = {
+	{ "empty box, no signature", BOX_EMPTY, SIGN_NONE, true, OCR_MARK_ABSENT, OCR_MARK_ABSENT },
+	{ "ticked box, scribble", BOX_TICK, SIGN_SCRIBBLE, true, OCR_MARK_PRESENT, OCR_MARK_PRESENT },
+	{ "a dot in the box: uncertain", BOX_DOT, SIGN_NONE, true, OCR_MARK_UNKNOWN, OCR_MARK_ABSENT },
+	{ "no box left of the label", BOX_NOTHING, SIGN_SEAL, false, OCR_MARK_UNKNOWN, OCR_MARK_PRESENT },
+	{ "tick running out of the box", BOX_OVERSHOOT, SIGN_NONE, true, OCR_MARK_PRESENT, OCR_MARK_ABSENT },
+	{ "a box-like glyph with three sides", BOX_GLYPH, SIGN_NONE, false, OCR_MARK_UNKNOWN, OCR_MARK_ABSENT },
+	{ "a speck-sized mark is no signature", BOX_EMPTY, SIGN_INITIAL_DOT, true, OCR_MARK_ABSENT, OCR_MARK_ABSENT },
+};
+
+static void
+test_ink(void **state)
+{
+	/* Line 0: 载体形式 [box] 纸面; line 1: 申请人签名 ：, the area after. */
+	struct ocr_word words[] = {
+		{ "载体形式", 95, 0, 40, 100, 200, 100 + EM },
+		{ "纸面", 95, 0, 260, 100, 340, 100 + EM },
+		{ "申请人签名", 95, 1, 40, 220, 240, 220 + EM },
+		{ "：", 90, 1, 240, 220, 260, 220 + EM },
+	};
+	static struct canvas cv;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ink_cases / sizeof ink_cases[0]; i++) {
+		const struct ink_case *c = &ink_cases[i];
+		struct ocr_page page = { .width = CANVAS_W, .height = CANVAS_H,
+		                         .words = words, .n_words = 4 };
+		struct ocr_ink_image img = { .width = CANVAS_W, .height = CANVAS_H,
+		                             .stride = CANVAS_W / 8 };
+		bool found = false;
+
+		print_message("%s\n", c->what);
+		memset(&cv, 0, sizeof cv);
+		switch (c->box) {     /* the box: 34 px, 0.85 h, left of 纸面 */
+		case BOX_EMPTY:
+		case BOX_DOT:
+			frame(&cv, 216, 103, 250, 137);
+			if (c->box == BOX_DOT)
+				dot(&cv, 233, 120, 2);
+			break;
+		case BOX_TICK:
+			frame(&cv, 216, 103, 250, 137);
+			line(&cv, 221, 120, 230, 132, 2);
+			line(&cv, 230, 132, 246, 108, 2);
+			break;
+		case BOX_OVERSHOOT:
+			frame(&cv, 216, 103, 250, 137);
+			line(&cv, 222, 122, 231, 134, 2);
+			line(&cv, 231, 134, 262, 88, 2);
+			break;
+		case BOX_GLYPH:       /* 凵: no top stroke */
+			line(&cv, 216, 103, 216, 137, 1);
+			line(&cv, 250, 103, 250, 137, 1);
+			line(&cv, 216, 137, 250, 137, 1);
+			dot(&cv, 233, 115, 3);
+			break;
+		case BOX_NOTHING:
+			break;
+		}
+		switch (c->sign) {
+		case SIGN_SCRIBBLE:
+			for (int k = 0; k < 120; k++)
+				line(&cv, 300 + 2 * k, 240 + 18 * sin(k / 5.0),
+				     302 + 2 * k, 240 + 18 * sin((k + 1) / 5.0), 1);
+			break;
+		case SIGN_SEAL:
+			for (int k = 0; k < 360; k++)
+				dot(&cv, 400 + (int)(60 * cos(k * M_PI / 180)),
+				    240 + (int)(60 * sin(k * M_PI / 180)), 3);
+			break;
+		case SIGN_INITIAL_DOT:
+			dot(&cv, 320, 240, 1);
+			break;
+		case SIGN_NONE:
+			break;
+		}
+		components(&cv);
+		img.bits = &cv.bits[0][0];
+		img.comps = cv.comps;
+		img.n_comps = cv.n_comps;
+		assert_int_equal(ocr_ink_marks(&img, ocr_form_box_labels, &page), 0);
+		for (size_t k = 0; k < page.n_boxes; k++) {
+			assert_string_equal(page.boxes[k].label, "纸面");
+			assert_int_equal(page.boxes[k].line, 0);
+			assert_int_equal(page.boxes[k].mark, c->box_mark);
+			found = true;
+			free(page.boxes[k].label);
+		}
+		free(page.boxes);
+		assert_int_equal(found, c->box_found);
+		assert_int_equal(page.signature, c->signature);
+	}
+}
+
 /* ---- recognition ------------------------------------------------------- */
 
 struct read_case {
@@ -272,19 +467,77 @@ struct read_case {
 	size_t pages;
 	const char *description;
 	const char *want[6];         /* in every page's text (spaces removed) */
+	const char *ticked[3];       /* the boxes ticked (--tick) */
+	size_t min_boxes;            /* boxes that must be found and answered */
+	bool signed_;                /* a signature or seal on the page */
+	bool sure;                   /* the ink answers must all be given */
 };
 
 static const struct read_case read_cases[] = {
-	{ "fine G4, two pages, two workers", "fine2.tif",
-	  "--pages 2 --description '+86 10 12345678'", 2, false, 2,
-	  "+86 10 12345678",
+	{ "fine G4, two pages, two workers, two boxes ticked, signed", "fine2.tif",
+	  "--pages 2 --tick 纸面 --tick 邮寄 --description '+86 10 12345678'", 2,
+	  false, 2, "+86 10 12345678",
 	  { "姓名", "证件号码", "110101199003078515", "联系电话", "13912345678",
-	    "2026年12月1日" } },
-	{ "normal G4, stretched", "normal.tif", "--res normal", 1, false, 1, NULL,
-	  { "姓名", "张建国", "联系电话", "13912345678", "110101199003078515" } },
-	{ "rendered grey bitmap", "fine.png", "--format png", 1, true, 1, NULL,
-	  { "姓名", "证件号码", "110101199003078515", "联系电话" } },
+	    "2026年12月1日" },
+	  { "纸面", "邮寄" }, 7, true, true },
+	{ "normal G4, stretched, unsigned", "normal-unsigned.tif",
+	  "--res normal --signature none --noise", 1, false, 1, NULL,
+	  { "姓名", "张建国", "联系电话", "13912345678", "110101199003078515" },
+	  { NULL }, 0, false, false },
+	{ "rendered grey bitmap, sealed", "sealed.png",
+	  "--format png --signature seal --tick 光盘 --tick 传真", 1, true, 1, NULL,
+	  { "姓名", "证件号码", "110101199003078515", "联系电话" },
+	  { "光盘", "传真" }, 6, true, true },
+	{ "fine G4, unsigned", "unsigned.tif", "--signature none", 1, false, 1, NULL,
+	  { "申请人签名" }, { NULL }, 7, false, true },
 };
+
+static bool
+ticked(const struct read_case *c, const char *label)
+{
+	for (size_t i = 0; i < 3 && c->ticked[i] != NULL; i++)
+		if (strcmp(c->ticked[i], label) == 0)
+			return true;
+	return false;
+}
+
+/* Ink answers: never the wrong one; all given when c->sure. */
+static void
+assert_ink(const struct read_case *c, const struct ocr_page *p)
+{
+	size_t answered = 0;
+
+	for (size_t i = 0; i < p->n_boxes; i++) {
+		const struct ocr_box *b = &p->boxes[i];
+		bool tick = ticked(c, b->label);
+
+		assert_true(b->ink >= 0 && b->ink <= 1);
+		assert_true(0 <= b->x0 && b->x0 < b->x1 && b->x1 <= (int)p->width);
+		assert_true(0 <= b->y0 && b->y0 < b->y1 && b->y1 <= (int)p->height);
+		if (b->mark == OCR_MARK_UNKNOWN)
+			continue;
+		if ((b->mark == OCR_MARK_PRESENT) != tick)
+			print_error("%s: box %s read %s\n", c->what, b->label,
+			            b->mark == OCR_MARK_PRESENT ? "ticked" : "empty");
+		assert_int_equal(b->mark == OCR_MARK_PRESENT, tick);
+		answered++;
+	}
+	assert_true(answered >= c->min_boxes);
+	for (size_t i = 0; i < 3 && c->ticked[i] != NULL && c->sure; i++) {
+		bool found = false;
+
+		for (size_t k = 0; k < p->n_boxes; k++)
+			found |= strcmp(p->boxes[k].label, c->ticked[i]) == 0 &&
+			         p->boxes[k].mark == OCR_MARK_PRESENT;
+		assert_true(found);
+	}
+	if (c->sure)
+		assert_int_equal(p->signature, c->signed_ ? OCR_MARK_PRESENT :
+		                 OCR_MARK_ABSENT);
+	else
+		assert_int_not_equal(p->signature, c->signed_ ? OCR_MARK_ABSENT :
+		                     OCR_MARK_PRESENT);
+}
 
 /* Decodes a PNG page into the grey bitmap mime/pages.h describes. */
 static struct mime_page_image
@@ -347,6 +600,7 @@ test_read(void **state)
 
 			assert_words_sane(p);
 			assert_png(p);
+			assert_ink(c, p);
 			for (size_t w = 0; w < 6 && c->want[w] != NULL; w++) {
 				if (strstr(text, c->want[w]) == NULL)
 					print_error("%s: no %s in\n%s\n", c->what,
@@ -387,6 +641,7 @@ main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prepare),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_ink),
 		cmocka_unit_test(test_read),
 	};
 

@@ -1,0 +1,35 @@
+/* What ocr.c hands ink.c: the cleaned page as plain bits and its connected
+ * components, so that ink.c reads no Leptonica type and its rules can be
+ * tested on bitmaps drawn by hand. */
+#ifndef OGI_OCR_PRIVATE_H
+#define OGI_OCR_PRIVATE_H
+
+#include <stddef.h>
+
+#include "ocr/ocr.h"
+
+struct ocr_component {
+	int x0, y0, x1, y1;    /* bounding box, x1 and y1 exclusive */
+};
+
+struct ocr_ink_image {
+	unsigned width, height;
+	const unsigned char *bits;   /* row-major, 1 bit a pixel, the most
+	                                significant bit leftmost; 1 = ink */
+	size_t stride;               /* bytes per row */
+	const struct ocr_component *comps;   /* 8-connected ink components */
+	size_t n_comps;
+};
+
+/* The office form's check-box options (templates/form.tpl, @choice). */
+extern const char *const ocr_form_box_labels[];
+
+/* Measures the check box left of every occurrence of each label in
+ * box_labels (NULL-terminated) among page's words, and the ink in the
+ * signature area next to 签名 / 盖章 / 签字 / 签章: fills page->boxes,
+ * page->n_boxes and page->signature.  0, or -1 when out of memory (the
+ * page is then left with no boxes and signature UNKNOWN). */
+int ocr_ink_marks(const struct ocr_ink_image *img, const char *const *box_labels,
+                  struct ocr_page *page);
+
+#endif
