@@ -60,27 +60,6 @@ registry_message_row_id(struct registry *reg, const char *mailbox,
 	return rc < 0 ? -1 : 0;
 }
 
-int
-registry_outbox_kind_since(struct registry *reg, const char *kind,
-			   int64_t since, bool *found_r, struct ogi_error *err)
-{
-	struct registry_stmt s;
-	int rc;
-
-	*found_r = false;
-	if (registry_stmt_prepare(reg, &s,
-				  "SELECT 1 FROM outbox WHERE kind = ?1 AND "
-				  "created_at >= ?2 LIMIT 1",
-				  "find outbox kind", err) != 0)
-		return -1;
-	registry_stmt_text(&s, 1, kind);
-	registry_stmt_int(&s, 2, since);
-	rc = registry_stmt_step(&s, err);
-	*found_r = rc > 0;
-	registry_stmt_finish(&s);
-	return rc < 0 ? -1 : 0;
-}
-
 /* Compare and set of a case's state; *moved_r false when it was not in
  * from. */
 static int

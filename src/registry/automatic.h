@@ -55,14 +55,6 @@ int registry_correction_apply_in_tx(struct registry *reg, const char *id,
 int registry_case_correction_due_in_tx(struct registry *reg, const char *id,
 				       const char *due, struct ogi_error *err);
 
-/* Whether the outbox holds a message of kind created at since (unix
- * seconds) or later, sent or not; inside the caller's transaction, so
- * that what it then enqueues is decided by what it saw.  Returns 0 with
- * *found_r, or -1. */
-int registry_outbox_kind_since(struct registry *reg, const char *kind,
-			       int64_t since, bool *found_r,
-			       struct ogi_error *err);
-
 /* The messages row of mailbox + uid; 0 when none.  Returns 0 or -1. */
 int registry_message_row_id(struct registry *reg, const char *mailbox,
 			    const char *uid, int64_t *id_r,

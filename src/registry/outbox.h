@@ -85,6 +85,15 @@ int registry_outbox_get(struct registry *reg, int64_t id,
  * 0 when none. */
 int registry_outbox_find(struct registry *reg, const char *message_id,
 			 int64_t *id_r, struct ogi_error *err);
+
+/* Whether the outbox holds a message of kind created at since (unix
+ * seconds) or later, sent or not; inside the caller's transaction, so
+ * that what it then enqueues is decided by what it saw.  Returns 0 with
+ * *found_r, or -1. */
+int registry_outbox_kind_since(struct registry *reg, const char *kind,
+			       int64_t since, bool *found_r,
+			       struct ogi_error *err);
+
 void registry_outbox_row_clear(struct registry_outbox_row *r);
 void registry_outbox_rows_free(struct registry_outbox_row *rows, size_t n);
 
