@@ -183,13 +183,16 @@ spool_mkdirs(const char *dir, struct ogi_error *err)
 
 /* Where bytes with digest hex received at received_at belong: rel (the
  * path under state_dir), their directory and full path (new strings). */
+/* STATE/TOP/YYYY/MM/NAME, dated by received_at in UTC: the relative path
+ * in rel_r, the directory (made) in *dir_r and the full path in
+ * *final_r. */
 static int
-spool_place(const char *state_dir, const char hex[65], int64_t received_at,
-	    char *rel_r, size_t rel_size, char **dir_r, char **final_r,
-	    struct ogi_error *err)
+spool_place(const char *state_dir, const char *top, const char *name,
+	    int64_t received_at, char *rel_r, size_t rel_size, char **dir_r,
+	    char **final_r, struct ogi_error *err)
 {
 	time_t t = (time_t)received_at;
-	char rel[96];
+	char rel[128];
 	struct tm tm;
 
 	if ((int64_t)t != received_at || gmtime_r(&t, &tm) == NULL ||
@@ -198,15 +201,15 @@ spool_place(const char *state_dir, const char hex[65], int64_t received_at,
 			  received_at);
 		return -1;
 	}
-	snprintf(rel, sizeof(rel), "raw/%04d/%02d/%s.eml", tm.tm_year + 1900,
-		 tm.tm_mon + 1, hex);
+	snprintf(rel, sizeof(rel), "%s/%04d/%02d/%s", top, tm.tm_year + 1900,
+		 tm.tm_mon + 1, name);
 	if (strlen(rel) >= rel_size) {
 		error_set(err, "spool: no room for the path %s", rel);
 		return -1;
 	}
 	memcpy(rel_r, rel, strlen(rel) + 1);
-	*dir_r = g_strdup_printf("%s/raw/%04d/%02d", state_dir, tm.tm_year + 1900,
-				 tm.tm_mon + 1);
+	*dir_r = g_strdup_printf("%s/%s/%04d/%02d", state_dir, top,
+				 tm.tm_year + 1900, tm.tm_mon + 1);
 	*final_r = g_strdup_printf("%s/%s", state_dir, rel);
 	if (spool_mkdirs(*dir_r, err) != 0)
 		return -1;
@@ -381,7 +384,7 @@ spool_commit_at(struct spool_entry *e, int64_t received_at, bool synced,
 		char hex_r[65], char *rel_r, size_t rel_size, size_t *len_r,
 		struct ogi_error *err)
 {
-	char *dir = NULL, *final = NULL;
+	char *dir = NULL, *final = NULL, *name = NULL;
 	bool exists = false;
 	int rc = -1;
 
@@ -394,8 +397,9 @@ spool_commit_at(struct spool_entry *e, int64_t received_at, bool synced,
 	 * write error surfaces in spool_sync_file's fdatasync. */
 	if (!synced)
 		(void)sync_file_range(e->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-	if (spool_place(e->state_dir, hex_r, received_at, rel_r, rel_size, &dir,
-			&final, err) != 0 ||
+	name = g_strdup_printf("%s.eml", hex_r);
+	if (spool_place(e->state_dir, "raw", name, received_at, rel_r, rel_size,
+			&dir, &final, err) != 0 ||
 	    spool_existing(dir, final, hex_r, &exists, err) != 0)
 		goto out;
 	if (!exists) {
@@ -411,6 +415,57 @@ spool_commit_at(struct spool_entry *e, int64_t received_at, bool synced,
 out:
 	/* Renamed: nothing is left to remove. */
 	if (rc != 0 || exists)
+		unlink(e->tmp);
+	spool_entry_free(e);
+	g_free(final);
+	g_free(dir);
+	g_free(name);
+	return rc;
+}
+
+int
+spool_put_page(const char *state_dir, const char hex[65], unsigned page,
+	       int64_t received_at, const void *data, size_t len, char *rel_r,
+	       size_t rel_size, struct ogi_error *err)
+{
+	struct spool_entry *e;
+	char *dir = NULL, *final = NULL;
+	char name[96];
+	size_t done = 0;
+	int rc = -1;
+
+	snprintf(name, sizeof(name), "%.64s-%u.png", hex, page);
+	if (spool_begin(state_dir, &e, err) != 0)
+		return -1;
+	while (done < len) {
+		ssize_t n = write(e->fd, (const char *)data + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			error_set(err, "%s: cannot write: %s", e->tmp,
+				  n < 0 ? strerror(errno) : "no progress");
+			goto out;
+		}
+		done += (size_t)n;
+	}
+	if (fchmod(e->fd, 0600) != 0) {
+		error_set(err, "%s: cannot write: %s", e->tmp, strerror(errno));
+		goto out;
+	}
+	/* As for a raw file: synced at the batch's durability point. */
+	(void)sync_file_range(e->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+	if (spool_place(state_dir, "pages", name, received_at, rel_r, rel_size,
+			&dir, &final, err) != 0)
+		goto out;
+	if (rename(e->tmp, final) != 0) {
+		error_set(err, "%s: cannot rename to %s: %s", e->tmp, final,
+			  strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc != 0)
 		unlink(e->tmp);
 	spool_entry_free(e);
 	g_free(final);

@@ -53,6 +53,19 @@ int spool_commit_unsynced(struct spool_entry *e, int64_t received_at,
 			  char hex_r[65], char *rel_r, size_t rel_size,
 			  size_t *len_r, struct ogi_error *err);
 
+/* A page image OCR read (a PNG), kept for the clerk who reviews the
+ * message: written to pages/YYYY/MM/<hex>-<page>.png under state_dir
+ * (dated by received_at as raw/ is), named from the message's sha256 hex
+ * and the page number only, through a temporary file renamed into place
+ * (a page already there is replaced: the same message's same page); 0600
+ * in 0700 directories.  Not durable yet, as spool_commit_unsynced: sync
+ * it with spool_sync_file and its directory with spool_sync_dir_of before
+ * a commit names it.  Writes the relative path to rel_r.  Returns 0 or
+ * -1; blocks on disk I/O. */
+int spool_put_page(const char *state_dir, const char hex[65], unsigned page,
+		   int64_t received_at, const void *data, size_t len,
+		   char *rel_r, size_t rel_size, struct ogi_error *err);
+
 /* fdatasyncs the spooled file rel (as spool_commit_unsynced returned it).
  * Returns 0 or -1. */
 int spool_sync_file(const char *state_dir, const char *rel,

@@ -509,9 +509,11 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 		.own_addresses = (const char *const *)job->own_addresses,
 		.today = job->today,
 		.sender_is_contact = job->sender_is_contact,
+		.fax_channel = job->channel == CONFIG_CHANNEL_FAX,
 	};
 	struct ogi_error err = { 0 };
 	struct mime_message *msg;
+	struct extract_fax fax;
 
 	memset(res, 0, sizeof(*res));
 	worker_test_fault(job);
@@ -529,9 +531,11 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 		res->problems[i] = g_strdup(msg->problems[i]);
 	worker_references(msg, res);
 	worker_auto_headers(msg, res);
-	if (!parser_ocr_extract(job, msg, job->channel == CONFIG_CHANNEL_FAX,
-				&ctx, res))
+	/* A fax's pages are read whichever intake it came by. */
+	extract_fax_recognise(msg, ctx.fax_channel, &ctx.fax_patterns, &fax);
+	if (!parser_ocr_extract(job, msg, fax.is_fax, &ctx, res))
 		res->rec = extract_message(msg, &ctx);
+	extract_fax_clear(&fax);
 	extract_dsn_read(msg, res->rec->kind, &res->dsn);
 	mime_message_free(msg);
 }

@@ -18,6 +18,7 @@
 #include "registry/automatic.h"
 #include "registry/letters.h"
 #include "registry/outbox.h"
+#include "registry/pages.h"
 #include "registry/registry.h"
 #include "workflow/rules.h"
 #include "workflow/workflow.h"
@@ -351,6 +352,8 @@ struct pipeline_pending {
 	                             NULL when none */
 	const char *letter_channel; /* how it goes (workflow_letter_channel) */
 	bool unreachable_added;   /* "no way to send" is in res.rec->review */
+	char **page_rel;          /* the spool path of each of res.pages'
+	                             images (NULL: none kept), or NULL */
 };
 
 struct pipeline_batch {
@@ -369,6 +372,9 @@ pipeline_pending_clear(struct pipeline_pending *p)
 	g_free(p->problems);
 	g_free(p->refused);
 	rules_deadline_clear(&p->deadline.dl);
+	for (size_t i = 0; p->page_rel != NULL && i < p->res.n_pages; i++)
+		g_free(p->page_rel[i]);
+	g_free(p->page_rel);
 	wire_result_clear(&p->res);
 	*p = (struct pipeline_pending){ .where = NULL };
 }
@@ -419,6 +425,34 @@ pipeline_read_begin(struct pipeline *pl, const struct config_intake *in,
 	return 0;
 }
 
+/* Writes the images of the pages OCR read to the spool, for the clerk:
+ * like the raw file, made durable at the batch's durability point
+ * (pipeline_sync_spool).  Returns 0, or -1 (store scope). */
+static int
+pipeline_pages_spool(struct pipeline *pl, struct pipeline_pending *p,
+		     struct ogi_error *err)
+{
+	char rel[256];
+
+	if (p->res.n_pages == 0)
+		return 0;
+	p->page_rel = g_new0(char *, p->res.n_pages);
+	for (size_t i = 0; i < p->res.n_pages; i++) {
+		const struct wire_ocr_page *pg = &p->res.pages[i];
+
+		if (pg->png == NULL)
+			continue;
+		if (spool_put_page(pl->cfg->state_dir, p->sha, pg->number,
+				   p->it.received_at, pg->png, pg->png_len, rel,
+				   sizeof(rel), err) != 0) {
+			error_scope(err, OGI_ERROR_STORE, true);
+			return -1;
+		}
+		p->page_rel[i] = g_strdup(rel);
+	}
+	return 0;
+}
+
 /* Finishes the reading pipeline_read_begin started: the worker's answer,
  * if it has the message.  Returns 0 with p's result filled, or -1 (store
  * scope: *stop, or no worker) with the message to be read again. */
@@ -441,7 +475,7 @@ pipeline_read_end(struct pipeline *pl, struct pipeline_pending *p,
 	pipeline_received(&p->it, &p->res, &p->received_at, &p->source);
 	pipeline_local_date(pl, p->received_at, p->today, &p->offset);
 	p->problems = pipeline_problems(&p->res);
-	return 0;
+	return pipeline_pages_spool(pl, p, err);
 }
 
 /* Finishes the reading of the batch's messages before index upto, in
@@ -584,6 +618,33 @@ pipeline_letter_add(struct pipeline *pl, struct pipeline_pending *p,
 	return registry_letter_add_in_tx(pl->reg, &l, p->received_at, &id, err);
 }
 
+/* The pages OCR read of p, with the message, in the batch's
+ * transaction. */
+static int
+pipeline_pages_record(struct pipeline *pl, const struct pipeline_pending *p,
+		      struct ogi_error *err)
+{
+	struct registry_page *rows;
+	int rc;
+
+	if (p->res.n_pages == 0)
+		return 0;
+	rows = g_new0(struct registry_page, p->res.n_pages);
+	for (size_t i = 0; i < p->res.n_pages; i++) {
+		const struct wire_ocr_page *pg = &p->res.pages[i];
+
+		rows[i] = (struct registry_page){
+			.page = pg->number, .path = p->page_rel[i],
+			.text = pg->text, .mean_conf = pg->mean_conf,
+			.src_xres = pg->src_xres, .src_yres = pg->src_yres,
+			.skew_mdeg = (int)(pg->skew_deg * 1000),
+		};
+	}
+	rc = registry_pages_add_in_tx(pl->reg, p->sha, rows, p->res.n_pages, err);
+	g_free(rows);
+	return rc;
+}
+
 /* Decides what p becomes and records it, inside the batch's transaction
  * (so it sees the cases and messages recorded before it in the batch).
  * Returns 0 (also when the registry refused p alone: p->refused says
@@ -633,7 +694,8 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	}
 	if (registry_record(pl->reg, &rm, p->res.rec, &p->decision, p->offset,
 			    &p->out, err) == 0) {
-		if (pipeline_bounce_report(pl, p, err) == 0 &&
+		if (pipeline_pages_record(pl, p, err) == 0 &&
+		    pipeline_bounce_report(pl, p, err) == 0 &&
 		    pipeline_letter_add(pl, p, &am, err) == 0 &&
 		    automatic_after_record(pl->cfg, pl->reg, pl->wd, &am,
 					   err) == 0)
@@ -743,34 +805,41 @@ pipeline_same_dir(const char *a, const char *b)
 	return na == nb && strncmp(a, b, na) == 0;
 }
 
-/* The batch's durability point: every spooled file of the batch, then
- * each spool directory its renames went to, once (a batch spans one or two
- * months' directories).  The files are synced only now, after all of them
- * were written with their writeback started: the disk takes them together,
- * and on a journalling file system the first fdatasync commits the
- * metadata of all of them, so the others find little left to do. */
+/* The batch's durability point: every spooled file of the batch (raw
+ * messages and the images of their pages), then each spool directory
+ * their renames went to, once (a batch spans one or two months'
+ * directories of each).  The files are synced only now, after all of them
+ * were written with their writeback started: the disk takes them
+ * together, and on a journalling file system the first fdatasync commits
+ * the metadata of all of them, so the others find little left to do. */
 static int
 pipeline_sync_spool(struct pipeline *pl, const struct pipeline_batch *b,
 		    struct ogi_error *err)
 {
+	GPtrArray *rels = g_ptr_array_new();
+	int rc = 0;
+
 	for (size_t i = 0; i < b->n; i++) {
-		if (spool_sync_file(pl->cfg->state_dir, b->p[i].rel, err) != 0) {
-			error_scope(err, OGI_ERROR_STORE, true);
-			return -1;
-		}
+		g_ptr_array_add(rels, (gpointer)b->p[i].rel);
+		for (size_t k = 0; b->p[i].page_rel != NULL &&
+				   k < b->p[i].res.n_pages; k++)
+			if (b->p[i].page_rel[k] != NULL)
+				g_ptr_array_add(rels, b->p[i].page_rel[k]);
 	}
-	for (size_t i = 0; i < b->n; i++) {
+	for (guint i = 0; i < rels->len && rc == 0; i++)
+		rc = spool_sync_file(pl->cfg->state_dir, rels->pdata[i], err);
+	for (guint i = 0; i < rels->len && rc == 0; i++) {
 		bool synced = false;
 
-		for (size_t j = 0; j < i && !synced; j++)
-			synced = pipeline_same_dir(b->p[j].rel, b->p[i].rel);
-		if (!synced && spool_sync_dir_of(pl->cfg->state_dir, b->p[i].rel,
-						 err) != 0) {
-			error_scope(err, OGI_ERROR_STORE, true);
-			return -1;
-		}
+		for (guint j = 0; j < i && !synced; j++)
+			synced = pipeline_same_dir(rels->pdata[j], rels->pdata[i]);
+		if (!synced)
+			rc = spool_sync_dir_of(pl->cfg->state_dir, rels->pdata[i], err);
 	}
-	return 0;
+	g_ptr_array_free(rels, TRUE);
+	if (rc != 0)
+		error_scope(err, OGI_ERROR_STORE, true);
+	return rc;
 }
 
 /* Commits the batch and updates the mailbox for what it committed; the

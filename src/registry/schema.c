@@ -284,6 +284,23 @@ static const struct schema_migration schema_migrations[] = {
 	  "ALTER TABLE letters ADD COLUMN next_attempt_at INTEGER;\n"
 	  "ALTER TABLE letters ADD COLUMN sending_at INTEGER;\n"
 	  "PRAGMA user_version = 9;\n" },
+	{ 10,
+	  /* The pages OCR read of a message (a fax, a photographed form), for
+	   * the clerk who reviews its case: the text, how sure OCR was, how
+	   * the page came and was straightened, and its image in the spool
+	   * (STATE/pages/YYYY/MM/<sha256>-<page>.png; NULL when not kept). */
+	  "CREATE TABLE ocr_pages (\n"
+	  "  message_id INTEGER NOT NULL REFERENCES messages (id),\n"
+	  "  page INTEGER NOT NULL CHECK (page >= 1),\n"
+	  "  path TEXT,\n"
+	  "  text TEXT,\n"
+	  "  mean_conf INTEGER NOT NULL CHECK (mean_conf BETWEEN 0 AND 100),\n"
+	  "  src_xres INTEGER NOT NULL CHECK (src_xres >= 0),\n"
+	  "  src_yres INTEGER NOT NULL CHECK (src_yres >= 0),\n"
+	  "  skew_mdeg INTEGER NOT NULL,\n"
+	  "  PRIMARY KEY (message_id, page)\n"
+	  ") WITHOUT ROWID;\n"
+	  "PRAGMA user_version = 10;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \

@@ -571,6 +571,55 @@ test_wake(void **state)
 	assert_int_equal(wake_sleep(wake_fd(), 0), 0);
 }
 
+/* Page images: named from the message's hash and the page number only,
+ * 0600 in 0700 directories, dated as raw/ is, a page written again
+ * replaced, nothing left in tmp/. */
+static void
+test_spool_page(void **state)
+{
+	static const struct {
+		unsigned page;
+		int64_t received_at;
+		const char *content;
+		const char *dir;
+	} cases[] = {
+		{ 1, 1764000000, "first", "pages/2025/11" },
+		{ 12, 1764000000, "twelfth", "pages/2025/11" },
+		{ 1, 1764000000, "again", "pages/2025/11" },
+		{ 2, 1798761600, "next year", "pages/2027/01" },
+	};
+	struct ogi_error err = { 0 };
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char rel[256], expect[256], path[512], *got;
+		gsize len;
+
+		snprintf(expect, sizeof(expect), "%s/%s-%u.png", cases[i].dir,
+			 msg_sha, cases[i].page);
+		if (spool_put_page(tmp, msg_sha, cases[i].page, cases[i].received_at,
+				   cases[i].content, strlen(cases[i].content), rel,
+				   sizeof(rel), &err) != 0)
+			fail_msg("%s", err.msg);
+		assert_string_equal(rel, expect);
+		assert_int_equal(mode_of(rel), 0600);
+		assert_int_equal(mode_of("pages"), 0700);
+		*strrchr(expect, '/') = '\0';
+		assert_int_equal(mode_of(expect), 0700);
+		snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+		assert_true(g_file_get_contents(path, &got, &len, NULL));
+		assert_string_equal(got, cases[i].content);
+		g_free(got);
+		assert_int_equal(spool_sync_file(tmp, rel, &err), 0);
+		assert_int_equal(spool_sync_dir_of(tmp, rel, &err), 0);
+	}
+	snprintf(tmp + strlen(tmp), sizeof(tmp) - strlen(tmp), "/tmp");
+	assert_int_equal(entries(tmp), 0);
+	tmp[strlen(tmp) - 4] = '\0';
+	assert_int_equal(spool_put_page(tmp, msg_sha, 1, INT64_MAX, "x", 1,
+					(char[256]){ 0 }, 256, &err), -1);
+}
+
 int
 main(void)
 {
@@ -588,6 +637,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_spool_store, spool_setup, spool_teardown),
 		cmocka_unit_test_setup_teardown(test_spool_refuses, spool_setup, spool_teardown),
 		cmocka_unit_test_setup_teardown(test_spool_mkdirs, spool_setup, spool_teardown),
+		cmocka_unit_test_setup_teardown(test_spool_page, spool_setup, spool_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
