@@ -47,7 +47,11 @@ struct ocr_word {
  * or the ink lies between the thresholds). */
 enum ocr_mark { OCR_MARK_UNKNOWN, OCR_MARK_ABSENT, OCR_MARK_PRESENT };
 
-/* A check box found left of an option label (ocr_options.box_labels). */
+/* A check box found left of an option label (ocr_options.box_labels): one
+ * entry for each occurrence of a label on the page with a box drawn left
+ * of it (four straight sides, 0.65-1.4 character heights).  A label not
+ * read, or read with no box beside it, has no entry: its answer is
+ * unknown.  Labels are matched exactly (电子邮件 must not match 电子邮箱). */
 struct ocr_box {
 	char *label;           /* the option label as configured; owned */
 	enum ocr_mark mark;    /* ticked (PRESENT), empty (ABSENT), UNKNOWN */
@@ -62,16 +66,22 @@ struct ocr_page {
 	unsigned width, height;        /* of the preprocessed (square-pixel) image */
 	unsigned src_xres, src_yres;   /* as received: 204x98 normal, 204x196
 	                                  fine; 0 when the image did not say */
-	double skew_deg;               /* deskew applied (degrees, counter-
-	                                  clockwise positive), 0 when none */
+	double skew_deg;               /* skew found and removed: the page as
+	                                  received was turned this many degrees
+	                                  counter-clockwise; 0 when none */
 	char *text;                    /* Tesseract's text, lines joined by \n;
 	                                  owned; "" before recognition */
 	struct ocr_word *words; size_t n_words;
 	int mean_conf;                 /* 0..100; 0 without words */
 	unsigned char *png; size_t png_len;  /* the preprocessed page, owned */
 	/* ink (phase 2): signature / seal area and check boxes */
-	enum ocr_mark signature;       /* ink in the signature area; UNKNOWN
-	                                  also when no signature label was read */
+	enum ocr_mark signature;       /* a signature or seal: PRESENT when any
+	                                  签名/盖章/签字/签章 label of the page
+	                                  has pen ink in its area (the form's
+	                                  frame under it, else right of it) or a
+	                                  seal-like blob near it; ABSENT when
+	                                  every such area is blank; UNKNOWN when
+	                                  unsure or no such label was read */
 	struct ocr_box *boxes; size_t n_boxes;
 };
 
@@ -93,7 +103,7 @@ struct ocr_options {
 	unsigned page_timeout_ms;  /* Tesseract's deadline per page; 0: none */
 	const char *const *box_labels;  /* option labels whose check box to
 	                           measure, NULL-terminated; NULL: the office
-	                           form's (templates/form.tpl @choice options) */
+	                           form's @choice options (templates/form.tpl) */
 };
 
 #define OCR_DEFAULT_MAX_PAGES 50u
@@ -106,7 +116,9 @@ struct ocr_options {
  * square pixels, deskewed, specks removed), recognises, measures ink.
  * A page that cannot be read is left out with a line in problems; -1 only
  * when the bytes are no image we read, no page could be read, or
- * Tesseract cannot start (err says which).  On success *doc_r is the
+ * Tesseract cannot start (err says which).  HEIC/HEIF photos are refused
+ * with "HEIC not readable": Debian 12's Leptonica has no HEIF reader (a
+ * clerk reads them).  On success *doc_r is the
  * caller's (ocr_document_free).  Blocks for CPU only; thread-safe. */
 int ocr_read_image(const void *data, size_t len, const struct ocr_options *opt,
                    struct ocr_document **doc_r, struct ogi_error *err);
