@@ -6,7 +6,8 @@
 # right resolution with the right number of pages (and the far end's ID
 # where spandsp or HylaFAX write it); every PDF and PostScript file has
 # its pages at fax size; the truth file lists every message once, with
-# each verdict the quick set promises.
+# each verdict the quick set promises.  The images set (a form only as a
+# phone photo or a scan, in ordinary mail) likewise.
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
@@ -149,6 +150,40 @@ while [ "$i" -lt "$n" ]; do
 		;;
 	esac
 done
+
+# The images set: forms that are only a photo or a scan, in ordinary mail.
+if ! "$OGI_SRCDIR/tests/fax/make-faxes.sh" "$dir/images" --set images \
+	--ogictl "$OGI_BUILDDIR/ogictl" >"$dir/images.out" 2>&1; then
+	t_fail "make-faxes.sh --set images failed: $(tail -3 "$dir/images.out")"
+else
+	t_check "images: every mail parses, from the applicant, its attachments the files truth.json names" \
+		python3 - "$dir/images" <<'EOF'
+import email, email.policy, json, sys
+out = sys.argv[1]
+truth = json.load(open(out + "/truth.json"))
+assert len(truth["messages"]) == 2
+for m in truth["messages"]:
+    msg = email.message_from_bytes(open(out + "/" + m["mail"], "rb").read(),
+                                   policy=email.policy.default)
+    assert not msg.defects and msg["Date"] and msg["Message-ID"], m["id"]
+    assert m["expect"]["applicant"]["name"] in str(msg["From"]), m["id"]
+    atts = list(msg.iter_attachments())
+    assert [a.get_filename() for a in atts] == [a["filename"] for a in m["attachments"]], m["id"]
+    for a, f in zip(atts, m["files"]):
+        data = a.get_payload(decode=True)
+        assert data == open(out + "/" + f, "rb").read(), m["id"]
+        magic = b"\xff\xd8\xff" if m["image"] == "photo" else b"%PDF-"
+        assert data.startswith(magic), m["id"]
+    if m["image"] == "photo":
+        assert len(atts) == m["pages"], m["id"]
+EOF
+	scan=$dir/images/$(jq -r '.messages[] | select(.image == "scan") | .files[0]' "$dir/images/truth.json")
+	t_check "images: the scanned PDF has its pages and no text, only page images" sh -c '
+		pdfinfo "$1" | grep -q "^Pages: *$2\$" &&
+		[ -z "$(pdftotext "$1" - | tr -d " \n\f")" ] &&
+		[ "$(pdffonts "$1" | wc -l)" = 2 ]' _ "$scan" \
+		"$(jq -r '.messages[] | select(.image == "scan") | .pages' "$dir/images/truth.json")"
+fi
 
 # The pages read: Tesseract (as the OCR module runs it) finds the typed
 # name, ID and phone number on the first page of the fine form fax.

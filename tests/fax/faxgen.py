@@ -21,6 +21,7 @@ import datetime
 import email.message
 import email.policy
 import email.utils
+import io
 import json
 import math
 import os
@@ -30,7 +31,7 @@ import subprocess
 import sys
 import zlib
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 # The master is drawn at twice the fax's horizontal 204 dpi, so that
 # averaging 2x2 (fine) or 2x4 (normal) master pixels into one fax pixel
@@ -642,16 +643,20 @@ def expectation(app, spec):
 
 # --- one message ---------------------------------------------------------
 
+def received_time(app, seq):
+    """The day after the applicant dated it, 09:00 Beijing time, spread."""
+    day = datetime.date.fromisoformat(app["date"]) + datetime.timedelta(days=1)
+    when = datetime.datetime(day.year, day.month, day.day, 9, 0,
+                             tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
+    return when + datetime.timedelta(minutes=7 * seq, seconds=13 * seq % 60)
+
+
 def make_message(spec, seq, ctx):
     app = ctx["applicants"].get(spec["applicant"])
     if app is None:
         die("%s: no applicant %s" % (spec["id"], spec["applicant"]))
     if not id_valid(app["id_number"]):
         die("applicant %s: ID number fails the GB 11643 checksum" % spec["applicant"])
-    for key, allowed in (("encoding", ENCODINGS), ("gateway", GATEWAYS),
-                         ("resolution", tuple(RESOLUTIONS))):
-        if spec.get(key) not in allowed:
-            die("%s: %s must be one of %s" % (spec["id"], key, ", ".join(allowed)))
     rng = random.Random("%s/%s" % (ctx["seed"], spec["id"]))
     if spec["doc"] == "form":
         masters = fill_form(ctx["blank"], app, spec, rng)
@@ -659,13 +664,19 @@ def make_message(spec, seq, ctx):
         masters = write_letter(app, spec, rng, ctx["office"])
     else:
         die("%s: doc must be form or letter" % spec["id"])
+    if spec.get("image"):
+        return image_message(spec, seq, ctx, app, masters, rng)
+    for key, allowed in (("encoding", ENCODINGS), ("gateway", GATEWAYS),
+                         ("resolution", tuple(RESOLUTIONS))):
+        if spec.get(key) not in allowed:
+            die("%s: %s must be one of %s" % (spec["id"], key, ", ".join(allowed)))
     if spec.get("cover"):
         masters.insert(0, write_cover(app, ctx["office"], OFFICE_FAX, len(masters) + 1))
+    return fax_message(spec, seq, ctx, app, masters, rng)
 
-    day = datetime.date.fromisoformat(app["date"]) + datetime.timedelta(days=1)
-    when = datetime.datetime(day.year, day.month, day.day, 9, 0,
-                             tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
-    when += datetime.timedelta(minutes=7 * seq, seconds=13 * seq % 60)
+
+def fax_message(spec, seq, ctx, app, masters, rng):
+    when = received_time(app, seq)
     caller = app.get("fax") or app["sender_fax"]
     csid = spec.get("csid", caller.replace("-", " "))
     fax = {"csid": csid, "caller": caller, "pages": len(masters),
@@ -735,6 +746,105 @@ def make_message(spec, seq, ctx):
                 "pages": len(pages), "quality": spec["resolution"],
                 "received": when.isoformat(), "image_description": describe},
         "expect": expectation(app, spec),
+    }
+
+
+# A phone photo of a page: 150 dpi is what a 12 Mpx photo of an A4 sheet
+# held at arm's length gives; a desk scanner's default is 200 dpi grey.
+PHOTO_DPI = 150
+SCAN_DPI = 200
+PHOTO_TILT_DEG = 2.5
+# Room light falls off across the sheet: the far corner this much darker.
+PHOTO_SHADE = 0.72
+PHOTO_JPEG_QUALITY = 82
+
+
+def photo_page(page, rng):
+    """A master page as a phone photographs it: tilted, unevenly lit, a
+    little soft, warm-tinted paper, JPEG-compressed."""
+    w = round(MASTER_WIDTH * PHOTO_DPI / MASTER_DPI)
+    h = round(MASTER_HEIGHT * PHOTO_DPI / MASTER_DPI)
+    grey = page.rotate(rng.uniform(-PHOTO_TILT_DEG, PHOTO_TILT_DEG), resample=Image.BILINEAR,
+                       fillcolor=235).resize((w, h), resample=Image.BOX)
+    corners = [255, round(255 * (PHOTO_SHADE + 1) / 2), round(255 * (PHOTO_SHADE + 1) / 2),
+               round(255 * PHOTO_SHADE)]
+    rng.shuffle(corners)
+    light = Image.new("L", (2, 2))
+    light.putdata(corners)
+    light = light.resize((w, h), resample=Image.BILINEAR)
+    grey = ImageChops.multiply(grey, light).filter(ImageFilter.GaussianBlur(0.7))
+    return Image.merge("RGB", (grey, grey.point(lambda v: v * 97 // 100),
+                               grey.point(lambda v: v * 90 // 100)))
+
+
+def scan_page(page):
+    w = round(MASTER_WIDTH * SCAN_DPI / MASTER_DPI)
+    h = round(MASTER_HEIGHT * SCAN_DPI / MASTER_DPI)
+    return page.resize((w, h), resample=Image.BOX)
+
+
+def image_message(spec, seq, ctx, app, masters, rng):
+    """An ordinary email from the applicant whose form is only an image:
+    one phone photo (JPEG) per page, or a scanned PDF without text."""
+    when = received_time(app, seq)
+    out = ctx["outdir"]
+    stem = "%02d-%s" % (seq, spec["id"])
+    attachments = []
+    if spec["image"] == "photo":
+        for i, p in enumerate(masters, 1):
+            buf = io.BytesIO()
+            photo_page(p, rng).save(buf, "JPEG", quality=PHOTO_JPEG_QUALITY,
+                                    dpi=(PHOTO_DPI, PHOTO_DPI))
+            attachments.append(("IMG_%s_%02d.jpg" % (when.strftime("%Y%m%d_%H%M%S"), i),
+                                "image", "jpeg", buf.getvalue()))
+    elif spec["image"] == "scan":
+        buf = io.BytesIO()
+        pages = [scan_page(p) for p in masters]
+        pages[0].save(buf, "PDF", save_all=True, append_images=pages[1:],
+                      resolution=float(SCAN_DPI))
+        attachments.append(("申请表扫描件.pdf", "application", "pdf", buf.getvalue()))
+    else:
+        die("%s: image must be photo or scan" % spec["id"])
+    paths = []
+    for name, _, subtype, data in attachments:
+        path = os.path.join(out, "faxes", "%s-%d.%s" % (stem, len(paths) + 1,
+                                                       "jpg" if subtype == "jpeg" else "pdf"))
+        with open(path, "wb") as f:
+            f.write(data)
+        paths.append(os.path.relpath(path, out))
+    msg = email.message.EmailMessage(policy=email.policy.default.clone(linesep="\n"))
+    msg["From"] = "%s <%s>" % (app["name"], spec["from"])
+    msg["To"] = "ogi@example.gov.cn"
+    msg["Subject"] = "政府信息公开申请"
+    msg["Date"] = email.utils.format_datetime(when)
+    msg["Message-ID"] = "<%s.%d.%s@mail.example.cn>" % (when.strftime("%Y%m%d%H%M%S"), seq,
+                                                        spec["image"])
+    msg["MIME-Version"] = "1.0"
+    what = "照片" if spec["image"] == "photo" else "扫描件"
+    msg.set_content("您好：\n\n附件是我填写的政府信息公开申请表（%s），请查收。\n\n%s\n" %
+                    (what, app["name"]))
+    for name, maintype, subtype, data in attachments:
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    mpath = os.path.join(out, "mail", stem + ".eml")
+    with open(mpath, "wb") as f:
+        f.write(msg.as_bytes())
+    expect = expectation(app, spec)
+    expect["channel"] = "email"
+    return {
+        "id": spec["id"],
+        "mail": os.path.relpath(mpath, out),
+        "files": paths,
+        "doc": spec["doc"],
+        "applicant_key": spec["applicant"],
+        "image": spec["image"],
+        "dpi": PHOTO_DPI if spec["image"] == "photo" else SCAN_DPI,
+        "pages": len(masters),
+        "hand": spec.get("hand", "typed"),
+        "signature_kind": spec.get("signature", "scribble"),
+        "attachments": [{"filename": a[0], "content_type": "%s/%s" % (a[1], a[2])}
+                        for a in attachments],
+        "fax": None,
+        "expect": expect,
     }
 
 
@@ -814,7 +924,7 @@ def write_score_truth(outdir, truth):
         e = dict(m["expect"])
         e.update({"file": os.path.basename(m["mail"]), "kind": "application",
                   "complete": not e["missing"], "invalid": [], "id": m["id"],
-                  "resolution": m["resolution"], "noise": m["noise"]})
+                  "resolution": m.get("resolution"), "noise": m.get("noise")})
         flat.append(e)
     with open(os.path.join(sdir, "truth.json"), "w") as f:
         json.dump(flat, f, ensure_ascii=False, indent=2)
