@@ -204,9 +204,13 @@ fax_result(struct delivery_channel_result *res_r, bool timed_out, int timeout_s,
 			 "timed out: may have been sent, check with the applicant "
 			 "(fax command killed after %d s%s%s)", timeout_s, sep, line);
 	} else if (WIFSIGNALED(status)) {
-		res_r->state = DELIVERY_CHANNEL_TEMPORARY;
+		/* Not our kill (that is the timeout): a crash or a stop of the
+		 * whole service, which may come after the line carried the
+		 * fax, so it is not tried again by itself either. */
+		res_r->state = DELIVERY_CHANNEL_UNCERTAIN;
 		snprintf(res_r->detail, sizeof(res_r->detail),
-			 "fax command killed by signal %d%s%s", WTERMSIG(status),
+			 "fax command killed by signal %d: may have been sent, "
+			 "check with the applicant%s%s", WTERMSIG(status),
 			 sep, line);
 	} else {
 		int code = WEXITSTATUS(status);

@@ -50,7 +50,7 @@ char **delivery_fax_argv(char *const *argv, const char *number,
  * input /dev/null and its output and errors read (the last lines kept), in
  * a process group of its own, killed with the group after timeout_s
  * seconds.  Fills *res_r: exit 0 is DELIVERY_CHANNEL_SENT; EX_TEMPFAIL
- * (75) or a signal DELIVERY_CHANNEL_TEMPORARY; a timeout
+ * (75) DELIVERY_CHANNEL_TEMPORARY; a timeout or a signal
  * DELIVERY_CHANNEL_UNCERTAIN (it may have gone); any other exit
  * status DELIVERY_CHANNEL_PERMANENT; the detail gives the status and the
  * last line of output.  Returns 0, or -1 when the command could not be

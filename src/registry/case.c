@@ -166,8 +166,10 @@ case_cancel_pending(struct registry *reg, const struct registry_case_move *m,
 		return 0;
 	if (registry_letters_of_case(reg, m->id, &rows, &n, err) != 0)
 		return -1;
+	/* A letter a channel is sending (a fax command running) goes on:
+	 * it may be out already, and its sender records how it ended. */
 	for (size_t i = 0; i < n && rc == 0; i++)
-		if (strcmp(rows[i].state, "pending") == 0)
+		if (strcmp(rows[i].state, "pending") == 0 && rows[i].sending_at == 0)
 			rc = registry_letter_transition_in_tx(reg, rows[i].id,
 							      "pending", "cancelled",
 							      m->cancel_pending,

@@ -72,7 +72,8 @@ struct registry_case_move {
 	const char *cancel_pending; /* non-NULL: every letter of the case
 	                           still pending is cancelled with this detail
 	                           (the move makes it moot: a correction
-	                           notice once the case is accepted) */
+	                           notice once the case is accepted), except
+	                           one a channel is sending (sending_at) */
 	const struct registry_letter_new *letter; /* non-NULL: the letter the
 	                           move owes, added pending at now */
 	int64_t now;

@@ -311,7 +311,7 @@ test_move(void **state)
 	};
 	struct registry_letter *rows;
 	struct ogi_error err = { 0 };
-	int64_t letter_id;
+	int64_t letter_id, in_flight;
 	char want[96];
 	size_t n;
 
@@ -349,7 +349,13 @@ test_move(void **state)
 	assert_column(f, a.case_id, "state", "incomplete");
 
 	/* Withdrawn: concludes with its outcome; the correction notice not
-	 * yet sent is cancelled. */
+	 * yet sent is cancelled, but not a fax being sent: it may be out. */
+	letter = (struct registry_letter_new){ .case_id = a.case_id,
+					       .kind = "correction", .channel = "fax" };
+	assert_int_equal(registry_letter_add(f->reg, &letter, T0 + 7000,
+					     &in_flight, &err), 0);
+	assert_int_equal(registry_letter_mark_sending(f->reg, in_flight,
+						      T0 + 7100, &err), 0);
 	m = (struct registry_case_move){
 		.id = a.case_id, .from = "incomplete", .to = "withdrawn",
 		.event = "withdrawn", .outcome = "other.other",
@@ -361,12 +367,15 @@ test_move(void **state)
 	assert_column(f, a.case_id, "outcome", "other.other");
 	assert_int_equal(registry_letters_of_case(f->reg, a.case_id, &rows, &n,
 						  &err), 0);
-	assert_int_equal(n, 1);
+	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].state, "cancelled");
+	assert_int_equal(rows[1].id, in_flight);
+	assert_string_equal(rows[1].state, "pending");
+	assert_int_equal(rows[1].sending_at, T0 + 7100);
 	snprintf(want, sizeof(want), "letter %d correction: ", (int)rows[0].id);
 	registry_letters_free(rows, n);
 	assert_last_event(f, a.case_id, "letter-cancelled",
-			  strcat(want, "the case became withdrawn"), 5);
+			  strcat(want, "the case became withdrawn"), 7);
 }
 
 static void
