@@ -16,6 +16,7 @@
 #include "common/clock.h"
 #include "ctl/output.h"
 #include "daemon/parser.h"
+#include "registry/pages.h"
 #include "registry/registry.h"
 
 /* Parses the options of explain and review; returns the index of the
@@ -73,6 +74,9 @@ explain_file(const struct config *cfg, const struct output *o,
 		.limits = cfg->limits,
 		.sender_is_contact = true,
 		.own_addresses = cfg->own_addresses,
+		.channel = CONFIG_CHANNEL_MAIL,
+		.ocr_max_pages = cfg->parser.ocr_max_pages,
+		.ocr_workers = cfg->parser.ocr_workers,
 	};
 	struct wire_result res = { 0 };
 	char *values[EXTRACT_FIELD_COUNT] = { 0 };
@@ -177,6 +181,56 @@ ctl_explain(const struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* One case waiting for a clerk: each field of the message that made it,
+ * with its value, confidence, rule and line, and the pages OCR read. */
+static int
+review_case(const struct config *cfg, struct registry *reg,
+	    const struct output *o, const char *id, struct ogi_error *err)
+{
+	struct registry_case *c = NULL;
+	struct registry_explain *ex = NULL;
+	struct registry_page *pages = NULL;
+	size_t n_pages = 0;
+	char *what = NULL;
+	int rc = -1;
+
+	if (registry_case_get(reg, id, &c, err) != 0)
+		return -1;
+	if (c == NULL) {
+		error_set(err, "no case %s", id);
+		return -1;
+	}
+	if (c->n_messages == 0 ||
+	    registry_message_explain(reg, c->messages[0], &ex, err) != 0 ||
+	    registry_pages_of_case(reg, c->id, &pages, &n_pages, err) != 0)
+		goto out;
+	if (ex == NULL) {
+		error_set(err, "case %s: its message is not recorded", id);
+		goto out;
+	}
+	what = g_strdup_printf("%s/%s", ex->msg.mailbox, ex->msg.uid);
+	output_explain(o, &(struct output_explain){
+		.what = what,
+		.kind = ex->msg.kind,
+		.case_id = c->id,
+		.verdict = c->state,
+		.review = c->rec.review,
+		.values = ex->values,
+		.info = ex->info,
+		.pages = pages,
+		.n_pages = n_pages,
+		.state_dir = cfg->state_dir,
+	});
+	rc = 0;
+out:
+	g_free(what);
+	registry_pages_free(pages, n_pages);
+	if (ex != NULL)
+		registry_explain_free(ex);
+	registry_case_free(c);
+	return rc;
+}
+
 int
 ctl_review(const struct config *cfg, int argc, char **argv)
 {
@@ -186,13 +240,23 @@ ctl_review(const struct config *cfg, int argc, char **argv)
 	struct registry *reg;
 	size_t n = 0;
 
-	if (explain_opts(argc, argv, &o.json) != argc) {
-		fputs("usage: ogictl review [--json]\n", stderr);
+	int first = explain_opts(argc, argv, &o.json);
+
+	if (first < 0 || first + 1 < argc) {
+		fputs("usage: ogictl review [--json] [ID]\n", stderr);
 		return 2;
 	}
 	if (registry_open(cfg->db_path, true, &reg, &err) != 0) {
 		fprintf(stderr, "ogictl: %s\n", err.msg);
 		return 1;
+	}
+	if (first < argc) {
+		int rc = review_case(cfg, reg, &o, argv[first], &err);
+
+		registry_close(reg);
+		if (rc != 0)
+			fprintf(stderr, "ogictl: %s\n", err.msg);
+		return rc != 0;
 	}
 	if (registry_cases(reg, "needs_review", &cases, &n, &err) != 0) {
 		fprintf(stderr, "ogictl: %s\n", err.msg);

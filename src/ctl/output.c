@@ -570,6 +570,61 @@ output_review(const struct output *o, struct registry_case *const *cases,
 		      "value came from\n", o->out);
 }
 
+/* The pages OCR read, for the clerk who checks the fields against them:
+ * where each image is, how sure OCR was, and its text (ID numbers masked
+ * as everywhere ogictl prints). */
+static void
+output_pages(const struct output *o, const struct output_explain *e,
+	     struct json_writer *w)
+{
+	if (w != NULL) {
+		json_key(w, "pages");
+		json_begin_array(w);
+	}
+	for (size_t i = 0; i < e->n_pages; i++) {
+		const struct registry_page *pg = &e->pages[i];
+		char *image = pg->path != NULL
+			? g_build_filename(e->state_dir, pg->path, NULL) : NULL;
+		char *text = log_scrub(g_strdup(pg->text != NULL ? pg->text : ""));
+		char **lines;
+
+		if (w != NULL) {
+			json_begin_object(w);
+			KV(w, "message", pg->sha256);
+			json_key(w, "page");
+			json_int(w, pg->page);
+			KV(w, "image", image);
+			json_key(w, "mean_confidence");
+			json_int(w, pg->mean_conf);
+			json_key(w, "xres");
+			json_int(w, pg->src_xres);
+			json_key(w, "yres");
+			json_int(w, pg->src_yres);
+			json_key(w, "skew_mdeg");
+			json_int(w, pg->skew_mdeg);
+			KV(w, "text", text);
+			json_end_object(w);
+			g_free(text);
+			g_free(image);
+			continue;
+		}
+		fprintf(o->out, "\nPage %-11u%s\n", pg->page,
+			image != NULL ? image : "(image not kept)");
+		fprintf(o->out, "%16smean confidence %u, received at %ux%u dpi, "
+			"deskewed %.2f degrees\n", "", pg->mean_conf, pg->src_xres,
+			pg->src_yres, pg->skew_mdeg / 1000.0);
+		lines = g_strsplit(text, "\n", -1);
+		for (size_t k = 0; lines[k] != NULL; k++)
+			if (lines[k][0] != '\0')
+				fprintf(o->out, "%16s| %s\n", "", lines[k]);
+		g_strfreev(lines);
+		g_free(text);
+		g_free(image);
+	}
+	if (w != NULL)
+		json_end_array(w);
+}
+
 void
 output_explain(const struct output *o, const struct output_explain *e)
 {
@@ -603,6 +658,8 @@ output_explain(const struct output *o, const struct output_explain *e)
 			json_end_object(&w);
 		}
 		json_end_object(&w);
+		if (e->n_pages > 0)
+			output_pages(o, e, &w);
 		json_end_object(&w);
 		json_finish(&w);
 		return;
@@ -635,6 +692,7 @@ output_explain(const struct output *o, const struct output_explain *e)
 		}
 		g_free(value);
 	}
+	output_pages(o, e, NULL);
 }
 
 /* A moment of the status table, "never" for none. */

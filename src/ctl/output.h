@@ -15,6 +15,7 @@
 #include "registry/letters.h"
 #include "registry/registry.h"
 #include "registry/outbox.h"
+#include "registry/pages.h"
 #include "registry/status.h"
 
 struct output {
@@ -73,6 +74,11 @@ struct output_explain {
 	const char *review;    /* reasons, one per line */
 	char *const *values;
 	const struct extract_field_info *info;
+	/* `ogictl review ID`: the pages OCR read of the case's messages, their
+	 * images' paths under state_dir; none for explain. */
+	const struct registry_page *pages;
+	size_t n_pages;
+	const char *state_dir;
 };
 void output_explain(const struct output *o, const struct output_explain *e);
 
