@@ -13,7 +13,7 @@
 #include "common/clock.h"
 #include "common/json.h"
 #include "common/workdays.h"
-#include "delivery/compose.h"
+#include "delivery/channel.h"
 #include "ctl/ogictl.h"
 #include "ctl/output.h"
 #include "extract/extract.h"
@@ -237,23 +237,6 @@ struct case_move_req {
 	const char *outcome, *outcome_detail;
 };
 
-/* The channel of the letter a clerk's move owes c: the one the applicant
- * asked for when it can be done, decided as for the daemon's letters;
- * NULL when it cannot reach them. */
-static const char *
-case_letter_channel(const struct config *cfg, const struct registry_case *c)
-{
-	const struct extract_record *rec = &c->rec;
-	struct workflow_reach reach = {
-		.email = rec->email != NULL && delivery_address_valid(rec->email),
-		.fax = rec->fax != NULL && rec->fax[0] != '\0' &&
-		       (cfg->fax.gateway != NULL || cfg->fax.command != NULL),
-		.post = rec->address != NULL && rec->address[0] != '\0',
-	};
-
-	return workflow_letter_channel(rec->delivery, &reach);
-}
-
 /* The clock a move sets under c's rules profile, at the office's local
  * now: a corrected application (incomplete -> registered) counts its
  * reply period anew where the profile abandons uncorrected ones
@@ -357,7 +340,7 @@ case_move(const struct config *cfg, const char *id,
 	if (kind != NULL) {
 		letter = (struct registry_letter_new){
 			.case_id = id, .kind = kind,
-			.channel = case_letter_channel(cfg, c),
+			.channel = delivery_letter_channel(cfg, &c->rec),
 		};
 		if (letter.channel != NULL)
 			m.letter = &letter;

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "common/log.h"
+#include "delivery/channel.h"
 #include "delivery/compose.h"
 #include "registry/automatic.h"
 #include "registry/holding.h"
@@ -151,20 +152,6 @@ automatic_may_send(const struct config *cfg, struct registry *reg,
 	return registry_auto_replies_add_in_tx(reg, recipient, day, err);
 }
 
-const char *
-automatic_letter_channel(const struct config *cfg,
-			 const struct extract_record *rec)
-{
-	const struct workflow_reach reach = {
-		.email = rec->email != NULL && delivery_address_valid(rec->email),
-		.fax = rec->fax != NULL && rec->fax[0] != '\0' &&
-		       (cfg->fax.gateway != NULL || cfg->fax.command != NULL),
-		.post = rec->address != NULL && rec->address[0] != '\0',
-	};
-
-	return workflow_letter_channel(rec->delivery, &reach);
-}
-
 /* The receipt or the next correction notice a corrected case is owed. */
 static int
 automatic_letter(const struct config *cfg, struct registry *reg,
@@ -173,7 +160,7 @@ automatic_letter(const struct config *cfg, struct registry *reg,
 {
 	const struct registry_letter_new l = {
 		.case_id = c->id, .kind = kind,
-		.channel = automatic_letter_channel(cfg, &c->rec),
+		.channel = delivery_letter_channel(cfg, &c->rec),
 	};
 	int64_t id;
 	bool ok = true;
@@ -292,7 +279,7 @@ automatic_correction(const struct config *cfg, struct registry *reg,
 	 * rather than the applicant waiting for a notice that never comes. */
 	if (letter != NULL &&
 	    automatic_letter_check(cfg, reg, m, &c->rec, letter,
-				   automatic_letter_channel(cfg, &c->rec),
+				   delivery_letter_channel(cfg, &c->rec),
 				   &withheld, err) != 0) {
 		error_scope(err, OGI_ERROR_STORE, false);
 		return -1;

@@ -71,10 +71,4 @@ int automatic_may_send(const struct config *cfg, struct registry *reg,
 		       const struct automatic_message *m, const char *recipient,
 		       bool *ok_r, struct ogi_error *err);
 
-/* The channel a letter the daemon sends by itself to the applicant of
- * rec goes by (workflow_letter_channel, with what the configuration and
- * rec make reachable); NULL: no way, a clerk decides. */
-const char *automatic_letter_channel(const struct config *cfg,
-				     const struct extract_record *rec);
-
 #endif

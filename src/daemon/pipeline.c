@@ -12,6 +12,7 @@
 #include "daemon/parser.h"
 #include "daemon/wire.h"
 #include "delivery/bounce.h"
+#include "delivery/channel.h"
 #include "delivery/compose.h"
 #include "delivery/verp.h"
 #include "extract/extract.h"
@@ -553,7 +554,7 @@ pipeline_letter(const struct pipeline *pl, struct pipeline_pending *p)
 	p->letter_channel = NULL;
 	if (p->letter == NULL || rec == NULL)
 		return;
-	p->letter_channel = automatic_letter_channel(pl->cfg, rec);
+	p->letter_channel = delivery_letter_channel(pl->cfg, rec);
 	if (p->letter_channel != NULL)
 		return;
 	if (!p->unreachable_added) {

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "workflow/workflow.h"
+
 static const struct delivery_channel *const channel_all[] = {
 	&delivery_channel_email,
 	&delivery_channel_fax,
@@ -39,6 +41,20 @@ delivery_channel_automatic(const char *kind, bool with_letter)
 		if (g_str_has_prefix(kind, channel_clerk_kinds[i]))
 			return false;
 	return true;
+}
+
+const char *
+delivery_letter_channel(const struct config *cfg,
+			const struct extract_record *rec)
+{
+	const struct workflow_reach reach = {
+		.email = rec->email != NULL && delivery_address_valid(rec->email),
+		.fax = rec->fax != NULL && rec->fax[0] != '\0' &&
+		       (cfg->fax.gateway != NULL || cfg->fax.command != NULL),
+		.post = rec->address != NULL && rec->address[0] != '\0',
+	};
+
+	return workflow_letter_channel(rec->delivery, &reach);
 }
 
 const struct delivery_channel *

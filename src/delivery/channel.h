@@ -149,6 +149,14 @@ void delivery_contact_of_case(const struct registry_case *c,
  * not.  Pure. */
 bool delivery_channel_automatic(const char *kind, bool with_letter);
 
+/* The channel a letter to the applicant of rec goes by, whoever decided
+ * it (ogid by itself, a clerk's move): workflow_letter_channel with what
+ * the configuration (a fax gateway or command) and rec (an address mail
+ * can go to, a fax number, a postal address) make reachable.  NULL: no
+ * way, a clerk decides.  Pure; the string is static. */
+const char *delivery_letter_channel(const struct config *cfg,
+				    const struct extract_record *rec);
+
 /* The channel called name, or NULL for a name no channel has. */
 const struct delivery_channel *delivery_channel_find(const char *name);
 
