@@ -32,7 +32,7 @@ enum report_column {
 #define REPORT_ORG_GROUP "法人或其他组织"
 
 /* A column's heading as the national format writes it ("自然人",
- * "商业企业" ...); NULL out of range. */
+ * "商业企业" ...): a static string; NULL out of range. */
 const char *report_column_label(enum report_column col);
 
 /* Room for a row's key and its NUL, whatever the numbers in it. */
@@ -68,7 +68,9 @@ struct report_case {
 /* The computed table.  The rows of 三 are those of the outcome table
  * (workflow/outcome.h), which holds the codes and their labels: 一, 二,
  * 三 with its families in order -- a family of numbered items as a
- * heading over them --, （七）总计, 四. */
+ * heading over them --, （七）总计, 四.  The table owns rows, cells,
+ * problems and warnings (report_table_clear frees them); each row's label
+ * is static. */
 struct report_table {
 	int year;
 	struct report_row *rows;
@@ -82,7 +84,8 @@ struct report_table {
 	                    settle, one line each, "ID: what"; NULL when none */
 };
 
-/* Computes year's table from the n cases (all the registry holds, in any
+/* Computes year's table from the n cases (cases and their strings are
+ * the caller's, only read during the call; all the registry holds, in any
  * state; not_application and duplicate ones are not applications and are
  * left out):
  *   一  received in year;
@@ -99,14 +102,17 @@ struct report_table {
  * Returns 0 with *t_r filled when there is no problem and 一 + 二 =
  * （七）总计 + 四 in every column; -1 otherwise, with err saying so and
  * *t_r still filled (its problems name the cases, left and right the
- * check's two sides).  Free with report_table_clear either way. */
+ * check's two sides).  *t_r owns everything it points to but the rows'
+ * labels: free with report_table_clear either way.  Pure: no I/O, does not
+ * block. */
 int report_compute(int year, const struct report_case *cases, size_t n,
 		   struct report_table *t_r, struct ogi_error *err);
 
-/* Index in t->rows of the row named key, or -1. */
+/* Index in t->rows of the row named key (only read), or -1.  Pure. */
 int report_row_index(const struct report_table *t, const char *key);
 
-/* Frees what t owns and zeroes it. */
+/* Frees what t owns and zeroes it; t itself stays the caller's.  A zeroed
+ * or already cleared table is fine.  Pure. */
 void report_table_clear(struct report_table *t);
 
 #endif
