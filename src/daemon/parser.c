@@ -510,6 +510,7 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 		.today = job->today,
 		.sender_is_contact = job->sender_is_contact,
 		.fax_channel = job->channel == CONFIG_CHANNEL_FAX,
+		.fax_patterns = { job->fax_from, job->fax_subject },
 	};
 	struct ogi_error err = { 0 };
 	struct mime_message *msg;

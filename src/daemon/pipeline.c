@@ -202,6 +202,8 @@ pipeline_parse(struct pipeline *pl, const struct config_intake *in,
 		.channel = in->channel,
 		.ocr_max_pages = cfg->parser.ocr_max_pages,
 		.ocr_workers = cfg->parser.ocr_workers,
+		.fax_from = in->fax_from,
+		.fax_subject = in->fax_subject,
 	};
 	const void *data;
 	int rc;
@@ -677,7 +679,10 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 		.raw_path = p->rel,
 		.received_at = p->received_at,
 		.received_source = p->source,
-		.channel = in->channel == CONFIG_CHANNEL_FAX ? "fax" : "mail",
+		/* A fax a mail intake recognised came by fax all the same. */
+		.channel = in->channel == CONFIG_CHANNEL_FAX ||
+			   (p->res.rec != NULL && p->res.rec->incoming_fax.is_fax)
+			   ? "fax" : "mail",
 		.message_id = p->res.message_id,
 		.from_addr = p->res.from_addr,
 		.subject = p->res.subject,

@@ -20,6 +20,8 @@ enum wire_tag {
 	WIRE_T_OWN_ADDRESS,
 	WIRE_T_CHANNEL,          /* version 4: the intake's channel */
 	WIRE_T_OCR_LIMITS,       /* version 4: pages, workers */
+	WIRE_T_FAX_FROM,         /* version 4: the intake's fax patterns */
+	WIRE_T_FAX_SUBJECT,
 
 	WIRE_T_MESSAGE_ID = 16,
 	WIRE_T_FROM_ADDR,
@@ -46,6 +48,15 @@ enum wire_tag {
 	WIRE_T_REC_DATE,
 
 	WIRE_T_REC_VERDICT,
+
+	/* The fax a gateway mailed (version 4, extract/fax.h): a style
+	 * other than none first; the rest only with it. */
+	WIRE_T_REC_FAX_STYLE = 48,
+	WIRE_T_REC_FAX_QUALITY,
+	WIRE_T_REC_FAX_PAGES,
+	WIRE_T_REC_FAX_RECEIVED,
+	WIRE_T_REC_FAX_CSID,
+	WIRE_T_REC_FAX_CALLER,
 
 	/* A page OCR read (version 4): its own fields (enum wire_page_tag)
 	 * inside.  The last tag below the record's strings, leaving the
@@ -241,6 +252,19 @@ wire_put_page(GByteArray *b, const struct wire_ocr_page *pg)
 	g_byte_array_free(v, TRUE);
 }
 
+static void
+wire_put_fax(GByteArray *b, const struct extract_fax *fax)
+{
+	if (!fax->is_fax)
+		return;
+	wire_put_number(b, WIRE_T_REC_FAX_STYLE, fax->style);
+	wire_put_number(b, WIRE_T_REC_FAX_QUALITY, fax->quality);
+	wire_put_number(b, WIRE_T_REC_FAX_PAGES, fax->pages);
+	wire_put_number(b, WIRE_T_REC_FAX_RECEIVED, (uint64_t)fax->received);
+	wire_put_string(b, WIRE_T_REC_FAX_CSID, fax->csid);
+	wire_put_string(b, WIRE_T_REC_FAX_CALLER, fax->caller);
+}
+
 static GByteArray *
 wire_begin(void)
 {
@@ -288,6 +312,8 @@ wire_job_encode(const struct wire_job *job, unsigned char **frame_r,
 	wire_put_u32(ocr, job->ocr_workers);
 	wire_put_field(b, WIRE_T_OCR_LIMITS, ocr->data, ocr->len);
 	g_byte_array_free(ocr, TRUE);
+	wire_put_string(b, WIRE_T_FAX_FROM, job->fax_from);
+	wire_put_string(b, WIRE_T_FAX_SUBJECT, job->fax_subject);
 	wire_put_field(b, WIRE_T_RAW, job->raw, job->raw_len);
 	wire_finish(b, frame_r, len_r);
 }
@@ -339,6 +365,7 @@ wire_result_encode(const struct wire_result *res, unsigned char **frame_r,
 					*wire_rec_string((struct extract_record *)rec, i));
 		for (unsigned i = 0; i < EXTRACT_FIELD_COUNT; i++)
 			wire_put_info(b, i, &rec->info[i]);
+		wire_put_fax(b, &rec->incoming_fax);
 	}
 	for (size_t i = 0; i < res->n_pages; i++)
 		wire_put_page(b, &res->pages[i]);
@@ -528,6 +555,10 @@ wire_job_field(const struct wire_field *f, struct wire_job *job, size_t *n_own,
 		job->ocr_max_pages = wire_get_u32(f->data);
 		job->ocr_workers = wire_get_u32(f->data + 4);
 		return 0;
+	case WIRE_T_FAX_FROM:
+		return wire_string(f, &job->fax_from, err);
+	case WIRE_T_FAX_SUBJECT:
+		return wire_string(f, &job->fax_subject, err);
 	case WIRE_T_OWN_ADDRESS:
 		if (wire_string(f, &s, err) != 0)
 			return -1;
@@ -606,6 +637,59 @@ wire_info(const struct wire_field *f, struct extract_field_info *in,
 	return 0;
 }
 
+/* A field of the fax a gateway mailed, held to what fax.c itself gives:
+ * the style first, a known quality, a page count in range, a caller that
+ * is a plausible number and a CSID that is display text. */
+static int
+wire_fax_field(const struct wire_field *f, struct extract_fax *fax,
+	       struct ogi_error *err)
+{
+	uint64_t v;
+	char **s;
+	bool ok;
+
+	if ((f->tag == WIRE_T_REC_FAX_STYLE) == fax->is_fax) {
+		error_set(err, "worker frame: fax field %u without a style", f->tag);
+		return -1;
+	}
+	switch (f->tag) {
+	case WIRE_T_REC_FAX_STYLE:
+		if (wire_number(f, EXTRACT_FAX_STYLE_COUNT - 1, &v, err) != 0)
+			return -1;
+		if (v == EXTRACT_FAX_STYLE_NONE) {
+			error_set(err, "worker frame: a fax of no style");
+			return -1;
+		}
+		fax->style = (enum extract_fax_style)v;
+		fax->is_fax = true;
+		return 0;
+	case WIRE_T_REC_FAX_QUALITY:
+		if (wire_number(f, EXTRACT_FAX_QUALITY_COUNT - 1, &v, err) != 0)
+			return -1;
+		fax->quality = (enum extract_fax_quality)v;
+		return 0;
+	case WIRE_T_REC_FAX_PAGES:
+		if (wire_number(f, EXTRACT_FAX_MAX_PAGES, &v, err) != 0)
+			return -1;
+		fax->pages = (unsigned)v;
+		return 0;
+	case WIRE_T_REC_FAX_RECEIVED:
+		if (wire_number(f, INT64_MAX, &v, err) != 0)
+			return -1;
+		fax->received = (int64_t)v;
+		return 0;
+	default:
+		s = f->tag == WIRE_T_REC_FAX_CSID ? &fax->csid : &fax->caller;
+		if (wire_string(f, s, err) != 0)
+			return -1;
+		ok = f->tag == WIRE_T_REC_FAX_CSID ? extract_fax_display_valid(*s)
+						   : extract_fax_number_valid(*s);
+		if (!ok)
+			error_set(err, "worker frame: bad fax field %u", f->tag);
+		return ok ? 0 : -1;
+	}
+}
+
 static struct extract_record *
 wire_rec(struct wire_result *res)
 {
@@ -627,6 +711,8 @@ wire_rec_field(const struct wire_field *f, struct wire_result *res,
 				   err);
 	if (f->tag >= WIRE_T_REC_INFO && f->tag < WIRE_T_REC_INFO + EXTRACT_FIELD_COUNT)
 		return wire_info(f, &rec->info[f->tag - WIRE_T_REC_INFO], err);
+	if (f->tag >= WIRE_T_REC_FAX_STYLE && f->tag <= WIRE_T_REC_FAX_CALLER)
+		return wire_fax_field(f, &rec->incoming_fax, err);
 	for (size_t i = 0; i < G_N_ELEMENTS(wire_rec_enums); i++) {
 		if (wire_rec_enums[i].tag != f->tag)
 			continue;
@@ -1035,6 +1121,8 @@ void
 wire_job_clear(struct wire_job *job)
 {
 	g_strfreev(job->own_addresses);
+	g_free(job->fax_from);
+	g_free(job->fax_subject);
 	memset(job, 0, sizeof(*job));
 }
 

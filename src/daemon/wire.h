@@ -1,7 +1,7 @@
 /* The parser worker's wire format, version 4 (2: the delivery report;
  * 3: the headers that say whether the sender may be answered; 4: the
- * intake's channel and the OCR bounds in the job, the pages OCR read in
- * the result).
+ * intake's channel, its fax patterns and the OCR bounds in the job, the
+ * pages OCR read and the fax a gateway mailed in the result).
  *
  * ogid hands each raw message to a sandboxed worker process (parser.h) and
  * gets back what MIME normalisation and extraction made of it.  Both ends
@@ -57,6 +57,8 @@ struct wire_job {
 	unsigned ocr_max_pages;          /* pages OCR reads, at most
 	                                    WIRE_MAX_OCR_PAGES; 0: none */
 	unsigned ocr_workers;            /* pages read at a time, >= 1 */
+	char *fax_from;                  /* a mail intake's fax patterns */
+	char *fax_subject;               /* (extract/fax.h); NULL: none */
 };
 
 /* Bounds of the pages a result carries, checked by the decoder.  Pages:

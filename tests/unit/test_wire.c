@@ -60,6 +60,8 @@ test_job_round_trip(void **state)
 		.channel = CONFIG_CHANNEL_FAX,
 		.ocr_max_pages = 12,
 		.ocr_workers = 2,
+		.fax_from = "^传真服务",
+		.fax_subject = "^\\[FAX\\]",
 	}, out;
 
 	(void)state;
@@ -76,6 +78,8 @@ test_job_round_trip(void **state)
 	assert_int_equal(out.channel, CONFIG_CHANNEL_FAX);
 	assert_int_equal(out.ocr_max_pages, 12);
 	assert_int_equal(out.ocr_workers, 2);
+	assert_string_equal(out.fax_from, "^传真服务");
+	assert_string_equal(out.fax_subject, "^\\[FAX\\]");
 	wire_job_clear(&out);
 }
 
@@ -602,6 +606,100 @@ test_job_requires_message(void **state)
 	assert_int_equal(job_round_trip(&in, 5, &out), -1);
 }
 
+/* The fax a gateway mailed crosses whole, and only as fax.c gives it. */
+static void
+fax_record(struct extract_record *rec, struct wire_result *res)
+{
+	memset(rec, 0, sizeof(*rec));
+	memset(res, 0, sizeof(*res));
+	rec->kind = EXTRACT_KIND_APPLICATION;
+	rec->incoming_fax = (struct extract_fax){
+		.is_fax = true, .style = EXTRACT_FAX_STYLE_HYLAFAX,
+		.csid = g_strdup("0475 8123456"), .caller = g_strdup("04758123456"),
+		.pages = 3, .received = 1796433153,
+		.quality = EXTRACT_FAX_QUALITY_FINE,
+	};
+	res->rec = rec;
+}
+
+static void
+test_fax_round_trip(void **state)
+{
+	struct extract_record rec;
+	struct wire_result in, out;
+
+	(void)state;
+	fax_record(&rec, &in);
+	result_round_trip(&in, &out);
+	assert_true(out.rec->incoming_fax.is_fax);
+	assert_int_equal(out.rec->incoming_fax.style, EXTRACT_FAX_STYLE_HYLAFAX);
+	assert_string_equal(out.rec->incoming_fax.csid, "0475 8123456");
+	assert_string_equal(out.rec->incoming_fax.caller, "04758123456");
+	assert_int_equal(out.rec->incoming_fax.pages, 3);
+	assert_int_equal(out.rec->incoming_fax.received, 1796433153);
+	assert_int_equal(out.rec->incoming_fax.quality, EXTRACT_FAX_QUALITY_FINE);
+	wire_result_clear(&out);
+	extract_record_clear(&rec);
+	/* No fax: nothing of one on the wire. */
+	memset(&rec, 0, sizeof(rec));
+	in.rec = &rec;
+	result_round_trip(&in, &out);
+	assert_false(out.rec->incoming_fax.is_fax);
+	assert_null(out.rec->incoming_fax.caller);
+	wire_result_clear(&out);
+}
+
+static void fax_no_style(struct extract_fax *f) { f->style = EXTRACT_FAX_STYLE_NONE; }
+static void fax_bad_style(struct extract_fax *f) { f->style = EXTRACT_FAX_STYLE_COUNT; }
+static void fax_bad_quality(struct extract_fax *f) { f->quality = EXTRACT_FAX_QUALITY_COUNT; }
+static void fax_pages_over(struct extract_fax *f) { f->pages = EXTRACT_FAX_MAX_PAGES + 1; }
+static void fax_extension(struct extract_fax *f) { strcpy(f->caller, "8001"); }
+static void fax_caller_as_written(struct extract_fax *f) { strcpy(f->caller, "0475-81234"); }
+static void fax_csid_newline(struct extract_fax *f) { f->csid[4] = '\n'; }
+static void fax_csid_long(struct extract_fax *f)
+{
+	g_free(f->csid);
+	f->csid = g_strnfill(EXTRACT_FAX_CSID_MAX_CHARS + 1, 'A');
+}
+static void fax_csid_not_utf8(struct extract_fax *f) { f->csid[0] = '\xff'; }
+
+static void
+test_hostile_fax(void **state)
+{
+	static const struct {
+		const char *what;
+		void (*spoil)(struct extract_fax *f);
+	} cases[] = {
+		{ "a fax of no style", fax_no_style },
+		{ "style out of range", fax_bad_style },
+		{ "quality out of range", fax_bad_quality },
+		{ "more pages than any fax", fax_pages_over },
+		{ "an internal extension as caller", fax_extension },
+		{ "a caller not normalised", fax_caller_as_written },
+		{ "a line break in the CSID", fax_csid_newline },
+		{ "a CSID over its bound", fax_csid_long },
+		{ "a CSID not UTF-8", fax_csid_not_utf8 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct extract_record rec;
+		struct wire_result in, out;
+		struct ogi_error err = { 0 };
+		unsigned char *frame;
+		size_t len;
+
+		fax_record(&rec, &in);
+		cases[i].spoil(&rec.incoming_fax);
+		wire_result_encode(&in, &frame, &len);
+		if (wire_result_decode(frame + WIRE_HEADER_SIZE, len - WIRE_HEADER_SIZE,
+				       &out, &err) == 0)
+			fail_msg("%s: accepted", cases[i].what);
+		g_free(frame);
+		extract_record_clear(&rec);
+	}
+}
+
 int
 main(void)
 {
@@ -616,6 +714,8 @@ main(void)
 		cmocka_unit_test(test_too_many_references),
 		cmocka_unit_test(test_auto_headers_bounded),
 		cmocka_unit_test(test_job_requires_message),
+		cmocka_unit_test(test_fax_round_trip),
+		cmocka_unit_test(test_hostile_fax),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
