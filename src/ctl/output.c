@@ -109,6 +109,61 @@ output_json_lines(struct json_writer *w, const char *lines)
 	g_strfreev(v);
 }
 
+static void output_json_time_or_null(struct json_writer *w,
+				     const struct output *o, int64_t t);
+
+/* The fax a gateway mailed, only for a case that came by one: a case
+ * from mail reads as it always did. */
+static void
+output_fax_json(struct json_writer *w, const struct output *o,
+		const struct extract_fax *fax)
+{
+	if (!fax->is_fax)
+		return;
+	json_key(w, "incoming_fax");
+	json_begin_object(w);
+	KV(w, "style", extract_fax_style_name(fax->style));
+	KV(w, "caller", fax->caller);
+	KV(w, "station_id", fax->csid);
+	json_key(w, "pages");
+	if (fax->pages > 0)
+		json_int(w, fax->pages);
+	else
+		json_null(w);
+	KV(w, "quality", extract_fax_quality_name(fax->quality));
+	json_key(w, "received_at");
+	output_json_time_or_null(w, o, fax->received);
+	json_end_object(w);
+}
+
+/* "hylafax from 04758123456 (ZHANG), 2 pages, fine, received TIME". */
+static char *
+output_fax_line(const struct output *o, const struct extract_fax *fax)
+{
+	GString *line;
+
+	if (!fax->is_fax)
+		return NULL;
+	line = g_string_new(extract_fax_style_name(fax->style));
+	g_string_append_printf(line, " from %s", fax->caller != NULL ? fax->caller
+			       : "an unknown number");
+	if (fax->csid != NULL)
+		g_string_append_printf(line, " (%s)", fax->csid);
+	if (fax->pages > 0)
+		g_string_append_printf(line, ", %u page%s", fax->pages,
+				       fax->pages == 1 ? "" : "s");
+	if (fax->quality != EXTRACT_FAX_QUALITY_UNKNOWN)
+		g_string_append_printf(line, ", %s",
+				       extract_fax_quality_name(fax->quality));
+	if (fax->received > 0) {
+		char *when = output_time(o, fax->received);
+
+		g_string_append_printf(line, ", received %s", when);
+		g_free(when);
+	}
+	return g_string_free(line, FALSE);
+}
+
 static void
 output_case_json(struct json_writer *w, const struct output *o,
 		 const struct registry_case *c)
@@ -125,6 +180,7 @@ output_case_json(struct json_writer *w, const struct output *o,
 	KV(w, "deadline", c->deadline);
 	json_key(w, "deadline_provisional");
 	json_bool(w, c->deadline_provisional);
+	output_fax_json(w, o, &r->incoming_fax);
 	/* Only when set: a case not yet answered reads as it always did. */
 	if (c->outcome != NULL)
 		KV(w, "outcome", c->outcome);
@@ -487,6 +543,12 @@ output_case(const struct output *o, const struct registry_case *c,
 	output_field(o->out, "State", c->state);
 	output_field(o->out, "Letter owed", workflow_letter(c->state));
 	output_field(o->out, "Channel", c->channel);
+	if (r->incoming_fax.is_fax) {
+		char *fax = output_fax_line(o, &r->incoming_fax);
+
+		output_field(o->out, "Came by fax", fax);
+		g_free(fax);
+	}
 	received = g_strdup_printf("%s (%s)", when,
 				   output_received_source(c->received_source));
 	deadline = c->deadline_provisional

@@ -1,5 +1,6 @@
 #include "daemon/parser-ocr.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include <glib.h>
@@ -170,6 +171,8 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 	struct extract_ocr_word *words;
 	unsigned left = job->ocr_max_pages;
 	size_t images = 0;
+	struct extract_fax_tiff tiff = { 0 };
+	char *description = NULL;
 
 	for (size_t i = 0; i < msg->n_parts && left > 0; i++) {
 		const struct mime_part *part = &msg->parts[i];
@@ -189,6 +192,13 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 		}
 		for (size_t k = 0; k < doc->n_problems; k++)
 			parser_ocr_problem(res, part, i, doc->problems[k]);
+		/* What the fax's image says of the far end and the pages
+		 * received (extract_fax_merge_tiff): the first document's. */
+		if (tiff.pages == 0 && doc->n_pages > 0) {
+			description = g_strdup(doc->description);
+			tiff.pages = (unsigned)MIN(doc->n_pages, UINT_MAX);
+			tiff.yres = doc->pages[0].src_yres;
+		}
 		res->pages = g_renew(struct wire_ocr_page, res->pages,
 				     res->n_pages + doc->n_pages);
 		for (size_t k = 0; k < doc->n_pages && left > 0; k++, left--) {
@@ -206,6 +216,9 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 	in.words = words;
 	res->rec = extract_message_ocr(msg, &in, ctx);
 	g_free(words);
+	tiff.description = description;
+	extract_fax_merge_tiff(&res->rec->incoming_fax, &tiff);
+	g_free(description);
 	/* Nothing read is no evidence that anything is missing. */
 	if (in.n_words == 0)
 		extract_review_add(res->rec, "OCR read no word on the fax's %zu "

@@ -20,6 +20,8 @@
  * start two lines with "Pages:" and "Sender:" is not a fax, three keys
  * only HylaFAX writes are. */
 #define FAX_HYLAFAX_MIN_KEYS 3
+/* A mail script's message says what it has to say in a line or two. */
+#define FAX_SCRIPT_LINES 5
 /* A timestamp file name has a date (8 digits) or a Unix time (10). */
 #define FAX_TIMESTAMP_MIN_DIGITS 8
 /* A time the body gives is believed only near the mail's own Date: the
@@ -364,10 +366,13 @@ static const struct {
 	{ "callid1", KEY_CALLID1, true },
 	{ "callid2", KEY_CALLID2, true },
 	{ "commid", KEY_HYLAFAX, true },
+	/* faxrcvd's template spells them out, faxinfo's output does not. */
 	{ "timetoreceive", KEY_HYLAFAX, true },
+	{ "timetorecv", KEY_HYLAFAX, true },
 	{ "signalrate", KEY_HYLAFAX, true },
 	{ "dataformat", KEY_HYLAFAX, true },
 	{ "errorcorrect", KEY_HYLAFAX, true },
+	{ "errcorrect", KEY_HYLAFAX, true },
 	{ "receivedon", KEY_HYLAFAX, true },
 	{ "resolution", KEY_QUALITY, false },
 	{ "callerid", KEY_CALLER, false },
@@ -718,22 +723,43 @@ configured(const struct mime_message *msg, const struct extract_fax_patterns *pa
 
 /* --- recognition ------------------------------------------------------------- */
 
-/* What a subject no built-in style knows may still say (Asterisk scripts,
+/* What a text in no built-in wording may still say (Asterisk scripts,
  * configured gateways): a caller after "from" or "caller ID", pages. */
 static void
-read_any_subject(const char *subject, struct extract_fax *fax)
+read_any(const char *text, struct extract_fax *fax)
 {
 	GMatchInfo *mi = NULL;
 
-	if (fax->caller == NULL && regex_match(fax_any_caller_re, subject, &mi)) {
+	if (fax->caller == NULL && regex_match(fax_any_caller_re, text, &mi)) {
 		take_groups(fax, mi, 0, 1, 0);
 		g_match_info_free(mi);
 	}
 	mi = NULL;
-	if (fax->pages == 0 && regex_match(fax_any_pages_re, subject, &mi)) {
+	if (fax->pages == 0 && regex_match(fax_any_pages_re, text, &mi)) {
 		take_groups(fax, mi, 0, 0, 1);
 		g_match_info_free(mi);
 	}
+}
+
+/* The first lines of a script's or a configured gateway's body, which
+ * its program wrote ("Fax from 04757212340 received, 1 page(s)."); the
+ * body of any other message may be the applicant's own words. */
+static void
+read_script_body(const struct mime_message *msg, struct extract_fax *fax)
+{
+	char **lines = g_strsplit(msg->body != NULL ? msg->body : "", "\n",
+				  FAX_SCRIPT_LINES + 1);
+	char *head;
+
+	/* The last piece holds the rest of the body. */
+	if (g_strv_length(lines) > FAX_SCRIPT_LINES) {
+		g_free(lines[FAX_SCRIPT_LINES]);
+		lines[FAX_SCRIPT_LINES] = NULL;
+	}
+	head = g_strjoinv("\n", lines);
+	read_any(head, fax);
+	g_free(head);
+	g_strfreev(lines);
 }
 
 void
@@ -768,7 +794,9 @@ extract_fax_recognise(const struct mime_message *msg, bool fax_channel,
 		extract_fax_clear(&f);
 		return;
 	}
-	read_any_subject(subject, &f);
+	read_any(subject, &f);
+	if (style == EXTRACT_FAX_STYLE_ASTERISK || style == EXTRACT_FAX_STYLE_CONFIGURED)
+		read_script_body(msg, &f);
 	if (f.received == 0)
 		f.received = msg->date > 0 ? msg->date : 0;
 	f.is_fax = true;

@@ -586,6 +586,61 @@ case_read_record(struct registry *reg, sqlite3_stmt *st, int first,
 	return 0;
 }
 
+/* The fax a gateway mailed (extract/fax.h), after the record's columns in
+ * CASE_SELECT; NULL columns for a case that came by no gateway. */
+#define CASE_FAX_COLUMNS \
+	"fax_style, fax_caller, fax_csid, fax_pages, fax_quality, fax_received"
+
+static int
+case_set_fax(struct registry *reg, const char *id, const struct extract_fax *fax,
+	     struct ogi_error *err)
+{
+	struct registry_stmt s;
+
+	if (!fax->is_fax)
+		return 0;
+	if (registry_stmt_prepare(reg, &s,
+				  "UPDATE cases SET fax_style = ?2, fax_caller = ?3,"
+				  " fax_csid = ?4, fax_pages = ?5, fax_quality = ?6,"
+				  " fax_received = ?7 WHERE id = ?1",
+				  "record the fax", err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, id);
+	registry_stmt_text(&s, 2, extract_fax_style_name(fax->style));
+	registry_stmt_text(&s, 3, fax->caller);
+	registry_stmt_text(&s, 4, fax->csid);
+	if (fax->pages > 0)
+		registry_stmt_int(&s, 5, fax->pages);
+	registry_stmt_text(&s, 6, extract_fax_quality_name(fax->quality));
+	if (fax->received > 0)
+		registry_stmt_int(&s, 7, fax->received);
+	return registry_stmt_run(&s, err);
+}
+
+static int
+case_read_fax(struct registry *reg, sqlite3_stmt *st, int first, const char *id,
+	      struct extract_fax *fax, struct ogi_error *err)
+{
+	const char *style = registry_col_str(st, first);
+	const char *quality = registry_col_str(st, first + 4);
+
+	if (style == NULL)
+		return 0;
+	if (extract_fax_style_from_name(style, &fax->style) != 0 ||
+	    (quality != NULL &&
+	     extract_fax_quality_from_name(quality, &fax->quality) != 0)) {
+		error_set(err, "%s: case %s: unknown fax style or quality in the "
+			  "database", reg->path, id);
+		return -1;
+	}
+	fax->is_fax = true;
+	fax->caller = registry_col_dup(st, first + 1);
+	fax->csid = registry_col_dup(st, first + 2);
+	fax->pages = (unsigned)sqlite3_column_int(st, first + 3);
+	fax->received = sqlite3_column_int64(st, first + 5);
+	return 0;
+}
+
 /* --- recording ----------------------------------------------------------- */
 
 /* An earlier record of the same message, if any. */
@@ -795,7 +850,9 @@ case_create(struct registry *reg, const struct registry_message *msg,
 			   extract_org_kind_name(extract_org_kind(rec->name, NULL)) : NULL);
 	registry_stmt_text(&s, 16, rec->review);
 	case_bind_record(&s, 17, rec, missing, invalid);
-	return registry_stmt_run(&s, err);
+	if (registry_stmt_run(&s, err) != 0)
+		return -1;
+	return case_set_fax(reg, id, &rec->incoming_fax, err);
 }
 
 static int
@@ -1338,8 +1395,10 @@ case_load_messages(struct registry *reg, struct registry_case *c,
 	"SELECT id, state, channel, received_at, deadline, deadline_provisional," \
 	" received_source, review, rules, receipt_date, deadline_basis," \
 	" org_kind, extended_days, correction_due, outcome, outcome_detail," \
-	" concluded_at, " CASE_RECORD_COLUMNS " FROM cases"
+	" concluded_at, " CASE_RECORD_COLUMNS ", " CASE_FAX_COLUMNS " FROM cases"
 #define CASE_SELECT_FIRST_RECORD 17
+#define CASE_SELECT_FIRST_FAX \
+	(CASE_SELECT_FIRST_RECORD + CASE_RECORD_FIRST_TEXT + (int)CASE_N_TEXT_FIELDS)
 
 static int
 case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
@@ -1367,6 +1426,8 @@ case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
 	c->concluded_at = sqlite3_column_int64(st, 16);
 	if (case_read_record(reg, st, CASE_SELECT_FIRST_RECORD, c->id, &c->rec,
 			     err) != 0 ||
+	    case_read_fax(reg, st, CASE_SELECT_FIRST_FAX, c->id, &c->rec.incoming_fax,
+			  err) != 0 ||
 	    case_load_messages(reg, c, err) != 0) {
 		registry_case_free(c);
 		return -1;

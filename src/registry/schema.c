@@ -301,6 +301,20 @@ static const struct schema_migration schema_migrations[] = {
 	  "  PRIMARY KEY (message_id, page)\n"
 	  ") WITHOUT ROWID;\n"
 	  "PRAGMA user_version = 10;\n" },
+	{ 11,
+	  /* Issue 10: a fax a gateway mailed keeps what the gateway said of
+	   * it (extract/fax.h): its style, the caller's number (where the
+	   * answer goes when the form names none), the station ID as display
+	   * text, the pages, the resolution and when it was received. */
+	  "ALTER TABLE cases ADD COLUMN fax_style TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN fax_caller TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN fax_csid TEXT;\n"
+	  "ALTER TABLE cases ADD COLUMN fax_pages INTEGER\n"
+	  "  CHECK (fax_pages BETWEEN 1 AND 999);\n"
+	  "ALTER TABLE cases ADD COLUMN fax_quality TEXT\n"
+	  "  CHECK (fax_quality IN ('normal', 'fine'));\n"
+	  "ALTER TABLE cases ADD COLUMN fax_received INTEGER;\n"
+	  "PRAGMA user_version = 11;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \
