@@ -11,6 +11,7 @@
  * every value read over them LOW.  A line is worked on as an array of
  * characters, each with its word and flags, so that repairs that change
  * the length keep the trace. */
+#include <stdio.h>
 #include <string.h>
 
 #include <glib.h>
@@ -785,6 +786,20 @@ exact_label_tail(const struct ocr_line *ln, size_t r, size_t q)
 	return found;
 }
 
+/* A date as a form's date field holds one, at the start of s. */
+static bool
+date_at_start(const char *s)
+{
+	static GRegex *re;
+
+	if (g_once_init_enter(&re))
+		g_once_init_leave(&re, regex(
+			"^(19|20)[0-9]{2}(年[0-9]{1,2}月[0-9]{1,2}[日号]|"
+			"-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|"
+			"\\.[0-9]{1,2}\\.[0-9]{1,2})"));
+	return g_regex_match(re, s, 0, NULL);
+}
+
 /* A label guessed from the value after an unreadable one: a date or a
  * landline number, which the reader finds by no shape of its own (an
  * identity or mobile number it does).  The shape names the field, not
@@ -793,20 +808,15 @@ exact_label_tail(const struct ocr_line *ln, size_t r, size_t q)
 static const char *
 guessed_label(const char *value)
 {
-	static GRegex *re[2];
-	static const char *const labels[2] = { "日期", "电话" };
-	static gsize done;
+	static GRegex *landline;
 
-	if (g_once_init_enter(&done)) {
-		re[0] = regex("^(19|20)[0-9]{2}(年[0-9]{1,2}月[0-9]{1,2}[日号]|"
-			      "-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2}|"
-			      "\\.[0-9]{1,2}\\.[0-9]{1,2})");
-		re[1] = regex("^0[1-9][0-9]{1,2}-?[0-9]{7,8}(?![0-9])");
-		g_once_init_leave(&done, 1);
-	}
-	for (size_t i = 0; i < G_N_ELEMENTS(re); i++)
-		if (g_regex_match(re[i], value, 0, NULL))
-			return labels[i];
+	if (g_once_init_enter(&landline))
+		g_once_init_leave(&landline,
+				  regex("^0[1-9][0-9]{1,2}-?[0-9]{7,8}(?![0-9])"));
+	if (date_at_start(value))
+		return "日期";
+	if (g_regex_match(landline, value, 0, NULL))
+		return "电话";
 	return NULL;
 }
 
@@ -823,16 +833,18 @@ line_part(const struct ocr_line *ln, size_t i, size_t j)
 
 /* Puts right the Chinese run [r, q) before a colon when exactly one label
  * (or labels of one field: 通信地址 and 通讯地址 read the same) is one
- * character from a tail of it; labels of two fields that close leave it as
- * read, doubtful.  Returns whether a label was that close; *len_r: the
- * run's length after. */
+ * character from its longest tail that is that close to any (a shorter
+ * tail is part of it: 证号 of 寻份证号); labels of two fields that close
+ * leave it as read, doubtful; whole: the run as a whole, not a tail.  Returns whether
+ * a label was that close; *len_r: the run's length after, *start_r where
+ * the label starts. */
 static bool
-fuzzy_label_run(struct ocr_line *ln, size_t r, size_t q, GPtrArray *doubts,
-		size_t *len_r, size_t *start_r)
+fuzzy_label_run(struct ocr_line *ln, size_t r, size_t q, bool whole,
+		GPtrArray *doubts, size_t *len_r, size_t *start_r)
 {
 	const GArray *labels = fuzzy_labels();
 	gunichar *run = g_new(gunichar, q - r);
-	const struct fuzzy_label *best = NULL, *first = NULL;
+	const struct fuzzy_label *best = NULL;
 	size_t best_len = 0;
 	bool mixed = false;
 
@@ -845,16 +857,16 @@ fuzzy_label_run(struct ocr_line *ln, size_t r, size_t q, GPtrArray *doubts,
 			&g_array_index(labels, struct fuzzy_label, i);
 
 		for (size_t len = f->n - 1; len <= f->n + 1; len++) {
-			if (len < 2 || len > q - r ||
+			if (len < 2 || len > q - r || (whole && len != q - r) ||
 			    !edit_distance_one(run + (q - r - len), len, f->u, f->n))
 				continue;
-			if (first == NULL)
-				first = f;
-			mixed |= first->lab->field != f->lab->field ||
-				 first->lab->id_type != f->lab->id_type;
 			if (len > best_len) {
 				best = f;
 				best_len = len;
+				mixed = false;
+			} else if (len == best_len) {
+				mixed |= best->lab->field != f->lab->field ||
+					 best->lab->id_type != f->lab->id_type;
 			}
 		}
 	}
@@ -905,6 +917,89 @@ drop_specks(struct ocr_line *ln)
 	}
 }
 
+/* A label cell's note in brackets has at most this many characters
+ * (签名（盖章）, 用途（选填）). */
+#define NOTE_MAX_CHARS 4
+
+/* Where a label cell's note "(盖章)" ends the line ln: its first
+ * character; ln's length when there is none, SIZE_MAX when the line ends
+ * with something else in brackets. */
+static size_t
+bracket_note(const struct ocr_line *ln)
+{
+	size_t open = SIZE_MAX, n = ln->c->len;
+
+	for (size_t i = 0; i < n && open == SIZE_MAX; i++)
+		if (strcmp(at(ln, i)->b, "(") == 0)
+			open = i;
+	if (open == SIZE_MAX)
+		return n;
+	if (n - open < 3 || n - open - 2 > NOTE_MAX_CHARS ||
+	    strcmp(at(ln, n - 1)->b, ")") != 0)
+		return SIZE_MAX;
+	for (size_t i = open + 1; i + 1 < n; i++)
+		if (!han(och_cp(at(ln, i))))
+			return SIZE_MAX;
+	return open;
+}
+
+/* A line of Chinese alone (and a note in brackets) is a form's label cell
+ * when it is a label: as read with its letters spread over the cell
+ * (统一  社会信用代码, 请人  签名  (盖章)), which the layout pass would
+ * split at the gap, or with one character wrong (了政编码, 子邮箱).  The
+ * value is in the cell below. */
+static void
+repair_bare_label(struct ocr_line *ln, GPtrArray *doubts)
+{
+	struct ocr_line joined;
+	size_t note = bracket_note(ln), len, start;
+	bool label;
+
+	if (note == SIZE_MAX)
+		return;
+	joined.c = g_array_new(FALSE, FALSE, sizeof(struct och));
+	for (size_t i = 0; i < note; i++) {
+		gunichar u = och_cp(at(ln, i));
+
+		if (u != ' ' && !han(u)) {
+			g_array_free(joined.c, TRUE);
+			return;
+		}
+		if (u != ' ')
+			g_array_append_val(joined.c, *at(ln, i));
+	}
+	len = joined.c->len;
+	label = len >= 2 &&
+		(exact_label_tail(&joined, 0, len) == 0 ||
+		 fuzzy_label_run(&joined, 0, len, true, doubts, &len, &start));
+	if (label) {
+		GArray *old = ln->c;
+
+		g_array_append_vals(joined.c, &g_array_index(old, struct och, note),
+				    old->len - (guint)note);
+		ln->c = joined.c;
+		joined.c = old;
+	}
+	g_array_free(joined.c, TRUE);
+}
+
+/* What chi_sim prints for a full-width bracket (（ as 〈 or 〈(). */
+static void
+fold_brackets(struct ocr_line *ln)
+{
+	for (size_t i = 0; i < ln->c->len; i++) {
+		struct och *c = at(ln, i);
+
+		if (strcmp(c->b, "〈") == 0)
+			strcpy(c->b, "(");
+		else if (strcmp(c->b, "〉") == 0)
+			strcpy(c->b, ")");
+		if (i > 0 && (strcmp(c->b, "(") == 0 || strcmp(c->b, ")") == 0) &&
+		    strcmp(at(ln, i - 1)->b, c->b) == 0)
+			g_array_remove_index(ln->c, (guint)i--);
+	}
+}
+
 /* Every Chinese run before a colon: a label as read, put right (one
  * character wrong) or guessed from the value's shape, set apart from the
  * value before it on the line by padding, as the layout pass splits
@@ -928,7 +1023,7 @@ repair_labels(struct ocr_line *ln, GPtrArray *doubts)
 		start = exact_label_tail(ln, r, q);
 		len = q - r;
 		if (start == SIZE_MAX &&
-		    !fuzzy_label_run(ln, r, q, doubts, &len, &start)) {
+		    !fuzzy_label_run(ln, r, q, false, doubts, &len, &start)) {
 			value = line_part(ln, ci + 1, ln->c->len);
 			guess = guessed_label(skip_spaces(value));
 			g_free(value);
@@ -949,6 +1044,31 @@ repair_labels(struct ocr_line *ln, GPtrArray *doubts)
 			g_array_insert_val(ln->c, (guint)start, pad);
 			ci += 2;
 		}
+	}
+}
+
+/* A form's date cell read as its own line (申请时间, then 2026年11月20日
+ * below): one line "label:date", as the reader takes a date field; alone,
+ * a date label means "not dated". */
+static void
+join_date_cells(struct ocr_page *pg)
+{
+	for (guint l = 0; l + 1 < pg->lines->len; l++) {
+		struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+		struct ocr_line *next = g_ptr_array_index(pg->lines, l + 1);
+		char *s = line_string(ln, NULL), *below = line_string(next, NULL);
+		const char *end = s + strlen(s), *lend;
+		const struct extract_lexicon_label *lab =
+			extract_lexicon_label_at(s, end, &lend);
+
+		if (lab != NULL && lab->field == FLD_DATE && lend == end &&
+		    !ln->header && !next->header && date_at_start(below)) {
+			append_text(ln, ":", -1, 0);
+			g_array_append_vals(ln->c, next->c->data, next->c->len);
+			g_ptr_array_remove_index(pg->lines, l + 1);
+		}
+		g_free(s);
+		g_free(below);
 	}
 }
 
@@ -1009,10 +1129,13 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
 
 			drop_specks(ln);
+			fold_brackets(ln);
+			repair_bare_label(ln, out->doubts);
 			repair_dates(ln);
 			repair_ids(ln, today, out->doubts);
 			repair_labels(ln, out->doubts);
 		}
+		join_date_cells(pg);
 	}
 	/* A fax of its cover page alone is read, so that what it says is
 	 * not lost: a clerk decides. */
@@ -1221,6 +1344,33 @@ trace_value(const struct extract_ocr_text *t, const GArray *tsk,
 	return on_line.found ? on_line : anywhere;
 }
 
+/* The date "YYYY-MM-DD" as the text writes it (2026年11月20日,
+ * 2026-11-20, 2026/11/20, 2026.11.20, with or without leading zeros),
+ * the first form found; the date itself when none is. */
+static char *
+date_as_written(const char *date, const struct extract_ocr_text *t)
+{
+	static const char *const seps[][3] = {
+		{ "年", "月", "日" }, { "-", "-", "" }, { "/", "/", "" },
+		{ ".", ".", "" },
+	};
+	int y, m, d;
+
+	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3)
+		return NULL;
+	for (size_t i = 0; i < 2 * G_N_ELEMENTS(seps); i++) {
+		const char *const *sep = seps[i / 2];
+		char *v = g_strdup_printf(i % 2 ? "%d%s%02d%s%02d%s" :
+					  "%d%s%d%s%d%s", y, sep[0], m, sep[1],
+					  d, sep[2]);
+
+		if (strstr(t->text, v) != NULL)
+			return v;
+		g_free(v);
+	}
+	return g_strdup(date);
+}
+
 /* The invalid bit of a field, 0 for none. */
 static unsigned
 invalid_bit(enum extract_field f)
@@ -1311,7 +1461,8 @@ trace_record(struct extract_record *rec, const struct extract_ocr_text *t,
 		    in->source != EXTRACT_SRC_PROSE &&
 		    in->source != EXTRACT_SRC_CLOSING)
 			continue;
-		value = extract_field_text(rec, (enum extract_field)k);
+		value = k == EXTRACT_FIELD_DATE ? date_as_written(rec->date, t) :
+			extract_field_text(rec, (enum extract_field)k);
 		if (value == NULL)
 			continue;
 		tr = trace_value(t, tsk, w, value, in->line);
