@@ -287,12 +287,14 @@ struct extract_ocr_word {
 };
 
 /* A field whose words the OCR read with less confidence than this is LOW
- * (a clerk checks it).  On the office's form rendered, faxed at normal
- * resolution and read here (tesseract 5.3 chi_sim), the misread Chinese
- * words scored 15-67 and all but two of the words read right 76 or more;
- * the misread words that scored higher were Latin and punctuation (an
- * e-mail address with a comma, the fax header), which validation catches.
- * 70 flags the misreads at the price of a few sound words (街 at 29). */
+ * (a clerk checks it).  Measured here (tesseract 5.3 chi_sim, psm 4) on
+ * our renders of the office's form: at normal resolution the misread
+ * Chinese words scored 38-67 (含 as 售 38, the header's page mark 67),
+ * while nearly all words read right scored 76-97, a few down to 15 (招 15,
+ * 街 29).  Misread Latin and punctuation scored higher (an
+ * e-mail address with a comma 81, ZHAOFAX as ZHADFAX 89): validation
+ * catches those (an invalid value read by OCR is LOW too).  70 flags
+ * every misread Chinese word seen, at the price of a few sound ones. */
 #define EXTRACT_OCR_CONF_MIN 70
 
 struct extract_ocr_input {

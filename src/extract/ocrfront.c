@@ -135,38 +135,29 @@ is_colon(gunichar u)
 }
 
 /* Appends the characters of s (folded as the reader folds them; invalid
- * bytes dropped) to ln, from word. */
+ * bytes, stray continuation bytes and control characters dropped: the
+ * text must be valid UTF-8 for the reader and GRegex) to ln, from word. */
 static void
 append_text(struct ocr_line *ln, const char *s, int word, unsigned char flags)
 {
 	const char *end = s + strlen(s);
 
-	for (const char *p = s; p < end;) {
-		const char *next = extract_text_next_char(p, end);
-		size_t n = (size_t)(next - p);
+	for (const char *p = s; p < end; p = extract_text_next_char(p, end)) {
+		gunichar u = extract_text_char_at(p, end);
 		struct och c = { .word = word, .flags = flags };
-		char one[8];
+		char one[8] = { 0 };
 		char *folded;
 
-		if (n >= sizeof(one) || extract_text_char_at(p, end) == 0) {
-			p = next;
+		if (u < 0x20 || u == 0x7F)
 			continue;
-		}
-		memcpy(one, p, n);
-		one[n] = '\0';
+		g_unichar_to_utf8(u, one);
 		folded = extract_text_fold(one);
-		if (strlen(folded) < sizeof(c.b)) {
-			for (const char *q = folded; *q != '\0';) {
-				const char *qn = g_utf8_next_char(q);
-
-				memset(c.b, 0, sizeof(c.b));
-				memcpy(c.b, q, (size_t)(qn - q));
-				g_array_append_val(ln->c, c);
-				q = qn;
-			}
+		for (const char *q = folded; *q != '\0'; q = g_utf8_next_char(q)) {
+			memset(c.b, 0, sizeof(c.b));
+			memcpy(c.b, q, (size_t)(g_utf8_next_char(q) - q));
+			g_array_append_val(ln->c, c);
 		}
 		g_free(folded);
-		p = next;
 	}
 }
 
@@ -890,9 +881,10 @@ fuzzy_label_run(struct ocr_line *ln, size_t r, size_t q, bool whole,
 	return true;
 }
 
-/* Specks a fax prints before a field that the model reads as quotes and
- * dots (”证件名称): they hide the label from the reader. */
-static const char *const specks[] = { "”", "“", "‘", "’", "'", "\"", "`", "·", ".", ",", "、" };
+/* Specks a fax prints before a field that the model reads as quote marks
+ * (”证件名称): they hide the label from the reader.  (Commas and dots
+ * are the writer's more often than not.) */
+static const char *const specks[] = { "”", "“", "‘", "’", "'", "\"", "`" };
 
 static bool
 speck(const struct och *c)
@@ -1529,9 +1521,10 @@ extract_message_ocr(const struct mime_message *msg,
 		c.sender_is_contact = false;
 		m.n_parts = 0;
 	} else {
-		memcpy(parts, msg->parts, msg->n_parts * sizeof(*parts));
-		for (size_t i = 0; i < msg->n_parts; i++)
+		for (size_t i = 0; i < msg->n_parts; i++) {
+			parts[i] = msg->parts[i];
 			parts[i].image = false;
+		}
 	}
 	ocr = &parts[m.n_parts++];
 	ocr->role = in->gateway_text ? MIME_PART_BODY : MIME_PART_ATTACHMENT;

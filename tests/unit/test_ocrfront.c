@@ -38,6 +38,10 @@ static const struct front_case cases[] = {
 	{ "an e-mail address after the colon keeps its space",
 	  "电子 邮箱 : wjg1987@example.com",
 	  "电子邮箱: wjg1987@example.com\n", NULL, 0, 0, 0, NULL },
+	{ "invalid bytes, stray continuation bytes and controls dropped "
+	  "(fuzz finding: they reached GRegex's JIT)",
+	  "\xe8\x03\x8e\x8e\x8e\x8e" "2026-11-28 14:3\x8e\x8e\x8e 王\x01建国",
+	  "2026-11-28 14:3王建国\n", NULL, 0, 0, 0, NULL },
 	/* Punctuation. */
 	{ "ASCII brackets and colon joined as the full-width ones",
 	  "申请 人 签名 ( 盖章 ) : 王建 国",
@@ -70,6 +74,9 @@ static const struct front_case cases[] = {
 	  "请 人 : 高 秀 兰 寻 份 证 号 : 150581196609173813",
 	  "申请人:高秀兰  身份证号:150581196609173813\n", "身份证号",
 	  EXTRACT_OCR_REPAIRED, 0, 0, NULL },
+	{ "commas and enumeration commas between Chinese stay",
+	  "一 、 申请 人 信息\n□ 自行 领取 、 邮寄 , 快递",
+	  "一、申请人信息\n□ 自行领取、邮寄,快递\n", NULL, 0, 0, 0, NULL },
 	{ "a label cell with its letters spread over it joined",
 	  "名称\n统一  社会 信用 代码\n法定 代表 人",
 	  "名称\n统一社会信用代码\n法定代表人\n", NULL, 0, 0, 0, NULL },
@@ -213,12 +220,40 @@ test_trace(void **state)
 	ocr_words_free(w, n);
 }
 
+/* The entry on messages without parts, as a fax or an e-mail (fuzz
+ * finding: no parts were copied from a NULL array, undefined under UBSan). */
+static void
+test_entry_no_parts(void **state)
+{
+	static const char *const own[] = { "ogi@example.gov.cn", NULL };
+	const struct extract_context ctx = { own, TODAY, true };
+	size_t n;
+	struct extract_ocr_word *w = ocr_words_parse(
+		"姓名 : 王建国\n证件 号码 : 150102198706152311", &n);
+	struct mime_message msg;
+
+	(void)state;
+	memset(&msg, 0, sizeof(msg));
+	msg.subject = (char *)"";
+	msg.body = (char *)"";
+	for (int gateway = 0; gateway < 2; gateway++) {
+		const struct extract_ocr_input in = { w, n, gateway };
+		struct extract_record *rec = extract_message_ocr(&msg, &in, &ctx);
+
+		assert_string_equal(rec->name, "王建国");
+		assert_string_equal(rec->id_number, "150102198706152311");
+		extract_record_free(rec);
+	}
+	ocr_words_free(w, n);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_front),
 		cmocka_unit_test(test_trace),
+		cmocka_unit_test(test_entry_no_parts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
