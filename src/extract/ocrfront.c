@@ -89,10 +89,9 @@ at(const struct ocr_line *ln, size_t i)
 }
 
 static bool
-han(gunichar u)
+han(const struct och *c)
 {
-	return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) ||
-	       (u >= 0x20000 && u <= 0x2FFFF);
+	return extract_text_is_han(c->b, c->b + strlen(c->b));
 }
 
 static bool
@@ -113,7 +112,11 @@ ascii_letter(gunichar u)
 static bool
 cjk_side(gunichar u)
 {
-	return han(u) || (u >= 0x3000 && u <= 0x303F) ||
+	char one[8] = { 0 };
+
+	g_unichar_to_utf8(u, one);
+	return extract_text_is_han(one, one + strlen(one)) ||
+	       (u >= 0x3000 && u <= 0x303F) ||
 	       (u >= 0xFF00 && u <= 0xFFEF) || u == 0x201C || u == 0x201D ||
 	       (u != 0 && u < 0x80 && strchr(":;,()", (int)u) != NULL);
 }
@@ -219,29 +222,29 @@ flag_chars(struct ocr_line *ln, size_t i, size_t n, unsigned char flags)
 /* --- lines from words ---------------------------------------------------- */
 
 static int
-compare_int(const void *a, const void *b)
+compare_height(const void *a, const void *b)
 {
-	int x = *(const int *)a, y = *(const int *)b;
+	long long x = *(const long long *)a, y = *(const long long *)b;
 
 	return (x > y) - (x < y);
 }
 
 /* The words [from, to) of one line: text height for the column gap. */
-static int
+static long long
 line_height(const struct extract_ocr_word *w, size_t from, size_t to)
 {
-	GArray *h = g_array_new(FALSE, FALSE, sizeof(int));
-	int median = 0;
+	GArray *h = g_array_new(FALSE, FALSE, sizeof(long long));
+	long long median = 0;
 
 	for (size_t i = from; i < to; i++)
 		if (w[i].y1 > w[i].y0) {
-			int v = w[i].y1 - w[i].y0;
+			long long v = (long long)w[i].y1 - w[i].y0;
 
 			g_array_append_val(h, v);
 		}
 	if (h->len > 0) {
-		g_array_sort(h, compare_int);
-		median = g_array_index(h, int, h->len / 2);
+		g_array_sort(h, compare_height);
+		median = g_array_index(h, long long, h->len / 2);
 	}
 	g_array_free(h, TRUE);
 	return median;
@@ -249,10 +252,10 @@ line_height(const struct extract_ocr_word *w, size_t from, size_t to)
 
 static bool
 wide_gap(const struct extract_ocr_word *a, const struct extract_ocr_word *b,
-	 int height)
+	 long long height)
 {
 	return height > 0 && a->x1 > a->x0 && b->x1 > b->x0 &&
-	       b->x0 - a->x1 >= COLUMN_GAP_HEIGHTS * height;
+	       (double)b->x0 - a->x1 >= COLUMN_GAP_HEIGHTS * (double)height;
 }
 
 /* Removes the single spaces the model put into Chinese text (runs of two
@@ -319,7 +322,7 @@ build_pages(const struct extract_ocr_word *w, size_t n)
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		struct ocr_line *ln;
-		int height;
+		long long height;
 
 		while (j < n && w[j].page == w[i].page && w[j].line == w[i].line)
 			j++;
@@ -389,11 +392,10 @@ header_line(const char *s)
 	const char *end = s + strlen(s);
 
 	for (const char *p = s; p < end; p = extract_text_next_char(p, end)) {
-		gunichar u = extract_text_char_at(p, end);
-		char one[8] = { 0 };
+		const char *next = extract_text_next_char(p, end);
 
-		g_unichar_to_utf8(u, one);
-		if (han(u) && strstr(allowed, one) == NULL)
+		if (extract_text_is_han(p, end) &&
+		    !memmem(allowed, strlen(allowed), p, (size_t)(next - p)))
 			han_other++;
 	}
 	if (han_other > TSI_MAX_HAN)
@@ -717,12 +719,14 @@ fuzzy_labels(void)
 		for (size_t i = 0; i < extract_lexicon_labels_n; i++) {
 			const struct extract_lexicon_label *lab =
 				&extract_lexicon_labels[i];
+			const char *end = lab->text + strlen(lab->text);
 			glong n;
 			gunichar *u = g_utf8_to_ucs4(lab->text, -1, NULL, &n, NULL);
 			bool all_han = u != NULL;
 
-			for (glong k = 0; all_han && k < n; k++)
-				all_han = han(u[k]);
+			for (const char *p = lab->text; all_han && p < end;
+			     p = extract_text_next_char(p, end))
+				all_han = extract_text_is_han(p, end);
 			if (!all_han || n < FUZZY_MIN_CHARS ||
 			    lab->prose == P_ONLY || lab->prose == P_CLAUSE) {
 				g_free(u);
@@ -901,10 +905,10 @@ drop_specks(struct ocr_line *ln)
 {
 	for (size_t i = 0; i < ln->c->len; i++) {
 		bool field_start = i == 0 || strcmp(at(ln, i - 1)->b, " ") == 0 ||
-				   han(och_cp(at(ln, i - 1)));
+				   han(at(ln, i - 1));
 
 		while (field_start && i + 1 < ln->c->len && speck(at(ln, i)) &&
-		       han(och_cp(at(ln, i + 1))))
+		       han(at(ln, i + 1)))
 			g_array_remove_index(ln->c, (guint)i);
 	}
 }
@@ -930,7 +934,7 @@ bracket_note(const struct ocr_line *ln)
 	    strcmp(at(ln, n - 1)->b, ")") != 0)
 		return SIZE_MAX;
 	for (size_t i = open + 1; i + 1 < n; i++)
-		if (!han(och_cp(at(ln, i))))
+		if (!han(at(ln, i)))
 			return SIZE_MAX;
 	return open;
 }
@@ -951,13 +955,13 @@ repair_bare_label(struct ocr_line *ln, GPtrArray *doubts)
 		return;
 	joined.c = g_array_new(FALSE, FALSE, sizeof(struct och));
 	for (size_t i = 0; i < note; i++) {
-		gunichar u = och_cp(at(ln, i));
+		bool space = strcmp(at(ln, i)->b, " ") == 0;
 
-		if (u != ' ' && !han(u)) {
+		if (!space && !han(at(ln, i))) {
 			g_array_free(joined.c, TRUE);
 			return;
 		}
-		if (u != ' ')
+		if (!space)
 			g_array_append_val(joined.c, *at(ln, i));
 	}
 	len = joined.c->len;
@@ -1008,7 +1012,7 @@ repair_labels(struct ocr_line *ln, GPtrArray *doubts)
 			continue;
 		if (q > 0 && strcmp(at(ln, q - 1)->b, " ") == 0)
 			q--;
-		for (r = q; r > 0 && han(och_cp(at(ln, r - 1))); r--)
+		for (r = q; r > 0 && han(at(ln, r - 1)); r--)
 			;
 		if (q - r < 2)
 			continue;
@@ -1028,7 +1032,7 @@ repair_labels(struct ocr_line *ln, GPtrArray *doubts)
 		ci = ci + len - (q - r);
 		/* After a value's text only, not after a list number. */
 		if (start > 0 && !(at(ln, start)->flags & EXTRACT_OCR_DOUBT) &&
-		    (han(och_cp(at(ln, start - 1))) ||
+		    (han(at(ln, start - 1)) ||
 		     g_unichar_isalnum(och_cp(at(ln, start - 1))))) {
 			struct och pad = { .b = " ", .word = -1 };
 
