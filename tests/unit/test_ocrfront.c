@@ -226,7 +226,9 @@ static void
 test_entry_no_parts(void **state)
 {
 	static const char *const own[] = { "ogi@example.gov.cn", NULL };
-	const struct extract_context ctx = { own, TODAY, true };
+	const struct extract_context ctx = {
+		.own_addresses = own, .today = TODAY, .sender_is_contact = true,
+	};
 	size_t n;
 	struct extract_ocr_word *w = ocr_words_parse(
 		"姓名 : 王建国\n证件 号码 : 150102198706152311", &n);
