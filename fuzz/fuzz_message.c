@@ -1,7 +1,8 @@
 /* libFuzzer target: raw message bytes through the path every mail takes in
  * ogid, mime_parse() then extract_message(), with the default limits and a
- * fixed extraction context (an office address, a "today", the email
- * channel).  Built by ./configure CC=clang --enable-fuzzing; run by
+ * fixed extraction context (an office address, a "today", a mail intake
+ * with fax patterns that match often, or a fax intake for inputs of odd
+ * length, so that fax-to-mail recognition is reached both ways).  Built by ./configure CC=clang --enable-fuzzing; run by
  * contrib/fuzz.sh message. */
 #include <stddef.h>
 #include <stdint.h>
@@ -19,6 +20,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.own_addresses = own,
 		.today = "2026-03-10",
 		.sender_is_contact = true,
+		.fax_channel = size % 2 == 1,
+		.fax_patterns = { "fax|传真", "^\\W*fax\\b" },
 	};
 	struct config_limits lim;
 	struct mime_message *msg;

@@ -1099,6 +1099,24 @@ extract_recheck(struct extract_record *rec)
 	extract_verdict_decide(rec);
 }
 
+/* The message as its kind is judged: a fax's headers and From are its
+ * gateway's, a machine's (Auto-Submitted, a no-reply or even one of our
+ * own addresses), while the fax came from a person; its structure and
+ * words still count (a delivery report is one whoever sends it). */
+static const struct mime_message *
+fax_sender_view(const struct mime_message *msg, const struct extract_fax *fax,
+		struct mime_message *view)
+{
+	if (!fax->is_fax)
+		return msg;
+	*view = *msg;
+	view->headers = NULL;
+	view->n_headers = 0;
+	view->from_addr = NULL;
+	view->from_name = NULL;
+	return view;
+}
+
 struct extract_record *
 extract_message(const struct mime_message *msg,
 		const struct extract_context *ctx)
@@ -1114,6 +1132,7 @@ extract_message_as(const struct mime_message *msg,
 	GString *all = g_string_new(msg->body != NULL ? msg->body : "");
 	struct extract_record *rec = g_new0(struct extract_record, 1);
 	struct extract_context fctx;
+	struct mime_message human;
 	const char *reason = NULL;
 	char *text, ref[12];
 	unsigned elements;
@@ -1144,8 +1163,8 @@ extract_message_as(const struct mime_message *msg,
 	elements = extract_fields(text, msg, ctx, rec);
 	restore_record(rec, all->str);
 	g_string_free(all, TRUE);
-	rec->kind = extract_classify(msg, ctx, text, elements, rec->case_ref,
-				     &reason);
+	rec->kind = extract_classify(fax_sender_view(msg, &rec->incoming_fax, &human),
+				     ctx, text, elements, rec->case_ref, &reason);
 	rec->kind_reason = g_strdup(reason != NULL ? reason : "");
 	if (rec->kind != EXTRACT_KIND_APPLICATION &&
 	    rec->kind != EXTRACT_KIND_CORRECTION_REPLY)

@@ -479,7 +479,12 @@ static const struct {
 static void
 test_reply_default(void **state)
 {
-	static const char *const own[] = { "ogi@example.gov.cn", NULL };
+	/* The office's own fax server mails from one of its addresses, as a
+	 * machine: the fax is still a person's application. */
+	static const char *const own[] = { "ogi@example.gov.cn",
+					   "fax@fax.example.gov.cn", NULL };
+	struct mime_header robot = { (char *)"Auto-Submitted",
+				     (char *)"auto-generated" };
 	const struct extract_context ctx = {
 		.own_addresses = own, .today = "2026-12-05",
 		.sender_is_contact = true,
@@ -498,6 +503,10 @@ test_reply_default(void **state)
 
 		msg.from_addr = (char *)(replies[i].hylafax ? "fax@fax.example.gov.cn"
 							    : "zhangsan@example.com");
+		if (replies[i].hylafax) {
+			msg.headers = &robot;
+			msg.n_headers = 1;
+		}
 		msg.subject = (char *)(replies[i].hylafax ? "Fax received from \"ZHANG\""
 							  : "政府信息公开申请");
 		msg.date = DATE_T;
