@@ -633,8 +633,9 @@ output_review(const struct output *o, struct registry_case *const *cases,
 }
 
 /* The pages OCR read, for the clerk who checks the fields against them:
- * where each image is, how sure OCR was, and its text (ID numbers masked
- * as everywhere ogictl prints). */
+ * where each image is, how sure OCR was, and its text line by line
+ * (control characters made spaces, as everywhere ogictl prints text a
+ * sender controls; JSON escapes them). */
 static void
 output_pages(const struct output *o, const struct output_explain *e,
 	     struct json_writer *w)
@@ -647,7 +648,6 @@ output_pages(const struct output *o, const struct output_explain *e,
 		const struct registry_page *pg = &e->pages[i];
 		char *image = pg->path != NULL
 			? g_build_filename(e->state_dir, pg->path, NULL) : NULL;
-		char *text = log_scrub(g_strdup(pg->text != NULL ? pg->text : ""));
 		char **lines;
 
 		if (w != NULL) {
@@ -664,9 +664,8 @@ output_pages(const struct output *o, const struct output_explain *e,
 			json_int(w, pg->src_yres);
 			json_key(w, "skew_mdeg");
 			json_int(w, pg->skew_mdeg);
-			KV(w, "text", text);
+			KV(w, "text", pg->text);
 			json_end_object(w);
-			g_free(text);
 			g_free(image);
 			continue;
 		}
@@ -675,12 +674,11 @@ output_pages(const struct output *o, const struct output_explain *e,
 		fprintf(o->out, "%16smean confidence %u, received at %ux%u dpi, "
 			"deskewed %.2f degrees\n", "", pg->mean_conf, pg->src_xres,
 			pg->src_yres, pg->skew_mdeg / 1000.0);
-		lines = g_strsplit(text, "\n", -1);
+		lines = g_strsplit(pg->text != NULL ? pg->text : "", "\n", -1);
 		for (size_t k = 0; lines[k] != NULL; k++)
-			if (lines[k][0] != '\0')
+			if (log_scrub(lines[k])[0] != '\0')
 				fprintf(o->out, "%16s| %s\n", "", lines[k]);
 		g_strfreev(lines);
-		g_free(text);
 		g_free(image);
 	}
 	if (w != NULL)

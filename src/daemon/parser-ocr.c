@@ -5,12 +5,15 @@
 
 #include <glib.h>
 
+#include "mime/pages.h"
 #include "ocr/ocr.h"
 
 /* What a part gives OCR to read. */
 enum parser_ocr_doc {
 	PARSER_OCR_NONE,
 	PARSER_OCR_IMAGE,        /* TIFF, PNG, JPEG: ocr_read_image */
+	PARSER_OCR_PDF,
+	PARSER_OCR_POSTSCRIPT,
 };
 
 static bool
@@ -31,8 +34,10 @@ parser_ocr_doc(const struct mime_part *part, bool fax)
 	if (part->data == NULL || part->data_len == 0 ||
 	    part->role != MIME_PART_ATTACHMENT || (!fax && !part->image))
 		return PARSER_OCR_NONE;
-	if (parser_ocr_magic(part, "%PDF-") || parser_ocr_magic(part, "%!"))
-		return PARSER_OCR_NONE;
+	if (parser_ocr_magic(part, "%PDF-"))
+		return PARSER_OCR_PDF;
+	if (parser_ocr_magic(part, "%!"))
+		return fax ? PARSER_OCR_POSTSCRIPT : PARSER_OCR_NONE;
 	if (parser_ocr_magic(part, "II*") || parser_ocr_magic(part, "MM\x00*") ||
 	    parser_ocr_magic(part, "\x89PNG") || parser_ocr_magic(part, "\xff\xd8\xff") ||
 	    part->image)
@@ -50,6 +55,29 @@ parser_ocr_problem(struct wire_result *res, const struct mime_part *part,
 				  index + 1, what)
 		: g_strdup_printf("OCR of part %zu: %s", index + 1, what);
 	res->problems[res->n_problems] = NULL;
+}
+
+static int
+parser_ocr_read(const struct mime_part *part, enum parser_ocr_doc kind,
+		const struct ocr_options *opt, struct ocr_document **doc_r,
+		struct ogi_error *err)
+{
+	struct mime_page_image *images = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (kind == PARSER_OCR_IMAGE)
+		return ocr_read_image(part->data, part->data_len, opt, doc_r, err);
+	rc = kind == PARSER_OCR_PDF
+		? mime_pdf_render(part->data, part->data_len, MIME_FAX_XRES,
+				  MIME_FAX_YRES, opt->max_pages, &images, &n, err)
+		: mime_ps_render(part->data, part->data_len, MIME_FAX_XRES,
+				 MIME_FAX_YRES, opt->max_pages, &images, &n, err);
+	if (rc != 0)
+		return -1;
+	rc = ocr_read_bitmaps(images, n, opt, doc_r, err);
+	mime_page_images_free(images, n);
+	return rc;
 }
 
 /* Text cut to at most max bytes at a character boundary (OCR gives valid
@@ -186,7 +214,7 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 
 		if (kind == PARSER_OCR_NONE)
 			continue;
-		if (ocr_read_image(part->data, part->data_len, &opt, &doc, &err) != 0) {
+		if (parser_ocr_read(part, kind, &opt, &doc, &err) != 0) {
 			parser_ocr_problem(res, part, i, err.msg);
 			continue;
 		}
