@@ -272,6 +272,43 @@ CONF
 	echo "$d"
 }
 
+# srv_office_conf FILE [LINE...]: appends to FILE what a state directory
+# needs to send letters through the sink started as "sink" (srv_sink_start
+# sink): the office the tests' letters come from, each LINE added to its
+# [office]; the shipped templates; and last [smtp] to the sink, so that a
+# test may add keys to it.
+srv_office_conf() {
+	srv_conf=$1; shift
+	cat >>"$srv_conf" <<CONF
+
+[office]
+name = 通辽市人力资源和社会保障局
+short_name = 通人社
+email = ysqgk@example.gov.cn
+address = 通辽市科尔沁区民主路1号
+postcode = 028000
+phone = 0475-8888888
+CONF
+	for line in "$@"; do echo "$line" >>"$srv_conf"; done
+	cat >>"$srv_conf" <<CONF
+
+[letters]
+templates_dir = $OGI_SRCDIR/templates
+
+[smtp]
+host = 127.0.0.1
+port = $SRV_PORT_sink
+tls = none
+from = 政务公开办公室 <ysqgk@example.gov.cn>
+timeout = 10
+CONF
+}
+
+# srv_mails TO: how many messages the sink "sink" received for TO.
+srv_mails() {
+	grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* 2>/dev/null | wc -l
+}
+
 srv_stop_all() {
 	srv_dovecot_stop
 	for p in $srv_pids; do

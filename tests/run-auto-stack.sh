@@ -20,33 +20,10 @@ srv_sink_start sink
 srv_dovecot_start good || { t_fail "dovecot starts"; t_done; exit 1; }
 
 d=$(srv_imap_dir auto "done = move:已处理")
-cat >>"$d/ogid.conf" <<CONF
-
-[office]
-name = 通辽市人力资源和社会保障局
-short_name = 通人社
-email = ysqgk@example.gov.cn
-address = 通辽市科尔沁区民主路1号
-postcode = 028000
-phone = 0475-8888888
-
-[letters]
-templates_dir = $OGI_SRCDIR/templates
-
-[smtp]
-host = 127.0.0.1
-port = $SRV_PORT_sink
-tls = none
-from = 政务公开办公室 <ysqgk@example.gov.cn>
-timeout = 10
-CONF
+srv_office_conf "$d/ogid.conf"
 corpus="$OGI_SRCDIR/tests/corpus"
 applicant=naren_1995@163.com
 
-# mails TO: how many messages the sink received for TO.
-mails() {
-	grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* 2>/dev/null | wc -l
-}
 
 # header TO N NAME: header NAME (decoded) of the Nth message to TO, in
 # the order they arrived (the sink's file names only sort to the second).
@@ -92,7 +69,7 @@ case=$(t_ogictl "$d" list --json | jq -r '.[0].id')
 t_ogictl "$d" show "$case" --json >"$d/c1.json"
 t_check "the application lacking its ID number is incomplete" \
 	t_jq "$d/c1.json" '.state == "incomplete"'
-t_check "its correction notice reached the applicant" test "$(mails $applicant)" = 1
+t_check "its correction notice reached the applicant" test "$(srv_mails $applicant)" = 1
 subject=$(header $applicant 1 Subject)
 notice_id=$(header $applicant 1 Message-ID | tr -d '<>')
 t_check "the notice's subject carries the case" subject_has $applicant 1 "$case"
@@ -104,19 +81,19 @@ run "$d/corr.eml"
 t_ogictl "$d" show "$case" --json >"$d/c2.json"
 t_check "the reply completes the case: registered" \
 	t_jq "$d/c2.json" '.state == "registered" and .missing == []'
-t_check "the receipt reached the applicant" test "$(mails $applicant)" = 2
+t_check "the receipt reached the applicant" test "$(srv_mails $applicant)" = 2
 t_check "the second mail is the receipt" subject_has $applicant 2 "登记回执"
 
 # --- status queries --------------------------------------------------------
 mail "$d/q1.eml" "$applicant" "查询申请进度" q1 "请问我的申请 $case 现在办理到哪一步了？"
 run "$d/q1.eml"
 t_check "a status query from the applicant's address is answered" \
-	test "$(mails $applicant)" = 3
+	test "$(srv_mails $applicant)" = 3
 t_check "by a status reply" subject_has $applicant 3 "办理情况"
 mail "$d/q2.eml" "curious@example.net" "查询申请进度" q2 "请问申请 $case 现在办理到哪一步了？"
 run "$d/q2.eml"
 t_check "one from another address gets nothing" \
-	test "$(mails curious@example.net)" = 0
+	test "$(srv_mails curious@example.net)" = 0
 t_ogictl "$d" holding --json >"$d/h.json"
 t_check "and is held for the office" \
 	t_jq "$d/h.json" 'length == 1 and .[0].from == "curious@example.net"'
@@ -130,7 +107,7 @@ mail "$d/r3.eml" "$applicant" "查询申请进度" r3 \
 	"请问申请 $case 现在办理到哪一步了？" "Precedence: bulk"
 for r in r1 r2 r3; do run "$d/$r.eml"; done
 t_check "an auto-reply, list mail and bulk mail get nothing" \
-	test "$(mails $applicant)" = 3
+	test "$(srv_mails $applicant)" = 3
 
 # --- the daily limit: five automatic messages, not six ----------------------
 for q in q3 q4 q5; do
@@ -138,7 +115,7 @@ for q in q3 q4 q5; do
 	run "$d/$q.eml"
 done
 t_check "two more answers make five; the sixth is not sent" \
-	test "$(mails $applicant)" = 5
+	test "$(srv_mails $applicant)" = 5
 t_check "the refusal is logged" \
 	grep -q "daily limit of automatic messages reached" "$d/ogid.log"
 

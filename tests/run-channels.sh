@@ -29,26 +29,9 @@ apps=$OGI_SRCDIR/tests/channels
 # through the sink.
 channels_dir() {
 	cd_dir=$(t_state_dir "$1"); shift
+	srv_office_conf "$cd_dir/ogid.conf" "review_body = 通辽市人民政府" \
+		"court = 通辽市科尔沁区人民法院"
 	cat >>"$cd_dir/ogid.conf" <<CONF
-
-[office]
-name = 通辽市人力资源和社会保障局
-short_name = 通人社
-email = ysqgk@example.gov.cn
-address = 通辽市科尔沁区民主路1号
-postcode = 028000
-phone = 0475-8888888
-review_body = 通辽市人民政府
-court = 通辽市科尔沁区人民法院
-
-[letters]
-templates_dir = $OGI_SRCDIR/templates
-
-[smtp]
-host = 127.0.0.1
-port = $SRV_PORT_sink
-tls = none
-timeout = 10
 
 [pickup]
 address = 通辽市科尔沁区民主路1号政务服务中心一楼3号窗口

@@ -26,32 +26,9 @@ srv_sink_start sink
 srv_dovecot_start good || { t_fail "dovecot starts"; t_done; exit 1; }
 
 d=$(srv_imap_dir workflow "done = move:已处理")
-cat >>"$d/ogid.conf" <<CONF
-
-[office]
-name = 通辽市人力资源和社会保障局
-short_name = 通人社
-email = ysqgk@example.gov.cn
-address = 通辽市科尔沁区民主路1号
-postcode = 028000
-phone = 0475-8888888
-
-[letters]
-templates_dir = $OGI_SRCDIR/templates
-
-[smtp]
-host = 127.0.0.1
-port = $SRV_PORT_sink
-tls = none
-from = 政务公开办公室 <ysqgk@example.gov.cn>
-timeout = 10
-CONF
+srv_office_conf "$d/ogid.conf"
 wf=$OGI_SRCDIR/tests/workflow
 
-# mails TO: how many messages the sink received for TO.
-mails() {
-	grep -l "^X-Rcpt-Args: <$1>" "$SRV_DIR"/sink-sink/* 2>/dev/null | wc -l
-}
 
 # unpack TO DIR [N]: the Nth message (default the first) the sink
 # received for TO, into DIR: its decoded Subject, To (and Auto-Submitted)
@@ -91,8 +68,8 @@ t_check "the complete application is registered" \
 t_check "the incomplete one waits for its correction" \
 	t_jq "$d/c2.json" '.state == "incomplete"'
 t_check "one mail to the complete application's applicant" \
-	test "$(mails liuxm@example.net)" = 1
-t_check "one mail to the incomplete one's" test "$(mails zhaoq@example.org)" = 1
+	test "$(srv_mails liuxm@example.net)" = 1
+t_check "one mail to the incomplete one's" test "$(srv_mails zhaoq@example.org)" = 1
 
 unpack liuxm@example.net "$d/receipt"
 t_check "the receipt is addressed to the applicant" \
@@ -150,10 +127,10 @@ t_collect "$d/crash.log"
 t_check "the sender died by SIGKILL ($rc)" test "$rc" = 137
 t_check "the application was registered before it died" \
 	t_ogictl "$d" show 2026-000003
-t_check "nothing was sent for it" test "$(mails sunli@example.com)" = 0
+t_check "nothing was sent for it" test "$(srv_mails sunli@example.com)" = 0
 t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once after the crash"
 t_check "after the restart the receipt is sent once" \
-	test "$(mails sunli@example.com)" = 1
+	test "$(srv_mails sunli@example.com)" = 1
 t_ogictl "$d" outbox --json >"$d/outbox2.json"
 t_check "one outbox row for the case" \
 	t_jq "$d/outbox2.json" '[.[] | select(.case == "2026-000003")] | length == 1'
@@ -162,14 +139,14 @@ pdftotext "$d/crash/1.pdf" - 2>/dev/null | tr -d ' \n' >"$d/crash/text"
 t_check "the receipt kept the number it had before the crash" \
 	grep -q '通人社依申〔2026〕3号' "$d/crash/text"
 t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once a third time"
-t_check "and no second mail follows" test "$(mails sunli@example.com)" = 1
+t_check "and no second mail follows" test "$(srv_mails sunli@example.com)" = 1
 
 # --- a reply by e-mail, with a file, delivers the case --------------------
 printf '2026年职业技能提升补贴标准\n' >"$d/补贴标准.txt"
 t_check "the clerk's reply is recorded" t_ogictl "$d" --as 王芳 reply 2026-000001 \
 	--outcome provided --attach "$d/补贴标准.txt" --yes
 t_ogid "$d" --once 2>>"$d/ogid.log" || t_fail "ogid --once for the reply"
-t_check "the reply reaches the applicant" test "$(mails liuxm@example.net)" = 2
+t_check "the reply reaches the applicant" test "$(srv_mails liuxm@example.net)" = 2
 unpack liuxm@example.net "$d/reply" 2
 t_check "the reply carries its PDF and the file" \
 	test "$(sed -n 2p "$d/reply/names")" = 补贴标准.txt
@@ -229,6 +206,6 @@ t_check "... with an event" sh -c "sqlite3 '$d/state/ogid.db' \"SELECT count(*)
 	FROM events WHERE case_id = '2026-000004' AND type = 'letter-failed'\" | grep -qx 1"
 t_check "... and a log line" grep -q 'case 2026-000004.*failed: attachment' "$d/ogid.log"
 t_check "the receipt owed after it is sent all the same" \
-	test "$(mails qianw@example.net)" = 1
+	test "$(srv_mails qianw@example.net)" = 1
 
 t_done
