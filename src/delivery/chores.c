@@ -11,9 +11,11 @@
 #include "common/workdays.h"
 #include "delivery/compose.h"
 #include "registry/automatic.h"
+#include "registry/calendar.h"
 #include "registry/holding.h"
 #include "registry/outbox.h"
 #include "workflow/digest.h"
+#include "workflow/rules.h"
 #include "workflow/workflow.h"
 
 /* The outcome of an application abandoned uncorrected (annual report row
@@ -26,6 +28,8 @@
  * the retry schedule (up to 5 days) gave up, short enough not to repeat
  * an old failure for ever. */
 #define CHORES_FAILED_DAYS 7
+/* What a calendar warning is about, in the digest's first column. */
+#define CHORES_CALENDAR_WHAT "暂定期限"
 static int
 chores_sweep(struct registry *reg, const char *today, int64_t now,
 	     struct ogi_error *err)
@@ -143,24 +147,55 @@ chores_mail(struct registry *reg, struct chores_digest *cd, int64_t now,
 	return 0;
 }
 
-/* This year and the next without holiday data: deadlines that cross into
- * them count weekends only. */
-static void
-chores_calendar(const struct workdays *wd, struct chores_digest *cd,
-		const char *today)
+int
+delivery_calendar_warnings(const struct config *cfg, const struct workdays *wd,
+			   struct registry *reg, int64_t now, char **text_r,
+			   struct ogi_error *err)
 {
-	int year = (int)g_ascii_strtoll(today, NULL, 10);
+	struct registry_provisional *rows = NULL;
+	struct rules_case_deadline *cases;
+	struct rules rules;
+	char today[11];
+	size_t n = 0;
 
-	for (int y = year; y <= year + 1; y++) {
-		char what[16];
+	*text_r = NULL;
+	if (reg != NULL && registry_calendar_provisional(reg, &rows, &n, err) != 0)
+		return -1;
+	cases = g_new0(struct rules_case_deadline, n + 1);
+	for (size_t i = 0; i < n; i++)
+		cases[i] = (struct rules_case_deadline){
+			.id = rows[i].id,
+			.state = rows[i].state,
+			.deadline = rows[i].deadline,
+			.provisional = true,
+		};
+	rules_from_config(cfg, &rules);
+	clock_date(cfg->timezone, now, today);
+	*text_r = rules_calendar_warnings(&rules, wd, today, cases, n);
+	g_free(cases);
+	registry_provisional_free(rows, n);
+	return 0;
+}
 
-		if (workdays_has_year(wd, y))
-			continue;
-		snprintf(what, sizeof(what), "%d", y);
-		chores_add(cd, DIGEST_CALENDAR, what, "无节假日数据", NULL,
-			   "跨入该年的期限只扣除周末，为暂定期限；请用 ogictl "
-			   "calendar import 导入该年的节假日安排");
-	}
+/* The calendar warnings, one digest row each, as ogid logs them at start. */
+static int
+chores_calendar(const struct config *cfg, struct registry *reg,
+		const struct workdays *wd, struct chores_digest *cd,
+		int64_t now, struct ogi_error *err)
+{
+	char *text, **lines;
+
+	if (delivery_calendar_warnings(cfg, wd, reg, now, &text, err) != 0)
+		return -1;
+	if (text == NULL)
+		return 0;
+	lines = g_strsplit(text, "\n", -1);
+	for (size_t i = 0; lines[i] != NULL; i++)
+		chores_add(cd, DIGEST_CALENDAR, CHORES_CALENDAR_WHAT, NULL, NULL,
+			   lines[i]);
+	g_strfreev(lines);
+	g_free(text);
+	return 0;
 }
 
 /* Queues digest d unless one was queued since day_start: the outbox row
@@ -228,8 +263,9 @@ chores_digest(const struct config *cfg, struct registry *reg,
 		rc = chores_cases(reg, wd, &cd, today, now, err);
 	if (rc == 0)
 		rc = chores_mail(reg, &cd, now, err);
+	if (rc == 0)
+		rc = chores_calendar(cfg, reg, wd, &cd, now, err);
 	if (rc == 0) {
-		chores_calendar(wd, &cd, today);
 		for (int s = 0; s < DIGEST_SECTIONS; s++) {
 			d.rows[s] = (const struct digest_row *)(void *)cd.rows[s]->data;
 			d.n[s] = cd.rows[s]->len;

@@ -11,6 +11,7 @@
 
 #include "common/config.h"
 #include "common/error.h"
+#include "common/workdays.h"
 #include "registry/registry.h"
 
 /* What the chores remember between passes of one process: the caller's,
@@ -32,5 +33,19 @@ struct delivery_chores {
 int delivery_chores_run(const struct config *cfg, struct registry *reg,
 			struct delivery_chores *ch, int64_t now,
 			struct ogi_error *err);
+
+/* What the office must hear about the calendar at now (Unix seconds; the
+ * office's day in cfg->timezone) on the calendar wd: rules_calendar_warnings
+ * for the open cases in reg whose deadline is provisional (none when reg
+ * is NULL) and for an application received today.  ogid logs them at
+ * start (daemon/calwarn.c) and the daily digest lists them, so both say
+ * the same.  cfg, wd and reg are the caller's, only used during the call.
+ * Returns 0 with the warnings, one per line without a final newline, in
+ * *text_r (g_free), or NULL there when there is nothing to say; -1 when
+ * the registry cannot be read.  Blocks on registry I/O. */
+int delivery_calendar_warnings(const struct config *cfg,
+			       const struct workdays *wd, struct registry *reg,
+			       int64_t now, char **text_r,
+			       struct ogi_error *err);
 
 #endif

@@ -15,7 +15,7 @@ enum digest_section {
 	DIGEST_OVERDUE,      /* deadline passed, not answered */
 	DIGEST_FAILED,       /* letters or mail that could not be delivered */
 	DIGEST_HOLDING,      /* messages on the holding list */
-	DIGEST_CALENDAR,     /* years without holiday data */
+	DIGEST_CALENDAR,     /* provisional deadlines (calendar warnings) */
 };
 #define DIGEST_SECTIONS 7
 
