@@ -151,6 +151,15 @@ while [ "$i" -lt "$n" ]; do
 	esac
 done
 
+# A run repeats itself: the same fax made again is the same mail, byte
+# for byte (a test that fails on one run fails on the next).
+one=$(jq -r '.messages[0].id' "$truth")
+"$OGI_SRCDIR/tests/fax/make-faxes.sh" "$dir/again" --set quick --only "$one" \
+	--ogictl "$OGI_BUILDDIR/ogictl" >/dev/null 2>&1
+t_check "a second run makes the same mail byte for byte" \
+	cmp "$out/$(jq -r '.messages[0].mail' "$truth")" \
+	"$dir/again/$(jq -r '.messages[0].mail' "$dir/again/truth.json")"
+
 # The images set: forms that are only a photo or a scan, in ordinary mail.
 if ! "$OGI_SRCDIR/tests/fax/make-faxes.sh" "$dir/images" --set images \
 	--ogictl "$OGI_BUILDDIR/ogictl" >"$dir/images.out" 2>&1; then

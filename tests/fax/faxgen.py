@@ -61,6 +61,12 @@ FORM_BOX_TOP_PT = 25.0
 FORM_VALUE_PT = 13                    # size of a typed value
 FORM_VALUE_INDENT_PT = 6
 FORM_CHECK_PT = 13                    # size of the check box left of a choice
+# The boxes span the renderer's text block (79.37 to 521.57 pt on A4).
+FORM_BOX_WIDTH_PT = 442.2
+# Where a signature goes in its box: right of the middle, as people sign,
+# about 160 pt wide (a name written large).
+FORM_SIGN_LEFT_PT = 150
+FORM_SIGN_WIDTH_PT = 160
 
 FONT_DIR = "/usr/share/fonts/truetype"
 FONTS = {
@@ -69,6 +75,9 @@ FONTS = {
     "kai": (FONT_DIR + "/arphic/ukai.ttc", 0),
     "mono": (FONT_DIR + "/wqy/wqy-microhei.ttc", 1),
 }
+
+TIFFTAG_IMAGEDESCRIPTION = 270
+TIFFTAG_DATETIME = 306
 
 # The office's fax number, as make-faxes.sh configures it for the form.
 OFFICE_FAX = "0475-8888889"
@@ -317,7 +326,7 @@ def fill_form(blank, app, spec, rng):
 
     def put(label_word, value, rows=1):
         page, x0, y0, x1, y1, _ = label_word
-        width = px(521.57 - 79.37 - 2 * FORM_VALUE_INDENT_PT)
+        width = px(FORM_BOX_WIDTH_PT - 2 * FORM_VALUE_INDENT_PT)
         lines = wrap(f, value, width)[:rows]
         for i, line in enumerate(lines):
             cy = y0 + px(FORM_BOX_TOP_PT + FORM_ROW_PT * (i + 0.5))
@@ -357,8 +366,9 @@ def fill_form(blank, app, spec, rng):
         tick(pages[page], box)
 
     page, x0, y0, x1, y1, _ = blank.find("申请人签名")
-    sig_box = (x0 + px(150), y0 + px(FORM_BOX_TOP_PT + 2),
-               x0 + px(150 + 160), y0 + px(FORM_BOX_TOP_PT + 2 * FORM_ROW_PT - 2))
+    sig_box = (x0 + px(FORM_SIGN_LEFT_PT), y0 + px(FORM_BOX_TOP_PT + 2),
+               x0 + px(FORM_SIGN_LEFT_PT + FORM_SIGN_WIDTH_PT),
+               y0 + px(FORM_BOX_TOP_PT + 2 * FORM_ROW_PT - 2))
     draw_signature(pages[page], rng, spec.get("signature", "scribble"), sig_box, app)
     put(blank.find("申请时间"), date_cn(app["date"]))
 
@@ -375,6 +385,12 @@ def fill_form(blank, app, spec, rng):
 LETTER_MARGIN_PT = 72
 LETTER_TEXT_PT = 15
 LETTER_LINE_PT = 27
+LETTER_TITLE_TOP_PT = 90
+LETTER_TITLE_GAP_PT = 55
+# The closing block sits right: 申请人（签名）： starts this far from the
+# right margin, the signature beside it (a line above and below it).
+LETTER_SIGN_FROM_RIGHT_PT = 270
+LETTER_SIGN_WIDTH_PT = 120
 
 
 def letter_lines(app):
@@ -398,10 +414,10 @@ def write_letter(app, spec, rng, office):
     right = A4_X_OFFSET + px(A4_PT[0] - LETTER_MARGIN_PT)
     body = font("song", LETTER_TEXT_PT)
     title = font("typed", 22)
-    y = px(90)
+    y = px(LETTER_TITLE_TOP_PT)
     t = "政府信息公开申请书"
     draw.text(((MASTER_WIDTH - text_width(title, t)) / 2, y), t, font=title, fill=0)
-    y += px(55)
+    y += px(LETTER_TITLE_GAP_PT)
     draw.text((left, y), office + "：", font=body, fill=0)
     y += px(LETTER_LINE_PT)
     intro = ("　　根据《中华人民共和国政府信息公开条例》，本人向贵局申请公开下列政府信息，"
@@ -425,11 +441,12 @@ def write_letter(app, spec, rng, office):
         y += px(LETTER_LINE_PT)
     y += px(LETTER_LINE_PT)
     sign = "申请人（签名）："
-    sx = right - px(270)
+    sx = right - px(LETTER_SIGN_FROM_RIGHT_PT)
     draw.text((sx, y), sign, font=body, fill=0)
     sx1 = sx + text_width(body, sign)
     draw_signature(page, rng, spec.get("signature", "scribble"),
-                   (round(sx1), y - px(14), round(sx1 + px(120)), y + px(34)), app)
+                   (round(sx1), y - px(LETTER_TEXT_PT), round(sx1 + px(LETTER_SIGN_WIDTH_PT)),
+                    y + px(2 * LETTER_TEXT_PT + 4)), app)
     y += px(LETTER_LINE_PT * 2)
     draw.text((sx + px(40), y), date_cn(app["date"]), font=body, fill=0)
     if spec.get("id_smudged"):
@@ -509,26 +526,31 @@ def write_ps(pages, resolution, path):
         out.write("%%EOF\n")
 
 
-def encode_tiff(ps, resolution, compression, height, path, description):
+def encode_tiff(ps, resolution, compression, pages, path, tags):
+    """ghostscript encodes the pages; then tiffset writes tags (number ->
+    text) into every page's directory, and tiffcp rewrites the file without
+    the values they replaced (ghostscript's clock among them)."""
     xres, yres = RESOLUTIONS[resolution]
     device = {"g3": "tiffg3", "g4": "tiffg4"}[compression]
     run(["gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=" + device,
-         "-r%dx%d" % (xres, yres), "-g%dx%d" % (FAX_WIDTH, height), "-dFIXEDMEDIA",
-         "-sOutputFile=" + path, ps])
-    if description:
-        # What spandsp and HylaFAX write: the far end's station ID.
-        n = 0
-        while True:
-            r = subprocess.run(["tiffset", "-d", str(n), "-s", "270", description, path],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            if r.returncode != 0:
-                break
-            n += 1
-        if n == 0:
-            die("tiffset could not write ImageDescription into %s" % path)
+         "-r%dx%d" % (xres, yres), "-g%dx%d" % (FAX_WIDTH, pages[0].size[1]),
+         "-dFIXEDMEDIA", "-sOutputFile=" + path, ps])
+    for n in range(len(pages)):
+        for tag, value in sorted(tags.items()):
+            run(["tiffset", "-d", str(n), "-s", str(tag), value, path])
+    run(["tiffcp", path, path + ".tmp"])
+    os.replace(path + ".tmp", path)
 
 
 # --- fax-to-mail ---------------------------------------------------------
+
+def stable_bytes(msg, seq):
+    """The message with a boundary of its own instead of the email
+    module's random one, so that a run repeats itself byte for byte.
+    "_" is in no base64 body and in none of our text parts."""
+    msg.set_boundary("=_faxgen_%d_boundary" % seq)
+    return msg.as_bytes()
+
 
 def gateway_mail(spec, fax, when, attachments, seq):
     """The email a fax server sends for a received fax, in the style of
@@ -582,7 +604,7 @@ def gateway_mail(spec, fax, when, attachments, seq):
     msg.set_content(body)
     for name, maintype, subtype, data in attachments:
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
-    return msg.as_bytes()
+    return stable_bytes(msg, seq)
 
 
 def attachment_names(spec, when, seq):
@@ -696,15 +718,25 @@ def fax_message(spec, seq, ctx, app, masters, rng):
     enc = spec["encoding"]
     tif = os.path.join(fdir, stem + ".tif")
     describe = csid if spec["gateway"] in ("asterisk", "hylafax") else None
+    # DateTime: when the fax came in (ghostscript wrote its own clock,
+    # which would make every run's files differ).
+    tags = {TIFFTAG_DATETIME: when.strftime("%Y:%m:%d %H:%M:%S")}
+    if describe:
+        # What spandsp and HylaFAX write: the far end's station ID.
+        tags[TIFFTAG_IMAGEDESCRIPTION] = describe
     encode_tiff(sent_ps, spec["resolution"], "g3" if enc == "tiff-g3" else "g4",
-                pages[0].size[1], tif, describe)
+                pages, tif, tags)
     if enc == "pdf":
         path = os.path.join(fdir, stem + ".pdf")
         run(["tiff2pdf", "-o", path, tif])
     elif enc == "ps":
         path = os.path.join(fdir, stem + ".ps")
+        # fax2ps dates its output by the clock; faxrcvd runs it on receipt.
+        ps = re.sub(rb"^%%CreationDate: .*$", b"%%CreationDate: " +
+                    when.strftime("%a %b %d %H:%M:%S %Y").encode(), run(["fax2ps", tif]),
+                    flags=re.M)
         with open(path, "wb") as f:
-            f.write(run(["fax2ps", tif]))
+            f.write(ps)
     else:
         path = tif
     fname = attachment_names(spec, when, seq)
@@ -801,7 +833,8 @@ def image_message(spec, seq, ctx, app, masters, rng):
         buf = io.BytesIO()
         pages = [scan_page(p) for p in masters]
         pages[0].save(buf, "PDF", save_all=True, append_images=pages[1:],
-                      resolution=float(SCAN_DPI))
+                      resolution=float(SCAN_DPI), creationDate=when.utctimetuple(),
+                      modDate=when.utctimetuple())
         attachments.append(("申请表扫描件.pdf", "application", "pdf", buf.getvalue()))
     else:
         die("%s: image must be photo or scan" % spec["id"])
@@ -827,7 +860,7 @@ def image_message(spec, seq, ctx, app, masters, rng):
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     mpath = os.path.join(out, "mail", stem + ".eml")
     with open(mpath, "wb") as f:
-        f.write(msg.as_bytes())
+        f.write(stable_bytes(msg, seq))
     expect = expectation(app, spec)
     expect["channel"] = "email"
     return {
