@@ -1459,6 +1459,13 @@ trace_record(struct extract_record *rec, const struct extract_ocr_text *t,
 			continue;
 		value = k == EXTRACT_FIELD_DATE ? date_as_written(rec->date, t) :
 			extract_field_text(rec, (enum extract_field)k);
+		/* A label with nothing after it in OCR text may have its
+		 * value on a line the model put elsewhere, or unread: not
+		 * surely blank. */
+		if (value == NULL && in->rule != NULL &&
+		    strcmp(in->rule, "label-empty") == 0 &&
+		    in->confidence == EXTRACT_CONF_HIGH)
+			lower(in);
 		if (value == NULL)
 			continue;
 		tr = trace_value(t, tsk, w, value, in->line);
