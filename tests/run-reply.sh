@@ -269,4 +269,41 @@ if [ -n "$passed" ]; then
 	t_check "... refused only for being late" grep -q "too late" "$dir/err"
 fi
 
+# The race the FIFO and folder checks above cannot show: the path swapped
+# between a look at it and its opening.  tests/preload/swap.so renames a
+# symbolic link over the path right after the first stat of it; ogictl
+# opens the file once and copies what it checked, so neither a secret the
+# link points to nor a FIFO that would block instead gets in.
+swap=$OGI_BUILDDIR/tests/preload/swap.so
+preload=$swap
+# Under AddressSanitizer its runtime must be the first library loaded.
+asan=$(ldd "$OGI_BUILDDIR/ogictl" | awk '$1 ~ /^libasan/ { print $3 }')
+[ -z "$asan" ] || preload="$asan $swap"
+printf '只供本机关内部\n' >"$dir/secret.txt"
+mkfifo "$dir/swap-fifo"
+printf 'checked\n' >"$dir/swap-probe"
+ln -s "$dir/secret.txt" "$dir/swap-link"
+t_check "the swap library swaps a path after the first stat of it" \
+	sh -c 'LD_PRELOAD=$1 OGI_SWAP_PATH=$2 OGI_SWAP_WITH=$3 sh -c "test -f \"\$0\"" "$2" &&
+		[ -L "$2" ] && [ ! -e "$3" ]' _ "$swap" "$dir/swap-probe" "$dir/swap-link"
+set -- $(sql "SELECT id FROM cases WHERE state = 'registered' ORDER BY id LIMIT 2")
+t_check "two registered cases are left to answer" [ $# = 2 ]
+for target in secret.txt swap-fifo; do
+	id=$1; shift
+	printf '公开的名单\n' >"$dir/名单.txt"
+	ln -s "$dir/$target" "$dir/swap-link"
+	t_run env LD_PRELOAD="$preload" OGI_SWAP_PATH="$dir/名单.txt" \
+		OGI_SWAP_WITH="$dir/swap-link" timeout 10 "$OGI_BUILDDIR/ogictl" \
+		-c "$dir/ogid.conf" reply "$id" --outcome provided \
+		--attach "$dir/名单.txt" --yes >/dev/null 2>"$dir/err"
+	rc=$?
+	rm -f "$dir/swap-link"
+	att=$(sql "SELECT a.path FROM letter_attachments a JOIN letters l ON l.id = a.letter_id WHERE l.case_id = '$id'")
+	t_check "$target swapped in after the check: promptly answered" [ "$rc" = 0 ]
+	t_check "... with the file that was checked" \
+		sh -c '[ -n "$1" ] && printf "公开的名单\n" | cmp -s - "$2/state/$1"' _ "$att" "$dir"
+done
+t_check "nothing of the secret is in the spool" \
+	sh -c '! grep -rqF "只供本机关内部" "$1/state/attachments"' _ "$dir"
+
 t_done
