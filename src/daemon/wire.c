@@ -674,7 +674,7 @@ wire_fax_field(const struct wire_field *f, struct extract_fax *fax,
 		fax->pages = (unsigned)v;
 		return 0;
 	case WIRE_T_REC_FAX_RECEIVED:
-		if (wire_number(f, INT64_MAX, &v, err) != 0)
+		if (wire_number(f, EXTRACT_FAX_RECEIVED_MAX, &v, err) != 0)
 			return -1;
 		fax->received = (int64_t)v;
 		return 0;

@@ -784,10 +784,11 @@ extract_fax_recognise(const struct mime_message *msg, bool fax_channel,
 	else if (style == EXTRACT_FAX_STYLE_HYLAFAX && !document)
 		/* Only the subject's words, and nothing a gateway sends. */
 		style = EXTRACT_FAX_STYLE_NONE;
-	if (style == EXTRACT_FAX_STYLE_NONE && asterisk && fax_sender(msg))
-		style = EXTRACT_FAX_STYLE_ASTERISK;
+	/* What the office configured says more than a file name does. */
 	if (style == EXTRACT_FAX_STYLE_NONE && configured(msg, pat))
 		style = EXTRACT_FAX_STYLE_CONFIGURED;
+	if (style == EXTRACT_FAX_STYLE_NONE && asterisk && fax_sender(msg))
+		style = EXTRACT_FAX_STYLE_ASTERISK;
 	if (style == EXTRACT_FAX_STYLE_NONE && fax_channel)
 		style = EXTRACT_FAX_STYLE_INTAKE;
 	if (style == EXTRACT_FAX_STYLE_NONE) {
@@ -797,8 +798,8 @@ extract_fax_recognise(const struct mime_message *msg, bool fax_channel,
 	read_any(subject, &f);
 	if (style == EXTRACT_FAX_STYLE_ASTERISK || style == EXTRACT_FAX_STYLE_CONFIGURED)
 		read_script_body(msg, &f);
-	if (f.received == 0)
-		f.received = msg->date > 0 ? msg->date : 0;
+	if (f.received == 0 && msg->date > 0 && msg->date <= EXTRACT_FAX_RECEIVED_MAX)
+		f.received = msg->date;
 	f.is_fax = true;
 	f.style = style;
 	*fax_r = f;

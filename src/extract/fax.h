@@ -63,6 +63,10 @@ enum extract_fax_quality {
 /* A number as written, with its spaces and hyphens: longer is not one. */
 #define EXTRACT_FAX_NUMBER_MAX_BYTES 32
 
+/* The last second GLib's dates can show (9999-12-31T23:59:59Z): no time
+ * a gateway wrote is later, and ogictl could not print one that is. */
+#define EXTRACT_FAX_RECEIVED_MAX INT64_C(253402300799)
+
 /* What a fax gateway's message says about the fax.  Strings owned (free
  * with extract_fax_clear), valid UTF-8. */
 struct extract_fax {
@@ -75,7 +79,8 @@ struct extract_fax {
 	                        extract_fax_number; NULL when none or not
 	                        plausible */
 	unsigned pages;      /* 1..EXTRACT_FAX_MAX_PAGES, 0 unknown */
-	int64_t received;    /* Unix time the gateway received it, 0 unknown */
+	int64_t received;    /* Unix time the gateway received it, 0 unknown;
+	                        at most EXTRACT_FAX_RECEIVED_MAX */
 	enum extract_fax_quality quality;
 };
 

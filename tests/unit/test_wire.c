@@ -662,6 +662,7 @@ static void fax_csid_long(struct extract_fax *f)
 	f->csid = g_strnfill(EXTRACT_FAX_CSID_MAX_CHARS + 1, 'A');
 }
 static void fax_csid_not_utf8(struct extract_fax *f) { f->csid[0] = '\xff'; }
+static void fax_after_9999(struct extract_fax *f) { f->received = EXTRACT_FAX_RECEIVED_MAX + 1; }
 
 static void
 test_hostile_fax(void **state)
@@ -679,6 +680,7 @@ test_hostile_fax(void **state)
 		{ "a line break in the CSID", fax_csid_newline },
 		{ "a CSID over its bound", fax_csid_long },
 		{ "a CSID not UTF-8", fax_csid_not_utf8 },
+		{ "a time no date can show", fax_after_9999 },
 	};
 
 	(void)state;
