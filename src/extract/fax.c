@@ -386,12 +386,12 @@ static const struct {
 	{ "remotestation", KEY_CSID, false },
 };
 
-/* The key of a "  Key: value" line, lowercase without spaces or hyphens;
- * *value_r after the colon.  KEY_OTHER when the line is not one. */
+/* The key of a "  Key: value" line, lowercase without spaces or hyphens
+ * in key; *value_r after the colon.  KEY_OTHER when the line is not one. */
 static enum fax_key
-line_key(const char *line, const char **value_r, bool *hylafax_r)
+line_key(const char *line, char key[FAX_KEY_MAX + 1], const char **value_r,
+	 bool *hylafax_r)
 {
-	char key[FAX_KEY_MAX + 1];
 	size_t n = 0;
 	const char *p = line;
 
@@ -424,12 +424,13 @@ read_keys(const struct mime_message *msg, struct extract_fax *fax)
 				  FAX_SCAN_LINES + 1);
 	for (int i = 0; lines[i] != NULL && i < FAX_SCAN_LINES; i++) {
 		const char *value = NULL;
+		char key[FAX_KEY_MAX + 1];
 		bool hylafax = false;
 		enum fax_key k;
 		char *v, *number;
 
 		g_strdelimit(lines[i], "\r", ' ');
-		k = line_key(lines[i], &value, &hylafax);
+		k = line_key(lines[i], key, &value, &hylafax);
 		if (k == KEY_OTHER)
 			continue;
 		v = g_strstrip(g_strdup(value));
@@ -481,14 +482,12 @@ count_hylafax_keys(const struct mime_message *msg)
 	unsigned n;
 
 	for (int i = 0; lines[i] != NULL && i < FAX_SCAN_LINES; i++) {
-		const char *value = NULL, *colon;
+		const char *value = NULL;
+		char key[FAX_KEY_MAX + 1];
 		bool hylafax = false;
 
-		if (line_key(lines[i], &value, &hylafax) == KEY_OTHER || !hylafax)
-			continue;
-		colon = value - 1;
-		g_hash_table_add(seen, g_ascii_strdown(g_strstrip(
-			g_strndup(lines[i], (gsize)(colon - lines[i]))), -1));
+		if (line_key(lines[i], key, &value, &hylafax) != KEY_OTHER && hylafax)
+			g_hash_table_add(seen, g_strdup(key));
 	}
 	n = g_hash_table_size(seen);
 	g_hash_table_destroy(seen);
