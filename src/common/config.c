@@ -657,8 +657,16 @@ config_check_smtp(struct config_parse *p)
 	struct config_smtp *s = &p->cfg->smtp;
 	bool implicit;
 
-	if (s->host == NULL)
-		config_problem(p, "smtp", NULL, "no host given");
+	/* The retry schedule, the sender and the attachment limit mean
+	 * something without a server (the outbox Maildir, a fax command's
+	 * retries); the connection keys do not. */
+	if (s->host == NULL && (s->port != 0 || s->tls != NULL ||
+				s->ca_file != NULL || s->user != NULL ||
+				s->password != NULL || s->password_file != NULL ||
+				s->timeout_s != 0))
+		config_problem(p, "smtp", NULL, "no host given for the server "
+			       "keys (port, tls, ca_file, user, password, "
+			       "password_file, timeout)");
 	if (s->tls == NULL)
 		s->tls = g_strdup("starttls");
 	implicit = strcmp(s->tls, "implicit") == 0;

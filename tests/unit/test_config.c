@@ -389,6 +389,63 @@ test_passwords(void **state)
 	}
 }
 
+/* [smtp] without a host: the retry schedule (which a fax command's busy
+ * line waits on too), the sender and the attachment limit may be set for
+ * the outbox Maildir; a key about a server's connection without a server
+ * is a mistake. */
+static const struct {
+	const char *smtp;      /* the [smtp] section's keys */
+	const char *problem;   /* NULL: loads */
+	int waits[3];          /* with no problem: the schedule, 0-ended */
+} smtp_hostless_cases[] = {
+	{ "retry = 1h 2h\n", NULL, { 3600, 7200 } },
+	{ "retry = 30m\nfrom = 办公室 <ysqgk@example.gov.cn>\nmax_attachments = 5M\n",
+	  NULL, { 1800 } },
+	{ "retry = soon\n", ":7: [smtp] retry: \"soon\" is not a list of waits", { 0 } },
+	{ "retry = 1h\nport = 25\n", "[smtp]: no host given", { 0 } },
+	{ "user = ogi\n", "[smtp]: no host given", { 0 } },
+	{ "timeout = 30\n", "[smtp]: no host given", { 0 } },
+};
+
+static void
+test_smtp_without_host(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(smtp_hostless_cases); i++) {
+		struct ogi_error err = { 0 };
+		struct config *cfg = NULL;
+		char *problems = NULL, text[512];
+		const char *path;
+		size_t n = 0;
+		int rc;
+
+		snprintf(text, sizeof(text), "[intake.m]\ndriver = maildir\n"
+			 "path = /m\n[fax]\ncommand = sendfax -d {number} {pdf}\n"
+			 "[smtp]\n%s", smtp_hostless_cases[i].smtp);
+		path = write_conf(text);
+		rc = config_load(path, "/x", &cfg, &problems, &err);
+		if (smtp_hostless_cases[i].problem != NULL) {
+			if (rc != -1 || strstr(problems, smtp_hostless_cases[i].problem) == NULL)
+				fail_msg("case %zu: no \"%s\" in:\n%s", i,
+					 smtp_hostless_cases[i].problem,
+					 problems ? problems : "");
+			g_free(problems);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("case %zu: refused:\n%s", i, problems);
+		assert_null(cfg->smtp.host);
+		while (n < G_N_ELEMENTS(smtp_hostless_cases[i].waits) &&
+		       smtp_hostless_cases[i].waits[n] != 0)
+			n++;
+		assert_int_equal(cfg->smtp.n_retry, n);
+		for (size_t k = 0; k < n; k++)
+			assert_int_equal(cfg->smtp.retry_s[k],
+					 smtp_hostless_cases[i].waits[k]);
+		config_free(cfg);
+	}
+}
+
 /* The documented example must itself be a valid configuration. */
 static void
 test_contrib_example(void **state)
@@ -419,6 +476,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test_setup_teardown(test_passwords, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_smtp_without_host, setup, teardown),
 		cmocka_unit_test(test_contrib_example),
 	};
 
