@@ -90,8 +90,9 @@ enum delivery_channel_state {
 	                               caller calls delivery_fallback() */
 	DELIVERY_CHANNEL_UNCERTAIN, /* it may have gone (a fax command that
 	                               timed out): neither retried nor sent
-	                               another way; the letter fails for the
-	                               office to decide */
+	                               another way; the letter fails and the
+	                               office is told, to decide
+	                               (delivery_fallback_tell) */
 };
 
 /* Room for a Message-ID we made (a random local part and the office's
@@ -200,5 +201,22 @@ const char *delivery_fallback_next(const struct delivery_contact *c,
 int delivery_fallback(const struct config *cfg, struct registry *reg,
 		      int64_t letter_id, const char *detail, int64_t now,
 		      int64_t *next_id_r, struct ogi_error *err);
+
+/* After letter letter_id, pending, was handed to a channel that cannot
+ * say whether it went -- a fax command that timed out, a sender that died
+ * while the command ran --, with why in detail (one line), at now: the
+ * office is told as by delivery_fallback (the log line, the event
+ * "delivery-failed", a reply's answered case delivery_failed), then the
+ * letter becomes failed and settled in one transaction.  It is NOT added
+ * again in another channel: it may have reached the applicant, and sending
+ * it another way as well would send it twice; a clerk decides.  The office
+ * is told first, so a crash in between leaves the letter pending and
+ * marked sending: told again on the next pass, never re-sent; a letter
+ * already failed (or cancelled) is neither told nor changed.  Not inside
+ * a registry transaction.  Returns 0, or -1 (no such letter or case, a
+ * database error). */
+int delivery_fallback_tell(const struct config *cfg, struct registry *reg,
+			   int64_t letter_id, const char *detail, int64_t now,
+			   struct ogi_error *err);
 
 #endif

@@ -128,6 +128,31 @@ fallback_tell(struct registry *reg, const struct registry_case *c,
 			  c->id, err.msg);
 }
 
+/* Reads letter letter_id and its case into *l and *c_r (registry_letter_clear,
+ * registry_case_free).  Returns 0, or -1 with err (no such letter or case,
+ * a database error) and nothing to free. */
+static int
+fallback_load(struct registry *reg, int64_t letter_id, struct registry_letter *l,
+	      struct registry_case **c_r, struct ogi_error *err)
+{
+	bool found;
+
+	*c_r = NULL;
+	if (registry_letter_get(reg, letter_id, l, &found, err) != 0)
+		return -1;
+	if (!found) {
+		error_set(err, "no letter %" PRId64, letter_id);
+		return -1;
+	}
+	if (registry_case_get(reg, l->case_id, c_r, err) == 0 && *c_r == NULL)
+		error_set(err, "letter %" PRId64 ": no case %s", letter_id, l->case_id);
+	if (*c_r == NULL) {
+		registry_letter_clear(l);
+		return -1;
+	}
+	return 0;
+}
+
 int
 delivery_fallback(const struct config *cfg, struct registry *reg,
 		  int64_t letter_id, const char *detail, int64_t now,
@@ -137,23 +162,13 @@ delivery_fallback(const struct config *cfg, struct registry *reg,
 	struct registry_case *c = NULL;
 	struct delivery_contact contact;
 	const char *next = NULL;
-	bool found, again = false;
+	bool again = false;
 	int rc = -1;
 
 	(void)cfg;
 	*next_id_r = 0;
-	if (registry_letter_get(reg, letter_id, &l, &found, err) != 0)
+	if (fallback_load(reg, letter_id, &l, &c, err) != 0)
 		return -1;
-	if (!found) {
-		error_set(err, "no letter %" PRId64, letter_id);
-		return -1;
-	}
-	if (registry_case_get(reg, l.case_id, &c, err) != 0)
-		goto out;
-	if (c == NULL) {
-		error_set(err, "letter %" PRId64 ": no case %s", letter_id, l.case_id);
-		goto out;
-	}
 	delivery_contact_of_case(c, &contact);
 	if (registry_batch_begin(reg, err) != 0)
 		goto out;
@@ -182,6 +197,46 @@ delivery_fallback(const struct config *cfg, struct registry *reg,
 		g_free(what);
 	}
 	rc = 0;
+out:
+	registry_case_free(c);
+	registry_letter_clear(&l);
+	return rc;
+}
+
+int
+delivery_fallback_tell(const struct config *cfg, struct registry *reg,
+		       int64_t letter_id, const char *detail, int64_t now,
+		       struct ogi_error *err)
+{
+	struct registry_letter l;
+	struct registry_case *c = NULL;
+	char *what;
+	int rc = -1;
+
+	(void)cfg;
+	if (fallback_load(reg, letter_id, &l, &c, err) != 0)
+		return -1;
+	if (!fallback_can_fail(l.state)) {
+		rc = 0;
+		goto out;
+	}
+	what = g_strdup_printf("letter %" PRId64 " (%s by %s) failed: %s; not sent "
+			       "again another way, as it may have reached the "
+			       "applicant: the office must check and act",
+			       l.id, l.kind, l.channel, detail);
+	/* Told before the letter is closed: a crash in between leaves it
+	 * pending and marked, told again on the next pass, never re-sent. */
+	fallback_tell(reg, c, l.kind, what);
+	g_free(what);
+	if (registry_batch_begin(reg, err) != 0)
+		goto out;
+	if (registry_letter_transition_in_tx(reg, l.id, l.state, "failed",
+					     detail, now, err) != 0 ||
+	    registry_letter_settle(reg, l.id, now, err) != 0) {
+		registry_batch_abort(reg);
+		goto out;
+	}
+	rc = registry_batch_commit(reg, err);
 out:
 	registry_case_free(c);
 	registry_letter_clear(&l);

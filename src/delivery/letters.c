@@ -421,22 +421,35 @@ letters_test_fault(void)
 		raise(SIGKILL);
 }
 
-/* Letter l is given up: failed with why.  With fallback its final news is
- * acted on by delivery_letters_settle (another channel); one that no
- * channel can help (a template or value error, no such case) is settled at
- * once, for the office. */
+/* What becomes of a letter given up, after it is failed. */
+enum letters_after {
+	LETTERS_SETTLE,   /* no channel can help (a template or value error,
+	                     no such case): settled at once, for the office */
+	LETTERS_FALLBACK, /* its channel refused it: delivery_letters_settle
+	                     acts on its final news (another channel) */
+	LETTERS_TELL,     /* it may have gone (a fax command that timed out or
+	                     whose sender died): the office is told, and it goes
+	                     no other way (delivery_fallback_tell) */
+};
+
+/* Letter l is given up: failed with why, then as after says. */
 static int
 letters_fail(struct letters_pass *pass, const struct registry_letter *l,
-	     const char *why, bool fallback, struct ogi_error *err)
+	     const char *why, enum letters_after after, struct ogi_error *err)
 {
 	log_warning("letter %lld (%s, case %s, %s): failed: %s", (long long)l->id,
 		    l->kind, l->case_id, l->channel, why);
 	pass->st->failed++;
+	if (after == LETTERS_TELL)
+		return delivery_fallback_tell(pass->cfg, pass->reg, l->id, why,
+					      pass->now, err);
 	if (registry_letter_transition(pass->reg, l->id, "pending", "failed", why,
 				       pass->now, err) != 0)
 		return -1;
-	return fallback ? 0 : registry_letter_settle(pass->reg, l->id, pass->now,
-						     err);
+	return after == LETTERS_FALLBACK ? 0 : registry_letter_settle(pass->reg,
+								      l->id,
+								      pass->now,
+								      err);
 }
 
 /* Making or handing on letter l failed with err.  An error of this letter
@@ -453,7 +466,7 @@ letters_fail_permanent(struct letters_pass *pass, const struct registry_letter *
 	if (err->scope != OGI_ERROR_MESSAGE || err->temporary)
 		return -1;
 	snprintf(why, sizeof(why), "%s", err->msg);
-	return letters_fail(pass, l, why, false, err);
+	return letters_fail(pass, l, why, LETTERS_SETTLE, err);
 }
 
 bool
@@ -489,15 +502,15 @@ letters_defer(struct letters_pass *pass, const struct registry_letter *l,
 	}
 	why = g_strdup_printf("%s; gave up after %d tries: the retry schedule "
 			      "([smtp] retry) is used up", detail, l->attempts + 1);
-	rc = letters_fail(pass, l, why, true, err);
+	rc = letters_fail(pass, l, why, LETTERS_FALLBACK, err);
 	g_free(why);
 	return rc;
 }
 
 /* Letter l was handed to a channel that cannot take it back (a fax
  * command) and its sender died before the end was recorded: it may have
- * gone, and sending it again could send it twice, so it fails for the
- * office, as a command that timed out does. */
+ * gone, and sending it again could send it twice, so it fails and the
+ * office is told, as for a command that timed out. */
 static int
 letters_interrupted(struct letters_pass *pass, const struct registry_letter *l,
 		    struct ogi_error *err)
@@ -507,7 +520,7 @@ letters_interrupted(struct letters_pass *pass, const struct registry_letter *l,
 				    "the %s may have been sent; check the %s "
 				    "server's log before sending it again",
 				    l->channel, l->channel, l->channel);
-	int rc = letters_fail(pass, l, why, false, err);
+	int rc = letters_fail(pass, l, why, LETTERS_TELL, err);
 
 	g_free(why);
 	return rc;
@@ -531,9 +544,9 @@ letters_record(struct letters_pass *pass, const struct registry_letter *l,
 	case DELIVERY_CHANNEL_TEMPORARY:
 		return letters_defer(pass, l, res->detail, err);
 	case DELIVERY_CHANNEL_PERMANENT:
-		return letters_fail(pass, l, res->detail, true, err);
+		return letters_fail(pass, l, res->detail, LETTERS_FALLBACK, err);
 	case DELIVERY_CHANNEL_UNCERTAIN:
-		return letters_fail(pass, l, res->detail, false, err);
+		return letters_fail(pass, l, res->detail, LETTERS_TELL, err);
 	case DELIVERY_CHANNEL_QUEUED:
 	case DELIVERY_CHANNEL_SENT:
 		break;
@@ -595,7 +608,7 @@ letters_one(struct letters_pass *pass, struct registry_letter *l,
 		return -1;
 	if (c == NULL || ch == NULL) {
 		rc = letters_fail(pass, l, c == NULL ? "no such case"
-				  : "no such channel", false, err);
+				  : "no such channel", LETTERS_SETTLE, err);
 		goto out;
 	}
 	/* The number is stored before anything is rendered: a crash after it

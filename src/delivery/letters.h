@@ -17,7 +17,9 @@
  *        letter: marked sending, committed, before the command starts;
  *        queued and sent in one transaction after it; one found still
  *        marked was in the command when its sender died, may have gone,
- *        and fails for the office instead of going twice)
+ *        and -- like one whose command timed out -- fails, the office
+ *        told (delivery_fallback_tell: a reply's case delivery_failed),
+ *        instead of going twice or another way)
  *     -> or, when the channel cannot take it now (a fax line busy), it
  *        waits for the next step of the [smtp] retry schedule, and fails
  *        when the schedule is used up

@@ -23,6 +23,7 @@
 #include "delivery/letters.h"
 #include "delivery/post.h"
 #include "registry-fixture.h"
+#include "registry/case.h"
 #include "registry/letters.h"
 #include "workflow/workflow.h"
 
@@ -877,6 +878,65 @@ test_fallback_after_delivery(void **state)
 	case_state(f, id, "delivery_failed");
 }
 
+/* A letter that may have gone (a fax command that timed out, a sender
+ * that died in it): told, never re-sent.  A reply's answered case becomes
+ * delivery_failed; a receipt's registered case only gets the event.  The
+ * letter is failed and settled, so the settling pass does not send it
+ * another way; asked again, it tells and adds nothing. */
+static void
+test_fallback_tell(void **state)
+{
+	struct registry_fixture *f = *state;
+	static const struct {
+		const char *kind, *case_state;
+	} cases[] = {
+		{ "reply-provided", "delivery_failed" },
+		{ "receipt", "registered" },
+	};
+
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char id[REGISTRY_CASE_ID_SIZE];
+		struct registry_letter_new l = { .kind = cases[i].kind, .channel = "fax" };
+		struct registry_letter *rows;
+		struct registry_event *ev;
+		struct ogi_error err = { 0 };
+		size_t n, told = 0;
+		int64_t letter;
+
+		make_case(f, "0471-6651234", id);
+		if (strcmp(cases[i].case_state, "registered") != 0)
+			assert_int_equal(registry_case_transition(f->reg, id, "registered",
+								  "answered", "answered",
+								  NULL, &err), 0);
+		l.case_id = id;
+		assert_int_equal(registry_letter_add(f->reg, &l, T0, &letter, &err), 0);
+		assert_int_equal(registry_letter_mark_sending(f->reg, letter, T0, &err), 0);
+		for (int again = 0; again < 2; again++)
+			if (delivery_fallback_tell(NULL, f->reg, letter, "fax command "
+						   "timed out", T0 + 60, &err) != 0)
+				fail_msg("%s: %s", cases[i].kind, err.msg);
+		letter_state(f, letter, "failed", "fax");
+		case_state(f, id, cases[i].case_state);
+		assert_int_equal(registry_letters_of_case(f->reg, id, &rows, &n, &err), 0);
+		assert_int_equal(n, 1);
+		registry_letters_free(rows, n);
+		assert_int_equal(registry_letters_unsettled(f->reg, 10, &rows, &n, &err), 0);
+		assert_int_equal(n, 0);
+		assert_int_equal(registry_case_history(f->reg, id, &ev, &n, &err), 0);
+		for (size_t k = 0; k < n; k++)
+			if (ev[k].detail != NULL &&
+			    strstr(ev[k].detail, "fax command timed out; not sent "
+				   "again another way") != NULL) {
+				assert_string_equal(ev[k].type, "delivery-failed");
+				told++;
+			}
+		assert_int_equal(told, 1);
+		registry_events_free(ev, n);
+	}
+	assert_int_equal(delivery_fallback_tell(NULL, f->reg, 9999, "x", T0,
+						&(struct ogi_error){ 0 }), -1);
+}
+
 int
 main(void)
 {
@@ -908,6 +968,9 @@ main(void)
 						registry_fixture_setup,
 						registry_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_fallback_receipt,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_fallback_tell,
 						registry_fixture_setup,
 						registry_fixture_teardown),
 	};
