@@ -180,7 +180,54 @@ for how in command hook; do
 	t_check "$how: the letter fails for the office, saying the fax may have gone" \
 		sql_is "$k" "SELECT state || ' ' || (detail LIKE '%the fax may have been sent; check the fax server''s log%') FROM letters WHERE id = 1" "failed 1"
 	t_check "$how: and goes no other way" sql_is "$k" "SELECT count(*) FROM letters" 1
+	t_check "$how: the office is told: a delivery-failed event" \
+		sql_is "$k" "SELECT count(*) FROM events WHERE case_id = '2026-000001' AND type = 'delivery-failed' AND detail LIKE '%not sent again another way%'" 1
 done
+
+# --- a fax command that times out ----------------------------------------
+# Killed after [fax] timeout, the fax may have gone: the letter fails and
+# the office is told -- the reply's case delivery_failed, the daily digest
+# lists the letter with why -- but it is not sent by post as well, though
+# the applicant gave an address.
+tm=$(channels_dir timeout "[fax]" \
+	"command = $OGI_SRCDIR/tests/fax-record.sh -d {number} {pdf}" "timeout = 1")
+export OGI_FAX_LOG="$tm/fax.log"
+deliver "$tm" "$apps/fax.eml"
+OGI_FAX_EXIT=0 t_ogid "$tm" --once 2>"$tm/ogid.log" || t_fail "ogid --once (timeout: receipt)"
+t_ogictl "$tm" reply 2026-000001 --outcome unavailable.not_held --yes >/dev/null ||
+	t_fail "ogictl reply (timeout)"
+OGI_FAX_SLEEP=5 t_ogid "$tm" --once 2>>"$tm/ogid.log" || t_fail "ogid --once (timeout: reply)"
+t_check "the reply by fax timed out and failed, saying it may have gone" \
+	sql_is "$tm" "SELECT state || ' ' || (detail LIKE 'timed out: may have been sent%fax command killed after 1 s%') FROM letters WHERE kind LIKE 'reply%'" "failed 1"
+t_ogictl "$tm" show 2026-000001 --json >"$tm/case.json"
+t_check "its case is delivery_failed" t_jq "$tm/case.json" '.state == "delivery_failed"'
+t_check "the office is told once: a delivery-failed event" \
+	sql_is "$tm" "SELECT count(*) FROM events WHERE case_id = '2026-000001' AND type = 'delivery-failed' AND detail LIKE '%not sent again another way%'" 1
+OGI_FAX_EXIT=0 t_ogid "$tm" --once 2>>"$tm/ogid.log" || t_fail "ogid --once (timeout: after)"
+t_check "no letter by post is added: two letters, two faxes" \
+	sh -c "[ \"\$(sqlite3 '$tm/state/ogid.db' 'SELECT group_concat(channel) FROM letters')\" = fax,fax ] &&
+	       [ \$(grep -c '^argv:' '$tm/fax.log') = 2 ]"
+t_check "and nothing waits in the print queue" sh -c "[ -z \"\$(ls '$tm/state/print' 2>/dev/null)\" ]"
+# The digest of the day after it: the failed letter, by fax, with why.
+sed -i 's/^digest_time = off$/digest_time = 00:00/' "$tm/ogid.conf"
+t_ogid "$tm" --once 2>>"$tm/ogid.log" || t_fail "ogid --once (timeout: digest)"
+set -- $(mails_to ysqgk@example.gov.cn)
+t_check "the digest goes to the office" test "$#" = 1
+python3 - "${1:-/dev/null}" >"$tm/digest.txt" <<'PY'
+import email, sys
+from email import policy
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=policy.default)
+print(m["Subject"])
+for part in m.walk():
+    if part.get_content_type() == "text/plain":
+        print(part.get_content().replace("\r\n", "\n"))
+PY
+reply_id=$(sql "$tm" "SELECT id FROM letters WHERE kind LIKE 'reply%'")
+t_check "its subject counts the failure" grep -q "送达失败 2" "$tm/digest.txt"
+t_check "it lists the case, delivery_failed" \
+	grep -q "^  2026-000001  delivery_failed  " "$tm/digest.txt"
+t_check "and the letter by fax, with why" \
+	grep -q "^  letter $reply_id by fax  reply-[a-z_.-]*  2026-000001  timed out: may have been sent" "$tm/digest.txt"
 
 # --- fax through an email gateway -----------------------------------------
 g=$(channels_dir gateway "[fax]" "gateway = {number}@fax.example")

@@ -13,6 +13,7 @@
 #include "registry/automatic.h"
 #include "registry/calendar.h"
 #include "registry/holding.h"
+#include "registry/letters.h"
 #include "registry/outbox.h"
 #include "workflow/digest.h"
 #include "workflow/rules.h"
@@ -30,6 +31,10 @@
 #define CHORES_FAILED_DAYS 7
 /* What a calendar warning is about, in the digest's first column. */
 #define CHORES_CALENDAR_WHAT "暂定期限"
+/* Failed letters listed at most: a week of an office's letters is a few
+ * hundred; more failing than this is an outage the log and ogictl show,
+ * and a digest longer than that is not read. */
+#define CHORES_FAILED_LETTERS_MAX 500
 static int
 chores_sweep(struct registry *reg, const char *today, int64_t now,
 	     struct ogi_error *err)
@@ -122,22 +127,59 @@ chores_cases(struct registry *reg, const struct workdays *wd,
 	return rc;
 }
 
+/* The letters of the last CHORES_FAILED_DAYS that failed, whatever their
+ * channel (a fax whose command timed out has no mail to show), with why;
+ * the outbox rows that carried them go into carried (int64 ids), so
+ * their mail is not listed twice. */
+static int
+chores_letters(struct registry *reg, struct chores_digest *cd, int64_t now,
+	       GHashTable *carried, struct ogi_error *err)
+{
+	struct registry_letter *rows;
+	size_t n;
+
+	if (registry_letters_failed_since(reg, now - CHORES_FAILED_DAYS * CHORES_DAY_S,
+					  CHORES_FAILED_LETTERS_MAX, &rows, &n,
+					  err) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char *what = g_strdup_printf("letter %lld by %s",
+					     (long long)rows[i].id, rows[i].channel);
+
+		chores_add(cd, DIGEST_FAILED, what, rows[i].kind, rows[i].case_id,
+			   rows[i].detail);
+		g_free(what);
+		if (rows[i].outbox_id != 0)
+			g_hash_table_add(carried, g_memdup2(&rows[i].outbox_id,
+							    sizeof(int64_t)));
+	}
+	registry_letters_free(rows, n);
+	return 0;
+}
+
 static int
 chores_mail(struct registry *reg, struct chores_digest *cd, int64_t now,
 	    struct ogi_error *err)
 {
+	GHashTable *carried = g_hash_table_new_full(g_int64_hash, g_int64_equal,
+						    g_free, NULL);
 	struct registry_holding_row *held;
 	struct registry_outbox_row *rows;
 	size_t n;
 
-	if (registry_outbox_list(reg, &rows, &n, err) != 0)
+	if (chores_letters(reg, cd, now, carried, err) != 0 ||
+	    registry_outbox_list(reg, &rows, &n, err) != 0) {
+		g_hash_table_destroy(carried);
 		return -1;
+	}
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(rows[i].state, "failed") == 0 &&
+		    !g_hash_table_contains(carried, &rows[i].id) &&
 		    rows[i].created_at >= now - CHORES_FAILED_DAYS * CHORES_DAY_S)
 			chores_add(cd, DIGEST_FAILED, rows[i].recipient, rows[i].kind,
 				   rows[i].case_id, rows[i].last_status);
 	registry_outbox_rows_free(rows, n);
+	g_hash_table_destroy(carried);
 	if (registry_holding_list(reg, &held, &n, err) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)

@@ -412,6 +412,25 @@ registry_letters_unsettled(struct registry *reg, size_t max,
 	return letter_rows(reg, &s, rows_r, n_r, err);
 }
 
+int
+registry_letters_failed_since(struct registry *reg, int64_t since, size_t max,
+			      struct registry_letter **rows_r, size_t *n_r,
+			      struct ogi_error *err)
+{
+	struct registry_stmt s;
+
+	*rows_r = NULL;
+	*n_r = 0;
+	if (registry_stmt_prepare(reg, &s, "SELECT " LETTER_COLUMNS " FROM letters"
+				  " WHERE state = 'failed' AND updated_at >= ?2"
+				  " ORDER BY id LIMIT ?1",
+				  "list failed letters", err) != 0)
+		return -1;
+	registry_stmt_int(&s, 1, (int64_t)MIN(max, (size_t)INT64_MAX));
+	registry_stmt_int(&s, 2, since);
+	return letter_rows(reg, &s, rows_r, n_r, err);
+}
+
 /* --- changing ------------------------------------------------------------ */
 
 struct letter_move_args {

@@ -208,6 +208,12 @@ int registry_letter_set_tracking(struct registry *reg, int64_t id,
 int registry_letters_unsettled(struct registry *reg, size_t max,
 			       struct registry_letter **rows_r, size_t *n_r,
 			       struct ogi_error *err);
+/* Letters that failed at or after since (the time of their last change),
+ * oldest first, at most max (the daily digest); same ownership as
+ * registry_letters_pending. */
+int registry_letters_failed_since(struct registry *reg, int64_t since,
+				  size_t max, struct registry_letter **rows_r,
+				  size_t *n_r, struct ogi_error *err);
 /* Marks letter id settled at now: its sent or failed state has been acted
  * on (the case moved, the fallback asked), so it is not listed again.
  * Returns 0 or -1. */

@@ -98,8 +98,9 @@ workflow_digest_render(const struct digest *d, char **subject_r,
 	digest_text(t, d);
 	digest_html(h, d);
 	*subject_r = g_strdup_printf("政府信息公开每日提醒 %s：超期 %zu，即将到期 %zu，"
-				     "待处理邮件 %zu", d->date, d->n[DIGEST_OVERDUE],
-				     d->n[DIGEST_DUE_SOON], d->n[DIGEST_HOLDING]);
+				     "送达失败 %zu，待处理邮件 %zu", d->date,
+				     d->n[DIGEST_OVERDUE], d->n[DIGEST_DUE_SOON],
+				     d->n[DIGEST_FAILED], d->n[DIGEST_HOLDING]);
 	*text_r = g_string_free(t, FALSE);
 	*html_r = g_string_free(h, FALSE);
 }

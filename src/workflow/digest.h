@@ -13,7 +13,9 @@ enum digest_section {
 	DIGEST_AWAITING,     /* waiting for a correction or a clerk's review */
 	DIGEST_DUE_SOON,     /* deadline within DIGEST_DUE_SOON_DAYS working days */
 	DIGEST_OVERDUE,      /* deadline passed, not answered */
-	DIGEST_FAILED,       /* letters or mail that could not be delivered */
+	DIGEST_FAILED,       /* cases whose reply failed, letters (every
+	                        channel) and mail that could not be
+	                        delivered, with why */
 	DIGEST_HOLDING,      /* messages on the holding list */
 	DIGEST_CALENDAR,     /* provisional deadlines (calendar warnings) */
 };
@@ -42,7 +44,8 @@ struct digest {
 /* The section's title as the digest shows it. */
 const char *workflow_digest_title(enum digest_section s);
 
-/* The subject line, the plain text and the HTML document of d: new
+/* The subject line (the counts of overdue, due soon, failed and held),
+ * the plain text and the HTML document of d: new
  * strings (g_free) in *subject_r, *text_r and *html_r.  Every value is
  * escaped in the HTML. */
 void workflow_digest_render(const struct digest *d, char **subject_r,

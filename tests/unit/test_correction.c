@@ -182,28 +182,46 @@ test_digest(void **state)
 	static const struct digest_row late[] = {
 		{ "2026-000002", "registered", "2026-12-01", "王芳" },
 	};
+	/* A reply by fax whose command timed out: its case and the letter,
+	 * with why. */
+	static const struct digest_row failed[] = {
+		{ "2026-000003", "delivery_failed", "2026-12-20", "赵文华" },
+		{ "letter 4 by fax", "reply-provided", "2026-000003",
+		  "fax command timed out after 1 s" },
+	};
 	struct digest d = {
 		.date = "2026-12-05", .office = "示例局",
-		.rows = { [DIGEST_NEW] = fresh, [DIGEST_OVERDUE] = late },
-		.n = { [DIGEST_NEW] = 2, [DIGEST_OVERDUE] = 1 },
+		.rows = { [DIGEST_NEW] = fresh, [DIGEST_OVERDUE] = late,
+			  [DIGEST_FAILED] = failed },
+		.n = { [DIGEST_NEW] = 2, [DIGEST_OVERDUE] = 1, [DIGEST_FAILED] = 2 },
 	};
+	const char *table;
 	char *subject, *text, *html;
 
 	(void)state;
 	workflow_digest_render(&d, &subject, &text, &html);
 	assert_non_null(strstr(subject, "2026-12-05"));
 	assert_non_null(strstr(subject, "超期 1"));
+	assert_non_null(strstr(subject, "送达失败 2"));
 	assert_non_null(strstr(text, "新登记的申请：2\n  2026-000007  registered  "
 				     "2026-12-28  张伟\n  2026-000008  incomplete  -  "
 				     "<b>李&明</b>\n"));
 	assert_non_null(strstr(text, "已超过答复期限：1\n  2026-000002"));
 	assert_non_null(strstr(text, "待处理邮件（ogictl holding）：0\n"));
+	assert_non_null(strstr(text, "送达失败：2\n  2026-000003  delivery_failed  "
+				     "2026-12-20  赵文华\n  letter 4 by fax  "
+				     "reply-provided  2026-000003  fax command timed "
+				     "out after 1 s\n"));
 	for (int s = 0; s < DIGEST_SECTIONS; s++)
 		assert_non_null(strstr(text, workflow_digest_title(s)));
-	/* Two tables: the empty sections have none. */
-	assert_non_null(strstr(html, "<table"));
-	assert_null(strstr(strstr(strstr(html, "<table") + 1, "<table") + 1,
-			   "<table"));
+	/* Three tables: the empty sections have none. */
+	table = html;
+	for (int k = 0; k < 3; k++) {
+		table = strstr(table, "<table");
+		assert_non_null(table);
+		table++;
+	}
+	assert_null(strstr(table, "<table"));
 	assert_non_null(strstr(html, "<td>&lt;b&gt;李&amp;明&lt;/b&gt;</td>"));
 	assert_null(strstr(html, "<b>李"));
 	g_free(subject);
