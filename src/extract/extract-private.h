@@ -39,8 +39,10 @@ struct extract_record *extract_message_as(const struct mime_message *msg,
  * unknown it becomes fax (source inferred), and when it is fax without a
  * number the caller's becomes the fax field (source header, which makes
  * the contact element present), both with rule "fax-caller" so that a
- * clerk sees where they came from.  Nothing for another kind, a message
- * that is no fax or a caller number that is not plausible. */
+ * clerk sees where they came from.  Both are LOW, with a reason in
+ * rec->review, unless the fax is vouched for (a fax intake, the office's
+ * own patterns) and the caller is not abroad.  Nothing for another kind,
+ * a message that is no fax or a caller number that is not plausible. */
 void extract_fax_reply_default(struct extract_record *rec);
 
 /* record.c: the provenance of field f: where (src), how sure (conf), the

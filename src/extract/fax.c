@@ -770,7 +770,7 @@ extract_fax_recognise(const struct mime_message *msg, bool fax_channel,
 	const char *subject = msg->subject != NULL ? msg->subject : "";
 	enum extract_fax_style style;
 	unsigned hylafax_keys;
-	bool document, asterisk;
+	bool document, asterisk, own;
 
 	memset(fax_r, 0, sizeof(*fax_r));
 	asterisk = read_attachments(msg, &document);
@@ -783,8 +783,10 @@ extract_fax_recognise(const struct mime_message *msg, bool fax_channel,
 	else if (style == EXTRACT_FAX_STYLE_HYLAFAX && !document)
 		/* Only the subject's words, and nothing a gateway sends. */
 		style = EXTRACT_FAX_STYLE_NONE;
+	own = configured(msg, pat);
+	f.vouched = fax_channel || own;
 	/* What the office configured says more than a file name does. */
-	if (style == EXTRACT_FAX_STYLE_NONE && configured(msg, pat))
+	if (style == EXTRACT_FAX_STYLE_NONE && own)
 		style = EXTRACT_FAX_STYLE_CONFIGURED;
 	if (style == EXTRACT_FAX_STYLE_NONE && asterisk && fax_sender(msg))
 		style = EXTRACT_FAX_STYLE_ASTERISK;
@@ -819,23 +821,45 @@ extract_fax_merge_tiff(struct extract_fax *fax, const struct extract_fax_tiff *t
 
 /* --- the reply channel ------------------------------------------------------- */
 
+/* A number dialled abroad: "+" or "00" and a country other than China's
+ * (86).  Letters carry the applicant's personal data, so a caller ID
+ * pointing abroad is never dialled without a clerk. */
+static bool
+caller_abroad(const char *n)
+{
+	if (g_str_has_prefix(n, "+"))
+		return !g_str_has_prefix(n + 1, "86");
+	if (g_str_has_prefix(n, "00"))
+		return !g_str_has_prefix(n + 2, "86");
+	return false;
+}
+
 void
 extract_fax_reply_default(struct extract_record *rec)
 {
 	const struct extract_fax *fax = &rec->incoming_fax;
+	enum extract_confidence conf;
 
 	if (!fax->is_fax || fax->caller == NULL ||
 	    rec->kind != EXTRACT_KIND_APPLICATION)
 		return;
+	conf = fax->vouched && !caller_abroad(fax->caller) ? EXTRACT_CONF_HIGH
+							    : EXTRACT_CONF_LOW;
 	if (rec->delivery == EXTRACT_DELIVERY_UNKNOWN) {
 		rec->delivery = EXTRACT_DELIVERY_FAX;
 		extract_info_set(rec, EXTRACT_FIELD_DELIVERY, EXTRACT_SRC_INFERRED,
-				 EXTRACT_CONF_HIGH, "fax-caller", NULL, 0, 0);
+				 conf, "fax-caller", NULL, 0, 0);
 	}
 	if (rec->delivery != EXTRACT_DELIVERY_FAX || rec->fax != NULL)
 		return;
 	rec->fax = g_strdup(fax->caller);
 	rec->missing &= ~(unsigned)EXTRACT_ELEM_CONTACT;
 	extract_info_set(rec, EXTRACT_FIELD_FAX, EXTRACT_SRC_HEADER,
-			 EXTRACT_CONF_HIGH, "fax-caller", NULL, 0, 0);
+			 conf, "fax-caller", NULL, 0, 0);
+	if (conf == EXTRACT_CONF_LOW)
+		extract_review_add(rec, "the reply fax number %s is the caller ID "
+				   "of a fax %s: check it before anything is "
+				   "sent to it", fax->caller,
+				   caller_abroad(fax->caller) ? "from abroad" :
+				   "this intake is not configured to receive");
 }

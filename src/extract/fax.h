@@ -82,6 +82,12 @@ struct extract_fax {
 	int64_t received;    /* Unix time the gateway received it, 0 unknown;
 	                        at most EXTRACT_FAX_RECEIVED_MAX */
 	enum extract_fax_quality quality;
+	bool vouched;        /* it came to an intake with channel = fax, or
+	                        matched the office's own fax_from/fax_subject:
+	                        only then is its caller ID the gateway's word;
+	                        a built-in wording alone is text anyone can
+	                        put in a subject (not carried over the wire:
+	                        the worker alone decides with it) */
 };
 
 /* The intake's configured patterns ([intake.NAME] fax_from, fax_subject:

@@ -458,27 +458,42 @@ static const struct {
 	const char *callid1;
 	const char *form;
 	bool hylafax;                  /* else an ordinary mail */
+	bool fax_channel;              /* came to an intake with channel = fax */
+	enum extract_confidence conf;  /* of the fax-caller values */
 	enum extract_delivery delivery;
 	const char *fax, *email;
 	enum extract_source fax_src, delivery_src;
 	const char *fax_rule, *delivery_rule;
 } replies[] = {
 	{ "no way named: fax to the caller", "0475-8123456", FORM(""), true,
+	  true, EXTRACT_CONF_HIGH,
 	  EXTRACT_DELIVERY_FAX, "04758123456", NULL,
 	  EXTRACT_SRC_HEADER, EXTRACT_SRC_INFERRED, "fax-caller", "fax-caller" },
+	/* Anyone can write a gateway's subject and body to a mail intake. */
+	{ "a fax's words on a mail intake: the caller only for a clerk",
+	  "0475-8123456", FORM(""), true, false, EXTRACT_CONF_LOW,
+	  EXTRACT_DELIVERY_FAX, "04758123456", NULL,
+	  EXTRACT_SRC_HEADER, EXTRACT_SRC_INFERRED, "fax-caller", "fax-caller" },
+	{ "a caller abroad is never dialled by itself", "+882 1612 3456 789",
+	  FORM(""), true, true, EXTRACT_CONF_LOW,
+	  EXTRACT_DELIVERY_FAX, "+88216123456789", NULL,
+	  EXTRACT_SRC_HEADER, EXTRACT_SRC_INFERRED, "fax-caller", "fax-caller" },
+	{ "+86 is China", "+86 475 8123456", FORM(""), true, true,
+	  EXTRACT_CONF_HIGH, EXTRACT_DELIVERY_FAX, "+864758123456", NULL,
+	  EXTRACT_SRC_HEADER, EXTRACT_SRC_INFERRED, "fax-caller", "fax-caller" },
 	{ "a fax number on the form wins over the caller", "0475-8123456",
-	  FORM("传真：0475-7777777\n"), true,
+	  FORM("传真：0475-7777777\n"), true, true, EXTRACT_CONF_HIGH,
 	  EXTRACT_DELIVERY_FAX, "0475-7777777", NULL,
 	  EXTRACT_SRC_LABEL, EXTRACT_SRC_INFERRED, "form-label", "fax-caller" },
 	{ "the form asks for e-mail: left alone", "0475-8123456",
 	  FORM("电子邮箱：zhangsan@163.com\n获取信息的方式：电子邮件\n"), true,
-	  EXTRACT_DELIVERY_EMAIL, NULL, "zhangsan@163.com",
+	  true, EXTRACT_CONF_HIGH, EXTRACT_DELIVERY_EMAIL, NULL, "zhangsan@163.com",
 	  EXTRACT_SRC_NONE, EXTRACT_SRC_LABEL, NULL, NULL },
 	{ "an extension is no number to answer", "8001", FORM(""), true,
-	  EXTRACT_DELIVERY_UNKNOWN, NULL, NULL,
+	  true, EXTRACT_CONF_HIGH, EXTRACT_DELIVERY_UNKNOWN, NULL, NULL,
 	  EXTRACT_SRC_NONE, EXTRACT_SRC_NONE, NULL, NULL },
 	{ "an e-mail application is not answered by fax", NULL, FORM(""), false,
-	  EXTRACT_DELIVERY_UNKNOWN, NULL, "zhangsan@example.com",
+	  false, EXTRACT_CONF_HIGH, EXTRACT_DELIVERY_UNKNOWN, NULL, "zhangsan@example.com",
 	  EXTRACT_SRC_NONE, EXTRACT_SRC_NONE, NULL, NULL },
 };
 
@@ -491,7 +506,7 @@ test_reply_default(void **state)
 					   "fax@fax.example.gov.cn", NULL };
 	struct mime_header robot = { (char *)"Auto-Submitted",
 				     (char *)"auto-generated" };
-	const struct extract_context ctx = {
+	struct extract_context ctx = {
 		.own_addresses = own, .today = "2026-12-05",
 		.sender_is_contact = true,
 	};
@@ -524,6 +539,7 @@ test_reply_default(void **state)
 		part.text = (char *)replies[i].form;
 		msg.parts = &part;
 		msg.n_parts = 1;
+		ctx.fax_channel = replies[i].fax_channel;
 		rec = extract_message(&msg, &ctx);
 		if (rec->kind != EXTRACT_KIND_APPLICATION)
 			fail_msg("%s: kind %s", replies[i].title,
@@ -545,6 +561,18 @@ test_reply_default(void **state)
 			check_str(replies[i].title, "delivery rule",
 				  rec->info[EXTRACT_FIELD_DELIVERY].rule,
 				  replies[i].delivery_rule);
+		if (replies[i].fax_rule != NULL &&
+		    strcmp(replies[i].fax_rule, "fax-caller") == 0 &&
+		    (rec->info[EXTRACT_FIELD_FAX].confidence != replies[i].conf ||
+		     (rec->review != NULL &&
+		      strstr(rec->review, "caller ID") != NULL) !=
+		     (replies[i].conf == EXTRACT_CONF_LOW) ||
+		     (replies[i].conf == EXTRACT_CONF_LOW &&
+		      rec->verdict != EXTRACT_VERDICT_REVIEW)))
+			fail_msg("%s: caller confidence %d, verdict %d, review %s",
+				 replies[i].title,
+				 rec->info[EXTRACT_FIELD_FAX].confidence,
+				 rec->verdict, rec->review ? rec->review : "none");
 		extract_record_free(rec);
 		g_free(body);
 	}
