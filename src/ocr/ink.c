@@ -706,6 +706,19 @@ has_sign_label(const struct line *l)
 	return false;
 }
 
+/* Lines the loop below opens: one for each run of words on the same line,
+ * whatever the line numbers are (Tesseract's are in reading order, but
+ * nothing here depends on that). */
+static size_t
+line_runs(const struct ocr_word *w, size_t n)
+{
+	size_t runs = 1;
+
+	for (size_t k = 1; k < n; k++)
+		runs += w[k].line != w[k - 1].line;
+	return runs;
+}
+
 int
 ocr_ink_marks(const struct ocr_ink_image *img, const char *const *box_labels,
               struct ocr_page *page)
@@ -720,7 +733,7 @@ ocr_ink_marks(const struct ocr_ink_image *img, const char *const *box_labels,
 	page->signature = OCR_MARK_UNKNOWN;
 	if (page->n_words == 0)
 		return 0;
-	lines = calloc(page->words[page->n_words - 1].line + 1, sizeof *lines);
+	lines = calloc(line_runs(page->words, page->n_words), sizeof *lines);
 	if (lines == NULL)
 		return -1;
 	h = page_height(page->words, page->n_words);

@@ -67,6 +67,13 @@
 #define OCR_MIN_RES 70      /* Tesseract's own floor */
 #define OCR_MAX_RES 1200
 
+/* Connected components a page may have before speck removal: a fine fax
+ * page dense with CJK text and fax noise has about 20 000 (some 1 600
+ * characters of several strokes each, plus specks); five times that is
+ * still a page, more is a salt-and-pepper page whose component boxes
+ * alone would take tens of megabytes and seconds to sort. */
+#define OCR_MAX_COMPONENTS 100000
+
 /* Initialised Tesseract instances kept between documents: one per worker
  * thread of the usual configuration (2 cores), and a little room. */
 #define OCR_API_CACHE 4
@@ -310,6 +317,7 @@ prepare(const struct run *r, size_t i, PIX *pix, struct ocr_page *page,
 {
 	PIX *bin, *square, *deskewed, *clean;
 	l_float32 angle = 0, conf = 0;
+	l_int32 n_comps = 0;
 	unsigned xres = (unsigned)(pixGetXRes(pix) > 0 ? pixGetXRes(pix) : 0);
 	unsigned yres = (unsigned)(pixGetYRes(pix) > 0 ? pixGetYRes(pix) : 0);
 
@@ -339,6 +347,14 @@ prepare(const struct run *r, size_t i, PIX *pix, struct ocr_page *page,
 	if (deskewed == NULL)
 		deskewed = pixClone(square);
 	pixDestroy(&square);
+	/* Speck removal and the ink measure hold a box for every component:
+	 * a salt-and-pepper page would cost far more memory and time than a
+	 * page with any text on it. */
+	if (pixCountConnComp(deskewed, 8, &n_comps) != 0 || n_comps > OCR_MAX_COMPONENTS) {
+		pixDestroy(&deskewed);
+		*problem_r = xstrdup_printf("page %zu: too noisy to read", i + 1);
+		return NULL;
+	}
 	clean = pixSelectBySize(deskewed, OCR_SPECK_MAX_PX + 1, OCR_SPECK_MAX_PX + 1,
 	                        8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
 	pixDestroy(&deskewed);
@@ -873,6 +889,24 @@ out:
 	return ret;
 }
 
+/* run_document on the first max_pages of n pages, the rest named in a
+ * problem line. */
+static int
+run_clamped(const struct source *src, size_t n, const struct ocr_options *opt,
+            bool recognise, struct ocr_document **doc_r, struct ogi_error *err)
+{
+	unsigned max_pages = opt != NULL && opt->max_pages ? opt->max_pages :
+	                     OCR_DEFAULT_MAX_PAGES;
+	char extra[128] = "";
+
+	if (n > max_pages) {
+		snprintf(extra, sizeof extra, "pages %u to %zu: over the limit of "
+		         "%u pages, not read", max_pages + 1, n, max_pages);
+		n = max_pages;
+	}
+	return run_document(src, n, extra[0] ? extra : NULL, opt, recognise, doc_r, err);
+}
+
 /* HEIF's ISO box: size, "ftyp", then a brand. */
 static bool
 is_heif(const l_uint8 *d, size_t len)
@@ -894,9 +928,6 @@ image_document(const void *data, size_t len, const struct ocr_options *opt,
                bool recognise, struct ocr_document **doc_r, struct ogi_error *err)
 {
 	struct source src = { .data = data, .len = len };
-	unsigned max_pages = opt != NULL && opt->max_pages ? opt->max_pages :
-	                     OCR_DEFAULT_MAX_PAGES;
-	char extra[128] = "";
 	l_int32 format = IFF_UNKNOWN;
 	size_t n = 1;
 
@@ -933,12 +964,7 @@ image_document(const void *data, size_t len, const struct ocr_options *opt,
 		error_set(err, "OCR: not an image OCR reads (TIFF, PNG, JPEG)");
 		return -1;
 	}
-	if (n > max_pages) {
-		snprintf(extra, sizeof extra, "pages %u to %zu: over the limit of "
-		         "%u pages, not read", max_pages + 1, n, max_pages);
-		n = max_pages;
-	}
-	return run_document(&src, n, extra[0] ? extra : NULL, opt, recognise, doc_r, err);
+	return run_clamped(&src, n, opt, recognise, doc_r, err);
 }
 
 int
@@ -961,21 +987,13 @@ ocr_read_bitmaps(const struct mime_page_image *pages, size_t n,
                  struct ocr_document **doc_r, struct ogi_error *err)
 {
 	struct source src = { .kind = SRC_BITMAP, .bitmaps = pages };
-	unsigned max_pages = opt != NULL && opt->max_pages ? opt->max_pages :
-	                     OCR_DEFAULT_MAX_PAGES;
-	char extra[128] = "";
 
 	*doc_r = NULL;
 	if (pages == NULL || n == 0) {
 		error_set(err, "OCR: no page");
 		return -1;
 	}
-	if (n > max_pages) {
-		snprintf(extra, sizeof extra, "pages %u to %zu: over the limit of "
-		         "%u pages, not read", max_pages + 1, n, max_pages);
-		n = max_pages;
-	}
-	return run_document(&src, n, extra[0] ? extra : NULL, opt, true, doc_r, err);
+	return run_clamped(&src, n, opt, true, doc_r, err);
 }
 
 bool

@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <math.h>
 #include <png.h>
 #include <stdbool.h>
@@ -457,6 +458,48 @@ test_ink(void **state)
 	}
 }
 
+/* Line numbers as a caller may hand them: ink.c must size its lines from
+ * the words, not trust the last word's number. */
+struct lines_case {
+	const char *what;
+	unsigned line[3];
+	enum ocr_mark signature;
+};
+
+static const struct lines_case lines_cases[] = {
+	{ "in reading order", { 0, 1, 1 }, OCR_MARK_ABSENT },
+	{ "numbers going down", { 2, 1, 0 }, OCR_MARK_ABSENT },
+	{ "a huge last number", { 0, 1, 0xF0000000u }, OCR_MARK_ABSENT },
+	{ "the largest number last", { 0, 1, UINT_MAX }, OCR_MARK_ABSENT },
+};
+
+static void
+test_ink_lines(void **state)
+{
+	static struct canvas cv;
+
+	(void)state;
+	memset(&cv, 0, sizeof cv);
+	for (size_t i = 0; i < sizeof lines_cases / sizeof lines_cases[0]; i++) {
+		const struct lines_case *c = &lines_cases[i];
+		struct ocr_word words[] = {
+			{ "申请人签名", 95, c->line[0], 40, 220, 240, 220 + EM },
+			{ "：", 90, c->line[1], 240, 220, 260, 220 + EM },
+			{ "纸面", 95, c->line[2], 260, 100, 340, 100 + EM },
+		};
+		struct ocr_page page = { .width = CANVAS_W, .height = CANVAS_H,
+		                         .words = words, .n_words = 3 };
+		struct ocr_ink_image img = { .width = CANVAS_W, .height = CANVAS_H,
+		                             .stride = CANVAS_W / 8,
+		                             .bits = &cv.bits[0][0] };
+
+		print_message("%s\n", c->what);
+		assert_int_equal(ocr_ink_marks(&img, NULL, &page), 0);
+		assert_int_equal(page.signature, c->signature);
+		assert_int_equal(page.n_boxes, 0);
+	}
+}
+
 /* ---- recognition ------------------------------------------------------- */
 
 struct read_case {
@@ -562,6 +605,56 @@ bitmap_of(const char *data, size_t len)
 	return b;
 }
 
+/* Salt and pepper: a black pixel every `every` pixels both ways, each an
+ * 8-connected component of its own when every >= 2. */
+struct noise_case {
+	const char *what;
+	unsigned every;
+	const char *problem;         /* NULL: the page is read */
+};
+
+static const struct noise_case noise_cases[] = {
+	{ "a speck every 8 px: 15 625 components", 8, NULL },
+	{ "every other pixel: 250 000 components", 2, "page 1: too noisy to read" },
+};
+
+static void
+test_noise(void **state)
+{
+	enum { SIDE = 1000 };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof noise_cases / sizeof noise_cases[0]; i++) {
+		const struct noise_case *c = &noise_cases[i];
+		struct mime_page_image b = { .width = SIDE, .height = SIDE,
+		                             .xres = MIME_FAX_XRES, .yres = MIME_FAX_XRES,
+		                             .stride = SIDE };
+		struct ocr_document *doc = NULL;
+		struct ogi_error err = { 0 };
+		int rc;
+
+		print_message("%s\n", c->what);
+		b.grey = malloc((size_t)SIDE * SIDE);
+		assert_non_null(b.grey);
+		memset(b.grey, 255, (size_t)SIDE * SIDE);
+		for (unsigned y = 0; y < SIDE; y += c->every)
+			for (unsigned x = 0; x < SIDE; x += c->every)
+				b.grey[(size_t)y * SIDE + x] = 0;
+		rc = ocr_read_bitmaps(&b, 1, NULL, &doc, &err);
+		if (c->problem == NULL) {
+			assert_int_equal(rc, 0);
+			assert_int_equal(doc->n_pages, 1);
+			assert_int_equal(doc->n_problems, 0);
+		} else {
+			assert_int_equal(rc, -1);
+			assert_null(doc);
+			assert_non_null(strstr(err.msg, c->problem));
+		}
+		ocr_document_free(doc);
+		free(b.grey);
+	}
+}
+
 static void
 test_read(void **state)
 {
@@ -642,6 +735,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_prepare),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_ink),
+		cmocka_unit_test(test_ink_lines),
+		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_read),
 	};
 
