@@ -880,6 +880,11 @@ config_check_ocr(struct config_parse *p)
 	struct config_parser *w = &p->cfg->parser;
 	unsigned need;
 
+	if ((double)w->ocr_workers * CONFIG_OCR_WORKER_MEMORY > (double)w->memory)
+		config_problem(p, "limits", "ocr_workers", "%u pages read at once "
+			       "need parse_memory of %u MB (%zu MB)", w->ocr_workers,
+			       w->ocr_workers * (unsigned)(CONFIG_OCR_WORKER_MEMORY >> 20),
+			       w->memory >> 20);
 	if (w->ocr_max_pages == 0) {
 		int s = w->cpu_s < w->timeout_s ? w->cpu_s : w->timeout_s;
 
