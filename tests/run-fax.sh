@@ -76,8 +76,7 @@ done
 # is mended (and failing once a fax no longer shows it, so the list stays
 # true): the office's own fax number and mail address printed on its form
 # taken for the applicant's.
-known_wrong="form-fine-hylafax-ps-nosig:email form-fine-efax-pdf-smudged-id:fax
-form-photo-jpeg:fax"
+known_wrong="form-photo-jpeg:fax"
 wrong_fields() {
 	id=$1
 	sql "SELECT f.field, f.value FROM message_fields f JOIN messages m

@@ -511,6 +511,7 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 		.sender_is_contact = job->sender_is_contact,
 		.fax_channel = job->channel == CONFIG_CHANNEL_FAX,
 		.fax_patterns = { job->fax_from, job->fax_subject },
+		.own_contacts = (const char *const *)job->own_contacts,
 	};
 	struct ogi_error err = { 0 };
 	struct mime_message *msg;

@@ -7,7 +7,7 @@
 
 static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '4' };
 
-/* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS,
+/* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS, WIRE_T_OWN_CONTACT,
  * WIRE_T_PROBLEM, WIRE_T_REFERENCE, WIRE_T_DSN_ENVELOPE_TO,
  * WIRE_T_AUTO_HEADER (version 3) and WIRE_T_OCR_PAGE (version 4) repeat.
  * Record fields require WIRE_T_REC_KIND, delivery report fields
@@ -22,6 +22,7 @@ enum wire_tag {
 	WIRE_T_OCR_LIMITS,       /* version 4: pages, workers */
 	WIRE_T_FAX_FROM,         /* version 4: the intake's fax patterns */
 	WIRE_T_FAX_SUBJECT,
+	WIRE_T_OWN_CONTACT,      /* version 4, repeats */
 
 	WIRE_T_MESSAGE_ID = 16,
 	WIRE_T_FROM_ADDR,
@@ -307,6 +308,8 @@ wire_job_encode(const struct wire_job *job, unsigned char **frame_r,
 	wire_put_field(b, WIRE_T_SENDER_IS_CONTACT, &contact, 1);
 	for (size_t i = 0; job->own_addresses && job->own_addresses[i]; i++)
 		wire_put_string(b, WIRE_T_OWN_ADDRESS, job->own_addresses[i]);
+	for (size_t i = 0; job->own_contacts && job->own_contacts[i]; i++)
+		wire_put_string(b, WIRE_T_OWN_CONTACT, job->own_contacts[i]);
 	wire_put_number(b, WIRE_T_CHANNEL, job->channel);
 	wire_put_u32(ocr, job->ocr_max_pages);
 	wire_put_u32(ocr, job->ocr_workers);
@@ -564,6 +567,11 @@ wire_job_field(const struct wire_field *f, struct wire_job *job, size_t *n_own,
 			return -1;
 		wire_strv_push(&job->own_addresses, n_own, s);
 		return 0;
+	case WIRE_T_OWN_CONTACT:
+		if (wire_string(f, &s, err) != 0)
+			return -1;
+		wire_strv_push(&job->own_contacts, n_own + 1, s);
+		return 0;
 	default:
 		error_set(err, "worker frame: unknown field %u", f->tag);
 		return -1;
@@ -576,13 +584,14 @@ wire_job_decode(const unsigned char *body, size_t len, struct wire_job *job_r,
 {
 	uint64_t seen[2] = { 0, 0 };
 	struct wire_field f;
-	size_t pos = 0, n_own = 0;
+	size_t pos = 0, n_own[2] = { 0, 0 }; /* addresses, contacts */
 	int r;
 
 	memset(job_r, 0, sizeof(*job_r));
 	while ((r = wire_next(body, len, &pos, &f, err)) == 1) {
-		if ((f.tag != WIRE_T_OWN_ADDRESS && wire_once(seen, f.tag, err) != 0) ||
-		    wire_job_field(&f, job_r, &n_own, err) != 0) {
+		if ((f.tag != WIRE_T_OWN_ADDRESS && f.tag != WIRE_T_OWN_CONTACT &&
+		     wire_once(seen, f.tag, err) != 0) ||
+		    wire_job_field(&f, job_r, n_own, err) != 0) {
 			r = -1;
 			break;
 		}
@@ -1121,6 +1130,7 @@ void
 wire_job_clear(struct wire_job *job)
 {
 	g_strfreev(job->own_addresses);
+	g_strfreev(job->own_contacts);
 	g_free(job->fax_from);
 	g_free(job->fax_subject);
 	memset(job, 0, sizeof(*job));

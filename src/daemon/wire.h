@@ -52,6 +52,7 @@ struct wire_job {
 	char today[11];                  /* "YYYY-MM-DD" */
 	bool sender_is_contact;
 	char **own_addresses;            /* NULL-terminated; may be NULL */
+	char **own_contacts;             /* extract_context's; may be NULL */
 	enum config_channel channel;     /* the intake's: a fax intake's
 	                                    messages are all faxes */
 	unsigned ocr_max_pages;          /* pages OCR reads, at most

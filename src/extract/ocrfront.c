@@ -409,6 +409,42 @@ header_line(const char *s)
 		g_regex_match(re[2], s, 0, NULL));
 }
 
+/* The heads of the blank form's printed notes: from such a line to the end
+ * of its page the text is the office's (its own address, fax and e-mail
+ * for sending the form back), never the applicant's. */
+static const char *const notes_heads[] = { "填表说明", "填表须知" };
+
+/* A head is taken with this many of its characters in place and a colon
+ * after it: chi_sim read 填表说明 as 十表说阴 on our fine render of the
+ * form, two of four wrong; no line an applicant writes starts with two of
+ * these four-character heads' characters in place and a colon. */
+#define NOTES_HEAD_MIN_SAME 2
+
+static bool
+notes_line(const struct ocr_line *ln)
+{
+	gunichar u[8];
+	size_t n = 0;
+	bool notes = false;
+
+	for (guint i = 0; i < ln->c->len && n < G_N_ELEMENTS(u); i++)
+		if (och_cp(at(ln, i)) != ' ')
+			u[n++] = och_cp(at(ln, i));
+	for (size_t h = 0; h < G_N_ELEMENTS(notes_heads) && !notes; h++) {
+		glong nh;
+		gunichar *head = g_utf8_to_ucs4_fast(notes_heads[h], -1, &nh);
+		size_t same = 0;
+
+		if ((size_t)nh < n && is_colon(u[nh])) {
+			for (glong i = 0; i < nh; i++)
+				same += u[i] == head[i];
+			notes = same >= NOTES_HEAD_MIN_SAME;
+		}
+		g_free(head);
+	}
+	return notes;
+}
+
 /* Whether p (in s) starts a field: the line's start, or after padding. */
 static bool
 segment_start(const char *s, const char *p)
@@ -1150,6 +1186,8 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 		for (guint l = 0; l < pg->lines->len; l++) {
 			const struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
 
+			if (notes_line(ln))
+				break;
 			if (ln->header)
 				continue;
 			emit_line(text, word, flags, ln);
@@ -1495,6 +1533,62 @@ trace_record(struct extract_record *rec, const struct extract_ocr_text *t,
 	g_array_free(tsk, TRUE);
 }
 
+/* Digits of a telephone or fax number, or the lowercase e-mail address:
+ * what two writings of one contact share. */
+static char *
+contact_key(const char *v)
+{
+	GString *k = g_string_new(NULL);
+
+	if (strchr(v, '@') != NULL) {
+		g_string_assign(k, v);
+		g_strstrip(k->str);
+		return g_string_free(g_string_ascii_down(k), FALSE);
+	}
+	for (const char *p = v; *p != '\0'; p++)
+		if (g_ascii_isdigit(*p))
+			g_string_append_c(k, *p);
+	return g_string_free(k, FALSE);
+}
+
+/* A contact equal to the office's own (printed on its blank form, or on a
+ * cover page addressed to it) is never the applicant's: it is dropped, and
+ * a clerk looks at what the applicant gave. */
+static void
+drop_own_contacts(struct extract_record *rec,
+		  const struct extract_context *ctx)
+{
+	char **const fields[] = { &rec->phone, &rec->fax, &rec->email };
+	static const enum extract_field ids[] = {
+		EXTRACT_FIELD_PHONE, EXTRACT_FIELD_FAX, EXTRACT_FIELD_EMAIL,
+	};
+
+	if (ctx->own_contacts == NULL)
+		return;
+	for (size_t i = 0; i < G_N_ELEMENTS(ids); i++) {
+		char *key;
+		bool own = false;
+
+		if (*fields[i] == NULL)
+			continue;
+		key = contact_key(*fields[i]);
+		for (const char *const *o = ctx->own_contacts; *o != NULL && !own; o++) {
+			char *ok = contact_key(*o);
+
+			own = *key != '\0' && strcmp(key, ok) == 0;
+			g_free(ok);
+		}
+		g_free(key);
+		if (!own)
+			continue;
+		extract_review_add(rec, "%s read as the applicant's is the "
+				   "office's own (%s): left out",
+				   extract_field_name(ids[i]), *fields[i]);
+		g_clear_pointer(fields[i], g_free);
+		lower(&rec->info[ids[i]]);
+	}
+}
+
 /* An element the text lacks may be one the OCR could not read; the
  * signature is ink, which the OCR module's mark decides, not text. */
 static void
@@ -1547,6 +1641,7 @@ extract_message_ocr(const struct mime_message *msg,
 	rec = extract_message_as(&m, msg, &c);
 	if (rec->kind == EXTRACT_KIND_APPLICATION ||
 	    rec->kind == EXTRACT_KIND_CORRECTION_REPLY) {
+		drop_own_contacts(rec, ctx);
 		trace_record(rec, &t, in->words);
 		doubt_missing(rec, &t);
 		for (guint i = 0; i < t.doubts->len; i++)

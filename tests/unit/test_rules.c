@@ -228,8 +228,11 @@ static unsigned
 run_case(const char *file, const struct rule_case *c)
 {
 	static const char *const own[] = { "ogi@example.gov.cn", NULL };
+	static const char *const contacts[] = { "0475-8888888", "0475-8888889",
+						"ysqgk@example.gov.cn", NULL };
 	struct extract_context ctx = { .own_addresses = own, .today = "2026-12-01",
-				       .sender_is_contact = true };
+				       .sender_is_contact = true,
+				       .own_contacts = contacts };
 	struct mime_part parts[1 + MAX_ATTACHMENTS];
 	struct mime_message msg;
 	struct extract_record *rec;
