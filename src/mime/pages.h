@@ -13,6 +13,14 @@
  * Both functions block for CPU only, bounded by max_pages and by
  * MIME_PAGE_MAX_PIXELS per page; a page over that bound fails the whole
  * document with an error naming the page and its size.
+ *
+ * The images a PDF page embeds (JBIG2, JPX, DCT, Flate) are decoded by
+ * poppler at their own size, whatever the page's: poppler-glib 22.12 tells
+ * an image's area on the page (poppler_page_get_image_mapping) but not its
+ * pixel size, and poppler_page_get_image decodes the image to tell it.  So
+ * an image bomb in a PDF is bounded only by the parser worker's address
+ * space (parse_memory): poppler's allocation fails, or the worker dies,
+ * and the message goes to a clerk either way.
  */
 #ifndef OGI_MIME_PAGES_H
 #define OGI_MIME_PAGES_H
