@@ -322,7 +322,8 @@ struct extract_ocr_input {
  * only one reading is valid, the fax header line (TSI) of each page and a
  * cover page left out), that text is read by the same rules as mail, and
  * every value read from it is traced back to its words: a value whose
- * words score below EXTRACT_OCR_CONF_MIN, that a doubtful repair or a
+ * words score below EXTRACT_OCR_CONF_MIN, that a doubtful repair (an
+ * identity number's character with more than one reading put right) or a
  * guessed label gave, or that is invalid as read (a misread digit fails a
  * check) is LOW with a reason in rec->review, so the verdict is REVIEW.
  * An element the text lacks while some of its words were unreadable is a

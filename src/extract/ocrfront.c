@@ -709,14 +709,29 @@ repair_ids(struct ocr_line *ln, const char *today, GPtrArray *doubts)
 		}
 		valid = id_readings(ln, i, today, id);
 		if (valid == 1) {
+			bool guessed = false;
+
+			/* The checksum rules out a wrong reading only by
+			 * chance (one in eleven): a character with two
+			 * readings (B: 8 or 3) put right is a guess a clerk
+			 * checks; one with a single reading (O: 0) is not. */
 			for (size_t k = 0; k < ID_CHARS; k++)
 				if (at(ln, i + k)->b[0] != id[k] ||
 				    at(ln, i + k)->b[1] != '\0') {
+					const char *meant = digit_readings(at(ln, i + k)->b);
+					bool two = meant != NULL && strlen(meant) > 1;
 					char one[2] = { id[k], '\0' };
 
+					guessed |= two;
 					replace_chars(ln, i + k, 1, one,
-						      EXTRACT_OCR_REPAIRED);
+						      EXTRACT_OCR_REPAIRED |
+						      (two ? EXTRACT_OCR_DOUBT : 0));
 				}
+			if (guessed)
+				g_ptr_array_add(doubts, g_strdup(
+					"id_number: a character of the identity "
+					"number read by OCR has more than one "
+					"reading; the checksum chose one"));
 		} else {
 			flag_chars(ln, i, ID_CHARS, EXTRACT_OCR_DOUBT);
 			if (valid == 0)
