@@ -69,6 +69,15 @@ t_check "... listing the elements there are" \
 	grep -q 'unknown element "colour" (one of: name, address, identity_proof, contact, request, signature, date)' "$dir/err"
 t_check_fails "incomplete without --missing or --invalid is refused" \
 	t_ogictl "$dir" incomplete "$complete" 2>/dev/null
+# The applicant's address is one of the office's own (a form's footer
+# read as the applicant's): the notice would go to the office itself.
+own=$(jq -r .applicant.email "$dir/show1.json")
+sed "s/^own_addresses = .*/&, $own/" "$dir/ogid.conf" >"$dir/own.conf"
+t_check_fails "a move whose letter would go to the office's own address is refused" \
+	"$OGI_BUILDDIR/ogictl" -c "$dir/own.conf" incomplete "$complete" \
+	--missing signature 2>"$dir/err"
+t_check "... naming the address and how to correct it" \
+	grep -q "would go by email to $own, the office's own: correct the applicant's contact first" "$dir/err"
 snapshot "$complete" >"$dir/after"
 t_check "nothing was written by the refusals" cmp -s "$dir/before" "$dir/after"
 

@@ -342,6 +342,15 @@ case_move(const struct config *cfg, const char *id,
 			.case_id = id, .kind = kind,
 			.channel = delivery_letter_channel(cfg, &c->rec),
 		};
+		if (delivery_letter_to_office(cfg, &c->rec, letter.channel) != NULL) {
+			error_set(&err, "%s: the %s would go by %s to %s, the "
+				  "office's own: correct the applicant's contact "
+				  "first (ogictl set %s email|fax|delivery ...)",
+				  id, kind, letter.channel,
+				  delivery_letter_to_office(cfg, &c->rec,
+							    letter.channel), id);
+			goto fail;
+		}
 		if (letter.channel != NULL)
 			m.letter = &letter;
 	}

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "extract/fax.h"
 #include "workflow/workflow.h"
 
 static const struct delivery_channel *const channel_all[] = {
@@ -55,6 +56,38 @@ delivery_letter_channel(const struct config *cfg,
 	};
 
 	return workflow_letter_channel(rec->delivery, &reach);
+}
+
+static bool
+same_number(const char *a, const char *b)
+{
+	char *x = extract_fax_number(a), *y = extract_fax_number(b);
+	bool same = x != NULL && y != NULL && strcmp(x, y) == 0;
+
+	g_free(x);
+	g_free(y);
+	return same;
+}
+
+const char *
+delivery_letter_to_office(const struct config *cfg,
+			  const struct extract_record *rec, const char *channel)
+{
+	if (channel == NULL)
+		return NULL;
+	if (strcmp(channel, "fax") == 0)
+		return rec->fax != NULL && cfg->office.fax != NULL &&
+		       same_number(rec->fax, cfg->office.fax) ? rec->fax : NULL;
+	if ((strcmp(channel, "email") != 0 && strcmp(channel, "pickup") != 0) ||
+	    rec->email == NULL)
+		return NULL;
+	if (cfg->office.email != NULL &&
+	    g_ascii_strcasecmp(rec->email, cfg->office.email) == 0)
+		return rec->email;
+	for (char **a = cfg->own_addresses; a != NULL && *a != NULL; a++)
+		if (g_ascii_strcasecmp(rec->email, *a) == 0)
+			return rec->email;
+	return NULL;
 }
 
 const struct delivery_channel *

@@ -158,6 +158,16 @@ bool delivery_channel_automatic(const char *kind, bool with_letter);
 const char *delivery_letter_channel(const struct config *cfg,
 				    const struct extract_record *rec);
 
+/* The office's own address or fax number that a letter to the applicant
+ * of rec by channel would go to (rec's e-mail for email and pickup
+ * notices, its fax for fax, compared with own_addresses, [office] email
+ * and [office] fax), or NULL when it goes elsewhere: a form misread, or
+ * the office's contact taken for the applicant's, must not send the
+ * office its own letter.  Pure; the string is rec's. */
+const char *delivery_letter_to_office(const struct config *cfg,
+				      const struct extract_record *rec,
+				      const char *channel);
+
 /* The channel called name, or NULL for a name no channel has. */
 const struct delivery_channel *delivery_channel_find(const char *name);
 

@@ -280,6 +280,50 @@ test_fax_config(void **state)
 	rmdir(dir);
 }
 
+/* A letter is never sent to the office itself: its own address or fax
+ * read off a form's footer as the applicant's. */
+static void
+test_letter_to_office(void **state)
+{
+	static const struct {
+		const char *channel, *email, *fax, *want;
+	} cases[] = {
+		{ "email", "OGI@example.gov.cn", NULL, "OGI@example.gov.cn" },
+		{ "pickup", "office@example.gov.cn", NULL, "office@example.gov.cn" },
+		{ "email", "zhangsan@163.com", NULL, NULL },
+		{ "fax", NULL, "0475 888 8889", "0475 888 8889" },
+		{ "fax", NULL, "0475-8888890", NULL },
+		{ "post", "ogi@example.gov.cn", "0475-8888889", NULL },
+		{ NULL, "ogi@example.gov.cn", NULL, NULL },
+	};
+	char *dir = g_dir_make_tmp("ogi-office-XXXXXX", NULL), *problems, *conf;
+	struct config *cfg = load_config(dir, "", &problems);
+
+	(void)state;
+	assert_non_null(cfg);
+	g_strfreev(cfg->own_addresses);
+	cfg->own_addresses = g_strsplit("ogi@example.gov.cn", ",", -1);
+	cfg->office.email = g_strdup("office@example.gov.cn");
+	cfg->office.fax = g_strdup("0475-8888889");
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct extract_record rec = { .email = (char *)cases[i].email,
+					      .fax = (char *)cases[i].fax };
+		const char *got = delivery_letter_to_office(cfg, &rec,
+							    cases[i].channel);
+
+		if (g_strcmp0(got, cases[i].want) != 0)
+			fail_msg("case %zu: %s, want %s", i, got ? got : "NULL",
+				 cases[i].want ? cases[i].want : "NULL");
+	}
+	config_free(cfg);
+	g_free(problems);
+	conf = g_build_filename(dir, "ogid.conf", NULL);
+	unlink(conf);
+	g_free(conf);
+	rmdir(dir);
+	g_free(dir);
+}
+
 /* --- channels with a state directory --------------------------------------- */
 
 struct channel_fixture {
@@ -942,6 +986,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fax_number),
+		cmocka_unit_test(test_letter_to_office),
 		cmocka_unit_test(test_fax_gateway_address),
 		cmocka_unit_test(test_fax_argv),
 		cmocka_unit_test(test_fax_run),
