@@ -229,6 +229,21 @@ t_check "it lists the case, delivery_failed" \
 t_check "and the letter by fax, with why" \
 	grep -q "^  letter $reply_id by fax  reply-[a-z_.-]*  2026-000001  timed out: may have been sent" "$tm/digest.txt"
 
+# The clerk sees it among what is due, and having checked with the
+# applicant that the fax came through, says so.
+t_ogictl "$tm" due --json >"$tm/due.json"
+t_check "ogictl due lists the failed delivery" \
+	t_jq "$tm/due.json" '[.[] | select(.id == "2026-000001" and .state == "delivery_failed")] | length == 1'
+t_check_fails "delivered wants to know how the clerk knows" \
+	t_ogictl "$tm" delivered 2026-000001 2>/dev/null
+t_ogictl "$tm" --as 王芳 delivered 2026-000001 --how "申请人电话确认已收到传真" >/dev/null
+t_check "delivered moves the case" \
+	t_jq "$(t_ogictl "$tm" show 2026-000001 --json >"$tm/c2.json"; echo "$tm/c2.json")" '.state == "delivered"'
+t_check "with an event in the clerk's name saying how" \
+	sql_is "$tm" "SELECT actor || ' ' || detail FROM events WHERE case_id = '2026-000001' AND type = 'delivered'" "王芳 confirmed by a clerk: 申请人电话确认已收到传真"
+t_check_fails "a case no longer failed cannot be confirmed again" \
+	t_ogictl "$tm" delivered 2026-000001 --how again 2>/dev/null
+
 # --- fax through an email gateway -----------------------------------------
 g=$(channels_dir gateway "[fax]" "gateway = {number}@fax.example")
 deliver "$g" "$apps/fax.eml"

@@ -513,6 +513,30 @@ ctl_case_withdraw(const struct config *cfg, int argc, char **argv)
 	return case_move(cfg, argv[first], &req);
 }
 
+/* A letter that failed in its channel may still have reached the
+ * applicant (a fax cut off after the line carried it): the clerk who
+ * checked says so, and how they know. */
+int
+ctl_case_delivered(const struct config *cfg, int argc, char **argv)
+{
+	const char *how = NULL;
+	const struct ctl_case_opt extra[] = { { "how", &how } };
+	struct case_move_req req = { .to = "delivered", .event = "delivered" };
+	struct ogi_error err = { 0 };
+	char *detail;
+	int first = case_opts(argc, argv, NULL, extra, G_N_ELEMENTS(extra)), rc;
+
+	if (first < 0 || first + 1 != argc || how == NULL)
+		return case_usage("delivered ID --how TEXT");
+	if (case_text_check("--how", how, &err) != 0)
+		return case_fail(&err);
+	detail = g_strdup_printf("confirmed by a clerk: %s", how);
+	req.detail = detail;
+	rc = case_move(cfg, argv[first], &req);
+	g_free(detail);
+	return rc;
+}
+
 /* --- set ----------------------------------------------------------------- */
 
 /* How much of an identity number the "set" event shows, as at the log
@@ -933,6 +957,14 @@ due_text(const struct output *o, const struct case_due_row *rows, size_t n)
 		      "calendar of a year it spans (weekends only)\n", o->out);
 }
 
+/* The cases a clerk must still act on: the open ones, and a reply that
+ * failed to reach the applicant (its deadline still runs). */
+static bool
+case_due_state(const char *state)
+{
+	return workflow_state_open(state) || strcmp(state, "delivery_failed") == 0;
+}
+
 int
 ctl_case_due(const struct config *cfg, int argc, char **argv)
 {
@@ -965,7 +997,7 @@ ctl_case_due(const struct config *cfg, int argc, char **argv)
 	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
 				 &err) != 0 ||
 	    registry_open(cfg->db_path, true, &reg, &err) != 0 ||
-	    registry_cases_due(reg, workflow_state_open, &cases, &n, &err) != 0)
+	    registry_cases_due(reg, case_due_state, &cases, &n, &err) != 0)
 		goto out;
 	rows = g_new0(struct case_due_row, n + 1);
 	for (size_t i = 0; i < n; i++) {

@@ -32,6 +32,11 @@ int ctl_case_accept(const struct config *cfg, int argc, char **argv);
  * list of known ones. */
 int ctl_case_incomplete(const struct config *cfg, int argc, char **argv);
 
+/* `delivered ID --how TEXT`: a reply whose letter failed in its channel
+ * reached the applicant all the same, as a clerk checked (delivery_failed
+ * -> delivered, the event saying how they know). */
+int ctl_case_delivered(const struct config *cfg, int argc, char **argv);
+
 /* `withdraw ID [--reason TEXT]`: -> withdrawn; the case concludes with
  * the outcome other.other now. */
 int ctl_case_withdraw(const struct config *cfg, int argc, char **argv);
@@ -44,7 +49,8 @@ int ctl_case_withdraw(const struct config *cfg, int argc, char **argv);
  * number's are masked. */
 int ctl_case_set(const struct config *cfg, int argc, char **argv);
 
-/* `due [--within N] [--json]`: the open cases (workflow_state_open) by
+/* `due [--within N] [--json]`: the open cases (workflow_state_open) and
+ * those whose reply failed to reach the applicant (delivery_failed) by
  * deadline, overdue first, with the working days left on the office's
  * calendar (negative: overdue), provisional deadlines marked; --within:
  * only those due within N working days, overdue ones included. */

@@ -72,9 +72,11 @@ ogictl_usage(FILE *out)
 	      "  incomplete ID --missing E,... [--invalid F,...]\n"
 	      "                                 ask for a correction naming what is lacking\n"
 	      "  withdraw ID [--reason TEXT]    the applicant withdrew the application\n"
+	      "  delivered ID --how TEXT        a reply that failed in its channel reached\n"
+	      "                                 the applicant all the same (checked)\n"
 	      "  set ID FIELD VALUE             correct a field of a case (recorded)\n"
-	      "  due [--within N] [--json]      open cases by deadline, overdue first, with\n"
-	      "                                 the working days left\n"
+	      "  due [--within N] [--json]      open cases and failed deliveries by deadline,\n"
+	      "                                 overdue first, with the working days left\n"
 	      "\n"
 	      "Options:\n"
 	      "  -c, --config FILE  the ogid configuration (default: the embedded default)\n"
@@ -329,6 +331,7 @@ static const struct ogictl_cmd ogictl_cmds[] = {
 	{ "accept", NULL, ctl_case_accept },
 	{ "incomplete", NULL, ctl_case_incomplete },
 	{ "withdraw", NULL, ctl_case_withdraw },
+	{ "delivered", NULL, ctl_case_delivered },
 	{ "set", NULL, ctl_case_set },
 	{ "due", NULL, ctl_case_due },
 };
