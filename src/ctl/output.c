@@ -671,9 +671,14 @@ output_pages(const struct output *o, const struct output_explain *e,
 		}
 		fprintf(o->out, "\nPage %-11u%s\n", pg->page,
 			image != NULL ? image : "(image not kept)");
-		fprintf(o->out, "%16smean confidence %u, received at %ux%u dpi, "
-			"deskewed %.2f degrees\n", "", pg->mean_conf, pg->src_xres,
-			pg->src_yres, pg->skew_mdeg / 1000.0);
+		if (pg->src_xres > 0 && pg->src_yres > 0)
+			fprintf(o->out, "%16smean confidence %u, received at %ux%u "
+				"dpi, deskewed %.2f degrees\n", "", pg->mean_conf,
+				pg->src_xres, pg->src_yres, pg->skew_mdeg / 1000.0);
+		else
+			fprintf(o->out, "%16smean confidence %u, resolution not "
+				"stated, deskewed %.2f degrees\n", "", pg->mean_conf,
+				pg->skew_mdeg / 1000.0);
 		lines = g_strsplit(pg->text != NULL ? pg->text : "", "\n", -1);
 		for (size_t k = 0; lines[k] != NULL; k++)
 			if (log_scrub(lines[k])[0] != '\0')

@@ -918,8 +918,8 @@ wire_page_field(const struct wire_field *f, struct wire_ocr_page *pg,
 		pg->src_yres = wire_get_u32(f->data + 12);
 		if (pg->width == 0 || pg->width > WIRE_MAX_OCR_PIXELS ||
 		    pg->height == 0 || pg->height > WIRE_MAX_OCR_PIXELS ||
-		    pg->src_xres == 0 || pg->src_xres > WIRE_MAX_OCR_DPI ||
-		    pg->src_yres == 0 || pg->src_yres > WIRE_MAX_OCR_DPI) {
+		    pg->src_xres > WIRE_MAX_OCR_DPI ||
+		    pg->src_yres > WIRE_MAX_OCR_DPI) {
 			error_set(err, "worker frame: page geometry out of range");
 			return -1;
 		}

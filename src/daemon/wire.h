@@ -114,7 +114,7 @@ struct wire_ocr_box {
 struct wire_ocr_page {
 	unsigned number;                 /* within the message, from 1 */
 	unsigned width, height;          /* of the image OCR read, pixels */
-	unsigned src_xres, src_yres;     /* dpi as received */
+	unsigned src_xres, src_yres;     /* dpi as received, 0 not stated */
 	double skew_deg;                 /* deskew applied, to 1/1000 degree */
 	unsigned mean_conf;              /* 0..100 */
 	char *text;                      /* lines joined by \n; NULL: none */

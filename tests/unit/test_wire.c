@@ -228,6 +228,8 @@ test_pages_round_trip(void **state)
 	pages[1].png_len = 0;
 	pages[1].skew_deg = 1.0;
 	pages[1].signature = WIRE_MARK_UNKNOWN;
+	/* A phone's JPEG often states no resolution (ocr.h: 0). */
+	pages[1].src_xres = pages[1].src_yres = 0;
 	result_round_trip(&in, &out);
 	assert_int_equal(out.n_pages, 2);
 	for (size_t i = 0; i < 2; i++) {
@@ -279,7 +281,7 @@ static void page_word_not_utf8(struct wire_result *r) { r->pages[0].words[1].tex
 static void page_text_not_utf8(struct wire_result *r) { r->pages[1].text[0] = '\xc3'; }
 static void page_zero_width(struct wire_result *r) { r->pages[0].width = 0; }
 static void page_huge(struct wire_result *r) { r->pages[0].height = WIRE_MAX_OCR_PIXELS + 1; }
-static void page_no_dpi(struct wire_result *r) { r->pages[1].src_yres = 0; }
+static void page_dpi_over(struct wire_result *r) { r->pages[1].src_yres = WIRE_MAX_OCR_DPI + 1; }
 static void page_skewed(struct wire_result *r) { r->pages[0].skew_deg = -46; }
 static void page_bad_mark(struct wire_result *r) { r->pages[0].signature = WIRE_MARK_COUNT; }
 static void page_bad_box(struct wire_result *r) { r->pages[0].boxes[1].mark = WIRE_MARK_COUNT; }
@@ -345,7 +347,7 @@ test_hostile_pages(void **state)
 		{ "page text not UTF-8", page_text_not_utf8 },
 		{ "page of no width", page_zero_width },
 		{ "page taller than any paper", page_huge },
-		{ "page of no resolution", page_no_dpi },
+		{ "page over the resolution bound", page_dpi_over },
 		{ "skew beyond any deskew", page_skewed },
 		{ "signature mark out of range", page_bad_mark },
 		{ "check box mark out of range", page_bad_box },
