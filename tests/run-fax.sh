@@ -240,4 +240,22 @@ for id in $photos; do
 	check_wrong "$id"
 done
 
+# More pictures than OCR may read in one message: those left unread are
+# named for the office and the application waits for a clerk, since they
+# may hold what the read ones lack.
+few=$(t_state_dir few)
+sed -i '/^\[ogid\]$/i [limits]\nocr_max_pages = 2\n' "$few/ogid.conf"
+cp "$photo/faxes/$(jq -r '.messages[] | select(.id == "form-photo-jpeg") | .mail' \
+	"$photo/faxes/truth.json")" "$few/inbox/new/form-photo-jpeg"
+t_ogid "$few" --once 2>"$few/ogid.log" || t_fail "ogid --once (page limit)"
+dir=$few
+t_check "over ocr_max_pages: two pages read" \
+	[ "$(sql "SELECT count(*) FROM ocr_pages")" = 2 ]
+t_check "the pictures left unread are named for the office" \
+	[ "$(sql "SELECT problems FROM messages WHERE uid = 'form-photo-jpeg'" |
+	     grep -c 'not read: the pages OCR may read in one message (ocr_max_pages) were used up')" = 2 ]
+t_check "and the application waits for a clerk, told why" \
+	[ "$(sql "SELECT c.state || ' ' || (c.review LIKE '%2 picture(s) or fax document(s) not read%')
+	          FROM cases c JOIN messages m ON m.case_id = c.id WHERE m.uid = 'form-photo-jpeg'")" = "needs_review 1" ]
+
 t_done

@@ -197,12 +197,12 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 {
 	struct extract_ocr_input in = { .gateway_text = fax };
 	struct extract_ocr_word *words;
-	unsigned left = job->ocr_max_pages;
+	unsigned left = job->ocr_max_pages, unread = 0;
 	size_t images = 0;
 	struct extract_fax_tiff tiff = { 0 };
 	char *description = NULL;
 
-	for (size_t i = 0; i < msg->n_parts && left > 0; i++) {
+	for (size_t i = 0; i < msg->n_parts; i++) {
 		const struct mime_part *part = &msg->parts[i];
 		enum parser_ocr_doc kind = parser_ocr_doc(part, fax);
 		struct ocr_options opt = {
@@ -214,6 +214,15 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 
 		if (kind == PARSER_OCR_NONE)
 			continue;
+		/* A picture or fax left unread may hold what the read ones
+		 * lack: the clerk is told, never a verdict without it. */
+		if (left == 0) {
+			parser_ocr_problem(res, part, i, "not read: the pages OCR "
+					   "may read in one message (ocr_max_pages) "
+					   "were used up");
+			unread++;
+			continue;
+		}
 		if (parser_ocr_read(part, kind, &opt, &doc, &err) != 0) {
 			parser_ocr_problem(res, part, i, err.msg);
 			continue;
@@ -247,6 +256,10 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 	tiff.description = description;
 	extract_fax_merge_tiff(&res->rec->incoming_fax, &tiff);
 	g_free(description);
+	if (unread > 0)
+		extract_review_add(res->rec, "%u picture(s) or fax document(s) "
+				   "not read: over ocr_max_pages (%u pages)",
+				   unread, job->ocr_max_pages);
 	/* Nothing read is no evidence that anything is missing. */
 	if (in.n_words == 0)
 		extract_review_add(res->rec, "OCR read no word on the fax's %zu "
