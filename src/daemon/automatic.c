@@ -284,7 +284,9 @@ automatic_correction(const struct config *cfg, struct registry *reg,
 		error_scope(err, OGI_ERROR_STORE, false);
 		return -1;
 	}
-	if (withheld)
+	/* A reply read by OCR with doubts (extract_message_ocr): a clerk
+	 * reads it, not another notice. */
+	if (withheld || m->res->rec->review != NULL)
 		to = "needs_review";
 	if (strcmp(to, c->state) != 0 &&
 	    workflow_transition_check(c->state, to, &terr) != 0) {

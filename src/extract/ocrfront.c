@@ -1659,10 +1659,21 @@ extract_message_ocr(const struct mime_message *msg,
 		drop_own_contacts(rec, ctx);
 		trace_record(rec, &t, in->words);
 		doubt_missing(rec, &t);
+		char *doubts;
+
 		for (guint i = 0; i < t.doubts->len; i++)
 			extract_review_add(rec, "%s",
 					   (const char *)g_ptr_array_index(t.doubts, i));
+		/* The verdict clears a correction reply's review; an
+		 * OCR doubt must reach the clerk, or a value invalid as
+		 * read would earn the applicant another notice. */
+		doubts = rec->kind == EXTRACT_KIND_APPLICATION ? NULL :
+			 g_steal_pointer(&rec->review);
 		extract_verdict_decide(rec);
+		if (doubts != NULL) {
+			g_free(rec->review);
+			rec->review = doubts;
+		}
 	}
 	g_free(parts);
 	extract_ocr_text_clear(&t);
