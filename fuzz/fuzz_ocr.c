@@ -75,6 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in.words = (const struct extract_ocr_word *)(void *)words->data;
 	in.n_words = words->len;
 	in.gateway_text = data[0] & 1;
+	in.signature = (enum extract_ocr_ink)((data[0] >> 2) % 3);
 	extract_record_free(extract_message_ocr(&msg, &in, &ctx));
 	g_array_free(words, TRUE);
 	g_ptr_array_free(texts, TRUE);

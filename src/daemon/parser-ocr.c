@@ -251,6 +251,12 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 		return false;
 	}
 	in.words = words;
+	for (size_t p = 0; p < res->n_pages; p++)
+		if (res->pages[p].signature == WIRE_MARK_PRESENT)
+			in.signature = EXTRACT_OCR_INK_PRESENT;
+		else if (res->pages[p].signature == WIRE_MARK_ABSENT &&
+			 in.signature == EXTRACT_OCR_INK_UNKNOWN)
+			in.signature = EXTRACT_OCR_INK_ABSENT;
 	res->rec = extract_message_ocr(msg, &in, ctx);
 	g_free(words);
 	tiff.description = description;

@@ -302,6 +302,14 @@ struct extract_ocr_word {
  * every misread Chinese word seen, at the price of a few sound ones. */
 #define EXTRACT_OCR_CONF_MIN 70
 
+/* What the ink in the signature areas of the pages says (the OCR module
+ * measures it; a signature is ink, not text). */
+enum extract_ocr_ink {
+	EXTRACT_OCR_INK_UNKNOWN, /* no area found, or unsure */
+	EXTRACT_OCR_INK_ABSENT,  /* every signature area found is blank */
+	EXTRACT_OCR_INK_PRESENT, /* pen ink or a seal in one */
+};
+
 struct extract_ocr_input {
 	const struct extract_ocr_word *words; /* in reading order: by page,
 	                                         line, then left to right */
@@ -313,6 +321,9 @@ struct extract_ocr_input {
 	                       e-mail whose pictures were read: its text is
 	                       read as well, the OCR text as one more
 	                       attachment */
+	enum extract_ocr_ink signature; /* over all pages: PRESENT when one
+	                       page has ink, ABSENT when a page found its area
+	                       blank and none has ink, else UNKNOWN */
 };
 
 /* Reads an application from OCR words: the words become the text

@@ -1620,6 +1620,26 @@ doubt_missing(struct extract_record *rec, const struct extract_ocr_text *t)
 					   EXTRACT_OCR_CONF_MIN);
 }
 
+/* The signature by the ink the OCR module measured: ink makes it present
+ * when the text named no signer; a blank area confirms a missing one;
+ * without a judgement a missing one is a doubt, since a hand's strokes
+ * are no words (a correction notice for a signed form would be wrong). */
+static void
+judge_signature(struct extract_record *rec, enum extract_ocr_ink ink)
+{
+	bool missing = (rec->missing & EXTRACT_ELEM_SIGNATURE) != 0;
+
+	if (ink == EXTRACT_OCR_INK_PRESENT && missing) {
+		rec->signature_present = true;
+		rec->missing &= ~(unsigned)EXTRACT_ELEM_SIGNATURE;
+		extract_info_set(rec, EXTRACT_FIELD_SIGNATURE, EXTRACT_SRC_INFERRED,
+				 EXTRACT_CONF_HIGH, "ocr-ink", NULL, 0, 0);
+	} else if (ink == EXTRACT_OCR_INK_UNKNOWN && missing)
+		extract_review_add(rec, "signature: none in the OCR text, and "
+				   "the ink of a signature area could not be "
+				   "judged");
+}
+
 struct extract_record *
 extract_message_ocr(const struct mime_message *msg,
 		    const struct extract_ocr_input *in,
@@ -1659,6 +1679,8 @@ extract_message_ocr(const struct mime_message *msg,
 		drop_own_contacts(rec, ctx);
 		trace_record(rec, &t, in->words);
 		doubt_missing(rec, &t);
+		if (rec->kind == EXTRACT_KIND_APPLICATION)
+			judge_signature(rec, in->signature);
 		char *doubts;
 
 		for (guint i = 0; i < t.doubts->len; i++)

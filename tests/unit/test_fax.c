@@ -590,7 +590,7 @@ test_ocr_path(void **state)
 	};
 	char **lines = g_strsplit(FORM(""), "\n", -1);
 	struct extract_ocr_word words[32] = { { 0 } };
-	struct extract_ocr_input in = { words, 0, true };
+	struct extract_ocr_input in = { .words = words, .gateway_text = true };
 	struct mime_message msg = { 0 };
 	struct mime_part part = { 0 };
 	struct extract_record *rec;

@@ -38,16 +38,23 @@ test_confidence_decides(void **state)
 		const char *verdict;
 		const char *state;
 		const char *letter;    /* owed at registration, NULL none */
+		enum extract_ocr_ink ink; /* what the signature area's ink said */
 	} cases[] = {
-		{ "every element confident", NULL, NULL, "complete", "registered", "receipt" },
-		{ "the name read with low confidence", "姓名", NULL, "needs_review", "needs_review", NULL },
-		{ "the ID number", "证件", NULL, "needs_review", "needs_review", NULL },
-		{ "the address", "通信", NULL, "needs_review", "needs_review", NULL },
-		{ "the telephone", "联系", NULL, "needs_review", "needs_review", NULL },
-		{ "the request", "所需", NULL, "needs_review", "needs_review", NULL },
-		{ "the signature", "申请人", NULL, "needs_review", "needs_review", NULL },
-		{ "the date", "申请 时间", NULL, "needs_review", "needs_review", NULL },
-		{ "no signature, the rest confident", NULL, "申请人", "incomplete", "incomplete", "correction" },
+		{ "every element confident", NULL, NULL, "complete", "registered", "receipt", EXTRACT_OCR_INK_UNKNOWN },
+		{ "the name read with low confidence", "姓名", NULL, "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_UNKNOWN },
+		{ "the ID number", "证件", NULL, "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_UNKNOWN },
+		{ "the address", "通信", NULL, "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_UNKNOWN },
+		{ "the telephone", "联系", NULL, "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_UNKNOWN },
+		{ "the request", "所需", NULL, "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_UNKNOWN },
+		{ "the signature", "申请人", NULL, "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_UNKNOWN },
+		{ "the date", "申请 时间", NULL, "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_UNKNOWN },
+		{ "no signature, its area blank, the rest confident", NULL, "申请人",
+		  "incomplete", "incomplete", "correction", EXTRACT_OCR_INK_ABSENT },
+		/* A hand OCR cannot read: never a correction notice on a guess. */
+		{ "no signature read, its ink not judged", NULL, "申请人",
+		  "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_UNKNOWN },
+		{ "no signature read, ink in its area", NULL, "申请人",
+		  "complete", "registered", "receipt", EXTRACT_OCR_INK_PRESENT },
 	};
 	static const char *const own[] = { "ogi@example.gov.cn", NULL };
 	const struct extract_context ctx = {
@@ -76,7 +83,10 @@ test_confidence_decides(void **state)
 		memset(&msg, 0, sizeof(msg));
 		msg.subject = (char *)"";
 		msg.body = (char *)"";
-		rec = extract_message_ocr(&msg, &(struct extract_ocr_input){ w, n, true },
+		rec = extract_message_ocr(&msg, &(struct extract_ocr_input){
+						  .words = w, .n_words = n,
+						  .gateway_text = true,
+						  .signature = cases[i].ink },
 					  &ctx);
 		workflow_decide(rec, false, false, NULL, &d);
 		if (strcmp(extract_verdict_name(rec->verdict), cases[i].verdict) != 0 ||

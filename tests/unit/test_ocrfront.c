@@ -240,11 +240,66 @@ test_entry_no_parts(void **state)
 	msg.subject = (char *)"";
 	msg.body = (char *)"";
 	for (int gateway = 0; gateway < 2; gateway++) {
-		const struct extract_ocr_input in = { w, n, gateway };
+		const struct extract_ocr_input in = {
+			.words = w, .n_words = n, .gateway_text = gateway,
+		};
 		struct extract_record *rec = extract_message_ocr(&msg, &in, &ctx);
 
 		assert_string_equal(rec->name, "王建国");
 		assert_string_equal(rec->id_number, "150102198706152311");
+		extract_record_free(rec);
+	}
+	ocr_words_free(w, n);
+}
+
+/* A signature is ink, not words: a fax form whose signature area holds a
+ * hand OCR cannot read is judged by the ink the OCR module measured. */
+static void
+test_signature_ink(void **state)
+{
+	static const struct {
+		enum extract_ocr_ink ink;
+		enum extract_verdict verdict;
+		bool missing;
+	} inks[] = {
+		{ EXTRACT_OCR_INK_PRESENT, EXTRACT_VERDICT_COMPLETE, false },
+		{ EXTRACT_OCR_INK_ABSENT, EXTRACT_VERDICT_INCOMPLETE, true },
+		/* Never a correction notice for a form that may be signed. */
+		{ EXTRACT_OCR_INK_UNKNOWN, EXTRACT_VERDICT_REVIEW, true },
+	};
+	static const char *const own[] = { "ogi@example.gov.cn", NULL };
+	const struct extract_context ctx = {
+		.own_addresses = own, .today = TODAY,
+	};
+	size_t n;
+	struct extract_ocr_word *w = ocr_words_parse(
+		"政府 信息 公开 申请 表\n"
+		"姓名 : 王建国\n"
+		"证件 名称 : 居民 身份证\n"
+		"证件 号码 : 150102198706152311\n"
+		"通信 地址 : 呼和浩特市 新城区 海拉尔 大街 18 号\n"
+		"联系 电话 : 13847123456\n"
+		"所需 信息 的 内容 描述 : 2025 年 新城区 就业 补助 资金 发放 名单\n"
+		"申请人 签名 :\n"
+		"申请 时间 : 2026 年 11 月 20 日", &n);
+	struct mime_message msg;
+
+	(void)state;
+	memset(&msg, 0, sizeof(msg));
+	msg.subject = (char *)"";
+	msg.body = (char *)"";
+	for (size_t i = 0; i < G_N_ELEMENTS(inks); i++) {
+		const struct extract_ocr_input in = {
+			.words = w, .n_words = n, .gateway_text = true,
+			.signature = inks[i].ink,
+		};
+		struct extract_record *rec = extract_message_ocr(&msg, &in, &ctx);
+
+		if (rec->verdict != inks[i].verdict ||
+		    ((rec->missing & EXTRACT_ELEM_SIGNATURE) != 0) != inks[i].missing)
+			fail_msg("ink %d: verdict %d, missing %#x, review %s",
+				 inks[i].ink, rec->verdict, rec->missing,
+				 rec->review ? rec->review : "-");
 		extract_record_free(rec);
 	}
 	ocr_words_free(w, n);
@@ -257,6 +312,7 @@ main(void)
 		cmocka_unit_test(test_front),
 		cmocka_unit_test(test_trace),
 		cmocka_unit_test(test_entry_no_parts),
+		cmocka_unit_test(test_signature_ink),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

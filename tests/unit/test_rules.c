@@ -296,7 +296,9 @@ run_case(const char *file, const struct rule_case *c)
 	if (c->ocr != NULL) {
 		size_t n;
 		struct extract_ocr_word *w = ocr_words_parse(c->ocr->str, &n);
-		const struct extract_ocr_input in = { w, n, !c->ocr_attachment };
+		const struct extract_ocr_input in = {
+			.words = w, .n_words = n, .gateway_text = !c->ocr_attachment,
+		};
 
 		rec = extract_message_ocr(&msg, &in, &ctx);
 		ocr_words_free(w, n);
