@@ -72,11 +72,11 @@ done
 
 # No wrong value is ever taken for sure: every field the message gave with
 # high confidence (an empty one: surely absent) is what the applicant
-# wrote (mail's sender address aside: the truth files know the form only).  Known faults of the extraction, each printed as pending until it
-# is mended (and failing once a fax no longer shows it, so the list stays
-# true): the office's own fax number and mail address printed on its form
-# taken for the applicant's.
-known_wrong="form-photo-jpeg:fax"
+# wrote (mail's sender address aside: the truth files know the form only).
+# known_wrong lists faults of the extraction still open, as ID:FIELD, each
+# printed as pending until it is mended (then printed as mended, so the
+# list stays true); none is open.
+known_wrong=""
 wrong_fields() {
 	id=$1
 	sql "SELECT f.field, f.value FROM message_fields f JOIN messages m

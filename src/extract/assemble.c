@@ -648,6 +648,14 @@ fill_record(struct extract_record *rec, struct found *f0, struct found *f1,
 	prov[EXTRACT_FIELD_DELIVERY] = d->prov[EXTRACT_FIELD_DELIVERY];
 	prov[EXTRACT_FIELD_MEDIUM] = m->prov[EXTRACT_FIELD_MEDIUM];
 	extract_validate_record_contact(rec);
+	/* A fax number with a letter in it is a misread (OCR prints 4 as J)
+	 * or no number: a clerk looks before anything is faxed there. */
+	if (rec->fax != NULL && strpbrk(rec->fax, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					"abcdefghijklmnopqrstuvwxyz") != NULL) {
+		prov[EXTRACT_FIELD_FAX].conf = EXTRACT_CONF_LOW;
+		extract_review_add(rec, "the fax number %s has letters in it",
+				   rec->fax);
+	}
 	record_kind(rec, prov, quoted_app);
 	record_agent(rec, app->contact_handler, f0->for_client || f1->for_client,
 		     prov);
