@@ -465,16 +465,6 @@ missing_elements(const struct extract_record *rec)
 	return m;
 }
 
-static unsigned
-count_bits(unsigned m)
-{
-	unsigned n = 0;
-
-	for (; m != 0; m &= m - 1)
-		n++;
-	return n;
-}
-
 /* A person or an organisation, from the fields that say so; a person when
  * nothing does, which is sure only with a person's document. */
 static void
@@ -907,7 +897,7 @@ extract_fields(const char *text, const struct mime_message *msg,
 	 * The sender's address is not in the text: classify counts what the
 	 * applicant wrote. */
 	rec->missing = missing_elements(rec);
-	found_in_text = EXTRACT_ELEM_COUNT - count_bits(rec->missing);
+	found_in_text = EXTRACT_ELEM_COUNT - (unsigned)__builtin_popcount(rec->missing);
 	if (rec->email == NULL && ctx != NULL && ctx->sender_is_contact &&
 	    msg != NULL && msg->from_addr != NULL && msg->from_addr[0] != '\0') {
 		rec->email = g_strdup(msg->from_addr);

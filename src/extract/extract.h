@@ -338,10 +338,11 @@ struct extract_ocr_input {
  * guessed label gave, or that is invalid as read (a misread digit fails a
  * check) is LOW with a reason in rec->review, so the verdict is REVIEW.
  * An element the text lacks while some of its words were unreadable is a
- * doubt as well (except the signature, which is ink, not text: the OCR
- * module's mark decides it).  msg gives the headers (receipt date,
- * subject); its pictures count as read.  Returns a new record
- * (extract_record_free); never fails.  Pure; no I/O. */
+ * doubt as well (except the signature, which is ink, not text:
+ * in->signature, the OCR module's mark, decides it).  msg gives the
+ * headers (receipt date, subject); its pictures count as read.  msg, in
+ * and ctx are borrowed and required (ctx unlike extract_message's).
+ * Returns a new record (extract_record_free); never fails.  Pure; no I/O. */
 struct extract_record *extract_message_ocr(const struct mime_message *msg,
 					   const struct extract_ocr_input *in,
 					   const struct extract_context *ctx);

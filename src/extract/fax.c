@@ -97,14 +97,6 @@ extract_fax_clear(struct extract_fax *fax)
 	memset(fax, 0, sizeof(*fax));
 }
 
-void
-extract_fax_copy(struct extract_fax *dst, const struct extract_fax *src)
-{
-	*dst = *src;
-	dst->csid = g_strdup(src->csid);
-	dst->caller = g_strdup(src->caller);
-}
-
 /* --- values ----------------------------------------------------------------- */
 
 char *
@@ -141,14 +133,22 @@ extract_fax_number(const char *s)
 	return g_string_free(digits, FALSE);
 }
 
-bool
-extract_fax_number_valid(const char *s)
+/* Whether s is already what normalise makes of it: the worker's values
+ * are checked by the function that made them. */
+static bool
+normal_form(const char *s, char *(*normalise)(const char *))
 {
-	char *n = extract_fax_number(s);
+	char *n = normalise(s);
 	bool same = n != NULL && strcmp(n, s) == 0;
 
 	g_free(n);
 	return same;
+}
+
+bool
+extract_fax_number_valid(const char *s)
+{
+	return normal_form(s, extract_fax_number);
 }
 
 /* Characters a display text must not carry: they would end a log line or
@@ -199,11 +199,7 @@ extract_fax_display(const char *s)
 bool
 extract_fax_display_valid(const char *s)
 {
-	char *d = extract_fax_display(s);
-	bool same = d != NULL && strcmp(d, s) == 0;
-
-	g_free(d);
-	return same;
+	return normal_form(s, extract_fax_display);
 }
 
 /* A page count as written: digits alone, in range; anything else is

@@ -136,9 +136,6 @@ void extract_fax_merge_tiff(struct extract_fax *fax,
 /* Frees what fax owns and zeroes it; fax may be NULL. */
 void extract_fax_clear(struct extract_fax *fax);
 
-/* Deep copy of src into *dst (which owns nothing yet). */
-void extract_fax_copy(struct extract_fax *dst, const struct extract_fax *src);
-
 /* A fax number as written -- digits, a leading +, hyphens, spaces,
  * brackets round an area code -- as a new string of its digits (with the
  * leading + kept), or NULL when it is not a plausible number to fax back

@@ -461,16 +461,6 @@ skip_spaces(const char *p)
 	return p;
 }
 
-static unsigned
-bit_count(unsigned m)
-{
-	unsigned n = 0;
-
-	for (; m != 0; m &= m - 1)
-		n++;
-	return n;
-}
-
 static bool
 cover_page(const struct ocr_page *pg)
 {
@@ -517,7 +507,7 @@ cover_page(const struct ocr_page *pg)
 	}
 	g_free(key_seen);
 	return (title || keys >= COVER_MIN_KEYS) &&
-	       bit_count(form_fields) < COVER_FORM_MIN_FIELDS;
+	       (unsigned)__builtin_popcount(form_fields) < COVER_FORM_MIN_FIELDS;
 }
 
 /* --- dates: 2026午11月28日 ------------------------------------------------ */

@@ -999,7 +999,7 @@ ocr_read_bitmaps(const struct mime_page_image *pages, size_t n,
 bool
 ocr_threads_limited(void)
 {
-	const char *v = getenv("OMP_THREAD_LIMIT");
+	const char *v = getenv(OCR_THREAD_VAR);
 
 	return v != NULL && strcmp(v, "1") == 0;
 }

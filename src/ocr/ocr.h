@@ -29,7 +29,8 @@
 struct mime_page_image;   /* src/mime/pages.h (owner: pages) */
 
 /* "NAME=VALUE" for the environment of a process that runs OCR. */
-#define OCR_THREAD_ENV "OMP_THREAD_LIMIT=1"
+#define OCR_THREAD_VAR "OMP_THREAD_LIMIT"
+#define OCR_THREAD_ENV OCR_THREAD_VAR "=1"
 
 /* Largest width or height of a page accepted (pixels): an A3 page at
  * 600 dpi is 7016 x 9921; anything taller is not a page. */
@@ -74,7 +75,7 @@ struct ocr_page {
 	struct ocr_word *words; size_t n_words;
 	int mean_conf;                 /* 0..100; 0 without words */
 	unsigned char *png; size_t png_len;  /* the preprocessed page, owned */
-	/* ink (phase 2): signature / seal area and check boxes */
+	/* ink: the signature / seal area and the check boxes */
 	enum ocr_mark signature;       /* a signature or seal: PRESENT when any
 	                                  签名/盖章/签字/签章 label of the page
 	                                  has pen ink in its area (the form's
@@ -138,6 +139,8 @@ int ocr_prepare_image(const void *data, size_t len, const struct ocr_options *op
  * (OCR_THREAD_ENV was in the environment at exec). */
 bool ocr_threads_limited(void);
 
+/* Frees doc and everything it owns (pages, words, boxes, PNGs, problems);
+ * doc may be NULL. */
 void ocr_document_free(struct ocr_document *doc);
 
 #endif
