@@ -300,7 +300,7 @@ case_move(const struct config *cfg, const char *id,
 	struct ogi_error err = { 0 };
 	struct registry_case *c = NULL;
 	struct registry *reg;
-	const char *kind;
+	const char *kind, *office;
 	char *cancel = NULL, *clock_detail = NULL;
 	int64_t letter_id = 0;
 	int rc = 1;
@@ -342,13 +342,12 @@ case_move(const struct config *cfg, const char *id,
 			.case_id = id, .kind = kind,
 			.channel = delivery_letter_channel(cfg, &c->rec),
 		};
-		if (delivery_letter_to_office(cfg, &c->rec, letter.channel) != NULL) {
+		office = delivery_letter_to_office(cfg, &c->rec, letter.channel);
+		if (office != NULL) {
 			error_set(&err, "%s: the %s would go by %s to %s, the "
 				  "office's own: correct the applicant's contact "
 				  "first (ogictl set %s email|fax|delivery ...)",
-				  id, kind, letter.channel,
-				  delivery_letter_to_office(cfg, &c->rec,
-							    letter.channel), id);
+				  id, kind, letter.channel, office, id);
 			goto fail;
 		}
 		if (letter.channel != NULL)
@@ -957,14 +956,6 @@ due_text(const struct output *o, const struct case_due_row *rows, size_t n)
 		      "calendar of a year it spans (weekends only)\n", o->out);
 }
 
-/* The cases a clerk must still act on: the open ones, and a reply that
- * failed to reach the applicant (its deadline still runs). */
-static bool
-case_due_state(const char *state)
-{
-	return workflow_state_open(state) || strcmp(state, "delivery_failed") == 0;
-}
-
 int
 ctl_case_due(const struct config *cfg, int argc, char **argv)
 {
@@ -997,7 +988,7 @@ ctl_case_due(const struct config *cfg, int argc, char **argv)
 	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
 				 &err) != 0 ||
 	    registry_open(cfg->db_path, true, &reg, &err) != 0 ||
-	    registry_cases_due(reg, case_due_state, &cases, &n, &err) != 0)
+	    registry_cases_due(reg, workflow_state_due, &cases, &n, &err) != 0)
 		goto out;
 	rows = g_new0(struct case_due_row, n + 1);
 	for (size_t i = 0; i < n; i++) {

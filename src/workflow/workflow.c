@@ -188,6 +188,13 @@ workflow_state_open(const char *state)
 }
 
 bool
+workflow_state_due(const char *state)
+{
+	return workflow_state_open(state) ||
+	       (state != NULL && strcmp(state, "delivery_failed") == 0);
+}
+
+bool
 workflow_state_final(const char *state)
 {
 	const struct workflow_state_row *row = workflow_state_find(state);

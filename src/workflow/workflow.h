@@ -89,16 +89,21 @@ const char *workflow_disposition_name(enum workflow_disposition d);
  *   delivered -> delivery_failed | closed  (a bounce after the reply was
  *                accepted: it goes again by the next channel)
  * abandoned, withdrawn, not_application, duplicate and closed are final.
- * A case is "open" (its deadline runs, `ogictl due` lists it) from
- * registration until it is answered: incomplete, registered, extended;
- * needs_review too, because the clock of an application a clerk has not
- * yet looked at runs all the same. */
+ * A case is "open" (its deadline runs) from registration until it is
+ * answered: incomplete, registered, extended; needs_review too, because
+ * the clock of an application a clerk has not yet looked at runs all the
+ * same.  `ogictl due` lists the open cases and those in delivery_failed:
+ * a reply that did not reach the applicant is not yet given. */
 
 /* True when state is one of the names above. */
 bool workflow_state_known(const char *state);
 
 /* True when the case's reply deadline is running in state. */
 bool workflow_state_open(const char *state);
+
+/* True when a clerk must still act on a case in state before its
+ * deadline: an open one, or delivery_failed (ogictl due). */
+bool workflow_state_due(const char *state);
 
 /* True when nothing more can happen to a case in state. */
 bool workflow_state_final(const char *state);
