@@ -181,8 +181,6 @@ spool_mkdirs(const char *dir, struct ogi_error *err)
 	return 0;
 }
 
-/* Where bytes with digest hex received at received_at belong: rel (the
- * path under state_dir), their directory and full path (new strings). */
 /* STATE/TOP/YYYY/MM/NAME, dated by received_at in UTC: the relative path
  * in rel_r, the directory (made) in *dir_r and the full path in
  * *final_r. */

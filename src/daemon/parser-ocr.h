@@ -1,5 +1,6 @@
 /* OCR inside the parser worker: the pages of a fax (every message of a
- * fax intake) and the photographed or scanned forms of mail (mime_part's
+ * fax intake, and fax-to-mail extract_fax_recognise finds on a mail
+ * intake) and the photographed or scanned forms of mail (mime_part's
  * image) are read by src/ocr/, PDF and PostScript rendered first
  * (mime/pages.h), and the application is extracted from the words
  * (extract_message_ocr).  Runs only in the sandboxed worker.

@@ -89,7 +89,8 @@ enum delivery_channel_state {
 	                               number or address, a fax error): the
 	                               caller calls delivery_fallback() */
 	DELIVERY_CHANNEL_UNCERTAIN, /* it may have gone (a fax command that
-	                               timed out): neither retried nor sent
+	                               timed out or was killed by a signal
+	                               we did not send): neither retried nor sent
 	                               another way; the letter fails and the
 	                               office is told, to decide
 	                               (delivery_fallback_tell) */

@@ -25,9 +25,10 @@
  *        when the schedule is used up
  *
  * and, after the sender's pass, acts once on each letter's final news: a
- * reply sent by email delivers its answered case (workflow permitting); a
- * letter that failed for good is handed to delivery_fallback (the next
- * channel the applicant gave; the case to delivery_failed).
+ * reply sent by email or fax delivers its answered case (workflow
+ * permitting); a letter that failed for good is handed to
+ * delivery_fallback (the next channel the applicant gave; the case to
+ * delivery_failed).
  *
  * Calls block on disk, on the renderer (libharu, tens of milliseconds a
  * letter) and on the registry's write lock.
