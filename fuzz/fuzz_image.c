@@ -27,7 +27,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.max_pixels = FUZZ_MAX_PIXELS,
 		.workers = 1,
 	};
-	struct ocr_document *doc = NULL;
+	/* A sentinel: a failure must leave no document behind. */
+	struct ocr_document *doc = (void *)&doc;
 	struct ogi_error err = { .msg = "" };
 
 	if (ocr_prepare_image(data, size, &opt, &doc, &err) != 0) {

@@ -28,6 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.own_addresses = own,
 		.today = "2026-03-10",
 		.sender_is_contact = true,
+		.fax_channel = size > 0 && (data[0] & 1),
 	};
 	GArray *words = g_array_new(FALSE, FALSE, sizeof(struct extract_ocr_word));
 	GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);

@@ -59,9 +59,10 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct ogi_error err = { .msg = "" };
-	struct mime_page_image *pages;
+	/* Sentinels: a failed render must leave nothing behind. */
+	struct mime_page_image *pages = (void *)&pages;
 	unsigned sum = 0;
-	size_t n;
+	size_t n = 99;
 	int rc;
 
 	if (is_postscript(data, size)) {

@@ -274,26 +274,12 @@ CONF
 
 # srv_office_conf FILE [LINE...]: appends to FILE what a state directory
 # needs to send letters through the sink started as "sink" (srv_sink_start
-# sink): the office the tests' letters come from, each LINE added to its
-# [office]; the shipped templates; and last [smtp] to the sink, so that a
-# test may add keys to it.
+# sink): the office and templates of t_office_conf (each LINE added to
+# [office]), and last [smtp] to the sink, so that a test may add keys to it.
 srv_office_conf() {
-	srv_conf=$1; shift
+	srv_conf=$1
+	t_office_conf "$@"
 	cat >>"$srv_conf" <<CONF
-
-[office]
-name = 通辽市人力资源和社会保障局
-short_name = 通人社
-email = ysqgk@example.gov.cn
-address = 通辽市科尔沁区民主路1号
-postcode = 028000
-phone = 0475-8888888
-CONF
-	for line in "$@"; do echo "$line" >>"$srv_conf"; done
-	cat >>"$srv_conf" <<CONF
-
-[letters]
-templates_dir = $OGI_SRCDIR/templates
 
 [smtp]
 host = 127.0.0.1

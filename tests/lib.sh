@@ -103,6 +103,29 @@ digest_time = off
 CONF
 }
 
+# t_office_conf FILE [LINE...]: appends to FILE the office the tests'
+# letters come from, each LINE added to its [office], and the shipped
+# templates.
+t_office_conf() {
+	t_conf=$1; shift
+	cat >>"$t_conf" <<CONF
+
+[office]
+name = 通辽市人力资源和社会保障局
+short_name = 通人社
+email = ysqgk@example.gov.cn
+address = 通辽市科尔沁区民主路1号
+postcode = 028000
+phone = 0475-8888888
+CONF
+	for line in "$@"; do echo "$line" >>"$t_conf"; done
+	cat >>"$t_conf" <<CONF
+
+[letters]
+templates_dir = $OGI_SRCDIR/templates
+CONF
+}
+
 # t_state_dir NAME: a directory with an empty Maildir inbox/, a state/
 # directory to be, and ogid.conf pointing at both.
 t_state_dir() {

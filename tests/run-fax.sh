@@ -23,21 +23,9 @@ t_need jq sqlite3 gs python3 tiffinfo
 
 dir=$(t_state_dir fax)
 sed -i 's/^channel = mail$/channel = fax/' "$dir/ogid.conf"
+t_office_conf "$dir/ogid.conf" "fax = 0475-8888889" "review_body = 通辽市人民政府" \
+	"court = 通辽市科尔沁区人民法院"
 cat >>"$dir/ogid.conf" <<CONF
-
-[office]
-name = 通辽市人力资源和社会保障局
-short_name = 通人社
-email = ysqgk@example.gov.cn
-address = 通辽市科尔沁区民主路1号
-postcode = 028000
-phone = 0475-8888888
-fax = 0475-8888889
-review_body = 通辽市人民政府
-court = 通辽市科尔沁区人民法院
-
-[letters]
-templates_dir = $OGI_SRCDIR/templates
 
 [fax]
 command = $OGI_SRCDIR/tests/fax-record.sh -d {number} {pdf}

@@ -154,7 +154,7 @@ t_check "the reply PDF passes qpdf --check" qpdf --check "$d/reply/1.pdf"
 pdftotext "$d/reply/1.pdf" - 2>/dev/null | tr -d ' \n' >"$d/reply/text"
 t_check "the reply lists the file under 附件" grep -q '附件.*补贴标准.txt' "$d/reply/text"
 t_check "the clerk's reply is not marked automatic" \
-	sh -c "! grep -q '^Auto-Submitted:' '$d/reply/headers'"
+	sh -c "[ -s '$d/reply/headers' ] && ! grep -q '^Auto-Submitted:' '$d/reply/headers'"
 t_ogictl "$d" show 2026-000001 --json >"$d/c1b.json"
 t_check "the case is delivered" t_jq "$d/c1b.json" '.state == "delivered"'
 
