@@ -324,23 +324,34 @@ letter_rows(struct registry *reg, struct registry_stmt *s,
 	return 0;
 }
 
-int
-registry_letters_pending(struct registry *reg, int64_t now, size_t max,
-			 struct registry_letter **rows_r, size_t *n_r,
-			 struct ogi_error *err)
+/* The letters a query of LETTER_COLUMNS finds, at most max (its ?1) and,
+ * when the query names ?2, since or until t. */
+static int
+letter_list(struct registry *reg, const char *sql, const char *op, size_t max,
+	    int64_t t, struct registry_letter **rows_r, size_t *n_r,
+	    struct ogi_error *err)
 {
 	struct registry_stmt s;
 
 	*rows_r = NULL;
 	*n_r = 0;
-	if (registry_stmt_prepare(reg, &s, "SELECT " LETTER_COLUMNS " FROM letters"
-				  " WHERE state = 'pending' AND (next_attempt_at IS NULL"
-				  " OR next_attempt_at <= ?2) ORDER BY id LIMIT ?1",
-				  "list pending letters", err) != 0)
+	if (registry_stmt_prepare(reg, &s, sql, op, err) != 0)
 		return -1;
 	registry_stmt_int(&s, 1, (int64_t)MIN(max, (size_t)INT64_MAX));
-	registry_stmt_int(&s, 2, now);
+	if (sqlite3_bind_parameter_count(s.st) >= 2)
+		registry_stmt_int(&s, 2, t);
 	return letter_rows(reg, &s, rows_r, n_r, err);
+}
+
+int
+registry_letters_pending(struct registry *reg, int64_t now, size_t max,
+			 struct registry_letter **rows_r, size_t *n_r,
+			 struct ogi_error *err)
+{
+	return letter_list(reg, "SELECT " LETTER_COLUMNS " FROM letters"
+			   " WHERE state = 'pending' AND (next_attempt_at IS NULL"
+			   " OR next_attempt_at <= ?2) ORDER BY id LIMIT ?1",
+			   "list pending letters", max, now, rows_r, n_r, err);
 }
 
 int
@@ -399,17 +410,10 @@ registry_letters_unsettled(struct registry *reg, size_t max,
 			   struct registry_letter **rows_r, size_t *n_r,
 			   struct ogi_error *err)
 {
-	struct registry_stmt s;
-
-	*rows_r = NULL;
-	*n_r = 0;
-	if (registry_stmt_prepare(reg, &s, "SELECT " LETTER_COLUMNS " FROM letters"
-				  " WHERE state IN ('sent', 'failed')"
-				  " AND settled_at IS NULL ORDER BY id LIMIT ?1",
-				  "list unsettled letters", err) != 0)
-		return -1;
-	registry_stmt_int(&s, 1, (int64_t)MIN(max, (size_t)INT64_MAX));
-	return letter_rows(reg, &s, rows_r, n_r, err);
+	return letter_list(reg, "SELECT " LETTER_COLUMNS " FROM letters"
+			   " WHERE state IN ('sent', 'failed')"
+			   " AND settled_at IS NULL ORDER BY id LIMIT ?1",
+			   "list unsettled letters", max, 0, rows_r, n_r, err);
 }
 
 int
@@ -417,18 +421,10 @@ registry_letters_failed_since(struct registry *reg, int64_t since, size_t max,
 			      struct registry_letter **rows_r, size_t *n_r,
 			      struct ogi_error *err)
 {
-	struct registry_stmt s;
-
-	*rows_r = NULL;
-	*n_r = 0;
-	if (registry_stmt_prepare(reg, &s, "SELECT " LETTER_COLUMNS " FROM letters"
-				  " WHERE state = 'failed' AND updated_at >= ?2"
-				  " ORDER BY id LIMIT ?1",
-				  "list failed letters", err) != 0)
-		return -1;
-	registry_stmt_int(&s, 1, (int64_t)MIN(max, (size_t)INT64_MAX));
-	registry_stmt_int(&s, 2, since);
-	return letter_rows(reg, &s, rows_r, n_r, err);
+	return letter_list(reg, "SELECT " LETTER_COLUMNS " FROM letters"
+			   " WHERE state = 'failed' AND updated_at >= ?2"
+			   " ORDER BY id LIMIT ?1",
+			   "list failed letters", max, since, rows_r, n_r, err);
 }
 
 /* --- changing ------------------------------------------------------------ */
