@@ -5,16 +5,41 @@
 
 #include <glib.h>
 
+/* The zone named tz_name (UTC when unknown or NULL), a new reference.
+ * GLib forgets a zone when its last reference goes, and reading the zone
+ * file for every timestamp was most of `ogictl list`'s time: the zone
+ * last asked for is kept for the life of the process (one name is used
+ * per process, so one is enough). */
+static GTimeZone *
+clock_zone(const char *tz_name)
+{
+	static GMutex lock;
+	static char *kept_name;
+	static GTimeZone *kept;
+	GTimeZone *tz;
+
+	g_mutex_lock(&lock);
+	if (kept == NULL || g_strcmp0(kept_name, tz_name) != 0) {
+		g_clear_pointer(&kept, g_time_zone_unref);
+		g_free(kept_name);
+		kept_name = g_strdup(tz_name);
+		kept = tz_name != NULL ? g_time_zone_new_identifier(tz_name) : NULL;
+		/* config_load checked the name; UTC only for a zone gone since. */
+		if (kept == NULL)
+			kept = g_time_zone_new_utc();
+	}
+	tz = g_time_zone_ref(kept);
+	g_mutex_unlock(&lock);
+	return tz;
+}
+
 /* t in tz_name as a GDateTime (unref it). */
 static GDateTime *
 clock_at(const char *tz_name, int64_t t)
 {
-	GTimeZone *tz = tz_name != NULL ? g_time_zone_new_identifier(tz_name) : NULL;
+	GTimeZone *tz = clock_zone(tz_name);
 	GDateTime *utc = g_date_time_new_from_unix_utc(t), *local;
 
-	/* config_load checked the name; UTC only for a zone gone since. */
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
 	local = g_date_time_to_timezone(utc, tz);
 	g_date_time_unref(utc);
 	g_time_zone_unref(tz);

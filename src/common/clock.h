@@ -2,9 +2,10 @@
  * time of day that a clock in a given time zone shows, so that "today",
  * a receipt day or a Date: header is worked out one way everywhere.
  *
- * Pure but for reading the system's time zone data (GLib reads tzdata
- * once and caches it); nothing here blocks on anything else, and nothing
- * depends on the process's TZ or locale.
+ * Pure but for reading the system's time zone data (the zone last named
+ * is kept for the life of the process; safe from any thread); nothing
+ * here blocks on anything else, and nothing depends on the process's TZ
+ * or locale.
  */
 #ifndef OGI_COMMON_CLOCK_H
 #define OGI_COMMON_CLOCK_H

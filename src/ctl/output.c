@@ -6,43 +6,15 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "common/json.h"
 #include "common/log.h"
 #include "workflow/workflow.h"
 
-/* The time zone named name (UTC when unknown), loaded once: reading the
- * zone file for every timestamp was most of `ogictl list`'s time.  Kept
- * for the life of the process; one name is used per run. */
-static GTimeZone *
-output_zone(const char *name)
-{
-	static char *loaded;
-	static GTimeZone *tz;
-
-	if (tz != NULL && g_strcmp0(loaded, name) == 0)
-		return tz;
-	if (tz != NULL)
-		g_time_zone_unref(tz);
-	g_free(loaded);
-	loaded = g_strdup(name);
-	tz = g_time_zone_new_identifier(name);
-	if (tz == NULL)
-		tz = g_time_zone_new_utc();
-	return tz;
-}
-
 char *
 output_time(const struct output *o, int64_t t)
 {
-	GDateTime *utc, *local;
-	char *s;
-
-	utc = g_date_time_new_from_unix_utc(t);
-	local = g_date_time_to_timezone(utc, output_zone(o->tz));
-	s = g_date_time_format(local, "%Y-%m-%dT%H:%M:%S%:z");
-	g_date_time_unref(local);
-	g_date_time_unref(utc);
-	return s;
+	return clock_format(o->tz, t, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 static void

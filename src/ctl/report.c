@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "ctl/output.h"
 #include "delivery/case-values.h"
 #include "letter/table.h"
@@ -29,17 +30,12 @@ ctl_report_usage(void)
 }
 
 static int
-ctl_report_local_year(GTimeZone *tz, int64_t t)
+ctl_report_local_year(const struct config *cfg, int64_t t)
 {
-	GDateTime *utc = g_date_time_new_from_unix_utc(t);
-	GDateTime *local = utc != NULL ? g_date_time_to_timezone(utc, tz) : NULL;
-	int year = local != NULL ? g_date_time_get_year(local) : 0;
+	struct clock_local local;
 
-	if (local != NULL)
-		g_date_time_unref(local);
-	if (utc != NULL)
-		g_date_time_unref(utc);
-	return year;
+	clock_local(cfg->timezone, t, &local);
+	return local.year;
 }
 
 /* Reads the cases received up to the end of year and computes its table.
@@ -63,15 +59,14 @@ ctl_report_compute(const struct config *cfg, int year, struct report_table *t_r,
 		return -1;
 	}
 	end = g_date_time_new(tz, year + 1, 1, 1, 0, 0, 0);
+	g_time_zone_unref(tz);
 	rc = registry_open(cfg->db_path, true, &reg, err) != 0 ||
 	     registry_report_cases(reg, g_date_time_to_unix(end), &rows, &n,
 				   err) != 0 ? -1 : 0;
 	registry_close(reg);
 	g_date_time_unref(end);
-	if (rc != 0) {
-		g_time_zone_unref(tz);
+	if (rc != 0)
 		return -1;
-	}
 	cases = g_new0(struct report_case, n > 0 ? n : 1);
 	for (size_t i = 0; i < n; i++)
 		cases[i] = (struct report_case){
@@ -79,15 +74,14 @@ ctl_report_compute(const struct config *cfg, int year, struct report_table *t_r,
 			.state = rows[i].state,
 			.applicant_kind = rows[i].applicant_kind,
 			.org_kind = rows[i].org_kind,
-			.received_year = ctl_report_local_year(tz, rows[i].received_at),
+			.received_year = ctl_report_local_year(cfg, rows[i].received_at),
 			.outcome = rows[i].outcome,
 			.concluded_year = rows[i].concluded_at != 0 ?
-				ctl_report_local_year(tz, rows[i].concluded_at) : 0,
+				ctl_report_local_year(cfg, rows[i].concluded_at) : 0,
 		};
 	rc = report_compute(year, cases, n, t_r, err);
 	g_free(cases);
 	registry_report_cases_free(rows, n);
-	g_time_zone_unref(tz);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "common/clock.h"
 #include "common/log.h"
 #include "common/spool.h"
 #include "common/workdays.h"
@@ -36,7 +37,6 @@ struct pipeline {
 	struct workdays *wd;
 	struct rules rules;         /* the deadlines' profile and cut-off */
 	struct parser *parser[PIPELINE_PARSERS];
-	GTimeZone *tz;
 	struct delivery_verp verp;  /* to know our return paths in bounces */
 	char *domain;               /* the office's, for Message-IDs; NULL
 	                               when the sender address is invalid */
@@ -51,11 +51,6 @@ pipeline_open(const struct config *cfg, struct pipeline **pl_r,
 
 	pl->cfg = cfg;
 	rules_from_config(cfg, &pl->rules);
-	pl->tz = g_time_zone_new_identifier(cfg->timezone);
-	if (pl->tz == NULL) {
-		error_set(err, "unknown time zone %s", cfg->timezone);
-		goto fail;
-	}
 	if (spool_mkdirs(cfg->state_dir, err) != 0)
 		goto fail;
 	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &pl->wd,
@@ -91,25 +86,8 @@ pipeline_close(struct pipeline *pl)
 		registry_close(pl->reg);
 	if (pl->wd != NULL)
 		workdays_free(pl->wd);
-	if (pl->tz != NULL)
-		g_time_zone_unref(pl->tz);
 	g_free(pl->domain);
 	g_free(pl);
-}
-
-/* The office's calendar date of a moment, and its UTC offset then. */
-static void
-pipeline_local_date(const struct pipeline *pl, int64_t t, char date[11],
-		    int *offset_r)
-{
-	GDateTime *utc = g_date_time_new_from_unix_utc(t);
-	GDateTime *local = g_date_time_to_timezone(utc, pl->tz);
-
-	snprintf(date, 11, "%04d-%02d-%02d", g_date_time_get_year(local),
-		 g_date_time_get_month(local), g_date_time_get_day_of_month(local));
-	*offset_r = (int)(g_date_time_get_utc_offset(local) / G_TIME_SPAN_SECOND);
-	g_date_time_unref(local);
-	g_date_time_unref(utc);
 }
 
 /* Joins why nothing was parsed, if so, and the problems MIME found. */
@@ -245,22 +223,20 @@ struct pipeline_deadline {
 
 /* Asks the office's policy what becomes of the message (a delivery
  * report: matched as bm says), and the deadline of an application
- * received at received_at (today in the office's time zone, offset
- * seconds east of UTC).  Returns 0 and fills *d (the deadline and its
- * basis in *dl_r, whose strings d points to; the case of the thread it
- * answers in thread_r), or -1 (store scope) when the registry cannot say
- * whether a quoted case exists. */
+ * received when the office's clock showed local.  Returns 0 and fills
+ * *d (the deadline and its basis in *dl_r, whose strings d points to; the
+ * case of the thread it answers in thread_r), or -1 (store scope) when
+ * the registry cannot say whether a quoted case exists. */
 static int
 pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 		const struct delivery_bounce_match *bm,
-		bool has_problems, const char *today, int64_t received_at,
-		int offset, struct registry_decision *d,
+		bool has_problems, const struct clock_local *local,
+		struct registry_decision *d,
 		struct pipeline_deadline *dl_r,
 		char thread_r[REGISTRY_CASE_ID_SIZE], struct ogi_error *err)
 {
 	struct workflow_decision wf;
 	bool known = false, applies;
-	int64_t local_s;
 
 	rules_deadline_clear(&dl_r->dl);
 	dl_r->correction_due[0] = '\0';
@@ -290,10 +266,8 @@ pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 	};
 	if (!wf.deadline_due)
 		return 0;
-	/* Seconds into the office's day: the receipt hour and minute. */
-	local_s = ((received_at + offset) % 86400 + 86400) % 86400;
-	if (rules_reply_deadline(&pl->rules, pl->wd, today, (int)(local_s / 3600),
-				 (int)(local_s / 60 % 60), &dl_r->dl, err) != 0)
+	if (rules_reply_deadline(&pl->rules, pl->wd, local->date, local->hour,
+				 local->minute, &dl_r->dl, err) != 0)
 		return -1;
 	d->deadline = dl_r->dl.deadline;
 	d->deadline_provisional = dl_r->dl.provisional;
@@ -302,7 +276,7 @@ pipeline_decide(struct pipeline *pl, const struct wire_result *res,
 	d->deadline_basis = dl_r->dl.basis;
 	/* The correction notice goes out with the registration, today. */
 	if (wf.state != NULL && strcmp(wf.state, "incomplete") == 0) {
-		if (rules_correction_due(&pl->rules, pl->wd, today,
+		if (rules_correction_due(&pl->rules, pl->wd, local->date,
 					 dl_r->correction_due, &applies, NULL,
 					 err) != 0)
 			return -1;
@@ -342,8 +316,7 @@ struct pipeline_pending {
 	char *problems;           /* NULL: none */
 	int64_t received_at;
 	const char *source;       /* where received_at comes from */
-	char today[11];           /* the office's date of receipt */
-	int offset;               /* its UTC offset, seconds */
+	struct clock_local local; /* the office's clock at receipt */
 	bool review_added;        /* the problems are in res.rec->review */
 	bool awaiting;            /* its reading is not finished
 	                             (pipeline_read_end) */
@@ -414,7 +387,7 @@ pipeline_read_begin(struct pipeline *pl, const struct config_intake *in,
 		error_scope(err, OGI_ERROR_STORE, true);
 		return -1;
 	}
-	pipeline_local_date(pl, p->it.received_at, p->today, &p->offset);
+	clock_local(pl->cfg->timezone, p->it.received_at, &p->local);
 	if (earlier) {
 		p->res.parse_error = g_strdup("an earlier run stopped while "
 					      "reading this message (crash or "
@@ -426,7 +399,7 @@ pipeline_read_begin(struct pipeline *pl, const struct config_intake *in,
 			in->max_fetch_size);
 	} else {
 		p->slot = slot;
-		if (pipeline_parse(pl, in, p->rel, len, p->today, slot, stop,
+		if (pipeline_parse(pl, in, p->rel, len, p->local.date, slot, stop,
 				   &p->res, &p->in_flight, err) != 0) {
 			spool_parse_end(state_dir, p->rel);
 			return -1;
@@ -484,7 +457,7 @@ pipeline_read_end(struct pipeline *pl, struct pipeline_pending *p,
 	if (rc != 0)
 		return -1;
 	pipeline_received(&p->it, &p->res, &p->received_at, &p->source);
-	pipeline_local_date(pl, p->received_at, p->today, &p->offset);
+	clock_local(pl->cfg->timezone, p->received_at, &p->local);
 	p->problems = pipeline_problems(&p->res);
 	return pipeline_pages_spool(pl, p, err);
 }
@@ -669,8 +642,8 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 
 	if (pipeline_bounce(pl, p, err) != 0 ||
 	    pipeline_decide(pl, &p->res, &p->bounce, p->problems != NULL,
-			    p->today, p->received_at, p->offset, &p->decision,
-			    &p->deadline, p->thread, err) != 0)
+			    &p->local, &p->decision, &p->deadline, p->thread,
+			    err) != 0)
 		return -1;
 	/* The clerk must see why the case waits, not only that it does. */
 	if (p->problems != NULL && p->decision.state != NULL && !p->review_added) {
@@ -698,16 +671,16 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	};
 	am = (struct automatic_message){
 		.msg = &rm, .res = &p->res, .out = &p->out,
-		.today = p->today, .offset = p->offset, .where = p->where,
-		.thread = p->thread,
+		.today = p->local.date, .offset = p->local.utc_offset,
+		.where = p->where, .thread = p->thread,
 	};
 	if (pipeline_letter_withheld(pl, p, &am, err) != 0) {
 		error_prefix(err, "%s", p->where);
 		error_scope(err, OGI_ERROR_STORE, true);
 		return -1;
 	}
-	if (registry_record(pl->reg, &rm, p->res.rec, &p->decision, p->offset,
-			    &p->out, err) == 0) {
+	if (registry_record(pl->reg, &rm, p->res.rec, &p->decision,
+			    p->local.utc_offset, &p->out, err) == 0) {
 		if (pipeline_pages_record(pl, p, err) == 0 &&
 		    pipeline_bounce_report(pl, p, err) == 0 &&
 		    pipeline_letter_add(pl, p, &am, err) == 0 &&
