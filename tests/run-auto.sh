@@ -301,6 +301,64 @@ t_check "an application past the day's limit waits for a clerk, told why" \
 t_check "and no receipt is owed for it by itself" \
 	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters l JOIN cases c ON c.id = l.case_id WHERE c.state = 'needs_review'")" = 0 ]
 
+# --- the office's own contact read as the applicant's ----------------------
+# A form's footer (the office's e-mail or fax for sending it back) taken
+# for the applicant's: no receipt goes to the office by itself, the case
+# waits for a clerk told which contact, and no status reply answers it.
+# own_form EMAIL FAX DELIVERY ID: a complete form by mail.
+own_form() {
+	cat <<EML
+From: liming@example.com
+To: ogi@example.gov.cn
+Subject: 政府信息公开申请
+Date: Thu, 24 Sep 2026 10:00:00 +0800
+Message-ID: <$4@example.com>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+
+政府信息公开申请表
+姓名：李明
+证件名称：居民身份证
+证件号码：150502198802143011
+通讯地址：内蒙古自治区通辽市科尔沁区建国路16号2单元301室
+邮政编码：028000
+联系电话：13847512345
+电子邮箱：$1
+传真：$2
+所需信息的内容描述：2025年度通辽市就业补助资金使用情况
+所需信息的用途：了解政策
+获取方式：$3
+申请人签名：李明
+申请日期：2026年9月20日
+EML
+}
+dir=$(t_state_dir office-own)
+t_office_conf "$dir/ogid.conf" "fax = 0475-8888889"
+printf '\n[fax]\ncommand = %s -d {number} {pdf}\n' "$OGI_SRCDIR/tests/fax-record.sh" \
+	>>"$dir/ogid.conf"
+own_form ysqgk@example.gov.cn 0475-6312758 电子邮件 own1 >"$dir/inbox/new/1790240001.M1P1.own1"
+own_form liming@example.com 0475-8888889 传真 own2 >"$dir/inbox/new/1790240002.M1P1.own2"
+t_ogid "$dir" --once 2>"$dir/log"
+case_of() { sqlite3 "$dir/state/ogid.db" "SELECT case_id FROM messages WHERE uid = '$1'"; }
+by_mail=$(case_of 1790240001.M1P1.own1)
+by_fax=$(case_of 1790240002.M1P1.own2)
+t_ogictl "$dir" show "$by_mail" --json >"$dir/c1.json"
+t_check "a receipt by e-mail to [office] email: the case waits for a clerk, told the address" \
+	t_jq "$dir/c1.json" '.state == "needs_review" and (.review | tostring
+		| test("receipt was not sent by itself: it would go by email to ysqgk@example.gov.cn, the office.s own contact"))'
+t_ogictl "$dir" show "$by_fax" --json >"$dir/c2.json"
+t_check "a receipt by fax to [office] fax: the case waits for a clerk, told the number" \
+	t_jq "$dir/c2.json" '.state == "needs_review" and (.review | tostring
+		| test("receipt was not sent by itself: it would go by fax to 0475-8888889, the office.s own contact"))'
+t_check "no letter is owed to either" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM letters")" = 0 ]
+t_reply ysqgk@example.gov.cn "查询申请进度 $by_mail" own3 "请问申请 $by_mail 办理到哪一步了？" \
+	>"$dir/inbox/new/1790300020.M1P1.own3"
+t_ogid "$dir" --once 2>"$dir/log2"
+t_check "a status query from [office] email gets no automatic reply" \
+	t_jq "$(t_ogictl "$dir" outbox --json >"$dir/o.json"; echo "$dir/o.json")" 'length == 0'
+t_check "... and the log says why" grep -q "no automatic message to the sender: the office's own address" "$dir/log2"
+
 # --- the daily digest ------------------------------------------------------
 t_need python3
 dir=$(t_state_dir digest)

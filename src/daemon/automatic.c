@@ -92,6 +92,10 @@ automatic_may_send_check(const struct config *cfg, struct registry *reg,
 
 	if (v == AUTOREPLY_ALLOWED)
 		v = autoreply_check(&to, own);
+	/* [office] email is not among own_addresses when the office reads
+	 * its mail elsewhere: a misread form must not answer it either. */
+	if (v == AUTOREPLY_ALLOWED && delivery_address_is_office(cfg, recipient))
+		v = AUTOREPLY_OWN;
 	if (v == AUTOREPLY_ALLOWED) {
 		automatic_send_day(m, day);
 		if (registry_auto_replies_count(reg, recipient, day, &sent,
@@ -112,11 +116,21 @@ automatic_letter_check(const struct config *cfg, struct registry *reg,
 {
 	const char *what = strcmp(kind, "receipt") == 0 ? "receipt"
 			   : "correction notice";
-	const char *why = NULL;
+	const char *why = NULL, *office;
 
 	*withheld_r = false;
 	if (channel == NULL) {
 		extract_review_add(rec, "no way to send the %s", what);
+		*withheld_r = true;
+		return 0;
+	}
+	/* A form's footer read as the applicant's contact: the office would
+	 * send itself the applicant's letter, and the applicant nothing. */
+	office = delivery_letter_to_office(cfg, rec, channel);
+	if (office != NULL) {
+		extract_review_add(rec, "the %s was not sent by itself: it would "
+				   "go by %s to %s, the office's own contact",
+				   what, channel, office);
 		*withheld_r = true;
 		return 0;
 	}

@@ -43,7 +43,8 @@ int automatic_after_record(const struct config *cfg, struct registry *reg,
 
 /* Whether an automatic message may go by e-mail to recipient in answer
  * to m: RFC 3834 on m (workflow/autoreply.h), the recipient itself
- * neither a robot's address nor the office's own, then the day's limit
+ * neither a robot's address nor the office's own (own_addresses or
+ * [office] email), then the day's limit
  * (auto_reply_limit).  Counts nothing.  Returns 0 with *why_r NULL when
  * it may, else the reason in words (static); -1 when the registry
  * failed. */
@@ -54,8 +55,9 @@ int automatic_may_send_check(const struct config *cfg, struct registry *reg,
 
 /* Whether the letter of kind ("receipt", "correction") a case with
  * record rec is owed may go by itself through channel (NULL: no channel
- * reaches the applicant): not when no channel does, nor by e-mail when
- * automatic_may_send_check refuses.  When it may not, the reason joins
+ * reaches the applicant): not when no channel does, nor when it would go
+ * to the office's own contact (delivery_letter_to_office), nor by e-mail
+ * when automatic_may_send_check refuses.  When it may not, the reason joins
  * rec's review list (a clerk sees why) and *withheld_r is set.  Counts
  * nothing.  Returns 0, or -1 when the registry failed. */
 int automatic_letter_check(const struct config *cfg, struct registry *reg,

@@ -69,6 +69,20 @@ same_number(const char *a, const char *b)
 	return same;
 }
 
+bool
+delivery_address_is_office(const struct config *cfg, const char *address)
+{
+	if (address == NULL)
+		return false;
+	if (cfg->office.email != NULL &&
+	    g_ascii_strcasecmp(address, cfg->office.email) == 0)
+		return true;
+	for (char **a = cfg->own_addresses; a != NULL && *a != NULL; a++)
+		if (g_ascii_strcasecmp(address, *a) == 0)
+			return true;
+	return false;
+}
+
 const char *
 delivery_letter_to_office(const struct config *cfg,
 			  const struct extract_record *rec, const char *channel)
@@ -78,16 +92,9 @@ delivery_letter_to_office(const struct config *cfg,
 	if (strcmp(channel, "fax") == 0)
 		return rec->fax != NULL && cfg->office.fax != NULL &&
 		       same_number(rec->fax, cfg->office.fax) ? rec->fax : NULL;
-	if ((strcmp(channel, "email") != 0 && strcmp(channel, "pickup") != 0) ||
-	    rec->email == NULL)
+	if (strcmp(channel, "email") != 0 && strcmp(channel, "pickup") != 0)
 		return NULL;
-	if (cfg->office.email != NULL &&
-	    g_ascii_strcasecmp(rec->email, cfg->office.email) == 0)
-		return rec->email;
-	for (char **a = cfg->own_addresses; a != NULL && *a != NULL; a++)
-		if (g_ascii_strcasecmp(rec->email, *a) == 0)
-			return rec->email;
-	return NULL;
+	return delivery_address_is_office(cfg, rec->email) ? rec->email : NULL;
 }
 
 const struct delivery_channel *

@@ -159,6 +159,10 @@ bool delivery_channel_automatic(const char *kind, bool with_letter);
 const char *delivery_letter_channel(const struct config *cfg,
 				    const struct extract_record *rec);
 
+/* Whether address (may be NULL: no) is the office's own: [office] email
+ * or one of own_addresses, without regard to case.  Pure. */
+bool delivery_address_is_office(const struct config *cfg, const char *address);
+
 /* The office's own address or fax number that a letter to the applicant
  * of rec by channel would go to (rec's e-mail for email and pickup
  * notices, its fax for fax, compared with own_addresses, [office] email
