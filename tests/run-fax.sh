@@ -246,4 +246,48 @@ t_check "and the application waits for a clerk, told why" \
 	[ "$(sql "SELECT c.state || ' ' || (c.review LIKE '%2 picture(s) or fax document(s) not read%')
 	          FROM cases c JOIN messages m ON m.case_id = c.id WHERE m.uid = 'form-photo-jpeg'")" = "needs_review 1" ]
 
+# `ogictl explain FILE` reads a form as ogid does, with the office's own
+# contacts in its context: the office's fax written in the form's fax
+# field is no more the applicant's there than in what ogid recorded.
+own=$(t_state_dir explain-own)
+t_office_conf "$own/ogid.conf" "fax = 0475-8888889"
+python=
+for p in python3 /usr/bin/python3; do
+	"$p" -c 'import PIL.Image' 2>/dev/null && { python=$p; break; }
+done
+"${python:-python3}" - "$own/form.png" <<'PY' || t_fail "no python3 with PIL to draw the form"
+import sys
+from PIL import Image, ImageDraw, ImageFont
+lines = ["政府信息公开申请表", "姓名：王建国", "证件名称：居民身份证",
+         "证件号码：150102198706152311", "联系电话：13847123456",
+         "通信地址：内蒙古呼和浩特市新城区海拉尔大街18号", "传真：0475-8888889",
+         "所需信息的内容描述：2025年新城区老旧小区改造项目的资金使用明细",
+         "申请人签名：王建国", "申请时间：2026年11月28日"]
+font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 44)
+img = Image.new("L", (1728, 160 + 72 * len(lines)), 255)
+draw = ImageDraw.Draw(img)
+for i, text in enumerate(lines):
+    draw.text((150, 80 + 72 * i), text, font=font, fill=0)
+img.save(sys.argv[1], dpi=(204, 196))
+PY
+{
+	printf 'From: wangjianguo@example.com\nTo: ogi@example.gov.cn\nSubject: application\n'
+	printf 'Date: Sat, 28 Nov 2026 10:00:00 +0800\nMessage-ID: <own-fax-1@example.com>\n'
+	printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b1"\n\n--b1\n'
+	printf 'Content-Type: text/plain; charset=UTF-8\n\nthe form\n--b1\n'
+	printf 'Content-Type: image/png; name="form.png"\nContent-Transfer-Encoding: base64\n\n'
+	base64 "$own/form.png"
+	printf -- '--b1--\n'
+} >"$own/form.eml"
+cp "$own/form.eml" "$own/inbox/new/1796000000.M1P1.own"
+t_ogid "$own" --once 2>"$own/ogid.log" || t_fail "ogid --once (own fax)"
+t_ogictl "$own" explain 1796000000.M1P1.own --json >"$own/recorded.json"
+t_ogictl "$own" explain "$own/form.eml" --json >"$own/file.json"
+t_check "ogid leaves the office's fax out of the applicant's" \
+	t_jq "$own/recorded.json" '.fields.fax.value == null and .fields.name.value == "王建国"'
+t_check "explain FILE shows the fax field as ogid recorded it" sh -c '
+	[ "$(jq -c .fields.fax "$1")" = "$(jq -c .fields.fax "$2")" ]' _ "$own/recorded.json" "$own/file.json"
+t_check "... and the same reason to look" sh -c '
+	[ "$(jq -c .review "$1")" = "$(jq -c .review "$2")" ]' _ "$own/recorded.json" "$own/file.json"
+
 t_done

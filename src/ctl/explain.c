@@ -70,14 +70,8 @@ explain_file(const struct config *cfg, const struct output *o,
 	     const char *path, struct ogi_error *err)
 {
 	volatile sig_atomic_t stop = 0;
-	struct wire_job job = {
-		.limits = cfg->limits,
-		.sender_is_contact = true,
-		.own_addresses = cfg->own_addresses,
-		.channel = CONFIG_CHANNEL_MAIL,
-		.ocr_max_pages = cfg->parser.ocr_max_pages,
-		.ocr_workers = cfg->parser.ocr_workers,
-	};
+	char *own_contacts[PARSER_OWN_CONTACTS + 1];
+	struct wire_job job;
 	struct wire_result res = { 0 };
 	char *values[EXTRACT_FIELD_COUNT] = { 0 };
 	struct parser *p = NULL;
@@ -85,6 +79,9 @@ explain_file(const struct config *cfg, const struct output *o,
 	size_t len = 0;
 	int rc = -1;
 
+	/* The daemon's context, or the office's own fax printed on its form
+	 * would show as the applicant's here while ogid leaves it out. */
+	parser_job_init(cfg, NULL, own_contacts, &job);
 	if (explain_read(cfg, path, &data, &len, err) != 0 ||
 	    parser_open(&cfg->parser, &p, err) != 0)
 		goto out;

@@ -331,6 +331,34 @@ garbage:
 }
 
 void
+parser_job_init(const struct config *cfg, const struct config_intake *in,
+		 char *own_r[PARSER_OWN_CONTACTS + 1], struct wire_job *job_r)
+{
+	char *const office[PARSER_OWN_CONTACTS] = {
+		cfg->office.phone, cfg->office.fax, cfg->office.email,
+	};
+	size_t n = 0;
+
+	for (size_t i = 0; i < PARSER_OWN_CONTACTS; i++)
+		if (office[i] != NULL)
+			own_r[n++] = office[i];
+	while (n <= PARSER_OWN_CONTACTS)
+		own_r[n++] = NULL;
+	*job_r = (struct wire_job){
+		.limits = cfg->limits,
+		.sender_is_contact = in == NULL ||
+				     in->channel == CONFIG_CHANNEL_MAIL,
+		.own_addresses = cfg->own_addresses,
+		.own_contacts = own_r,
+		.channel = in != NULL ? in->channel : CONFIG_CHANNEL_MAIL,
+		.ocr_max_pages = cfg->parser.ocr_max_pages,
+		.ocr_workers = cfg->parser.ocr_workers,
+		.fax_from = in != NULL ? in->fax_from : NULL,
+		.fax_subject = in != NULL ? in->fax_subject : NULL,
+	};
+}
+
+void
 parser_close(struct parser *p)
 {
 	if (p == NULL)

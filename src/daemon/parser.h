@@ -63,6 +63,22 @@ int parser_submit(struct parser *p, const struct wire_job *job,
 int parser_collect(struct parser *p, volatile sig_atomic_t *stop,
 		   struct wire_result *res_r, struct ogi_error *err);
 
+/* The office's contacts a job's extraction never takes for an
+ * applicant's (extract_context's own_contacts): [office] phone, fax and
+ * email. */
+#define PARSER_OWN_CONTACTS 3
+
+/* The job ogid gives the worker for a message of intake in under cfg,
+ * and ogictl for a file a clerk names (in NULL: read as mail, its sender
+ * a contact, no fax patterns): the limits, the own addresses, the
+ * office's contacts (collected into own_r, NULL-terminated), the channel,
+ * the OCR bounds and the fax patterns; raw, raw_len and today are left
+ * empty for the caller.  The job borrows own_r and cfg's and in's
+ * strings.  Pure. */
+void parser_job_init(const struct config *cfg, const struct config_intake *in,
+		     char *own_r[PARSER_OWN_CONTACTS + 1],
+		     struct wire_job *job_r);
+
 /* Ends the worker (EOF, then SIGKILL after a second) and frees p; p may
  * be NULL. */
 void parser_close(struct parser *p);

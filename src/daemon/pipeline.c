@@ -172,28 +172,12 @@ pipeline_parse(struct pipeline *pl, const struct config_intake *in,
 	       bool *in_flight_r, struct ogi_error *err)
 {
 	const struct config *cfg = pl->cfg;
-	char *const office[] = { cfg->office.phone, cfg->office.fax,
-				 cfg->office.email };
-	char *own_contacts[G_N_ELEMENTS(office) + 1] = { NULL };
-	size_t n_contacts = 0;
-	struct wire_job job = {
-		.raw_len = len,
-		.limits = cfg->limits,
-		.sender_is_contact = in->channel == CONFIG_CHANNEL_MAIL,
-		.own_addresses = cfg->own_addresses,
-		.own_contacts = own_contacts,
-		.channel = in->channel,
-		.ocr_max_pages = cfg->parser.ocr_max_pages,
-		.ocr_workers = cfg->parser.ocr_workers,
-		.fax_from = in->fax_from,
-		.fax_subject = in->fax_subject,
-	};
+	char *own_contacts[PARSER_OWN_CONTACTS + 1];
+	struct wire_job job;
 	const void *data;
 	int rc;
 
-	for (size_t i = 0; i < G_N_ELEMENTS(office); i++)
-		if (office[i] != NULL)
-			own_contacts[n_contacts++] = office[i];
+	parser_job_init(cfg, in, own_contacts, &job);
 	if (len > cfg->limits.max_message_size) {
 		res->parse_error = g_strdup_printf(
 			"message of %zu bytes exceeds the limit of %zu bytes "
