@@ -2,7 +2,6 @@
 
 #include <stdbool.h>
 #include <string.h>
-#include <time.h>
 
 #include <glib.h>
 
@@ -56,14 +55,10 @@ automatic_hold(struct registry *reg, const struct automatic_message *m,
  * the day the message was received (a mailbox's backlog is answered
  * today). */
 static void
-automatic_send_day(const struct automatic_message *m, char day_r[11])
+automatic_send_day(const struct config *cfg, const struct automatic_message *m,
+		   char day_r[11])
 {
-	time_t t = time(NULL) + m->offset;
-	struct tm tm;
-
-	day_r[0] = '\0';
-	if (gmtime_r(&t, &tm) != NULL)
-		strftime(day_r, 11, "%Y-%m-%d", &tm);
+	clock_date(cfg->timezone, m->now, day_r);
 }
 
 int
@@ -97,7 +92,7 @@ automatic_may_send_check(const struct config *cfg, struct registry *reg,
 	if (v == AUTOREPLY_ALLOWED && delivery_address_is_office(cfg, recipient))
 		v = AUTOREPLY_OWN;
 	if (v == AUTOREPLY_ALLOWED) {
-		automatic_send_day(m, day);
+		automatic_send_day(cfg, m, day);
 		if (registry_auto_replies_count(reg, recipient, day, &sent,
 						err) != 0)
 			return -1;
@@ -162,7 +157,7 @@ automatic_may_send(const struct config *cfg, struct registry *reg,
 			 why);
 		return 0;
 	}
-	automatic_send_day(m, day);
+	automatic_send_day(cfg, m, day);
 	return registry_auto_replies_add_in_tx(reg, recipient, day, err);
 }
 
@@ -189,28 +184,11 @@ automatic_letter(const struct config *cfg, struct registry *reg,
 		return -1;
 	if (!ok)
 		return 0;
-	if (registry_letter_add_in_tx(reg, &l, (int64_t)time(NULL), &id, err) != 0)
+	if (registry_letter_add_in_tx(reg, &l, m->now, &id, err) != 0)
 		return -1;
 	log_info("%s: %s letter %lld owed for case %s", m->where, kind,
 		 (long long)id, c->id);
 	return 0;
-}
-
-/* The local hour and minute the message was received at. */
-static void
-automatic_local_time(const struct automatic_message *m, int *hour_r,
-		     int *minute_r)
-{
-	time_t t = (time_t)(m->msg->received_at + m->offset);
-	struct tm tm;
-
-	if (gmtime_r(&t, &tm) == NULL) {
-		*hour_r = 0;
-		*minute_r = 0;
-		return;
-	}
-	*hour_r = tm.tm_hour;
-	*minute_r = tm.tm_min;
 }
 
 /* The rules case c is counted by: the office's, or the profile it was
@@ -237,7 +215,7 @@ automatic_correction_due(const struct config *cfg, const struct workdays *wd,
 	struct rules r;
 
 	automatic_case_rules(cfg, c, &r);
-	return rules_correction_due(&r, wd, m->today, due_r, applies_r, NULL,
+	return rules_correction_due(&r, wd, m->received->date, due_r, applies_r, NULL,
 				    err);
 }
 
@@ -252,14 +230,13 @@ automatic_restart(const struct config *cfg, const struct workdays *wd,
 		  struct ogi_error *err)
 {
 	struct rules r;
-	int hour, minute;
 
 	automatic_case_rules(cfg, c, &r);
 	*restarts_r = r.profile->abandon_uncorrected;
 	if (!*restarts_r)
 		return 0;
-	automatic_local_time(m, &hour, &minute);
-	return rules_reply_deadline(&r, wd, m->today, hour, minute, dl, err);
+	return rules_reply_deadline(&r, wd, m->received->date, m->received->hour,
+				    m->received->minute, dl, err);
 }
 
 static int
@@ -361,7 +338,7 @@ automatic_mail(const struct config *cfg, struct registry *reg,
 		.in_reply_to = m->res->message_id, .case_id = case_id,
 		.automatic = true,
 	};
-	int64_t now = (int64_t)time(NULL), id;
+	int64_t now = m->now, id;
 	char rel[256], *msgid = NULL;
 	bool ok = false;
 	int rc;

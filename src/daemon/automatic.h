@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "common/clock.h"
 #include "common/config.h"
 #include "common/error.h"
 #include "common/workdays.h"
@@ -24,8 +25,12 @@ struct automatic_message {
 	const struct registry_message *msg;
 	const struct wire_result *res;
 	const struct registry_outcome *out;
-	const char *today;          /* the office's date of receipt */
-	int offset;                 /* the office's UTC offset then, seconds */
+	const struct clock_local *received; /* the office's clock at receipt */
+	int64_t now;                /* the one clock reading every decision
+	                               about m is taken at (the day an
+	                               automatic message counts against, the
+	                               time a letter or mail is queued): two
+	                               readings can fall on two days */
 	const char *where;          /* "mailbox/uid" for the log */
 	const char *thread;         /* the case whose thread it answers, by
 	                               its sender (registry_thread_case), or

@@ -655,7 +655,7 @@ pipeline_record(struct pipeline *pl, const struct config_intake *in,
 	};
 	am = (struct automatic_message){
 		.msg = &rm, .res = &p->res, .out = &p->out,
-		.today = p->local.date, .offset = p->local.utc_offset,
+		.received = &p->local, .now = (int64_t)time(NULL),
 		.where = p->where, .thread = p->thread,
 	};
 	if (pipeline_letter_withheld(pl, p, &am, err) != 0) {

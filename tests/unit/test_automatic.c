@@ -1,0 +1,165 @@
+/* What the daemon may send by itself (daemon/automatic.h): a receipt or
+ * notice that would go to the office's own contact is withheld for a
+ * clerk, and each decision reads the clock once -- the day it checks the
+ * daily limit against is the day it counts the message on. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "daemon/automatic.h"
+#include "registry-fixture.h"
+#include "registry/holding.h"
+
+/* 2026-11-20 23:59:59 in Shanghai: one second before the office's day
+ * turns, where two clock readings can fall on two days. */
+#define LAST_SECOND (T0 + 13 * 3600 + 59 * 60 + 59)
+#define DAY "2026-11-20"
+#define OFFICE_EMAIL "ysqgk@example.gov.cn"
+#define OFFICE_FAX "0475-8888889"
+#define APPLICANT "liming@example.com"
+
+struct automatic_case {
+	const char *name;
+	const char *email, *fax;  /* the applicant's, as read */
+	const char *channel;      /* the letter's */
+	unsigned counted;         /* automatic messages already sent to email
+	                             on DAY */
+	int limit;                /* auto_reply_limit */
+	bool withheld;
+	const char *reason;       /* in rec->review when withheld */
+};
+
+static const struct automatic_case cases[] = {
+	{ "a receipt by e-mail to the applicant goes, counted on the day of "
+	  "the decision's one clock reading", APPLICANT, NULL, "email", 0, 5,
+	  false, NULL },
+	{ "the limit is checked on the same day the message counts on",
+	  APPLICANT, NULL, "email", 1, 1, true,
+	  "the receipt was not sent by itself to " APPLICANT ": daily limit "
+	  "of automatic messages reached" },
+	{ "a receipt by e-mail to [office] email is withheld, naming it",
+	  OFFICE_EMAIL, NULL, "email", 0, 5, true,
+	  "the receipt was not sent by itself: it would go by email to "
+	  OFFICE_EMAIL ", the office's own contact" },
+	{ "a receipt by fax to [office] fax is withheld, naming it",
+	  APPLICANT, "0475 8888889", "fax", 0, 5, true,
+	  "the receipt was not sent by itself: it would go by fax to "
+	  "0475 8888889, the office's own contact" },
+	{ "a receipt by fax to the applicant's own fax goes", APPLICANT,
+	  "0475-6312758", "fax", 0, 5, false, NULL },
+};
+
+static void
+run_case(struct registry_fixture *f, const struct automatic_case *c)
+{
+	char *own[] = { "ogi@example.gov.cn", NULL };
+	struct config cfg = {
+		.timezone = "Asia/Shanghai", .own_addresses = own,
+		.auto_reply_limit = c->limit,
+		.office = { .email = OFFICE_EMAIL, .fax = OFFICE_FAX },
+		.fax = { .command = "/bin/true {number} {pdf}" },
+	};
+	struct extract_record rec = {
+		.kind = EXTRACT_KIND_APPLICATION,
+		.email = (char *)c->email, .fax = (char *)c->fax,
+	};
+	const struct registry_message msg = { .mailbox = "mail", .uid = "1" };
+	const struct wire_result res = { .rec = &rec, .from_addr = APPLICANT };
+	const struct registry_outcome out = { .created = true };
+	const struct clock_local received = { .date = DAY };
+	const struct automatic_message m = {
+		.msg = &msg, .res = &res, .out = &out, .received = &received,
+		.now = LAST_SECOND, .where = "mail/1",
+	};
+	struct ogi_error err = { 0 };
+	bool withheld = true, ok = false;
+	int sent = -1;
+
+	assert_int_equal(registry_batch_begin(f->reg, &err), 0);
+	for (unsigned i = 0; i < c->counted; i++)
+		assert_int_equal(registry_auto_replies_add_in_tx(f->reg, c->email,
+								 DAY, &err), 0);
+	if (automatic_letter_check(&cfg, f->reg, &m, &rec, "receipt",
+				   c->channel, &withheld, &err) != 0)
+		fail_msg("%s: %s", c->name, err.msg);
+	if (withheld != c->withheld)
+		fail_msg("%s: withheld %d (review: %s)", c->name, withheld,
+			 rec.review != NULL ? rec.review : "-");
+	if (c->withheld && (rec.review == NULL ||
+			    strstr(rec.review, c->reason) == NULL))
+		fail_msg("%s: review \"%s\"", c->name,
+			 rec.review != NULL ? rec.review : "");
+	if (!c->withheld && strcmp(c->channel, "email") == 0) {
+		assert_int_equal(automatic_may_send(&cfg, f->reg, &m, c->email,
+						    &ok, &err), 0);
+		assert_true(ok);
+	}
+	assert_int_equal(registry_batch_commit(f->reg, &err), 0);
+	assert_int_equal(registry_auto_replies_count(f->reg, c->email, DAY,
+						     &sent, &err), 0);
+	if (sent != (int)c->counted +
+		    (!c->withheld && strcmp(c->channel, "email") == 0))
+		fail_msg("%s: %d counted on %s", c->name, sent, DAY);
+	g_free(rec.review);
+}
+
+static void
+test_letter_check(void **state)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct registry_fixture *f;
+
+		assert_int_equal(registry_fixture_setup((void **)&f), 0);
+		run_case(f, &cases[i]);
+		assert_int_equal(registry_fixture_teardown((void **)&f), 0);
+	}
+	(void)state;
+}
+
+/* A status reply goes to the sender: not when that is [office] email,
+ * which own_addresses need not list. */
+static void
+test_status_to_office(void **state)
+{
+	struct registry_fixture *f = *state;
+	char *own[] = { "ogi@example.gov.cn", NULL };
+	const struct config cfg = {
+		.timezone = "Asia/Shanghai", .own_addresses = own,
+		.auto_reply_limit = 5, .office = { .email = OFFICE_EMAIL },
+	};
+	struct extract_record rec = { .kind = EXTRACT_KIND_STATUS_QUERY };
+	const struct registry_message msg = { .mailbox = "mail", .uid = "2" };
+	const struct wire_result res = { .rec = &rec, .from_addr = OFFICE_EMAIL };
+	const struct registry_outcome out = { .created = false };
+	const struct clock_local received = { .date = DAY };
+	const struct automatic_message m = {
+		.msg = &msg, .res = &res, .out = &out, .received = &received,
+		.now = LAST_SECOND, .where = "mail/2",
+	};
+	struct ogi_error err = { 0 };
+	const char *why = NULL;
+
+	assert_int_equal(automatic_may_send_check(&cfg, f->reg, &m, OFFICE_EMAIL,
+						  &why, &err), 0);
+	assert_non_null(why);
+	assert_string_equal(why, "the office's own address");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_letter_check),
+		cmocka_unit_test_setup_teardown(test_status_to_office,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
