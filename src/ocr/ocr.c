@@ -22,6 +22,7 @@
 
 #include "mime/pages.h"
 #include "ocr/ocr-private.h"
+#include "ocr/photo.h"
 
 /* Debian's tesseract-ocr-chi-sim installs the model here. */
 #define OCR_DEBIAN_TESSDATA "/usr/share/tesseract-ocr/5/tessdata"
@@ -176,8 +177,7 @@ load_page(const struct run *r, size_t i, char **description_r, char **problem_r)
 			goto unreadable;
 		break;
 	case SRC_SINGLE:
-		if (pixReadHeaderMem(src->data, src->len, &format, &w, &h, &bps,
-		                     &spp, &cmap) != 0)
+		if (photo_header(src->data, src->len, &w, &h) != 0)
 			goto unreadable;
 		break;
 	case SRC_BITMAP:
@@ -199,7 +199,7 @@ load_page(const struct run *r, size_t i, char **description_r, char **problem_r)
 		pix = pixReadMemTiff(src->data, src->len, (l_int32)i);
 		break;
 	case SRC_SINGLE:
-		pix = pixReadMem(src->data, src->len);
+		pix = photo_read(src->data, src->len, w, h);
 		break;
 	case SRC_BITMAP:
 		pix = pix_from_bitmap(&src->bitmaps[i]);
@@ -907,22 +907,6 @@ run_clamped(const struct source *src, size_t n, const struct ocr_options *opt,
 	return run_document(src, n, extra[0] ? extra : NULL, opt, recognise, doc_r, err);
 }
 
-/* HEIF's ISO box: size, "ftyp", then a brand. */
-static bool
-is_heif(const l_uint8 *d, size_t len)
-{
-	static const char *const brands[] = {
-		"heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif",
-	};
-
-	if (len < 12 || memcmp(d + 4, "ftyp", 4) != 0)
-		return false;
-	for (size_t k = 0; k < sizeof brands / sizeof brands[0]; k++)
-		if (memcmp(d + 8, brands[k], 4) == 0)
-			return true;
-	return false;
-}
-
 static int
 image_document(const void *data, size_t len, const struct ocr_options *opt,
                bool recognise, struct ocr_document **doc_r, struct ogi_error *err)
@@ -935,12 +919,6 @@ image_document(const void *data, size_t len, const struct ocr_options *opt,
 	library_init();
 	if (data == NULL || len == 0 || len > (size_t)INT32_MAX) {
 		error_set(err, "OCR: empty or oversized image");
-		return -1;
-	}
-	if (is_heif(data, len)) {
-		/* Debian 12's Leptonica has no HEIF reader, and libheif is not
-		 * among our libraries: a clerk reads these. */
-		error_set(err, "OCR: HEIC not readable (no HEIF decoder here)");
 		return -1;
 	}
 	if (findFileFormatBuffer(data, &format) != 0)
@@ -958,10 +936,11 @@ image_document(const void *data, size_t len, const struct ocr_options *opt,
 		fclose(fp);
 		src.kind = SRC_TIFF;
 		n = (size_t)count;
-	} else if (format == IFF_PNG || format == IFF_JFIF_JPEG) {
+	} else if (format == IFF_PNG || format == IFF_JFIF_JPEG ||
+	           photo_is_heif(data, len)) {
 		src.kind = SRC_SINGLE;
 	} else {
-		error_set(err, "OCR: not an image OCR reads (TIFF, PNG, JPEG)");
+		error_set(err, "OCR: not an image OCR reads (TIFF, PNG, JPEG, HEIC)");
 		return -1;
 	}
 	return run_clamped(&src, n, opt, recognise, doc_r, err);

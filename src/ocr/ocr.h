@@ -1,7 +1,7 @@
 /* OCR of fax pages and photographed or scanned forms.
  *
- * src/ocr/ocr.c is the only code that includes Tesseract's or Leptonica's
- * headers; nothing of theirs leaks past this header.  It runs in the
+ * src/ocr/ocr.c (and photo.c: Leptonica's and libheif's) is the only code
+ * that includes Tesseract's or Leptonica's headers; nothing of theirs leaks past this header.  It runs in the
  * sandboxed parser worker: it reads bytes and bitmaps from memory and
  * writes no file (the review's page image comes back as PNG bytes; the
  * parent writes it to the spool).
@@ -112,14 +112,14 @@ struct ocr_options {
  * (JPEG decodes to 32 bpp) one page is 160 MB. */
 #define OCR_DEFAULT_MAX_PIXELS 40000000ul
 
-/* Reads every page (up to max_pages) of a TIFF (G3/G4, multipage), PNG or
- * JPEG image: decodes, preprocesses (normal-resolution faxes stretched to
+/* Reads every page (up to max_pages) of a TIFF (G3/G4, multipage), PNG,
+ * JPEG or HEIC image: decodes, preprocesses (normal-resolution faxes stretched to
  * square pixels, deskewed, specks removed), recognises, measures ink.
  * A page that cannot be read is left out with a line in problems; -1 only
  * when the bytes are no image we read, no page could be read, or
- * Tesseract cannot start (err says which).  HEIC/HEIF photos are refused
- * with "HEIC not readable": Debian 12's Leptonica has no HEIF reader (a
- * clerk reads them).  On success *doc_r is the
+ * Tesseract cannot start (err says which).  A photo is turned upright
+ * first (photo.h: a JPEG by its Exif orientation, a HEIC, decoded by
+ * libheif, by its own).  On success *doc_r is the
  * caller's (ocr_document_free).  Blocks for CPU only; thread-safe. */
 int ocr_read_image(const void *data, size_t len, const struct ocr_options *opt,
                    struct ocr_document **doc_r, struct ogi_error *err);

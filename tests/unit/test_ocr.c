@@ -214,7 +214,7 @@ struct bad_case {
 static const struct bad_case bad_cases[] = {
 	{ "TIFF header claiming 100000 x 100000", BAD_BOMB, "over the limit" },
 	{ "garbage bytes", BAD_GARBAGE, "not an image OCR reads" },
-	{ "HEIC photo", BAD_HEIC, "HEIC not readable" },
+	{ "HEIC photo cut after its ftyp box", BAD_HEIC, "page 1: unreadable" },
 	{ "truncated G4 TIFF", BAD_TRUNCATED, "OCR:" },
 	{ "no bytes", BAD_EMPTY, "empty" },
 };
