@@ -206,14 +206,15 @@ t_check "the correction notice was faxed to the caller" \
 	sh -c 'grep -q -- "^$1$" "$2"' _ "$(expect form-fine-hylafax-ps-nosig .fax.caller)" "$dir/fax.log"
 
 # Forms in pictures, by mail (the images set: a phone's JPEG photos of the
-# form, a letter scanned to a PDF without text).
+# form, a letter scanned to a PDF without text, a letter photographed
+# sideways (Exif Orientation 6) and one as a HEIC).
 photo=$(t_state_dir photo)
 if ! "$OGI_SRCDIR/tests/fax/make-faxes.sh" "$photo/faxes" --set images \
 	--ogictl "$OGI_BUILDDIR/ogictl" >"$photo/make.out" 2>&1; then
 	t_fail "make-faxes.sh --set images: $(tail -3 "$photo/make.out")"
 fi
 dir=$photo truth=$photo/faxes/truth.json
-photos="form-photo-jpeg letter-scan-pdf"
+photos="form-photo-jpeg letter-scan-pdf letter-photo-sideways letter-photo-heic"
 for id in $photos; do
 	mail=$(jq -r --arg id "$id" '.messages[] | select(.id == $id) | .mail' "$truth")
 	cp "$dir/faxes/$mail" "$dir/inbox/new/$id"
@@ -226,6 +227,11 @@ for id in $photos; do
 		[ "$(sql "SELECT count(*) FROM ocr_pages p JOIN messages m ON m.id = p.message_id
 			  WHERE m.uid = '$id' AND length(p.text) > 0 AND p.path IS NOT NULL")" = "$n" ]
 	check_wrong "$id"
+done
+for id in letter-photo-sideways letter-photo-heic; do
+	t_check "$id: read upright (the applicant's name found)" \
+		[ "$(sql "SELECT f.value FROM message_fields f JOIN messages m ON m.id = f.message_id
+			  WHERE m.uid = '$id' AND f.field = 'name'")" = "$(expect "$id" .expect.applicant.name)" ]
 done
 
 # More pictures than OCR may read in one message: those left unread are

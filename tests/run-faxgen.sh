@@ -170,7 +170,7 @@ else
 import email, email.policy, json, sys
 out = sys.argv[1]
 truth = json.load(open(out + "/truth.json"))
-assert len(truth["messages"]) == 2
+assert len(truth["messages"]) == 4
 for m in truth["messages"]:
     msg = email.message_from_bytes(open(out + "/" + m["mail"], "rb").read(),
                                    policy=email.policy.default)
@@ -181,9 +181,9 @@ for m in truth["messages"]:
     for a, f in zip(atts, m["files"]):
         data = a.get_payload(decode=True)
         assert data == open(out + "/" + f, "rb").read(), m["id"]
-        magic = b"\xff\xd8\xff" if m["image"] == "photo" else b"%PDF-"
-        assert data.startswith(magic), m["id"]
-    if m["image"] == "photo":
+        magic = {"photo": b"\xff\xd8\xff", "scan": b"%PDF-"}.get(m["image"])
+        assert data.startswith(magic) if magic else data[4:12] == b"ftypheic", m["id"]
+    if m["image"] != "scan":
         assert len(atts) == m["pages"], m["id"]
 EOF
 	scan=$dir/images/$(jq -r '.messages[] | select(.image == "scan") | .files[0]' "$dir/images/truth.json")

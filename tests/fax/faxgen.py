@@ -29,6 +29,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 import zlib
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
@@ -789,6 +790,14 @@ PHOTO_TILT_DEG = 2.5
 # Room light falls off across the sheet: the far corner this much darker.
 PHOTO_SHADE = 0.72
 PHOTO_JPEG_QUALITY = 82
+# A phone stores the sensor's rows and, in the Exif Orientation tag, the
+# turn that shows them upright (Exif 2.32 4.6.5): a portrait sheet shot
+# with the phone held upright is stored a quarter turn off, tagged 6.
+PHOTO_STORED = {3: Image.Transpose.ROTATE_180, 6: Image.Transpose.ROTATE_90,
+                8: Image.Transpose.ROTATE_270}
+EXIF_ORIENTATION = 0x0112
+# heif-enc's quality for a phone's HEIC (x265; its default is 50).
+PHOTO_HEIC_QUALITY = 60
 
 
 def photo_page(page, rng):
@@ -809,6 +818,31 @@ def photo_page(page, rng):
                                grey.point(lambda v: v * 90 // 100)))
 
 
+def photo_file(shot, spec, stamp, i):
+    """(filename, maintype, subtype, bytes) of one photographed page: a
+    JPEG, stored turned with its Exif orientation when spec says so, or
+    a HEIC (heif-enc, Debian libheif-examples)."""
+    name = "IMG_%s_%02d" % (stamp, i)
+    if spec["image"] == "heic":
+        with tempfile.TemporaryDirectory() as tmp:
+            png, heic = os.path.join(tmp, "page.png"), os.path.join(tmp, "page.heic")
+            shot.save(png)
+            subprocess.run(["heif-enc", "-q", str(PHOTO_HEIC_QUALITY), png, "-o", heic],
+                           check=True, stdout=subprocess.DEVNULL)
+            with open(heic, "rb") as f:
+                return name + ".HEIC", "image", "heic", f.read()
+    turn = spec.get("orientation", 1)
+    extra = {}
+    if turn != 1:
+        shot = shot.transpose(PHOTO_STORED[turn])
+        exif = Image.Exif()
+        exif[EXIF_ORIENTATION] = turn
+        extra["exif"] = exif.tobytes()
+    buf = io.BytesIO()
+    shot.save(buf, "JPEG", quality=PHOTO_JPEG_QUALITY, dpi=(PHOTO_DPI, PHOTO_DPI), **extra)
+    return name + ".jpg", "image", "jpeg", buf.getvalue()
+
+
 def scan_page(page):
     w = round(MASTER_WIDTH * SCAN_DPI / MASTER_DPI)
     h = round(MASTER_HEIGHT * SCAN_DPI / MASTER_DPI)
@@ -817,18 +851,15 @@ def scan_page(page):
 
 def image_message(spec, seq, ctx, app, masters, rng):
     """An ordinary email from the applicant whose form is only an image:
-    one phone photo (JPEG) per page, or a scanned PDF without text."""
+    one phone photo (JPEG or HEIC) per page, or a scanned PDF without text."""
     when = received_time(app, seq)
     out = ctx["outdir"]
     stem = "%02d-%s" % (seq, spec["id"])
     attachments = []
-    if spec["image"] == "photo":
+    if spec["image"] in ("photo", "heic"):
         for i, p in enumerate(masters, 1):
-            buf = io.BytesIO()
-            photo_page(p, rng).save(buf, "JPEG", quality=PHOTO_JPEG_QUALITY,
-                                    dpi=(PHOTO_DPI, PHOTO_DPI))
-            attachments.append(("IMG_%s_%02d.jpg" % (when.strftime("%Y%m%d_%H%M%S"), i),
-                                "image", "jpeg", buf.getvalue()))
+            attachments.append(photo_file(photo_page(p, rng), spec,
+                                          when.strftime("%Y%m%d_%H%M%S"), i))
     elif spec["image"] == "scan":
         buf = io.BytesIO()
         pages = [scan_page(p) for p in masters]
@@ -837,11 +868,11 @@ def image_message(spec, seq, ctx, app, masters, rng):
                       modDate=when.utctimetuple())
         attachments.append(("申请表扫描件.pdf", "application", "pdf", buf.getvalue()))
     else:
-        die("%s: image must be photo or scan" % spec["id"])
+        die("%s: image must be photo, heic or scan" % spec["id"])
     paths = []
     for name, _, subtype, data in attachments:
         path = os.path.join(out, "faxes", "%s-%d.%s" % (stem, len(paths) + 1,
-                                                       "jpg" if subtype == "jpeg" else "pdf"))
+                                                       {"jpeg": "jpg"}.get(subtype, subtype)))
         with open(path, "wb") as f:
             f.write(data)
         paths.append(os.path.relpath(path, out))
@@ -853,7 +884,7 @@ def image_message(spec, seq, ctx, app, masters, rng):
     msg["Message-ID"] = "<%s.%d.%s@mail.example.cn>" % (when.strftime("%Y%m%d%H%M%S"), seq,
                                                         spec["image"])
     msg["MIME-Version"] = "1.0"
-    what = "照片" if spec["image"] == "photo" else "扫描件"
+    what = "扫描件" if spec["image"] == "scan" else "照片"
     msg.set_content("您好：\n\n附件是我填写的政府信息公开申请表（%s），请查收。\n\n%s\n" %
                     (what, app["name"]))
     for name, maintype, subtype, data in attachments:
@@ -870,7 +901,7 @@ def image_message(spec, seq, ctx, app, masters, rng):
         "doc": spec["doc"],
         "applicant_key": spec["applicant"],
         "image": spec["image"],
-        "dpi": PHOTO_DPI if spec["image"] == "photo" else SCAN_DPI,
+        "dpi": SCAN_DPI if spec["image"] == "scan" else PHOTO_DPI,
         "pages": len(masters),
         "hand": spec.get("hand", "typed"),
         "signature_kind": spec.get("signature", "scribble"),
