@@ -100,6 +100,38 @@ parser_ocr_coord(int v, unsigned limit)
 	return v < 0 ? 0 : (unsigned)v > limit ? limit : (unsigned)v;
 }
 
+/* The page's framed cells within the wire's bounds (to's geometry is
+ * set).  A page with more cells than the bound, or a cell outside the
+ * page the wire carries, is not passed on as a form (its words keep no
+ * cell) rather than some of its frames dropped and the rest renumbered. */
+static void
+parser_ocr_cells(struct ocr_page *from, struct wire_ocr_page *to)
+{
+	if (from->n_cells > WIRE_MAX_OCR_CELLS)
+		return;
+	for (size_t i = 0; i < from->n_cells; i++) {
+		const struct ocr_cell *c = &from->cells[i];
+
+		if (c->x0 < 0 || c->y0 < 0 || c->x0 >= c->x1 || c->y0 >= c->y1 ||
+		    (unsigned)c->x1 > to->width || (unsigned)c->y1 > to->height)
+			return;
+	}
+	to->cells = g_new0(struct wire_ocr_cell, from->n_cells);
+	for (size_t i = 0; i < from->n_cells; i++) {
+		struct ocr_cell *c = &from->cells[i];
+
+		to->cells[i] = (struct wire_ocr_cell){
+			.label = c->label != NULL
+				? parser_ocr_cut(g_steal_pointer(&c->label),
+						 WIRE_MAX_OCR_CELL_LABEL)
+				: g_strdup(""),
+			.x0 = (unsigned)c->x0, .y0 = (unsigned)c->y0,
+			.x1 = (unsigned)c->x1, .y1 = (unsigned)c->y1,
+		};
+	}
+	to->n_cells = from->n_cells;
+}
+
 /* Moves what the wire carries of page from into to (numbered number),
  * within the wire's bounds; *images counts the bytes of the PNGs kept. */
 static void
@@ -118,6 +150,7 @@ parser_ocr_page(struct ocr_page *from, unsigned number, size_t *images,
 		.text = parser_ocr_cut(g_steal_pointer(&from->text), WIRE_MAX_OCR_TEXT),
 		.signature = (enum wire_mark)from->signature,
 	};
+	parser_ocr_cells(from, to);
 	to->words = g_new0(struct wire_ocr_word, MIN(from->n_words, WIRE_MAX_OCR_WORDS));
 	for (size_t i = 0; i < from->n_words && to->n_words < WIRE_MAX_OCR_WORDS; i++) {
 		struct ocr_word *w = &from->words[i];
@@ -135,6 +168,8 @@ parser_ocr_page(struct ocr_page *from, unsigned number, size_t *images,
 		o->y1 = parser_ocr_coord(w->y1, to->height);
 		o->x0 = MIN(o->x0, o->x1);
 		o->y0 = MIN(o->y0, o->y1);
+		o->cell = w->cell >= 0 && (size_t)w->cell < to->n_cells
+			? (unsigned)w->cell + 1 : 0;
 	}
 	to->boxes = g_new0(struct wire_ocr_box, MIN(from->n_boxes, WIRE_MAX_OCR_BOXES));
 	for (size_t i = 0; i < from->n_boxes && to->n_boxes < WIRE_MAX_OCR_BOXES; i++) {
@@ -183,6 +218,9 @@ parser_ocr_words(const struct wire_result *res, size_t *n_r)
 				.page = (unsigned)p, .line = w->line,
 				.x0 = (int)w->x0, .y0 = (int)w->y0,
 				.x1 = (int)w->x1, .y1 = (int)w->y1,
+				.cell_label = w->cell > 0
+					? pg->cells[w->cell - 1].label : NULL,
+				.cell = w->cell > 0 ? w->cell - 1 : 0,
 			};
 		}
 	}

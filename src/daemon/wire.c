@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '4' };
+static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '5' };
 
 /* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS, WIRE_T_OWN_CONTACT,
  * WIRE_T_PROBLEM, WIRE_T_REFERENCE, WIRE_T_DSN_ENVELOPE_TO,
@@ -80,7 +80,8 @@ _Static_assert(WIRE_T_REC_STRING + WIRE_N_STRINGS <= WIRE_T_REC_INFO &&
 	       WIRE_T_REC_INFO + EXTRACT_FIELD_COUNT <= WIRE_T_END,
 	       "wire tags of record strings and provenance overlap");
 
-/* The fields inside WIRE_T_OCR_PAGE; each at most once but WORD and BOX. */
+/* The fields inside WIRE_T_OCR_PAGE; each at most once but WORD, BOX and
+ * CELL. */
 enum wire_page_tag {
 	WIRE_P_NUMBER = 1,
 	WIRE_P_GEOMETRY,         /* width, height, src_xres, src_yres: u32 each */
@@ -91,12 +92,16 @@ enum wire_page_tag {
 	WIRE_P_SIGNATURE,        /* one byte: enum wire_mark */
 	WIRE_P_BOX,              /* one byte: enum wire_mark, then the label */
 	WIRE_P_PNG,
+	WIRE_P_CELL,             /* WIRE_CELL_HEAD bytes (x0 y0 x1 y1: u32
+	                            each), then the label */
 	WIRE_P_END,
 };
 
 #define WIRE_SKEW_BIAS (WIRE_MAX_OCR_SKEW * 1000)
-/* A word: confidence (one byte), line, x0, y0, x1, y1 (four bytes each). */
-#define WIRE_WORD_HEAD 21
+/* A word: confidence (one byte), line, x0, y0, x1, y1, cell (four bytes
+ * each). */
+#define WIRE_WORD_HEAD 25
+#define WIRE_CELL_HEAD 16
 
 static const unsigned char wire_png_magic[8] = {
 	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
@@ -221,6 +226,20 @@ wire_put_page(GByteArray *b, const struct wire_ocr_page *pg)
 	wire_put_number(v, WIRE_P_SKEW, (uint64_t)(skew + WIRE_SKEW_BIAS));
 	wire_put_number(v, WIRE_P_MEAN_CONF, pg->mean_conf);
 	wire_put_string(v, WIRE_P_TEXT, pg->text);
+	/* Cells before words: a word's cell is checked against them. */
+	for (size_t i = 0; i < pg->n_cells; i++) {
+		const struct wire_ocr_cell *c = &pg->cells[i];
+		GByteArray *cv = g_byte_array_new();
+
+		wire_put_u32(cv, c->x0);
+		wire_put_u32(cv, c->y0);
+		wire_put_u32(cv, c->x1);
+		wire_put_u32(cv, c->y1);
+		g_byte_array_append(cv, (const guint8 *)c->label,
+				    (guint)strlen(c->label));
+		wire_put_field(v, WIRE_P_CELL, cv->data, cv->len);
+		g_byte_array_free(cv, TRUE);
+	}
 	for (size_t i = 0; i < pg->n_words; i++) {
 		const struct wire_ocr_word *w = &pg->words[i];
 		GByteArray *wv = g_byte_array_new();
@@ -232,6 +251,7 @@ wire_put_page(GByteArray *b, const struct wire_ocr_page *pg)
 		wire_put_u32(wv, w->y0);
 		wire_put_u32(wv, w->x1);
 		wire_put_u32(wv, w->y1);
+		wire_put_u32(wv, w->cell);
 		g_byte_array_append(wv, (const guint8 *)w->text, (guint)strlen(w->text));
 		wire_put_field(v, WIRE_P_WORD, wv->data, wv->len);
 		g_byte_array_free(wv, TRUE);
@@ -863,8 +883,10 @@ wire_page_word(const struct wire_field *f, struct wire_ocr_page *pg,
 	w.y0 = wire_get_u32(f->data + 9);
 	w.x1 = wire_get_u32(f->data + 13);
 	w.y1 = wire_get_u32(f->data + 17);
+	w.cell = wire_get_u32(f->data + 21);
 	if (w.conf > 100 || w.line >= WIRE_MAX_OCR_WORDS || w.x0 > w.x1 ||
 	    w.y0 > w.y1 || w.x1 > pg->width || w.y1 > pg->height ||
+	    w.cell > pg->n_cells ||
 	    wire_text(f->data + WIRE_WORD_HEAD, f->len - WIRE_WORD_HEAD,
 		      &w.text) != 0) {
 		error_set(err, "worker frame: bad word on page %u", pg->number);
@@ -892,6 +914,38 @@ wire_page_box(const struct wire_field *f, struct wire_ocr_page *pg,
 	pg->boxes[pg->n_boxes++] = (struct wire_ocr_box){
 		.label = label, .mark = (enum wire_mark)f->data[0],
 	};
+	return 0;
+}
+
+/* A framed cell, before the words read in it. */
+static int
+wire_page_cell(const struct wire_field *f, struct wire_ocr_page *pg,
+	       struct ogi_error *err)
+{
+	struct wire_ocr_cell c = { 0 };
+
+	if (pg->n_cells >= WIRE_MAX_OCR_CELLS || pg->n_words > 0 ||
+	    f->len < WIRE_CELL_HEAD ||
+	    f->len - WIRE_CELL_HEAD > WIRE_MAX_OCR_CELL_LABEL) {
+		error_set(err, "worker frame: too many cells, a cell after "
+			  "words or a bad cell on page %u", pg->number);
+		return -1;
+	}
+	c.x0 = wire_get_u32(f->data);
+	c.y0 = wire_get_u32(f->data + 4);
+	c.x1 = wire_get_u32(f->data + 8);
+	c.y1 = wire_get_u32(f->data + 12);
+	if (c.x0 >= c.x1 || c.y0 >= c.y1 || c.x1 > pg->width ||
+	    c.y1 > pg->height ||
+	    wire_text(f->data + WIRE_CELL_HEAD, f->len - WIRE_CELL_HEAD,
+		      &c.label) != 0) {
+		error_set(err, "worker frame: bad cell on page %u", pg->number);
+		return -1;
+	}
+	if (c.label == NULL)
+		c.label = g_strdup("");
+	pg->cells = g_renew(struct wire_ocr_cell, pg->cells, pg->n_cells + 1);
+	pg->cells[pg->n_cells++] = c;
 	return 0;
 }
 
@@ -993,6 +1047,8 @@ wire_page(const struct wire_field *f, struct wire_result *res,
 			r = wire_page_word(&pf, &pg, err);
 		} else if (pf.tag == WIRE_P_BOX) {
 			r = wire_page_box(&pf, &pg, err);
+		} else if (pf.tag == WIRE_P_CELL) {
+			r = wire_page_cell(&pf, &pg, err);
 		} else if (wire_once(seen, pf.tag, err) != 0) {
 			r = -1;
 		} else {
@@ -1116,7 +1172,9 @@ wire_result_decode(const unsigned char *body, size_t len,
 		r = -1;
 	}
 	if (r == 0 && (res_r->rec == NULL) == (res_r->parse_error == NULL)) {
-		error_set(err, "worker frame: neither a record nor a parse error");
+		error_set(err, "worker frame: %s", res_r->rec == NULL
+			  ? "neither a record nor a parse error"
+			  : "both a record and a parse error");
 		r = -1;
 	}
 	if (r != 0) {
@@ -1166,6 +1224,9 @@ wire_ocr_page_clear(struct wire_ocr_page *page)
 	for (size_t i = 0; i < page->n_boxes; i++)
 		g_free(page->boxes[i].label);
 	g_free(page->boxes);
+	for (size_t i = 0; i < page->n_cells; i++)
+		g_free(page->cells[i].label);
+	g_free(page->cells);
 	g_free(page->png);
 	memset(page, 0, sizeof(*page));
 }

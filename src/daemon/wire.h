@@ -1,7 +1,8 @@
-/* The parser worker's wire format, version 4 (2: the delivery report;
+/* The parser worker's wire format, version 5 (2: the delivery report;
  * 3: the headers that say whether the sender may be answered; 4: the
  * intake's channel, its fax patterns and the OCR bounds in the job, the
- * pages OCR read and the fax a gateway mailed in the result).
+ * pages OCR read and the fax a gateway mailed in the result; 5: the
+ * framed cells of a form page and the cell of each word).
  *
  * ogid hands each raw message to a sandboxed worker process (parser.h) and
  * gets back what MIME normalisation and extraction made of it.  Both ends
@@ -77,6 +78,11 @@ struct wire_job {
 #define WIRE_MAX_OCR_TEXT (256u << 10)
 #define WIRE_MAX_OCR_BOXES 32
 #define WIRE_MAX_OCR_LABEL 64
+/* Framed cells of a form page: the office's form has about twenty; a
+ * page of more is no form we read by its layout.  A cell's label is a
+ * printed line, at most a line of words. */
+#define WIRE_MAX_OCR_CELLS 64
+#define WIRE_MAX_OCR_CELL_LABEL WIRE_MAX_OCR_WORD
 #define WIRE_MAX_OCR_PNG (4u << 20)
 #define WIRE_MAX_OCR_IMAGES (12u << 20)
 /* Largest deskew angle a page may report, in degrees: Leptonica searches
@@ -96,11 +102,21 @@ enum wire_mark {
 #define WIRE_MARK_COUNT 3
 
 /* One word as OCR read it: confidence 0..100, line on its page (from 0),
- * box within the page image (x0 <= x1 <= width, y0 <= y1 <= height). */
+ * box within the page image (x0 <= x1 <= width, y0 <= y1 <= height),
+ * the cell it was read in: 1 + its index in the page's cells, 0 when it
+ * was read in none (so that a word zeroed is in no cell). */
 struct wire_ocr_word {
 	char *text;
 	unsigned conf;
 	unsigned line;
+	unsigned x0, y0, x1, y1;
+	unsigned cell;
+};
+
+/* A framed cell of a form page (ocr.h's struct ocr_cell): its label as
+ * read ("" when none was read), its inside within the page image. */
+struct wire_ocr_cell {
+	char *label;
 	unsigned x0, y0, x1, y1;
 };
 
@@ -123,6 +139,8 @@ struct wire_ocr_page {
 	enum wire_mark signature;        /* ink in the signature area */
 	struct wire_ocr_box *boxes;
 	size_t n_boxes;
+	struct wire_ocr_cell *cells;     /* at most WIRE_MAX_OCR_CELLS */
+	size_t n_cells;
 	unsigned char *png;
 	size_t png_len;
 };

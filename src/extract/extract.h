@@ -289,6 +289,15 @@ struct extract_ocr_word {
 	                       reading order */
 	int x0, y0, x1, y1; /* its box in the page image's pixels; all 0 when
 	                       unknown (then spacing is by the characters) */
+	const char *cell_label; /* NULL: printed text outside any framed cell,
+	                       or its page is no form with frames; else the
+	                       word was read inside a form's frame, and this
+	                       is the printed label of that frame as read
+	                       above or left of it (UTF-8, e.g. "通信地址",
+	                       "申请人签名（盖章）"; "" when none was read) */
+	unsigned cell;      /* the frame's index on its page, from 0; only
+	                       meaningful when cell_label != NULL (words of
+	                       one frame share it) */
 };
 
 /* A field whose words the OCR read with less confidence than this is LOW

@@ -546,6 +546,7 @@ add_word(struct ocr_page *page, size_t *cap, const char *text, float conf,
 		return -1;
 	w->conf = clamp((int)(conf + 0.5f), 0, 100);
 	w->line = line;
+	w->cell = -1;
 	w->x0 = clamp(box[0], 0, (int)page->width);
 	w->y0 = clamp(box[1], 0, (int)page->height);
 	w->x1 = clamp(box[2], w->x0, (int)page->width);
@@ -800,6 +801,9 @@ page_clear(struct ocr_page *p)
 	for (size_t i = 0; i < p->n_boxes; i++)
 		free(p->boxes[i].label);
 	free(p->boxes);
+	for (size_t i = 0; i < p->n_cells; i++)
+		free(p->cells[i].label);
+	free(p->cells);
 	memset(p, 0, sizeof *p);
 }
 

@@ -42,6 +42,20 @@ struct ocr_word {
 	unsigned line;         /* line index on its page, from 0, reading order */
 	int x0, y0, x1, y1;    /* box in the page image's pixels (x1, y1
 	                          exclusive), inside 0..width x 0..height */
+	int cell;              /* index in its page's cells of the frame the
+	                          word was read in; -1: printed text outside
+	                          any frame, or the page has no frames */
+};
+
+/* A framed cell of a form: a rectangle of ruled lines that holds the
+ * applicant's value for the printed label above it (the office's form,
+ * templates/form.tpl), or left of it.  The inside was read on its own,
+ * and the page's words inside it are that reading. */
+struct ocr_cell {
+	char *label;           /* the label as read, UTF-8, owned; "" when
+	                          no label was read */
+	int x0, y0, x1, y1;    /* the inside of the frame, page image pixels
+	                          (x1, y1 exclusive), inside the page */
 };
 
 /* An ink answer: present, absent, or uncertain (UNKNOWN: not measurable,
@@ -84,6 +98,9 @@ struct ocr_page {
 	                                  every such area is blank; UNKNOWN when
 	                                  unsure or no such label was read */
 	struct ocr_box *boxes; size_t n_boxes;
+	struct ocr_cell *cells; size_t n_cells;  /* frames found, top to
+	                                  bottom then left to right; none on
+	                                  a page that is no framed form */
 };
 
 struct ocr_document {
