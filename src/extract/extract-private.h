@@ -41,7 +41,10 @@ struct extract_record *extract_message_as(const struct mime_message *msg,
  * the contact element present), both with rule "fax-caller" so that a
  * clerk sees where they came from.  Both are LOW, with a reason in
  * rec->review, unless the fax is vouched for (a fax intake, the office's
- * own patterns) and the caller is not abroad.  Nothing for another kind,
+ * own patterns), the caller is not abroad and the application states no
+ * way at all (a fax asked for without its number: the caller's is a
+ * guess, and the way itself was read from check boxes).  Nothing for
+ * another kind,
  * a message that is no fax or a caller number that is not plausible. */
 void extract_fax_reply_default(struct extract_record *rec);
 

@@ -834,13 +834,25 @@ void
 extract_fax_reply_default(struct extract_record *rec)
 {
 	const struct extract_fax *fax = &rec->incoming_fax;
+	const char *why;
 	enum extract_confidence conf;
 
 	if (!fax->is_fax || fax->caller == NULL ||
 	    rec->kind != EXTRACT_KIND_APPLICATION)
 		return;
-	conf = fax->vouched && !caller_abroad(fax->caller) ? EXTRACT_CONF_HIGH
-							    : EXTRACT_CONF_LOW;
+	if (caller_abroad(fax->caller))
+		why = "the fax came from abroad";
+	else if (!fax->vouched)
+		why = "this intake is not configured to receive faxes";
+	else if (rec->delivery != EXTRACT_DELIVERY_UNKNOWN)
+		/* A way stated is read from check boxes on a fax, which OCR
+		 * may misread (its doubts come after this rule), and a way
+		 * stated without its number does not say the number calling
+		 * is the one to answer. */
+		why = "the form asks for fax but gives no number";
+	else
+		why = NULL;
+	conf = why == NULL ? EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW;
 	if (rec->delivery == EXTRACT_DELIVERY_UNKNOWN) {
 		rec->delivery = EXTRACT_DELIVERY_FAX;
 		extract_info_set(rec, EXTRACT_FIELD_DELIVERY, EXTRACT_SRC_INFERRED,
@@ -853,9 +865,7 @@ extract_fax_reply_default(struct extract_record *rec)
 	extract_info_set(rec, EXTRACT_FIELD_FAX, EXTRACT_SRC_HEADER,
 			 conf, "fax-caller", NULL, 0, 0);
 	if (conf == EXTRACT_CONF_LOW)
-		extract_review_add(rec, "the reply fax number %s is the caller ID "
-				   "of a fax %s: check it before anything is "
-				   "sent to it", fax->caller,
-				   caller_abroad(fax->caller) ? "from abroad" :
-				   "this intake is not configured to receive");
+		extract_review_add(rec, "the reply fax number %s is the fax's "
+				   "caller ID (%s): check it before anything is "
+				   "sent to it", fax->caller, why);
 }

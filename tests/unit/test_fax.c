@@ -489,6 +489,12 @@ static const struct {
 	  FORM("电子邮箱：zhangsan@163.com\n获取信息的方式：电子邮件\n"), true,
 	  true, EXTRACT_CONF_HIGH, EXTRACT_DELIVERY_EMAIL, NULL, "zhangsan@163.com",
 	  EXTRACT_SRC_NONE, EXTRACT_SRC_LABEL, NULL, NULL },
+	/* A fax's check boxes are read by OCR: the way they say may be
+	 * misread, and it names no number to answer. */
+	{ "fax asked for without a number: the caller only for a clerk",
+	  "0475-8123456", FORM("获取信息的方式：传真\n"), true, true,
+	  EXTRACT_CONF_LOW, EXTRACT_DELIVERY_FAX, "04758123456", NULL,
+	  EXTRACT_SRC_HEADER, EXTRACT_SRC_LABEL, "fax-caller", NULL },
 	{ "an extension is no number to answer", "8001", FORM(""), true,
 	  true, EXTRACT_CONF_HIGH, EXTRACT_DELIVERY_UNKNOWN, NULL, NULL,
 	  EXTRACT_SRC_NONE, EXTRACT_SRC_NONE, NULL, NULL },
