@@ -509,7 +509,9 @@ static const struct {
 	/* FreePBX (Fax Configuration Professional and the fax module). */
 	{ "^\\s*new fax from:?\\s*(?:\"([^\"]*)\"\\s*)?<([^>]*)>",
 	  EXTRACT_FAX_STYLE_FREEPBX, 1, 2, 0, false },
-	{ "^\\s*new fax received\\b", EXTRACT_FAX_STYLE_FREEPBX, 0, 0, 0, true },
+	{ "^\\s*new fax received\\b(?:\\s+from:?\\s*(?:\"([^\"]*)\"\\s*)?"
+	  "<?(\\+?[0-9][0-9 ()-]*[0-9])?>?)?",
+	  EXTRACT_FAX_STYLE_FREEPBX, 1, 2, 0, true },
 	/* Hosted services: eFax and those that copy its subject. */
 	{ "^\\s*e-?fax(?: message)? from\\s+\"?(.*?)\"?\\s+-\\s+([0-9]+)\\s+"
 	  "pages?(?:\\(s\\))?(?:\\s*,\\s*caller[- ]?id:?\\s*(.*?))?\\s*$",
