@@ -1,5 +1,6 @@
 #include "extract/dsn.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include <glib.h>
@@ -113,44 +114,17 @@ dsn_line_code(const char *line, size_t len, bool enhanced,
 
 /* --- text ------------------------------------------------------------------ */
 
-static bool
-dsn_unichar_bad(gunichar c)
-{
-	GUnicodeType t = g_unichar_type(c);
-
-	return g_unichar_iscntrl(c) || t == G_UNICODE_LINE_SEPARATOR ||
-	       t == G_UNICODE_PARAGRAPH_SEPARATOR || t == G_UNICODE_FORMAT;
-}
-
-/* s (len bytes) as one line: control characters and line separators
- * become spaces, runs of spaces one, cut at EXTRACT_DSN_DIAGNOSTIC_MAX
- * bytes on a character boundary.  NULL when nothing is left. */
+/* s (len bytes) as one line (extract_display_line), cut at
+ * EXTRACT_DSN_DIAGNOSTIC_MAX bytes.  NULL when nothing is left. */
 static char *
 dsn_clean(const char *s, size_t len)
 {
 	char *valid = g_utf8_make_valid(s, (gssize)len);
-	GString *out = g_string_new(NULL);
+	char *line = extract_display_line(valid, SIZE_MAX,
+					  EXTRACT_DSN_DIAGNOSTIC_MAX);
 
-	for (const char *p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (dsn_unichar_bad(c) || g_unichar_isspace(c)) {
-			if (out->len > 0 && out->str[out->len - 1] != ' ')
-				g_string_append_c(out, ' ');
-			continue;
-		}
-		if (out->len + (size_t)(g_utf8_next_char(p) - p) > EXTRACT_DSN_DIAGNOSTIC_MAX)
-			break;
-		g_string_append_len(out, p, g_utf8_next_char(p) - p);
-	}
 	g_free(valid);
-	while (out->len > 0 && out->str[out->len - 1] == ' ')
-		g_string_truncate(out, out->len - 1);
-	if (out->len == 0) {
-		g_string_free(out, TRUE);
-		return NULL;
-	}
-	return g_string_free(out, FALSE);
+	return line;
 }
 
 bool
@@ -160,7 +134,7 @@ extract_dsn_diagnostic_valid(const char *s)
 	    !g_utf8_validate(s, -1, NULL))
 		return false;
 	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p))
-		if (dsn_unichar_bad(g_utf8_get_char(p)))
+		if (extract_display_char_bad(g_utf8_get_char(p)))
 			return false;
 	return true;
 }
@@ -177,7 +151,7 @@ dsn_token_valid(const char *s, size_t max)
 	for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
-		if (dsn_unichar_bad(c) || g_unichar_isspace(c) ||
+		if (extract_display_char_bad(c) || g_unichar_isspace(c) ||
 		    (c < 0x80 && strchr("<>\",;", (int)c) != NULL))
 			return false;
 	}

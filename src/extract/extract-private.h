@@ -34,6 +34,17 @@ struct extract_record *extract_message_as(const struct mime_message *msg,
 					  const struct mime_message *arrived,
 					  const struct extract_context *ctx);
 
+/* display.c: s (valid UTF-8) as one line a clerk or a log may show:
+ * every character extract_display_char_bad refuses (control, line and
+ * paragraph separators, format characters such as bidirectional
+ * overrides: they would end a log line or a header, or reorder what is
+ * read) and every run of spaces becomes one space between words, none
+ * leading or trailing; at most max_chars characters and max_bytes bytes,
+ * cut on a character boundary.  A new string (g_free), or NULL when
+ * nothing is left. */
+bool extract_display_char_bad(gunichar c);
+char *extract_display_line(const char *s, size_t max_chars, size_t max_bytes);
+
 /* fax.c: an application that came by fax and names no way to answer it
  * is answered by fax, to the number that sent it: when rec's delivery is
  * unknown it becomes fax (source inferred), and when it is fax without a

@@ -3,6 +3,7 @@
  * checked before it is kept and none is trusted as more than it claims. */
 #include "extract/fax.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,63 +30,6 @@
  * before. */
 #define FAX_RECEIVED_MAX_BEFORE (7 * 86400)
 #define FAX_RECEIVED_MAX_AFTER (15 * 60)
-
-static const char *const style_names[EXTRACT_FAX_STYLE_COUNT] = {
-	[EXTRACT_FAX_STYLE_HYLAFAX] = "hylafax",
-	[EXTRACT_FAX_STYLE_FREEPBX] = "freepbx",
-	[EXTRACT_FAX_STYLE_ASTERISK] = "asterisk",
-	[EXTRACT_FAX_STYLE_EFAX] = "efax",
-	[EXTRACT_FAX_STYLE_CONFIGURED] = "configured",
-	[EXTRACT_FAX_STYLE_INTAKE] = "intake",
-};
-
-static const char *const quality_names[EXTRACT_FAX_QUALITY_COUNT] = {
-	[EXTRACT_FAX_QUALITY_NORMAL] = "normal",
-	[EXTRACT_FAX_QUALITY_FINE] = "fine",
-};
-
-static int
-name_index(const char *const *names, size_t n, const char *name)
-{
-	for (size_t i = 0; name != NULL && i < n; i++)
-		if (names[i] != NULL && strcmp(names[i], name) == 0)
-			return (int)i;
-	return -1;
-}
-
-const char *
-extract_fax_style_name(enum extract_fax_style s)
-{
-	return (unsigned)s < EXTRACT_FAX_STYLE_COUNT ? style_names[s] : NULL;
-}
-
-int
-extract_fax_style_from_name(const char *name, enum extract_fax_style *s_r)
-{
-	int i = name_index(style_names, EXTRACT_FAX_STYLE_COUNT, name);
-
-	if (i < 0)
-		return -1;
-	*s_r = (enum extract_fax_style)i;
-	return 0;
-}
-
-const char *
-extract_fax_quality_name(enum extract_fax_quality q)
-{
-	return (unsigned)q < EXTRACT_FAX_QUALITY_COUNT ? quality_names[q] : NULL;
-}
-
-int
-extract_fax_quality_from_name(const char *name, enum extract_fax_quality *q_r)
-{
-	int i = name_index(quality_names, EXTRACT_FAX_QUALITY_COUNT, name);
-
-	if (i < 0)
-		return -1;
-	*q_r = (enum extract_fax_quality)i;
-	return 0;
-}
 
 void
 extract_fax_clear(struct extract_fax *fax)
@@ -151,49 +95,12 @@ extract_fax_number_valid(const char *s)
 	return normal_form(s, extract_fax_number);
 }
 
-/* Characters a display text must not carry: they would end a log line or
- * a header, or reorder what the clerk reads (bidirectional overrides). */
-static bool
-display_control(gunichar c)
-{
-	return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||
-	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0x2028 || c == 0x2029 || c == 0xFEFF;
-}
-
 char *
 extract_fax_display(const char *s)
 {
-	GString *out;
-	unsigned chars = 0;
-	bool space = true;
-
 	if (s == NULL || !g_utf8_validate(s, -1, NULL))
 		return NULL;
-	out = g_string_new(NULL);
-	for (const char *p = s; *p != '\0' && chars < EXTRACT_FAX_CSID_MAX_CHARS;
-	     p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (display_control(c) || g_unichar_isspace(c)) {
-			if (!space) {
-				g_string_append_c(out, ' ');
-				chars++;
-			}
-			space = true;
-		} else {
-			g_string_append_unichar(out, c);
-			chars++;
-			space = false;
-		}
-	}
-	if (out->len > 0 && out->str[out->len - 1] == ' ')
-		g_string_truncate(out, out->len - 1);
-	if (out->len == 0) {
-		g_string_free(out, TRUE);
-		return NULL;
-	}
-	return g_string_free(out, FALSE);
+	return extract_display_line(s, EXTRACT_FAX_CSID_MAX_CHARS, SIZE_MAX);
 }
 
 bool
@@ -412,12 +319,17 @@ line_key(const char *line, char key[FAX_KEY_MAX + 1], const char **value_r,
 	return KEY_OTHER;
 }
 
-/* Reads the body's Key: value lines into fax. */
-static void
+/* Reads the body's Key: value lines into fax.  Returns how many distinct
+ * keys only faxrcvd writes it has (by name: KEY_HYLAFAX stands for
+ * several). */
+static unsigned
 read_keys(const struct mime_message *msg, struct extract_fax *fax)
 {
 	char **lines = g_strsplit(msg->body != NULL ? msg->body : "", "\n",
 				  FAX_SCAN_LINES + 1);
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	unsigned n;
+
 	for (int i = 0; lines[i] != NULL && i < FAX_SCAN_LINES; i++) {
 		const char *value = NULL;
 		char key[FAX_KEY_MAX + 1];
@@ -429,6 +341,8 @@ read_keys(const struct mime_message *msg, struct extract_fax *fax)
 		k = line_key(lines[i], key, &value, &hylafax);
 		if (k == KEY_OTHER)
 			continue;
+		if (hylafax)
+			g_hash_table_add(seen, g_strdup(key));
 		v = g_strstrip(g_strdup(value));
 		switch (k) {
 		case KEY_SENDER:
@@ -463,27 +377,6 @@ read_keys(const struct mime_message *msg, struct extract_fax *fax)
 			break;
 		}
 		g_free(v);
-	}
-	g_strfreev(lines);
-}
-
-/* How many distinct keys only faxrcvd writes the body has (by name:
- * KEY_HYLAFAX stands for several). */
-static unsigned
-count_hylafax_keys(const struct mime_message *msg)
-{
-	char **lines = g_strsplit(msg->body != NULL ? msg->body : "", "\n",
-				  FAX_SCAN_LINES + 1);
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	unsigned n;
-
-	for (int i = 0; lines[i] != NULL && i < FAX_SCAN_LINES; i++) {
-		const char *value = NULL;
-		char key[FAX_KEY_MAX + 1];
-		bool hylafax = false;
-
-		if (line_key(lines[i], key, &value, &hylafax) != KEY_OTHER && hylafax)
-			g_hash_table_add(seen, g_strdup(key));
 	}
 	n = g_hash_table_size(seen);
 	g_hash_table_destroy(seen);
@@ -541,22 +434,72 @@ group(GMatchInfo *mi, int n)
 	return s;
 }
 
-static bool
-regex_match(const char *re, const char *text, GMatchInfo **mi_r)
+/* A file name Asterisk's mail scripts give the TIFF ReceiveFAX wrote. */
+static const char fax_timestamp_re[] =
+	"^(?:[a-z]{1,10}[-_]?)?([0-9][0-9._-]*)\\.tiff?$";
+
+/* The built-in expressions: the subjects' in their order, then these. */
+enum {
+	RX_TIMESTAMP = G_N_ELEMENTS(fax_subjects),
+	RX_ANY_CALLER,
+	RX_ANY_PAGES,
+	RX_COUNT
+};
+
+static GRegex *
+compile(const char *re)
 {
-	GRegex *rx;
+	return g_regex_new(re, G_REGEX_CASELESS, 0, NULL);
+}
+
+/* Built-in expression i, compiled once for the process: every message
+ * used to compile them all again.  A compiled GRegex is immutable and
+ * may be matched from several threads at once. */
+static GRegex *
+builtin(size_t i)
+{
+	static gsize once;
+	static GRegex *rx[RX_COUNT];
+
+	if (g_once_init_enter(&once)) {
+		for (size_t k = 0; k < G_N_ELEMENTS(fax_subjects); k++)
+			rx[k] = compile(fax_subjects[k].re);
+		rx[RX_TIMESTAMP] = compile(fax_timestamp_re);
+		rx[RX_ANY_CALLER] = compile(fax_any_caller_re);
+		rx[RX_ANY_PAGES] = compile(fax_any_pages_re);
+		g_once_init_leave(&once, 1);
+	}
+	return rx[i];
+}
+
+/* Whether rx (NULL: none, no match) matches text; *mi_r (when mi_r is
+ * not NULL) holds the match, freed by the caller, only when it does. */
+static bool
+regex_match(const GRegex *rx, const char *text, GMatchInfo **mi_r)
+{
 	bool hit;
 
-	if (re == NULL || text == NULL)
-		return false;
-	rx = g_regex_new(re, G_REGEX_CASELESS, 0, NULL);
-	if (rx == NULL)
+	if (rx == NULL || text == NULL)
 		return false;
 	hit = g_regex_match(rx, text, 0, mi_r);
 	if (!hit && mi_r != NULL) {
 		g_match_info_free(*mi_r);
 		*mi_r = NULL;
 	}
+	return hit;
+}
+
+/* A configured pattern (config_load compiled it once to check it); NULL:
+ * none, no match. */
+static bool
+pattern_match(const char *re, const char *text)
+{
+	GRegex *rx;
+	bool hit;
+
+	if (re == NULL || text == NULL || (rx = compile(re)) == NULL)
+		return false;
+	hit = regex_match(rx, text, NULL);
 	g_regex_unref(rx);
 	return hit;
 }
@@ -586,7 +529,7 @@ read_subject(const char *subject, bool document, struct extract_fax *fax)
 
 		if (fax_subjects[i].need_document && !document)
 			continue;
-		if (!regex_match(fax_subjects[i].re, subject, &mi))
+		if (!regex_match(builtin(i), subject, &mi))
 			continue;
 		take_groups(fax, mi, fax_subjects[i].csid, fax_subjects[i].caller,
 			    fax_subjects[i].pages);
@@ -640,8 +583,7 @@ timestamp_name(const char *lower_name)
 {
 	GMatchInfo *mi = NULL;
 	unsigned digits = 0;
-	bool hit = regex_match("^(?:[a-z]{1,10}[-_]?)?([0-9][0-9._-]*)\\.tiff?$",
-			       lower_name, &mi);
+	bool hit = regex_match(builtin(RX_TIMESTAMP), lower_name, &mi);
 
 	if (hit) {
 		char *stamp = g_match_info_fetch(mi, 1);
@@ -712,8 +654,8 @@ configured(const struct mime_message *msg, const struct extract_fax_patterns *pa
 	if (pat == NULL)
 		return false;
 	from = from_text(msg);
-	hit = regex_match(pat->from, from, NULL) ||
-	      regex_match(pat->subject, msg->subject, NULL);
+	hit = pattern_match(pat->from, from) ||
+	      pattern_match(pat->subject, msg->subject);
 	g_free(from);
 	return hit;
 }
@@ -727,12 +669,12 @@ read_any(const char *text, struct extract_fax *fax)
 {
 	GMatchInfo *mi = NULL;
 
-	if (fax->caller == NULL && regex_match(fax_any_caller_re, text, &mi)) {
+	if (fax->caller == NULL && regex_match(builtin(RX_ANY_CALLER), text, &mi)) {
 		take_groups(fax, mi, 0, 1, 0);
 		g_match_info_free(mi);
 	}
 	mi = NULL;
-	if (fax->pages == 0 && regex_match(fax_any_pages_re, text, &mi)) {
+	if (fax->pages == 0 && regex_match(builtin(RX_ANY_PAGES), text, &mi)) {
 		take_groups(fax, mi, 0, 0, 1);
 		g_match_info_free(mi);
 	}
@@ -773,8 +715,7 @@ extract_fax_recognise(const struct mime_message *msg, bool fax_channel,
 	memset(fax_r, 0, sizeof(*fax_r));
 	asterisk = read_attachments(msg, &document);
 	style = read_subject(subject, document, &f);
-	read_keys(msg, &f);
-	hylafax_keys = count_hylafax_keys(msg);
+	hylafax_keys = read_keys(msg, &f);
 	if (hylafax_keys >= FAX_HYLAFAX_MIN_KEYS ||
 	    (style == EXTRACT_FAX_STYLE_HYLAFAX && hylafax_keys > 0))
 		style = EXTRACT_FAX_STYLE_HYLAFAX;

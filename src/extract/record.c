@@ -64,6 +64,20 @@ static const char *const confidence_names[EXTRACT_CONF_COUNT] = {
 	[EXTRACT_CONF_HIGH] = "high",
 };
 
+static const char *const fax_style_names[EXTRACT_FAX_STYLE_COUNT] = {
+	[EXTRACT_FAX_STYLE_HYLAFAX] = "hylafax",
+	[EXTRACT_FAX_STYLE_FREEPBX] = "freepbx",
+	[EXTRACT_FAX_STYLE_ASTERISK] = "asterisk",
+	[EXTRACT_FAX_STYLE_EFAX] = "efax",
+	[EXTRACT_FAX_STYLE_CONFIGURED] = "configured",
+	[EXTRACT_FAX_STYLE_INTAKE] = "intake",
+};
+
+static const char *const fax_quality_names[EXTRACT_FAX_QUALITY_COUNT] = {
+	[EXTRACT_FAX_QUALITY_NORMAL] = "normal",
+	[EXTRACT_FAX_QUALITY_FINE] = "fine",
+};
+
 static const char *const field_names[EXTRACT_FIELD_COUNT] = {
 #define FIELD_NAME(id, name) [EXTRACT_FIELD_##id] = name,
 	EXTRACT_FIELDS(FIELD_NAME)
@@ -142,6 +156,8 @@ NAMED_ENUM(verdict, extract_verdict, verdict_names)
 NAMED_ENUM(source, extract_source, source_names)
 NAMED_ENUM(confidence, extract_confidence, confidence_names)
 NAMED_ENUM(field, extract_field, field_names)
+NAMED_ENUM(fax_style, extract_fax_style, fax_style_names)
+NAMED_ENUM(fax_quality, extract_fax_quality, fax_quality_names)
 
 const char *
 extract_element_name(unsigned element_bit)

@@ -55,37 +55,65 @@ static const struct automatic_case cases[] = {
 	  "0475-6312758", "fax", 0, 5, false, NULL },
 };
 
-static void
-run_case(struct registry_fixture *f, const struct automatic_case *c)
+static char *own[] = { "ogi@example.gov.cn", NULL };
+
+/* The office the cases run under: its own e-mail and fax, a fax command
+ * (so fax reaches an applicant), the daily limit. */
+static struct config
+office(int limit)
 {
-	char *own[] = { "ogi@example.gov.cn", NULL };
-	struct config cfg = {
+	return (struct config){
 		.timezone = "Asia/Shanghai", .own_addresses = own,
-		.auto_reply_limit = c->limit,
+		.auto_reply_limit = limit,
 		.office = { .email = OFFICE_EMAIL, .fax = OFFICE_FAX },
 		.fax = { .command = "/bin/true {number} {pdf}" },
 	};
+}
+
+/* A message from sender with record rec, recorded on DAY and decided
+ * about at LAST_SECOND. */
+struct message {
+	struct registry_message msg;
+	struct wire_result res;
+	struct registry_outcome out;
+	struct clock_local received;
+	struct automatic_message m;
+};
+
+static void
+message_init(struct message *x, struct extract_record *rec, const char *sender)
+{
+	*x = (struct message){
+		.msg = { .mailbox = "mail", .uid = "1" },
+		.res = { .rec = rec, .from_addr = (char *)sender },
+		.out = { .created = rec->kind == EXTRACT_KIND_APPLICATION },
+		.received = { .date = DAY },
+	};
+	x->m = (struct automatic_message){
+		.msg = &x->msg, .res = &x->res, .out = &x->out,
+		.received = &x->received, .now = LAST_SECOND, .where = "mail/1",
+	};
+}
+
+static void
+run_case(struct registry_fixture *f, const struct automatic_case *c)
+{
+	const struct config cfg = office(c->limit);
 	struct extract_record rec = {
 		.kind = EXTRACT_KIND_APPLICATION,
 		.email = (char *)c->email, .fax = (char *)c->fax,
 	};
-	const struct registry_message msg = { .mailbox = "mail", .uid = "1" };
-	const struct wire_result res = { .rec = &rec, .from_addr = APPLICANT };
-	const struct registry_outcome out = { .created = true };
-	const struct clock_local received = { .date = DAY };
-	const struct automatic_message m = {
-		.msg = &msg, .res = &res, .out = &out, .received = &received,
-		.now = LAST_SECOND, .where = "mail/1",
-	};
+	struct message x;
 	struct ogi_error err = { 0 };
 	bool withheld = true, ok = false;
 	int sent = -1;
 
+	message_init(&x, &rec, APPLICANT);
 	assert_int_equal(registry_batch_begin(f->reg, &err), 0);
 	for (unsigned i = 0; i < c->counted; i++)
 		assert_int_equal(registry_auto_replies_add_in_tx(f->reg, c->email,
 								 DAY, &err), 0);
-	if (automatic_letter_check(&cfg, f->reg, &m, &rec, "receipt",
+	if (automatic_letter_check(&cfg, f->reg, &x.m, &rec, "receipt",
 				   c->channel, &withheld, &err) != 0)
 		fail_msg("%s: %s", c->name, err.msg);
 	if (withheld != c->withheld)
@@ -96,7 +124,7 @@ run_case(struct registry_fixture *f, const struct automatic_case *c)
 		fail_msg("%s: review \"%s\"", c->name,
 			 rec.review != NULL ? rec.review : "");
 	if (!c->withheld && strcmp(c->channel, "email") == 0) {
-		assert_int_equal(automatic_may_send(&cfg, f->reg, &m, c->email,
+		assert_int_equal(automatic_may_send(&cfg, f->reg, &x.m, c->email,
 						    &ok, &err), 0);
 		assert_true(ok);
 	}
@@ -128,24 +156,14 @@ static void
 test_status_to_office(void **state)
 {
 	struct registry_fixture *f = *state;
-	char *own[] = { "ogi@example.gov.cn", NULL };
-	const struct config cfg = {
-		.timezone = "Asia/Shanghai", .own_addresses = own,
-		.auto_reply_limit = 5, .office = { .email = OFFICE_EMAIL },
-	};
+	const struct config cfg = office(5);
 	struct extract_record rec = { .kind = EXTRACT_KIND_STATUS_QUERY };
-	const struct registry_message msg = { .mailbox = "mail", .uid = "2" };
-	const struct wire_result res = { .rec = &rec, .from_addr = OFFICE_EMAIL };
-	const struct registry_outcome out = { .created = false };
-	const struct clock_local received = { .date = DAY };
-	const struct automatic_message m = {
-		.msg = &msg, .res = &res, .out = &out, .received = &received,
-		.now = LAST_SECOND, .where = "mail/2",
-	};
+	struct message x;
 	struct ogi_error err = { 0 };
 	const char *why = NULL;
 
-	assert_int_equal(automatic_may_send_check(&cfg, f->reg, &m, OFFICE_EMAIL,
+	message_init(&x, &rec, OFFICE_EMAIL);
+	assert_int_equal(automatic_may_send_check(&cfg, f->reg, &x.m, OFFICE_EMAIL,
 						  &why, &err), 0);
 	assert_non_null(why);
 	assert_string_equal(why, "the office's own address");
