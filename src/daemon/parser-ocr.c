@@ -196,6 +196,36 @@ parser_ocr_page(struct ocr_page *from, unsigned number, size_t *images,
 	}
 }
 
+static enum extract_ocr_ink
+parser_ocr_ink(enum wire_mark m)
+{
+	return m == WIRE_MARK_PRESENT ? EXTRACT_OCR_INK_PRESENT :
+	       m == WIRE_MARK_ABSENT ? EXTRACT_OCR_INK_ABSENT :
+	       EXTRACT_OCR_INK_UNKNOWN;
+}
+
+/* The check boxes of every page, in order, as the extraction reads them. */
+static struct extract_ocr_box *
+parser_ocr_boxes(const struct wire_result *res, size_t *n_r)
+{
+	struct extract_ocr_box *boxes;
+	size_t n = 0;
+
+	for (size_t p = 0; p < res->n_pages; p++)
+		n += res->pages[p].n_boxes;
+	boxes = g_new0(struct extract_ocr_box, n + 1);
+	n = 0;
+	for (size_t p = 0; p < res->n_pages; p++)
+		for (size_t i = 0; i < res->pages[p].n_boxes; i++)
+			boxes[n++] = (struct extract_ocr_box){
+				.label = res->pages[p].boxes[i].label,
+				.mark = parser_ocr_ink(res->pages[p].boxes[i].mark),
+				.page = (unsigned)p,
+			};
+	*n_r = n;
+	return boxes;
+}
+
 /* The words of every page, in order, as the extraction reads them. */
 static struct extract_ocr_word *
 parser_ocr_words(const struct wire_result *res, size_t *n_r)
@@ -235,6 +265,7 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 {
 	struct extract_ocr_input in = { .gateway_text = fax };
 	struct extract_ocr_word *words;
+	struct extract_ocr_box *boxes;
 	unsigned left = job->ocr_max_pages, unread = 0;
 	size_t images = 0;
 	struct extract_fax_tiff tiff = { 0 };
@@ -289,6 +320,8 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 		return false;
 	}
 	in.words = words;
+	boxes = parser_ocr_boxes(res, &in.n_boxes);
+	in.boxes = boxes;
 	for (size_t p = 0; p < res->n_pages; p++)
 		if (res->pages[p].signature == WIRE_MARK_PRESENT)
 			in.signature = EXTRACT_OCR_INK_PRESENT;
@@ -297,6 +330,7 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 			in.signature = EXTRACT_OCR_INK_ABSENT;
 	res->rec = extract_message_ocr(msg, &in, ctx);
 	g_free(words);
+	g_free(boxes);
 	tiff.description = description;
 	extract_fax_merge_tiff(&res->rec->incoming_fax, &tiff);
 	g_free(description);

@@ -217,6 +217,8 @@ struct extract_ocr_text {
 	unsigned header_lines; /* fax header lines (TSI) left out */
 	unsigned cover_pages;  /* cover pages left out */
 	unsigned low_words;    /* words in text below EXTRACT_OCR_CONF_MIN */
+	unsigned sign_areas;   /* signature labels left out with their area:
+	                          the ink decides the signature, not words */
 };
 
 /* Makes out from the n words (struct extract_ocr_input's order); today:

@@ -319,6 +319,17 @@ enum extract_ocr_ink {
 	EXTRACT_OCR_INK_PRESENT, /* pen ink or a seal in one */
 };
 
+/* A check box the OCR module measured left of an option label of a form
+ * (the ink inside it, not the tick as read: Tesseract reads an empty box
+ * as 口 and a ticked one as junk). */
+struct extract_ocr_box {
+	const char *label;         /* the option as the module sought it
+	                              (传真, 纸面, 当场阅读、抄录) */
+	enum extract_ocr_ink mark; /* PRESENT ticked, ABSENT empty, UNKNOWN
+	                              between the two */
+	unsigned page;             /* from 0, as extract_ocr_word.page */
+};
+
 struct extract_ocr_input {
 	const struct extract_ocr_word *words; /* in reading order: by page,
 	                                         line, then left to right */
@@ -333,6 +344,10 @@ struct extract_ocr_input {
 	enum extract_ocr_ink signature; /* over all pages: PRESENT when one
 	                       page has ink, ABSENT when a page found its area
 	                       blank and none has ink, else UNKNOWN */
+	const struct extract_ocr_box *boxes; /* by page; on a page in the
+	                       module's order: line by line, top down, so the
+	                       medium's options come before the delivery's */
+	size_t n_boxes;
 };
 
 /* Reads an application from OCR words: the words become the text

@@ -155,6 +155,9 @@ EXTRACT_LEXICON_LIST(const struct extract_lexicon_confusion, ocr_date_confusions
 EXTRACT_LEXICON_LIST(const struct extract_lexicon_confusion, ocr_digit_confusions);
 EXTRACT_LEXICON_LIST(const char *const, ocr_cover_titles);
 EXTRACT_LEXICON_LIST(const char *const, ocr_cover_keys);
+EXTRACT_LEXICON_LIST(const char *const, ocr_sign_words);
+EXTRACT_LEXICON_LIST(const char *const, ocr_closing_lines);
+EXTRACT_LEXICON_LIST(const struct extract_lexicon_confusion, ocr_label_hints);
 
 /* The longest form label matching at p (p..end), with any spaces between
  * its characters ("姓　　名") and ASCII letters in any case; not inside an

@@ -1020,6 +1020,27 @@ repair_bare_label(struct ocr_line *ln, GPtrArray *doubts)
 	g_array_free(joined.c, TRUE);
 }
 
+/* A line of a letter's closing formula (此致, 敬礼) with one of its
+ * characters misread is put right. */
+static void
+repair_closing(struct ocr_line *ln)
+{
+	for (size_t k = 0; k < extract_lexicon_ocr_closing_lines_n; k++) {
+		const char *want = extract_lexicon_ocr_closing_lines[k];
+		glong n;
+		gunichar *u = g_utf8_to_ucs4_fast(want, -1, &n);
+		size_t same = 0;
+
+		if ((size_t)n == ln->c->len) {
+			for (glong i = 0; i < n; i++)
+				same += och_cp(at(ln, (size_t)i)) == u[i];
+			if (same + 1 == (size_t)n && han(at(ln, 0)) && han(at(ln, 1)))
+				replace_chars(ln, 0, (size_t)n, want, EXTRACT_OCR_REPAIRED);
+		}
+		g_free(u);
+	}
+}
+
 /* What chi_sim prints for a full-width bracket (（ as 〈 or 〈(). */
 static void
 fold_brackets(struct ocr_line *ln)
@@ -1109,6 +1130,401 @@ join_date_cells(struct ocr_page *pg)
 	}
 }
 
+/* --- the signature's area ------------------------------------------------ */
+
+/* A signature label has at most this many characters before its 签名 or
+ * 盖章 (申请人（, 申请单位). */
+#define SIGN_LEAD_MAX_CHARS 5
+/* The area runs below its label's line this many of that line's heights:
+ * the office form's frame starts within 2 h under the label and is two
+ * lines high (ink.c's SIGN_FRAME_BELOW, form.tpl's 申请人签名（盖章） 2),
+ * and a seal stands within 3 h of it (ink.c's SEAL_NEAR). */
+#define SIGN_AREA_BELOW_HEIGHTS 4.5
+/* ... or, when the words have no boxes, this many lines. */
+#define SIGN_AREA_MAX_LINES 2
+
+/* Whether the characters of ln at i are word; *n_r: how many they are. */
+static bool
+chars_are(const struct ocr_line *ln, size_t i, const char *word, size_t *n_r)
+{
+	size_t n = 0;
+
+	for (const char *q = word; *q != '\0'; q = g_utf8_next_char(q), n++) {
+		size_t len = (size_t)(g_utf8_next_char(q) - q);
+
+		if (i + n >= ln->c->len || strlen(at(ln, i + n)->b) != len ||
+		    memcmp(at(ln, i + n)->b, q, len) != 0)
+			return false;
+	}
+	*n_r = n;
+	return true;
+}
+
+/* The length of a signature word (签名, 盖章) at i of ln, 0 for none. */
+static size_t
+sign_word_at(const struct ocr_line *ln, size_t i)
+{
+	size_t n;
+
+	for (size_t k = 0; k < extract_lexicon_ocr_sign_words_n; k++)
+		if (chars_are(ln, i, extract_lexicon_ocr_sign_words[k], &n))
+			return n;
+	return 0;
+}
+
+static bool
+is_char(const struct ocr_line *ln, size_t i, const char *c)
+{
+	return i < ln->c->len && strcmp(at(ln, i)->b, c) == 0;
+}
+
+/* What stands between a label and its value: a colon, a comma (chi_sim's
+ * ： read as ，), a space. */
+static bool
+separator(const struct och *c)
+{
+	return strcmp(c->b, " ") == 0 || strcmp(c->b, ":") == 0 ||
+	       strcmp(c->b, ",") == 0 || strcmp(c->b, ";") == 0;
+}
+
+/* The signature label s (Chinese alone) is as it is or with one
+ * character wrong (申请人签名, 申请人签各), NULL when it is none. */
+static const char *
+sign_label(const char *s)
+{
+	const char *end = s + strlen(s), *lend;
+	const struct extract_lexicon_label *lab = extract_lexicon_label_at(s, end, &lend);
+	const GArray *labels = fuzzy_labels();
+	glong n;
+	gunichar *u = g_utf8_to_ucs4_fast(s, -1, &n);
+	const char *found = lab != NULL && lend == end && lab->field == FLD_SIGNATURE ?
+			    lab->text : NULL;
+
+	for (guint i = 0; i < labels->len && found == NULL; i++) {
+		const struct fuzzy_label *f = &g_array_index(labels, struct fuzzy_label, i);
+
+		if (f->lab->field == FLD_SIGNATURE &&
+		    edit_distance_one(u, (size_t)n, f->u, f->n))
+			found = f->lab->text;
+	}
+	g_free(u);
+	return found;
+}
+
+/* Where the signature label that starts ln ends, with its note ((盖章),
+ * 盖章) or a note whose ) was not read) and what separates it from the
+ * signature (: , ，); 0 when ln starts with no signature label.  *label_r:
+ * the label as the lexicon writes it. */
+static size_t
+sign_label_end(const struct ocr_line *ln, const char **label_r)
+{
+	GString *lead = g_string_new(NULL);
+	size_t i = 0, n = 0, e = 0;
+
+	for (; i < ln->c->len && n <= SIGN_LEAD_MAX_CHARS; i++, n++) {
+		size_t kw = sign_word_at(ln, i);
+
+		if (kw > 0) {
+			char *word = line_part(ln, i, i + kw);
+
+			g_string_append(lead, word);
+			g_free(word);
+			*label_r = sign_label(lead->str);
+			if (*label_r != NULL)
+				e = i + kw;
+			break;
+		}
+		if (han(at(ln, i)))
+			g_string_append(lead, at(ln, i)->b);
+		else if (!is_char(ln, i, "("))
+			break;
+	}
+	g_string_free(lead, TRUE);
+	if (e == 0)
+		return 0;
+	if (sign_word_at(ln, e) > 0)
+		e += sign_word_at(ln, e);
+	if (is_char(ln, e, "(")) {
+		size_t k = e + 1;
+
+		while (k < ln->c->len && k - e <= NOTE_MAX_CHARS && han(at(ln, k)))
+			k++;
+		if (is_char(ln, k, ")"))
+			e = k + 1;
+		else if (k == ln->c->len)
+			e = k;
+	} else if (is_char(ln, e, ")")) {
+		e++;
+	}
+	while (e < ln->c->len && separator(at(ln, e)))
+		e++;
+	return e;
+}
+
+/* The top and bottom of ln's words; false when they have no boxes. */
+static bool
+line_span(const struct ocr_line *ln, const struct extract_ocr_word *w,
+	  long long *top_r, long long *bottom_r)
+{
+	bool found = false;
+
+	for (guint i = 0; i < ln->c->len; i++) {
+		const struct extract_ocr_word *x;
+
+		if (at(ln, i)->word < 0)
+			continue;
+		x = &w[at(ln, i)->word];
+		if (x->y1 <= x->y0)
+			continue;
+		*top_r = found ? MIN(*top_r, x->y0) : x->y0;
+		*bottom_r = found ? MAX(*bottom_r, x->y1) : x->y1;
+		found = true;
+	}
+	return found;
+}
+
+/* Whether ln is printed text that ends a signature's area: a label, a
+ * date, a section's heading (五、), the form's notes or another
+ * signature label. */
+static bool
+sign_area_stop(const struct ocr_line *ln)
+{
+	char *s = line_string(ln, NULL);
+	const char *end = s + strlen(s), *lend;
+	const char *label;
+	bool stop = ln->header || extract_lexicon_label_at(s, end, &lend) != NULL ||
+		    date_at_start(s) || notes_line(ln) || sign_label_end(ln, &label) > 0 ||
+		    (ln->c->len >= 2 && han(at(ln, 0)) && is_char(ln, 1, "、"));
+
+	g_free(s);
+	return stop;
+}
+
+/* Where, after the signature label at the start of ln, another field
+ * starts on the line (padding, then a label: 日期：); ln's length when
+ * none does. */
+static size_t
+next_field(const struct ocr_line *ln, size_t from)
+{
+	GArray *offs = g_array_new(FALSE, FALSE, sizeof(size_t));
+	char *s = line_string(ln, offs);
+	const char *end = s + strlen(s), *lend;
+	size_t at_field = ln->c->len;
+
+	for (size_t i = from; i < ln->c->len && at_field == ln->c->len; i++) {
+		const char *p = s + g_array_index(offs, size_t, i);
+
+		if (*p != ' ' && segment_start(s, p) &&
+		    extract_lexicon_label_at(p, end, &lend) != NULL)
+			at_field = i;
+	}
+	g_free(s);
+	g_array_free(offs, TRUE);
+	return at_field;
+}
+
+/* Leaves every signature label of pg empty, as the lexicon writes it: its
+ * area, the rest of its line and the lines below it within its frame, is
+ * left out.  What chi_sim prints for a hand or a seal (0.AAA, ooQ, a name
+ * in a hand it misreads) is neither a name, a value nor a doubt: the OCR
+ * module's ink says whether the form is signed.  Returns how many labels
+ * were emptied. */
+static unsigned
+drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w)
+{
+	const struct och pad = { .b = " ", .word = -1 };
+	unsigned found = 0;
+
+	for (guint l = 0; l < pg->lines->len; l++) {
+		struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+		const char *label = NULL;
+		size_t e = ln->header ? 0 : sign_label_end(ln, &label), rest;
+		long long top, bottom, below_top, below_bottom;
+		bool boxed;
+		unsigned lines = 0;
+		char *with_colon;
+
+		if (e == 0)
+			continue;
+		found++;
+		boxed = line_span(ln, w, &top, &bottom);
+		/* A label with its signature beside it has no area below; one
+		 * alone on its line is a cell, its area the frame under it. */
+		while (e == ln->c->len && l + 1 < pg->lines->len) {
+			struct ocr_line *below = g_ptr_array_index(pg->lines, l + 1);
+
+			if (sign_area_stop(below))
+				break;
+			if (boxed && line_span(below, w, &below_top, &below_bottom)
+			    ? (double)(below_top - bottom) >
+			      SIGN_AREA_BELOW_HEIGHTS * (double)(bottom - top)
+			    : ++lines > SIGN_AREA_MAX_LINES)
+				break;
+			g_ptr_array_remove_index(pg->lines, l + 1);
+		}
+		/* The label stays, empty: the reader then knows the
+		 * signature's place and guesses no signer from the lines
+		 * around it (敬礼 read as 克礼 before it). */
+		rest = next_field(ln, e);
+		g_array_remove_range(ln->c, (guint)e, (guint)(rest - e));
+		with_colon = g_strconcat(label, ":", NULL);
+		replace_chars(ln, 0, e, with_colon, 0);
+		g_free(with_colon);
+		e = (size_t)g_utf8_strlen(label, -1) + 1;
+		if (e < ln->c->len) {
+			g_array_insert_val(ln->c, (guint)e, pad);
+			g_array_insert_val(ln->c, (guint)e, pad);
+		}
+	}
+	return found;
+}
+
+/* --- the form's printed hints -------------------------------------------- */
+
+/* A hint of fewer characters than this must be read exactly (选填); a
+ * longer one is taken with up to half its characters misread, inserted
+ * or lost: chi_sim read 必填：请写明信息的名称、文号或者其他特征描述 as
+ * 必撕:请写骨信和避的名称、六与或首革他特秆描述 at normal resolution,
+ * and no applicant writes twenty characters that close to it in
+ * brackets after a label. */
+#define HINT_FUZZY_MIN_CHARS 6
+/* A label before a hint is put right with up to this fraction of its
+ * characters wrong (所需信总的内容朱述): the hint says which label it is. */
+#define HINT_LABEL_MAX_WRONG 0.34
+
+/* Levenshtein distance of a and b (characters). */
+static size_t
+edit_distance(const gunichar *a, size_t na, const gunichar *b, size_t nb)
+{
+	size_t *row = g_new(size_t, nb + 1), d;
+
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+
+			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1),
+				     diag + (a[i - 1] != b[j - 1]));
+			diag = up;
+		}
+	}
+	d = row[nb];
+	g_free(row);
+	return d;
+}
+
+/* The Chinese characters of [i, j) of ln, appended to u. */
+static void
+han_of(const struct ocr_line *ln, size_t i, size_t j, GArray *u)
+{
+	for (size_t k = i; k < j && k < ln->c->len; k++)
+		if (han(at(ln, k))) {
+			gunichar c = och_cp(at(ln, k));
+
+			g_array_append_val(u, c);
+		}
+}
+
+/* The hint (extract_lexicon_ocr_label_hints) the Chinese characters u
+ * are, -1 for none; of two rows with the hint, the one whose label is
+ * closest to label (the run before the bracket). */
+static int
+hint_of(const GArray *u, const GArray *label)
+{
+	int found = -1;
+	size_t best = SIZE_MAX;
+
+	for (size_t k = 0; k < extract_lexicon_ocr_label_hints_n; k++) {
+		glong nh, nl;
+		gunichar *h = g_utf8_to_ucs4_fast(extract_lexicon_ocr_label_hints[k].read, -1, &nh);
+		gunichar *l = g_utf8_to_ucs4_fast(extract_lexicon_ocr_label_hints[k].meant, -1, &nl);
+		size_t d = edit_distance((const gunichar *)(const void *)u->data, u->len,
+					 h, (size_t)nh);
+		size_t dl = edit_distance((const gunichar *)(const void *)label->data,
+					  label->len, l, (size_t)nl);
+
+		if ((nh < HINT_FUZZY_MIN_CHARS ? d == 0 : 2 * d <= (size_t)nh) &&
+		    dl < best) {
+			found = (int)k;
+			best = dl;
+		}
+		g_free(h);
+		g_free(l);
+	}
+	return found;
+}
+
+/* The office form's hint in brackets after a label ((必填：请写明信息的
+ * 名称、文号或者其他特征描述), running onto the next line as the form
+ * prints it) is printed text, never a value: it is left out, the label
+ * before it put right when it is close to the hint's, and a colon put
+ * where the value follows on the line. */
+static void
+strip_hints(struct ocr_page *pg)
+{
+	for (guint l = 0; l < pg->lines->len; l++) {
+		struct ocr_line *ln = g_ptr_array_index(pg->lines, l), *next = NULL;
+		GArray *u = g_array_new(FALSE, FALSE, sizeof(gunichar));
+		GArray *label = g_array_new(FALSE, FALSE, sizeof(gunichar));
+		size_t open = 0, close = SIZE_MAX, r;
+		int k;
+
+		while (open < ln->c->len && !is_char(ln, open, "("))
+			open++;
+		for (r = open; r > 0 && han(at(ln, r - 1)); r--)
+			;
+		if (open < ln->c->len && open - r >= 2 && !ln->header &&
+		    (r == 0 || strcmp(at(ln, r - 1)->b, " ") == 0)) {
+			for (close = open + 1; close < ln->c->len && !is_char(ln, close, ")");)
+				close++;
+			han_of(ln, open + 1, close, u);
+			if (close == ln->c->len && l + 1 < pg->lines->len) {
+				next = g_ptr_array_index(pg->lines, l + 1);
+				for (close = 0; close < next->c->len && !is_char(next, close, ")");)
+					close++;
+				if (close == next->c->len)
+					close = SIZE_MAX;
+				else
+					han_of(next, 0, close, u);
+			}
+			han_of(ln, r, open, label);
+		}
+		k = close == SIZE_MAX ? -1 : hint_of(u, label);
+		g_array_free(u, TRUE);
+		if (k >= 0) {
+			const char *want = extract_lexicon_ocr_label_hints[k].meant;
+			glong nl;
+			gunichar *lu = g_utf8_to_ucs4_fast(want, -1, &nl);
+			size_t d = edit_distance((const gunichar *)(const void *)label->data,
+						 label->len, lu, (size_t)nl);
+			struct och colon = { .b = ":", .word = -1 };
+
+			g_free(lu);
+			if (next != NULL) {
+				g_array_remove_range(ln->c, (guint)open, ln->c->len - (guint)open);
+				g_array_append_vals(ln->c, &g_array_index(next->c, struct och, close + 1),
+						    next->c->len - (guint)close - 1);
+				g_ptr_array_remove_index(pg->lines, l + 1);
+			} else {
+				g_array_remove_range(ln->c, (guint)open, (guint)(close + 1 - open));
+			}
+			if (d > 0 && (double)d <= HINT_LABEL_MAX_WRONG * (double)nl) {
+				replace_chars(ln, r, open - r, want, EXTRACT_OCR_REPAIRED);
+				open = r + (size_t)nl;
+			}
+			while (open < ln->c->len && separator(at(ln, open)))
+				g_array_remove_index(ln->c, (guint)open);
+			if (open < ln->c->len)
+				g_array_insert_val(ln->c, (guint)open, colon);
+		}
+		g_array_free(label, TRUE);
+	}
+}
+
 /* --- the text ------------------------------------------------------------ */
 
 static void
@@ -1163,15 +1579,20 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 		pg->cover = cover_page(pg);
 		covers += pg->cover;
 		for (guint l = 0; l < pg->lines->len; l++) {
+			drop_specks(g_ptr_array_index(pg->lines, l));
+			fold_brackets(g_ptr_array_index(pg->lines, l));
+		}
+		strip_hints(pg);
+		for (guint l = 0; l < pg->lines->len; l++) {
 			struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
 
-			drop_specks(ln);
-			fold_brackets(ln);
 			repair_bare_label(ln, out->doubts);
+			repair_closing(ln);
 			repair_dates(ln);
 			repair_ids(ln, today, out->doubts);
 			repair_labels(ln, out->doubts);
 		}
+		out->sign_areas += drop_sign_areas(pg, words);
 		join_date_cells(pg);
 	}
 	/* A fax of its cover page alone is read, so that what it says is
@@ -1613,21 +2034,260 @@ doubt_missing(struct extract_record *rec, const struct extract_ocr_text *t)
 /* The signature by the ink the OCR module measured: ink makes it present
  * when the text named no signer; a blank area confirms a missing one;
  * without a judgement a missing one is a doubt, since a hand's strokes
- * are no words (a correction notice for a signed form would be wrong). */
+ * are no words (a correction notice for a signed form would be wrong).
+ * Where the front left out a signature label's area (areas), the ink
+ * alone decides: whatever the reader made of other lines is no
+ * signature. */
 static void
-judge_signature(struct extract_record *rec, enum extract_ocr_ink ink)
+judge_signature(struct extract_record *rec, enum extract_ocr_ink ink,
+		unsigned areas)
 {
-	bool missing = (rec->missing & EXTRACT_ELEM_SIGNATURE) != 0;
+	bool missing;
 
+	if (areas > 0) {
+		rec->signature_present = false;
+		g_clear_pointer(&rec->signature_text, g_free);
+		extract_info_set(rec, EXTRACT_FIELD_SIGNATURE, EXTRACT_SRC_NONE,
+				 EXTRACT_CONF_NONE, NULL, NULL, 0, 0);
+		rec->missing |= EXTRACT_ELEM_SIGNATURE;
+	}
+	missing = (rec->missing & EXTRACT_ELEM_SIGNATURE) != 0;
 	if (ink == EXTRACT_OCR_INK_PRESENT && missing) {
 		rec->signature_present = true;
 		rec->missing &= ~(unsigned)EXTRACT_ELEM_SIGNATURE;
 		extract_info_set(rec, EXTRACT_FIELD_SIGNATURE, EXTRACT_SRC_INFERRED,
 				 EXTRACT_CONF_HIGH, "ocr-ink", NULL, 0, 0);
 	} else if (ink == EXTRACT_OCR_INK_UNKNOWN && missing)
-		extract_review_add(rec, "signature: none in the OCR text, and "
+		extract_review_add(rec, areas > 0 ?
+				   "signature: the ink of its area could not be "
+				   "judged (OCR does not read a hand)" :
+				   "signature: none in the OCR text, and "
 				   "the ink of a signature area could not be "
 				   "judged");
+}
+
+/* --- check boxes ---------------------------------------------------------- */
+
+/* The questions a form's boxes answer.  An option of both (电子邮件: the
+ * medium's electronic form and the delivery by e-mail) belongs to the
+ * question of the boxes around it. */
+enum box_group {
+	BOX_MEDIUM = 1u << 0,
+	BOX_DELIVERY = 1u << 1,
+};
+
+/* The question(s) box i answers as its option says, and the option's
+ * choices. */
+static unsigned
+box_option(const struct extract_ocr_box *b, enum extract_delivery *d_r,
+	   enum extract_medium *m_r)
+{
+	size_t len = 0;
+	int i = b->label != NULL ?
+		extract_lexicon_option_at(b->label, b->label + strlen(b->label), &len) : -1;
+
+	*d_r = EXTRACT_DELIVERY_UNKNOWN;
+	*m_r = EXTRACT_MEDIUM_UNKNOWN;
+	if (i < 0)
+		return 0;
+	*d_r = extract_lexicon_options[i].delivery;
+	*m_r = extract_lexicon_options[i].medium;
+	return (*d_r != EXTRACT_DELIVERY_UNKNOWN ? BOX_DELIVERY : 0) |
+	       (*m_r != EXTRACT_MEDIUM_UNKNOWN ? BOX_MEDIUM : 0);
+}
+
+/* Words that name the medium's question (所需信息的载体形式) and the
+ * delivery's (获取信息的方式) on a form. */
+#define MEDIUM_QUESTION "载体"
+#define DELIVERY_QUESTION "获取"
+
+/* Whether the words of page put the medium's question above the
+ * delivery's, as the office's form does: only then is the order of its
+ * boxes evidence of which question an option of both answers. */
+static bool
+medium_first(const struct extract_ocr_input *in, unsigned page)
+{
+	GString *line = g_string_new(NULL);
+	long medium = -1, delivery = -1;
+
+	for (size_t i = 0; i <= in->n_words; i++) {
+		const struct extract_ocr_word *w = i < in->n_words ? &in->words[i] : NULL;
+
+		if (i > 0 && in->words[i - 1].page == page &&
+		    (w == NULL || w->page != page || w->line != in->words[i - 1].line)) {
+			if (medium < 0 && strstr(line->str, MEDIUM_QUESTION) != NULL)
+				medium = in->words[i - 1].line;
+			if (delivery < 0 && strstr(line->str, DELIVERY_QUESTION) != NULL)
+				delivery = in->words[i - 1].line;
+			g_string_truncate(line, 0);
+		}
+		if (w != NULL && w->page == page && w->text != NULL)
+			g_string_append(line, w->text);
+	}
+	g_string_free(line, TRUE);
+	return medium >= 0 && delivery > medium;
+}
+
+/* The question box i of in answers: its option's, or for an option of
+ * both, by the boxes of its page when the page puts the medium's question
+ * first: the module lists the boxes line by line, so of two such boxes
+ * the first is the medium's and the second the delivery's, and one alone
+ * is the delivery's after a delivery box, the medium's before a medium
+ * box.  Both bits when nothing tells. */
+static unsigned
+box_group(const struct extract_ocr_input *in, size_t i)
+{
+	enum extract_delivery d;
+	enum extract_medium m;
+	unsigned g = box_option(&in->boxes[i], &d, &m), prev = 0, next = 0;
+	unsigned page = in->boxes[i].page;
+	size_t both = 0, nth = 0;
+
+	if (g != (BOX_MEDIUM | BOX_DELIVERY) || !medium_first(in, page))
+		return g;
+	for (size_t k = 0; k < in->n_boxes; k++) {
+		unsigned o = box_option(&in->boxes[k], &d, &m);
+
+		if (in->boxes[k].page != page)
+			continue;
+		if (o == (BOX_MEDIUM | BOX_DELIVERY)) {
+			both++;
+			nth += k < i;
+		} else if (k < i) {
+			prev = o;
+		} else if (next == 0) {
+			next = o;
+		}
+	}
+	if (both == 2)
+		return nth == 0 ? BOX_MEDIUM : BOX_DELIVERY;
+	if (both == 1 && prev == BOX_DELIVERY)
+		return BOX_DELIVERY;
+	if (both == 1 && next == BOX_MEDIUM)
+		return BOX_MEDIUM;
+	return g;
+}
+
+/* What the boxes of one question say. */
+struct box_answer {
+	unsigned found;      /* boxes of the question measured */
+	int choice;          /* the one ticked (enum extract_delivery or
+	                        extract_medium), 0 for none */
+	bool several;        /* boxes of two choices ticked */
+	GString *unsure;     /* options whose ink is between empty and ticked,
+	                        or whose question is not told */
+	GString *ticked;     /* options ticked */
+};
+
+static void
+box_note(GString *s, const char *label)
+{
+	g_string_append_printf(s, "%s%s", s->len > 0 ? ", " : "", label);
+}
+
+static void
+box_answer(const struct extract_ocr_input *in, unsigned group,
+	   struct box_answer *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->unsure = g_string_new(NULL);
+	a->ticked = g_string_new(NULL);
+	for (size_t i = 0; i < in->n_boxes; i++) {
+		const struct extract_ocr_box *b = &in->boxes[i];
+		unsigned g = box_group(in, i);
+		enum extract_delivery d;
+		enum extract_medium m;
+		int choice;
+
+		if (!(g & group))
+			continue;
+		(void)box_option(b, &d, &m);
+		choice = group == BOX_DELIVERY ? (int)d : (int)m;
+		a->found++;
+		if (g != group || b->mark == EXTRACT_OCR_INK_UNKNOWN) {
+			box_note(a->unsure, b->label);
+		} else if (b->mark == EXTRACT_OCR_INK_PRESENT) {
+			box_note(a->ticked, b->label);
+			a->several |= a->choice != 0 && a->choice != choice;
+			a->choice = choice;
+		}
+	}
+}
+
+/* The delivery and the medium by the ink in the form's boxes, when the
+ * OCR module measured some: exactly one choice ticked and no box unsure
+ * is HIGH; a box unsure or two choices ticked leave the question to a
+ * clerk (LOW, with the options named); no box ticked is no answer.  The
+ * text's reading of the boxes (口 for an empty one, junk for a tick) is
+ * no evidence and is dropped.  A form's fax reply default is decided
+ * again from the answer. */
+static void
+judge_boxes(struct extract_record *rec, const struct extract_ocr_input *in)
+{
+	static const struct {
+		unsigned group;
+		enum extract_field field;
+	} questions[] = {
+		{ BOX_DELIVERY, EXTRACT_FIELD_DELIVERY },
+		{ BOX_MEDIUM, EXTRACT_FIELD_MEDIUM },
+	};
+	bool delivery_changed = false;
+
+	if (in->n_boxes == 0)
+		return;
+	for (size_t q = 0; q < G_N_ELEMENTS(questions); q++) {
+		struct box_answer a;
+		enum extract_field f = questions[q].field;
+		bool high;
+		int choice;
+
+		box_answer(in, questions[q].group, &a);
+		if (a.found > 0) {
+			high = !a.several && a.unsure->len == 0;
+			choice = a.several ? 0 : a.choice;
+			if (f == EXTRACT_FIELD_DELIVERY) {
+				delivery_changed = rec->delivery != (enum extract_delivery)choice;
+				rec->delivery = (enum extract_delivery)choice;
+			} else {
+				rec->medium = (enum extract_medium)choice;
+			}
+			extract_info_set(rec, f, choice != 0 ? EXTRACT_SRC_INFERRED :
+					 EXTRACT_SRC_NONE, choice == 0 && high ?
+					 EXTRACT_CONF_NONE : high ? EXTRACT_CONF_HIGH :
+					 EXTRACT_CONF_LOW, "ocr-box", NULL, 0, 0);
+			if (a.several)
+				extract_review_add(rec, "%s: boxes of two options are "
+						   "ticked (%s): ask which", extract_field_name(f),
+						   a.ticked->str);
+			else if (!high)
+				extract_review_add(rec, "%s: the box of %s could not be "
+						   "judged from its ink: look at the "
+						   "page", extract_field_name(f), a.unsure->str);
+		}
+		else if (rec->info[f].source != EXTRACT_SRC_NONE &&
+			 rec->info[f].source != EXTRACT_SRC_INFERRED) {
+			char *v = extract_field_text(rec, f);
+
+			lower(&rec->info[f]);
+			extract_review_add(rec, "%s: no box of its options was "
+					   "measured; read from the text: %s",
+					   extract_field_name(f), v != NULL ? v : "");
+			g_free(v);
+		}
+		g_string_free(a.unsure, TRUE);
+		g_string_free(a.ticked, TRUE);
+	}
+	/* The caller's number was made the reply channel for a form that
+	 * seemed to give none; the boxes may say otherwise. */
+	if (delivery_changed && rec->info[EXTRACT_FIELD_FAX].rule != NULL &&
+	    strcmp(rec->info[EXTRACT_FIELD_FAX].rule, "fax-caller") == 0) {
+		g_clear_pointer(&rec->fax, g_free);
+		extract_info_set(rec, EXTRACT_FIELD_FAX, EXTRACT_SRC_NONE,
+				 EXTRACT_CONF_NONE, NULL, NULL, 0, 0);
+		if (rec->phone == NULL && rec->email == NULL)
+			rec->missing |= EXTRACT_ELEM_CONTACT;
+	}
+	extract_fax_reply_default(rec);
 }
 
 struct extract_record *
@@ -1669,8 +2329,9 @@ extract_message_ocr(const struct mime_message *msg,
 		drop_own_contacts(rec, ctx);
 		trace_record(rec, &t, in->words);
 		doubt_missing(rec, &t);
+		judge_signature(rec, in->signature, t.sign_areas);
 		if (rec->kind == EXTRACT_KIND_APPLICATION)
-			judge_signature(rec, in->signature);
+			judge_boxes(rec, in);
 		char *doubts;
 
 		for (guint i = 0; i < t.doubts->len; i++)

@@ -21,6 +21,7 @@
 
 #define RULES_DIR OGI_SRCDIR "/tests/rules"
 #define MAX_ATTACHMENTS 4
+#define MAX_BOXES 16
 
 /* An attachment's kind: text, or a picture with no text that the MIME
  * module marked as a possible form (part->image) or not (a logo). */
@@ -44,6 +45,11 @@ struct rule_case {
 	                           NULL when it has none */
 	bool ocr_attachment;    /* "ocr: attachment": pictures of an e-mail
 	                           were read, not a fax */
+	enum extract_ocr_ink ink; /* "ink: present|absent": the signature
+	                           area's, as the OCR module measured it */
+	struct extract_ocr_box boxes[MAX_BOXES]; /* "box: 传真 present", in
+	                           order, on the first page */
+	size_t n_boxes;
 };
 
 enum section { SEC_HEAD, SEC_BODY, SEC_ATTACH, SEC_IMAGE, SEC_OCR, SEC_EXPECT };
@@ -298,6 +304,7 @@ run_case(const char *file, const struct rule_case *c)
 		struct extract_ocr_word *w = ocr_words_parse(c->ocr->str, &n);
 		const struct extract_ocr_input in = {
 			.words = w, .n_words = n, .gateway_text = !c->ocr_attachment,
+			.signature = c->ink, .boxes = c->boxes, .n_boxes = c->n_boxes,
 		};
 
 		rec = extract_message_ocr(&msg, &in, &ctx);
@@ -380,6 +387,8 @@ case_free(struct rule_case *c)
 	g_ptr_array_free(c->expect, TRUE);
 	if (c->ocr != NULL)
 		g_string_free(c->ocr, TRUE);
+	for (size_t i = 0; i < c->n_boxes; i++)
+		g_free((char *)c->boxes[i].label);
 	g_free(c);
 }
 
@@ -403,9 +412,29 @@ head_line(struct rule_case *c, const char *line)
 		{ "received:", offsetof(struct rule_case, received) },
 	};
 
+	static const char *const marks[] = { "unknown", "absent", "present" };
+
 	if (strcmp(line, "ocr: attachment") == 0) {
 		c->ocr_attachment = true;
 		return true;
+	}
+	for (size_t i = 0; i < G_N_ELEMENTS(marks); i++) {
+		const char *mark = strrchr(line, ' ');
+
+		if (g_str_has_prefix(line, "ink: ") &&
+		    strcmp(line + strlen("ink: "), marks[i]) == 0) {
+			c->ink = (enum extract_ocr_ink)i;
+			return true;
+		}
+		if (g_str_has_prefix(line, "box: ") && mark != NULL &&
+		    strcmp(mark + 1, marks[i]) == 0 && c->n_boxes < MAX_BOXES) {
+			c->boxes[c->n_boxes++] = (struct extract_ocr_box){
+				.label = g_strndup(line + strlen("box: "),
+						   (gsize)(mark - line - strlen("box: "))),
+				.mark = (enum extract_ocr_ink)i,
+			};
+			return true;
+		}
 	}
 	for (size_t i = 0; i < G_N_ELEMENTS(heads); i++)
 		if (g_str_has_prefix(line, heads[i].key)) {
