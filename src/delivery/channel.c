@@ -29,19 +29,15 @@ delivery_contact_of_case(const struct registry_case *c,
 	};
 }
 
-/* Letter kinds a clerk decides and signs (ogictl reply, extend): a person's
- * answer, not an automatic response, so it goes without Auto-Submitted. */
-static const char *const channel_clerk_kinds[] = { "reply", "extension" };
-
 bool
 delivery_channel_automatic(const char *kind, bool with_letter)
 {
 	if (!with_letter || kind == NULL)
 		return true;
-	for (size_t i = 0; i < G_N_ELEMENTS(channel_clerk_kinds); i++)
-		if (g_str_has_prefix(kind, channel_clerk_kinds[i]))
-			return false;
-	return true;
+	/* A reply or an extension a clerk decided and signed (ogictl reply,
+	 * extend) is a person's answer, not an automatic response, so it goes
+	 * without Auto-Submitted. */
+	return !workflow_letter_is_reply(kind) && strcmp(kind, "extension") != 0;
 }
 
 const char *

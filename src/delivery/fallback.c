@@ -118,7 +118,7 @@ fallback_tell(struct registry *reg, const struct registry_case *c,
 	struct ogi_error err = { 0 };
 
 	log_warning("case %s: %s", c->id, what);
-	if (g_str_has_prefix(kind, "reply") &&
+	if (workflow_letter_is_reply(kind) &&
 	    workflow_transition_check(c->state, "delivery_failed", NULL) == 0 &&
 	    registry_case_transition(reg, c->id, c->state, "delivery_failed",
 				     "delivery-failed", what, &err) == 0)

@@ -202,7 +202,7 @@ delivery_letter_values_apply(const char *json, struct letter_values *vals,
 /* Letter kinds that carry the blank application form (templates/form.tpl):
  * a correction notice asks for a complete application, and the form is the
  * easiest way to give one. */
-static const char *const letters_with_form[] = { "correction" };
+static const char *const letters_with_form[] = { "correction", NULL };
 #define LETTERS_FORM_KIND "form"
 
 struct letters_pass {
@@ -283,15 +283,6 @@ letters_values(const struct letter_legal *legal, void *ctx,
 	return -1;
 }
 
-static bool
-letters_kind_has_form(const char *kind)
-{
-	for (size_t i = 0; i < G_N_ELEMENTS(letters_with_form); i++)
-		if (strcmp(letters_with_form[i], kind) == 0)
-			return true;
-	return false;
-}
-
 /* The state-relative path of a letter's file: letters/YEAR/ID<suffix>. */
 static char *
 letters_rel_path(const struct letters_pass *pass, int64_t id, const char *suffix)
@@ -365,7 +356,7 @@ letters_render(struct letters_pass *pass, const struct registry_letter *l,
 	}
 	o->pdf_name = letters_file_name(title, l->kind);
 	g_free(title);
-	if (letters_kind_has_form(l->kind)) {
+	if (g_strv_contains(letters_with_form, l->kind)) {
 		struct letters_job blank = { .pass = pass, .l = l };
 		char *rel = letters_rel_path(pass, l->id, "-form.pdf");
 
@@ -695,26 +686,10 @@ letters_failed_default(const struct config *cfg, struct registry *reg,
 	return delivery_fallback(cfg, reg, letter_id, detail, now, &next, err);
 }
 
-/* A reply letter: the kinds ogictl reply sends ("reply-provided", ...). */
-static bool
-letters_is_reply(const char *kind)
-{
-	return g_str_has_prefix(kind, "reply");
-}
-
 /* Channels whose "sent" is the applicant's receipt of the letter: the mail
  * server took it (email, a fax gateway), the fax command reported it
  * through.  A printed letter is only sent when handed to the post. */
-static const char *const letters_sent_delivers[] = { "email", "fax" };
-
-static bool
-letters_sent_is_delivered(const char *channel)
-{
-	for (size_t i = 0; i < G_N_ELEMENTS(letters_sent_delivers); i++)
-		if (strcmp(letters_sent_delivers[i], channel) == 0)
-			return true;
-	return false;
-}
+static const char *const letters_sent_delivers[] = { "email", "fax", NULL };
 
 /* Sent letter l: a reply that left by email or fax delivers its answered
  * case. */
@@ -726,7 +701,8 @@ letters_settle_sent(struct registry *reg, const struct registry_letter *l,
 	struct ogi_error why = { 0 };
 	int rc = 0;
 
-	if (!letters_is_reply(l->kind) || !letters_sent_is_delivered(l->channel))
+	if (!workflow_letter_is_reply(l->kind) ||
+	    !g_strv_contains(letters_sent_delivers, l->channel))
 		return registry_letter_settle(reg, l->id, now, err);
 	if (registry_case_get(reg, l->case_id, &c, err) != 0)
 		return -1;

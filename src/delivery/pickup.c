@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "delivery/post.h"
+#include "workflow/workflow.h"
 
 #define PICKUP_SUBJECT "政府信息公开答复领取通知"
 /* A letter that does not wait for collection, by mail. */
@@ -48,7 +49,7 @@ pickup_notice(const struct config *cfg, const struct delivery_item *item)
 bool
 delivery_pickup_waits(const char *kind)
 {
-	return kind != NULL && g_str_has_prefix(kind, "reply");
+	return workflow_letter_is_reply(kind);
 }
 
 static int

@@ -37,16 +37,9 @@ letter_move_known(const char *from, const char *to)
 	return false;
 }
 
-static bool
-letter_channel_known(const char *channel)
-{
-	static const char *const channels[] = { "email", "fax", "post", "pickup" };
-
-	for (size_t i = 0; i < G_N_ELEMENTS(channels); i++)
-		if (strcmp(channels[i], channel) == 0)
-			return true;
-	return false;
-}
+static const char *const letter_channels[] = {
+	"email", "fax", "post", "pickup", NULL
+};
 
 /* An event on the letter's case: "letter ID KIND: TEXT". */
 static int
@@ -153,7 +146,7 @@ letter_add_fn(struct registry *reg, const void *arg, struct ogi_error *err)
 
 	*a->id_r = 0;
 	if (l->case_id == NULL || l->kind == NULL || l->kind[0] == '\0' ||
-	    l->channel == NULL || !letter_channel_known(l->channel)) {
+	    l->channel == NULL || !g_strv_contains(letter_channels, l->channel)) {
 		error_set(err, "%s: add letter: a case, a kind and a channel "
 			  "(email, fax, post, pickup) are required", reg->path);
 		return -1;

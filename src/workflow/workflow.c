@@ -113,6 +113,14 @@ workflow_letter(const char *state)
 	return NULL;
 }
 
+bool
+workflow_letter_is_reply(const char *kind)
+{
+	static const char reply[] = "reply";
+
+	return kind != NULL && strncmp(kind, reply, sizeof(reply) - 1) == 0;
+}
+
 const char *
 workflow_letter_channel(enum extract_delivery chosen,
 			const struct workflow_reach *r)

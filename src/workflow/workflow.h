@@ -119,6 +119,12 @@ int workflow_transition_check(const char *from, const char *to,
  * none is owed. */
 const char *workflow_letter(const char *state);
 
+/* Whether a letter of kind (NULL: none) is a reply, the answer ogictl
+ * reply sends ("reply-provided", "reply-refused", ...): its arrival
+ * delivers the case, its failure fails the case's delivery, and one for
+ * pickup waits at the office to be fetched. */
+bool workflow_letter_is_reply(const char *kind);
+
 /* How the daemon can reach an applicant by itself. */
 struct workflow_reach {
 	bool email;    /* a usable e-mail address */

@@ -164,6 +164,31 @@ test_letters(void **state)
 	assert_null(workflow_letter(NULL));
 }
 
+/* The kinds ogictl reply sends are replies; no other letter is one. */
+static void
+test_letter_is_reply(void **state)
+{
+	static const struct {
+		const char *kind;
+		bool reply;
+	} cases[] = {
+		{ "reply-provided", true },
+		{ "reply-refused", true },
+		{ "reply-notice", true },
+		{ "receipt", false },
+		{ "correction", false },
+		{ "extension", false },
+		{ "not-application", false },
+		{ "", false },
+		{ NULL, false },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
+		assert_int_equal(workflow_letter_is_reply(cases[i].kind),
+				 cases[i].reply);
+}
+
 /* The channel of an automatic letter: the applicant's choice when the
  * daemon can do it, else e-mail, else none (a clerk decides). */
 static void
@@ -276,6 +301,7 @@ main(void)
 		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_bounces),
 		cmocka_unit_test(test_letters),
+		cmocka_unit_test(test_letter_is_reply),
 		cmocka_unit_test(test_letter_channel),
 		cmocka_unit_test(test_transitions),
 	};
