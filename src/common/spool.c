@@ -14,6 +14,8 @@
 
 #include <glib.h>
 
+#include "common/fdio.h"
+
 static int
 spool_fsync_open(const char *path, int flags, struct ogi_error *err)
 {
@@ -49,16 +51,9 @@ spool_copy_fd(int in, int out, GChecksum *sum, int64_t *size_r,
 			error_set(err, "read: %s", strerror(errno));
 			goto out;
 		}
-		for (ssize_t off = 0; off < n;) {
-			ssize_t w = write(out, buf + off, (size_t)(n - off));
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w < 0) {
-				error_set(err, "write: %s", strerror(errno));
-				goto out;
-			}
-			off += w;
+		if (fdio_write_all(out, buf, (size_t)n) != 0) {
+			error_set(err, "write: %s", strerror(errno));
+			goto out;
 		}
 		if (sum != NULL)
 			g_checksum_update(sum, (const guchar *)buf, (gssize)n);
@@ -429,23 +424,14 @@ spool_put_page(const char *state_dir, const char hex[65], unsigned page,
 	struct spool_entry *e;
 	char *dir = NULL, *final = NULL;
 	char name[96];
-	size_t done = 0;
 	int rc = -1;
 
 	snprintf(name, sizeof(name), "%.64s-%u.png", hex, page);
 	if (spool_begin(state_dir, &e, err) != 0)
 		return -1;
-	while (done < len) {
-		ssize_t n = write(e->fd, (const char *)data + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			error_set(err, "%s: cannot write: %s", e->tmp,
-				  n < 0 ? strerror(errno) : "no progress");
-			goto out;
-		}
-		done += (size_t)n;
+	if (fdio_write_all(e->fd, data, len) != 0) {
+		error_set(err, "%s: cannot write: %s", e->tmp, strerror(errno));
+		goto out;
 	}
 	if (fchmod(e->fd, 0600) != 0) {
 		error_set(err, "%s: cannot write: %s", e->tmp, strerror(errno));

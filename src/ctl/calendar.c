@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "common/clock.h"
+#include "common/fdio.h"
 #include "common/spool.h"
 #include "common/workdays.h"
 #include "ctl/ogictl.h"
@@ -281,7 +282,6 @@ ctl_calendar_install(const char *dir, int year, const char *text, size_t len,
 	char *tmp = g_strdup_printf("%s/.%d.json.XXXXXX", dir, year);
 	char *path = g_strdup_printf("%s/%d.json", dir, year);
 	bool created = false;
-	size_t done = 0;
 	int fd = -1;
 
 	*path_r = NULL;
@@ -292,16 +292,9 @@ ctl_calendar_install(const char *dir, int year, const char *text, size_t len,
 		goto fail;
 	}
 	created = true;
-	while (done < len) {
-		ssize_t w = write(fd, text + done, len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			error_set(err, "%s: %s", tmp, strerror(errno));
-			goto fail;
-		}
-		done += (size_t)w;
+	if (fdio_write_all(fd, text, len) != 0) {
+		error_set(err, "%s: %s", tmp, strerror(errno));
+		goto fail;
 	}
 	if (fsync(fd) != 0 || close(fd) != 0) {
 		fd = -1;

@@ -14,6 +14,7 @@
 
 #include <glib.h>
 
+#include "common/fdio.h"
 #include "daemon/parser-ocr.h"
 #include "daemon/sandbox.h"
 #include "extract/extract.h"
@@ -398,23 +399,6 @@ worker_read(void *buf, size_t len, bool *eof_r)
 	return 0;
 }
 
-static int
-worker_write(const void *buf, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = write(1, (const char *)buf + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
 /* Each message gets the whole CPU allowance the parent set as the soft
  * limit when it started this worker. */
 static void
@@ -451,7 +435,7 @@ worker_test_fault(const struct wire_job *job)
 		for (volatile unsigned long i = 0;; i++)
 			;
 	if (memmem(job->raw, job->raw_len, "OGID-TEST-GARBAGE", 17) != NULL) {
-		worker_write("OGW2\377\377\377\377", 8);
+		fdio_write_all(STDOUT_FILENO, "OGW2\377\377\377\377", 8);
 		_exit(0);
 	}
 }
@@ -612,7 +596,7 @@ parser_worker_main(void)
 		wire_result_clear(&res);
 		wire_job_clear(&job);
 		g_free(body);
-		if (worker_write(frame, len) != 0)
+		if (fdio_write_all(STDOUT_FILENO, frame, len) != 0)
 			return 1;
 		g_free(frame);
 	}

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "common/clock.h"
+#include "common/fdio.h"
 #include "common/log.h"
 #include "common/spool.h"
 #include "extract/extract.h"
@@ -492,25 +493,6 @@ out:
 	return rc;
 }
 
-static int
-compose_write_all(int fd, const char *buf, size_t len, struct ogi_error *err)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			error_set(err, "write composed message: %s", strerror(errno));
-			error_scope(err, OGI_ERROR_STORE, true);
-			return -1;
-		}
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 static bool
 compose_case_id_ok(const char *id)
 {
@@ -561,8 +543,11 @@ delivery_compose(const struct config *cfg, const struct delivery_letter *l,
 		}
 		g_string_append_printf(m, "\n--%s--\n", boundary);
 	}
-	if (compose_write_all(fd, m->str, m->len, err) != 0)
+	if (fdio_write_all(fd, m->str, m->len) != 0) {
+		error_set(err, "write composed message: %s", strerror(errno));
+		error_scope(err, OGI_ERROR_STORE, true);
 		goto out;
+	}
 	*message_id_r = g_steal_pointer(&msgid);
 	rc = 0;
 out:

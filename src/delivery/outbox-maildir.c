@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "common/fdio.h"
 #include "common/spool.h"
 
 /* Copies are made in pieces of this size: a message with a large
@@ -45,22 +46,6 @@ outbox_maildir_open(const struct config *cfg, void **ctx_r,
 	return 0;
 }
 
-static int
-outbox_write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* The envelope in front (as a local delivery agent writes it), then the
  * message; synced.  Returns 0 or -1 with errno set. */
 static int
@@ -72,12 +57,12 @@ outbox_copy(int out, const struct delivery_envelope *env)
 	int in = open(env->path, O_RDONLY | O_CLOEXEC), rc = -1;
 	ssize_t n;
 
-	if (in < 0 || outbox_write_all(out, head, strlen(head)) != 0)
+	if (in < 0 || fdio_write_all(out, head, strlen(head)) != 0)
 		goto out;
 	while ((n = read(in, buf, OUTBOX_COPY_CHUNK)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0 || outbox_write_all(out, buf, (size_t)n) != 0)
+		if (n < 0 || fdio_write_all(out, buf, (size_t)n) != 0)
 			goto out;
 	}
 	rc = fsync(out);

@@ -39,6 +39,7 @@
 
 #include <glib.h>
 
+#include "common/fdio.h"
 #include "common/log.h"
 #include "intake/utf7.h"
 #include "net/etpan.h"
@@ -561,17 +562,9 @@ imap_item_uid(struct imap *im, const struct intake_item *item, uint32_t *uid_r,
 static int
 imap_write_all(int fd, const char *p, size_t len, struct ogi_error *err)
 {
-	while (len > 0) {
-		ssize_t w = write(fd, p, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			error_set(err, "copy to the spool: %s", strerror(errno));
-			return -1;
-		}
-		p += w;
-		len -= (size_t)w;
+	if (fdio_write_all(fd, p, len) != 0) {
+		error_set(err, "copy to the spool: %s", strerror(errno));
+		return -1;
 	}
 	return 0;
 }

@@ -22,6 +22,7 @@
 
 #include <glib.h>
 
+#include "common/fdio.h"
 #include "common/spool.h"
 
 /* Files are copied to the spool in pieces of this size, whatever their
@@ -223,7 +224,7 @@ maildir_fetch_to(void *ctx, const struct intake_item *item, int out,
 	}
 	buf = g_malloc(MAILDIR_CHUNK);
 	for (;;) {
-		ssize_t r = read(fd, buf, MAILDIR_CHUNK), w = 0;
+		ssize_t r = read(fd, buf, MAILDIR_CHUNK);
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -235,16 +236,7 @@ maildir_fetch_to(void *ctx, const struct intake_item *item, int out,
 			rc = 0;
 			break;
 		}
-		while (w < r) {
-			ssize_t n = write(out, buf + w, (size_t)(r - w));
-
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n < 0)
-				break;
-			w += n;
-		}
-		if (w < r) {
+		if (fdio_write_all(out, buf, (size_t)r) != 0) {
 			error_set(err, "%s: copy to the spool: %s", file, strerror(errno));
 			break;
 		}

@@ -37,6 +37,7 @@
 
 #include <glib.h>
 
+#include "common/fdio.h"
 #include "common/log.h"
 #include "intake/pop3wire.h"
 #include "net/etpan.h"
@@ -256,22 +257,6 @@ pop3_open(const struct config_intake *cfg, void **ctx_r, struct ogi_error *err)
 	return 0;
 }
 
-static int
-pop3_write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, buf, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		buf += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Reads the multi-line answer that follows a +OK into text, or into fd
  * when text is NULL, never more than limit bytes of it (limit_name names
  * that limit in the error). */
@@ -316,7 +301,7 @@ pop3_read_answer(struct pop3 *p, int fd, GString *text, size_t limit,
 		}
 		if (text != NULL)
 			g_string_append_len(text, out, (gssize)n_out);
-		else if (pop3_write_all(fd, out, n_out) != 0) {
+		else if (fdio_write_all(fd, out, n_out) != 0) {
 			error_set(err, "pop3 %s: write to the spool: %s", p->host,
 				  strerror(errno));
 			goto out;

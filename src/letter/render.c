@@ -15,6 +15,7 @@
 #include <hpdf.h>
 #include <png.h>
 
+#include "common/fdio.h"
 #include "letter/linebreak.h"
 #include "letter/ttf.h"
 
@@ -993,7 +994,8 @@ load_subset(struct render *r, HPDF_Doc pdf, struct face *f, const char *psname)
 	const char *dir = getenv("TMPDIR");
 	char path[PATH_MAX];
 	unsigned char *data;
-	size_t len, done = 0;
+	size_t len;
+	bool written;
 	const char *name = NULL;
 	int fd;
 
@@ -1009,21 +1011,13 @@ load_subset(struct render *r, HPDF_Doc pdf, struct face *f, const char *psname)
 		g_free(data);
 		return NULL;
 	}
-	while (done < len) {
-		ssize_t k = write(fd, data + done, len - done);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			error_set(r->err, "%s: %s", path, strerror(errno));
-			break;
-		}
-		done += (size_t)k;
-	}
+	written = fdio_write_all(fd, data, len) == 0;
+	if (!written)
+		error_set(r->err, "%s: %s", path, strerror(errno));
 	g_free(data);
-	if (close(fd) == 0 && done == len)
+	if (close(fd) == 0 && written)
 		name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-	else if (done == len)
+	else if (written)
 		error_set(r->err, "%s: %s", path, strerror(errno));
 	unlink(path);
 	return name;
@@ -1577,7 +1571,8 @@ letter_render(const struct letter_doc *doc, const struct letter_fonts *fonts,
               struct ogi_error *err)
 {
 	unsigned char *pdf;
-	size_t len, done = 0;
+	size_t len;
+	bool written;
 	char *tmp;
 	int fd;
 
@@ -1589,18 +1584,10 @@ letter_render(const struct letter_doc *doc, const struct letter_fonts *fonts,
 		error_set(err, "%s: %s", tmp, strerror(errno));
 		goto fail;
 	}
-	while (done < len) {
-		ssize_t k = write(fd, pdf + done, len - done);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		done += (size_t)k;
-	}
-	if (done != len || close(fd) != 0 || rename(tmp, out_path) != 0) {
+	written = fdio_write_all(fd, pdf, len) == 0;
+	if (!written || close(fd) != 0 || rename(tmp, out_path) != 0) {
 		error_set(err, "%s: %s", out_path, strerror(errno));
-		if (done != len)
+		if (!written)
 			close(fd);
 		unlink(tmp);
 		goto fail;

@@ -12,6 +12,7 @@
 #include <glib.h>
 #include <hpdf.h>
 
+#include "common/fdio.h"
 #include "letter/ttf.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
@@ -290,7 +291,8 @@ sheet_load_face(struct sheet *sh, HPDF_Doc pdf, struct sheet_face *f, int index)
 {
 	char psname[64], path[64];
 	unsigned char *data;
-	size_t len, done = 0;
+	size_t len;
+	bool written;
 	const char *name = NULL;
 	int fd;
 
@@ -299,17 +301,9 @@ sheet_load_face(struct sheet *sh, HPDF_Doc pdf, struct sheet_face *f, int index)
 			      f->used->len, psname, &data, &len, sh->err) != 0)
 		return -1;
 	fd = memfd_create("ogi-sheet-font", MFD_CLOEXEC);
-	while (fd >= 0 && done < len) {
-		ssize_t k = write(fd, data + done, len - done);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		done += (size_t)k;
-	}
+	written = fd >= 0 && fdio_write_all(fd, data, len) == 0;
 	g_free(data);
-	if (fd < 0 || done != len) {
+	if (!written) {
 		error_set(sh->err, "a font subset in memory: %s", strerror(errno));
 		if (fd >= 0)
 			close(fd);

@@ -7,14 +7,19 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <glib.h>
 
+#include "common/fdio.h"
 #include "common/json.h"
 #include "common/log.h"
 #include "common/spool.h"
@@ -571,6 +576,89 @@ test_wake(void **state)
 	assert_int_equal(wake_sleep(wake_fd(), 0), 0);
 }
 
+/* --- writing a whole buffer --------------------------------------------- */
+
+/* More than a pipe holds, so the writer blocks and the timer's signals cut
+ * its writes short (or before they start: EINTR). */
+#define FDIO_TEST_BYTES (4u << 20)
+/* The reader's piece: small, so the writer waits often. */
+#define FDIO_TEST_PIECE 4096
+
+static void
+fdio_test_tick(int sig)
+{
+	(void)sig;
+}
+
+static gpointer
+fdio_test_drain(gpointer data)
+{
+	int fd = GPOINTER_TO_INT(data);
+	GByteArray *got = g_byte_array_new();
+	unsigned char buf[FDIO_TEST_PIECE];
+	ssize_t n;
+
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		g_byte_array_append(got, buf, (guint)n);
+	}
+	return got;
+}
+
+/* Every byte arrives in order although write(2) takes a part at a time and
+ * is interrupted; a failure says why in errno. */
+static void
+test_fdio_write_all(void **state)
+{
+	struct sigaction sa = { .sa_handler = fdio_test_tick }, old_sa;
+	struct itimerval tick = { { 0, 500 }, { 0, 500 } }, stop = { 0 };
+	unsigned char *data = g_malloc(FDIO_TEST_BYTES);
+	GByteArray *got;
+	GThread *reader;
+	sigset_t alrm;
+	int p[2];
+
+	(void)state;
+	for (size_t i = 0; i < FDIO_TEST_BYTES; i++)
+		data[i] = (unsigned char)(i * 7 + i / 251);
+	assert_int_equal(pipe(p), 0);
+	/* The reader blocks the timer's signal: it is the writer's. */
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	assert_int_equal(pthread_sigmask(SIG_BLOCK, &alrm, NULL), 0);
+	reader = g_thread_new("drain", fdio_test_drain, GINT_TO_POINTER(p[0]));
+	assert_int_equal(pthread_sigmask(SIG_UNBLOCK, &alrm, NULL), 0);
+	/* No SA_RESTART: a signal ends a blocked write early. */
+	assert_int_equal(sigaction(SIGALRM, &sa, &old_sa), 0);
+	assert_int_equal(setitimer(ITIMER_REAL, &tick, NULL), 0);
+	assert_int_equal(fdio_write_all(p[1], data, FDIO_TEST_BYTES), 0);
+	assert_int_equal(setitimer(ITIMER_REAL, &stop, NULL), 0);
+	assert_int_equal(sigaction(SIGALRM, &old_sa, NULL), 0);
+	close(p[1]);
+	got = g_thread_join(reader);
+	close(p[0]);
+	assert_int_equal(got->len, FDIO_TEST_BYTES);
+	assert_memory_equal(got->data, data, FDIO_TEST_BYTES);
+	g_byte_array_unref(got);
+
+	assert_int_equal(fdio_write_all(-1, "", 0), 0);
+	errno = 0;
+	assert_int_equal(fdio_write_all(-1, "x", 1), -1);
+	assert_int_equal(errno, EBADF);
+	/* Nobody reads: EPIPE (with SIGPIPE ignored, as ogid does). */
+	assert_int_equal(pipe(p), 0);
+	close(p[0]);
+	signal(SIGPIPE, SIG_IGN);
+	assert_int_equal(fdio_write_all(p[1], data, 16), -1);
+	assert_int_equal(errno, EPIPE);
+	signal(SIGPIPE, SIG_DFL);
+	close(p[1]);
+	g_free(data);
+}
+
 /* Page images: named from the message's hash and the page number only,
  * 0600 in 0700 directories, dated as raw/ is, a page written again
  * replaced, nothing left in tmp/. */
@@ -625,6 +713,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wake),
+		cmocka_unit_test(test_fdio_write_all),
 		cmocka_unit_test(test_log_scrub),
 		cmocka_unit_test(test_log_mask_numbers),
 		cmocka_unit_test(test_log_msg_masks),
