@@ -17,6 +17,7 @@
 
 #include "common/fdio.h"
 #include "letter/linebreak.h"
+#include "letter/pdfdoc.h"
 #include "letter/ttf.h"
 
 /* ---- geometry (GB/T 9704-2012), in PDF points ------------------------- */
@@ -962,29 +963,6 @@ letter_tounicode_cmap(const uint16_t *codes, const uint32_t *cps, size_t n,
 
 /* ---- libharu ------------------------------------------------------------ */
 
-struct hpdf_err {
-	HPDF_STATUS no, detail;
-};
-
-static void
-on_hpdf_error(HPDF_STATUS no, HPDF_STATUS detail, void *data)
-{
-	struct hpdf_err *e = data;
-
-	if (e->no == 0) {
-		e->no = no;
-		e->detail = detail;
-	}
-}
-
-static int
-hpdf_fail(struct render *r, const struct hpdf_err *he, const char *what)
-{
-	error_set(r->err, "libharu error 0x%04X (detail %u) %s",
-	          (unsigned)he->no, (unsigned)he->detail, what);
-	return -1;
-}
-
 /* libharu 2.3.0 reads TrueType only from a named file: write the subset to
  * a private temporary file, load it (libharu keeps it open until
  * HPDF_Free) and remove its name at once. */
@@ -1033,7 +1011,7 @@ load_subset(struct render *r, HPDF_Doc pdf, struct face *f, const char *psname)
  * described the encoding CMap go. */
 static int
 set_tounicode(struct render *r, HPDF_Font font, const struct face *f,
-              const struct hpdf_err *he)
+              const struct letter_pdf_err *he)
 {
 	static const char *const stale[] = {
 		"Type", "CMapName", "CIDSystemInfo", "WMode",
@@ -1063,7 +1041,7 @@ set_tounicode(struct render *r, HPDF_Font font, const struct face *f,
 		HPDF_Dict_RemoveElement(cmap, stale[i]);
 	if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)text,
 	                      (HPDF_UINT)strlen(text)) != HPDF_OK) {
-		hpdf_fail(r, he, "writing a ToUnicode CMap");
+		letter_pdf_fail(he, "writing a ToUnicode CMap", r->err);
 		goto out;
 	}
 	ret = 0;
@@ -1075,7 +1053,7 @@ out:
 }
 
 static int
-load_fonts(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
+load_fonts(struct render *r, HPDF_Doc pdf, const struct letter_pdf_err *he)
 {
 	HPDF_Font base = NULL;
 
@@ -1084,7 +1062,8 @@ load_fonts(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
 			pdf, r->faces[0].path, (HPDF_UINT)r->faces[0].index, HPDF_TRUE);
 
 		if (name == NULL || (base = HPDF_GetFont(pdf, name, "UTF-8")) == NULL)
-			return hpdf_fail(r, he, "loading the whole body font");
+			return letter_pdf_fail(he, "loading the whole body font",
+					       r->err);
 	}
 	for (int i = 0; i < r->n_faces; i++) {
 		struct face *f = &r->faces[i];
@@ -1107,7 +1086,7 @@ load_fonts(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
 		if (name == NULL && he->no == 0)
 			return -1;
 		if (name == NULL || (f->font = HPDF_GetFont(pdf, name, "UTF-8")) == NULL)
-			return hpdf_fail(r, he, "loading a font subset");
+			return letter_pdf_fail(he, "loading a font subset", r->err);
 		if (set_tounicode(r, f->font, f, he) != 0)
 			return -1;
 	}
@@ -1256,7 +1235,7 @@ seal_decode(struct render *r, const char *path, unsigned char **rgba_r,
  * through.  A file that is missing, unreadable or no PNG fails the render,
  * naming it, rather than giving a letter without its seal. */
 static int
-load_seal(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he,
+load_seal(struct render *r, HPDF_Doc pdf, const struct letter_pdf_err *he,
           HPDF_Image *img_r)
 {
 	unsigned char *rgba, *rgb, *alpha;
@@ -1288,7 +1267,7 @@ load_seal(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he,
 	g_free(rgb);
 	g_free(alpha);
 	if (img == NULL || (!opaque && mask == NULL)) {
-		hpdf_fail(r, he, "embedding it");
+		letter_pdf_fail(he, "embedding it", r->err);
 		error_prefix(r->err, "seal image %s", r->doc->seal_png);
 		return -1;
 	}
@@ -1299,7 +1278,7 @@ load_seal(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he,
 /* Text, then the seal over it, as a stamp is pressed on a printed
  * letter. */
 static int
-draw(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
+draw(struct render *r, HPDF_Doc pdf, const struct letter_pdf_err *he)
 {
 	HPDF_Image seal_img;
 
@@ -1309,7 +1288,7 @@ draw(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
 		HPDF_Page page = HPDF_AddPage(pdf);
 
 		if (page == NULL)
-			return hpdf_fail(r, he, "adding a page");
+			return letter_pdf_fail(he, "adding a page", r->err);
 		HPDF_Page_SetWidth(page, (HPDF_REAL)PAGE_W);
 		HPDF_Page_SetHeight(page, (HPDF_REAL)PAGE_H);
 		HPDF_Page_SetLineWidth(page, 0.35f);
@@ -1347,12 +1326,12 @@ draw(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he)
 		}
 	}
 	if (he->no != 0)
-		return hpdf_fail(r, he, "drawing");
+		return letter_pdf_fail(he, "drawing", r->err);
 	return 0;
 }
 
 static int
-save(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he,
+save(struct render *r, HPDF_Doc pdf, const struct letter_pdf_err *he,
      unsigned char **pdf_r, size_t *len_r)
 {
 	HPDF_UINT32 size, done = 0;
@@ -1360,7 +1339,7 @@ save(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he,
 
 	/* Not HPDF_GetContents: it writes the whole document a second time. */
 	if (HPDF_SaveToStream(pdf) != HPDF_OK)
-		return hpdf_fail(r, he, "writing the PDF");
+		return letter_pdf_fail(he, "writing the PDF", r->err);
 	size = HPDF_GetStreamSize(pdf);
 	buf = g_malloc(size ? size : 1);
 	HPDF_ResetStream(pdf);
@@ -1374,7 +1353,7 @@ save(struct render *r, HPDF_Doc pdf, const struct hpdf_err *he,
 	}
 	if (done != size) {
 		g_free(buf);
-		return hpdf_fail(r, he, "reading the PDF back");
+		return letter_pdf_fail(he, "reading the PDF back", r->err);
 	}
 	*pdf_r = buf;
 	*len_r = size;
@@ -1385,20 +1364,12 @@ static int
 emit_pdf(struct render *r, time_t created, unsigned char **pdf_r,
          size_t *len_r)
 {
-	struct hpdf_err he = { 0, 0 };
-	HPDF_Doc pdf = HPDF_New(on_hpdf_error, &he);
+	struct letter_pdf_err he;
+	HPDF_Doc pdf = letter_pdf_new(&he, r->err);
 	int ret = -1;
 
-	if (pdf == NULL) {
-		error_set(r->err, "libharu: cannot create a document");
+	if (pdf == NULL)
 		return -1;
-	}
-	if (HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL) != HPDF_OK ||
-	    HPDF_UseUTFEncodings(pdf) != HPDF_OK ||
-	    HPDF_SetCurrentEncoder(pdf, "UTF-8") != HPDF_OK) {
-		hpdf_fail(r, &he, "setting up the document");
-		goto out;
-	}
 	if (set_info(r, pdf, created) != 0 || load_fonts(r, pdf, &he) != 0 ||
 	    draw(r, pdf, &he) != 0 || save(r, pdf, &he, pdf_r, len_r) != 0)
 		goto out;

@@ -1,7 +1,6 @@
 #include "letter/sheet.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 #include <hpdf.h>
 
 #include "common/fdio.h"
+#include "letter/pdfdoc.h"
 #include "letter/ttf.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
@@ -268,21 +268,6 @@ sheet_mark_used(struct sheet *sh)
 	}
 }
 
-struct sheet_hpdf {
-	HPDF_STATUS no, detail;
-};
-
-static void
-sheet_on_error(HPDF_STATUS no, HPDF_STATUS detail, void *data)
-{
-	struct sheet_hpdf *e = data;
-
-	if (e->no == 0) {
-		e->no = no;
-		e->detail = detail;
-	}
-}
-
 /* libharu 2.3.0 loads TrueType only from a named file: the subset goes to
  * an anonymous memory file, named through /proc, so nothing is written
  * to disk and nothing is left behind. */
@@ -364,65 +349,25 @@ sheet_draw(struct sheet *sh, HPDF_Page page)
 	}
 }
 
-/* Writes the document to a new 0600 file beside out_path and renames it
- * over out_path. */
-static int
-sheet_save(struct sheet *sh, HPDF_Doc pdf, const char *out_path)
-{
-	char *tmp = g_strdup_printf("%s.XXXXXX", out_path);
-	int fd = g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0600);
-	int rc = -1;
-
-	if (fd < 0) {
-		error_set(sh->err, "%s: %s", tmp, strerror(errno));
-		error_scope(sh->err, OGI_ERROR_STORE, true);
-		g_free(tmp);
-		return -1;
-	}
-	if (HPDF_SaveToFile(pdf, tmp) != HPDF_OK)
-		error_set(sh->err, "%s: libharu could not write it", tmp);
-	else if (fsync(fd) != 0 || rename(tmp, out_path) != 0)
-		error_set(sh->err, "%s: %s", out_path, strerror(errno));
-	else
-		rc = 0;
-	if (rc != 0)
-		error_scope(sh->err, OGI_ERROR_STORE, true);
-	close(fd);
-	if (rc != 0)
-		unlink(tmp);
-	g_free(tmp);
-	return rc;
-}
-
 static int
 sheet_emit(struct sheet *sh, const char *out_path)
 {
-	struct sheet_hpdf he = { 0, 0 };
-	HPDF_Doc pdf = HPDF_New(sheet_on_error, &he);
+	struct letter_pdf_err he;
+	HPDF_Doc pdf = letter_pdf_new(&he, sh->err);
 	int rc = -1;
 
-	if (pdf == NULL) {
-		error_set(sh->err, "libharu: cannot create a document");
+	if (pdf == NULL)
 		return -1;
-	}
-	if (HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL) != HPDF_OK ||
-	    HPDF_UseUTFEncodings(pdf) != HPDF_OK ||
-	    HPDF_SetCurrentEncoder(pdf, "UTF-8") != HPDF_OK) {
-		error_set(sh->err, "libharu error 0x%04X setting up the document",
-			  (unsigned)he.no);
-		goto out;
-	}
 	for (int f = 0; f < N_FACES; f++)
 		if (sh->faces[f].used->len > 0 &&
 		    sheet_load_face(sh, pdf, &sh->faces[f], f) != 0)
 			goto out;
 	sheet_draw(sh, HPDF_AddPage(pdf));
 	if (he.no != 0) {
-		error_set(sh->err, "libharu error 0x%04X (detail %u) drawing the "
-			  "address sheet", (unsigned)he.no, (unsigned)he.detail);
+		letter_pdf_fail(&he, "drawing the address sheet", sh->err);
 		goto out;
 	}
-	rc = sheet_save(sh, pdf, out_path);
+	rc = letter_pdf_save(pdf, out_path, sh->err);
 out:
 	HPDF_Free(pdf);
 	return rc;

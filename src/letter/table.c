@@ -1,17 +1,16 @@
 #include "letter/table.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib.h>
 #include <hpdf.h>
 
 #include "letter/linebreak.h"
+#include "letter/pdfdoc.h"
 #include "letter/ttf.h"
 
 /* ---- geometry, in PDF points ------------------------------------------- */
@@ -40,21 +39,6 @@
 /* Where the em box sits on the baseline: it spans baseline - 0.12 em to
  * baseline + 0.88 em in the faces we use. */
 #define EM_DESCENT 0.12
-
-struct hpdf_err {
-	HPDF_STATUS no, detail;
-};
-
-static void
-table_on_hpdf_error(HPDF_STATUS no, HPDF_STATUS detail, void *data)
-{
-	struct hpdf_err *e = data;
-
-	if (e->no == 0) {
-		e->no = no;
-		e->detail = detail;
-	}
-}
 
 /* What drawing needs: the page, its font, the column widths. */
 struct table_draw {
@@ -266,69 +250,41 @@ table_load_font(HPDF_Doc pdf, const char *path, int index)
 	return HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
 }
 
-/* Writes pdf to a private temporary name beside out_path, then renames
- * it over out_path. */
-static int
-table_save(HPDF_Doc pdf, const char *out_path, struct ogi_error *err)
-{
-	char *tmp = g_strconcat(out_path, ".XXXXXX", NULL);
-	int fd = mkstemp(tmp);      /* mode 0600, kept by libharu's fopen */
-	int rc = -1;
-
-	if (fd < 0) {
-		error_set(err, "%s: %s", tmp, strerror(errno));
-	} else if (close(fd) != 0 || HPDF_SaveToFile(pdf, tmp) != HPDF_OK) {
-		error_set(err, "%s: cannot write the PDF", tmp);
-		unlink(tmp);
-	} else if (rename(tmp, out_path) != 0) {
-		error_set(err, "%s: %s", out_path, strerror(errno));
-		unlink(tmp);
-	} else {
-		rc = 0;
-	}
-	g_free(tmp);
-	return rc;
-}
-
 int
 letter_table_pdf(const struct letter_table *t, const char *font_path,
 		 int font_index, const char *out_path, struct ogi_error *err)
 {
-	struct hpdf_err he = { 0, 0 };
 	struct table_draw d = { .t = t };
+	struct letter_pdf_err he;
 	const char *name;
 	HPDF_Doc pdf;
 	int rc = -1;
 
 	if (table_check_all_glyphs(t, font_path, font_index, err) != 0)
 		return -1;
-	pdf = HPDF_New(table_on_hpdf_error, &he);
-	if (pdf == NULL) {
-		error_set(err, "libharu: cannot create a document");
+	pdf = letter_pdf_new(&he, err);
+	if (pdf == NULL)
 		return -1;
-	}
-	if (HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL) != HPDF_OK ||
-	    HPDF_UseUTFEncodings(pdf) != HPDF_OK ||
-	    HPDF_SetCurrentEncoder(pdf, "UTF-8") != HPDF_OK ||
-	    (name = table_load_font(pdf, font_path, font_index)) == NULL ||
+	if ((name = table_load_font(pdf, font_path, font_index)) == NULL ||
 	    (d.font = HPDF_GetFont(pdf, name, "UTF-8")) == NULL ||
 	    (d.page = HPDF_AddPage(pdf)) == NULL ||
 	    HPDF_Page_SetWidth(d.page, (HPDF_REAL)PAGE_W) != HPDF_OK ||
 	    HPDF_Page_SetHeight(d.page, (HPDF_REAL)PAGE_H) != HPDF_OK) {
-		error_set(err, "libharu error 0x%04X (detail %u) setting up the "
-			  "table with the font %s", (unsigned)he.no,
-			  (unsigned)he.detail, font_path);
+		char *what = g_strdup_printf("setting up the table with the font %s",
+					     font_path);
+
+		letter_pdf_fail(&he, what, err);
+		g_free(what);
 		goto out;
 	}
 	if (table_measure(&d, err) != 0)
 		goto out;
 	table_draw(&d);
 	if (he.no != 0) {
-		error_set(err, "libharu error 0x%04X (detail %u) drawing the table",
-			  (unsigned)he.no, (unsigned)he.detail);
+		letter_pdf_fail(&he, "drawing the table", err);
 		goto out;
 	}
-	rc = table_save(pdf, out_path, err);
+	rc = letter_pdf_save(pdf, out_path, err);
 out:
 	HPDF_Free(pdf);
 	return rc;
