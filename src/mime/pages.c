@@ -7,6 +7,7 @@
  * annotations that are hidden when printing left out). */
 #include "mime/pages.h"
 #include "mime/mime-private.h"
+#include "mime/pdf-private.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -14,7 +15,6 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <poppler.h>
 
 /* Points per inch: PDF and PostScript page sizes are in points. */
 #define POINTS_PER_INCH 72.0
@@ -184,23 +184,19 @@ mime_pdf_render(const void *data, size_t len, unsigned xres, unsigned yres,
 		unsigned max_pages, struct mime_page_image **pages_r,
 		size_t *n_r, struct ogi_error *err)
 {
-	GBytes *bytes;
-	GError *gerr = NULL;
 	PopplerDocument *doc;
 	GArray *pages;
+	char *why;
 	int n;
 
 	*pages_r = NULL;
 	*n_r = 0;
 	if (mime_pages_check_args(data, len, xres, yres, max_pages, "PDF", err) != 0)
 		return -1;
-	bytes = g_bytes_new_static(data, len);
-	doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
-	g_bytes_unref(bytes);
+	doc = mime_pdf_open(data, len, &why);
 	if (doc == NULL) {
-		error_set(err, "PDF unreadable: %s",
-			  gerr != NULL ? gerr->message : "unknown error");
-		g_clear_error(&gerr);
+		error_set(err, "PDF unreadable: %s", why);
+		g_free(why);
 		return -1;
 	}
 	n = poppler_document_get_n_pages(doc);

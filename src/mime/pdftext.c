@@ -10,11 +10,10 @@
  * running text and keeps poppler's own reading. */
 #include "mime/mime.h"
 #include "mime/mime-private.h"
+#include "mime/pdf-private.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include <poppler.h>
 
 /* A PDF claiming more pages is hostile or not an application form. */
 #define MAX_PDF_PAGES 500
@@ -404,24 +403,35 @@ page_scanned(PopplerPage *page, const char *text)
 	return cover >= SCAN_MIN_COVER * w * h;
 }
 
-char *
-mime_pdf_text(const void *data, size_t len, bool *scanned_r, char **problem_r)
+PopplerDocument *
+mime_pdf_open(const void *data, size_t len, char **why_r)
 {
 	GBytes *bytes = g_bytes_new_static(data, len);
 	GError *gerr = NULL;
 	PopplerDocument *doc;
+
+	doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+	g_bytes_unref(bytes);
+	*why_r = doc == NULL ? g_strdup(gerr != NULL ? gerr->message :
+					"unknown error") : NULL;
+	g_clear_error(&gerr);
+	return doc;
+}
+
+char *
+mime_pdf_text(const void *data, size_t len, bool *scanned_r, char **problem_r)
+{
+	PopplerDocument *doc;
 	GString *out;
-	char *res;
+	char *res, *why;
 	int pages;
 
 	*problem_r = NULL;
 	*scanned_r = false;
-	doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
-	g_bytes_unref(bytes);
+	doc = mime_pdf_open(data, len, &why);
 	if (doc == NULL) {
-		*problem_r = g_strdup_printf("PDF attachment unreadable: %s",
-					     gerr != NULL ? gerr->message : "unknown error");
-		g_clear_error(&gerr);
+		*problem_r = g_strdup_printf("PDF attachment unreadable: %s", why);
+		g_free(why);
 		return NULL;
 	}
 	pages = poppler_document_get_n_pages(doc);
