@@ -240,27 +240,15 @@ chores_calendar(const struct config *cfg, struct registry *reg,
 	return 0;
 }
 
-/* Queues digest d unless one was queued since day_start: the outbox row
- * is the only record that it went, decided in the transaction that adds
- * it.  *queued_r: whether this call queued it. */
+/* Renders digest d and adds it to the outbox, in the open batch. */
 static int
 chores_digest_queue(const struct config *cfg, struct registry *reg,
-		    const struct digest *d, int64_t now, int64_t day_start,
-		    bool *queued_r, struct ogi_error *err)
+		    const struct digest *d, int64_t now, struct ogi_error *err)
 {
 	char *subject, *text, *html, *msgid = NULL, rel[256];
 	int64_t id;
-	bool sent = false;
 	int rc;
 
-	*queued_r = false;
-	if (registry_batch_begin(reg, err) != 0)
-		return -1;
-	if (registry_outbox_kind_since(reg, "digest", day_start, &sent,
-				       err) != 0 || sent) {
-		registry_batch_abort(reg);
-		return sent ? 0 : -1;
-	}
 	workflow_digest_render(d, &subject, &text, &html);
 	const struct delivery_letter l = {
 		.to = cfg->office.email, .subject = subject, .body = text,
@@ -275,11 +263,6 @@ chores_digest_queue(const struct config *cfg, struct registry *reg,
 
 		rc = registry_outbox_enqueue_in_tx(reg, &o, now, &id, err);
 	}
-	if (rc == 0)
-		rc = registry_batch_commit(reg, err);
-	else
-		registry_batch_abort(reg);
-	*queued_r = rc == 0;
 	g_free(msgid);
 	g_free(subject);
 	g_free(text);
@@ -287,36 +270,55 @@ chores_digest_queue(const struct config *cfg, struct registry *reg,
 	return rc;
 }
 
+/* Reads the day's rows into cd and queues the digest they make. */
+static int
+chores_digest_build(const struct config *cfg, struct registry *reg,
+		    const struct workdays *wd, struct chores_digest *cd,
+		    const char *today, int64_t now, struct ogi_error *err)
+{
+	struct digest d = { .date = today, .office = cfg->office.name };
+
+	if (chores_cases(reg, wd, cd, today, now, err) != 0 ||
+	    chores_mail(reg, cd, now, err) != 0 ||
+	    chores_calendar(cfg, reg, wd, cd, now, err) != 0)
+		return -1;
+	for (int s = 0; s < DIGEST_SECTIONS; s++) {
+		d.rows[s] = (const struct digest_row *)(void *)cd->rows[s]->data;
+		d.n[s] = cd->rows[s]->len;
+	}
+	return chores_digest_queue(cfg, reg, &d, now, err);
+}
+
+/* Queues the digest of today unless one was queued since day_start.  The
+ * outbox row is the only record that it went, so that is decided in the
+ * transaction that adds it, and the digest is built only when it goes. */
 static int
 chores_digest(const struct config *cfg, struct registry *reg,
 	      const char *today, int64_t now, int64_t day_start,
 	      struct ogi_error *err)
 {
-	bool queued = false;
 	struct chores_digest cd = { .strings = g_ptr_array_new_with_free_func(g_free) };
-	struct digest d = { .date = today, .office = cfg->office.name };
 	struct workdays *wd = NULL;
+	bool sent = false;
 	int rc;
 
 	for (int s = 0; s < DIGEST_SECTIONS; s++)
 		cd.rows[s] = g_array_new(FALSE, TRUE, sizeof(struct digest_row));
 	rc = workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd, err);
 	if (rc == 0)
-		rc = chores_cases(reg, wd, &cd, today, now, err);
-	if (rc == 0)
-		rc = chores_mail(reg, &cd, now, err);
-	if (rc == 0)
-		rc = chores_calendar(cfg, reg, wd, &cd, now, err);
+		rc = registry_batch_begin(reg, err);
 	if (rc == 0) {
-		for (int s = 0; s < DIGEST_SECTIONS; s++) {
-			d.rows[s] = (const struct digest_row *)(void *)cd.rows[s]->data;
-			d.n[s] = cd.rows[s]->len;
-		}
-		rc = chores_digest_queue(cfg, reg, &d, now, day_start, &queued,
-					 err);
+		rc = registry_outbox_kind_since(reg, "digest", day_start, &sent, err);
+		if (rc == 0 && !sent)
+			rc = chores_digest_build(cfg, reg, wd, &cd, today, now, err);
+		if (rc == 0 && !sent)
+			rc = registry_batch_commit(reg, err);
+		else
+			registry_batch_abort(reg);
+		if (rc == 0 && !sent)
+			log_info("daily digest for %s queued to %s", today,
+				 cfg->office.email);
 	}
-	if (queued)
-		log_info("daily digest for %s queued to %s", today, cfg->office.email);
 	for (int s = 0; s < DIGEST_SECTIONS; s++)
 		g_array_free(cd.rows[s], TRUE);
 	g_ptr_array_free(cd.strings, TRUE);
