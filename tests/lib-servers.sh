@@ -275,11 +275,16 @@ CONF
 # srv_office_conf FILE [LINE...]: appends to FILE what a state directory
 # needs to send letters through the sink started as "sink" (srv_sink_start
 # sink): the office and templates of t_office_conf (each LINE added to
-# [office]), and last [smtp] to the sink, so that a test may add keys to it.
+# [office]), and last [smtp] to the sink (srv_smtp_conf).
 srv_office_conf() {
-	srv_conf=$1
 	t_office_conf "$@"
-	cat >>"$srv_conf" <<CONF
+	srv_smtp_conf "$1"
+}
+
+# srv_smtp_conf FILE: appends to FILE an [smtp] section that sends to the
+# sink started as "sink", so that a test may add keys to it.
+srv_smtp_conf() {
+	cat >>"$1" <<CONF
 
 [smtp]
 host = 127.0.0.1

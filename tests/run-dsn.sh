@@ -21,14 +21,8 @@ cat >>"$d/ogid.conf" <<CONF
 
 [office]
 email = ysqgk@example.gov.cn
-
-[smtp]
-host = 127.0.0.1
-port = $SRV_PORT_sink
-tls = none
-from = 政务公开办公室 <ysqgk@example.gov.cn>
-timeout = 10
 CONF
+srv_smtp_conf "$d/ogid.conf"
 
 for to in li@example.net wang@example.org zhao@example.com; do
 	out=$(t_ogictl "$d" send-test "$to")

@@ -33,18 +33,25 @@ timeout = 20
 CONF
 export OGI_FAX_LOG="$dir/fax.log" OGI_FAX_EXIT=0
 
-if ! "$OGI_SRCDIR/tests/fax/make-faxes.sh" "$dir/faxes" --set quick \
-	--ogictl "$OGI_BUILDDIR/ogictl" >"$dir/make.out" 2>&1; then
-	t_fail "make-faxes.sh --set quick: $(tail -3 "$dir/make.out")"
-	t_done
-	exit 1
-fi
-truth=$dir/faxes/truth.json
+# make_set DIR SET IDS: make-faxes.sh's SET in DIR/faxes, and the mail
+# of each of the IDS in DIR's inbox under its ID.  Returns 1 (a failure
+# told) when the set cannot be made.
+make_set() {
+	if ! "$OGI_SRCDIR/tests/fax/make-faxes.sh" "$1/faxes" --set "$2" \
+		--ogictl "$OGI_BUILDDIR/ogictl" >"$1/make.out" 2>&1; then
+		t_fail "make-faxes.sh --set $2: $(tail -3 "$1/make.out")"
+		return 1
+	fi
+	for id in $3; do
+		mail=$(jq -r --arg id "$id" '.messages[] | select(.id == $id) | .mail' \
+			"$1/faxes/truth.json")
+		cp "$1/faxes/$mail" "$1/inbox/new/$id"
+	done
+}
+
 ids="form-fine-hylafax-tiff form-fine-hylafax-ps-nosig form-fine-efax-pdf-smudged-id"
-for id in $ids; do
-	mail=$(jq -r --arg id "$id" '.messages[] | select(.id == $id) | .mail' "$truth")
-	cp "$dir/faxes/$mail" "$dir/inbox/new/$id"
-done
+make_set "$dir" quick "$ids" || { t_done; exit 1; }
+truth=$dir/faxes/truth.json
 
 t_ogid "$dir" --once 2>"$dir/ogid.log" || t_fail "ogid --once"
 
@@ -209,16 +216,9 @@ t_check "the correction notice was faxed to the caller" \
 # form, a letter scanned to a PDF without text, a letter photographed
 # sideways (Exif Orientation 6) and one as a HEIC).
 photo=$(t_state_dir photo)
-if ! "$OGI_SRCDIR/tests/fax/make-faxes.sh" "$photo/faxes" --set images \
-	--ogictl "$OGI_BUILDDIR/ogictl" >"$photo/make.out" 2>&1; then
-	t_fail "make-faxes.sh --set images: $(tail -3 "$photo/make.out")"
-fi
-dir=$photo truth=$photo/faxes/truth.json
 photos="form-photo-jpeg letter-scan-pdf letter-photo-sideways letter-photo-heic"
-for id in $photos; do
-	mail=$(jq -r --arg id "$id" '.messages[] | select(.id == $id) | .mail' "$truth")
-	cp "$dir/faxes/$mail" "$dir/inbox/new/$id"
-done
+make_set "$photo" images "$photos"
+dir=$photo truth=$photo/faxes/truth.json
 t_ogid "$dir" --once 2>"$dir/ogid.log" || t_fail "ogid --once (pictures)"
 for id in $photos; do
 	n=$(expect "$id" .pages)

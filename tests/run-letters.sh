@@ -9,20 +9,8 @@ set -u
 t_need pdftotext pdffonts pdfinfo pdfimages qpdf python3
 
 dir=$(t_state_dir letters)
-cat >>"$dir/ogid.conf" <<CONF
-[office]
-name = 通辽市人力资源和社会保障局
-short_name = 通人社
-address = 内蒙古自治区通辽市科尔沁区建国路
-postcode = 028000
-phone = 0475-8888888
-email = ogi@example.gov.cn
-fax = 0475-8888889
-review_body = 通辽市人民政府
-court = 通辽市科尔沁区人民法院
-[letters]
-templates_dir = $OGI_SRCDIR/templates
-CONF
+t_office_conf "$dir/ogid.conf" "fax = 0475-8888889" "review_body = 通辽市人民政府" \
+	"court = 通辽市科尔沁区人民法院"
 kinds=$(t_ogictl "$dir" letter kinds | awk '/^[a-z]/ { print $1 }')
 t_check "letter kinds lists thirteen templates" [ "$(echo "$kinds" | wc -w)" = 13 ]
 
