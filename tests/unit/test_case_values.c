@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "delivery/case-values.h"
+#include "letter-fixture.h"
 
 static struct letter_legal *legal;
 static struct config *cfg;
@@ -99,25 +100,6 @@ test_office_remedy(void **state)
 	set_str(&cfg->office.remedy, NULL);
 }
 
-/* Expands text against vals into one string (blocks joined by '/'). */
-static char *
-expand(const char *text, const struct letter_values *vals)
-{
-	struct letter_template *tpl;
-	struct letter_doc *doc;
-	struct ogi_error err;
-	GString *out = g_string_new(NULL);
-
-	if (letter_template_parse("t.tpl", text, &tpl, &err) != 0 ||
-	    letter_template_expand(tpl, vals, &doc, &err) != 0)
-		fail_msg("%s", err.msg);
-	for (size_t i = 0; i < doc->n_blocks; i++)
-		g_string_append_printf(out, "%s%s", i ? "/" : "", doc->blocks[i].text);
-	letter_doc_free(doc);
-	letter_template_free(tpl);
-	return g_string_free(out, FALSE);
-}
-
 static void
 test_case(void **state)
 {
@@ -182,7 +164,7 @@ test_case(void **state)
 					 values[k].key, v, values[k].want);
 		}
 		/* Missing elements first, then invalid fields. */
-		got = expand("{{#each missing}}\n@item {{label}}：{{what}}\n{{/each}}\n",
+		got = letter_fixture_expand("{{#each missing}}\n@item {{label}}：{{what}}\n{{/each}}\n",
 			     vals);
 		assert_string_equal(got, "申请人签名或者盖章：请在申请书上签名或者盖章后，"
 				    "以扫描件、传真或者信函方式提交。/联系电话："

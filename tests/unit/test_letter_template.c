@@ -16,34 +16,9 @@
 
 #include "letter/legal.h"
 #include "letter/template.h"
+#include "letter-fixture.h"
 
 /* ---- helpers ---------------------------------------------------------- */
-
-/* The legal texts of the tree's templates/legal.txt, read by the group
- * setup. */
-static struct letter_legal *legal;
-
-static int
-legal_setup(void **state)
-{
-	struct ogi_error err;
-
-	(void)state;
-	if (letter_legal_load(OGI_SRCDIR "/templates/" LETTER_LEGAL_FILE, &legal,
-			      &err) != 0) {
-		print_error("%s\n", err.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-legal_teardown(void **state)
-{
-	(void)state;
-	letter_legal_free(legal);
-	return 0;
-}
 
 static const char *
 kind_name(enum letter_block_kind k)
@@ -469,22 +444,22 @@ test_values(void **state)
 	assert_int_equal(letter_values_set(item, "title", "x", &err), -1);
 	assert_int_equal(letter_values_set(item, "office.name", "x", &err), -1);
 
-	assert_int_equal(letter_values_set_exemption(vals, legal, "refusal", "privacy",
+	assert_int_equal(letter_values_set_exemption(vals, letter_fixture_legal, "refusal", "privacy",
 						     &err), 0);
 	assert_string_equal(letter_values_get(vals, "refusal.bureau_item"),
 			    "第三条第一款第（三）项");
 	assert_string_equal(letter_values_get(vals, "refusal.regulation"),
 			    "第十五条");
 	assert_string_equal(letter_values_get(vals, "refusal.consent"), "1");
-	assert_int_equal(letter_values_set_exemption(vals, legal, "refusal",
+	assert_int_equal(letter_values_set_exemption(vals, letter_fixture_legal, "refusal",
 						     "state_secret", &err), 0);
 	assert_string_equal(letter_values_get(vals, "refusal.consent"), "");
 	assert_string_equal(letter_values_get(vals, "refusal.regulation"),
 			    "第十四条");
-	assert_int_equal(letter_values_set_exemption(vals, legal, "refusal", "secret",
+	assert_int_equal(letter_values_set_exemption(vals, letter_fixture_legal, "refusal", "secret",
 						     &err), -1);
 	assert_int_equal(letter_values_append(vals, "withheld", &item, &err), 0);
-	assert_int_equal(letter_values_set_exemption(item, legal, NULL, "in_process",
+	assert_int_equal(letter_values_set_exemption(item, letter_fixture_legal, NULL, "in_process",
 						     &err), 0);
 	assert_string_equal(letter_values_get(item, "regulation"),
 			    "第十六条第二款");
@@ -629,14 +604,14 @@ test_remedy(void **state)
 
 	(void)state;
 	/* The law's wording, from templates/legal.txt. */
-	assert_int_equal(letter_remedy_text(legal->remedy, "通辽市人民政府",
+	assert_int_equal(letter_remedy_text(letter_fixture_legal->remedy, "通辽市人民政府",
 					    "科尔沁区人民法院", &out, &err), 0);
 	assert_string_equal(out, "如对本答复不服，可以自收到本答复之日起60日内向"
 			    "通辽市人民政府申请行政复议，或者在6个月内向"
 			    "科尔沁区人民法院提起行政诉讼。");
 	free(out);
 	/* After a refusal: review first, no direct lawsuit. */
-	assert_int_equal(letter_remedy_text(legal->remedy_refusal, "通辽市人民政府",
+	assert_int_equal(letter_remedy_text(letter_fixture_legal->remedy_refusal, "通辽市人民政府",
 					    "科尔沁区人民法院", &out, &err), 0);
 	assert_non_null(strstr(out, "60日内向通辽市人民政府申请行政复议；"
 			       "对行政复议决定不服的"));
@@ -646,11 +621,11 @@ test_remedy(void **state)
 					    "甲", "乙", &out, &err), 0);
 	assert_string_equal(out, "向甲复议，向乙起诉。");
 	free(out);
-	assert_int_equal(letter_remedy_text(legal->remedy, NULL, "乙", &out, &err),
+	assert_int_equal(letter_remedy_text(letter_fixture_legal->remedy, NULL, "乙", &out, &err),
 			 -1);
 	assert_int_equal(letter_remedy_text("{reviewbody}", "甲", "乙", &out,
 					    &err), -1);
-	assert_int_equal(letter_docnum_format(legal->docnum_format, "通人社", 2026,
+	assert_int_equal(letter_docnum_format(letter_fixture_legal->docnum_format, "通人社", 2026,
 					      12, &out, &err), 0);
 	assert_string_equal(out, "通人社依申〔2026〕12号");
 	free(out);
@@ -993,7 +968,7 @@ check_kind(const char *dir, const char *kind)
 	snprintf(path, sizeof(path), "%s/%s.tpl", dir, kind);
 	if (letter_template_load(path, &tpl, &err) < 0)
 		fail_msg("%s", err.msg);
-	if (letter_sample_values(kind, legal, &vals, &err) < 0)
+	if (letter_sample_values(kind, letter_fixture_legal, &vals, &err) < 0)
 		fail_msg("%s", err.msg);
 	if (letter_template_expand(tpl, vals, &doc, &err) < 0)
 		fail_msg("%s", err.msg);
@@ -1066,9 +1041,9 @@ test_sample_values(void **state)
 	struct ogi_error err;
 
 	(void)state;
-	assert_int_equal(letter_sample_values("nonsense", legal, &vals, &err), -1);
+	assert_int_equal(letter_sample_values("nonsense", letter_fixture_legal, &vals, &err), -1);
 	assert_non_null(strstr(err.msg, "nonsense"));
-	assert_int_equal(letter_sample_values("receipt", legal, &vals, &err), 0);
+	assert_int_equal(letter_sample_values("receipt", letter_fixture_legal, &vals, &err), 0);
 	assert_string_equal(letter_values_get(vals, "applicant.name"), "王建国");
 	assert_string_equal(letter_values_get(vals, "case.id"), "2026-000017");
 	assert_string_equal(letter_values_get(vals, "dates.received"),
@@ -1127,5 +1102,6 @@ main(void)
 		cmocka_unit_test(test_placeholders),
 	};
 
-	return cmocka_run_group_tests(tests, legal_setup, legal_teardown);
+	return cmocka_run_group_tests(tests, letter_fixture_setup,
+				      letter_fixture_teardown);
 }

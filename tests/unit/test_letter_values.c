@@ -13,25 +13,7 @@
 
 #include "delivery/letters.h"
 #include "letter/template.h"
-
-/* Expands text against vals into one string (blocks joined by '/'). */
-static char *
-expand(const char *text, const struct letter_values *vals)
-{
-	struct letter_template *tpl;
-	struct letter_doc *doc;
-	struct ogi_error err;
-	GString *out = g_string_new(NULL);
-
-	if (letter_template_parse("t.tpl", text, &tpl, &err) != 0 ||
-	    letter_template_expand(tpl, vals, &doc, &err) != 0)
-		fail_msg("%s", err.msg);
-	for (size_t i = 0; i < doc->n_blocks; i++)
-		g_string_append_printf(out, "%s%s", i ? "/" : "", doc->blocks[i].text);
-	letter_doc_free(doc);
-	letter_template_free(tpl);
-	return g_string_free(out, FALSE);
-}
+#include "letter-fixture.h"
 
 static void
 test_read(void **state)
@@ -60,7 +42,7 @@ test_read(void **state)
 
 		if (delivery_letter_values_apply(cases[i].json, vals, &err) != 0)
 			fail_msg("case %zu: %s", i, err.msg);
-		got = expand(cases[i].tpl, vals);
+		got = letter_fixture_expand(cases[i].tpl, vals);
 		if (strcmp(got, cases[i].want) != 0)
 			fail_msg("case %zu: \"%s\", not \"%s\"", i, got, cases[i].want);
 		g_free(got);

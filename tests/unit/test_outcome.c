@@ -14,30 +14,7 @@
 #include "letter/legal.h"
 #include "letter/template.h"
 #include "workflow/outcome.h"
-
-static struct letter_legal *legal;
-
-static int
-legal_setup(void **state)
-{
-	struct ogi_error err;
-
-	(void)state;
-	if (letter_legal_load(OGI_SRCDIR "/templates/" LETTER_LEGAL_FILE, &legal,
-			      &err) != 0) {
-		print_error("%s\n", err.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-legal_teardown(void **state)
-{
-	(void)state;
-	letter_legal_free(legal);
-	return 0;
-}
+#include "letter-fixture.h"
 
 /* The codes the annual report and `reply` agree on (issue 9's team map),
  * in the report's order: a renamed or dropped code fails here. */
@@ -147,7 +124,7 @@ test_data(void **state)
 	all = outcome_all(&n);
 	for (size_t i = 0; i < n; i++) {
 		const struct letter_outcome *lo =
-			letter_legal_outcome(legal, all[i].code);
+			letter_legal_outcome(letter_fixture_legal, all[i].code);
 		struct letter_template *tpl;
 		struct letter_values *vals;
 		struct letter_doc *doc;
@@ -177,8 +154,8 @@ test_data(void **state)
 		assert_int_equal(template_uses(tpl, "office.remedy"),
 				 !outcome_review_first(&all[i]));
 
-		if (letter_sample_values(lo->letter, legal, &vals, &err) != 0 ||
-		    letter_values_set_outcome(vals, legal, all[i].code, &err) != 0 ||
+		if (letter_sample_values(lo->letter, letter_fixture_legal, &vals, &err) != 0 ||
+		    letter_values_set_outcome(vals, letter_fixture_legal, all[i].code, &err) != 0 ||
 		    letter_template_expand(tpl, vals, &doc, &err) != 0)
 			fail_msg("%s: %s", all[i].code, err.msg);
 		if (!doc_says(doc, lo->refusal ? lo->exemption.regulation
@@ -196,10 +173,10 @@ test_data(void **state)
 		letter_template_free(tpl);
 	}
 	/* Nothing in the file that is no code. */
-	for (size_t i = 0; i < legal->n_outcomes; i++)
-		if (outcome_find(legal->outcomes[i].code) == NULL)
+	for (size_t i = 0; i < letter_fixture_legal->n_outcomes; i++)
+		if (outcome_find(letter_fixture_legal->outcomes[i].code) == NULL)
 			fail_msg("legal.txt: [outcome.%s] is no outcome code",
-				 legal->outcomes[i].code);
+				 letter_fixture_legal->outcomes[i].code);
 }
 
 /* A withheld part takes a refusal's ground; nothing else is one. */
@@ -212,16 +189,16 @@ test_withheld(void **state)
 
 	(void)state;
 	assert_int_equal(letter_values_append(vals, "withheld", &item, &err), 0);
-	assert_int_equal(letter_values_set_withheld(item, legal,
+	assert_int_equal(letter_values_set_withheld(item, letter_fixture_legal,
 						    "refused.third_party", &err), 0);
 	assert_string_equal(letter_values_get(item, "regulation"), "第十五条");
 	assert_non_null(letter_values_get(item, "consent"));
-	assert_int_equal(letter_values_set_withheld(item, legal, "provided", &err),
+	assert_int_equal(letter_values_set_withheld(item, letter_fixture_legal, "provided", &err),
 			 -1);
 	assert_non_null(strstr(err.msg, "[outcome.provided]"));
-	assert_int_equal(letter_values_set_withheld(item, legal, "refused.x", &err),
+	assert_int_equal(letter_values_set_withheld(item, letter_fixture_legal, "refused.x", &err),
 			 -1);
-	assert_int_equal(letter_values_set_outcome(vals, legal, "nothing", &err), -1);
+	assert_int_equal(letter_values_set_outcome(vals, letter_fixture_legal, "nothing", &err), -1);
 	assert_string_equal(err.msg, "legal.txt: [outcome.nothing]: missing");
 	letter_values_free(vals);
 }
@@ -362,5 +339,6 @@ main(void)
 		cmocka_unit_test(test_options),
 	};
 
-	return cmocka_run_group_tests(tests, legal_setup, legal_teardown);
+	return cmocka_run_group_tests(tests, letter_fixture_setup,
+				      letter_fixture_teardown);
 }
