@@ -22,31 +22,15 @@
 static void
 make_case(struct registry_fixture *f, char id_r[REGISTRY_CASE_ID_SIZE])
 {
-	struct extract_record rec = {
+	const struct extract_record rec = {
 		.kind = EXTRACT_KIND_APPLICATION,
 		.applicant_kind = EXTRACT_APPLICANT_PERSON,
 		.name = (char *)"张三",
 		.email = (char *)"zhang@example.cn",
 		.verdict = EXTRACT_VERDICT_COMPLETE,
 	};
-	const struct registry_decision d = {
-		.disposition = "case", .state = "registered", .reason = "complete",
-	};
-	struct registry_message m = {
-		.mailbox = "mail", .raw_path = "raw/x.eml", .received_at = T0,
-		.channel = "mail", .from_addr = "zhang@example.cn",
-	};
-	struct registry_outcome out;
-	struct ogi_error err = { 0 };
-	char sha[65], uid[32];
 
-	snprintf(sha, sizeof(sha), "%064x", ++f->serial);
-	snprintf(uid, sizeof(uid), "u%d", f->serial);
-	m.sha256 = sha;
-	m.uid = uid;
-	if (registry_record(f->reg, &m, &rec, &d, TZ_SHANGHAI, &out, &err) != 0)
-		fail_msg("record: %s", err.msg);
-	memcpy(id_r, out.case_id, REGISTRY_CASE_ID_SIZE);
+	registry_fixture_case(f, &rec, id_r);
 }
 
 static int64_t
