@@ -21,18 +21,6 @@ ctl_letter_usage(void)
 	      "       ogictl letter preview KIND [--case ID] [-o FILE.pdf]\n", stderr);
 }
 
-static bool
-ctl_letter_known(const char *kind)
-{
-	size_t n;
-	const char *const *kinds = letter_kinds(&n);
-
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(kinds[i], kind) == 0)
-			return true;
-	return false;
-}
-
 static int
 ctl_letter_kinds(const struct config *cfg)
 {
@@ -152,7 +140,7 @@ ctl_letter_preview(const struct config *cfg, int argc, char **argv)
 		return 2;
 	}
 	kind = argv[optind];
-	if (!ctl_letter_known(kind)) {
+	if (!letter_kind_known(kind)) {
 		fprintf(stderr, "ogictl: unknown letter kind %s (see: ogictl letter kinds)\n", kind);
 		return 2;
 	}

@@ -1681,6 +1681,15 @@ letter_kinds(size_t *n_r)
 	return kinds;
 }
 
+bool
+letter_kind_known(const char *kind)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(kinds); i++)
+		if (strcmp(kinds[i], kind) == 0)
+			return true;
+	return false;
+}
+
 /* Sample data, as (name, value) pairs: "+list" starts a new item of list,
  * a name without "." is a field of that item; from the legal texts,
  * "=exemption" applies an exemption code (to the item, or to refusal.* on

@@ -102,6 +102,9 @@ size_t letter_template_placeholders(const struct letter_template *tpl,
  * sets *n_r to its length. */
 const char *const *letter_kinds(size_t *n_r);
 
+/* Whether kind is one of letter_kinds(). */
+bool letter_kind_known(const char *kind);
+
 struct letter_legal;
 
 /* Builds realistic sample values for a kind (a preview of its letter: the

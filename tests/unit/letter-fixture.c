@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <string.h>
+
 #include <glib.h>
 
 struct letter_legal *letter_fixture_legal;
@@ -49,4 +51,29 @@ letter_fixture_expand(const char *text, const struct letter_values *vals)
 	letter_doc_free(doc);
 	letter_template_free(tpl);
 	return g_string_free(out, FALSE);
+}
+
+void
+letter_fixture_legal_refused(const char *from, const char *to,
+			     const char *says, bool prefix)
+{
+	struct letter_legal *l;
+	struct ogi_error err;
+	GString *bad;
+	char *text;
+
+	if (!g_file_get_contents(OGI_SRCDIR "/templates/" LETTER_LEGAL_FILE,
+				 &text, NULL, NULL))
+		fail_msg("%s: unreadable", LETTER_LEGAL_FILE);
+	bad = g_string_new(text);
+	g_free(text);
+	if (g_string_replace(bad, from, to, 1) != 1)
+		fail_msg("\"%s\" not in legal.txt", from);
+	if (letter_legal_parse("t/legal.txt", bad->str, bad->len, &l, &err) != -1)
+		fail_msg("\"%s\" as \"%s\": accepted", from, to);
+	if (prefix ? strncmp(err.msg, says, strlen(says)) != 0 :
+		     strcmp(err.msg, says) != 0)
+		fail_msg("\"%s\" as \"%s\": \"%s\", not \"%s\"", from, to,
+			 err.msg, says);
+	g_string_free(bad, TRUE);
 }

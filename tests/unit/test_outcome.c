@@ -77,18 +77,6 @@ test_codes(void **state)
 }
 
 static bool
-letter_kind_known(const char *kind)
-{
-	size_t n;
-	const char *const *kinds = letter_kinds(&n);
-
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(kinds[i], kind) == 0)
-			return true;
-	return false;
-}
-
-static bool
 doc_says(const struct letter_doc *doc, const char *needle)
 {
 	for (size_t i = 0; i < doc->n_blocks; i++)
@@ -224,29 +212,11 @@ test_legal_errors(void **state)
 		{ "[outcome.other.other]", "[outcome.]",
 		  "t/legal.txt: [outcome.]: unknown section" },
 	};
-	char *text;
-	gsize len;
-	struct ogi_error err;
-	struct letter_legal *l;
 
 	(void)state;
-	assert_true(g_file_get_contents(OGI_SRCDIR "/templates/" LETTER_LEGAL_FILE,
-					&text, &len, NULL));
-	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
-		GString *bad = g_string_new(text);
-
-		if (g_string_replace(bad, cases[i].from, cases[i].to, 1) != 1)
-			fail_msg("case %zu: \"%s\" not in legal.txt", i,
-				 cases[i].from);
-		if (letter_legal_parse("t/legal.txt", bad->str, bad->len, &l,
-				       &err) != -1)
-			fail_msg("case %zu: accepted", i);
-		if (strcmp(err.msg, cases[i].says) != 0)
-			fail_msg("case %zu: \"%s\", not \"%s\"", i, err.msg,
-				 cases[i].says);
-		g_string_free(bad, TRUE);
-	}
-	g_free(text);
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
+		letter_fixture_legal_refused(cases[i].from, cases[i].to,
+					     cases[i].says, false);
 }
 
 #define R OUTCOME_OPT_REASON
