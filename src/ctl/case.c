@@ -238,51 +238,43 @@ struct case_move_req {
 };
 
 /* The clock a move sets under c's rules profile, at the office's local
- * now: a corrected application (incomplete -> registered) counts its
- * reply period anew where the profile abandons uncorrected ones
- * (national-2019: the correction is a new receipt); a correction asked
- * for (-> incomplete) is due after the profile's correction period.  Sets
- * in *m what applies; dl and due_r hold the strings it points to. */
+ * now (rules_move_clock); sets in *m what applies, pointing into *mc. */
 static int
 case_move_clock(const struct config *cfg, const struct registry_case *c,
 		const char *to, struct registry_case_move *m,
-		struct rules_deadline *dl, struct registry_case_clock *clock,
-		char due_r[11], struct ogi_error *err)
+		struct rules_move_clock *mc, struct registry_case_clock *clock,
+		struct ogi_error *err)
 {
 	struct workdays *wd = NULL;
 	struct rules office, r;
 	struct clock_local now;
-	bool applies = false;
-	int rc = 0;
+	int rc;
 
+	memset(mc, 0, sizeof(*mc));
 	rules_from_config(cfg, &office);
 	rules_for_case(&office, c->rules, &r);
+	/* The calendar is read only where a profile counts anew. */
 	if (!r.profile->abandon_uncorrected)
 		return 0;
 	clock_local(cfg->timezone, (int64_t)time(NULL), &now);
 	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
 				 err) != 0)
-		rc = -1;
-	else if (strcmp(to, "registered") == 0 &&
-		 strcmp(c->state, "incomplete") == 0) {
-		rc = rules_reply_deadline(&r, wd, now.date, now.hour, now.minute,
-					  dl, err);
-		if (rc == 0) {
-			*clock = (struct registry_case_clock){
-				.receipt_date = dl->receipt_date,
-				.deadline = dl->deadline, .basis = dl->basis,
-				.provisional = dl->provisional,
-			};
-			m->clock = clock;
-		}
-	} else if (strcmp(to, "incomplete") == 0) {
-		rc = rules_correction_due(&r, wd, now.date, due_r, &applies, NULL,
-					  err);
-		if (rc == 0 && applies)
-			m->correction_due = due_r;
-	}
+		return -1;
+	rc = rules_move_clock(&r, wd, c->state, to, &now, mc, err);
 	workdays_free(wd);
-	return rc;
+	if (rc != 0)
+		return -1;
+	if (mc->restarts) {
+		*clock = (struct registry_case_clock){
+			.receipt_date = mc->dl.receipt_date,
+			.deadline = mc->dl.deadline, .basis = mc->dl.basis,
+			.provisional = mc->dl.provisional,
+		};
+		m->clock = clock;
+	}
+	if (mc->correction_due[0] != '\0')
+		m->correction_due = mc->correction_due;
+	return 0;
 }
 
 /* Reads case id, asks the workflow whether it may move to r->to, and
@@ -292,11 +284,10 @@ static int
 case_move(const struct config *cfg, const char *id,
 	  const struct case_move_req *r)
 {
-	struct rules_deadline dl = { 0 };
+	struct rules_move_clock mc = { .restarts = false };
 	struct registry_case_clock clock;
 	struct registry_letter_new letter;
 	struct registry_case_move m;
-	char correction_due[11];
 	struct ogi_error err = { 0 };
 	struct registry_case *c = NULL;
 	struct registry *reg;
@@ -328,8 +319,7 @@ case_move(const struct config *cfg, const char *id,
 	 * notice not yet sent must not follow the receipt. */
 	cancel = g_strdup_printf("the case became %s", r->to);
 	m.cancel_pending = cancel;
-	if (case_move_clock(cfg, c, r->to, &m, &dl, &clock, correction_due,
-			    &err) != 0)
+	if (case_move_clock(cfg, c, r->to, &m, &mc, &clock, &err) != 0)
 		goto fail;
 	if (m.clock != NULL && m.detail == NULL)
 		m.detail = clock_detail = g_strdup_printf(
@@ -380,7 +370,7 @@ fail:
 		fprintf(stderr, "ogictl: %s\n", err.msg);
 	g_free(cancel);
 	g_free(clock_detail);
-	rules_deadline_clear(&dl);
+	rules_deadline_clear(&mc.dl);
 	registry_case_free(c);
 	registry_close(reg);
 	return rc;

@@ -203,42 +203,6 @@ automatic_case_rules(const struct config *cfg, const struct registry_case *c,
 	rules_for_case(&office, c->rules, r_r);
 }
 
-/* The day after which case c, asked again today for a correction, is
- * abandoned when still uncorrected; *applies_r false when its profile
- * abandons nothing. */
-static int
-automatic_correction_due(const struct config *cfg, const struct workdays *wd,
-			 const struct automatic_message *m,
-			 const struct registry_case *c, char due_r[11],
-			 bool *applies_r, struct ogi_error *err)
-{
-	struct rules r;
-
-	automatic_case_rules(cfg, c, &r);
-	return rules_correction_due(&r, wd, m->received->date, due_r, applies_r, NULL,
-				    err);
-}
-
-/* The corrected application's clock: a profile that abandons what is not
- * corrected (national-2019, Regulation Art. 30) counts the reply period
- * from the corrected application's receipt; the bureau's keeps the
- * original receipt. */
-static int
-automatic_restart(const struct config *cfg, const struct workdays *wd,
-		  const struct automatic_message *m, const struct registry_case *c,
-		  struct rules_deadline *dl, bool *restarts_r,
-		  struct ogi_error *err)
-{
-	struct rules r;
-
-	automatic_case_rules(cfg, c, &r);
-	*restarts_r = r.profile->abandon_uncorrected;
-	if (!*restarts_r)
-		return 0;
-	return rules_reply_deadline(&r, wd, m->received->date, m->received->hour,
-				    m->received->minute, dl, err);
-}
-
 static int
 automatic_message_row(struct registry *reg, const struct automatic_message *m,
 		      int64_t *id_r, struct ogi_error *err)
@@ -255,13 +219,13 @@ automatic_correction(const struct config *cfg, struct registry *reg,
 		     struct registry_case *c, struct ogi_error *err)
 {
 	const char *names[EXTRACT_FIELD_COUNT + 1] = { NULL };
-	struct rules_deadline dl = { .basis = NULL };
+	struct rules_move_clock mc = { .restarts = false };
 	struct ogi_error terr = { 0 };
+	struct rules r;
 	unsigned changed = workflow_correction_merge(&c->rec, m->res->rec);
 	const char *to = workflow_correction_state(&c->rec);
 	const char *letter = workflow_letter(to);
-	bool restarts = false, withheld = false, due_applies = false;
-	char due[11] = "";
+	bool withheld = false;
 	int64_t mid;
 	size_t n = 0;
 	int rc;
@@ -287,33 +251,30 @@ automatic_correction(const struct config *cfg, struct registry *reg,
 	for (unsigned f = 0; f < EXTRACT_FIELD_COUNT; f++)
 		if (changed & (1u << f))
 			names[n++] = extract_field_name(f);
-	if (strcmp(to, "registered") == 0 &&
-	    automatic_restart(cfg, wd, m, c, &dl, &restarts, err) != 0) {
-		error_scope(err, OGI_ERROR_STORE, false);
-		return -1;
-	}
-	/* A new notice gives the applicant a new period (Regulation Art. 30):
-	 * the old one must not abandon the case in the middle of it. */
-	if (strcmp(to, "incomplete") == 0 &&
-	    automatic_correction_due(cfg, wd, m, c, due, &due_applies,
-				     err) != 0) {
+	/* A corrected application's clock (national-2019 counts the reply
+	 * period from the corrected one's receipt), and a new notice's
+	 * period: the old one must not abandon the case in the middle of it
+	 * (Regulation Art. 30). */
+	automatic_case_rules(cfg, c, &r);
+	if (rules_move_clock(&r, wd, c->state, to, m->received, &mc, err) != 0) {
 		error_scope(err, OGI_ERROR_STORE, false);
 		return -1;
 	}
 	rc = automatic_message_row(reg, m, &mid, err);
 	if (rc == 0) {
 		const struct registry_case_clock clock = {
-			.receipt_date = dl.receipt_date, .deadline = dl.deadline,
-			.basis = dl.basis, .provisional = dl.provisional,
+			.receipt_date = mc.dl.receipt_date,
+			.deadline = mc.dl.deadline, .basis = mc.dl.basis,
+			.provisional = mc.dl.provisional,
 		};
 
-		rc = registry_correction_apply_in_tx(reg, c->id, mid, &c->rec,
-						     names, c->state, to,
-						     restarts ? &clock : NULL,
-						     due_applies ? due : NULL,
-						     err);
+		rc = registry_correction_apply_in_tx(
+			reg, c->id, mid, &c->rec, names, c->state, to,
+			mc.restarts ? &clock : NULL,
+			mc.correction_due[0] != '\0' ? mc.correction_due : NULL,
+			err);
 	}
-	rules_deadline_clear(&dl);
+	rules_deadline_clear(&mc.dl);
 	if (rc != 0)
 		return -1;
 	log_info("%s: correction merged into case %s (%zu field%s): %s", m->where,

@@ -269,6 +269,27 @@ rules_deadline_clear(struct rules_deadline *dl)
 	dl->basis = NULL;
 }
 
+int
+rules_move_clock(const struct rules *r, const struct workdays *wd,
+		 const char *from, const char *to, const struct clock_local *at,
+		 struct rules_move_clock *mc_r, struct ogi_error *err)
+{
+	bool applies = false;
+
+	memset(mc_r, 0, sizeof(*mc_r));
+	if (!r->profile->abandon_uncorrected)
+		return 0;
+	if (strcmp(to, "registered") == 0 && strcmp(from, "incomplete") == 0) {
+		if (rules_reply_deadline(r, wd, at->date, at->hour, at->minute,
+					 &mc_r->dl, err) != 0)
+			return -1;
+		mc_r->restarts = true;
+	} else if (strcmp(to, "incomplete") == 0)
+		return rules_correction_due(r, wd, at->date, mc_r->correction_due,
+					    &applies, NULL, err);
+	return 0;
+}
+
 /* A warning names at most this many cases: it is a line in a log and in
  * the digest, and the office needs the count and a few to look at, not a
  * list `ogictl due` gives better. */

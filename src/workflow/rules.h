@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 
+#include "common/clock.h"
 #include "common/config.h"
 #include "common/error.h"
 #include "common/workdays.h"
@@ -121,6 +122,26 @@ int rules_correction_due(const struct rules *r, const struct workdays *wd,
 			 bool *provisional_r, struct ogi_error *err);
 
 void rules_deadline_clear(struct rules_deadline *dl);
+
+/* What a case's move does to its clock under r (the case's rules,
+ * rules_for_case) where the profile abandons uncorrected applications
+ * (national-2019, Regulation Art. 30; the bureau's changes nothing): a
+ * corrected application (incomplete -> registered) counts its reply
+ * period anew from the moment at (the office's clock) -- the correction
+ * is a new receipt --, and a correction asked for (-> incomplete) is due
+ * r->correction_days working days after at's date.  Both the clerk's
+ * moves and the daemon's merged corrections ask it. */
+struct rules_move_clock {
+	bool restarts;            /* dl holds the new receipt and deadline */
+	struct rules_deadline dl; /* free with rules_deadline_clear */
+	char correction_due[11];  /* "" when the move sets none */
+};
+
+/* Fills *mc_r for the move from -> to at at.  Returns 0 or -1. */
+int rules_move_clock(const struct rules *r, const struct workdays *wd,
+		     const char *from, const char *to,
+		     const struct clock_local *at, struct rules_move_clock *mc_r,
+		     struct ogi_error *err);
 
 /* A case's deadline as the calendar warnings see it. */
 struct rules_case_deadline {

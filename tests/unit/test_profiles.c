@@ -241,6 +241,55 @@ test_correction_periods(void **state)
 					      &prov, &err), -1);
 }
 
+/* One place for what a move does to a case's clock: the clerk's (ogictl)
+ * and the daemon's (a merged correction) both ask rules_move_clock. */
+static const struct {
+	const char *profile, *from, *to;
+	bool restarts;
+	const char *due;
+} moves[] = {
+	{ "national-2019", "incomplete", "registered", true, "" },
+	{ "national-2019", "registered", "incomplete", false, "2026-10-27" },
+	{ "national-2019", "incomplete", "incomplete", false, "2026-10-27" },
+	{ "national-2019", "needs_review", "registered", false, "" },
+	{ "national-2019", "incomplete", "needs_review", false, "" },
+	{ "bureau", "incomplete", "registered", false, "" },
+	{ "bureau", "registered", "incomplete", false, "" },
+};
+
+static void
+test_move_clock(void **state)
+{
+	const struct clock_local at = { .date = "2026-09-30", .hour = 10 };
+	struct ogi_error err = { 0 };
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(moves); i++) {
+		struct rules r = office(moves[i].profile, 0, NONE);
+		struct rules_deadline want = { .basis = NULL };
+		struct rules_move_clock mc;
+
+		if (rules_move_clock(&r, cal, moves[i].from, moves[i].to, &at, &mc,
+				     &err) != 0)
+			fail_msg("%s %s->%s: %s", moves[i].profile, moves[i].from,
+				 moves[i].to, err.msg);
+		if (mc.restarts != moves[i].restarts ||
+		    strcmp(mc.correction_due, moves[i].due) != 0)
+			fail_msg("%s %s->%s: restarts %d, due \"%s\"",
+				 moves[i].profile, moves[i].from, moves[i].to,
+				 mc.restarts, mc.correction_due);
+		/* Counted anew: as an application received then. */
+		if (mc.restarts) {
+			assert_int_equal(rules_reply_deadline(&r, cal, at.date, at.hour,
+							      at.minute, &want, &err), 0);
+			assert_string_equal(mc.dl.receipt_date, want.receipt_date);
+			assert_string_equal(mc.dl.deadline, want.deadline);
+			rules_deadline_clear(&want);
+		}
+		rules_deadline_clear(&mc.dl);
+	}
+}
+
 static void
 test_profiles(void **state)
 {
@@ -322,6 +371,7 @@ main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_recount),
 		cmocka_unit_test(test_correction_periods),
+		cmocka_unit_test(test_move_clock),
 		cmocka_unit_test(test_profiles),
 		cmocka_unit_test(test_calendar_warnings),
 	};
