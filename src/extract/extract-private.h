@@ -53,9 +53,11 @@ char *extract_display_line(const char *s, size_t max_chars, size_t max_bytes);
  * clerk sees where they came from.  Both are LOW, with a reason in
  * rec->review, unless the fax is vouched for (a fax intake, the office's
  * own patterns), the caller is not abroad and the application states no
- * way at all (a fax asked for without its number: the caller's is a
- * guess, and the way itself was read from check boxes).  Nothing for
- * another kind,
+ * way at all with nothing about its delivery in doubt (no LOW delivery,
+ * no review reason naming it: a box whose ink could not be judged; a fax
+ * asked for without its number makes the caller's a guess).  Called
+ * again once the form's answer changed (the OCR front's check boxes),
+ * it judges anew what it set before.  Nothing for another kind,
  * a message that is no fax or a caller number that is not plausible. */
 void extract_fax_reply_default(struct extract_record *rec);
 

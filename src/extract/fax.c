@@ -773,6 +773,39 @@ caller_abroad(const char *n)
 	return false;
 }
 
+/* Whether info says rule "fax-caller" set it. */
+static bool
+by_caller(const struct extract_field_info *in)
+{
+	return in->rule != NULL && strcmp(in->rule, "fax-caller") == 0;
+}
+
+/* Why the form's own word on delivery leaves the caller's number in
+ * doubt; NULL when the application states no way and nothing about its
+ * delivery is uncertain.  A fax's way is read from check boxes: a way
+ * stated may be misread, and a way stated without its number does not
+ * say the number calling is the one to answer. */
+static const char *
+delivery_doubt(const struct extract_record *rec)
+{
+	const struct extract_field_info *in = &rec->info[EXTRACT_FIELD_DELIVERY];
+	const char *name = extract_field_name(EXTRACT_FIELD_DELIVERY);
+	size_t len = strlen(name);
+
+	if (by_caller(in))
+		in = NULL;
+	if (in != NULL && rec->delivery != EXTRACT_DELIVERY_UNKNOWN)
+		return "the form asks for fax but gives no number";
+	if (in != NULL && in->confidence == EXTRACT_CONF_LOW)
+		return "the form's delivery could not be read";
+	for (const char *r = rec->review; r != NULL && *r != '\0';
+	     r = strchr(r, '\n') != NULL ? strchr(r, '\n') + 1 : NULL)
+		if (strncmp(r, name, len) == 0 && !g_ascii_isalnum(r[len]) &&
+		    r[len] != '_')
+			return "the form's delivery is in doubt";
+	return NULL;
+}
+
 void
 extract_fax_reply_default(struct extract_record *rec)
 {
@@ -787,23 +820,22 @@ extract_fax_reply_default(struct extract_record *rec)
 		why = "the fax came from abroad";
 	else if (!fax->vouched)
 		why = "this intake is not configured to receive faxes";
-	else if (rec->delivery != EXTRACT_DELIVERY_UNKNOWN)
-		/* A way stated is read from check boxes on a fax, which OCR
-		 * may misread (its doubts come after this rule), and a way
-		 * stated without its number does not say the number calling
-		 * is the one to answer. */
-		why = "the form asks for fax but gives no number";
 	else
-		why = NULL;
+		why = delivery_doubt(rec);
 	conf = why == NULL ? EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW;
-	if (rec->delivery == EXTRACT_DELIVERY_UNKNOWN) {
+	/* Decided again when what the form says changed (the OCR front's
+	 * check boxes): what this rule set before is judged anew. */
+	if (rec->delivery == EXTRACT_DELIVERY_UNKNOWN ||
+	    by_caller(&rec->info[EXTRACT_FIELD_DELIVERY])) {
 		rec->delivery = EXTRACT_DELIVERY_FAX;
 		extract_info_set(rec, EXTRACT_FIELD_DELIVERY, EXTRACT_SRC_INFERRED,
 				 conf, "fax-caller", NULL, 0, 0);
 	}
-	if (rec->delivery != EXTRACT_DELIVERY_FAX || rec->fax != NULL)
+	if (rec->delivery != EXTRACT_DELIVERY_FAX ||
+	    (rec->fax != NULL && !by_caller(&rec->info[EXTRACT_FIELD_FAX])))
 		return;
-	rec->fax = g_strdup(fax->caller);
+	if (rec->fax == NULL)
+		rec->fax = g_strdup(fax->caller);
 	rec->missing &= ~(unsigned)EXTRACT_ELEM_CONTACT;
 	extract_info_set(rec, EXTRACT_FIELD_FAX, EXTRACT_SRC_HEADER,
 			 conf, "fax-caller", NULL, 0, 0);

@@ -599,27 +599,47 @@ test_reply_default(void **state)
 }
 
 /* The OCR path reads the pages' words instead of the gateway's text; the
- * fax is still the one the gateway mailed, and answered by fax. */
+ * fax is still the one the gateway mailed, and answered by fax.  The
+ * caller's number is sure only where the form's boxes surely state no
+ * way: a box the ink cannot judge, or a way ticked without its number,
+ * leaves it to a clerk. */
+static const struct {
+	const char *title;
+	struct extract_ocr_box boxes[2];
+	size_t n_boxes;
+	enum extract_confidence conf;
+} ocr_replies[] = {
+	{ "no box measured: the caller answers", { { NULL, 0, 0 } }, 0,
+	  EXTRACT_CONF_HIGH },
+	{ "no box ticked, surely: the caller answers",
+	  { { "传真", EXTRACT_OCR_INK_ABSENT, 0 }, { "邮寄", EXTRACT_OCR_INK_ABSENT, 0 } },
+	  2, EXTRACT_CONF_HIGH },
+	{ "the fax box's ink unsure: the caller only for a clerk",
+	  { { "传真", EXTRACT_OCR_INK_UNKNOWN, 0 } }, 1, EXTRACT_CONF_LOW },
+	{ "fax ticked without a number: the caller only for a clerk",
+	  { { "传真", EXTRACT_OCR_INK_PRESENT, 0 } }, 1, EXTRACT_CONF_LOW },
+};
+
 static void
 test_ocr_path(void **state)
 {
 	static const char *const own[] = { "ogi@example.gov.cn", NULL };
 	const struct extract_context ctx = {
 		.own_addresses = own, .today = "2026-12-05",
-		.sender_is_contact = true,
+		.sender_is_contact = true, .fax_channel = true,
 	};
-	char **lines = g_strsplit(FORM(""), "\n", -1);
+	char **lines = g_strsplit(FORM("获取信息的方式 口自行领取 口邮寄 口传真\n"),
+				  "\n", -1);
 	struct extract_ocr_word words[32] = { { 0 } };
-	struct extract_ocr_input in = { .words = words, .gateway_text = true };
 	struct mime_message msg = { 0 };
 	struct mime_part part = { 0 };
-	struct extract_record *rec;
+	size_t n_words = 0;
 
 	(void)state;
 	for (unsigned i = 0; lines[i] != NULL && *lines[i] != '\0'; i++) {
-		words[in.n_words].text = lines[i];
-		words[in.n_words].conf = 95;
-		words[in.n_words++].line = i;
+		words[n_words].text = lines[i];
+		words[n_words].conf = 95;
+		words[n_words++].line = i;
 	}
 	msg.from_addr = (char *)"fax@fax.example.gov.cn";
 	msg.subject = (char *)"Fax received from \"ZHANG\"";
@@ -633,16 +653,34 @@ test_ocr_path(void **state)
 	part.image = true;
 	msg.parts = &part;
 	msg.n_parts = 1;
-	rec = extract_message_ocr(&msg, &in, &ctx);
-	assert_int_equal(rec->kind, EXTRACT_KIND_APPLICATION);
-	assert_int_equal(rec->incoming_fax.style, EXTRACT_FAX_STYLE_HYLAFAX);
-	assert_int_equal(rec->incoming_fax.pages, 1);
-	assert_string_equal(rec->incoming_fax.caller, "04758123456");
-	assert_int_equal(rec->delivery, EXTRACT_DELIVERY_FAX);
-	assert_string_equal(rec->fax, "04758123456");
-	assert_string_equal(rec->info[EXTRACT_FIELD_FAX].rule, "fax-caller");
-	assert_null(rec->email);
-	extract_record_free(rec);
+	for (size_t k = 0; k < G_N_ELEMENTS(ocr_replies); k++) {
+		const struct extract_ocr_input in = {
+			.words = words, .n_words = n_words, .gateway_text = true,
+			.boxes = ocr_replies[k].boxes,
+			.n_boxes = ocr_replies[k].n_boxes,
+		};
+		struct extract_record *rec = extract_message_ocr(&msg, &in, &ctx);
+		const char *title = ocr_replies[k].title;
+
+		assert_int_equal(rec->kind, EXTRACT_KIND_APPLICATION);
+		assert_int_equal(rec->incoming_fax.style, EXTRACT_FAX_STYLE_HYLAFAX);
+		assert_int_equal(rec->incoming_fax.pages, 1);
+		assert_string_equal(rec->incoming_fax.caller, "04758123456");
+		if (rec->delivery != EXTRACT_DELIVERY_FAX)
+			fail_msg("%s: delivery %d", title, rec->delivery);
+		check_str(title, "fax", rec->fax, "04758123456");
+		check_str(title, "fax rule", rec->info[EXTRACT_FIELD_FAX].rule,
+			  "fax-caller");
+		assert_null(rec->email);
+		if (rec->info[EXTRACT_FIELD_FAX].confidence != ocr_replies[k].conf ||
+		    (rec->review != NULL &&
+		     strstr(rec->review, "caller ID") != NULL) !=
+		    (ocr_replies[k].conf == EXTRACT_CONF_LOW))
+			fail_msg("%s: caller confidence %d, review %s", title,
+				 rec->info[EXTRACT_FIELD_FAX].confidence,
+				 rec->review != NULL ? rec->review : "none");
+		extract_record_free(rec);
+	}
 	g_strfreev(lines);
 }
 
