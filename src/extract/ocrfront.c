@@ -311,27 +311,72 @@ page_free(gpointer p)
 	g_free(pg);
 }
 
+/* Whether a frame's printed label is the signature's (申请人签名（盖章）):
+ * what was read inside it is ink. */
+static bool
+sign_frame(const char *label)
+{
+	for (size_t k = 0; label != NULL && k < extract_lexicon_ocr_sign_words_n; k++)
+		if (strstr(label, extract_lexicon_ocr_sign_words[k]) != NULL)
+			return true;
+	return false;
+}
+
+/* Whether the words [from, to) were all read in one frame. */
+static bool
+one_frame(const struct extract_ocr_word *w, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (w[k].cell_label == NULL || w[k].cell != w[from].cell)
+			return false;
+	return to > from;
+}
+
 /* The pages of the words, each line spaced: a column gap as padding,
- * otherwise a space where the characters want one. */
+ * otherwise a space where the characters want one.  The lines of one
+ * frame are one value, joined into one line (a request the form wraps
+ * over its frame's lines); the words of a signature's frame are left out
+ * (*sign_frames_r counts the frames): a hand is no text. */
 static GPtrArray *
-build_pages(const struct extract_ocr_word *w, size_t n)
+build_pages(const struct extract_ocr_word *w, size_t n, unsigned *sign_frames_r)
 {
 	GPtrArray *pages = g_ptr_array_new_with_free_func(page_free);
 	struct ocr_page *pg = NULL;
+	size_t prev_from = 0, prev_to = 0;
+	int prev_sign_cell = -1;
 
+	*sign_frames_r = 0;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		struct ocr_line *ln;
 		long long height;
+		bool new_page = pg == NULL || w[i].page != w[i - 1].page;
 
 		while (j < n && w[j].page == w[i].page && w[j].line == w[i].line)
 			j++;
-		if (pg == NULL || w[i].page != w[i - 1].page) {
+		if (new_page) {
 			pg = g_new0(struct ocr_page, 1);
 			pg->lines = g_ptr_array_new_with_free_func(line_free);
 			g_ptr_array_add(pages, pg);
+			prev_sign_cell = -1;
 		}
-		ln = line_new();
+		if (one_frame(w, i, j) && sign_frame(w[i].cell_label)) {
+			*sign_frames_r += prev_sign_cell != (int)w[i].cell;
+			prev_sign_cell = (int)w[i].cell;
+			i = j;
+			continue;
+		}
+		if (!new_page && pg->lines->len > 0 && one_frame(w, i, j) &&
+		    one_frame(w, prev_from, prev_to) && w[prev_from].cell == w[i].cell) {
+			ln = g_ptr_array_index(pg->lines, pg->lines->len - 1);
+			if (ln->c->len > 0 &&
+			    !joinable(och_cp(at(ln, ln->c->len - 1)),
+				      g_utf8_get_char_validated(w[i].text != NULL ? w[i].text : "", -1)))
+				append_text(ln, " ", -1, 0);
+		} else {
+			ln = line_new();
+			g_ptr_array_add(pg->lines, ln);
+		}
 		height = line_height(w, i, j);
 		for (size_t k = i; k < j; k++) {
 			if (k > i)
@@ -342,7 +387,8 @@ build_pages(const struct extract_ocr_word *w, size_t n)
 		}
 		join_spaces(ln);
 		trim_line(ln);
-		g_ptr_array_add(pg->lines, ln);
+		prev_from = i;
+		prev_to = j;
 		i = j;
 	}
 	return pages;
@@ -1556,7 +1602,8 @@ void
 extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 		  const char *today, struct extract_ocr_text *out)
 {
-	GPtrArray *pages = build_pages(words, n);
+	unsigned sign_frames;
+	GPtrArray *pages = build_pages(words, n, &sign_frames);
 	GString *text = g_string_new(NULL);
 	GArray *word = g_array_new(FALSE, FALSE, sizeof(int));
 	GArray *flags = g_array_new(FALSE, FALSE, sizeof(unsigned char));
@@ -1565,6 +1612,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 
 	memset(out, 0, sizeof(*out));
 	out->doubts = g_ptr_array_new_with_free_func(g_free);
+	out->sign_areas = sign_frames;
 	for (guint p = 0; p < pages->len; p++) {
 		struct ocr_page *pg = g_ptr_array_index(pages, p);
 

@@ -44,7 +44,8 @@ ocr_words_parse(const char *spec, size_t *n_r)
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct extract_ocr_word));
 	char **lines = g_strsplit(spec, "\n", -1);
-	unsigned page = 0, line = 0;
+	unsigned page = 0, line = 0, cell = 0;
+	const char *cell_label = NULL;
 
 	for (size_t i = 0; lines[i] != NULL; i++) {
 		const char *p = lines[i];
@@ -54,6 +55,8 @@ ocr_words_parse(const char *spec, size_t *n_r)
 		if (strcmp(p, "\f") == 0) {
 			page++;
 			line = 0;
+			cell = 0;
+			cell_label = NULL;
 			continue;
 		}
 		if (p[0] == '[' && strchr(p, ']') != NULL) {
@@ -62,9 +65,27 @@ ocr_words_parse(const char *spec, size_t *n_r)
 			if (*p == ' ')
 				p++;
 		}
+		/* <LABEL> : the line's words were read in a frame labelled
+		 * LABEL; lines in a row with one label share the frame. */
+		if (p[0] == '<' && strchr(p, '>') != NULL) {
+			char *label = g_strndup(p + 1, (gsize)(strchr(p, '>') - p - 1));
+
+			/* Interned: the labels live as long as the test. */
+			if (cell_label == NULL || strcmp(label, cell_label) != 0) {
+				cell_label = g_intern_string(label);
+				cell++;
+			}
+			g_free(label);
+			p = strchr(p, '>') + 1;
+			if (*p == ' ')
+				p++;
+		} else {
+			cell_label = NULL;
+		}
 		while (*p != '\0') {
 			const char *e = p;
-			struct extract_ocr_word w;
+			struct extract_ocr_word w = { .cell_label = cell_label,
+						      .cell = cell_label != NULL ? cell : 0 };
 			char *tok;
 			size_t spaces = 0;
 

@@ -5,6 +5,10 @@
  *   two spaces or more: a column gap (words far apart on the line);
  *   "[NN] " at the start of a line: the confidence of its words (else 95);
  *   "word{NN}": that word's confidence;
+ *   "<LABEL> " at the start of a line (after "[NN] "): its words were read
+ *   in a form's frame labelled LABEL ("<>": a frame without a label);
+ *   lines in a row with one label share the frame (cell index from 1 on
+ *   each page); other words are printed text outside frames;
  *   a line holding only "\f" (a form feed) starts the next page.
  *
  * Boxes are made up: a Chinese character 30 pixels wide, others 15, text

@@ -109,6 +109,18 @@ static const struct front_case cases[] = {
 	{ "an applicant's own words in brackets after a label stay",
 	  "所 需 信息 的 内容 描述 ( 请 提供 2025 年 的 名单 ) : 就业 补助",
 	  "所需信息的内容描述(请提供2025年的名单):就业补助\n", NULL, 0, 0, 0, NULL },
+	/* Frames (the OCR module's cells). */
+	{ "the lines of one frame are one value: a request wrapped by its frame joined",
+	  "所需 信息 的 内容 描述\n<所需信息的内容描述> 2025 年 度 通辽 市 就 业 补助 的 人\n"
+	  "<所需信息的内容描述> 数\n所需 信息 的 用途\n<所需信息的用途> 自用",
+	  "所需信息的内容描述\n2025年度通辽市就业补助的人数\n所需信息的用途\n自用\n", NULL,
+	  0, 0, 0, NULL },
+	{ "two frames one under the other stay two values",
+	  "<通信地址> 内 蒙古 通辽 市\n<邮政编码> 028400",
+	  "内蒙古通辽市\n028400\n", NULL, 0, 0, 0, NULL },
+	{ "the words of a signature's frame left out, whatever the label above reads",
+	  "申{0} 清{0} 入{0}\n<申请人签名（盖章）> 0.AAA{0}\n<申请人签名（盖章）> ooQ{11}\n申请 时间",
+	  "申清入\n申请时间\n", NULL, 0, 0, 0, NULL },
 	/* The signature's area: ink, not text. */
 	{ "a scribble read below the signature's label cell left out",
 	  "申请 人 签名 〈 善 章 )\n0.AAA{0}\n申请 时间\n2026 年 11 月 20 日",
@@ -265,6 +277,25 @@ test_trace(void **state)
 	ocr_words_free(w, n);
 }
 
+/* The signature's frame counts as its area: the ink decides, though no
+ * label was read. */
+static void
+test_sign_frame(void **state)
+{
+	size_t n;
+	struct extract_ocr_word *w = ocr_words_parse(
+		"姓名\n<姓名> 王建国\n<申请人签名（盖章）> 王{20} 建{10} 国{5}", &n);
+	struct extract_ocr_text t;
+
+	(void)state;
+	extract_ocr_front(w, n, TODAY, &t);
+	assert_string_equal(t.text, "姓名\n王建国\n");
+	assert_int_equal(t.sign_areas, 1);
+	assert_int_equal(t.low_words, 0);
+	extract_ocr_text_clear(&t);
+	ocr_words_free(w, n);
+}
+
 /* The entry on messages without parts, as a fax or an e-mail (fuzz
  * finding: no parts were copied from a NULL array, undefined under UBSan). */
 static void
@@ -355,6 +386,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_front),
 		cmocka_unit_test(test_trace),
+		cmocka_unit_test(test_sign_frame),
 		cmocka_unit_test(test_entry_no_parts),
 		cmocka_unit_test(test_signature_ink),
 	};
