@@ -61,6 +61,13 @@ char *extract_display_line(const char *s, size_t max_chars, size_t max_bytes);
  * a message that is no fax or a caller number that is not plausible. */
 void extract_fax_reply_default(struct extract_record *rec);
 
+/* verdict.c: value s as a reason quotes it: at most REASON_VALUE_CHARS
+ * characters, "…" after a cut, never cut inside a run of digits or
+ * letters (the head of an ID number is a shorter run the log's masking
+ * would not recognise as one), line breaks as spaces.  Free with
+ * g_free(). */
+char *extract_reason_value(const char *s);
+
 /* record.c: the provenance of field f: where (src), how sure (conf), the
  * rule's stable name (copied) and the line it was read from (line_len
  * bytes, copied and cut at a character boundary to EXTRACT_INFO_LINE_MAX;

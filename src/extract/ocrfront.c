@@ -1151,6 +1151,36 @@ repair_labels(struct ocr_line *ln, GPtrArray *doubts)
 	}
 }
 
+/* Specks a fax prints after a label's colon that the model reads as
+ * punctuation (申请人:,韩晓燕): no value starts with them. */
+static const char *const value_specks[] = { ",", ".", ";", ":", "'", "`", "、", "。" };
+
+static bool
+value_speck(const struct och *c)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(value_specks); i++)
+		if (strcmp(c->b, value_specks[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Removes the specks between a label's colon and its value. */
+static void
+drop_value_specks(struct ocr_line *ln)
+{
+	for (size_t i = 0; i < ln->c->len; i++) {
+		size_t v = i + 1;
+
+		if (!is_colon(och_cp(at(ln, i))))
+			continue;
+		while (v < ln->c->len && strcmp(at(ln, v)->b, " ") == 0)
+			v++;
+		while (v + 1 < ln->c->len && value_speck(at(ln, v)) &&
+		       strcmp(at(ln, v + 1)->b, " ") != 0)
+			g_array_remove_index(ln->c, (guint)v);
+	}
+}
+
 /* A form's date cell read as its own line (申请时间, then 2026年11月20日
  * below): one line "label:date", as the reader takes a date field; alone,
  * a date label means "not dated". */
@@ -1639,6 +1669,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			repair_dates(ln);
 			repair_ids(ln, today, out->doubts);
 			repair_labels(ln, out->doubts);
+			drop_value_specks(ln);
 		}
 		out->sign_areas += drop_sign_areas(pg, words);
 		join_date_cells(pg);
@@ -1899,9 +1930,8 @@ invalid_bit(enum extract_field f)
 	}
 }
 
-/* A value quoted in a reason is cut to this many characters (as the
- * verdict's reasons are). */
-#define OCR_REASON_VALUE_CHARS 40
+/* What a rule lowered for its OCR words starts with. */
+#define OCR_RULE_PREFIX "ocr:"
 
 /* Why field f, read from the OCR text, is a doubt; NULL when it is not. */
 static char *
@@ -1913,9 +1943,7 @@ field_doubt(const struct extract_record *rec, enum extract_field f,
 
 	if (value == NULL)
 		return NULL;
-	shown = g_utf8_substring(value, 0, MIN(g_utf8_strlen(value, -1),
-					       OCR_REASON_VALUE_CHARS));
-	g_strdelimit(shown, "\n", ' ');
+	shown = extract_reason_value(value);
 	if (tr->flags & EXTRACT_OCR_DOUBT)
 		why = g_strdup_printf("%s: the OCR reading is doubtful: %s", name, shown);
 	else if (tr->flags & EXTRACT_OCR_GUESSED)
@@ -1936,12 +1964,17 @@ field_doubt(const struct extract_record *rec, enum extract_field f,
 	return why;
 }
 
+/* Makes in LOW, "ocr:" before its rule (once: a value may be lowered
+ * for its words and again for the number it was inferred from). */
 static void
 lower(struct extract_field_info *in)
 {
-	char *rule = g_strconcat("ocr:", in->rule != NULL ? in->rule : "", NULL);
+	char *rule;
 
 	in->confidence = EXTRACT_CONF_LOW;
+	if (in->rule != NULL && g_str_has_prefix(in->rule, OCR_RULE_PREFIX))
+		return;
+	rule = g_strconcat(OCR_RULE_PREFIX, in->rule != NULL ? in->rule : "", NULL);
 	g_free(in->rule);
 	in->rule = rule;
 }

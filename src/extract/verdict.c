@@ -62,8 +62,8 @@ static const struct {
 	{ "ocr:", NULL },
 };
 
-static char *
-short_value(const char *s)
+char *
+extract_reason_value(const char *s)
 {
 	const char *end = s;
 	char *v;
@@ -101,7 +101,7 @@ doubt_low(struct extract_record *rec, enum extract_field f)
 		return;
 	doubt = i < G_N_ELEMENTS(doubts) ? doubts[i].doubt : NULL;
 	value = extract_field_text(rec, f);
-	shown = short_value(value != NULL ? value : "");
+	shown = extract_reason_value(value != NULL ? value : "");
 	if (doubt != NULL)
 		extract_review_add(rec, "%s %s: %s", extract_field_name(f),
 				   doubt, shown);
@@ -129,7 +129,7 @@ doubt_blank(struct extract_record *rec, unsigned element)
 			if (in->source != EXTRACT_SRC_LABEL ||
 			    in->confidence != EXTRACT_CONF_LOW)
 				continue;
-			line = short_value(in->line != NULL ? in->line : "");
+			line = extract_reason_value(in->line != NULL ? in->line : "");
 			extract_review_add(rec, "%s: the label on line %u has "
 					   "nothing after it: %s",
 					   extract_element_name(element),
@@ -354,7 +354,7 @@ check_request(struct extract_record *rec)
 
 	if (rec->request == NULL || !request_is_vague(rec->request))
 		return;
-	shown = short_value(rec->request);
+	shown = extract_reason_value(rec->request);
 	extract_review_add(rec, "request names no particular information: %s",
 			   shown);
 	g_free(shown);

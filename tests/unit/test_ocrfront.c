@@ -51,6 +51,10 @@ static const struct front_case cases[] = {
 	{ "a column gap stays padding between two fields",
 	  "姓名 : 王建 国  证件 名称 : 居民 身份 证",
 	  "姓名:王建国  证件名称:居民身份证\n", NULL, 0, 0, 0, NULL },
+	{ "a speck read after a label's colon is no part of the value",
+	  "申请 人 : ,{26} 韩 晓燕", "申请人:韩晓燕\n", NULL, 0, 0, 0, NULL },
+	{ "a time's colon keeps its digits", "14:32 会议", "14:32会议\n", NULL, 0,
+	  0, 0, NULL },
 	/* Labels. */
 	{ "a label with one wrong character put right",
 	  "证件 与 码 : 150102198706152311",
