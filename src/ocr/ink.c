@@ -185,10 +185,10 @@ cmp_int(const void *a, const void *b)
 /* The median height of the page's sure words: the body text's character
  * height.  Per line it would vary with Tesseract's boxes, which on a line
  * with pen strokes stretch to the strokes (65 px for 44 px characters). */
-static int
-page_height(const struct ocr_word *w, size_t n)
+int
+ocr_em_height(const struct ocr_word *w, size_t n)
 {
-	int *hs = malloc(n * sizeof *hs), h;
+	int *hs = n > 0 ? malloc(n * sizeof *hs) : NULL, h;
 	size_t k = 0;
 
 	if (hs == NULL)
@@ -736,7 +736,7 @@ ocr_ink_marks(const struct ocr_ink_image *img, const char *const *box_labels,
 	lines = calloc(line_runs(page->words, page->n_words), sizeof *lines);
 	if (lines == NULL)
 		return -1;
-	h = page_height(page->words, page->n_words);
+	h = ocr_em_height(page->words, page->n_words);
 	while (a < page->n_words) {
 		size_t b = a;
 

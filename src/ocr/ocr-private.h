@@ -21,6 +21,31 @@ struct ocr_ink_image {
 	size_t n_comps;
 };
 
+struct Pix;
+struct TessBaseAPI;
+
+/* The body text's character height on a page, from its words' boxes
+ * (the median height of the words read with some confidence), at least
+ * a few pixels. */
+int ocr_em_height(const struct ocr_word *w, size_t n);
+
+/* Words and text of the recognition api last ran, into page (whose
+ * width and height bound the boxes): words with cell -1, lines in
+ * reading order.  0, or -1 when out of memory. */
+int ocr_collect_words(struct TessBaseAPI *api, struct ocr_page *page);
+
+/* Reads a page as a form, by its layout (form.c): finds the frames ruled
+ * on pix (the cleaned page, 1 bpp), re-reads the inside of each on its
+ * own, and replaces page's words inside each frame by that reading;
+ * fills page->cells (each with its printed label) and each word's cell,
+ * and rebuilds page->text.  res is the page's resolution as Tesseract is
+ * told it.  The frames' readings together stop at timeout_ms (0: none);
+ * a page with no frames, or whose frames were not all read in time, is
+ * left as it was (no cells).  0, or -1 when out of memory (page as it
+ * was).  api's page segmentation mode is kept. */
+int ocr_form_read(struct TessBaseAPI *api, struct Pix *pix, unsigned res,
+                  unsigned timeout_ms, struct ocr_page *page);
+
 /* The office form's check-box options (templates/form.tpl, @choice). */
 extern const char *const ocr_form_box_labels[];
 

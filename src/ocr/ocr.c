@@ -557,8 +557,8 @@ add_word(struct ocr_page *page, size_t *cap, const char *text, float conf,
 
 /* Walks the result word by word; the text is rebuilt from the same words
  * so that line N of page->text holds exactly the words of line N. */
-static int
-collect_words(TessBaseAPI *api, struct ocr_page *page)
+int
+ocr_collect_words(TessBaseAPI *api, struct ocr_page *page)
 {
 	TessResultIterator *it = TessBaseAPIGetIterator(api);
 	struct text_buf text = { 0 };
@@ -614,7 +614,8 @@ now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static void
+/* Reads the page; false when it could not be read whole (problem set). */
+static bool
 recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
           size_t i, struct ocr_page *page, char **problem_r)
 {
@@ -623,7 +624,7 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 	int rc;
 
 	TessBaseAPISetImage2(api, pix);
-	TessBaseAPISetSourceResolution(api, (int)tesseract_res(res, page->height));
+	TessBaseAPISetSourceResolution(api, (int)res);
 	if (r->timeout_ms > 0) {
 		monitor = TessMonitorCreate();
 		if (monitor != NULL)
@@ -633,7 +634,7 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 	if (rc != 0) {
 		*problem_r = xstrdup_printf("page %zu: Tesseract failed", i + 1);
 	} else {
-		if (collect_words(api, page) != 0)
+		if (ocr_collect_words(api, page) != 0)
 			*problem_r = xstrdup_printf("page %zu: out of memory", i + 1);
 		page->mean_conf = clamp(TessBaseAPIMeanTextConf(api), 0, 100);
 		if (r->timeout_ms > 0 && now_ms() - start >= r->timeout_ms)
@@ -644,6 +645,7 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 	if (monitor != NULL)
 		TessMonitorDelete(monitor);
 	TessBaseAPIClear(api);
+	return *problem_r == NULL;
 }
 
 /* ---- pages and workers -------------------------------------------------- */
@@ -689,6 +691,24 @@ out:
 	boxaDestroy(&boxa);
 }
 
+/* The page read again as a form by its layout, when it is one (form.c),
+ * in the time the page has left: elapsed_ms were spent. */
+static void
+read_form(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
+          double elapsed_ms, size_t i, struct ocr_page *page, char **problem_r)
+{
+	unsigned left = 0;
+
+	if (r->timeout_ms > 0) {
+		if (elapsed_ms >= r->timeout_ms)
+			return;
+		left = r->timeout_ms - (unsigned)elapsed_ms;
+	}
+	if (ocr_form_read(api, pix, res, left, page) != 0 && *problem_r == NULL)
+		*problem_r = xstrdup_printf("page %zu: out of memory reading its "
+		                            "form's frames", i + 1);
+}
+
 static void
 page_run(struct run *r, TessBaseAPI *api, size_t i)
 {
@@ -706,9 +726,17 @@ page_run(struct run *r, TessBaseAPI *api, size_t i)
 	if (clean == NULL)
 		return;
 	if (api != NULL) {
-		recognise(r, api, clean, res, i, &s->page, &s->problem);
+		unsigned tres = tesseract_res(res, s->page.height);
+		double start = now_ms();
+		bool whole = recognise(r, api, clean, tres, i, &s->page, &s->problem);
+
 		if (s->page.text != NULL)
 			measure_ink(r, clean, i, &s->page, &s->problem);
+		/* The frames are read within what is left of the page's time;
+		 * a page not read whole is not re-read. */
+		if (whole && s->page.text != NULL)
+			read_form(r, api, clean, tres, now_ms() - start, i, &s->page,
+			          &s->problem);
 	} else
 		s->page.text = strdup("");
 	s->ok = s->page.text != NULL;

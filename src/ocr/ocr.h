@@ -47,6 +47,10 @@ struct ocr_word {
 	                          any frame, or the page has no frames */
 };
 
+/* A page with more frames than this is no form read by its layout (a
+ * table, a grid): its words keep no cell. */
+#define OCR_MAX_CELLS 64u
+
 /* A framed cell of a form: a rectangle of ruled lines that holds the
  * applicant's value for the printed label above it (the office's form,
  * templates/form.tpl), or left of it.  The inside was read on its own,

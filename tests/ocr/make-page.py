@@ -4,13 +4,17 @@
     make-page.py OUT [--res fine|normal] [--skew DEG] [--noise] [--pages N]
                  [--tick LABEL]... [--signature none|scribble|seal]
                  [--format tiff|tiffg3|png|jpeg] [--description TEXT]
+                 [--framed]
 
 The page is drawn at 204 x 196 dpi (a fine fax: A4 is 1728 x 2292 pixels),
 in the layout of the office form (templates/form.tpl: a tick box, a quarter
 of a character's pitch, then the option's text); --res normal then keeps
 every other line, as a fax machine scanning 3.85 lines/mm does (204 x 98).
 --skew turns the sheet (degrees, counter-clockwise), --noise adds the specks
-a fax line leaves.  Every page of a TIFF carries the resolution and,
+a fax line leaves.  --framed draws the office form's own layout instead
+(templates/form.tpl: each label above a ruled frame holding the value,
+the name in a kai hand, the signature in a frame of its own); its lines
+are one pixel thick, as the form's are at this resolution.  Every page of a TIFF carries the resolution and,
 with --description, the ImageDescription tag a fax server writes.
 Deterministic: the same arguments give the same bytes.
 """
@@ -21,6 +25,7 @@ import random
 from PIL import Image, ImageDraw, ImageFont
 
 FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+HAND = "/usr/share/fonts/truetype/arphic/ukai.ttc"
 WIDTH, HEIGHT = 1728, 2292     # A4 at 204 x 196 dpi
 XRES, YRES = 204, 196
 EM = 44                        # 16 pt at 196 dpi, the form's body size
@@ -41,6 +46,38 @@ LINES = [
     ("sign", "申请人签名（盖章）："),
     ("text", "申请时间：2026年12月1日"),
 ]
+
+
+# The framed form: label, value (None: empty), frame height in lines, and
+# whether the value is written by hand.
+FRAMED = [
+    ("姓名", "张建国", 1, True),
+    ("证件号码", "110101199003078515", 1, False),
+    ("通信地址", "北京市东城区和平里大街十八号", 1, False),
+    ("传真", None, 1, False),
+    ("所需信息的内容描述（必填：请写明信息的名称）", "二〇二五年本区道路建设资金使用情况", 3,
+     False),
+    ("申请人签名（盖章）", None, 2, False),
+]
+FRAME_RIGHT = WIDTH - LEFT
+FRAME_LINE = int(EM * 1.6)     # a one-line frame's height, as the form's
+
+
+def framed(draw, font, args):
+    """The office form's layout: labels over frames, values inside."""
+    hand = ImageFont.truetype(HAND, EM)
+    y = 160 + PITCH * 2
+    for label, value, lines, by_hand in FRAMED:
+        draw.text((LEFT, y), label, font=font, fill=0)
+        top = y + int(EM * 1.3)
+        bottom = top + FRAME_LINE * lines
+        draw.rectangle([LEFT, top, FRAME_RIGHT, bottom], outline=0, width=1)
+        if value is not None:
+            draw.text((LEFT + EM // 4, top + (FRAME_LINE - EM) // 2), value,
+                      font=hand if by_hand else font, fill=0)
+        if label.startswith("申请人签名") and args.signature == "scribble":
+            scribble(draw, LEFT + EM * 6, top + EM // 4)
+        y = bottom + EM // 2
 
 
 def tick(draw, x, y):
@@ -81,7 +118,7 @@ def page(args, number):
     font = ImageFont.truetype(FONT, EM)
     big = ImageFont.truetype(FONT, int(EM * 1.4))
     y = 160
-    for line in LINES:
+    for line in LINES if not args.framed else LINES[:1]:
         kind, text = line[0], line[1]
         if kind == "title":
             w = draw.textlength(text, font=big)
@@ -105,6 +142,8 @@ def page(args, number):
                 seal(draw, x, y)
             y += PITCH * 2
         y += PITCH
+    if args.framed:
+        framed(draw, font, args)
     draw.text((LEFT, HEIGHT - 200), "第%d页" % number, font=font, fill=0)
     if args.skew:
         img = img.rotate(args.skew, resample=Image.BICUBIC, fillcolor=255)
@@ -135,6 +174,7 @@ def main():
     ap.add_argument("--format", choices=["tiff", "tiffg3", "png", "jpeg"],
                     default="tiff")
     ap.add_argument("--description")
+    ap.add_argument("--framed", action="store_true")
     args = ap.parse_args()
     pages = [page(args, n + 1) for n in range(args.pages)]
     dpi = (XRES, YRES if args.res == "fine" else YRES // 2)

@@ -694,6 +694,11 @@ test_read(void **state)
 			assert_words_sane(p);
 			assert_png(p);
 			assert_ink(c, p);
+			/* No frames: the page is read as it was, no word in
+			 * a cell. */
+			assert_int_equal(p->n_cells, 0);
+			for (size_t w = 0; w < p->n_words; w++)
+				assert_int_equal(p->words[w].cell, -1);
 			for (size_t w = 0; w < 6 && c->want[w] != NULL; w++) {
 				if (strstr(text, c->want[w]) == NULL)
 					print_error("%s: no %s in\n%s\n", c->what,
@@ -701,6 +706,131 @@ test_read(void **state)
 				assert_non_null(strstr(text, c->want[w]));
 			}
 			g_free(text);
+		}
+		ocr_document_free(doc);
+		g_free(data);
+		g_free(path);
+	}
+}
+
+/* ---- the office form read by its layout -------------------------------- */
+
+/* A word under this confidence makes its field a clerk's question
+ * (extract.h: EXTRACT_OCR_CONF_MIN). */
+#define SURE_CONF 70
+
+struct form_cell {
+	const char *label;           /* part of the frame's label as read */
+	const char *value;           /* as written in the frame; NULL: empty */
+	bool exact;                  /* must be read right, not only flagged */
+};
+
+struct form_case {
+	const char *what;
+	const char *file, *args;
+	struct form_cell cells[6];   /* every frame of the page, in order */
+};
+
+/* tests/ocr/make-page.py --framed: the values it writes in its frames. */
+static const struct form_case form_cases[] = {
+	{ "fine, clean", "framed.tif", "--framed", {
+	  { "姓名", "张建国", true },
+	  { "证件号码", "110101199003078515", true },
+	  { "通信地址", "北京市东城区和平里大街十八号", false },
+	  { "传真", NULL, false },
+	  { "内容描述", "二〇二五年本区道路建设资金使用情况", false },
+	  { "申请人签名", "", false } } },
+	{ "normal, turned 1 degree, specks", "framed-n.tif",
+	  "--framed --res normal --skew 1 --noise", {
+	  { "姓名", "张建国", false },
+	  { "证件号码", "110101199003078515", true },
+	  { "通信地址", "北京市东城区和平里大街十八号", false },
+	  { "传真", NULL, false },
+	  { "内容描述", "二〇二五年本区道路建设资金使用情况", false },
+	  { "申请人签名", "", false } } },
+};
+
+/* The words of cell k joined; *sure_r: all of them at SURE_CONF or more. */
+static char *
+cell_text(const struct ocr_page *p, size_t k, bool *sure_r)
+{
+	GString *s = g_string_new("");
+
+	*sure_r = true;
+	for (size_t i = 0; i < p->n_words; i++) {
+		const struct ocr_word *w = &p->words[i];
+
+		if (w->cell != (int)k)
+			continue;
+		g_string_append(s, w->text);
+		*sure_r &= w->conf >= SURE_CONF;
+	}
+	return g_string_free(s, FALSE);
+}
+
+static void
+test_form(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof form_cases / sizeof form_cases[0]; i++) {
+		const struct form_case *c = &form_cases[i];
+		char *path = make_page(c->file, c->args), *data;
+		struct ocr_document *doc = NULL;
+		struct ogi_error err = { 0 };
+		const struct ocr_page *p;
+		size_t len;
+
+		print_message("%s\n", c->what);
+		read_file(path, &data, &len);
+		assert_int_equal(ocr_read_image(data, len, NULL, &doc, &err), 0);
+		p = &doc->pages[0];
+		assert_words_sane(p);
+		assert_int_equal(p->n_cells, sizeof c->cells / sizeof c->cells[0]);
+		for (size_t k = 0; k < p->n_cells; k++) {
+			const struct ocr_cell *cell = &p->cells[k];
+			const struct form_cell *want = &c->cells[k];
+			bool sure;
+			char *text = cell_text(p, k, &sure);
+
+			if (strstr(cell->label, want->label) == NULL)
+				print_error("frame %zu: label %s\n", k, cell->label);
+			assert_non_null(strstr(cell->label, want->label));
+			assert_true(0 <= cell->x0 && cell->x0 < cell->x1 &&
+			            cell->x1 <= (int)p->width);
+			assert_true(0 <= cell->y0 && cell->y0 < cell->y1 &&
+			            cell->y1 <= (int)p->height);
+			if (want->value == NULL)
+				assert_string_equal(text, "");
+			else if (want->exact)
+				assert_string_equal(text, want->value);
+			else if (want->value[0] != '\0' && strcmp(text, want->value) != 0 &&
+			         sure) {
+				/* Read wrong, yet sure: the one thing never
+				 * allowed. */
+				print_error("frame %zu: %s read as %s, sure\n", k,
+				            want->value, text);
+				fail();
+			}
+			g_free(text);
+		}
+		for (size_t w = 0; w < p->n_words; w++) {
+			const struct ocr_word *word = &p->words[w];
+			const struct ocr_cell *cell;
+
+			if (word->cell < 0)
+				continue;
+			assert_in_range(word->cell, 0, (int)p->n_cells - 1);
+			cell = &p->cells[word->cell];
+			assert_true(word->x0 >= cell->x0 && word->x1 <= cell->x1 &&
+			            word->y0 >= cell->y0 && word->y1 <= cell->y1);
+			/* Reading order: the frame's lines come after the
+			 * printed line above it, its label. */
+			if (w > 0 && p->words[w - 1].cell != word->cell) {
+				assert_int_equal(p->words[w - 1].cell, -1);
+				assert_true((p->words[w - 1].y0 + p->words[w - 1].y1) / 2 <
+				            cell->y0);
+				assert_true(p->words[w - 1].line < word->line);
+			}
 		}
 		ocr_document_free(doc);
 		g_free(data);
@@ -738,6 +868,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_ink_lines),
 		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_read),
+		cmocka_unit_test(test_form),
 	};
 
 	(void)argc;

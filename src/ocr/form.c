@@ -1,0 +1,837 @@
+/* Forms read by their layout: the framed cells of a page, each re-read on
+ * its own.
+ *
+ * The office's form (templates/form.tpl) prints each label above a ruled
+ * frame that holds the applicant's value.  Read as one page (PSM 4), a
+ * value is read with the page's layout guesses: a label's printed hint
+ * runs into it, and a value Tesseract takes for noise (a short name in a
+ * kai hand) is lost.  So the frames are found from their lines, the
+ * inside of each is read on its own twice -- as it is, and smoothed to
+ * grey, which Tesseract binarises its own way -- and the first reading
+ * replaces the page's words inside the frame.  Where the two readings
+ * agree the value keeps its confidence; where they differ its words are
+ * marked unsure and a clerk looks.
+ *
+ * Every length is in units of the page's character height (em), so the
+ * rules hold at both fax resolutions and on photographed pages.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+
+#include "ocr/ocr-private.h"
+
+/* Frames are found by their sides and proved by a rule.  A normal fax
+ * (98 lines an inch) drops a thin horizontal rule now and then -- on the
+ * test faxes a frame's top or bottom is gone on every other frame, or
+ * left in dashes -- but keeps vertical lines whole.  So a frame is two
+ * vertical sides of the same height and rows, far apart (a quarter of
+ * the page's width: the office form's frames span the text block, 1256
+ * of 1728 px), with ink in half the columns between them or more on
+ * the few rows of a rule at its top or its bottom (a quarter em either
+ * side of the sides' ends: the label above is further off).  The big
+ * characters of a title have strokes as tall as a frame's sides and tops
+ * on one row; but a side is no stroke inside a word Tesseract read (by a
+ * quarter em or more either side of it) -- a word of one Latin letter
+ * aside: that is the side itself read as | or l. */
+#define FORM_MIN_WIDTH 0.25
+#define FORM_EDGE_FILL 0.5
+#define FORM_EDGE_BAND 0.25
+/* A rule's rows: 1-2 px at 204 dpi, a pixel more once a normal fax is
+ * stretched to square pixels. */
+#define FORM_RULE_ROWS 3
+#define FORM_WORD_ACROSS 0.25
+/* Gaps a fax leaves in a line (a dropped scan line's pixels, 1-3 px) are
+ * bridged before lines are sought; a gap between two characters of a
+ * printed line is wider (0.1 em and more). */
+#define FORM_BRIDGE_PX 5
+/* A line 1-2 px thick turned by what deskew leaves (up to 0.3 degree on
+ * the 1 degree test faxes: 6 px over a frame's width) is a staircase of
+ * short runs; thickened by 0.2 em (8 px at 204 dpi) across, each run of
+ * it holds the whole line.  The label above a frame is further off (half
+ * an em), so it is not joined to the rule. */
+#define FORM_THICKEN 0.2
+/* A line is thin: 1-4 px at 204 dpi, 2-6 once a normal fax is stretched,
+ * plus the thickening; 0.35 em (14 px) more keeps out solid bars and
+ * strokes of characters run together. */
+#define FORM_MAX_THICK 0.35
+/* Pieces of a line on the same band (0.2 em across) are one line. */
+#define FORM_JOIN_BAND 0.2
+/* Sides: at least 1.3 em tall (a one-line frame is 1.7-1.9 em; a stroke
+ * of a printed or written character is at most 1.1 em), joined over
+ * gaps of a quarter em only: the sides of two frames one above the other
+ * are 1.7 em apart (the label between them) and stay apart. */
+#define FORM_SIDE_MIN 1.3
+#define FORM_SIDE_JOIN_GAP 0.25
+/* The two sides of a frame start and end on the same rows, within 0.5 em
+ * (a side's ends are blurred by the corners and the thickening); a frame
+ * taller than half the page is the page's border, not a cell. */
+#define FORM_SIDE_TOL 0.5
+#define FORM_MAX_HEIGHT_PAGE 0.5
+/* The inside read: 0.15 em in from the rules, past their thickness and
+ * the blur of a fax.  Tesseract reads a crop better with white around
+ * it: half an em. */
+#define FORM_INSET 0.15
+#define FORM_BORDER 0.5
+/* The page's words with their middle inside a frame or on its lines
+ * (0.35 em around its inside: the inset, the line, a pixel of blur) are
+ * replaced by the frame's reading; a side read as | goes with them. */
+#define FORM_LINES_OWNED 0.35
+/* A frame with less ink inside than a tenth of an em square (one dot of
+ * a character, or fax specks) is empty: nothing is read in it. */
+#define FORM_EMPTY_INK 0.1
+/* One line of text: a frame under two em inside (the form's one-line
+ * frames are 1.6 em) is read as a single line (PSM 7), a taller one as a
+ * block (PSM 6). */
+#define FORM_ONE_LINE 2.0
+/* The second reading: the inside smoothed by a 3 x 3 box (1 px either
+ * side) to grey.  Measured against the inside enlarged twice (linear
+ * interpolation) on the test faxes' form fields at fine resolution: the
+ * enlarged reading differed from a right first reading in 7 of 36 values
+ * (it reads 数 as 效, 享受 as 孚党), the smoothed one in 1; both differed
+ * from every wrong first reading of a clean fax (堆林 for 霍林, 浓 for
+ * 沁). */
+#define FORM_SMOOTH_HALF 1
+/* A frame's label: the nearest printed line above it (its middle above
+ * the frame: Tesseract's box of a label's last word may take in the
+ * frame's top rule), its bottom at most 1.5 em above the frame (the form
+ * prints it 1 em above), overlapping the
+ * frame's columns; lines above that one belong to it when they were
+ * wrapped: they reach to within 2 em of the frame's right end and lie at
+ * most one em above (a long label over two lines).  At most three lines.
+ * Without a line above: words left of the frame on its rows. */
+#define FORM_LABEL_ABOVE 1.5
+#define FORM_LABEL_WRAP_END 2.0
+#define FORM_LABEL_WRAP_GAP 1.0
+#define FORM_LABEL_MAX_LINES 3
+/* Tesseract drops a row it takes for noise: a short value in a kai hand,
+ * whose strokes are many small blobs (高秀兰 alone in its frame), was
+ * read as nothing by either reading.  Inside a frame a row is the value,
+ * so the rule is off for frames (and back on for the next page). */
+#define FORM_NOISE_ROWS_VAR "textord_noise_rejrows"
+/* The value is the reading as the frame is (FORM_AS_IS): on the test
+ * faxes' form fields it was right in 36 of 40 values at fine resolution,
+ * where the page's own reading was right in 35.  The smoothed reading
+ * checks it: readings that agree, word for word,
+ * keep the higher of each word's two confidences; readings that differ
+ * make every word of the value unsure (FORM_UNSURE_CONF), so the field
+ * goes to a clerk.  Agreement is no proof (speckles read as 四 at a
+ * line's end by both), so it never raises a word above what one of the
+ * readings gave it. */
+#define FORM_AS_IS 0
+#define FORM_CHECK 1
+#define FORM_UNSURE_CONF 0
+
+struct seg {
+	int x0, y0, x1, y1;
+};
+
+struct frame {
+	struct seg in;         /* the inside read, page pixels */
+};
+
+/* ---- rules and frames --------------------------------------------------- */
+
+static int
+cmp_seg(const void *a, const void *b)
+{
+	const struct seg *p = a, *q = b;
+
+	if (p->y0 != q->y0)
+		return p->y0 < q->y0 ? -1 : 1;
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+static int
+imax(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int
+imin(int a, int b)
+{
+	return a < b ? a : b;
+}
+
+/* Lines along x at least min_len long: pieces of piece px or more, those
+ * on one band with at most gap px between them joined.  Top to bottom. */
+static struct seg *
+find_lines(PIX *pix, int em, int piece, int gap, int min_len, size_t *n_r)
+{
+	int thicken = imax((int)(FORM_THICKEN * em), 1) | 1;
+	PIX *closed, *opened;
+	BOXA *boxa;
+	struct seg *s = NULL;
+	size_t n = 0, m = 0;
+
+	*n_r = 0;
+	closed = pixCloseBrick(NULL, pix, FORM_BRIDGE_PX, 1);
+	if (closed != NULL)
+		pixDilateBrick(closed, closed, 1, thicken);
+	opened = closed != NULL ? pixOpenBrick(NULL, closed, piece, 1) : NULL;
+	boxa = opened != NULL ? pixConnCompBB(opened, 8) : NULL;
+	pixDestroy(&closed);
+	pixDestroy(&opened);
+	if (boxa == NULL)
+		return NULL;
+	s = calloc((size_t)boxaGetCount(boxa) + 1, sizeof *s);
+	for (l_int32 k = 0; s != NULL && k < boxaGetCount(boxa); k++) {
+		l_int32 x, y, bw, bh;
+
+		boxaGetBoxGeometry(boxa, k, &x, &y, &bw, &bh);
+		if (bh <= FORM_MAX_THICK * em + thicken)
+			s[n++] = (struct seg){ x, y, x + bw, y + bh };
+	}
+	boxaDestroy(&boxa);
+	if (s == NULL)
+		return NULL;
+	qsort(s, n, sizeof *s, cmp_seg);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i + 1; j < n; j++) {
+			if (s[j].y0 - s[i].y0 > FORM_JOIN_BAND * em)
+				break;
+			if (s[j].x1 <= s[j].x0 || s[j].x0 - s[i].x1 > gap ||
+			    s[i].x0 - s[j].x1 > gap)
+				continue;
+			s[i].x0 = imin(s[i].x0, s[j].x0);
+			s[i].x1 = imax(s[i].x1, s[j].x1);
+			s[i].y1 = imax(s[i].y1, s[j].y1);
+			s[j].x1 = s[j].x0;          /* joined: left out below */
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (s[i].x1 - s[i].x0 >= min_len)
+			s[m++] = s[i];
+	*n_r = m;
+	return s;
+}
+
+/* Vertical lines: those of the page turned a quarter clockwise, turned
+ * back.  Left to right. */
+static struct seg *
+find_sides(PIX *pix, int em, size_t *n_r)
+{
+	PIX *turned = pixRotate90(pix, 1);
+	int h = pixGetHeight(pix);
+	struct seg *s;
+
+	*n_r = 0;
+	if (turned == NULL)
+		return NULL;
+	s = find_lines(turned, em, (int)(FORM_SIDE_MIN * em),
+	               (int)(FORM_SIDE_JOIN_GAP * em), (int)(FORM_SIDE_MIN * em), n_r);
+	pixDestroy(&turned);
+	/* Turned clockwise, the page's (x, y) is at (h - 1 - y, x). */
+	for (size_t i = 0; s != NULL && i < *n_r; i++)
+		s[i] = (struct seg){ s[i].y0, h - s[i].x1, s[i].y1, h - s[i].x0 };
+	return s;
+}
+
+static bool
+bit_at(const l_uint32 *data, int wpl, int x, int y)
+{
+	return GET_DATA_BIT(data + (size_t)y * (size_t)wpl, x) != 0;
+}
+
+/* The largest share of columns x0..x1 with ink on FORM_RULE_ROWS rows
+ * together, near y (within band): a rule there, whole or in dashes (a
+ * thin rule turned by a degree and sampled at 98 lines an inch keeps
+ * every other step of its staircase, all on a row or two).  The tops or
+ * bottoms of a line of characters are spread over more rows. */
+static double
+edge_fill(PIX *pix, int x0, int x1, int y, int band)
+{
+	const l_uint32 *data = pixGetData(pix);
+	int wpl = pixGetWpl(pix), h = pixGetHeight(pix), best = 0;
+
+	for (int top = imax(y - band, 0); top + FORM_RULE_ROWS <= imin(y + band, h); top++) {
+		int inked = 0;
+
+		for (int x = x0; x < x1; x++)
+			for (int yy = top; yy < top + FORM_RULE_ROWS; yy++)
+				if (bit_at(data, wpl, x, yy)) {
+					inked++;
+					break;
+				}
+		best = imax(best, inked);
+	}
+	return x1 > x0 ? (double)best / (x1 - x0) : 0;
+}
+
+/* Whether a word of the page runs across side s. */
+static bool
+in_word(const struct seg *s, const struct ocr_page *page, int em)
+{
+	int over = (int)(FORM_WORD_ACROSS * em);
+
+	for (size_t i = 0; i < page->n_words; i++) {
+		const struct ocr_word *w = &page->words[i];
+
+		if (w->x0 <= s->x0 - over && w->x1 >= s->x1 + over &&
+		    w->y0 < s->y1 && w->y1 > s->y0 &&
+		    !((unsigned char)w->text[0] < 0x80 && w->text[1] == '\0'))
+			return true;
+	}
+	return false;
+}
+
+static int
+cmp_frame(const void *a, const void *b)
+{
+	const struct frame *p = a, *q = b;
+
+	if (p->in.y0 != q->in.y0)
+		return p->in.y0 < q->in.y0 ? -1 : 1;
+	return (p->in.x0 > q->in.x0) - (p->in.x0 < q->in.x0);
+}
+
+/* The page's frames (FORM_MIN_WIDTH ...): each left side with the nearest
+ * side right of it on the same rows, proved by a rule at the top or the
+ * bottom.  Top to bottom, left to right; NULL when Leptonica failed. */
+static struct frame *
+find_frames(PIX *pix, const struct ocr_page *page, int em, size_t *n_r)
+{
+	int minw = (int)(pixGetWidth(pix) * FORM_MIN_WIDTH);
+	int tol = imax((int)(FORM_SIDE_TOL * em), 2);
+	int inset = imax((int)(FORM_INSET * em), 2);
+	int max_h = (int)(pixGetHeight(pix) * FORM_MAX_HEIGHT_PAGE);
+	int band = imax((int)(FORM_EDGE_BAND * em), 2);
+	size_t n_sides = 0, n = 0;
+	struct seg *v = find_sides(pix, em, &n_sides);
+	struct frame *f = v != NULL ? calloc(n_sides + 1, sizeof *f) : NULL;
+
+	*n_r = 0;
+	for (size_t i = 0; f != NULL && i < n_sides; i++) {
+		const struct seg *L = &v[i], *R = NULL;
+		struct seg in;
+
+		if (L->y1 - L->y0 > max_h)
+			continue;
+		for (size_t j = 0; j < n_sides; j++) {
+			const struct seg *c = &v[j];
+
+			if (c->x0 - L->x1 >= minw && abs(c->y0 - L->y0) <= tol &&
+			    abs(c->y1 - L->y1) <= tol && (R == NULL || c->x0 < R->x0))
+				R = c;
+		}
+		if (R == NULL || in_word(L, page, em) || in_word(R, page, em) ||
+		    (edge_fill(pix, L->x1, R->x0, imin(L->y0, R->y0), band) <
+		     FORM_EDGE_FILL &&
+		     edge_fill(pix, L->x1, R->x0, imax(L->y1, R->y1), band) <
+		     FORM_EDGE_FILL))
+			continue;
+		in = (struct seg){ L->x1 + inset, imax(L->y0, R->y0) + inset,
+		                   R->x0 - inset, imin(L->y1, R->y1) - inset };
+		if (in.y1 - in.y0 >= em / 2)
+			f[n++].in = in;
+	}
+	free(v);
+	if (f == NULL)
+		return NULL;
+	qsort(f, n, sizeof *f, cmp_frame);
+	*n_r = n;
+	return f;
+}
+
+/* ---- labels ------------------------------------------------------------- */
+
+struct line_box {
+	int x0, y0, x1, y1;
+	bool any;
+};
+
+static bool
+centre_in(const struct ocr_word *w, const struct seg *r, int slack)
+{
+	int cx = (w->x0 + w->x1) / 2, cy = (w->y0 + w->y1) / 2;
+
+	return cx >= r->x0 - slack && cx < r->x1 + slack &&
+	       cy >= r->y0 - slack && cy < r->y1 + slack;
+}
+
+/* The frame (index) whose inside, or its rules, hold the word's centre;
+ * -1 for none. */
+static int
+frame_of(const struct ocr_word *w, const struct frame *f, size_t n, int slack)
+{
+	for (size_t k = 0; k < n; k++)
+		if (centre_in(w, &f[k].in, slack))
+			return (int)k;
+	return -1;
+}
+
+static bool
+ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Appends word to the growing string *s (NULL at first): Chinese is
+ * written without spaces, Latin words and numbers keep one between. */
+static int
+join_word(char **s, const char *word)
+{
+	size_t len = *s != NULL ? strlen(*s) : 0, wl = strlen(word);
+	bool space = len > 0 && wl > 0 && ascii_alnum((unsigned char)(*s)[len - 1]) &&
+	             ascii_alnum((unsigned char)word[0]);
+	char *p = realloc(*s, len + space + wl + 1);
+
+	if (p == NULL)
+		return -1;
+	if (space)
+		p[len++] = ' ';
+	memcpy(p + len, word, wl + 1);
+	*s = p;
+	return 0;
+}
+
+/* The words of line l of the page (outside frames) whose centres lie over
+ * the columns lo..hi, joined onto *s. */
+static int
+join_line(char **s, const struct ocr_page *page, const int *owner, unsigned l,
+          int lo, int hi)
+{
+	for (size_t i = 0; i < page->n_words; i++) {
+		const struct ocr_word *w = &page->words[i];
+		int cx = (w->x0 + w->x1) / 2;
+
+		if (w->line == l && owner[i] < 0 && cx >= lo && cx < hi &&
+		    join_word(s, w->text) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The printed label of frame k: the line(s) above it, else the words left
+ * of it (FORM_LABEL_*); "" when neither was read.  NULL when out of
+ * memory. */
+static char *
+frame_label(const struct ocr_page *page, const int *owner, const struct line_box *lines,
+            unsigned n_lines, const struct frame *f, size_t n_frames, size_t k, int em)
+{
+	const struct seg *in = &f[k].in;
+	unsigned picked[FORM_LABEL_MAX_LINES];
+	size_t n_picked = 0;
+	int best = -1;
+	char *s = NULL;
+
+	for (unsigned l = 0; l < n_lines; l++) {
+		const struct line_box *b = &lines[l];
+		bool between = false;
+
+		if (!b->any || (b->y0 + b->y1) / 2 >= in->y0 ||
+		    b->y1 < in->y0 - FORM_LABEL_ABOVE * em ||
+		    b->x1 <= in->x0 - em || b->x0 >= in->x1)
+			continue;
+		for (size_t g = 0; g < n_frames; g++)
+			if (g != k && f[g].in.y0 >= b->y1 && f[g].in.y1 <= in->y0 &&
+			    f[g].in.x1 > in->x0 && f[g].in.x0 < in->x1)
+				between = true;
+		if (!between && (best < 0 || b->y1 > lines[best].y1))
+			best = (int)l;
+	}
+	while (best >= 0 && n_picked < FORM_LABEL_MAX_LINES) {
+		const struct line_box *cur = &lines[best];
+		int up = -1;
+
+		picked[n_picked++] = (unsigned)best;
+		for (unsigned l = 0; l < n_lines; l++) {
+			const struct line_box *b = &lines[l];
+
+			if (b->any && b->y1 <= cur->y0 + em / 2 &&
+			    b->y1 >= cur->y0 - FORM_LABEL_WRAP_GAP * em &&
+			    b->x1 >= in->x1 - FORM_LABEL_WRAP_END * em &&
+			    b->x0 < in->x1 && b->x1 > in->x0 - em && (unsigned)best != l &&
+			    (up < 0 || b->y1 > lines[up].y1))
+				up = (int)l;
+		}
+		best = up;
+	}
+	for (size_t p = n_picked; p-- > 0;)
+		if (join_line(&s, page, owner, picked[p], in->x0 - em, in->x1 + em) != 0)
+			goto oom;
+	if (n_picked == 0) {
+		/* Left of the frame, on its rows. */
+		for (size_t i = 0; i < page->n_words; i++) {
+			const struct ocr_word *w = &page->words[i];
+			int cy = (w->y0 + w->y1) / 2;
+
+			if (owner[i] < 0 && w->x1 <= in->x0 + em / 2 && cy >= in->y0 &&
+			    cy < in->y1 && join_word(&s, w->text) != 0)
+				goto oom;
+		}
+	}
+	if (s == NULL)
+		s = strdup("");
+	return s;
+oom:
+	free(s);
+	return NULL;
+}
+
+/* ---- reading a frame ---------------------------------------------------- */
+
+struct reading {
+	struct ocr_page pg;    /* words in the read image's pixels */
+	int border;            /* white pixels added around the inside */
+	char *flat;            /* the words' text without spaces */
+};
+
+static void
+reading_clear(struct reading *r)
+{
+	for (size_t i = 0; i < r->pg.n_words; i++)
+		free(r->pg.words[i].text);
+	free(r->pg.words);
+	free(r->pg.text);
+	free(r->flat);
+	memset(r, 0, sizeof *r);
+}
+
+static char *
+flat_text(const struct ocr_page *pg)
+{
+	char *s = NULL;
+
+	for (size_t i = 0; i < pg->n_words; i++) {
+		size_t len = s != NULL ? strlen(s) : 0, wl = strlen(pg->words[i].text);
+		char *p = realloc(s, len + wl + 1);
+
+		if (p == NULL) {
+			free(s);
+			return NULL;
+		}
+		memcpy(p + len, pg->words[i].text, wl + 1);
+		s = p;
+	}
+	return s != NULL ? s : strdup("");
+}
+
+static int
+read_image(TessBaseAPI *api, PIX *img, unsigned res, TessPageSegMode psm,
+           ETEXT_DESC *monitor, struct reading *out)
+{
+	int rc;
+
+	out->pg.width = (unsigned)pixGetWidth(img);
+	out->pg.height = (unsigned)pixGetHeight(img);
+	TessBaseAPISetPageSegMode(api, psm);
+	TessBaseAPISetImage2(api, img);
+	TessBaseAPISetSourceResolution(api, (int)res);
+	rc = TessBaseAPIRecognize(api, monitor);
+	if (rc == 0)
+		rc = ocr_collect_words(api, &out->pg);
+	TessBaseAPIClear(api);
+	if (rc == 0 && (out->flat = flat_text(&out->pg)) == NULL)
+		rc = -1;
+	return rc;
+}
+
+/* Reads frame f's inside as it is and smoothed.  0: both read (either
+ * may hold no word); 1: the frame is empty; -1: failed. */
+static int
+read_frame(TessBaseAPI *api, PIX *pix, unsigned res, int em, const struct frame *f,
+           ETEXT_DESC *monitor, struct reading rd[2])
+{
+	const struct seg *in = &f->in;
+	BOX *box = boxCreate(in->x0, in->y0, in->x1 - in->x0, in->y1 - in->y0);
+	PIX *crop = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
+	PIX *framed = NULL, *grey = NULL, *smooth = NULL;
+	TessPageSegMode psm = in->y1 - in->y0 < FORM_ONE_LINE * em ?
+	                      PSM_SINGLE_LINE : PSM_SINGLE_BLOCK;
+	l_int32 ink = 0;
+	int ret = -1;
+
+	boxDestroy(&box);
+	if (crop == NULL || pixCountPixels(crop, &ink, NULL) != 0)
+		goto out;
+	if (ink < FORM_EMPTY_INK * em * em) {
+		ret = 1;
+		goto out;
+	}
+	rd[0].border = rd[1].border = imax((int)(FORM_BORDER * em), 4);
+	framed = pixAddBorder(crop, rd[0].border, 0);
+	grey = framed != NULL ? pixConvert1To8(NULL, framed, 255, 0) : NULL;
+	smooth = grey != NULL ? pixBlockconv(grey, FORM_SMOOTH_HALF, FORM_SMOOTH_HALF) : NULL;
+	if (smooth == NULL)
+		goto out;
+	if (read_image(api, framed, res, psm, monitor, &rd[0]) != 0 ||
+	    read_image(api, smooth, res, psm, monitor, &rd[1]) != 0)
+		goto out;
+	ret = 0;
+out:
+	pixDestroy(&crop);
+	pixDestroy(&framed);
+	pixDestroy(&grey);
+	pixDestroy(&smooth);
+	return ret;
+}
+
+/* ---- the page's words --------------------------------------------------- */
+
+struct merge {
+	struct ocr_word *w;
+	size_t n;
+	unsigned line;         /* the next line's number */
+};
+
+/* Whether the two readings agree word for word (FORM_AS_IS ...). */
+static bool
+same_words(const struct reading rd[2])
+{
+	if (rd[0].pg.n_words != rd[1].pg.n_words)
+		return false;
+	for (size_t i = 0; i < rd[0].pg.n_words; i++)
+		if (strcmp(rd[0].pg.words[i].text, rd[1].pg.words[i].text) != 0)
+			return false;
+	return true;
+}
+
+/* Frame k's value (read[FORM_AS_IS], confidences as FORM_AS_IS says), in
+ * page pixels, as lines of their own after m's. */
+static void
+emit_frame(struct merge *m, const struct frame *f, size_t k, struct reading read[2])
+{
+	const struct seg *in = &f[k].in;
+	struct reading *rd = &read[FORM_AS_IS];
+	bool same = same_words(read), agree = strcmp(read[0].flat, read[1].flat) == 0;
+	unsigned lines = 0;
+
+	for (size_t i = 0; i < rd->pg.n_words; i++) {
+		struct ocr_word w = rd->pg.words[i];
+		int b = rd->border;
+
+		w.x0 = imin(imax(in->x0 + w.x0 - b, in->x0), in->x1);
+		w.x1 = imin(imax(in->x0 + w.x1 - b, w.x0), in->x1);
+		w.y0 = imin(imax(in->y0 + w.y0 - b, in->y0), in->y1);
+		w.y1 = imin(imax(in->y0 + w.y1 - b, w.y0), in->y1);
+		if (!agree)
+			w.conf = FORM_UNSURE_CONF;
+		else if (same && read[FORM_CHECK].pg.words[i].conf > w.conf)
+			w.conf = read[FORM_CHECK].pg.words[i].conf;
+		w.cell = (int)k;
+		lines = w.line + 1 > lines ? w.line + 1 : lines;
+		w.line += m->line;
+		m->w[m->n++] = w;
+		rd->pg.words[i].text = NULL;     /* moved */
+	}
+	m->line += lines;
+}
+
+/* The text of words: lines joined by \n, words by a space, as ocr.c's
+ * reading builds it.  NULL when out of memory. */
+static char *
+words_text(const struct ocr_word *w, size_t n)
+{
+	size_t len = 1;
+	char *t, *p;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(w[i].text) + 1;
+	p = t = malloc(len);
+	if (t == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t wl = strlen(w[i].text);
+
+		if (i > 0)
+			*p++ = w[i].line != w[i - 1].line ? '\n' : ' ';
+		memcpy(p, w[i].text, wl);
+		p += wl;
+	}
+	*p = '\0';
+	return t;
+}
+
+/* The page's words with each frame's inside replaced by its reading:
+ * lines in reading order, a frame's lines after the printed lines above
+ * its top (its label) and before those below. */
+static int
+merge_words(struct ocr_page *page, const int *owner, const struct frame *f,
+            size_t n_frames, struct reading (*rd)[2], const bool *read)
+{
+	struct merge m = { 0 };
+	size_t total = page->n_words, next = 0;
+	char *text;
+
+	for (size_t k = 0; k < n_frames; k++)
+		if (read[k])
+			total += rd[k][FORM_AS_IS].pg.n_words;
+	m.w = calloc(total + 1, sizeof *m.w);
+	if (m.w == NULL)
+		return -1;
+	for (size_t i = 0; i < page->n_words;) {
+		size_t j = i;
+		int top = INT32_MAX;
+
+		while (j < page->n_words && page->words[j].line == page->words[i].line)
+			j++;
+		for (size_t q = i; q < j; q++)
+			if (owner[q] < 0)
+				top = imin(top, page->words[q].y0);
+		if (top != INT32_MAX) {
+			for (; next < n_frames && f[next].in.y0 < top; next++)
+				if (read[next])
+					emit_frame(&m, f, next, rd[next]);
+			for (size_t q = i; q < j; q++) {
+				if (owner[q] >= 0)
+					continue;
+				m.w[m.n] = page->words[q];
+				m.w[m.n++].line = m.line;
+				page->words[q].text = NULL;    /* moved */
+			}
+			m.line++;
+		}
+		i = j;
+	}
+	for (; next < n_frames; next++)
+		if (read[next])
+			emit_frame(&m, f, next, rd[next]);
+	text = words_text(m.w, m.n);
+	if (text == NULL) {
+		/* Put back what was moved: the page stays as it was read. */
+		for (size_t i = 0, q = 0; i < m.n; i++) {
+			if (m.w[i].cell >= 0) {
+				free(m.w[i].text);
+				continue;
+			}
+			while (owner[q] >= 0)
+				q++;
+			page->words[q++].text = m.w[i].text;
+		}
+		free(m.w);
+		return -1;
+	}
+	for (size_t i = 0; i < page->n_words; i++)
+		free(page->words[i].text);
+	free(page->words);
+	page->words = m.w;
+	page->n_words = m.n;
+	free(page->text);
+	page->text = text;
+	return 0;
+}
+
+/* ---- the page ----------------------------------------------------------- */
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+
+int
+ocr_form_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
+              struct ocr_page *page)
+{
+	int em = ocr_em_height(page->words, page->n_words);
+	size_t n_frames = 0, n_lines = 0;
+	struct frame *f = NULL;
+	struct reading (*rd)[2] = NULL;
+	struct line_box *lines = NULL;
+	int *owner = NULL;
+	bool *read = NULL;
+	ETEXT_DESC *monitor = NULL;
+	TessPageSegMode psm = TessBaseAPIGetPageSegMode(api);
+	double start = now_ms();
+	int ret = -1;
+
+	/* Without words there is no label to read; frames that could not
+	 * be sought (Leptonica failed) leave the page as read. */
+	if (page->n_words == 0 || (f = find_frames(pix, page, em, &n_frames)) == NULL)
+		return 0;
+	if (n_frames == 0 || n_frames > OCR_MAX_CELLS) {
+		/* No form we read has so many: a table or a grid of
+		 * squares, read as a page. */
+		free(f);
+		return 0;
+	}
+	for (size_t i = 0; i < page->n_words; i++)
+		n_lines = page->words[i].line + 1 > n_lines ? page->words[i].line + 1 : n_lines;
+	rd = calloc(n_frames, sizeof *rd);
+	owner = calloc(page->n_words + 1, sizeof *owner);
+	lines = calloc(n_lines + 1, sizeof *lines);
+	read = calloc(n_frames, sizeof *read);
+	page->cells = calloc(n_frames, sizeof *page->cells);
+	if (rd == NULL || owner == NULL || lines == NULL || read == NULL ||
+	    page->cells == NULL)
+		goto out;
+	if (timeout_ms > 0) {
+		monitor = TessMonitorCreate();
+		if (monitor == NULL)
+			goto out;
+		TessMonitorSetDeadlineMSecs(monitor, (int)timeout_ms);
+	}
+	for (size_t i = 0; i < page->n_words; i++) {
+		const struct ocr_word *w = &page->words[i];
+		struct line_box *b = &lines[w->line];
+
+		owner[i] = frame_of(w, f, n_frames, imax((int)(FORM_LINES_OWNED * em), 2));
+		if (owner[i] >= 0)
+			continue;
+		if (!b->any)
+			*b = (struct line_box){ w->x0, w->y0, w->x1, w->y1, true };
+		b->x0 = imin(b->x0, w->x0);
+		b->y0 = imin(b->y0, w->y0);
+		b->x1 = imax(b->x1, w->x1);
+		b->y1 = imax(b->y1, w->y1);
+	}
+	TessBaseAPISetVariable(api, FORM_NOISE_ROWS_VAR, "0");
+	for (size_t k = 0; k < n_frames; k++) {
+		struct ocr_cell *c = &page->cells[k];
+		int rc;
+
+		c->label = frame_label(page, owner, lines, (unsigned)n_lines, f, n_frames,
+		                       k, em);
+		if (c->label == NULL)
+			goto out;
+		c->x0 = f[k].in.x0;
+		c->y0 = f[k].in.y0;
+		c->x1 = f[k].in.x1;
+		c->y1 = f[k].in.y1;
+		page->n_cells = k + 1;
+		rc = read_frame(api, pix, res, em, &f[k], monitor, rd[k]);
+		if (rc < 0)
+			goto out;
+		if (timeout_ms > 0 && now_ms() - start >= timeout_ms) {
+			/* Readings cut short are no readings: the page's own
+			 * words stay. */
+			ret = 1;
+			goto out;
+		}
+		read[k] = rc == 0;
+	}
+	ret = merge_words(page, owner, f, n_frames, rd, read);
+out:
+	if (ret != 0) {
+		for (size_t k = 0; k < page->n_cells; k++)
+			free(page->cells[k].label);
+		free(page->cells);
+		page->cells = NULL;
+		page->n_cells = 0;
+	}
+	TessBaseAPISetPageSegMode(api, psm);
+	TessBaseAPISetVariable(api, FORM_NOISE_ROWS_VAR, "1");
+	if (monitor != NULL)
+		TessMonitorDelete(monitor);
+	for (size_t k = 0; rd != NULL && k < n_frames; k++) {
+		reading_clear(&rd[k][0]);
+		reading_clear(&rd[k][1]);
+	}
+	free(rd);
+	free(owner);
+	free(lines);
+	free(read);
+	free(f);
+	return ret < 0 ? -1 : 0;
+}
