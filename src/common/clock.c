@@ -76,6 +76,19 @@ clock_date(const char *tz_name, int64_t t, char date[11])
 	memcpy(date, l.date, sizeof(l.date));
 }
 
+int64_t
+clock_midnight(const char *tz_name, int year, int month, int day)
+{
+	GTimeZone *tz = clock_zone(tz_name);
+	GDateTime *local = g_date_time_new(tz, year, month, day, 0, 0, 0);
+	int64_t t = local != NULL ? g_date_time_to_unix(local) : -1;
+
+	if (local != NULL)
+		g_date_time_unref(local);
+	g_time_zone_unref(tz);
+	return t;
+}
+
 char *
 clock_format(const char *tz_name, int64_t t, const char *format)
 {

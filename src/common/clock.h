@@ -34,6 +34,11 @@ void clock_local(const char *tz_name, int64_t t, struct clock_local *local_r);
 /* The date of t in tz_name (as clock_local), "YYYY-MM-DD", into date. */
 void clock_date(const char *tz_name, int64_t t, char date[11]);
 
+/* The moment (Unix seconds) a clock in tz_name (as clock_local) shows
+ * 00:00:00 on year-month-day, or -1 when that is no date (month 13, a
+ * year past 9999). */
+int64_t clock_midnight(const char *tz_name, int year, int month, int day);
+
 /* t in tz_name (as clock_local) through g_date_time_format's format
  * ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S%:z", ...).  Returns a new string
  * (g_free). */

@@ -14,7 +14,7 @@
 #include "workflow/report.h"
 
 /* The last year whose report can be asked for: the first instant of the
- * year after it must still be a date GDateTime can make. */
+ * year after it must still be a date (clock_midnight). */
 #define CTL_REPORT_YEAR_MAX 9998
 
 #define CTL_REPORT_TITLE "%d年度政府信息公开工作年度报告"
@@ -45,26 +45,17 @@ static int
 ctl_report_compute(const struct config *cfg, int year, struct report_table *t_r,
 		   struct ogi_error *err)
 {
-	GTimeZone *tz = g_time_zone_new_identifier(cfg->timezone);
+	int64_t end = clock_midnight(cfg->timezone, year + 1, 1, 1);
 	struct registry_report_case *rows = NULL;
 	struct report_case *cases;
 	struct registry *reg = NULL;
-	GDateTime *end;
 	size_t n = 0;
 	int rc;
 
 	*t_r = (struct report_table){ .year = year };
-	if (tz == NULL) {
-		error_set(err, "unknown time zone %s", cfg->timezone);
-		return -1;
-	}
-	end = g_date_time_new(tz, year + 1, 1, 1, 0, 0, 0);
-	g_time_zone_unref(tz);
 	rc = registry_open(cfg->db_path, true, &reg, err) != 0 ||
-	     registry_report_cases(reg, g_date_time_to_unix(end), &rows, &n,
-				   err) != 0 ? -1 : 0;
+	     registry_report_cases(reg, end, &rows, &n, err) != 0 ? -1 : 0;
 	registry_close(reg);
-	g_date_time_unref(end);
 	if (rc != 0)
 		return -1;
 	cases = g_new0(struct report_case, n > 0 ? n : 1);

@@ -112,12 +112,44 @@ test_format(void **state)
 	}
 }
 
+/* Midnight of a date on the office's clock, as a moment. */
+static const struct {
+	const char *tz;
+	int year, month, day;
+	int64_t t;
+} midnight_cases[] = {
+	{ "UTC", 1970, 1, 1, 0 },
+	/* 2027 begins in Shanghai at 2026-12-31T16:00Z */
+	{ "Asia/Shanghai", 2027, 1, 1, 1798761600 - 28800 },
+	/* 2026-07-04 begins in New York (EDT, -4) at 04:00Z */
+	{ "America/New_York", 2026, 7, 4, 1783137600 },
+	/* a zone the system does not know counts as UTC */
+	{ "Mars/Olympus_Mons", 2028, 2, 29, 1835438400 - 43200 },
+	/* no such dates */
+	{ "Asia/Shanghai", 2026, 2, 30, -1 },
+	{ "Asia/Shanghai", 2026, 13, 1, -1 },
+	{ "UTC", 10000, 1, 1, -1 },
+};
+
+static void
+test_midnight(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(midnight_cases); i++)
+		assert_int_equal(clock_midnight(midnight_cases[i].tz,
+						midnight_cases[i].year,
+						midnight_cases[i].month,
+						midnight_cases[i].day),
+				 midnight_cases[i].t);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_local),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_midnight),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
