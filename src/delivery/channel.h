@@ -207,9 +207,10 @@ const char *delivery_fallback_next(const struct delivery_contact *c,
  * (a reply that was answered); an event "delivery-failed" and a log line
  * tell the office; and the letter is added again, pending, in the next
  * channel the applicant gave (delivery_fallback_next; bureau rules Art. 8:
- * another suitable form when the one asked for fails), with its kind,
- * values and attachments.  *next_id_r is the new letter, 0 when no
- * channel is left (the office must act).  Calling it again for the same
+ * another suitable form when the one asked for fails) that does not lead
+ * to the office's own contact (delivery_letter_to_office; cfg NULL: not
+ * asked), with its kind, values and attachments.  *next_id_r is the new
+ * letter, 0 when no channel is left (the office must act).  Calling it again for the same
  * letter adds nothing more and gives the same *next_id_r.  Not inside a
  * registry transaction; takes the write lock.  Returns 0, or -1 (no such
  * letter, a database error) with nothing added. */

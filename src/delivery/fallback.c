@@ -58,7 +58,8 @@ fallback_can_fail(const char *state)
  * a later letter of its kind on its case shows that was done.  *again_r:
  * this call did it (false: an earlier one had). */
 static int
-fallback_in_tx(struct registry *reg, const struct registry_letter *l,
+fallback_in_tx(const struct config *cfg, struct registry *reg,
+	       const struct registry_letter *l, const struct registry_case *c,
 	       const struct delivery_contact *contact, const char *detail,
 	       int64_t now, int64_t *next_id_r, const char **next_r,
 	       bool *again_r, struct ogi_error *err)
@@ -83,6 +84,11 @@ fallback_in_tx(struct registry *reg, const struct registry_letter *l,
 		goto out;
 	*again_r = true;
 	*next_r = delivery_fallback_next(contact, l->channel);
+	/* A way that leads to the office's own contact (a form's footer read
+	 * as the applicant's) is no way to the applicant. */
+	while (*next_r != NULL && cfg != NULL &&
+	       delivery_letter_to_office(cfg, &c->rec, *next_r) != NULL)
+		*next_r = delivery_fallback_next(contact, *next_r);
 	if (*next_r != NULL) {
 		struct registry_letter_file *files =
 			g_new0(struct registry_letter_file, l->n_files + 1);
@@ -165,15 +171,14 @@ delivery_fallback(const struct config *cfg, struct registry *reg,
 	bool again = false;
 	int rc = -1;
 
-	(void)cfg;
 	*next_id_r = 0;
 	if (fallback_load(reg, letter_id, &l, &c, err) != 0)
 		return -1;
 	delivery_contact_of_case(c, &contact);
 	if (registry_batch_begin(reg, err) != 0)
 		goto out;
-	if (fallback_in_tx(reg, &l, &contact, detail, now, next_id_r, &next,
-			   &again, err) != 0) {
+	if (fallback_in_tx(cfg, reg, &l, c, &contact, detail, now, next_id_r,
+			   &next, &again, err) != 0) {
 		registry_batch_abort(reg);
 		*next_id_r = 0;
 		goto out;

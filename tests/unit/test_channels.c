@@ -878,6 +878,28 @@ test_fallback_receipt(void **state)
 	case_state(f, id, "registered");
 }
 
+/* The case's fax number is the office's own (a form's footer read as the
+ * applicant's): a receipt that fails by e-mail goes by post, not to the
+ * office's fax. */
+static void
+test_fallback_not_to_office(void **state)
+{
+	struct registry_fixture *f = *state;
+	const struct config cfg = { .office = { .fax = "0471 665 1234" } };
+	char id[REGISTRY_CASE_ID_SIZE];
+	struct registry_letter_new l = { .kind = "receipt", .channel = "email" };
+	struct ogi_error err = { 0 };
+	int64_t first, next;
+
+	make_case(f, "0471-6651234", id);
+	l.case_id = id;
+	assert_int_equal(registry_letter_add(f->reg, &l, T0, &first, &err), 0);
+	assert_int_equal(delivery_fallback(&cfg, f->reg, first, "5.1.1 unknown",
+					   T0, &next, &err), 0);
+	letter_state(f, first, "failed", "email");
+	letter_state(f, next, "pending", "post");
+}
+
 /* A bounce after the server accepted the reply (the case delivered): the
  * letter fails, goes again by the next channel, and the case becomes
  * delivery_failed; a late bounce of the receipt leaves it delivered. */
@@ -1013,6 +1035,9 @@ main(void)
 						registry_fixture_setup,
 						registry_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_fallback_receipt,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_fallback_not_to_office,
 						registry_fixture_setup,
 						registry_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_fallback_tell,
