@@ -95,16 +95,16 @@
  * enlarged reading differed from a right first reading in 7 of 36 values
  * (it reads 数 as 效, 享受 as 孚党), the smoothed one in 1; both differed
  * from every wrong first reading of a clean fax (堆林 for 霍林, 浓 for
- * 沁). */
+ * 沁) but a smudged ID's, which its checksum refuses. */
 #define FORM_SMOOTH_HALF 1
 /* A frame's label: the nearest printed line above it (its middle above
  * the frame: Tesseract's box of a label's last word may take in the
  * frame's top rule), its bottom at most 1.5 em above the frame (the form
- * prints it 1 em above), overlapping the
- * frame's columns; lines above that one belong to it when they were
- * wrapped: they reach to within 2 em of the frame's right end and lie at
- * most one em above (a long label over two lines).  At most three lines.
- * Without a line above: words left of the frame on its rows. */
+ * prints it 1 em above), overlapping the frame's columns; lines above
+ * that one belong to it when they were wrapped: they reach to within 2 em
+ * of the frame's right end and lie at most one em above (a long label
+ * over two lines).  At most three lines.  Without a line above: words
+ * left of the frame on its rows. */
 #define FORM_LABEL_ABOVE 1.5
 #define FORM_LABEL_WRAP_END 2.0
 #define FORM_LABEL_WRAP_GAP 1.0
@@ -117,12 +117,12 @@
 /* The value is the reading as the frame is (FORM_AS_IS): on the test
  * faxes' form fields it was right in 36 of 40 values at fine resolution,
  * where the page's own reading was right in 35.  The smoothed reading
- * checks it: readings that agree, word for word,
- * keep the higher of each word's two confidences; readings that differ
- * make every word of the value unsure (FORM_UNSURE_CONF), so the field
- * goes to a clerk.  Agreement is no proof (speckles read as 四 at a
- * line's end by both), so it never raises a word above what one of the
- * readings gave it. */
+ * checks it: readings that agree, word for word, keep the higher of each
+ * word's two confidences; readings that differ make every word of the
+ * value unsure (FORM_UNSURE_CONF), so the field goes to a clerk.
+ * Agreement is no proof (specks read as 四 at a line's end by both, at 5
+ * and 0), so it never raises a word above what one of the readings gave
+ * it. */
 #define FORM_AS_IS 0
 #define FORM_CHECK 1
 #define FORM_UNSURE_CONF 0
