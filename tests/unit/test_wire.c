@@ -453,7 +453,8 @@ struct hostile {
 
 /* Tags as in wire.c's enum: 16 message id, 20 problem, 21 parse error,
  * 32 record kind, 33 applicant kind, 37 missing, 40 date, 41 verdict,
- * 22 reference, 64+ strings, 100+ provenance. */
+ * 22 reference, 63 OCR page, 64+ strings, 100+ provenance; inside a page
+ * 1 number, 2 geometry, 4 mean confidence, 6 word, 10 cell. */
 static const struct hostile hostile_results[] = {
 	{ "empty body: neither record nor error", "",
 	  "neither a record nor a parse error" },
@@ -540,6 +541,15 @@ static const struct hostile hostile_results[] = {
 	  " 02 10 00 00 00 10 00 00 00 10 00 00 00 cc 00 00 00 c4 00 00 00"
 	  " 04 08 00 00 00 32 00 00 00 00 00 00 00 04 01 00 00 00 00",
 	  "field 4 repeated" },
+	{ "a cell after the words (a word's cell is checked against the cells "
+	  "before it)",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 3f 57 00 00 00 01 08 00 00 00 01 00 00 00 00 00 00 00"
+	  " 02 10 00 00 00 10 00 00 00 10 00 00 00 cc 00 00 00 c4 00 00 00"
+	  " 06 1a 00 00 00 32 00 00 00 00 00 00 00 00 00 00 00 00 01 00 00 00"
+	  " 01 00 00 00 00 00 00 00 61"
+	  " 0a 11 00 00 00 00 00 00 00 00 00 00 00 02 00 00 00 02 00 00 00 62",
+	  "a cell after words" },
 	{ "page truncated inside",
 	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
 	  " 3f 08 00 00 00 01 08 00 00 00 01 00 00",
