@@ -1376,6 +1376,25 @@ sign_area_stop(const struct ocr_line *ln)
 	return stop;
 }
 
+/* Whether ln was read in frames whose printed label names no field (a
+ * seal or a hand above a frame read as its label). */
+static bool
+unlabelled_frame(const struct ocr_line *ln, const struct extract_ocr_word *w)
+{
+	bool framed = ln->c->len > 0;
+
+	for (guint i = 0; i < ln->c->len && framed; i++) {
+		const char *label, *lend;
+
+		if (at(ln, i)->word < 0)
+			continue;
+		label = w[at(ln, i)->word].cell_label;
+		framed = label != NULL &&
+			 extract_lexicon_label_at(label, label + strlen(label), &lend) == NULL;
+	}
+	return framed;
+}
+
 /* Where, after the signature label at the start of ln, another field
  * starts on the line (padding, then a label: 日期：); ln's length when
  * none does. */
@@ -1424,12 +1443,15 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w)
 			continue;
 		found++;
 		boxed = line_span(ln, w, &top, &bottom);
-		/* A label with its signature beside it has no area below; one
-		 * alone on its line is a cell, its area the frame under it. */
-		while (e == ln->c->len && l + 1 < pg->lines->len) {
+		/* A label with its signature beside it has no area below but
+		 * the frames under it (a seal read as the label of its own
+		 * frame); one alone on its line is a cell, its area the frame
+		 * under it. */
+		while (l + 1 < pg->lines->len) {
 			struct ocr_line *below = g_ptr_array_index(pg->lines, l + 1);
 
-			if (sign_area_stop(below))
+			if (sign_area_stop(below) ||
+			    (e < ln->c->len && !unlabelled_frame(below, w)))
 				break;
 			if (boxed && line_span(below, w, &below_top, &below_bottom)
 			    ? (double)(below_top - bottom) >

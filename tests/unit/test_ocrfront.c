@@ -125,6 +125,13 @@ static const struct front_case cases[] = {
 	{ "the words of a signature's frame left out, whatever the label above reads",
 	  "申{0} 清{0} 入{0}\n<申请人签名（盖章）> 0.AAA{0}\n<申请人签名（盖章）> ooQ{11}\n申请 时间",
 	  "申清入\n申请时间\n", NULL, 0, 0, 0, NULL },
+	{ "a seal read beside the label and as the label of the frame under it: both left out",
+	  "申请 人 签名 〈 盖 章 ) ATTASNAN{0}\n<申请人签名〈盖章)> 色{13}\n"
+	  "<ATTASNAN> vv{0} RN{0}\n<ATTASNAN> 委{0} 成{0}\n申请 时间\n<申请时间> 2026 年 11 月 23 日",
+	  "申请人签名:\n申请时间:2026年11月23日\n", NULL, 0, 0, 0, NULL },
+	{ "a frame with a field's label under the signature's line stays",
+	  "申请 人 签名 : 王建国\n<申请时间> 2026 年 11 月 23 日",
+	  "申请人签名:\n2026年11月23日\n", NULL, 0, 0, 0, NULL },
 	/* The signature's area: ink, not text. */
 	{ "a scribble read below the signature's label cell left out",
 	  "申请 人 签名 〈 善 章 )\n0.AAA{0}\n申请 时间\n2026 年 11 月 20 日",
