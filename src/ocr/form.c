@@ -46,6 +46,13 @@
  * stretched to square pixels. */
 #define FORM_RULE_ROWS 3
 #define FORM_WORD_ACROSS 0.25
+/* And a side is a line alone: the columns just inside it (0.15 em) are
+ * blank on nearly all its rows (ink on a fifth of them at most: a
+ * speck, a pen stroke touching it), where a stroke of a bold title --
+ * whose words Tesseract may not have read at all on a noisy fax -- has
+ * the glyph's other strokes beside it. */
+#define FORM_MARGIN 0.15
+#define FORM_MARGIN_MAX_INK 0.2
 /* Gaps a fax leaves in a line (a dropped scan line's pixels, 1-3 px) are
  * bridged before lines are sought; a gap between two characters of a
  * printed line is wider (0.1 em and more). */
@@ -264,6 +271,26 @@ edge_fill(PIX *pix, int x0, int x1, int y, int band)
 	return x1 > x0 ? (double)best / (x1 - x0) : 0;
 }
 
+/* The share of rows y0..y1 with ink in the columns x0..x1. */
+static double
+rows_inked(PIX *pix, int x0, int x1, int y0, int y1)
+{
+	const l_uint32 *data = pixGetData(pix);
+	int wpl = pixGetWpl(pix), inked = 0;
+
+	x0 = imax(x0, 0);
+	x1 = imin(x1, pixGetWidth(pix));
+	y0 = imax(y0, 0);
+	y1 = imin(y1, pixGetHeight(pix));
+	for (int y = y0; y < y1; y++)
+		for (int x = x0; x < x1; x++)
+			if (bit_at(data, wpl, x, y)) {
+				inked++;
+				break;
+			}
+	return y1 > y0 ? (double)inked / (y1 - y0) : 1;
+}
+
 /* Whether a word of the page runs across side s. */
 static bool
 in_word(const struct seg *s, const struct ocr_page *page, int em)
@@ -302,6 +329,7 @@ find_frames(PIX *pix, const struct ocr_page *page, int em, size_t *n_r)
 	int inset = imax((int)(FORM_INSET * em), 2);
 	int max_h = (int)(pixGetHeight(pix) * FORM_MAX_HEIGHT_PAGE);
 	int band = imax((int)(FORM_EDGE_BAND * em), 2);
+	int margin = imax((int)(FORM_MARGIN * em), 2);
 	size_t n_sides = 0, n = 0;
 	struct seg *v = find_sides(pix, em, &n_sides);
 	struct frame *f = v != NULL ? calloc(n_sides + 1, sizeof *f) : NULL;
@@ -321,6 +349,10 @@ find_frames(PIX *pix, const struct ocr_page *page, int em, size_t *n_r)
 				R = c;
 		}
 		if (R == NULL || in_word(L, page, em) || in_word(R, page, em) ||
+		    rows_inked(pix, L->x1, L->x1 + margin, L->y0 + band, L->y1 - band) >
+		    FORM_MARGIN_MAX_INK ||
+		    rows_inked(pix, R->x0 - margin, R->x0, R->y0 + band, R->y1 - band) >
+		    FORM_MARGIN_MAX_INK ||
 		    (edge_fill(pix, L->x1, R->x0, imin(L->y0, R->y0), band) <
 		     FORM_EDGE_FILL &&
 		     edge_fill(pix, L->x1, R->x0, imax(L->y1, R->y1), band) <
