@@ -2,7 +2,7 @@
  * file, a pipe or a socket they own: write(2) may take fewer bytes than it
  * is given (a pipe, a signal), and every caller needs all of them.
  *
- * Blocks as write(2) does on fd; async-signal-safe is not claimed.
+ * Blocks as write(2) does on fd; uses nothing but write(2) and errno.
  */
 #ifndef OGI_COMMON_FDIO_H
 #define OGI_COMMON_FDIO_H
