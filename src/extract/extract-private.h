@@ -228,6 +228,9 @@ struct extract_ocr_text {
 	unsigned low_words;    /* words in text below EXTRACT_OCR_CONF_MIN */
 	unsigned sign_areas;   /* signature labels left out with their area:
 	                          the ink decides the signature, not words */
+	unsigned sign_words;   /* words read inside a signature's frame (left
+	                          out): ink the signature's measure must agree
+	                          with */
 };
 
 /* Makes out from the n words (struct extract_ocr_input's order); today:

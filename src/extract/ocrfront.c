@@ -336,9 +336,11 @@ one_frame(const struct extract_ocr_word *w, size_t from, size_t to)
  * otherwise a space where the characters want one.  The lines of one
  * frame are one value, joined into one line (a request the form wraps
  * over its frame's lines); the words of a signature's frame are left out
- * (*sign_frames_r counts the frames): a hand is no text. */
+ * (*sign_frames_r counts the frames, *sign_words_r their words, which are
+ * ink there): a hand is no text. */
 static GPtrArray *
-build_pages(const struct extract_ocr_word *w, size_t n, unsigned *sign_frames_r)
+build_pages(const struct extract_ocr_word *w, size_t n, unsigned *sign_frames_r,
+	    unsigned *sign_words_r)
 {
 	GPtrArray *pages = g_ptr_array_new_with_free_func(page_free);
 	struct ocr_page *pg = NULL;
@@ -346,6 +348,7 @@ build_pages(const struct extract_ocr_word *w, size_t n, unsigned *sign_frames_r)
 	int prev_sign_cell = -1;
 
 	*sign_frames_r = 0;
+	*sign_words_r = 0;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		struct ocr_line *ln;
@@ -363,7 +366,8 @@ build_pages(const struct extract_ocr_word *w, size_t n, unsigned *sign_frames_r)
 		if (one_frame(w, i, j) && sign_frame(w[i].cell_label)) {
 			*sign_frames_r += prev_sign_cell != (int)w[i].cell;
 			prev_sign_cell = (int)w[i].cell;
-			i = j;
+			for (; i < j; i++)
+				*sign_words_r += w[i].text != NULL && *w[i].text != '\0';
 			continue;
 		}
 		if (!new_page && pg->lines->len > 0 && one_frame(w, i, j) &&
@@ -1654,8 +1658,8 @@ void
 extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 		  const char *today, struct extract_ocr_text *out)
 {
-	unsigned sign_frames;
-	GPtrArray *pages = build_pages(words, n, &sign_frames);
+	unsigned sign_frames, sign_words;
+	GPtrArray *pages = build_pages(words, n, &sign_frames, &sign_words);
 	GString *text = g_string_new(NULL);
 	GArray *word = g_array_new(FALSE, FALSE, sizeof(int));
 	GArray *flags = g_array_new(FALSE, FALSE, sizeof(unsigned char));
@@ -1665,6 +1669,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 	memset(out, 0, sizeof(*out));
 	out->doubts = g_ptr_array_new_with_free_func(g_free);
 	out->sign_areas = sign_frames;
+	out->sign_words = sign_words;
 	for (guint p = 0; p < pages->len; p++) {
 		struct ocr_page *pg = g_ptr_array_index(pages, p);
 
@@ -2157,11 +2162,14 @@ doubt_missing(struct extract_record *rec, const struct extract_ocr_text *t)
  * without a judgement a missing one is a doubt, since a hand's strokes
  * are no words (a correction notice for a signed form would be wrong).
  * Where the front left out a signature label's area (areas), the ink
- * alone decides: whatever the reader made of other lines is no
- * signature. */
+ * decides: whatever the reader made of other lines is no signature; but
+ * words read inside a signature's frame (frame_words) are ink too, so a
+ * blank measure beside them is a disagreement a clerk settles, never a
+ * missing signature (the measure can miss the frame on a fax that lost
+ * a rule, and a correction notice for a signed form would be wrong). */
 static void
 judge_signature(struct extract_record *rec, enum extract_ocr_ink ink,
-		unsigned areas)
+		unsigned areas, unsigned frame_words)
 {
 	bool missing;
 
@@ -2185,6 +2193,10 @@ judge_signature(struct extract_record *rec, enum extract_ocr_ink ink,
 				   "signature: none in the OCR text, and "
 				   "the ink of a signature area could not be "
 				   "judged");
+	else if (ink == EXTRACT_OCR_INK_ABSENT && missing && frame_words > 0)
+		extract_review_add(rec, "signature: %u words were read in the "
+				   "signature's frame, the ink measure found "
+				   "none: look at the page", frame_words);
 }
 
 /* --- check boxes ---------------------------------------------------------- */
@@ -2289,14 +2301,18 @@ box_group(const struct extract_ocr_input *in, size_t i)
 	return g;
 }
 
+/* A line listing this many options of a question is its choice line on
+ * a form: a sentence names the one way it asks for. */
+#define CHOICE_LINE_OPTIONS 2
+
 /* What the boxes of one question say. */
 struct box_answer {
 	unsigned found;      /* boxes of the question measured */
 	int choice;          /* the one ticked (enum extract_delivery or
 	                        extract_medium), 0 for none */
 	bool several;        /* boxes of two choices ticked */
-	GString *unsure;     /* options whose ink is between empty and ticked,
-	                        or whose question is not told */
+	GString *unsure;     /* options whose ink is between empty and ticked */
+	GString *untold;     /* options ticked whose question is not told */
 	GString *ticked;     /* options ticked */
 };
 
@@ -2312,6 +2328,7 @@ box_answer(const struct extract_ocr_input *in, unsigned group,
 {
 	memset(a, 0, sizeof(*a));
 	a->unsure = g_string_new(NULL);
+	a->untold = g_string_new(NULL);
 	a->ticked = g_string_new(NULL);
 	for (size_t i = 0; i < in->n_boxes; i++) {
 		const struct extract_ocr_box *b = &in->boxes[i];
@@ -2320,13 +2337,18 @@ box_answer(const struct extract_ocr_input *in, unsigned group,
 		enum extract_medium m;
 		int choice;
 
-		if (!(g & group))
+		/* An empty box changes neither answer, whichever question
+		 * it belongs to. */
+		if (!(g & group) ||
+		    (g != group && b->mark == EXTRACT_OCR_INK_ABSENT))
 			continue;
 		(void)box_option(b, &d, &m);
 		choice = group == BOX_DELIVERY ? (int)d : (int)m;
 		a->found++;
-		if (g != group || b->mark == EXTRACT_OCR_INK_UNKNOWN) {
+		if (b->mark == EXTRACT_OCR_INK_UNKNOWN) {
 			box_note(a->unsure, b->label);
+		} else if (g != group) {
+			box_note(a->untold, b->label);
 		} else if (b->mark == EXTRACT_OCR_INK_PRESENT) {
 			box_note(a->ticked, b->label);
 			a->several |= a->choice != 0 && a->choice != choice;
@@ -2335,13 +2357,44 @@ box_answer(const struct extract_ocr_input *in, unsigned group,
 	}
 }
 
+/* Whether the line info was read from lists two or more options of
+ * group: a form's choice line, whose ticks are the text's reading of its
+ * boxes, not words the applicant wrote. */
+static bool
+choice_line(const struct extract_field_info *info, unsigned group)
+{
+	const char *p = info->line, *end;
+	unsigned options = 0;
+
+	if (p == NULL)
+		return false;
+	end = p + strlen(p);
+	while (p < end && options < CHOICE_LINE_OPTIONS) {
+		size_t len = 0;
+		int i = extract_lexicon_option_at(p, end, &len);
+
+		if (i >= 0 && len > 0 &&
+		    (group == BOX_DELIVERY ?
+		     extract_lexicon_options[i].delivery != EXTRACT_DELIVERY_UNKNOWN :
+		     extract_lexicon_options[i].medium != EXTRACT_MEDIUM_UNKNOWN)) {
+			options++;
+			p += len;
+		} else {
+			p = g_utf8_next_char(p);
+		}
+	}
+	return options >= CHOICE_LINE_OPTIONS;
+}
+
 /* The delivery and the medium by the ink in the form's boxes, when the
  * OCR module measured some: exactly one choice ticked and no box unsure
  * is HIGH; a box unsure or two choices ticked leave the question to a
  * clerk (LOW, with the options named); no box ticked is no answer.  The
  * text's reading of the boxes (口 for an empty one, junk for a tick) is
- * no evidence and is dropped.  A form's fax reply default is decided
- * again from the answer. */
+ * no evidence: a question none of whose boxes was measured keeps it LOW;
+ * when the module measured no box at all, only a reading of a form's
+ * choice line is (a letter states its way in words).  A form's fax reply
+ * default is decided again from the answer. */
 static void
 judge_boxes(struct extract_record *rec, const struct extract_ocr_input *in)
 {
@@ -2354,8 +2407,6 @@ judge_boxes(struct extract_record *rec, const struct extract_ocr_input *in)
 	};
 	bool delivery_changed = false;
 
-	if (in->n_boxes == 0)
-		return;
 	for (size_t q = 0; q < G_N_ELEMENTS(questions); q++) {
 		struct box_answer a;
 		enum extract_field f = questions[q].field;
@@ -2364,7 +2415,7 @@ judge_boxes(struct extract_record *rec, const struct extract_ocr_input *in)
 
 		box_answer(in, questions[q].group, &a);
 		if (a.found > 0) {
-			high = !a.several && a.unsure->len == 0;
+			high = !a.several && a.unsure->len == 0 && a.untold->len == 0;
 			choice = a.several ? 0 : a.choice;
 			if (f == EXTRACT_FIELD_DELIVERY) {
 				delivery_changed = rec->delivery != (enum extract_delivery)choice;
@@ -2380,13 +2431,19 @@ judge_boxes(struct extract_record *rec, const struct extract_ocr_input *in)
 				extract_review_add(rec, "%s: boxes of two options are "
 						   "ticked (%s): ask which", extract_field_name(f),
 						   a.ticked->str);
-			else if (!high)
+			if (!a.several && a.unsure->len > 0)
 				extract_review_add(rec, "%s: the box of %s could not be "
 						   "judged from its ink: look at the "
 						   "page", extract_field_name(f), a.unsure->str);
+			if (!a.several && a.untold->len > 0)
+				extract_review_add(rec, "%s: which question the ticked "
+						   "%s answers is not told: look at the "
+						   "page", extract_field_name(f), a.untold->str);
 		}
 		else if (rec->info[f].source != EXTRACT_SRC_NONE &&
-			 rec->info[f].source != EXTRACT_SRC_INFERRED) {
+			 rec->info[f].source != EXTRACT_SRC_INFERRED &&
+			 (in->n_boxes > 0 ||
+			  choice_line(&rec->info[f], questions[q].group))) {
 			char *v = extract_field_text(rec, f);
 
 			lower(&rec->info[f]);
@@ -2396,8 +2453,11 @@ judge_boxes(struct extract_record *rec, const struct extract_ocr_input *in)
 			g_free(v);
 		}
 		g_string_free(a.unsure, TRUE);
+		g_string_free(a.untold, TRUE);
 		g_string_free(a.ticked, TRUE);
 	}
+	if (in->n_boxes == 0)
+		return;
 	/* The caller's number was made the reply channel for a form that
 	 * seemed to give none; the boxes may say otherwise. */
 	if (delivery_changed && rec->info[EXTRACT_FIELD_FAX].rule != NULL &&
@@ -2450,7 +2510,7 @@ extract_message_ocr(const struct mime_message *msg,
 		drop_own_contacts(rec, ctx);
 		trace_record(rec, &t, in->words);
 		doubt_missing(rec, &t);
-		judge_signature(rec, in->signature, t.sign_areas);
+		judge_signature(rec, in->signature, t.sign_areas, t.sign_words);
 		if (rec->kind == EXTRACT_KIND_APPLICATION)
 			judge_boxes(rec, in);
 		char *doubts;
