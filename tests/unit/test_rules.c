@@ -45,6 +45,8 @@ struct rule_case {
 	                           NULL when it has none */
 	bool ocr_attachment;    /* "ocr: attachment": pictures of an e-mail
 	                           were read, not a fax */
+	bool fax_intake;        /* "intake: fax": taken from a channel = fax
+	                           intake, as parser_job_init sets its job */
 	enum extract_ocr_ink ink; /* "ink: present|absent": the signature
 	                           area's, as the OCR module measured it */
 	struct extract_ocr_box boxes[MAX_BOXES]; /* "box: 传真 present", in
@@ -229,6 +231,31 @@ split_from(const char *from, char **name_r, char **addr_r)
 	}
 }
 
+/* With "review-only:": every reason of review (one a line) must hold one
+ * of the listed substrings; returns the number of reasons that do not,
+ * each printed. */
+static unsigned
+unlisted_reasons(const char *file, const struct rule_case *c,
+		 const char *review, const GPtrArray *listed)
+{
+	char **reasons = g_strsplit(review, "\n", -1);
+	unsigned failed = 0;
+
+	for (size_t i = 0; reasons[i] != NULL; i++) {
+		bool found = reasons[i][0] == '\0';
+
+		for (size_t j = 0; j < listed->len && !found; j++)
+			found = strstr(reasons[i], g_ptr_array_index(listed, j)) != NULL;
+		if (!found) {
+			print_error("%s:%u: %s\n    review-only: a reason not listed: \"%s\"\n",
+				    file, c->line, c->title, reasons[i]);
+			failed++;
+		}
+	}
+	g_strfreev(reasons);
+	return failed;
+}
+
 /* Returns the number of failed checks, each printed. */
 static unsigned
 run_case(const char *file, const struct rule_case *c)
@@ -237,7 +264,6 @@ run_case(const char *file, const struct rule_case *c)
 	static const char *const contacts[] = { "0475-8888888", "0475-8888889",
 						"ysqgk@example.gov.cn", NULL };
 	struct extract_context ctx = { .own_addresses = own, .today = "2026-12-01",
-				       .sender_is_contact = true,
 				       .own_contacts = contacts };
 	struct mime_part parts[1 + MAX_ATTACHMENTS];
 	struct mime_message msg;
@@ -247,7 +273,10 @@ run_case(const char *file, const struct rule_case *c)
 	GPtrArray *reviews = g_ptr_array_new_with_free_func(g_free);
 	char *from_name = NULL, *from_addr = NULL;
 	unsigned failed = 0;
+	bool review_only = false;
 
+	ctx.fax_channel = c->fax_intake;
+	ctx.sender_is_contact = !c->fax_intake;
 	memset(&msg, 0, sizeof(msg));
 	memset(parts, 0, sizeof(parts));
 	msg.subject = c->subject != NULL ? c->subject : (char *)"政府信息公开申请";
@@ -289,7 +318,9 @@ run_case(const char *file, const struct rule_case *c)
 
 		g_free(raw);
 
-		if (strcmp(key, "review") == 0) {
+		if (strcmp(key, "review") == 0 ||
+		    strcmp(key, "review-only") == 0) {
+			review_only |= strcmp(key, "review-only") == 0;
 			g_ptr_array_add(reviews, val);
 			g_free(key);
 		} else {
@@ -362,6 +393,8 @@ run_case(const char *file, const struct rule_case *c)
 			    c->line, c->title, rec->review);
 		failed++;
 	}
+	if (review_only && rec->review != NULL)
+		failed += unlisted_reasons(file, c, rec->review, reviews);
 	extract_record_free(rec);
 	g_ptr_array_free(reviews, TRUE);
 	g_hash_table_destroy(want);
@@ -416,6 +449,10 @@ head_line(struct rule_case *c, const char *line)
 
 	if (strcmp(line, "ocr: attachment") == 0) {
 		c->ocr_attachment = true;
+		return true;
+	}
+	if (strcmp(line, "intake: fax") == 0) {
+		c->fax_intake = true;
 		return true;
 	}
 	for (size_t i = 0; i < G_N_ELEMENTS(marks); i++) {
