@@ -806,6 +806,21 @@ delivery_doubt(const struct extract_record *rec)
 	return NULL;
 }
 
+/* Why the caller's number is in doubt although the form states no way of
+ * reply: the form gives an e-mail address to answer at, and the machine
+ * that sent the page may be a copy shop's or an employer's, where a
+ * letter with the applicant's identity number must not go unasked.  A
+ * postal address is not such a sign: every complete application gives
+ * one (bureau rules Art. 4), so counting it would leave no fax to which
+ * the default applies.  NULL when nothing else to answer at is given. */
+static const char *
+contact_doubt(const struct extract_record *rec)
+{
+	if (rec->email != NULL)
+		return "the form gives an e-mail address but no way of reply";
+	return NULL;
+}
+
 void
 extract_fax_reply_default(struct extract_record *rec)
 {
@@ -820,8 +835,8 @@ extract_fax_reply_default(struct extract_record *rec)
 		why = "the fax came from abroad";
 	else if (!fax->vouched)
 		why = "this intake is not configured to receive faxes";
-	else
-		why = delivery_doubt(rec);
+	else if ((why = delivery_doubt(rec)) == NULL)
+		why = contact_doubt(rec);
 	conf = why == NULL ? EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW;
 	/* Decided again when what the form says changed (the OCR front's
 	 * check boxes): what this rule set before is judged anew. */
