@@ -293,6 +293,20 @@ test_letter_to_office(void **state)
 		{ "email", "zhangsan@163.com", NULL, NULL },
 		{ "fax", NULL, "0475 888 8889", "0475 888 8889" },
 		{ "fax", NULL, "0475-8888890", NULL },
+		/* The office's fax written as dialled from abroad, with the
+		 * international prefix, without its trunk 0 or area code. */
+		{ "fax", NULL, "+86 475 8888889", "+86 475 8888889" },
+		{ "fax", NULL, "+86 (0)475 8888889", "+86 (0)475 8888889" },
+		{ "fax", NULL, "0086-475-8888889", "0086-475-8888889" },
+		{ "fax", NULL, "475 8888889", "475 8888889" },
+		{ "fax", NULL, "8888889", "8888889" },
+		/* Other lines: another area's, abroad, a mobile, a shorter
+		 * subscriber number that is only a tail. */
+		{ "fax", NULL, "0476-8888889", NULL },
+		{ "fax", NULL, "+1 475 8888889", NULL },
+		{ "fax", NULL, "0044 475 8888889", NULL },
+		{ "fax", NULL, "888889", NULL },
+		{ "fax", NULL, "13804758888", NULL },
 		{ "post", "ogi@example.gov.cn", "0475-8888889", NULL },
 		{ NULL, "ogi@example.gov.cn", NULL, NULL },
 	};
