@@ -296,4 +296,27 @@ t_check "explain FILE shows the fax field as ogid recorded it" sh -c '
 t_check "... and the same reason to look" sh -c '
 	[ "$(jq -c .review "$1")" = "$(jq -c .review "$2")" ]' _ "$own/recorded.json" "$own/file.json"
 
+# ... and with the job of the intake that recorded the same bytes, or of
+# the one --intake names (a copy with other bytes): the same form faxed to
+# a channel = fax intake, whose vouched caller ID is the reply fax.
+vf=$(t_state_dir explain-fax)
+sed -i 's/^channel = mail$/channel = fax/' "$vf/ogid.conf"
+t_office_conf "$vf/ogid.conf" "fax = 0475-8888889"
+sed -e 's/^From: .*/From: Fax Service <fax@pbx.example.gov.cn>/' \
+    -e 's/^Subject: .*/Subject: New fax from: "WANG" <04716234567>/' \
+    "$own/form.eml" >"$vf/inbox/new/1796000000.M2P1.fax"
+{ printf 'X-Copy: 1\n'; cat "$vf/inbox/new/1796000000.M2P1.fax"; } >"$vf/copy.eml"
+cp "$vf/inbox/new/1796000000.M2P1.fax" "$vf/fax.eml"
+t_ogid "$vf" --once 2>"$vf/ogid.log" || t_fail "ogid --once (fax intake)"
+t_ogictl "$vf" explain 1796000000.M2P1.fax --json >"$vf/recorded.json"
+t_ogictl "$vf" explain "$vf/fax.eml" --json >"$vf/file.json"
+t_ogictl "$vf" explain --intake mail "$vf/copy.eml" --json >"$vf/named.json"
+t_check "a fax intake's caller ID is the way of reply" t_jq "$vf/recorded.json" \
+	'.fields.delivery.rule == "fax-caller" and .fields.delivery.confidence == "high"'
+for x in file named; do
+	t_check "explain FILE ($x intake): the reply fax and reasons as ogid recorded them" sh -c '
+		q="[.fields.fax, .fields.delivery, .review]"
+		[ "$(jq -c "$q" "$1")" = "$(jq -c "$q" "$2")" ]' _ "$vf/recorded.json" "$vf/$x.json"
+done
+
 t_done

@@ -20,23 +20,74 @@
 #include "registry/registry.h"
 
 /* Parses the options of explain and review; returns the index of the
- * first operand or -1. */
+ * first operand or -1.  intake_r may be NULL where --intake is no option
+ * (review). */
 static int
-explain_opts(int argc, char **argv, bool *json_r)
+explain_opts(int argc, char **argv, bool *json_r, const char **intake_r)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "intake", required_argument, NULL, 'i' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'j')
+		if (c == 'j')
+			*json_r = true;
+		else if (c == 'i' && intake_r != NULL)
+			*intake_r = optarg;
+		else
 			return -1;
-		*json_r = true;
 	}
 	return optind;
+}
+
+static const struct config_intake *
+explain_intake_named(const struct config *cfg, const char *name)
+{
+	for (size_t i = 0; i < cfg->n_intakes; i++)
+		if (strcmp(cfg->intakes[i].name, name) == 0)
+			return &cfg->intakes[i];
+	return NULL;
+}
+
+/* The intake whose job ogid gives the message of data: the one named
+ * (--intake), else the one the registry recorded the same bytes from,
+ * else *in_r NULL (a mail intake's job, as for a message never taken in).
+ * An intake recorded but no longer configured is the latter too. */
+static int
+explain_intake(const struct config *cfg, const char *name, const char *data,
+	       size_t len, const struct config_intake **in_r,
+	       struct ogi_error *err)
+{
+	struct registry *reg;
+	char *sha256, *mailbox = NULL;
+	int rc;
+
+	*in_r = NULL;
+	if (name != NULL) {
+		*in_r = explain_intake_named(cfg, name);
+		if (*in_r == NULL) {
+			error_set(err, "no intake %s in the configuration", name);
+			return -1;
+		}
+		return 0;
+	}
+	if (!g_file_test(cfg->db_path, G_FILE_TEST_EXISTS))
+		return 0;
+	if (registry_open(cfg->db_path, true, &reg, err) != 0)
+		return -1;
+	sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
+					     (const guchar *)data, len);
+	rc = registry_message_mailbox(reg, sha256, &mailbox, err);
+	if (rc == 0 && mailbox != NULL)
+		*in_r = explain_intake_named(cfg, mailbox);
+	g_free(mailbox);
+	g_free(sha256);
+	registry_close(reg);
+	return rc;
 }
 
 /* Reads path whole, refusing what ogid would not parse either. */
@@ -67,24 +118,27 @@ explain_read(const struct config *cfg, const char *path, char **data_r,
 
 static int
 explain_file(const struct config *cfg, const struct output *o,
-	     const char *path, struct ogi_error *err)
+	     const char *path, const char *intake, struct ogi_error *err)
 {
 	volatile sig_atomic_t stop = 0;
 	char *own_contacts[PARSER_OWN_CONTACTS + 1];
 	struct wire_job job;
 	struct wire_result res = { 0 };
 	char *values[EXTRACT_FIELD_COUNT] = { 0 };
+	const struct config_intake *in;
 	struct parser *p = NULL;
 	char *data = NULL;
 	size_t len = 0;
 	int rc = -1;
 
-	/* The daemon's context, or the office's own fax printed on its form
-	 * would show as the applicant's here while ogid leaves it out. */
-	parser_job_init(cfg, NULL, own_contacts, &job);
 	if (explain_read(cfg, path, &data, &len, err) != 0 ||
+	    explain_intake(cfg, intake, data, len, &in, err) != 0 ||
 	    parser_open(&cfg->parser, &p, err) != 0)
 		goto out;
+	/* The daemon's context, or the office's own fax printed on its form
+	 * would show as the applicant's here while ogid leaves it out; and
+	 * its intake's, or a fax intake's caller ID would not be vouched. */
+	parser_job_init(cfg, in, own_contacts, &job);
 	job.raw = (const unsigned char *)data;
 	job.raw_len = len;
 	clock_date(cfg->timezone, (int64_t)time(NULL), job.today);
@@ -155,16 +209,24 @@ ctl_explain(const struct config *cfg, int argc, char **argv)
 {
 	struct output o = { .out = stdout, .tz = cfg->timezone };
 	struct ogi_error err = { 0 };
-	int first = explain_opts(argc, argv, &o.json), rc;
+	const char *intake = NULL;
+	int first = explain_opts(argc, argv, &o.json, &intake), rc;
 	struct registry *reg;
 	struct stat st;
 
 	if (first < 0 || first + 1 != argc) {
-		fputs("usage: ogictl explain [--json] MESSAGE|FILE.eml\n", stderr);
+		fputs("usage: ogictl explain [--json] [--intake NAME] "
+		      "MESSAGE|FILE.eml\n", stderr);
 		return 2;
 	}
 	if (stat(argv[first], &st) == 0) {
-		rc = explain_file(cfg, &o, argv[first], &err);
+		rc = explain_file(cfg, &o, argv[first], intake, &err);
+	} else if (intake != NULL) {
+		/* A recorded message is shown as ogid read it, from its
+		 * own intake. */
+		error_set(&err, "--intake is for a FILE; %s is not one",
+			  argv[first]);
+		rc = -1;
 	} else if (registry_open(cfg->db_path, true, &reg, &err) == 0) {
 		rc = explain_recorded(reg, &o, argv[first], &err);
 		registry_close(reg);
@@ -237,7 +299,7 @@ ctl_review(const struct config *cfg, int argc, char **argv)
 	struct registry *reg;
 	size_t n = 0;
 
-	int first = explain_opts(argc, argv, &o.json);
+	int first = explain_opts(argc, argv, &o.json, NULL);
 
 	if (first < 0 || first + 1 < argc) {
 		fputs("usage: ogictl review [--json] [ID]\n", stderr);
