@@ -40,6 +40,11 @@
  * quarter em or more either side of it) -- a word of one Latin letter
  * aside: that is the side itself read as | or l. */
 #define FORM_MIN_WIDTH 0.25
+/* A form has at most OCR_MAX_CELLS frames, two sides each; a page with
+ * many more sides than that (a grid, stripes, a hostile picture of short
+ * bars: 272 000 on 36 Mpx) is no form we read, and pairing them would
+ * take longer than the page's time. */
+#define FORM_MAX_SIDES (8 * OCR_MAX_CELLS)
 #define FORM_EDGE_FILL 0.5
 #define FORM_EDGE_BAND 0.25
 /* A rule's rows: 1-2 px at 204 dpi, a pixel more once a normal fax is
@@ -325,11 +330,45 @@ cmp_frame(const void *a, const void *b)
 	return (p->in.x0 > q->in.x0) - (p->in.x0 < q->in.x0);
 }
 
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The right side for left side v[i]: the nearest one right of it, far
+ * enough, on the same rows.  v is sorted by y0, so only its neighbours
+ * within tol rows are looked at. */
+static const struct seg *
+partner(const struct seg *v, size_t n, size_t i, int minw, int tol)
+{
+	const struct seg *L = &v[i], *R = NULL;
+	size_t lo = i;
+
+	while (lo > 0 && L->y0 - v[lo - 1].y0 <= tol)
+		lo--;
+	for (size_t j = lo; j < n && v[j].y0 - L->y0 <= tol; j++) {
+		const struct seg *c = &v[j];
+
+		if (c->x0 - L->x1 >= minw && abs(c->y1 - L->y1) <= tol &&
+		    (R == NULL || c->x0 < R->x0))
+			R = c;
+	}
+	return R;
+}
+
 /* The page's frames (FORM_MIN_WIDTH ...): each left side with the nearest
  * side right of it on the same rows, proved by a rule at the top or the
- * bottom.  Top to bottom, left to right; NULL when Leptonica failed. */
-static struct frame *
-find_frames(PIX *pix, const struct ocr_page *page, int em, size_t *n_r)
+ * bottom.  Top to bottom, left to right in *f_r (NULL when none).  0;
+ * OCR_FORM_NOT_A_FORM when the page has more than FORM_MAX_SIDES sides;
+ * OCR_FORM_LATE when the clock passed deadline (ms of now_ms; 0: none);
+ * -1 when Leptonica failed. */
+static int
+find_frames(PIX *pix, const struct ocr_page *page, int em, double deadline,
+            struct frame **f_r, size_t *n_r)
 {
 	int minw = (int)(pixGetWidth(pix) * FORM_MIN_WIDTH);
 	int tol = imax((int)(FORM_SIDE_TOL * em), 2);
@@ -339,22 +378,30 @@ find_frames(PIX *pix, const struct ocr_page *page, int em, size_t *n_r)
 	int margin = imax((int)(FORM_MARGIN * em), 2);
 	size_t n_sides = 0, n = 0;
 	struct seg *v = find_sides(pix, em, &n_sides);
-	struct frame *f = v != NULL ? calloc(n_sides + 1, sizeof *f) : NULL;
+	struct frame *f = NULL;
+	int ret = 0;
 
+	*f_r = NULL;
 	*n_r = 0;
+	if (v == NULL)
+		return -1;
+	if (n_sides > FORM_MAX_SIDES) {
+		free(v);
+		return OCR_FORM_NOT_A_FORM;
+	}
+	qsort(v, n_sides, sizeof *v, cmp_seg);
+	f = calloc(n_sides + 1, sizeof *f);
 	for (size_t i = 0; f != NULL && i < n_sides; i++) {
-		const struct seg *L = &v[i], *R = NULL;
+		const struct seg *L = &v[i], *R;
 		struct seg in;
 
+		if (deadline > 0 && now_ms() >= deadline) {
+			ret = OCR_FORM_LATE;
+			break;
+		}
 		if (L->y1 - L->y0 > max_h)
 			continue;
-		for (size_t j = 0; j < n_sides; j++) {
-			const struct seg *c = &v[j];
-
-			if (c->x0 - L->x1 >= minw && abs(c->y0 - L->y0) <= tol &&
-			    abs(c->y1 - L->y1) <= tol && (R == NULL || c->x0 < R->x0))
-				R = c;
-		}
+		R = partner(v, n_sides, i, minw, tol);
 		if (R == NULL || in_word(L, page, em) || in_word(R, page, em) ||
 		    rows_inked(pix, L->x1, L->x1 + margin, L->y0 + band, L->y1 - band) >
 		    FORM_MARGIN_MAX_INK ||
@@ -372,10 +419,15 @@ find_frames(PIX *pix, const struct ocr_page *page, int em, size_t *n_r)
 	}
 	free(v);
 	if (f == NULL)
-		return NULL;
+		return -1;
+	if (ret != 0) {
+		free(f);
+		return ret;
+	}
 	qsort(f, n, sizeof *f, cmp_frame);
+	*f_r = f;
 	*n_r = n;
-	return f;
+	return 0;
 }
 
 /* ---- labels ------------------------------------------------------------- */
@@ -779,16 +831,6 @@ merge_words(struct ocr_page *page, const int *owner, const struct frame *f,
 
 /* ---- the page ----------------------------------------------------------- */
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-
 int
 ocr_form_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
               struct ocr_page *page)
@@ -803,12 +845,17 @@ ocr_form_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 	ETEXT_DESC *monitor = NULL;
 	TessPageSegMode psm = TessBaseAPIGetPageSegMode(api);
 	double start = now_ms();
+	double deadline = timeout_ms > 0 ? start + timeout_ms : 0;
 	int ret = -1;
 
 	/* Without words there is no label to read; frames that could not
 	 * be sought (Leptonica failed) leave the page as read. */
-	if (page->n_words == 0 || (f = find_frames(pix, page, em, &n_frames)) == NULL)
+	if (page->n_words == 0)
 		return 0;
+	ret = find_frames(pix, page, em, deadline, &f, &n_frames);
+	if (ret != 0)
+		return ret > 0 ? ret : 0;
+	ret = -1;
 	if (n_frames == 0 || n_frames > OCR_MAX_CELLS) {
 		/* No form we read has so many: a table or a grid of
 		 * squares, read as a page. */
@@ -860,14 +907,15 @@ ocr_form_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 		c->y1 = f[k].in.y1;
 		page->n_cells = k + 1;
 		rc = read_frame(api, pix, res, em, &f[k], monitor, rd[k]);
-		if (rc < 0)
-			goto out;
-		if (timeout_ms > 0 && now_ms() - start >= timeout_ms) {
-			/* Readings cut short are no readings: the page's own
-			 * words stay. */
-			ret = 1;
+		/* Tesseract fails a reading its monitor's deadline stopped:
+		 * the time is told first.  Readings cut short are no
+		 * readings: the page's own words stay. */
+		if (deadline > 0 && now_ms() >= deadline) {
+			ret = OCR_FORM_LATE;
 			goto out;
 		}
+		if (rc < 0)
+			goto out;
 		read[k] = rc == 0;
 	}
 	ret = merge_words(page, owner, f, n_frames, rd, read);
@@ -892,5 +940,5 @@ out:
 	free(lines);
 	free(read);
 	free(f);
-	return ret < 0 ? -1 : 0;
+	return ret;
 }

@@ -34,15 +34,20 @@ int ocr_em_height(const struct ocr_word *w, size_t n);
  * reading order.  0, or -1 when out of memory. */
 int ocr_collect_words(struct TessBaseAPI *api, struct ocr_page *page);
 
+/* What ocr_form_read left as it was, besides -1 (out of memory). */
+#define OCR_FORM_NOT_A_FORM 1  /* too many frame sides to be a form */
+#define OCR_FORM_LATE 2        /* its time ran out */
+
 /* Reads a page as a form, by its layout (form.c): finds the frames ruled
  * on pix (the cleaned page, 1 bpp), re-reads the inside of each on its
  * own, and replaces page's words inside each frame by that reading;
  * fills page->cells (each with its printed label) and each word's cell,
  * and rebuilds page->text.  res is the page's resolution as Tesseract is
- * told it.  The frames' readings together stop at timeout_ms (0: none);
- * a page with no frames, or whose frames were not all read in time, is
- * left as it was (no cells).  0, or -1 when out of memory (page as it
- * was).  api's page segmentation mode is kept. */
+ * told it.  The search and the frames' readings together stop at
+ * timeout_ms (0: none).  0 when read or the page has no frames;
+ * OCR_FORM_NOT_A_FORM or OCR_FORM_LATE when it gave up; -1 when out of
+ * memory.  Unless 0 with frames read, the page is left as it was (no
+ * cells).  api's page segmentation mode is kept. */
 int ocr_form_read(struct TessBaseAPI *api, struct Pix *pix, unsigned res,
                   unsigned timeout_ms, struct ocr_page *page);
 

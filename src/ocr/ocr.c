@@ -614,6 +614,14 @@ now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* The problem of page i whose time ran out (what then). */
+static char *
+late_problem(const struct run *r, size_t i, const char *what)
+{
+	return xstrdup_printf("page %zu: time limit reached (%u ms): %s", i + 1,
+	                      r->timeout_ms, what);
+}
+
 /* Reads the page; false when it could not be read whole (problem set). */
 static bool
 recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
@@ -621,6 +629,7 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 {
 	ETEXT_DESC *monitor = NULL;
 	double start = now_ms();
+	bool late;
 	int rc;
 
 	TessBaseAPISetImage2(api, pix);
@@ -631,16 +640,17 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 			TessMonitorSetDeadlineMSecs(monitor, (int)r->timeout_ms);
 	}
 	rc = TessBaseAPIRecognize(api, monitor);
-	if (rc != 0) {
+	/* Tesseract fails a recognition its monitor's deadline stopped; the
+	 * words read until then are kept. */
+	late = r->timeout_ms > 0 && now_ms() - start >= r->timeout_ms;
+	if (rc != 0 && !late) {
 		*problem_r = xstrdup_printf("page %zu: Tesseract failed", i + 1);
 	} else {
 		if (ocr_collect_words(api, page) != 0)
 			*problem_r = xstrdup_printf("page %zu: out of memory", i + 1);
 		page->mean_conf = clamp(TessBaseAPIMeanTextConf(api), 0, 100);
-		if (r->timeout_ms > 0 && now_ms() - start >= r->timeout_ms)
-			*problem_r = xstrdup_printf("page %zu: recognition stopped at "
-			                            "the time limit of %u ms; text "
-			                            "incomplete", i + 1, r->timeout_ms);
+		if (late && *problem_r == NULL)
+			*problem_r = late_problem(r, i, "recognition stopped; text incomplete");
 	}
 	if (monitor != NULL)
 		TessMonitorDelete(monitor);
@@ -698,13 +708,20 @@ read_form(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
           double elapsed_ms, size_t i, struct ocr_page *page, char **problem_r)
 {
 	unsigned left = 0;
+	int rc;
 
 	if (r->timeout_ms > 0) {
 		if (elapsed_ms >= r->timeout_ms)
 			return;
 		left = r->timeout_ms - (unsigned)elapsed_ms;
 	}
-	if (ocr_form_read(api, pix, res, left, page) != 0 && *problem_r == NULL)
+	rc = ocr_form_read(api, pix, res, left, page);
+	if (*problem_r != NULL)
+		return;
+	if (rc == OCR_FORM_LATE)
+		*problem_r = late_problem(r, i, "its form's frames not read, "
+		                          "the page's own words kept");
+	else if (rc < 0)
 		*problem_r = xstrdup_printf("page %zu: out of memory reading its "
 		                            "form's frames", i + 1);
 }
