@@ -924,11 +924,17 @@ wire_page_cell(const struct wire_field *f, struct wire_ocr_page *pg,
 {
 	struct wire_ocr_cell c = { 0 };
 
-	if (pg->n_cells >= WIRE_MAX_OCR_CELLS || pg->n_words > 0 ||
-	    f->len < WIRE_CELL_HEAD ||
-	    f->len - WIRE_CELL_HEAD > WIRE_MAX_OCR_CELL_LABEL) {
-		error_set(err, "worker frame: too many cells, a cell after "
-			  "words or a bad cell on page %u", pg->number);
+	if (pg->n_cells >= WIRE_MAX_OCR_CELLS) {
+		error_set(err, "worker frame: too many cells on page %u", pg->number);
+		return -1;
+	}
+	if (pg->n_words > 0) {
+		error_set(err, "worker frame: a cell after words on page %u",
+			  pg->number);
+		return -1;
+	}
+	if (f->len < WIRE_CELL_HEAD || f->len - WIRE_CELL_HEAD > WIRE_MAX_OCR_CELL_LABEL) {
+		error_set(err, "worker frame: bad cell on page %u", pg->number);
 		return -1;
 	}
 	c.x0 = wire_get_u32(f->data);

@@ -406,7 +406,8 @@ test_hostile_pages(void **state)
 		{ "cell label not UTF-8", page_cell_not_utf8, "bad cell on page 1" },
 		{ "cell label over its bound", page_cell_label_long,
 		  "bad cell on page 1" },
-		{ "more cells than a form has", page_many_cells, "too many cells" },
+		{ "more cells than a form has", page_many_cells,
+		  "too many cells on page 1" },
 		{ "image over its bound", page_big_png, "not a PNG within" },
 		{ "pages of a message not parsed", page_without_record,
 		  "OCR pages without a record" },
@@ -440,6 +441,65 @@ test_hostile_pages(void **state)
 		g_free(frame);
 		wire_result_clear(&in);
 	}
+}
+
+/* The encoder writes a page's cells before its words; a worker that did
+ * not (its words' cells then checked against no cell) is refused.  The
+ * page's cells and words are swapped in an encoded frame: their lengths
+ * are what they add to it. */
+static size_t
+encoded_len(const struct wire_result *in)
+{
+	unsigned char *frame;
+	size_t len;
+
+	wire_result_encode(in, &frame, &len);
+	g_free(frame);
+	return len;
+}
+
+static void
+test_cell_after_words(void **state)
+{
+	struct wire_result in = { 0 }, out;
+	struct ogi_error err = { 0 };
+	unsigned char *frame, *at, *swap;
+	size_t len, body_len, cells_len, words_len, n;
+	char *text;
+
+	(void)state;
+	in.rec = g_new0(struct extract_record, 1);
+	in.pages = g_new0(struct wire_ocr_page, 1);
+	in.n_pages = 1;
+	page_fill(&in.pages[0], 1);
+	/* In no cell: a word's cell would be refused before the cell. */
+	in.pages[0].words[1].cell = 0;
+	len = encoded_len(&in);
+	n = in.pages[0].n_cells;
+	in.pages[0].n_cells = 0;
+	cells_len = len - encoded_len(&in);
+	in.pages[0].n_cells = n;
+	n = in.pages[0].n_words;
+	in.pages[0].n_words = 0;
+	words_len = len - encoded_len(&in);
+	in.pages[0].n_words = n;
+	wire_result_encode(&in, &frame, &len);
+	/* The cells follow the page's text. */
+	text = in.pages[0].text;
+	at = memmem(frame, len, text, strlen(text));
+	assert_non_null(at);
+	at += strlen(text);
+	assert_true(at + cells_len + words_len <= frame + len);
+	swap = g_memdup2(at, cells_len + words_len);
+	memcpy(at, swap + cells_len, words_len);
+	memcpy(at + words_len, swap, cells_len);
+	g_free(swap);
+	assert_int_equal(wire_header_decode(frame, len, &body_len, &err), 0);
+	assert_int_equal(wire_result_decode(frame + WIRE_HEADER_SIZE, body_len, &out,
+					    &err), -1);
+	expect_error(&err, "a cell after words", "a cell after words on page 1");
+	g_free(frame);
+	wire_result_clear(&in);
 }
 
 /* A hostile body: fields written by hand as the worker might if it were
@@ -824,6 +884,7 @@ main(void)
 		cmocka_unit_test(test_result_unparsed),
 		cmocka_unit_test(test_pages_round_trip),
 		cmocka_unit_test(test_hostile_pages),
+		cmocka_unit_test(test_cell_after_words),
 		cmocka_unit_test(test_hostile_results),
 		cmocka_unit_test(test_hostile_headers),
 		cmocka_unit_test(test_too_many_references),
