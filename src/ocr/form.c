@@ -876,7 +876,9 @@ ocr_form_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 		monitor = TessMonitorCreate();
 		if (monitor == NULL)
 			goto out;
-		TessMonitorSetDeadlineMSecs(monitor, (int)timeout_ms);
+		/* What the frames' search left of the page's time, a
+		 * millisecond at least (0 would be no deadline). */
+		TessMonitorSetDeadlineMSecs(monitor, imax((int)(deadline - now_ms()), 1));
 	}
 	for (size_t i = 0; i < page->n_words; i++) {
 		const struct ocr_word *w = &page->words[i];
