@@ -818,6 +818,12 @@ contact_doubt(const struct extract_record *rec)
 {
 	if (rec->email != NULL)
 		return "the form gives an e-mail address but no way of reply";
+	/* A fax number the form gave was left out (the office's own read
+	 * as the applicant's): what the applicant meant is for a clerk. */
+	if (rec->fax == NULL &&
+	    rec->info[EXTRACT_FIELD_FAX].source != EXTRACT_SRC_NONE &&
+	    !by_caller(&rec->info[EXTRACT_FIELD_FAX]))
+		return "the fax number the form gives was left out";
 	return NULL;
 }
 

@@ -2105,8 +2105,8 @@ contact_key(const char *v)
 
 /* A contact equal to the office's own (printed on its blank form, or on a
  * cover page addressed to it) is never the applicant's: it is dropped, and
- * a clerk looks at what the applicant gave. */
-static void
+ * a clerk looks at what the applicant gave.  Returns whether one was. */
+static bool
 drop_own_contacts(struct extract_record *rec,
 		  const struct extract_context *ctx)
 {
@@ -2114,9 +2114,10 @@ drop_own_contacts(struct extract_record *rec,
 	static const enum extract_field ids[] = {
 		EXTRACT_FIELD_PHONE, EXTRACT_FIELD_FAX, EXTRACT_FIELD_EMAIL,
 	};
+	bool dropped = false;
 
 	if (ctx->own_contacts == NULL)
-		return;
+		return false;
 	for (size_t i = 0; i < G_N_ELEMENTS(ids); i++) {
 		char *key;
 		bool own = false;
@@ -2138,7 +2139,9 @@ drop_own_contacts(struct extract_record *rec,
 				   extract_field_name(ids[i]), *fields[i]);
 		g_clear_pointer(fields[i], g_free);
 		lower(&rec->info[ids[i]]);
+		dropped = true;
 	}
+	return dropped;
 }
 
 /* An element the text lacks may be one the OCR could not read; the
@@ -2507,7 +2510,11 @@ extract_message_ocr(const struct mime_message *msg,
 	rec = extract_message_as(&m, msg, &c);
 	if (rec->kind == EXTRACT_KIND_APPLICATION ||
 	    rec->kind == EXTRACT_KIND_CORRECTION_REPLY) {
-		drop_own_contacts(rec, ctx);
+		/* The caller's number was judged with the contacts as
+		 * read; one left out (the office's fax in the form's fax
+		 * field) changes what the reply goes to. */
+		if (drop_own_contacts(rec, ctx))
+			extract_fax_reply_default(rec);
 		trace_record(rec, &t, in->words);
 		doubt_missing(rec, &t);
 		judge_signature(rec, in->signature, t.sign_areas, t.sign_words);
