@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	GArray *words = g_array_new(FALSE, FALSE, sizeof(struct extract_ocr_word));
 	GPtrArray *texts = g_ptr_array_new_with_free_func(g_free);
 	struct mime_message msg;
-	struct extract_ocr_input in;
+	struct extract_ocr_input in = { 0 };
 	unsigned page = 0, line = 0;
 	bool boxes;
 	size_t i = 1;
@@ -43,7 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	boxes = data[0] & 2;
 	while (i < size) {
 		size_t j = i;
-		struct extract_ocr_word w;
+		struct extract_ocr_word w = { 0 };
 		int conf = 0;
 
 		if (data[i] == '\n' || data[i] == '\f') {

@@ -1069,6 +1069,13 @@ wire_page(const struct wire_field *f, struct wire_result *res,
 		error_set(err, "worker frame: page numbers out of order");
 		r = -1;
 	}
+	/* A page is its image's size: one without it would not encode
+	 * back as read (found by fuzz_wire). */
+	if (r == 0 && !(seen[0] & ((uint64_t)1 << WIRE_P_GEOMETRY))) {
+		error_set(err, "worker frame: page %u without its geometry",
+			  pg.number);
+		r = -1;
+	}
 	if (r == 0 && pg.png_len > WIRE_MAX_OCR_IMAGES - *png_total) {
 		error_set(err, "worker frame: page images over %u bytes",
 			  WIRE_MAX_OCR_IMAGES);

@@ -458,6 +458,24 @@ encoded_len(const struct wire_result *in)
 	return len;
 }
 
+/* A page of a number alone, no geometry: once taken with a width of 0,
+ * which the encoder then wrote and the decoder refused (fuzz_wire's
+ * finding, its bytes as found). */
+static void
+test_page_without_geometry(void **state)
+{
+	static const char found[] = "IAgAAAADAAAAAAAAAD8NAAAAAQgAAAADAAAAAAAAAA==";
+	struct wire_result out;
+	struct ogi_error err = { 0 };
+	gsize len;
+	guchar *body = g_base64_decode(found, &len);
+
+	(void)state;
+	assert_int_equal(wire_result_decode(body, len, &out, &err), -1);
+	expect_error(&err, "a page without geometry", "page 3 without its geometry");
+	g_free(body);
+}
+
 static void
 test_cell_after_words(void **state)
 {
@@ -884,6 +902,7 @@ main(void)
 		cmocka_unit_test(test_result_unparsed),
 		cmocka_unit_test(test_pages_round_trip),
 		cmocka_unit_test(test_hostile_pages),
+		cmocka_unit_test(test_page_without_geometry),
 		cmocka_unit_test(test_cell_after_words),
 		cmocka_unit_test(test_hostile_results),
 		cmocka_unit_test(test_hostile_headers),
