@@ -270,47 +270,50 @@ chores_digest_queue(const struct config *cfg, struct registry *reg,
 	return rc;
 }
 
-/* Reads the day's rows into cd and queues the digest they make. */
+/* Reads the day's rows into cd. */
 static int
-chores_digest_build(const struct config *cfg, struct registry *reg,
-		    const struct workdays *wd, struct chores_digest *cd,
-		    const char *today, int64_t now, struct ogi_error *err)
+chores_digest_rows(const struct config *cfg, struct registry *reg,
+		   const struct workdays *wd, struct chores_digest *cd,
+		   const char *today, int64_t now, struct ogi_error *err)
 {
-	struct digest d = { .date = today, .office = cfg->office.name };
-
-	if (chores_cases(reg, wd, cd, today, now, err) != 0 ||
-	    chores_mail(reg, cd, now, err) != 0 ||
-	    chores_calendar(cfg, reg, wd, cd, now, err) != 0)
-		return -1;
-	for (int s = 0; s < DIGEST_SECTIONS; s++) {
-		d.rows[s] = (const struct digest_row *)(void *)cd->rows[s]->data;
-		d.n[s] = cd->rows[s]->len;
-	}
-	return chores_digest_queue(cfg, reg, &d, now, err);
+	return chores_cases(reg, wd, cd, today, now, err) != 0 ||
+	       chores_mail(reg, cd, now, err) != 0 ||
+	       chores_calendar(cfg, reg, wd, cd, now, err) != 0 ? -1 : 0;
 }
 
 /* Queues the digest of today unless one was queued since day_start.  The
- * outbox row is the only record that it went, so that is decided in the
- * transaction that adds it, and the digest is built only when it goes. */
+ * outbox row is the only record that it went, so that is decided again in
+ * the transaction that adds it.  The rows are read before that transaction:
+ * reading every case under BEGIN IMMEDIATE would hold the registry's write
+ * lock long enough on a big registry to make a clerk's command give up. */
 static int
 chores_digest(const struct config *cfg, struct registry *reg,
 	      const char *today, int64_t now, int64_t day_start,
 	      struct ogi_error *err)
 {
 	struct chores_digest cd = { .strings = g_ptr_array_new_with_free_func(g_free) };
+	struct digest d = { .date = today, .office = cfg->office.name };
 	struct workdays *wd = NULL;
 	bool sent = false;
 	int rc;
 
 	for (int s = 0; s < DIGEST_SECTIONS; s++)
 		cd.rows[s] = g_array_new(FALSE, TRUE, sizeof(struct digest_row));
-	rc = workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd, err);
-	if (rc == 0)
+	rc = registry_outbox_kind_since(reg, "digest", day_start, &sent, err);
+	if (rc == 0 && !sent)
+		rc = workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd, err);
+	if (rc == 0 && !sent)
+		rc = chores_digest_rows(cfg, reg, wd, &cd, today, now, err);
+	for (int s = 0; s < DIGEST_SECTIONS; s++) {
+		d.rows[s] = (const struct digest_row *)(void *)cd.rows[s]->data;
+		d.n[s] = cd.rows[s]->len;
+	}
+	if (rc == 0 && !sent)
 		rc = registry_batch_begin(reg, err);
-	if (rc == 0) {
+	if (rc == 0 && !sent) {
 		rc = registry_outbox_kind_since(reg, "digest", day_start, &sent, err);
 		if (rc == 0 && !sent)
-			rc = chores_digest_build(cfg, reg, wd, &cd, today, now, err);
+			rc = chores_digest_queue(cfg, reg, &d, now, err);
 		if (rc == 0 && !sent)
 			rc = registry_batch_commit(reg, err);
 		else
