@@ -73,34 +73,58 @@ parser_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+int
+parser_confine_limits(const struct config_parser *lim)
+{
+	/* The worker re-arms the soft limit per message (worker_arm_cpu), so
+	 * the hard limit stays open; the wall clock bounds the rest. */
+	struct rlimit cpu = { (rlim_t)lim->cpu_s, RLIM_INFINITY };
+	struct rlimit none = { 0, 0 };
+	struct rlimit files = { PARSER_WORKER_FILES, PARSER_WORKER_FILES };
+	int rc = 0;
+
+#ifndef PARSER_ASAN
+	{
+		struct rlimit as = { (rlim_t)lim->memory, (rlim_t)lim->memory };
+
+		rc |= setrlimit(RLIMIT_AS, &as);
+	}
+#endif
+	rc |= setrlimit(RLIMIT_CPU, &cpu);
+	rc |= setrlimit(RLIMIT_FSIZE, &none);
+	rc |= setrlimit(RLIMIT_CORE, &none);
+	rc |= setrlimit(RLIMIT_NOFILE, &files);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+parser_confine_sandbox(struct ogi_error *err)
+{
+	/* RLIMIT_FSIZE 0 holds for the stderr ogid gave us too when it is a
+	 * file (a test's log, ogid run by hand): a library's notice there
+	 * (Tesseract prints some) would kill the worker with SIGXFSZ.  The
+	 * write fails instead; the seccomp filter keeps every other file
+	 * unwritable. */
+	signal(SIGXFSZ, SIG_IGN);
+	return sandbox_enter(err);
+}
+
 /* Runs in the forked child before exec: only async-signal-safe calls. */
 static void
 parser_child(const struct config_parser *lim, char **envp, int job_fd,
 	     int res_fd)
 {
 	static char *const argv[] = { "ogid", "--parse-worker", NULL };
-	/* The worker re-arms the soft limit per message (worker_arm_cpu), so
-	 * the hard limit stays open; the wall clock bounds the rest. */
-	struct rlimit cpu = { (rlim_t)lim->cpu_s, RLIM_INFINITY };
-	struct rlimit none = { 0, 0 };
-	struct rlimit files = { 16, 16 };
 
 	if (dup2(job_fd, 0) < 0 || dup2(res_fd, 1) < 0)
 		_exit(126);
 	/* Everything else the daemon holds (the registry, the lock, mailbox
 	 * connections) stays out of the worker. */
 	close_range(3, ~0U, 0);
-#ifndef PARSER_ASAN
-	{
-		struct rlimit as = { (rlim_t)lim->memory, (rlim_t)lim->memory };
-
-		setrlimit(RLIMIT_AS, &as);
-	}
-#endif
-	setrlimit(RLIMIT_CPU, &cpu);
-	setrlimit(RLIMIT_FSIZE, &none);
-	setrlimit(RLIMIT_CORE, &none);
-	setrlimit(RLIMIT_NOFILE, &files);
+	/* Between fork and exec nothing can report a limit that could not be
+	 * set (one above ogid's own hard limit): the worker starts under what
+	 * it got. */
+	(void)parser_confine_limits(lim);
 	execve("/proc/self/exe", argv, envp);
 	_exit(127);
 }
@@ -563,13 +587,7 @@ parser_worker_main(void)
 
 	if (getrlimit(RLIMIT_CPU, &cpu) == 0 && cpu.rlim_cur != RLIM_INFINITY)
 		allowance = cpu.rlim_cur;
-	/* RLIMIT_FSIZE 0 holds for the stderr ogid gave us too when it is a
-	 * file (a test's log, ogid run by hand): a library's notice there
-	 * (Tesseract prints some) would kill the worker with SIGXFSZ.  The
-	 * write fails instead; the seccomp filter keeps every other file
-	 * unwritable. */
-	signal(SIGXFSZ, SIG_IGN);
-	if (sandbox_enter(&err) != 0) {
+	if (parser_confine_sandbox(&err) != 0) {
 		fprintf(stderr, "ogid parser worker: %s\n", err.msg);
 		return 1;
 	}

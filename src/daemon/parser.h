@@ -83,9 +83,36 @@ void parser_job_init(const struct config *cfg, const struct config_intake *in,
  * be NULL. */
 void parser_close(struct parser *p);
 
-/* The worker's main: `ogid --parse-worker`.  Enters the sandbox, then
- * answers jobs on fd 0 with results on fd 1 until EOF.  Returns the exit
- * status.  Only ogid's option parser calls it. */
+/* The worker's main: `ogid --parse-worker`.  Enters the sandbox
+ * (parser_confine_sandbox), then answers jobs on fd 0 with results on
+ * fd 1 until EOF.  Returns the exit status.  Only ogid's option parser
+ * calls it. */
 int parser_worker_main(void);
+
+/* The worker's descriptors: its two pipes and stderr, and the few files
+ * a library reads at once while it parses (iconv's and poppler's data,
+ * Tesseract's traineddata); far fewer than a worker that got out of hand
+ * would hoard. */
+#define PARSER_WORKER_FILES 16
+
+/* The worker's confinement, in the two halves the worker takes it; tests
+ * that run a decoder "as the worker does" call both, in this order, in a
+ * child they fork.  Neither can be undone by the process that calls it.
+ *
+ * parser_confine_limits sets the resource limits of lim on the calling
+ * process: RLIMIT_AS lim->memory (not under AddressSanitizer), RLIMIT_CPU
+ * lim->cpu_s soft with no hard limit (the worker re-arms the soft one per
+ * message), RLIMIT_FSIZE 0, RLIMIT_CORE 0 and RLIMIT_NOFILE
+ * PARSER_WORKER_FILES.  Only async-signal-safe calls: the spawn runs it between fork and exec, so
+ * the limits also hold while the worker's image loads.  Every limit is
+ * tried; returns 0, or -1 when one could not be set (above the caller's
+ * own hard limit), the others set all the same.
+ *
+ * parser_confine_sandbox ignores SIGXFSZ (a write past RLIMIT_FSIZE, to a
+ * stderr that is a file, fails instead of killing the process) and enters
+ * sandbox_enter's seccomp filter.  Returns 0, or -1 when the kernel
+ * refuses the filter (then SIGXFSZ is ignored already). */
+int parser_confine_limits(const struct config_parser *lim);
+int parser_confine_sandbox(struct ogi_error *err);
 
 #endif

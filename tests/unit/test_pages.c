@@ -5,8 +5,9 @@
  * (a box that moves with the page number, a line of text) and none where
  * it drew nothing.  Limits: max_pages, a page declaring 5 m x 5 m,
  * garbage, truncated files.  Last, both renderers inside the parser
- * worker's sandbox (its seccomp filter, RLIMIT_AS, RLIMIT_FSIZE 0, 16
- * descriptors) in an empty directory that must stay empty.
+ * worker's confinement (parser_confine_limits and parser_confine_sandbox:
+ * its limits and seccomp filter) in an empty directory that must stay
+ * empty.
  *
  * OGI_PAGES_SEEDS=DIR ./tests/unit/test_pages also writes each document
  * that renders to DIR (how fuzz/seeds/pages was made). */
@@ -20,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,16 +30,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-#include "daemon/sandbox.h"
 #include "mime/pages.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TEST_ASAN 1
-#endif
-#endif
+#include "sandbox-fixture.h"
 
 #define PT_PER_INCH 72.0
 
@@ -81,11 +73,6 @@
 #define TEXT_MIN_DARK 0.05
 #define TEXT_MAX_DARK 0.6
 #define BLANK_MAX_DARK 0.0
-
-/* The parser worker's address space by default (parse_memory, config.c)
- * and its descriptors (parser.c). */
-#define WORKER_MEMORY ((rlim_t)2 << 30)
-#define WORKER_FILES 16
 
 typedef int (*render_fn)(const void *, size_t, unsigned, unsigned, unsigned,
 			 struct mime_page_image **, size_t *, struct ogi_error *);
@@ -383,23 +370,18 @@ sandboxed_child(const char *dir)
 {
 	GByteArray *pdf = make_doc(DOC_PDF, 2, A4_W, A4_H, 0, KEEP);
 	GByteArray *ps = make_doc(DOC_PS_PLAIN, 2, A4_W, A4_H, 0, KEEP);
-	struct rlimit none = { 0, 0 }, files = { WORKER_FILES, WORKER_FILES };
 	struct mime_page_image *pages;
 	struct ogi_error err;
 	size_t n;
 
-#ifndef TEST_ASAN
-	{
-		struct rlimit as = { WORKER_MEMORY, WORKER_MEMORY };
-
-		if (setrlimit(RLIMIT_AS, &as) != 0)
-			_exit(10);
-	}
-#endif
-	if (setrlimit(RLIMIT_FSIZE, &none) != 0 || setrlimit(RLIMIT_NOFILE, &files) != 0 ||
-	    chdir(dir) != 0 ||
-	    setenv("TMPDIR", dir, 1) != 0 || sandbox_enter(&err) != 0)
+	/* A renderer's scratch file would land in dir, which the parent
+	 * checks is still empty. */
+	if (chdir(dir) != 0 || setenv("TMPDIR", dir, 1) != 0)
 		_exit(11);
+	if (sandbox_fixture_enter(&err) != 0) {
+		fprintf(stderr, "sandbox: %s\n", err.msg);
+		_exit(11);
+	}
 	if (mime_pdf_render(pdf->data, pdf->len, MIME_FAX_XRES, MIME_FAX_YRES, 10,
 			    &pages, &n, &err) != 0 || n != 2) {
 		fprintf(stderr, "sandboxed PDF: %s\n", err.msg);

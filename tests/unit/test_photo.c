@@ -20,21 +20,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <glib.h>
 
-#include "daemon/sandbox.h"
 #include "ocr/ocr.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TEST_ASAN 1
-#endif
-#endif
+#include "sandbox-fixture.h"
 
 /* The corner page: make-photo.py --corners 600x800 draws its squares a
  * twentieth of the width from the edges, a sixth and a twelfth of the
@@ -48,10 +39,6 @@
 #define SMALL_Y 55           /* (30-80) */
 #define BELOW_SMALL 110      /* blank under the small square, ink when
                                 the big one is mirrored there */
-
-/* What the parser worker runs under (tests/unit/test_pages.c). */
-#define WORKER_MEMORY ((rlim_t)2 << 30)
-#define WORKER_FILES 16
 
 static char tmpdir[] = "/tmp/ogi-photo-test.XXXXXX";
 static const char *python = "/usr/bin/python3";
@@ -424,20 +411,12 @@ test_read(void **state)
 static void
 sandboxed_child(GBytes *const *pictures, size_t n)
 {
-	struct rlimit none = { 0, 0 }, files = { WORKER_FILES, WORKER_FILES };
 	struct ogi_error err;
 
-#ifndef TEST_ASAN
-	{
-		struct rlimit as = { WORKER_MEMORY, WORKER_MEMORY };
-
-		if (setrlimit(RLIMIT_AS, &as) != 0)
-			_exit(10);
-	}
-#endif
-	if (setrlimit(RLIMIT_FSIZE, &none) != 0 || setrlimit(RLIMIT_NOFILE, &files) != 0 ||
-	    sandbox_enter(&err) != 0)
+	if (sandbox_fixture_enter(&err) != 0) {
+		fprintf(stderr, "sandbox: %s\n", err.msg);
 		_exit(11);
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct ocr_document *doc = NULL;
 
