@@ -25,15 +25,15 @@
 
 #include "mime/pages.h"
 #include "ocr/ocr-private.h"
+#include "tmpdir-fixture.h"
 
-static char tmpdir[] = "/tmp/ogi-ocr-test.XXXXXX";
 static const char *python;
 
-/* Runs the page generator: OUT in tmpdir, ARGS its options. */
+/* Runs the page generator: OUT in tmpdir_fixture, ARGS its options. */
 static char *
 make_page(const char *name, const char *args)
 {
-	char *path = g_strdup_printf("%s/%s", tmpdir, name);
+	char *path = g_strdup_printf("%s/%s", tmpdir_fixture, name);
 	char *cmd;
 
 	if (access(path, R_OK) == 0)
@@ -840,25 +840,6 @@ test_form(void **state)
 	}
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	char *cmd = g_strdup_printf("rm -rf '%s'", tmpdir);
-	int rc;
-
-	(void)state;
-	rc = system(cmd);
-	g_free(cmd);
-	return rc == 0 ? 0 : -1;
-}
-
 /* ---- pages the form reader gives up on --------------------------------- */
 
 /* Short bars, each a frame side by its height (1.4 em), far more of them
@@ -955,5 +936,6 @@ main(int argc, char **argv)
 		fprintf(stderr, "test_ocr: no python3 with PIL (python3-pil): skipped\n");
 		return 77;
 	}
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tmpdir_fixture_setup,
+	                              tmpdir_fixture_teardown);
 }

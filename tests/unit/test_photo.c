@@ -26,6 +26,7 @@
 
 #include "ocr/ocr.h"
 #include "sandbox-fixture.h"
+#include "tmpdir-fixture.h"
 
 /* The corner page: make-photo.py --corners 600x800 draws its squares a
  * twentieth of the width from the edges, a sixth and a twelfth of the
@@ -40,13 +41,12 @@
 #define BELOW_SMALL 110      /* blank under the small square, ink when
                                 the big one is mirrored there */
 
-static char tmpdir[] = "/tmp/ogi-photo-test.XXXXXX";
 static const char *python = "/usr/bin/python3";
 
 static char *
 make(const char *script, const char *name, const char *args)
 {
-	char *path = g_strdup_printf("%s/%s", tmpdir, name);
+	char *path = g_strdup_printf("%s/%s", tmpdir_fixture, name);
 	char *cmd;
 
 	if (access(path, R_OK) == 0)
@@ -454,25 +454,6 @@ test_sandboxed(void **state)
 		g_bytes_unref(pictures[i]);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	char *cmd = g_strdup_printf("rm -rf '%s'", tmpdir);
-	int rc;
-
-	(void)state;
-	rc = system(cmd);
-	g_free(cmd);
-	return rc == 0 ? 0 : -1;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -497,5 +478,6 @@ main(int argc, char **argv)
 		        "heif-enc (python3-pil, libheif-examples): skipped\n");
 		return 77;
 	}
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tmpdir_fixture_setup,
+	                              tmpdir_fixture_teardown);
 }
