@@ -88,6 +88,16 @@ at(const struct ocr_line *ln, size_t i)
 	return &g_array_index(ln->c, struct och, i);
 }
 
+/* Whether c is one of the n strings of set. */
+static bool
+och_one_of(const struct och *c, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(c->b, set[i]) == 0)
+			return true;
+	return false;
+}
+
 static bool
 han(const struct och *c)
 {
@@ -981,15 +991,6 @@ fuzzy_label_run(struct ocr_line *ln, size_t r, size_t q, bool whole,
  * are the writer's more often than not.) */
 static const char *const specks[] = { "”", "“", "‘", "’", "'", "\"", "`" };
 
-static bool
-speck(const struct och *c)
-{
-	for (size_t i = 0; i < G_N_ELEMENTS(specks); i++)
-		if (strcmp(c->b, specks[i]) == 0)
-			return true;
-	return false;
-}
-
 /* Removes the specks at the start of a field, before Chinese. */
 static void
 drop_specks(struct ocr_line *ln)
@@ -998,7 +999,8 @@ drop_specks(struct ocr_line *ln)
 		bool field_start = i == 0 || strcmp(at(ln, i - 1)->b, " ") == 0 ||
 				   han(at(ln, i - 1));
 
-		while (field_start && i + 1 < ln->c->len && speck(at(ln, i)) &&
+		while (field_start && i + 1 < ln->c->len &&
+		       och_one_of(at(ln, i), specks, G_N_ELEMENTS(specks)) &&
 		       han(at(ln, i + 1)))
 			g_array_remove_index(ln->c, (guint)i);
 	}
@@ -1159,15 +1161,6 @@ repair_labels(struct ocr_line *ln, GPtrArray *doubts)
  * punctuation (申请人:,韩晓燕): no value starts with them. */
 static const char *const value_specks[] = { ",", ".", ";", ":", "'", "`", "、", "。" };
 
-static bool
-value_speck(const struct och *c)
-{
-	for (size_t i = 0; i < G_N_ELEMENTS(value_specks); i++)
-		if (strcmp(c->b, value_specks[i]) == 0)
-			return true;
-	return false;
-}
-
 /* Removes the specks between a label's colon and its value. */
 static void
 drop_value_specks(struct ocr_line *ln)
@@ -1179,7 +1172,9 @@ drop_value_specks(struct ocr_line *ln)
 			continue;
 		while (v < ln->c->len && strcmp(at(ln, v)->b, " ") == 0)
 			v++;
-		while (v + 1 < ln->c->len && value_speck(at(ln, v)) &&
+		while (v + 1 < ln->c->len &&
+		       och_one_of(at(ln, v), value_specks,
+				  G_N_ELEMENTS(value_specks)) &&
 		       strcmp(at(ln, v + 1)->b, " ") != 0)
 			g_array_remove_index(ln->c, (guint)v);
 	}
