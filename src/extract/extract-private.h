@@ -61,11 +61,11 @@ char *extract_display_line(const char *s, size_t max_chars, size_t max_bytes);
  * a message that is no fax or a caller number that is not plausible. */
 void extract_fax_reply_default(struct extract_record *rec);
 
-/* verdict.c: value s as a reason quotes it: at most REASON_VALUE_CHARS
- * characters, "…" after a cut, never cut inside a run of digits or
- * letters (the head of an ID number is a shorter run the log's masking
- * would not recognise as one), line breaks as spaces.  Free with
- * g_free(). */
+/* verdict.c: valid UTF-8 s as a reason quotes it: its first 40
+ * characters, "…" after a cut, never cut inside a run of digits or Latin
+ * letters, ASCII or full-width (the head of an ID number is a shorter run
+ * the log's masking would not recognise as one), "\n" as a space.  Returns
+ * a new string the caller frees with g_free(). */
 char *extract_reason_value(const char *s);
 
 /* record.c: the provenance of field f: where (src), how sure (conf), the

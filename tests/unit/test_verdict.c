@@ -240,11 +240,49 @@ test_cases(void **state)
 	}
 }
 
+/* A reason quotes at most 40 characters of a value and never leaves the
+ * head of a number in it, however the number is written. */
+static const struct {
+	const char *title, *value, *want;
+} reason_values[] = {
+	{ "short value kept whole", "王小明", "王小明" },
+	{ "line break shown as a space", "第一行\n第二行", "第一行 第二行" },
+	{ "cut at forty characters",
+	  "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十多余",
+	  "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十…" },
+	{ "ASCII ID number across the cut left out whole",
+	  "申请人的公民身份号码写在第二页的表格中间位置请见身份证" ID_OK "谢谢",
+	  "申请人的公民身份号码写在第二页的表格中间位置请见身份证…" },
+	{ "full-width ID number across the cut left out whole",
+	  "申请人的公民身份号码写在第二页的表格中间位置请见身份证"
+	  "１５０５０２１９７８０４０５１２１２谢谢",
+	  "申请人的公民身份号码写在第二页的表格中间位置请见身份证…" },
+	{ "full-width check letter counted with its number",
+	  "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	  "一二三四五六七１２３Ｘ４５",
+	  "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+	  "一二三四五六七…" },
+};
+
+static void
+test_reason_value(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(reason_values); i++) {
+		char *got = extract_reason_value(reason_values[i].value);
+
+		if (strcmp(got, reason_values[i].want) != 0)
+			fail_msg("%s: got \"%s\"", reason_values[i].title, got);
+		g_free(got);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_reason_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
