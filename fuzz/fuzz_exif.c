@@ -1,5 +1,5 @@
 /* libFuzzer target: bytes as a JPEG's head, through the Exif orientation
- * parser (photo_jpeg_orientation in src/ocr/photo.c): the marker walk to
+ * parser (ocr_photo_jpeg_orientation in src/ocr/photo.c): the marker walk to
  * the APP1 Exif segment, the TIFF header's byte order and IFD0 offset,
  * IFD0's entry count and the Orientation entry.  It must return 1..8 for
  * any input, read nothing outside it (ASan) and end.  Pixels are not
@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	unsigned o = photo_jpeg_orientation(data, size);
+	unsigned o = ocr_photo_jpeg_orientation(data, size);
 
 	if (o < 1 || o > 8)
 		abort();

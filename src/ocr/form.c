@@ -166,24 +166,14 @@ cmp_seg(const void *a, const void *b)
 	return (p->x0 > q->x0) - (p->x0 < q->x0);
 }
 
-static int
-imax(int a, int b)
-{
-	return a > b ? a : b;
-}
 
-static int
-imin(int a, int b)
-{
-	return a < b ? a : b;
-}
 
 /* Lines along x at least min_len long: pieces of piece px or more, those
  * on one band with at most gap px between them joined.  Top to bottom. */
 static struct seg *
 find_lines(PIX *pix, int em, int piece, int gap, int min_len, size_t *n_r)
 {
-	int thicken = imax((int)(FORM_THICKEN * em), 1) | 1;
+	int thicken = ocr_imax((int)(FORM_THICKEN * em), 1) | 1;
 	PIX *closed, *opened;
 	BOXA *boxa;
 	struct seg *s = NULL;
@@ -218,9 +208,9 @@ find_lines(PIX *pix, int em, int piece, int gap, int min_len, size_t *n_r)
 			if (s[j].x1 <= s[j].x0 || s[j].x0 - s[i].x1 > gap ||
 			    s[i].x0 - s[j].x1 > gap)
 				continue;
-			s[i].x0 = imin(s[i].x0, s[j].x0);
-			s[i].x1 = imax(s[i].x1, s[j].x1);
-			s[i].y1 = imax(s[i].y1, s[j].y1);
+			s[i].x0 = ocr_imin(s[i].x0, s[j].x0);
+			s[i].x1 = ocr_imax(s[i].x1, s[j].x1);
+			s[i].y1 = ocr_imax(s[i].y1, s[j].y1);
 			s[j].x1 = s[j].x0;          /* joined: left out below */
 		}
 	}
@@ -269,7 +259,7 @@ edge_fill(PIX *pix, int x0, int x1, int y, int band)
 	const l_uint32 *data = pixGetData(pix);
 	int wpl = pixGetWpl(pix), h = pixGetHeight(pix), best = 0;
 
-	for (int top = imax(y - band, 0); top + FORM_RULE_ROWS <= imin(y + band, h); top++) {
+	for (int top = ocr_imax(y - band, 0); top + FORM_RULE_ROWS <= ocr_imin(y + band, h); top++) {
 		int inked = 0;
 
 		for (int x = x0; x < x1; x++)
@@ -278,7 +268,7 @@ edge_fill(PIX *pix, int x0, int x1, int y, int band)
 					inked++;
 					break;
 				}
-		best = imax(best, inked);
+		best = ocr_imax(best, inked);
 	}
 	return x1 > x0 ? (double)best / (x1 - x0) : 0;
 }
@@ -290,10 +280,10 @@ rows_inked(PIX *pix, int x0, int x1, int y0, int y1)
 	const l_uint32 *data = pixGetData(pix);
 	int wpl = pixGetWpl(pix), inked = 0;
 
-	x0 = imax(x0, 0);
-	x1 = imin(x1, pixGetWidth(pix));
-	y0 = imax(y0, 0);
-	y1 = imin(y1, pixGetHeight(pix));
+	x0 = ocr_imax(x0, 0);
+	x1 = ocr_imin(x1, pixGetWidth(pix));
+	y0 = ocr_imax(y0, 0);
+	y1 = ocr_imin(y1, pixGetHeight(pix));
 	for (int y = y0; y < y1; y++)
 		for (int x = x0; x < x1; x++)
 			if (bit_at(data, wpl, x, y)) {
@@ -330,15 +320,6 @@ cmp_frame(const void *a, const void *b)
 	return (p->in.x0 > q->in.x0) - (p->in.x0 < q->in.x0);
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* The right side for left side v[i]: the nearest one right of it, far
  * enough, on the same rows.  v is sorted by y0, so only its neighbours
  * within tol rows are looked at. */
@@ -364,18 +345,18 @@ partner(const struct seg *v, size_t n, size_t i, int minw, int tol)
  * side right of it on the same rows, proved by a rule at the top or the
  * bottom.  Top to bottom, left to right in *f_r (NULL when none).  0;
  * OCR_FORM_NOT_A_FORM when the page has more than FORM_MAX_SIDES sides;
- * OCR_FORM_LATE when the clock passed deadline (ms of now_ms; 0: none);
+ * OCR_FORM_LATE when the clock passed deadline (ms of ocr_now_ms; 0: none);
  * -1 when Leptonica failed. */
 static int
 find_frames(PIX *pix, const struct ocr_page *page, int em, double deadline,
             struct frame **f_r, size_t *n_r)
 {
 	int minw = (int)(pixGetWidth(pix) * FORM_MIN_WIDTH);
-	int tol = imax((int)(FORM_SIDE_TOL * em), 2);
-	int inset = imax((int)(FORM_INSET * em), 2);
+	int tol = ocr_imax((int)(FORM_SIDE_TOL * em), 2);
+	int inset = ocr_imax((int)(FORM_INSET * em), 2);
 	int max_h = (int)(pixGetHeight(pix) * FORM_MAX_HEIGHT_PAGE);
-	int band = imax((int)(FORM_EDGE_BAND * em), 2);
-	int margin = imax((int)(FORM_MARGIN * em), 2);
+	int band = ocr_imax((int)(FORM_EDGE_BAND * em), 2);
+	int margin = ocr_imax((int)(FORM_MARGIN * em), 2);
 	size_t n_sides = 0, n = 0;
 	struct seg *v = find_sides(pix, em, &n_sides);
 	struct frame *f = NULL;
@@ -395,7 +376,7 @@ find_frames(PIX *pix, const struct ocr_page *page, int em, double deadline,
 		const struct seg *L = &v[i], *R;
 		struct seg in;
 
-		if (deadline > 0 && now_ms() >= deadline) {
+		if (deadline > 0 && ocr_now_ms() >= deadline) {
 			ret = OCR_FORM_LATE;
 			break;
 		}
@@ -407,13 +388,13 @@ find_frames(PIX *pix, const struct ocr_page *page, int em, double deadline,
 		    FORM_MARGIN_MAX_INK ||
 		    rows_inked(pix, R->x0 - margin, R->x0, R->y0 + band, R->y1 - band) >
 		    FORM_MARGIN_MAX_INK ||
-		    (edge_fill(pix, L->x1, R->x0, imin(L->y0, R->y0), band) <
+		    (edge_fill(pix, L->x1, R->x0, ocr_imin(L->y0, R->y0), band) <
 		     FORM_EDGE_FILL &&
-		     edge_fill(pix, L->x1, R->x0, imax(L->y1, R->y1), band) <
+		     edge_fill(pix, L->x1, R->x0, ocr_imax(L->y1, R->y1), band) <
 		     FORM_EDGE_FILL))
 			continue;
-		in = (struct seg){ L->x1 + inset, imax(L->y0, R->y0) + inset,
-		                   R->x0 - inset, imin(L->y1, R->y1) - inset };
+		in = (struct seg){ L->x1 + inset, ocr_imax(L->y0, R->y0) + inset,
+		                   R->x0 - inset, ocr_imin(L->y1, R->y1) - inset };
 		if (in.y1 - in.y0 >= em / 2)
 			f[n++].in = in;
 	}
@@ -629,8 +610,8 @@ read_image(TessBaseAPI *api, PIX *img, unsigned res, TessPageSegMode psm,
 static int
 remove_specks(PIX *pix, int em)
 {
-	int size = imax((int)(FORM_SPECK * em), 2);
-	int reach = 2 * imax((int)(FORM_SPECK_ALONE * em), 1) + 1;
+	int size = ocr_imax((int)(FORM_SPECK * em), 2);
+	int reach = 2 * ocr_imax((int)(FORM_SPECK_ALONE * em), 1) + 1;
 	PIX *large = pixSelectBySize(pix, size, size, 8, L_SELECT_IF_EITHER,
 	                             L_SELECT_IF_GTE, NULL);
 	PIX *near = large != NULL ? pixDilateBrick(NULL, large, reach, reach) : NULL;
@@ -666,7 +647,7 @@ read_frame(TessBaseAPI *api, PIX *pix, unsigned res, int em, const struct frame 
 		ret = 1;
 		goto out;
 	}
-	rd[0].border = rd[1].border = imax((int)(FORM_BORDER * em), 4);
+	rd[0].border = rd[1].border = ocr_imax((int)(FORM_BORDER * em), 4);
 	framed = pixAddBorder(crop, rd[0].border, 0);
 	grey = framed != NULL ? pixConvert1To8(NULL, framed, 255, 0) : NULL;
 	smooth = grey != NULL ? pixBlockconv(grey, FORM_SMOOTH_HALF, FORM_SMOOTH_HALF) : NULL;
@@ -718,10 +699,10 @@ emit_frame(struct merge *m, const struct frame *f, size_t k, struct reading read
 		struct ocr_word w = rd->pg.words[i];
 		int b = rd->border;
 
-		w.x0 = imin(imax(in->x0 + w.x0 - b, in->x0), in->x1);
-		w.x1 = imin(imax(in->x0 + w.x1 - b, w.x0), in->x1);
-		w.y0 = imin(imax(in->y0 + w.y0 - b, in->y0), in->y1);
-		w.y1 = imin(imax(in->y0 + w.y1 - b, w.y0), in->y1);
+		w.x0 = ocr_imin(ocr_imax(in->x0 + w.x0 - b, in->x0), in->x1);
+		w.x1 = ocr_imin(ocr_imax(in->x0 + w.x1 - b, w.x0), in->x1);
+		w.y0 = ocr_imin(ocr_imax(in->y0 + w.y0 - b, in->y0), in->y1);
+		w.y1 = ocr_imin(ocr_imax(in->y0 + w.y1 - b, w.y0), in->y1);
 		if (!agree)
 			w.conf = FORM_UNSURE_CONF;
 		else if (same && read[FORM_CHECK].pg.words[i].conf > w.conf)
@@ -785,7 +766,7 @@ merge_words(struct ocr_page *page, const int *owner, const struct frame *f,
 			j++;
 		for (size_t q = i; q < j; q++)
 			if (owner[q] < 0)
-				top = imin(top, page->words[q].y0);
+				top = ocr_imin(top, page->words[q].y0);
 		if (top != INT32_MAX) {
 			for (; next < n_frames && f[next].in.y0 < top; next++)
 				if (read[next])
@@ -844,7 +825,7 @@ ocr_form_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 	bool *read = NULL;
 	ETEXT_DESC *monitor = NULL;
 	TessPageSegMode psm = TessBaseAPIGetPageSegMode(api);
-	double start = now_ms();
+	double start = ocr_now_ms();
 	double deadline = timeout_ms > 0 ? start + timeout_ms : 0;
 	int ret = -1;
 
@@ -878,21 +859,21 @@ ocr_form_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 			goto out;
 		/* What the frames' search left of the page's time, a
 		 * millisecond at least (0 would be no deadline). */
-		TessMonitorSetDeadlineMSecs(monitor, imax((int)(deadline - now_ms()), 1));
+		TessMonitorSetDeadlineMSecs(monitor, ocr_imax((int)(deadline - ocr_now_ms()), 1));
 	}
 	for (size_t i = 0; i < page->n_words; i++) {
 		const struct ocr_word *w = &page->words[i];
 		struct line_box *b = &lines[w->line];
 
-		owner[i] = frame_of(w, f, n_frames, imax((int)(FORM_LINES_OWNED * em), 2));
+		owner[i] = frame_of(w, f, n_frames, ocr_imax((int)(FORM_LINES_OWNED * em), 2));
 		if (owner[i] >= 0)
 			continue;
 		if (!b->any)
 			*b = (struct line_box){ w->x0, w->y0, w->x1, w->y1, true };
-		b->x0 = imin(b->x0, w->x0);
-		b->y0 = imin(b->y0, w->y0);
-		b->x1 = imax(b->x1, w->x1);
-		b->y1 = imax(b->y1, w->y1);
+		b->x0 = ocr_imin(b->x0, w->x0);
+		b->y0 = ocr_imin(b->y0, w->y0);
+		b->x1 = ocr_imax(b->x1, w->x1);
+		b->y1 = ocr_imax(b->y1, w->y1);
 	}
 	TessBaseAPISetVariable(api, FORM_NOISE_ROWS_VAR, "0");
 	for (size_t k = 0; k < n_frames; k++) {
@@ -912,7 +893,7 @@ ocr_form_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 		/* Tesseract fails a reading its monitor's deadline stopped:
 		 * the time is told first.  Readings cut short are no
 		 * readings: the page's own words stay. */
-		if (deadline > 0 && now_ms() >= deadline) {
+		if (deadline > 0 && ocr_now_ms() >= deadline) {
 			ret = OCR_FORM_LATE;
 			goto out;
 		}

@@ -119,27 +119,17 @@ struct rect {
 	int x0, y0, x1, y1;
 };
 
-static int
-imin(int a, int b)
-{
-	return a < b ? a : b;
-}
 
-static int
-imax(int a, int b)
-{
-	return a > b ? a : b;
-}
 
 static unsigned long
 count_ink(const struct ocr_ink_image *img, struct rect r)
 {
 	unsigned long n = 0;
 
-	r.x0 = imax(r.x0, 0);
-	r.y0 = imax(r.y0, 0);
-	r.x1 = imin(r.x1, (int)img->width);
-	r.y1 = imin(r.y1, (int)img->height);
+	r.x0 = ocr_imax(r.x0, 0);
+	r.y0 = ocr_imax(r.y0, 0);
+	r.x1 = ocr_imin(r.x1, (int)img->width);
+	r.y1 = ocr_imin(r.y1, (int)img->height);
 	for (int y = r.y0; y < r.y1; y++) {
 		const unsigned char *row = img->bits + (size_t)y * img->stride;
 
@@ -285,8 +275,8 @@ label_rect(const struct line *l, size_t off, size_t len)
 	struct rect r = { x_at(l, off), l->w[a].y0, 0, l->w[a].y1 };
 
 	for (size_t k = a; k <= b; k++) {
-		r.y0 = imin(r.y0, l->w[k].y0);
-		r.y1 = imax(r.y1, l->w[k].y1);
+		r.y0 = ocr_imin(r.y0, l->w[k].y0);
+		r.y1 = ocr_imax(r.y1, l->w[k].y1);
 	}
 	r.x1 = off + len >= l->start[b + 1] ? right_of(l, b) : x_at(l, off + len);
 	return r;
@@ -321,8 +311,8 @@ static bool
 box_frame(const struct ocr_ink_image *img, const struct ocr_component *c, int h,
           struct rect *in)
 {
-	struct rect r = { imax(c->x0, 0), imax(c->y0, 0),
-	                  imin(c->x1, (int)img->width), imin(c->y1, (int)img->height) };
+	struct rect r = { ocr_imax(c->x0, 0), ocr_imax(c->y0, 0),
+	                  ocr_imin(c->x1, (int)img->width), ocr_imin(c->y1, (int)img->height) };
 	int min_run = (int)(BOX_MIN_SIDE * h);
 	int top = -1, bottom = -1, left = -1, right = -1, w, ht;
 
@@ -499,7 +489,7 @@ static bool
 seal_shaped(const struct ocr_ink_image *img, const struct ocr_component *c, int h)
 {
 	int w = c->x1 - c->x0, ht = c->y1 - c->y0;
-	int cw = imax(1, (int)(SEAL_CORNER * w)), ch = imax(1, (int)(SEAL_CORNER * ht));
+	int cw = ocr_imax(1, (int)(SEAL_CORNER * w)), ch = ocr_imax(1, (int)(SEAL_CORNER * ht));
 	struct rect all = { c->x0, c->y0, c->x1, c->y1 };
 	double fill, corners;
 
@@ -549,8 +539,8 @@ area_ink(const struct ocr_ink_image *img, const struct line *l, struct rect area
 			          l->w[k].x0 >= area.x0 && inside(c, &l->w[k]);
 		if (printed)
 			continue;
-		part = (struct rect){ imax(c->x0, area.x0), imax(c->y0, area.y0),
-		                      imin(c->x1, area.x1), imin(c->y1, area.y1) };
+		part = (struct rect){ ocr_imax(c->x0, area.x0), ocr_imax(c->y0, area.y0),
+		                      ocr_imin(c->x1, area.x1), ocr_imin(c->y1, area.y1) };
 		ink += (double)count_ink(img, part);
 	}
 	return ink / ((double)h * h);
@@ -638,7 +628,7 @@ line_signature(const struct ocr_ink_image *img, const struct line *lines,
 	lab = label_rect(l, first, end - first);
 	last_word = word_at(l, end - 1);
 	for (size_t k = last_word + 1; k < l->n && punctuation_only(l->w[k].text); k++)
-		lab.x1 = imax(lab.x1, right_of(l, k));
+		lab.x1 = ocr_imax(lab.x1, right_of(l, k));
 	seal_win = (struct rect){ lab.x0 - (int)(SEAL_NEAR * h), lab.y0 - (int)(SEAL_NEAR * h),
 	                          (int)img->width, lab.y1 + (int)(SEAL_NEAR * h) };
 	for (size_t i = 0; i < img->n_comps; i++) {
@@ -666,15 +656,15 @@ line_signature(const struct ocr_ink_image *img, const struct line *lines,
 		if (i == li || !printed_line(lines[i].w, lines[i].n, &p))
 			continue;
 		if (p.y1 <= lab.y0 + h / 4)
-			area.y0 = imax(area.y0, p.y1);
+			area.y0 = ocr_imax(area.y0, p.y1);
 		else if (p.y0 >= lab.y1 - h / 4)
-			area.y1 = imin(area.y1, p.y0);
+			area.y1 = ocr_imin(area.y1, p.y0);
 	}
 	/* The area after what was read, and after what looks printed: when
 	 * they disagree, the unread rest of the label may be the ink. */
 	read = sign_mark(area_ink(img, l, area));
 	rest = area;
-	rest.x0 = imax(area.x0, printed_end(img, lab, h) + (int)(SIGN_GAP * h));
+	rest.x0 = ocr_imax(area.x0, printed_end(img, lab, h) + (int)(SIGN_GAP * h));
 	guessed = rest.x0 == area.x0 ? read : sign_mark(area_ink(img, l, rest));
 	return read == guessed ? read : OCR_MARK_UNKNOWN;
 }

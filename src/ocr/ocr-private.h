@@ -1,12 +1,30 @@
-/* What ocr.c hands ink.c: the cleaned page as plain bits and its connected
+/* What the files of src/ocr share and nothing outside it sees: what ocr.c
+ * hands ink.c (the cleaned page as plain bits and its connected
  * components, so that ink.c reads no Leptonica type and its rules can be
- * tested on bitmaps drawn by hand. */
+ * tested on bitmaps drawn by hand), and form.c's reading of a form, which
+ * ocr.c calls with its own Tesseract handle.  Leptonica's and Tesseract's
+ * types are named here only as incomplete structs. */
 #ifndef OGI_OCR_PRIVATE_H
 #define OGI_OCR_PRIVATE_H
 
 #include <stddef.h>
 
 #include "ocr/ocr.h"
+
+static inline int
+ocr_imin(int a, int b)
+{
+	return a < b ? a : b;
+}
+
+static inline int
+ocr_imax(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* Milliseconds on the monotonic clock, for the pages' time limits. */
+double ocr_now_ms(void);
 
 struct ocr_component {
 	int x0, y0, x1, y1;    /* bounding box, x1 and y1 exclusive */
@@ -25,13 +43,16 @@ struct Pix;
 struct TessBaseAPI;
 
 /* The body text's character height on a page, from its words' boxes
- * (the median height of the words read with some confidence), at least
- * a few pixels. */
+ * (the median height of the words read with some confidence), in pixels;
+ * at least INK_MIN_EM_PX (10), which is also the answer when there is no
+ * such word or no memory to sort them. */
 int ocr_em_height(const struct ocr_word *w, size_t n);
 
 /* Words and text of the recognition api last ran, into page (whose
- * width and height bound the boxes): words with cell -1, lines in
- * reading order.  0, or -1 when out of memory. */
+ * width and height bound the boxes, and which has no words yet): words
+ * with cell -1, lines in reading order; page->text is replaced.  Blocks
+ * only on reading api's result.  0, or -1 when out of memory, with the
+ * words added so far left in page for ocr_document_free. */
 int ocr_collect_words(struct TessBaseAPI *api, struct ocr_page *page);
 
 /* What ocr_form_read left as it was, besides -1 (out of memory). */
@@ -41,17 +62,23 @@ int ocr_collect_words(struct TessBaseAPI *api, struct ocr_page *page);
 /* Reads a page as a form, by its layout (form.c): finds the frames ruled
  * on pix (the cleaned page, 1 bpp), re-reads the inside of each on its
  * own, and replaces page's words inside each frame by that reading;
- * fills page->cells (each with its printed label) and each word's cell,
- * and rebuilds page->text.  res is the page's resolution as Tesseract is
- * told it.  The search and the frames' readings together stop at
- * timeout_ms (0: none).  0 when read or the page has no frames;
- * OCR_FORM_NOT_A_FORM or OCR_FORM_LATE when it gave up; -1 when out of
- * memory.  Unless 0 with frames read, the page is left as it was (no
- * cells).  api's page segmentation mode is kept. */
+ * fills page->cells (each with its printed label, owned by page and freed
+ * with it) and each word's cell, and rebuilds page->text.  api and pix
+ * are borrowed; pix is not changed.  res is the page's resolution as
+ * Tesseract is told it.  Blocks on the CPU: the frames' search runs over
+ * the whole page, then Tesseract over each frame; both stop at timeout_ms
+ * (0: none).  Returns 0 when the frames were read, and also when the page
+ * has no words, no frames, more than OCR_MAX_CELLS of them, or Leptonica
+ * could not search it; OCR_FORM_NOT_A_FORM or OCR_FORM_LATE when it gave
+ * up; -1 when out of memory reading the frames.  Unless 0 with frames
+ * read, the page is left as it was (no cells).  api's page segmentation
+ * mode is kept, and its textord_noise_rejrows is left at Tesseract's
+ * default, 1. */
 int ocr_form_read(struct TessBaseAPI *api, struct Pix *pix, unsigned res,
                   unsigned timeout_ms, struct ocr_page *page);
 
-/* The office form's check-box options (templates/form.tpl, @choice). */
+/* The office form's check-box options (templates/form.tpl, @choice),
+ * NULL-terminated; defined in ink.c, which measures them. */
 extern const char *const ocr_form_box_labels[];
 
 /* Measures the check box left of every occurrence of each label in

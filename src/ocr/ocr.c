@@ -177,7 +177,7 @@ load_page(const struct run *r, size_t i, char **description_r, char **problem_r)
 			goto unreadable;
 		break;
 	case SRC_SINGLE:
-		if (photo_header(src->data, src->len, &w, &h) != 0)
+		if (ocr_photo_header(src->data, src->len, &w, &h) != 0)
 			goto unreadable;
 		break;
 	case SRC_BITMAP:
@@ -199,7 +199,7 @@ load_page(const struct run *r, size_t i, char **description_r, char **problem_r)
 		pix = pixReadMemTiff(src->data, src->len, (l_int32)i);
 		break;
 	case SRC_SINGLE:
-		pix = photo_read(src->data, src->len, w, h);
+		pix = ocr_photo_read(src->data, src->len, w, h);
 		break;
 	case SRC_BITMAP:
 		pix = pix_from_bitmap(&src->bitmaps[i]);
@@ -605,8 +605,8 @@ ocr_collect_words(TessBaseAPI *api, struct ocr_page *page)
 	return ret;
 }
 
-static double
-now_ms(void)
+double
+ocr_now_ms(void)
 {
 	struct timespec ts;
 
@@ -628,7 +628,7 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
           size_t i, struct ocr_page *page, char **problem_r)
 {
 	ETEXT_DESC *monitor = NULL;
-	double start = now_ms();
+	double start = ocr_now_ms();
 	bool late;
 	int rc;
 
@@ -642,7 +642,7 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 	rc = TessBaseAPIRecognize(api, monitor);
 	/* Tesseract fails a recognition its monitor's deadline stopped; the
 	 * words read until then are kept. */
-	late = r->timeout_ms > 0 && now_ms() - start >= r->timeout_ms;
+	late = r->timeout_ms > 0 && ocr_now_ms() - start >= r->timeout_ms;
 	if (rc != 0 && !late) {
 		*problem_r = xstrdup_printf("page %zu: Tesseract failed", i + 1);
 	} else {
@@ -744,7 +744,7 @@ page_run(struct run *r, TessBaseAPI *api, size_t i)
 		return;
 	if (api != NULL) {
 		unsigned tres = tesseract_res(res, s->page.height);
-		double start = now_ms();
+		double start = ocr_now_ms();
 		bool whole = recognise(r, api, clean, tres, i, &s->page, &s->problem);
 
 		if (s->page.text != NULL)
@@ -752,7 +752,7 @@ page_run(struct run *r, TessBaseAPI *api, size_t i)
 		/* The frames are read within what is left of the page's time;
 		 * a page not read whole is not re-read. */
 		if (whole && s->page.text != NULL)
-			read_form(r, api, clean, tres, now_ms() - start, i, &s->page,
+			read_form(r, api, clean, tres, ocr_now_ms() - start, i, &s->page,
 			          &s->problem);
 	} else
 		s->page.text = strdup("");
@@ -986,7 +986,7 @@ image_document(const void *data, size_t len, const struct ocr_options *opt,
 		src.kind = SRC_TIFF;
 		n = (size_t)count;
 	} else if (format == IFF_PNG || format == IFF_JFIF_JPEG ||
-	           photo_is_heif(data, len)) {
+	           ocr_photo_is_heif(data, len)) {
 		src.kind = SRC_SINGLE;
 	} else {
 		error_set(err, "OCR: not an image OCR reads (TIFF, PNG, JPEG, HEIC)");

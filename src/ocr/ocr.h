@@ -1,7 +1,8 @@
 /* OCR of fax pages and photographed or scanned forms.
  *
- * src/ocr/ocr.c (and photo.c: Leptonica's and libheif's) is the only code
- * that includes Tesseract's or Leptonica's headers; nothing of theirs leaks past this header.  It runs in the
+ * src/ocr/ocr.c and form.c (and photo.c: Leptonica's and libheif's) are the
+ * only code that includes Tesseract's or Leptonica's headers; nothing of
+ * theirs leaks past this header or ocr-private.h.  It runs in the
  * sandboxed parser worker: it reads bytes and bitmaps from memory and
  * writes no file (the review's page image comes back as PNG bytes; the
  * parent writes it to the spool).
@@ -160,7 +161,8 @@ int ocr_prepare_image(const void *data, size_t len, const struct ocr_options *op
  * (OCR_THREAD_ENV was in the environment at exec). */
 bool ocr_threads_limited(void);
 
-/* Frees doc and everything it owns (pages, words, boxes, PNGs, problems);
+/* Frees doc and everything it owns (pages, words, boxes, cells and their
+ * labels, PNGs, problems);
  * doc may be NULL. */
 void ocr_document_free(struct ocr_document *doc);
 

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <leptonica/allheaders.h>
 #include <libheif/heif.h>
 
 /* JPEG markers (ITU T.81 B.1.1.3, Table B.1). */
@@ -30,7 +31,7 @@ static const char exif_id[6] = "Exif\0";
 #define EXIF_ORIENTATION_FIRST_TRANSPOSED 5u
 
 bool
-photo_is_heif(const void *data, size_t len)
+ocr_photo_is_heif(const void *data, size_t len)
 {
 	/* ISO/IEC 23008-12's brands, and AVIF's, which libheif reads too. */
 	static const char *const brands[] = {
@@ -114,7 +115,7 @@ exif_orientation(const unsigned char *p, size_t len)
 }
 
 unsigned
-photo_jpeg_orientation(const void *data, size_t len)
+ocr_photo_jpeg_orientation(const void *data, size_t len)
 {
 	const unsigned char *d = data;
 	size_t pos = 2;
@@ -300,16 +301,16 @@ out:
 /* ---- the picture -------------------------------------------------------- */
 
 int
-photo_header(const void *data, size_t len, l_int32 *w_r, l_int32 *h_r)
+ocr_photo_header(const void *data, size_t len, int *w_r, int *h_r)
 {
 	l_int32 format, bps, spp, cmap;
 	struct heif hf;
 
-	if (!photo_is_heif(data, len)) {
+	if (!ocr_photo_is_heif(data, len)) {
 		if (pixReadHeaderMem(data, len, &format, w_r, h_r, &bps, &spp,
 		                     &cmap) != 0)
 			return -1;
-		if (photo_jpeg_orientation(data, len) >= EXIF_ORIENTATION_FIRST_TRANSPOSED) {
+		if (ocr_photo_jpeg_orientation(data, len) >= EXIF_ORIENTATION_FIRST_TRANSPOSED) {
 			l_int32 t = *w_r;
 
 			*w_r = *h_r;
@@ -326,15 +327,15 @@ photo_header(const void *data, size_t len, l_int32 *w_r, l_int32 *h_r)
 }
 
 PIX *
-photo_read(const void *data, size_t len, l_int32 w, l_int32 h)
+ocr_photo_read(const void *data, size_t len, int w, int h)
 {
 	unsigned orientation;
 	PIX *pix, *upright;
 
-	if (photo_is_heif(data, len))
+	if (ocr_photo_is_heif(data, len))
 		return heif_read(data, len, w, h);
 	pix = pixReadMem(data, len);
-	orientation = photo_jpeg_orientation(data, len);
+	orientation = ocr_photo_jpeg_orientation(data, len);
 	if (pix == NULL || orientation == EXIF_ORIENTATION_UPRIGHT)
 		return pix;
 	upright = turn_upright(pix, orientation);
