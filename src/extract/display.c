@@ -1,8 +1,6 @@
 /* Display text from what a sender wrote (extract-private.h): the one
  * cleaner behind the fax station ID and the delivery report's diagnostic,
  * so both refuse the same characters. */
-#include <stdint.h>
-
 #include <glib.h>
 
 #include "extract/extract-private.h"

@@ -34,15 +34,18 @@ struct extract_record *extract_message_as(const struct mime_message *msg,
 					  const struct mime_message *arrived,
 					  const struct extract_context *ctx);
 
-/* display.c: s (valid UTF-8) as one line a clerk or a log may show:
- * every character extract_display_char_bad refuses (control, line and
- * paragraph separators, format characters such as bidirectional
- * overrides: they would end a log line or a header, or reorder what is
- * read) and every run of spaces becomes one space between words, none
- * leading or trailing; at most max_chars characters and max_bytes bytes,
- * cut on a character boundary.  A new string (g_free), or NULL when
- * nothing is left. */
+/* display.c: true when c may not stand in a line a clerk or a log is
+ * shown: a control, a line or paragraph separator, or a format character
+ * such as a bidirectional override (they would end a log line or a
+ * header, or reorder what is read). */
 bool extract_display_char_bad(gunichar c);
+
+/* display.c: s (valid UTF-8, not NULL) as one such line: every character
+ * extract_display_char_bad refuses and every run of spaces becomes one
+ * space between words, none leading or trailing; at most max_chars
+ * characters (the spaces kept included) and max_bytes bytes, cut on a
+ * character boundary.  A new string (g_free), or NULL when nothing is
+ * left. */
 char *extract_display_line(const char *s, size_t max_chars, size_t max_bytes);
 
 /* fax.c: an application that came by fax and names no way to answer it
@@ -226,8 +229,9 @@ struct extract_ocr_text {
 	unsigned header_lines; /* fax header lines (TSI) left out */
 	unsigned cover_pages;  /* cover pages left out */
 	unsigned low_words;    /* words in text below EXTRACT_OCR_CONF_MIN */
-	unsigned sign_areas;   /* signature labels left out with their area:
-	                          the ink decides the signature, not words */
+	unsigned sign_areas;   /* signature labels left out with their area,
+	                          and signature frames: the ink decides the
+	                          signature, not words */
 	unsigned sign_words;   /* words read inside a signature's frame (left
 	                          out): ink the signature's measure must agree
 	                          with */

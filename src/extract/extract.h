@@ -300,15 +300,20 @@ struct extract_ocr_word {
 	                       one frame share it) */
 };
 
-/* A field whose words the OCR read with less confidence than this is LOW
- * (a clerk checks it).  Measured here (tesseract 5.3 chi_sim, psm 4) on
+/* An identity number or a date whose words the OCR read with less
+ * confidence than this is LOW (a clerk checks it); values no check
+ * confirms have a higher floor, 80 (ocrfront.c's OCR_CONF_MIN_UNCHECKED,
+ * with its measurements: misread names and telephones at 73 and 77).
+ * Measured here (tesseract 5.3 chi_sim, psm 4) on
  * our renders of the office's form: at normal resolution the misread
  * Chinese words scored 38-67 (含 as 售 38, the header's page mark 67),
  * while nearly all words read right scored 76-97, a few down to 15 (招 15,
  * 街 29).  Misread Latin and punctuation scored higher (an
  * e-mail address with a comma 81, ZHAOFAX as ZHADFAX 89): validation
  * catches those (an invalid value read by OCR is LOW too).  70 flags
- * every misread Chinese word seen, at the price of a few sound ones. */
+ * every misread Chinese word seen on the form, at the price of a few
+ * sound ones; GB 11643's checksum and the calendar check the two fields
+ * that keep it. */
 #define EXTRACT_OCR_CONF_MIN 70
 
 /* What the ink in the signature areas of the pages says (the OCR module
@@ -357,7 +362,8 @@ struct extract_ocr_input {
  * only one reading is valid, the fax header line (TSI) of each page and a
  * cover page left out), that text is read by the same rules as mail, and
  * every value read from it is traced back to its words: a value whose
- * words score below EXTRACT_OCR_CONF_MIN, that a doubtful repair (an
+ * words score below its floor (EXTRACT_OCR_CONF_MIN for an identity number
+ * or a date, 80 for the rest), that a doubtful repair (an
  * identity number's character with more than one reading put right) or a
  * guessed label gave, or that is invalid as read (a misread digit fails a
  * check) is LOW with a reason in rec->review, so the verdict is REVIEW.
