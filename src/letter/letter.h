@@ -2,9 +2,10 @@
  *
  * A template (templates/NAME.tpl, plain UTF-8 text a clerk can edit) is
  * expanded against a set of values into a struct letter_doc: a list of
- * typed blocks in reading order.  The renderer (render.c, the only code that
- * includes hpdf.h) lays a letter_doc out per GB/T 9704-2012 and writes a
- * PDF.  No libharu type appears here.
+ * typed blocks in reading order.  The renderer (render.c; with pdfdoc.c,
+ * sheet.c and table.c the only code that includes hpdf.h) lays a
+ * letter_doc out per GB/T 9704-2012 and writes a PDF.  No libharu type
+ * appears here.
  */
 #ifndef OGI_LETTER_LETTER_H
 #define OGI_LETTER_LETTER_H

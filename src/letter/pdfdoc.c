@@ -8,6 +8,9 @@
 
 #include <glib.h>
 
+#include "common/fdio.h"
+#include "common/spool.h"
+
 /* libharu goes on after an error and reports the next ones too: the
  * first is the cause. */
 static void
@@ -52,30 +55,79 @@ letter_pdf_fail(const struct letter_pdf_err *he, const char *what,
 }
 
 int
-letter_pdf_save(HPDF_Doc pdf, const char *out_path, struct ogi_error *err)
+letter_pdf_bytes(HPDF_Doc pdf, const struct letter_pdf_err *he,
+		 unsigned char **bytes_r, size_t *len_r, struct ogi_error *err)
+{
+	HPDF_UINT32 size, done = 0;
+	unsigned char *buf;
+
+	*bytes_r = NULL;
+	*len_r = 0;
+	/* Not HPDF_GetContents: it writes the whole document a second time. */
+	if (HPDF_SaveToStream(pdf) != HPDF_OK)
+		return letter_pdf_fail(he, "writing the PDF", err);
+	size = HPDF_GetStreamSize(pdf);
+	buf = g_malloc(size ? size : 1);
+	HPDF_ResetStream(pdf);
+	while (done < size) {
+		HPDF_UINT32 k = size - done;
+		HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf + done, &k);
+
+		done += k;
+		if (k == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
+			break;
+	}
+	if (done != size) {
+		g_free(buf);
+		return letter_pdf_fail(he, "reading the PDF back", err);
+	}
+	*bytes_r = buf;
+	*len_r = size;
+	return 0;
+}
+
+int
+letter_pdf_write(const void *bytes, size_t len, const char *out_path,
+		 struct ogi_error *err)
 {
 	char *tmp = g_strdup_printf("%s.XXXXXX", out_path);
+	char *dir = g_path_get_dirname(out_path);
 	int fd = g_mkstemp_full(tmp, O_RDWR | O_CLOEXEC, 0600);
 	int rc = -1;
 
 	if (fd < 0) {
 		error_set(err, "%s: %s", tmp, strerror(errno));
-		error_scope(err, OGI_ERROR_STORE, true);
-		g_free(tmp);
-		return -1;
-	}
-	/* libharu opens the name itself; fd stays open for the fsync. */
-	if (HPDF_SaveToFile(pdf, tmp) != HPDF_OK)
-		error_set(err, "%s: libharu could not write it", tmp);
-	else if (fsync(fd) != 0 || rename(tmp, out_path) != 0)
-		error_set(err, "%s: %s", out_path, strerror(errno));
-	else
-		rc = 0;
-	if (rc != 0)
-		error_scope(err, OGI_ERROR_STORE, true);
-	close(fd);
-	if (rc != 0)
+	} else if (fdio_write_all(fd, bytes, len) != 0 || fsync(fd) != 0 ||
+		   close(fd) != 0) {
+		error_set(err, "%s: %s", tmp, strerror(errno));
+		close(fd);
 		unlink(tmp);
+	} else if (rename(tmp, out_path) != 0) {
+		error_set(err, "%s: %s", out_path, strerror(errno));
+		unlink(tmp);
+	} else {
+		/* The registry's commit names the file next: the name must
+		 * survive a power failure as the bytes do. */
+		rc = spool_fsync_dir(dir, err);
+	}
+	if (rc != 0)
+		error_scope(err, OGI_ERROR_STORE, true);
+	g_free(dir);
 	g_free(tmp);
+	return rc;
+}
+
+int
+letter_pdf_save(HPDF_Doc pdf, const struct letter_pdf_err *he,
+		const char *out_path, struct ogi_error *err)
+{
+	unsigned char *bytes;
+	size_t len;
+	int rc;
+
+	if (letter_pdf_bytes(pdf, he, &bytes, &len, err) != 0)
+		return -1;
+	rc = letter_pdf_write(bytes, len, out_path, err);
+	g_free(bytes);
 	return rc;
 }

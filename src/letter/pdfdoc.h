@@ -1,8 +1,9 @@
 /* What the letter, address-sheet and annual-report renderers (render.c,
  * sheet.c, table.c) share of libharu: a document set up the one way they
  * all draw (compressed, UTF-8 text), the first error libharu reports on
- * it, and saving it under its final name.  With those three, the only
- * file that includes hpdf.h; nothing outside src/letter/ includes this.
+ * it, its bytes, and saving them under their final name.  pdfdoc.c and
+ * those three are the only files that include hpdf.h (this header does);
+ * nothing outside src/letter/ includes it.
  */
 #ifndef OGI_LETTER_PDFDOC_H
 #define OGI_LETTER_PDFDOC_H
@@ -26,10 +27,25 @@ HPDF_Doc letter_pdf_new(struct letter_pdf_err *he, struct ogi_error *err);
 int letter_pdf_fail(const struct letter_pdf_err *he, const char *what,
 		    struct ogi_error *err);
 
-/* Writes pdf to a new file of mode 0600 beside out_path, syncs it and
- * renames it over out_path, so out_path is the old file or the whole new
- * one.  Returns 0, or -1 with err set (of store scope) and no file left
- * behind. */
-int letter_pdf_save(HPDF_Doc pdf, const char *out_path, struct ogi_error *err);
+/* The whole of pdf as PDF bytes, into *bytes_r (the caller g_free()s it)
+ * and *len_r; he is the document's error record (letter_pdf_new's).
+ * Returns 0, or -1 with err set (naming libharu's error) and nothing to
+ * free. */
+int letter_pdf_bytes(HPDF_Doc pdf, const struct letter_pdf_err *he,
+		     unsigned char **bytes_r, size_t *len_r,
+		     struct ogi_error *err);
+
+/* Writes len bytes to a new file of mode 0600 beside out_path, syncs it,
+ * renames it over out_path and syncs the directory, so out_path is the old
+ * file or the whole new one, after a power failure too.  Blocks on the
+ * disk (write, fsync).  Returns 0, or -1 with err set (of store scope) and
+ * no temporary file left behind. */
+int letter_pdf_write(const void *bytes, size_t len, const char *out_path,
+		     struct ogi_error *err);
+
+/* letter_pdf_bytes, then letter_pdf_write: pdf saved as out_path.  Blocks
+ * on the disk.  Returns 0, or -1 with err set. */
+int letter_pdf_save(HPDF_Doc pdf, const struct letter_pdf_err *he,
+		    const char *out_path, struct ogi_error *err);
 
 #endif

@@ -1331,36 +1331,6 @@ draw(struct render *r, HPDF_Doc pdf, const struct letter_pdf_err *he)
 }
 
 static int
-save(struct render *r, HPDF_Doc pdf, const struct letter_pdf_err *he,
-     unsigned char **pdf_r, size_t *len_r)
-{
-	HPDF_UINT32 size, done = 0;
-	unsigned char *buf;
-
-	/* Not HPDF_GetContents: it writes the whole document a second time. */
-	if (HPDF_SaveToStream(pdf) != HPDF_OK)
-		return letter_pdf_fail(he, "writing the PDF", r->err);
-	size = HPDF_GetStreamSize(pdf);
-	buf = g_malloc(size ? size : 1);
-	HPDF_ResetStream(pdf);
-	while (done < size) {
-		HPDF_UINT32 k = size - done;
-		HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf + done, &k);
-
-		done += k;
-		if (k == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
-			break;
-	}
-	if (done != size) {
-		g_free(buf);
-		return letter_pdf_fail(he, "reading the PDF back", r->err);
-	}
-	*pdf_r = buf;
-	*len_r = size;
-	return 0;
-}
-
-static int
 emit_pdf(struct render *r, time_t created, unsigned char **pdf_r,
          size_t *len_r)
 {
@@ -1371,7 +1341,7 @@ emit_pdf(struct render *r, time_t created, unsigned char **pdf_r,
 	if (pdf == NULL)
 		return -1;
 	if (set_info(r, pdf, created) != 0 || load_fonts(r, pdf, &he) != 0 ||
-	    draw(r, pdf, &he) != 0 || save(r, pdf, &he, pdf_r, len_r) != 0)
+	    draw(r, pdf, &he) != 0 || letter_pdf_bytes(pdf, &he, pdf_r, len_r, r->err) != 0)
 		goto out;
 	ret = 0;
 out:
@@ -1543,32 +1513,13 @@ letter_render(const struct letter_doc *doc, const struct letter_fonts *fonts,
 {
 	unsigned char *pdf;
 	size_t len;
-	bool written;
-	char *tmp;
-	int fd;
+	int rc;
 
 	if (letter_render_mem(doc, fonts, NULL, &pdf, &len, report_r, err) != 0)
 		return -1;
-	tmp = g_strconcat(out_path, ".XXXXXX", NULL);
-	fd = mkstemp(tmp);      /* mode 0600 */
-	if (fd < 0) {
-		error_set(err, "%s: %s", tmp, strerror(errno));
-		goto fail;
-	}
-	written = fdio_write_all(fd, pdf, len) == 0;
-	if (!written || close(fd) != 0 || rename(tmp, out_path) != 0) {
-		error_set(err, "%s: %s", out_path, strerror(errno));
-		if (!written)
-			close(fd);
-		unlink(tmp);
-		goto fail;
-	}
-	g_free(tmp);
+	rc = letter_pdf_write(pdf, len, out_path, err);
 	g_free(pdf);
-	return 0;
-fail:
-	g_free(tmp);
-	g_free(pdf);
-	letter_layout_report_free(report_r);
-	return -1;
+	if (rc != 0)
+		letter_layout_report_free(report_r);
+	return rc;
 }

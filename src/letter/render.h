@@ -29,8 +29,8 @@
  * Memory comes from GLib, whose allocation failures abort: no function
  * here fails for want of memory.
  *
- * render.c is the only file of the project that includes hpdf.h; no
- * libharu type appears here.
+ * Only src/letter includes hpdf.h (render.c, sheet.c, table.c and pdfdoc.c,
+ * whose pdfdoc.h they share); no libharu type appears here.
  */
 #ifndef OGI_LETTER_RENDER_H
 #define OGI_LETTER_RENDER_H
@@ -100,7 +100,8 @@ struct letter_render_options {
 };
 
 /* Renders `doc` to a PDF file at `out_path` (replaced atomically, mode
- * 0600) with default options.  `fonts` may be NULL for the defaults.  When
+ * 0600, file and directory synced before it returns: the registry's
+ * commit that names it comes next) with default options.  `fonts` may be NULL for the defaults.  When
  * `report_r` is not NULL it receives the layout (free it with
  * letter_layout_report_free); on failure it is left empty.  Fails, naming
  * the character (U+XXXX and the character), when no configured font has a

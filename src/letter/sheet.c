@@ -367,7 +367,7 @@ sheet_emit(struct sheet *sh, const char *out_path)
 		letter_pdf_fail(&he, "drawing the address sheet", sh->err);
 		goto out;
 	}
-	rc = letter_pdf_save(pdf, out_path, sh->err);
+	rc = letter_pdf_save(pdf, &he, out_path, sh->err);
 out:
 	HPDF_Free(pdf);
 	return rc;

@@ -284,7 +284,7 @@ letter_table_pdf(const struct letter_table *t, const char *font_path,
 		letter_pdf_fail(&he, "drawing the table", err);
 		goto out;
 	}
-	rc = letter_pdf_save(pdf, out_path, err);
+	rc = letter_pdf_save(pdf, &he, out_path, err);
 out:
 	HPDF_Free(pdf);
 	return rc;

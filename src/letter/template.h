@@ -102,7 +102,7 @@ size_t letter_template_placeholders(const struct letter_template *tpl,
  * sets *n_r to its length. */
 const char *const *letter_kinds(size_t *n_r);
 
-/* Whether kind is one of letter_kinds(). */
+/* Whether kind (not NULL) is one of letter_kinds().  Pure. */
 bool letter_kind_known(const char *kind);
 
 struct letter_legal;

@@ -15,7 +15,9 @@
 #include <string.h>
 #include <math.h>
 #include <time.h>
+#include <limits.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 #include <glib.h>
 
 #include "letter/linebreak.h"
@@ -1019,6 +1021,26 @@ static struct letter_doc reply = {
 	NULL, reply_blocks, G_N_ELEMENTS(reply_blocks),
 };
 
+/* What the code under test syncs, as the paths its descriptors name: this
+ * fsync stands in for libc's in the whole program (the libraries are
+ * linked in statically), records, then syncs. */
+#define SYNCED_MAX 16
+static char synced[SYNCED_MAX][PATH_MAX];
+static size_t n_synced;
+
+int
+fsync(int fd)
+{
+	char link[64];
+	ssize_t k;
+
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	if (n_synced < SYNCED_MAX &&
+	    (k = readlink(link, synced[n_synced], PATH_MAX - 1)) >= 0)
+		synced[n_synced++][k] = '\0';
+	return (int)syscall(SYS_fsync, fd);
+}
+
 static void
 render_file(const struct letter_doc *doc, const char *name, char *path,
             size_t len, struct letter_layout_report *rep)
@@ -1648,6 +1670,28 @@ test_render_size(void **state)
 	letter_layout_report_free(&rep);
 }
 
+/* A letter's PDF is on disk, under its name, before letter_render returns:
+ * the registry's commit that names it comes next, and for a reply kept for
+ * pickup it is the only copy. */
+static void
+test_render_synced(void **state)
+{
+	char path[256], tmp_prefix[264];
+	bool file = false, dir = false;
+
+	(void)state;
+	n_synced = 0;
+	render_file(&reply, "synced", path, sizeof(path), NULL);
+	snprintf(tmp_prefix, sizeof(tmp_prefix), "%s.", path);
+	for (size_t i = 0; i < n_synced; i++) {
+		file |= strncmp(synced[i], tmp_prefix, strlen(tmp_prefix)) == 0;
+		dir |= strcmp(synced[i], tmpdir) == 0;
+	}
+	if (!file || !dir)
+		fail_msg("synced: the file before its rename %s, its directory %s",
+		         file ? "yes" : "no", dir ? "yes" : "no");
+}
+
 int
 main(void)
 {
@@ -1673,6 +1717,7 @@ main(void)
 		cmocka_unit_test(test_render_justified),
 		cmocka_unit_test(test_render_seal),
 		cmocka_unit_test(test_render_size),
+		cmocka_unit_test(test_render_synced),
 	};
 
 	return cmocka_run_group_tests(tests, setup_dir, teardown_dir);
