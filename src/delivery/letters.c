@@ -21,14 +21,6 @@
 #include "registry/letters.h"
 #include "workflow/workflow.h"
 
-static delivery_letters_failed_fn letters_failure_hook;
-
-void
-delivery_letters_on_failure(delivery_letters_failed_fn fn)
-{
-	letters_failure_hook = fn;
-}
-
 /* --- values beyond the case's: a JSON object ---------------------------
  * What ogictl reply writes (values_json): names to strings, and lists
  * (published, withheld, files) to arrays of objects of strings. */
@@ -674,18 +666,6 @@ delivery_letters_run(const struct config *cfg, struct registry *reg,
 
 /* --- final news ---------------------------------------------------------- */
 
-/* The default: another channel the applicant gave, the case
- * delivery_failed, the office told (delivery_fallback). */
-static int
-letters_failed_default(const struct config *cfg, struct registry *reg,
-		       int64_t letter_id, const char *detail, int64_t now,
-		       struct ogi_error *err)
-{
-	int64_t next;
-
-	return delivery_fallback(cfg, reg, letter_id, detail, now, &next, err);
-}
-
 /* Channels whose "sent" is the applicant's receipt of the letter: the mail
  * server took it (email, a fax gateway), the fax command reported it
  * through.  A printed letter is only sent when handed to the post. */
@@ -742,13 +722,15 @@ delivery_letters_settle(const struct config *cfg, struct registry *reg,
 		if (strcmp(l->state, "sent") == 0) {
 			rc = letters_settle_sent(reg, l, now, err);
 		} else {
-			delivery_letters_failed_fn fn = letters_failure_hook != NULL
-				? letters_failure_hook : letters_failed_default;
+			int64_t next;
 
 			log_warning("letter %lld (%s, case %s, %s) failed: %s",
 				    (long long)l->id, l->kind, l->case_id,
 				    l->channel, l->detail != NULL ? l->detail : "-");
-			rc = fn(cfg, reg, l->id, l->detail, now, err);
+			/* Another channel the applicant gave, the case
+			 * delivery_failed, the office told. */
+			rc = delivery_fallback(cfg, reg, l->id, l->detail, now,
+					       &next, err);
 			if (rc == 0)
 				rc = registry_letter_settle(reg, l->id, now, err);
 		}

@@ -88,17 +88,6 @@ int delivery_letters_settle(const struct config *cfg, struct registry *reg,
 			    int64_t now, struct delivery_letters_stats *st_r,
 			    struct ogi_error *err);
 
-/* The permanent-failure hook: called by delivery_letters_settle for each
- * letter that failed for good, with why.  The default is delivery_fallback
- * (channel.h: the next channel the applicant gave, the case
- * delivery_failed); tests may set another (NULL restores it).
- * Returns 0, or -1 to keep the letter unsettled for the next pass. */
-typedef int (*delivery_letters_failed_fn)(const struct config *cfg,
-					  struct registry *reg,
-					  int64_t letter_id, const char *detail,
-					  int64_t now, struct ogi_error *err);
-void delivery_letters_on_failure(delivery_letters_failed_fn fn);
-
 /* Sets a letter's own values (registry_letter.values_json, as ogictl
  * reply writes it: a JSON object of names to strings, and of list names to
  * arrays of objects of field names to strings) on vals, after the case's.
