@@ -191,6 +191,30 @@ t_check "explain --json gives the provenance of each field" \
 	t_jq "$dir/ex3.json" '.fields.name.source == "label" and
 		.fields.name.confidence == "high" and .fields.name.rule == "form-label" and
 		.fields.name.line_no > 0 and .fields.email.source != null'
+# A form dated after the day it arrived has no valid date: ogid judged it
+# on its day of receipt, and explain of the same bytes judges it on that
+# day too, not on the day the clerk asks.
+late=$(t_state_dir review-late)
+printf '%s\n' 'From: wangfang@example.com' 'To: ogi@example.gov.cn' \
+	'Subject: =?UTF-8?B?5pS/5bqc5L+h5oGv5YWs5byA55Sz6K+3?=' \
+	'Date: Fri, 20 Nov 2026 09:00:00 +0800' 'Message-ID: <late-1@example.com>' \
+	'MIME-Version: 1.0' 'Content-Type: text/plain; charset=UTF-8' \
+	'Content-Transfer-Encoding: 8bit' '' \
+	'姓名：王芳' '证件名称：居民身份证' '证件号码：150502198802143011' \
+	'通讯地址：内蒙古自治区通辽市科尔沁区建国路16号2单元301室' \
+	'联系电话：13847512345' '所需信息的内容描述：2025年度通辽市就业补助资金使用情况' \
+	'获取方式：电子邮件' '申请人签名：王芳' '申请日期：2026年11月25日' \
+	>"$late/inbox/new/1763600400.M1P1.mx"
+touch -d '2026-11-20 09:00:00 +0800' "$late/inbox/new/1763600400.M1P1.mx"
+cp "$late/inbox/new/1763600400.M1P1.mx" "$late/late.eml"
+t_ogid "$late" --once 2>/dev/null
+t_ogictl "$late" list --json >"$late/list.json"
+t_check "ogid: a form dated after its receipt has no valid date" \
+	t_jq "$late/list.json" 'length == 1 and .[0].state == "incomplete"'
+t_ogictl "$late" explain "$late/late.eml" --json >"$late/ex.json"
+t_check "explain FILE of the recorded bytes judges on the day of receipt" \
+	t_jq "$late/ex.json" '.verdict == "incomplete"'
+
 # The file is parsed by the sandboxed worker, not by ogictl: a message that
 # crashes the worker (fault injection) fails explain and ogictl survives.
 sed 's/^Subject: .*/Subject: OGID-TEST-CRASH/' "$corpus/$good.eml" >"$dir/crash.eml"

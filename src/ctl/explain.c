@@ -53,27 +53,28 @@ explain_intake_named(const struct config *cfg, const char *name)
 	return NULL;
 }
 
-/* The intake whose job ogid gives the message of data: the one named
- * (--intake), else the one the registry recorded the same bytes from,
- * else *in_r NULL (a mail intake's job, as for a message never taken in).
- * An intake recorded but no longer configured is the latter too. */
+/* What ogid knew of the message of data when it parsed it: its intake,
+ * the one named (--intake), else the one the registry recorded the same
+ * bytes from, else *in_r NULL (a mail intake's job, as for a message never
+ * taken in; an intake recorded but no longer configured is the latter
+ * too); and its receipt, recorded, else *received_at_r 0. */
 static int
-explain_intake(const struct config *cfg, const char *name, const char *data,
-	       size_t len, const struct config_intake **in_r,
-	       struct ogi_error *err)
+explain_context(const struct config *cfg, const char *name, const char *data,
+		size_t len, const struct config_intake **in_r,
+		int64_t *received_at_r, struct ogi_error *err)
 {
 	struct registry *reg;
 	char *sha256, *mailbox = NULL;
-	int rc;
+	int rc = 0;
 
 	*in_r = NULL;
+	*received_at_r = 0;
 	if (name != NULL) {
 		*in_r = explain_intake_named(cfg, name);
 		if (*in_r == NULL) {
 			error_set(err, "no intake %s in the configuration", name);
 			return -1;
 		}
-		return 0;
 	}
 	if (!g_file_test(cfg->db_path, G_FILE_TEST_EXISTS))
 		return 0;
@@ -81,8 +82,8 @@ explain_intake(const struct config *cfg, const char *name, const char *data,
 		return -1;
 	sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
 					     (const guchar *)data, len);
-	rc = registry_message_mailbox(reg, sha256, &mailbox, err);
-	if (rc == 0 && mailbox != NULL)
+	rc = registry_message_mailbox(reg, sha256, &mailbox, received_at_r, err);
+	if (rc == 0 && mailbox != NULL && name == NULL)
 		*in_r = explain_intake_named(cfg, mailbox);
 	g_free(mailbox);
 	g_free(sha256);
@@ -127,12 +128,13 @@ explain_file(const struct config *cfg, const struct output *o,
 	char *values[EXTRACT_FIELD_COUNT] = { 0 };
 	const struct config_intake *in;
 	struct parser *p = NULL;
+	int64_t received_at;
 	char *data = NULL;
 	size_t len = 0;
 	int rc = -1;
 
 	if (explain_read(cfg, path, &data, &len, err) != 0 ||
-	    explain_intake(cfg, intake, data, len, &in, err) != 0 ||
+	    explain_context(cfg, intake, data, len, &in, &received_at, err) != 0 ||
 	    parser_open(&cfg->parser, &p, err) != 0)
 		goto out;
 	/* The daemon's context, or the office's own fax printed on its form
@@ -141,7 +143,10 @@ explain_file(const struct config *cfg, const struct output *o,
 	parser_job_init(cfg, in, own_contacts, &job);
 	job.raw = (const unsigned char *)data;
 	job.raw_len = len;
-	clock_date(cfg->timezone, (int64_t)time(NULL), job.today);
+	/* The day of receipt decides whether the application's date is
+	 * after it; a message never recorded is received now. */
+	clock_date(cfg->timezone, received_at != 0 ? received_at : (int64_t)time(NULL),
+		   job.today);
 	if (parser_run(p, &job, &stop, &res, err) != 0)
 		goto out;
 	if (res.rec == NULL) {

@@ -716,21 +716,26 @@ registry_message_disposition(struct registry *reg, const char *mailbox,
 
 int
 registry_message_mailbox(struct registry *reg, const char *sha256,
-			 char **mailbox_r, struct ogi_error *err)
+			 char **mailbox_r, int64_t *received_at_r,
+			 struct ogi_error *err)
 {
 	struct registry_stmt s;
 	int rc;
 
 	*mailbox_r = NULL;
+	*received_at_r = 0;
 	if (registry_stmt_prepare(reg, &s,
-				  "SELECT mailbox FROM messages WHERE sha256 = ?1"
+				  "SELECT mailbox, received_at FROM messages"
+				  " WHERE sha256 = ?1"
 				  " ORDER BY id LIMIT 1",
 				  "look up message's intake", err) != 0)
 		return -1;
 	registry_stmt_text(&s, 1, sha256);
 	rc = registry_stmt_step(&s, err);
-	if (rc > 0)
+	if (rc > 0) {
 		*mailbox_r = registry_col_dup(s.st, 0);
+		*received_at_r = sqlite3_column_int64(s.st, 1);
+	}
 	registry_stmt_finish(&s);
 	return rc < 0 ? -1 : 0;
 }

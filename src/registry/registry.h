@@ -235,12 +235,14 @@ struct registry_explain {
 	struct extract_field_info info[EXTRACT_FIELD_COUNT];
 };
 
-/* The intake name (messages.mailbox) of the message whose raw bytes have
- * sha256 (64 lowercase hex digits): a new string in *mailbox_r, NULL when
- * no such message is recorded.  Returns 0 or -1.  Blocks on disk I/O
- * only. */
+/* The intake name (messages.mailbox) and the time of receipt (Unix
+ * seconds) of the first message recorded whose raw bytes have sha256 (64
+ * lowercase hex digits): a new string in *mailbox_r, NULL (and
+ * *received_at_r 0) when no such message is recorded.  Returns 0 or -1.
+ * Blocks on disk I/O only. */
 int registry_message_mailbox(struct registry *reg, const char *sha256,
-			     char **mailbox_r, struct ogi_error *err);
+			     char **mailbox_r, int64_t *received_at_r,
+			     struct ogi_error *err);
 
 /* The message whose mailbox uid (file name) or Message-ID is which.
  * Returns 0 with *ex_r NULL when there is none, 0 with a new explanation
