@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '5' };
+static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '6' };
 
 /* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS, WIRE_T_OWN_CONTACT,
  * WIRE_T_PROBLEM, WIRE_T_REFERENCE, WIRE_T_DSN_ENVELOPE_TO,
@@ -80,28 +80,22 @@ _Static_assert(WIRE_T_REC_STRING + WIRE_N_STRINGS <= WIRE_T_REC_INFO &&
 	       WIRE_T_REC_INFO + EXTRACT_FIELD_COUNT <= WIRE_T_END,
 	       "wire tags of record strings and provenance overlap");
 
-/* The fields inside WIRE_T_OCR_PAGE; each at most once but WORD, BOX and
- * CELL. */
+/* The fields inside WIRE_T_OCR_PAGE, each at most once.  6, 8 and 10
+ * were a word, a check box and a cell (versions 4 and 5; wire.h says why
+ * they no longer cross): unknown now, and not reused, so that a field of
+ * theirs is refused as such. */
 enum wire_page_tag {
 	WIRE_P_NUMBER = 1,
 	WIRE_P_GEOMETRY,         /* width, height, src_xres, src_yres: u32 each */
 	WIRE_P_SKEW,             /* thousandths of a degree + WIRE_SKEW_BIAS */
 	WIRE_P_MEAN_CONF,
 	WIRE_P_TEXT,
-	WIRE_P_WORD,             /* WIRE_WORD_HEAD bytes, then the text */
-	WIRE_P_SIGNATURE,        /* one byte: enum wire_mark */
-	WIRE_P_BOX,              /* one byte: enum wire_mark, then the label */
-	WIRE_P_PNG,
-	WIRE_P_CELL,             /* WIRE_CELL_HEAD bytes (x0 y0 x1 y1: u32
-	                            each), then the label */
-	WIRE_P_END,
+	WIRE_P_SIGNATURE = 7,    /* one byte: enum wire_mark */
+	WIRE_P_PNG = 9,
+	WIRE_P_END = 11,
 };
 
 #define WIRE_SKEW_BIAS (WIRE_MAX_OCR_SKEW * 1000)
-/* A word: confidence (one byte), line, x0, y0, x1, y1, cell (four bytes
- * each). */
-#define WIRE_WORD_HEAD 25
-#define WIRE_CELL_HEAD 16
 
 static const unsigned char wire_png_magic[8] = {
 	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
@@ -226,47 +220,7 @@ wire_put_page(GByteArray *b, const struct wire_ocr_page *pg)
 	wire_put_number(v, WIRE_P_SKEW, (uint64_t)(skew + WIRE_SKEW_BIAS));
 	wire_put_number(v, WIRE_P_MEAN_CONF, pg->mean_conf);
 	wire_put_string(v, WIRE_P_TEXT, pg->text);
-	/* Cells before words: a word's cell is checked against them. */
-	for (size_t i = 0; i < pg->n_cells; i++) {
-		const struct wire_ocr_cell *c = &pg->cells[i];
-		GByteArray *cv = g_byte_array_new();
-
-		wire_put_u32(cv, c->x0);
-		wire_put_u32(cv, c->y0);
-		wire_put_u32(cv, c->x1);
-		wire_put_u32(cv, c->y1);
-		g_byte_array_append(cv, (const guint8 *)c->label,
-				    (guint)strlen(c->label));
-		wire_put_field(v, WIRE_P_CELL, cv->data, cv->len);
-		g_byte_array_free(cv, TRUE);
-	}
-	for (size_t i = 0; i < pg->n_words; i++) {
-		const struct wire_ocr_word *w = &pg->words[i];
-		GByteArray *wv = g_byte_array_new();
-		unsigned char conf = (unsigned char)w->conf;
-
-		g_byte_array_append(wv, &conf, 1);
-		wire_put_u32(wv, w->line);
-		wire_put_u32(wv, w->x0);
-		wire_put_u32(wv, w->y0);
-		wire_put_u32(wv, w->x1);
-		wire_put_u32(wv, w->y1);
-		wire_put_u32(wv, w->cell);
-		g_byte_array_append(wv, (const guint8 *)w->text, (guint)strlen(w->text));
-		wire_put_field(v, WIRE_P_WORD, wv->data, wv->len);
-		g_byte_array_free(wv, TRUE);
-	}
 	wire_put_field(v, WIRE_P_SIGNATURE, &mark, 1);
-	for (size_t i = 0; i < pg->n_boxes; i++) {
-		GByteArray *bv = g_byte_array_new();
-		unsigned char m = (unsigned char)pg->boxes[i].mark;
-
-		g_byte_array_append(bv, &m, 1);
-		g_byte_array_append(bv, (const guint8 *)pg->boxes[i].label,
-				    (guint)strlen(pg->boxes[i].label));
-		wire_put_field(v, WIRE_P_BOX, bv->data, bv->len);
-		g_byte_array_free(bv, TRUE);
-	}
 	if (pg->png != NULL)
 		wire_put_field(v, WIRE_P_PNG, pg->png, pg->png_len);
 	wire_put_field(b, WIRE_T_OCR_PAGE, v->data, v->len);
@@ -865,96 +819,6 @@ wire_auto_header(const struct wire_field *f, struct wire_result *res,
 	return 0;
 }
 
-/* A word of a page whose geometry is known. */
-static int
-wire_page_word(const struct wire_field *f, struct wire_ocr_page *pg,
-	       struct ogi_error *err)
-{
-	struct wire_ocr_word w = { 0 };
-
-	if (pg->n_words >= WIRE_MAX_OCR_WORDS || f->len <= WIRE_WORD_HEAD ||
-	    f->len - WIRE_WORD_HEAD > WIRE_MAX_OCR_WORD) {
-		error_set(err, "worker frame: too many words or a bad word");
-		return -1;
-	}
-	w.conf = f->data[0];
-	w.line = wire_get_u32(f->data + 1);
-	w.x0 = wire_get_u32(f->data + 5);
-	w.y0 = wire_get_u32(f->data + 9);
-	w.x1 = wire_get_u32(f->data + 13);
-	w.y1 = wire_get_u32(f->data + 17);
-	w.cell = wire_get_u32(f->data + 21);
-	if (w.conf > 100 || w.line >= WIRE_MAX_OCR_WORDS || w.x0 > w.x1 ||
-	    w.y0 > w.y1 || w.x1 > pg->width || w.y1 > pg->height ||
-	    w.cell > pg->n_cells ||
-	    wire_text(f->data + WIRE_WORD_HEAD, f->len - WIRE_WORD_HEAD,
-		      &w.text) != 0) {
-		error_set(err, "worker frame: bad word on page %u", pg->number);
-		return -1;
-	}
-	if (pg->n_words % 64 == 0)
-		pg->words = g_renew(struct wire_ocr_word, pg->words, pg->n_words + 64);
-	pg->words[pg->n_words++] = w;
-	return 0;
-}
-
-static int
-wire_page_box(const struct wire_field *f, struct wire_ocr_page *pg,
-	      struct ogi_error *err)
-{
-	char *label = NULL;
-
-	if (pg->n_boxes >= WIRE_MAX_OCR_BOXES || f->len < 2 ||
-	    f->len - 1 > WIRE_MAX_OCR_LABEL || f->data[0] >= WIRE_MARK_COUNT ||
-	    wire_text(f->data + 1, f->len - 1, &label) != 0) {
-		error_set(err, "worker frame: bad check box on page %u", pg->number);
-		return -1;
-	}
-	pg->boxes = g_renew(struct wire_ocr_box, pg->boxes, pg->n_boxes + 1);
-	pg->boxes[pg->n_boxes++] = (struct wire_ocr_box){
-		.label = label, .mark = (enum wire_mark)f->data[0],
-	};
-	return 0;
-}
-
-/* A framed cell, before the words read in it. */
-static int
-wire_page_cell(const struct wire_field *f, struct wire_ocr_page *pg,
-	       struct ogi_error *err)
-{
-	struct wire_ocr_cell c = { 0 };
-
-	if (pg->n_cells >= WIRE_MAX_OCR_CELLS) {
-		error_set(err, "worker frame: too many cells on page %u", pg->number);
-		return -1;
-	}
-	if (pg->n_words > 0) {
-		error_set(err, "worker frame: a cell after words on page %u",
-			  pg->number);
-		return -1;
-	}
-	if (f->len < WIRE_CELL_HEAD || f->len - WIRE_CELL_HEAD > WIRE_MAX_OCR_CELL_LABEL) {
-		error_set(err, "worker frame: bad cell on page %u", pg->number);
-		return -1;
-	}
-	c.x0 = wire_get_u32(f->data);
-	c.y0 = wire_get_u32(f->data + 4);
-	c.x1 = wire_get_u32(f->data + 8);
-	c.y1 = wire_get_u32(f->data + 12);
-	if (c.x0 >= c.x1 || c.y0 >= c.y1 || c.x1 > pg->width ||
-	    c.y1 > pg->height ||
-	    wire_text(f->data + WIRE_CELL_HEAD, f->len - WIRE_CELL_HEAD,
-		      &c.label) != 0) {
-		error_set(err, "worker frame: bad cell on page %u", pg->number);
-		return -1;
-	}
-	if (c.label == NULL)
-		c.label = g_strdup("");
-	pg->cells = g_renew(struct wire_ocr_cell, pg->cells, pg->n_cells + 1);
-	pg->cells[pg->n_cells++] = c;
-	return 0;
-}
-
 static int
 wire_page_field(const struct wire_field *f, struct wire_ocr_page *pg,
 		struct ogi_error *err)
@@ -1023,8 +887,8 @@ wire_page_field(const struct wire_field *f, struct wire_ocr_page *pg,
 	}
 }
 
-/* One page: its number and geometry first (words are checked against
- * it), numbers increasing, images within WIRE_MAX_OCR_IMAGES together. */
+/* One page: its number and geometry first, as the encoder writes them,
+ * numbers increasing, images within WIRE_MAX_OCR_IMAGES together. */
 static int
 wire_page(const struct wire_field *f, struct wire_result *res,
 	  size_t *png_total, struct ogi_error *err)
@@ -1049,12 +913,6 @@ wire_page(const struct wire_field *f, struct wire_result *res,
 			error_set(err, "worker frame: page field %u out of place",
 				  pf.tag);
 			r = -1;
-		} else if (pf.tag == WIRE_P_WORD) {
-			r = wire_page_word(&pf, &pg, err);
-		} else if (pf.tag == WIRE_P_BOX) {
-			r = wire_page_box(&pf, &pg, err);
-		} else if (pf.tag == WIRE_P_CELL) {
-			r = wire_page_cell(&pf, &pg, err);
 		} else if (wire_once(seen, pf.tag, err) != 0) {
 			r = -1;
 		} else {

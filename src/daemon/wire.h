@@ -1,8 +1,9 @@
-/* The parser worker's wire format, version 5 (2: the delivery report;
+/* The parser worker's wire format, version 6 (2: the delivery report;
  * 3: the headers that say whether the sender may be answered; 4: the
  * intake's channel, its fax patterns and the OCR bounds in the job, the
  * pages OCR read and the fax a gateway mailed in the result; 5: the
- * framed cells of a form page and the cell of each word).
+ * framed cells of a form page and the cell of each word; 6: a page's
+ * words, check boxes and cells no longer cross).
  *
  * ogid hands each raw message to a sandboxed worker process (parser.h) and
  * gets back what MIME normalisation and extraction made of it.  Both ends
@@ -10,17 +11,28 @@
  * byte still guards against a stale worker and makes a later change
  * explicit.  A frame is
  *
- *     "OGW" '1'  u32 body length  body
+ *     "OGW" version digit  u32 body length  body
  *     body  = field*
  *     field = u8 tag  u32 length  length bytes
  *
  * all integers little-endian.  A request carries the raw message, today's
  * date, the MIME limits and the extraction context; a response carries the
  * headers the registry keeps, MIME's problem lines, the reason parsing
- * failed, and the extraction record when there is one.
+ * failed, the extraction record when there is one and the pages OCR read.
+ *
+ * Of a page crosses what the parent keeps: its number, geometry, deskew,
+ * mean confidence, text and PNG (pipeline.c spools the PNG and stores the
+ * rest for ogictl review), and its signature mark (one byte, which
+ * nothing in ogid reads today either).  Its words,
+ * check boxes and framed cells stay in the worker: extraction runs there
+ * (parser-ocr.c reads them from the worker's own struct wire_result) and
+ * nothing in ogid reads them, so decoding them would only widen what the
+ * parent parses from a hostile writer and spend WIRE_MAX_META on a
+ * noisy page's thousands of words.  The parent refuses their fields as
+ * unknown.
  *
  * The parent treats a response as hostile (a compromised worker wrote
- * it): wire_response_decode() checks every length, tag, enum value, bit
+ * it): wire_result_decode() checks every length, tag, enum value, bit
  * mask and that every string is valid UTF-8 without NUL, and rejects the
  * whole frame on the first fault.  Pure functions: no I/O, nothing blocks.
  * Allocation failure aborts (GLib), so encoding cannot fail.
@@ -63,7 +75,9 @@ struct wire_job {
 	char *fax_subject;               /* (extract/fax.h); NULL: none */
 };
 
-/* Bounds of the pages a result carries, checked by the decoder.  Pages:
+/* Bounds of the pages a result carries: the decoder checks the number of
+ * pages, their text and images; the worker holds the words, boxes and
+ * cells it extracts from to the rest.  Pages:
  * config's CONFIG_OCR_MAX_PAGES.  Words: a dense A4 page at 204x196 dpi
  * holds about 2000 characters, and chi_sim often makes each a word.  A
  * word's text: a run of Latin letters or digits, far under a line.  A
@@ -126,7 +140,9 @@ struct wire_ocr_box {
 };
 
 /* One page OCR read.  Strings owned, valid UTF-8; png owned (a PNG file's
- * bytes, NULL when left out), page numbers from 1, increasing. */
+ * bytes, NULL when left out), page numbers from 1, increasing.  words,
+ * boxes and cells are the worker's alone: the encoder leaves them out and
+ * a decoded page has none. */
 struct wire_ocr_page {
 	unsigned number;                 /* within the message, from 1 */
 	unsigned width, height;          /* of the image OCR read, pixels */

@@ -260,25 +260,13 @@ test_pages_round_trip(void **state)
 		assert_int_equal(b->mean_conf, a->mean_conf);
 		assert_string_equal(b->text, a->text);
 		assert_int_equal(b->signature, a->signature);
-		assert_int_equal(b->n_words, a->n_words);
-		for (size_t k = 0; k < a->n_words; k++) {
-			assert_string_equal(b->words[k].text, a->words[k].text);
-			assert_int_equal(b->words[k].conf, a->words[k].conf);
-			assert_int_equal(b->words[k].line, a->words[k].line);
-			assert_int_equal(b->words[k].cell, a->words[k].cell);
-			assert_memory_equal(&b->words[k].x0, &a->words[k].x0,
-					    4 * sizeof(unsigned));
-		}
-		assert_int_equal(b->n_cells, 2);
-		for (size_t k = 0; k < a->n_cells; k++) {
-			assert_string_equal(b->cells[k].label, a->cells[k].label);
-			assert_memory_equal(&b->cells[k].x0, &a->cells[k].x0,
-					    4 * sizeof(unsigned));
-		}
-		assert_int_equal(b->n_boxes, 2);
-		assert_string_equal(b->boxes[1].label, "传真");
-		assert_int_equal(b->boxes[0].mark, WIRE_MARK_PRESENT);
-		assert_int_equal(b->boxes[1].mark, WIRE_MARK_ABSENT);
+		/* The worker's alone (wire.h). */
+		assert_int_equal(b->n_words, 0);
+		assert_null(b->words);
+		assert_int_equal(b->n_boxes, 0);
+		assert_null(b->boxes);
+		assert_int_equal(b->n_cells, 0);
+		assert_null(b->cells);
 		assert_int_equal(b->png_len, a->png_len);
 		if (a->png != NULL)
 			assert_memory_equal(b->png, a->png, a->png_len);
@@ -294,39 +282,14 @@ test_pages_round_trip(void **state)
  * ones by one change; the whole answer is refused. */
 static void page_no_number(struct wire_result *r) { r->pages[0].number = 0; }
 static void page_same_number(struct wire_result *r) { r->pages[1].number = 1; }
-static void page_word_outside(struct wire_result *r) { r->pages[0].words[1].x1 = 1729; }
-static void page_word_inverted(struct wire_result *r) { r->pages[0].words[0].y0 = 91; }
-static void page_conf_over(struct wire_result *r) { r->pages[1].words[2].conf = 101; }
 static void page_mean_over(struct wire_result *r) { r->pages[0].mean_conf = 101; }
-static void page_word_empty(struct wire_result *r) { r->pages[0].words[0].text[0] = '\0'; }
-static void page_word_not_utf8(struct wire_result *r) { r->pages[0].words[1].text[1] = '\xff'; }
 static void page_text_not_utf8(struct wire_result *r) { r->pages[1].text[0] = '\xc3'; }
 static void page_zero_width(struct wire_result *r) { r->pages[0].width = 0; }
 static void page_huge(struct wire_result *r) { r->pages[0].height = WIRE_MAX_OCR_PIXELS + 1; }
 static void page_dpi_over(struct wire_result *r) { r->pages[1].src_yres = WIRE_MAX_OCR_DPI + 1; }
 static void page_skewed(struct wire_result *r) { r->pages[0].skew_deg = -46; }
 static void page_bad_mark(struct wire_result *r) { r->pages[0].signature = WIRE_MARK_COUNT; }
-static void page_bad_box(struct wire_result *r) { r->pages[0].boxes[1].mark = WIRE_MARK_COUNT; }
-static void page_empty_label(struct wire_result *r) { r->pages[1].boxes[0].label[0] = '\0'; }
 static void page_not_png(struct wire_result *r) { r->pages[0].png[1] = 'J'; }
-static void page_word_cell_over(struct wire_result *r) { r->pages[1].words[2].cell = 3; }
-static void page_cell_outside(struct wire_result *r) { r->pages[0].cells[1].x1 = 1729; }
-static void page_cell_flat(struct wire_result *r) { r->pages[1].cells[0].y1 = 40; }
-static void page_cell_not_utf8(struct wire_result *r) { r->pages[0].cells[0].label[2] = '\xff'; }
-static void page_cell_label_long(struct wire_result *r)
-{
-	g_free(r->pages[0].cells[1].label);
-	r->pages[0].cells[1].label = g_strnfill(WIRE_MAX_OCR_CELL_LABEL + 1, 'a');
-}
-static void page_many_cells(struct wire_result *r)
-{
-	struct wire_ocr_page *pg = &r->pages[0];
-
-	pg->cells = g_renew(struct wire_ocr_cell, pg->cells, WIRE_MAX_OCR_CELLS + 1);
-	for (size_t i = pg->n_cells; i <= WIRE_MAX_OCR_CELLS; i++)
-		pg->cells[i] = (struct wire_ocr_cell){ g_strdup("x"), 0, 0, 1, 1 };
-	pg->n_cells = WIRE_MAX_OCR_CELLS + 1;
-}
 static void page_big_png(struct wire_result *r)
 {
 	r->pages[0].png = g_realloc(r->pages[0].png, WIRE_MAX_OCR_PNG + 1);
@@ -344,16 +307,6 @@ static void page_too_many(struct wire_result *r)
 	for (unsigned i = 2; i <= WIRE_MAX_OCR_PAGES; i++)
 		page_fill(&r->pages[i], i + 1);
 	r->n_pages = WIRE_MAX_OCR_PAGES + 1;
-}
-static void page_many_words(struct wire_result *r)
-{
-	struct wire_ocr_page *pg = &r->pages[1];
-
-	pg->words = g_renew(struct wire_ocr_word, pg->words, WIRE_MAX_OCR_WORDS + 1);
-	for (size_t i = pg->n_words; i <= WIRE_MAX_OCR_WORDS; i++)
-		pg->words[i] = (struct wire_ocr_word){ .text = g_strdup("字"),
-						       .x1 = 1, .y1 = 1 };
-	pg->n_words = WIRE_MAX_OCR_WORDS + 1;
 }
 static void page_images_over(struct wire_result *r)
 {
@@ -380,13 +333,7 @@ test_hostile_pages(void **state)
 		{ "page number 0", page_no_number, "page numbers out of order" },
 		{ "page numbers not increasing", page_same_number,
 		  "page numbers out of order" },
-		{ "word box outside the page", page_word_outside,
-		  "bad word on page 1" },
-		{ "word box upside down", page_word_inverted, "bad word on page 1" },
-		{ "word confidence over 100", page_conf_over, "bad word on page 2" },
 		{ "mean confidence over 100", page_mean_over, "field 4 out of range" },
-		{ "empty word", page_word_empty, "a bad word" },
-		{ "word not UTF-8", page_word_not_utf8, "bad word on page 1" },
 		{ "page text not UTF-8", page_text_not_utf8, "field 5 is not UTF-8" },
 		{ "page of no width", page_zero_width, "geometry out of range" },
 		{ "page taller than any paper", page_huge, "geometry out of range" },
@@ -394,26 +341,12 @@ test_hostile_pages(void **state)
 		  "geometry out of range" },
 		{ "skew beyond any deskew", page_skewed, "field 3 out of range" },
 		{ "signature mark out of range", page_bad_mark, "bad signature mark" },
-		{ "check box mark out of range", page_bad_box,
-		  "bad check box on page 1" },
-		{ "check box without a label", page_empty_label,
-		  "bad check box on page 2" },
 		{ "image not a PNG", page_not_png, "not a PNG" },
-		{ "word in a cell the page does not have", page_word_cell_over,
-		  "bad word on page 2" },
-		{ "cell outside the page", page_cell_outside, "bad cell on page 1" },
-		{ "cell of no height", page_cell_flat, "bad cell on page 2" },
-		{ "cell label not UTF-8", page_cell_not_utf8, "bad cell on page 1" },
-		{ "cell label over its bound", page_cell_label_long,
-		  "bad cell on page 1" },
-		{ "more cells than a form has", page_many_cells,
-		  "too many cells on page 1" },
 		{ "image over its bound", page_big_png, "not a PNG within" },
 		{ "pages of a message not parsed", page_without_record,
 		  "OCR pages without a record" },
 		{ "more pages than any job asks for", page_too_many,
 		  "more than 64 pages" },
-		{ "more words than a page holds", page_many_words, "too many words" },
 		{ "images together over their bound", page_images_over,
 		  "page images over" },
 	};
@@ -443,21 +376,6 @@ test_hostile_pages(void **state)
 	}
 }
 
-/* The encoder writes a page's cells before its words; a worker that did
- * not (its words' cells then checked against no cell) is refused.  The
- * page's cells and words are swapped in an encoded frame: their lengths
- * are what they add to it. */
-static size_t
-encoded_len(const struct wire_result *in)
-{
-	unsigned char *frame;
-	size_t len;
-
-	wire_result_encode(in, &frame, &len);
-	g_free(frame);
-	return len;
-}
-
 /* A page of a number alone, no geometry: once taken with a width of 0,
  * which the encoder then wrote and the decoder refused (fuzz_wire's
  * finding, its bytes as found). */
@@ -476,47 +394,33 @@ test_page_without_geometry(void **state)
 	g_free(body);
 }
 
+/* A page's words, check boxes and cells stay in the worker (wire.h): the
+ * frame of a page that has them is the frame of the page without. */
 static void
-test_cell_after_words(void **state)
+test_page_words_stay(void **state)
 {
-	struct wire_result in = { 0 }, out;
-	struct ogi_error err = { 0 };
-	unsigned char *frame, *at, *swap;
-	size_t len, body_len, cells_len, words_len, n;
-	char *text;
+	struct wire_result in = { 0 };
+	unsigned char *with, *without;
+	size_t with_len, without_len;
+	struct wire_ocr_page *pg;
+	size_t n_words, n_boxes, n_cells;
 
 	(void)state;
 	in.rec = g_new0(struct extract_record, 1);
 	in.pages = g_new0(struct wire_ocr_page, 1);
 	in.n_pages = 1;
-	page_fill(&in.pages[0], 1);
-	/* In no cell: a word's cell would be refused before the cell. */
-	in.pages[0].words[1].cell = 0;
-	len = encoded_len(&in);
-	n = in.pages[0].n_cells;
-	in.pages[0].n_cells = 0;
-	cells_len = len - encoded_len(&in);
-	in.pages[0].n_cells = n;
-	n = in.pages[0].n_words;
-	in.pages[0].n_words = 0;
-	words_len = len - encoded_len(&in);
-	in.pages[0].n_words = n;
-	wire_result_encode(&in, &frame, &len);
-	/* The cells follow the page's text. */
-	text = in.pages[0].text;
-	at = memmem(frame, len, text, strlen(text));
-	assert_non_null(at);
-	at += strlen(text);
-	assert_true(at + cells_len + words_len <= frame + len);
-	swap = g_memdup2(at, cells_len + words_len);
-	memcpy(at, swap + cells_len, words_len);
-	memcpy(at + words_len, swap, cells_len);
-	g_free(swap);
-	assert_int_equal(wire_header_decode(frame, len, &body_len, &err), 0);
-	assert_int_equal(wire_result_decode(frame + WIRE_HEADER_SIZE, body_len, &out,
-					    &err), -1);
-	expect_error(&err, "a cell after words", "a cell after words on page 1");
-	g_free(frame);
+	pg = &in.pages[0];
+	page_fill(pg, 1);
+	assert_true(pg->n_words > 0 && pg->n_boxes > 0 && pg->n_cells > 0);
+	wire_result_encode(&in, &with, &with_len);
+	n_words = pg->n_words, n_boxes = pg->n_boxes, n_cells = pg->n_cells;
+	pg->n_words = pg->n_boxes = pg->n_cells = 0;
+	wire_result_encode(&in, &without, &without_len);
+	pg->n_words = n_words, pg->n_boxes = n_boxes, pg->n_cells = n_cells;
+	assert_int_equal(with_len, without_len);
+	assert_memory_equal(with, without, with_len);
+	g_free(with);
+	g_free(without);
 	wire_result_clear(&in);
 }
 
@@ -532,7 +436,8 @@ struct hostile {
 /* Tags as in wire.c's enum: 16 message id, 20 problem, 21 parse error,
  * 32 record kind, 33 applicant kind, 37 missing, 40 date, 41 verdict,
  * 22 reference, 63 OCR page, 64+ strings, 100+ provenance; inside a page
- * 1 number, 2 geometry, 4 mean confidence, 6 word, 10 cell. */
+ * 1 number, 2 geometry, 4 mean confidence, and 6, 8, 10 a word, a check
+ * box and a cell as version 5 wrote them. */
 static const struct hostile hostile_results[] = {
 	{ "empty body: neither record nor error", "",
 	  "neither a record nor a parse error" },
@@ -619,15 +524,24 @@ static const struct hostile hostile_results[] = {
 	  " 02 10 00 00 00 10 00 00 00 10 00 00 00 cc 00 00 00 c4 00 00 00"
 	  " 04 08 00 00 00 32 00 00 00 00 00 00 00 04 01 00 00 00 00",
 	  "field 4 repeated" },
-	{ "a cell after the words (a word's cell is checked against the cells "
-	  "before it)",
+	{ "a word of a page (version 5's, kept in the worker since 6)",
 	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
-	  " 3f 57 00 00 00 01 08 00 00 00 01 00 00 00 00 00 00 00"
+	  " 3f 41 00 00 00 01 08 00 00 00 01 00 00 00 00 00 00 00"
 	  " 02 10 00 00 00 10 00 00 00 10 00 00 00 cc 00 00 00 c4 00 00 00"
-	  " 06 1a 00 00 00 32 00 00 00 00 00 00 00 00 00 00 00 00 01 00 00 00"
-	  " 01 00 00 00 00 00 00 00 61"
+	  " 06 1a 00 00 00 32 00 00 00 00 00 00 00 00 00 00 00 00 01 00 00 00 01 00 00 00 00 00 00 00 61",
+	  "unknown page field 6" },
+	{ "a check box of a page (kept in the worker)",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 3f 29 00 00 00 01 08 00 00 00 01 00 00 00 00 00 00 00"
+	  " 02 10 00 00 00 10 00 00 00 10 00 00 00 cc 00 00 00 c4 00 00 00"
+	  " 08 02 00 00 00 02 61",
+	  "unknown page field 8" },
+	{ "a framed cell of a page (kept in the worker)",
+	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
+	  " 3f 38 00 00 00 01 08 00 00 00 01 00 00 00 00 00 00 00"
+	  " 02 10 00 00 00 10 00 00 00 10 00 00 00 cc 00 00 00 c4 00 00 00"
 	  " 0a 11 00 00 00 00 00 00 00 00 00 00 00 02 00 00 00 02 00 00 00 62",
-	  "a cell after words" },
+	  "unknown page field 10" },
 	{ "page truncated inside",
 	  "20 08 00 00 00 00 00 00 00 00 00 00 00"
 	  " 3f 08 00 00 00 01 08 00 00 00 01 00 00",
@@ -767,7 +681,10 @@ test_hostile_headers(void **state)
 		{ "wrong version (4: before form cells)",
 		  { 'O', 'G', 'W', '4', 0, 0, 0, 0 },
 	  "bad magic or version" },
-		{ "body over the limit", { 'O', 'G', 'W', '5', 0xff, 0xff, 0xff, 0xff },
+		{ "wrong version (5: words, boxes and cells crossed)",
+		  { 'O', 'G', 'W', '5', 0, 0, 0, 0 },
+	  "bad magic or version" },
+		{ "body over the limit", { 'O', 'G', 'W', '6', 0xff, 0xff, 0xff, 0xff },
 		  "exceeds" },
 	};
 
@@ -903,7 +820,7 @@ main(void)
 		cmocka_unit_test(test_pages_round_trip),
 		cmocka_unit_test(test_hostile_pages),
 		cmocka_unit_test(test_page_without_geometry),
-		cmocka_unit_test(test_cell_after_words),
+		cmocka_unit_test(test_page_words_stay),
 		cmocka_unit_test(test_hostile_results),
 		cmocka_unit_test(test_hostile_headers),
 		cmocka_unit_test(test_too_many_references),
