@@ -132,6 +132,27 @@ for what in fifo folder; do
 	t_check "... and nothing is recorded" nothing_recorded
 done
 
+# The applicants' addresses are among the office's own (a form's footer
+# read as the applicant's): the answer and the extension notice would go
+# to the office itself, so both are refused as a clerk's move is
+# (run-clerk.sh), and nothing is queued.
+own_a=$(sql "SELECT email FROM cases WHERE id = '$case_a'")
+own_f=$(sql "SELECT email FROM cases WHERE id = '$fresh'")
+sed "s/^own_addresses = .*/&, $own_a, $own_f/" "$dir/ogid.conf" >"$dir/own.conf"
+t_check_fails "a reply whose letter would go to the office's own address is refused" \
+	"$OGI_BUILDDIR/ogictl" -c "$dir/own.conf" reply "$case_a" --outcome provided \
+	--attach "$dir/稳岗返还名单.txt" --yes 2>"$dir/err"
+t_check "... naming the address and how to correct it" \
+	grep -q "would go by email to $own_a, the office's own: correct the applicant's contact first" "$dir/err"
+t_check "... and nothing is recorded" nothing_recorded
+t_check_fails "an extension whose notice would go to the office's own address is refused" \
+	"$OGI_BUILDDIR/ogictl" -c "$dir/own.conf" extend "$fresh" --days 5 \
+	--reason 数据量较大 2>"$dir/err"
+t_check "... naming the address" \
+	grep -q "extension would go by email to $own_f, the office's own" "$dir/err"
+t_check "... and nothing is recorded" \
+	sql_is "SELECT state || ' ' || extended_days || ' ' || (SELECT count(*) FROM letters WHERE case_id = '$fresh' AND kind = 'extension') FROM cases WHERE id = '$fresh'" "registered 0 0"
+
 # --yes: the outcome recorded and the letter queued, with its attachment.
 t_check "reply --yes records the outcome" \
 	t_ogictl "$dir" --as 王芳 reply "$case_a" --outcome provided --attach "$dir/稳岗返还名单.txt" --yes

@@ -291,7 +291,7 @@ case_move(const struct config *cfg, const char *id,
 	struct ogi_error err = { 0 };
 	struct registry_case *c = NULL;
 	struct registry *reg;
-	const char *kind, *office;
+	const char *kind;
 	char *cancel = NULL, *clock_detail = NULL;
 	int64_t letter_id = 0;
 	int rc = 1;
@@ -332,14 +332,9 @@ case_move(const struct config *cfg, const char *id,
 			.case_id = id, .kind = kind,
 			.channel = delivery_letter_channel(cfg, &c->rec),
 		};
-		office = delivery_letter_to_office(cfg, &c->rec, letter.channel);
-		if (office != NULL) {
-			error_set(&err, "%s: the %s would go by %s to %s, the "
-				  "office's own: correct the applicant's contact "
-				  "first (ogictl set %s email|fax|delivery ...)",
-				  id, kind, letter.channel, office, id);
+		if (delivery_letter_office_refuse(cfg, id, &c->rec, kind,
+						  letter.channel, &err) != 0)
 			goto fail;
-		}
 		if (letter.channel != NULL)
 			m.letter = &letter;
 	}

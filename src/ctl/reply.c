@@ -21,6 +21,7 @@
 #include "ctl/letter.h"
 #include "ctl/ogictl.h"
 #include "delivery/case-values.h"
+#include "delivery/channel.h"
 #include "delivery/letters.h"
 #include "letter/legal.h"
 #include "letter/template.h"
@@ -500,6 +501,20 @@ reply_channel(const struct registry_case *c)
 	return asked != NULL ? asked : c->channel;
 }
 
+/* The channel letter l goes by, refused when it would reach the office's
+ * own address or number instead of the applicant (a form's footer read as
+ * the applicant's contact): the answer sent there would deliver the case
+ * while the applicant gets nothing.  Every letter reply.c queues takes its
+ * channel from here. */
+static int
+reply_letter_channel(const struct reply_letter *l, const char **channel_r,
+		     struct ogi_error *err)
+{
+	*channel_r = reply_channel(l->c);
+	return delivery_letter_office_refuse(l->cfg, l->c->id, &l->c->rec,
+					     l->kind, *channel_r, err);
+}
+
 /* By e-mail the files together must fit one message (the letters worker's
  * limit): the clerk hears it before anything is recorded, not from a
  * bounce. */
@@ -583,10 +598,12 @@ static int
 reply_letter_new(const struct reply_letter *l, struct registry_letter_new *n_r,
 		 struct registry_letter_file **files_r, struct ogi_error *err)
 {
+	const char *channel;
 	char *json;
 	size_t n_files = l->reply != NULL ? l->reply->n_files : 0;
 
-	if (reply_values_json(l, &json, err) != 0)
+	if (reply_letter_channel(l, &channel, err) != 0 ||
+	    reply_values_json(l, &json, err) != 0)
 		return -1;
 	*files_r = g_new0(struct registry_letter_file, n_files + 1);
 	for (size_t i = 0; i < n_files; i++)
@@ -598,7 +615,7 @@ reply_letter_new(const struct reply_letter *l, struct registry_letter_new *n_r,
 	*n_r = (struct registry_letter_new){
 		.case_id = l->c->id,
 		.kind = l->kind,
-		.channel = reply_channel(l->c),
+		.channel = channel,
 		.values_json = json,
 		.files = *files_r,
 		.n_files = n_files,
@@ -859,13 +876,16 @@ ctl_reply(const struct config *cfg, int argc, char **argv)
 	}
 	c = reply_case_get(cfg, r.id, &err);
 	if (c == NULL ||
-	    workflow_transition_check(c->state, "answered", &err) != 0 ||
+	    workflow_transition_check(c->state, "answered", &err) != 0)
+		goto fail;
+	l.c = c;
+	l.kind = lo->letter;
+	/* Before the draft: a letter that cannot go is not worth reviewing. */
+	if (reply_letter_channel(&l, &channel, &err) != 0 ||
 	    reply_files_size_check(cfg, c, &r, &err) != 0)
 		goto fail;
 	clock_date(cfg->timezone, (int64_t)time(NULL), today);
-	l.c = c;
 	l.today = today;
-	l.kind = lo->letter;
 	pdf = reply_render_draft(&l, &err);
 	if (pdf == NULL)
 		goto fail;
@@ -1017,10 +1037,11 @@ ctl_extend(const struct config *cfg, int argc, char **argv)
 	if (c == NULL)
 		goto fail;
 	clock_date(cfg->timezone, (int64_t)time(NULL), today);
-	if (reply_extension_check(cfg, c, today, &x, &err) != 0)
-		goto fail;
 	l.c = c;
 	l.today = today;
+	if (reply_extension_check(cfg, c, today, &x, &err) != 0 ||
+	    reply_letter_channel(&l, &channel, &err) != 0)
+		goto fail;
 	pdf = reply_render_draft(&l, &err);
 	if (pdf == NULL)
 		goto fail;

@@ -23,7 +23,9 @@
  * The letters carry in values_json what they say beyond the case (the
  * letter/template.h names: {"refusal.reason": "...", "withheld": [{"what":
  * "...", ...}], ...}), so the letters worker renders the letter the clerk
- * reviewed.  Both return the process exit status: 0 done, 1 refused or
+ * reviewed.  Both refuse, before the draft, a letter whose channel would
+ * take it to the office's own address or fax number
+ * (delivery_letter_office_refuse).  Both return the process exit status: 0 done, 1 refused or
  * failed (why on stderr, nothing recorded), 2 bad usage.  Both open the
  * registry read-write in the clerk's name only to record.  Block on disk
  * I/O and the renderer.

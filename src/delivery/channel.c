@@ -149,6 +149,23 @@ delivery_letter_to_office(const struct config *cfg,
 	return delivery_address_is_office(cfg, rec->email) ? rec->email : NULL;
 }
 
+int
+delivery_letter_office_refuse(const struct config *cfg, const char *case_id,
+			      const struct extract_record *rec,
+			      const char *kind, const char *channel,
+			      struct ogi_error *err)
+{
+	const char *office = delivery_letter_to_office(cfg, rec, channel);
+
+	if (office == NULL)
+		return 0;
+	error_set(err, "%s: the %s would go by %s to %s, the office's own: "
+		  "correct the applicant's contact first (ogictl set %s "
+		  "email|fax|delivery ...)", case_id, kind, channel, office,
+		  case_id);
+	return -1;
+}
+
 const struct delivery_channel *
 delivery_channel_find(const char *name)
 {

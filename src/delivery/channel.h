@@ -173,6 +173,19 @@ const char *delivery_letter_to_office(const struct config *cfg,
 				      const struct extract_record *rec,
 				      const char *channel);
 
+/* 0 when a letter of kind to the applicant of case_id, whose contact is
+ * rec, may go by channel; -1 with err naming the case, the letter, the
+ * channel, the office's own address or number it would go to
+ * (delivery_letter_to_office) and how to correct the contact.  Every
+ * letter a clerk orders (a move's, a reply, an extension notice) asks it
+ * before anything is recorded, so none reaches the office instead of the
+ * applicant.  Pure. */
+int delivery_letter_office_refuse(const struct config *cfg,
+				  const char *case_id,
+				  const struct extract_record *rec,
+				  const char *kind, const char *channel,
+				  struct ogi_error *err);
+
 /* The channel called name, or NULL for a name no channel has. */
 const struct delivery_channel *delivery_channel_find(const char *name);
 
