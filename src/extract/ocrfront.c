@@ -1587,6 +1587,10 @@ strip_hints(struct ocr_page *pg)
 					close = SIZE_MAX;
 				else
 					han_of(next, 0, close, u);
+			} else if (close == ln->c->len) {
+				/* Not closed on the page's last line: no hint
+				 * to take out, the text stays as read. */
+				close = SIZE_MAX;
 			}
 			han_of(ln, r, open, label);
 		}
