@@ -1263,9 +1263,13 @@ separator(const struct och *c)
 }
 
 /* The signature label s (Chinese alone) is as it is or with one
- * character wrong (申请人签名, 申请人签各), NULL when it is none. */
+ * character wrong (申请人签名, 申请人签各), NULL when it is none; *weak_r:
+ * whether it is only a signature word (签名, 盖章: words of a sentence
+ * too) or read with a character wrong, a label only where a label's end
+ * follows it.  (Only labels of FUZZY_MIN_CHARS or more are matched with
+ * a character wrong, so a word is never taken for one: 签名 for 签各.) */
 static const char *
-sign_label(const char *s)
+sign_label(const char *s, bool *weak_r)
 {
 	const char *end = s + strlen(s), *lend;
 	const struct extract_lexicon_label *lab = extract_lexicon_label_at(s, end, &lend);
@@ -1275,6 +1279,7 @@ sign_label(const char *s)
 	const char *found = lab != NULL && lend == end && lab->field == FLD_SIGNATURE ?
 			    lab->text : NULL;
 
+	*weak_r = found == NULL || n < FUZZY_MIN_CHARS;
 	for (guint i = 0; i < labels->len && found == NULL; i++) {
 		const struct fuzzy_label *f = &g_array_index(labels, struct fuzzy_label, i);
 
@@ -1288,14 +1293,20 @@ sign_label(const char *s)
 
 /* Where the signature label that starts ln ends, with its note ((盖章),
  * 盖章) or a note whose ) was not read) and what separates it from the
- * signature (: , ，); 0 when ln starts with no signature label.  *label_r:
- * the label as the lexicon writes it. */
+ * signature (: , ，); 0 when ln starts with no signature label.  A
+ * signature word alone (盖章页与附件清单: a request's wrapped line) or a
+ * label read with a character wrong is one only where a label ends: a
+ * separator, a note or the end of the line follows it.  *label_r: the
+ * label as the lexicon writes it; *marked_r: whether a colon or a note
+ * ends it, which makes it a label for the reader too. */
 static size_t
-sign_label_end(const struct ocr_line *ln, const char **label_r)
+sign_label_end(const struct ocr_line *ln, const char **label_r, bool *marked_r)
 {
 	GString *lead = g_string_new(NULL);
 	size_t i = 0, n = 0, e = 0;
+	bool weak = false;
 
+	*marked_r = false;
 	for (; i < ln->c->len && n <= SIGN_LEAD_MAX_CHARS; i++, n++) {
 		size_t kw = sign_word_at(ln, i);
 
@@ -1304,7 +1315,7 @@ sign_label_end(const struct ocr_line *ln, const char **label_r)
 
 			g_string_append(lead, word);
 			g_free(word);
-			*label_r = sign_label(lead->str);
+			*label_r = sign_label(lead->str, &weak);
 			if (*label_r != NULL)
 				e = i + kw;
 			break;
@@ -1324,15 +1335,21 @@ sign_label_end(const struct ocr_line *ln, const char **label_r)
 
 		while (k < ln->c->len && k - e <= NOTE_MAX_CHARS && han(at(ln, k)))
 			k++;
-		if (is_char(ln, k, ")"))
+		if (is_char(ln, k, ")")) {
 			e = k + 1;
-		else if (k == ln->c->len)
+			*marked_r = true;
+		} else if (k == ln->c->len) {
 			e = k;
+			*marked_r = true;
+		}
 	} else if (is_char(ln, e, ")")) {
 		e++;
+		*marked_r = true;
 	}
-	while (e < ln->c->len && separator(at(ln, e)))
-		e++;
+	if (weak && !*marked_r && e < ln->c->len && !separator(at(ln, e)))
+		return 0;
+	for (; e < ln->c->len && separator(at(ln, e)); e++)
+		*marked_r |= is_char(ln, e, ":");
 	return e;
 }
 
@@ -1367,8 +1384,9 @@ sign_area_stop(const struct ocr_line *ln)
 	char *s = line_string(ln, NULL);
 	const char *end = s + strlen(s), *lend;
 	const char *label;
+	bool marked;
 	bool stop = ln->header || extract_lexicon_label_at(s, end, &lend) != NULL ||
-		    date_at_start(s) || notes_line(ln) || sign_label_end(ln, &label) > 0 ||
+		    date_at_start(s) || notes_line(ln) || sign_label_end(ln, &label, &marked) > 0 ||
 		    (ln->c->len >= 2 && han(at(ln, 0)) && is_char(ln, 1, "、"));
 
 	g_free(s);
@@ -1417,14 +1435,62 @@ next_field(const struct ocr_line *ln, size_t from)
 	return at_field;
 }
 
+/* Characters that end a sentence: a value the reader joins over lines
+ * ends at one (labels.c's sentence_done). */
+static const char *const sentence_ends[] = { "。", "!", "?" };
+
+/* Whether line l of pg goes on with a value the reader joins over lines
+ * (a request, a purpose): the last label above it, with only lines
+ * without one between, is such a field's, and the line before l ends
+ * within a sentence.  A closing (此致) or the fax header ends it. */
+static bool
+value_goes_on(const struct ocr_page *pg, guint l)
+{
+	const struct ocr_line *prev = l > 0 ? g_ptr_array_index(pg->lines, l - 1) : NULL;
+	int field = -1;
+
+	if (prev == NULL || prev->c->len == 0 ||
+	    och_one_of(at(prev, prev->c->len - 1), sentence_ends,
+			G_N_ELEMENTS(sentence_ends)))
+		return false;
+	for (guint k = l; k > 0 && field < 0; k--) {
+		const struct ocr_line *ln = g_ptr_array_index(pg->lines, k - 1);
+		GArray *offs = g_array_new(FALSE, FALSE, sizeof(size_t));
+		char *s = line_string(ln, offs);
+		const char *end = s + strlen(s), *lend;
+
+		/* What ends a value is no label: FLD_OTHER stands for it. */
+		if (ln->header)
+			field = FLD_OTHER;
+		for (size_t i = 0; i < extract_lexicon_closing_markers_n && field < 0; i++)
+			if (g_str_has_prefix(s, extract_lexicon_closing_markers[i]))
+				field = FLD_OTHER;
+		for (size_t i = ln->c->len; i > 0 && field < 0; i--) {
+			const char *p = s + g_array_index(offs, size_t, i - 1);
+			const struct extract_lexicon_label *lab;
+
+			if (*p != ' ' && segment_start(s, p) &&
+			    (lab = extract_lexicon_label_at(p, end, &lend)) != NULL)
+				field = lab->field;
+		}
+		g_free(s);
+		g_array_free(offs, TRUE);
+	}
+	return field == FLD_REQUEST || field == FLD_PURPOSE;
+}
+
 /* Leaves every signature label of pg empty, as the lexicon writes it: its
  * area, the rest of its line and the lines below it within its frame, is
  * left out.  What chi_sim prints for a hand or a seal (0.AAA, ooQ, a name
  * in a hand it misreads) is neither a name, a value nor a doubt: the OCR
- * module's ink says whether the form is signed.  Returns how many labels
- * were emptied. */
+ * module's ink says whether the form is signed.  A label without a colon
+ * or note under a value that goes on (签字  确认的补充协议 under a
+ * request) may be that value's next line: what its area takes is a
+ * doubt (doubts), not a value cut short with confidence.  Returns how
+ * many labels were emptied. */
 static unsigned
-drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w)
+drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
+		GPtrArray *doubts)
 {
 	const struct och pad = { .b = " ", .word = -1 };
 	unsigned found = 0;
@@ -1432,15 +1498,17 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w)
 	for (guint l = 0; l < pg->lines->len; l++) {
 		struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
 		const char *label = NULL;
-		size_t e = ln->header ? 0 : sign_label_end(ln, &label), rest;
+		bool marked;
+		size_t e = ln->header ? 0 : sign_label_end(ln, &label, &marked), rest;
 		long long top, bottom, below_top, below_bottom;
-		bool boxed;
+		bool boxed, taken = false, joined;
 		unsigned lines = 0;
 		char *with_colon;
 
 		if (e == 0)
 			continue;
 		found++;
+		joined = !marked && value_goes_on(pg, l);
 		boxed = line_span(ln, w, &top, &bottom);
 		/* A label with its signature beside it has no area below but
 		 * the frames under it (a seal read as the label of its own
@@ -1458,11 +1526,23 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w)
 			    : ++lines > SIGN_AREA_MAX_LINES)
 				break;
 			g_ptr_array_remove_index(pg->lines, l + 1);
+			taken = true;
 		}
 		/* The label stays, empty: the reader then knows the
 		 * signature's place and guesses no signer from the lines
 		 * around it (敬礼 read as 克礼 before it). */
 		rest = next_field(ln, e);
+		taken |= rest > e;
+		if (joined && taken) {
+			char *read = line_part(ln, 0, e);
+
+			g_ptr_array_add(doubts, g_strdup_printf(
+				"a line under a value that goes on starts with "
+				"the signature word %s without a colon: its words "
+				"were left out as the signature's, the value above "
+				"may be cut", g_strstrip(read)));
+			g_free(read);
+		}
 		g_array_remove_range(ln->c, (guint)e, (guint)(rest - e));
 		with_colon = g_strconcat(label, ":", NULL);
 		replace_chars(ln, 0, e, with_colon, 0);
@@ -1697,7 +1777,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			repair_labels(ln, out->doubts);
 			drop_value_specks(ln);
 		}
-		out->sign_areas += drop_sign_areas(pg, words);
+		out->sign_areas += drop_sign_areas(pg, words, out->doubts);
 		join_date_cells(pg);
 	}
 	/* A fax of its cover page alone is read, so that what it says is
