@@ -204,46 +204,32 @@ parser_ocr_ink(enum wire_mark m)
 	       EXTRACT_OCR_INK_UNKNOWN;
 }
 
-/* The check boxes of every page, in order, as the extraction reads them. */
-static struct extract_ocr_box *
-parser_ocr_boxes(const struct wire_result *res, size_t *n_r)
+/* What the extraction reads of every page, in order, into in: the words
+ * and the check boxes, in new arrays *words_r and *boxes_r that the caller
+ * frees (in borrows them, they borrow the pages' strings), and the
+ * signature over all pages. */
+static void
+parser_ocr_input(const struct wire_result *res, struct extract_ocr_input *in,
+		 struct extract_ocr_word **words_r, struct extract_ocr_box **boxes_r)
 {
-	struct extract_ocr_box *boxes;
-	size_t n = 0;
+	size_t n_words = 0, n_boxes = 0;
 
-	for (size_t p = 0; p < res->n_pages; p++)
-		n += res->pages[p].n_boxes;
-	boxes = g_new0(struct extract_ocr_box, n + 1);
-	n = 0;
-	for (size_t p = 0; p < res->n_pages; p++)
-		for (size_t i = 0; i < res->pages[p].n_boxes; i++)
-			boxes[n++] = (struct extract_ocr_box){
-				.label = res->pages[p].boxes[i].label,
-				.mark = parser_ocr_ink(res->pages[p].boxes[i].mark),
-				.page = (unsigned)p,
-			};
-	*n_r = n;
-	return boxes;
-}
-
-/* The words of every page, in order, as the extraction reads them. */
-static struct extract_ocr_word *
-parser_ocr_words(const struct wire_result *res, size_t *n_r)
-{
-	struct extract_ocr_word *words;
-	size_t n = 0;
-
-	for (size_t p = 0; p < res->n_pages; p++)
-		n += res->pages[p].n_words;
-	words = g_new0(struct extract_ocr_word, n + 1);
-	n = 0;
+	for (size_t p = 0; p < res->n_pages; p++) {
+		n_words += res->pages[p].n_words;
+		n_boxes += res->pages[p].n_boxes;
+	}
+	*words_r = g_new0(struct extract_ocr_word, n_words + 1);
+	*boxes_r = g_new0(struct extract_ocr_box, n_boxes + 1);
+	in->words = *words_r;
+	in->boxes = *boxes_r;
+	in->n_words = in->n_boxes = 0;
 	for (size_t p = 0; p < res->n_pages; p++) {
 		const struct wire_ocr_page *pg = &res->pages[p];
 
 		for (size_t i = 0; i < pg->n_words; i++) {
 			const struct wire_ocr_word *w = &pg->words[i];
 
-			words[n++] = (struct extract_ocr_word){
+			(*words_r)[in->n_words++] = (struct extract_ocr_word){
 				.text = w->text, .conf = (int)w->conf,
 				.page = (unsigned)p, .line = w->line,
 				.x0 = (int)w->x0, .y0 = (int)w->y0,
@@ -253,9 +239,18 @@ parser_ocr_words(const struct wire_result *res, size_t *n_r)
 				.cell = w->cell > 0 ? w->cell - 1 : 0,
 			};
 		}
+		for (size_t i = 0; i < pg->n_boxes; i++)
+			(*boxes_r)[in->n_boxes++] = (struct extract_ocr_box){
+				.label = pg->boxes[i].label,
+				.mark = parser_ocr_ink(pg->boxes[i].mark),
+				.page = (unsigned)p,
+			};
+		if (pg->signature == WIRE_MARK_PRESENT)
+			in->signature = EXTRACT_OCR_INK_PRESENT;
+		else if (pg->signature == WIRE_MARK_ABSENT &&
+			 in->signature == EXTRACT_OCR_INK_UNKNOWN)
+			in->signature = EXTRACT_OCR_INK_ABSENT;
 	}
-	*n_r = n;
-	return words;
 }
 
 bool
@@ -314,20 +309,12 @@ parser_ocr_extract(const struct wire_job *job, const struct mime_message *msg,
 		}
 		ocr_document_free(doc);
 	}
-	words = parser_ocr_words(res, &in.n_words);
+	parser_ocr_input(res, &in, &words, &boxes);
 	if (in.n_words == 0 && !fax) {
 		g_free(words);
+		g_free(boxes);
 		return false;
 	}
-	in.words = words;
-	boxes = parser_ocr_boxes(res, &in.n_boxes);
-	in.boxes = boxes;
-	for (size_t p = 0; p < res->n_pages; p++)
-		if (res->pages[p].signature == WIRE_MARK_PRESENT)
-			in.signature = EXTRACT_OCR_INK_PRESENT;
-		else if (res->pages[p].signature == WIRE_MARK_ABSENT &&
-			 in.signature == EXTRACT_OCR_INK_UNKNOWN)
-			in.signature = EXTRACT_OCR_INK_ABSENT;
 	res->rec = extract_message_ocr(msg, &in, ctx);
 	g_free(words);
 	g_free(boxes);
