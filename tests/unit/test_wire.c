@@ -11,22 +11,21 @@
 
 #include "daemon/wire.h"
 
-/* Encodes in, checks the frame's header and decodes its body less chop
- * bytes into out; returns what the decoder returned. */
+/* Encodes in into *frame_r, checks the frame's header and decodes its
+ * body less chop bytes into out; returns what the decoder returned.  The
+ * caller frees *frame_r after out, whose raw points into it. */
 static int
-job_round_trip(const struct wire_job *in, size_t chop, struct wire_job *out)
+job_round_trip(const struct wire_job *in, size_t chop, struct wire_job *out,
+	       unsigned char **frame_r)
 {
 	struct ogi_error err = { 0 };
-	unsigned char *frame;
 	size_t len, body_len;
-	int rc;
 
-	wire_job_encode(in, &frame, &len);
-	assert_int_equal(wire_header_decode(frame, len, &body_len, &err), 0);
+	wire_job_encode(in, frame_r, &len);
+	assert_int_equal(wire_header_decode(*frame_r, len, &body_len, &err), 0);
 	assert_int_equal(body_len, len - WIRE_HEADER_SIZE);
-	rc = wire_job_decode(frame + WIRE_HEADER_SIZE, body_len - chop, out, &err);
-	g_free(frame);
-	return rc;
+	return wire_job_decode(*frame_r + WIRE_HEADER_SIZE, body_len - chop, out,
+			       &err);
 }
 
 /* Encodes in into *frame_r and checks the frame's header; returns the
@@ -111,9 +110,10 @@ test_job_round_trip(void **state)
 		.fax_from = "^传真服务",
 		.fax_subject = "^\\[FAX\\]",
 	}, out;
+	unsigned char *frame;
 
 	(void)state;
-	assert_int_equal(job_round_trip(&in, 0, &out), 0);
+	assert_int_equal(job_round_trip(&in, 0, &out, &frame), 0);
 	assert_int_equal(out.raw_len, sizeof(raw));
 	assert_memory_equal(out.raw, raw, sizeof(raw));
 	assert_memory_equal(&out.limits, &in.limits, sizeof(in.limits));
@@ -129,6 +129,7 @@ test_job_round_trip(void **state)
 	assert_string_equal(out.fax_from, "^传真服务");
 	assert_string_equal(out.fax_subject, "^\\[FAX\\]");
 	wire_job_clear(&out);
+	g_free(frame);
 }
 
 static void
@@ -722,11 +723,13 @@ static void
 test_job_requires_message(void **state)
 {
 	struct wire_job in = { .today = "2026-12-04" }, out;
+	unsigned char *frame;
 
 	(void)state;
 	/* raw == NULL encodes an empty RAW field, the last one: without it a
 	 * job is refused. */
-	assert_int_equal(job_round_trip(&in, 5, &out), -1);
+	assert_int_equal(job_round_trip(&in, 5, &out, &frame), -1);
+	g_free(frame);
 }
 
 /* The fax a gateway mailed crosses whole, and only as fax.c gives it. */
