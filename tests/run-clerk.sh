@@ -8,7 +8,7 @@
 set -u
 . "${OGI_SRCDIR:?}/tests/lib.sh"
 
-t_need jq
+t_need jq sqlite3
 
 dir=$(t_state_dir clerk)
 # Received 2026-11-20 10:00 +08:00 and a minute apart, in sample order.
@@ -201,5 +201,15 @@ t_ogictl "$nat" history 2026-000001 --json >"$nat/h.json"
 t_check "... and says so in the history" \
 	t_jq "$nat/h.json" '[.[] | select(.type == "accepted") | .detail |
 		test("^registered; deadline .* counted anew$")] == [true]'
+# A correction ogid merged but left to a clerk (needs_review) was received
+# on 2026-09-24 at 16:05 (as automatic_correction records it): accepting
+# it later counts the period from that receipt, not from the command.
+t_ogictl "$nat" incomplete 2026-000001 --missing signature >/dev/null
+sqlite3 "$nat/state/ogid.db" "UPDATE cases SET state = 'needs_review',
+	correction_received_at = $(date -d '2026-09-24 16:05 +0800' +%s)
+	WHERE id = '2026-000001'"
+t_ogictl "$nat" accept 2026-000001 >"$nat/out"
+t_check "national-2019: accepting a correction read in review counts from its receipt" \
+	grep -q "^deadline 2026-10-29, counted anew: 20 working days from .*received 2026-09-24 16:05" "$nat/out"
 
 t_done

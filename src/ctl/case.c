@@ -238,7 +238,10 @@ struct case_move_req {
 };
 
 /* The clock a move sets under c's rules profile, at the office's local
- * now (rules_move_clock); sets in *m what applies, pointing into *mc. */
+ * now (rules_move_clock); sets in *m what applies, pointing into *mc.  The
+ * corrected application's receipt is the correction's that ogid merged
+ * and left to a clerk (needs_review), else, for an incomplete case the
+ * clerk accepts on a correction that came another way, now. */
 static int
 case_move_clock(const struct config *cfg, const struct registry_case *c,
 		const char *to, struct registry_case_move *m,
@@ -247,7 +250,8 @@ case_move_clock(const struct config *cfg, const struct registry_case *c,
 {
 	struct workdays *wd = NULL;
 	struct rules office, r;
-	struct clock_local now;
+	struct clock_local now, received;
+	const struct clock_local *corrected = NULL;
 	int rc;
 
 	memset(mc, 0, sizeof(*mc));
@@ -257,10 +261,16 @@ case_move_clock(const struct config *cfg, const struct registry_case *c,
 	if (!r.profile->abandon_uncorrected)
 		return 0;
 	clock_local(cfg->timezone, (int64_t)time(NULL), &now);
+	if (strcmp(c->state, "needs_review") == 0 &&
+	    c->correction_received_at != 0) {
+		clock_local(cfg->timezone, c->correction_received_at, &received);
+		corrected = &received;
+	} else if (strcmp(c->state, "incomplete") == 0)
+		corrected = &now;
 	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
 				 err) != 0)
 		return -1;
-	rc = rules_move_clock(&r, wd, c->state, to, &now, mc, err);
+	rc = rules_move_clock(&r, wd, to, &now, corrected, mc, err);
 	workdays_free(wd);
 	if (rc != 0)
 		return -1;

@@ -254,9 +254,11 @@ automatic_correction(const struct config *cfg, struct registry *reg,
 	/* A corrected application's clock (national-2019 counts the reply
 	 * period from the corrected one's receipt), and a new notice's
 	 * period: the old one must not abandon the case in the middle of it
-	 * (Regulation Art. 30). */
+	 * (Regulation Art. 30).  A correction left to a clerk keeps its
+	 * receipt in the registry for the clerk's acceptance. */
 	automatic_case_rules(cfg, c, &r);
-	if (rules_move_clock(&r, wd, c->state, to, m->received, &mc, err) != 0) {
+	if (rules_move_clock(&r, wd, to, m->received, m->received, &mc,
+			     err) != 0) {
 		error_scope(err, OGI_ERROR_STORE, false);
 		return -1;
 	}

@@ -116,6 +116,25 @@ registry_case_correction_due_in_tx(struct registry *reg, const char *id,
 	return registry_stmt_run(&s, err);
 }
 
+/* Keeps the receipt of correction message_id on case id, for a clerk who
+ * accepts the case later. */
+static int
+automatic_correction_received(struct registry *reg, const char *id,
+			      int64_t message_id, struct ogi_error *err)
+{
+	struct registry_stmt s;
+
+	if (registry_stmt_prepare(reg, &s,
+				  "UPDATE cases SET correction_received_at ="
+				  " (SELECT received_at FROM messages WHERE id = ?2)"
+				  " WHERE id = ?1", "store correction receipt",
+				  err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, id);
+	registry_stmt_int(&s, 2, message_id);
+	return registry_stmt_run(&s, err);
+}
+
 int
 registry_correction_apply_in_tx(struct registry *reg, const char *id,
 				int64_t message_id,
@@ -135,7 +154,8 @@ registry_correction_apply_in_tx(struct registry *reg, const char *id,
 		error_set(err, "case %s is no longer %s", id, from);
 		return -1;
 	}
-	if (registry_case_record_update_in_tx(reg, id, rec, err) != 0)
+	if (registry_case_record_update_in_tx(reg, id, rec, err) != 0 ||
+	    automatic_correction_received(reg, id, message_id, err) != 0)
 		return -1;
 	for (size_t i = 0; changed != NULL && changed[i] != NULL; i++)
 		if (registry_event_add(reg, id, message_id, "corrected", changed[i],

@@ -38,7 +38,9 @@ struct registry_case_clock {
  * set; event "registered", "incomplete" or "needs_review" when it
  * changes), when clock is not NULL, its clock is replaced and, when
  * correction_due is not NULL (a new notice's period, national-2019), the
- * day after which it is abandoned uncorrected is that one.  Returns
+ * day after which it is abandoned uncorrected is that one; the case
+ * keeps the correction's receipt (message_id's received_at) as
+ * correction_received_at.  Returns
  * 0, or -1 when it is no longer in from (nothing of this written) or on a
  * database error. */
 int registry_correction_apply_in_tx(struct registry *reg, const char *id,

@@ -1421,8 +1421,8 @@ case_load_messages(struct registry *reg, struct registry_case *c,
 	"SELECT id, state, channel, received_at, deadline, deadline_provisional," \
 	" received_source, review, rules, receipt_date, deadline_basis," \
 	" org_kind, extended_days, correction_due, outcome, outcome_detail," \
-	" concluded_at, " CASE_RECORD_COLUMNS ", " CASE_FAX_COLUMNS " FROM cases"
-#define CASE_SELECT_FIRST_RECORD 17
+	" concluded_at, correction_received_at, " CASE_RECORD_COLUMNS ", " CASE_FAX_COLUMNS " FROM cases"
+#define CASE_SELECT_FIRST_RECORD 18
 #define CASE_SELECT_FIRST_FAX \
 	(CASE_SELECT_FIRST_RECORD + CASE_RECORD_FIRST_TEXT + (int)CASE_N_TEXT_FIELDS)
 
@@ -1450,6 +1450,7 @@ case_read(struct registry *reg, sqlite3_stmt *st, struct registry_case **case_r,
 	c->outcome = registry_col_dup(st, 14);
 	c->outcome_detail = registry_col_dup(st, 15);
 	c->concluded_at = sqlite3_column_int64(st, 16);
+	c->correction_received_at = sqlite3_column_int64(st, 17);
 	if (case_read_record(reg, st, CASE_SELECT_FIRST_RECORD, c->id, &c->rec,
 			     err) != 0 ||
 	    case_read_fax(reg, st, CASE_SELECT_FIRST_FAX, c->id, &c->rec.incoming_fax,

@@ -279,6 +279,11 @@ struct registry_case {
 	char *outcome_detail; /* its reason, where, holder ... as the clerk
 	                         gave them */
 	int64_t concluded_at; /* when the outcome was recorded, 0 if not */
+	int64_t correction_received_at; /* Unix time the correction merged
+	                         last by ogid was received, 0 if none; a
+	                         needs_review case that holds one waits with
+	                         that correction (needs_review is reached
+	                         only from received and incomplete) */
 	struct extract_record rec; /* the extracted fields; rec.kind is
 	                              EXTRACT_KIND_APPLICATION */
 	char **messages;      /* mailbox uids of the linked messages (the

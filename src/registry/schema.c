@@ -315,6 +315,12 @@ static const struct schema_migration schema_migrations[] = {
 	  "  CHECK (fax_quality IN ('normal', 'fine'));\n"
 	  "ALTER TABLE cases ADD COLUMN fax_received INTEGER;\n"
 	  "PRAGMA user_version = 11;\n" },
+	{ 12,
+	  /* When the correction a case waits in needs_review with was
+	   * received: a clerk's later acceptance counts the reply period
+	   * from it, not from the command (Regulation Art. 30). */
+	  "ALTER TABLE cases ADD COLUMN correction_received_at INTEGER;\n"
+	  "PRAGMA user_version = 12;\n" },
 };
 
 #define SCHEMA_N_MIGRATIONS \

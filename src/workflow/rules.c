@@ -271,23 +271,28 @@ rules_deadline_clear(struct rules_deadline *dl)
 
 int
 rules_move_clock(const struct rules *r, const struct workdays *wd,
-		 const char *from, const char *to, const struct clock_local *at,
+		 const char *to, const struct clock_local *at,
+		 const struct clock_local *corrected,
 		 struct rules_move_clock *mc_r, struct ogi_error *err)
 {
 	bool applies = false;
+	int rc = 0;
 
 	memset(mc_r, 0, sizeof(*mc_r));
 	if (!r->profile->abandon_uncorrected)
 		return 0;
-	if (strcmp(to, "registered") == 0 && strcmp(from, "incomplete") == 0) {
-		if (rules_reply_deadline(r, wd, at->date, at->hour, at->minute,
-					 &mc_r->dl, err) != 0)
-			return -1;
-		mc_r->restarts = true;
+	if (strcmp(to, "registered") == 0 && corrected != NULL) {
+		rc = rules_reply_deadline(r, wd, corrected->date, corrected->hour,
+					  corrected->minute, &mc_r->dl, err);
+		mc_r->restarts = rc == 0;
 	} else if (strcmp(to, "incomplete") == 0)
-		return rules_correction_due(r, wd, at->date, mc_r->correction_due,
-					    &applies, NULL, err);
-	return 0;
+		rc = rules_correction_due(r, wd, at->date, mc_r->correction_due,
+					  &applies, NULL, err);
+	if (rc != 0) {
+		rules_deadline_clear(&mc_r->dl);
+		memset(mc_r, 0, sizeof(*mc_r));
+	}
+	return rc;
 }
 
 /* A warning names at most this many cases: it is a line in a log and in

@@ -125,23 +125,33 @@ void rules_deadline_clear(struct rules_deadline *dl);
 
 /* What a case's move does to its clock under r (the case's rules,
  * rules_for_case) where the profile abandons uncorrected applications
- * (national-2019, Regulation Art. 30; the bureau's changes nothing): a
- * corrected application (incomplete -> registered) counts its reply
- * period anew from the moment at (the office's clock) -- the correction
- * is a new receipt --, and a correction asked for (-> incomplete) is due
- * r->correction_days working days after at's date.  Both the clerk's
- * moves and the daemon's merged corrections ask it. */
+ * (national-2019, Regulation Art. 30; the bureau's changes nothing).  Both
+ * the clerk's moves and the daemon's merged corrections ask it. */
 struct rules_move_clock {
 	bool restarts;            /* dl holds the new receipt and deadline */
 	struct rules_deadline dl; /* free with rules_deadline_clear */
 	char correction_due[11];  /* "" when the move sets none */
 };
 
-/* Fills *mc_r for the move from -> to at at.  Returns 0 or -1. */
+/* Fills *mc_r for a case's move to state `to` at the moment at (the
+ * office's clock), whatever state it leaves:
+ * - to "registered" with corrected not NULL -- the moment the corrected
+ *   application was received, however the correction came (merged by
+ *   ogid, read by a clerk after needs_review, or accepted by a clerk from
+ *   incomplete, the command being the receipt then known) --: the reply
+ *   period counts anew from corrected, as for an application received
+ *   then (restarts, dl);
+ * - to "incomplete": the correction is due r->correction_days working
+ *   days after at's date (correction_due);
+ * - nothing for any other move, nor to "registered" without corrected.
+ * The date that counts (corrected's, at's) must be in wd's calendar
+ * (rules_date_ok).  Pure: blocks on nothing.  Returns 0 (free mc_r->dl
+ * with rules_deadline_clear), or -1 with err set and *mc_r zeroed,
+ * holding nothing to free. */
 int rules_move_clock(const struct rules *r, const struct workdays *wd,
-		     const char *from, const char *to,
-		     const struct clock_local *at, struct rules_move_clock *mc_r,
-		     struct ogi_error *err);
+		     const char *to, const struct clock_local *at,
+		     const struct clock_local *corrected,
+		     struct rules_move_clock *mc_r, struct ogi_error *err);
 
 /* A case's deadline as the calendar warnings see it. */
 struct rules_case_deadline {

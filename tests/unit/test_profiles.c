@@ -242,25 +242,41 @@ test_correction_periods(void **state)
 }
 
 /* One place for what a move does to a case's clock: the clerk's (ogictl)
- * and the daemon's (a merged correction) both ask rules_move_clock. */
+ * and the daemon's (a merged correction) both ask rules_move_clock.  The
+ * move happens at AT; a corrected application was received at CORRECTED,
+ * days earlier (a correction a clerk read in needs_review and accepts
+ * later), and its period counts from then. */
+static const struct clock_local move_at = { .date = "2026-09-30", .hour = 10 };
+static const struct clock_local move_corrected = {
+	.date = "2026-09-24", .hour = 16, .minute = 5,
+};
 static const struct {
-	const char *profile, *from, *to;
+	const char *what, *profile, *to;
+	bool corrected;
 	bool restarts;
 	const char *due;
 } moves[] = {
-	{ "national-2019", "incomplete", "registered", true, "" },
-	{ "national-2019", "registered", "incomplete", false, "2026-10-27" },
-	{ "national-2019", "incomplete", "incomplete", false, "2026-10-27" },
-	{ "national-2019", "needs_review", "registered", false, "" },
-	{ "national-2019", "incomplete", "needs_review", false, "" },
-	{ "bureau", "incomplete", "registered", false, "" },
-	{ "bureau", "registered", "incomplete", false, "" },
+	{ "incomplete -> registered", "national-2019", "registered", true,
+	  true, "" },
+	{ "incomplete -> needs_review, the correction left to a clerk",
+	  "national-2019", "needs_review", true, false, "" },
+	{ "... -> registered, accepted later: counted from the correction",
+	  "national-2019", "registered", true, true, "" },
+	{ "received -> needs_review -> registered: nothing corrected",
+	  "national-2019", "registered", false, false, "" },
+	{ "registered -> incomplete", "national-2019", "incomplete", false,
+	  false, "2026-10-27" },
+	{ "incomplete -> incomplete", "national-2019", "incomplete", true,
+	  false, "2026-10-27" },
+	{ "bureau: incomplete -> registered", "bureau", "registered", true,
+	  false, "" },
+	{ "bureau: registered -> incomplete", "bureau", "incomplete", false,
+	  false, "" },
 };
 
 static void
 test_move_clock(void **state)
 {
-	const struct clock_local at = { .date = "2026-09-30", .hour = 10 };
 	struct ogi_error err = { 0 };
 
 	(void)state;
@@ -269,24 +285,54 @@ test_move_clock(void **state)
 		struct rules_deadline want = { .basis = NULL };
 		struct rules_move_clock mc;
 
-		if (rules_move_clock(&r, cal, moves[i].from, moves[i].to, &at, &mc,
-				     &err) != 0)
-			fail_msg("%s %s->%s: %s", moves[i].profile, moves[i].from,
-				 moves[i].to, err.msg);
+		if (rules_move_clock(&r, cal, moves[i].to, &move_at,
+				     moves[i].corrected ? &move_corrected : NULL,
+				     &mc, &err) != 0)
+			fail_msg("%s: %s", moves[i].what, err.msg);
 		if (mc.restarts != moves[i].restarts ||
 		    strcmp(mc.correction_due, moves[i].due) != 0)
-			fail_msg("%s %s->%s: restarts %d, due \"%s\"",
-				 moves[i].profile, moves[i].from, moves[i].to,
+			fail_msg("%s: restarts %d, due \"%s\"", moves[i].what,
 				 mc.restarts, mc.correction_due);
-		/* Counted anew: as an application received then. */
+		/* Counted anew: as an application received when corrected. */
 		if (mc.restarts) {
-			assert_int_equal(rules_reply_deadline(&r, cal, at.date, at.hour,
-							      at.minute, &want, &err), 0);
+			assert_int_equal(rules_reply_deadline(&r, cal,
+				move_corrected.date, move_corrected.hour,
+				move_corrected.minute, &want, &err), 0);
 			assert_string_equal(mc.dl.receipt_date, want.receipt_date);
 			assert_string_equal(mc.dl.deadline, want.deadline);
 			rules_deadline_clear(&want);
 		}
 		rules_deadline_clear(&mc.dl);
+	}
+}
+
+/* A day outside the calendar is an error, and leaves nothing to free. */
+static void
+test_move_clock_bad_day(void **state)
+{
+	const struct clock_local bad = { .date = "2026-02-30", .hour = 10 };
+	const struct {
+		const char *to;
+		const struct clock_local *at, *corrected;
+	} cases[] = {
+		{ "registered", &move_at, &bad },
+		{ "incomplete", &bad, NULL },
+	};
+	struct rules r = office("national-2019", 0, NONE);
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct rules_move_clock mc;
+		struct ogi_error err = { 0 };
+
+		memset(&mc, 0x5a, sizeof(mc));
+		assert_int_equal(rules_move_clock(&r, cal, cases[i].to,
+						  cases[i].at, cases[i].corrected,
+						  &mc, &err), -1);
+		assert_true(err.msg[0] != '\0');
+		assert_false(mc.restarts);
+		assert_null(mc.dl.basis);
+		assert_string_equal(mc.correction_due, "");
 	}
 }
 
@@ -372,6 +418,7 @@ main(void)
 		cmocka_unit_test(test_recount),
 		cmocka_unit_test(test_correction_periods),
 		cmocka_unit_test(test_move_clock),
+		cmocka_unit_test(test_move_clock_bad_day),
 		cmocka_unit_test(test_profiles),
 		cmocka_unit_test(test_calendar_warnings),
 	};
