@@ -70,7 +70,7 @@ CONF
 	t_check "jobs=$jobs: a busy loop is stopped by parse_cpu" \
 		problem "$dir/m.json" e-spin "more than 1 s of CPU time"
 	t_check "jobs=$jobs: a garbled answer is refused" \
-		problem "$dir/m.json" f-garbage "answered garbage"
+		problem "$dir/m.json" f-garbage "answered garbage (worker frame: body of 4294967295 bytes exceeds"
 	for f in a-good c-good g-last; do
 		t_check "jobs=$jobs: $f, next to the failures, is registered" \
 			registered "$dir/m.json" "$f"

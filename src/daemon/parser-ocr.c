@@ -100,6 +100,9 @@ parser_ocr_coord(int v, unsigned limit)
 	return v < 0 ? 0 : (unsigned)v > limit ? limit : (unsigned)v;
 }
 
+_Static_assert(OCR_MAX_CELLS <= WIRE_MAX_OCR_CELLS,
+	       "every form the OCR reads keeps its cells");
+
 /* The page's framed cells within the wire's bounds (to's geometry is
  * set).  A page with more cells than the bound, or a cell outside the
  * page the wire carries, is not passed on as a form (its words keep no

@@ -459,7 +459,10 @@ worker_test_fault(const struct wire_job *job)
 		for (volatile unsigned long i = 0;; i++)
 			;
 	if (memmem(job->raw, job->raw_len, "OGID-TEST-GARBAGE", 17) != NULL) {
-		fdio_write_all(STDOUT_FILENO, "OGW2\377\377\377\377", 8);
+		/* A frame of this version claiming a 4 GB body: refused for
+		 * its length, not for a stale magic. */
+		fdio_write_all(STDOUT_FILENO, WIRE_MAGIC "\377\377\377\377",
+			       WIRE_HEADER_SIZE);
 		_exit(0);
 	}
 }

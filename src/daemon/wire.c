@@ -5,7 +5,8 @@
 
 #include <glib.h>
 
-static const unsigned char wire_magic[4] = { 'O', 'G', 'W', '6' };
+_Static_assert(sizeof(WIRE_MAGIC) == WIRE_MAGIC_SIZE + 1,
+	       "WIRE_MAGIC is WIRE_MAGIC_SIZE bytes");
 
 /* Tags.  Scalars appear at most once; WIRE_T_OWN_ADDRESS, WIRE_T_OWN_CONTACT,
  * WIRE_T_PROBLEM, WIRE_T_REFERENCE, WIRE_T_DSN_ENVELOPE_TO,
@@ -245,7 +246,7 @@ wire_begin(void)
 {
 	GByteArray *b = g_byte_array_new();
 
-	g_byte_array_append(b, wire_magic, sizeof(wire_magic));
+	g_byte_array_append(b, (const guint8 *)WIRE_MAGIC, WIRE_MAGIC_SIZE);
 	wire_put_u32(b, 0);
 	return b;
 }
@@ -355,7 +356,7 @@ wire_header_decode(const unsigned char hdr[WIRE_HEADER_SIZE], size_t max_body,
 {
 	size_t len;
 
-	if (memcmp(hdr, wire_magic, sizeof(wire_magic)) != 0) {
+	if (memcmp(hdr, WIRE_MAGIC, WIRE_MAGIC_SIZE) != 0) {
 		error_set(err, "worker frame: bad magic or version");
 		return -1;
 	}

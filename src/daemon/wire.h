@@ -51,6 +51,9 @@
 #include "mime/mime.h"
 #include "workflow/autoreply.h"
 
+/* A frame's first bytes: "OGW" and the version digit. */
+#define WIRE_MAGIC "OGW6"
+#define WIRE_MAGIC_SIZE 4
 #define WIRE_HEADER_SIZE 8
 /* Largest body either side accepts beyond the raw message itself. */
 #define WIRE_MAX_META (16u << 20)
