@@ -54,73 +54,6 @@ delivery_letter_channel(const struct config *cfg,
 	return workflow_letter_channel(rec->delivery, &reach);
 }
 
-/* China's country code as dialled from abroad ("+86") or with the
- * international prefix ("0086"), and the trunk prefix a national number
- * is dialled with inside the country ("0475..."). */
-#define CHANNEL_COUNTRY_PLUS "+86"
-#define CHANNEL_COUNTRY_ZERO "0086"
-#define CHANNEL_TRUNK '0'
-
-/* A landline's subscriber number has 7 or 8 digits, its area code (trunk
- * 0 dropped) 2 or 3 (10 Beijing, 475 Tongliao): a number of 7-8 digits
- * with no prefix is a local one, dialled without its area code. */
-#define CHANNEL_SUBSCRIBER_MIN_DIGITS 7
-#define CHANNEL_SUBSCRIBER_MAX_DIGITS 8
-#define CHANNEL_AREA_MIN_DIGITS 2
-#define CHANNEL_AREA_MAX_DIGITS 3
-
-/* The national significant number of digits (extract_fax_number's
- * form): China's country code, then the trunk 0 ("+86 (0)475 ..."
- * writes both), dropped; a number abroad keeps its "+" (or the 0 left
- * of its "00") and never equals a Chinese one. */
-static const char *
-national_number(const char *digits)
-{
-	const char *p = digits;
-
-	if (g_str_has_prefix(p, CHANNEL_COUNTRY_PLUS))
-		p += strlen(CHANNEL_COUNTRY_PLUS);
-	else if (g_str_has_prefix(p, CHANNEL_COUNTRY_ZERO))
-		p += strlen(CHANNEL_COUNTRY_ZERO);
-	return *p == CHANNEL_TRUNK ? p + 1 : p;
-}
-
-/* Whether local, a number written with no prefix (neither country code
- * nor trunk 0), is the subscriber part of national, a national number
- * with its area code. */
-static bool
-same_subscriber(const char *local, const char *national)
-{
-	size_t ll = strlen(local), nl = strlen(national);
-
-	return ll >= CHANNEL_SUBSCRIBER_MIN_DIGITS &&
-	       ll <= CHANNEL_SUBSCRIBER_MAX_DIGITS &&
-	       nl >= ll + CHANNEL_AREA_MIN_DIGITS &&
-	       nl <= ll + CHANNEL_AREA_MAX_DIGITS &&
-	       strcmp(national + nl - ll, local) == 0;
-}
-
-/* The same telephone line however written: "0475-8888889", "+86 475
- * 8888889", "0086 475 8888889" and, for a caller ID or a footer read
- * without its area code, "8888889". */
-static bool
-same_number(const char *a, const char *b)
-{
-	char *x = extract_fax_number(a), *y = extract_fax_number(b);
-	bool same = false;
-
-	if (x != NULL && y != NULL) {
-		const char *nx = national_number(x), *ny = national_number(y);
-
-		same = strcmp(nx, ny) == 0 ||
-		       (nx == x && same_subscriber(x, ny)) ||
-		       (ny == y && same_subscriber(y, nx));
-	}
-	g_free(x);
-	g_free(y);
-	return same;
-}
-
 bool
 delivery_address_is_office(const struct config *cfg, const char *address)
 {
@@ -142,8 +75,8 @@ delivery_letter_to_office(const struct config *cfg,
 	if (channel == NULL)
 		return NULL;
 	if (strcmp(channel, "fax") == 0)
-		return rec->fax != NULL && cfg->office.fax != NULL &&
-		       same_number(rec->fax, cfg->office.fax) ? rec->fax : NULL;
+		return extract_fax_same_number(rec->fax, cfg->office.fax) ?
+		       rec->fax : NULL;
 	if (strcmp(channel, "email") != 0 && strcmp(channel, "pickup") != 0)
 		return NULL;
 	return delivery_address_is_office(cfg, rec->email) ? rec->email : NULL;

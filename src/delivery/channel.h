@@ -166,9 +166,10 @@ bool delivery_address_is_office(const struct config *cfg, const char *address);
 /* The office's own address or fax number that a letter to the applicant
  * of rec by channel would go to (rec's e-mail for email and pickup
  * notices, its fax for fax, compared with own_addresses, [office] email
- * and [office] fax), or NULL when it goes elsewhere: a form misread, or
- * the office's contact taken for the applicant's, must not send the
- * office its own letter.  Pure; the string is rec's. */
+ * and, by extract_fax_same_number, [office] fax), or NULL when it goes
+ * elsewhere: a form misread, or the office's contact taken for the
+ * applicant's, must not send the office its own letter.  Pure; the
+ * string is rec's. */
 const char *delivery_letter_to_office(const struct config *cfg,
 				      const struct extract_record *rec,
 				      const char *channel);

@@ -95,6 +95,70 @@ extract_fax_number_valid(const char *s)
 	return normal_form(s, extract_fax_number);
 }
 
+/* China's country code as dialled from abroad ("+86") or with the
+ * international prefix ("0086"), and the trunk prefix a national number
+ * is dialled with inside the country ("0475..."). */
+#define FAX_COUNTRY_PLUS "+86"
+#define FAX_COUNTRY_ZERO "0086"
+#define FAX_TRUNK '0'
+
+/* A landline's subscriber number has 7 or 8 digits, its area code (trunk
+ * 0 dropped) 2 or 3 (10 Beijing, 475 Tongliao): a number of 7-8 digits
+ * with no prefix is a local one, dialled without its area code. */
+#define FAX_SUBSCRIBER_MIN_DIGITS 7
+#define FAX_SUBSCRIBER_MAX_DIGITS 8
+#define FAX_AREA_MIN_DIGITS 2
+#define FAX_AREA_MAX_DIGITS 3
+
+/* The national significant number of digits (extract_fax_number's
+ * form): China's country code, then the trunk 0 ("+86 (0)475 ..."
+ * writes both), dropped; a number abroad keeps its "+" (or the 0 left
+ * of its "00") and never equals a Chinese one. */
+static const char *
+national_number(const char *digits)
+{
+	const char *p = digits;
+
+	if (g_str_has_prefix(p, FAX_COUNTRY_PLUS))
+		p += strlen(FAX_COUNTRY_PLUS);
+	else if (g_str_has_prefix(p, FAX_COUNTRY_ZERO))
+		p += strlen(FAX_COUNTRY_ZERO);
+	return *p == FAX_TRUNK ? p + 1 : p;
+}
+
+/* Whether local, a number written with no prefix (neither country code
+ * nor trunk 0), is the subscriber part of national, a national number
+ * with its area code. */
+static bool
+same_subscriber(const char *local, const char *national)
+{
+	size_t ll = strlen(local), nl = strlen(national);
+
+	return ll >= FAX_SUBSCRIBER_MIN_DIGITS &&
+	       ll <= FAX_SUBSCRIBER_MAX_DIGITS &&
+	       nl >= ll + FAX_AREA_MIN_DIGITS &&
+	       nl <= ll + FAX_AREA_MAX_DIGITS &&
+	       strcmp(national + nl - ll, local) == 0;
+}
+
+bool
+extract_fax_same_number(const char *a, const char *b)
+{
+	char *x = extract_fax_number(a), *y = extract_fax_number(b);
+	bool same = false;
+
+	if (x != NULL && y != NULL) {
+		const char *nx = national_number(x), *ny = national_number(y);
+
+		same = strcmp(nx, ny) == 0 ||
+		       (nx == x && same_subscriber(x, ny)) ||
+		       (ny == y && same_subscriber(y, nx));
+	}
+	g_free(x);
+	g_free(y);
+	return same;
+}
+
 char *
 extract_fax_display(const char *s)
 {

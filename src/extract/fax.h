@@ -155,6 +155,17 @@ char *extract_fax_display(const char *s);
 bool extract_fax_number_valid(const char *s);
 bool extract_fax_display_valid(const char *s);
 
+/* Whether a and b, numbers as extract_fax_number takes them, are the same
+ * telephone line however written: "0475-8888889", "+86 475 8888889",
+ * "+86 (0)475 8888889", "0086 475 8888889" and, for a caller ID, a
+ * footer or a form's field read without its area code, the subscriber
+ * part alone ("8888889": 7 or 8 digits with no prefix, against a number
+ * whose area code has 2 or 3 digits).  A number abroad never equals a
+ * Chinese one.  False when either is NULL or not a plausible number
+ * (extract_fax_number returns NULL for it).  The one test of "the
+ * office's own number" (delivery and the OCR front alike). */
+bool extract_fax_same_number(const char *a, const char *b);
+
 /* Stable names ("hylafax", "freepbx", "asterisk", "efax", "configured",
  * "intake"; "normal", "fine"); NULL for NONE / UNKNOWN.  The reverse
  * returns 0 and the value, -1 when the name is unknown. */

@@ -2164,22 +2164,25 @@ trace_record(struct extract_record *rec, const struct extract_ocr_text *t,
 	g_array_free(tsk, TRUE);
 }
 
-/* Digits of a telephone or fax number, or the lowercase e-mail address:
- * what two writings of one contact share. */
-static char *
-contact_key(const char *v)
+/* Whether a, a contact read as the applicant's, is own, one of the
+ * office's: an e-mail address without regard to case or surrounding
+ * space, a telephone or fax number by the test delivery holds a letter
+ * to the office's fax with (the same line with or without its country
+ * code, trunk 0 or area code), so that both judge one number alike. */
+static bool
+same_contact(const char *a, const char *own)
 {
-	GString *k = g_string_new(NULL);
+	char *x, *y;
+	bool same;
 
-	if (strchr(v, '@') != NULL) {
-		g_string_assign(k, v);
-		g_strstrip(k->str);
-		return g_string_free(g_string_ascii_down(k), FALSE);
-	}
-	for (const char *p = v; *p != '\0'; p++)
-		if (g_ascii_isdigit(*p))
-			g_string_append_c(k, *p);
-	return g_string_free(k, FALSE);
+	if (strchr(a, '@') == NULL || strchr(own, '@') == NULL)
+		return extract_fax_same_number(a, own);
+	x = g_strstrip(g_strdup(a));
+	y = g_strstrip(g_strdup(own));
+	same = g_ascii_strcasecmp(x, y) == 0;
+	g_free(x);
+	g_free(y);
+	return same;
 }
 
 /* A contact equal to the office's own (printed on its blank form, or on a
@@ -2198,19 +2201,12 @@ drop_own_contacts(struct extract_record *rec,
 	if (ctx->own_contacts == NULL)
 		return false;
 	for (size_t i = 0; i < G_N_ELEMENTS(ids); i++) {
-		char *key;
 		bool own = false;
 
 		if (*fields[i] == NULL)
 			continue;
-		key = contact_key(*fields[i]);
-		for (const char *const *o = ctx->own_contacts; *o != NULL && !own; o++) {
-			char *ok = contact_key(*o);
-
-			own = *key != '\0' && strcmp(key, ok) == 0;
-			g_free(ok);
-		}
-		g_free(key);
+		for (const char *const *o = ctx->own_contacts; *o != NULL && !own; o++)
+			own = same_contact(*fields[i], *o);
 		if (!own)
 			continue;
 		extract_review_add(rec, "%s read as the applicant's is the "
