@@ -8,12 +8,15 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -579,7 +582,7 @@ test_wake(void **state)
 /* --- writing a whole buffer --------------------------------------------- */
 
 /* More than a pipe holds, so the writer blocks and the timer's signals cut
- * its writes short (or before they start: EINTR). */
+ * its writes short. */
 #define FDIO_TEST_BYTES (4u << 20)
 /* The reader's piece: small, so the writer waits often. */
 #define FDIO_TEST_PIECE 4096
@@ -608,6 +611,101 @@ fdio_test_drain(gpointer data)
 	return got;
 }
 
+/* How long the reader waits for the writer to block in write(2): far longer
+ * than it takes; reached only if the writer never blocks (a failure). */
+#define FDIO_TEST_BLOCK_WAIT_US (10 * G_USEC_PER_SEC)
+/* How often it looks: the writer blocks within microseconds, so a
+ * millisecond costs nothing and keeps the reader off the CPU. */
+#define FDIO_TEST_POLL_US 1000
+
+/* Bytes that are not all alike, so a lost or repeated piece shows. */
+static unsigned char *
+fdio_test_data(void)
+{
+	unsigned char *data = g_malloc(FDIO_TEST_BYTES);
+
+	for (size_t i = 0; i < FDIO_TEST_BYTES; i++)
+		data[i] = (unsigned char)(i * 7 + i / 251);
+	return data;
+}
+
+/* Posted by the signal's handler (sem_post is async-signal-safe). */
+static sem_t fdio_test_delivered;
+
+struct fdio_test_blocked {
+	int read_fd;
+	int write_fd;
+	pid_t writer_tid;
+	pthread_t writer;
+	gboolean seen_blocked;
+};
+
+static void
+fdio_test_post(int sig)
+{
+	(void)sig;
+	sem_post(&fdio_test_delivered);
+}
+
+/* Whether the thread sleeps in write(2) on FD: /proc's syscall file names the
+ * call and its arguments while a task is blocked in one. */
+static gboolean
+fdio_test_in_write(pid_t tid, int fd)
+{
+	char path[64], *text = NULL;
+	long nr = -1, arg0 = -1;
+	gboolean in = FALSE;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/syscall", (long)tid);
+	if (g_file_get_contents(path, &text, NULL, NULL) &&
+	    sscanf(text, "%ld %lx", &nr, &arg0) == 2)
+		in = nr == SYS_write && arg0 == fd;
+	g_free(text);
+	return in;
+}
+
+/* Waits until the writer sleeps in write(2) on the full pipe, interrupts it,
+ * and drains the pipe only once the signal was delivered: so the writer's
+ * write(2) is cut off with nothing transferred, which is EINTR. */
+static gpointer
+fdio_test_interrupt_then_drain(gpointer data)
+{
+	struct fdio_test_blocked *b = data;
+	gint64 give_up = g_get_monotonic_time() + FDIO_TEST_BLOCK_WAIT_US;
+
+	while (!fdio_test_in_write(b->writer_tid, b->write_fd)) {
+		if (g_get_monotonic_time() > give_up)
+			break;
+		g_usleep(FDIO_TEST_POLL_US);
+	}
+	b->seen_blocked = fdio_test_in_write(b->writer_tid, b->write_fd);
+	pthread_kill(b->writer, SIGALRM);
+	while (sem_wait(&fdio_test_delivered) != 0 && errno == EINTR)
+		;
+	return fdio_test_drain(GINT_TO_POINTER(b->read_fd));
+}
+
+/* Fills the pipe until a write would block, so the next write(2) moves
+ * nothing until someone reads; returns the bytes written. */
+static size_t
+fdio_test_fill(int fd)
+{
+	static const char page[FDIO_TEST_PIECE];
+	int flags = fcntl(fd, F_GETFL);
+	size_t filled = 0;
+	ssize_t n;
+
+	assert_int_equal(fcntl(fd, F_SETFL, flags | O_NONBLOCK), 0);
+	while ((n = write(fd, page, sizeof(page))) > 0)
+		filled += (size_t)n;
+	/* A byte at a time too: no room is left in a half-full buffer. */
+	while ((n = write(fd, page, 1)) > 0)
+		filled += (size_t)n;
+	assert_int_equal(errno, EAGAIN);
+	assert_int_equal(fcntl(fd, F_SETFL, flags), 0);
+	return filled;
+}
+
 /* Every byte arrives in order although write(2) takes a part at a time and
  * is interrupted; a failure says why in errno. */
 static void
@@ -615,15 +713,13 @@ test_fdio_write_all(void **state)
 {
 	struct sigaction sa = { .sa_handler = fdio_test_tick }, old_sa;
 	struct itimerval tick = { { 0, 500 }, { 0, 500 } }, stop = { 0 };
-	unsigned char *data = g_malloc(FDIO_TEST_BYTES);
+	unsigned char *data = fdio_test_data();
 	GByteArray *got;
 	GThread *reader;
 	sigset_t alrm;
 	int p[2];
 
 	(void)state;
-	for (size_t i = 0; i < FDIO_TEST_BYTES; i++)
-		data[i] = (unsigned char)(i * 7 + i / 251);
 	assert_int_equal(pipe(p), 0);
 	/* The reader blocks the timer's signal: it is the writer's. */
 	sigemptyset(&alrm);
@@ -656,6 +752,51 @@ test_fdio_write_all(void **state)
 	assert_int_equal(errno, EPIPE);
 	signal(SIGPIPE, SIG_DFL);
 	close(p[1]);
+	g_free(data);
+}
+
+/* A write(2) interrupted before it moved a byte fails with EINTR, and the
+ * write is tried again: the pipe is full, the signal comes while the writer
+ * sleeps in write(2), and the pipe is drained only after the signal was
+ * delivered. */
+static void
+test_fdio_write_interrupted(void **state)
+{
+	struct sigaction post = { .sa_handler = fdio_test_post }, old_sa;
+	struct fdio_test_blocked b = { 0 };
+	unsigned char *data = fdio_test_data();
+	GByteArray *got;
+	GThread *reader;
+	sigset_t alrm;
+	size_t filled;
+	int p[2];
+
+	(void)state;
+	assert_int_equal(pipe(p), 0);
+	filled = fdio_test_fill(p[1]);
+	assert_int_equal(sem_init(&fdio_test_delivered, 0, 0), 0);
+	b.read_fd = p[0];
+	b.write_fd = p[1];
+	b.writer_tid = (pid_t)syscall(SYS_gettid);
+	b.writer = pthread_self();
+	/* The reader blocks the signal: it is the writer's. */
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	assert_int_equal(pthread_sigmask(SIG_BLOCK, &alrm, NULL), 0);
+	reader = g_thread_new("interrupt", fdio_test_interrupt_then_drain, &b);
+	assert_int_equal(pthread_sigmask(SIG_UNBLOCK, &alrm, NULL), 0);
+	/* No SA_RESTART: the signal ends the blocked write. */
+	assert_int_equal(sigaction(SIGALRM, &post, &old_sa), 0);
+	assert_int_equal(fdio_write_all(p[1], data, FDIO_TEST_BYTES), 0);
+	assert_int_equal(sigaction(SIGALRM, &old_sa, NULL), 0);
+	close(p[1]);
+	got = g_thread_join(reader);
+	close(p[0]);
+	assert_true(b.seen_blocked);
+	assert_int_equal(got->len, filled + FDIO_TEST_BYTES);
+	assert_memory_equal(got->data + filled, data, FDIO_TEST_BYTES);
+	g_byte_array_unref(got);
+	sem_destroy(&fdio_test_delivered);
 	g_free(data);
 }
 
@@ -714,6 +855,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wake),
 		cmocka_unit_test(test_fdio_write_all),
+		cmocka_unit_test(test_fdio_write_interrupted),
 		cmocka_unit_test(test_log_scrub),
 		cmocka_unit_test(test_log_mask_numbers),
 		cmocka_unit_test(test_log_msg_masks),
