@@ -846,9 +846,10 @@ by_caller(const struct extract_field_info *in)
 
 /* Why the form's own word on delivery leaves the caller's number in
  * doubt; NULL when the application states no way and nothing about its
- * delivery is uncertain.  A fax's way is read from check boxes: a way
- * stated may be misread, and a way stated without its number does not
- * say the number calling is the one to answer. */
+ * delivery is uncertain, and when it states another way than fax (the
+ * caller's number answers nothing then).  A fax's way is read from check
+ * boxes: a way stated may be misread, and fax stated without its number
+ * does not say the number calling is the one to answer. */
 static const char *
 delivery_doubt(const struct extract_record *rec)
 {
@@ -858,8 +859,10 @@ delivery_doubt(const struct extract_record *rec)
 
 	if (by_caller(in))
 		in = NULL;
-	if (in != NULL && rec->delivery != EXTRACT_DELIVERY_UNKNOWN)
+	if (in != NULL && rec->delivery == EXTRACT_DELIVERY_FAX)
 		return "the form asks for fax but gives no number";
+	if (in != NULL && rec->delivery != EXTRACT_DELIVERY_UNKNOWN)
+		return NULL;
 	if (in != NULL && in->confidence == EXTRACT_CONF_LOW)
 		return "the form's delivery could not be read";
 	for (const char *r = rec->review; r != NULL && *r != '\0';
@@ -895,6 +898,10 @@ void
 extract_fax_reply_default(struct extract_record *rec)
 {
 	const struct extract_fax *fax = &rec->incoming_fax;
+	/* Decided again when what the form says changed (the OCR front's
+	 * check boxes): what this rule set before is judged anew. */
+	bool stated = rec->delivery != EXTRACT_DELIVERY_UNKNOWN &&
+		      !by_caller(&rec->info[EXTRACT_FIELD_DELIVERY]);
 	const char *why;
 	enum extract_confidence conf;
 
@@ -905,13 +912,10 @@ extract_fax_reply_default(struct extract_record *rec)
 		why = "the fax came from abroad";
 	else if (!fax->vouched)
 		why = "this intake is not configured to receive faxes";
-	else if ((why = delivery_doubt(rec)) == NULL)
+	else if ((why = delivery_doubt(rec)) == NULL && !stated)
 		why = contact_doubt(rec);
 	conf = why == NULL ? EXTRACT_CONF_HIGH : EXTRACT_CONF_LOW;
-	/* Decided again when what the form says changed (the OCR front's
-	 * check boxes): what this rule set before is judged anew. */
-	if (rec->delivery == EXTRACT_DELIVERY_UNKNOWN ||
-	    by_caller(&rec->info[EXTRACT_FIELD_DELIVERY])) {
+	if (!stated) {
 		rec->delivery = EXTRACT_DELIVERY_FAX;
 		extract_info_set(rec, EXTRACT_FIELD_DELIVERY, EXTRACT_SRC_INFERRED,
 				 conf, "fax-caller", NULL, 0, 0);

@@ -654,16 +654,19 @@ static const struct {
 	struct extract_ocr_box boxes[2];
 	size_t n_boxes;
 	enum extract_confidence conf;
+	const char *why;     /* the caller ID's reason; NULL: none */
 } ocr_replies[] = {
 	{ "no box measured: the caller answers", { { NULL, 0, 0 } }, 0,
-	  EXTRACT_CONF_HIGH },
+	  EXTRACT_CONF_HIGH, NULL },
 	{ "no box ticked, surely: the caller answers",
 	  { { "传真", EXTRACT_OCR_INK_ABSENT, 0 }, { "邮寄", EXTRACT_OCR_INK_ABSENT, 0 } },
-	  2, EXTRACT_CONF_HIGH },
+	  2, EXTRACT_CONF_HIGH, NULL },
 	{ "the fax box's ink unsure: the caller only for a clerk",
-	  { { "传真", EXTRACT_OCR_INK_UNKNOWN, 0 } }, 1, EXTRACT_CONF_LOW },
+	  { { "传真", EXTRACT_OCR_INK_UNKNOWN, 0 } }, 1, EXTRACT_CONF_LOW,
+	  "(the form's delivery could not be read)" },
 	{ "fax ticked without a number: the caller only for a clerk",
-	  { { "传真", EXTRACT_OCR_INK_PRESENT, 0 } }, 1, EXTRACT_CONF_LOW },
+	  { { "传真", EXTRACT_OCR_INK_PRESENT, 0 } }, 1, EXTRACT_CONF_LOW,
+	  "(the form asks for fax but gives no number)" },
 };
 
 static void
@@ -721,7 +724,9 @@ test_ocr_path(void **state)
 		if (rec->info[EXTRACT_FIELD_FAX].confidence != ocr_replies[k].conf ||
 		    (rec->review != NULL &&
 		     strstr(rec->review, "caller ID") != NULL) !=
-		    (ocr_replies[k].conf == EXTRACT_CONF_LOW))
+		    (ocr_replies[k].conf == EXTRACT_CONF_LOW) ||
+		    (ocr_replies[k].why != NULL &&
+		     strstr(rec->review, ocr_replies[k].why) == NULL))
 			fail_msg("%s: caller confidence %d, review %s", title,
 				 rec->info[EXTRACT_FIELD_FAX].confidence,
 				 rec->review != NULL ? rec->review : "none");
