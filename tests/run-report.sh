@@ -16,8 +16,9 @@ t_ogid "$dir" --once 2>"$dir/log"
 t_check "ogid creates the registry" [ -s "$dir/state/ogid.db" ]
 db=$dir/state/ogid.db
 
-# ts LOCAL-TIME: Unix time of a time in the office's zone (+08:00).
-ts() { date -u -d "$1+08:00" +%s; }
+# ts LOCAL-TIME: Unix time of a time in the office's zone ($zone).
+zone=+08:00
+ts() { date -u -d "$1$zone" +%s; }
 
 # add ID STATE KIND ORG_KIND RECEIVED [OUTCOME CONCLUDED]: a case.
 add() {
@@ -154,6 +155,27 @@ t_check "the unknown outcome code is named" \
 	grep -q '^  2026-000018: an outcome code the report does not know' "$dir/bad.err"
 t_check "2025's table is not touched by them" \
 	t_ogictl "$dir" report annual 2025
+
+# An office west of UTC: its year ends five hours after UTC's, and a case
+# received on 31 December in the evening is the office's, not next year's.
+west=$(t_state_dir report-west)
+sed -i 's|^timezone = .*|timezone = America/New_York|' "$west/ogid.conf"
+t_ogid "$west" --once 2>"$west/log"
+zone=-05:00
+{
+	add 2026-000001 registered $P - 2026-01-01T01:00
+	# 1 January 2027 03:00 in UTC.
+	add 2026-000002 registered $P - 2026-12-31T22:00
+	add 2027-000001 registered $P - 2027-01-01T01:00
+} | sqlite3 "$west/state/ogid.db"
+zone=+08:00
+t_ogictl "$west" report annual 2026 --format csv >"$west/2026.csv" 2>/dev/null
+t_check "west of UTC: report annual 2026 succeeds" [ $? = 0 ]
+tr -d '\r' <"$west/2026.csv" | cut -d, -f1,3- >"$west/got-2026.csv"
+t_check "west of UTC: 一 has both cases of 2026, the one of 31 December evening too" \
+	grep -qx '1,2,0,0,0,0,0,2' "$west/got-2026.csv"
+t_check "west of UTC: both are carried into 2027" \
+	grep -qx '4,2,0,0,0,0,0,2' "$west/got-2026.csv"
 
 # The organisation kind at registration, from the name: a 有限公司 is a
 # business; a villagers' committee is not told, and show asks the clerk.
