@@ -235,6 +235,8 @@ struct extract_ocr_text {
 	unsigned sign_words;   /* words read inside a signature's frame (left
 	                          out): ink the signature's measure must agree
 	                          with */
+	unsigned sign_area_words; /* words left out with a signature label's
+	                          area: as sign_words */
 };
 
 /* Makes out from the n words (struct extract_ocr_input's order); today:

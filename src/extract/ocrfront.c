@@ -1479,6 +1479,24 @@ value_goes_on(const struct ocr_page *pg, guint l)
 	return field == FLD_REQUEST || field == FLD_PURPOSE;
 }
 
+/* How many words the characters [from, to) of ln come from (the
+ * characters of a word stand together). */
+static unsigned
+words_in(const struct ocr_line *ln, size_t from, size_t to)
+{
+	unsigned n = 0;
+	int last = -1;
+
+	for (size_t i = from; i < to && i < ln->c->len; i++) {
+		int word = at(ln, i)->word;
+
+		n += word >= 0 && word != last;
+		if (word >= 0)
+			last = word;
+	}
+	return n;
+}
+
 /* Leaves every signature label of pg empty, as the lexicon writes it: its
  * area, the rest of its line and the lines below it within its frame, is
  * left out.  What chi_sim prints for a hand or a seal (0.AAA, ooQ, a name
@@ -1487,10 +1505,11 @@ value_goes_on(const struct ocr_page *pg, guint l)
  * or note under a value that goes on (签字  确认的补充协议 under a
  * request) may be that value's next line: what its area takes is a
  * doubt (doubts), not a value cut short with confidence.  Returns how
- * many labels were emptied. */
+ * many labels were emptied; adds to *words_r the words left out with
+ * them, ink the signature's measure must agree with as a frame's. */
 static unsigned
 drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
-		GPtrArray *doubts)
+		GPtrArray *doubts, unsigned *words_r)
 {
 	const struct och pad = { .b = " ", .word = -1 };
 	unsigned found = 0;
@@ -1525,6 +1544,7 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
 			      SIGN_AREA_BELOW_HEIGHTS * (double)(bottom - top)
 			    : ++lines > SIGN_AREA_MAX_LINES)
 				break;
+			*words_r += words_in(below, 0, below->c->len);
 			g_ptr_array_remove_index(pg->lines, l + 1);
 			taken = true;
 		}
@@ -1533,6 +1553,7 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
 		 * around it (敬礼 read as 克礼 before it). */
 		rest = next_field(ln, e);
 		taken |= rest > e;
+		*words_r += words_in(ln, e, rest);
 		if (joined && taken) {
 			char *read = line_part(ln, 0, e);
 
@@ -1777,7 +1798,8 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			repair_labels(ln, out->doubts);
 			drop_value_specks(ln);
 		}
-		out->sign_areas += drop_sign_areas(pg, words, out->doubts);
+		out->sign_areas += drop_sign_areas(pg, words, out->doubts,
+						   &out->sign_area_words);
 		join_date_cells(pg);
 	}
 	/* A fax of its cover page alone is read, so that what it says is
@@ -2241,13 +2263,14 @@ doubt_missing(struct extract_record *rec, const struct extract_ocr_text *t)
  * are no words (a correction notice for a signed form would be wrong).
  * Where the front left out a signature label's area (areas), the ink
  * decides: whatever the reader made of other lines is no signature; but
- * words read inside a signature's frame (frame_words) are ink too, so a
- * blank measure beside them is a disagreement a clerk settles, never a
- * missing signature (the measure can miss the frame on a fax that lost
- * a rule, and a correction notice for a signed form would be wrong). */
+ * words read inside a signature's frame (frame_words) or left out with
+ * a label's area (area_words) are ink too, so a blank measure beside
+ * them is a disagreement a clerk settles, never a missing signature (the
+ * measure can miss the frame on a fax that lost a rule, and a correction
+ * notice for a signed form would be wrong). */
 static void
 judge_signature(struct extract_record *rec, enum extract_ocr_ink ink,
-		unsigned areas, unsigned frame_words)
+		unsigned areas, unsigned frame_words, unsigned area_words)
 {
 	bool missing;
 
@@ -2271,10 +2294,13 @@ judge_signature(struct extract_record *rec, enum extract_ocr_ink ink,
 				   "signature: none in the OCR text, and "
 				   "the ink of a signature area could not be "
 				   "judged");
-	else if (ink == EXTRACT_OCR_INK_ABSENT && missing && frame_words > 0)
+	else if (ink == EXTRACT_OCR_INK_ABSENT && missing &&
+		 frame_words + area_words > 0)
 		extract_review_add(rec, "signature: %u words were read in the "
-				   "signature's frame, the ink measure found "
-				   "none: look at the page", frame_words);
+				   "signature's %s, the ink measure found "
+				   "none: look at the page",
+				   frame_words > 0 ? frame_words : area_words,
+				   frame_words > 0 ? "frame" : "area");
 }
 
 /* --- check boxes ---------------------------------------------------------- */
@@ -2592,7 +2618,8 @@ extract_message_ocr(const struct mime_message *msg,
 			extract_fax_reply_default(rec);
 		trace_record(rec, &t, in->words);
 		doubt_missing(rec, &t);
-		judge_signature(rec, in->signature, t.sign_areas, t.sign_words);
+		judge_signature(rec, in->signature, t.sign_areas, t.sign_words,
+				t.sign_area_words);
 		if (rec->kind == EXTRACT_KIND_APPLICATION)
 			judge_boxes(rec, in);
 		char *doubts;

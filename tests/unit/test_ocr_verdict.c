@@ -51,8 +51,10 @@ test_confidence_decides(void **state)
 		 * are no doubt, and no name. */
 		{ "the signature's words read with low confidence, ink in its area", "申请人", NULL,
 		  "complete", "registered", "receipt", EXTRACT_OCR_INK_PRESENT },
+		/* Words read there are ink too: a blank measure beside them
+		 * is a clerk's question, never a correction notice. */
 		{ "words in the signature's area, its ink blank", NULL, NULL,
-		  "incomplete", "incomplete", "correction", EXTRACT_OCR_INK_ABSENT },
+		  "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_ABSENT },
 		{ "words in the signature's area, its ink not judged", NULL, NULL,
 		  "needs_review", "needs_review", NULL, EXTRACT_OCR_INK_UNKNOWN },
 		{ "no signature, its area blank, the rest confident", NULL, "申请人",
