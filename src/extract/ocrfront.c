@@ -1072,21 +1072,53 @@ repair_bare_label(struct ocr_line *ln, GPtrArray *doubts)
 	g_array_free(joined.c, TRUE);
 }
 
-/* A line of a letter's closing formula (此致, 敬礼) with one of its
- * characters misread is put right. */
-static void
-repair_closing(struct ocr_line *ln)
+/* Whether ln is a label alone (a form's label cell, 姓名): the line
+ * under it is that field's value. */
+static bool
+label_line(const struct ocr_line *ln)
 {
+	char *s = line_string(ln, NULL);
+	const char *end = s + strlen(s), *lend;
+	bool label = extract_lexicon_label_at(s, end, &lend) != NULL &&
+		     (lend == end || (is_colon(g_utf8_get_char(lend)) &&
+				      g_utf8_next_char(lend) == end));
+
+	g_free(s);
+	return label;
+}
+
+/* A line of a letter's closing formula (此致, 敬礼) with one of its
+ * characters misread is put right, where a closing stands: not in a
+ * form's frame nor under a label, where two characters are a name (王礼,
+ * 敬伟), and only when the character that differs was read with low
+ * confidence (尼 of 尼致 at 0, 克 of 克礼 at 48); above: the line before
+ * ln, NULL for none. */
+static void
+repair_closing(struct ocr_line *ln, const struct ocr_line *above,
+	       const struct extract_ocr_word *w)
+{
+	if (above != NULL && label_line(above))
+		return;
+	for (guint i = 0; i < ln->c->len; i++)
+		if (at(ln, i)->word >= 0 && w[at(ln, i)->word].cell_label != NULL)
+			return;
 	for (size_t k = 0; k < extract_lexicon_ocr_closing_lines_n; k++) {
 		const char *want = extract_lexicon_ocr_closing_lines[k];
 		glong n;
 		gunichar *u = g_utf8_to_ucs4_fast(want, -1, &n);
-		size_t same = 0;
+		size_t same = 0, wrong = 0;
 
 		if ((size_t)n == ln->c->len) {
-			for (glong i = 0; i < n; i++)
-				same += och_cp(at(ln, (size_t)i)) == u[i];
-			if (same + 1 == (size_t)n && han(at(ln, 0)) && han(at(ln, 1)))
+			for (glong i = 0; i < n; i++) {
+				bool ok = och_cp(at(ln, (size_t)i)) == u[i];
+
+				same += ok;
+				if (!ok)
+					wrong = (size_t)i;
+			}
+			if (same + 1 == (size_t)n && han(at(ln, 0)) && han(at(ln, 1)) &&
+			    at(ln, wrong)->word >= 0 &&
+			    w[at(ln, wrong)->word].conf < EXTRACT_OCR_CONF_MIN)
 				replace_chars(ln, 0, (size_t)n, want, EXTRACT_OCR_REPAIRED);
 		}
 		g_free(u);
@@ -1792,7 +1824,8 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
 
 			repair_bare_label(ln, out->doubts);
-			repair_closing(ln);
+			repair_closing(ln, l > 0 ? g_ptr_array_index(pg->lines, l - 1) : NULL,
+				       words);
 			repair_dates(ln);
 			repair_ids(ln, today, out->doubts);
 			repair_labels(ln, out->doubts);
