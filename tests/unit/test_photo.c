@@ -25,6 +25,7 @@
 #include <glib.h>
 
 #include "ocr/ocr.h"
+#include "ocr/photo.h"
 #include "sandbox-fixture.h"
 #include "tmpdir-fixture.h"
 
@@ -297,6 +298,55 @@ test_exif_damaged(void **state)
 	g_bytes_unref(plain);
 }
 
+/* The Exif parser reads nothing past its segment, nor past the file: each
+ * damaged buffer has an Orientation 6 entry right where an over-read would
+ * find it, so reading there would turn the page. */
+#define EXIF_SOI 0xFF, 0xD8
+#define EXIF_APP1(len) 0xFF, 0xE1, (len) >> 8, (len) & 0xFF, 'E', 'x', 'i', 'f', 0, 0
+#define EXIF_TIFF_IFD(off) 'I', 'I', 42, 0, (off), 0, 0, 0
+/* A count of one and its entry: Orientation, SHORT, one value, 6. */
+#define EXIF_IFD_TURNED 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0
+
+static const unsigned char exif_whole[] = {
+	EXIF_SOI, EXIF_APP1(2 + 6 + 8 + 2 + 12), EXIF_TIFF_IFD(8), EXIF_IFD_TURNED,
+	0xFF, 0xD9,
+};
+/* IFD0 at the segment's end: its count and entry lie just past it. */
+static const unsigned char exif_ifd_past_segment[] = {
+	EXIF_SOI, EXIF_APP1(2 + 6 + 8), EXIF_TIFF_IFD(8), EXIF_IFD_TURNED,
+	0xFF, 0xD9,
+};
+/* The Exif complete, but the segment's length claims more than the file. */
+static const unsigned char exif_segment_past_file[] = {
+	EXIF_SOI, EXIF_APP1(0x100), EXIF_TIFF_IFD(8), EXIF_IFD_TURNED,
+};
+
+static void
+test_exif_bounds(void **state)
+{
+	static const struct {
+		const char *what;
+		const unsigned char *data;
+		size_t len;
+		unsigned want;
+	} cases[] = {
+		{ "the entry inside its segment: turned", exif_whole,
+		  sizeof exif_whole, 6 },
+		{ "IFD0 at the segment's end, the entry past it: upright",
+		  exif_ifd_past_segment, sizeof exif_ifd_past_segment, 1 },
+		{ "a segment longer than the file: upright", exif_segment_past_file,
+		  sizeof exif_segment_past_file, 1 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		unsigned got = ocr_photo_jpeg_orientation(cases[i].data, cases[i].len);
+
+		if (got != cases[i].want)
+			fail_msg("%s: orientation %u", cases[i].what, got);
+	}
+}
+
 /* ---- HEIC over the limits ----------------------------------------------- */
 
 /* The primary image's ispe property (ISO/IEC 23008-12 6.5.3: full box,
@@ -460,6 +510,7 @@ main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_turn),
 		cmocka_unit_test(test_exif_damaged),
+		cmocka_unit_test(test_exif_bounds),
 		cmocka_unit_test(test_heic_limits),
 		cmocka_unit_test(test_sandboxed),
 		cmocka_unit_test(test_read),
