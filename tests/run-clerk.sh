@@ -212,4 +212,48 @@ t_ogictl "$nat" accept 2026-000001 >"$nat/out"
 t_check "national-2019: accepting a correction read in review counts from its receipt" \
 	grep -q "^deadline 2026-10-29, counted anew: 20 working days from .*received 2026-09-24 16:05" "$nat/out"
 
+# A correction that came on paper: the clerk gives the day it was received
+# (not after today, not before the application's own receipt).
+t_ogictl "$nat" incomplete 2026-000001 --missing signature >/dev/null
+t_check_fails "accept --received a day to come is refused" \
+	t_ogictl "$nat" accept 2026-000001 --received 2099-01-05 2>"$nat/err"
+t_check "... saying why" grep -q "2099-01-05 is in the future" "$nat/err"
+t_check_fails "accept --received before the application's receipt is refused" \
+	t_ogictl "$nat" accept 2026-000001 --received 2026-11-19 2>"$nat/err"
+t_check "... naming the receipt" grep -q \
+	"before 2026-000001 received the application (2026-11-20 10:01)" "$nat/err"
+t_check_fails "accept --received a day no calendar has is refused" \
+	t_ogictl "$nat" accept 2026-000001 --received 2026-11-31 2>/dev/null
+t_check "a refused accept leaves the case incomplete" \
+	t_jq "$(t_ogictl "$nat" show 2026-000001 --json >"$nat/s.json"; echo "$nat/s.json")" \
+	'.state == "incomplete"'
+t_ogictl "$nat" accept 2026-000001 --received 2026-11-25T09:30 >"$nat/out"
+t_check "accept --received counts the period from the day and time given" \
+	grep -q "^deadline 2026-12-23, counted anew: 20 working days from .*received 2026-11-25 09:30" "$nat/out"
+# The correction received before the case was asked again does not count.
+t_ogictl "$nat" incomplete 2026-000001 --missing signature >/dev/null
+t_ogictl "$nat" accept 2026-000001 >"$nat/out"
+t_check_fails "a new correction notice forgets the correction received before it" \
+	grep -q "received 2026-\(09-24\|11-25\)" "$nat/out"
+# A held mail filed to the incomplete case is its correction: accept
+# counts from its receipt (Thu 2026-11-26 15:20), not from the command.
+t_ogictl "$nat" incomplete 2026-000001 --missing signature >/dev/null
+cat >"$nat/inbox/new/1795677600.M9P1.paper" <<EML
+From: scan@example.net
+To: ogi@example.gov.cn
+Subject: 扫描件
+Date: Thu, 26 Nov 2026 15:20:00 +0800
+Message-ID: <held-correction@example.net>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=UTF-8
+
+请问你们局的办公时间是几点到几点？
+EML
+t_ogid "$nat" --once 2>/dev/null
+t_ogictl "$nat" holding file 1795677600.M9P1.paper --case 2026-000001 >/dev/null
+t_check "the mail is filed to the incomplete case" [ $? = 0 ]
+t_ogictl "$nat" accept 2026-000001 >"$nat/out"
+t_check "accepting it counts from the filed mail's receipt" \
+	grep -q "^deadline 2026-12-24, counted anew: 20 working days from .*received 2026-11-26 15:20" "$nat/out"
+
 t_done

@@ -235,37 +235,114 @@ struct case_move_req {
 	const char *detail;     /* NULL: the new state */
 	const char *missing, *invalid; /* as struct registry_case_move */
 	const char *outcome, *outcome_detail;
+	const char *received;   /* NULL, or accept --received's DATE[THH:MM] */
 };
+
+/* The moment text (YYYY-MM-DD, or YYYY-MM-DDTHH:MM) names on the office's
+ * clock, into *t_r; *timed_r tells whether it gave the time of day.
+ * Returns 0, or -1 with err saying what the form is. */
+static int
+case_received_parse(const char *tz, const char *text, int64_t *t_r,
+		    bool *timed_r, struct ogi_error *err)
+{
+	int y, mo, d, h = 0, mi = 0, end = 0;
+	int64_t day;
+	struct clock_local back;
+
+	*timed_r = sscanf(text, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi,
+			  &end) == 5 && text[end] == '\0';
+	if (!*timed_r && (sscanf(text, "%4d-%2d-%2d%n", &y, &mo, &d, &end) != 3 ||
+			  text[end] != '\0'))
+		end = -1;
+	day = end < 0 ? -1 : clock_midnight(tz, y, mo, d);
+	if (day >= 0)
+		clock_local(tz, day, &back);
+	/* A day the calendar has not (30 February) comes back as another. */
+	if (day < 0 || back.day != d || back.month != mo || h > 23 || mi > 59 ||
+	    h < 0 || mi < 0) {
+		error_set(err, "--received %s: not a date YYYY-MM-DD (or "
+			  "YYYY-MM-DDTHH:MM) on the office's calendar", text);
+		return -1;
+	}
+	*t_r = day + (int64_t)h * 3600 + (int64_t)mi * 60;
+	return 0;
+}
+
+/* The moment accept --received says case c's correction was received,
+ * into *local_r: not after now, nor before the application's own
+ * receipt (its day, when only a day is given).  Returns 0, or -1 with
+ * err saying which bound it broke. */
+static int
+case_received_check(const struct config *cfg, const struct registry_case *c,
+		    const char *text, int64_t now, struct clock_local *local_r,
+		    struct ogi_error *err)
+{
+	struct clock_local app;
+	int64_t t;
+	bool timed;
+
+	if (case_received_parse(cfg->timezone, text, &t, &timed, err) != 0)
+		return -1;
+	clock_local(cfg->timezone, t, local_r);
+	clock_local(cfg->timezone, c->received_at, &app);
+	if (t > now) {
+		error_set(err, "--received %s is in the future: give the day the "
+			  "correction reached the office", text);
+		return -1;
+	}
+	if (timed ? t < c->received_at : strcmp(local_r->date, app.date) < 0) {
+		error_set(err, "--received %s is before %s received the "
+			  "application (%s %02d:%02d): a correction comes after it",
+			  text, c->id, app.date, app.hour, app.minute);
+		return -1;
+	}
+	return 0;
+}
 
 /* The clock a move sets under c's rules profile, at the office's local
  * now (rules_move_clock); sets in *m what applies, pointing into *mc.  The
- * corrected application's receipt is the correction's that ogid merged
- * and left to a clerk (needs_review), else, for an incomplete case the
- * clerk accepts on a correction that came another way, now. */
+ * corrected application's receipt is the one the clerk gives (received,
+ * accept --received), else the newest correction the registry holds for
+ * the case (merged by ogid, or a held mail filed to it), else, for an
+ * incomplete case accepted on a correction that came another way, now. */
 static int
 case_move_clock(const struct config *cfg, const struct registry_case *c,
-		const char *to, struct registry_case_move *m,
-		struct rules_move_clock *mc, struct registry_case_clock *clock,
-		struct ogi_error *err)
+		const char *to, const char *received_opt,
+		struct registry_case_move *m, struct rules_move_clock *mc,
+		struct registry_case_clock *clock, struct ogi_error *err)
 {
 	struct workdays *wd = NULL;
 	struct rules office, r;
 	struct clock_local now, received;
 	const struct clock_local *corrected = NULL;
+	bool incomplete = strcmp(c->state, "incomplete") == 0;
+	int64_t t = (int64_t)time(NULL);
 	int rc;
 
 	memset(mc, 0, sizeof(*mc));
 	rules_from_config(cfg, &office);
 	rules_for_case(&office, c->rules, &r);
+	if (received_opt != NULL && (!r.profile->abandon_uncorrected ||
+	    (!incomplete && c->correction_received_at == 0))) {
+		error_set(err, "--received: %s's reply period does not count "
+			  "anew on acceptance (only a corrected application's "
+			  "does, under national-2019)", c->id);
+		return -1;
+	}
 	/* The calendar is read only where a profile counts anew. */
 	if (!r.profile->abandon_uncorrected)
 		return 0;
-	clock_local(cfg->timezone, (int64_t)time(NULL), &now);
-	if (strcmp(c->state, "needs_review") == 0 &&
-	    c->correction_received_at != 0) {
+	clock_local(cfg->timezone, t, &now);
+	if (received_opt != NULL) {
+		if (case_received_check(cfg, c, received_opt, t, &received,
+					err) != 0)
+			return -1;
+		corrected = &received;
+	} else if (c->correction_received_at != 0 &&
+		   (incomplete || strcmp(c->state, "needs_review") == 0)) {
 		clock_local(cfg->timezone, c->correction_received_at, &received);
 		corrected = &received;
-	} else if (strcmp(c->state, "incomplete") == 0)
+	} else if (incomplete)
 		corrected = &now;
 	if (workdays_load_office(cfg->holidays_dir, cfg->state_dir, &wd,
 				 err) != 0)
@@ -329,7 +406,8 @@ case_move(const struct config *cfg, const char *id,
 	 * notice not yet sent must not follow the receipt. */
 	cancel = g_strdup_printf("the case became %s", r->to);
 	m.cancel_pending = cancel;
-	if (case_move_clock(cfg, c, r->to, &m, &mc, &clock, &err) != 0)
+	if (case_move_clock(cfg, c, r->to, r->received, &m, &mc, &clock,
+			    &err) != 0)
 		goto fail;
 	if (m.clock != NULL && m.detail == NULL)
 		m.detail = clock_detail = g_strdup_printf(
@@ -386,14 +464,15 @@ ctl_case_accept(const struct config *cfg, int argc, char **argv)
 {
 	/* A clerk accepting an application judges it complete: the lists of
 	 * what it lacked are cleared (history keeps them). */
-	static const struct case_move_req req = {
+	struct case_move_req req = {
 		.to = "registered", .event = "accepted", .missing = "",
 		.invalid = "",
 	};
-	int first = case_opts(argc, argv, NULL, NULL, 0);
+	const struct ctl_case_opt extra[] = { { "received", &req.received } };
+	int first = case_opts(argc, argv, NULL, extra, G_N_ELEMENTS(extra));
 
 	if (first < 0 || first + 1 != argc)
-		return case_usage("accept ID");
+		return case_usage("accept ID [--received YYYY-MM-DD[THH:MM]]");
 	return case_move(cfg, argv[first], &req);
 }
 

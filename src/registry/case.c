@@ -134,6 +134,25 @@ case_store_correction_due(struct registry *reg,
 						  err);
 }
 
+/* A case asked for a correction again waits for a new one: the receipt of
+ * one before the notice does not count its period. */
+static int
+case_forget_correction(struct registry *reg, const struct registry_case_move *m,
+		       struct ogi_error *err)
+{
+	struct registry_stmt s;
+
+	if (strcmp(m->to, "incomplete") != 0)
+		return 0;
+	if (registry_stmt_prepare(reg, &s,
+				  "UPDATE cases SET correction_received_at = NULL"
+				  " WHERE id = ?1", "forget correction receipt",
+				  err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, m->id);
+	return registry_stmt_run(&s, err);
+}
+
 static int
 case_store_outcome(struct registry *reg, const struct registry_case_move *m,
 		   struct ogi_error *err)
@@ -191,6 +210,7 @@ registry_case_move(struct registry *reg, const struct registry_case_move *m,
 	    case_store_elements(reg, m->id, m->missing, m->invalid, err) != 0 ||
 	    case_store_outcome(reg, m, err) != 0 ||
 	    case_store_correction_due(reg, m, err) != 0 ||
+	    case_forget_correction(reg, m, err) != 0 ||
 	    (m->clock != NULL &&
 	     registry_case_clock_in_tx(reg, m->id, m->clock, err) != 0) ||
 	    case_cancel_pending(reg, m, err) != 0 ||

@@ -80,7 +80,9 @@ struct registry_case_move {
 };
 
 /* Makes move m in one transaction: the state (registry_case_transition's
- * compare and set, with its event), then the other columns, the pending
+ * compare and set, with its event), then the other columns (a move to
+ * incomplete forgets the correction received before: correction_received_at
+ * NULL), the pending
  * letters it cancels, then the letter it owes
  * (registry_letter_add_in_tx, *letter_id_r; 0 without one).
  * Returns 0, or -1 with nothing written (the case is no longer in m->from,

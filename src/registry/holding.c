@@ -187,6 +187,28 @@ holding_new_case(struct registry *reg, const struct holding_msg *m,
 					  case_r, err);
 }
 
+/* A held mail filed to a case that waits for a correction is one: the
+ * newest received counts the corrected application's period (Regulation
+ * Art. 30), as when ogid merges it. */
+static int
+holding_correction_received(struct registry *reg, const char *case_id,
+			    int64_t received_at, struct ogi_error *err)
+{
+	struct registry_stmt s;
+
+	if (registry_stmt_prepare(reg, &s,
+				  "UPDATE cases SET correction_received_at ="
+				  " max(coalesce(correction_received_at, 0), ?2)"
+				  " WHERE id = ?1 AND (state = 'incomplete' OR"
+				  " (state = 'needs_review' AND"
+				  " correction_received_at IS NOT NULL))",
+				  "store correction receipt", err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, case_id);
+	registry_stmt_int(&s, 2, received_at);
+	return registry_stmt_run(&s, err);
+}
+
 static int
 holding_end_in_tx(struct registry *reg, const char *which,
 		  enum registry_holding_action action, const char *case_id,
@@ -217,6 +239,9 @@ holding_end_in_tx(struct registry *reg, const char *which,
 			error_set(err, "no application %s", case_id);
 			rc = -1;
 		}
+		if (rc == 0)
+			rc = holding_correction_received(reg, case_id,
+							 m.received_at, err);
 		if (rc == 0)
 			g_strlcpy(case_r, case_id, REGISTRY_CASE_ID_SIZE);
 	} else if (action == REGISTRY_HOLDING_NEW) {

@@ -50,7 +50,9 @@ enum registry_holding_action {
 
 /* Ends the holding of the held message which (a file name, mailbox/uid or
  * Message-ID), in one transaction: FILE links it to case_id (which must
- * exist); NEW opens a case for it in state needs_review with deadline
+ * exist; a case incomplete, or in needs_review with a correction, keeps
+ * the message's receipt as its correction's when it is the newest:
+ * registry_case.correction_received_at); NEW opens a case for it in state needs_review with deadline
  * (YYYY-MM-DD, or NULL) counted from its receipt, the office's time zone
  * offset tz_offset, its sender as the applicant's e-mail and review as
  * the reason a clerk must look; DISMISS only marks it.  Each writes an

@@ -279,11 +279,13 @@ struct registry_case {
 	char *outcome_detail; /* its reason, where, holder ... as the clerk
 	                         gave them */
 	int64_t concluded_at; /* when the outcome was recorded, 0 if not */
-	int64_t correction_received_at; /* Unix time the correction merged
-	                         last by ogid was received, 0 if none; a
-	                         needs_review case that holds one waits with
-	                         that correction (needs_review is reached
-	                         only from received and incomplete) */
+	int64_t correction_received_at; /* Unix time the newest correction
+	                         was received (merged by ogid, or a held mail
+	                         a clerk filed to the incomplete case), 0 if
+	                         none since the case last became incomplete
+	                         by a clerk; a needs_review case that holds
+	                         one waits with that correction (needs_review
+	                         is reached only from received and incomplete) */
 	struct extract_record rec; /* the extracted fields; rec.kind is
 	                              EXTRACT_KIND_APPLICATION */
 	char **messages;      /* mailbox uids of the linked messages (the
