@@ -134,8 +134,8 @@ static const struct front_case cases[] = {
 	  "<ATTASNAN> vv{0} RN{0}\n<ATTASNAN> 委{0} 成{0}\n申请 时间\n<申请时间> 2026 年 11 月 23 日",
 	  "申请人签名:\n申请时间:2026年11月23日\n", NULL, 0, 0, 0, NULL },
 	{ "a frame with a field's label under the signature's line stays",
-	  "申请 人 签名 : 王建国\n<申请时间> 2026 年 11 月 23 日",
-	  "申请人签名:\n2026年11月23日\n", NULL, 0, 0, 0, NULL },
+	  "申请 人 签名 : 王建国\n<联系电话> 13847561209",
+	  "申请人签名:\n13847561209\n", NULL, 0, 0, 0, NULL },
 	/* The signature's area: ink, not text. */
 	{ "a scribble read below the signature's label cell left out",
 	  "申请 人 签名 〈 善 章 )\n0.AAA{0}\n申请 时间\n2026 年 11 月 20 日",
