@@ -245,33 +245,49 @@ test_correction_periods(void **state)
  * and the daemon's (a merged correction) both ask rules_move_clock.  The
  * move happens at AT; a corrected application was received at CORRECTED,
  * days earlier (a correction a clerk read in needs_review and accepts
- * later), and its period counts from then. */
+ * later), and its period counts from then: from its time of day too,
+ * where the office has a cut-off hour (LATE, after 17:00 on Thursday
+ * 2026-09-24, counts from Monday 09-28: Friday is the Mid-Autumn
+ * holiday). */
 static const struct clock_local move_at = { .date = "2026-09-30", .hour = 10 };
 static const struct clock_local move_corrected = {
 	.date = "2026-09-24", .hour = 16, .minute = 5,
 };
+static const struct clock_local move_late = {
+	.date = "2026-09-24", .hour = 17, .minute = 30,
+};
 static const struct {
 	const char *what, *profile, *to;
-	bool corrected;
+	int cutoff;
+	const struct clock_local *corrected;
 	bool restarts;
+	const char *receipt;	/* the restarted receipt day, "" if none */
 	const char *due;
 } moves[] = {
-	{ "incomplete -> registered", "national-2019", "registered", true,
-	  true, "" },
+	{ "incomplete -> registered", "national-2019", "registered", NONE,
+	  &move_corrected, true, "2026-09-24", "" },
 	{ "incomplete -> needs_review, the correction left to a clerk",
-	  "national-2019", "needs_review", true, false, "" },
+	  "national-2019", "needs_review", NONE, &move_corrected, false, "",
+	  "" },
 	{ "... -> registered, accepted later: counted from the correction",
-	  "national-2019", "registered", true, true, "" },
+	  "national-2019", "registered", NONE, &move_corrected, true,
+	  "2026-09-24", "" },
 	{ "received -> needs_review -> registered: nothing corrected",
-	  "national-2019", "registered", false, false, "" },
-	{ "registered -> incomplete", "national-2019", "incomplete", false,
-	  false, "2026-10-27" },
-	{ "incomplete -> incomplete", "national-2019", "incomplete", true,
-	  false, "2026-10-27" },
-	{ "bureau: incomplete -> registered", "bureau", "registered", true,
-	  false, "" },
-	{ "bureau: registered -> incomplete", "bureau", "incomplete", false,
-	  false, "" },
+	  "national-2019", "registered", NONE, NULL, false, "", "" },
+	{ "registered -> incomplete", "national-2019", "incomplete", NONE,
+	  NULL, false, "", "2026-10-27" },
+	{ "incomplete -> incomplete", "national-2019", "incomplete", NONE,
+	  &move_corrected, false, "", "2026-10-27" },
+	{ "bureau: incomplete -> registered", "bureau", "registered", NONE,
+	  &move_corrected, false, "", "" },
+	{ "bureau: registered -> incomplete", "bureau", "incomplete", NONE,
+	  NULL, false, "", "" },
+	{ "corrected before the office's cut-off: counted from that day",
+	  "national-2019", "registered", 17, &move_corrected, true,
+	  "2026-09-24", "" },
+	{ "corrected after the office's cut-off: from the next working day",
+	  "national-2019", "registered", 17, &move_late, true, "2026-09-28",
+	  "" },
 };
 
 static void
@@ -281,24 +297,26 @@ test_move_clock(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < G_N_ELEMENTS(moves); i++) {
-		struct rules r = office(moves[i].profile, 0, NONE);
+		struct rules r = office(moves[i].profile, 0, moves[i].cutoff);
+		const struct clock_local *c = moves[i].corrected;
 		struct rules_deadline want = { .basis = NULL };
 		struct rules_move_clock mc;
 
-		if (rules_move_clock(&r, cal, moves[i].to, &move_at,
-				     moves[i].corrected ? &move_corrected : NULL,
-				     &mc, &err) != 0)
+		if (rules_move_clock(&r, cal, moves[i].to, &move_at, c, &mc,
+				     &err) != 0)
 			fail_msg("%s: %s", moves[i].what, err.msg);
 		if (mc.restarts != moves[i].restarts ||
-		    strcmp(mc.correction_due, moves[i].due) != 0)
-			fail_msg("%s: restarts %d, due \"%s\"", moves[i].what,
-				 mc.restarts, mc.correction_due);
+		    strcmp(mc.correction_due, moves[i].due) != 0 ||
+		    strcmp(mc.restarts ? mc.dl.receipt_date : "",
+			   moves[i].receipt) != 0)
+			fail_msg("%s: restarts %d, receipt %s, due \"%s\"",
+				 moves[i].what, mc.restarts,
+				 mc.restarts ? mc.dl.receipt_date : "-",
+				 mc.correction_due);
 		/* Counted anew: as an application received when corrected. */
 		if (mc.restarts) {
-			assert_int_equal(rules_reply_deadline(&r, cal,
-				move_corrected.date, move_corrected.hour,
-				move_corrected.minute, &want, &err), 0);
-			assert_string_equal(mc.dl.receipt_date, want.receipt_date);
+			assert_int_equal(rules_reply_deadline(&r, cal, c->date,
+				c->hour, c->minute, &want, &err), 0);
 			assert_string_equal(mc.dl.deadline, want.deadline);
 			rules_deadline_clear(&want);
 		}
