@@ -216,6 +216,48 @@ t_check "and merged into no case" \
 	t_jq "$(t_ogictl "$dir" show "$case" --json >"$dir/c.json"; echo "$dir/c.json")" \
 	'.state == "incomplete" and .missing == ["identity_proof"]'
 
+# national-2019 with a cut-off at 17:00: a corrected application counts
+# anew from the correction's receipt, and one received after the cut-off
+# (Thu 2026-09-24 17:30) from the next working day (Mon 09-28: Friday is
+# the Mid-Autumn holiday).
+# national_dir NAME [LINE]: a state directory under national-2019 with the
+# cut-off and LINE in [ogid], the incomplete application and a full
+# correction received at 17:30 in the mailbox, to be read in one run (the
+# sweep that follows would abandon the application, its period long over).
+national_dir() {
+	nd=$(t_state_dir "$1")
+	printf 'rules = national-2019\ncutoff_hour = 17\n%s\n' "${2:-}" \
+		>"$nd/ogid.conf.tmp"
+	sed -i '/^\[ogid\]$/r '"$nd/ogid.conf.tmp" "$nd/ogid.conf"
+	cp "$corpus/$incomplete.eml" "$nd/inbox/new/1790240137.M1P1.app"
+	t_reply "$applicant" "Re: 补正告知书" "$1" "补正如下：
+身份证号码：150502199501011239" >"$nd/inbox/new/1790242200.M1P1.corr"
+	echo "$nd"
+}
+dir=$(national_dir late)
+t_ogid "$dir" --once 2>"$dir/log"
+case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+t_check "national-2019: ogid merges the correction and registers the case" \
+	grep -q "correction merged into case $case (2 fields): registered" "$dir/log"
+t_check "a correction received after the cut-off counts from the next working day" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT receipt_date || ' ' || deadline_basis FROM cases WHERE id = '$case'")" \
+	= "2026-09-28 20 working days from 2026-09-28 (received 2026-09-24 17:30, after the 17:00 cut-off → next working day), national-2019 rules (OGI Regulation 2019 Art. 33)" ]
+
+# The same correction left to a clerk (its receipt kept back by the daily
+# limit): ogid records when it was received, and the clerk's acceptance
+# days later counts from then.
+dir=$(national_dir review "auto_reply_limit = 1")
+t_ogid "$dir" --once 2>/dev/null
+case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+t_check "the correction waits for a clerk" \
+	t_jq "$(t_ogictl "$dir" show "$case" --json >"$dir/c.json"; echo "$dir/c.json")" \
+	'.state == "needs_review"'
+t_check "ogid records the correction's receipt on the case" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT c.correction_received_at = m.received_at AND m.received_at = 1790242200 FROM cases c JOIN messages m ON m.case_id = c.id WHERE c.id = '$case' AND m.uid = '1790242200.M1P1.corr'")" = 1 ]
+t_ogictl "$dir" accept "$case" >"$dir/out"
+t_check "the clerk's acceptance counts from the correction's receipt" \
+	grep -q "counted anew: 20 working days from 2026-09-28 (received 2026-09-24 17:30, after" "$dir/out"
+
 # --- status queries: answered only to the case's own address -------------
 dir=$(t_state_dir status)
 cp "$corpus/$good.eml" "$dir/inbox/new/$good"
