@@ -86,6 +86,22 @@ letter_pdf_bytes(HPDF_Doc pdf, const struct letter_pdf_err *he,
 	return 0;
 }
 
+/* Writes len bytes to fd, syncs and closes it.  Returns 0, or -1 with
+ * errno set by the first call that failed.  fd is closed in either case,
+ * once: Linux releases the descriptor even when close fails, so closing it
+ * again could close one another thread has just opened. */
+static int
+letter_pdf_write_fd(int fd, const void *bytes, size_t len)
+{
+	int rc = fdio_write_all(fd, bytes, len) == 0 && fsync(fd) == 0 ? 0 : -1;
+	int saved = errno;
+
+	if (close(fd) != 0 && rc == 0)
+		return -1;
+	errno = saved;
+	return rc;
+}
+
 int
 letter_pdf_write(const void *bytes, size_t len, const char *out_path,
 		 struct ogi_error *err)
@@ -97,10 +113,8 @@ letter_pdf_write(const void *bytes, size_t len, const char *out_path,
 
 	if (fd < 0) {
 		error_set(err, "%s: %s", tmp, strerror(errno));
-	} else if (fdio_write_all(fd, bytes, len) != 0 || fsync(fd) != 0 ||
-		   close(fd) != 0) {
+	} else if (letter_pdf_write_fd(fd, bytes, len) != 0) {
 		error_set(err, "%s: %s", tmp, strerror(errno));
-		close(fd);
 		unlink(tmp);
 	} else if (rename(tmp, out_path) != 0) {
 		error_set(err, "%s: %s", out_path, strerror(errno));

@@ -38,8 +38,11 @@ int letter_pdf_bytes(HPDF_Doc pdf, const struct letter_pdf_err *he,
 /* Writes len bytes to a new file of mode 0600 beside out_path, syncs it,
  * renames it over out_path and syncs the directory, so out_path is the old
  * file or the whole new one, after a power failure too.  Blocks on the
- * disk (write, fsync).  Returns 0, or -1 with err set (of store scope) and
- * no temporary file left behind. */
+ * disk (write, fsync).  Returns 0, or -1 with err set (of store scope,
+ * temporary) and no temporary file left behind.  When only the sync of
+ * the directory fails, after the rename, out_path is already the whole
+ * new file on -1: a caller that tries again writes it again; none may
+ * take out_path for the old file then. */
 int letter_pdf_write(const void *bytes, size_t len, const char *out_path,
 		     struct ogi_error *err);
 
