@@ -316,6 +316,25 @@ letters_out_clear(struct letters_out *o)
 	memset(o, 0, sizeof(*o));
 }
 
+/* Renders letter kind from job's values into the file abs; *name_r (a new
+ * string) is the name the recipient sees it under.  Returns 0, or -1 with
+ * err as delivery_letter_render left it: a template or value error of
+ * message scope, a file that cannot be written (a full disk, EIO) of
+ * store scope, temporary, so the letter waits for a later pass. */
+static int
+letters_render_file(struct letters_job *job, const char *kind, const char *abs,
+		    char **name_r, struct ogi_error *err)
+{
+	char *title = NULL;
+
+	if (delivery_letter_render(job->pass->cfg, kind, letters_values, job, abs,
+				   &title, err) != 0)
+		return -1;
+	*name_r = letters_file_name(title, kind);
+	g_free(title);
+	return 0;
+}
+
 /* Renders letter l of case c (and the blank form its kind carries) into
  * the spool, and lists its files for the channel.  Returns 0, or -1 with
  * err (a template or value error, or a file to attach that cannot be
@@ -328,7 +347,7 @@ letters_render(struct letters_pass *pass, const struct registry_letter *l,
 {
 	struct letters_job job = { .pass = pass, .l = l, .c = c, .docnum = docnum };
 	const char *state_dir = pass->cfg->state_dir;
-	char *dir, *title = NULL;
+	char *dir;
 	size_t k = 0;
 	int rc;
 
@@ -341,26 +360,17 @@ letters_render(struct letters_pass *pass, const struct registry_letter *l,
 		error_scope(err, OGI_ERROR_STORE, true);
 		return -1;
 	}
-	if (delivery_letter_render(pass->cfg, l->kind, letters_values, &job,
-				   o->pdf_abs, &title, err) != 0) {
-		error_scope(err, OGI_ERROR_MESSAGE, false);
+	if (letters_render_file(&job, l->kind, o->pdf_abs, &o->pdf_name, err) != 0)
 		return -1;
-	}
-	o->pdf_name = letters_file_name(title, l->kind);
-	g_free(title);
 	if (g_strv_contains(letters_with_form, l->kind)) {
 		struct letters_job blank = { .pass = pass, .l = l };
 		char *rel = letters_rel_path(pass, l->id, "-form.pdf");
 
 		o->form_abs = g_build_filename(state_dir, rel, NULL);
 		g_free(rel);
-		if (delivery_letter_render(pass->cfg, LETTERS_FORM_KIND, letters_values,
-					   &blank, o->form_abs, &title, err) != 0) {
-			error_scope(err, OGI_ERROR_MESSAGE, false);
+		if (letters_render_file(&blank, LETTERS_FORM_KIND, o->form_abs,
+					&o->form_name, err) != 0)
 			return -1;
-		}
-		o->form_name = letters_file_name(title, LETTERS_FORM_KIND);
-		g_free(title);
 	}
 	o->n_files = l->n_files + (o->form_abs != NULL);
 	o->files = g_new0(struct delivery_attachment, o->n_files + 1);
@@ -438,16 +448,20 @@ letters_fail(struct letters_pass *pass, const struct registry_letter *l,
 /* Making or handing on letter l failed with err.  An error of this letter
  * alone that no retry mends (a template or value error, a file to attach
  * that is gone) fails it for the office, so the letters after it still
- * leave; anything else (the registry, the spool) stays -1 and the letter
- * pending. */
+ * leave; anything else (the registry, the spool: a full disk) stays -1,
+ * err saying that the letter stays pending for a later pass. */
 static int
 letters_fail_permanent(struct letters_pass *pass, const struct registry_letter *l,
 		       struct ogi_error *err)
 {
 	char why[sizeof(err->msg)];
 
-	if (err->scope != OGI_ERROR_MESSAGE || err->temporary)
+	if (err->scope != OGI_ERROR_MESSAGE || err->temporary) {
+		error_prefix(err, "letter %lld (%s, case %s): stays pending, tried "
+			     "again on a later pass", (long long)l->id, l->kind,
+			     l->case_id);
 		return -1;
+	}
 	snprintf(why, sizeof(why), "%s", err->msg);
 	return letters_fail(pass, l, why, LETTERS_SETTLE, err);
 }

@@ -2,17 +2,25 @@
  * attachments, compare-and-set moves, document numbers kept across a
  * re-run, queueing with its outbox row in one transaction, the outbox's
  * news reaching the letter, a letter waiting for its next try, and the
- * sending mark of a letter handed where it cannot be taken back. */
+ * sending mark of a letter handed where it cannot be taken back; the
+ * letters pass (delivery/letters.h) on a disk that fails. */
+#include <errno.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <glib.h>
 
+#include "common/config.h"
+#include "delivery/letters.h"
 #include "registry-fixture.h"
 #include "registry/letters.h"
 #include "registry/outbox.h"
@@ -27,6 +35,7 @@ make_case(struct registry_fixture *f, char id_r[REGISTRY_CASE_ID_SIZE])
 		.applicant_kind = EXTRACT_APPLICANT_PERSON,
 		.name = (char *)"张三",
 		.email = (char *)"zhang@example.cn",
+		.request = (char *)"2025年度社会保险基金决算情况",
 		.verdict = EXTRACT_VERDICT_COMPLETE,
 	};
 
@@ -474,6 +483,192 @@ test_sending_mark(void **state)
 	}
 }
 
+/* --- the letters pass on a disk that fails ------------------------------ */
+
+/* The fault the disk shows: the descriptor whose path matches fault_path
+ * (a glob) fails fault_call ("fsync" or "close") with fault_errno.  These
+ * two stand in for libc's in the whole program; every other descriptor
+ * (the registry's) is synced and closed as ever.  A close that finds its
+ * descriptor already closed is counted: Linux releases a descriptor even
+ * when close fails, so a second close could close another's file. */
+static const char *fault_call, *fault_path;
+static int fault_errno, closed_twice;
+
+static bool
+fault_hits(const char *call, int fd)
+{
+	char link[64], path[PATH_MAX];
+	ssize_t k;
+
+	if (fault_call == NULL || strcmp(fault_call, call) != 0)
+		return false;
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	if ((k = readlink(link, path, sizeof(path) - 1)) < 0)
+		return false;
+	path[k] = '\0';
+	return g_pattern_match_simple(fault_path, path);
+}
+
+int
+fsync(int fd)
+{
+	if (fault_hits("fsync", fd)) {
+		errno = fault_errno;
+		return -1;
+	}
+	return (int)syscall(SYS_fsync, fd);
+}
+
+int
+close(int fd)
+{
+	bool fails = fault_hits("close", fd);
+	int rc = (int)syscall(SYS_close, fd);
+
+	if (rc != 0 && errno == EBADF)
+		closed_twice++;
+	if (rc == 0 && fails) {
+		errno = fault_errno;
+		return -1;
+	}
+	return rc;
+}
+
+static struct config *
+pass_config(const char *dir)
+{
+	char *path = g_build_filename(dir, "ogid.conf", NULL);
+	char *text = g_strdup_printf("[ogid]\nstate_dir = %s\n"
+				     "timezone = Asia/Shanghai\n"
+				     "[office]\nname = 测试市人力资源和社会保障局\n"
+				     "short_name = 测人社\nemail = xxgk@example.cn\n"
+				     "address = 测试市中心路1号\nphone = 0475-1234567\n"
+				     "[letters]\ntemplates_dir = %s/templates\n"
+				     "[intake.mail]\ndriver = maildir\npath = %s/inbox\n",
+				     dir, OGI_SRCDIR, dir);
+	struct config *cfg = NULL;
+	struct ogi_error err = { 0 };
+	char *problems = NULL;
+
+	assert_true(g_file_set_contents(path, text, -1, NULL));
+	if (config_load(path, dir, &cfg, &problems, &err) != 0)
+		fail_msg("config: %s %s", err.msg, problems ? problems : "");
+	g_free(problems);
+	g_free(text);
+	g_free(path);
+	return cfg;
+}
+
+/* Files in dir whose names match pattern. */
+static int
+count_files(const char *dir, const char *pattern)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *name;
+	int n = 0;
+
+	while (d != NULL && (name = g_dir_read_name(d)) != NULL)
+		n += g_pattern_match_simple(pattern, name);
+	if (d != NULL)
+		g_dir_close(d);
+	return n;
+}
+
+static size_t
+outbox_rows(struct registry_fixture *f)
+{
+	struct registry_outbox_row *rows;
+	struct ogi_error err = { 0 };
+	size_t n;
+
+	if (registry_outbox_list(f->reg, &rows, &n, &err) != 0)
+		fail_msg("outbox: %s", err.msg);
+	registry_outbox_rows_free(rows, n);
+	return n;
+}
+
+/* A letter that cannot be written now (a full disk, EIO on a sync or a
+ * close) stays pending, the pass saying so, with no temporary file left,
+ * and goes out once, on the first pass after the disk works again; a
+ * letter no retry mends (no template for its kind) fails at once. */
+static void
+test_pass_disk_fails(void **state)
+{
+	struct registry_fixture *f = *state;
+	static const struct {
+		const char *kind, *call, *path;
+		int errno_;
+		const char *state;  /* the letter's after the pass with the fault */
+	} cases[] = {
+		/* The letter (rendered before the blank form it carries). */
+		{ "correction", "fsync", "*/letters/2026/*.pdf.??????", ENOSPC,
+		  "pending" },
+		{ "correction", "close", "*/letters/2026/*.pdf.??????", EIO,
+		  "pending" },
+		{ "correction", "fsync", "*/letters/2026/*-form.pdf.??????", ENOSPC,
+		  "pending" },
+		/* The directory, after the rename: the new file stands. */
+		{ "correction", "fsync", "*/letters/2026", EIO, "pending" },
+		{ "nonesuch", NULL, NULL, 0, "failed" },
+	};
+	struct config *cfg = pass_config(f->dir);
+	char *year_dir = g_build_filename(f->dir, DELIVERY_LETTERS_DIR, "2026", NULL);
+	char case_id[REGISTRY_CASE_ID_SIZE];
+
+	make_case(f, case_id);
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		const struct registry_letter_new add = {
+			.case_id = case_id, .kind = cases[i].kind, .channel = "email",
+			.values_json = "{\"missing\": [{\"label\": \"申请人签名\", "
+				       "\"what\": \"请在申请表上签名\"}]}",
+		};
+		struct delivery_letters_stats st = { 0 };
+		struct ogi_error err = { 0 };
+		struct registry_letter l;
+		size_t queued = outbox_rows(f);
+		int64_t id;
+		int rc;
+
+		if (registry_letter_add(f->reg, &add, T0, &id, &err) != 0)
+			fail_msg("add: %s", err.msg);
+		fault_call = cases[i].call;
+		fault_path = cases[i].path;
+		fault_errno = cases[i].errno_;
+		closed_twice = 0;
+		rc = delivery_letters_run(cfg, f->reg, T0, NULL, &st, &err);
+		fault_call = NULL;
+		get_letter(f, id, &l);
+		assert_string_equal(l.state, cases[i].state);
+		registry_letter_clear(&l);
+		assert_int_equal(closed_twice, 0);
+		assert_int_equal(count_files(year_dir, "*.pdf.??????"), 0);
+		if (strcmp(cases[i].state, "pending") != 0) {
+			assert_int_equal(rc, 0);
+			assert_int_equal(st.failed, 1);
+			continue;
+		}
+		assert_int_equal(rc, -1);
+		assert_int_equal(err.scope, OGI_ERROR_STORE);
+		assert_true(err.temporary);
+		if (strstr(err.msg, "stays pending") == NULL ||
+		    strstr(err.msg, g_strerror(cases[i].errno_)) == NULL)
+			fail_msg("case %zu: %s", i, err.msg);
+		assert_int_equal(outbox_rows(f), queued);
+
+		rc = delivery_letters_run(cfg, f->reg, T0 + 60, NULL, &st, &err);
+		if (rc != 0)
+			fail_msg("case %zu, disk well: %s", i, err.msg);
+		assert_int_equal(delivery_letters_run(cfg, f->reg, T0 + 120, NULL, &st,
+						      &err), 0);
+		get_letter(f, id, &l);
+		assert_string_equal(l.state, "queued");
+		registry_letter_clear(&l);
+		assert_int_equal(outbox_rows(f), queued + 1);
+	}
+	g_free(year_dir);
+	config_free(cfg);
+}
+
 int
 main(void)
 {
@@ -499,6 +694,9 @@ main(void)
 						registry_fixture_setup,
 						registry_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sending_mark,
+						registry_fixture_setup,
+						registry_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_pass_disk_fails,
 						registry_fixture_setup,
 						registry_fixture_teardown),
 	};
