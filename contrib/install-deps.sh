@@ -11,7 +11,7 @@ poppler-utils qpdf jq python3 sqlite3 zip file procps clang libclang-rt-14-dev
 libgnutls28-dev openssl dovecot-imapd dovecot-pop3d dovecot-submissiond postfix
 notmuch fetchmail
 python3-pil ghostscript libtiff-tools
-libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim
+libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-script-hans
 libheif-dev libheif-examples"
 
 missing=""

@@ -59,12 +59,36 @@ int ocr_collect_words(struct TessBaseAPI *api, struct ocr_page *page);
 #define OCR_FORM_NOT_A_FORM 1  /* too many frame sides to be a form */
 #define OCR_FORM_LATE 2        /* its time ran out */
 
+/* How far the readings of a form's frame vouch for its value (form.c,
+ * FORM_AS_IS). */
+enum ocr_form_trust {
+	OCR_FORM_UNSURE,       /* the first two readings differ: a clerk looks */
+	OCR_FORM_AS_READ,      /* they agree: Tesseract's confidences stand */
+	OCR_FORM_VOUCHED       /* the second model agrees too, one of the
+	                          agreeing readings sure of every word: the
+	                          value is taken as read */
+};
+
+/* One reading of a frame: its words' text without spaces, and the lowest
+ * confidence of its words (any value when it has none). */
+struct ocr_form_reading {
+	const char *text;
+	int min_conf;
+};
+
+/* The trust the n readings of a frame give its value: rd[0] as the frame
+ * is, rd[1] smoothed, by the second model rd[2] (n >= 3) as it is and
+ * rd[3] (n = 4) smoothed.  Pure. */
+enum ocr_form_trust ocr_form_trust(const struct ocr_form_reading *rd, size_t n);
+
 /* Reads a page as a form, by its layout (form.c): finds the frames ruled
  * on pix (the cleaned page, 1 bpp), re-reads the inside of each on its
  * own, and replaces page's words inside each frame by that reading;
  * fills page->cells (each with its printed label, owned by page and freed
  * with it) and each word's cell, and rebuilds page->text.  api and pix
- * are borrowed; pix is not changed.  res is the page's resolution as
+ * are borrowed; pix is not changed.  vouch (borrowed, may be NULL: no
+ * value is then vouched) is a Tesseract handle with another model, the
+ * frames' third reading.  res is the page's resolution as
  * Tesseract is told it.  Blocks on the CPU: the frames' search runs over
  * the whole page, then Tesseract over each frame; both stop at timeout_ms
  * (0: none).  Returns 0 when the frames were read, and also when the page
@@ -74,8 +98,8 @@ int ocr_collect_words(struct TessBaseAPI *api, struct ocr_page *page);
  * read, the page is left as it was (no cells).  api's page segmentation
  * mode is kept, and its textord_noise_rejrows is left at Tesseract's
  * default, 1. */
-int ocr_form_read(struct TessBaseAPI *api, struct Pix *pix, unsigned res,
-                  unsigned timeout_ms, struct ocr_page *page);
+int ocr_form_read(struct TessBaseAPI *api, struct TessBaseAPI *vouch, struct Pix *pix,
+                  unsigned res, unsigned timeout_ms, struct ocr_page *page);
 
 /* The office form's check-box options (templates/form.tpl, @choice),
  * NULL-terminated; defined in ink.c, which measures them. */

@@ -27,6 +27,12 @@
 /* Debian's tesseract-ocr-chi-sim installs the model here. */
 #define OCR_DEBIAN_TESSDATA "/usr/share/tesseract-ocr/5/tessdata"
 #define OCR_DEFAULT_LANGUAGE "chi_sim"
+/* The second model, whose reading of a form's frame may vouch for its
+ * value (form.c, FORM_AS_IS): Tesseract's script model for simplified
+ * Chinese (Debian's tesseract-ocr-script-hans), trained apart from the
+ * page's model.  Looked for beside it; where it is missing no value is
+ * vouched. */
+#define OCR_VOUCH_LANGUAGE "HanS"
 
 /* Axes whose resolutions differ by this factor or more have non-square
  * pixels (a normal fax: 204 x 98, 2.08); below it the difference is a
@@ -75,8 +81,9 @@
  * alone would take tens of megabytes and seconds to sort. */
 #define OCR_MAX_COMPONENTS 100000
 
-/* Initialised Tesseract instances kept between documents: one per worker
- * thread of the usual configuration (2 cores), and a little room. */
+/* Initialised Tesseract instances kept between documents: two (the page's
+ * model and OCR_VOUCH_LANGUAGE) per worker thread of the usual
+ * configuration (2 cores). */
 #define OCR_API_CACHE 4
 
 struct source {
@@ -430,9 +437,9 @@ library_init(void)
 static pthread_once_t drain_once = PTHREAD_ONCE_INIT;
 
 static TessBaseAPI *
-api_take(const struct run *r, char **key_r, char **why_r)
+api_take(const char *datapath, const char *language, char **key_r, char **why_r)
 {
-	char *key = xstrdup_printf("%s\n%s", r->datapath, r->language);
+	char *key = xstrdup_printf("%s\n%s", datapath, language);
 	TessBaseAPI *api = NULL;
 
 	if (key == NULL) {
@@ -451,9 +458,9 @@ api_take(const struct run *r, char **key_r, char **why_r)
 	pthread_mutex_unlock(&cache_lock);
 	if (api == NULL) {
 		api = TessBaseAPICreate();
-		if (api == NULL || TessBaseAPIInit3(api, r->datapath, r->language) != 0) {
+		if (api == NULL || TessBaseAPIInit3(api, datapath, language) != 0) {
 			*why_r = xstrdup_printf("Tesseract cannot load %s/%s.traineddata",
-			                        r->datapath, r->language);
+			                        datapath, language);
 			if (api != NULL)
 				TessBaseAPIDelete(api);
 			free(key);
@@ -482,6 +489,35 @@ api_give(TessBaseAPI *api, char *key)
 	pthread_mutex_unlock(&cache_lock);
 	if (api != NULL)
 		api_end(api, key);
+}
+
+/* The data path OCR_VOUCH_LANGUAGE last failed to load from, NULL when
+ * none (under cache_lock): it is not tried there again, so Tesseract's
+ * complaint is not printed for every document. */
+static char *vouch_missing;
+
+/* The second model's handle for a worker, or NULL when it is missing. */
+static TessBaseAPI *
+vouch_take(const char *datapath, char **key_r)
+{
+	TessBaseAPI *api;
+	char *why = NULL;
+	bool missing;
+
+	pthread_mutex_lock(&cache_lock);
+	missing = vouch_missing != NULL && strcmp(vouch_missing, datapath) == 0;
+	pthread_mutex_unlock(&cache_lock);
+	if (missing)
+		return NULL;
+	api = api_take(datapath, OCR_VOUCH_LANGUAGE, key_r, &why);
+	if (api == NULL) {
+		pthread_mutex_lock(&cache_lock);
+		free(vouch_missing);
+		vouch_missing = strdup(datapath);
+		pthread_mutex_unlock(&cache_lock);
+	}
+	free(why);
+	return api;
 }
 
 struct text_buf {
@@ -702,10 +738,12 @@ out:
 }
 
 /* The page read again as a form by its layout, when it is one (form.c),
- * in the time the page has left: elapsed_ms were spent. */
+ * in the time the page has left: elapsed_ms were spent.  vouch: the
+ * second model's handle, or NULL. */
 static void
-read_form(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
-          double elapsed_ms, size_t i, struct ocr_page *page, char **problem_r)
+read_form(const struct run *r, TessBaseAPI *api, TessBaseAPI *vouch, PIX *pix,
+          unsigned res, double elapsed_ms, size_t i, struct ocr_page *page,
+          char **problem_r)
 {
 	unsigned left = 0;
 	int rc;
@@ -715,7 +753,7 @@ read_form(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 			return;
 		left = r->timeout_ms - (unsigned)elapsed_ms;
 	}
-	rc = ocr_form_read(api, pix, res, left, page);
+	rc = ocr_form_read(api, vouch, pix, res, left, page);
 	if (*problem_r != NULL)
 		return;
 	if (rc == OCR_FORM_LATE)
@@ -727,7 +765,7 @@ read_form(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 }
 
 static void
-page_run(struct run *r, TessBaseAPI *api, size_t i)
+page_run(struct run *r, TessBaseAPI *api, TessBaseAPI *vouch, size_t i)
 {
 	struct slot *s = &r->slots[i];
 	PIX *pix, *clean;
@@ -752,8 +790,8 @@ page_run(struct run *r, TessBaseAPI *api, size_t i)
 		/* The frames are read within what is left of the page's time;
 		 * a page not read whole is not re-read. */
 		if (whole && s->page.text != NULL)
-			read_form(r, api, clean, tres, ocr_now_ms() - start, i, &s->page,
-			          &s->problem);
+			read_form(r, api, vouch, clean, tres, ocr_now_ms() - start, i,
+			          &s->page, &s->problem);
 	} else
 		s->page.text = strdup("");
 	s->ok = s->page.text != NULL;
@@ -764,8 +802,8 @@ static void *
 worker(void *arg)
 {
 	struct run *r = arg;
-	TessBaseAPI *api = NULL;
-	char *key = NULL;
+	TessBaseAPI *api = NULL, *vouch = NULL;
+	char *key = NULL, *vouch_key = NULL;
 
 	for (;;) {
 		size_t i;
@@ -778,7 +816,7 @@ worker(void *arg)
 		if (r->recognise && api == NULL) {
 			char *why = NULL;
 
-			api = api_take(r, &key, &why);
+			api = api_take(r->datapath, r->language, &key, &why);
 			if (api == NULL) {
 				pthread_mutex_lock(&r->lock);
 				if (r->fatal == NULL)
@@ -788,11 +826,16 @@ worker(void *arg)
 				pthread_mutex_unlock(&r->lock);
 				break;
 			}
+			/* Without the second model the pages are read as
+			 * before, no form value vouched. */
+			vouch = vouch_take(r->datapath, &vouch_key);
 		}
-		page_run(r, api, i);
+		page_run(r, api, vouch, i);
 	}
 	if (api != NULL)
 		api_give(api, key);
+	if (vouch != NULL)
+		api_give(vouch, vouch_key);
 	return NULL;
 }
 
