@@ -153,6 +153,25 @@ t_check "... naming the address" \
 t_check "... and nothing is recorded" \
 	sql_is "SELECT state || ' ' || extended_days || ' ' || (SELECT count(*) FROM letters WHERE case_id = '$fresh' AND kind = 'extension') FROM cases WHERE id = '$fresh'" "registered 0 0"
 
+# The applicant's postal address is the office's own ([office] address,
+# read off a form's footer): a correction notice by post would put the
+# office's address on the sheet, so it is refused as the e-mail one is.
+# The case's delivery and address are put back afterwards.
+post_was=$(sql "SELECT delivery || '|' || address FROM cases WHERE id = '$case_b'")
+sed '/^\[office\]$/a address = 通辽市科尔沁区民主路1号\npostcode = 028000' \
+	"$dir/ogid.conf" >"$dir/post.conf"
+t_ogictl "$dir" set "$case_b" address "028000 通辽市 科尔沁区 民主路１号" >/dev/null
+t_ogictl "$dir" set "$case_b" delivery post >/dev/null
+t_check_fails "a correction notice by post to the office's own address is refused" \
+	"$OGI_BUILDDIR/ogictl" -c "$dir/post.conf" incomplete "$case_b" \
+	--missing signature 2>"$dir/err"
+t_check "... naming the address and how to correct it" \
+	grep -q "correction would go by post to 028000 通辽市 科尔沁区 民主路１号, the office's own: correct the applicant's contact first" "$dir/err"
+t_check "... and the case stays registered, with no letter" \
+	sql_is "SELECT state || ' ' || (SELECT count(*) FROM letters WHERE case_id = '$case_b' AND kind = 'correction') FROM cases WHERE id = '$case_b'" "registered 0"
+t_ogictl "$dir" set "$case_b" delivery "${post_was%%|*}" >/dev/null
+t_ogictl "$dir" set "$case_b" address "${post_was#*|}" >/dev/null
+
 # --yes: the outcome recorded and the letter queued, with its attachment.
 t_check "reply --yes records the outcome" \
 	t_ogictl "$dir" --as 王芳 reply "$case_a" --outcome provided --attach "$dir/稳岗返还名单.txt" --yes

@@ -361,6 +361,7 @@ parser_job_init(const struct config *cfg, const struct config_intake *in,
 {
 	char *const office[PARSER_OWN_CONTACTS] = {
 		cfg->office.phone, cfg->office.fax, cfg->office.email,
+		cfg->office.address,
 	};
 	size_t n = 0;
 

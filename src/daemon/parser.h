@@ -64,9 +64,9 @@ int parser_collect(struct parser *p, volatile sig_atomic_t *stop,
 		   struct wire_result *res_r, struct ogi_error *err);
 
 /* The office's contacts a job's extraction never takes for an
- * applicant's (extract_context's own_contacts): [office] phone, fax and
- * email. */
-#define PARSER_OWN_CONTACTS 3
+ * applicant's (extract_context's own_contacts): [office] phone, fax,
+ * email and address. */
+#define PARSER_OWN_CONTACTS 4
 
 /* The job ogid gives the worker for a message of intake in under cfg,
  * and ogictl for a file a clerk names (in NULL: read as mail, its sender

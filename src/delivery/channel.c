@@ -77,6 +77,10 @@ delivery_letter_to_office(const struct config *cfg,
 	if (strcmp(channel, "fax") == 0)
 		return extract_fax_same_number(rec->fax, cfg->office.fax) ?
 		       rec->fax : NULL;
+	if (strcmp(channel, "post") == 0)
+		return extract_same_postal_address(rec->address,
+						   cfg->office.address) ?
+		       rec->address : NULL;
 	if (strcmp(channel, "email") != 0 && strcmp(channel, "pickup") != 0)
 		return NULL;
 	return delivery_address_is_office(cfg, rec->email) ? rec->email : NULL;
@@ -94,7 +98,7 @@ delivery_letter_office_refuse(const struct config *cfg, const char *case_id,
 		return 0;
 	error_set(err, "%s: the %s would go by %s to %s, the office's own: "
 		  "correct the applicant's contact first (ogictl set %s "
-		  "email|fax|delivery ...)", case_id, kind, channel, office,
+		  "email|fax|address|delivery ...)", case_id, kind, channel, office,
 		  case_id);
 	return -1;
 }

@@ -165,8 +165,9 @@ bool delivery_address_is_office(const struct config *cfg, const char *address);
 
 /* The office's own address or fax number that a letter to the applicant
  * of rec by channel would go to (rec's e-mail for email and pickup
- * notices, its fax for fax, compared with own_addresses, [office] email
- * and, by extract_fax_same_number, [office] fax), or NULL when it goes
+ * notices, its fax for fax, its postal address for post, compared with
+ * own_addresses, [office] email, by extract_fax_same_number [office] fax
+ * and by extract_same_postal_address [office] address), or NULL when it goes
  * elsewhere: a form misread, or the office's contact taken for the
  * applicant's, must not send the office its own letter.  Pure; the
  * string is rec's. */

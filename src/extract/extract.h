@@ -179,8 +179,9 @@ struct extract_context {
 	struct extract_fax_patterns fax_patterns; /* a mail intake's fax_from
 	                                     and fax_subject */
 	const char *const *own_contacts;  /* NULL-terminated, may be NULL: the
-	                                     office's own telephone, fax and
-	                                     e-mail as its letters give them;
+	                                     office's own telephone, fax,
+	                                     e-mail and postal address as its
+	                                     letters give them;
 	                                     never an applicant's (the blank
 	                                     form prints them) */
 };

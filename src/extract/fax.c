@@ -141,10 +141,83 @@ same_subscriber(const char *local, const char *national)
 	       strcmp(national + nl - ll, local) == 0;
 }
 
+/* The words that put an extension after a number: 转 (the usual
+ * Chinese), 分机, and the English ext / x. */
+static const char *const fax_extension_marks[] = { "转", "分机", "ext", "x" };
+/* A PBX's extensions have 1 to 6 digits (the 3 to 6 of
+ * EXTRACT_FAX_NUMBER_MIN_DIGITS' note, and 1-2 in a small office): more
+ * digits after a hyphen are a part of the number itself. */
+#define FAX_EXTENSION_MAX_DIGITS 6
+
+/* Whether s, a tail of a number as written, is an extension's digits
+ * alone (a '.' or ':' after ext, spaces). */
+static bool
+extension_digits(const char *s)
+{
+	size_t n = 0;
+
+	s += strspn(s, " .:");
+	for (; *s != '\0'; s++) {
+		if (g_ascii_isdigit(*s))
+			n++;
+		else if (*s != ' ')
+			return false;
+	}
+	return n >= 1 && n <= FAX_EXTENSION_MAX_DIGITS;
+}
+
+/* The length of s without an extension after it: "0475-8888888转123",
+ * "0475-8888888 ext. 123" and "0475-8888888-123" (a hyphen after a whole
+ * subscriber number of 7 or 8 digits: a hyphen within a number parts
+ * groups shorter than that) all give "0475-8888888"'s; strlen(s) when no
+ * extension follows. */
+static size_t
+without_extension(const char *s)
+{
+	const char *hyphen = strrchr(s, '-');
+
+	for (size_t i = 0; i < G_N_ELEMENTS(fax_extension_marks); i++) {
+		const char *m = fax_extension_marks[i];
+
+		for (const char *p = s; *p != '\0'; p++)
+			if (g_ascii_strncasecmp(p, m, strlen(m)) == 0 &&
+			    extension_digits(p + strlen(m)))
+				return (size_t)(p - s);
+	}
+	if (hyphen != NULL && extension_digits(hyphen + 1)) {
+		const char *group = hyphen;
+		size_t digits = 0;
+
+		while (group > s && group[-1] == ' ')
+			group--;
+		for (; group > s && g_ascii_isdigit(group[-1]); group--)
+			digits++;
+		if (digits >= FAX_SUBSCRIBER_MIN_DIGITS &&
+		    digits <= FAX_SUBSCRIBER_MAX_DIGITS)
+			return (size_t)(hyphen - s);
+	}
+	return strlen(s);
+}
+
+/* extract_fax_number of s without its extension: the line a switchboard
+ * answers, which is what makes a number the office's. */
+static char *
+line_number(const char *s)
+{
+	char *line, *n;
+
+	if (s == NULL)
+		return NULL;
+	line = g_strndup(s, without_extension(s));
+	n = extract_fax_number(line);
+	g_free(line);
+	return n;
+}
+
 bool
 extract_fax_same_number(const char *a, const char *b)
 {
-	char *x = extract_fax_number(a), *y = extract_fax_number(b);
+	char *x = line_number(a), *y = line_number(b);
 	bool same = false;
 
 	if (x != NULL && y != NULL) {
@@ -154,6 +227,57 @@ extract_fax_same_number(const char *a, const char *b)
 		       (nx == x && same_subscriber(x, ny)) ||
 		       (ny == y && same_subscriber(y, nx));
 	}
+	g_free(x);
+	g_free(y);
+	return same;
+}
+
+/* A Chinese postcode has six digits (GB/T 7027). */
+#define FAX_POSTCODE_DIGITS 6
+
+/* s as an address compares: folded (full-width digits and letters,
+ * traditional characters, U+3000), without white space, and without a
+ * postcode at its start or end ("028000 通辽市..." on an address sheet,
+ * "...1号 028000" in a footer); NULL when s is NULL, not UTF-8 or holds
+ * nothing else. */
+static char *
+address_key(const char *s)
+{
+	char *folded, *key, *k;
+	size_t len, lead = 0;
+
+	if (s == NULL || !g_utf8_validate(s, -1, NULL))
+		return NULL;
+	folded = extract_text_fold(s);
+	key = g_malloc(strlen(folded) + 1);
+	k = key;
+	for (const char *p = folded; *p != '\0'; p++)
+		if (!g_ascii_isspace(*p))
+			*k++ = *p;
+	*k = '\0';
+	g_free(folded);
+	len = strlen(key);
+	while (lead < len && g_ascii_isdigit(key[lead]))
+		lead++;
+	if (lead == FAX_POSTCODE_DIGITS) {
+		memmove(key, key + lead, len - lead + 1);
+		len -= lead;
+	}
+	for (lead = 0; lead < len && g_ascii_isdigit(key[len - 1 - lead]); )
+		lead++;
+	if (lead == FAX_POSTCODE_DIGITS && lead < len)
+		key[len - lead] = '\0';
+	if (key[0] == '\0')
+		g_clear_pointer(&key, g_free);
+	return key;
+}
+
+bool
+extract_same_postal_address(const char *a, const char *b)
+{
+	char *x = address_key(a), *y = address_key(b);
+	bool same = x != NULL && y != NULL && strcmp(x, y) == 0;
+
 	g_free(x);
 	g_free(y);
 	return same;

@@ -162,9 +162,22 @@ bool extract_fax_display_valid(const char *s);
  * part alone ("8888889": 7 or 8 digits with no prefix, against a number
  * whose area code has 2 or 3 digits).  A number abroad never equals a
  * Chinese one.  False when either is NULL or not a plausible number
- * (extract_fax_number returns NULL for it).  The one test of "the
- * office's own number" (delivery and the OCR front alike). */
+ * (extract_fax_number returns NULL for it).  An extension after a
+ * number ("0475-8888888转123", "... ext. 123", "... 分机 123", and
+ * "0475-8888888-123": 1 to 6 digits after a hyphen that follows a whole
+ * subscriber number) is not part of the line: a number with one and
+ * without, or with another, are the same (the office's switchboard).
+ * The one test of "the office's own number" (delivery and the OCR front
+ * alike). */
 bool extract_fax_same_number(const char *a, const char *b);
+
+/* Whether a and b are the same postal address however written: without
+ * regard to spaces, full-width or half-width digits and letters, and a
+ * postcode before or after the address.  False when either is NULL, not
+ * UTF-8 or has nothing but a postcode.  The one test of "the office's own
+ * address" ([office] address: delivery by post and the OCR front alike),
+ * kept here beside the number's. */
+bool extract_same_postal_address(const char *a, const char *b);
 
 /* Stable names ("hylafax", "freepbx", "asterisk", "efax", "configured",
  * "intake"; "normal", "fine"); NULL for NONE / UNKNOWN.  The reverse

@@ -2219,17 +2219,21 @@ trace_record(struct extract_record *rec, const struct extract_ocr_text *t,
 	g_array_free(tsk, TRUE);
 }
 
-/* Whether a, a contact read as the applicant's, is own, one of the
+/* Whether a, field id read as the applicant's, is own, one of the
  * office's: an e-mail address without regard to case or surrounding
- * space, a telephone or fax number by the test delivery holds a letter
- * to the office's fax with (the same line with or without its country
- * code, trunk 0 or area code), so that both judge one number alike. */
+ * space, a telephone or fax number and a postal address by the tests
+ * delivery holds a letter to the office's fax or address with (the same
+ * line with or without its country code, trunk 0, area code or
+ * extension; the same address however spaced), so that both judge one
+ * contact alike. */
 static bool
-same_contact(const char *a, const char *own)
+same_contact(enum extract_field id, const char *a, const char *own)
 {
 	char *x, *y;
 	bool same;
 
+	if (id == EXTRACT_FIELD_ADDRESS)
+		return extract_same_postal_address(a, own);
 	if (strchr(a, '@') == NULL || strchr(own, '@') == NULL)
 		return extract_fax_same_number(a, own);
 	x = g_strstrip(g_strdup(a));
@@ -2247,9 +2251,11 @@ static bool
 drop_own_contacts(struct extract_record *rec,
 		  const struct extract_context *ctx)
 {
-	char **const fields[] = { &rec->phone, &rec->fax, &rec->email };
+	char **const fields[] = { &rec->phone, &rec->fax, &rec->email,
+				  &rec->address };
 	static const enum extract_field ids[] = {
 		EXTRACT_FIELD_PHONE, EXTRACT_FIELD_FAX, EXTRACT_FIELD_EMAIL,
+		EXTRACT_FIELD_ADDRESS,
 	};
 	bool dropped = false;
 
@@ -2261,7 +2267,7 @@ drop_own_contacts(struct extract_record *rec,
 		if (*fields[i] == NULL)
 			continue;
 		for (const char *const *o = ctx->own_contacts; *o != NULL && !own; o++)
-			own = same_contact(*fields[i], *o);
+			own = same_contact(ids[i], *fields[i], *o);
 		if (!own)
 			continue;
 		extract_review_add(rec, "%s read as the applicant's is the "

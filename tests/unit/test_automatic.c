@@ -22,11 +22,13 @@
 #define DAY "2026-11-20"
 #define OFFICE_EMAIL "ysqgk@example.gov.cn"
 #define OFFICE_FAX "0475-8888889"
+#define OFFICE_ADDRESS "通辽市科尔沁区民主路1号"
 #define APPLICANT "liming@example.com"
 
 struct automatic_case {
 	const char *name;
 	const char *email, *fax;  /* the applicant's, as read */
+	const char *address;      /* the applicant's postal address, as read */
 	const char *channel;      /* the letter's */
 	unsigned counted;         /* automatic messages already sent to email
 	                             on DAY */
@@ -37,22 +39,35 @@ struct automatic_case {
 
 static const struct automatic_case cases[] = {
 	{ "a receipt by e-mail to the applicant goes, counted on the day of "
-	  "the decision's one clock reading", APPLICANT, NULL, "email", 0, 5,
+	  "the decision's one clock reading", APPLICANT, NULL, NULL, "email", 0, 5,
 	  false, NULL },
 	{ "the limit is checked on the same day the message counts on",
-	  APPLICANT, NULL, "email", 1, 1, true,
+	  APPLICANT, NULL, NULL, "email", 1, 1, true,
 	  "the receipt was not sent by itself to " APPLICANT ": daily limit "
 	  "of automatic messages reached" },
 	{ "a receipt by e-mail to [office] email is withheld, naming it",
-	  OFFICE_EMAIL, NULL, "email", 0, 5, true,
+	  OFFICE_EMAIL, NULL, NULL, "email", 0, 5, true,
 	  "the receipt was not sent by itself: it would go by email to "
 	  OFFICE_EMAIL ", the office's own contact" },
 	{ "a receipt by fax to [office] fax is withheld, naming it",
-	  APPLICANT, "0475 8888889", "fax", 0, 5, true,
+	  APPLICANT, "0475 8888889", NULL, "fax", 0, 5, true,
 	  "the receipt was not sent by itself: it would go by fax to "
 	  "0475 8888889, the office's own contact" },
 	{ "a receipt by fax to the applicant's own fax goes", APPLICANT,
-	  "0475-6312758", "fax", 0, 5, false, NULL },
+	  "0475-6312758", NULL, "fax", 0, 5, false, NULL },
+	/* review12-final #7: the office's fax read with an extension. */
+	{ "a receipt by fax to [office] fax with an extension is withheld",
+	  APPLICANT, "0475-8888889转8001", NULL, "fax", 0, 5, true,
+	  "it would go by fax to 0475-8888889转8001, the office's own contact" },
+	/* review12-r2 #7: a form's footer address read as the applicant's
+	 * put the office's own address on the sheet. */
+	{ "a receipt by post to [office] address, spaced and with its "
+	  "postcode, is withheld, naming it", APPLICANT, NULL,
+	  "028000 通辽市 科尔沁区 民主路1号", "post", 0, 5, true,
+	  "the receipt was not sent by itself: it would go by post to "
+	  "028000 通辽市 科尔沁区 民主路1号, the office's own contact" },
+	{ "a receipt by post to the applicant's own address goes", APPLICANT,
+	  NULL, "通辽市科尔沁区民主路2号", "post", 0, 5, false, NULL },
 };
 
 static char *own[] = { "ogi@example.gov.cn", NULL };
@@ -65,7 +80,8 @@ office(int limit)
 	return (struct config){
 		.timezone = "Asia/Shanghai", .own_addresses = own,
 		.auto_reply_limit = limit,
-		.office = { .email = OFFICE_EMAIL, .fax = OFFICE_FAX },
+		.office = { .email = OFFICE_EMAIL, .fax = OFFICE_FAX,
+			    .address = OFFICE_ADDRESS },
 		.fax = { .command = "/bin/true {number} {pdf}" },
 	};
 }
@@ -102,6 +118,7 @@ run_case(struct registry_fixture *f, const struct automatic_case *c)
 	struct extract_record rec = {
 		.kind = EXTRACT_KIND_APPLICATION,
 		.email = (char *)c->email, .fax = (char *)c->fax,
+		.address = (char *)c->address,
 	};
 	struct message x;
 	struct ogi_error err = { 0 };

@@ -287,28 +287,42 @@ test_letter_to_office(void **state)
 {
 	static const struct {
 		const char *channel, *email, *fax, *want;
+		const char *address;
 	} cases[] = {
-		{ "email", "OGI@example.gov.cn", NULL, "OGI@example.gov.cn" },
-		{ "pickup", "office@example.gov.cn", NULL, "office@example.gov.cn" },
-		{ "email", "zhangsan@163.com", NULL, NULL },
-		{ "fax", NULL, "0475 888 8889", "0475 888 8889" },
-		{ "fax", NULL, "0475-8888890", NULL },
+		{ "email", "OGI@example.gov.cn", NULL, "OGI@example.gov.cn", NULL },
+		{ "pickup", "office@example.gov.cn", NULL, "office@example.gov.cn", NULL },
+		{ "email", "zhangsan@163.com", NULL, NULL, NULL },
+		{ "fax", NULL, "0475 888 8889", "0475 888 8889", NULL },
+		{ "fax", NULL, "0475-8888890", NULL, NULL },
 		/* The office's fax written as dialled from abroad, with the
 		 * international prefix, without its trunk 0 or area code. */
-		{ "fax", NULL, "+86 475 8888889", "+86 475 8888889" },
-		{ "fax", NULL, "+86 (0)475 8888889", "+86 (0)475 8888889" },
-		{ "fax", NULL, "0086-475-8888889", "0086-475-8888889" },
-		{ "fax", NULL, "475 8888889", "475 8888889" },
-		{ "fax", NULL, "8888889", "8888889" },
+		{ "fax", NULL, "+86 475 8888889", "+86 475 8888889", NULL },
+		{ "fax", NULL, "+86 (0)475 8888889", "+86 (0)475 8888889", NULL },
+		{ "fax", NULL, "0086-475-8888889", "0086-475-8888889", NULL },
+		{ "fax", NULL, "475 8888889", "475 8888889", NULL },
+		{ "fax", NULL, "8888889", "8888889", NULL },
 		/* Other lines: another area's, abroad, a mobile, a shorter
 		 * subscriber number that is only a tail. */
-		{ "fax", NULL, "0476-8888889", NULL },
-		{ "fax", NULL, "+1 475 8888889", NULL },
-		{ "fax", NULL, "0044 475 8888889", NULL },
-		{ "fax", NULL, "888889", NULL },
-		{ "fax", NULL, "13804758888", NULL },
-		{ "post", "ogi@example.gov.cn", "0475-8888889", NULL },
-		{ NULL, "ogi@example.gov.cn", NULL, NULL },
+		{ "fax", NULL, "0476-8888889", NULL, NULL },
+		{ "fax", NULL, "+1 475 8888889", NULL, NULL },
+		{ "fax", NULL, "0044 475 8888889", NULL, NULL },
+		{ "fax", NULL, "888889", NULL, NULL },
+		{ "fax", NULL, "13804758888", NULL, NULL },
+		/* The office's fax with an extension, or the applicant's
+		 * read with one (review12-final #7). */
+		{ "fax", NULL, "0475-8888889转8001", "0475-8888889转8001", NULL },
+		{ "fax", NULL, "0475-8888889-12", "0475-8888889-12", NULL },
+		{ "post", "ogi@example.gov.cn", "0475-8888889", NULL, NULL },
+		/* By post to the office's own address however written
+		 * (review12-r2 #7: its own address sheet). */
+		{ "post", NULL, NULL, "通辽市 科尔沁区 民主路１号 028000",
+		  "通辽市 科尔沁区 民主路１号 028000" },
+		{ "post", NULL, NULL, "通辽市科尔沁区民主路1号",
+		  "通辽市科尔沁区民主路1号" },
+		{ "post", NULL, NULL, NULL, "通辽市科尔沁区民主路2号" },
+		{ "email", "zhangsan@163.com", NULL, NULL,
+		  "通辽市科尔沁区民主路1号" },
+		{ NULL, "ogi@example.gov.cn", NULL, NULL, NULL },
 	};
 	char *dir = g_dir_make_tmp("ogi-office-XXXXXX", NULL), *problems, *conf;
 	struct config *cfg = load_config(dir, "", &problems);
@@ -319,9 +333,11 @@ test_letter_to_office(void **state)
 	cfg->own_addresses = g_strsplit("ogi@example.gov.cn", ",", -1);
 	cfg->office.email = g_strdup("office@example.gov.cn");
 	cfg->office.fax = g_strdup("0475-8888889");
+	cfg->office.address = g_strdup("通辽市科尔沁区民主路1号");
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		struct extract_record rec = { .email = (char *)cases[i].email,
-					      .fax = (char *)cases[i].fax };
+					      .fax = (char *)cases[i].fax,
+					      .address = (char *)cases[i].address };
 		const char *got = delivery_letter_to_office(cfg, &rec,
 							    cases[i].channel);
 

@@ -383,6 +383,23 @@ static const struct {
 	{ "8888889", "+1 475 8888889", false },
 	{ "8888889", "13908888889", false },         /* a mobile's tail */
 	{ "8888889", "8888890", false },
+	/* An extension after the number: the same switchboard's line
+	 * (review12-final #7: an [office] phone with one no longer matched
+	 * itself). */
+	{ "0475-8888888-123", "0475-8888888", true },
+	{ "0475-8888888转123", "0475 8888888", true },
+	{ "0475-8888888 转 8001", "0475-8888888转8001", true },
+	{ "0475-8888888 ext. 8001", "+86 475 8888888", true },
+	{ "0475-8888889分机8001", "8888889", true },
+	{ "0475-8888888 X12", "0475-8888888-34", true },
+	{ "8888889转123", "0475-8888889", true },
+	{ "0475-8888888转123", "0475-8888889", false },
+	{ "0475-8888888转1234567", "0475-8888888", false }, /* no extension */
+	{ "转123", "0475-8888888", false },
+	/* Hyphens between groups shorter than a subscriber number are not
+	 * an extension's. */
+	{ "010-6666-8888", "01066668888", true },
+	{ "010-6666-8888", "010-6666", false },
 	/* Not numbers at all. */
 	{ NULL, "0475-8888889", false },
 	{ "0475-8888889", NULL, false },
@@ -401,6 +418,42 @@ test_same_number(void **state)
 				 same_numbers[i].a ? same_numbers[i].a : "NULL",
 				 same_numbers[i].b ? same_numbers[i].b : "NULL",
 				 same_numbers[i].same ? "same" : "different");
+}
+
+/* The office's postal address as the extraction and delivery compare it
+ * (review12-r2 #7: a footer's address read as the applicant's was not
+ * known as the office's). */
+static const struct {
+	const char *a, *b;
+	bool same;
+} same_addresses[] = {
+	{ "通辽市科尔沁区民主路1号", "通辽市科尔沁区民主路1号", true },
+	{ "通辽 市 科尔沁 区 民主 路 1 号", "通辽市科尔沁区民主路1号", true },
+	{ "通辽市科尔沁区民主路１号", "通辽市科尔沁区民主路1号", true },
+	{ "通辽市科尔沁区民主路1号　028000", "通辽市科尔沁区民主路1号", true },
+	{ "028000 通辽市科尔沁区民主路1号", "通辽市科尔沁区民主路1号 ０２８０００", true },
+	{ "通辽市科尔沁区民主路1號", "通辽市科尔沁区民主路1号", true },
+	{ "通辽市科尔沁区民主路11号", "通辽市科尔沁区民主路1号", false },
+	{ "通辽市科尔沁区民主路1号", "内蒙古通辽市科尔沁区民主路1号", false },
+	{ "028000", "028000", false },           /* a postcode alone */
+	{ "通辽市科尔沁区民主路1号", NULL, false },
+	{ NULL, NULL, false },
+	{ "", "", false },
+	{ "\xff\xfe", "\xff\xfe", false },
+};
+
+static void
+test_same_address(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(same_addresses); i++)
+		if (extract_same_postal_address(same_addresses[i].a,
+						same_addresses[i].b) !=
+		    same_addresses[i].same)
+			fail_msg("case %zu: %s and %s: want %s", i,
+				 same_addresses[i].a ? same_addresses[i].a : "NULL",
+				 same_addresses[i].b ? same_addresses[i].b : "NULL",
+				 same_addresses[i].same ? "same" : "different");
 }
 
 static const struct {
@@ -742,6 +795,7 @@ main(void)
 		cmocka_unit_test(test_recognise),
 		cmocka_unit_test(test_number),
 		cmocka_unit_test(test_same_number),
+		cmocka_unit_test(test_same_address),
 		cmocka_unit_test(test_display),
 		cmocka_unit_test(test_merge_tiff),
 		cmocka_unit_test(test_names),

@@ -262,7 +262,9 @@ run_case(const char *file, const struct rule_case *c)
 {
 	static const char *const own[] = { "ogi@example.gov.cn", NULL };
 	static const char *const contacts[] = { "0475-8888888", "0475-8888889",
-						"ysqgk@example.gov.cn", NULL };
+						"ysqgk@example.gov.cn",
+						"0475-8886666转8001",
+						"通辽市科尔沁区民主路1号", NULL };
 	struct extract_context ctx = { .own_addresses = own, .today = "2026-12-01",
 				       .own_contacts = contacts };
 	struct mime_part parts[1 + MAX_ATTACHMENTS];
