@@ -214,6 +214,24 @@ t_check "ogid: a form dated after its receipt has no valid date" \
 t_ogictl "$late" explain "$late/late.eml" --json >"$late/ex.json"
 t_check "explain FILE of the recorded bytes judges on the day of receipt" \
 	t_jq "$late/ex.json" '.verdict == "incomplete"'
+# A Maildir that kept only the file's time (copied on 11-26, its name no
+# time): the receipt recorded is the Received: header's (11-20), and ogid
+# judges the form's date (11-25) against that day, as explain does.
+filed=$(t_state_dir review-filetime)
+{
+	echo 'Received: from mx.example.com by ogi.example.gov.cn; Fri, 20 Nov 2026 09:00:00 +0800'
+	cat "$late/late.eml"
+} >"$filed/inbox/new/copied-late.mx"
+touch -d '2026-11-26 09:00:00 +0800' "$filed/inbox/new/copied-late.mx"
+cp "$filed/inbox/new/copied-late.mx" "$filed/late.eml"
+t_ogid "$filed" --once 2>/dev/null
+t_ogictl "$filed" list --json >"$filed/list.json"
+t_check "ogid: a form dated after the receipt its Received: header gives has no valid date" \
+	t_jq "$filed/list.json" 'length == 1 and .[0].state == "incomplete" and
+		(.[0].received_at | startswith("2026-11-20"))'
+t_ogictl "$filed" explain "$filed/late.eml" --json >"$filed/ex.json"
+t_check "explain FILE of those bytes gives the same verdict" \
+	t_jq "$filed/ex.json" '.verdict == "incomplete"'
 
 # The file is parsed by the sandboxed worker, not by ogictl: a message that
 # crashes the worker (fault injection) fails explain and ogictl survives.

@@ -306,6 +306,10 @@ struct pipeline_pending {
 	                             (pipeline_read_end) */
 	bool in_flight;           /* with worker slot, not yet answered */
 	size_t slot;
+	const struct config_intake *in; /* the intake it came from */
+	size_t len;               /* its size in the spool */
+	char parsed_day[11];      /* the receipt day the worker judged it on,
+	                             "" when not parsed */
 	/* Written by the commit. */
 	struct registry_decision decision;
 	struct pipeline_deadline deadline;
@@ -383,11 +387,15 @@ pipeline_read_begin(struct pipeline *pl, const struct config_intake *in,
 			in->max_fetch_size);
 	} else {
 		p->slot = slot;
+		p->in = in;
+		p->len = len;
 		if (pipeline_parse(pl, in, p->rel, len, p->local.date, slot, stop,
 				   &p->res, &p->in_flight, err) != 0) {
 			spool_parse_end(state_dir, p->rel);
 			return -1;
 		}
+		if (p->in_flight)
+			memcpy(p->parsed_day, p->local.date, sizeof(p->parsed_day));
 	}
 	p->awaiting = true;
 	return 0;
@@ -442,6 +450,32 @@ pipeline_read_end(struct pipeline *pl, struct pipeline_pending *p,
 		return -1;
 	pipeline_received(&p->it, &p->res, &p->received_at, &p->source);
 	clock_local(pl->cfg->timezone, p->received_at, &p->local);
+	/* The worker judged it on the day the mailbox gave (the fetch's, the
+	 * file's) and its Received: header says it arrived another day: the
+	 * form's date is judged against the day recorded, as `ogictl explain`
+	 * judges the same bytes, so it is read again with that day (the
+	 * worker's slot is free: the next message on it waits for this one). */
+	if (p->parsed_day[0] != '\0' &&
+	    strcmp(p->parsed_day, p->local.date) != 0) {
+		bool earlier;
+
+		/* Once: a second answer is final, whatever day it gives. */
+		p->parsed_day[0] = '\0';
+		wire_result_clear(&p->res);
+		if (spool_parse_begin(pl->cfg->state_dir, p->rel, &earlier,
+				      err) != 0) {
+			error_scope(err, OGI_ERROR_STORE, true);
+			return -1;
+		}
+		if (pipeline_parse(pl, p->in, p->rel, p->len, p->local.date,
+				   p->slot, stop, &p->res, &p->in_flight,
+				   err) != 0) {
+			spool_parse_end(pl->cfg->state_dir, p->rel);
+			return -1;
+		}
+		p->awaiting = true;
+		return pipeline_read_end(pl, p, stop, err);
+	}
 	p->problems = pipeline_problems(&p->res);
 	return pipeline_pages_spool(pl, p, err);
 }
