@@ -542,15 +542,17 @@ worker_auto_headers(const struct mime_message *msg, struct wire_result *res)
 	}
 }
 
+/* pat: the job's fax patterns, compiled (extract_fax_patterns_set). */
 static void
-worker_job(const struct wire_job *job, struct wire_result *res)
+worker_job(const struct wire_job *job, const struct extract_fax_patterns *pat,
+	   struct wire_result *res)
 {
 	struct extract_context ctx = {
 		.own_addresses = (const char *const *)job->own_addresses,
 		.today = job->today,
 		.sender_is_contact = job->sender_is_contact,
 		.fax_channel = job->channel == CONFIG_CHANNEL_FAX,
-		.fax_patterns = { job->fax_from, job->fax_subject },
+		.fax_patterns = pat,
 		.own_contacts = (const char *const *)job->own_contacts,
 	};
 	struct ogi_error err = { 0 };
@@ -574,7 +576,7 @@ worker_job(const struct wire_job *job, struct wire_result *res)
 	worker_references(msg, res);
 	worker_auto_headers(msg, res);
 	/* A fax's pages are read whichever intake it came by. */
-	extract_fax_recognise(msg, ctx.fax_channel, &ctx.fax_patterns, &fax);
+	extract_fax_recognise(msg, ctx.fax_channel, ctx.fax_patterns, &fax);
 	if (!parser_ocr_extract(job, msg, fax.is_fax, &ctx, res))
 		res->rec = extract_message(msg, &ctx);
 	extract_fax_clear(&fax);
@@ -588,6 +590,9 @@ parser_worker_main(void)
 	struct ogi_error err = { 0 };
 	struct rlimit cpu;
 	rlim_t allowance = 60;
+	/* The worker's for its life: a job's intake's texts are compiled
+	 * when they differ from the last job's, not for every message. */
+	struct extract_fax_patterns *pat = NULL;
 
 	if (getrlimit(RLIMIT_CPU, &cpu) == 0 && cpu.rlim_cur != RLIM_INFINITY)
 		allowance = cpu.rlim_cur;
@@ -604,8 +609,10 @@ parser_worker_main(void)
 
 		if (worker_read(hdr, sizeof(hdr), &eof) != 0)
 			return 1;
-		if (eof)
+		if (eof) {
+			extract_fax_patterns_free(pat);
 			return 0;
+		}
 		if (wire_header_decode(hdr, UINT32_MAX, &body_len, &err) != 0)
 			return 1;
 		body = g_malloc(body_len + 1);
@@ -613,7 +620,8 @@ parser_worker_main(void)
 		    wire_job_decode(body, body_len, &job, &err) != 0)
 			return 1;
 		worker_arm_cpu(allowance);
-		worker_job(&job, &res);
+		extract_fax_patterns_set(&pat, job.fax_from, job.fax_subject);
+		worker_job(&job, pat, &res);
 		wire_result_encode(&res, &frame, &len);
 		wire_result_clear(&res);
 		wire_job_clear(&job);

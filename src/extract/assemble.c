@@ -1136,7 +1136,7 @@ extract_message_as(const struct mime_message *msg,
 	unsigned elements;
 
 	if (ctx != NULL) {
-		extract_fax_recognise(arrived, ctx->fax_channel, &ctx->fax_patterns,
+		extract_fax_recognise(arrived, ctx->fax_channel, ctx->fax_patterns,
 				      &rec->incoming_fax);
 		/* A fax's From is its gateway, no way to reach the sender. */
 		fctx = *ctx;

@@ -176,8 +176,10 @@ struct extract_context {
 	                                     gateway) */
 	bool fax_channel;                 /* the intake is channel = fax: every
 	                                     message is a fax (fax.h) */
-	struct extract_fax_patterns fax_patterns; /* a mail intake's fax_from
-	                                     and fax_subject */
+	const struct extract_fax_patterns *fax_patterns; /* a mail intake's
+	                                     fax_from and fax_subject,
+	                                     compiled; NULL: none (fax.h:
+	                                     borrowed from its owner) */
 	const char *const *own_contacts;  /* NULL-terminated, may be NULL: the
 	                                     office's own telephone, fax,
 	                                     e-mail and postal address as its

@@ -677,21 +677,6 @@ regex_match(const GRegex *rx, const char *text, GMatchInfo **mi_r)
 	return hit;
 }
 
-/* A configured pattern (config_load compiled it once to check it); NULL:
- * none, no match. */
-static bool
-pattern_match(const char *re, const char *text)
-{
-	GRegex *rx;
-	bool hit;
-
-	if (re == NULL || text == NULL || (rx = compile(re)) == NULL)
-		return false;
-	hit = regex_match(rx, text, NULL);
-	g_regex_unref(rx);
-	return hit;
-}
-
 static void
 take_groups(struct extract_fax *fax, GMatchInfo *mi, int csid, int caller,
 	    int pages)
@@ -824,6 +809,43 @@ read_attachments(const struct mime_message *msg, bool *document_r)
 
 /* --- configured patterns ----------------------------------------------------- */
 
+struct extract_fax_patterns {
+	char *from_text, *subject_text;  /* what was compiled; NULL none */
+	GRegex *from, *subject;          /* NULL: none, or did not compile */
+};
+
+void
+extract_fax_patterns_free(struct extract_fax_patterns *pat)
+{
+	if (pat == NULL)
+		return;
+	g_free(pat->from_text);
+	g_free(pat->subject_text);
+	if (pat->from != NULL)
+		g_regex_unref(pat->from);
+	if (pat->subject != NULL)
+		g_regex_unref(pat->subject);
+	g_free(pat);
+}
+
+void
+extract_fax_patterns_set(struct extract_fax_patterns **pat_r,
+			 const char *from, const char *subject)
+{
+	struct extract_fax_patterns *pat = *pat_r;
+
+	if (pat != NULL && g_strcmp0(pat->from_text, from) == 0 &&
+	    g_strcmp0(pat->subject_text, subject) == 0)
+		return;
+	extract_fax_patterns_free(pat);
+	pat = g_new0(struct extract_fax_patterns, 1);
+	pat->from_text = g_strdup(from);
+	pat->subject_text = g_strdup(subject);
+	pat->from = from != NULL ? compile(from) : NULL;
+	pat->subject = subject != NULL ? compile(subject) : NULL;
+	*pat_r = pat;
+}
+
 static char *
 from_text(const struct mime_message *msg)
 {
@@ -842,8 +864,8 @@ configured(const struct mime_message *msg, const struct extract_fax_patterns *pa
 	if (pat == NULL)
 		return false;
 	from = from_text(msg);
-	hit = pattern_match(pat->from, from) ||
-	      pattern_match(pat->subject, msg->subject);
+	hit = regex_match(pat->from, from, NULL) ||
+	      regex_match(pat->subject, msg->subject, NULL);
 	g_free(from);
 	return hit;
 }

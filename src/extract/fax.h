@@ -92,21 +92,31 @@ struct extract_fax {
 
 /* The intake's configured patterns ([intake.NAME] fax_from, fax_subject:
  * GLib regular expressions, matched without regard to case and anywhere
- * in the text; config_load has compiled each).  fax_from is matched
- * against the From header as "display name <address>" (either part alone
- * when the other is missing), fax_subject against the decoded subject.
- * NULL: none. */
-struct extract_fax_patterns {
-	const char *from;
-	const char *subject;
-};
+ * in the text; config_load has checked that each compiles), compiled.
+ * fax_from is matched against the From header as "display name <address>"
+ * (either part alone when the other is missing), fax_subject against the
+ * decoded subject.  Opaque; immutable once made, so several threads may
+ * match with one. */
+struct extract_fax_patterns;
+
+/* Makes *pat_r the patterns from and subject (NULL: none) compile to;
+ * *pat_r is NULL at first.  It compiles only when they are not the texts
+ * *pat_r was made from: the owner keeps one for all the messages of an
+ * intake instead of compiling per message (the parser worker keeps its
+ * own for its life, each job naming its intake's texts).  A text that
+ * does not compile matches nothing.  Free with extract_fax_patterns_free.
+ * The owner's alone: not for several threads at once. */
+void extract_fax_patterns_set(struct extract_fax_patterns **pat_r,
+			      const char *from, const char *subject);
+
+/* Frees pat (NULL: nothing). */
+void extract_fax_patterns_free(struct extract_fax_patterns *pat);
 
 /* Recognises a fax-to-mail message.  With fax_channel (the intake is
  * channel = fax) every message is a fax; otherwise a message is one when
  * a built-in style or a configured pattern matches (a mail that only
- * mentions a fax is not).  pat may be NULL; a pattern that does not
- * compile matches nothing.  Fills *fax_r (zeroed first; free with
- * extract_fax_clear). */
+ * mentions a fax is not).  pat may be NULL: none.  Fills *fax_r (zeroed
+ * first; free with extract_fax_clear). */
 void extract_fax_recognise(const struct mime_message *msg, bool fax_channel,
 			   const struct extract_fax_patterns *pat,
 			   struct extract_fax *fax_r);
