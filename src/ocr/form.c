@@ -161,9 +161,15 @@
  * 演 and 了 in addresses).  Specks left in a frame are read at a
  * confidence of 5 or less by every reading; the vouched values' surest
  * reading had every word at 27 or more (fine) and 41 (normal).  The other
- * model is asked only where the first two agree: 0.29 s more CPU per
- * fine form page (0.07 s per fine fax page), 57 MB more resident memory
- * per worker thread for its model. */
+ * model is asked only where its reading can change the outcome
+ * (ocr_form_ask_other): the first two agree, some word keeps less than
+ * the OCR front's floor (FORM_FRONT_FLOOR) and one of them read every
+ * word with FORM_VOUCH_MIN_CONF or more; its model is loaded on the first
+ * such frame of a worker thread (ocr_vouch_api).  On the 10 fine form
+ * faxes of the full set (42 pages, 1 worker) that is 0.03 s more CPU per
+ * fine page (0.57 s; chi_sim alone 0.54, asking it wherever the first
+ * two agree 0.60), the same verdicts and the same fields, and 57 MB more
+ * resident memory per worker thread that reads a form. */
 #define FORM_AS_IS 0
 #define FORM_CHECK 1
 #define FORM_OTHER_MODEL 2
@@ -174,6 +180,12 @@
 /* Above every floor the OCR front sets for a value (80 for those no check
  * confirms), below what Tesseract gives a word it is sure of (90-96). */
 #define FORM_VOUCHED_CONF 85
+/* The highest floor the OCR front sets for a value's words
+ * (extract/ocrfront.c, OCR_CONF_MIN_UNCHECKED; 70 for ID numbers and
+ * dates, whose frames this file does not tell apart): a frame whose every
+ * word keeps this much from the first two readings is taken as read
+ * whatever the second model says, so it is not asked. */
+#define FORM_FRONT_FLOOR 80
 
 struct seg {
 	int x0, y0, x1, y1;
@@ -653,65 +665,6 @@ remove_specks(PIX *pix, int em)
 	return ret;
 }
 
-/* Reads frame f's inside as it is and smoothed; where those two agree,
- * by vouch (when not NULL) as it is and, where that reading differs,
- * smoothed (FORM_AS_IS ...).  0: read (any may hold no word); 1: the
- * frame is empty; -1: failed. */
-static int
-read_frame(TessBaseAPI *api, TessBaseAPI *vouch, PIX *pix, unsigned res, int em,
-           const struct frame *f, ETEXT_DESC *monitor, struct reading rd[FORM_READINGS])
-{
-	const struct seg *in = &f->in;
-	BOX *box = boxCreate(in->x0, in->y0, in->x1 - in->x0, in->y1 - in->y0);
-	PIX *crop = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
-	PIX *framed = NULL, *grey = NULL, *smooth = NULL;
-	TessPageSegMode psm = in->y1 - in->y0 < FORM_ONE_LINE * em ?
-	                      PSM_SINGLE_LINE : PSM_SINGLE_BLOCK;
-	l_int32 ink = 0;
-	int ret = -1;
-
-	boxDestroy(&box);
-	if (crop == NULL || remove_specks(crop, em) != 0 ||
-	    pixCountPixels(crop, &ink, NULL) != 0)
-		goto out;
-	if (ink < FORM_EMPTY_INK * em * em) {
-		ret = 1;
-		goto out;
-	}
-	for (size_t i = 0; i < FORM_READINGS; i++)
-		rd[i].border = ocr_imax((int)(FORM_BORDER * em), 4);
-	framed = pixAddBorder(crop, rd[FORM_AS_IS].border, 0);
-	grey = framed != NULL ? pixConvert1To8(NULL, framed, 255, 0) : NULL;
-	smooth = grey != NULL ? pixBlockconv(grey, FORM_SMOOTH_HALF, FORM_SMOOTH_HALF) : NULL;
-	if (smooth == NULL)
-		goto out;
-	if (read_image(api, framed, res, psm, monitor, &rd[FORM_AS_IS]) != 0 ||
-	    read_image(api, smooth, res, psm, monitor, &rd[FORM_CHECK]) != 0)
-		goto out;
-	if (vouch != NULL && strcmp(rd[FORM_AS_IS].flat, rd[FORM_CHECK].flat) == 0) {
-		if (read_image(vouch, framed, res, psm, monitor, &rd[FORM_OTHER_MODEL]) != 0)
-			goto out;
-		if (strcmp(rd[FORM_AS_IS].flat, rd[FORM_OTHER_MODEL].flat) != 0 &&
-		    read_image(vouch, smooth, res, psm, monitor, &rd[FORM_OTHER_SMOOTHED]) != 0)
-			goto out;
-	}
-	ret = 0;
-out:
-	pixDestroy(&crop);
-	pixDestroy(&framed);
-	pixDestroy(&grey);
-	pixDestroy(&smooth);
-	return ret;
-}
-
-/* ---- the page's words --------------------------------------------------- */
-
-struct merge {
-	struct ocr_word *w;
-	size_t n;
-	unsigned line;         /* the next line's number */
-};
-
 static int
 min_conf(const struct ocr_page *pg)
 {
@@ -753,6 +706,118 @@ same_words(const struct reading rd[FORM_READINGS])
 	return true;
 }
 
+/* The confidence word i of the value (read[FORM_AS_IS]) keeps from the
+ * first two readings: the higher of its two where they agree word for
+ * word (same), else its own (FORM_AS_IS). */
+static int
+kept_conf(const struct reading read[FORM_READINGS], bool same, size_t i)
+{
+	int conf = read[FORM_AS_IS].pg.words[i].conf;
+
+	return same ? ocr_imax(conf, read[FORM_CHECK].pg.words[i].conf) : conf;
+}
+
+bool
+ocr_form_ask_other(const struct ocr_form_reading rd[2], int kept_min)
+{
+	return strcmp(rd[FORM_AS_IS].text, rd[FORM_CHECK].text) == 0 &&
+	       rd[FORM_AS_IS].text[0] != '\0' && kept_min < FORM_FRONT_FLOOR &&
+	       ocr_imax(rd[FORM_AS_IS].min_conf, rd[FORM_CHECK].min_conf) >= FORM_VOUCH_MIN_CONF;
+}
+
+/* ocr_form_ask_other for the first two readings of a frame. */
+static bool
+other_can_change(const struct reading read[FORM_READINGS])
+{
+	struct ocr_form_reading tr[2];
+	bool same = same_words(read);
+	int kept = 100;
+
+	for (size_t i = 0; i < 2; i++)
+		tr[i] = (struct ocr_form_reading){ read[i].flat, min_conf(&read[i].pg) };
+	for (size_t i = 0; i < read[FORM_AS_IS].pg.n_words; i++)
+		kept = ocr_imin(kept, kept_conf(read, same, i));
+	return ocr_form_ask_other(tr, kept);
+}
+
+/* rd[FORM_OTHER_MODEL] and, where it differs from rd[FORM_AS_IS],
+ * rd[FORM_OTHER_SMOOTHED]: the second model's readings of the frame, with
+ * FORM_NOISE_ROWS_VAR as ocr_form_read sets it for frames; other is left
+ * at Tesseract's default.  0: read; -1: failed. */
+static int
+read_other(TessBaseAPI *other, PIX *framed, PIX *smooth, unsigned res,
+           TessPageSegMode psm, ETEXT_DESC *monitor, struct reading rd[FORM_READINGS])
+{
+	int ret = -1;
+
+	TessBaseAPISetVariable(other, FORM_NOISE_ROWS_VAR, "0");
+	if (read_image(other, framed, res, psm, monitor, &rd[FORM_OTHER_MODEL]) == 0 &&
+	    (strcmp(rd[FORM_AS_IS].flat, rd[FORM_OTHER_MODEL].flat) == 0 ||
+	     read_image(other, smooth, res, psm, monitor, &rd[FORM_OTHER_SMOOTHED]) == 0))
+		ret = 0;
+	TessBaseAPISetVariable(other, FORM_NOISE_ROWS_VAR, "1");
+	return ret;
+}
+
+/* Reads frame f's inside as it is and smoothed; where the second model
+ * can change the value's outcome (ocr_form_ask_other), by it too
+ * (read_other; vouch, when not NULL, loads it on this first need).  0:
+ * read (any may hold no word); 1: the frame is empty; -1: failed. */
+static int
+read_frame(TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix, unsigned res, int em,
+           const struct frame *f, ETEXT_DESC *monitor, struct reading rd[FORM_READINGS])
+{
+	const struct seg *in = &f->in;
+	BOX *box = boxCreate(in->x0, in->y0, in->x1 - in->x0, in->y1 - in->y0);
+	PIX *crop = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
+	PIX *framed = NULL, *grey = NULL, *smooth = NULL;
+	TessPageSegMode psm = in->y1 - in->y0 < FORM_ONE_LINE * em ?
+	                      PSM_SINGLE_LINE : PSM_SINGLE_BLOCK;
+	l_int32 ink = 0;
+	int ret = -1;
+
+	boxDestroy(&box);
+	if (crop == NULL || remove_specks(crop, em) != 0 ||
+	    pixCountPixels(crop, &ink, NULL) != 0)
+		goto out;
+	if (ink < FORM_EMPTY_INK * em * em) {
+		ret = 1;
+		goto out;
+	}
+	for (size_t i = 0; i < FORM_READINGS; i++)
+		rd[i].border = ocr_imax((int)(FORM_BORDER * em), 4);
+	framed = pixAddBorder(crop, rd[FORM_AS_IS].border, 0);
+	grey = framed != NULL ? pixConvert1To8(NULL, framed, 255, 0) : NULL;
+	smooth = grey != NULL ? pixBlockconv(grey, FORM_SMOOTH_HALF, FORM_SMOOTH_HALF) : NULL;
+	if (smooth == NULL)
+		goto out;
+	if (read_image(api, framed, res, psm, monitor, &rd[FORM_AS_IS]) != 0 ||
+	    read_image(api, smooth, res, psm, monitor, &rd[FORM_CHECK]) != 0)
+		goto out;
+	if (vouch != NULL && other_can_change(rd)) {
+		TessBaseAPI *other = ocr_vouch_api(vouch);
+
+		if (other != NULL &&
+		    read_other(other, framed, smooth, res, psm, monitor, rd) != 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	pixDestroy(&crop);
+	pixDestroy(&framed);
+	pixDestroy(&grey);
+	pixDestroy(&smooth);
+	return ret;
+}
+
+/* ---- the page's words --------------------------------------------------- */
+
+struct merge {
+	struct ocr_word *w;
+	size_t n;
+	unsigned line;         /* the next line's number */
+};
+
 /* Frame k's value (read[FORM_AS_IS], confidences as FORM_AS_IS says), in
  * page pixels, as lines of their own after m's. */
 static void
@@ -782,10 +847,7 @@ emit_frame(struct merge *m, const struct frame *f, size_t k,
 		w.x1 = ocr_imin(ocr_imax(in->x0 + w.x1 - b, w.x0), in->x1);
 		w.y0 = ocr_imin(ocr_imax(in->y0 + w.y0 - b, in->y0), in->y1);
 		w.y1 = ocr_imin(ocr_imax(in->y0 + w.y1 - b, w.y0), in->y1);
-		if (trust == OCR_FORM_UNSURE)
-			w.conf = FORM_UNSURE_CONF;
-		else if (same && read[FORM_CHECK].pg.words[i].conf > w.conf)
-			w.conf = read[FORM_CHECK].pg.words[i].conf;
+		w.conf = trust == OCR_FORM_UNSURE ? FORM_UNSURE_CONF : kept_conf(read, same, i);
 		if (trust == OCR_FORM_VOUCHED)
 			w.conf = ocr_imax(w.conf, FORM_VOUCHED_CONF);
 		w.cell = (int)k;
@@ -894,7 +956,7 @@ merge_words(struct ocr_page *page, const int *owner, const struct frame *f,
 /* ---- the page ----------------------------------------------------------- */
 
 int
-ocr_form_read(TessBaseAPI *api, TessBaseAPI *vouch, PIX *pix, unsigned res,
+ocr_form_read(TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix, unsigned res,
               unsigned timeout_ms, struct ocr_page *page)
 {
 	int em = ocr_em_height(page->words, page->n_words);
@@ -957,8 +1019,6 @@ ocr_form_read(TessBaseAPI *api, TessBaseAPI *vouch, PIX *pix, unsigned res,
 		b->y1 = ocr_imax(b->y1, w->y1);
 	}
 	TessBaseAPISetVariable(api, FORM_NOISE_ROWS_VAR, "0");
-	if (vouch != NULL)
-		TessBaseAPISetVariable(vouch, FORM_NOISE_ROWS_VAR, "0");
 	for (size_t k = 0; k < n_frames; k++) {
 		struct ocr_cell *c = &page->cells[k];
 		int rc;
@@ -995,8 +1055,6 @@ out:
 	}
 	TessBaseAPISetPageSegMode(api, psm);
 	TessBaseAPISetVariable(api, FORM_NOISE_ROWS_VAR, "1");
-	if (vouch != NULL)
-		TessBaseAPISetVariable(vouch, FORM_NOISE_ROWS_VAR, "1");
 	if (monitor != NULL)
 		TessMonitorDelete(monitor);
 	for (size_t k = 0; rd != NULL && k < n_frames; k++)

@@ -76,6 +76,28 @@ struct ocr_form_reading {
 	int min_conf;
 };
 
+/* Whether the second model's reading of a frame can change what its
+ * value becomes, after the first two, rd[0] as the frame is and rd[1]
+ * smoothed: they agree on a value, some word of it keeps less than the
+ * OCR front's floor from them (kept_min: the lowest confidence the
+ * value's words keep, form.c's FORM_FRONT_FLOOR) and one of them is sure
+ * enough of every word to be vouched for.  Pure. */
+bool ocr_form_ask_other(const struct ocr_form_reading rd[2], int kept_min);
+
+/* A worker thread's second model (OCR_VOUCH_LANGUAGE in ocr.c), loaded
+ * on first need: most pages are no forms, most frames need it not. */
+struct ocr_vouch {
+	const char *datapath;          /* where the models are, borrowed */
+	struct TessBaseAPI *api;       /* NULL until taken */
+	char *key;                     /* api's key in ocr.c's cache */
+	bool tried;                    /* taken, or found missing */
+};
+
+/* vouch's handle: on the first call taken from ocr.c's cache of
+ * initialised handles or loaded; NULL when the model is missing (asked
+ * once).  The worker gives it back with its own. */
+struct TessBaseAPI *ocr_vouch_api(struct ocr_vouch *vouch);
+
 /* The trust the n readings of a frame give its value: rd[0] as the frame
  * is, rd[1] smoothed, by the second model rd[2] (n >= 3) as it is and
  * rd[3] (n = 4) smoothed.  Pure. */
@@ -87,8 +109,8 @@ enum ocr_form_trust ocr_form_trust(const struct ocr_form_reading *rd, size_t n);
  * fills page->cells (each with its printed label, owned by page and freed
  * with it) and each word's cell, and rebuilds page->text.  api and pix
  * are borrowed; pix is not changed.  vouch (borrowed, may be NULL: no
- * value is then vouched) is a Tesseract handle with another model, the
- * frames' third reading.  res is the page's resolution as
+ * value is then vouched) gives the frames' third reading, by another
+ * model, loaded where first needed.  res is the page's resolution as
  * Tesseract is told it.  Blocks on the CPU: the frames' search runs over
  * the whole page, then Tesseract over each frame; both stop at timeout_ms
  * (0: none).  Returns 0 when the frames were read, and also when the page
@@ -98,7 +120,7 @@ enum ocr_form_trust ocr_form_trust(const struct ocr_form_reading *rd, size_t n);
  * read, the page is left as it was (no cells).  api's page segmentation
  * mode is kept, and its textord_noise_rejrows is left at Tesseract's
  * default, 1. */
-int ocr_form_read(struct TessBaseAPI *api, struct TessBaseAPI *vouch, struct Pix *pix,
+int ocr_form_read(struct TessBaseAPI *api, struct ocr_vouch *vouch, struct Pix *pix,
                   unsigned res, unsigned timeout_ms, struct ocr_page *page);
 
 /* The office form's check-box options (templates/form.tpl, @choice),

@@ -496,28 +496,29 @@ api_give(TessBaseAPI *api, char *key)
  * complaint is not printed for every document. */
 static char *vouch_missing;
 
-/* The second model's handle for a worker, or NULL when it is missing. */
-static TessBaseAPI *
-vouch_take(const char *datapath, char **key_r)
+TessBaseAPI *
+ocr_vouch_api(struct ocr_vouch *vouch)
 {
-	TessBaseAPI *api;
 	char *why = NULL;
 	bool missing;
 
+	if (vouch->tried)
+		return vouch->api;
+	vouch->tried = true;
 	pthread_mutex_lock(&cache_lock);
-	missing = vouch_missing != NULL && strcmp(vouch_missing, datapath) == 0;
+	missing = vouch_missing != NULL && strcmp(vouch_missing, vouch->datapath) == 0;
 	pthread_mutex_unlock(&cache_lock);
 	if (missing)
 		return NULL;
-	api = api_take(datapath, OCR_VOUCH_LANGUAGE, key_r, &why);
-	if (api == NULL) {
+	vouch->api = api_take(vouch->datapath, OCR_VOUCH_LANGUAGE, &vouch->key, &why);
+	if (vouch->api == NULL) {
 		pthread_mutex_lock(&cache_lock);
 		free(vouch_missing);
-		vouch_missing = strdup(datapath);
+		vouch_missing = strdup(vouch->datapath);
 		pthread_mutex_unlock(&cache_lock);
 	}
 	free(why);
-	return api;
+	return vouch->api;
 }
 
 struct text_buf {
@@ -739,9 +740,9 @@ out:
 
 /* The page read again as a form by its layout, when it is one (form.c),
  * in the time the page has left: elapsed_ms were spent.  vouch: the
- * second model's handle, or NULL. */
+ * worker's second model, loaded on first need (ocr_vouch_api). */
 static void
-read_form(const struct run *r, TessBaseAPI *api, TessBaseAPI *vouch, PIX *pix,
+read_form(const struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix,
           unsigned res, double elapsed_ms, size_t i, struct ocr_page *page,
           char **problem_r)
 {
@@ -765,7 +766,7 @@ read_form(const struct run *r, TessBaseAPI *api, TessBaseAPI *vouch, PIX *pix,
 }
 
 static void
-page_run(struct run *r, TessBaseAPI *api, TessBaseAPI *vouch, size_t i)
+page_run(struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, size_t i)
 {
 	struct slot *s = &r->slots[i];
 	PIX *pix, *clean;
@@ -802,8 +803,9 @@ static void *
 worker(void *arg)
 {
 	struct run *r = arg;
-	TessBaseAPI *api = NULL, *vouch = NULL;
-	char *key = NULL, *vouch_key = NULL;
+	TessBaseAPI *api = NULL;
+	struct ocr_vouch vouch = { .datapath = r->datapath };
+	char *key = NULL;
 
 	for (;;) {
 		size_t i;
@@ -826,16 +828,13 @@ worker(void *arg)
 				pthread_mutex_unlock(&r->lock);
 				break;
 			}
-			/* Without the second model the pages are read as
-			 * before, no form value vouched. */
-			vouch = vouch_take(r->datapath, &vouch_key);
 		}
-		page_run(r, api, vouch, i);
+		page_run(r, api, &vouch, i);
 	}
 	if (api != NULL)
 		api_give(api, key);
-	if (vouch != NULL)
-		api_give(vouch, vouch_key);
+	if (vouch.api != NULL)
+		api_give(vouch.api, vouch.key);
 	return NULL;
 }
 

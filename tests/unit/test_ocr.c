@@ -893,6 +893,45 @@ test_form_trust(void **state)
 	}
 }
 
+/* Whether the second model is asked (form.c, FORM_FRONT_FLOOR): only
+ * where its reading can change the value's outcome.  The first two
+ * readings with their lowest word confidences, and the lowest confidence
+ * the value's words keep from them. */
+static const struct ask_case {
+	const char *what;
+	struct ocr_form_reading rd[2];
+	int kept_min;
+	bool want;
+} ask_cases[] = {
+	{ "agree, every word kept at 86 or more: above every floor, not asked",
+	  { { "\u897f\u95e8\u8857\u9053203\u53f7", 86 },
+	    { "\u897f\u95e8\u8857\u9053203\u53f7", 90 } }, 86, false },
+	{ "agree, the lowest word kept at the floor, 80: not asked",
+	  { { "028000", 62 }, { "028000", 80 } }, 80, false },
+	{ "agree, a word kept at 79: asked",
+	  { { "028000", 60 }, { "028000", 79 } }, 79, true },
+	{ "agree, the surer reading at the trust floor, 20: asked",
+	  { { "\u5f00\u9c81\u53bf", 3 }, { "\u5f00\u9c81\u53bf", 20 } }, 20, true },
+	{ "agree on specks read as \u56db, at 5 and 19: below the trust floor, not asked",
+	  { { "028000\u56db", 5 }, { "028000\u56db", 19 } }, 19, false },
+	{ "differ, however sure: not asked",
+	  { { "\u4f5c\u548c\u53c2\u8003", 31 }, { "\u4f5c\u53c2\u8003", 41 } }, 31, false },
+	{ "both read nothing: not asked",
+	  { { "", 100 }, { "", 100 } }, 100, false },
+};
+
+static void
+test_form_ask_other(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof ask_cases / sizeof ask_cases[0]; i++) {
+		const struct ask_case *c = &ask_cases[i];
+
+		print_message("%s\n", c->what);
+		assert_int_equal(ocr_form_ask_other(c->rd, c->kept_min), c->want);
+	}
+}
+
 /* ---- pages the form reader gives up on --------------------------------- */
 
 /* Short bars, each a frame side by its height (1.4 em), far more of them
@@ -966,6 +1005,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_read),
 		cmocka_unit_test(test_form),
 		cmocka_unit_test(test_form_trust),
+		cmocka_unit_test(test_form_ask_other),
 		cmocka_unit_test(test_form_stripes),
 		cmocka_unit_test(test_time_limit),
 	};
