@@ -235,25 +235,54 @@ t_ogictl "$nat" incomplete 2026-000001 --missing signature >/dev/null
 t_ogictl "$nat" accept 2026-000001 >"$nat/out"
 t_check_fails "a new correction notice forgets the correction received before it" \
 	grep -q "received 2026-\(09-24\|11-25\)" "$nat/out"
-# A held mail filed to the incomplete case is its correction: accept
-# counts from its receipt (Thu 2026-11-26 15:20), not from the command.
-t_ogictl "$nat" incomplete 2026-000001 --missing signature >/dev/null
-cat >"$nat/inbox/new/1795677600.M9P1.paper" <<EML
+# Held mails filed to an incomplete case: a second application, asked for
+# a correction on Wed 2026-11-25 12:00 (set in the database: ogictl can
+# only ask now).
+sed 's/^Message-ID: .*/Message-ID: <second-application@example.net>/' \
+	"$OGI_SRCDIR/samples/01-form-complete.eml" \
+	>"$nat/inbox/new/1795140120.M2P1.sample"
+t_ogid "$nat" --once 2>/dev/null
+sqlite3 "$nat/state/ogid.db" "UPDATE cases SET state = 'incomplete'
+	WHERE id = '2026-000002';
+	INSERT INTO events (at, case_id, type, detail)
+	VALUES ($(date -d '2026-11-25 12:00 +0800' +%s), '2026-000002',
+	'incomplete', 'asked by the test')"
+t_held() { # FILE DATE-HEADER BODY
+	cat >"$nat/inbox/new/$1" <<EML
 From: scan@example.net
 To: ogi@example.gov.cn
 Subject: 扫描件
-Date: Thu, 26 Nov 2026 15:20:00 +0800
-Message-ID: <held-correction@example.net>
+Date: $2
+Message-ID: <$1@example.net>
 MIME-Version: 1.0
 Content-Type: text/plain; charset=UTF-8
 
-请问你们局的办公时间是几点到几点？
+$3
 EML
+}
+t_held 1795564800.M8P1.early "Wed, 25 Nov 2026 08:00:00 +0800" "补正材料见附件"
+t_held 1795677600.M9P1.question "Thu, 26 Nov 2026 15:20:00 +0800" \
+	"请问你们局的办公时间是几点到几点？"
+t_held 1795741200.M10P1.paper "Fri, 27 Nov 2026 09:00:00 +0800" "补正材料见附件"
+t_held 1795748400.M11P1.thanks "Fri, 27 Nov 2026 11:00:00 +0800" "谢谢"
 t_ogid "$nat" --once 2>/dev/null
-t_ogictl "$nat" holding file 1795677600.M9P1.paper --case 2026-000001 >/dev/null
-t_check "the mail is filed to the incomplete case" [ $? = 0 ]
-t_ogictl "$nat" accept 2026-000001 >"$nat/out"
-t_check "accepting it counts from the filed mail's receipt" \
-	grep -q "^deadline 2026-12-24, counted anew: 20 working days from .*received 2026-11-26 15:20" "$nat/out"
+t_ogictl "$nat" holding file 1795677600.M9P1.question --case 2026-000002 \
+	>"$nat/out"
+t_check "a question is filed to the incomplete case, saying the period is unchanged" \
+	grep -q "filed into 2026-000002 (the case's period is unchanged)" "$nat/out"
+t_check "... and records no correction receipt" [ "$(sqlite3 "$nat/state/ogid.db" \
+	"SELECT coalesce(correction_received_at, 0) FROM cases WHERE id = '2026-000002'")" = 0 ]
+t_check_fails "a mail received before the correction notice is refused as its correction" \
+	t_ogictl "$nat" holding file 1795564800.M8P1.early --case 2026-000002 \
+	--correction 2>"$nat/err"
+t_check "... naming both times" grep -q "received 2026-11-25 08:00, before 2026-000002 was last asked for a correction (2026-11-25 12:00)" "$nat/err"
+t_ogictl "$nat" holding file 1795741200.M10P1.paper --case 2026-000002 \
+	--correction >"$nat/out"
+t_check "the correction is filed with --correction, saying its receipt counts" \
+	grep -q "filed into 2026-000002 as its correction, received 2026-11-27 09:00" "$nat/out"
+t_ogictl "$nat" holding file 1795748400.M11P1.thanks --case 2026-000002 >/dev/null
+t_ogictl "$nat" accept 2026-000002 >"$nat/out"
+t_check "accept counts from the correction's receipt, not the question nor a later thank-you" \
+	grep -q "^deadline 2026-12-25, counted anew: 20 working days from .*received 2026-11-27 09:00" "$nat/out"
 
 t_done

@@ -303,7 +303,8 @@ case_received_check(const struct config *cfg, const struct registry_case *c,
  * now (rules_move_clock); sets in *m what applies, pointing into *mc.  The
  * corrected application's receipt is the one the clerk gives (received,
  * accept --received), else the newest correction the registry holds for
- * the case (merged by ogid, or a held mail filed to it), else, for an
+ * the case (merged by ogid, or a held mail filed to it with
+ * holding file --correction), else, for an
  * incomplete case accepted on a correction that came another way, now. */
 static int
 case_move_clock(const struct config *cfg, const struct registry_case *c,

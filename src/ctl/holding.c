@@ -17,7 +17,17 @@ static void
 ctl_holding_usage(void)
 {
 	fputs("usage: ogictl holding [--json]\n"
-	      "       ogictl holding file MSG --case ID | --new | --dismiss\n",
+	      "       ogictl holding file MSG --case ID [--correction] | --new |"
+	      " --dismiss\n"
+	      "  --case ID       link the mail to the case; nothing about its "
+	      "period\n"
+	      "  --correction    ... as the correction the case waits for: its "
+	      "receipt\n"
+	      "                  counts the corrected application's period "
+	      "(refused if\n"
+	      "                  received before the last correction notice; "
+	      "of several,\n"
+	      "                  the newest received counts)\n",
 	      stderr);
 }
 
@@ -134,6 +144,12 @@ ctl_holding_end(const struct config *cfg, const char *which,
 
 	if (rc == 0)
 		rc = registry_holding_received(reg, which, &found, &received, &err);
+	if (rc == 0 && found) {
+		struct clock_local at;
+
+		clock_local(cfg->timezone, received, &at);
+		fresh.tz_offset = at.utc_offset;
+	}
 	if (rc == 0 && action == REGISTRY_HOLDING_NEW && found) {
 		rc = ctl_holding_deadline(cfg, received, &dl, &fresh.tz_offset,
 					  &err);
@@ -158,8 +174,16 @@ ctl_holding_end(const struct config *cfg, const char *which,
 		printf("%s: application %s opened, waiting for a clerk (deadline "
 		       "%s%s)\n", which, id, dl.deadline,
 		       dl.provisional ? ", provisional" : "");
-	else
-		printf("%s filed into %s\n", which, id);
+	else if (action == REGISTRY_HOLDING_CORRECTION) {
+		char *when = clock_format(cfg->timezone, received,
+					  "%Y-%m-%d %H:%M");
+
+		printf("%s filed into %s as its correction, received %s: "
+		       "accept counts the period from it\n", which, id, when);
+		g_free(when);
+	} else
+		printf("%s filed into %s (the case's period is unchanged)\n",
+		       which, id);
 	rules_deadline_clear(&dl);
 	return 0;
 }
@@ -172,12 +196,13 @@ ctl_holding(const struct config *cfg, int argc, char **argv)
 		{ "case", required_argument, NULL, 'c' },
 		{ "new", no_argument, NULL, 'n' },
 		{ "dismiss", no_argument, NULL, 'd' },
+		{ "correction", no_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum registry_holding_action action = REGISTRY_HOLDING_FILE;
 	const char *case_id = NULL;
 	int c, actions = 0;
-	bool json = false;
+	bool json = false, correction = false;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -187,15 +212,19 @@ ctl_holding(const struct config *cfg, int argc, char **argv)
 			  actions++; break;
 		case 'n': action = REGISTRY_HOLDING_NEW; actions++; break;
 		case 'd': action = REGISTRY_HOLDING_DISMISS; actions++; break;
+		case 'r': correction = true; break;
 		default: ctl_holding_usage(); return 2;
 		}
 	}
 	if (optind == argc && actions == 0)
 		return ctl_holding_list(cfg, json);
 	if (optind + 2 != argc || strcmp(argv[optind], "file") != 0 ||
-	    actions != 1 || json) {
+	    actions != 1 || json ||
+	    (correction && action != REGISTRY_HOLDING_FILE)) {
 		ctl_holding_usage();
 		return 2;
 	}
+	if (correction)
+		action = REGISTRY_HOLDING_CORRECTION;
 	return ctl_holding_end(cfg, argv[optind + 1], action, case_id);
 }

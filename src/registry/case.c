@@ -341,3 +341,24 @@ registry_cases_due(struct registry *reg, bool (*open)(const char *state),
 	*n_r = kept;
 	return 0;
 }
+
+int
+registry_case_incomplete_since(struct registry *reg, const char *id,
+			       int64_t *at_r, struct ogi_error *err)
+{
+	struct registry_stmt s;
+	int rc;
+
+	*at_r = 0;
+	if (registry_stmt_prepare(reg, &s,
+				  "SELECT coalesce(max(at), 0) FROM events"
+				  " WHERE case_id = ?1 AND type = 'incomplete'",
+				  "read last move to incomplete", err) != 0)
+		return -1;
+	registry_stmt_text(&s, 1, id);
+	rc = registry_stmt_step(&s, err);
+	if (rc > 0)
+		*at_r = sqlite3_column_int64(s.st, 0);
+	registry_stmt_finish(&s);
+	return rc < 0 ? -1 : 0;
+}

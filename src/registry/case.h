@@ -90,6 +90,14 @@ struct registry_case_move {
 int registry_case_move(struct registry *reg, const struct registry_case_move *m,
 		       int64_t *letter_id_r, struct ogi_error *err);
 
+/* When case id last moved to incomplete (its newest "incomplete" event,
+ * by a clerk or by ogid): a correction answers the notice of that move,
+ * so none is received before it.  Sets *at_r to 0 when the case never
+ * moved there (ogid registered it incomplete, or it was never asked).
+ * Returns 0, or -1 on a database error. */
+int registry_case_incomplete_since(struct registry *reg, const char *id,
+				   int64_t *at_r, struct ogi_error *err);
+
 /* True when column is a case column registry_case_edit may change: the
  * strings of EXTRACT_APPLICATION_STRINGS and applicant_kind, id_type,
  * delivery, medium, org_kind. */

@@ -1,3 +1,4 @@
+#include "registry/case.h"
 #include "registry/holding.h"
 
 #include <string.h>
@@ -187,15 +188,45 @@ holding_new_case(struct registry *reg, const struct holding_msg *m,
 					  case_r, err);
 }
 
-/* A held mail filed to a case that waits for a correction is one: the
- * newest received counts the corrected application's period (Regulation
- * Art. 30), as when ogid merges it. */
+/* Unix time t as YYYY-MM-DD HH:MM at UTC offset tz_offset seconds. */
+static char *
+holding_local(int64_t t, int tz_offset)
+{
+	GDateTime *utc = g_date_time_new_from_unix_utc(t);
+	GDateTime *local = g_date_time_add_seconds(utc, tz_offset);
+	char *text = g_date_time_format(local, "%Y-%m-%d %H:%M");
+
+	g_date_time_unref(local);
+	g_date_time_unref(utc);
+	return text;
+}
+
+/* A held mail a clerk files as case_id's correction counts the corrected
+ * application's period (Regulation Art. 30), as when ogid merges one.  It
+ * must answer the case's last correction notice, so one received before
+ * that is refused; of several filed, the newest received is the one that
+ * completed the application. */
 static int
-holding_correction_received(struct registry *reg, const char *case_id,
-			    int64_t received_at, struct ogi_error *err)
+holding_correction_received(struct registry *reg, const char *which,
+			    const char *case_id, int64_t received_at,
+			    int tz_offset, struct ogi_error *err)
 {
 	struct registry_stmt s;
+	int64_t since;
 
+	if (registry_case_incomplete_since(reg, case_id, &since, err) != 0)
+		return -1;
+	if (received_at < since) {
+		char *got = holding_local(received_at, tz_offset);
+		char *notice = holding_local(since, tz_offset);
+
+		error_set(err, "%s was received %s, before %s was last asked for "
+			  "a correction (%s): it cannot be that correction (file "
+			  "it without --correction)", which, got, case_id, notice);
+		g_free(got);
+		g_free(notice);
+		return -1;
+	}
 	if (registry_stmt_prepare(reg, &s,
 				  "UPDATE cases SET correction_received_at ="
 				  " max(coalesce(correction_received_at, 0), ?2)"
@@ -206,7 +237,15 @@ holding_correction_received(struct registry *reg, const char *case_id,
 		return -1;
 	registry_stmt_text(&s, 1, case_id);
 	registry_stmt_int(&s, 2, received_at);
-	return registry_stmt_run(&s, err);
+	if (registry_stmt_run(&s, err) != 0)
+		return -1;
+	if (sqlite3_changes(reg->db) != 1) {
+		error_set(err, "%s is not waiting for a correction (it is "
+			  "neither incomplete nor in review with one): file "
+			  "the mail without --correction", case_id);
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -217,6 +256,7 @@ holding_end_in_tx(struct registry *reg, const char *which,
 {
 	static const char *const events[] = {
 		[REGISTRY_HOLDING_FILE] = "filed",
+		[REGISTRY_HOLDING_CORRECTION] = "filed",
 		[REGISTRY_HOLDING_NEW] = "registered",
 		[REGISTRY_HOLDING_DISMISS] = "dismissed",
 	};
@@ -233,15 +273,17 @@ holding_end_in_tx(struct registry *reg, const char *which,
 		return -1;
 	}
 	rc = 0;
-	if (action == REGISTRY_HOLDING_FILE) {
+	if (action == REGISTRY_HOLDING_FILE ||
+	    action == REGISTRY_HOLDING_CORRECTION) {
 		rc = registry_case_exists(reg, case_id, &exists, err);
 		if (rc == 0 && !exists) {
 			error_set(err, "no application %s", case_id);
 			rc = -1;
 		}
-		if (rc == 0)
-			rc = holding_correction_received(reg, case_id,
-							 m.received_at, err);
+		if (rc == 0 && action == REGISTRY_HOLDING_CORRECTION)
+			rc = holding_correction_received(reg, which, case_id,
+							 m.received_at,
+							 fresh->tz_offset, err);
 		if (rc == 0)
 			g_strlcpy(case_r, case_id, REGISTRY_CASE_ID_SIZE);
 	} else if (action == REGISTRY_HOLDING_NEW) {
@@ -258,7 +300,8 @@ holding_end_in_tx(struct registry *reg, const char *which,
 		registry_stmt_text(&s, 2, action == REGISTRY_HOLDING_DISMISS ?
 				   "dismissed" : "filed");
 		registry_stmt_text(&s, 3, case_r[0] != '\0' ? case_r : NULL);
-		registry_stmt_text(&s, 4, action == REGISTRY_HOLDING_FILE ? "linked" :
+		registry_stmt_text(&s, 4, action == REGISTRY_HOLDING_FILE ||
+				   action == REGISTRY_HOLDING_CORRECTION ? "linked" :
 				   action == REGISTRY_HOLDING_NEW ? "case" : NULL);
 		rc = registry_stmt_run(&s, err);
 	}
@@ -267,6 +310,8 @@ holding_end_in_tx(struct registry *reg, const char *which,
 					m.id, events[action],
 					action == REGISTRY_HOLDING_NEW ?
 					"needs_review: from the holding list" :
+					action == REGISTRY_HOLDING_CORRECTION ?
+					"from the holding list, as its correction" :
 					"from the holding list", err);
 	holding_msg_clear(&m);
 	return rc;

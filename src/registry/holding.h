@@ -43,23 +43,31 @@ void registry_holding_rows_free(struct registry_holding_row *rows, size_t n);
 
 /* What a clerk does with a held message. */
 enum registry_holding_action {
-	REGISTRY_HOLDING_FILE,    /* join case_id */
+	REGISTRY_HOLDING_FILE,    /* join case_id; nothing about its period */
+	REGISTRY_HOLDING_CORRECTION, /* join case_id as its correction */
 	REGISTRY_HOLDING_NEW,     /* a new case in state needs_review */
 	REGISTRY_HOLDING_DISMISS, /* nothing more to do */
 };
 
 /* Ends the holding of the held message which (a file name, mailbox/uid or
  * Message-ID), in one transaction: FILE links it to case_id (which must
- * exist; a case incomplete, or in needs_review with a correction, keeps
- * the message's receipt as its correction's when it is the newest:
- * registry_case.correction_received_at); NEW opens a case for it in state needs_review with deadline
+ * exist) and records nothing about the case's period; CORRECTION links it
+ * too and keeps its receipt as the correction's
+ * (registry_case.correction_received_at), refused unless the case waits
+ * for a correction (incomplete, or needs_review with one) and the message
+ * was received no earlier than the case's last move to incomplete
+ * (registry_case_incomplete_since; the error shows both times at
+ * fresh->tz_offset); of several filed so, the newest received is kept:
+ * the last one completed the application.  NEW opens a case for it in
+ * state needs_review with deadline
  * (YYYY-MM-DD, or NULL) counted from its receipt, the office's time zone
  * offset tz_offset, its sender as the applicant's e-mail and review as
  * the reason a clerk must look; DISMISS only marks it.  Each writes an
  * event in the handle's actor's name.  case_r (room for
  * REGISTRY_CASE_ID_SIZE) gets the case filed into or opened, "" for
  * DISMISS.  Returns 0, or -1 when which names no held message (or
- * several), the case does not exist, or on a database error. */
+ * several), the case does not exist, a correction is refused, or on a
+ * database error. */
 struct registry_holding_new {
 	const char *deadline;
 	bool deadline_provisional;

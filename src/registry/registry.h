@@ -281,7 +281,7 @@ struct registry_case {
 	int64_t concluded_at; /* when the outcome was recorded, 0 if not */
 	int64_t correction_received_at; /* Unix time the newest correction
 	                         was received (merged by ogid, or a held mail
-	                         a clerk filed to the incomplete case), 0 if
+	                         a clerk filed as its correction), 0 if
 	                         none since the case last became incomplete
 	                         by a clerk; a needs_review case that holds
 	                         one waits with that correction (needs_review
