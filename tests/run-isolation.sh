@@ -85,7 +85,7 @@ cat >>"$dir/ogid.conf" <<CONF
 
 [limits]
 parse_timeout = 30
-parse_memory = 300M
+parse_memory = 400M
 CONF
 faulty "$dir" hang OGID-TEST-HANG 0
 OGID_TEST_FAULTS=1 "$OGI_BUILDDIR/ogid" -c "$dir/ogid.conf" --once \
@@ -124,7 +124,7 @@ if [ -n "$worker" ]; then
 		t_pass "address-space limit: not applicable under ASan"
 	else
 		t_check "the worker's address space is bounded by parse_memory" \
-			grep -q '^Max address space *314572800 *314572800' "/proc/$worker/limits"
+			grep -q '^Max address space *419430400 *419430400' "/proc/$worker/limits"
 	fi
 fi
 kill "$daemon" 2>/dev/null
