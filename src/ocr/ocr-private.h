@@ -7,7 +7,6 @@
 #ifndef OGI_OCR_PRIVATE_H
 #define OGI_OCR_PRIVATE_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "ocr/ocr.h"
@@ -103,40 +102,6 @@ struct TessBaseAPI *ocr_vouch_api(struct ocr_vouch *vouch);
  * is, rd[1] smoothed, by the second model rd[2] (n >= 3) as it is and
  * rd[3] (n = 4) smoothed.  Pure. */
 enum ocr_form_trust ocr_form_trust(const struct ocr_form_reading *rd, size_t n);
-
-/* The confidence of a vouched word: above every floor the OCR front sets
- * for a value (80 for those no check confirms), below what Tesseract
- * gives a word it is sure of (90-96). */
-#define OCR_VOUCHED_CONF 85
-
-/* Folds s in place (UTF-8) for comparing readings of a line: the marks
- * that part a label from its value (: , ; in either width) become ':'. */
-void ocr_lines_fold(char *s);
-
-/* Whether line `line` of page is to be read again by ocr_lines_vouch: it
- * has words, none in a form's frame, and one below the OCR front's floor
- * (lines.c, LINES_NEED_CONF).  Pure. */
-bool ocr_lines_needs_reading(const struct ocr_page *page, unsigned line);
-
-/* Raises every word of line `line` of page to OCR_VOUCHED_CONF (none is
- * lowered) when ocr_form_trust vouches for the n readings rd of it (rd[0]
- * the page's own); leaves them otherwise.  Pure. */
-void ocr_lines_settle(struct ocr_page *page, unsigned line,
-                      const struct ocr_form_reading *rd, size_t n);
-
-#define OCR_LINES_LATE 1       /* ocr_lines_vouch's time ran out */
-
-/* Reads again each line of page that ocr_lines_needs_reading, cut from
- * pix (the cleaned page, 1 bpp; borrowed, not changed) as one line:
- * smoothed by api and, where ocr_form_ask_other says so, by vouch's
- * model (loaded then; missing: the line is left) as it is and smoothed,
- * and settles it (ocr_lines_settle).  A page with form frames is left.
- * Only confidences change.  res as for ocr_form_read.  Blocks on the CPU
- * until deadline_ms (ocr_now_ms's clock; 0: none), checked between
- * lines.  0; OCR_LINES_LATE when it stopped at the deadline (lines read
- * so far keep their gain); -1 when out of memory or Tesseract failed. */
-int ocr_lines_vouch(struct TessBaseAPI *api, struct ocr_vouch *vouch, struct Pix *pix,
-                    unsigned res, double deadline_ms, struct ocr_page *page);
 
 /* Reads a page as a form, by its layout (form.c): finds the frames ruled
  * on pix (the cleaned page, 1 bpp), re-reads the inside of each on its

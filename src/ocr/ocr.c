@@ -765,26 +765,6 @@ read_form(const struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, PIX *p
 		                            "form's frames", i + 1);
 }
 
-/* The page's lines outside a form's frames vouched for where they need
- * it (lines.c), in the time the page has left since start_ms. */
-static void
-read_lines(const struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix,
-           unsigned res, double start_ms, size_t i, struct ocr_page *page,
-           char **problem_r)
-{
-	double deadline = r->timeout_ms > 0 ? start_ms + r->timeout_ms : 0;
-	int rc = ocr_lines_vouch(api, vouch, pix, res, deadline, page);
-
-	if (*problem_r != NULL)
-		return;
-	if (rc == OCR_LINES_LATE)
-		*problem_r = late_problem(r, i, "some lines not read again, "
-		                          "their words' confidences kept");
-	else if (rc < 0)
-		*problem_r = xstrdup_printf("page %zu: out of memory or Tesseract failed "
-		                            "reading its lines again", i + 1);
-}
-
 static void
 page_run(struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, size_t i)
 {
@@ -813,9 +793,6 @@ page_run(struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, size_t i)
 		if (whole && s->page.text != NULL)
 			read_form(r, api, vouch, clean, tres, ocr_now_ms() - start, i,
 			          &s->page, &s->problem);
-		if (whole && s->page.text != NULL)
-			read_lines(r, api, vouch, clean, tres, start, i, &s->page,
-			           &s->problem);
 	} else
 		s->page.text = strdup("");
 	s->ok = s->page.text != NULL;
