@@ -258,6 +258,25 @@ t_ogictl "$dir" accept "$case" >"$dir/out"
 t_check "the clerk's acceptance counts from the correction's receipt" \
 	grep -q "counted anew: 20 working days from 2026-09-28 (received 2026-09-24 17:30, after" "$dir/out"
 
+# A correction that leaves the case incomplete (a second notice owed) did
+# not complete it: its receipt is not kept, and the clerk's acceptance
+# later, on the rest received another way, counts from the acceptance.
+# Received yesterday and the day before: the sweep must not abandon it.
+dir=$(t_state_dir partial)
+printf 'rules = national-2019\n' >"$dir/ogid.conf.tmp"
+sed -i '/^\[ogid\]$/r '"$dir/ogid.conf.tmp" "$dir/ogid.conf"
+now=$(date +%s)
+cp "$corpus/$incomplete.eml" "$dir/inbox/new/$((now - 172800)).M1P1.app"
+t_reply "$applicant" "Re: 补正告知书" partial "补正：我的联系电话是 13800138000。" \
+	>"$dir/inbox/new/$((now - 86400)).M1P1.corr"
+t_ogid "$dir" --once 2>/dev/null
+case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
+t_check "a partial correction leaves the case incomplete without its receipt" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT state || ' ' || coalesce(correction_received_at, 0) FROM cases WHERE id = '$case'")" = "incomplete 0" ]
+t_ogictl "$dir" accept "$case" >"$dir/out"
+t_check "the clerk's acceptance counts from now, not from the partial correction" \
+	grep -q "received $(TZ=Asia/Shanghai date -d @"$(date +%s)" +%Y-%m-%d)" "$dir/out"
+
 # --- status queries: answered only to the case's own address -------------
 dir=$(t_state_dir status)
 cp "$corpus/$good.eml" "$dir/inbox/new/$good"

@@ -117,21 +117,26 @@ registry_case_correction_due_in_tx(struct registry *reg, const char *id,
 }
 
 /* Keeps the receipt of correction message_id on case id, for a clerk who
- * accepts the case later. */
+ * accepts the case later.  One that leaves the case incomplete (a further
+ * notice owed) did not complete the application, so no receipt is kept:
+ * the correction that does complete it counts the period. */
 static int
 automatic_correction_received(struct registry *reg, const char *id,
-			      int64_t message_id, struct ogi_error *err)
+			      int64_t message_id, const char *to,
+			      struct ogi_error *err)
 {
 	struct registry_stmt s;
 
 	if (registry_stmt_prepare(reg, &s,
 				  "UPDATE cases SET correction_received_at ="
+				  " CASE WHEN ?3 THEN NULL ELSE"
 				  " (SELECT received_at FROM messages WHERE id = ?2)"
-				  " WHERE id = ?1", "store correction receipt",
+				  " END WHERE id = ?1", "store correction receipt",
 				  err) != 0)
 		return -1;
 	registry_stmt_text(&s, 1, id);
 	registry_stmt_int(&s, 2, message_id);
+	registry_stmt_int(&s, 3, strcmp(to, "incomplete") == 0);
 	return registry_stmt_run(&s, err);
 }
 
@@ -155,7 +160,7 @@ registry_correction_apply_in_tx(struct registry *reg, const char *id,
 		return -1;
 	}
 	if (registry_case_record_update_in_tx(reg, id, rec, err) != 0 ||
-	    automatic_correction_received(reg, id, message_id, err) != 0)
+	    automatic_correction_received(reg, id, message_id, to, err) != 0)
 		return -1;
 	for (size_t i = 0; changed != NULL && changed[i] != NULL; i++)
 		if (registry_event_add(reg, id, message_id, "corrected", changed[i],

@@ -40,7 +40,8 @@ struct registry_case_clock {
  * correction_due is not NULL (a new notice's period, national-2019), the
  * day after which it is abandoned uncorrected is that one; the case
  * keeps the correction's receipt (message_id's received_at) as
- * correction_received_at.  Returns
+ * correction_received_at, except when to is incomplete: a correction that
+ * left it incomplete completed nothing, and the column is cleared.  Returns
  * 0, or -1 when it is no longer in from (nothing of this written) or on a
  * database error. */
 int registry_correction_apply_in_tx(struct registry *reg, const char *id,

@@ -283,7 +283,8 @@ struct registry_case {
 	                         was received (merged by ogid, or a held mail
 	                         a clerk filed as its correction), 0 if
 	                         none since the case last became incomplete
-	                         by a clerk; a needs_review case that holds
+	                         (a clerk's move, or a correction that left
+	                         it so); a needs_review case that holds
 	                         one waits with that correction (needs_review
 	                         is reached only from received and incomplete) */
 	struct extract_record rec; /* the extracted fields; rec.kind is
