@@ -213,7 +213,8 @@ t_check "national-2019: accepting a correction read in review counts from its re
 	grep -q "^deadline 2026-10-29, counted anew: 20 working days from .*received 2026-09-24 16:05" "$nat/out"
 
 # A correction that came on paper: the clerk gives the day it was received
-# (not after today, not before the application's own receipt).
+# (not after today, not before the application's own receipt nor before
+# the correction notice).
 t_ogictl "$nat" incomplete 2026-000001 --missing signature >/dev/null
 t_check_fails "accept --received a day to come is refused" \
 	t_ogictl "$nat" accept 2026-000001 --received 2099-01-05 2>"$nat/err"
@@ -227,9 +228,14 @@ t_check_fails "accept --received a day no calendar has is refused" \
 t_check "a refused accept leaves the case incomplete" \
 	t_jq "$(t_ogictl "$nat" show 2026-000001 --json >"$nat/s.json"; echo "$nat/s.json")" \
 	'.state == "incomplete"'
-t_ogictl "$nat" accept 2026-000001 --received 2026-11-25T09:30 >"$nat/out"
-t_check "accept --received counts the period from the day and time given" \
-	grep -q "^deadline 2026-12-23, counted anew: 20 working days from .*received 2026-11-25 09:30" "$nat/out"
+t_check_fails "accept --received before the correction notice (today) is refused" \
+	t_ogictl "$nat" accept 2026-000001 --received 2026-11-25T09:30 2>"$nat/err"
+today=$(TZ=Asia/Shanghai date +%Y-%m-%d)
+t_check "... naming the notice" grep -q \
+	"before 2026-000001 was last asked for a correction ($today " "$nat/err"
+t_ogictl "$nat" accept 2026-000001 --received "$today" >"$nat/out"
+t_check "accept --received counts the period from the day given" \
+	grep -q "^deadline 20[0-9-]*.*, counted anew: 20 working days from .*received $today" "$nat/out"
 # The correction received before the case was asked again does not count.
 t_ogictl "$nat" incomplete 2026-000001 --missing signature >/dev/null
 t_ogictl "$nat" accept 2026-000001 >"$nat/out"

@@ -268,32 +268,52 @@ case_received_parse(const char *tz, const char *text, int64_t *t_r,
 	return 0;
 }
 
+/* True when the moment given (t, or only its day local->date when not
+ * timed) is before bound, whose local time goes into *bound_r. */
+static bool
+case_received_before(const char *tz, int64_t t, bool timed,
+		     const struct clock_local *local, int64_t bound,
+		     struct clock_local *bound_r)
+{
+	clock_local(tz, bound, bound_r);
+	return timed ? t < bound : strcmp(local->date, bound_r->date) < 0;
+}
+
 /* The moment accept --received says case c's correction was received,
  * into *local_r: not after now, nor before the application's own
- * receipt (its day, when only a day is given).  Returns 0, or -1 with
- * err saying which bound it broke. */
+ * receipt, nor before asked_at, when the case was last asked for a
+ * correction (0: never; by day, when only a day is given).  Returns 0, or
+ * -1 with err saying which bound it broke. */
 static int
 case_received_check(const struct config *cfg, const struct registry_case *c,
-		    const char *text, int64_t now, struct clock_local *local_r,
-		    struct ogi_error *err)
+		    const char *text, int64_t now, int64_t asked_at,
+		    struct clock_local *local_r, struct ogi_error *err)
 {
-	struct clock_local app;
+	struct clock_local bound;
 	int64_t t;
 	bool timed;
 
 	if (case_received_parse(cfg->timezone, text, &t, &timed, err) != 0)
 		return -1;
 	clock_local(cfg->timezone, t, local_r);
-	clock_local(cfg->timezone, c->received_at, &app);
 	if (t > now) {
 		error_set(err, "--received %s is in the future: give the day the "
 			  "correction reached the office", text);
 		return -1;
 	}
-	if (timed ? t < c->received_at : strcmp(local_r->date, app.date) < 0) {
+	if (case_received_before(cfg->timezone, t, timed, local_r,
+				 c->received_at, &bound)) {
 		error_set(err, "--received %s is before %s received the "
 			  "application (%s %02d:%02d): a correction comes after it",
-			  text, c->id, app.date, app.hour, app.minute);
+			  text, c->id, bound.date, bound.hour, bound.minute);
+		return -1;
+	}
+	if (asked_at != 0 && case_received_before(cfg->timezone, t, timed,
+						   local_r, asked_at, &bound)) {
+		error_set(err, "--received %s is before %s was last asked for a "
+			  "correction (%s %02d:%02d): a correction answers that "
+			  "notice", text, c->id, bound.date, bound.hour,
+			  bound.minute);
 		return -1;
 	}
 	return 0;
@@ -308,7 +328,7 @@ case_received_check(const struct config *cfg, const struct registry_case *c,
  * incomplete case accepted on a correction that came another way, now. */
 static int
 case_move_clock(const struct config *cfg, const struct registry_case *c,
-		const char *to, const char *received_opt,
+		const char *to, const char *received_opt, int64_t asked_at,
 		struct registry_case_move *m, struct rules_move_clock *mc,
 		struct registry_case_clock *clock, struct ogi_error *err)
 {
@@ -335,8 +355,8 @@ case_move_clock(const struct config *cfg, const struct registry_case *c,
 		return 0;
 	clock_local(cfg->timezone, t, &now);
 	if (received_opt != NULL) {
-		if (case_received_check(cfg, c, received_opt, t, &received,
-					err) != 0)
+		if (case_received_check(cfg, c, received_opt, t, asked_at,
+					&received, err) != 0)
 			return -1;
 		corrected = &received;
 	} else if (c->correction_received_at != 0 &&
@@ -381,7 +401,7 @@ case_move(const struct config *cfg, const char *id,
 	struct registry *reg;
 	const char *kind;
 	char *cancel = NULL, *clock_detail = NULL;
-	int64_t letter_id = 0;
+	int64_t letter_id = 0, asked_at = 0;
 	int rc = 1;
 
 	if (ogictl_registry_open_write(cfg, &reg, &err) != 0)
@@ -407,8 +427,11 @@ case_move(const struct config *cfg, const char *id,
 	 * notice not yet sent must not follow the receipt. */
 	cancel = g_strdup_printf("the case became %s", r->to);
 	m.cancel_pending = cancel;
-	if (case_move_clock(cfg, c, r->to, r->received, &m, &mc, &clock,
-			    &err) != 0)
+	if (r->received != NULL &&
+	    registry_case_incomplete_since(reg, id, &asked_at, &err) != 0)
+		goto fail;
+	if (case_move_clock(cfg, c, r->to, r->received, asked_at, &m, &mc,
+			    &clock, &err) != 0)
 		goto fail;
 	if (m.clock != NULL && m.detail == NULL)
 		m.detail = clock_detail = g_strdup_printf(
