@@ -235,11 +235,49 @@ extract_fax_same_number(const char *a, const char *b)
 /* A Chinese postcode has six digits (GB/T 7027). */
 #define FAX_POSTCODE_DIGITS 6
 
-/* s as an address compares: folded (full-width digits and letters,
- * traditional characters, U+3000), without white space, and without a
- * postcode at its start or end ("028000 通辽市..." on an address sheet,
- * "...1号 028000" in a footer); NULL when s is NULL, not UTF-8 or holds
- * nothing else. */
+/* Marks an address may carry or lose between one copy and the next (a
+ * comma after the city, a final 。, a middle dot in a building's name)
+ * without naming another place; full-width ，．；： fold to their ASCII
+ * twins first.  Chinese numerals are letters of the address, not marks. */
+static const char *const address_marks[] = {
+	",", ".", ";", ":", "、", "。", "·", "・", "｡", "､",
+};
+
+/* Dashes (full-width － folds to '-'): dropped like the marks, but one
+ * between two digits parts numbers ("3-2-101": building, unit, room), so
+ * it stays, as '-' however it was written. */
+static const char *const address_dashes[] = {
+	"-", "‐", "‑", "–", "—",
+};
+
+/* Length of the string of set (n of them) at p, 0 if none. */
+static size_t
+address_mark(const char *p, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(set[i]);
+
+		if (strncmp(p, set[i], len) == 0)
+			return len;
+	}
+	return 0;
+}
+
+/* The first character at or after p that is not white space. */
+static char
+next_unspaced(const char *p)
+{
+	while (g_ascii_isspace(*p))
+		p++;
+	return *p;
+}
+
+/* s as an address compares: folded (full-width digits, letters and
+ * marks, traditional characters, U+3000), without white space, the marks
+ * of address_marks and the dashes but one between two digits, and
+ * without a postcode at its start or end ("028000 通辽市..." on an address
+ * sheet, "...1号 028000" in a footer); NULL when s is NULL, not UTF-8 or
+ * holds nothing else. */
 static char *
 address_key(const char *s)
 {
@@ -251,9 +289,22 @@ address_key(const char *s)
 	folded = extract_text_fold(s);
 	key = g_malloc(strlen(folded) + 1);
 	k = key;
-	for (const char *p = folded; *p != '\0'; p++)
-		if (!g_ascii_isspace(*p))
-			*k++ = *p;
+	for (const char *p = folded; *p != '\0'; ) {
+		size_t mark = address_mark(p, address_marks,
+					   G_N_ELEMENTS(address_marks));
+		size_t dash = address_mark(p, address_dashes,
+					   G_N_ELEMENTS(address_dashes));
+
+		if (dash > 0 && k > key && g_ascii_isdigit(k[-1]) &&
+		    g_ascii_isdigit(next_unspaced(p + dash)))
+			*k++ = '-';
+		if (mark + dash > 0)
+			p += mark + dash;
+		else if (g_ascii_isspace(*p))
+			p++;
+		else
+			*k++ = *p++;
+	}
 	*k = '\0';
 	g_free(folded);
 	len = strlen(key);

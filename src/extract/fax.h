@@ -181,12 +181,17 @@ bool extract_fax_display_valid(const char *s);
  * alike). */
 bool extract_fax_same_number(const char *a, const char *b);
 
-/* Whether a and b are the same postal address however written: without
- * regard to spaces, full-width or half-width digits and letters, and a
- * postcode before or after the address.  False when either is NULL, not
- * UTF-8 or has nothing but a postcode.  The one test of "the office's own
- * address" ([office] address: delivery by post and the OCR front alike),
- * kept here beside the number's. */
+/* Whether a and b are the same postal address.  Ignored: white space
+ * (U+3000 too); full-width against half-width digits, letters and marks;
+ * the traditional forms extract_text_fold() simplifies; a postcode (six
+ * digits) before or after the address; the marks , . ; : 、 。 · ・ ｡ ､
+ * (full-width ，．；： too); and the dashes - ‐ ‑ – — (full-width －
+ * too), except one between two digits, which stays and compares as '-'
+ * ("3-2-101" is not "32101").  Everything else counts: Chinese numerals
+ * are not Arabic digits ("一号" is not "1号").  False when either is NULL,
+ * not UTF-8 or has nothing but a postcode.  The one test of "the office's
+ * own address" ([office] address: delivery by post and the OCR front
+ * alike), kept here beside the number's. */
 bool extract_same_postal_address(const char *a, const char *b);
 
 /* Stable names ("hylafax", "freepbx", "asterisk", "efax", "configured",

@@ -443,6 +443,16 @@ static const struct {
 	{ "通辽市科尔沁区民主路1號", "通辽市科尔沁区民主路1号", true },
 	{ "通辽市科尔沁区民主路11号", "通辽市科尔沁区民主路1号", false },
 	{ "通辽市科尔沁区民主路1号", "内蒙古通辽市科尔沁区民主路1号", false },
+	/* review13-a #9: marks that name no other place */
+	{ "通辽市，科尔沁区民主路1号。", "通辽市科尔沁区民主路1号", true },
+	{ "通辽市、科尔沁区·民主路1号", "通辽市科尔沁区民主路1号", true },
+	{ "通辽市科尔沁区民主路1号，028000", "028000通辽市科尔沁区民主路1号", true },
+	{ "No. 1, Minzhu Rd.; Tongliao", "No 1 Minzhu Rd Tongliao", true },
+	{ "民主路3—2—101", "民主路3－2－101", true },
+	{ "民主路3 - 2", "民主路3-2", true },
+	{ "民主路3-2-101", "民主路32101", false }, /* building, unit, room */
+	{ "民主路一号", "民主路1号", false },
+	{ "，。、", "·", false },                 /* marks alone */
 	{ "028000", "028000", false },           /* a postcode alone */
 	{ "通辽市科尔沁区民主路1号", NULL, false },
 	{ NULL, NULL, false },
