@@ -542,6 +542,35 @@ worker_auto_headers(const struct mime_message *msg, struct wire_result *res)
 	}
 }
 
+/* The day of receipt the form's date is judged against, into day: the
+ * job's, or the day of a Received: header (received_header, 0: none) that
+ * replaces the mailbox's time (wire_received_header_believed), as ogid
+ * then records it. */
+static void
+worker_receipt_day(const struct wire_job *job, int64_t received_header,
+		   char day[11])
+{
+	GDateTime *utc, *local;
+	char *text;
+
+	memcpy(day, job->today, 11);
+	if (job->mailbox_received_at == 0 ||
+	    !wire_received_header_believed(job->mailbox_received_at,
+					   received_header))
+		return;
+	utc = g_date_time_new_from_unix_utc(received_header);
+	if (utc == NULL)
+		return;
+	local = g_date_time_add_seconds(utc, job->tz_offset);
+	text = local != NULL ? g_date_time_format(local, "%Y-%m-%d") : NULL;
+	if (text != NULL && strlen(text) == 10)
+		memcpy(day, text, 11);
+	g_free(text);
+	if (local != NULL)
+		g_date_time_unref(local);
+	g_date_time_unref(utc);
+}
+
 /* pat: the job's fax patterns, compiled (extract_fax_patterns_set). */
 static void
 worker_job(const struct wire_job *job, const struct extract_fax_patterns *pat,
@@ -558,6 +587,7 @@ worker_job(const struct wire_job *job, const struct extract_fax_patterns *pat,
 	struct ogi_error err = { 0 };
 	struct mime_message *msg;
 	struct extract_fax fax;
+	char day[11];
 
 	memset(res, 0, sizeof(*res));
 	worker_test_fault(job);
@@ -569,6 +599,8 @@ worker_job(const struct wire_job *job, const struct extract_fax_patterns *pat,
 	res->from_addr = g_strdup(msg->from_addr);
 	res->subject = g_strdup(msg->subject);
 	res->received_header = msg->received_date;
+	worker_receipt_day(job, msg->received_date, day);
+	ctx.today = day;
 	res->n_problems = msg->n_problems;
 	res->problems = g_new0(char *, msg->n_problems + 1);
 	for (size_t i = 0; i < msg->n_problems; i++)

@@ -108,21 +108,26 @@ pipeline_problems(const struct wire_result *res)
 	return g_string_free(s, FALSE);
 }
 
-/* When the mailbox could only give the file's time (a Maildir copied
- * without keeping times) or the time of fetch (POP3), the newest
- * Received: header, written by the office's own server, is the better
- * witness of when the mail arrived; a header dated more than a day after
- * that time is not believed. */
+/* True when the mailbox could only give the file's time (a Maildir copied
+ * without keeping times) or the time of fetch (POP3): the newest Received:
+ * header, written by the office's own server, is the better witness of
+ * when the mail arrived (wire_received_header_believed). */
+static bool
+pipeline_received_replaceable(const struct intake_item *item)
+{
+	return strcmp(item->received_source, INTAKE_RECEIVED_MTIME) == 0 ||
+	       strcmp(item->received_source, INTAKE_RECEIVED_FETCH) == 0;
+}
+
 static void
 pipeline_received(const struct intake_item *item, const struct wire_result *res,
 		  int64_t *at_r, const char **source_r)
 {
 	*at_r = item->received_at;
 	*source_r = item->received_source;
-	if ((strcmp(item->received_source, INTAKE_RECEIVED_MTIME) == 0 ||
-	     strcmp(item->received_source, INTAKE_RECEIVED_FETCH) == 0) &&
-	    res->received_header > 0 &&
-	    res->received_header <= item->received_at + 86400) {
+	if (pipeline_received_replaceable(item) &&
+	    wire_received_header_believed(item->received_at,
+					  res->received_header)) {
 		*at_r = res->received_header;
 		*source_r = "received-header";
 	}
@@ -167,7 +172,8 @@ pipeline_log_outcome(const char *where, const struct extract_record *rec,
  * when the spool cannot be read or no worker runs. */
 static int
 pipeline_parse(struct pipeline *pl, const struct config_intake *in,
-	       const char *rel, size_t len, const char today[11], size_t slot,
+	       const char *rel, size_t len, const char today[11],
+	       int64_t mailbox_at, int32_t tz_offset, size_t slot,
 	       volatile sig_atomic_t *stop, struct wire_result *res,
 	       bool *in_flight_r, struct ogi_error *err)
 {
@@ -192,6 +198,8 @@ pipeline_parse(struct pipeline *pl, const struct config_intake *in,
 	job.raw = data;
 	job.raw_len = len;
 	memcpy(job.today, today, sizeof(job.today));
+	job.mailbox_received_at = mailbox_at;
+	job.tz_offset = tz_offset;
 	rc = parser_submit(pl->parser[slot], &job, stop, err);
 	spool_unmap(data, len);
 	*in_flight_r = rc == 0;
@@ -306,10 +314,6 @@ struct pipeline_pending {
 	                             (pipeline_read_end) */
 	bool in_flight;           /* with worker slot, not yet answered */
 	size_t slot;
-	const struct config_intake *in; /* the intake it came from */
-	size_t len;               /* its size in the spool */
-	char parsed_day[11];      /* the receipt day the worker judged it on,
-	                             "" when not parsed */
 	/* Written by the commit. */
 	struct registry_decision decision;
 	struct pipeline_deadline deadline;
@@ -387,15 +391,15 @@ pipeline_read_begin(struct pipeline *pl, const struct config_intake *in,
 			in->max_fetch_size);
 	} else {
 		p->slot = slot;
-		p->in = in;
-		p->len = len;
-		if (pipeline_parse(pl, in, p->rel, len, p->local.date, slot, stop,
-				   &p->res, &p->in_flight, err) != 0) {
+		/* The worker takes a believed Received: header's day before
+		 * judging the form's date, as `ogictl explain` does. */
+		if (pipeline_parse(pl, in, p->rel, len, p->local.date,
+				   pipeline_received_replaceable(&p->it) ?
+				   p->it.received_at : 0, p->local.utc_offset,
+				   slot, stop, &p->res, &p->in_flight, err) != 0) {
 			spool_parse_end(state_dir, p->rel);
 			return -1;
 		}
-		if (p->in_flight)
-			memcpy(p->parsed_day, p->local.date, sizeof(p->parsed_day));
 	}
 	p->awaiting = true;
 	return 0;
@@ -450,32 +454,6 @@ pipeline_read_end(struct pipeline *pl, struct pipeline_pending *p,
 		return -1;
 	pipeline_received(&p->it, &p->res, &p->received_at, &p->source);
 	clock_local(pl->cfg->timezone, p->received_at, &p->local);
-	/* The worker judged it on the day the mailbox gave (the fetch's, the
-	 * file's) and its Received: header says it arrived another day: the
-	 * form's date is judged against the day recorded, as `ogictl explain`
-	 * judges the same bytes, so it is read again with that day (the
-	 * worker's slot is free: the next message on it waits for this one). */
-	if (p->parsed_day[0] != '\0' &&
-	    strcmp(p->parsed_day, p->local.date) != 0) {
-		bool earlier;
-
-		/* Once: a second answer is final, whatever day it gives. */
-		p->parsed_day[0] = '\0';
-		wire_result_clear(&p->res);
-		if (spool_parse_begin(pl->cfg->state_dir, p->rel, &earlier,
-				      err) != 0) {
-			error_scope(err, OGI_ERROR_STORE, true);
-			return -1;
-		}
-		if (pipeline_parse(pl, p->in, p->rel, p->len, p->local.date,
-				   p->slot, stop, &p->res, &p->in_flight,
-				   err) != 0) {
-			spool_parse_end(pl->cfg->state_dir, p->rel);
-			return -1;
-		}
-		p->awaiting = true;
-		return pipeline_read_end(pl, p, stop, err);
-	}
 	p->problems = pipeline_problems(&p->res);
 	return pipeline_pages_spool(pl, p, err);
 }

@@ -24,6 +24,7 @@ enum wire_tag {
 	WIRE_T_FAX_FROM,         /* version 4: the intake's fax patterns */
 	WIRE_T_FAX_SUBJECT,
 	WIRE_T_OWN_CONTACT,      /* version 4, repeats */
+	WIRE_T_RECEIPT,          /* version 7: mailbox time, office offset */
 
 	WIRE_T_MESSAGE_ID = 16,
 	WIRE_T_FROM_ADDR,
@@ -273,7 +274,7 @@ wire_job_encode(const struct wire_job *job, unsigned char **frame_r,
 	uint64_t v[5] = { l->max_message_size, l->max_depth, l->max_parts,
 			  l->max_attachment_size, l->max_archive_size };
 	unsigned char contact = job->sender_is_contact;
-	GByteArray *ocr = g_byte_array_new();
+	GByteArray *ocr = g_byte_array_new(), *receipt = g_byte_array_new();
 
 	for (size_t i = 0; i < 5; i++)
 		for (int k = 0; k < 8; k++)
@@ -292,6 +293,11 @@ wire_job_encode(const struct wire_job *job, unsigned char **frame_r,
 	g_byte_array_free(ocr, TRUE);
 	wire_put_string(b, WIRE_T_FAX_FROM, job->fax_from);
 	wire_put_string(b, WIRE_T_FAX_SUBJECT, job->fax_subject);
+	wire_put_u32(receipt, (uint32_t)(uint64_t)job->mailbox_received_at);
+	wire_put_u32(receipt, (uint32_t)((uint64_t)job->mailbox_received_at >> 32));
+	wire_put_u32(receipt, (uint32_t)job->tz_offset);
+	wire_put_field(b, WIRE_T_RECEIPT, receipt->data, receipt->len);
+	g_byte_array_free(receipt, TRUE);
 	wire_put_field(b, WIRE_T_RAW, job->raw, job->raw_len);
 	wire_finish(b, frame_r, len_r);
 }
@@ -532,6 +538,21 @@ wire_job_field(const struct wire_field *f, struct wire_job *job, size_t *n_own,
 		}
 		job->ocr_max_pages = wire_get_u32(f->data);
 		job->ocr_workers = wire_get_u32(f->data + 4);
+		return 0;
+	case WIRE_T_RECEIPT:
+		if (f->len != 12) {
+			error_set(err, "worker frame: bad receipt");
+			return -1;
+		}
+		job->mailbox_received_at = (int64_t)((uint64_t)wire_get_u32(f->data) |
+			(uint64_t)wire_get_u32(f->data + 4) << 32);
+		job->tz_offset = (int32_t)wire_get_u32(f->data + 8);
+		if (job->mailbox_received_at < 0 ||
+		    job->tz_offset > WIRE_MAX_TZ_OFFSET ||
+		    job->tz_offset < -WIRE_MAX_TZ_OFFSET) {
+			error_set(err, "worker frame: bad receipt");
+			return -1;
+		}
 		return 0;
 	case WIRE_T_FAX_FROM:
 		return wire_string(f, &job->fax_from, err);
@@ -1101,4 +1122,10 @@ wire_ocr_page_clear(struct wire_ocr_page *page)
 	g_free(page->cells);
 	g_free(page->png);
 	memset(page, 0, sizeof(*page));
+}
+
+bool
+wire_received_header_believed(int64_t mailbox_at, int64_t header_at)
+{
+	return header_at > 0 && header_at <= mailbox_at + WIRE_RECEIVED_HEADER_SLACK;
 }

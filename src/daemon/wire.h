@@ -1,9 +1,10 @@
-/* The parser worker's wire format, version 6 (2: the delivery report;
+/* The parser worker's wire format, version 7 (2: the delivery report;
  * 3: the headers that say whether the sender may be answered; 4: the
  * intake's channel, its fax patterns and the OCR bounds in the job, the
  * pages OCR read and the fax a gateway mailed in the result; 5: the
  * framed cells of a form page and the cell of each word; 6: a page's
- * words, check boxes and cells no longer cross).
+ * words, check boxes and cells no longer cross; 7: the item's receipt
+ * time when only the mailbox gave it, and the office's UTC offset).
  *
  * ogid hands each raw message to a sandboxed worker process (parser.h) and
  * gets back what MIME normalisation and extraction made of it.  Both ends
@@ -52,7 +53,7 @@
 #include "workflow/autoreply.h"
 
 /* A frame's first bytes: "OGW" and the version digit. */
-#define WIRE_MAGIC "OGW6"
+#define WIRE_MAGIC "OGW7"
 #define WIRE_MAGIC_SIZE 4
 #define WIRE_HEADER_SIZE 8
 /* Largest body either side accepts beyond the raw message itself. */
@@ -66,6 +67,13 @@ struct wire_job {
 	size_t raw_len;
 	struct config_limits limits;
 	char today[11];                  /* "YYYY-MM-DD" */
+	int64_t mailbox_received_at;     /* the file's or fetch's time when
+	                                    that is all the mailbox gave (the
+	                                    Received: header may replace it:
+	                                    wire_received_header_believed),
+	                                    0 for a real arrival time */
+	int32_t tz_offset;               /* the office's UTC offset in
+	                                    seconds, for that header's day */
 	bool sender_is_contact;
 	char **own_addresses;            /* NULL-terminated; may be NULL */
 	char **own_contacts;             /* extract_context's; may be NULL */
@@ -77,6 +85,17 @@ struct wire_job {
 	char *fax_from;                  /* a mail intake's fax patterns */
 	char *fax_subject;               /* (extract/fax.h); NULL: none */
 };
+
+/* True when a Received: header time (0: none) is to be believed over
+ * mailbox_at, the file's or fetch's time: the office's own server wrote
+ * it, but one dated more than WIRE_RECEIVED_HEADER_SLACK seconds after
+ * the mailbox's time is not (a day: a clock wrong by hours is still
+ * believed, a forged future date is not). */
+#define WIRE_RECEIVED_HEADER_SLACK 86400
+bool wire_received_header_believed(int64_t mailbox_at, int64_t header_at);
+
+/* The office's UTC offset in a job is within a day either way. */
+#define WIRE_MAX_TZ_OFFSET 86400
 
 /* Bounds of the pages a result carries: the decoder checks the number of
  * pages, their text and images; the worker holds the words, boxes and

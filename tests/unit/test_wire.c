@@ -109,11 +109,15 @@ test_job_round_trip(void **state)
 		.ocr_workers = 2,
 		.fax_from = "^传真服务",
 		.fax_subject = "^\\[FAX\\]",
+		.mailbox_received_at = INT64_C(1795564800),
+		.tz_offset = -5 * 3600,
 	}, out;
 	unsigned char *frame;
 
 	(void)state;
 	assert_int_equal(job_round_trip(&in, 0, &out, &frame), 0);
+	assert_int_equal(out.mailbox_received_at, INT64_C(1795564800));
+	assert_int_equal(out.tz_offset, -5 * 3600);
 	assert_int_equal(out.raw_len, sizeof(raw));
 	assert_memory_equal(out.raw, raw, sizeof(raw));
 	assert_memory_equal(&out.limits, &in.limits, sizeof(in.limits));
@@ -704,7 +708,10 @@ test_hostile_headers(void **state)
 		{ "wrong version (5: words, boxes and cells crossed)",
 		  { 'O', 'G', 'W', '5', 0, 0, 0, 0 },
 	  "bad magic or version" },
-		{ "body over the limit", { 'O', 'G', 'W', '6', 0xff, 0xff, 0xff, 0xff },
+		{ "wrong version (6: before the mailbox's receipt time)",
+		  { 'O', 'G', 'W', '6', 0, 0, 0, 0 },
+	  "bad magic or version" },
+		{ "body over the limit", { 'O', 'G', 'W', '7', 0xff, 0xff, 0xff, 0xff },
 		  "exceeds" },
 	};
 
