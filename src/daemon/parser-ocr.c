@@ -173,6 +173,7 @@ parser_ocr_page(struct ocr_page *from, unsigned number, size_t *images,
 		o->y0 = MIN(o->y0, o->y1);
 		o->cell = w->cell >= 0 && (size_t)w->cell < to->n_cells
 			? (unsigned)w->cell + 1 : 0;
+		o->vouched = w->vouched;
 	}
 	to->boxes = g_new0(struct wire_ocr_box, MIN(from->n_boxes, WIRE_MAX_OCR_BOXES));
 	for (size_t i = 0; i < from->n_boxes && to->n_boxes < WIRE_MAX_OCR_BOXES; i++) {
@@ -240,6 +241,7 @@ parser_ocr_input(const struct wire_result *res, struct extract_ocr_input *in,
 				.cell_label = w->cell > 0
 					? pg->cells[w->cell - 1].label : NULL,
 				.cell = w->cell > 0 ? w->cell - 1 : 0,
+				.vouched = w->vouched,
 			};
 		}
 		for (size_t i = 0; i < pg->n_boxes; i++)

@@ -147,6 +147,7 @@ struct wire_ocr_word {
 	unsigned line;
 	unsigned x0, y0, x1, y1;
 	unsigned cell;
+	bool vouched;          /* ocr.h's struct ocr_word; not on the wire */
 };
 
 /* A framed cell of a form page (ocr.h's struct ocr_cell): its label as

@@ -152,7 +152,10 @@
  * differs.  Where the first two agree and either reading of the other
  * model agrees with them character for character, and one of the
  * agreeing readings read every word with FORM_VOUCH_MIN_CONF or more,
- * the value is vouched for: its words are raised to FORM_VOUCHED_CONF.
+ * the value is vouched for: its words are marked vouched, their own
+ * confidences kept, and the OCR front decides per field what that is
+ * worth (extract/ocrfront.c: not for a name or a number, whose wrong
+ * readings the two models share).
  * On the same frames this vouched 151 values (90 of 108 at fine
  * resolution, 61 of 101 at normal), none of them wrong; the other model
  * alone read 97 of the 108 fine values right (chi_sim: 93).  Where the
@@ -177,9 +180,6 @@
 #define FORM_READINGS 4
 #define FORM_UNSURE_CONF 0
 #define FORM_VOUCH_MIN_CONF 20
-/* Above every floor the OCR front sets for a value (80 for those no check
- * confirms), below what Tesseract gives a word it is sure of (90-96). */
-#define FORM_VOUCHED_CONF 85
 /* The highest floor the OCR front sets for a value's words
  * (extract/ocrfront.c, OCR_CONF_MIN_UNCHECKED; 70 for ID numbers and
  * dates, whose frames this file does not tell apart): a frame whose every
@@ -848,8 +848,7 @@ emit_frame(struct merge *m, const struct frame *f, size_t k,
 		w.y0 = ocr_imin(ocr_imax(in->y0 + w.y0 - b, in->y0), in->y1);
 		w.y1 = ocr_imin(ocr_imax(in->y0 + w.y1 - b, w.y0), in->y1);
 		w.conf = trust == OCR_FORM_UNSURE ? FORM_UNSURE_CONF : kept_conf(read, same, i);
-		if (trust == OCR_FORM_VOUCHED)
-			w.conf = ocr_imax(w.conf, FORM_VOUCHED_CONF);
+		w.vouched = trust == OCR_FORM_VOUCHED;
 		w.cell = (int)k;
 		lines = w.line + 1 > lines ? w.line + 1 : lines;
 		w.line += m->line;

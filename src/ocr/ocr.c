@@ -584,6 +584,7 @@ add_word(struct ocr_page *page, size_t *cap, const char *text, float conf,
 	w->conf = clamp((int)(conf + 0.5f), 0, 100);
 	w->line = line;
 	w->cell = -1;
+	w->vouched = false;
 	w->x0 = clamp(box[0], 0, (int)page->width);
 	w->y0 = clamp(box[1], 0, (int)page->height);
 	w->x1 = clamp(box[2], w->x0, (int)page->width);

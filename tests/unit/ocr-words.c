@@ -24,16 +24,26 @@ text_width(const char *s)
 	return w;
 }
 
-/* Splits "word{NN}" into the word and its confidence. */
+/* Whether the confidence "NN" or "NN!" that ends before end is vouched. */
+static bool
+vouched_before(const char *end)
+{
+	return end[-1] == '!';
+}
+
+/* Splits "word{NN}" or "word{NN!}" into the word, its confidence and
+ * whether it is vouched (else as its line). */
 static char *
-word_conf(const char *tok, int line_conf, int *conf_r)
+word_conf(const char *tok, int line_conf, bool line_vouched, struct extract_ocr_word *w)
 {
 	const char *brace = strrchr(tok, '{');
 	size_t n = strlen(tok);
 
-	*conf_r = line_conf;
+	w->conf = line_conf;
+	w->vouched = line_vouched;
 	if (brace != NULL && brace != tok && n > 0 && tok[n - 1] == '}') {
-		*conf_r = atoi(brace + 1);
+		w->conf = atoi(brace + 1);
+		w->vouched = vouched_before(tok + n - 1);
 		return g_strndup(tok, (gsize)(brace - tok));
 	}
 	return g_strdup(tok);
@@ -50,7 +60,7 @@ ocr_words_parse(const char *spec, size_t *n_r)
 	for (size_t i = 0; lines[i] != NULL; i++) {
 		const char *p = lines[i];
 		int line_conf = DEFAULT_CONF, x = 0;
-		bool any = false;
+		bool any = false, line_vouched = false;
 
 		if (strcmp(p, "\f") == 0) {
 			page++;
@@ -61,6 +71,7 @@ ocr_words_parse(const char *spec, size_t *n_r)
 		}
 		if (p[0] == '[' && strchr(p, ']') != NULL) {
 			line_conf = atoi(p + 1);
+			line_vouched = vouched_before(strchr(p, ']'));
 			p = strchr(p, ']') + 1;
 			if (*p == ' ')
 				p++;
@@ -92,7 +103,7 @@ ocr_words_parse(const char *spec, size_t *n_r)
 			while (*e != '\0' && *e != ' ')
 				e++;
 			tok = g_strndup(p, (gsize)(e - p));
-			w.text = word_conf(tok, line_conf, &w.conf);
+			w.text = word_conf(tok, line_conf, line_vouched, &w);
 			g_free(tok);
 			w.page = page;
 			w.line = line;

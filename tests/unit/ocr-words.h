@@ -5,6 +5,8 @@
  *   two spaces or more: a column gap (words far apart on the line);
  *   "[NN] " at the start of a line: the confidence of its words (else 95);
  *   "word{NN}": that word's confidence;
+ *   "[NN!] ", "word{NN!}": the same, and the words are vouched for (their
+ *   frame's readings by two models agreed: extract_ocr_word.vouched);
  *   "<LABEL> " at the start of a line (after "[NN] "): its words were read
  *   in a form's frame labelled LABEL ("<>": a frame without a label);
  *   lines in a row with one label share the frame (cell index from 1 on

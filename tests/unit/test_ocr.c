@@ -381,10 +381,10 @@ test_ink(void **state)
 {
 	/* Line 0: 载体形式 [box] 纸面; line 1: 申请人签名 ：, the area after. */
 	struct ocr_word words[] = {
-		{ "载体形式", 95, 0, 40, 100, 200, 100 + EM, -1 },
-		{ "纸面", 95, 0, 260, 100, 340, 100 + EM, -1 },
-		{ "申请人签名", 95, 1, 40, 220, 240, 220 + EM, -1 },
-		{ "：", 90, 1, 240, 220, 260, 220 + EM, -1 },
+		{ "载体形式", 95, 0, 40, 100, 200, 100 + EM, -1, false },
+		{ "纸面", 95, 0, 260, 100, 340, 100 + EM, -1, false },
+		{ "申请人签名", 95, 1, 40, 220, 240, 220 + EM, -1, false },
+		{ "：", 90, 1, 240, 220, 260, 220 + EM, -1, false },
 	};
 	static struct canvas cv;
 
@@ -485,9 +485,9 @@ test_ink_lines(void **state)
 	for (size_t i = 0; i < sizeof lines_cases / sizeof lines_cases[0]; i++) {
 		const struct lines_case *c = &lines_cases[i];
 		struct ocr_word words[] = {
-			{ "申请人签名", 95, c->line[0], 40, 220, 240, 220 + EM, -1 },
-			{ "：", 90, c->line[1], 240, 220, 260, 220 + EM, -1 },
-			{ "纸面", 95, c->line[2], 260, 100, 340, 100 + EM, -1 },
+			{ "申请人签名", 95, c->line[0], 40, 220, 240, 220 + EM, -1, false },
+			{ "：", 90, c->line[1], 240, 220, 260, 220 + EM, -1, false },
+			{ "纸面", 95, c->line[2], 260, 100, 340, 100 + EM, -1, false },
 		};
 		struct ocr_page page = { .width = CANVAS_W, .height = CANVAS_H,
 		                         .words = words, .n_words = 3 };
