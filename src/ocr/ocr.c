@@ -20,6 +20,7 @@
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
+#include "common/log.h"
 #include "mime/pages.h"
 #include "ocr/ocr-private.h"
 #include "ocr/photo.h"
@@ -81,10 +82,14 @@
  * alone would take tens of megabytes and seconds to sort. */
 #define OCR_MAX_COMPONENTS 100000
 
+/* The most worker threads an office configures (config.c's bound on
+ * ocr_workers). */
+#define OCR_MAX_WORKERS 16
 /* Initialised Tesseract instances kept between documents: two (the page's
- * model and OCR_VOUCH_LANGUAGE) per worker thread of the usual
- * configuration (2 cores). */
-#define OCR_API_CACHE 4
+ * model and OCR_VOUCH_LANGUAGE) per worker thread, for as many threads as
+ * any office runs, so none is ended and loaded again for each document.
+ * Only instances once in use are kept: a slot costs nothing till then. */
+#define OCR_API_CACHE (2 * OCR_MAX_WORKERS)
 
 struct source {
 	enum { SRC_TIFF, SRC_SINGLE, SRC_BITMAP } kind;
@@ -512,6 +517,10 @@ ocr_vouch_api(struct ocr_vouch *vouch)
 		return NULL;
 	vouch->api = api_take(vouch->datapath, OCR_VOUCH_LANGUAGE, &vouch->key, &why);
 	if (vouch->api == NULL) {
+		/* Without it every form goes to a clerk: say why, once, as
+		 * the path is not tried again. */
+		log_warning("%s: form values are not vouched; install "
+		            "tesseract-ocr-script-hans", why != NULL ? why : "out of memory");
 		pthread_mutex_lock(&cache_lock);
 		free(vouch_missing);
 		vouch_missing = strdup(vouch->datapath);
