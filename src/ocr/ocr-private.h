@@ -65,8 +65,8 @@ enum ocr_form_trust {
 	OCR_FORM_UNSURE,       /* the first two readings differ: a clerk looks */
 	OCR_FORM_AS_READ,      /* they agree: Tesseract's confidences stand */
 	OCR_FORM_VOUCHED       /* the second model agrees too, one of the
-	                          agreeing readings sure of every word: the
-	                          value is taken as read */
+	                          agreeing readings sure of every word: its
+	                          words are marked vouched (ocr_word) */
 };
 
 /* One reading of a frame: its words' text without spaces, and the lowest
