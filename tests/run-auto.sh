@@ -273,6 +273,15 @@ t_ogid "$dir" --once 2>/dev/null
 case=$(t_ogictl "$dir" list --json | jq -r '.[0].id')
 t_check "a partial correction leaves the case incomplete without its receipt" \
 	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT state || ' ' || coalesce(correction_received_at, 0) FROM cases WHERE id = '$case'")" = "incomplete 0" ]
+# ogid's further notice is the one a correction answers: a receipt after
+# the partial correction but before that notice is refused.
+t_check "ogid's further notice is an incomplete event" \
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM events WHERE case_id = '$case' AND type = 'incomplete' AND at >= $now")" = 1 ]
+early=$(TZ=Asia/Shanghai date -d @$((now - 86400 + 600)) +%Y-%m-%dT%H:%M)
+t_check_fails "accept --received before ogid's further notice is refused" \
+	t_ogictl "$dir" accept "$case" --received "$early" 2>"$dir/err"
+t_check "saying the case was asked for a correction after it" \
+	grep -q "before $case was last asked for a correction" "$dir/err"
 t_ogictl "$dir" accept "$case" >"$dir/out"
 t_check "the clerk's acceptance counts from now, not from the partial correction" \
 	grep -q "received $(TZ=Asia/Shanghai date -d @"$(date +%s)" +%Y-%m-%d)" "$dir/out"

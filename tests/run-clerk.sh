@@ -290,5 +290,19 @@ t_ogictl "$nat" holding file 1795748400.M11P1.thanks --case 2026-000002 >/dev/nu
 t_ogictl "$nat" accept 2026-000002 >"$nat/out"
 t_check "accept counts from the correction's receipt, not the question nor a later thank-you" \
 	grep -q "^deadline 2026-12-25, counted anew: 20 working days from .*received 2026-11-27 09:00" "$nat/out"
+# A case ogid registered incomplete has no "incomplete" event: its notice
+# went with the receipt, so a mail received before that is no correction.
+sed 's/^Message-ID: .*/Message-ID: <third-application@example.net>/' \
+	"$OGI_SRCDIR/samples/01-form-complete.eml" \
+	>"$nat/inbox/new/1795140180.M3P1.sample"
+t_held 1795050000.M12P1.before "Thu, 19 Nov 2026 09:00:00 +0800" "补正材料见附件"
+t_ogid "$nat" --once 2>/dev/null
+sqlite3 "$nat/state/ogid.db" "UPDATE cases SET state = 'incomplete'
+	WHERE id = '2026-000003'"
+t_check_fails "a mail received before the application is refused as the correction of a case registered incomplete" \
+	t_ogictl "$nat" holding file 1795050000.M12P1.before --case 2026-000003 \
+	--correction 2>"$nat/err"
+t_check "... naming the application's receipt" grep -q \
+	"before 2026-000003 was last asked for a correction (2026-11-20 10:03)" "$nat/err"
 
 t_done

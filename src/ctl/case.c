@@ -282,7 +282,8 @@ case_received_before(const char *tz, int64_t t, bool timed,
 /* The moment accept --received says case c's correction was received,
  * into *local_r: not after now, nor before the application's own
  * receipt, nor before asked_at, when the case was last asked for a
- * correction (0: never; by day, when only a day is given).  Returns 0, or
+ * correction (registry_case_incomplete_since; by day, when only a day is
+ * given).  Returns 0, or
  * -1 with err saying which bound it broke. */
 static int
 case_received_check(const struct config *cfg, const struct registry_case *c,

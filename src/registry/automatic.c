@@ -171,8 +171,14 @@ registry_correction_apply_in_tx(struct registry *reg, const char *id,
 	if (correction_due != NULL &&
 	    registry_case_correction_due_in_tx(reg, id, correction_due, err) != 0)
 		return -1;
+	/* A correction that leaves the case incomplete owes a further
+	 * notice: its event is the bound a later correction's receipt must
+	 * not precede (registry_case_incomplete_since). */
 	if (strcmp(from, to) == 0)
-		return 0;
+		return strcmp(to, "incomplete") != 0 ? 0 :
+		       registry_event_add(reg, id, message_id, to,
+					  "a further correction notice after "
+					  "a partial correction", err);
 	return registry_event_add(reg, id, message_id, to,
 				  clock != NULL ? clock->basis :
 				  "after the applicant's correction", err);

@@ -36,7 +36,8 @@ struct registry_case_clock {
  * become rec's, one event "corrected" per name in changed (NULL-
  * terminated field names), its state moves from from to to (compare and
  * set; event "registered", "incomplete" or "needs_review" when it
- * changes), when clock is not NULL, its clock is replaced and, when
+ * changes, and "incomplete" when it stays incomplete: ogid owes a further
+ * notice), when clock is not NULL, its clock is replaced and, when
  * correction_due is not NULL (a new notice's period, national-2019), the
  * day after which it is abandoned uncorrected is that one; the case
  * keeps the correction's receipt (message_id's received_at) as

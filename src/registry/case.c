@@ -351,8 +351,9 @@ registry_case_incomplete_since(struct registry *reg, const char *id,
 
 	*at_r = 0;
 	if (registry_stmt_prepare(reg, &s,
-				  "SELECT coalesce(max(at), 0) FROM events"
-				  " WHERE case_id = ?1 AND type = 'incomplete'",
+				  "SELECT coalesce((SELECT max(at) FROM events"
+				  " WHERE case_id = ?1 AND type = 'incomplete'),"
+				  " received_at) FROM cases WHERE id = ?1",
 				  "read last move to incomplete", err) != 0)
 		return -1;
 	registry_stmt_text(&s, 1, id);

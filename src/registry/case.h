@@ -90,11 +90,12 @@ struct registry_case_move {
 int registry_case_move(struct registry *reg, const struct registry_case_move *m,
 		       int64_t *letter_id_r, struct ogi_error *err);
 
-/* When case id last moved to incomplete (its newest "incomplete" event,
- * by a clerk or by ogid): a correction answers the notice of that move,
- * so none is received before it.  Sets *at_r to 0 when the case never
- * moved there (ogid registered it incomplete, or it was never asked).
- * Returns 0, or -1 on a database error. */
+/* When case id was last asked for a correction (its newest "incomplete"
+ * event: a clerk's move, ogid's move or ogid's further notice after a
+ * partial correction): a correction answers that notice, so none is
+ * received before it.  Without such an event (ogid registered it
+ * incomplete, or it was never asked), the case's receipt.  Sets *at_r to
+ * 0 for no such case.  Returns 0, or -1 on a database error. */
 int registry_case_incomplete_since(struct registry *reg, const char *id,
 				   int64_t *at_r, struct ogi_error *err);
 
