@@ -232,6 +232,17 @@ t_check "ogid: a form dated after the receipt its Received: header gives has no 
 t_ogictl "$filed" explain "$filed/late.eml" --json >"$filed/ex.json"
 t_check "explain FILE of those bytes gives the same verdict" \
 	t_jq "$filed/ex.json" '.verdict == "incomplete"'
+# A file time before 1970 (a copy made with a broken clock) is no receipt
+# the worker takes: the mail is parsed all the same, not held unparsed.
+neg=$(t_state_dir review-negtime)
+cp "$late/late.eml" "$neg/inbox/new/copied-neg.mx"
+touch -d '1969-12-31 12:00:00 UTC' "$neg/inbox/new/copied-neg.mx"
+t_ogid "$neg" --once 2>"$neg/log"
+t_ogictl "$neg" list --json >"$neg/list.json"
+t_check "ogid: a file dated before 1970 is parsed and registered" \
+	t_jq "$neg/list.json" 'length == 1'
+t_check "... without the worker refusing its job" \
+	eval '! grep -q "not parsed" "$neg/log"'
 
 # The file is parsed by the sandboxed worker, not by ogictl: a message that
 # crashes the worker (fault injection) fails explain and ogictl survives.

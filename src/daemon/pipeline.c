@@ -119,6 +119,18 @@ pipeline_received_replaceable(const struct intake_item *item)
 	       strcmp(item->received_source, INTAKE_RECEIVED_FETCH) == 0;
 }
 
+/* The mailbox time the worker may replace by a believed Received: header
+ * (wire_job mailbox_received_at), 0 for none.  A file time at or before
+ * the epoch (a Maildir copied with a broken clock) is no time the worker
+ * accepts (wire_job_decode refuses it, and the mail would be held
+ * unparsed): it is sent as none. */
+static int64_t
+pipeline_job_receipt(const struct intake_item *item)
+{
+	return pipeline_received_replaceable(item) && item->received_at > 0 ?
+	       item->received_at : 0;
+}
+
 static void
 pipeline_received(const struct intake_item *item, const struct wire_result *res,
 		  int64_t *at_r, const char **source_r)
@@ -394,8 +406,7 @@ pipeline_read_begin(struct pipeline *pl, const struct config_intake *in,
 		/* The worker takes a believed Received: header's day before
 		 * judging the form's date, as `ogictl explain` does. */
 		if (pipeline_parse(pl, in, p->rel, len, p->local.date,
-				   pipeline_received_replaceable(&p->it) ?
-				   p->it.received_at : 0, p->local.utc_offset,
+				   pipeline_job_receipt(&p->it), p->local.utc_offset,
 				   slot, stop, &p->res, &p->in_flight, err) != 0) {
 			spool_parse_end(state_dir, p->rel);
 			return -1;

@@ -739,6 +739,62 @@ test_job_requires_message(void **state)
 	g_free(frame);
 }
 
+/* A receipt the worker cannot use (wire 7) is refused, the job whole:
+ * one row per check wire_job_decode makes. */
+static void
+test_job_receipt_refused(void **state)
+{
+	static const char raw[] = "From: a@b\r\n\r\n";
+	static const struct {
+		const char *what;
+		int64_t at;
+		int32_t offset;
+	} encoded[] = {
+		{ "a mailbox time before the epoch", -43200, 8 * 3600 },
+		{ "an offset east of any zone", 1795564800, WIRE_MAX_TZ_OFFSET + 1 },
+		{ "an offset west of any zone", 1795564800, -WIRE_MAX_TZ_OFFSET - 1 },
+	};
+	/* Tag 11 (WIRE_T_RECEIPT), then a length other than its 12 bytes. */
+	static const struct {
+		const char *what;
+		unsigned char body[5 + 13];
+		size_t len;
+	} bodies[] = {
+		{ "a receipt one byte short", { 11, 11, 0, 0, 0 }, 5 + 11 },
+		{ "a receipt one byte long", { 11, 13, 0, 0, 0 }, 5 + 13 },
+		{ "an empty receipt", { 11, 0, 0, 0, 0 }, 5 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(encoded); i++) {
+		struct wire_job in = {
+			.raw = (const unsigned char *)raw, .raw_len = sizeof(raw),
+			.today = "2026-12-04", .ocr_max_pages = 12,
+			.ocr_workers = 1,
+			.mailbox_received_at = encoded[i].at,
+			.tz_offset = encoded[i].offset,
+		}, out;
+		struct ogi_error err = { 0 };
+		unsigned char *frame;
+		size_t len;
+
+		wire_job_encode(&in, &frame, &len);
+		if (wire_job_decode(frame + WIRE_HEADER_SIZE, len - WIRE_HEADER_SIZE,
+				    &out, &err) != -1)
+			fail_msg("accepted: %s", encoded[i].what);
+		expect_error(&err, encoded[i].what, "bad receipt");
+		g_free(frame);
+	}
+	for (size_t i = 0; i < G_N_ELEMENTS(bodies); i++) {
+		struct ogi_error err = { 0 };
+		struct wire_job out;
+
+		if (wire_job_decode(bodies[i].body, bodies[i].len, &out, &err) != -1)
+			fail_msg("accepted: %s", bodies[i].what);
+		expect_error(&err, bodies[i].what, "bad receipt");
+	}
+}
+
 /* The fax a gateway mailed crosses whole, and only as fax.c gives it. */
 static void
 fax_record(struct extract_record *rec, struct wire_result *res)
@@ -836,6 +892,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_job_round_trip),
+		cmocka_unit_test(test_job_receipt_refused),
 		cmocka_unit_test(test_result_round_trip),
 		cmocka_unit_test(test_result_unparsed),
 		cmocka_unit_test(test_pages_round_trip),
