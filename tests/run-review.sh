@@ -232,6 +232,37 @@ t_check "ogid: a form dated after the receipt its Received: header gives has no 
 t_ogictl "$filed" explain "$filed/late.eml" --json >"$filed/ex.json"
 t_check "explain FILE of those bytes gives the same verdict" \
 	t_jq "$filed/ex.json" '.verdict == "incomplete"'
+# The header's day is the office's (+0800), not UTC's: a header at 07:30
+# is 11-19 in UTC, and the form dated 11-20 is dated the day it arrived.
+early=$(t_state_dir review-early)
+{
+	echo 'Received: from mx.example.com by ogi.example.gov.cn; Fri, 20 Nov 2026 07:30:00 +0800'
+	sed 's/^申请日期：.*/申请日期：2026年11月20日/' "$late/late.eml"
+} >"$early/inbox/new/copied-early.mx"
+touch -d '2026-11-26 09:00:00 +0800' "$early/inbox/new/copied-early.mx"
+t_ogid "$early" --once 2>/dev/null
+t_ogictl "$early" list --json >"$early/list.json"
+t_check "ogid: the header's day is taken at the office's offset (a form dated that day is valid)" \
+	t_jq "$early/list.json" 'length == 1 and .[0].state != "incomplete" and
+		(.[0].received_at | startswith("2026-11-20T07:30"))'
+# A header dated more than a day after the file's time is not believed
+# (it could only be forged): the form dated between the two is still
+# dated after its receipt, for ogid and for explain.
+forged=$(t_state_dir review-forged)
+{
+	echo 'Received: from mx.example.com by ogi.example.gov.cn; Fri, 27 Nov 2026 09:00:00 +0800'
+	cat "$late/late.eml"
+} >"$forged/inbox/new/copied-forged.mx"
+touch -d '2026-11-20 09:00:00 +0800' "$forged/inbox/new/copied-forged.mx"
+cp "$forged/inbox/new/copied-forged.mx" "$forged/forged.eml"
+t_ogid "$forged" --once 2>/dev/null
+t_ogictl "$forged" list --json >"$forged/list.json"
+t_check "ogid: a Received: header after the file's time is not believed" \
+	t_jq "$forged/list.json" 'length == 1 and .[0].state == "incomplete" and
+		(.[0].received_at | startswith("2026-11-20"))'
+t_ogictl "$forged" explain "$forged/forged.eml" --json >"$forged/ex.json"
+t_check "explain FILE of those bytes does not believe it either" \
+	t_jq "$forged/ex.json" '.verdict == "incomplete"'
 # A file time before 1970 (a copy made with a broken clock) is no receipt
 # the worker takes: the mail is parsed all the same, not held unparsed.
 neg=$(t_state_dir review-negtime)
