@@ -92,18 +92,20 @@ expect_refused(const struct wire_result *in, const char *what, const char *error
 	g_free(frame);
 }
 
-static void
-test_job_round_trip(void **state)
+static const char job_raw[] = "From: a@b\r\n\r\n申请\0tail";
+static char *job_own[] = { "ysqgk@example.gov.cn", "fax@example.gov.cn", NULL };
+
+/* A job with every field set: the round trip's, and the fuzz seed's. */
+static struct wire_job
+job_example(void)
 {
-	static const char raw[] = "From: a@b\r\n\r\n申请\0tail";
-	char *own[] = { "ysqgk@example.gov.cn", "fax@example.gov.cn", NULL };
-	struct wire_job in = {
-		.raw = (const unsigned char *)raw,
-		.raw_len = sizeof(raw),
+	return (struct wire_job){
+		.raw = (const unsigned char *)job_raw,
+		.raw_len = sizeof(job_raw),
 		.limits = { 25u << 20, 50, 1000, 20u << 20, 50u << 20 },
 		.today = "2026-12-04",
 		.sender_is_contact = true,
-		.own_addresses = own,
+		.own_addresses = job_own,
 		.channel = CONFIG_CHANNEL_FAX,
 		.ocr_max_pages = 12,
 		.ocr_workers = 2,
@@ -111,21 +113,27 @@ test_job_round_trip(void **state)
 		.fax_subject = "^\\[FAX\\]",
 		.mailbox_received_at = INT64_C(1795564800),
 		.tz_offset = -5 * 3600,
-	}, out;
+	};
+}
+
+static void
+test_job_round_trip(void **state)
+{
+	struct wire_job in = job_example(), out;
 	unsigned char *frame;
 
 	(void)state;
 	assert_int_equal(job_round_trip(&in, 0, &out, &frame), 0);
 	assert_int_equal(out.mailbox_received_at, INT64_C(1795564800));
 	assert_int_equal(out.tz_offset, -5 * 3600);
-	assert_int_equal(out.raw_len, sizeof(raw));
-	assert_memory_equal(out.raw, raw, sizeof(raw));
+	assert_int_equal(out.raw_len, sizeof(job_raw));
+	assert_memory_equal(out.raw, job_raw, sizeof(job_raw));
 	assert_memory_equal(&out.limits, &in.limits, sizeof(in.limits));
 	assert_string_equal(out.today, "2026-12-04");
 	assert_true(out.sender_is_contact);
 	assert_non_null(out.own_addresses);
-	assert_string_equal(out.own_addresses[0], own[0]);
-	assert_string_equal(out.own_addresses[1], own[1]);
+	assert_string_equal(out.own_addresses[0], job_own[0]);
+	assert_string_equal(out.own_addresses[1], job_own[1]);
 	assert_null(out.own_addresses[2]);
 	assert_int_equal(out.channel, CONFIG_CHANNEL_FAX);
 	assert_int_equal(out.ocr_max_pages, 12);
@@ -739,6 +747,38 @@ test_job_requires_message(void **state)
 	g_free(frame);
 }
 
+/* The fuzz seed for jobs (fuzz/seeds/wire/job.bin) is job_example's body
+ * as this wire version encodes it, so it decodes and fuzz_wire starts
+ * from a job with every field.  A wire change that moves it fails here;
+ * OGI_WIRE_WRITE_SEED=1 tests/unit/test_wire writes it anew. */
+static void
+test_job_seed(void **state)
+{
+	const char *path = OGI_SRCDIR "/fuzz/seeds/wire/job.bin";
+	struct wire_job in = job_example(), out;
+	struct ogi_error err = { 0 };
+	unsigned char *frame;
+	gchar *seed = NULL;
+	gsize seed_len = 0;
+	size_t len;
+
+	(void)state;
+	wire_job_encode(&in, &frame, &len);
+	if (g_getenv("OGI_WIRE_WRITE_SEED") != NULL)
+		assert_true(g_file_set_contents(path, (const gchar *)frame +
+						WIRE_HEADER_SIZE,
+						(gssize)(len - WIRE_HEADER_SIZE),
+						NULL));
+	assert_true(g_file_get_contents(path, &seed, &seed_len, NULL));
+	if (wire_job_decode((const unsigned char *)seed, seed_len, &out, &err) != 0)
+		fail_msg("%s: %s", path, err.msg);
+	wire_job_clear(&out);
+	assert_int_equal(seed_len, len - WIRE_HEADER_SIZE);
+	assert_memory_equal(seed, frame + WIRE_HEADER_SIZE, seed_len);
+	g_free(seed);
+	g_free(frame);
+}
+
 /* A receipt the worker cannot use (wire 7) is refused, the job whole:
  * one row per check wire_job_decode makes. */
 static void
@@ -893,6 +933,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_job_round_trip),
 		cmocka_unit_test(test_job_receipt_refused),
+		cmocka_unit_test(test_job_seed),
 		cmocka_unit_test(test_result_round_trip),
 		cmocka_unit_test(test_result_unparsed),
 		cmocka_unit_test(test_pages_round_trip),
