@@ -263,8 +263,11 @@ t_check "ogid: a Received: header after the file's time is not believed" \
 t_ogictl "$forged" explain "$forged/forged.eml" --json >"$forged/ex.json"
 t_check "explain FILE of those bytes does not believe it either" \
 	t_jq "$forged/ex.json" '.verdict == "incomplete"'
-# A file time before 1970 (a copy made with a broken clock) is no receipt
-# the worker takes: the mail is parsed all the same, not held unparsed.
+# A file time before 1970 (a copy made with a broken clock) is no receipt:
+# the mail is parsed (not held unparsed) and taken as received when ogid
+# takes the file, as a POP3 fetch is -- not in 1969, which made its form
+# "dated after receipt" (a correction notice sent by itself), numbered the
+# case 1969-… and had the sweep abandon it as decades overdue.
 neg=$(t_state_dir review-negtime)
 cp "$late/late.eml" "$neg/inbox/new/copied-neg.mx"
 touch -d '1969-12-31 12:00:00 UTC' "$neg/inbox/new/copied-neg.mx"
@@ -274,6 +277,10 @@ t_check "ogid: a file dated before 1970 is parsed and registered" \
 	t_jq "$neg/list.json" 'length == 1'
 t_check "... without the worker refusing its job" \
 	eval '! grep -q "not parsed" "$neg/log"'
+year=$(date +%Y)
+t_check "... as received now: numbered in $year, its form dated before that is complete" \
+	t_jq "$neg/list.json" --arg y "$year-" '(.[0].id | startswith($y)) and
+		(.[0].received_at | startswith($y)) and .[0].state == "registered"'
 
 # The file is parsed by the sandboxed worker, not by ogictl: a message that
 # crashes the worker (fault injection) fails explain and ogictl survives.

@@ -12,12 +12,14 @@
 #include "intake/intake.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -69,12 +71,16 @@ maildir_base_len(const char *name)
 	return colon ? (size_t)(colon - name) : strlen(name);
 }
 
+/* No mail to this office was delivered before 2000-01-01: a name's or a
+ * file's time before it is a broken clock, not a receipt. */
+#define MAILDIR_MIN_TIME 946684800
+
 /* The delivery time a Maildir name starts with ("1764057600.M…P….host",
  * the Maildir specification's "time.unique.host"), when it has one that
- * is plausible: not before 2000, not after the file's own time plus a day
- * (a clock a little ahead).  Returns 0 when the name carries none. */
+ * is plausible: not before MAILDIR_MIN_TIME, not after `latest` plus a
+ * day (a clock a little ahead).  Returns 0 when the name carries none. */
 static int64_t
-maildir_name_time(const char *name, time_t mtime)
+maildir_name_time(const char *name, time_t latest)
 {
 	int64_t t = 0;
 	size_t i;
@@ -83,7 +89,7 @@ maildir_name_time(const char *name, time_t mtime)
 		t = t * 10 + (name[i] - '0');
 	if (i < 9 || name[i] != '.')
 		return 0;
-	if (t < 946684800 || t > (int64_t)mtime + 86400)
+	if (t < MAILDIR_MIN_TIME || t > (int64_t)latest + 86400)
 		return 0;
 	return t;
 }
@@ -131,12 +137,22 @@ maildir_scan(struct maildir *md, const char *sub, struct intake_item **items,
 		*it = (struct intake_item){ 0 };
 		it->uid = g_strndup(de->d_name, maildir_base_len(de->d_name));
 		/* The file time changes when a mailbox is copied without
-		 * keeping times: the name's delivery time does not. */
-		it->received_at = maildir_name_time(de->d_name, st.st_mtime);
+		 * keeping times: the name's delivery time does not.  A file
+		 * time before MAILDIR_MIN_TIME (a copy made with a broken
+		 * clock) witnesses nothing: the name's time is bounded by now
+		 * instead, and without one the time ogid takes the file counts,
+		 * as a POP3 fetch's does -- never a date that would judge the
+		 * form against, and number the case in, 1969. */
+		time_t now = time(NULL);
+		bool file_time = st.st_mtime >= MAILDIR_MIN_TIME;
+
+		it->received_at = maildir_name_time(de->d_name,
+						    file_time ? st.st_mtime : now);
 		it->received_source = INTAKE_RECEIVED_DELIVERY;
 		if (it->received_at == 0) {
-			it->received_at = st.st_mtime;
-			it->received_source = INTAKE_RECEIVED_MTIME;
+			it->received_at = file_time ? st.st_mtime : now;
+			it->received_source = file_time ? INTAKE_RECEIVED_MTIME :
+							  INTAKE_RECEIVED_FETCH;
 		}
 		it->size = (size_t)st.st_size;
 		it->fresh = strcmp(sub, "new") == 0;
