@@ -331,6 +331,9 @@ test_letter_to_office(void **state)
 	assert_non_null(cfg);
 	g_strfreev(cfg->own_addresses);
 	cfg->own_addresses = g_strsplit("ogi@example.gov.cn", ",", -1);
+	g_free(cfg->office.email);
+	g_free(cfg->office.fax);
+	g_free(cfg->office.address);
 	cfg->office.email = g_strdup("office@example.gov.cn");
 	cfg->office.fax = g_strdup("0475-8888889");
 	cfg->office.address = g_strdup("通辽市科尔沁区民主路1号");
