@@ -202,6 +202,11 @@ bool extract_text_is_digit(char c);
 
 /* Whether c is an ASCII letter or digit. */
 bool extract_text_is_alnum(char c);
+/* A digit or Latin letter, ASCII or full-width (U+FF10..FF19, FF21..FF3A,
+ * FF41..FF5A): what an ID, phone or house number and its check letter are
+ * written with -- what the log's masking hides and what agreement of two
+ * OCR models does not vouch for in an address. */
+bool extract_text_is_number_char(gunichar c);
 
 /* The length of the clause punctuation at p (。、,;!?)]】), 0 if none. */
 size_t extract_text_clause_end_len(const char *p, const char *end);

@@ -2120,13 +2120,9 @@ conf_min(enum extract_field f)
 static bool
 has_digit_or_latin(const char *value)
 {
-	for (const char *p = value; *p != '\0'; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-
-		if (g_unichar_isdigit(c) || (c < 0x80 && g_ascii_isalpha(c)) ||
-		    (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+	for (const char *p = value; *p != '\0'; p = g_utf8_next_char(p))
+		if (extract_text_is_number_char(g_utf8_get_char(p)))
 			return true;
-	}
 	return false;
 }
 

@@ -321,6 +321,15 @@ extract_text_is_alnum(char c)
 	return g_ascii_isalnum(c);
 }
 
+bool
+extract_text_is_number_char(gunichar c)
+{
+	if (c < 0x80)
+		return g_ascii_isalnum((char)c);
+	return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+	       (c >= 0xFF41 && c <= 0xFF5A);
+}
+
 /* Clause punctuation: where a value written in a sentence ends. */
 size_t
 extract_text_clause_end_len(const char *p, const char *end)

@@ -62,18 +62,6 @@ static const struct {
 	{ "ocr:", NULL },
 };
 
-/* A digit or Latin letter, ASCII or full-width (U+FF10..FF19, FF21..FF3A,
- * FF41..FF5A): what an ID number, a phone number or its check letter is
- * written with, and what the log's masking counts as one. */
-static bool
-reason_number_char(gunichar c)
-{
-	if (c < 0x80)
-		return g_ascii_isalnum((char)c);
-	return (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
-	       (c >= 0xFF41 && c <= 0xFF5A);
-}
-
 char *
 extract_reason_value(const char *s)
 {
@@ -84,11 +72,11 @@ extract_reason_value(const char *s)
 		end = g_utf8_next_char(end);
 	/* Never cut inside a run of digits: the head of an ID number is a
 	 * shorter run the log's masking would not recognise as one. */
-	if (*end != '\0' && reason_number_char(g_utf8_get_char(end)))
+	if (*end != '\0' && extract_text_is_number_char(g_utf8_get_char(end)))
 		while (end > s) {
 			const char *prev = g_utf8_prev_char(end);
 
-			if (!reason_number_char(g_utf8_get_char(prev)))
+			if (!extract_text_is_number_char(g_utf8_get_char(prev)))
 				break;
 			end = prev;
 		}
