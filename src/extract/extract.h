@@ -301,9 +301,10 @@ struct extract_ocr_word {
 	unsigned cell;      /* the frame's index on its page, from 0; only
 	                       meaningful when cell_label != NULL (words of
 	                       one frame share it) */
-	bool vouched;       /* its frame's readings by two models agreed on
-	                       the value: the front may take some fields as
-	                       read whatever conf says (ocrfront.c) */
+	bool vouched;       /* its frame's value passed the OCR's agreement
+	                       rule (src/ocr/form.c, ocr_form_trust): the
+	                       front may take some fields as read whatever
+	                       conf says (ocrfront.c, vouch_counts) */
 };
 
 /* An identity number or a date whose words the OCR read with less

@@ -94,8 +94,11 @@ struct ocr_vouch {
 };
 
 /* vouch's handle: on the first call taken from ocr.c's cache of
- * initialised handles or loaded; NULL when the model is missing (asked
- * once).  The worker gives it back with its own. */
+ * initialised handles or loaded from disk (that call blocks while the
+ * model loads); NULL when the model is missing or could
+ * not be loaded (out of memory included), and then NULL for the rest of
+ * the worker's life without asking again.  The handle is owned by vouch;
+ * the worker gives it back to the cache with its own. */
 struct TessBaseAPI *ocr_vouch_api(struct ocr_vouch *vouch);
 
 /* The trust the n readings of a frame give its value: rd[0] as the frame

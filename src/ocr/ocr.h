@@ -46,9 +46,10 @@ struct ocr_word {
 	int cell;              /* index in its page's cells of the frame the
 	                          word was read in; -1: printed text outside
 	                          any frame, or the page has no frames */
-	bool vouched;          /* its frame's readings by two models agreed
-	                          on the value (form.c); conf is still
-	                          Tesseract's own */
+	bool vouched;          /* its frame's value passed ocr_form_trust
+	                          (form.c: both chi_sim readings and HanS
+	                          agree, one at the trust floor); conf is
+	                          still Tesseract's own */
 };
 
 /* A page with more frames than this is no form read by its layout (a
