@@ -40,15 +40,28 @@ srv_need() {
 	done
 }
 
-# N free TCP ports on 127.0.0.1, one per line.  The kernel hands them out;
-# they stay free unless another program takes one in the next instant.
+# N free TCP ports on 127.0.0.1, one per line, drawn at random below the
+# kernel's ephemeral range (ip_local_port_range).  A port from that range
+# (bind to port 0) can be taken, while a server is restarted, as the local
+# port of any outgoing connection on the machine, a parallel test's
+# included; Linux then refuses the server's listen (EADDRINUSE), which
+# failed run-imap.sh's restart once in CI.  Below the range only another
+# program choosing the same port at random can take it.
 srv_free_ports() {
 	python3 - "$1" <<'PY'
-import socket, sys
+import random, socket, sys
+try:
+    low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+except (OSError, ValueError, IndexError):
+    low = 32768
 socks = []
-for _ in range(int(sys.argv[1])):
+while len(socks) < int(sys.argv[1]):
     s = socket.socket()
-    s.bind(("127.0.0.1", 0))
+    try:
+        s.bind(("127.0.0.1", random.randrange(10000, low) if low > 11024 else 0))
+    except OSError:
+        s.close()
+        continue
     socks.append(s)
 print("\n".join(str(s.getsockname()[1]) for s in socks))
 PY
@@ -190,7 +203,13 @@ PY
 
 srv_dovecot_start() {
 	srv_dovecot_conf "${1:-good}"
-	/usr/sbin/dovecot -c "$SRV_DIR/dovecot/dovecot.conf" || return 1
+	# The master exits at once when a listener cannot bind; the old
+	# instance's last processes may still hold a port for a moment.
+	for try in 1 2 3 4 5 6; do
+		/usr/sbin/dovecot -c "$SRV_DIR/dovecot/dovecot.conf" && break
+		[ "$try" = 6 ] && return 1
+		sleep 1
+	done
 	srv_dovecot_cert=${1:-good}
 	for p in "$SRV_IMAP" "$SRV_IMAPS" "$SRV_POP3" "$SRV_POP3S" "$SRV_SUBMISSION"; do
 		srv_wait_port "$p" || { echo "dovecot did not listen on $p" >&2
