@@ -239,9 +239,8 @@ pickup_at(const char *p, const char *end)
 	return false;
 }
 
-/* 请传真至0475-8123456: the number after a fax verb, NULL if none. */
-static char *
-fax_target(const char *p, const char *end)
+char *
+extract_prose_fax_target(const char *p, const char *end)
 {
 	const char *w = extract_text_word_at(p, end, EXTRACT_LEXICON(fax_verbs));
 	const char *q, *e;
@@ -753,7 +752,7 @@ extract_prose_delivery(struct view *v, struct found *f)
 			if (negated(p, ln->s))
 				continue;
 			d = sentence_delivery(p, end, labelled);
-			if (!labelled && (fax = fax_target(p, end)) != NULL) {
+			if (!labelled && (fax = extract_prose_fax_target(p, end)) != NULL) {
 				extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 					"prose-fax-target", NULL, ln);
 				extract_assemble_keep(f, EXTRACT_FIELD_FAX, &f->fax, fax);
