@@ -327,6 +327,99 @@ test_recognise(void **state)
 	extract_fax_patterns_free(pat);
 }
 
+/* Three messages the office's gateways mail: gateway A's (display name
+ * 传真服务) and gateway B's (网关), in no built-in wording, and a HylaFAX
+ * message that gateway A relays. */
+static const struct fax_case gateway_mails[] = {
+	{ "gateway A", "传真服务", "gw@fax.example.gov.cn", "传真", DATE_HDR,
+	  DATE_T, "", { PDF("doc.pdf") }, false, { NULL, NULL }, { 0 } },
+	{ "gateway B", "网关", "relay@fax.example.gov.cn", "[FAX] 0475-8123456",
+	  DATE_HDR, DATE_T, "", { PDF("doc.pdf") }, false, { NULL, NULL },
+	  { 0 } },
+	{ "HylaFAX through gateway A", "传真服务", "gw@fax.example.gov.cn",
+	  "Fax received from \"ACME\"", DATE_HDR, DATE_T,
+	  HYLAFAX_BODY("ACME", "1", "Fine", "2026:12:05 09:12:33",
+		       "04758123456", ""),
+	  { PS }, false, { NULL, NULL }, { 0 } },
+};
+
+#define CONF EXTRACT_FAX_STYLE_CONFIGURED
+#define HYLA EXTRACT_FAX_STYLE_HYLAFAX
+#define NONE EXTRACT_FAX_STYLE_NONE
+
+/* The patterns an intake's jobs name one after the other, each set on
+ * the one struct the worker keeps (extract_fax_patterns_set), and what
+ * each message is then: the patterns set last alone count, an earlier
+ * one no longer matches; none set leaves the built-in wordings alone,
+ * no message vouched for by them. */
+static const struct {
+	const char *title;
+	const char *from, *subject;
+	struct {
+		enum extract_fax_style style;
+		bool vouched;
+	} want[G_N_ELEMENTS(gateway_mails)];
+} pattern_sets[] = {
+	{ "gateway A's sender", "^传真服务 <", NULL,
+	  { { CONF, true }, { NONE, false }, { HYLA, true } } },
+	{ "the sender replaced by B's: A's no longer matches", "^网关 <", NULL,
+	  { { NONE, false }, { CONF, true }, { HYLA, false } } },
+	{ "the same sender, a subject added", "^网关 <", "^传真$",
+	  { { CONF, true }, { CONF, true }, { HYLA, false } } },
+	{ "the same sender, the subject replaced: the old one no longer matches",
+	  "^网关 <", "^\\[fax\\]",
+	  { { NONE, false }, { CONF, true }, { HYLA, false } } },
+	{ "the sender dropped, the subject kept", NULL, "^\\[fax\\]",
+	  { { NONE, false }, { CONF, true }, { HYLA, false } } },
+	{ "none: the built-in wordings alone, vouching for none", NULL, NULL,
+	  { { NONE, false }, { NONE, false }, { HYLA, false } } },
+	{ "a sender again after none", "^传真服务 <", NULL,
+	  { { CONF, true }, { NONE, false }, { HYLA, true } } },
+	{ "both replaced by texts that do not compile: they match nothing",
+	  "(", "[",
+	  { { NONE, false }, { NONE, false }, { HYLA, false } } },
+};
+
+#undef CONF
+#undef HYLA
+#undef NONE
+
+static void
+test_patterns_set(void **state)
+{
+	struct extract_fax_patterns *pat = NULL;
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(pattern_sets); i++) {
+		/* Copies, as each job decoded brings its own strings. */
+		char *from = g_strdup(pattern_sets[i].from);
+		char *subject = g_strdup(pattern_sets[i].subject);
+
+		extract_fax_patterns_set(&pat, from, subject);
+		g_free(from);
+		g_free(subject);
+		for (size_t m = 0; m < G_N_ELEMENTS(gateway_mails); m++) {
+			struct mime_message msg;
+			struct mime_header hdr;
+			struct mime_part parts[MAX_PARTS];
+			struct extract_fax fax;
+
+			build(&gateway_mails[m], &msg, &hdr, parts);
+			extract_fax_recognise(&msg, false, pat, &fax);
+			if (fax.style != pattern_sets[i].want[m].style ||
+			    fax.vouched != pattern_sets[i].want[m].vouched)
+				fail_msg("%s: %s is style %d, vouched %d; want %d, %d",
+					 pattern_sets[i].title,
+					 gateway_mails[m].title, fax.style,
+					 fax.vouched,
+					 pattern_sets[i].want[m].style,
+					 pattern_sets[i].want[m].vouched);
+			extract_fax_clear(&fax);
+		}
+	}
+	extract_fax_patterns_free(pat);
+}
+
 static const struct {
 	const char *in, *want;
 } numbers[] = {
@@ -811,6 +904,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recognise),
+		cmocka_unit_test(test_patterns_set),
 		cmocka_unit_test(test_number),
 		cmocka_unit_test(test_same_number),
 		cmocka_unit_test(test_same_address),
