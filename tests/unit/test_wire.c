@@ -835,6 +835,43 @@ test_job_receipt_refused(void **state)
 	}
 }
 
+/* A Received: header's time is believed over the mailbox's up to a day
+ * after it, however long before it (a Maildir copied without its times
+ * is dated after the arrival), and never when there is none. */
+static void
+test_received_header_believed(void **state)
+{
+	static const int64_t at = 1795564800;   /* 2026-11-25T00:00:00Z */
+	static const struct {
+		const char *what;
+		int64_t mailbox_at, header_at;
+		bool believed;
+	} rows[] = {
+		{ "the mailbox's own time", at, at, true },
+		{ "a day after it, at the limit", at,
+		  at + WIRE_RECEIVED_HEADER_SLACK, true },
+		{ "a second past the limit", at,
+		  at + WIRE_RECEIVED_HEADER_SLACK + 1, false },
+		{ "a second before the mailbox's time", at, at - 1, true },
+		{ "a month before it", at, at - 30 * 86400, true },
+		{ "no header", at, 0, false },
+		{ "the first second after the epoch", at, 1, true },
+		{ "a header dated before the epoch", at, -1, false },
+		{ "a mailbox time at the epoch's first second, a header a day "
+		  "after", 1, 1 + WIRE_RECEIVED_HEADER_SLACK, true },
+		{ "a mailbox time at the epoch's first second, a header a day "
+		  "and a second after", 1, 2 + WIRE_RECEIVED_HEADER_SLACK, false },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(rows); i++)
+		if (wire_received_header_believed(rows[i].mailbox_at,
+						  rows[i].header_at) !=
+		    rows[i].believed)
+			fail_msg("%s: believed %d, want %d", rows[i].what,
+				 !rows[i].believed, rows[i].believed);
+}
+
 /* The fax a gateway mailed crosses whole, and only as fax.c gives it. */
 static void
 fax_record(struct extract_record *rec, struct wire_result *res)
@@ -933,6 +970,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_job_round_trip),
 		cmocka_unit_test(test_job_receipt_refused),
+		cmocka_unit_test(test_received_header_believed),
 		cmocka_unit_test(test_job_seed),
 		cmocka_unit_test(test_result_round_trip),
 		cmocka_unit_test(test_result_unparsed),
