@@ -1127,5 +1127,7 @@ wire_ocr_page_clear(struct wire_ocr_page *page)
 bool
 wire_received_header_believed(int64_t mailbox_at, int64_t header_at)
 {
-	return header_at > 0 && header_at <= mailbox_at + WIRE_RECEIVED_HEADER_SLACK;
+	/* The slack comes off the header's time, positive here: added to a
+	 * job's mailbox time, which may be up to INT64_MAX, it overflowed. */
+	return header_at > 0 && header_at - WIRE_RECEIVED_HEADER_SLACK <= mailbox_at;
 }

@@ -861,6 +861,9 @@ test_received_header_believed(void **state)
 		  "after", 1, 1 + WIRE_RECEIVED_HEADER_SLACK, true },
 		{ "a mailbox time at the epoch's first second, a header a day "
 		  "and a second after", 1, 2 + WIRE_RECEIVED_HEADER_SLACK, false },
+		/* wire_job_decode takes any mailbox time from 0 on: the
+		 * limit above the last one is no overflow. */
+		{ "the last mailbox time a job carries", INT64_MAX, at, true },
 	};
 
 	(void)state;
