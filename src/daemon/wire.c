@@ -312,7 +312,9 @@ wire_result_encode(const struct wire_result *res, unsigned char **frame_r,
 	wire_put_string(b, WIRE_T_MESSAGE_ID, res->message_id);
 	wire_put_string(b, WIRE_T_FROM_ADDR, res->from_addr);
 	wire_put_string(b, WIRE_T_SUBJECT, res->subject);
-	if (res->received_header != 0)
+	/* A header dated before 1970 is none: as a number it is out of the
+	 * range ogid decodes, and the whole answer would be refused. */
+	if (res->received_header > 0)
 		wire_put_number(b, WIRE_T_RECEIVED_HEADER,
 				(uint64_t)res->received_header);
 	for (size_t i = 0; i < res->n_problems; i++)

@@ -197,7 +197,9 @@ struct wire_result {
 	char *from_addr;                 /* NULL if none */
 	char *subject;                   /* NULL if none */
 	int64_t received_header;         /* date of the newest Received:
-	                                    header, 0 if none or unreadable */
+	                                    header, 0 if none or unreadable;
+	                                    one before 1970 is encoded as
+	                                    none */
 	char **problems;                 /* MIME's problem lines */
 	size_t n_problems;
 	char **references;               /* Message-IDs this one answers, the

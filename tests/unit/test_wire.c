@@ -242,6 +242,29 @@ test_result_unparsed(void **state)
 	wire_result_clear(&out);
 }
 
+/* A message whose newest Received: header is dated before 1970 (MIME
+ * gives its time, negative): the worker's answer crosses, with no header
+ * time, instead of being refused as garbage and the message held
+ * unparsed. */
+static void
+test_result_received_before_epoch(void **state)
+{
+	static const int64_t before[] = { -1, -43200, INT64_MIN };
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(before); i++) {
+		struct extract_record rec = { .kind = EXTRACT_KIND_APPLICATION };
+		struct wire_result in = { .received_header = before[i],
+					  .rec = &rec }, out;
+
+		result_round_trip(&in, &out);
+		if (out.received_header != 0)
+			fail_msg("header %lld crossed as %lld", (long long)before[i],
+				 (long long)out.received_header);
+		wire_result_clear(&out);
+	}
+}
+
 /* A PNG's signature and a little: the decoder checks the signature only
  * (the daemon never decodes the image, a clerk's viewer does). */
 static const unsigned char page_png[] = {
@@ -977,6 +1000,7 @@ main(void)
 		cmocka_unit_test(test_job_seed),
 		cmocka_unit_test(test_result_round_trip),
 		cmocka_unit_test(test_result_unparsed),
+		cmocka_unit_test(test_result_received_before_epoch),
 		cmocka_unit_test(test_pages_round_trip),
 		cmocka_unit_test(test_hostile_pages),
 		cmocka_unit_test(test_page_without_geometry),
