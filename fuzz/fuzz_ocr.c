@@ -10,8 +10,12 @@
  * is one the OCR module can give (extract.h, extract_ocr_input): the
  * words of one frame share its label, a box's page has words.  A word's
  * confidence comes from its bytes, so the fuzzer reaches both sides of
- * EXTRACT_OCR_CONF_MIN.  Built by ./configure CC=clang --enable-fuzzing;
- * run by contrib/fuzz.sh ocr. */
+ * EXTRACT_OCR_CONF_MIN; a word in a frame is vouched for when the sum of
+ * its bytes over 101 is odd, so each confidence comes with either flag.
+ * The flag is the word's alone here, where the module gives all of a
+ * frame's words one: the front weighs it word by word (ocrfront.c,
+ * trace_range), and a value may join words of several frames.  Built by
+ * ./configure CC=clang --enable-fuzzing; run by contrib/fuzz.sh ocr. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -167,6 +171,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		w.text = g_strndup((const char *)data + i, j - i);
 		g_ptr_array_add(texts, (char *)w.text);
 		w.conf = conf % 101;
+		w.vouched = cell_label != NULL && (conf / 101) % 2 == 1;
 		w.page = page;
 		w.line = line;
 		w.x0 = geometry ? (int)i * CHAR_PX : 0;
