@@ -1142,6 +1142,26 @@ fold_brackets(struct ocr_line *ln)
 	}
 }
 
+/* chi_sim now and then reads a label's colon as a comma (地址，内蒙古…:
+ * the address was not read at all).  A line that starts with a label as
+ * it is and then a comma is that label and its value.  Not one read with
+ * a character wrong: a sentence may start with a word and a comma. */
+static void
+repair_label_comma(struct ocr_line *ln)
+{
+	size_t q = 0, c;
+	gunichar u;
+
+	while (q < ln->c->len && han(at(ln, q)))
+		q++;
+	c = q < ln->c->len && strcmp(at(ln, q)->b, " ") == 0 ? q + 1 : q;
+	if (q < 2 || c >= ln->c->len)
+		return;
+	u = och_cp(at(ln, c));
+	if ((u == ',' || u == 0xFF0C) && exact_label_tail(ln, 0, q) == 0)
+		replace_chars(ln, c, 1, ":", 0);
+}
+
 /* Every Chinese run before a colon: a label as read, put right (one
  * character wrong) or guessed from the value's shape, set apart from the
  * value before it on the line by padding, as the layout pass splits
@@ -1828,6 +1848,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 				       words);
 			repair_dates(ln);
 			repair_ids(ln, today, out->doubts);
+			repair_label_comma(ln);
 			repair_labels(ln, out->doubts);
 			drop_value_specks(ln);
 		}
