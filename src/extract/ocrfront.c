@@ -474,10 +474,15 @@ header_line(const char *s)
  * for sending the form back), never the applicant's. */
 static const char *const notes_heads[] = { "填表说明", "填表须知" };
 
+static size_t edit_distance(const gunichar *a, size_t na, const gunichar *b,
+			    size_t nb);
+
 /* A head is taken with this many of its characters in place and a colon
  * after it: chi_sim read 填表说明 as 十表说阴 on our fine render of the
  * form, two of four wrong; no line an applicant writes starts with two of
- * these four-character heads' characters in place and a colon. */
+ * these four-character heads' characters in place and a colon.  Or one
+ * character off (inserted, lost or wrong) and a colon or a comma after
+ * it: chi_sim with HanS read 填表说有明， on a fine fax of the form. */
 #define NOTES_HEAD_MIN_SAME 2
 
 static bool
@@ -500,6 +505,9 @@ notes_line(const struct ocr_line *ln)
 				same += u[i] == head[i];
 			notes = same >= NOTES_HEAD_MIN_SAME;
 		}
+		for (size_t k = (size_t)nh - 1; k <= (size_t)nh + 1 && k < n && !notes; k++)
+			notes = (is_colon(u[k]) || u[k] == ',' || u[k] == 0xFF0C) &&
+				edit_distance(u, k, head, (size_t)nh) <= 1;
 		g_free(head);
 	}
 	return notes;
@@ -2300,7 +2308,8 @@ same_contact(enum extract_field id, const char *a, const char *own)
 }
 
 /* A contact equal to the office's own (printed on its blank form, or on a
- * cover page addressed to it) is never the applicant's: it is dropped, and
+ * cover page addressed to it; an e-mail address also one of the mailbox's
+ * own_addresses) is never the applicant's: it is dropped, and
  * a clerk looks at what the applicant gave.  Returns whether one was. */
 static bool
 drop_own_contacts(struct extract_record *rec,
@@ -2314,14 +2323,18 @@ drop_own_contacts(struct extract_record *rec,
 	};
 	bool dropped = false;
 
-	if (ctx->own_contacts == NULL)
-		return false;
 	for (size_t i = 0; i < G_N_ELEMENTS(ids); i++) {
 		bool own = false;
 
 		if (*fields[i] == NULL)
 			continue;
-		for (const char *const *o = ctx->own_contacts; *o != NULL && !own; o++)
+		for (const char *const *o = ctx->own_contacts; o != NULL && *o != NULL && !own;
+		     o++)
+			own = same_contact(ids[i], *fields[i], *o);
+		/* The mailbox's own addresses too: a blank form may print the
+		 * one applications are sent to rather than [office] email. */
+		for (const char *const *o = ctx->own_addresses;
+		     ids[i] == EXTRACT_FIELD_EMAIL && o != NULL && *o != NULL && !own; o++)
 			own = same_contact(ids[i], *fields[i], *o);
 		if (!own)
 			continue;
