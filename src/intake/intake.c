@@ -29,6 +29,25 @@ intake_items_free(struct intake_item *items, size_t n)
 	free(items);
 }
 
+bool
+intake_received_plausible(int64_t t, int64_t now)
+{
+	return t >= INTAKE_RECEIVED_MIN && t <= now + INTAKE_RECEIVED_AHEAD;
+}
+
+void
+intake_received_witness(struct intake_item *item, int64_t witnessed,
+			const char *source, int64_t now)
+{
+	if (intake_received_plausible(witnessed, now)) {
+		item->received_at = witnessed;
+		item->received_source = source;
+	} else {
+		item->received_at = now;
+		item->received_source = INTAKE_RECEIVED_FETCH;
+	}
+}
+
 size_t
 intake_crlf_decode(struct intake_crlf *st, const char *in, size_t len,
 		   char *out)

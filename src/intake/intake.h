@@ -32,7 +32,10 @@ struct intake_item {
 	char *uid;            /* stable identity within the mailbox: Maildir
 	                         base name without ":2,…" flags; IMAP
 	                         "UIDVALIDITY/UID"; POP3 UIDL */
-	int64_t received_at;  /* when the mailbox received it (Unix time) */
+	int64_t received_at;  /* when the mailbox received it (Unix time):
+	                         never before INTAKE_RECEIVED_MIN, never more
+	                         than INTAKE_RECEIVED_AHEAD after the list()
+	                         that gave it (intake_received_witness) */
 	const char *received_source; /* where received_at comes from: one of
 	                         the INTAKE_RECEIVED_ strings (static) */
 	size_t size;          /* bytes, 0 if unknown before fetch */
@@ -51,12 +54,37 @@ struct intake_item {
 
 /* Sources of intake_item.received_at, as `ogictl show` names them. */
 #define INTAKE_RECEIVED_DELIVERY "delivery"  /* the mailbox's own record of
-                                                delivery (Maildir name) */
+                                                delivery (Maildir name, IMAP
+                                                INTERNALDATE) */
 #define INTAKE_RECEIVED_MTIME "mtime"        /* a file's time: changes when
                                                 a mailbox is copied */
 #define INTAKE_RECEIVED_FETCH "fetch"        /* when it was listed: the
                                                 mailbox (POP3) keeps no
-                                                delivery time */
+                                                delivery time, or what it
+                                                kept is no witness */
+
+/* No mail to the office was received before 2000-01-01 (Unix time): an
+ * earlier time is a broken clock (a copy's file time, a server's date). */
+#define INTAKE_RECEIVED_MIN INT64_C(946684800)
+/* How far ahead of ogid's clock a mailbox's may be (seconds): a little,
+ * not a date that would count a deadline from next year. */
+#define INTAKE_RECEIVED_AHEAD 86400
+
+/* True when t, as a mailbox tells it at `now` (Unix times), can witness a
+ * receipt: not before INTAKE_RECEIVED_MIN, not more than
+ * INTAKE_RECEIVED_AHEAD after now. */
+bool intake_received_plausible(int64_t t, int64_t now);
+
+/* The one rule by which every driver dates an item it lists: sets
+ * item->received_at to witnessed and item->received_source to source (an
+ * INTAKE_RECEIVED_ string) when witnessed is plausible at now
+ * (intake_received_plausible); otherwise -- 0 for a mailbox that keeps
+ * none, source then unused and may be NULL -- to now and
+ * INTAKE_RECEIVED_FETCH, the time the pipeline may replace by a believed
+ * Received: header.  So received_at is never before 2000 nor more than a
+ * day ahead of the fetch, whatever the mailbox's clock said. */
+void intake_received_witness(struct intake_item *item, int64_t witnessed,
+			     const char *source, int64_t now);
 
 struct intake_driver {
 	const char *name;     /* the `driver =` value that selects it */

@@ -1,5 +1,6 @@
 /* What every network driver does to a message on its way to the spool:
- * line ends made a Maildir's, whatever pieces the bytes come in. */
+ * line ends made a Maildir's, whatever pieces the bytes come in; and the
+ * rule every driver dates a message by. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -52,11 +53,61 @@ test_crlf(void **state)
 	}
 }
 
+/* 2026-12-05 12:00 UTC, when the examples are listed. */
+#define NOW INT64_C(1796472000)
+
+/* A mailbox's time is taken only between 2000-01-01 and a day after the
+ * fetch; anything else, or none, dates the message by the fetch. */
+static void
+test_received_witness(void **state)
+{
+	static const struct {
+		int64_t witnessed;
+		const char *source;
+		int64_t want;
+		const char *want_source;
+	} cases[] = {
+		{ 1763602200, INTAKE_RECEIVED_DELIVERY, 1763602200,
+		  INTAKE_RECEIVED_DELIVERY },
+		{ 1763602200, INTAKE_RECEIVED_MTIME, 1763602200,
+		  INTAKE_RECEIVED_MTIME },
+		{ 946684800, INTAKE_RECEIVED_DELIVERY, 946684800,
+		  INTAKE_RECEIVED_DELIVERY },                /* 2000-01-01 */
+		{ NOW + 86400, INTAKE_RECEIVED_DELIVERY, NOW + 86400,
+		  INTAKE_RECEIVED_DELIVERY },                /* a clock a day ahead */
+		{ 946684799, INTAKE_RECEIVED_DELIVERY, NOW, INTAKE_RECEIVED_FETCH },
+		{ 489024000, INTAKE_RECEIVED_DELIVERY, NOW,
+		  INTAKE_RECEIVED_FETCH },                   /* 1985-07-01 */
+		{ 489024000, INTAKE_RECEIVED_MTIME, NOW, INTAKE_RECEIVED_FETCH },
+		{ NOW + 86401, INTAKE_RECEIVED_DELIVERY, NOW, INTAKE_RECEIVED_FETCH },
+		{ 3799958400, INTAKE_RECEIVED_DELIVERY, NOW,
+		  INTAKE_RECEIVED_FETCH },                   /* 2090-06-01 */
+		{ -1, INTAKE_RECEIVED_DELIVERY, NOW, INTAKE_RECEIVED_FETCH },
+		{ 0, NULL, NOW, INTAKE_RECEIVED_FETCH },      /* none (POP3) */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct intake_item item = { .received_at = 1,
+					    .received_source = "stale" };
+
+		intake_received_witness(&item, cases[i].witnessed,
+					cases[i].source, NOW);
+		if (item.received_at != cases[i].want ||
+		    strcmp(item.received_source, cases[i].want_source) != 0)
+			fail_msg("case %zu (%lld): got %lld from %s", i,
+				 (long long)cases[i].witnessed,
+				 (long long)item.received_at,
+				 item.received_source);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_crlf),
+		cmocka_unit_test(test_received_witness),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
