@@ -437,6 +437,7 @@ static void
 imap_item_from(struct imap *im, struct mailimap_msg_att *att,
 	       struct intake_item *item)
 {
+	int64_t internal = 0;
 	uint32_t uid = 0;
 
 	memset(item, 0, sizeof(*item));
@@ -454,7 +455,7 @@ imap_item_from(struct imap *im, struct mailimap_msg_att *att,
 			break;
 		case MAILIMAP_MSG_ATT_INTERNALDATE:
 			if (a->att_data.att_static->att_data.att_internal_date)
-				item->received_at = imap_date(
+				internal = imap_date(
 					a->att_data.att_static->att_data.att_internal_date);
 			break;
 		default:
@@ -464,11 +465,10 @@ imap_item_from(struct imap *im, struct mailimap_msg_att *att,
 	if (uid == 0)
 		return;
 	item->uid = g_strdup_printf("%" PRIu32 "/%" PRIu32, im->uidvalidity, uid);
-	item->received_source = INTAKE_RECEIVED_DELIVERY;
-	/* A server that gave no usable INTERNALDATE: now is the nearest
-	 * witness, and never a date that would number the case in 1970. */
-	if (item->received_at <= 0)
-		item->received_at = time(NULL);
+	/* A server's clock can be wrong like any: an INTERNALDATE of 1985
+	 * would number the case and count its deadline from then. */
+	intake_received_witness(item, internal, INTAKE_RECEIVED_DELIVERY,
+				time(NULL));
 	item->header_only = item->size > im->max_fetch_size;
 	/* Listed means not done: a known one lost its mailbox update.  A
 	 * message too big to fetch is never done and is recorded once. */

@@ -71,16 +71,11 @@ maildir_base_len(const char *name)
 	return colon ? (size_t)(colon - name) : strlen(name);
 }
 
-/* No mail to this office was delivered before 2000-01-01: a name's or a
- * file's time before it is a broken clock, not a receipt. */
-#define MAILDIR_MIN_TIME 946684800
-
 /* The delivery time a Maildir name starts with ("1764057600.M…P….host",
- * the Maildir specification's "time.unique.host"), when it has one that
- * is plausible: not before MAILDIR_MIN_TIME, not after `latest` plus a
- * day (a clock a little ahead).  Returns 0 when the name carries none. */
+ * the Maildir specification's "time.unique.host"); 0 when the name
+ * carries none. */
 static int64_t
-maildir_name_time(const char *name, time_t latest)
+maildir_name_time(const char *name)
 {
 	int64_t t = 0;
 	size_t i;
@@ -89,9 +84,27 @@ maildir_name_time(const char *name, time_t latest)
 		t = t * 10 + (name[i] - '0');
 	if (i < 9 || name[i] != '.')
 		return 0;
-	if (t < MAILDIR_MIN_TIME || t > (int64_t)latest + 86400)
-		return 0;
 	return t;
+}
+
+/* Dates an item by the name's delivery time, else the file's time, else
+ * now (intake_received_witness).  The file time changes when a mailbox is
+ * copied without keeping times; the name's time does not.  A name's time
+ * after the file existed (by more than a clock a little ahead) is no
+ * delivery time; the file's time bounds it when the file's time is itself
+ * a witness, now when it is not (a copy made with a broken clock). */
+static void
+maildir_received(struct intake_item *it, const char *name, int64_t mtime,
+		 int64_t now)
+{
+	int64_t latest = intake_received_plausible(mtime, now) ? mtime : now;
+	int64_t named = maildir_name_time(name);
+
+	if (intake_received_plausible(named, now) &&
+	    named <= latest + INTAKE_RECEIVED_AHEAD)
+		intake_received_witness(it, named, INTAKE_RECEIVED_DELIVERY, now);
+	else
+		intake_received_witness(it, mtime, INTAKE_RECEIVED_MTIME, now);
 }
 
 static int
@@ -136,24 +149,7 @@ maildir_scan(struct maildir *md, const char *sub, struct intake_item **items,
 		it = &(*items)[(*n)++];
 		*it = (struct intake_item){ 0 };
 		it->uid = g_strndup(de->d_name, maildir_base_len(de->d_name));
-		/* The file time changes when a mailbox is copied without
-		 * keeping times: the name's delivery time does not.  A file
-		 * time before MAILDIR_MIN_TIME (a copy made with a broken
-		 * clock) witnesses nothing: the name's time is bounded by now
-		 * instead, and without one the time ogid takes the file counts,
-		 * as a POP3 fetch's does -- never a date that would judge the
-		 * form against, and number the case in, 1969. */
-		time_t now = time(NULL);
-		bool file_time = st.st_mtime >= MAILDIR_MIN_TIME;
-
-		it->received_at = maildir_name_time(de->d_name,
-						    file_time ? st.st_mtime : now);
-		it->received_source = INTAKE_RECEIVED_DELIVERY;
-		if (it->received_at == 0) {
-			it->received_at = file_time ? st.st_mtime : now;
-			it->received_source = file_time ? INTAKE_RECEIVED_MTIME :
-							  INTAKE_RECEIVED_FETCH;
-		}
+		maildir_received(it, de->d_name, st.st_mtime, time(NULL));
 		it->size = (size_t)st.st_size;
 		it->fresh = strcmp(sub, "new") == 0;
 		it->locator = g_strdup_printf("%s/%s", sub, de->d_name);

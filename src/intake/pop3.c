@@ -468,8 +468,7 @@ pop3_list(void *ctx, struct intake_item **items_r, size_t *n_r,
 	now = time(NULL);
 	for (size_t i = 0; i < n; i++) {
 		items[i].uid = g_strdup(p->msgs[i].uid);
-		items[i].received_at = now;
-		items[i].received_source = INTAKE_RECEIVED_FETCH;
+		intake_received_witness(&items[i], 0, NULL, now);
 		items[i].size = p->msgs[i].size;
 		items[i].header_only = p->msgs[i].size > p->max_fetch_size;
 		/* Anything still on the server under delete was not done
