@@ -120,16 +120,13 @@ pipeline_received_replaceable(const struct intake_item *item)
 }
 
 /* The mailbox time the worker may replace by a believed Received: header
- * (wire_job mailbox_received_at), 0 for none.  A time at or before the
- * epoch is none the worker accepts (wire_job_decode refuses it, and the
- * mail would be held unparsed); the drivers give none (a broken file
- * time or server date is replaced by now in maildir.c and imap.c), and
- * one would be sent as none. */
+ * (wire_job mailbox_received_at), 0 for none.  wire_job_decode refuses a
+ * time at or before the epoch; the drivers give none
+ * (intake_received_witness). */
 static int64_t
 pipeline_job_receipt(const struct intake_item *item)
 {
-	return pipeline_received_replaceable(item) && item->received_at > 0 ?
-	       item->received_at : 0;
+	return pipeline_received_replaceable(item) ? item->received_at : 0;
 }
 
 static void
