@@ -83,6 +83,13 @@ t_need() {
 	done
 }
 
+# t_strip_received FILE: prints the message in FILE without its Received:
+# headers, so that nothing but its mailbox dates it.
+t_strip_received() {
+	awk 'body { print; next } /^\r?$/ { body = 1 }
+	     /^Received:/ { skip = 1; next } skip && /^[ \t]/ { next } { skip = 0; print }' "$1"
+}
+
 t_tmpdir() {
 	d="$t_root/$1"
 	mkdir -p "$d"

@@ -244,9 +244,7 @@ t_check "QUIT lost: the next run deletes them" [ "$(maildrop_count)" = 0 ]
 kill "$proxy_pid"
 
 # A message without a Received: header is dated by the time of fetch.
-awk 'body { print; next } /^\r?$/ { body = 1 }
-     /^Received:/ { skip = 1; next } skip && /^[ \t]/ { next } { skip = 0; print }' \
-	"$corpus/001-foxmail-form-complete.eml" >"$del/noreceived.eml"
+t_strip_received "$corpus/001-foxmail-form-complete.eml" >"$del/noreceived.eml"
 deliver "$del/noreceived.eml"
 t_ogid "$del" --once 2>>"$del/ogid.log" || t_fail "no Received: ogid failed"
 t_check "no Received: the receipt time is the time of fetch, and says so" \
