@@ -16,13 +16,18 @@ srv_init
 srv_dovecot_start good || { t_fail "dovecot starts"; t_done; exit 1; }
 corpus=$OGI_SRCDIR/tests/corpus
 
-# deliver DIR FILE: puts a corpus message into Maildir DIR (the server's or
-# a local one) under its own name, received when its expectation says.
+# deliver DIR FILE [TIME]: puts a message into Maildir DIR (the server's or
+# a local one) under its own name, received at TIME (Dovecot's INTERNALDATE
+# is the file's time), else when its corpus expectation says.
 deliver() {
 	name=$(basename "$2" .eml)
 	cp "$2" "$1/tmp/$name"
 	expect=${2%.eml}.expect.json
-	[ -f "$expect" ] && touch -d "$(jq -r .received_at "$expect")" "$1/tmp/$name"
+	if [ $# -gt 2 ]; then
+		touch -d "$3" "$1/tmp/$name"
+	elif [ -f "$expect" ]; then
+		touch -d "$(jq -r .received_at "$expect")" "$1/tmp/$name"
+	fi
 	[ "$1" = "$SRV_MAILDIR" ] && chown "$(srv_mail_owner)" "$1/tmp/$name"
 	mv "$1/tmp/$name" "$1/new/$name"
 }
@@ -119,6 +124,22 @@ t_ogid "$dir" --once 2>"$dir/ogid.log"
 t_check "max_messages: 2 taken by the first poll" [ "$(count "$dir")" = 2 ]
 t_ogid "$dir" --once 2>>"$dir/ogid.log"
 t_check "max_messages: the third by the next" [ "$(count "$dir")" = 3 ]
+
+# A server whose clock said 1985 when the mail came: an INTERNALDATE
+# before 2000 is no receipt.  The case is numbered and its deadline counted
+# from the fetch, and show says so (no Received: header to believe instead).
+srv_empty
+dir=$(srv_imap_dir clock1985)
+t_strip_received "$corpus/001-foxmail-form-complete.eml" >"$dir/clock1985.eml"
+deliver "$SRV_MAILDIR" "$dir/clock1985.eml" "1985-07-01T09:00:00+08:00"
+t_ogid "$dir" --once 2>"$dir/ogid.log" || t_fail "1985: ogid"
+today=$(TZ=Asia/Shanghai date +%F)
+t_ogictl "$dir" show "$(t_ogictl "$dir" list --json | jq -r '.[0].id')" --json \
+	>"$dir/case.json"
+t_check "INTERNALDATE of 1985: the case received today, from the fetch" \
+	t_jq "$dir/case.json" --arg d "$today" \
+	'(.received_at | startswith($d)) and .received_source == "fetch" and
+	 (.id | startswith($d[0:4]))'
 
 # (3) ogid in the background idles; new mail is taken within 2 s.
 srv_empty
