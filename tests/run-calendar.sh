@@ -46,25 +46,28 @@ t_ogictl "$dir" calendar show 2027 >"$dir/show27.txt"
 t_check "show 2027 says there is no data" grep -q '^2027: no calendar data' "$dir/show27.txt"
 
 # --- import ---------------------------------------------------------------
-# An application delivered Sunday 2026-12-20 (the Maildir name's time):
-# receipt Monday 12-21, 15 working days into 2027, which has no data.
-# (Copied later: the file's time is not the delivery's.)
+# An application delivered Sunday 2026-11-22 (the Maildir name's time):
+# receipt Monday 11-23, and with reply_days = 30 the period runs into 2027,
+# which has no data.  (Copied later: the file's time is not the
+# delivery's.  A receipt in December would be a mailbox time ahead of the
+# clock, which is no receipt.)
+sed -i 's/^digest_time = off$/&\nreply_days = 30/' "$dir/ogid.conf"
 cp "$OGI_SRCDIR/tests/corpus/001-foxmail-form-complete.eml" \
-	"$dir/inbox/new/1797739200.M4P4.mx"
-touch -d "2026-12-28T09:00:00+08:00" "$dir/inbox/new/1797739200.M4P4.mx"
+	"$dir/inbox/new/1795320000.M4P4.mx"
+touch -d "2026-11-28T09:00:00+08:00" "$dir/inbox/new/1795320000.M4P4.mx"
 t_ogid "$dir" --once 2>"$dir/ogid.log"
 t_check "ogid warns that the new deadline is provisional" \
 	grep -q "provisional — import the year's file" "$dir/ogid.log"
 t_ogictl "$dir" show 2026-000001 >"$dir/case.txt"
 t_check "show: the deadline is provisional, weekends only in 2027" \
-	grep -q '^Deadline *2027-01-11 (provisional' "$dir/case.txt"
+	grep -q '^Deadline *2027-01-04 (provisional' "$dir/case.txt"
 t_check "show: how it was counted, from the next working day" \
-	grep -q '^Counted *15 working days from 2026-12-21 (received 2026-12-20 12:00, not a working day → next working day), bureau rules Art. 6; provisional: no holiday calendar for 2027' "$dir/case.txt"
+	grep -q '^Counted *30 working days from 2026-11-23 (received 2026-11-22 12:00, not a working day → next working day), reply_days = 30 in the configuration (bureau rules Art. 6: 15); provisional: no holiday calendar for 2027' "$dir/case.txt"
 t_check "the case keeps its rules and receipt day" \
-	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT rules || ' ' || receipt_date FROM cases")" = "bureau 2026-12-21" ]
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT rules || ' ' || receipt_date FROM cases")" = "bureau 2026-11-23" ]
 t_ogid "$dir" --once 2>"$dir/ogid2.log"
 t_check "ogid warns at start about the open provisional case" \
-	grep -q "1 open case with a provisional deadline (no holiday calendar for 2027): 2026-000001 due 2027-01-11" "$dir/ogid2.log"
+	grep -q "1 open case with a provisional deadline (no holiday calendar for 2027): 2026-000001 due 2027-01-04" "$dir/ogid2.log"
 
 # 2027: New Year 01-01..03 off; a make-up Saturday 02-06 (generated for the
 # test, not the State Council's table).
@@ -80,19 +83,19 @@ t_ogictl "$dir" calendar import "$dir/2027.json" >"$dir/import.txt"
 t_check "import: exits 0 and names the year" \
 	grep -q "^imported 2027 into $dir/state/holidays/2027.json: days off 3, make-up working days 1" "$dir/import.txt"
 t_check "import: the changed case is printed, old → new" \
-	grep -q '^  2026-000001  2027-01-11 (provisional) → 2027-01-12$' "$dir/import.txt"
+	grep -q '^  2026-000001  2027-01-04 (provisional) → 2027-01-05$' "$dir/import.txt"
 t_check "the file is 0600 in a 0700 directory" \
 	[ "$(stat -c %a "$dir/state/holidays/2027.json") $(stat -c %a "$dir/state/holidays")" = "600 700" ]
 t_check "no temporary file is left" \
 	[ "$(ls -A "$dir/state/holidays")" = 2027.json ]
 t_check "the deadline is stored, no longer provisional" \
-	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT deadline || ' ' || deadline_provisional FROM cases")" = "2027-01-12 0" ]
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT deadline || ' ' || deadline_provisional FROM cases")" = "2027-01-05 0" ]
 t_check "an event deadline-recomputed says old → new" \
-	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM events WHERE case_id = '2026-000001' AND type = 'deadline-recomputed' AND detail = '2027-01-11 (provisional) → 2027-01-12'")" = 1 ]
+	[ "$(sqlite3 "$dir/state/ogid.db" "SELECT count(*) FROM events WHERE case_id = '2026-000001' AND type = 'deadline-recomputed' AND detail = '2027-01-04 (provisional) → 2027-01-05'")" = 1 ]
 t_ogictl "$dir" show 2026-000001 >"$dir/case2.txt"
 t_check "show: the new deadline, not provisional, counted on the new calendar" \
-	sh -c "grep -q '^Deadline *2027-01-12\$' '$dir/case2.txt' &&
-		grep -q '^Counted *15 working days from 2026-12-21 (receipt day as recorded), bureau rules Art. 6\$' '$dir/case2.txt'"
+	sh -c "grep -q '^Deadline *2027-01-05\$' '$dir/case2.txt' &&
+		grep -q '^Counted *30 working days from 2026-11-23 (receipt day as recorded), reply_days = 30 in the configuration (bureau rules Art. 6: 15)\$' '$dir/case2.txt'"
 t_ogictl "$dir" calendar show 2027 >"$dir/show27b.txt"
 t_check "show 2027 now lists the imported year" \
 	grep -q '2027-01-01\.\.2027-01-03  元旦 (3 days)' "$dir/show27b.txt"
