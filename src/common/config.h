@@ -102,21 +102,22 @@ struct config_parser {
 };
 
 /* CPU seconds one page of OCR may take, the figure parse_cpu must allow
- * for each of ocr_max_pages: about four times the 0.5-0.6 s a fine fax
- * page takes on this class of machine (domain.md §7), for a noisy page
- * and the PDF or PostScript rendering before it. */
+ * for each of ocr_max_pages: 1.1-1.3 s a fax page takes on this class of
+ * machine with chi_sim and HanS (ocr.c, OCR_DEFAULT_LANGUAGE; fine or
+ * normal, clean or noisy: bench/ocr-pages, one worker), and room for the
+ * PDF or PostScript rendering before it. */
 #define CONFIG_OCR_PAGE_CPU_S 2
 /* Address space one OCR thread may need, what parse_memory must allow for
- * each of ocr_workers: 311 MB measured at peak (VmPeak, bench/ocr-pages
+ * each of ocr_workers: 371 MB measured at peak (VmPeak, bench/ocr-pages
  * with 1 worker) reading a 40 Mpx grey page of the office form, framed
- * cells and all (OCR_DEFAULT_MAX_PIXELS), with the chi_sim model and the
- * HanS model that vouches for a frame's value (ocr/form.c) both loaded
- * (256 MB with chi_sim alone: HanS is loaded on a thread's first frame
- * that needs it, which may be on an earlier page); 207 MB for a noisy
- * fine fax form page (155 MB with chi_sim alone).  336 MB leaves 8% to
- * spare.  A colour photo of 40 Mpx decodes at 32 bpp and needs more: such
- * a page is bounded by parse_memory alone and fails when over it. */
-#define CONFIG_OCR_WORKER_MEMORY ((size_t)336 << 20)
+ * cells and all (OCR_DEFAULT_MAX_PIXELS), after a fax form that loaded
+ * the HanS model which vouches for a frame's value (ocr/form.c) beside
+ * the page's chi_sim and HanS (311 MB without it: it is loaded on a
+ * thread's first frame that needs it; 261 MB with chi_sim alone for the
+ * page).  400 MB leaves 8% to spare.  A colour photo of 40 Mpx decodes
+ * at 32 bpp and needs more: such a page is bounded by parse_memory alone
+ * and fails when over it. */
+#define CONFIG_OCR_WORKER_MEMORY ((size_t)400 << 20)
 /* Most pages ocr_max_pages may allow: the answer of the worker carries
  * each page's image (about 50-150 KB for a fax page) within its frame. */
 #define CONFIG_OCR_MAX_PAGES 64

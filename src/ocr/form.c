@@ -172,7 +172,14 @@
  * faxes of the full set (42 pages, 1 worker) that is 0.03 s more CPU per
  * fine page (0.57 s; chi_sim alone 0.54, asking it wherever the first
  * two agree 0.60), the same verdicts and the same fields, and 57 MB more
- * resident memory per worker thread that reads a form. */
+ * resident memory per worker thread that reads a form.
+ * These figures were taken with chi_sim alone as the page's model.  Since
+ * 2026-12-05 the page and the first two readings are chi_sim with HanS
+ * beside it (ocr.c, OCR_DEFAULT_LANGUAGE), which keeps HanS's word where
+ * chi_sim is unsure: where it did, HanS alone agreeing is weaker
+ * evidence.  On the full set and on 40 faxes of applicants it does not
+ * have, no value was then accepted wrong with confidence; the OCR front
+ * still lets the flag lift only an address, request or purpose. */
 #define FORM_AS_IS 0
 #define FORM_CHECK 1
 #define FORM_OTHER_MODEL 2

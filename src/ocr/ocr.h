@@ -47,8 +47,9 @@ struct ocr_word {
 	                          word was read in; -1: printed text outside
 	                          any frame, or the page has no frames */
 	bool vouched;          /* its frame's value passed ocr_form_trust
-	                          (form.c: both chi_sim readings and HanS
-	                          agree, one at the trust floor); conf is
+	                          (form.c: both readings of the page's
+	                          model and HanS's agree, one at the trust
+	                          floor); conf is
 	                          still Tesseract's own */
 };
 
@@ -123,7 +124,10 @@ struct ocr_options {
 	const char *tessdata;   /* directory holding chi_sim.traineddata; NULL:
 	                           $TESSDATA_PREFIX, else Debian's
 	                           /usr/share/tesseract-ocr/5/tessdata */
-	const char *language;   /* Tesseract language; NULL: "chi_sim" */
+	const char *language;   /* Tesseract language; NULL: chi_sim with
+	                           HanS beside it ("chi_sim+HanS"), chi_sim
+	                           alone where HanS is not installed (logged
+	                           once) */
 	unsigned max_pages;     /* 0: OCR_DEFAULT_MAX_PAGES */
 	unsigned workers;       /* pages in parallel; 0 or 1: sequential */
 	unsigned long max_pixels;  /* per page before decoding; 0: default */

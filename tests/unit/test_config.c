@@ -211,9 +211,9 @@ static const struct {
 	/* Every OCR thread may hold a page of the largest size, with both
 	 * models loaded (336 MB). */
 	{ "[limits]\nparse_memory = 700M\nocr_workers = 3\n[intake.m]\ndriver = maildir\npath = /m\n",
-	  { ":3: [limits] ocr_workers: 3 pages read at once need parse_memory of 1008 MB (700 MB)" } },
+	  { ":3: [limits] ocr_workers: 3 pages read at once need parse_memory of 1200 MB (700 MB)" } },
 	{ "[limits]\nparse_memory = 600M\nocr_workers = 2\n[intake.m]\ndriver = maildir\npath = /m\n",
-	  { ":3: [limits] ocr_workers: 2 pages read at once need parse_memory of 672 MB (600 MB)" } },
+	  { ":3: [limits] ocr_workers: 2 pages read at once need parse_memory of 800 MB (600 MB)" } },
 	{ "[ogid]\ntimezone = Mars/Olympus\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":2: [ogid] timezone: unknown time zone" } },
 	{ "[intake.m]\ndriver = maildir\n\n[intake.n]\ndriver = smoke\nchannel = telex\n",

@@ -516,6 +516,7 @@ struct read_case {
 	size_t min_boxes;            /* boxes that must be found and answered */
 	bool signed_;                /* a signature or seal on the page */
 	bool sure;                   /* the ink answers must all be given */
+	bool chi_sim_only;           /* tessdata holds chi_sim and no HanS */
 };
 
 static const struct read_case read_cases[] = {
@@ -524,18 +525,41 @@ static const struct read_case read_cases[] = {
 	  false, 2, "+86 10 12345678",
 	  { "姓名", "证件号码", "110101199003078515", "联系电话", "13912345678",
 	    "2026年12月1日" },
-	  { "纸面", "邮寄" }, 7, true, true },
+	  { "纸面", "邮寄" }, 7, true, true, false },
 	{ "normal G4, stretched, unsigned", "normal-unsigned.tif",
 	  "--res normal --signature none --noise", 1, false, 1, NULL,
 	  { "姓名", "张建国", "联系电话", "13912345678", "110101199003078515" },
-	  { NULL }, 0, false, false },
+	  { NULL }, 0, false, false, false },
 	{ "rendered grey bitmap, sealed", "sealed.png",
 	  "--format png --signature seal --tick 光盘 --tick 传真", 1, true, 1, NULL,
 	  { "姓名", "证件号码", "110101199003078515", "联系电话" },
-	  { "光盘", "传真" }, 6, true, true },
+	  { "光盘", "传真" }, 6, true, true, false },
 	{ "fine G4, unsigned", "unsigned.tif", "--signature none", 1, false, 1, NULL,
-	  { "申请人签名" }, { NULL }, 7, false, true },
+	  { "申请人签名" }, { NULL }, 7, false, true, false },
+	{ "fine G4, HanS not installed: read by chi_sim alone", "no-hans.tif", "", 1,
+	  false, 1, NULL,
+	  { "姓名", "证件号码", "110101199003078515", "联系电话", "13912345678" },
+	  { NULL }, 7, true, true, true },
 };
+
+/* A tessdata folder of its own holding only the chi_sim model of the
+ * folder ocr.c reads by default; the caller frees the path. */
+static char *
+chi_sim_only_tessdata(void)
+{
+	const char *from = getenv("TESSDATA_PREFIX");
+	char *dir = g_strdup_printf("%s/tessdata-chi_sim", tmpdir_fixture);
+	char *model = g_strdup_printf("%s/chi_sim.traineddata",
+	                              from != NULL ? from : "/usr/share/tesseract-ocr/5/tessdata");
+	char *link = g_strdup_printf("%s/chi_sim.traineddata", dir);
+
+	assert_int_equal(g_mkdir_with_parents(dir, 0700), 0);
+	unlink(link);
+	assert_int_equal(symlink(model, link), 0);
+	g_free(model);
+	g_free(link);
+	return dir;
+}
 
 static bool
 ticked(const struct read_case *c, const char *label)
@@ -664,7 +688,8 @@ test_read(void **state)
 	for (size_t i = 0; i < sizeof read_cases / sizeof read_cases[0]; i++) {
 		const struct read_case *c = &read_cases[i];
 		char *path = make_page(c->file, c->args), *data;
-		struct ocr_options opt = { .workers = c->workers };
+		char *tessdata = c->chi_sim_only ? chi_sim_only_tessdata() : NULL;
+		struct ocr_options opt = { .workers = c->workers, .tessdata = tessdata };
 		struct ocr_document *doc = NULL;
 		struct ogi_error err = { 0 };
 		size_t len;
@@ -712,6 +737,7 @@ test_read(void **state)
 		ocr_document_free(doc);
 		g_free(data);
 		g_free(path);
+		g_free(tessdata);
 	}
 }
 
