@@ -102,11 +102,12 @@ struct config_parser {
 };
 
 /* CPU seconds one page of OCR may take, the figure parse_cpu must allow
- * for each of ocr_max_pages: 1.1-1.3 s a fax page takes on this class of
- * machine with chi_sim and HanS (ocr.c, OCR_DEFAULT_LANGUAGE; fine or
- * normal, clean or noisy: bench/ocr-pages, one worker), and room for the
- * PDF or PostScript rendering before it. */
-#define CONFIG_OCR_PAGE_CPU_S 2
+ * for each of ocr_max_pages: over twice the 1.1-1.3 s a fax page takes on
+ * this class of machine with chi_sim and HanS (ocr.c,
+ * OCR_DEFAULT_LANGUAGE; fine or normal, clean or noisy: bench/ocr-pages,
+ * one worker), for a harder page and the PDF or PostScript rendering
+ * before it; parse_timeout, wall-clock, must allow as much. */
+#define CONFIG_OCR_PAGE_CPU_S 3
 /* Address space one OCR thread may need, what parse_memory must allow for
  * each of ocr_workers: 371 MB measured at peak (VmPeak, bench/ocr-pages
  * with 1 worker) reading a 40 Mpx grey page of the office form, framed

@@ -121,8 +121,7 @@ pipeline_received_replaceable(const struct intake_item *item)
 
 /* The mailbox time the worker may replace by a believed Received: header
  * (wire_job mailbox_received_at), 0 for none.  wire_job_decode refuses a
- * time at or before the epoch; the drivers give none
- * (intake_received_witness). */
+ * time before the epoch; the drivers give none (intake_received_witness). */
 static int64_t
 pipeline_job_receipt(const struct intake_item *item)
 {

@@ -168,7 +168,9 @@ enum extract_verdict {
 
 struct extract_context {
 	const char *const *own_addresses; /* NULL-terminated, lowercase; mail
-	                                     from these is never an application */
+	                                     from these is never an application,
+	                                     and read on a faxed page one is
+	                                     never the applicant's e-mail */
 	const char *today;                /* "YYYY-MM-DD" in the office's time
 	                                     zone; dates after it are invalid */
 	bool sender_is_contact;           /* email channel: From counts as contact

@@ -265,6 +265,10 @@ bool extract_prose_line_names(const char *line, size_t len, const char *name);
 /* Moves to the agent's the telephone number written on the agent's line. */
 void extract_prose_agent_phone(const struct view *v, struct found *f);
 
+/* Whether a negation (lexicon negations: 不, 请勿…) ends right before p,
+ * inside start..p. */
+bool extract_prose_negated(const char *p, const char *start);
+
 /* 请传真至0475-8123456: the number after a fax verb at p (lexicon
  * fax_verbs), newly allocated (caller frees), NULL if none. */
 char *extract_prose_fax_target(const char *p, const char *end);

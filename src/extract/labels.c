@@ -980,11 +980,12 @@ read_choice(struct view *v, size_t i, const struct hit *h, struct found *f)
 		v->consumed[i] = true;
 	/* 获取方式：纸质文本，传真至0475-4216027: the number the answer is
 	 * to be faxed to is the applicant's fax, though the line is the
-	 * choice's and no sentence reader sees it. */
+	 * choice's, which the sentence readers skip once it is consumed. */
 	for (const char *p = h->vstart; p < h->vend && f->fax == NULL;
 	     p = extract_text_next_char(p, h->vend))
-		extract_assemble_keep(f, EXTRACT_FIELD_FAX, &f->fax,
-				      extract_prose_fax_target(p, h->vend));
+		if (!extract_prose_negated(p, h->vstart))
+			extract_assemble_keep(f, EXTRACT_FIELD_FAX, &f->fax,
+					      extract_prose_fax_target(p, h->vend));
 	/* Options listed on the lines below the label. */
 	for (size_t j = i + 1; j < v->n; j++) {
 		const struct line *ln = &v->lines[j];

@@ -1151,12 +1151,18 @@ fold_brackets(struct ocr_line *ln)
 }
 
 /* chi_sim now and then reads a label's colon as a comma (地址，内蒙古…:
- * the address was not read at all).  A line that starts with a label as
- * it is and then a comma is that label and its value.  Not one read with
- * a character wrong: a sentence may start with a word and a comma. */
+ * the address was not read at all).  A line that starts with a form's
+ * label as it is and then a comma is that label and its value.  Not a
+ * label read with a character wrong, nor one of a sentence's (本人，…,
+ * 我是…: lexicon prose ONLY or CLAUSE), nor one whose value is not kept
+ * (备注): a sentence may start with such a word and a comma. */
 static void
 repair_label_comma(struct ocr_line *ln)
 {
+	GArray *offs;
+	char *s;
+	const char *lend;
+	const struct extract_lexicon_label *lab;
 	size_t q = 0, c;
 	gunichar u;
 
@@ -1166,8 +1172,16 @@ repair_label_comma(struct ocr_line *ln)
 	if (q < 2 || c >= ln->c->len)
 		return;
 	u = och_cp(at(ln, c));
-	if ((u == ',' || u == 0xFF0C) && exact_label_tail(ln, 0, q) == 0)
+	if (u != ',' && u != 0xFF0C)
+		return;
+	offs = g_array_new(FALSE, FALSE, sizeof(size_t));
+	s = line_string(ln, offs);
+	lab = extract_lexicon_label_at(s, s + g_array_index(offs, size_t, q), &lend);
+	if (lab != NULL && lend == s + g_array_index(offs, size_t, q) &&
+	    lab->field != FLD_OTHER && lab->prose != P_ONLY && lab->prose != P_CLAUSE)
 		replace_chars(ln, c, 1, ":", 0);
+	g_free(s);
+	g_array_free(offs, TRUE);
 }
 
 /* Every Chinese run before a colon: a label as read, put right (one

@@ -713,8 +713,8 @@ extract_prose_agent_phone(const struct view *v, struct found *f)
 	memset(&f->prov[EXTRACT_FIELD_PHONE], 0, sizeof(struct prov));
 }
 
-static bool
-negated(const char *p, const char *start)
+bool
+extract_prose_negated(const char *p, const char *start)
 {
 	for (size_t i = 0; i < extract_lexicon_negations_n; i++) {
 		const char *neg = extract_lexicon_negations[i];
@@ -749,7 +749,7 @@ extract_prose_delivery(struct view *v, struct found *f)
 			char *fax;
 			int k;
 
-			if (negated(p, ln->s))
+			if (extract_prose_negated(p, ln->s))
 				continue;
 			d = sentence_delivery(p, end, labelled);
 			if (!labelled && (fax = extract_prose_fax_target(p, end)) != NULL) {

@@ -176,10 +176,9 @@
  * These figures were taken with chi_sim alone as the page's model.  Since
  * 2026-12-05 the page and the first two readings are chi_sim with HanS
  * beside it (ocr.c, OCR_DEFAULT_LANGUAGE), which keeps HanS's word where
- * chi_sim is unsure: where it did, HanS alone agreeing is weaker
- * evidence.  On the full set and on 40 faxes of applicants it does not
- * have, no value was then accepted wrong with confidence; the OCR front
- * still lets the flag lift only an address, request or purpose. */
+ * chi_sim is unsure: HanS agreeing with its own word would vouch for
+ * nothing, so a frame whose first two readings hold such a word is not
+ * read by it (other_can_change) and its value is not vouched for. */
 #define FORM_AS_IS 0
 #define FORM_CHECK 1
 #define FORM_OTHER_MODEL 2
@@ -601,6 +600,8 @@ struct reading {
 	struct ocr_page pg;    /* words in the read image's pixels */
 	int border;            /* white pixels added around the inside */
 	char *flat;            /* the words' text without spaces */
+	bool second;           /* some word read by the second model
+	                          (ocr_read_by_second_model) */
 };
 
 static void
@@ -647,6 +648,8 @@ read_image(TessBaseAPI *api, PIX *img, unsigned res, TessPageSegMode psm,
 	rc = TessBaseAPIRecognize(api, monitor);
 	if (rc == 0)
 		rc = ocr_collect_words(api, &out->pg);
+	if (rc == 0)
+		out->second = ocr_read_by_second_model(api);
 	TessBaseAPIClear(api);
 	if (rc == 0 && (out->flat = flat_text(&out->pg)) == NULL)
 		rc = -1;
@@ -732,7 +735,8 @@ ocr_form_ask_other(const struct ocr_form_reading rd[2], int kept_min)
 	       ocr_imax(rd[FORM_AS_IS].min_conf, rd[FORM_CHECK].min_conf) >= FORM_VOUCH_MIN_CONF;
 }
 
-/* ocr_form_ask_other for the first two readings of a frame. */
+/* ocr_form_ask_other for the first two readings of a frame; never where
+ * either holds a word the page's model took from the second model. */
 static bool
 other_can_change(const struct reading read[FORM_READINGS])
 {
@@ -740,6 +744,9 @@ other_can_change(const struct reading read[FORM_READINGS])
 	bool same = same_words(read);
 	int kept = 100;
 
+	/* The second model agreeing with its own word would vouch for it. */
+	if (read[FORM_AS_IS].second || read[FORM_CHECK].second)
+		return false;
 	for (size_t i = 0; i < 2; i++)
 		tr[i] = (struct ocr_form_reading){ read[i].flat, min_conf(&read[i].pg) };
 	for (size_t i = 0; i < read[FORM_AS_IS].pg.n_words; i++)

@@ -55,6 +55,13 @@ int ocr_em_height(const struct ocr_word *w, size_t n);
  * words added so far left in page for ocr_document_free. */
 int ocr_collect_words(struct TessBaseAPI *api, struct ocr_page *page);
 
+/* Whether the recognition api last ran read some word by the second
+ * model (OCR_VOUCH_LANGUAGE in ocr.c): the page's model keeps HanS's
+ * reading of a word chi_sim is unsure of, and HanS agreeing with such a
+ * reading vouches for nothing (form.c).  False for a result that has no
+ * word.  Blocks only on reading api's result. */
+bool ocr_read_by_second_model(struct TessBaseAPI *api);
+
 /* What ocr_form_read left as it was, besides -1 (out of memory). */
 #define OCR_FORM_NOT_A_FORM 1  /* too many frame sides to be a form */
 #define OCR_FORM_LATE 2        /* its time ran out */

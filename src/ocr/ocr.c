@@ -44,7 +44,8 @@
  * more memory a thread.  HanS alone read no better than chi_sim alone.
  * Without HanS installed, Tesseract loads chi_sim alone (logged once:
  * page_model_check). */
-#define OCR_DEFAULT_LANGUAGE "chi_sim+" OCR_VOUCH_LANGUAGE
+#define OCR_PAGE_LANGUAGE "chi_sim"
+#define OCR_DEFAULT_LANGUAGE OCR_PAGE_LANGUAGE "+" OCR_VOUCH_LANGUAGE
 
 /* Axes whose resolutions differ by this factor or more have non-square
  * pixels (a normal fax: 204 x 98, 2.08); below it the difference is a
@@ -524,19 +525,25 @@ vouch_is_missing(const char *datapath)
 }
 
 /* Without the second model every form goes to a clerk and pages are read
- * less well: says why, once for datapath, as it is not tried again. */
+ * less well: says why, once for datapath (the first of the threads that
+ * find it missing), as it is not tried there again. */
 static void
 vouch_mark_missing(const char *datapath, const char *why)
 {
-	if (vouch_is_missing(datapath))
-		return;
-	log_warning("%s: pages are read by chi_sim alone and form values are "
-	            "not vouched; install tesseract-ocr-script-hans",
-	            why != NULL ? why : "out of memory");
+	bool first;
+
 	pthread_mutex_lock(&cache_lock);
-	free(vouch_missing);
-	vouch_missing = strdup(datapath);
+	first = vouch_missing == NULL || strcmp(vouch_missing, datapath) != 0;
+	if (first) {
+		free(vouch_missing);
+		vouch_missing = strdup(datapath);
+	}
 	pthread_mutex_unlock(&cache_lock);
+	if (first)
+		log_warning("%s: %s is not used (pages are read by %s alone, form "
+		            "values are not vouched); install tesseract-ocr-script-hans",
+		            why != NULL ? why : "out of memory", OCR_VOUCH_LANGUAGE,
+		            OCR_PAGE_LANGUAGE);
 }
 
 TessBaseAPI *
@@ -569,7 +576,9 @@ page_model_check(TessBaseAPI *api, const char *datapath)
 	if (vouch_is_missing(datapath))
 		return;
 	loaded = TessBaseAPIGetLoadedLanguagesAsVector(api);
-	for (size_t i = 0; loaded != NULL && loaded[i] != NULL && !found; i++)
+	if (loaded == NULL)
+		return;
+	for (size_t i = 0; loaded[i] != NULL && !found; i++)
 		found = strcmp(loaded[i], OCR_VOUCH_LANGUAGE) == 0;
 	TessDeleteTextArray(loaded);
 	if (found)
@@ -700,6 +709,23 @@ ocr_collect_words(TessBaseAPI *api, struct ocr_page *page)
 	free(page->text);
 	page->text = text.s;
 	return ret;
+}
+
+bool
+ocr_read_by_second_model(TessBaseAPI *api)
+{
+	TessResultIterator *it = TessBaseAPIGetIterator(api);
+	bool second = false;
+
+	if (it == NULL)
+		return false;
+	do {
+		const char *lang = TessResultIteratorWordRecognitionLanguage(it);
+
+		second = lang != NULL && strcmp(lang, OCR_VOUCH_LANGUAGE) == 0;
+	} while (!second && TessResultIteratorNext(it, RIL_WORD));
+	TessResultIteratorDelete(it);
+	return second;
 }
 
 double
@@ -877,9 +903,14 @@ worker(void *arg)
 			break;
 		if (r->recognise && api == NULL) {
 			char *why = NULL;
+			bool model_default = strcmp(r->language, OCR_DEFAULT_LANGUAGE) == 0;
 
-			api = api_take(r->datapath, r->language, &key, &why);
-			if (api != NULL && strcmp(r->language, OCR_DEFAULT_LANGUAGE) == 0)
+			/* Once HanS is known missing, asking for it again would
+			 * have Tesseract complain for every new handle. */
+			api = api_take(r->datapath,
+			               model_default && vouch_is_missing(r->datapath) ?
+			               OCR_PAGE_LANGUAGE : r->language, &key, &why);
+			if (api != NULL && model_default)
 				page_model_check(api, r->datapath);
 			if (api == NULL) {
 				pthread_mutex_lock(&r->lock);

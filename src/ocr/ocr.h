@@ -121,7 +121,9 @@ struct ocr_document {
 };
 
 struct ocr_options {
-	const char *tessdata;   /* directory holding chi_sim.traineddata; NULL:
+	const char *tessdata;   /* directory holding chi_sim.traineddata
+	                           and, optional (see language),
+	                           HanS.traineddata; NULL:
 	                           $TESSDATA_PREFIX, else Debian's
 	                           /usr/share/tesseract-ocr/5/tessdata */
 	const char *language;   /* Tesseract language; NULL: chi_sim with

@@ -92,7 +92,7 @@ test_full_file(void **state)
 	assert_int_equal(cfg->limits.max_message_size, 10u << 20);
 	assert_int_equal(cfg->limits.max_depth, 7);
 	/* Unset, as many pages as parse_cpu = 9 allows. */
-	assert_int_equal(cfg->parser.ocr_max_pages, 4);
+	assert_int_equal(cfg->parser.ocr_max_pages, 3);
 	assert_int_equal(cfg->parser.ocr_workers, 1);
 	assert_string_equal(cfg->own_addresses[0], "ogi@example.gov.cn");
 	assert_string_equal(cfg->own_addresses[1], "fax@example.gov.cn");
@@ -203,13 +203,13 @@ static const struct {
 	  { ":2: [limits] max_message_size: \"2G\" is not a size between" } },
 	/* A fax of ocr_max_pages pages must fit the per-message bounds. */
 	{ "[limits]\nparse_cpu = 30\nocr_max_pages = 20\n[intake.m]\ndriver = maildir\npath = /m\n",
-	  { ":3: [limits] ocr_max_pages: 20 pages need parse_cpu and parse_timeout of 40 s" } },
+	  { ":3: [limits] ocr_max_pages: 20 pages need parse_cpu and parse_timeout of 60 s" } },
 	{ "[limits]\nparse_timeout = 10\nocr_max_pages = 6\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":3: [limits] ocr_max_pages: 6 pages need" } },
 	{ "[limits]\nocr_max_pages = 65\nocr_workers = 0\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":2: [limits] ocr_max_pages:", ":3: [limits] ocr_workers:" } },
 	/* Every OCR thread may hold a page of the largest size, with both
-	 * models loaded (336 MB). */
+	 * models loaded (400 MB). */
 	{ "[limits]\nparse_memory = 700M\nocr_workers = 3\n[intake.m]\ndriver = maildir\npath = /m\n",
 	  { ":3: [limits] ocr_workers: 3 pages read at once need parse_memory of 1200 MB (700 MB)" } },
 	{ "[limits]\nparse_memory = 600M\nocr_workers = 2\n[intake.m]\ndriver = maildir\npath = /m\n",

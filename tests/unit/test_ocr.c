@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <png.h>
@@ -536,11 +537,29 @@ static const struct read_case read_cases[] = {
 	  { "光盘", "传真" }, 6, true, true, false },
 	{ "fine G4, unsigned", "unsigned.tif", "--signature none", 1, false, 1, NULL,
 	  { "申请人签名" }, { NULL }, 7, false, true, false },
-	{ "fine G4, HanS not installed: read by chi_sim alone", "no-hans.tif", "", 1,
-	  false, 1, NULL,
+	{ "fine G4, two pages, two workers, HanS not installed: read by chi_sim "
+	  "alone, said once", "no-hans.tif", "--pages 2", 2, false, 2, NULL,
 	  { "姓名", "证件号码", "110101199003078515", "联系电话", "13912345678" },
 	  { NULL }, 7, true, true, true },
 };
+
+/* The warning ocr.c gives when HanS is missing. */
+#define NO_HANS_WARNING "HanS is not used"
+
+/* How many times needle occurs in the file at path. */
+static unsigned
+occurrences(const char *path, const char *needle)
+{
+	char *data;
+	size_t len;
+	unsigned n = 0;
+
+	read_file(path, &data, &len);
+	for (const char *p = strstr(data, needle); p != NULL; p = strstr(p + 1, needle))
+		n++;
+	g_free(data);
+	return n;
+}
 
 /* A tessdata folder of its own holding only the chi_sim model of the
  * folder ocr.c reads by default; the caller frees the path. */
@@ -695,8 +714,21 @@ test_read(void **state)
 		size_t len;
 		int rc;
 
+		char *log = g_strdup_printf("%s/stderr-%zu", tmpdir_fixture, i);
+		int saved = -1;
+
 		print_message("%s\n", c->what);
 		read_file(path, &data, &len);
+		/* What the worker logs goes to its stderr: kept to count. */
+		if (c->chi_sim_only) {
+			int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+			assert_true(fd >= 0);
+			fflush(stderr);
+			saved = dup(2);
+			assert_true(saved >= 0 && dup2(fd, 2) == 2);
+			close(fd);
+		}
 		if (c->bitmap) {
 			struct mime_page_image b = bitmap_of(data, len);
 
@@ -705,6 +737,13 @@ test_read(void **state)
 		} else {
 			rc = ocr_read_image(data, len, &opt, &doc, &err);
 		}
+		if (saved >= 0) {
+			fflush(stderr);
+			assert_int_equal(dup2(saved, 2), 2);
+			close(saved);
+			assert_int_equal(occurrences(log, NO_HANS_WARNING), 1);
+		}
+		g_free(log);
 		if (rc != 0)
 			print_error("%s\n", err.msg);
 		assert_int_equal(rc, 0);
