@@ -55,10 +55,12 @@ try:
 except (OSError, ValueError, IndexError):
     low = 32768
 socks = []
+tries = 0
 while len(socks) < int(sys.argv[1]):
     s = socket.socket()
+    tries += 1
     try:
-        s.bind(("127.0.0.1", random.randrange(10000, low) if low > 11024 else 0))
+        s.bind(("127.0.0.1", random.randrange(10000, low) if low > 11024 and tries < 1000 else 0))
     except OSError:
         s.close()
         continue
