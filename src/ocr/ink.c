@@ -45,9 +45,10 @@ static const char *const sign_labels[] = { "签名", "盖章", "签字", "签章
 #define BOX_MAX_COMPONENT 2.0
 #define BOX_MAX_ASPECT 1.35
 /* A box is four straight strokes: rows and columns with a run of ink
- * 0.65 h long or more, the outermost of which span 80% of the box (a
- * fax's blur and a 1 degree turn break a few pixels of a frame; a glyph
- * like 函 has no such four sides, a tick's diagonal strokes no long run). */
+ * 0.65 h long or more, the outermost of which, each with its inward
+ * neighbour (edge_run), span 80% of the box (a fax's blur and a 1 degree
+ * turn break a few pixels of a frame; a glyph like 函 has no such four
+ * sides, a tick's diagonal strokes no long run). */
 #define BOX_FRAME_SPAN 0.8
 /* Inside the frame, the fraction of dark pixels: 0 in an empty box, under
  * 1% with fax noise (specks over 2 px survive); a pen tick crossing it
@@ -290,19 +291,46 @@ ink_at(const struct ocr_ink_image *img, int x, int y)
 	return (img->bits[(size_t)y * img->stride + (size_t)(x >> 3)] >> (7 - (x & 7))) & 1;
 }
 
-/* The longest run of ink along row y (horizontal) or column x, within r. */
+/* The longest run of ink within r along row at (horizontal) or column
+ * at, a pixel of its neighbour at + inward (toward the box's inside; 0:
+ * none) counting as ink too: a fax turned 1 degree draws a box's side
+ * stepping one pixel along its length, and a scan loses a pixel or two
+ * of it, so no single row or column holds 0.65 h or 80% of it. */
 static int
-longest_run(const struct ocr_ink_image *img, struct rect r, int at, bool horizontal)
+edge_run(const struct ocr_ink_image *img, struct rect r, int at, int inward, bool horizontal)
 {
 	int best = 0, run = 0, from = horizontal ? r.x0 : r.y0, to = horizontal ? r.x1 : r.y1;
+	int next = at + inward;
+	bool two = inward != 0 && next >= (horizontal ? r.y0 : r.x0) &&
+	           next < (horizontal ? r.y1 : r.x1);
 
 	for (int i = from; i < to; i++) {
-		bool on = horizontal ? ink_at(img, i, at) : ink_at(img, at, i);
+		bool on = horizontal ? ink_at(img, i, at) || (two && ink_at(img, i, next)) :
+		                       ink_at(img, at, i) || (two && ink_at(img, next, i));
 
 		run = on ? run + 1 : 0;
 		best = run > best ? run : best;
 	}
 	return best;
+}
+
+/* The row (horizontal) or column of the box's side met first going from
+ * `from` toward `to` (exclusive) by step: the first whose edge_run
+ * reaches min_run, moved on past a line too short for a side on its own
+ * whose next one is a side (a speck beside the stroke); -1 when none. */
+static int
+box_side(const struct ocr_ink_image *img, struct rect r, int from, int to, int step,
+         bool horizontal, int min_run)
+{
+	for (int at = from; at != to; at += step) {
+		if (edge_run(img, r, at, step, horizontal) < min_run)
+			continue;
+		while (at + step != to && edge_run(img, r, at, 0, horizontal) < min_run &&
+		       edge_run(img, r, at + step, step, horizontal) >= min_run)
+			at += step;
+		return at;
+	}
+	return -1;
 }
 
 /* The frame of a check box inside component c: its interior (inside the
@@ -314,23 +342,15 @@ box_frame(const struct ocr_ink_image *img, const struct ocr_component *c, int h,
 	struct rect r = { ocr_imax(c->x0, 0), ocr_imax(c->y0, 0),
 	                  ocr_imin(c->x1, (int)img->width), ocr_imin(c->y1, (int)img->height) };
 	int min_run = (int)(BOX_MIN_SIDE * h);
-	int top = -1, bottom = -1, left = -1, right = -1, w, ht;
+	int top, bottom, left, right, w, ht;
 
 	if (r.x1 - r.x0 > BOX_MAX_COMPONENT * h || r.y1 - r.y0 > BOX_MAX_COMPONENT * h)
 		return false;
-	for (int y = r.y0; y < r.y1; y++) {
-		if (longest_run(img, r, y, true) >= min_run) {
-			top = top < 0 ? y : top;
-			bottom = y;
-		}
-	}
-	for (int x = r.x0; x < r.x1; x++) {
-		if (longest_run(img, r, x, false) >= min_run) {
-			left = left < 0 ? x : left;
-			right = x;
-		}
-	}
-	if (top < 0 || left < 0)
+	top = box_side(img, r, r.y0, r.y1, 1, true, min_run);
+	bottom = box_side(img, r, r.y1 - 1, r.y0 - 1, -1, true, min_run);
+	left = box_side(img, r, r.x0, r.x1, 1, false, min_run);
+	right = box_side(img, r, r.x1 - 1, r.x0 - 1, -1, false, min_run);
+	if (top < 0 || bottom < 0 || left < 0 || right < 0)
 		return false;
 	w = right - left + 1;
 	ht = bottom - top + 1;
@@ -338,22 +358,33 @@ box_frame(const struct ocr_ink_image *img, const struct ocr_component *c, int h,
 	    ht > BOX_MAX_SIDE * h || w > BOX_MAX_ASPECT * ht || ht > BOX_MAX_ASPECT * w)
 		return false;
 	r = (struct rect){ left, top, right + 1, bottom + 1 };
-	if (longest_run(img, r, top, true) < BOX_FRAME_SPAN * w ||
-	    longest_run(img, r, bottom, true) < BOX_FRAME_SPAN * w ||
-	    longest_run(img, r, left, false) < BOX_FRAME_SPAN * ht ||
-	    longest_run(img, r, right, false) < BOX_FRAME_SPAN * ht)
+	if (edge_run(img, r, top, 1, true) < BOX_FRAME_SPAN * w ||
+	    edge_run(img, r, bottom, -1, true) < BOX_FRAME_SPAN * w ||
+	    edge_run(img, r, left, 1, false) < BOX_FRAME_SPAN * ht ||
+	    edge_run(img, r, right, -1, false) < BOX_FRAME_SPAN * ht)
 		return false;
 	/* Step over each stroke's thickness, and one pixel of blur. */
-	while (top < bottom && longest_run(img, r, top, true) >= BOX_FRAME_SPAN * w)
+	while (top < bottom && edge_run(img, r, top, 1, true) >= BOX_FRAME_SPAN * w)
 		top++;
-	while (bottom > top && longest_run(img, r, bottom, true) >= BOX_FRAME_SPAN * w)
+	while (bottom > top && edge_run(img, r, bottom, -1, true) >= BOX_FRAME_SPAN * w)
 		bottom--;
-	while (left < right && longest_run(img, r, left, false) >= BOX_FRAME_SPAN * ht)
+	while (left < right && edge_run(img, r, left, 1, false) >= BOX_FRAME_SPAN * ht)
 		left++;
-	while (right > left && longest_run(img, r, right, false) >= BOX_FRAME_SPAN * ht)
+	while (right > left && edge_run(img, r, right, -1, false) >= BOX_FRAME_SPAN * ht)
 		right--;
 	*in = (struct rect){ left + 1, top + 1, right, bottom };
 	return in->x1 > in->x0 && in->y1 > in->y0;
+}
+
+/* Whether box a is a better choice than b for the label starting at lx0:
+ * a box wholly left of the label beats one reaching into it, then the
+ * nearer wins. */
+static bool
+better_box(const struct rect *a, const struct rect *b, int lx0)
+{
+	bool a_left = a->x1 <= lx0, b_left = b->x1 <= lx0;
+
+	return a_left != b_left ? a_left : a->x1 > b->x1;
 }
 
 /* Measures the box left of the label at lx0 on a line of middle cy;
@@ -374,8 +405,10 @@ measure_box(const struct ocr_ink_image *img, int lx0, int cy, int h,
 		if (mx < win.x0 || mx >= win.x1 || my < win.y0 || my >= win.y1 ||
 		    !box_frame(img, c, h, &in) || in.x1 > win.x1)
 			continue;
-		/* The nearest box left of the label is its own. */
-		if (!found || in.x1 > best.x1)
+		/* The nearest box left of the label is its own; one reaching
+		 * into the label's estimated start only when none lies left of
+		 * it (the box-like 自 of 自行领取 is no box of its own). */
+		if (!found || better_box(&in, &best, lx0))
 			best = in;
 		found = true;
 	}

@@ -356,7 +356,8 @@ components(struct canvas *cv)
 
 /* The canvas holds only what a case draws: the words are given, their
  * glyphs need not be there. */
-enum box_draw { BOX_EMPTY, BOX_TICK, BOX_DOT, BOX_NOTHING, BOX_OVERSHOOT, BOX_GLYPH };
+enum box_draw { BOX_EMPTY, BOX_TICK, BOX_DOT, BOX_NOTHING, BOX_OVERSHOOT, BOX_GLYPH,
+                BOX_STEPPED, BOX_STEPPED_TICK, BOX_GLYPH_IN_LABEL };
 enum sign_draw { SIGN_NONE, SIGN_SCRIBBLE, SIGN_SEAL, SIGN_INITIAL_DOT };
 
 struct ink_case {
@@ -375,7 +376,31 @@ static const struct ink_case ink_cases[] = {
 	{ "tick running out of the box", BOX_OVERSHOOT, SIGN_NONE, true, OCR_MARK_PRESENT, OCR_MARK_ABSENT },
 	{ "a box-like glyph with three sides", BOX_GLYPH, SIGN_NONE, false, OCR_MARK_UNKNOWN, OCR_MARK_ABSENT },
 	{ "a speck-sized mark is no signature", BOX_EMPTY, SIGN_INITIAL_DOT, true, OCR_MARK_ABSENT, OCR_MARK_ABSENT },
+	{ "thin box turned 1 degree, empty", BOX_STEPPED, SIGN_NONE, true, OCR_MARK_ABSENT, OCR_MARK_ABSENT },
+	{ "thin box turned 1 degree, ticked past its top", BOX_STEPPED_TICK, SIGN_NONE, true,
+	  OCR_MARK_PRESENT, OCR_MARK_ABSENT },
+	{ "a box-like glyph starting the label: the box left of it counts", BOX_GLYPH_IN_LABEL,
+	  SIGN_NONE, true, OCR_MARK_ABSENT, OCR_MARK_ABSENT },
 };
+
+/* A box of one-pixel strokes as a fax turned 1 degree draws it: each side
+ * steps one pixel along its length, no row or column holding 80% of it,
+ * and a speck touches the left side from outside. */
+static void
+stepped_frame(struct canvas *cv, int x0, int y0, int x1, int y1)
+{
+	int xm = x0 + 26, ym = (y0 + y1) / 2;
+
+	line(cv, x0, y0, xm, y0, 0);
+	line(cv, xm + 1, y0 + 1, x1, y0 + 1, 0);
+	line(cv, x0, y1, (x0 + x1) / 2, y1, 0);
+	line(cv, (x0 + x1) / 2 + 1, y1 - 1, x1, y1 - 1, 0);
+	line(cv, x0, y0, x0, y0 + 26, 0);
+	line(cv, x0 + 1, y0 + 27, x0 + 1, y1, 0);
+	line(cv, x1, y0 + 1, x1, ym, 0);
+	line(cv, x1 - 1, ym + 1, x1 - 1, y1 - 1, 0);
+	dot(cv, x0 - 1, y0 + 10, 0);
+}
 
 static void
 test_ink(void **state)
@@ -422,6 +447,20 @@ test_ink(void **state)
 			line(&cv, 250, 103, 250, 137, 1);
 			line(&cv, 216, 137, 250, 137, 1);
 			dot(&cv, 233, 115, 3);
+			break;
+		case BOX_STEPPED:
+		case BOX_STEPPED_TICK:
+			stepped_frame(&cv, 216, 103, 250, 137);
+			if (c->box == BOX_STEPPED_TICK) {
+				line(&cv, 222, 122, 231, 134, 2);
+				line(&cv, 231, 134, 256, 92, 2);
+			}
+			break;
+		case BOX_GLYPH_IN_LABEL:  /* 自 at the label's start */
+			frame(&cv, 200, 103, 234, 137);
+			frame(&cv, 240, 103, 268, 137);
+			line(&cv, 240, 115, 268, 115, 1);
+			line(&cv, 240, 126, 268, 126, 1);
 			break;
 		case BOX_NOTHING:
 			break;
