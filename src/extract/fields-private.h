@@ -269,6 +269,14 @@ void extract_prose_agent_phone(const struct view *v, struct found *f);
  * inside start..p. */
 bool extract_prose_negated(const char *p, const char *start);
 
+/* A delivery said in a sentence at p (before end), beyond the phrase
+ * table: a mailbox after a sending verb, collecting in person (本人到局里
+ * 领取); EXTRACT_DELIVERY_UNKNOWN when none.  labelled: p is inside a form
+ * label (本人 is one, and starts 本人到局里领取 too; no mailbox is read
+ * there).  Pure. */
+enum extract_delivery extract_prose_sentence_delivery(const char *p, const char *end,
+                                                      bool labelled);
+
 /* 请传真至0475-8123456: the number after a fax verb at p (lexicon
  * fax_verbs), newly allocated (caller frees), NULL if none. */
 char *extract_prose_fax_target(const char *p, const char *end);

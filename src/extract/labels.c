@@ -854,6 +854,7 @@ extract_labels_parse_choices(const char *p, const char *end, bool need_marks,
 	bool any_mark = false, any_tick = false, prefix, chosen = false;
 	int selected[64];
 	size_t n_sel = 0;
+	const char *start = p;
 
 	while (p < end && n < G_N_ELEMENTS(items)) {
 		size_t len;
@@ -868,6 +869,11 @@ extract_labels_parse_choices(const char *p, const char *end, bool need_marks,
 			continue;
 		}
 		o = extract_lexicon_option_at(p, end, &len);
+		/* 纸质文本邮寄，请勿传真至…: an option refused is none offered. */
+		if (o >= 0 && extract_prose_negated(p, start)) {
+			p += len;
+			continue;
+		}
 		if (o >= 0) {
 			const char *a = p + len;
 			bool after_mark = n > 0 && items[n - 1].option < 0;
@@ -967,6 +973,24 @@ extract_labels_has_mark(const char *p, const char *end, bool ticked_only)
 	return false;
 }
 
+/* A delivery said in a sentence after the choice's value h on its line
+ * ln: the first not negated. */
+static void
+choice_tail_delivery(const struct line *ln, const struct hit *h, struct found *f)
+{
+	const char *end = line_end(ln);
+
+	for (const char *p = h->vend; p < end; p = extract_text_next_char(p, end)) {
+		enum extract_delivery d = extract_prose_sentence_delivery(p, end, true);
+
+		if (d != EXTRACT_DELIVERY_UNKNOWN && !extract_prose_negated(p, h->vstart)) {
+			extract_assemble_set_choice(f, d, EXTRACT_MEDIUM_UNKNOWN, CHOICE_FIELD,
+						    CHOICE_NONE);
+			return;
+		}
+	}
+}
+
 static void
 read_choice(struct view *v, size_t i, const struct hit *h, struct found *f)
 {
@@ -978,6 +1002,10 @@ read_choice(struct view *v, size_t i, const struct hit *h, struct found *f)
 	if (extract_labels_parse_choices(h->vstart, h->vend, false, dl, ml, f) &&
 	    h->at_start && !h->prose)
 		v->consumed[i] = true;
+	/* 获取方式：纸质文本，本人到贵局自行领取: the value stops at the label
+	 * 本人, which starts the way chosen, on the choice's line. */
+	if (h->field == FLD_DELIVERY && f->delivery_level < dl)
+		choice_tail_delivery(&v->lines[i], h, f);
 	/* 获取方式：纸质文本，传真至0475-4216027: the number the answer is
 	 * to be faxed to is the applicant's fax, though the line is the
 	 * choice's, which the sentence readers skip once it is consumed. */

@@ -263,11 +263,8 @@ extract_prose_fax_target(const char *p, const char *end)
 	return num;
 }
 
-/* A delivery said in a sentence at p, beyond the phrase table: a mailbox
- * after a sending verb, collecting in person.  labelled: p is inside a
- * form label (本人 is one, and starts 本人到局里领取 too). */
-static enum extract_delivery
-sentence_delivery(const char *p, const char *end, bool labelled)
+enum extract_delivery
+extract_prose_sentence_delivery(const char *p, const char *end, bool labelled)
 {
 	if (!labelled && send_to_mailbox(p, end) > 0)
 		return EXTRACT_DELIVERY_EMAIL;
@@ -751,7 +748,7 @@ extract_prose_delivery(struct view *v, struct found *f)
 
 			if (extract_prose_negated(p, ln->s))
 				continue;
-			d = sentence_delivery(p, end, labelled);
+			d = extract_prose_sentence_delivery(p, end, labelled);
 			if (!labelled && (fax = extract_prose_fax_target(p, end)) != NULL) {
 				extract_assemble_reading(f, EXTRACT_SRC_PROSE, EXTRACT_CONF_HIGH,
 					"prose-fax-target", NULL, ln);
