@@ -80,6 +80,13 @@ struct extract_lexicon_confusion {
 	const char *read, *meant;
 };
 
+/* lexicon/places.txt: an administrative division and its GB/T 2260
+ * code (2 digits a province, 4 a prefecture, 6 a county). */
+struct extract_lexicon_place {
+	long code;
+	const char *name;
+};
+
 /* A list and its length, as the word functions take them:
  * word_at(p, end, EXTRACT_LEXICON(fax_verbs)). */
 #define EXTRACT_LEXICON(name) extract_lexicon_##name, extract_lexicon_##name##_n
@@ -158,6 +165,8 @@ EXTRACT_LEXICON_LIST(const char *const, ocr_cover_keys);
 EXTRACT_LEXICON_LIST(const char *const, ocr_sign_words);
 EXTRACT_LEXICON_LIST(const char *const, ocr_closing_lines);
 EXTRACT_LEXICON_LIST(const struct extract_lexicon_confusion, ocr_label_hints);
+/* places.txt */
+EXTRACT_LEXICON_LIST(const struct extract_lexicon_place, places);
 
 /* The longest form label matching at p (p..end), with any spaces between
  * its characters ("姓　　名") and ASCII letters in any case; not inside an

@@ -44,6 +44,18 @@
  * (name, identity number, address, request). */
 #define COVER_FORM_MIN_FIELDS 2
 
+/* Values no check confirms (telephone, fax and postcode digits, Chinese
+ * names, addresses and requests) are LOW below this word confidence.
+ * Measured on the generated full fax set (tests/fax, 40 faxes through
+ * ogid, tesseract 5.3 chi_sim psm 4, each value's lowest word): a
+ * telephone with one digit misread scored 77 (fine, noisy) and names and
+ * addresses with one character misread or put in 73 (赵 as 起, 了 in an
+ * address; normal), while values read right scored 0-92 and 0-93: 70
+ * would have taken those misreadings as confident.  What GB 11643 checks
+ * (an identity number: read right at 0-92, never wrong at any score) and
+ * a date (wrong at most at 58, right from 74) keep EXTRACT_OCR_CONF_MIN. */
+#define OCR_CONF_MIN_UNCHECKED 80
+
 /* Labels of fewer characters are not matched with a wrong character:
  * one character of two is half the label (电话 / 电活 / 传话). */
 #define FUZZY_MIN_CHARS 3
@@ -1133,6 +1145,41 @@ repair_closing(struct ocr_line *ln, const struct ocr_line *above,
 	}
 }
 
+/* Division names OCR misread in one character (places.c): put right
+ * where the characters that differ were read below the floor of values
+ * no check confirms -- a name read sure and unlike the table's is the
+ * writer's (a new district, a street named after a place). */
+static void
+repair_places(struct ocr_line *ln, const struct extract_ocr_word *w)
+{
+	size_t n = ln->c->len;
+	gunichar *u = g_new(gunichar, n + 1), *fix = g_new(gunichar, n + 1);
+
+	for (size_t i = 0; i < n; i++)
+		u[i] = och_cp(at(ln, i));
+	for (size_t i = 0; i < n; i++) {
+		size_t len = han(at(ln, i)) ? extract_places_fix(u, n, i, fix, n) : 0;
+		bool low = len > 0;
+
+		for (size_t k = 0; k < len && low; k++)
+			low = fix[k] == u[i + k] ||
+				 (at(ln, i + k)->word >= 0 &&
+				  w[at(ln, i + k)->word].conf < OCR_CONF_MIN_UNCHECKED);
+		for (size_t k = 0; low && k < len; k++) {
+			char b[8] = { 0 };
+
+			if (fix[k] == u[i + k])
+				continue;
+			g_unichar_to_utf8(fix[k], b);
+			replace_chars(ln, i + k, 1, b, EXTRACT_OCR_REPAIRED);
+			u[i + k] = fix[k];
+		}
+		i += len > 0 ? len - 1 : 0;
+	}
+	g_free(u);
+	g_free(fix);
+}
+
 /* What chi_sim prints for a full-width bracket (（ as 〈 or 〈(). */
 static void
 fold_brackets(struct ocr_line *ln)
@@ -1871,6 +1918,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			repair_dates(ln);
 			repair_ids(ln, today, out->doubts);
 			repair_label_comma(ln);
+			repair_places(ln, words);
 			repair_labels(ln, out->doubts);
 			drop_value_specks(ln);
 		}
@@ -2139,18 +2187,6 @@ invalid_bit(enum extract_field f)
 
 /* What a rule lowered for its OCR words starts with. */
 #define OCR_RULE_PREFIX "ocr:"
-
-/* Values no check confirms (telephone, fax and postcode digits, Chinese
- * names, addresses and requests) are LOW below this word confidence.
- * Measured on the generated full fax set (tests/fax, 40 faxes through
- * ogid, tesseract 5.3 chi_sim psm 4, each value's lowest word): a
- * telephone with one digit misread scored 77 (fine, noisy) and names and
- * addresses with one character misread or put in 73 (赵 as 起, 了 in an
- * address; normal), while values read right scored 0-92 and 0-93: 70
- * would have taken those misreadings as confident.  What GB 11643 checks
- * (an identity number: read right at 0-92, never wrong at any score) and
- * a date (wrong at most at 58, right from 74) keep EXTRACT_OCR_CONF_MIN. */
-#define OCR_CONF_MIN_UNCHECKED 80
 
 static int
 conf_min(enum extract_field f)
