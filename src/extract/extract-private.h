@@ -211,18 +211,20 @@ bool extract_text_is_number_char(gunichar c);
 /* The length of the clause punctuation at p (。、,;!?)]】), 0 if none. */
 size_t extract_text_clause_end_len(const char *p, const char *end);
 
-/* places.c: where a run of division names (a province, its prefecture
- * and its county, or two of them: lexicon/places.txt) starts at u[i] of
+/* places.c: where a run of division names (a province, its prefecture,
+ * its county and a township of it, or two or more of them in that order
+ * from any but the township: lexicon/places.txt) starts at u[i] of
  * u[0..n) with one character of a name misread, another name of the run
  * read exactly: writes the run's characters as they should be to fix_r
  * (room for fix_max) and returns the run's length, the same as read.  0
  * when no such run starts at i, when it is read right, when two runs fit
  * as well (the most names, then the fewest misread characters), or when
  * it does not fit in fix_r.  A name is taken as misread in one character
- * only, never in its last (省, 市, 区, 县, 旗 ...), never when it has
- * fewer than three.  Pure; thread-safe (the table is decoded once). */
-size_t extract_places_fix(const gunichar *u, size_t n, size_t i, gunichar *fix_r,
-                          size_t fix_max);
+ * only, never in its last (省, 市, 区, 县, 旗, 道, 镇 ...), never when it has
+ * fewer than three, never where sure[k] (sure may be NULL: no character
+ * is).  Pure; thread-safe (the table is decoded once). */
+size_t extract_places_fix(const gunichar *u, const bool *sure, size_t n, size_t i,
+                          gunichar *fix_r, size_t fix_max);
 
 /* ocrfront.c: what the OCR front made of the words (extract_message_ocr()
  * reads it; tests look at it).  Flags of a byte of the text: */

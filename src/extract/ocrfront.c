@@ -1154,18 +1154,17 @@ repair_places(struct ocr_line *ln, const struct extract_ocr_word *w)
 {
 	size_t n = ln->c->len;
 	gunichar *u = g_new(gunichar, n + 1), *fix = g_new(gunichar, n + 1);
+	bool *sure = g_new(bool, n + 1);
 
-	for (size_t i = 0; i < n; i++)
-		u[i] = och_cp(at(ln, i));
 	for (size_t i = 0; i < n; i++) {
-		size_t len = han(at(ln, i)) ? extract_places_fix(u, n, i, fix, n) : 0;
-		bool low = len > 0;
+		u[i] = och_cp(at(ln, i));
+		sure[i] = at(ln, i)->word < 0 ||
+			  w[at(ln, i)->word].conf >= OCR_CONF_MIN_UNCHECKED;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t len = han(at(ln, i)) ? extract_places_fix(u, sure, n, i, fix, n) : 0;
 
-		for (size_t k = 0; k < len && low; k++)
-			low = fix[k] == u[i + k] ||
-				 (at(ln, i + k)->word >= 0 &&
-				  w[at(ln, i + k)->word].conf < OCR_CONF_MIN_UNCHECKED);
-		for (size_t k = 0; low && k < len; k++) {
+		for (size_t k = 0; k < len; k++) {
 			char b[8] = { 0 };
 
 			if (fix[k] == u[i + k])
@@ -1178,6 +1177,7 @@ repair_places(struct ocr_line *ln, const struct extract_ocr_word *w)
 	}
 	g_free(u);
 	g_free(fix);
+	g_free(sure);
 }
 
 /* What chi_sim prints for a full-width bracket (（ as 〈 or 〈(). */
