@@ -74,8 +74,9 @@ fi
 # The kill delays, one per run: 0.05 s to 0.05 + spread, short ones
 # likelier (uniform delays would let most runs finish), the first within
 # a third of that so that one kill at least lands mid-work.
-awk -v seed="$seed" -v n="$max_runs" -v spread="$(awk -v s="$spread" -v k="$slow" 'BEGIN { print s * k }')" 'BEGIN {
+awk -v seed="$seed" -v n="$max_runs" -v spread="$spread" -v slow="$slow" 'BEGIN {
 	srand(seed)
+	spread *= slow
 	for (i = 0; i < n; i++) {
 		r = rand()
 		printf "%.2f\n", 0.05 + (i == 0 ? spread / 3 : spread) * r * r * r

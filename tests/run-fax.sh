@@ -74,6 +74,18 @@ done
 # printed as pending until it is mended (then printed as mended, so the
 # list stays true); none is open.
 known_wrong=""
+# truth_of ID FIELD: what the truth says the fax's FIELD is (a registry
+# field name); "null" or "" when it says nothing.
+truth_of() {
+	case $2 in
+	date) expect "$1" .expect.application_date ;;
+	request) expect "$1" .expect.request.description ;;
+	purpose) expect "$1" .expect.request.purpose ;;
+	delivery) expect "$1" .expect.delivery.method ;;
+	medium) expect "$1" .expect.delivery.medium ;;
+	*) expect "$1" ".expect.applicant.$2 // empty" ;;
+	esac
+}
 wrong_fields() {
 	id=$1
 	sql "SELECT f.field, f.value FROM message_fields f JOIN messages m
@@ -82,13 +94,7 @@ wrong_fields() {
 	     'email', 'fax', 'request', 'purpose', 'date')
 	     AND NOT (f.field = 'email' AND f.rule = 'from-header')" |
 	while IFS='|' read -r field value; do
-		case $field in
-		date) want=$(expect "$id" .expect.application_date) ;;
-		request) want=$(expect "$id" .expect.request.description) ;;
-		purpose) want=$(expect "$id" .expect.request.purpose) ;;
-		*) want=$(expect "$id" ".expect.applicant.$field // empty") ;;
-		esac
-		[ "$value" = "$want" ] || echo "$id:$field"
+		[ "$value" = "$(truth_of "$id" "$field")" ] || echo "$id:$field"
 	done
 }
 # check_wrong ID: no value wrong with high confidence but the known ones.
@@ -121,15 +127,8 @@ done
 inexact_fields() {
 	for field in name id_number address postcode phone fax request purpose date \
 		delivery medium; do
-		case $field in
-		date) want=$(expect "$1" '.expect.application_date // empty') ;;
-		request) want=$(expect "$1" '.expect.request.description // empty') ;;
-		purpose) want=$(expect "$1" '.expect.request.purpose // empty') ;;
-		delivery) want=$(expect "$1" '.expect.delivery.method // empty') ;;
-		medium) want=$(expect "$1" '.expect.delivery.medium // empty') ;;
-		*) want=$(expect "$1" ".expect.applicant.$field // empty") ;;
-		esac
-		[ -n "$want" ] || continue
+		want=$(truth_of "$1" "$field")
+		[ -n "$want" ] && [ "$want" != null ] || continue
 		[ "$(sql "SELECT f.value FROM message_fields f JOIN messages m
 			  ON m.id = f.message_id WHERE m.uid = '$1' AND f.field = '$field'")" = "$want" ] ||
 			echo "$field"

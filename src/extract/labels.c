@@ -974,9 +974,10 @@ extract_labels_has_mark(const char *p, const char *end, bool ticked_only)
 }
 
 /* A delivery said in a sentence after the choice's value h on its line
- * ln: the first not negated. */
+ * ln: the first not negated, chosen at level. */
 static void
-choice_tail_delivery(const struct line *ln, const struct hit *h, struct found *f)
+choice_tail_delivery(const struct line *ln, const struct hit *h, enum choice_level level,
+		     struct found *f)
 {
 	const char *end = line_end(ln);
 
@@ -984,7 +985,7 @@ choice_tail_delivery(const struct line *ln, const struct hit *h, struct found *f
 		enum extract_delivery d = extract_prose_sentence_delivery(p, end, true);
 
 		if (d != EXTRACT_DELIVERY_UNKNOWN && !extract_prose_negated(p, h->vstart)) {
-			extract_assemble_set_choice(f, d, EXTRACT_MEDIUM_UNKNOWN, CHOICE_FIELD,
+			extract_assemble_set_choice(f, d, EXTRACT_MEDIUM_UNKNOWN, level,
 						    CHOICE_NONE);
 			return;
 		}
@@ -1005,7 +1006,7 @@ read_choice(struct view *v, size_t i, const struct hit *h, struct found *f)
 	/* 获取方式：纸质文本，本人到贵局自行领取: the value stops at the label
 	 * 本人, which starts the way chosen, on the choice's line. */
 	if (h->field == FLD_DELIVERY && f->delivery_level < dl)
-		choice_tail_delivery(&v->lines[i], h, f);
+		choice_tail_delivery(&v->lines[i], h, dl, f);
 	/* 获取方式：纸质文本，传真至0475-4216027: the number the answer is
 	 * to be faxed to is the applicant's fax, though the line is the
 	 * choice's, which the sentence readers skip once it is consumed. */

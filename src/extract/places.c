@@ -46,13 +46,12 @@ load_places(gpointer unused)
 	for (size_t i = 0; i < extract_lexicon_places_n; i++) {
 		const struct extract_lexicon_place *lp = &extract_lexicon_places[i];
 		struct place *p = &places[n_places];
+		const char *c = lp->name;
 
 		p->code = lp->code;
-		p->n = 0;
-		for (const char *c = lp->name; *c != '\0' && p->n < PLACE_MAX_CHARS;
-		     c = g_utf8_next_char(c))
+		for (p->n = 0; *c != '\0' && p->n < PLACE_MAX_CHARS; c = g_utf8_next_char(c))
 			p->u[p->n++] = g_utf8_get_char(c);
-		n_places += p->n > 0 && g_utf8_strlen(lp->name, -1) == (glong)p->n;
+		n_places += p->n > 0 && *c == '\0';
 	}
 	while (n_upper < n_places && places[n_upper].code < 1000000)
 		n_upper++;
