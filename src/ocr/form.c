@@ -128,11 +128,6 @@
 #define FORM_LABEL_WRAP_END 2.0
 #define FORM_LABEL_WRAP_GAP 1.0
 #define FORM_LABEL_MAX_LINES 3
-/* Tesseract drops a row it takes for noise: a short value in a kai hand,
- * whose strokes are many small blobs (高秀兰 alone in its frame), was
- * read as nothing by either reading.  Inside a frame a row is the value,
- * so the rule is off for frames (and back on for the next page). */
-#define FORM_NOISE_ROWS_VAR "textord_noise_rejrows"
 /* The value is the reading as the frame is (FORM_AS_IS): on the test
  * faxes' form fields it was right in 36 of 40 values at fine resolution,
  * where the page's own reading was right in 35.  The smoothed reading
@@ -166,7 +161,7 @@
  * reading had every word at 27 or more (fine) and 41 (normal).  The other
  * model is asked only where its reading can change the outcome
  * (ocr_form_ask_other): the first two agree, some word keeps less than
- * the OCR front's floor (FORM_FRONT_FLOOR) and one of them read every
+ * the OCR front's floor (OCR_FRONT_FLOOR) and one of them read every
  * word with FORM_VOUCH_MIN_CONF or more; its model is loaded on the first
  * such frame of a worker thread (ocr_vouch_api).  On the 10 fine form
  * faxes of the full set (42 pages, 1 worker) that is 0.03 s more CPU per
@@ -186,12 +181,6 @@
 #define FORM_READINGS 4
 #define FORM_UNSURE_CONF 0
 #define FORM_VOUCH_MIN_CONF 20
-/* The highest floor the OCR front sets for a value's words
- * (extract/ocrfront.c, OCR_CONF_MIN_UNCHECKED; 70 for ID numbers and
- * dates, whose frames this file does not tell apart): a frame whose every
- * word keeps this much from the first two readings is taken as read
- * whatever the second model says, so it is not asked. */
-#define FORM_FRONT_FLOOR 80
 
 struct seg {
 	int x0, y0, x1, y1;
@@ -596,16 +585,8 @@ oom:
 
 /* ---- reading a frame ---------------------------------------------------- */
 
-struct reading {
-	struct ocr_page pg;    /* words in the read image's pixels */
-	int border;            /* white pixels added around the inside */
-	char *flat;            /* the words' text without spaces */
-	bool second;           /* some word read by the second model
-	                          (ocr_read_by_second_model) */
-};
-
-static void
-reading_clear(struct reading *r)
+void
+ocr_reading_clear(struct ocr_reading *r)
 {
 	for (size_t i = 0; i < r->pg.n_words; i++)
 		free(r->pg.words[i].text);
@@ -634,15 +615,15 @@ flat_text(const struct ocr_page *pg)
 	return s != NULL ? s : strdup("");
 }
 
-static int
-read_image(TessBaseAPI *api, PIX *img, unsigned res, TessPageSegMode psm,
-           ETEXT_DESC *monitor, struct reading *out)
+int
+ocr_reading_read(TessBaseAPI *api, PIX *img, unsigned res, int psm,
+                 ETEXT_DESC *monitor, struct ocr_reading *out)
 {
 	int rc;
 
 	out->pg.width = (unsigned)pixGetWidth(img);
 	out->pg.height = (unsigned)pixGetHeight(img);
-	TessBaseAPISetPageSegMode(api, psm);
+	TessBaseAPISetPageSegMode(api, (TessPageSegMode)psm);
 	TessBaseAPISetImage2(api, img);
 	TessBaseAPISetSourceResolution(api, (int)res);
 	rc = TessBaseAPIRecognize(api, monitor);
@@ -673,6 +654,23 @@ remove_specks(PIX *pix, int em)
 	pixDestroy(&near);
 	pixDestroy(&alone);
 	return ret;
+}
+
+int
+ocr_reading_images(PIX *crop, int border, PIX **framed_r, PIX **smooth_r)
+{
+	PIX *framed = pixAddBorder(crop, border, 0);
+	PIX *grey = framed != NULL ? pixConvert1To8(NULL, framed, 255, 0) : NULL;
+	PIX *smooth = grey != NULL ? pixBlockconv(grey, FORM_SMOOTH_HALF, FORM_SMOOTH_HALF) : NULL;
+
+	pixDestroy(&grey);
+	if (smooth == NULL) {
+		pixDestroy(&framed);
+		return -1;
+	}
+	*framed_r = framed;
+	*smooth_r = smooth;
+	return 0;
 }
 
 static int
@@ -706,7 +704,7 @@ ocr_form_trust(const struct ocr_form_reading *rd, size_t n)
 
 /* Whether the first two readings agree word for word (FORM_AS_IS ...). */
 static bool
-same_words(const struct reading rd[FORM_READINGS])
+same_words(const struct ocr_reading rd[FORM_READINGS])
 {
 	if (rd[0].pg.n_words != rd[1].pg.n_words)
 		return false;
@@ -720,7 +718,7 @@ same_words(const struct reading rd[FORM_READINGS])
  * first two readings: the higher of its two where they agree word for
  * word (same), else its own (FORM_AS_IS). */
 static int
-kept_conf(const struct reading read[FORM_READINGS], bool same, size_t i)
+kept_conf(const struct ocr_reading read[FORM_READINGS], bool same, size_t i)
 {
 	int conf = read[FORM_AS_IS].pg.words[i].conf;
 
@@ -731,14 +729,14 @@ bool
 ocr_form_ask_other(const struct ocr_form_reading rd[2], int kept_min)
 {
 	return strcmp(rd[FORM_AS_IS].text, rd[FORM_CHECK].text) == 0 &&
-	       rd[FORM_AS_IS].text[0] != '\0' && kept_min < FORM_FRONT_FLOOR &&
+	       rd[FORM_AS_IS].text[0] != '\0' && kept_min < OCR_FRONT_FLOOR &&
 	       ocr_imax(rd[FORM_AS_IS].min_conf, rd[FORM_CHECK].min_conf) >= FORM_VOUCH_MIN_CONF;
 }
 
 /* ocr_form_ask_other for the first two readings of a frame; never where
  * either holds a word the page's model took from the second model. */
 static bool
-other_can_change(const struct reading read[FORM_READINGS])
+other_can_change(const struct ocr_reading read[FORM_READINGS])
 {
 	struct ocr_form_reading tr[2];
 	bool same = same_words(read);
@@ -756,20 +754,20 @@ other_can_change(const struct reading read[FORM_READINGS])
 
 /* rd[FORM_OTHER_MODEL] and, where it differs from rd[FORM_AS_IS],
  * rd[FORM_OTHER_SMOOTHED]: the second model's readings of the frame, with
- * FORM_NOISE_ROWS_VAR as ocr_form_read sets it for frames; other is left
+ * OCR_NOISE_ROWS_VAR as ocr_form_read sets it for frames; other is left
  * at Tesseract's default.  0: read; -1: failed. */
 static int
 read_other(TessBaseAPI *other, PIX *framed, PIX *smooth, unsigned res,
-           TessPageSegMode psm, ETEXT_DESC *monitor, struct reading rd[FORM_READINGS])
+           TessPageSegMode psm, ETEXT_DESC *monitor, struct ocr_reading rd[FORM_READINGS])
 {
 	int ret = -1;
 
-	TessBaseAPISetVariable(other, FORM_NOISE_ROWS_VAR, "0");
-	if (read_image(other, framed, res, psm, monitor, &rd[FORM_OTHER_MODEL]) == 0 &&
+	TessBaseAPISetVariable(other, OCR_NOISE_ROWS_VAR, "0");
+	if (ocr_reading_read(other, framed, res, psm, monitor, &rd[FORM_OTHER_MODEL]) == 0 &&
 	    (strcmp(rd[FORM_AS_IS].flat, rd[FORM_OTHER_MODEL].flat) == 0 ||
-	     read_image(other, smooth, res, psm, monitor, &rd[FORM_OTHER_SMOOTHED]) == 0))
+	     ocr_reading_read(other, smooth, res, psm, monitor, &rd[FORM_OTHER_SMOOTHED]) == 0))
 		ret = 0;
-	TessBaseAPISetVariable(other, FORM_NOISE_ROWS_VAR, "1");
+	TessBaseAPISetVariable(other, OCR_NOISE_ROWS_VAR, "1");
 	return ret;
 }
 
@@ -779,12 +777,12 @@ read_other(TessBaseAPI *other, PIX *framed, PIX *smooth, unsigned res,
  * read (any may hold no word); 1: the frame is empty; -1: failed. */
 static int
 read_frame(TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix, unsigned res, int em,
-           const struct frame *f, ETEXT_DESC *monitor, struct reading rd[FORM_READINGS])
+           const struct frame *f, ETEXT_DESC *monitor, struct ocr_reading rd[FORM_READINGS])
 {
 	const struct seg *in = &f->in;
 	BOX *box = boxCreate(in->x0, in->y0, in->x1 - in->x0, in->y1 - in->y0);
 	PIX *crop = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
-	PIX *framed = NULL, *grey = NULL, *smooth = NULL;
+	PIX *framed = NULL, *smooth = NULL;
 	TessPageSegMode psm = in->y1 - in->y0 < FORM_ONE_LINE * em ?
 	                      PSM_SINGLE_LINE : PSM_SINGLE_BLOCK;
 	l_int32 ink = 0;
@@ -800,13 +798,10 @@ read_frame(TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix, unsigned res, in
 	}
 	for (size_t i = 0; i < FORM_READINGS; i++)
 		rd[i].border = ocr_imax((int)(FORM_BORDER * em), 4);
-	framed = pixAddBorder(crop, rd[FORM_AS_IS].border, 0);
-	grey = framed != NULL ? pixConvert1To8(NULL, framed, 255, 0) : NULL;
-	smooth = grey != NULL ? pixBlockconv(grey, FORM_SMOOTH_HALF, FORM_SMOOTH_HALF) : NULL;
-	if (smooth == NULL)
+	if (ocr_reading_images(crop, rd[FORM_AS_IS].border, &framed, &smooth) != 0)
 		goto out;
-	if (read_image(api, framed, res, psm, monitor, &rd[FORM_AS_IS]) != 0 ||
-	    read_image(api, smooth, res, psm, monitor, &rd[FORM_CHECK]) != 0)
+	if (ocr_reading_read(api, framed, res, psm, monitor, &rd[FORM_AS_IS]) != 0 ||
+	    ocr_reading_read(api, smooth, res, psm, monitor, &rd[FORM_CHECK]) != 0)
 		goto out;
 	if (vouch != NULL && other_can_change(rd)) {
 		TessBaseAPI *other = ocr_vouch_api(vouch);
@@ -819,7 +814,6 @@ read_frame(TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix, unsigned res, in
 out:
 	pixDestroy(&crop);
 	pixDestroy(&framed);
-	pixDestroy(&grey);
 	pixDestroy(&smooth);
 	return ret;
 }
@@ -836,10 +830,10 @@ struct merge {
  * page pixels, as lines of their own after m's. */
 static void
 emit_frame(struct merge *m, const struct frame *f, size_t k,
-           struct reading read[FORM_READINGS])
+           struct ocr_reading read[FORM_READINGS])
 {
 	const struct seg *in = &f[k].in;
-	struct reading *rd = &read[FORM_AS_IS];
+	struct ocr_reading *rd = &read[FORM_AS_IS];
 	struct ocr_form_reading tr[FORM_READINGS];
 	size_t n_tr = 0;
 	enum ocr_form_trust trust;
@@ -872,10 +866,8 @@ emit_frame(struct merge *m, const struct frame *f, size_t k,
 	m->line += lines;
 }
 
-/* The text of words: lines joined by \n, words by a space, as ocr.c's
- * reading builds it.  NULL when out of memory. */
-static char *
-words_text(const struct ocr_word *w, size_t n)
+char *
+ocr_words_text(const struct ocr_word *w, size_t n)
 {
 	size_t len = 1;
 	char *t, *p;
@@ -897,12 +889,24 @@ words_text(const struct ocr_word *w, size_t n)
 	return t;
 }
 
+void
+ocr_page_take_words(struct ocr_page *page, struct ocr_word *w, size_t n, char *text)
+{
+	for (size_t i = 0; i < page->n_words; i++)
+		free(page->words[i].text);
+	free(page->words);
+	page->words = w;
+	page->n_words = n;
+	free(page->text);
+	page->text = text;
+}
+
 /* The page's words with each frame's inside replaced by its reading:
  * lines in reading order, a frame's lines after the printed lines above
  * its top (its label) and before those below. */
 static int
 merge_words(struct ocr_page *page, const int *owner, const struct frame *f,
-            size_t n_frames, struct reading (*rd)[FORM_READINGS], const bool *read)
+            size_t n_frames, struct ocr_reading (*rd)[FORM_READINGS], const bool *read)
 {
 	struct merge m = { 0 };
 	size_t total = page->n_words, next = 0;
@@ -941,7 +945,7 @@ merge_words(struct ocr_page *page, const int *owner, const struct frame *f,
 	for (; next < n_frames; next++)
 		if (read[next])
 			emit_frame(&m, f, next, rd[next]);
-	text = words_text(m.w, m.n);
+	text = ocr_words_text(m.w, m.n);
 	if (text == NULL) {
 		/* Put back what was moved: the page stays as it was read. */
 		for (size_t i = 0, q = 0; i < m.n; i++) {
@@ -956,13 +960,7 @@ merge_words(struct ocr_page *page, const int *owner, const struct frame *f,
 		free(m.w);
 		return -1;
 	}
-	for (size_t i = 0; i < page->n_words; i++)
-		free(page->words[i].text);
-	free(page->words);
-	page->words = m.w;
-	page->n_words = m.n;
-	free(page->text);
-	page->text = text;
+	ocr_page_take_words(page, m.w, m.n, text);
 	return 0;
 }
 
@@ -975,7 +973,7 @@ ocr_form_read(TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix, unsigned res,
 	int em = ocr_em_height(page->words, page->n_words);
 	size_t n_frames = 0, n_lines = 0;
 	struct frame *f = NULL;
-	struct reading (*rd)[FORM_READINGS] = NULL;
+	struct ocr_reading (*rd)[FORM_READINGS] = NULL;
 	struct line_box *lines = NULL;
 	int *owner = NULL;
 	bool *read = NULL;
@@ -1031,7 +1029,7 @@ ocr_form_read(TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix, unsigned res,
 		b->x1 = ocr_imax(b->x1, w->x1);
 		b->y1 = ocr_imax(b->y1, w->y1);
 	}
-	TessBaseAPISetVariable(api, FORM_NOISE_ROWS_VAR, "0");
+	TessBaseAPISetVariable(api, OCR_NOISE_ROWS_VAR, "0");
 	for (size_t k = 0; k < n_frames; k++) {
 		struct ocr_cell *c = &page->cells[k];
 		int rc;
@@ -1067,12 +1065,12 @@ out:
 		page->n_cells = 0;
 	}
 	TessBaseAPISetPageSegMode(api, psm);
-	TessBaseAPISetVariable(api, FORM_NOISE_ROWS_VAR, "1");
+	TessBaseAPISetVariable(api, OCR_NOISE_ROWS_VAR, "1");
 	if (monitor != NULL)
 		TessMonitorDelete(monitor);
 	for (size_t k = 0; rd != NULL && k < n_frames; k++)
 		for (size_t i = 0; i < FORM_READINGS; i++)
-			reading_clear(&rd[k][i]);
+			ocr_reading_clear(&rd[k][i]);
 	free(rd);
 	free(owner);
 	free(lines);

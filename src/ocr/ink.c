@@ -148,8 +148,8 @@ fraction(const struct ocr_ink_image *img, struct rect r)
 	return area > 0 ? (double)count_ink(img, r) / area : 0;
 }
 
-static size_t
-codepoints(const char *s, size_t n)
+size_t
+ocr_codepoints(const char *s, size_t n)
 {
 	size_t c = 0;
 
@@ -261,8 +261,8 @@ x_at(const struct line *l, size_t off)
 {
 	size_t k = word_at(l, off);
 	const struct ocr_word *w = &l->w[k];
-	size_t total = codepoints(w->text, strlen(w->text));
-	size_t before = codepoints(w->text, off - l->start[k]);
+	size_t total = ocr_codepoints(w->text, strlen(w->text));
+	size_t before = ocr_codepoints(w->text, off - l->start[k]);
 
 	return total == 0 ? w->x0 :
 	       w->x0 + (int)((long)(right_of(l, k) - w->x0) * (long)before / (long)total);

@@ -7,6 +7,7 @@
 #ifndef OGI_OCR_PRIVATE_H
 #define OGI_OCR_PRIVATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ocr/ocr.h"
@@ -62,6 +63,65 @@ int ocr_collect_words(struct TessBaseAPI *api, struct ocr_page *page);
  * word.  Blocks only on reading api's result. */
 bool ocr_read_by_second_model(struct TessBaseAPI *api);
 
+/* The highest floor the OCR front sets for a value's words
+ * (extract/ocrfront.c, OCR_CONF_MIN_UNCHECKED; 70 for ID numbers and
+ * dates, which form.c and lines.c do not tell apart): a form's frame
+ * whose every word keeps this much from its first two readings is taken
+ * as read whatever the second model says, and a line of a page that is
+ * no form whose every word was read with this much is not read again. */
+#define OCR_FRONT_FLOOR 80
+
+/* Tesseract drops a row it takes for noise: a short value in a kai hand,
+ * whose strokes are many small blobs (高秀兰 alone in its frame), was
+ * read as nothing by either reading.  Inside a frame, or a line cut out
+ * of its page, a row is the text, so the rule is off for those readings
+ * (and back on for the next page: Tesseract's default is 1). */
+#define OCR_NOISE_ROWS_VAR "textord_noise_rejrows"
+
+struct ETEXT_DESC;
+
+/* One reading of a cut-out part of a page (a frame's inside, a line). */
+struct ocr_reading {
+	struct ocr_page pg;    /* words in the read image's pixels */
+	int border;            /* white pixels added around the part */
+	char *flat;            /* the words' text without spaces */
+	bool second;           /* some word read by the second model
+	                          (ocr_read_by_second_model) */
+};
+
+/* Frees what r owns and zeroes it; r may be zeroed already. */
+void ocr_reading_clear(struct ocr_reading *r);
+
+/* Reads img (borrowed, 1 or 8 bpp) with api in page segmentation mode
+ * psm (Tesseract's PSM_ values; api keeps it), as of res dpi, stopped by
+ * monitor (borrowed; NULL: no deadline) into out (zeroed, border set by
+ * the caller): its words (cell -1) and flat.  Blocks on the CPU.  0, or
+ * -1 when Tesseract failed (its deadline included) or out of memory;
+ * out is then for ocr_reading_clear. */
+int ocr_reading_read(struct TessBaseAPI *api, struct Pix *img, unsigned res, int psm,
+                     struct ETEXT_DESC *monitor, struct ocr_reading *out);
+
+/* crop (1 bpp, borrowed) with border white pixels around it, as it is
+ * (*framed_r, 1 bpp) and smoothed to grey by a 3 x 3 box (*smooth_r, 8
+ * bpp): a part's two readings by one model.  Both are the caller's.  0,
+ * or -1 when Leptonica failed (nothing made). */
+int ocr_reading_images(struct Pix *crop, int border, struct Pix **framed_r,
+                       struct Pix **smooth_r);
+
+/* The text of n words (in reading order): lines joined by \n, words by
+ * a space, as ocr.c's reading of a page builds it.  Malloc'd; NULL when
+ * out of memory. */
+char *ocr_words_text(const struct ocr_word *w, size_t n);
+
+/* The number of code points of UTF-8 s[0..n). */
+size_t ocr_codepoints(const char *s, size_t n);
+
+/* Gives page words w (n of them) and text, both owned by page from now
+ * on, in place of its own, which are freed: the texts of its old words
+ * too, but those moved into w, which the caller has set to NULL. */
+void ocr_page_take_words(struct ocr_page *page, struct ocr_word *w, size_t n,
+                         char *text);
+
 /* What ocr_form_read left as it was, besides -1 (out of memory). */
 #define OCR_FORM_NOT_A_FORM 1  /* too many frame sides to be a form */
 #define OCR_FORM_LATE 2        /* its time ran out */
@@ -87,7 +147,7 @@ struct ocr_form_reading {
  * value becomes, after the first two, rd[0] as the frame is and rd[1]
  * smoothed: they agree on a value, some word of it keeps less than the
  * OCR front's floor from them (kept_min: the lowest confidence the
- * value's words keep, form.c's FORM_FRONT_FLOOR) and one of them is sure
+ * value's words keep, OCR_FRONT_FLOOR) and one of them is sure
  * enough of every word to be vouched for.  Pure. */
 bool ocr_form_ask_other(const struct ocr_form_reading rd[2], int kept_min);
 
@@ -132,6 +192,38 @@ enum ocr_form_trust ocr_form_trust(const struct ocr_form_reading *rd, size_t n);
  * default, 1. */
 int ocr_form_read(struct TessBaseAPI *api, struct ocr_vouch *vouch, struct Pix *pix,
                   unsigned res, unsigned timeout_ms, struct ocr_page *page);
+
+/* Reads again each line of a page that is no form (no cells) whose page
+ * reading holds a word under OCR_FRONT_FLOOR (lines.c): cut from pix (the
+ * cleaned page, 1 bpp, borrowed, not changed), as it is and smoothed;
+ * where the three readings differ, the line's words become those of the
+ * one nearest the other two (ocr_lines_choose), and each character the
+ * other two do not both hold keeps confidence 0; page->text is rebuilt.
+ * api (borrowed) keeps its page segmentation mode, and its
+ * textord_noise_rejrows is left at 1.  res is the page's resolution as
+ * Tesseract is told it.  Blocks on the CPU; stops at timeout_ms (0:
+ * none).  Returns 0 (also for a page with cells or no words: left as
+ * it is), OCR_FORM_LATE when the time ran out, -1 when out of memory or
+ * Leptonica or Tesseract failed; the page is then left as it was. */
+int ocr_lines_read(struct TessBaseAPI *api, struct Pix *pix, unsigned res,
+                   unsigned timeout_ms, struct ocr_page *page);
+
+/* Three readings of one line, lines.c's: the page's, the line's as it
+ * is, the line's smoothed. */
+#define OCR_LINES_READINGS 3
+/* The most characters a reading of a line may have to be compared (a
+ * letter's line is some 40): a longer one is no line of a letter. */
+#define OCR_LINES_MAX_CHARS 128
+
+/* Of the readings text (UTF-8, no spaces, borrowed), the one nearest the
+ * other two (*best_r: the least sum of its edit distances in characters
+ * to them; of equals, the first) and, for each of its *n_r characters,
+ * whether both others hold it in the same place (agreed_r[i]: in a
+ * longest common subsequence with each).  Pure.  0; 1 when some reading
+ * has more than OCR_LINES_MAX_CHARS characters (nothing set); -1 when
+ * out of memory. */
+int ocr_lines_choose(const char *const text[OCR_LINES_READINGS], size_t *best_r,
+                     bool agreed_r[OCR_LINES_MAX_CHARS], size_t *n_r);
 
 /* The office form's check-box options (templates/form.tpl, @choice),
  * NULL-terminated; defined in ink.c, which measures them. */

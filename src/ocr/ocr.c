@@ -274,19 +274,34 @@ binarise(PIX *pix, bool rendered)
 
 /* Stretches the axis of lower resolution so pixels are square; sets
  * *res_r to the page's resolution afterwards, 0 when unknown. */
+/* The larger resolution over the smaller; 0 when either is unknown. */
+static double
+res_ratio(unsigned xres, unsigned yres)
+{
+	if (xres == 0 || yres == 0)
+		return 0;
+	return xres > yres ? (double)xres / yres : (double)yres / xres;
+}
+
+/* Whether page was stretched to square pixels (square_pixels). */
+static bool
+stretched(const struct ocr_page *page)
+{
+	double ratio = res_ratio(page->src_xres, page->src_yres);
+
+	return ratio >= OCR_STRETCH_MIN_RATIO && ratio <= OCR_STRETCH_MAX_RATIO;
+}
+
 static PIX *
 square_pixels(PIX *pix, unsigned xres, unsigned yres, unsigned long max_pixels,
               unsigned *res_r)
 {
-	double ratio;
+	double ratio = res_ratio(xres, yres);
 	float sx = 1, sy = 1;
 	PIX *out;
 
 	*res_r = 0;
-	if (xres == 0 || yres == 0)
-		return pixClone(pix);
-	ratio = xres > yres ? (double)xres / yres : (double)yres / xres;
-	if (ratio > OCR_STRETCH_MAX_RATIO)
+	if (ratio == 0 || ratio > OCR_STRETCH_MAX_RATIO)
 		return pixClone(pix);
 	*res_r = xres > yres ? xres : yres;
 	if (ratio < OCR_STRETCH_MIN_RATIO)
@@ -825,14 +840,16 @@ out:
 }
 
 /* The page read again as a form by its layout, when it is one (form.c),
- * in the time the page has left: elapsed_ms were spent.  vouch: the
- * worker's second model, loaded on first need (ocr_vouch_api). */
+ * else line by line where it was unsure (lines.c), in the time the page
+ * has left: elapsed_ms were spent.  vouch: the worker's second model,
+ * loaded on first need (ocr_vouch_api). */
 static void
 read_form(const struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix,
           unsigned res, double elapsed_ms, size_t i, struct ocr_page *page,
           char **problem_r)
 {
 	unsigned left = 0;
+	double start = ocr_now_ms();
 	int rc;
 
 	if (r->timeout_ms > 0) {
@@ -849,6 +866,26 @@ read_form(const struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, PIX *p
 	else if (rc < 0)
 		*problem_r = xstrdup_printf("page %zu: out of memory reading its "
 		                            "form's frames", i + 1);
+	/* A page stretched to square pixels (a normal fax) is read no
+	 * better line by line: on tests/fax's full set its fields were
+	 * exact in 40.9% (clean) and 55.5% (noisy) of values so, against
+	 * 41.8% and 56.4% as the page was read. */
+	if (rc != 0 || page->n_cells > 0 || stretched(page))
+		return;
+	if (r->timeout_ms > 0) {
+		double spent = elapsed_ms + (ocr_now_ms() - start);
+
+		if (spent >= r->timeout_ms)
+			return;
+		left = r->timeout_ms - (unsigned)spent;
+	}
+	rc = ocr_lines_read(api, pix, res, left, page);
+	if (rc == OCR_FORM_LATE)
+		*problem_r = late_problem(r, i, "its lines not read again, "
+		                          "the page's own words kept");
+	else if (rc < 0)
+		*problem_r = xstrdup_printf("page %zu: its lines could not be "
+		                            "read again", i + 1);
 }
 
 static void

@@ -1036,6 +1036,64 @@ test_form_ask_other(void **state)
 	}
 }
 
+/* ---- a line read three times (lines.c) --------------------------------- */
+
+/* Three readings of a line (the page's, smoothed, as it is: lines.c's
+ * order of preference), the one kept and which of its characters the
+ * other two both hold ('1') or not ('0'). */
+static const struct choose_case {
+	const char *what;
+	const char *text[OCR_LINES_READINGS];
+	int want;                    /* ocr_lines_choose's return */
+	size_t best;
+	const char *agreed;
+} choose_cases[] = {
+	{ "all three alike: the page's, every character agreed",
+	  { "\u7528\u9014:\u4e86\u89e3", "\u7528\u9014:\u4e86\u89e3",
+	    "\u7528\u9014:\u4e86\u89e3" }, 0, 0, "11111" },
+	{ "the page's slip outvoted: 56\u53f7 read 36\u53f7 once, 56\u53f7 twice; "
+	  "the 5 disputed",
+	  { "\u8def36\u53f7", "\u8def56\u53f7", "\u8def56\u53f7" }, 0, 1, "1011" },
+	{ "the cut's slip outvoted: the ID's 5 read 3 once, the page's kept",
+	  { "150521", "150521", "130521" }, 0, 0, "101111" },
+	{ "one reading puts a character in: the other two outvote it",
+	  { "\u672c\u53bf\u6709\u7075\u6d3b", "\u672c\u53bf\u7075\u6d3b",
+	    "\u672c\u53bf\u7075\u6d3b" }, 0, 1, "1111" },
+	{ "all three differ alike: the first kept, the character disputed",
+	  { "\u97e9\u6653\u8292", "\u97e9\u6653\u533a", "\u97e9\u6653\u71d5" },
+	  0, 0, "110" },
+	{ "two of three read nothing: nothing is kept",
+	  { "\u4e00", "", "" }, 0, 1, "" },
+	{ "a byte that starts no UTF-8 sequence is a character of its own",
+	  { "a\xff" "b", "a\xff" "b", "ab" }, 0, 0, "101" },
+	{ "a line longer than can be compared: nothing chosen",
+	  { "0123456789012345678901234567890123456789012345678901234567890123"
+	    "0123456789012345678901234567890123456789012345678901234567890123"
+	    "9", "0", "0" }, 1, 0, NULL },
+};
+
+static void
+test_lines_choose(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof choose_cases / sizeof choose_cases[0]; i++) {
+		const struct choose_case *c = &choose_cases[i];
+		bool agreed[OCR_LINES_MAX_CHARS];
+		size_t best = 99, n = 99;
+
+		print_message("%s\n", c->what);
+		assert_int_equal(ocr_lines_choose(c->text, &best, agreed, &n), c->want);
+		if (c->want != 0) {
+			assert_int_equal(best, 99);
+			continue;
+		}
+		assert_int_equal(best, c->best);
+		assert_int_equal(n, strlen(c->agreed));
+		for (size_t k = 0; k < n; k++)
+			assert_int_equal(agreed[k], c->agreed[k] == '1');
+	}
+}
+
 /* ---- pages the form reader gives up on --------------------------------- */
 
 /* Short bars, each a frame side by its height (1.4 em), far more of them
@@ -1110,6 +1168,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_form),
 		cmocka_unit_test(test_form_trust),
 		cmocka_unit_test(test_form_ask_other),
+		cmocka_unit_test(test_lines_choose),
 		cmocka_unit_test(test_form_stripes),
 		cmocka_unit_test(test_time_limit),
 	};
