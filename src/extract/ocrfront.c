@@ -25,6 +25,12 @@
  * and its value stand 0.5-0.7 heights apart, two fields of a line 1.1 or
  * more. */
 #define COLUMN_GAP_HEIGHTS 1.0
+/* A Chinese character is this many line heights wide at the least: a
+ * word's box Tesseract made narrower than that for its characters ends
+ * there, for the gap after it (the word ":山东" of an address, 31 px
+ * wide on a fine fax whose line is 40 px high, its 省 63 px further on:
+ * a column gap in the middle of the address). */
+#define HAN_MIN_WIDTH_HEIGHTS 0.8
 /* What such a gap becomes: layout.c's PAD_MIN_SPACES. */
 #define COLUMN_PAD "  "
 
@@ -272,12 +278,26 @@ line_height(const struct extract_ocr_word *w, size_t from, size_t to)
 	return median;
 }
 
+/* Where word a's text ends on its line: its box's end, or further where
+ * the box is too narrow for its Chinese characters. */
+static double
+word_end(const struct extract_ocr_word *a, long long height)
+{
+	const char *t = a->text != NULL ? a->text : "", *end = t + strlen(t);
+	unsigned han = 0;
+
+	for (const char *p = t; p < end; p = extract_text_next_char(p, end))
+		han += extract_text_is_han(p, end);
+	return MAX((double)a->x1,
+		   a->x0 + han * HAN_MIN_WIDTH_HEIGHTS * (double)height);
+}
+
 static bool
 wide_gap(const struct extract_ocr_word *a, const struct extract_ocr_word *b,
 	 long long height)
 {
 	return height > 0 && a->x1 > a->x0 && b->x1 > b->x0 &&
-	       (double)b->x0 - a->x1 >= COLUMN_GAP_HEIGHTS * (double)height;
+	       (double)b->x0 - word_end(a, height) >= COLUMN_GAP_HEIGHTS * (double)height;
 }
 
 /* Removes the single spaces the model put into Chinese text (runs of two

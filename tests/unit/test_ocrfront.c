@@ -292,6 +292,31 @@ test_trace(void **state)
 	ocr_words_free(w, n);
 }
 
+/* A word whose box Tesseract made narrower than its characters makes no
+ * column gap after it: the address of a fine letter (fax of another
+ * province's applicant) read ":山东" 31 px wide, its 省 63 px on, at a
+ * line height of 40.  Two fields far apart on a line stay apart. */
+static void
+test_narrow_box(void **state)
+{
+	static const struct { const char *text; int x0, x1; } line[] = {
+		{ "地", 311, 350 }, { "址", 368, 411 }, { ":山东", 443, 474 },
+		{ "省", 537, 578 }, { "济南", 576, 654 }, { "市", 667, 713 },
+		{ "电话", 1100, 1180 }, { "13847561209", 1195, 1420 },
+	};
+	struct extract_ocr_word w[G_N_ELEMENTS(line)];
+	struct extract_ocr_text t;
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(line); i++)
+		w[i] = (struct extract_ocr_word){ .text = line[i].text, .conf = 95,
+						  .x0 = line[i].x0, .x1 = line[i].x1,
+						  .y0 = 835, .y1 = 875 };
+	extract_ocr_front(w, G_N_ELEMENTS(w), TODAY, &t);
+	assert_string_equal(t.text, "地址:山东省济南市  电话13847561209\n");
+	extract_ocr_text_clear(&t);
+}
+
 /* The signature's frame counts as its area: the ink decides, though no
  * label was read. */
 static void
@@ -401,6 +426,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_front),
 		cmocka_unit_test(test_trace),
+		cmocka_unit_test(test_narrow_box),
 		cmocka_unit_test(test_sign_frame),
 		cmocka_unit_test(test_entry_no_parts),
 		cmocka_unit_test(test_signature_ink),
