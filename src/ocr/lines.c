@@ -238,12 +238,14 @@ out_free(struct out *o)
 /* The words of the kept reading (n of them, boxes already in page
  * pixels), copied into o as line `line`: each keeps its confidence where
  * the other two readings hold every character of it (agreed: one flag a
- * character, in order), else LINES_UNSURE_CONF.  A word is not cut where
+ * character, in order, n_agreed of them; a character past them, which only
+ * text that is no UTF-8 could make, is not agreed), else
+ * LINES_UNSURE_CONF.  A word is not cut where
  * the agreement changes: its characters would be words apart in the
  * text (3 6号 for 36号). */
 static int
 emit_agreed(struct out *o, const struct ocr_word *w, size_t n, unsigned line,
-            const bool *agreed)
+            const bool *agreed, size_t n_agreed)
 {
 	size_t at = 0;
 
@@ -253,7 +255,7 @@ emit_agreed(struct out *o, const struct ocr_word *w, size_t n, unsigned line,
 		bool sure = true;
 
 		for (size_t c = 0; c < k; c++)
-			sure = sure && agreed[at + c];
+			sure = sure && at + c < n_agreed && agreed[at + c];
 		at += k;
 		if ((copy.text = strdup(w[i].text)) == NULL)
 			return -1;
@@ -337,10 +339,10 @@ reread_line(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monito
 		goto out;
 	}
 	if (best == LINES_PAGE) {
-		ret = emit_agreed(o, &page->words[ln->first], ln->n, l, agreed);
+		ret = emit_agreed(o, &page->words[ln->first], ln->n, l, agreed, n);
 	} else {
 		to_page(&rd[best], ln, x0, y0);
-		ret = emit_agreed(o, rd[best].pg.words, rd[best].pg.n_words, l, agreed);
+		ret = emit_agreed(o, rd[best].pg.words, rd[best].pg.n_words, l, agreed, n);
 	}
 out:
 	for (size_t i = 0; i < OCR_LINES_READINGS; i++)

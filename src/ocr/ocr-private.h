@@ -1,8 +1,9 @@
 /* What the files of src/ocr share and nothing outside it sees: what ocr.c
  * hands ink.c (the cleaned page as plain bits and its connected
  * components, so that ink.c reads no Leptonica type and its rules can be
- * tested on bitmaps drawn by hand), and form.c's reading of a form, which
- * ocr.c calls with its own Tesseract handle.  Leptonica's and Tesseract's
+ * tested on bitmaps drawn by hand), form.c's reading of a form and
+ * lines.c's of a letter's lines, which ocr.c calls with its own Tesseract
+ * handle, and the reading of a cut-out part both use.  Leptonica's and Tesseract's
  * types are named here only as incomplete structs. */
 #ifndef OGI_OCR_PRIVATE_H
 #define OGI_OCR_PRIVATE_H

@@ -1,7 +1,7 @@
 /* OCR of fax pages and photographed or scanned forms.
  *
- * src/ocr/ocr.c and form.c (and photo.c: Leptonica's and libheif's) are the
- * only code that includes Tesseract's or Leptonica's headers; nothing of
+ * src/ocr/ocr.c, form.c and lines.c (and photo.c: Leptonica's and libheif's)
+ * are the only code that includes Tesseract's or Leptonica's headers; nothing of
  * theirs leaks past this header or ocr-private.h.  It runs in the
  * sandboxed parser worker: it reads bytes and bitmaps from memory and
  * writes no file (the review's page image comes back as PNG bytes; the
