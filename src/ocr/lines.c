@@ -90,6 +90,8 @@ decode(const char *s, uint32_t *cp, size_t max)
 	return n;
 }
 
+/* The edit distance of a and b (characters put in, taken out or
+ * changed), each at most OCR_LINES_MAX_CHARS long. */
 static unsigned
 distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
@@ -123,7 +125,7 @@ static int
 held_by(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, bool *held)
 {
 	unsigned short *t = calloc((na + 1) * (nb + 1), sizeof *t);
-	size_t i = na, j = nb;
+	size_t i, j;
 
 	if (t == NULL)
 		return -1;
@@ -197,31 +199,40 @@ struct line {
 	int min_conf;
 };
 
-/* The words built for the page: those kept and those of the readings. */
+/* The words built for the page, each text a copy o owns: the page keeps
+ * its own until they all replace them. */
 struct out {
 	struct ocr_word *w;
-	bool *fresh;           /* w[i] made here (its text owned by out) */
 	size_t n, cap;
 };
 
+/* Adds w to o with a copy of its text.  0, or -1 when out of memory. */
 static int
-out_add(struct out *o, const struct ocr_word *w, bool fresh)
+out_add(struct out *o, const struct ocr_word *w)
 {
 	if (o->n == o->cap) {
 		size_t cap = o->cap ? 2 * o->cap : 64;
 		struct ocr_word *nw = realloc(o->w, cap * sizeof *nw);
-		bool *nf;
 
 		if (nw == NULL)
 			return -1;
 		o->w = nw;
-		if ((nf = realloc(o->fresh, cap * sizeof *nf)) == NULL)
-			return -1;
-		o->fresh = nf;
 		o->cap = cap;
 	}
 	o->w[o->n] = *w;
-	o->fresh[o->n++] = fresh;
+	if ((o->w[o->n].text = strdup(w->text)) == NULL)
+		return -1;
+	o->n++;
+	return 0;
+}
+
+/* Adds the n words w to o as they are. */
+static int
+out_keep(struct out *o, const struct ocr_word *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (out_add(o, &w[i]) != 0)
+			return -1;
 	return 0;
 }
 
@@ -229,10 +240,8 @@ static void
 out_free(struct out *o)
 {
 	for (size_t i = 0; i < o->n; i++)
-		if (o->fresh[i])
-			free(o->w[i].text);
+		free(o->w[i].text);
 	free(o->w);
-	free(o->fresh);
 }
 
 /* The words of the kept reading (n of them, boxes already in page
@@ -257,17 +266,13 @@ emit_agreed(struct out *o, const struct ocr_word *w, size_t n, unsigned line,
 		for (size_t c = 0; c < k; c++)
 			sure = sure && at + c < n_agreed && agreed[at + c];
 		at += k;
-		if ((copy.text = strdup(w[i].text)) == NULL)
-			return -1;
 		if (!sure)
 			copy.conf = ocr_imin(copy.conf, LINES_UNSURE_CONF);
 		copy.line = line;
 		copy.cell = -1;
 		copy.vouched = false;
-		if (out_add(o, &copy, true) != 0) {
-			free(copy.text);
+		if (out_add(o, &copy) != 0)
 			return -1;
-		}
 	}
 	return 0;
 }
@@ -332,10 +337,7 @@ reread_line(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monito
 	if (rc > 0) {
 		/* The page's reading and the smoothed one agree, or the line
 		 * is too long to compare: the page's words stand. */
-		for (size_t i = 0; i < ln->n; i++)
-			if (out_add(o, &page->words[ln->first + i], false) != 0)
-				goto out;
-		ret = 0;
+		ret = out_keep(o, &page->words[ln->first], ln->n);
 		goto out;
 	}
 	if (best == LINES_PAGE) {
@@ -391,19 +393,14 @@ ocr_lines_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 	double deadline = timeout_ms > 0 ? ocr_now_ms() + timeout_ms : 0;
 	ETEXT_DESC *monitor = NULL;
 	struct out o = { 0 };
-	bool *replaced;
 	char *text;
 	int ret = -1;
 
 	if (page->n_words == 0 || page->n_cells > 0)
 		return 0;
-	if ((replaced = calloc(page->n_words, sizeof *replaced)) == NULL)
-		return -1;
 	if (timeout_ms > 0) {
-		if ((monitor = TessMonitorCreate()) == NULL) {
-			free(replaced);
+		if ((monitor = TessMonitorCreate()) == NULL)
 			return -1;
-		}
 		TessMonitorSetDeadlineMSecs(monitor, (int)timeout_ms);
 	}
 	TessBaseAPISetVariable(api, OCR_NOISE_ROWS_VAR, "0");
@@ -424,20 +421,13 @@ ocr_lines_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 		}
 		i += ln.n;
 		if (!worth_reading(&ln, em)) {
-			for (size_t k = 0; k < ln.n && rc == 0; k++)
-				rc = out_add(&o, &w[ln.first + k], false);
+			rc = out_keep(&o, &w[ln.first], ln.n);
 		} else if ((flat = flat_words(&w[ln.first], ln.n)) == NULL) {
 			rc = -1;
 		} else {
-			size_t before = o.n;
-
 			rc = reread_line(api, pix, res, em, monitor, page, &ln,
 			                 w[ln.first].line, flat, &o);
 			free(flat);
-			/* The line's words were put in o, or replaced (by
-			 * fresh ones, or by none). */
-			for (size_t k = 0; rc == 0 && k < ln.n; k++)
-				replaced[ln.first + k] = before == o.n || o.fresh[before];
 		}
 		/* Tesseract fails a reading its monitor's deadline stopped:
 		 * the time is told first, and the page stays as read. */
@@ -450,18 +440,11 @@ ocr_lines_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 	}
 	if ((text = ocr_words_text(o.w, o.n)) == NULL)
 		goto out;
-	/* The words kept are o's now. */
-	for (size_t i = 0; i < page->n_words; i++)
-		if (!replaced[i])
-			page->words[i].text = NULL;
 	ocr_page_take_words(page, o.w, o.n, text);
-	free(o.fresh);
 	o = (struct out){ 0 };
 	ret = 0;
 out:
-	/* The page's words o only borrowed are the page's again. */
 	out_free(&o);
-	free(replaced);
 	TessBaseAPISetPageSegMode(api, psm);
 	TessBaseAPISetVariable(api, OCR_NOISE_ROWS_VAR, "1");
 	if (monitor != NULL)

@@ -272,8 +272,6 @@ binarise(PIX *pix, bool rendered)
 	return bin;
 }
 
-/* Stretches the axis of lower resolution so pixels are square; sets
- * *res_r to the page's resolution afterwards, 0 when unknown. */
 /* The larger resolution over the smaller; 0 when either is unknown. */
 static double
 res_ratio(unsigned xres, unsigned yres)
@@ -292,6 +290,8 @@ stretched(const struct ocr_page *page)
 	return ratio >= OCR_STRETCH_MIN_RATIO && ratio <= OCR_STRETCH_MAX_RATIO;
 }
 
+/* Stretches the axis of lower resolution so pixels are square; sets
+ * *res_r to the page's resolution afterwards, 0 when unknown. */
 static PIX *
 square_pixels(PIX *pix, unsigned xres, unsigned yres, unsigned long max_pixels,
               unsigned *res_r)
@@ -839,24 +839,35 @@ out:
 	boxaDestroy(&boxa);
 }
 
+/* What is left of a page's time once spent_ms were spent (*left_r; 0:
+ * the run has no limit); false when nothing is. */
+static bool
+time_left(const struct run *r, double spent_ms, unsigned *left_r)
+{
+	*left_r = 0;
+	if (r->timeout_ms == 0)
+		return true;
+	if (spent_ms >= r->timeout_ms)
+		return false;
+	*left_r = r->timeout_ms - (unsigned)spent_ms;
+	return true;
+}
+
 /* The page read again as a form by its layout, when it is one (form.c),
  * else line by line where it was unsure (lines.c), in the time the page
  * has left: elapsed_ms were spent.  vouch: the worker's second model,
  * loaded on first need (ocr_vouch_api). */
 static void
-read_form(const struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix,
-          unsigned res, double elapsed_ms, size_t i, struct ocr_page *page,
-          char **problem_r)
+read_again(const struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, PIX *pix,
+           unsigned res, double elapsed_ms, size_t i, struct ocr_page *page,
+           char **problem_r)
 {
-	unsigned left = 0;
 	double start = ocr_now_ms();
+	unsigned left;
 	int rc;
 
-	if (r->timeout_ms > 0) {
-		if (elapsed_ms >= r->timeout_ms)
-			return;
-		left = r->timeout_ms - (unsigned)elapsed_ms;
-	}
+	if (!time_left(r, elapsed_ms, &left))
+		return;
 	rc = ocr_form_read(api, vouch, pix, res, left, page);
 	if (*problem_r != NULL)
 		return;
@@ -870,15 +881,9 @@ read_form(const struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, PIX *p
 	 * better line by line: on tests/fax's full set its fields were
 	 * exact in 40.9% (clean) and 55.5% (noisy) of values so, against
 	 * 41.8% and 56.4% as the page was read. */
-	if (rc != 0 || page->n_cells > 0 || stretched(page))
+	if (rc != 0 || page->n_cells > 0 || stretched(page) ||
+	    !time_left(r, elapsed_ms + (ocr_now_ms() - start), &left))
 		return;
-	if (r->timeout_ms > 0) {
-		double spent = elapsed_ms + (ocr_now_ms() - start);
-
-		if (spent >= r->timeout_ms)
-			return;
-		left = r->timeout_ms - (unsigned)spent;
-	}
 	rc = ocr_lines_read(api, pix, res, left, page);
 	if (rc == OCR_FORM_LATE)
 		*problem_r = late_problem(r, i, "its lines not read again, "
@@ -914,7 +919,7 @@ page_run(struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, size_t i)
 		/* The frames are read within what is left of the page's time;
 		 * a page not read whole is not re-read. */
 		if (whole && s->page.text != NULL)
-			read_form(r, api, vouch, clean, tres, ocr_now_ms() - start, i,
+			read_again(r, api, vouch, clean, tres, ocr_now_ms() - start, i,
 			          &s->page, &s->problem);
 	} else
 		s->page.text = strdup("");
