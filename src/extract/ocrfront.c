@@ -454,7 +454,9 @@ regex(const char *pattern)
 
 /* The header's parts, as fax machines print them: 2026-11-28, 28/11/26,
  * NOV-28-2026, 2026年11月28日; 14:32; P.1/2, PAGE 1, P001, 第1页, 1/2页;
- * a telephone number of eight digits or more. */
+ * a telephone number of eight digits or more.  As chi_sim reads them at
+ * normal resolution too: the time's colon a point (12.42), the page mark
+ * with a letter after its P (Pb.174 for P.1/4). */
 static GRegex *const *
 tsi_patterns(void)
 {
@@ -465,8 +467,8 @@ tsi_patterns(void)
 		re[0] = regex("(19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}|"
 			      "(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2,4}(?![0-9])|"
 			      "\\b(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[-. ]?[0-9]{1,2}");
-		re[1] = regex("(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?![0-9])");
-		re[2] = regex("\\bP(AGE)?[ .]*[0-9]{1,3}( */ *[0-9]{1,3})?\\b|"
+		re[1] = regex("(?<![0-9.])[0-2]?[0-9][:.][0-5][0-9](?![0-9.])");
+		re[2] = regex("\\bP(AGE|[A-Z])?[ .]*[0-9]{1,3}( */ *[0-9]{1,3})?\\b|"
 			      "第 *[0-9]{1,3} *页|共 *[0-9]{1,3} *页|"
 			      "(?<![0-9/])[0-9]{1,3} */ *[0-9]{1,3}(?![0-9/])");
 		re[3] = regex("\\+?[0-9][0-9 ()-]{6,}[0-9]");
@@ -499,6 +501,63 @@ header_line(const char *s)
 	return features >= TSI_MIN_FEATURES &&
 	       (g_regex_match(re[1], s, 0, NULL) ||
 		g_regex_match(re[2], s, 0, NULL));
+}
+
+/* The vertical extent of a line's words that have boxes; false when none
+ * has one. */
+static bool
+line_band(const struct ocr_line *ln, const struct extract_ocr_word *words,
+	  int *y0_r, int *y1_r)
+{
+	bool any = false;
+
+	for (guint i = 0; i < ln->c->len; i++) {
+		const struct och *c = at(ln, i);
+		const struct extract_ocr_word *w;
+
+		if (c->word < 0)
+			continue;
+		w = &words[c->word];
+		if (w->y1 <= w->y0)
+			continue;
+		if (!any || w->y0 < *y0_r)
+			*y0_r = w->y0;
+		if (!any || w->y1 > *y1_r)
+			*y1_r = w->y1;
+		any = true;
+	}
+	return any;
+}
+
+/* Tesseract may cut the header in two blocks, its right end read as a line
+ * of its own after the form's first column (YONGXING p.3/4 on a normal
+ * fax): a line whose every word stands within the header's height is the
+ * header's too. */
+static void
+mark_header_rest(struct ocr_page *pg, const struct extract_ocr_word *words,
+		 unsigned *n_r)
+{
+	int top = 0, bottom = 0;
+	bool found = false;
+
+	for (guint l = 0; l < pg->lines->len && l < TSI_MAX_LINE && !found; l++) {
+		const struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+
+		found = ln->header && line_band(ln, words, &top, &bottom);
+	}
+	if (!found)
+		return;
+	for (guint l = 0; l < pg->lines->len; l++) {
+		struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+		int y0, y1;
+
+		if (!ln->header && line_band(ln, words, &y0, &y1) &&
+		    y0 >= top - (bottom - top) / 2 &&
+		    y1 <= bottom + (bottom - top) / 2) {
+			ln->header = true;
+			(*n_r)++;
+		}
+	}
 }
 
 /* The heads of the blank form's printed notes: from such a line to the end
@@ -1922,6 +1981,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			out->header_lines += ln->header;
 			g_free(s);
 		}
+		mark_header_rest(pg, words, &out->header_lines);
 		pg->cover = cover_page(pg);
 		covers += pg->cover;
 		for (guint l = 0; l < pg->lines->len; l++) {

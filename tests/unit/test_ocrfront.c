@@ -201,6 +201,16 @@ static const struct front_case cases[] = {
 	{ "a header read at normal resolution (P.1/2 as P172)",
 	  "NOV-28-2026 14:32 FROM 0471 6234567 P172\n政府 信息 公开 申请 表",
 	  "政府信息公开申请表\n", NULL, 0, 1, 0, NULL },
+	{ "a header read at normal resolution (12:42 as 12.42, P.1/4 as Pb.174)",
+	  "NOV-21-2026 12.42 FROM 027 82763415 LIN HAIJUN Pb.174\n"
+	  "政府 信息 公开 申请 表",
+	  "政府信息公开申请表\n", NULL, 0, 1, 0, NULL },
+	{ "a page's header read short (its time 12.56, no page mark)",
+	  "NOV-24-2026 12.56 FROM \u201d020 38291757\n政府 信息 公开 申请 表",
+	  "政府信息公开申请表\n", NULL, 0, 1, 0, NULL },
+	{ "a date with points and a telephone are no header",
+	  "2026.11.28  0471-6234567", "2026.11.28  0471-6234567\n", NULL, 0, 0,
+	  0, NULL },
 	{ "a form's first line with a date and a telephone is no header",
 	  "申请 日期 : 2026-11-28  电话 : 0471-6234567",
 	  "申请日期:2026-11-28  电话:0471-6234567\n", NULL, 0, 0, 0, NULL },
@@ -317,6 +327,37 @@ test_narrow_box(void **state)
 	extract_ocr_text_clear(&t);
 }
 
+/* A header cut in two blocks by the layout: its right end, read as a line
+ * after the form's first lines, goes with it; a line below it stays. */
+static void
+test_header_split(void **state)
+{
+	static const struct {
+		const char *text; unsigned line; int x0, y0, x1, y1;
+	} in[] = {
+		{ "NOV-24-2026", 0, 40, 10, 260, 32 }, { "12.56", 0, 290, 10, 380, 32 },
+		{ "FROM", 0, 410, 10, 500, 32 }, { "020", 0, 530, 10, 590, 32 },
+		{ "38291757", 0, 610, 10, 780, 32 },
+		{ "所需", 1, 120, 90, 200, 130 }, { "信息", 1, 210, 90, 290, 130 },
+		{ "YONGXING", 2, 1100, 12, 1290, 31 }, { "p.3/4", 2, 1330, 12, 1420, 34 },
+		{ "2026", 3, 120, 150, 200, 190 }, { "年", 3, 205, 150, 245, 190 },
+		{ "广州", 3, 250, 150, 330, 190 },
+	};
+	struct extract_ocr_word w[G_N_ELEMENTS(in)];
+	struct extract_ocr_text t;
+
+	(void)state;
+	for (size_t i = 0; i < G_N_ELEMENTS(in); i++)
+		w[i] = (struct extract_ocr_word){ .text = in[i].text, .conf = 95,
+						  .line = in[i].line,
+						  .x0 = in[i].x0, .y0 = in[i].y0,
+						  .x1 = in[i].x1, .y1 = in[i].y1 };
+	extract_ocr_front(w, G_N_ELEMENTS(w), TODAY, &t);
+	assert_string_equal(t.text, "所需信息\n2026年广州\n");
+	assert_int_equal(t.header_lines, 2);
+	extract_ocr_text_clear(&t);
+}
+
 /* The signature's frame counts as its area: the ink decides, though no
  * label was read. */
 static void
@@ -427,6 +468,7 @@ main(void)
 		cmocka_unit_test(test_front),
 		cmocka_unit_test(test_trace),
 		cmocka_unit_test(test_narrow_box),
+		cmocka_unit_test(test_header_split),
 		cmocka_unit_test(test_sign_frame),
 		cmocka_unit_test(test_entry_no_parts),
 		cmocka_unit_test(test_signature_ink),
