@@ -199,7 +199,11 @@ int ocr_form_read(struct TessBaseAPI *api, struct ocr_vouch *vouch, struct Pix *
  * cleaned page, 1 bpp, borrowed, not changed), as it is and smoothed;
  * where the three readings differ, the line's words become those of the
  * one nearest the other two (ocr_lines_choose), and each character the
- * other two do not both hold keeps confidence 0; page->text is rebuilt.
+ * other two do not both hold keeps confidence 0.  Then the lines the
+ * page's reading left out (ocr_lines_dropped) are read, smoothed, and
+ * each reading whose median word confidence is OCR_FRONT_FLOOR or more is
+ * put among the page's lines by its height on the page, as a line
+ * numbered after the page's last.  page->text is rebuilt.
  * api (borrowed) keeps its page segmentation mode, and its
  * textord_noise_rejrows is left at 1.  res is the page's resolution as
  * Tesseract is told it.  Blocks on the CPU; stops at timeout_ms (0:
@@ -225,6 +229,29 @@ int ocr_lines_read(struct TessBaseAPI *api, struct Pix *pix, unsigned res,
  * out of memory. */
 int ocr_lines_choose(const char *const text[OCR_LINES_READINGS], size_t *best_r,
                      bool agreed_r[OCR_LINES_MAX_CHARS], size_t *n_r);
+
+/* The most lines of print the page's reading left out that lines.c reads
+ * on one page (a page with more is noise, not text). */
+#define OCR_LINES_MAX_DROPPED 8
+
+/* Lines of print the page's reading left out (Tesseract's layout drops a
+ * line a seal's ring touches: a letter's date under its seal), from the
+ * page's n ink components (comps, borrowed) and the n_words words the
+ * page now has (borrowed), em the body text's height in pixels.  A line
+ * left out is three or more components of a character's size (0.3 to 1.5
+ * em tall, at most 3 em wide: a seal's ring, a frame or a rule is none)
+ * that touch no word's box (grown by 0.15 em), each within 2 em of the
+ * next across and in line with it (sharing half the smaller one's height
+ * or more), 0.5 to 2 em tall and 2 em wide or more together, with no
+ * word standing beside it within 2 em across and half its height (the
+ * rest of a line that was read: a signature after its label).  Fills
+ * boxes_r (the lines' boxes, their union of components, x1 and y1
+ * exclusive; by their tops, then left to right) with at most OCR_LINES_MAX_DROPPED, their
+ * number in *n_r.  Pure.  0, or -1 when out of memory. */
+int ocr_lines_dropped(const struct ocr_component *comps, size_t n,
+                      const struct ocr_word *words, size_t n_words, int em,
+                      struct ocr_component boxes_r[OCR_LINES_MAX_DROPPED],
+                      size_t *n_r);
 
 /* The office form's check-box options (templates/form.tpl, @choice),
  * NULL-terminated; defined in ink.c, which measures them. */

@@ -948,7 +948,8 @@ def main():
     ap.add_argument("--blank-form", required=True, help="ogictl letter preview form")
     ap.add_argument("--office", required=True)
     ap.add_argument("--keep-png", action="store_true")
-    ap.add_argument("--only", help="generate only the message with this id")
+    ap.add_argument("--only", action="append",
+                    help="generate only the messages with these ids (repeated)")
     a = ap.parse_args()
     with open(a.set) as f:
         setdesc = json.load(f)
@@ -965,7 +966,7 @@ def main():
            "blank": BlankForm(a.blank_form, workdir) if need_form else None}
     truth = {"set": setdesc.get("name"), "office": a.office, "messages": []}
     for seq, spec in enumerate(msgs, 1):
-        if a.only and spec["id"] != a.only:
+        if a.only and spec["id"] not in a.only:
             continue
         truth["messages"].append(make_message(spec, seq, ctx))
     with open(os.path.join(a.outdir, "truth.json"), "w") as f:

@@ -2,7 +2,7 @@
 # Generates fax-to-mail test messages and their truth file.
 #
 #   tests/fax/make-faxes.sh OUTDIR [--set quick|full|FILE.json] [--ogictl PATH]
-#                           [--only ID] [--keep-png]
+#                           [--only ID]... [--keep-png]
 #
 # OUTDIR/mail/*.eml     the emails the fax gateways would send
 # OUTDIR/faxes/         the attachments (and the TIFF each was made from)
@@ -19,7 +19,7 @@ set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 usage() {
-	echo "usage: $0 OUTDIR [--set quick|full|FILE.json] [--ogictl PATH] [--only ID] [--keep-png]" >&2
+	echo "usage: $0 OUTDIR [--set quick|full|FILE.json] [--ogictl PATH] [--only ID]... [--keep-png]" >&2
 	exit 2
 }
 [ $# -ge 1 ] || usage

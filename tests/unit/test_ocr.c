@@ -1094,6 +1094,96 @@ test_lines_choose(void **state)
 	}
 }
 
+/* ---- lines the page's reading left out ---------------------------------- */
+
+#define DROP_EM 40
+#define DROP_MAX_ROWS 10
+
+/* n components w x h, pitch apart across from (x, y). */
+struct drop_row {
+	int x, y, n, pitch, w, h;
+};
+
+struct drop_case {
+	const char *what;
+	struct drop_row rows[DROP_MAX_ROWS];
+	struct ocr_component big;     /* one more component (0 0 0 0: none) */
+	struct { int x0, y0, x1, y1; } words[2];
+	size_t want;
+	struct ocr_component first;   /* the top line's box, when want > 0 */
+};
+
+static const struct drop_case drop_cases[] = {
+	{ "a date under the signature's line, a seal's ring through it",
+	  { { 800, 200, 6, 40, 36, 38 } }, { 1000, 50, 1300, 350 },
+	  { { 200, 100, 1000, 140 } }, 1, { 800, 200, 1036, 238 } },
+	{ "a signature after its label is the rest of a line that was read",
+	  { { 560, 198, 3, 40, 36, 38 } }, { 0 }, { { 200, 200, 500, 240 } }, 0, { 0 } },
+	{ "ink inside a word's box was read",
+	  { { 800, 200, 6, 40, 36, 38 } }, { 0 }, { { 800, 200, 1040, 240 } }, 0, { 0 } },
+	{ "two characters are no line",
+	  { { 800, 200, 2, 40, 36, 38 } }, { 0 }, { { 0 } }, 0, { 0 } },
+	{ "a seal's characters around its ring are no line",
+	  { { 1000, 100, 1, 0, 36, 38 }, { 1040, 130, 1, 0, 36, 38 },
+	    { 1080, 170, 1, 0, 36, 38 }, { 1110, 215, 1, 0, 36, 38 },
+	    { 1130, 260, 1, 0, 36, 38 } }, { 1000, 80, 1200, 300 }, { { 0 } }, 0, { 0 } },
+	{ "a column gap parts two lines",
+	  { { 400, 300, 3, 40, 36, 38 }, { 100, 300, 3, 40, 36, 38 } }, { 0 },
+	  { { 0 } }, 2, { 100, 300, 216, 338 } },
+	{ "specks are no characters",
+	  { { 100, 300, 10, 20, 6, 6 } }, { 0 }, { { 0 } }, 0, { 0 } },
+	{ "a character 2 em tall is a picture's part, not print",
+	  { { 100, 300, 4, 90, 80, 80 } }, { 0 }, { { 0 } }, 0, { 0 } },
+	{ "more lines left out than a reading misses: the page is noise",
+	  { { 100, 100, 3, 40, 36, 38 }, { 100, 200, 3, 40, 36, 38 },
+	    { 100, 300, 3, 40, 36, 38 }, { 100, 400, 3, 40, 36, 38 },
+	    { 100, 500, 3, 40, 36, 38 }, { 100, 600, 3, 40, 36, 38 },
+	    { 100, 700, 3, 40, 36, 38 }, { 100, 800, 3, 40, 36, 38 },
+	    { 100, 900, 3, 40, 36, 38 } }, { 0 }, { { 0 } }, 0, { 0 } },
+	{ "eight lines left out are read",
+	  { { 100, 100, 3, 40, 36, 38 }, { 100, 200, 3, 40, 36, 38 },
+	    { 100, 300, 3, 40, 36, 38 }, { 100, 400, 3, 40, 36, 38 },
+	    { 100, 500, 3, 40, 36, 38 }, { 100, 600, 3, 40, 36, 38 },
+	    { 100, 700, 3, 40, 36, 38 }, { 100, 800, 3, 40, 36, 38 } }, { 0 },
+	  { { 0 } }, 8, { 100, 100, 216, 138 } },
+};
+
+static void
+test_lines_dropped(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof drop_cases / sizeof drop_cases[0]; i++) {
+		const struct drop_case *c = &drop_cases[i];
+		struct ocr_component comps[64], found[OCR_LINES_MAX_DROPPED];
+		struct ocr_word words[2];
+		size_t n = 0, n_words = 0, n_found = 99;
+
+		print_message("%s\n", c->what);
+		for (size_t r = 0; r < DROP_MAX_ROWS; r++)
+			for (int k = 0; k < c->rows[r].n; k++) {
+				const struct drop_row *w = &c->rows[r];
+				int x = w->x + k * w->pitch;
+
+				comps[n++] = (struct ocr_component){ x, w->y, x + w->w, w->y + w->h };
+			}
+		if (c->big.x1 > 0)
+			comps[n++] = c->big;
+		for (size_t k = 0; k < 2 && c->words[k].x1 > 0; k++)
+			words[n_words++] = (struct ocr_word){ .text = (char *)"\u5b57",
+				.conf = 95, .x0 = c->words[k].x0, .y0 = c->words[k].y0,
+				.x1 = c->words[k].x1, .y1 = c->words[k].y1, .cell = -1 };
+		assert_int_equal(ocr_lines_dropped(comps, n, words, n_words, DROP_EM,
+		                                   found, &n_found), 0);
+		assert_int_equal(n_found, c->want);
+		if (c->want == 0)
+			continue;
+		assert_int_equal(found[0].x0, c->first.x0);
+		assert_int_equal(found[0].y0, c->first.y0);
+		assert_int_equal(found[0].x1, c->first.x1);
+		assert_int_equal(found[0].y1, c->first.y1);
+	}
+}
+
 /* ---- pages the form reader gives up on --------------------------------- */
 
 /* Short bars, each a frame side by its height (1.4 em), far more of them
@@ -1169,6 +1259,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_form_trust),
 		cmocka_unit_test(test_form_ask_other),
 		cmocka_unit_test(test_lines_choose),
+		cmocka_unit_test(test_lines_dropped),
 		cmocka_unit_test(test_form_stripes),
 		cmocka_unit_test(test_time_limit),
 	};
