@@ -374,6 +374,93 @@ one_frame(const struct extract_ocr_word *w, size_t from, size_t to)
 	return to > from;
 }
 
+/* What chi_sim reads for a label's colon besides a comma (repair_label_comma):
+ * a quote mark (联系地址 ”通辽市…: a column gap's speck) or a semicolon. */
+static bool
+colon_stand_in(gunichar u)
+{
+	return u == '"' || u == '\'' || u == ';' || u == 0xFF1B || u == 0x2018 ||
+	       u == 0x2019 || u == 0x201C || u == 0x201D;
+}
+
+static bool longer_label_near(const gunichar *run, size_t n, size_t label_n);
+
+static bool
+latin_or_digit(const struct och *c)
+{
+	gunichar u = och_cp(c);
+
+	return digit(u) || (u < 0x80 && g_ascii_isalpha((gchar)u));
+}
+
+/* A label set apart from its value by a gap alone has this many
+ * characters at least: a shorter one (盖章, 签字) starts the second line
+ * of a wrapped request as often. */
+#define LABEL_GAP_MIN_CHARS 4
+/* The Chinese characters from the line's start compared with the labels
+ * (the longest is 11). */
+#define LABEL_GAP_RUN 16
+
+/* A form's label that starts a line and ends a word, its value the next
+ * word with no colon between (the colon dropped as specks or read as a
+ * stand-in: 所需信息的内容描述 2025年…, 联系地址 ”通辽市…, on a fax of
+ * an application typed in a table): the colon put in, before the words
+ * are joined and that word's end is lost.  Without a stand-in the value
+ * starts with a digit or a Latin letter, or a column's gap parts it from
+ * the label: the model splits Chinese into words anywhere (所需信息 请通过
+ * 电子邮件提供 is a sentence).  The same labels as
+ * repair_label_comma's; none where a colon follows on the line (申请人
+ * 佳名：李秀兰: the label is the longer one, misread), nor where the
+ * label and the Chinese after it are one character from a longer label
+ * (所需信息 的用滩: 所需信息的用途 read with a character wrong, which
+ * repair_labels puts right). */
+static void
+mark_label_gap(struct ocr_line *ln)
+{
+	GArray *offs = g_array_new(FALSE, FALSE, sizeof(size_t));
+	char *s = line_string(ln, offs);
+	const char *lend;
+	const struct extract_lexicon_label *lab =
+		extract_lexicon_label_at(s, s + strlen(s), &lend);
+	size_t k = 0, v, chars = 0;
+
+	if (lab == NULL || lab->field == FLD_OTHER || lab->prose == P_ONLY ||
+	    lab->prose == P_CLAUSE)
+		goto out;
+	for (; k < ln->c->len && g_array_index(offs, size_t, k) < (size_t)(lend - s); k++)
+		chars += han(at(ln, k));
+	/* k: the character after the label, which must be a word's gap. */
+	if (k >= ln->c->len || strcmp(at(ln, k)->b, " ") != 0)
+		goto out;
+	for (v = k; v < ln->c->len && strcmp(at(ln, v)->b, " ") == 0; v++)
+		;
+	for (size_t i = v; i < ln->c->len; i++)
+		if (is_colon(och_cp(at(ln, i))))
+			goto out;
+	if (v == ln->c->len)
+		goto out;
+	if (colon_stand_in(och_cp(at(ln, v)))) {
+		replace_chars(ln, k, v + 1 - k, ":", 0);
+	} else if (chars >= LABEL_GAP_MIN_CHARS &&
+		   (v - k >= strlen(COLUMN_PAD) ? han(at(ln, v)) || latin_or_digit(at(ln, v))
+						 : latin_or_digit(at(ln, v)))) {
+		gunichar run[LABEL_GAP_RUN];
+		size_t n = 0;
+
+		for (size_t i = 0; i < ln->c->len && n < LABEL_GAP_RUN; i++) {
+			if (han(at(ln, i)))
+				run[n++] = och_cp(at(ln, i));
+			else if (strcmp(at(ln, i)->b, " ") != 0)
+				break;
+		}
+		if (!longer_label_near(run, n, chars))
+			replace_chars(ln, k, v - k, ":", 0);
+	}
+out:
+	g_free(s);
+	g_array_free(offs, TRUE);
+}
+
 /* The pages of the words, each line spaced: a column gap as padding,
  * otherwise a space where the characters want one.  The lines of one
  * frame are one value, joined into one line (a request the form wraps
@@ -431,6 +518,7 @@ build_pages(const struct extract_ocr_word *w, size_t n, unsigned *sign_frames_r,
 			append_text(ln, w[k].text != NULL ? w[k].text : "",
 				    (int)k, 0);
 		}
+		mark_label_gap(ln);
 		join_spaces(ln);
 		trim_line(ln);
 		prev_from = i;
@@ -957,6 +1045,24 @@ edit_distance_one(const gunichar *a, size_t na, const gunichar *b, size_t nb)
 		return i < na && memcmp(a + i + 1, b + i + 1,
 					(na - i - 1) * sizeof(*a)) == 0;
 	return memcmp(a + i, b + i + 1, (na - i) * sizeof(*a)) == 0;
+}
+
+/* Whether the n characters of run start with a label longer than label_n
+ * characters, but for one character wrong, put in or left out. */
+static bool
+longer_label_near(const gunichar *run, size_t n, size_t label_n)
+{
+	const GArray *labels = fuzzy_labels();
+
+	for (guint i = 0; i < labels->len; i++) {
+		const struct fuzzy_label *f = &g_array_index(labels, struct fuzzy_label, i);
+
+		for (size_t len = f->n - 1; len <= f->n + 1; len++)
+			if (f->n > label_n && len > label_n && len <= n &&
+			    edit_distance_one(run, len, f->u, f->n))
+				return true;
+	}
+	return false;
 }
 
 /* Where the longest tail of the Chinese run [r, q) of ln that is a label
