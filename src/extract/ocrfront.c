@@ -1416,6 +1416,54 @@ repair_label_comma(struct ocr_line *ln)
 	g_array_free(offs, TRUE);
 }
 
+/* Specks a fax prints between a label's characters that the model reads
+ * as punctuation (名 ， 称 :). */
+static const char *const label_specks[] = { ",", "，", "、", ".", "·", "'", "`" };
+
+/* The Chinese run [r, q) before a colon preceded by a speck (spaces
+ * around it) and more Chinese: the speck and its spaces taken out where
+ * the two runs together end in a label as it is that holds a character
+ * of the first.  *r_r: the joined run's start; returns how many characters
+ * were taken out (q moves back as many). */
+static size_t
+drop_label_speck(struct ocr_line *ln, size_t *r_r, size_t q)
+{
+	size_t r = *r_r, p = r, r2, n;
+	GString *run;
+	bool found = false;
+
+	while (p > 0 && strcmp(at(ln, p - 1)->b, " ") == 0)
+		p--;
+	if (p == 0 || !och_one_of(at(ln, p - 1), label_specks, G_N_ELEMENTS(label_specks)))
+		return 0;
+	p--;
+	while (p > 0 && strcmp(at(ln, p - 1)->b, " ") == 0)
+		p--;
+	for (r2 = p; r2 > 0 && han(at(ln, r2 - 1)); r2--)
+		;
+	if (r2 == p || q - r < 1)
+		return 0;
+	run = g_string_new(NULL);
+	for (size_t k = r2; k < p; k++)
+		g_string_append(run, at(ln, k)->b);
+	n = run->len;
+	for (size_t k = r; k < q; k++)
+		g_string_append(run, at(ln, k)->b);
+	for (const char *s = run->str; s < run->str + n && !found;
+	     s = g_utf8_next_char(s)) {
+		const char *lend;
+
+		found = extract_lexicon_label_at(s, run->str + run->len, &lend) != NULL &&
+			lend == run->str + run->len;
+	}
+	g_string_free(run, TRUE);
+	if (!found)
+		return 0;
+	g_array_remove_range(ln->c, (guint)p, (guint)(r - p));
+	*r_r = r2;
+	return r - p;
+}
+
 /* Every Chinese run before a colon: a label as read, put right (one
  * character wrong) or guessed from the value's shape, set apart from the
  * value before it on the line by padding, as the layout pass splits
@@ -1424,7 +1472,7 @@ static void
 repair_labels(struct ocr_line *ln, GPtrArray *doubts)
 {
 	for (size_t ci = 0; ci < ln->c->len; ci++) {
-		size_t q = ci, r, len, start;
+		size_t q = ci, r, len, start, gone;
 		char *value;
 		const char *guess;
 
@@ -1434,6 +1482,9 @@ repair_labels(struct ocr_line *ln, GPtrArray *doubts)
 			q--;
 		for (r = q; r > 0 && han(at(ln, r - 1)); r--)
 			;
+		gone = drop_label_speck(ln, &r, q);
+		q -= gone;
+		ci -= gone;
 		if (q - r < 2)
 			continue;
 		start = exact_label_tail(ln, r, q);
