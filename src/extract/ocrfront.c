@@ -383,37 +383,22 @@ colon_stand_in(gunichar u)
 	       u == 0x2019 || u == 0x201C || u == 0x201D;
 }
 
-static bool longer_label_near(const gunichar *run, size_t n, size_t label_n);
-
-static bool
-latin_or_digit(const struct och *c)
-{
-	gunichar u = och_cp(c);
-
-	return digit(u) || (u < 0x80 && g_ascii_isalpha((gchar)u));
-}
-
 /* A label set apart from its value by a gap alone has this many
  * characters at least: a shorter one (盖章, 签字) starts the second line
  * of a wrapped request as often. */
 #define LABEL_GAP_MIN_CHARS 4
-/* The Chinese characters from the line's start compared with the labels
- * (the longest is 11). */
-#define LABEL_GAP_RUN 16
 
 /* A form's label that starts a line and ends a word, its value the next
  * word with no colon between (the colon dropped as specks or read as a
  * stand-in: 所需信息的内容描述 2025年…, 联系地址 ”通辽市…, on a fax of
  * an application typed in a table): the colon put in, before the words
  * are joined and that word's end is lost.  Without a stand-in the value
- * starts with a digit or a Latin letter, or a column's gap parts it from
- * the label: the model splits Chinese into words anywhere (所需信息 请通过
- * 电子邮件提供 is a sentence).  The same labels as
- * repair_label_comma's; none where a colon follows on the line (申请人
- * 佳名：李秀兰: the label is the longer one, misread), nor where the
- * label and the Chinese after it are one character from a longer label
- * (所需信息 的用滩: 所需信息的用途 read with a character wrong, which
- * repair_labels puts right). */
+ * starts with a digit or a Latin letter: the model splits Chinese into
+ * words anywhere (所需信息 请通过电子邮件提供 is a sentence, 所需信息 的用滩
+ * the label 所需信息的用途 read with a character wrong, which
+ * repair_labels puts right), and the layout pass sets a label apart from
+ * a value across a column's gap itself.  The same labels as
+ * repair_label_comma's. */
 static void
 mark_label_gap(struct ocr_line *ln)
 {
@@ -434,27 +419,13 @@ mark_label_gap(struct ocr_line *ln)
 		goto out;
 	for (v = k; v < ln->c->len && strcmp(at(ln, v)->b, " ") == 0; v++)
 		;
-	for (size_t i = v; i < ln->c->len; i++)
-		if (is_colon(och_cp(at(ln, i))))
-			goto out;
 	if (v == ln->c->len)
 		goto out;
 	if (colon_stand_in(och_cp(at(ln, v)))) {
 		replace_chars(ln, k, v + 1 - k, ":", 0);
 	} else if (chars >= LABEL_GAP_MIN_CHARS &&
-		   (v - k >= strlen(COLUMN_PAD) ? han(at(ln, v)) || latin_or_digit(at(ln, v))
-						 : latin_or_digit(at(ln, v)))) {
-		gunichar run[LABEL_GAP_RUN];
-		size_t n = 0;
-
-		for (size_t i = 0; i < ln->c->len && n < LABEL_GAP_RUN; i++) {
-			if (han(at(ln, i)))
-				run[n++] = och_cp(at(ln, i));
-			else if (strcmp(at(ln, i)->b, " ") != 0)
-				break;
-		}
-		if (!longer_label_near(run, n, chars))
-			replace_chars(ln, k, v - k, ":", 0);
+		   (digit(och_cp(at(ln, v))) || ascii_letter(och_cp(at(ln, v))))) {
+		replace_chars(ln, k, v - k, ":", 0);
 	}
 out:
 	g_free(s);
@@ -1045,24 +1016,6 @@ edit_distance_one(const gunichar *a, size_t na, const gunichar *b, size_t nb)
 		return i < na && memcmp(a + i + 1, b + i + 1,
 					(na - i - 1) * sizeof(*a)) == 0;
 	return memcmp(a + i, b + i + 1, (na - i) * sizeof(*a)) == 0;
-}
-
-/* Whether the n characters of run start with a label longer than label_n
- * characters, but for one character wrong, put in or left out. */
-static bool
-longer_label_near(const gunichar *run, size_t n, size_t label_n)
-{
-	const GArray *labels = fuzzy_labels();
-
-	for (guint i = 0; i < labels->len; i++) {
-		const struct fuzzy_label *f = &g_array_index(labels, struct fuzzy_label, i);
-
-		for (size_t len = f->n - 1; len <= f->n + 1; len++)
-			if (f->n > label_n && len > label_n && len <= n &&
-			    edit_distance_one(run, len, f->u, f->n))
-				return true;
-	}
-	return false;
 }
 
 /* Where the longest tail of the Chinese run [r, q) of ln that is a label
