@@ -545,7 +545,8 @@ cmp_conf(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The median of the reading's word confidences (0 for no word). */
+/* The median of the reading's word confidences, the higher of two middle
+ * ones (0 for no word). */
 static int
 median_conf(const struct ocr_reading *rd)
 {

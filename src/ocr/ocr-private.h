@@ -238,16 +238,19 @@ int ocr_lines_choose(const char *const text[OCR_LINES_READINGS], size_t *best_r,
  * line a seal's ring touches: a letter's date under its seal), from the
  * page's n ink components (comps, borrowed) and the n_words words the
  * page now has (borrowed), em the body text's height in pixels.  A line
- * left out is three or more components of a character's size (0.3 to 1.5
- * em tall, at most 3 em wide: a seal's ring, a frame or a rule is none)
- * that touch no word's box (grown by 0.15 em), each within 2 em of the
- * next across and in line with it (sharing half the smaller one's height
- * or more), 0.5 to 2 em tall and 2 em wide or more together, with no
- * word standing beside it within 2 em across and half its height (the
- * rest of a line that was read: a signature after its label).  Fills
- * boxes_r (the lines' boxes, their union of components, x1 and y1
- * exclusive; by their tops, then left to right) with at most OCR_LINES_MAX_DROPPED, their
- * number in *n_r.  Pure.  0, or -1 when out of memory. */
+ * left out is three or more components of a character's size (0.3 em
+ * across or tall at least, at most 1.5 em tall and 3 em wide: a seal's
+ * ring, a frame or a rule is none) that touch no word's box (grown by
+ * 0.15 em), each within 2 em of the next across and in line with it
+ * (sharing half the smaller one's height or more), 0.5 to 2 em tall and
+ * 2 em wide or more together, with no word standing beside it within 2 em
+ * across and half its height (the rest of a line that was read: a
+ * signature after its label).  Fills boxes_r (the lines' boxes, their
+ * union of components, x1 and y1 exclusive; by their tops, then left to
+ * right), their number in *n_r: none when there are more than
+ * OCR_LINES_MAX_DROPPED or more than 4000 character-sized components
+ * outside the words (a page of noise).  Pure.  0, or -1 when out of
+ * memory. */
 int ocr_lines_dropped(const struct ocr_component *comps, size_t n,
                       const struct ocr_word *words, size_t n_words, int em,
                       struct ocr_component boxes_r[OCR_LINES_MAX_DROPPED],

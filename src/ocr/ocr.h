@@ -40,7 +40,10 @@ struct mime_page_image;   /* src/mime/pages.h (owner: pages) */
 struct ocr_word {
 	char *text;            /* UTF-8 as Tesseract read it; owned */
 	int conf;              /* 0..100 word confidence */
-	unsigned line;         /* line index on its page, from 0, reading order */
+	unsigned line;         /* line index on its page, from 0, one per line;
+	                          in reading order but for a line lines.c
+	                          found left out, numbered after the page's
+	                          last and placed by its height */
 	int x0, y0, x1, y1;    /* box in the page image's pixels (x1, y1
 	                          exclusive), inside 0..width x 0..height */
 	int cell;              /* index in its page's cells of the frame the

@@ -1121,6 +1121,7 @@ static const struct drop_case drop_cases[] = {
 	  { { 560, 198, 3, 40, 36, 38 } }, { 0 }, { { 200, 200, 500, 240 } }, 0, { 0 } },
 	{ "ink inside a word's box was read",
 	  { { 800, 200, 6, 40, 36, 38 } }, { 0 }, { { 800, 200, 1040, 240 } }, 0, { 0 } },
+	{ "a page without ink has no line", { { 0 } }, { 0 }, { { 0 } }, 0, { 0 } },
 	{ "two characters are no line",
 	  { { 800, 200, 2, 40, 36, 38 } }, { 0 }, { { 0 } }, 0, { 0 } },
 	{ "a seal's characters around its ring are no line",
