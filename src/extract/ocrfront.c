@@ -383,6 +383,16 @@ colon_stand_in(gunichar u)
 	       u == 0x2019 || u == 0x201C || u == 0x201D;
 }
 
+/* Whether lab labels a field whose value is kept, not a sentence's words
+ * (本人，…, 我是…: lexicon prose ONLY or CLAUSE) nor a field left out
+ * (备注): a line may start with those and a comma or a gap. */
+static bool
+field_label(const struct extract_lexicon_label *lab)
+{
+	return lab != NULL && lab->field != FLD_OTHER && lab->prose != P_ONLY &&
+	       lab->prose != P_CLAUSE;
+}
+
 /* A label set apart from its value by a gap alone has this many
  * characters at least: a shorter one (盖章, 签字) starts the second line
  * of a wrapped request as often. */
@@ -409,8 +419,7 @@ mark_label_gap(struct ocr_line *ln)
 		extract_lexicon_label_at(s, s + strlen(s), &lend);
 	size_t k = 0, v, chars = 0;
 
-	if (lab == NULL || lab->field == FLD_OTHER || lab->prose == P_ONLY ||
-	    lab->prose == P_CLAUSE)
+	if (!field_label(lab))
 		goto out;
 	for (; k < ln->c->len && g_array_index(offs, size_t, k) < (size_t)(lend - s); k++)
 		chars += han(at(ln, k));
@@ -1338,9 +1347,7 @@ fold_brackets(struct ocr_line *ln)
 /* chi_sim now and then reads a label's colon as a comma (地址，内蒙古…:
  * the address was not read at all).  A line that starts with a form's
  * label as it is and then a comma is that label and its value.  Not a
- * label read with a character wrong, nor one of a sentence's (本人，…,
- * 我是…: lexicon prose ONLY or CLAUSE), nor one whose value is not kept
- * (备注): a sentence may start with such a word and a comma. */
+ * label read with a character wrong, nor one field_label refuses. */
 static void
 repair_label_comma(struct ocr_line *ln)
 {
@@ -1362,8 +1369,7 @@ repair_label_comma(struct ocr_line *ln)
 	offs = g_array_new(FALSE, FALSE, sizeof(size_t));
 	s = line_string(ln, offs);
 	lab = extract_lexicon_label_at(s, s + g_array_index(offs, size_t, q), &lend);
-	if (lab != NULL && lend == s + g_array_index(offs, size_t, q) &&
-	    lab->field != FLD_OTHER && lab->prose != P_ONLY && lab->prose != P_CLAUSE)
+	if (field_label(lab) && lend == s + g_array_index(offs, size_t, q))
 		replace_chars(ln, c, 1, ":", 0);
 	g_free(s);
 	g_array_free(offs, TRUE);

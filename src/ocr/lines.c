@@ -448,6 +448,30 @@ to_page(struct ocr_reading *rd, const struct line *ln, int x0, int y0)
 	}
 }
 
+/* Line ln's box and LINES_MARGIN around it cut from pix, framed by a white
+ * border of *border_r pixels, as it is (*framed_r) and smoothed
+ * (*smooth_r), both the caller's; the cut's left top is (*x0_r, *y0_r) of
+ * the page.  0, or -1 when Leptonica failed (nothing made). */
+static int
+cut_line(PIX *pix, const struct ocr_page *page, const struct line *ln, int em,
+         int *border_r, int *x0_r, int *y0_r, PIX **framed_r, PIX **smooth_r)
+{
+	int m = ocr_imax((int)(LINES_MARGIN * em), 2);
+	int x0 = ocr_imax(ln->x0 - m, 0), y0 = ocr_imax(ln->y0 - m, 0);
+	int x1 = ocr_imin(ln->x1 + m, (int)page->width), y1 = ocr_imin(ln->y1 + m, (int)page->height);
+	BOX *box = boxCreate(x0, y0, x1 - x0, y1 - y0);
+	PIX *crop = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
+	int rc;
+
+	boxDestroy(&box);
+	*border_r = ocr_imax((int)(LINES_BORDER * em), 4);
+	*x0_r = x0;
+	*y0_r = y0;
+	rc = crop != NULL ? ocr_reading_images(crop, *border_r, framed_r, smooth_r) : -1;
+	pixDestroy(&crop);
+	return rc;
+}
+
 /* Line l's words (flat: the page's reading without spaces) read again
  * from pix and put into o: the kept reading's, or the page's own where
  * the readings agree or the line cannot be compared.  0, or -1 when out
@@ -458,22 +482,16 @@ reread_line(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monito
             const char *flat, struct out *o)
 {
 	struct ocr_reading rd[OCR_LINES_READINGS] = { 0 };
-	int m = ocr_imax((int)(LINES_MARGIN * em), 2);
-	int x0 = ocr_imax(ln->x0 - m, 0), y0 = ocr_imax(ln->y0 - m, 0);
-	int x1 = ocr_imin(ln->x1 + m, (int)page->width), y1 = ocr_imin(ln->y1 + m, (int)page->height);
-	BOX *box = boxCreate(x0, y0, x1 - x0, y1 - y0);
-	PIX *crop = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
 	PIX *framed = NULL, *smooth = NULL;
 	const char *text[OCR_LINES_READINGS];
 	bool agreed[OCR_LINES_MAX_CHARS];
 	size_t best = LINES_PAGE, n = 0;
-	int ret = -1, rc = 1;
+	int ret = -1, rc = 1, border, x0, y0;
 
-	boxDestroy(&box);
-	rd[LINES_AS_IS].border = rd[LINES_SMOOTHED].border = ocr_imax((int)(LINES_BORDER * em), 4);
-	if (crop == NULL ||
-	    ocr_reading_images(crop, rd[LINES_AS_IS].border, &framed, &smooth) != 0 ||
-	    ocr_reading_read(api, smooth, res, PSM_SINGLE_LINE, monitor, &rd[LINES_SMOOTHED]) != 0)
+	if (cut_line(pix, page, ln, em, &border, &x0, &y0, &framed, &smooth) != 0)
+		goto out;
+	rd[LINES_AS_IS].border = rd[LINES_SMOOTHED].border = border;
+	if (ocr_reading_read(api, smooth, res, PSM_SINGLE_LINE, monitor, &rd[LINES_SMOOTHED]) != 0)
 		goto out;
 	/* The smoothed reading agreeing with the page's, the third could
 	 * not change which is kept (it would be as near to both). */
@@ -503,7 +521,6 @@ reread_line(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monito
 out:
 	for (size_t i = 0; i < OCR_LINES_READINGS; i++)
 		ocr_reading_clear(&rd[i]);
-	pixDestroy(&crop);
 	pixDestroy(&framed);
 	pixDestroy(&smooth);
 	return ret;
@@ -603,18 +620,11 @@ read_dropped(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monit
 		next = o->w[i].line + 1 > next ? o->w[i].line + 1 : next;
 	for (size_t f = 0; f < n_found; f++) {
 		struct line ln = { 0, 0, found[f].x0, found[f].y0, found[f].x1, found[f].y1, 0 };
-		struct ocr_reading rd = { .border = ocr_imax((int)(LINES_BORDER * em), 4) };
-		int m = ocr_imax((int)(LINES_MARGIN * em), 2);
-		int x0 = ocr_imax(ln.x0 - m, 0), y0 = ocr_imax(ln.y0 - m, 0);
-		BOX *box = boxCreate(x0, y0, ocr_imin(ln.x1 + m, (int)page->width) - x0,
-		                     ocr_imin(ln.y1 + m, (int)page->height) - y0);
-		PIX *crop = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
+		struct ocr_reading rd = { 0 };
 		PIX *framed = NULL, *smooth = NULL;
-		int rc = -1;
+		int rc = -1, x0, y0;
 
-		boxDestroy(&box);
-		if (crop != NULL &&
-		    ocr_reading_images(crop, rd.border, &framed, &smooth) == 0 &&
+		if (cut_line(pix, page, &ln, em, &rd.border, &x0, &y0, &framed, &smooth) == 0 &&
 		    ocr_reading_read(api, smooth, res, PSM_SINGLE_LINE, monitor, &rd) == 0) {
 			rc = 0;
 			if (median_conf(&rd) >= OCR_FRONT_FLOOR) {
@@ -627,7 +637,6 @@ read_dropped(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monit
 			}
 		}
 		ocr_reading_clear(&rd);
-		pixDestroy(&crop);
 		pixDestroy(&framed);
 		pixDestroy(&smooth);
 		if (rc != 0)
