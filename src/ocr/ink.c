@@ -57,6 +57,13 @@ static const char *const sign_labels[] = { "签名", "盖章", "签字", "签章
  * looks. */
 #define BOX_EMPTY_MAX 0.02
 #define BOX_TICKED_MIN 0.05
+/* A word wider than 1.5 h a character holds more than its characters
+ * (a Chinese one is about 1 h, Latin letters and digits less).  Tesseract
+ * may box an option's first character together with the box before it:
+ * 纸 of 纸面, 2.7 h wide from the box's left edge, on a fine fax page
+ * read smoothed to grey; the box was then sought left of itself and the
+ * medium was lost. */
+#define BOX_WORD_MAX_EM 1.5
 
 /* Signatures.  The area runs from after the label (and its trailing
  * （盖章）：) to the right margin, from 1 h above the label line to 1.5 h
@@ -440,6 +447,24 @@ add_box(struct ocr_page *page, const struct ocr_box *b, const char *label)
 	return 0;
 }
 
+/* Where the option label at byte off starts, its box r measured by its
+ * words: in a word too wide for its characters, what the word took in
+ * lies before them (ink left of an option is its box), so its characters
+ * from off on are put at the word's right end, h apart. */
+static int
+option_x0(const struct line *l, size_t off, struct rect r)
+{
+	size_t k = word_at(l, off);
+	const struct ocr_word *w = &l->w[k];
+	int x1 = right_of(l, k);
+	size_t total = ocr_codepoints(w->text, strlen(w->text));
+	size_t after = total - ocr_codepoints(w->text, off - l->start[k]);
+
+	if (x1 - w->x0 <= (int)(BOX_WORD_MAX_EM * l->h * (double)total))
+		return r.x0;
+	return ocr_imax(r.x0, x1 - (int)after * l->h);
+}
+
 static int
 line_boxes(const struct ocr_ink_image *img, const struct line *l,
            const char *const *labels, struct ocr_page *page)
@@ -449,10 +474,11 @@ line_boxes(const struct ocr_ink_image *img, const struct line *l,
 
 		for (const char *m = len ? strstr(l->s, labels[k]) : NULL; m != NULL;
 		     m = strstr(m + len, labels[k])) {
-			struct rect r = label_rect(l, (size_t)(m - l->s), len);
+			size_t off = (size_t)(m - l->s);
+			struct rect r = label_rect(l, off, len);
 			struct ocr_box box = { .line = l->w[0].line };
 
-			if (measure_box(img, r.x0, (r.y0 + r.y1) / 2, l->h, &box) &&
+			if (measure_box(img, option_x0(l, off, r), (r.y0 + r.y1) / 2, l->h, &box) &&
 			    add_box(page, &box, labels[k]) != 0)
 				return -1;
 		}

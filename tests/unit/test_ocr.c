@@ -357,7 +357,7 @@ components(struct canvas *cv)
 /* The canvas holds only what a case draws: the words are given, their
  * glyphs need not be there. */
 enum box_draw { BOX_EMPTY, BOX_TICK, BOX_DOT, BOX_NOTHING, BOX_OVERSHOOT, BOX_GLYPH,
-                BOX_STEPPED, BOX_STEPPED_TICK, BOX_GLYPH_IN_LABEL };
+                BOX_STEPPED, BOX_STEPPED_TICK, BOX_GLYPH_IN_LABEL, BOX_IN_WORD };
 enum sign_draw { SIGN_NONE, SIGN_SCRIBBLE, SIGN_SEAL, SIGN_INITIAL_DOT };
 
 struct ink_case {
@@ -381,6 +381,8 @@ static const struct ink_case ink_cases[] = {
 	  OCR_MARK_PRESENT, OCR_MARK_ABSENT },
 	{ "a box-like glyph starting the label: the box left of it counts", BOX_GLYPH_IN_LABEL,
 	  SIGN_NONE, true, OCR_MARK_ABSENT, OCR_MARK_ABSENT },
+	{ "a ticked box read with its label, the word starting before the box", BOX_IN_WORD,
+	  SIGN_NONE, true, OCR_MARK_PRESENT, OCR_MARK_ABSENT },
 };
 
 /* A box of one-pixel strokes as a fax turned 1 degree draws it: each side
@@ -417,13 +419,15 @@ test_ink(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof ink_cases / sizeof ink_cases[0]; i++) {
 		const struct ink_case *c = &ink_cases[i];
+		struct ocr_word w[sizeof words / sizeof words[0]];
 		struct ocr_page page = { .width = CANVAS_W, .height = CANVAS_H,
-		                         .words = words, .n_words = 4 };
+		                         .words = w, .n_words = 4 };
 		struct ocr_ink_image img = { .width = CANVAS_W, .height = CANVAS_H,
 		                             .stride = CANVAS_W / 8 };
 		bool found = false;
 
 		print_message("%s\n", c->what);
+		memcpy(w, words, sizeof w);
 		memset(&cv, 0, sizeof cv);
 		switch (c->box) {     /* the box: 34 px, 0.85 h, left of 纸面 */
 		case BOX_EMPTY:
@@ -432,6 +436,9 @@ test_ink(void **state)
 			if (c->box == BOX_DOT)
 				dot(&cv, 233, 120, 2);
 			break;
+		case BOX_IN_WORD:     /* 纸面's word boxed from before the box */
+			w[1].x0 = 200;
+			/* fall through */
 		case BOX_TICK:
 			frame(&cv, 216, 103, 250, 137);
 			line(&cv, 221, 120, 230, 132, 2);
