@@ -109,6 +109,14 @@ int ocr_reading_read(struct TessBaseAPI *api, struct Pix *img, unsigned res, int
 int ocr_reading_images(struct Pix *crop, int border, struct Pix **framed_r,
                        struct Pix **smooth_r);
 
+/* The page pix (1 bpp, ink 1; borrowed) as Tesseract reads it: 8-bit
+ * grey of the same size, every ink pixel black (0), paper white (255)
+ * but within 2 px of ink, where a Gaussian halo (sigma 1 px) greys it:
+ * beside a lone stroke light enough (over 128) that a threshold half way
+ * gives the stroke back as it was.  The caller's; NULL when Leptonica
+ * failed. */
+struct Pix *ocr_page_halo(struct Pix *pix);
+
 /* The text of n words (in reading order): lines joined by \n, words by
  * a space, as ocr.c's reading of a page builds it.  Malloc'd; NULL when
  * out of memory. */

@@ -63,6 +63,25 @@
 /* Rendered bitmaps (PDF, PostScript) are clean: the middle grey. */
 #define OCR_RENDERED_THRESHOLD 128
 
+/* The page Tesseract reads (ocr_page_halo).  Its LSTM reads the grey
+ * image it is given, its layout analysis that image thresholded.  A fax's
+ * strokes are one or two pixels thin; given a grey halo around them the
+ * model reads them better.  Fields exact, fine clean / fine noisy /
+ * normal clean / normal noisy, against the page read as 1 bpp: tests/fax's
+ * full set 97.3 / 97.3 / 44.5 / 57.3% (96.4 / 96.4 / 42.7 / 55.5), 40 faxes
+ * of other applicants 95.5 / 96.4 / 43.6 / 48.2% (93.6 / 94.5 / 40.9 /
+ * 47.3), external-a's text applications rendered as fine faxes 75.8%
+ * (74.6), none wrong with confidence; 12% less CPU over the full set's 54
+ * fine pages (fewer unsure lines to read again).  The ink stays black: the
+ * page blurred as a whole (ink grey too) lost thin rules and strokes to
+ * the threshold, and with them the labels above the office form's frames
+ * (姓名, 工作单位).  A page stretched to square pixels (a normal fax, its
+ * rows doubled) is read as it is: with the halo it lost 姓名 above
+ * test_ocr's turned normal form's first frame, and the full set's normal
+ * noisy fields went from 55.5% to 50.9% exact. */
+#define OCR_HALO_SIGMA 1.0f
+#define OCR_HALO_HALF 2       /* the kernel's reach in pixels: 2 sigma */
+
 /* Deskew: Leptonica's search (+-7 degrees, on the page reduced 2x).  Its
  * confidence is the peak of the line-projection score over its floor; its
  * default floor of 3 is for full pages of text: a form's dozen lines
@@ -409,6 +428,26 @@ prepare(const struct run *r, size_t i, PIX *pix, struct ocr_page *page,
 failed:
 	*problem_r = xstrdup_printf("page %zu: could not be prepared for OCR", i + 1);
 	return NULL;
+}
+
+PIX *
+ocr_page_halo(PIX *pix)
+{
+	PIX *grey = pixConvert1To8(NULL, pix, 255, 0);
+	L_KERNEL *kx = NULL, *ky = NULL;
+	PIX *blur = NULL, *halo = NULL;
+
+	if (grey != NULL &&
+	    makeGaussianKernelSep(OCR_HALO_HALF, OCR_HALO_HALF, OCR_HALO_SIGMA, 1.0f,
+	                          &kx, &ky) == 0)
+		blur = pixConvolveSep(grey, kx, ky, 8, 1);
+	if (blur != NULL)
+		halo = pixMinOrMax(NULL, blur, grey, L_CHOOSE_MIN);
+	pixDestroy(&blur);
+	pixDestroy(&grey);
+	kernelDestroy(&kx);
+	kernelDestroy(&ky);
+	return halo;
 }
 
 /* ---- Tesseract ---------------------------------------------------------- */
@@ -772,10 +811,17 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 {
 	ETEXT_DESC *monitor = NULL;
 	double start = ocr_now_ms();
+	PIX *halo = stretched(page) ? pixClone(pix) : ocr_page_halo(pix);
 	bool late;
 	int rc;
 
-	TessBaseAPISetImage2(api, pix);
+	if (halo == NULL) {
+		*problem_r = xstrdup_printf("page %zu: could not be prepared for OCR", i + 1);
+		return false;
+	}
+	/* Tesseract reads a copy of its own. */
+	TessBaseAPISetImage2(api, halo);
+	pixDestroy(&halo);
 	TessBaseAPISetSourceResolution(api, (int)res);
 	if (r->timeout_ms > 0) {
 		monitor = TessMonitorCreate();

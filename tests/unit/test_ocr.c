@@ -266,6 +266,56 @@ test_bad_input(void **state)
 	}
 }
 
+/* ---- the page as Tesseract reads it -------------------------------------- */
+
+/* A 1 bpp page: a stroke one pixel wide down x = 20 (y 4 to 35), a blot
+ * 3 x 3 at (6..8, 6..8); the grey expected at a pixel, as a range. */
+struct halo_case {
+	const char *what;
+	int x, y;
+	unsigned lo, hi;
+};
+
+static const struct halo_case halo_cases[] = {
+	{ "the stroke stays black", 20, 20, 0, 0 },
+	{ "the blot stays black", 7, 7, 0, 0 },
+	{ "beside the stroke: grey, light enough to threshold as paper", 21, 20, 129, 254 },
+	{ "the other side too", 19, 20, 129, 254 },
+	{ "two pixels off: lighter still", 22, 20, 200, 254 },
+	{ "three pixels off: paper", 23, 20, 255, 255 },
+	{ "a corner far from ink: paper", 39, 39, 255, 255 },
+	{ "the page's edge: paper, not the frame a convolution can leave", 0, 39, 255, 255 },
+};
+
+static void
+test_page_halo(void **state)
+{
+	PIX *pix = pixCreate(40, 40, 1), *halo;
+
+	(void)state;
+	assert_non_null(pix);
+	for (int y = 4; y <= 35; y++)
+		pixSetPixel(pix, 20, y, 1);
+	for (int y = 6; y <= 8; y++)
+		for (int x = 6; x <= 8; x++)
+			pixSetPixel(pix, x, y, 1);
+	halo = ocr_page_halo(pix);
+	assert_non_null(halo);
+	assert_int_equal(pixGetDepth(halo), 8);
+	assert_int_equal(pixGetWidth(halo), 40);
+	assert_int_equal(pixGetHeight(halo), 40);
+	for (size_t i = 0; i < sizeof halo_cases / sizeof halo_cases[0]; i++) {
+		const struct halo_case *c = &halo_cases[i];
+		l_uint32 v = 0;
+
+		print_message("%s\n", c->what);
+		assert_int_equal(pixGetPixel(halo, c->x, c->y, &v), 0);
+		assert_in_range(v, c->lo, c->hi);
+	}
+	pixDestroy(&halo);
+	pixDestroy(&pix);
+}
+
 /* ---- ink on drawn bitmaps ----------------------------------------------- */
 
 #define CANVAS_W 800
@@ -1259,6 +1309,7 @@ main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prepare),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_page_halo),
 		cmocka_unit_test(test_ink),
 		cmocka_unit_test(test_ink_lines),
 		cmocka_unit_test(test_noise),
