@@ -804,24 +804,25 @@ late_problem(const struct run *r, size_t i, const char *what)
 	                      r->timeout_ms, what);
 }
 
-/* Reads the page; false when it could not be read whole (problem set). */
+/* Reads the page (pix: 1 bpp; a page not stretched through
+ * ocr_page_halo); false when it could not be read whole (problem set). */
 static bool
 recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
           size_t i, struct ocr_page *page, char **problem_r)
 {
 	ETEXT_DESC *monitor = NULL;
 	double start = ocr_now_ms();
-	PIX *halo = stretched(page) ? pixClone(pix) : ocr_page_halo(pix);
+	PIX *img = stretched(page) ? pixClone(pix) : ocr_page_halo(pix);
 	bool late;
 	int rc;
 
-	if (halo == NULL) {
+	if (img == NULL) {
 		*problem_r = xstrdup_printf("page %zu: could not be prepared for OCR", i + 1);
 		return false;
 	}
 	/* Tesseract reads a copy of its own. */
-	TessBaseAPISetImage2(api, halo);
-	pixDestroy(&halo);
+	TessBaseAPISetImage2(api, img);
+	pixDestroy(&img);
 	TessBaseAPISetSourceResolution(api, (int)res);
 	if (r->timeout_ms > 0) {
 		monitor = TessMonitorCreate();
