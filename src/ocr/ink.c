@@ -460,9 +460,11 @@ option_x0(const struct line *l, size_t off, struct rect r)
 	size_t total = ocr_codepoints(w->text, strlen(w->text));
 	size_t after = total - ocr_codepoints(w->text, off - l->start[k]);
 
+	/* Over 1.5 h a character, this is right of where the characters'
+	 * share of the word would put them: no bound is needed. */
 	if (x1 - w->x0 <= (int)(BOX_WORD_MAX_EM * l->h * (double)total))
 		return r.x0;
-	return ocr_imax(r.x0, x1 - (int)after * l->h);
+	return x1 - (int)after * l->h;
 }
 
 static int

@@ -114,7 +114,7 @@ int ocr_reading_images(struct Pix *crop, int border, struct Pix **framed_r,
  * but within 2 px of ink, where a Gaussian halo (sigma 1 px) greys it:
  * beside a lone stroke light enough (over 128) that a threshold half way
  * gives the stroke back as it was.  The caller's; NULL when Leptonica
- * failed. */
+ * failed.  Blocks on the CPU (a convolution of the page). */
 struct Pix *ocr_page_halo(struct Pix *pix);
 
 /* The text of n words (in reading order): lines joined by \n, words by
