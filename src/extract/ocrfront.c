@@ -1755,6 +1755,34 @@ next_field(const struct ocr_line *ln, size_t from)
  * ends at one (labels.c's sentence_done). */
 static const char *const sentence_ends[] = { "。", "!", "?" };
 
+/* The field of the last label on ln, FLD_OTHER for what ends a value
+ * (the fax header, a closing such as 此致), or -1 when it has none. */
+static int
+line_field(const struct ocr_line *ln)
+{
+	GArray *offs = g_array_new(FALSE, FALSE, sizeof(size_t));
+	char *s = line_string(ln, offs);
+	const char *end = s + strlen(s), *lend;
+	int field = -1;
+
+	if (ln->header)
+		field = FLD_OTHER;
+	for (size_t i = 0; i < extract_lexicon_closing_markers_n && field < 0; i++)
+		if (g_str_has_prefix(s, extract_lexicon_closing_markers[i]))
+			field = FLD_OTHER;
+	for (size_t i = ln->c->len; i > 0 && field < 0; i--) {
+		const char *p = s + g_array_index(offs, size_t, i - 1);
+		const struct extract_lexicon_label *lab;
+
+		if (*p != ' ' && segment_start(s, p) &&
+		    (lab = extract_lexicon_label_at(p, end, &lend)) != NULL)
+			field = lab->field;
+	}
+	g_free(s);
+	g_array_free(offs, TRUE);
+	return field;
+}
+
 /* Whether line l of pg goes on with a value the reader joins over lines
  * (a request, a purpose): the last label above it, with only lines
  * without one between, is such a field's, and the line before l ends
@@ -1769,30 +1797,37 @@ value_goes_on(const struct ocr_page *pg, guint l)
 	    och_one_of(at(prev, prev->c->len - 1), sentence_ends,
 			G_N_ELEMENTS(sentence_ends)))
 		return false;
-	for (guint k = l; k > 0 && field < 0; k--) {
-		const struct ocr_line *ln = g_ptr_array_index(pg->lines, k - 1);
-		GArray *offs = g_array_new(FALSE, FALSE, sizeof(size_t));
-		char *s = line_string(ln, offs);
-		const char *end = s + strlen(s), *lend;
-
-		/* What ends a value is no label: FLD_OTHER stands for it. */
-		if (ln->header)
-			field = FLD_OTHER;
-		for (size_t i = 0; i < extract_lexicon_closing_markers_n && field < 0; i++)
-			if (g_str_has_prefix(s, extract_lexicon_closing_markers[i]))
-				field = FLD_OTHER;
-		for (size_t i = ln->c->len; i > 0 && field < 0; i--) {
-			const char *p = s + g_array_index(offs, size_t, i - 1);
-			const struct extract_lexicon_label *lab;
-
-			if (*p != ' ' && segment_start(s, p) &&
-			    (lab = extract_lexicon_label_at(p, end, &lend)) != NULL)
-				field = lab->field;
-		}
-		g_free(s);
-		g_array_free(offs, TRUE);
-	}
+	for (guint k = l; k > 0 && field < 0; k--)
+		field = line_field(g_ptr_array_index(pg->lines, k - 1));
 	return field == FLD_REQUEST || field == FLD_PURPOSE;
+}
+
+/* Specks a fax prints at the end of a line that the model reads as a
+ * dot or a quote mark (执行时 . above 间): Chinese ends no clause with
+ * them, so between Chinese characters of a value that goes on they are
+ * noise. */
+static const char *const wrap_specks[] = { ".", "'", "`" };
+
+/* Removes the specks (and the spaces before them) that end a line between
+ * Chinese, where the value goes on to the next line: the reader joins the
+ * two lines and would keep the speck inside the value. */
+static void
+drop_wrap_specks(struct ocr_page *pg)
+{
+	for (guint l = 1; l < pg->lines->len; l++) {
+		struct ocr_line *ln = g_ptr_array_index(pg->lines, l - 1);
+		const struct ocr_line *next = g_ptr_array_index(pg->lines, l);
+		size_t e = ln->c->len, s;
+
+		if (e == 0 || next->c->len == 0 || !han(at(next, 0)) ||
+		    !och_one_of(at(ln, e - 1), wrap_specks, G_N_ELEMENTS(wrap_specks)))
+			continue;
+		for (s = e - 1; s > 0 && strcmp(at(ln, s - 1)->b, " ") == 0; s--)
+			;
+		if (s > 0 && han(at(ln, s - 1)) && line_field(next) < 0 &&
+		    value_goes_on(pg, l))
+			g_array_remove_range(ln->c, (guint)s, (guint)(e - s));
+	}
 }
 
 /* How many words the characters [from, to) of ln come from (the
@@ -2121,6 +2156,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 		out->sign_areas += drop_sign_areas(pg, words, out->doubts,
 						   &out->sign_area_words);
 		join_date_cells(pg);
+		drop_wrap_specks(pg);
 	}
 	/* A fax of its cover page alone is read, so that what it says is
 	 * not lost: a clerk decides. */
