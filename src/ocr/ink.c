@@ -62,7 +62,8 @@ static const char *const sign_labels[] = { "签名", "盖章", "签字", "签章
  * may box an option's first character together with the box before it:
  * 纸 of 纸面, 2.7 h wide from the box's left edge, on a fine fax page
  * read smoothed to grey; the box was then sought left of itself and the
- * medium was lost. */
+ * medium was lost.  A signature's area takes the same measure of a word
+ * (fits_text). */
 #define BOX_WORD_MAX_EM 1.5
 
 /* Signatures.  The area runs from after the label (and its trailing
@@ -579,8 +580,19 @@ stroke(const struct ocr_component *c, int h)
 	return w <= SIGN_MAX_W * h && ht <= SIGN_MAX_H * h;
 }
 
+/* Whether w's box is no wider than its characters: a word boxed over
+ * more (高 of a hand-written 高秀兰, 4 h wide, read at confidence 90 on
+ * a fine page read grey) took in ink that is not its text. */
+static bool
+fits_text(const struct ocr_word *w, int h)
+{
+	size_t chars = ocr_codepoints(w->text, strlen(w->text));
+
+	return w->x1 - w->x0 <= (int)(BOX_WORD_MAX_EM * h * (double)chars);
+}
+
 /* Pen ink in area (units of h squared): components that are strokes, not
- * printed words of the label's line. */
+ * printed words of the label's line (words that fit their text). */
 static double
 area_ink(const struct ocr_ink_image *img, const struct line *l, struct rect area)
 {
@@ -597,7 +609,8 @@ area_ink(const struct ocr_ink_image *img, const struct line *l, struct rect area
 			continue;
 		for (size_t k = 0; k < l->n && !printed; k++)
 			printed = l->w[k].conf >= SIGN_PRINTED_WORD_CONF &&
-			          l->w[k].x0 >= area.x0 && inside(c, &l->w[k]);
+			          l->w[k].x0 >= area.x0 && fits_text(&l->w[k], h) &&
+			          inside(c, &l->w[k]);
 		if (printed)
 			continue;
 		part = (struct rect){ ocr_imax(c->x0, area.x0), ocr_imax(c->y0, area.y0),

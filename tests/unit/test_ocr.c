@@ -408,7 +408,8 @@ components(struct canvas *cv)
  * glyphs need not be there. */
 enum box_draw { BOX_EMPTY, BOX_TICK, BOX_DOT, BOX_NOTHING, BOX_OVERSHOOT, BOX_GLYPH,
                 BOX_STEPPED, BOX_STEPPED_TICK, BOX_GLYPH_IN_LABEL, BOX_IN_WORD };
-enum sign_draw { SIGN_NONE, SIGN_SCRIBBLE, SIGN_SEAL, SIGN_INITIAL_DOT };
+enum sign_draw { SIGN_NONE, SIGN_SCRIBBLE, SIGN_SEAL, SIGN_INITIAL_DOT, SIGN_SCRIBBLE_READ,
+                 SIGN_TYPED };
 
 struct ink_case {
 	const char *what;
@@ -433,6 +434,10 @@ static const struct ink_case ink_cases[] = {
 	  SIGN_NONE, true, OCR_MARK_ABSENT, OCR_MARK_ABSENT },
 	{ "a ticked box read with its label, the word starting before the box", BOX_IN_WORD,
 	  SIGN_NONE, true, OCR_MARK_PRESENT, OCR_MARK_ABSENT },
+	{ "a hand read as one sure character boxed over all of it is still pen", BOX_EMPTY,
+	  SIGN_SCRIBBLE_READ, true, OCR_MARK_ABSENT, OCR_MARK_PRESENT },
+	{ "a typed name read sure, boxed to its characters, is no pen", BOX_EMPTY,
+	  SIGN_TYPED, true, OCR_MARK_ABSENT, OCR_MARK_ABSENT },
 };
 
 /* A box of one-pixel strokes as a fax turned 1 degree draws it: each side
@@ -463,6 +468,7 @@ test_ink(void **state)
 		{ "纸面", 95, 0, 260, 100, 340, 100 + EM, -1, false },
 		{ "申请人签名", 95, 1, 40, 220, 240, 220 + EM, -1, false },
 		{ "：", 90, 1, 240, 220, 260, 220 + EM, -1, false },
+		{ "", 0, 1, 0, 0, 0, 0, -1, false },    /* what the area was read as */
 	};
 	static struct canvas cv;
 
@@ -472,6 +478,8 @@ test_ink(void **state)
 		struct ocr_word w[sizeof words / sizeof words[0]];
 		struct ocr_page page = { .width = CANVAS_W, .height = CANVAS_H,
 		                         .words = w, .n_words = 4 };
+		const struct ocr_word scribble_read = { "高", 90, 1, 296, 216, 548, 264, -1, false },
+		                      typed = { "王建国", 95, 1, 300, 220, 420, 220 + EM, -1, false };
 		struct ocr_ink_image img = { .width = CANVAS_W, .height = CANVAS_H,
 		                             .stride = CANVAS_W / 8 };
 		bool found = false;
@@ -523,6 +531,18 @@ test_ink(void **state)
 			break;
 		}
 		switch (c->sign) {
+		case SIGN_TYPED:      /* three glyphs of 32 px, 8 px apart */
+			w[4] = typed;
+			page.n_words = 5;
+			for (int x = 304; x < 420; x += EM) {
+				frame(&cv, x, 224, x + 32, 256);
+				line(&cv, x, 240, x + 32, 240, 1);
+			}
+			break;
+		case SIGN_SCRIBBLE_READ:
+			w[4] = scribble_read;
+			page.n_words = 5;
+			/* fall through */
 		case SIGN_SCRIBBLE:
 			for (int k = 0; k < 120; k++)
 				line(&cv, 300 + 2 * k, 240 + 18 * sin(k / 5.0),
