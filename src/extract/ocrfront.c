@@ -759,59 +759,95 @@ date_char(const struct och *c, const char *want, const char *also,
 	return false;
 }
 
-/* The run of digits at i: its length, its value in *value_r. */
+static bool
+space(const struct och *c)
+{
+	return strcmp(c->b, " ") == 0;
+}
+
+/* Whether the character at i is a lone space between two digits: digits
+ * a fax prints wide (full-width ones, a form's spaced boxes) are read as
+ * runs a space apart (2026年11月2 0日, 1 5 05 2 4 199012024248). */
+static bool
+digit_gap(const struct ocr_line *ln, size_t i)
+{
+	return i > 0 && i + 1 < ln->c->len && space(at(ln, i)) &&
+	       digit(och_cp(at(ln, i - 1))) && digit(och_cp(at(ln, i + 1)));
+}
+
+/* The digits at i, lone spaces between them read past (digit_gap), at
+ * most max of them: how many, their value in *value_r, the index after
+ * them in *end_r. */
 static size_t
-digits_at(const struct ocr_line *ln, size_t i, int *value_r)
+digits_at(const struct ocr_line *ln, size_t i, size_t max, int *value_r, size_t *end_r)
 {
 	size_t n = 0;
 
 	*value_r = 0;
-	while (i + n < ln->c->len && digit(och_cp(at(ln, i + n)))) {
-		if (n < 9)
-			*value_r = *value_r * 10 + (int)(och_cp(at(ln, i + n)) - '0');
-		n++;
+	while (i < ln->c->len && n < max) {
+		if (digit(och_cp(at(ln, i)))) {
+			*value_r = *value_r * 10 + (int)(och_cp(at(ln, i)) - '0');
+			n++;
+		} else if (!digit_gap(ln, i)) {
+			break;
+		}
+		i++;
 	}
+	*end_r = i;
 	return n;
+}
+
+/* Removes the lone spaces between digits in [i, end). */
+static void
+close_digit_gaps(struct ocr_line *ln, size_t i, size_t end)
+{
+	for (size_t k = end; k-- > i;)
+		if (digit_gap(ln, k))
+			g_array_remove_index(ln->c, (guint)k);
 }
 
 /* A date as a whole: four digits, 年 or one of its confusions, one or two
  * digits, 月 or one, one or two digits, 日 (号) or one, a calendar's
- * numbers.  Each confused character is put right. */
+ * numbers, lone spaces between digits read past.  Each confused
+ * character is put right, the spaces taken out. */
 static void
 repair_dates(struct ocr_line *ln)
 {
 	static const char *const meant[3] = { "年", "月", "日" };
 
 	for (size_t i = 0; i < ln->c->len; i++) {
-		size_t p = i, n, pos[3];
+		size_t p, n, pos[3], gaps = 0;
 		bool confused[3] = { false, false, false };
 		int y, m, d;
 
 		if (i > 0 && digit(och_cp(at(ln, i - 1))))
 			continue;
-		if (digits_at(ln, p, &y) != 4)
+		if (digits_at(ln, i, 4, &y, &p) != 4)
 			continue;
-		p += 4;
+		gaps += p - i - 4;
 		if (p >= ln->c->len || !date_char(at(ln, p), "年", NULL, &confused[0]))
 			continue;
 		pos[0] = p++;
-		n = digits_at(ln, p, &m);
-		if (n < 1 || n > 2 || (p += n) >= ln->c->len ||
+		n = digits_at(ln, p, 3, &m, &p);
+		gaps += p - pos[0] - 1 - n;
+		if (n < 1 || n > 2 || p >= ln->c->len ||
 		    !date_char(at(ln, p), "月", NULL, &confused[1]))
 			continue;
 		pos[1] = p++;
-		n = digits_at(ln, p, &d);
-		if (n < 1 || n > 2 || (p += n) >= ln->c->len ||
+		n = digits_at(ln, p, 3, &d, &p);
+		gaps += p - pos[1] - 1 - n;
+		if (n < 1 || n > 2 || p >= ln->c->len ||
 		    !date_char(at(ln, p), "日", "号", &confused[2]))
 			continue;
 		pos[2] = p;
-		if (!(confused[0] || confused[1] || confused[2]) || y < 1900 ||
-		    y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
+		if (!(confused[0] || confused[1] || confused[2] || gaps > 0) ||
+		    y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31)
 			continue;
 		for (size_t k = 0; k < 3; k++)
 			if (confused[k])
 				replace_chars(ln, pos[k], 1, meant[k],
 					      EXTRACT_OCR_REPAIRED);
+		close_digit_gaps(ln, i, pos[2]);
 	}
 }
 
@@ -896,6 +932,36 @@ id_readings(const struct ocr_line *ln, size_t i, const char *today,
 		}
 	}
 	return valid;
+}
+
+/* Closes the lone spaces inside a resident ID read as digit runs a
+ * space apart (1 5 05 2 4 199012024248) when its 18 characters pass
+ * id_reading_valid: the check digit confirms the join. */
+static void
+join_spaced_ids(struct ocr_line *ln, const char *today)
+{
+	for (size_t i = 0; i < ln->c->len; i++) {
+		char id[ID_CHARS + 1];
+		size_t j = i, n = 0;
+
+		if (!digit(och_cp(at(ln, i))) || (i > 0 && (digit(och_cp(at(ln, i - 1))) ||
+							 ascii_letter(och_cp(at(ln, i - 1))))))
+			continue;
+		for (; j < ln->c->len && n < ID_CHARS; j++) {
+			gunichar u = och_cp(at(ln, j));
+
+			if (digit(u) || (n == ID_CHARS - 1 && (u == 'X' || u == 'x')))
+				id[n++] = (char)g_unichar_toupper(u);
+			else if (!digit_gap(ln, j))
+				break;
+		}
+		id[n] = '\0';
+		if (n == ID_CHARS && j - i > ID_CHARS &&
+		    (j == ln->c->len || !(digit(och_cp(at(ln, j))) ||
+					  ascii_letter(och_cp(at(ln, j))))) &&
+		    id_reading_valid(id, today))
+			close_digit_gaps(ln, i, j);
+	}
 }
 
 static void
@@ -1471,6 +1537,32 @@ repair_labels(struct ocr_line *ln, GPtrArray *doubts)
 			ci += 2;
 		}
 	}
+}
+
+/* 申 read as 中 or 巾 (its stroke through the bottom lost) before 请 or
+ * 领: 中请 and 中领 are no words, but 其中请 and 集中领取 are (其中,
+ * 集中), so a character before them rules the reading out.  申请人 is a
+ * label's, put right or not by repair_labels alone: 人 after them rules
+ * it out too. */
+static const char *const shen_read[] = { "中", "巾" };
+static const char *const shen_next[] = { "请", "领" };
+static const char *const shen_compound[] = { "其", "集" };
+static const char *const shen_label[] = { "人" };
+
+/* Puts 申 for 中 in 中请 and 中领, flagged a doubt: the field holding it
+ * goes to a clerk, who sees the page. */
+static void
+repair_shen(struct ocr_line *ln)
+{
+	for (size_t i = 0; i + 1 < ln->c->len; i++)
+		if (och_one_of(at(ln, i), shen_read, G_N_ELEMENTS(shen_read)) &&
+		    och_one_of(at(ln, i + 1), shen_next, G_N_ELEMENTS(shen_next)) &&
+		    !(i > 0 && och_one_of(at(ln, i - 1), shen_compound,
+					  G_N_ELEMENTS(shen_compound))) &&
+		    !(i + 2 < ln->c->len && och_one_of(at(ln, i + 2), shen_label,
+						       G_N_ELEMENTS(shen_label))))
+			replace_chars(ln, i, 1, "申",
+				      EXTRACT_OCR_REPAIRED | EXTRACT_OCR_DOUBT);
 }
 
 /* Specks a fax prints after a label's colon that the model reads as
@@ -2147,10 +2239,12 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			repair_closing(ln, l > 0 ? g_ptr_array_index(pg->lines, l - 1) : NULL,
 				       words);
 			repair_dates(ln);
+			join_spaced_ids(ln, today);
 			repair_ids(ln, today, out->doubts);
 			repair_label_comma(ln);
 			repair_places(ln, words);
 			repair_labels(ln, out->doubts);
+			repair_shen(ln);
 			drop_value_specks(ln);
 		}
 		out->sign_areas += drop_sign_areas(pg, words, out->doubts,
