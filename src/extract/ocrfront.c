@@ -851,6 +851,100 @@ repair_dates(struct ocr_line *ln)
 	}
 }
 
+/* A date in Chinese numerals (二〇二六年十一月十八日) as the model reads
+ * it: 〇 as a letter O or a zero, 一, a lone stroke, as a dash (二 O 二 六
+ * 年 十 -月).  The characters such a stand-in may stand between, the
+ * stand-ins and what they stand for, and the character that must follow
+ * within CN_DATE_REACH characters (a dash also after a 年, lest 十 - 二 月
+ * be taken). */
+static const char *const cn_date_chars[] = {
+	"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "年", "月", "日",
+};
+static const char *const cn_year_end[] = { "年" };
+static const char *const cn_day_ends[] = { "月", "日" };
+static const struct {
+	const char *read, *meant;
+	const char *const *ends;
+	size_t n_ends;
+	bool after_year;
+} cn_stand_ins[] = {
+	{ "O", "〇", cn_year_end, 1, false }, { "o", "〇", cn_year_end, 1, false },
+	{ "0", "〇", cn_year_end, 1, false }, { "-", "一", cn_day_ends, 2, true },
+	{ "—", "一", cn_day_ends, 2, true }, { "_", "一", cn_day_ends, 2, true },
+};
+#define CN_DATE_REACH 4
+
+/* The character next to i going by step (-1 or 1), spaces skipped; ln's
+ * length when there is none. */
+static size_t
+next_solid(const struct ocr_line *ln, size_t i, int step)
+{
+	while ((step < 0 ? i > 0 : i + 1 < ln->c->len)) {
+		i = step < 0 ? i - 1 : i + 1;
+		if (!space(at(ln, i)))
+			return i;
+	}
+	return ln->c->len;
+}
+
+/* Whether one of ends follows from i on, within CN_DATE_REACH characters. */
+static bool
+cn_end_near(const struct ocr_line *ln, size_t i, const char *const *ends, size_t n)
+{
+	for (size_t e = i; e < ln->c->len && e < i + CN_DATE_REACH; e++)
+		if (och_one_of(at(ln, e), ends, n))
+			return true;
+	return false;
+}
+
+/* Puts the Chinese numeral for its stand-in (cn_stand_ins), the spaces
+ * around it taken out, between the characters of a date in Chinese
+ * numerals. */
+static void
+repair_cn_dates(struct ocr_line *ln)
+{
+	bool year = false;
+
+	for (size_t i = 0; i < ln->c->len; i++) {
+		size_t b = next_solid(ln, i, -1), a = next_solid(ln, i, 1);
+
+		year |= strcmp(at(ln, i)->b, "年") == 0;
+		if (b == ln->c->len || a == ln->c->len ||
+		    !och_one_of(at(ln, b), cn_date_chars, G_N_ELEMENTS(cn_date_chars)) ||
+		    !och_one_of(at(ln, a), cn_date_chars, G_N_ELEMENTS(cn_date_chars)))
+			continue;
+		for (size_t k = 0; k < G_N_ELEMENTS(cn_stand_ins); k++)
+			if (strcmp(at(ln, i)->b, cn_stand_ins[k].read) == 0 &&
+			    (year || !cn_stand_ins[k].after_year) &&
+			    cn_end_near(ln, a, cn_stand_ins[k].ends, cn_stand_ins[k].n_ends)) {
+				replace_chars(ln, b + 1, a - b - 1, cn_stand_ins[k].meant,
+					      EXTRACT_OCR_REPAIRED);
+				i = b + 1;
+				break;
+			}
+	}
+}
+
+/* What the model prints for the dot between the parts of a name in
+ * Chinese characters (阿拉坦·巴根, a Mongolian or Uyghur name): in a
+ * line of Chinese, a lone one between Chinese characters with a space on
+ * either side is that dot. */
+static const char *const name_dot_read[] = { "'", "`", ".", "•", "‘", "’" };
+
+/* Puts · for such a stand-in, the spaces around it taken out, flagged a
+ * doubt: a sentence's 。 read as a dot may stand so too.  After the
+ * labels' repair, which takes a speck out of a label (姓 ' 名:). */
+static void
+repair_name_dots(struct ocr_line *ln)
+{
+	for (size_t i = 2; i + 2 < ln->c->len; i++)
+		if (och_one_of(at(ln, i), name_dot_read, G_N_ELEMENTS(name_dot_read)) &&
+		    space(at(ln, i - 1)) && space(at(ln, i + 1)) &&
+		    han(at(ln, i - 2)) && han(at(ln, i + 2)))
+			replace_chars(ln, i - 1, 3, "·",
+				      EXTRACT_OCR_REPAIRED | EXTRACT_OCR_DOUBT);
+}
+
 /* --- identity numbers: 1501021987O6152314 -------------------------------- */
 
 /* The digits a letter printed in a digit run may be, NULL for none. */
@@ -2239,12 +2333,14 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			repair_closing(ln, l > 0 ? g_ptr_array_index(pg->lines, l - 1) : NULL,
 				       words);
 			repair_dates(ln);
+			repair_cn_dates(ln);
 			join_spaced_ids(ln, today);
 			repair_ids(ln, today, out->doubts);
 			repair_label_comma(ln);
 			repair_places(ln, words);
 			repair_labels(ln, out->doubts);
 			repair_shen(ln);
+			repair_name_dots(ln);
 			drop_value_specks(ln);
 		}
 		out->sign_areas += drop_sign_areas(pg, words, out->doubts,
