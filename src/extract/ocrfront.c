@@ -2008,7 +2008,7 @@ drop_wrap_specks(struct ocr_page *pg)
 		if (e == 0 || next->c->len == 0 || !han(at(next, 0)) ||
 		    !och_one_of(at(ln, e - 1), wrap_specks, G_N_ELEMENTS(wrap_specks)))
 			continue;
-		for (s = e - 1; s > 0 && strcmp(at(ln, s - 1)->b, " ") == 0; s--)
+		for (s = e - 1; s > 0 && space(at(ln, s - 1)); s--)
 			;
 		if (s > 0 && han(at(ln, s - 1)) && line_field(next) < 0 &&
 		    value_goes_on(pg, l))
