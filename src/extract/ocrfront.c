@@ -1504,6 +1504,77 @@ fold_brackets(struct ocr_line *ln)
 	}
 }
 
+/* chi_sim reading English prints e as c and puts an L after a t
+ * (Addrcss, Postcodc, NatLionality, Signcd): a line's Latin label before
+ * its colon that is no label is tried with such letters put right, at
+ * most LATIN_LABEL_MAX_C of its c's; the fewest changes that make a label
+ * are taken.  A label is at most LATIN_LABEL_MAX characters. */
+#define LATIN_LABEL_MAX 32
+#define LATIN_LABEL_MAX_C 8
+
+/* Whether s is a label as a whole. */
+static bool
+whole_label(const char *s)
+{
+	const char *end = s + strlen(s), *lend;
+
+	return extract_lexicon_label_at(s, end, &lend) != NULL && lend == end;
+}
+
+static void
+repair_latin_labels(struct ocr_line *ln)
+{
+	char read[LATIN_LABEL_MAX + 1], *best = NULL;
+	size_t q = 0, r, n = 0, cs[LATIN_LABEL_MAX_C], n_c = 0;
+	int best_bits = LATIN_LABEL_MAX_C + 1;
+	bool dropped = false;
+
+	while (q < ln->c->len && q <= LATIN_LABEL_MAX && !is_colon(och_cp(at(ln, q))))
+		q++;
+	if (q == 0 || q > LATIN_LABEL_MAX || q == ln->c->len)
+		return;
+	for (r = q; r > 0 && space(at(ln, r - 1)); r--)
+		;
+	for (size_t i = 0; i < r; i++) {
+		gunichar u = och_cp(at(ln, i));
+
+		if (!ascii_letter(u) && u != ' ')
+			return;
+		/* NatLionality: the L after a t is the model's. */
+		if (u == 'L' && n > 0 && read[n - 1] == 't') {
+			dropped = true;
+			continue;
+		}
+		if (u == 'c' && n_c == LATIN_LABEL_MAX_C)
+			return;
+		if (u == 'c')
+			cs[n_c++] = n;
+		read[n++] = (char)u;
+	}
+	read[n] = '\0';
+	if (n == 0 || (!dropped && whole_label(read)))
+		return;
+	for (unsigned mask = 0; mask < (1u << n_c); mask++) {
+		char cand[LATIN_LABEL_MAX + 1];
+		int bits = 0;
+
+		memcpy(cand, read, n + 1);
+		for (size_t k = 0; k < n_c; k++)
+			if (mask & (1u << k)) {
+				cand[cs[k]] = 'e';
+				bits++;
+			}
+		if (bits < best_bits && whole_label(cand)) {
+			g_free(best);
+			best = g_strdup(cand);
+			best_bits = bits;
+		}
+	}
+	if (best != NULL)
+		replace_chars(ln, 0, r, best, EXTRACT_OCR_REPAIRED);
+	g_free(best);
+}
+
 /* chi_sim now and then reads a label's colon as a comma (地址，内蒙古…:
  * the address was not read at all).  A line that starts with a form's
  * label as it is and then a comma is that label and its value.  Not a
@@ -2337,6 +2408,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			join_spaced_ids(ln, today);
 			repair_ids(ln, today, out->doubts);
 			repair_label_comma(ln);
+			repair_latin_labels(ln);
 			repair_places(ln, words);
 			repair_labels(ln, out->doubts);
 			repair_shen(ln);
