@@ -117,6 +117,12 @@ och_one_of(const struct och *c, const char *const *set, size_t n)
 }
 
 static bool
+space(const struct och *c)
+{
+	return strcmp(c->b, " ") == 0;
+}
+
+static bool
 han(const struct och *c)
 {
 	return extract_text_is_han(c->b, c->b + strlen(c->b));
@@ -306,9 +312,8 @@ static void
 join_spaces(struct ocr_line *ln)
 {
 	for (size_t i = 1; i + 1 < ln->c->len; i++) {
-		if (strcmp(at(ln, i)->b, " ") != 0 ||
-		    strcmp(at(ln, i - 1)->b, " ") == 0 ||
-		    strcmp(at(ln, i + 1)->b, " ") == 0)
+		if (!space(at(ln, i)) || space(at(ln, i - 1)) ||
+		    space(at(ln, i + 1)))
 			continue;
 		if (joinable(och_cp(at(ln, i - 1)), och_cp(at(ln, i + 1)))) {
 			g_array_remove_index(ln->c, (guint)i);
@@ -320,9 +325,9 @@ join_spaces(struct ocr_line *ln)
 static void
 trim_line(struct ocr_line *ln)
 {
-	while (ln->c->len > 0 && strcmp(at(ln, ln->c->len - 1)->b, " ") == 0)
+	while (ln->c->len > 0 && space(at(ln, ln->c->len - 1)))
 		g_array_set_size(ln->c, ln->c->len - 1);
-	while (ln->c->len > 0 && strcmp(at(ln, 0)->b, " ") == 0)
+	while (ln->c->len > 0 && space(at(ln, 0)))
 		g_array_remove_index(ln->c, 0);
 }
 
@@ -424,9 +429,9 @@ mark_label_gap(struct ocr_line *ln)
 	for (; k < ln->c->len && g_array_index(offs, size_t, k) < (size_t)(lend - s); k++)
 		chars += han(at(ln, k));
 	/* k: the character after the label, which must be a word's gap. */
-	if (k >= ln->c->len || strcmp(at(ln, k)->b, " ") != 0)
+	if (k >= ln->c->len || !space(at(ln, k)))
 		goto out;
-	for (v = k; v < ln->c->len && strcmp(at(ln, v)->b, " ") == 0; v++)
+	for (v = k; v < ln->c->len && space(at(ln, v)); v++)
 		;
 	if (v == ln->c->len)
 		goto out;
@@ -757,12 +762,6 @@ date_char(const struct och *c, const char *want, const char *also,
 		}
 	}
 	return false;
-}
-
-static bool
-space(const struct och *c)
-{
-	return strcmp(c->b, " ") == 0;
 }
 
 /* Whether the character at i is a lone space between two digits: digits
@@ -1323,7 +1322,7 @@ static void
 drop_specks(struct ocr_line *ln)
 {
 	for (size_t i = 0; i < ln->c->len; i++) {
-		bool field_start = i == 0 || strcmp(at(ln, i - 1)->b, " ") == 0 ||
+		bool field_start = i == 0 || space(at(ln, i - 1)) ||
 				   han(at(ln, i - 1));
 
 		while (field_start && i + 1 < ln->c->len &&
@@ -1375,13 +1374,13 @@ repair_bare_label(struct ocr_line *ln, GPtrArray *doubts)
 		return;
 	joined.c = g_array_new(FALSE, FALSE, sizeof(struct och));
 	for (size_t i = 0; i < note; i++) {
-		bool space = strcmp(at(ln, i)->b, " ") == 0;
+		bool gap = space(at(ln, i));
 
-		if (!space && !han(at(ln, i))) {
+		if (!gap && !han(at(ln, i))) {
 			g_array_free(joined.c, TRUE);
 			return;
 		}
-		if (!space)
+		if (!gap)
 			g_array_append_val(joined.c, *at(ln, i));
 	}
 	len = joined.c->len;
@@ -1591,7 +1590,7 @@ repair_label_comma(struct ocr_line *ln)
 
 	while (q < ln->c->len && han(at(ln, q)))
 		q++;
-	c = q < ln->c->len && strcmp(at(ln, q)->b, " ") == 0 ? q + 1 : q;
+	c = q < ln->c->len && space(at(ln, q)) ? q + 1 : q;
 	if (q < 2 || c >= ln->c->len)
 		return;
 	u = och_cp(at(ln, c));
@@ -1622,12 +1621,12 @@ drop_label_speck(struct ocr_line *ln, size_t *r_r, size_t q)
 	GString *run;
 	bool found = false;
 
-	while (p > 0 && strcmp(at(ln, p - 1)->b, " ") == 0)
+	while (p > 0 && space(at(ln, p - 1)))
 		p--;
 	if (p == 0 || !och_one_of(at(ln, p - 1), label_specks, G_N_ELEMENTS(label_specks)))
 		return 0;
 	p--;
-	while (p > 0 && strcmp(at(ln, p - 1)->b, " ") == 0)
+	while (p > 0 && space(at(ln, p - 1)))
 		p--;
 	for (r2 = p; r2 > 0 && han(at(ln, r2 - 1)); r2--)
 		;
@@ -1668,7 +1667,7 @@ repair_labels(struct ocr_line *ln, GPtrArray *doubts)
 
 		if (!is_colon(och_cp(at(ln, ci))))
 			continue;
-		if (q > 0 && strcmp(at(ln, q - 1)->b, " ") == 0)
+		if (q > 0 && space(at(ln, q - 1)))
 			q--;
 		for (r = q; r > 0 && han(at(ln, r - 1)); r--)
 			;
@@ -1743,12 +1742,12 @@ drop_value_specks(struct ocr_line *ln)
 
 		if (!is_colon(och_cp(at(ln, i))))
 			continue;
-		while (v < ln->c->len && strcmp(at(ln, v)->b, " ") == 0)
+		while (v < ln->c->len && space(at(ln, v)))
 			v++;
 		while (v + 1 < ln->c->len &&
 		       och_one_of(at(ln, v), value_specks,
 				  G_N_ELEMENTS(value_specks)) &&
-		       strcmp(at(ln, v + 1)->b, " ") != 0)
+		       !space(at(ln, v + 1)))
 			g_array_remove_index(ln->c, (guint)v);
 	}
 }
@@ -1831,7 +1830,7 @@ is_char(const struct ocr_line *ln, size_t i, const char *c)
 static bool
 separator(const struct och *c)
 {
-	return strcmp(c->b, " ") == 0 || strcmp(c->b, ":") == 0 ||
+	return space(c) || strcmp(c->b, ":") == 0 ||
 	       strcmp(c->b, ",") == 0 || strcmp(c->b, ";") == 0;
 }
 
@@ -2284,7 +2283,7 @@ strip_hints(struct ocr_page *pg)
 		for (r = open; r > 0 && han(at(ln, r - 1)); r--)
 			;
 		if (open < ln->c->len && open - r >= 2 && !ln->header &&
-		    (r == 0 || strcmp(at(ln, r - 1)->b, " ") == 0)) {
+		    (r == 0 || space(at(ln, r - 1)))) {
 			for (close = open + 1; close < ln->c->len && !is_char(ln, close, ")");)
 				close++;
 			han_of(ln, open + 1, close, u);

@@ -448,6 +448,16 @@ add_box(struct ocr_page *page, const struct ocr_box *b, const char *label)
 	return 0;
 }
 
+/* Whether w, its right edge at x1, is at most BOX_WORD_MAX_EM a
+ * character wide. */
+static bool
+fits_width(const struct ocr_word *w, int x1, int h)
+{
+	size_t chars = ocr_codepoints(w->text, strlen(w->text));
+
+	return x1 - w->x0 <= (int)(BOX_WORD_MAX_EM * h * (double)chars);
+}
+
 /* Where the option label at byte off starts, its box r measured by its
  * words: in a word too wide for its characters, what the word took in
  * lies before them (ink left of an option is its box), so its characters
@@ -463,7 +473,7 @@ option_x0(const struct line *l, size_t off, struct rect r)
 
 	/* Over 1.5 h a character, this is right of where the characters'
 	 * share of the word would put them: no bound is needed. */
-	if (x1 - w->x0 <= (int)(BOX_WORD_MAX_EM * l->h * (double)total))
+	if (fits_width(w, x1, l->h))
 		return r.x0;
 	return x1 - (int)after * l->h;
 }
@@ -586,9 +596,7 @@ stroke(const struct ocr_component *c, int h)
 static bool
 fits_text(const struct ocr_word *w, int h)
 {
-	size_t chars = ocr_codepoints(w->text, strlen(w->text));
-
-	return w->x1 - w->x0 <= (int)(BOX_WORD_MAX_EM * h * (double)chars);
+	return fits_width(w, w->x1, h);
 }
 
 /* Pen ink in area (units of h squared): components that are strokes, not
