@@ -681,6 +681,16 @@ starts_field(const char *body, const char *end,
 	return p != NULL && p < end && *p == ':';
 }
 
+/* Whether the line of fl starts with a label's word in a sentence: the
+ * word and then a comma (麻烦发我 / 邮箱，谢谢。, a sentence wrapped
+ * before the word), not a field, which sets its label apart by a colon,
+ * a tab or padding. */
+static bool
+label_in_sentence(const struct form_line *fl, const char *end)
+{
+	return !fl->separated && fl->value < end && *fl->value == ',';
+}
+
 /* Could line t continue the line above it?  Not when it starts something
  * of its own: a label, a list item, a date, a new sentence, a quote
  * level of its own. */
@@ -688,12 +698,14 @@ static bool
 continuation(const char *t, size_t quote, const struct extract_layout_lexicon *lex)
 {
 	const char *end = t + strlen(t), *body;
+	struct form_line fl;
 
 	if (is_blank(t) || quote_len(t, end) != quote)
 		return false;
 	body = skip_spaces(t + quote, end);
+	fl = read_form_line(t, end, lex);
 	if (extract_layout_skip_bullet(body, end) != body ||
-	    read_form_line(t, end, lex).kind != EXTRACT_LAYOUT_NONE ||
+	    (fl.kind != EXTRACT_LAYOUT_NONE && !label_in_sentence(&fl, end)) ||
 	    starts_field(body, end, lex) || starts_with_date(body) ||
 	    count_boxes(body, end, NULL) > 0 ||
 	    extract_text_word_at(body, end, sentence_starts, G_N_ELEMENTS(sentence_starts)))

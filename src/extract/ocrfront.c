@@ -1574,10 +1574,33 @@ repair_latin_labels(struct ocr_line *ln)
 	g_free(best);
 }
 
+/* Whether the field lab labels is written in digits or Latin letters (an
+ * identity number, a postcode, a telephone or fax number, an e-mail
+ * address). */
+static bool
+written_in_numbers(const struct extract_lexicon_label *lab)
+{
+	switch (lab->field) {
+	case FLD_ID_NUMBER:
+	case FLD_POSTCODE:
+	case FLD_PHONE:
+	case FLD_EMAIL:
+	case FLD_FAX:
+	case FLD_AGENT_PHONE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* chi_sim now and then reads a label's colon as a comma (地址，内蒙古…:
  * the address was not read at all).  A line that starts with a form's
  * label as it is and then a comma is that label and its value.  Not a
- * label read with a character wrong, nor one field_label refuses. */
+ * label read with a character wrong, nor one field_label refuses, nor a
+ * label of a number or e-mail address before anything else than a digit
+ * or a Latin letter: a letter's sentence wrapped at the page's edge goes
+ * on in a line that starts with such a word and a comma (麻烦发我 /
+ * 邮箱，谢谢。: the request for e-mail was read as the address 谢谢). */
 static void
 repair_label_comma(struct ocr_line *ln)
 {
@@ -1585,7 +1608,7 @@ repair_label_comma(struct ocr_line *ln)
 	char *s;
 	const char *lend;
 	const struct extract_lexicon_label *lab;
-	size_t q = 0, c;
+	size_t q = 0, c, v;
 	gunichar u;
 
 	while (q < ln->c->len && han(at(ln, q)))
@@ -1596,10 +1619,13 @@ repair_label_comma(struct ocr_line *ln)
 	u = och_cp(at(ln, c));
 	if (u != ',' && u != 0xFF0C)
 		return;
+	v = next_solid(ln, c, 1);
 	offs = g_array_new(FALSE, FALSE, sizeof(size_t));
 	s = line_string(ln, offs);
 	lab = extract_lexicon_label_at(s, s + g_array_index(offs, size_t, q), &lend);
-	if (field_label(lab) && lend == s + g_array_index(offs, size_t, q))
+	if (field_label(lab) && lend == s + g_array_index(offs, size_t, q) &&
+	    (!written_in_numbers(lab) ||
+	     (v < ln->c->len && extract_text_is_number_char(och_cp(at(ln, v))))))
 		replace_chars(ln, c, 1, ":", 0);
 	g_free(s);
 	g_array_free(offs, TRUE);
