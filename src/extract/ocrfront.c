@@ -1124,6 +1124,172 @@ repair_ids(struct ocr_line *ln, const char *today, GPtrArray *doubts)
 	}
 }
 
+/* --- credit codes: 91150502MAOQ7R3K5M ------------------------------------ */
+
+/* A unified social credit code (GB 32100) has as many characters as a
+ * resident ID. */
+#define USCC_CHARS ID_CHARS
+/* ... and at least this many digits: its province and county (six) and
+ * its category; a Latin word of as many letters has none. */
+#define USCC_MIN_DIGITS 7
+
+/* GB 32100 writes its codes in digits and capitals but I, O, S, V and Z:
+ * one of those read in a code is a digit misread (O for 0, I for 1). */
+static bool
+uscc_char(gunichar u)
+{
+	return digit(u) || (u >= 'A' && u <= 'Z' && strchr("IOSVZ", (int)u) == NULL);
+}
+
+/* A mark at the end of a code that is no character of it: a frame's rule
+ * or a seal's ring beside the cell (91150502MA0Q7R3K5MI). */
+static bool
+uscc_stroke(const struct och *c)
+{
+	return strcmp(c->b, "I") == 0 || strcmp(c->b, "l") == 0 || strcmp(c->b, "|") == 0;
+}
+
+/* Tries every reading of the USCC_CHARS characters at i, each character
+ * outside GB 32100's alphabet read as the digits it may be; returns how
+ * many readings are well formed (ID_MAX_READINGS + 1 when there are too
+ * many to try, 0 when a character has no reading), the first in first. */
+static unsigned
+uscc_readings(const struct ocr_line *ln, size_t i, char first[USCC_CHARS + 1])
+{
+	const char *opts[USCC_CHARS];
+	size_t idx[USCC_CHARS] = { 0 }, total = 1;
+	unsigned valid = 0;
+
+	for (size_t k = 0; k < USCC_CHARS; k++) {
+		const struct och *c = at(ln, i + k);
+
+		opts[k] = uscc_char(och_cp(c)) ? c->b : digit_readings(c->b);
+		total *= opts[k] != NULL ? strlen(opts[k]) : 0;
+		if (total == 0)
+			return 0;
+		if (total > ID_MAX_READINGS)
+			return ID_MAX_READINGS + 1;
+	}
+	for (size_t r = 0; r < total; r++) {
+		char code[USCC_CHARS + 1];
+
+		for (size_t k = 0; k < USCC_CHARS; k++)
+			code[k] = opts[k][idx[k]];
+		code[USCC_CHARS] = '\0';
+		if (extract_uscc_well_formed(code) && valid++ == 0)
+			memcpy(first, code, sizeof(code));
+		for (size_t k = USCC_CHARS; k-- > 0;) {
+			if (++idx[k] < strlen(opts[k]))
+				break;
+			idx[k] = 0;
+		}
+	}
+	return valid;
+}
+
+/* Whether the USCC_CHARS characters at i start as a credit code, each
+ * letter GB 32100 does not use read as its first digit: a registration
+ * authority, a digit for the category and six for a known province's
+ * county (91150502…), where a Latin word has letters (ABO1O2…). */
+static bool
+uscc_shaped(const struct ocr_line *ln, size_t i)
+{
+	char head[9] = { 0 };
+
+	for (size_t k = 0; k < 8; k++) {
+		const struct och *c = at(ln, i + k);
+		const char *meant = uscc_char(och_cp(c)) ? c->b : digit_readings(c->b);
+
+		if (meant == NULL)
+			return false;
+		head[k] = meant[0];
+	}
+	for (size_t k = 1; k < 8; k++)
+		if (!digit((gunichar)head[k]))
+			return false;
+	return strchr("123456789AGJNQY", head[0]) != NULL && extract_id_region_known(head + 2);
+}
+
+/* A credit code read with letters GB 32100 does not use (O for 0, I for
+ * 1, S for 5): put right where exactly one reading of it is well formed
+ * (its check character, registration authority, category, province and
+ * the organisation code inside it), flagged a doubt where a letter has two
+ * readings, as repair_ids does for resident IDs.  Where none is, each
+ * letter with one reading is put right all the same, as the code has no
+ * other, and the code is flagged a doubt: the check character was written
+ * wrong or another character misread.  A mark read at the code's end
+ * (a frame's rule) is left out where the code without it is well formed.
+ * Runs repair_ids read as resident IDs are theirs: a code has capitals
+ * outside the digit confusions' (M, A, Q, R, K ...). */
+static void
+repair_uscc(struct ocr_line *ln, GPtrArray *doubts)
+{
+	for (size_t i = 0; i < ln->c->len;) {
+		size_t j = i, n, bad = 0, caps = 0, digits = 0;
+		char code[USCC_CHARS + 1];
+		unsigned valid = 0;
+		bool guessed = false, stroke = false;
+
+		if (!ascii_letter(och_cp(at(ln, i))) && !digit(och_cp(at(ln, i))) &&
+		    !uscc_stroke(at(ln, i))) {
+			i++;
+			continue;
+		}
+		while (j < ln->c->len && (ascii_letter(och_cp(at(ln, j))) ||
+					  digit(och_cp(at(ln, j))) || uscc_stroke(at(ln, j)))) {
+			bad += !uscc_char(och_cp(at(ln, j)));
+			digits += digit(och_cp(at(ln, j)));
+			caps += uscc_char(och_cp(at(ln, j))) && !digit(och_cp(at(ln, j))) &&
+				digit_readings(at(ln, j)->b) == NULL;
+			j++;
+		}
+		n = j - i;
+		if (bad == 0 || caps == 0 || digits < USCC_MIN_DIGITS ||
+		    n < USCC_CHARS || !uscc_shaped(ln, i)) {
+			i = j;
+			continue;
+		}
+		if (n == USCC_CHARS + 1 && uscc_stroke(at(ln, j - 1))) {
+			valid = uscc_readings(ln, i, code);
+			stroke = valid == 1;
+		}
+		if (stroke) {
+			replace_chars(ln, j - 1, 1, "", 0);
+			n--;
+		} else if (n == USCC_CHARS) {
+			valid = uscc_readings(ln, i, code);
+		} else {
+			i = j;
+			continue;
+		}
+		for (size_t k = 0; k < USCC_CHARS; k++) {
+			struct och *c = at(ln, i + k);
+			const char *meant = uscc_char(och_cp(c)) ? NULL : digit_readings(c->b);
+			char one[2] = { valid == 1 ? code[k] : meant != NULL ? meant[0] : '\0',
+					'\0' };
+
+			if (meant == NULL || (valid != 1 && strlen(meant) > 1))
+				continue;
+			guessed |= strlen(meant) > 1;
+			replace_chars(ln, i + k, 1, one, EXTRACT_OCR_REPAIRED |
+				      (strlen(meant) > 1 || valid != 1 ? EXTRACT_OCR_DOUBT : 0));
+		}
+		if (valid != 1) {
+			flag_chars(ln, i, USCC_CHARS, EXTRACT_OCR_DOUBT);
+			g_ptr_array_add(doubts, g_strdup(
+				"id_number: a credit code read by OCR with letters "
+				"GB 32100 does not use has no single valid reading"));
+		} else if (guessed || stroke) {
+			flag_chars(ln, i, USCC_CHARS, EXTRACT_OCR_DOUBT);
+			g_ptr_array_add(doubts, g_strdup(
+				"id_number: a credit code read by OCR was put right "
+				"where a character or a mark at its end had another "
+				"reading; the check character chose one"));
+		}
+		i += n;
+	}
+}
+
 /* --- labels with one character misread ----------------------------------- */
 
 struct fuzzy_label {
@@ -2432,6 +2598,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			repair_cn_dates(ln);
 			join_spaced_ids(ln, today);
 			repair_ids(ln, today, out->doubts);
+			repair_uscc(ln, out->doubts);
 			repair_label_comma(ln);
 			repair_latin_labels(ln);
 			repair_places(ln, words);
