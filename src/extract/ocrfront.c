@@ -2278,6 +2278,143 @@ drop_wrap_specks(struct ocr_page *pg)
 	}
 }
 
+/* A letter's line that ends this many of its text heights or less short
+ * of the page's right margin was filled to it: a Chinese sentence breaks
+ * before any character, so a wrapped line ends less than one character's
+ * width short of the margin (0.67 heights: 此信息用 / 于本人…, the 于 did
+ * not fit); a paragraph's last line may end as near (…电话：13624753391,
+ * 1.09 heights short, no stop), so the line below must start nothing of
+ * its own. */
+#define WRAP_FULL_HEIGHTS 1.0
+/* A line starting this many text heights or more right of the page's left
+ * margin is indented: a paragraph of its own. */
+#define WRAP_INDENT_HEIGHTS 0.5
+/* ... and is this many text heights wide at least: a fax page's text is
+ * 35-45 Chinese characters wide (0.8-1 heights each); on a page of short
+ * lines (a form's, a cover's) the longest is no margin.  The margin is
+ * the page's where two lines reach it, or where the line below the one
+ * that reaches it is as wide: the longest line of a form (an address,
+ * above a misread label 节政织铭) is no wrap. */
+#define WRAP_MIN_HEIGHTS 20
+
+/* Where the words of ln stand: its left and right edges and its median
+ * text height; false when it has no word with a box, or a word inside a
+ * form's frame (build_pages joins a frame's lines itself). */
+static bool
+line_extent(const struct ocr_line *ln, const struct extract_ocr_word *w,
+	    long long *x0_r, long long *x1_r, long long *h_r)
+{
+	int from = -1, to = -1;
+
+	for (guint i = 0; i < ln->c->len; i++) {
+		int k = at(ln, i)->word;
+
+		if (k < 0 || w[k].x1 <= w[k].x0)
+			continue;
+		if (w[k].cell_label != NULL)
+			return false;
+		*x0_r = from < 0 ? w[k].x0 : MIN(*x0_r, w[k].x0);
+		*x1_r = from < 0 ? w[k].x1 : MAX(*x1_r, w[k].x1);
+		from = from < 0 ? k : MIN(from, k);
+		to = MAX(to, k);
+	}
+	if (from < 0)
+		return false;
+	*h_r = line_height(w, (size_t)from, (size_t)to + 1);
+	return *h_r > 0;
+}
+
+/* Whether a line from x0 to x1, its text h high, reaches the margin
+ * right: wide enough to be a page's line, and filled to it. */
+static bool
+line_full(long long x0, long long x1, long long h, long long right)
+{
+	return x1 - x0 >= WRAP_MIN_HEIGHTS * h &&
+	       (double)(right - x1) <= WRAP_FULL_HEIGHTS * (double)h;
+}
+
+/* Whether ln starts with a label, a closing (此致, 申请人) or a date.
+ * With comma_goes_on, a label's word followed by a comma (邮箱，谢谢。)
+ * does not count: a sentence's words, which a wrapped line may start
+ * with. */
+static bool
+starts_own(const struct ocr_line *ln, bool comma_goes_on)
+{
+	char *s = line_string(ln, NULL);
+	const char *end = s + strlen(s), *lend, *p;
+	const struct extract_lexicon_label *lab;
+	bool own = date_at_start(s);
+
+	for (size_t i = 0; i < extract_lexicon_closing_markers_n && !own; i++)
+		own = g_str_has_prefix(s, extract_lexicon_closing_markers[i]);
+	lab = own ? NULL : extract_lexicon_label_at(s, end, &lend);
+	/* 我叫, 本人: a sentence's own words. */
+	if (lab != NULL && lab->prose != P_ONLY && lab->prose != P_CLAUSE) {
+		for (p = lend; *p == ' '; p++)
+			;
+		own = !comma_goes_on || (*p != ',' && !g_str_has_prefix(p, "，"));
+	}
+	g_free(s);
+	return own;
+}
+
+/* Joins the lines of a letter's sentence that the page wrapped: a line
+ * filled to the page's right margin (WRAP_FULL_HEIGHTS) that ends no
+ * sentence goes on in the next line, when neither starts with anything of
+ * its own (starts_own: a form's labelled value wraps as labels.c reads
+ * it) and the next is not indented and starts with a Chinese character
+ * or a digit.  The reader's own joining is a mail client's (60
+ * to 80 columns): a fax's line holds 35-45 Chinese characters, fewer with
+ * an identity number in it (我叫高文静，身份证号…，住址通辽市 / 库伦旗…: the
+ * address was not found).  Lines in a form's frames and the fax header
+ * are left as they are. */
+static void
+join_wrapped_lines(struct ocr_page *pg, const struct extract_ocr_word *w)
+{
+	guint n = pg->lines->len;
+	long long *x0 = g_new0(long long, n), *x1 = g_new0(long long, n),
+		  *h = g_new0(long long, n), left = 0, right = 0;
+	bool *laid = g_new0(bool, n), any = false;
+	unsigned full = 0;
+
+	for (guint l = 0; l < n; l++) {
+		const struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+
+		laid[l] = !ln->header && line_extent(ln, w, &x0[l], &x1[l], &h[l]);
+		if (!laid[l])
+			continue;
+		left = any ? MIN(left, x0[l]) : x0[l];
+		right = any ? MAX(right, x1[l]) : x1[l];
+		any = true;
+	}
+	for (guint l = 0; l < n; l++)
+		full += laid[l] && line_full(x0[l], x1[l], h[l], right);
+	for (guint l = n; l-- > 1;) {
+		struct ocr_line *ln = g_ptr_array_index(pg->lines, l - 1);
+		struct ocr_line *next = g_ptr_array_index(pg->lines, l);
+		size_t e = ln->c->len;
+		gunichar last, first;
+
+		if (!laid[l - 1] || !laid[l] || e == 0 || next->c->len == 0 ||
+		    !line_full(x0[l - 1], x1[l - 1], h[l - 1], right) ||
+		    (full < 2 && x1[l] - x0[l] < WRAP_MIN_HEIGHTS * h[l]) ||
+		    (double)(x0[l] - left) >= WRAP_INDENT_HEIGHTS * (double)h[l])
+			continue;
+		last = och_cp(at(ln, e - 1));
+		first = och_cp(at(next, 0));
+		if (och_one_of(at(ln, e - 1), sentence_ends, G_N_ELEMENTS(sentence_ends)) ||
+		    is_colon(last) || !(han(at(next, 0)) || digit(first)) ||
+		    starts_own(ln, false) || starts_own(next, true))
+			continue;
+		g_array_append_vals(ln->c, next->c->data, next->c->len);
+		g_ptr_array_remove_index(pg->lines, l);
+	}
+	g_free(x0);
+	g_free(x1);
+	g_free(h);
+	g_free(laid);
+}
+
 /* How many words the characters [from, to) of ln come from (the
  * characters of a word stand together). */
 static unsigned
@@ -2611,6 +2748,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 						   &out->sign_area_words);
 		join_date_cells(pg);
 		drop_wrap_specks(pg);
+		join_wrapped_lines(pg, words);
 	}
 	/* A fax of its cover page alone is read, so that what it says is
 	 * not lost: a clerk decides. */
