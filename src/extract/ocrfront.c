@@ -987,6 +987,48 @@ id_reading_valid(const char *id, const char *today)
 	       born_by(id, today);
 }
 
+/* Counts the readings of ID_CHARS characters, position k read as any one
+ * of the characters of opts[k] (NULL or "": none), that valid(reading,
+ * arg) accepts, and copies the first into first; ID_MAX_READINGS + 1 when
+ * there are too many to try. */
+static unsigned
+count_readings(const char *const opts[ID_CHARS],
+	       bool (*valid)(const char *reading, const void *arg), const void *arg,
+	       char first[ID_CHARS + 1])
+{
+	size_t idx[ID_CHARS] = { 0 }, total = 1;
+	unsigned n = 0;
+
+	for (size_t k = 0; k < ID_CHARS; k++) {
+		total *= opts[k] != NULL ? strlen(opts[k]) : 0;
+		if (total == 0)
+			return 0;
+		if (total > ID_MAX_READINGS)
+			return ID_MAX_READINGS + 1;
+	}
+	for (size_t r = 0; r < total; r++) {
+		char reading[ID_CHARS + 1];
+
+		for (size_t k = 0; k < ID_CHARS; k++)
+			reading[k] = opts[k][idx[k]];
+		reading[ID_CHARS] = '\0';
+		if (valid(reading, arg) && n++ == 0)
+			memcpy(first, reading, sizeof(reading));
+		for (size_t k = ID_CHARS; k-- > 0;) {
+			if (++idx[k] < strlen(opts[k]))
+				break;
+			idx[k] = 0;
+		}
+	}
+	return n;
+}
+
+static bool
+id_reading_valid_by(const char *id, const void *today)
+{
+	return id_reading_valid(id, today);
+}
+
 /* Tries every reading of the run of ID_CHARS characters at i; returns how
  * many are valid (ID_MAX_READINGS + 1 when there are too many to try),
  * the first in first. */
@@ -995,8 +1037,6 @@ id_readings(const struct ocr_line *ln, size_t i, const char *today,
 	    char first[ID_CHARS + 1])
 {
 	const char *opts[ID_CHARS];
-	size_t idx[ID_CHARS] = { 0 }, total = 1;
-	unsigned valid = 0;
 
 	for (size_t k = 0; k < ID_CHARS; k++) {
 		const struct och *c = at(ln, i + k);
@@ -1004,27 +1044,8 @@ id_readings(const struct ocr_line *ln, size_t i, const char *today,
 
 		opts[k] = digit(u) ? c->b : (u == 'X' || u == 'x') ?
 			  (k == ID_CHARS - 1 ? "X" : "") : digit_readings(c->b);
-		total *= strlen(opts[k]);
-		if (total == 0)
-			return 0;
-		if (total > ID_MAX_READINGS)
-			return ID_MAX_READINGS + 1;
 	}
-	for (size_t r = 0; r < total; r++) {
-		char id[ID_CHARS + 1];
-
-		for (size_t k = 0; k < ID_CHARS; k++)
-			id[k] = opts[k][idx[k]];
-		id[ID_CHARS] = '\0';
-		if (id_reading_valid(id, today) && valid++ == 0)
-			memcpy(first, id, sizeof(id));
-		for (size_t k = ID_CHARS; k-- > 0;) {
-			if (++idx[k] < strlen(opts[k]))
-				break;
-			idx[k] = 0;
-		}
-	}
-	return valid;
+	return count_readings(opts, id_reading_valid_by, today, first);
 }
 
 /* Closes the lone spaces inside a resident ID read as digit runs a
@@ -1149,6 +1170,13 @@ uscc_stroke(const struct och *c)
 	return strcmp(c->b, "I") == 0 || strcmp(c->b, "l") == 0 || strcmp(c->b, "|") == 0;
 }
 
+static bool
+uscc_well_formed_by(const char *code, const void *unused)
+{
+	(void)unused;
+	return extract_uscc_well_formed(code);
+}
+
 /* Tries every reading of the USCC_CHARS characters at i, each character
  * outside GB 32100's alphabet read as the digits it may be; returns how
  * many readings are well formed (ID_MAX_READINGS + 1 when there are too
@@ -1157,34 +1185,13 @@ static unsigned
 uscc_readings(const struct ocr_line *ln, size_t i, char first[USCC_CHARS + 1])
 {
 	const char *opts[USCC_CHARS];
-	size_t idx[USCC_CHARS] = { 0 }, total = 1;
-	unsigned valid = 0;
 
 	for (size_t k = 0; k < USCC_CHARS; k++) {
 		const struct och *c = at(ln, i + k);
 
 		opts[k] = uscc_char(och_cp(c)) ? c->b : digit_readings(c->b);
-		total *= opts[k] != NULL ? strlen(opts[k]) : 0;
-		if (total == 0)
-			return 0;
-		if (total > ID_MAX_READINGS)
-			return ID_MAX_READINGS + 1;
 	}
-	for (size_t r = 0; r < total; r++) {
-		char code[USCC_CHARS + 1];
-
-		for (size_t k = 0; k < USCC_CHARS; k++)
-			code[k] = opts[k][idx[k]];
-		code[USCC_CHARS] = '\0';
-		if (extract_uscc_well_formed(code) && valid++ == 0)
-			memcpy(first, code, sizeof(code));
-		for (size_t k = USCC_CHARS; k-- > 0;) {
-			if (++idx[k] < strlen(opts[k]))
-				break;
-			idx[k] = 0;
-		}
-	}
-	return valid;
+	return count_readings(opts, uscc_well_formed_by, NULL, first);
 }
 
 /* Whether the USCC_CHARS characters at i start as a credit code, each
