@@ -226,6 +226,12 @@ size_t extract_text_clause_end_len(const char *p, const char *end);
 size_t extract_places_fix(const gunichar *u, const bool *sure, size_t n, size_t i,
                           gunichar *fix_r, size_t fix_max);
 
+/* places.c: whether s..end (valid UTF-8) starts with the name of a
+ * province, a prefecture or a county of three characters or more, as
+ * written (内蒙古自治区…, 通辽市…, 库伦旗…): an address starts there.
+ * Pure; thread-safe. */
+bool extract_places_at(const char *s, const char *end);
+
 /* ocrfront.c: what the OCR front made of the words (extract_message_ocr()
  * reads it; tests look at it).  Flags of a byte of the text: */
 enum extract_ocr_flag {

@@ -423,6 +423,12 @@ make_hit(const struct line *ln, const char *p, const char *q,
 		h->vstart = r + strlen("是");
 		return true;
 	}
+	/* 住址通辽市…: an address's label needs no colon before a division's
+	 * name (a fax's colon lost in its specks, a writer's left out). */
+	if (field == FLD_ADDRESS && bound && r == q && extract_places_at(r, end)) {
+		h->vstart = r;
+		return true;
+	}
 	if (lab->prose == P_NUMBER && r < end &&
 	    (extract_text_is_alnum(*r) || *r == '+' || *r == '(') &&
 	    (field != FLD_EMAIL || email_token_ahead(r, end))) {

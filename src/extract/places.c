@@ -24,6 +24,8 @@
 /* A name of fewer characters is never taken as misread: one of two is
  * half the name (城区, 和县). */
 #define PLACE_FUZZY_MIN_CHARS 3
+/* Nor does an address start at one: 城区, 郊区, 和县 are words as often. */
+#define PLACE_AT_MIN_CHARS 3
 
 struct place {
 	long code;
@@ -203,16 +205,17 @@ extend(struct run *r, const gunichar *u, const bool *sure, size_t n, size_t i,
 		consider(r, b);
 }
 
+static GOnce places_once = G_ONCE_INIT;
+
 size_t
 extract_places_fix(const gunichar *u, const bool *sure, size_t n, size_t i,
 		   gunichar *fix_r, size_t fix_max)
 {
-	static GOnce once = G_ONCE_INIT;
 	struct best b = { .found = false };
 	size_t at = 0;
 	bool exact;
 
-	g_once(&once, load_places, NULL);
+	g_once(&places_once, load_places, NULL);
 	for (size_t k = 0; k < n_upper && i < n; k++) {
 		int d = misreads(&places[k], u, sure, n, i);
 		struct run r = { .link = { k }, .off = { d }, .n_links = 1 };
@@ -233,4 +236,20 @@ extract_places_fix(const gunichar *u, const bool *sure, size_t n, size_t i,
 		at += p->n;
 	}
 	return at;
+}
+
+bool
+extract_places_at(const char *s, const char *end)
+{
+	gunichar u[PLACE_MAX_CHARS];
+	size_t n = 0;
+
+	g_once(&places_once, load_places, NULL);
+	for (const char *p = s; p < end && n < PLACE_MAX_CHARS; p = g_utf8_next_char(p))
+		u[n++] = g_utf8_get_char(p);
+	for (size_t k = 0; k < n_upper; k++)
+		if (places[k].n >= PLACE_AT_MIN_CHARS && places[k].n <= n &&
+		    memcmp(places[k].u, u, places[k].n * sizeof *u) == 0)
+			return true;
+	return false;
 }
