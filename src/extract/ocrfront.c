@@ -2293,9 +2293,6 @@ drop_wrap_specks(struct ocr_page *pg)
  * 1.09 heights short, no stop), so the line below must start nothing of
  * its own. */
 #define WRAP_FULL_HEIGHTS 1.0
-/* A line starting this many text heights or more right of the page's left
- * margin is indented: a paragraph of its own. */
-#define WRAP_INDENT_HEIGHTS 0.5
 /* ... and is this many text heights wide at least: a fax page's text is
  * 35-45 Chinese characters wide (0.8-1 heights each); on a page of short
  * lines (a form's, a cover's) the longest is no margin.  The margin is
@@ -2303,6 +2300,9 @@ drop_wrap_specks(struct ocr_page *pg)
  * that reaches it is as wide: the longest line of a form (an address,
  * above a misread label 节政织铭) is no wrap. */
 #define WRAP_MIN_HEIGHTS 20
+/* A line starting this many text heights or more right of the page's left
+ * margin is indented: a paragraph of its own. */
+#define WRAP_INDENT_HEIGHTS 0.5
 
 /* Where the words of ln stand: its left and right edges and its median
  * text height; false when it has no word with a box, or a word inside a
@@ -2370,9 +2370,9 @@ starts_own(const struct ocr_line *ln, bool comma_goes_on)
  * sentence goes on in the next line, when neither starts with anything of
  * its own (starts_own: a form's labelled value wraps as labels.c reads
  * it) and the next is not indented and starts with a Chinese character
- * or a digit.  The reader's own joining is a mail client's (60
- * to 80 columns): a fax's line holds 35-45 Chinese characters, fewer with
- * an identity number in it (我叫高文静，身份证号…，住址通辽市 / 库伦旗…: the
+ * or a digit.  The reader's own joining is a mail client's (60 to 80
+ * columns): a fax's line holds 35-45 Chinese characters, fewer with an
+ * identity number in it (我叫高文静，身份证号…，住址通辽市 / 库伦旗…: the
  * address was not found).  Lines in a form's frames and the fax header
  * are left as they are. */
 static void
