@@ -83,6 +83,7 @@ struct och {
 struct ocr_line {
 	GArray *c;           /* struct och */
 	bool header;         /* the fax header (TSI): left out */
+	bool joined;         /* lines the page wrapped, joined into one */
 };
 
 struct ocr_page {
@@ -1626,8 +1627,11 @@ repair_closing(struct ocr_line *ln, const struct ocr_line *above,
 
 /* Division names OCR misread in one character (places.c): put right
  * where the characters that differ were read below the floor of values
- * no check confirms -- a name read sure and unlike the table's is the
- * writer's (a new district, a street named after a place). */
+ * no check confirms.  Where one was read sure, put right as well but
+ * flagged a doubt: chi_sim reads a name it has seldom seen sure and wrong
+ * (科尔沁左愤中旗 for 左翼, 霍林郭勤市 for 郭勒 at fine resolution) as
+ * often as a writer gives a name the table does not have (a new
+ * district, a street named after a place), and a clerk tells which. */
 static void
 repair_places(struct ocr_line *ln, const struct extract_ocr_word *w)
 {
@@ -1642,14 +1646,19 @@ repair_places(struct ocr_line *ln, const struct extract_ocr_word *w)
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t len = han(at(ln, i)) ? extract_places_fix(u, sure, n, i, fix, n) : 0;
+		unsigned char doubt = 0;
 
+		if (len == 0 && han(at(ln, i))) {
+			len = extract_places_fix(u, NULL, n, i, fix, n);
+			doubt = EXTRACT_OCR_DOUBT;
+		}
 		for (size_t k = 0; k < len; k++) {
 			char b[8] = { 0 };
 
 			if (fix[k] == u[i + k])
 				continue;
 			g_unichar_to_utf8(fix[k], b);
-			replace_chars(ln, i + k, 1, b, EXTRACT_OCR_REPAIRED);
+			replace_chars(ln, i + k, 1, b, EXTRACT_OCR_REPAIRED | doubt);
 			u[i + k] = fix[k];
 		}
 		i += len > 0 ? len - 1 : 0;
@@ -2414,6 +2423,7 @@ join_wrapped_lines(struct ocr_page *pg, const struct extract_ocr_word *w)
 		    starts_own(ln, false) || starts_own(next, true))
 			continue;
 		g_array_append_vals(ln->c, next->c->data, next->c->len);
+		ln->joined = true;
 		g_ptr_array_remove_index(pg->lines, l);
 	}
 	g_free(x0);
@@ -2756,6 +2766,13 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 		join_date_cells(pg);
 		drop_wrap_specks(pg);
 		join_wrapped_lines(pg, words);
+		/* A division's name the page wrapped (科尔沁左愤中 / 旗). */
+		for (guint l = 0; l < pg->lines->len; l++) {
+			struct ocr_line *ln = g_ptr_array_index(pg->lines, l);
+
+			if (ln->joined)
+				repair_places(ln, words);
+		}
 	}
 	/* A fax of its cover page alone is read, so that what it says is
 	 * not lost: a clerk decides. */
@@ -2850,6 +2867,17 @@ struct trace {
 	                          guesses of its label */
 };
 
+/* Whether clause punctuation (。、,;!? …: extract_text_clause_end_len)
+ * ends at text[at]. */
+static bool
+clause_ends_at(const char *text, size_t at)
+{
+	for (size_t len = 1; len <= 3 && len <= at; len++)
+		if (extract_text_clause_end_len(text + at - len, text + at) == len)
+			return true;
+	return false;
+}
+
 static void
 trace_range(const struct extract_ocr_text *t, const struct extract_ocr_word *w,
 	    size_t from, size_t to, struct trace *tr)
@@ -2866,9 +2894,12 @@ trace_range(const struct extract_ocr_text *t, const struct extract_ocr_word *w,
 		tr->flags |= t->flags[b];
 	}
 	/* The label the value was read after: from the field's start on
-	 * its line (the line's start, or padding). */
+	 * its line (the line's start, padding, or the end of the clause
+	 * before it: a letter's line holds more than one field, and a doubt
+	 * about the address is none about the telephone after it). */
 	while (seg > 0 && t->text[seg - 1] != '\n' &&
-	       !(seg >= 2 && t->text[seg - 1] == ' ' && t->text[seg - 2] == ' '))
+	       !(seg >= 2 && t->text[seg - 1] == ' ' && t->text[seg - 2] == ' ') &&
+	       !clause_ends_at(t->text, seg))
 		seg--;
 	for (size_t b = seg; b < from; b++)
 		tr->flags |= t->flags[b] & (EXTRACT_OCR_DOUBT | EXTRACT_OCR_GUESSED);
