@@ -1228,7 +1228,8 @@ uscc_shaped(const struct ocr_line *ln, size_t i)
  * wrong or another character misread.  A mark read at the code's end
  * (a frame's rule) is left out where the code without it is well formed.
  * Runs repair_ids read as resident IDs are theirs: a code has capitals
- * outside the digit confusions' (M, A, Q, R, K ...). */
+ * outside the digit confusions' and an ID's check character X (M, A, R,
+ * K ...). */
 static void
 repair_uscc(struct ocr_line *ln, GPtrArray *doubts)
 {
@@ -1248,7 +1249,7 @@ repair_uscc(struct ocr_line *ln, GPtrArray *doubts)
 			bad += !uscc_char(och_cp(at(ln, j)));
 			digits += digit(och_cp(at(ln, j)));
 			caps += uscc_char(och_cp(at(ln, j))) && !digit(och_cp(at(ln, j))) &&
-				digit_readings(at(ln, j)->b) == NULL;
+				digit_readings(at(ln, j)->b) == NULL && !id_char(at(ln, j));
 			j++;
 		}
 		n = j - i;
@@ -1779,8 +1780,9 @@ written_in_numbers(const struct extract_lexicon_label *lab)
  * the address was not read at all).  A line that starts with a form's
  * label as it is and then a comma is that label and its value.  Not a
  * label read with a character wrong, nor one field_label refuses, nor a
- * label of a number or e-mail address before anything else than a digit
- * or a Latin letter: a letter's sentence wrapped at the page's edge goes
+ * label of a number or e-mail address before anything else than a digit,
+ * a Latin letter, + or ( (what labels.c takes a number from): a letter's
+ * sentence wrapped at the page's edge goes
  * on in a line that starts with such a word and a comma (麻烦发我 /
  * 邮箱，谢谢。: the request for e-mail was read as the address 谢谢). */
 static void
@@ -1807,7 +1809,8 @@ repair_label_comma(struct ocr_line *ln)
 	lab = extract_lexicon_label_at(s, s + g_array_index(offs, size_t, q), &lend);
 	if (field_label(lab) && lend == s + g_array_index(offs, size_t, q) &&
 	    (!written_in_numbers(lab) ||
-	     (v < ln->c->len && extract_text_is_number_char(och_cp(at(ln, v))))))
+	     (v < ln->c->len && (extract_text_is_number_char(och_cp(at(ln, v))) ||
+				 och_cp(at(ln, v)) == '+' || och_cp(at(ln, v)) == '('))))
 		replace_chars(ln, c, 1, ":", 0);
 	g_free(s);
 	g_array_free(offs, TRUE);
@@ -2349,7 +2352,8 @@ line_full(long long x0, long long x1, long long h, long long right)
 	       (double)(right - x1) <= WRAP_FULL_HEIGHTS * (double)h;
 }
 
-/* Whether ln starts with a label, a closing (此致, 申请人) or a date.
+/* Whether ln starts with a label, a closing (此致, 申请人), a date or a
+ * list's mark (2、, (1)).
  * With comma_goes_on, a label's word followed by a comma (邮箱，谢谢。)
  * does not count: a sentence's words, which a wrapped line may start
  * with. */
@@ -2359,7 +2363,7 @@ starts_own(const struct ocr_line *ln, bool comma_goes_on)
 	char *s = line_string(ln, NULL);
 	const char *end = s + strlen(s), *lend, *p;
 	const struct extract_lexicon_label *lab;
-	bool own = date_at_start(s);
+	bool own = date_at_start(s) || extract_layout_skip_bullet(s, end) != s;
 
 	for (size_t i = 0; i < extract_lexicon_closing_markers_n && !own; i++)
 		own = g_str_has_prefix(s, extract_lexicon_closing_markers[i]);
