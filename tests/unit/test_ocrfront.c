@@ -26,6 +26,16 @@ struct front_case {
 	const char *doubt;      /* a substring of a doubt; NULL: none */
 };
 
+/* The wrapped lines' cases: a line of 15 words, with the made-up boxes
+ * of ocr-words.h the widest of its page, and a line below it as wide as a
+ * page's line (WRAP_MIN_HEIGHTS); each as read and as joined. */
+#define FULL_LINE "本人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表"
+#define FULL_TEXT "本人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表"
+#define OTHER_FULL "他人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表"
+#define OTHER_FULL_TEXT "他人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表"
+#define WIDE_LINE "以及 相关 文件 的全 部附 件材 料请 按时 提供 给我 谢谢"
+#define WIDE_TEXT "以及相关文件的全部附件材料请按时提供给我谢谢"
+
 static const struct front_case cases[] = {
 	/* Joining. */
 	{ "Chinese words joined", "政府 信息 公开 申请 表",
@@ -208,20 +218,25 @@ static const struct front_case cases[] = {
 	  "尼{0} 致{63}\n克{48} 礼{0}", "此致\n敬礼\n", NULL, 0, 0, 0, NULL },
 	/* A letter's lines the page wrapped (boxes: ocr-words.h). */
 	{ "a line filled to the margin goes on in the next as wide",
-	  "本人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表\n以及 相关 文件 的全 部附 件材 料请 按时 提供 给我 谢谢", "本人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表以及相关文件的全部附件材料请按时提供给我谢谢\n", NULL, 0, 0, 0, NULL },
+	  FULL_LINE "\n" WIDE_LINE, FULL_TEXT WIDE_TEXT "\n", NULL, 0, 0, 0, NULL },
 	{ "a line filled to the margin and a short line below, no other line that wide: a form's, apart",
-	  "本人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表\n谢谢", "本人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表\n谢谢\n", NULL, 0, 0, 0, NULL },
+	  FULL_LINE "\n谢谢", FULL_TEXT "\n谢谢\n", NULL, 0, 0, 0, NULL },
 	{ "two lines reach the margin: the short last line of the sentence joined",
-	  "本人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表\n他人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表\n我 的", "本人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表他人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表我的\n", NULL, 0, 0, 0, NULL },
+	  FULL_LINE "\n" OTHER_FULL "\n我 的", FULL_TEXT OTHER_FULL_TEXT "我的\n", NULL, 0,
+	  0, 0, NULL },
 	{ "a line that ends a sentence is not joined",
-	  "本人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表 。\n以及 相关 文件 的全 部附 件材 料请 按时 提供 给我 谢谢", "本人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表。\n以及相关文件的全部附件材料请按时提供给我谢谢\n", NULL, 0, 0, 0, NULL },
+	  FULL_LINE " 。\n" WIDE_LINE, FULL_TEXT "。\n" WIDE_TEXT "\n", NULL, 0, 0, 0,
+	  NULL },
 	{ "a line short of the margin is not joined",
-	  "本人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表\n以及 相关 文件 的全 部附 件材 料请 按时 提供 给我 谢谢\n以及 相关 文件 的全 部附 件材 料请 按时 提供 给我 谢谢", "本人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表以及相关文件的全部附件材料请按时提供给我谢谢\n以及相关文件的全部附件材料请按时提供给我谢谢\n", NULL, 0, 0, 0, NULL },
+	  FULL_LINE "\n" WIDE_LINE "\n" WIDE_LINE, FULL_TEXT WIDE_TEXT "\n" WIDE_TEXT "\n",
+	  NULL, 0, 0, 0, NULL },
 	{ "a list's item below a full line starts a line of its own",
-	  "本人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表\n2、 以及 相关 文件 的全 部附 件材 料请 按时 提供 给我 谢谢", "本人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表\n2、以及相关文件的全部附件材料请按时提供给我谢谢\n", NULL, 0, 0, 0, NULL },
+	  FULL_LINE "\n2、 " WIDE_LINE, FULL_TEXT "\n2、" WIDE_TEXT "\n", NULL, 0, 0, 0,
+	  NULL },
 	{ "a label and its colon below a full line start a line of their own",
-	  "本人 申请 公开 贵局 二〇二 六年 度的 就业 补助 资金 使用 情况 和分 配明 细表\n联系 电话 : 13800000000 这是 我的 手机 号码 请在 工作 时间 联系 我 谢谢 您的 帮助",
-	  "本人申请公开贵局二〇二六年度的就业补助资金使用情况和分配明细表\n联系电话:13800000000这是我的手机号码请在工作时间联系我谢谢您的帮助\n", NULL, 0, 0, 0, NULL },
+	  FULL_LINE "\n联系 电话 : 13800000000 这是 我的 手机 号码 请在 工作 时间 联系 我 谢谢 您的 帮助",
+	  FULL_TEXT "\n联系电话:13800000000这是我的手机号码请在工作时间联系我谢谢您的帮助\n",
+	  NULL, 0, 0, 0, NULL },
 	/* Identity numbers. */
 	{ "ID with O and l: the one reading is valid",
 	  "证件 号码 : 15O1O2198706l52311", "证件号码:150102198706152311\n",
