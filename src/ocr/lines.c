@@ -448,38 +448,184 @@ to_page(struct ocr_reading *rd, const struct line *ln, int x0, int y0)
 	}
 }
 
+/* A component taller than print is a hand when at most this many em wide
+ * (a signature spans a name's few characters and its flourish: 7 to 8 em
+ * on the test faxes); a wider one is a frame around the line, whose print
+ * form.c reads in it (on the full test set's fine forms, lines of frames
+ * read again without them cost 9% more CPU and changed no field). */
+#define HAND_MAX_WIDTH 12.0
+
+bool
+ocr_lines_hand_parts(const struct ocr_component *comps, size_t n, int em, bool *erase_r)
+{
+	size_t glyphs = 0;
+	bool hand = false, frame = false;
+
+	for (size_t i = 0; i < n; i++) {
+		int w = comps[i].x1 - comps[i].x0, h = comps[i].y1 - comps[i].y0;
+		bool tall = h > DROPPED_MAX_HEIGHT * em;
+
+		glyphs += glyph_sized(&comps[i], em);
+		hand = hand || (tall && w <= HAND_MAX_WIDTH * em);
+		frame = frame || (tall && w > HAND_MAX_WIDTH * em);
+		erase_r[i] = tall || w > DROPPED_MAX_WIDTH * em;
+	}
+	return hand && !frame && glyphs >= DROPPED_MIN_GLYPHS;
+}
+
+/* Erases from crop, the cut of page pix (1 bpp, ink 1) at cut, what is no
+ * print where it holds a hand beside print (ocr_lines_hand_parts).  The
+ * components are those of the page around the cut, HAND_MAX_WIDTH em
+ * beyond it either side and an em above and below, that reach into it:
+ * a frame is seen as wide as it is, not as the piece of it the cut holds.
+ * 1 when it erased, 0 when the cut holds no hand beside print (left as it
+ * was), -1 when out of memory or Leptonica failed. */
+static int
+erase_hand(PIX *pix, const struct ocr_component *cut, PIX *crop, int em)
+{
+	int reach = (int)(HAND_MAX_WIDTH * em);
+	int ax = ocr_imax(cut->x0 - reach, 0), ay = ocr_imax(cut->y0 - em, 0);
+	BOX *box = boxCreate(ax, ay, ocr_imin(cut->x1 + reach, pixGetWidth(pix)) - ax,
+	                     ocr_imin(cut->y1 + em, pixGetHeight(pix)) - ay);
+	PIX *around = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
+	PIXA *pixa = NULL;
+	BOXA *boxa = around != NULL ? pixConnComp(around, &pixa, 8) : NULL;
+	l_int32 n = boxa != NULL ? boxaGetCount(boxa) : 0;
+	size_t room = n > 0 ? (size_t)n : 1, k = 0;
+	struct ocr_component *comps = calloc(room, sizeof *comps);
+	l_int32 *index = calloc(room, sizeof *index);
+	bool *erase = calloc(room, sizeof *erase);
+	int ret = -1;
+
+	if (boxa == NULL || pixa == NULL || comps == NULL || index == NULL || erase == NULL)
+		goto out;
+	for (l_int32 i = 0; i < n; i++) {
+		l_int32 x, y, w, h;
+		struct ocr_component c;
+
+		boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+		c = (struct ocr_component){ ax + x, ay + y, ax + x + w, ay + y + h };
+		if (c.x1 > cut->x0 && c.x0 < cut->x1 && c.y1 > cut->y0 && c.y0 < cut->y1) {
+			index[k] = i;
+			comps[k++] = c;
+		}
+	}
+	ret = ocr_lines_hand_parts(comps, k, em, erase) ? 1 : 0;
+	for (size_t i = 0; ret == 1 && i < k; i++) {
+		PIX *part;
+
+		if (!erase[i])
+			continue;
+		if ((part = pixaGetPix(pixa, index[i], L_CLONE)) == NULL) {
+			ret = -1;
+			break;
+		}
+		pixRasterop(crop, comps[i].x0 - cut->x0, comps[i].y0 - cut->y0,
+		            comps[i].x1 - comps[i].x0, comps[i].y1 - comps[i].y0,
+		            PIX_SUBTRACT, part, 0, 0);
+		pixDestroy(&part);
+	}
+out:
+	free(comps);
+	free(index);
+	free(erase);
+	pixaDestroy(&pixa);
+	boxaDestroy(&boxa);
+	pixDestroy(&around);
+	boxDestroy(&box);
+	return ret;
+}
+
 /* Line ln's box and LINES_MARGIN around it cut from pix, framed by a white
  * border of *border_r pixels, as it is (*framed_r) and smoothed
  * (*smooth_r), both the caller's; the cut's left top is (*x0_r, *y0_r) of
- * the page.  0, or -1 when Leptonica failed (nothing made). */
+ * the page.  With without_hand, what is no print is erased from the cut
+ * first (erase_hand).  0; 1 when without_hand and the line holds no hand
+ * beside its print; -1 when Leptonica failed (nothing made either way). */
 static int
 cut_line(PIX *pix, const struct ocr_page *page, const struct line *ln, int em,
-         int *border_r, int *x0_r, int *y0_r, PIX **framed_r, PIX **smooth_r)
+         bool without_hand, int *border_r, int *x0_r, int *y0_r, PIX **framed_r,
+         PIX **smooth_r)
 {
 	int m = ocr_imax((int)(LINES_MARGIN * em), 2);
 	int x0 = ocr_imax(ln->x0 - m, 0), y0 = ocr_imax(ln->y0 - m, 0);
 	int x1 = ocr_imin(ln->x1 + m, (int)page->width), y1 = ocr_imin(ln->y1 + m, (int)page->height);
 	BOX *box = boxCreate(x0, y0, x1 - x0, y1 - y0);
 	PIX *crop = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
-	int rc;
+	int rc = crop != NULL ? 0 : -1;
 
 	boxDestroy(&box);
 	*border_r = ocr_imax((int)(LINES_BORDER * em), 4);
 	*x0_r = x0;
 	*y0_r = y0;
-	rc = crop != NULL ? ocr_reading_images(crop, *border_r, framed_r, smooth_r) : -1;
+	if (rc == 0 && without_hand) {
+		int erased = erase_hand(pix, &(struct ocr_component){ x0, y0, x1, y1 }, crop, em);
+
+		rc = erased < 0 ? -1 : erased == 1 ? 0 : 1;
+	}
+	if (rc == 0)
+		rc = ocr_reading_images(crop, *border_r, framed_r, smooth_r);
 	pixDestroy(&crop);
 	return rc;
 }
 
-/* Line l's words (flat: the page's reading without spaces) read again
- * from pix and put into o: the kept reading's, or the page's own where
- * the readings agree or the line cannot be compared.  0, or -1 when out
- * of memory or Leptonica or Tesseract failed (its deadline included). */
+/* The line whose first word is page->words[i]: its words, their box and
+ * their least confidence. */
+static struct line
+line_at(const struct ocr_page *page, size_t i)
+{
+	struct line ln = { i, 0, INT32_MAX, INT32_MAX, INT32_MIN, INT32_MIN, 100 };
+	const struct ocr_word *w = page->words;
+
+	while (i + ln.n < page->n_words && w[i + ln.n].line == w[i].line) {
+		const struct ocr_word *x = &w[i + ln.n++];
+
+		ln.x0 = ocr_imin(ln.x0, x->x0);
+		ln.y0 = ocr_imin(ln.y0, x->y0);
+		ln.x1 = ocr_imax(ln.x1, x->x1);
+		ln.y1 = ocr_imax(ln.y1, x->y1);
+		ln.min_conf = ocr_imin(ln.min_conf, x->conf);
+	}
+	return ln;
+}
+
+/* Whether line ln is read again: it is of print's height and the page's
+ * reading was unsure of some word of it. */
+static bool
+worth_reading(const struct line *ln, int em)
+{
+	int h = ln->y1 - ln->y0;
+
+	return ln->min_conf < OCR_FRONT_FLOOR && h >= LINES_MIN_HEIGHT * em &&
+	       h <= LINES_MAX_HEIGHT * em && ln->x1 > ln->x0;
+}
+
+/* The page's reading of words w[0..n) without spaces; NULL when out of
+ * memory. */
+static char *
+flat_words(const struct ocr_word *w, size_t n)
+{
+	size_t len = 1;
+	char *s;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(w[i].text);
+	if ((s = malloc(len)) == NULL)
+		return NULL;
+	s[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		strcat(s, w[i].text);
+	return s;
+}
+
+/* Line ln's words read again from pix and put into o as line l: the kept
+ * reading's, or the page's own where the readings agree, the line cannot
+ * be compared or is not worth reading.  0, or -1 when out of memory or
+ * Leptonica or Tesseract failed (its deadline included). */
 static int
 reread_line(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monitor,
             const struct ocr_page *page, const struct line *ln, unsigned l,
-            const char *flat, struct out *o)
+            struct out *o)
 {
 	struct ocr_reading rd[OCR_LINES_READINGS] = { 0 };
 	PIX *framed = NULL, *smooth = NULL;
@@ -487,8 +633,12 @@ reread_line(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monito
 	bool agreed[OCR_LINES_MAX_CHARS];
 	size_t best = LINES_PAGE, n = 0;
 	int ret = -1, rc = 1, border, x0, y0;
+	char *flat = NULL;
 
-	if (cut_line(pix, page, ln, em, &border, &x0, &y0, &framed, &smooth) != 0)
+	if (!worth_reading(ln, em))
+		return out_keep(o, &page->words[ln->first], ln->n);
+	if ((flat = flat_words(&page->words[ln->first], ln->n)) == NULL ||
+	    cut_line(pix, page, ln, em, false, &border, &x0, &y0, &framed, &smooth) != 0)
 		goto out;
 	rd[LINES_AS_IS].border = rd[LINES_SMOOTHED].border = border;
 	if (ocr_reading_read(api, smooth, res, PSM_SINGLE_LINE, monitor, &rd[LINES_SMOOTHED]) != 0)
@@ -523,6 +673,7 @@ out:
 		ocr_reading_clear(&rd[i]);
 	pixDestroy(&framed);
 	pixDestroy(&smooth);
+	free(flat);
 	return ret;
 }
 
@@ -624,7 +775,8 @@ read_dropped(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monit
 		PIX *framed = NULL, *smooth = NULL;
 		int rc = -1, x0, y0;
 
-		if (cut_line(pix, page, &ln, em, &rd.border, &x0, &y0, &framed, &smooth) == 0 &&
+		if (cut_line(pix, page, &ln, em, false, &rd.border, &x0, &y0, &framed,
+		             &smooth) == 0 &&
 		    ocr_reading_read(api, smooth, res, PSM_SINGLE_LINE, monitor, &rd) == 0) {
 			rc = 0;
 			if (median_conf(&rd) >= OCR_FRONT_FLOOR) {
@@ -649,38 +801,62 @@ out:
 	return ret;
 }
 
-/* Whether line ln is read again: it is of print's height and the page's
- * reading was unsure of some word of it. */
+/* What is done with one line of a page: its words, or others in their
+ * place, put into o as line l.  0, or -1 when out of memory or Leptonica
+ * or Tesseract failed (its deadline included). */
+typedef int line_fn(TessBaseAPI *api, PIX *pix, unsigned res, int em,
+                    ETEXT_DESC *monitor, const struct ocr_page *page,
+                    const struct line *ln, unsigned l, struct out *o);
+
+/* Whether line ln may hold a hand beside its print: taller than print,
+ * and the page's reading unsure of some word of it. */
 static bool
-worth_reading(const struct line *ln, int em)
+may_hold_hand(const struct line *ln, int em)
 {
-	int h = ln->y1 - ln->y0;
-
-	return ln->min_conf < OCR_FRONT_FLOOR && h >= LINES_MIN_HEIGHT * em &&
-	       h <= LINES_MAX_HEIGHT * em && ln->x1 > ln->x0;
+	return ln->min_conf < OCR_FRONT_FLOOR && ln->y1 - ln->y0 > LINES_MAX_HEIGHT * em &&
+	       ln->x1 > ln->x0;
 }
 
-/* The page's reading of words w[0..n) without spaces; NULL when out of
- * memory. */
-static char *
-flat_words(const struct ocr_word *w, size_t n)
+/* Line ln's print read again without what is no print (cut_line's
+ * without_hand), smoothed, its words put into o as line l where the
+ * reading is sure (its median word at OCR_FRONT_FLOOR or more); else, and
+ * where the line holds no hand beside print, the page's own words. */
+static int
+read_without_hand(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monitor,
+                  const struct ocr_page *page, const struct line *ln, unsigned l,
+                  struct out *o)
 {
-	size_t len = 1;
-	char *s;
+	struct ocr_reading rd = { 0 };
+	PIX *framed = NULL, *smooth = NULL;
+	int x0, y0, rc = 1;
 
-	for (size_t i = 0; i < n; i++)
-		len += strlen(w[i].text);
-	if ((s = malloc(len)) == NULL)
-		return NULL;
-	s[0] = '\0';
-	for (size_t i = 0; i < n; i++)
-		strcat(s, w[i].text);
-	return s;
+	if (may_hold_hand(ln, em))
+		rc = cut_line(pix, page, ln, em, true, &rd.border, &x0, &y0, &framed, &smooth);
+	if (rc == 0)
+		rc = ocr_reading_read(api, smooth, res, PSM_SINGLE_LINE, monitor, &rd);
+	if (rc == 0 && rd.pg.n_words > 0 && median_conf(&rd) >= OCR_FRONT_FLOOR) {
+		to_page(&rd, ln, x0, y0);
+		for (size_t i = 0; i < rd.pg.n_words; i++) {
+			rd.pg.words[i].line = l;
+			rd.pg.words[i].cell = -1;
+			rd.pg.words[i].vouched = false;
+		}
+		rc = out_keep(o, rd.pg.words, rd.pg.n_words);
+	} else if (rc >= 0) {
+		rc = out_keep(o, &page->words[ln->first], ln->n);
+	}
+	ocr_reading_clear(&rd);
+	pixDestroy(&framed);
+	pixDestroy(&smooth);
+	return rc;
 }
 
-int
-ocr_lines_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
-               struct ocr_page *page)
+/* Each line of page (no cells, some words) through fn, then, with
+ * dropped, the lines its reading left out (read_dropped); page->words
+ * and page->text become the result.  As ocr_lines_read for the rest. */
+static int
+read_lines(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
+           struct ocr_page *page, line_fn *fn, bool dropped)
 {
 	int em = ocr_em_height(page->words, page->n_words);
 	TessPageSegMode psm = TessBaseAPIGetPageSegMode(api);
@@ -688,7 +864,7 @@ ocr_lines_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 	ETEXT_DESC *monitor = NULL;
 	struct out o = { 0 };
 	char *text;
-	int ret = -1, dropped;
+	int ret = -1, rc = 0;
 
 	if (page->n_words == 0 || page->n_cells > 0)
 		return 0;
@@ -698,46 +874,25 @@ ocr_lines_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
 		TessMonitorSetDeadlineMSecs(monitor, (int)timeout_ms);
 	}
 	TessBaseAPISetVariable(api, OCR_NOISE_ROWS_VAR, "0");
-	for (size_t i = 0; i < page->n_words;) {
-		struct line ln = { i, 0, INT32_MAX, INT32_MAX, INT32_MIN, INT32_MIN, 100 };
-		const struct ocr_word *w = page->words;
-		char *flat;
-		int rc = 0;
+	for (size_t i = 0; i < page->n_words && rc == 0;) {
+		struct line ln = line_at(page, i);
 
-		while (i + ln.n < page->n_words && w[i + ln.n].line == w[i].line) {
-			const struct ocr_word *x = &w[i + ln.n++];
-
-			ln.x0 = ocr_imin(ln.x0, x->x0);
-			ln.y0 = ocr_imin(ln.y0, x->y0);
-			ln.x1 = ocr_imax(ln.x1, x->x1);
-			ln.y1 = ocr_imax(ln.y1, x->y1);
-			ln.min_conf = ocr_imin(ln.min_conf, x->conf);
-		}
 		i += ln.n;
-		if (!worth_reading(&ln, em)) {
-			rc = out_keep(&o, &w[ln.first], ln.n);
-		} else if ((flat = flat_words(&w[ln.first], ln.n)) == NULL) {
-			rc = -1;
-		} else {
-			rc = reread_line(api, pix, res, em, monitor, page, &ln,
-			                 w[ln.first].line, flat, &o);
-			free(flat);
-		}
+		rc = fn(api, pix, res, em, monitor, page, &ln, page->words[ln.first].line, &o);
 		/* Tesseract fails a reading its monitor's deadline stopped:
 		 * the time is told first, and the page stays as read. */
 		if (deadline > 0 && ocr_now_ms() >= deadline) {
 			ret = OCR_FORM_LATE;
 			goto out;
 		}
-		if (rc != 0)
-			goto out;
 	}
-	dropped = read_dropped(api, pix, res, em, monitor, page, &o);
+	if (rc == 0 && dropped)
+		rc = read_dropped(api, pix, res, em, monitor, page, &o);
 	if (deadline > 0 && ocr_now_ms() >= deadline) {
 		ret = OCR_FORM_LATE;
 		goto out;
 	}
-	if (dropped != 0 || (text = ocr_words_text(o.w, o.n)) == NULL)
+	if (rc != 0 || (text = ocr_words_text(o.w, o.n)) == NULL)
 		goto out;
 	ocr_page_take_words(page, o.w, o.n, text);
 	o = (struct out){ 0 };
@@ -749,4 +904,18 @@ out:
 	if (monitor != NULL)
 		TessMonitorDelete(monitor);
 	return ret;
+}
+
+int
+ocr_lines_read(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
+               struct ocr_page *page)
+{
+	return read_lines(api, pix, res, timeout_ms, page, reread_line, true);
+}
+
+int
+ocr_lines_hand(TessBaseAPI *api, PIX *pix, unsigned res, unsigned timeout_ms,
+               struct ocr_page *page)
+{
+	return read_lines(api, pix, res, timeout_ms, page, read_without_hand, false);
 }

@@ -905,6 +905,27 @@ time_left(const struct run *r, double spent_ms, unsigned *left_r)
 	return true;
 }
 
+/* The page's lines holding a hand beside their print read again without
+ * it (lines.c), before the ink of the signature's area is measured next
+ * to its label, in the time the page has left: elapsed_ms were spent. */
+static void
+read_hands(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
+           double elapsed_ms, size_t i, struct ocr_page *page, char **problem_r)
+{
+	unsigned left;
+	int rc;
+
+	if (!time_left(r, elapsed_ms, &left))
+		return;
+	rc = ocr_lines_hand(api, pix, res, left, page);
+	if (rc == OCR_FORM_LATE && *problem_r == NULL)
+		*problem_r = late_problem(r, i, "its lines holding a hand not read "
+		                          "again, the page's own words kept");
+	else if (rc < 0 && *problem_r == NULL)
+		*problem_r = xstrdup_printf("page %zu: its lines holding a hand "
+		                            "could not be read again", i + 1);
+}
+
 /* The page read again as a form by its layout, when it is one (form.c),
  * else line by line where it was unsure (lines.c), in the time the page
  * has left: elapsed_ms were spent.  vouch: the worker's second model,
@@ -966,6 +987,9 @@ page_run(struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, size_t i)
 		double start = ocr_now_ms();
 		bool whole = recognise(r, api, clean, tres, i, &s->page, &s->problem);
 
+		if (whole && s->page.text != NULL)
+			read_hands(r, api, clean, tres, ocr_now_ms() - start, i,
+			           &s->page, &s->problem);
 		if (s->page.text != NULL)
 			measure_ink(r, clean, i, &s->page, &s->problem);
 		/* The frames are read within what is left of the page's time;

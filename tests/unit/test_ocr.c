@@ -1262,6 +1262,64 @@ test_lines_dropped(void **state)
 	}
 }
 
+/* A line's cut for ocr_lines_hand_parts: a row of characters (a drop_row)
+ * and up to three more components, each to be erased or not. */
+struct hand_case {
+	const char *what;
+	struct drop_row print;
+	struct ocr_component more[3];
+	bool want;
+	bool erase[3];                /* more[k]'s flag, when want */
+};
+
+static const struct hand_case hand_cases[] = {
+	{ "a hand over two lines tall and its flourish beside a label",
+	  { 100, 60, 7, 40, 36, 38 }, { { 400, 0, 700, 140 }, { 420, 130, 690, 145 } },
+	  true, { true, true } },
+	{ "a seal's ring through a line of print",
+	  { 100, 60, 7, 40, 36, 38 }, { { 300, 10, 480, 190 } }, true, { true } },
+	{ "a hand beside two characters: no line of print to read",
+	  { 100, 60, 2, 40, 36, 38 }, { { 400, 0, 700, 140 } }, false, { false } },
+	{ "print alone", { 100, 60, 7, 40, 36, 38 }, { { 0 } }, false, { false } },
+	{ "print over its rule: a rule is no hand",
+	  { 100, 60, 7, 40, 36, 38 }, { { 100, 100, 380, 104 } }, false, { false } },
+	{ "a form's frame around a line of print and a hand: the form reader's",
+	  { 100, 60, 7, 40, 36, 38 }, { { 80, 20, 1300, 140 }, { 400, 0, 700, 140 } },
+	  false, { false } },
+	{ "a title in characters 1.8 em tall: no print beside them",
+	  { 100, 20, 6, 80, 72, 72 }, { { 0 } }, false, { false } },
+};
+
+static void
+test_lines_hand_parts(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof hand_cases / sizeof hand_cases[0]; i++) {
+		const struct hand_case *c = &hand_cases[i];
+		struct ocr_component comps[16];
+		bool erase[16];
+		size_t n = 0, first_more;
+
+		print_message("%s\n", c->what);
+		for (int k = 0; k < c->print.n; k++) {
+			int x = c->print.x + k * c->print.pitch;
+
+			comps[n++] = (struct ocr_component){ x, c->print.y, x + c->print.w,
+				c->print.y + c->print.h };
+		}
+		first_more = n;
+		for (size_t k = 0; k < 3 && c->more[k].x1 > 0; k++)
+			comps[n++] = c->more[k];
+		assert_int_equal(ocr_lines_hand_parts(comps, n, DROP_EM, erase), c->want);
+		if (!c->want)
+			continue;
+		for (size_t k = 0; k < first_more; k++)
+			assert_false(erase[k]);
+		for (size_t k = first_more; k < n; k++)
+			assert_int_equal(erase[k], c->erase[k - first_more]);
+	}
+}
+
 /* ---- pages the form reader gives up on --------------------------------- */
 
 /* Short bars, each a frame side by its height (1.4 em), far more of them
@@ -1339,6 +1397,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_form_ask_other),
 		cmocka_unit_test(test_lines_choose),
 		cmocka_unit_test(test_lines_dropped),
+		cmocka_unit_test(test_lines_hand_parts),
 		cmocka_unit_test(test_form_stripes),
 		cmocka_unit_test(test_time_limit),
 	};
