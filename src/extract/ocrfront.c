@@ -2000,6 +2000,13 @@ join_date_cells(struct ocr_page *pg)
 #define SIGN_AREA_BELOW_HEIGHTS 4.5
 /* ... or, when the words have no boxes, this many lines. */
 #define SIGN_AREA_MAX_LINES 2
+/* A label with words beside it has its area on its line; but a hand read
+ * there (no word of it read with EXTRACT_OCR_CONF_MIN) reaches below it
+ * too, and the rule it was signed on (read “一 一 on the full test set's
+ * noisy HylaFAX letter, taken for the signer's name: a second name for a
+ * clerk) is a line under the hand, starting within this many of the label
+ * line's heights below it, with no word read with EXTRACT_OCR_CONF_MIN. */
+#define SIGN_SPILL_BELOW_HEIGHTS 1.0
 
 /* Whether the characters of ln at i are word; *n_r: how many they are. */
 static bool
@@ -2454,6 +2461,50 @@ words_in(const struct ocr_line *ln, size_t from, size_t to)
 	return n;
 }
 
+/* Where the words beside a signature label, ln's characters [from, to),
+ * start (*x0_r), when they have boxes and none was read with
+ * EXTRACT_OCR_CONF_MIN: a hand read as letters.  False when there are
+ * none. */
+static bool
+hand_beside(const struct ocr_line *ln, const struct extract_ocr_word *w, size_t from,
+	    size_t to, long long *x0_r)
+{
+	bool any = false;
+
+	for (size_t i = from; i < to && i < ln->c->len; i++) {
+		int k = at(ln, i)->word;
+
+		if (k < 0)
+			continue;
+		if (w[k].conf >= EXTRACT_OCR_CONF_MIN || w[k].x1 <= w[k].x0)
+			return false;
+		*x0_r = any ? MIN(*x0_r, w[k].x0) : w[k].x0;
+		any = true;
+	}
+	return any;
+}
+
+/* Whether below is the hand's too: under the hand beside a signature
+ * label (starting at hand_x0) on a line spanning top to bottom
+ * (SIGN_SPILL_BELOW_HEIGHTS). */
+static bool
+hand_below(const struct ocr_line *below, const struct extract_ocr_word *w,
+	   long long top, long long bottom, long long hand_x0)
+{
+	long long x0, x1, h, below_top, below_bottom;
+
+	if (!line_extent(below, w, &x0, &x1, &h) ||
+	    !line_span(below, w, &below_top, &below_bottom) ||
+	    (double)(below_top - bottom) > SIGN_SPILL_BELOW_HEIGHTS * (double)(bottom - top) ||
+	    x0 < hand_x0 - (bottom - top))
+		return false;
+	for (guint i = 0; i < below->c->len; i++)
+		if (at(below, i)->word >= 0 &&
+		    w[at(below, i)->word].conf >= EXTRACT_OCR_CONF_MIN)
+			return false;
+	return true;
+}
+
 /* Leaves every signature label of pg empty, as the lexicon writes it: its
  * area, the rest of its line and the lines below it within its frame, is
  * left out.  What chi_sim prints for a hand or a seal (0.AAA, ooQ, a name
@@ -2476,8 +2527,8 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
 		const char *label = NULL;
 		bool marked;
 		size_t e = ln->header ? 0 : sign_label_end(ln, &label, &marked), rest;
-		long long top, bottom, below_top, below_bottom;
-		bool boxed, taken = false, joined;
+		long long top, bottom, below_top, below_bottom, hand_x0 = 0;
+		bool boxed, taken = false, joined, hand;
 		unsigned lines = 0;
 		char *with_colon;
 
@@ -2486,6 +2537,8 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
 		found++;
 		joined = !marked && value_goes_on(pg, l);
 		boxed = line_span(ln, w, &top, &bottom);
+		rest = next_field(ln, e);
+		hand = boxed && hand_beside(ln, w, e, rest, &hand_x0);
 		/* A label with its signature beside it has no area below but
 		 * the frames under it (a seal read as the label of its own
 		 * frame); one alone on its line is a cell, its area the frame
@@ -2494,7 +2547,8 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
 			struct ocr_line *below = g_ptr_array_index(pg->lines, l + 1);
 
 			if (sign_area_stop(below) ||
-			    (e < ln->c->len && !unlabelled_frame(below, w)))
+			    (e < ln->c->len && !unlabelled_frame(below, w) &&
+			     !(hand && hand_below(below, w, top, bottom, hand_x0))))
 				break;
 			if (boxed && line_span(below, w, &below_top, &below_bottom)
 			    ? (double)(below_top - bottom) >
@@ -2508,7 +2562,6 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
 		/* The label stays, empty: the reader then knows the
 		 * signature's place and guesses no signer from the lines
 		 * around it (敬礼 read as 克礼 before it). */
-		rest = next_field(ln, e);
 		taken |= rest > e;
 		*words_r += words_in(ln, e, rest);
 		if (joined && taken) {

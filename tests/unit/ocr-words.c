@@ -93,6 +93,8 @@ ocr_words_parse(const char *spec, size_t *n_r)
 		} else {
 			cell_label = NULL;
 		}
+		for (; *p == ' '; p++)
+			x += OTHER_WIDTH;
 		while (*p != '\0') {
 			const char *e = p;
 			struct extract_ocr_word w = { .cell_label = cell_label,

@@ -3,6 +3,8 @@
  *
  *   one line of the page per line; words separated by one space;
  *   two spaces or more: a column gap (words far apart on the line);
+ *   spaces at the start of a line (after "[NN] " and "<LABEL> "): it
+ *   starts as far in as that many Latin characters;
  *   "[NN] " at the start of a line: the confidence of its words (else 95);
  *   "word{NN}": that word's confidence;
  *   "[NN!] ", "word{NN!}": the same, and the words are vouched for (their
