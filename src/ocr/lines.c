@@ -489,25 +489,23 @@ erase_hand(PIX *pix, const struct ocr_component *cut, PIX *crop, int em)
 	                     ocr_imin(cut->y1 + em, pixGetHeight(pix)) - ay);
 	PIX *around = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
 	PIXA *pixa = NULL;
-	BOXA *boxa = around != NULL ? pixConnComp(around, &pixa, 8) : NULL;
-	l_int32 n = boxa != NULL ? boxaGetCount(boxa) : 0;
-	size_t room = n > 0 ? (size_t)n : 1, k = 0;
-	struct ocr_component *comps = calloc(room, sizeof *comps);
-	l_int32 *index = calloc(room, sizeof *index);
-	bool *erase = calloc(room, sizeof *erase);
+	struct ocr_component *all = NULL, *comps = NULL;
+	l_int32 *index = NULL;
+	bool *erase = NULL;
+	size_t n = 0, k = 0;
 	int ret = -1;
 
-	if (boxa == NULL || pixa == NULL || comps == NULL || index == NULL || erase == NULL)
+	if (around == NULL || ocr_components(around, ax, ay, &pixa, &all, &n) != 0 ||
+	    (comps = calloc(n > 0 ? n : 1, sizeof *comps)) == NULL ||
+	    (index = calloc(n > 0 ? n : 1, sizeof *index)) == NULL ||
+	    (erase = calloc(n > 0 ? n : 1, sizeof *erase)) == NULL)
 		goto out;
-	for (l_int32 i = 0; i < n; i++) {
-		l_int32 x, y, w, h;
-		struct ocr_component c;
+	for (size_t i = 0; i < n; i++) {
+		const struct ocr_component *c = &all[i];
 
-		boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
-		c = (struct ocr_component){ ax + x, ay + y, ax + x + w, ay + y + h };
-		if (c.x1 > cut->x0 && c.x0 < cut->x1 && c.y1 > cut->y0 && c.y0 < cut->y1) {
-			index[k] = i;
-			comps[k++] = c;
+		if (c->x1 > cut->x0 && c->x0 < cut->x1 && c->y1 > cut->y0 && c->y0 < cut->y1) {
+			index[k] = (l_int32)i;
+			comps[k++] = *c;
 		}
 	}
 	ret = ocr_lines_hand_parts(comps, k, em, erase) ? 1 : 0;
@@ -526,11 +524,11 @@ erase_hand(PIX *pix, const struct ocr_component *cut, PIX *crop, int em)
 		pixDestroy(&part);
 	}
 out:
+	free(all);
 	free(comps);
 	free(index);
 	free(erase);
 	pixaDestroy(&pixa);
-	boxaDestroy(&boxa);
 	pixDestroy(&around);
 	boxDestroy(&box);
 	return ret;
@@ -751,21 +749,12 @@ read_dropped(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monit
              const struct ocr_page *page, struct out *o)
 {
 	struct ocr_component *comps = NULL, found[OCR_LINES_MAX_DROPPED];
-	BOXA *boxa = pixConnComp(pix, NULL, 8);
-	l_int32 n = boxa != NULL ? boxaGetCount(boxa) : 0;
-	size_t n_found = 0;
+	size_t n, n_found = 0;
 	unsigned next = 0;
 	int ret = -1;
 
-	if (boxa == NULL || (comps = calloc(n > 0 ? (size_t)n : 1, sizeof *comps)) == NULL)
-		goto out;
-	for (l_int32 k = 0; k < n; k++) {
-		l_int32 x, y, w, h;
-
-		boxaGetBoxGeometry(boxa, k, &x, &y, &w, &h);
-		comps[k] = (struct ocr_component){ x, y, x + w, y + h };
-	}
-	if (ocr_lines_dropped(comps, (size_t)n, o->w, o->n, em, found, &n_found) != 0)
+	if (ocr_components(pix, 0, 0, NULL, &comps, &n) != 0 ||
+	    ocr_lines_dropped(comps, n, o->w, o->n, em, found, &n_found) != 0)
 		goto out;
 	for (size_t i = 0; i < o->n; i++)
 		next = o->w[i].line + 1 > next ? o->w[i].line + 1 : next;
@@ -797,7 +786,6 @@ read_dropped(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monit
 	ret = 0;
 out:
 	free(comps);
-	boxaDestroy(&boxa);
 	return ret;
 }
 

@@ -42,6 +42,7 @@ struct ocr_ink_image {
 };
 
 struct Pix;
+struct Pixa;
 struct TessBaseAPI;
 
 /* The body text's character height on a page, from its words' boxes
@@ -49,6 +50,14 @@ struct TessBaseAPI;
  * at least INK_MIN_EM_PX (10), which is also the answer when there is no
  * such word or no memory to sort them. */
 int ocr_em_height(const struct ocr_word *w, size_t n);
+
+/* The 8-connected ink components of pix (1 bpp, ink 1; borrowed), their
+ * boxes offset by (dx, dy), into *comps_r (the caller's, free()) and *n_r;
+ * with pixa_r, their images too (*pixa_r the caller's, pixaDestroy; in
+ * the order of the boxes).  0, or -1 when out of memory or Leptonica
+ * failed (nothing made). */
+int ocr_components(struct Pix *pix, int dx, int dy, struct Pixa **pixa_r,
+                   struct ocr_component **comps_r, size_t *n_r);
 
 /* Words and text of the recognition api last ran, into page (whose
  * width and height bound the boxes, and which has no words yet): words

@@ -850,6 +850,33 @@ recognise(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
 
 /* ---- pages and workers -------------------------------------------------- */
 
+int
+ocr_components(PIX *pix, int dx, int dy, PIXA **pixa_r, struct ocr_component **comps_r,
+               size_t *n_r)
+{
+	BOXA *boxa = pixConnComp(pix, pixa_r, 8);
+	l_int32 n = boxa != NULL ? boxaGetCount(boxa) : 0;
+	struct ocr_component *comps = calloc(n > 0 ? (size_t)n : 1, sizeof *comps);
+
+	if (boxa == NULL || comps == NULL) {
+		free(comps);
+		boxaDestroy(&boxa);
+		if (pixa_r != NULL)
+			pixaDestroy(pixa_r);
+		return -1;
+	}
+	for (l_int32 k = 0; k < n; k++) {
+		l_int32 x, y, w, h;
+
+		boxaGetBoxGeometry(boxa, k, &x, &y, &w, &h);
+		comps[k] = (struct ocr_component){ dx + x, dy + y, dx + x + w, dy + y + h };
+	}
+	boxaDestroy(&boxa);
+	*comps_r = comps;
+	*n_r = (size_t)n;
+	return 0;
+}
+
 /* Hands the page to ink.c as plain bits and components. */
 static void
 measure_ink(const struct run *r, PIX *pix, size_t i, struct ocr_page *page,
@@ -857,28 +884,17 @@ measure_ink(const struct run *r, PIX *pix, size_t i, struct ocr_page *page,
 {
 	struct ocr_ink_image img = { .width = page->width, .height = page->height };
 	struct ocr_component *comps = NULL;
-	PIX *bytes = NULL;
-	BOXA *boxa;
-	l_int32 n;
-
-	boxa = pixConnComp(pix, NULL, 8);
 	/* Leptonica keeps the bits in native 32-bit words: swapped on a
 	 * little-endian machine, they read as bytes in order. */
-	bytes = pixEndianByteSwapNew(pix);
-	n = boxa != NULL ? boxaGetCount(boxa) : 0;
-	if (boxa == NULL || bytes == NULL ||
-	    (n > 0 && (comps = calloc((size_t)n, sizeof *comps)) == NULL))
-		goto failed;
-	for (l_int32 k = 0; k < n; k++) {
-		l_int32 x, y, w, h;
+	PIX *bytes = pixEndianByteSwapNew(pix);
+	size_t n;
 
-		boxaGetBoxGeometry(boxa, k, &x, &y, &w, &h);
-		comps[k] = (struct ocr_component){ x, y, x + w, y + h };
-	}
+	if (bytes == NULL || ocr_components(pix, 0, 0, NULL, &comps, &n) != 0)
+		goto failed;
 	img.bits = (const unsigned char *)pixGetData(bytes);
 	img.stride = (size_t)pixGetWpl(bytes) * 4;
 	img.comps = comps;
-	img.n_comps = (size_t)n;
+	img.n_comps = n;
 	if (ocr_ink_marks(&img, r->box_labels, page) != 0)
 		goto failed;
 	goto out;
@@ -888,7 +904,6 @@ failed:
 out:
 	free(comps);
 	pixDestroy(&bytes);
-	boxaDestroy(&boxa);
 }
 
 /* What is left of a page's time once spent_ms were spent (*left_r; 0:
