@@ -398,6 +398,16 @@ out_free(struct out *o)
 	free(o->w);
 }
 
+/* Makes w, of a reading of a line cut from the page, a word of the
+ * page's line l: in no frame, vouched for by nothing. */
+static void
+place_word(struct ocr_word *w, unsigned l)
+{
+	w->line = l;
+	w->cell = -1;
+	w->vouched = false;
+}
+
 /* The words of the kept reading (n of them, boxes already in page
  * pixels), copied into o as line `line`: each keeps its confidence where
  * the other two readings hold every character of it (agreed: one flag a
@@ -422,9 +432,7 @@ emit_agreed(struct out *o, const struct ocr_word *w, size_t n, unsigned line,
 		at += k;
 		if (!sure)
 			copy.conf = ocr_imin(copy.conf, LINES_UNSURE_CONF);
-		copy.line = line;
-		copy.cell = -1;
-		copy.vouched = false;
+		place_word(&copy, line);
 		if (out_add(o, &copy) != 0)
 			return -1;
 	}
@@ -739,6 +747,36 @@ line_place(const struct out *o, int y)
 	return o->n;
 }
 
+/* Line ln cut from pix (without_hand: with its hand erased, cut_line) and
+ * read smoothed into rd (zeroed, the caller's: ocr_reading_clear), its
+ * words moved to the page as line l's.  0 when the reading is sure (its
+ * median word at OCR_FRONT_FLOOR or more); 1 when it is not, or
+ * without_hand and the line holds no hand beside print; -1 when out of
+ * memory or Leptonica or Tesseract failed (its deadline included). */
+static int
+read_sure(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monitor,
+          const struct ocr_page *page, const struct line *ln, bool without_hand,
+          unsigned l, struct ocr_reading *rd)
+{
+	PIX *framed = NULL, *smooth = NULL;
+	int x0 = 0, y0 = 0;
+	int rc = cut_line(pix, page, ln, em, without_hand, &rd->border, &x0, &y0, &framed,
+	                  &smooth);
+
+	if (rc == 0)
+		rc = ocr_reading_read(api, smooth, res, PSM_SINGLE_LINE, monitor, rd);
+	if (rc == 0 && median_conf(rd) < OCR_FRONT_FLOOR)
+		rc = 1;
+	if (rc == 0) {
+		to_page(rd, ln, x0, y0);
+		for (size_t i = 0; i < rd->pg.n_words; i++)
+			place_word(&rd->pg.words[i], l);
+	}
+	pixDestroy(&framed);
+	pixDestroy(&smooth);
+	return rc;
+}
+
 /* The lines the page's reading left out (ocr_lines_dropped, among o's
  * words) read from pix, smoothed, and put into o as lines numbered from
  * one past o's last where the reading is sure (its median word at
@@ -761,26 +799,15 @@ read_dropped(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monit
 	for (size_t f = 0; f < n_found; f++) {
 		struct line ln = { 0, 0, found[f].x0, found[f].y0, found[f].x1, found[f].y1, 0 };
 		struct ocr_reading rd = { 0 };
-		PIX *framed = NULL, *smooth = NULL;
-		int rc = -1, x0, y0;
+		int rc = read_sure(api, pix, res, em, monitor, page, &ln, false, next, &rd);
 
-		if (cut_line(pix, page, &ln, em, false, &rd.border, &x0, &y0, &framed,
-		             &smooth) == 0 &&
-		    ocr_reading_read(api, smooth, res, PSM_SINGLE_LINE, monitor, &rd) == 0) {
-			rc = 0;
-			if (median_conf(&rd) >= OCR_FRONT_FLOOR) {
-				to_page(&rd, &ln, x0, y0);
-				for (size_t i = 0; i < rd.pg.n_words; i++)
-					rd.pg.words[i].line = next;
-				next++;
-				rc = out_insert(o, line_place(o, (ln.y0 + ln.y1) / 2),
-				                rd.pg.words, rd.pg.n_words);
-			}
+		if (rc == 0) {
+			next++;
+			rc = out_insert(o, line_place(o, (ln.y0 + ln.y1) / 2), rd.pg.words,
+			                rd.pg.n_words);
 		}
 		ocr_reading_clear(&rd);
-		pixDestroy(&framed);
-		pixDestroy(&smooth);
-		if (rc != 0)
+		if (rc < 0)
 			goto out;
 	}
 	ret = 0;
@@ -815,27 +842,15 @@ read_without_hand(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *
                   struct out *o)
 {
 	struct ocr_reading rd = { 0 };
-	PIX *framed = NULL, *smooth = NULL;
-	int x0, y0, rc = 1;
+	int rc = 1;
 
 	if (may_hold_hand(ln, em))
-		rc = cut_line(pix, page, ln, em, true, &rd.border, &x0, &y0, &framed, &smooth);
+		rc = read_sure(api, pix, res, em, monitor, page, ln, true, l, &rd);
 	if (rc == 0)
-		rc = ocr_reading_read(api, smooth, res, PSM_SINGLE_LINE, monitor, &rd);
-	if (rc == 0 && rd.pg.n_words > 0 && median_conf(&rd) >= OCR_FRONT_FLOOR) {
-		to_page(&rd, ln, x0, y0);
-		for (size_t i = 0; i < rd.pg.n_words; i++) {
-			rd.pg.words[i].line = l;
-			rd.pg.words[i].cell = -1;
-			rd.pg.words[i].vouched = false;
-		}
 		rc = out_keep(o, rd.pg.words, rd.pg.n_words);
-	} else if (rc >= 0) {
+	else if (rc > 0)
 		rc = out_keep(o, &page->words[ln->first], ln->n);
-	}
 	ocr_reading_clear(&rd);
-	pixDestroy(&framed);
-	pixDestroy(&smooth);
 	return rc;
 }
 
