@@ -2004,9 +2004,15 @@ join_date_cells(struct ocr_page *pg)
  * there (no word of it read with EXTRACT_OCR_CONF_MIN) reaches below it
  * too, and the rule it was signed on (read “一 一 on the full test set's
  * noisy HylaFAX letter, taken for the signer's name: a second name for a
- * clerk) is a line under the hand, starting within this many of the label
- * line's heights below it, with no word read with EXTRACT_OCR_CONF_MIN. */
+ * clerk) is a line under the hand: starting within SIGN_SPILL_BELOW_HEIGHTS
+ * of the label line's heights (its words' span, the hand's box with them)
+ * below it and no more than SIGN_SPILL_LEFT_HEIGHTS left of the hand, of
+ * at most SIGN_SPILL_MAX_CHARS characters, none a digit or a Latin letter
+ * (a date misread under the hand, 2O2b 缶 ll 曰, is a value a clerk looks
+ * for, never the hand's), no word read with EXTRACT_OCR_CONF_MIN. */
 #define SIGN_SPILL_BELOW_HEIGHTS 1.0
+#define SIGN_SPILL_LEFT_HEIGHTS 1.0
+#define SIGN_SPILL_MAX_CHARS 4
 
 /* Whether the characters of ln at i are word; *n_r: how many they are. */
 static bool
@@ -2486,22 +2492,29 @@ hand_beside(const struct ocr_line *ln, const struct extract_ocr_word *w, size_t 
 
 /* Whether below is the hand's too: under the hand beside a signature
  * label (starting at hand_x0) on a line spanning top to bottom
- * (SIGN_SPILL_BELOW_HEIGHTS). */
+ * (SIGN_SPILL_BELOW_HEIGHTS and the rest). */
 static bool
 hand_below(const struct ocr_line *below, const struct extract_ocr_word *w,
 	   long long top, long long bottom, long long hand_x0)
 {
 	long long x0, x1, h, below_top, below_bottom;
+	size_t chars = 0;
 
 	if (!line_extent(below, w, &x0, &x1, &h) ||
 	    !line_span(below, w, &below_top, &below_bottom) ||
 	    (double)(below_top - bottom) > SIGN_SPILL_BELOW_HEIGHTS * (double)(bottom - top) ||
-	    x0 < hand_x0 - (bottom - top))
+	    (double)(hand_x0 - x0) > SIGN_SPILL_LEFT_HEIGHTS * (double)(bottom - top))
 		return false;
-	for (guint i = 0; i < below->c->len; i++)
-		if (at(below, i)->word >= 0 &&
-		    w[at(below, i)->word].conf >= EXTRACT_OCR_CONF_MIN)
+	for (guint i = 0; i < below->c->len; i++) {
+		const struct och *c = at(below, i);
+
+		if (is_char(below, i, " "))
+			continue;
+		if (++chars > SIGN_SPILL_MAX_CHARS ||
+		    extract_text_is_number_char(och_cp(c)) ||
+		    (c->word >= 0 && w[c->word].conf >= EXTRACT_OCR_CONF_MIN))
 			return false;
+	}
 	return true;
 }
 
@@ -2541,8 +2554,9 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
 		hand = boxed && hand_beside(ln, w, e, rest, &hand_x0);
 		/* A label with its signature beside it has no area below but
 		 * the frames under it (a seal read as the label of its own
-		 * frame); one alone on its line is a cell, its area the frame
-		 * under it. */
+		 * frame) and a line under a hand read beside it (hand_below);
+		 * one alone on its line is a cell, its area the frame under
+		 * it. */
 		while (l + 1 < pg->lines->len) {
 			struct ocr_line *below = g_ptr_array_index(pg->lines, l + 1);
 

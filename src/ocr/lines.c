@@ -408,6 +408,24 @@ place_word(struct ocr_word *w, unsigned l)
 	w->vouched = false;
 }
 
+/* Which characters of kept the text other holds in the same place
+ * (held_by), one flag each into agreed_r (OCR_LINES_MAX_CHARS), *n_r of
+ * them: none when either text is longer.  0, or -1 when out of memory. */
+static int
+agreement(const char *kept, const char *other, bool agreed_r[OCR_LINES_MAX_CHARS],
+          size_t *n_r)
+{
+	uint32_t a[OCR_LINES_MAX_CHARS], b[OCR_LINES_MAX_CHARS];
+	size_t na = decode(kept, a, OCR_LINES_MAX_CHARS);
+	size_t nb = decode(other, b, OCR_LINES_MAX_CHARS);
+
+	*n_r = 0;
+	if (na == SIZE_MAX || nb == SIZE_MAX)
+		return 0;
+	*n_r = na;
+	return held_by(a, na, b, nb, agreed_r);
+}
+
 /* The words of the kept reading (n of them, boxes already in page
  * pixels), copied into o as line `line`: each keeps its confidence where
  * the other two readings hold every character of it (agreed: one flag a
@@ -456,11 +474,13 @@ to_page(struct ocr_reading *rd, const struct line *ln, int x0, int y0)
 	}
 }
 
-/* A component taller than print is a hand when at most this many em wide
- * (a signature spans a name's few characters and its flourish: 7 to 8 em
- * on the test faxes); a wider one is a frame around the line, whose print
- * form.c reads in it (on the full test set's fine forms, lines of frames
- * read again without them cost 9% more CPU and changed no field). */
+/* A component taller than print is a hand when at least HAND_MIN_WIDTH and
+ * at most HAND_MAX_WIDTH em wide: a signature spans a name's few
+ * characters (7 to 8 em on the test faxes); a thinner one is a frame's
+ * side, a wider one the frame around the line, whose print form.c reads in
+ * it (on the full test set's fine forms, lines of frames read again
+ * without them cost 9% more CPU and changed no field). */
+#define HAND_MIN_WIDTH 1.0
 #define HAND_MAX_WIDTH 12.0
 
 bool
@@ -474,9 +494,9 @@ ocr_lines_hand_parts(const struct ocr_component *comps, size_t n, int em, bool *
 		bool tall = h > DROPPED_MAX_HEIGHT * em;
 
 		glyphs += glyph_sized(&comps[i], em);
-		hand = hand || (tall && w <= HAND_MAX_WIDTH * em);
+		erase_r[i] = tall && w >= HAND_MIN_WIDTH * em && w <= HAND_MAX_WIDTH * em;
+		hand = hand || erase_r[i];
 		frame = frame || (tall && w > HAND_MAX_WIDTH * em);
-		erase_r[i] = tall || w > DROPPED_MAX_WIDTH * em;
 	}
 	return hand && !frame && glyphs >= DROPPED_MIN_GLYPHS;
 }
@@ -832,24 +852,33 @@ may_hold_hand(const struct line *ln, int em)
 	       ln->x1 > ln->x0;
 }
 
-/* Line ln's print read again without what is no print (cut_line's
- * without_hand), smoothed, its words put into o as line l where the
- * reading is sure (its median word at OCR_FRONT_FLOOR or more); else, and
- * where the line holds no hand beside print, the page's own words. */
+/* Line ln's print read again without its hand (read_sure's
+ * without_hand), its words put into o as line l where the reading is
+ * sure; each holding a character the page's reading of the line does not
+ * hold in the same place is unsure (LINES_UNSURE_CONF): that reading is
+ * read once, and print touching the hand went with it.  Else, and where
+ * the line holds no hand beside print, the page's own words. */
 static int
 read_without_hand(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monitor,
                   const struct ocr_page *page, const struct line *ln, unsigned l,
                   struct out *o)
 {
 	struct ocr_reading rd = { 0 };
+	bool agreed[OCR_LINES_MAX_CHARS];
+	size_t n = 0;
+	char *flat = NULL;
 	int rc = 1;
 
 	if (may_hold_hand(ln, em))
 		rc = read_sure(api, pix, res, em, monitor, page, ln, true, l, &rd);
 	if (rc == 0)
-		rc = out_keep(o, rd.pg.words, rd.pg.n_words);
+		rc = (flat = flat_words(&page->words[ln->first], ln->n)) != NULL ?
+		     agreement(rd.flat, flat, agreed, &n) : -1;
+	if (rc == 0)
+		rc = emit_agreed(o, rd.pg.words, rd.pg.n_words, l, agreed, n);
 	else if (rc > 0)
 		rc = out_keep(o, &page->words[ln->first], ln->n);
+	free(flat);
 	ocr_reading_clear(&rd);
 	return rc;
 }

@@ -230,17 +230,19 @@ int ocr_form_read(struct TessBaseAPI *api, struct ocr_vouch *vouch, struct Pix *
 int ocr_lines_read(struct TessBaseAPI *api, struct Pix *pix, unsigned res,
                    unsigned timeout_ms, struct ocr_page *page);
 
-/* Reads again, without its hand, each line of a page (no cells, some
- * words) that holds a hand beside its print (lines.c): a line taller than
- * print (LINES_MAX_HEIGHT) whose page reading holds a word under
- * OCR_FRONT_FLOOR, cut from pix (as for ocr_lines_read), what is no print
- * erased from the cut where it holds a hand beside print
- * (ocr_lines_hand_parts: a signature written on its label's
- * line: the label read as the hand's scribble, 申请人（签名）： as
- * "##h GEG"), the rest read smoothed; where that reading's median word
- * is at OCR_FRONT_FLOOR or more, its words replace the line's.  The hand
- * stays on pix for ocr_ink_marks.  page->text is rebuilt.  api, res,
- * timeout_ms, blocking and the returns as for ocr_lines_read. */
+/* Reads again, without its hand, each line of a page (read whole, before
+ * form.c looks for its frames; some words) that holds a hand beside its
+ * print (lines.c): a line taller than print (LINES_MAX_HEIGHT) whose page
+ * reading holds a word under OCR_FRONT_FLOOR is cut from pix (as for
+ * ocr_lines_read) and, where it holds a hand beside print
+ * (ocr_lines_hand_parts: a signature written on its label's line, the
+ * label read as the hand's scribble, 申请人（签名）： as "##h GEG"), the
+ * hand is erased from the cut and the rest read smoothed; where that
+ * reading's median word is at OCR_FRONT_FLOOR or more, its words replace
+ * the line's, each holding a character the page's reading of the line
+ * does not hold in the same place with confidence 0.  The hand stays on
+ * pix for ocr_ink_marks.  page->text is rebuilt.  api, res, timeout_ms,
+ * blocking and the returns as for ocr_lines_read. */
 int ocr_lines_hand(struct TessBaseAPI *api, struct Pix *pix, unsigned res,
                    unsigned timeout_ms, struct ocr_page *page);
 
@@ -287,14 +289,14 @@ int ocr_lines_dropped(const struct ocr_component *comps, size_t n,
                       struct ocr_component boxes_r[OCR_LINES_MAX_DROPPED],
                       size_t *n_r);
 
-/* Whether the n components comps (of a line's cut, em pixels a line's
- * character) hold a hand beside print: a component taller than print
- * (over 1.5 em) and at most 12 em wide beside three characters of print
- * or more (0.3 to 1.5 em tall, at most 3 em wide), and none taller than
- * print and wider (a frame: the line is a form's).  erase_r (n flags, the caller's) is set
- * whatever the answer: which are no print, taller than print or wider
- * than digits run together (the hand, the rule it was signed on, a seal's
- * ring).  Pure: lines.c's test for the lines ocr_lines_hand reads. */
+/* Whether the n components comps (around a line's cut, em pixels a
+ * line's character) hold a hand beside print: a component taller than
+ * print (over 1.5 em) and 1 to 12 em wide, none taller than print and
+ * wider (a frame: the line is a form's), and three components of a
+ * character's size or more (0.3 em across or tall, at most 1.5 em tall
+ * and 3 em wide: print, wherever in the cut).  erase_r (n flags, the
+ * caller's) is set whatever the answer: which are hands.  Pure: lines.c's
+ * test for the lines ocr_lines_hand reads. */
 bool ocr_lines_hand_parts(const struct ocr_component *comps, size_t n, int em,
                           bool *erase_r);
 

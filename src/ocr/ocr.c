@@ -922,7 +922,9 @@ time_left(const struct run *r, double spent_ms, unsigned *left_r)
 
 /* The page's lines holding a hand beside their print read again without
  * it (lines.c), before the ink of the signature's area is measured next
- * to its label, in the time the page has left: elapsed_ms were spent. */
+ * to its label, in the time the page has left: elapsed_ms were spent.
+ * Not on a page stretched to square pixels (a normal fax), whose lines
+ * are not read again either (read_again). */
 static void
 read_hands(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
            double elapsed_ms, size_t i, struct ocr_page *page, char **problem_r)
@@ -1002,7 +1004,7 @@ page_run(struct run *r, TessBaseAPI *api, struct ocr_vouch *vouch, size_t i)
 		double start = ocr_now_ms();
 		bool whole = recognise(r, api, clean, tres, i, &s->page, &s->problem);
 
-		if (whole && s->page.text != NULL)
+		if (whole && s->page.text != NULL && !stretched(&s->page))
 			read_hands(r, api, clean, tres, ocr_now_ms() - start, i,
 			           &s->page, &s->problem);
 		if (s->page.text != NULL)

@@ -1273,11 +1273,17 @@ struct hand_case {
 };
 
 static const struct hand_case hand_cases[] = {
-	{ "a hand over two lines tall and its flourish beside a label",
+	{ "a hand over two lines tall beside a label: the hand erased, not the flat flourish under it",
 	  { 100, 60, 7, 40, 36, 38 }, { { 400, 0, 700, 140 }, { 420, 130, 690, 145 } },
-	  true, { true, true } },
+	  true, { true, false } },
+	{ "a frame's two sides around a tall cell of print: too thin for a hand",
+	  { 100, 60, 7, 40, 36, 38 }, { { 60, 0, 62, 140 }, { 700, 0, 702, 140 } },
+	  false, { false } },
 	{ "a seal's ring through a line of print",
 	  { 100, 60, 7, 40, 36, 38 }, { { 300, 10, 480, 190 } }, true, { true } },
+	{ "a hand 12 em wide is a hand, one wider a frame: no hand on its line",
+	  { 100, 60, 7, 40, 36, 38 }, { { 400, 0, 880, 140 }, { 40, 0, 1000, 150 } },
+	  false, { false } },
 	{ "a hand beside two characters: no line of print to read",
 	  { 100, 60, 2, 40, 36, 38 }, { { 400, 0, 700, 140 } }, false, { false } },
 	{ "print alone", { 100, 60, 7, 40, 36, 38 }, { { 0 } }, false, { false } },
