@@ -567,7 +567,8 @@ out:
  * (*smooth_r), both the caller's; the cut's left top is (*x0_r, *y0_r) of
  * the page.  With without_hand, what is no print is erased from the cut
  * first (erase_hand).  0; 1 when without_hand and the line holds no hand
- * beside its print; -1 when Leptonica failed (nothing made either way). */
+ * beside its print; -1 when out of memory or Leptonica failed (nothing
+ * made either way). */
 static int
 cut_line(PIX *pix, const struct ocr_page *page, const struct line *ln, int em,
          bool without_hand, int *border_r, int *x0_r, int *y0_r, PIX **framed_r,
