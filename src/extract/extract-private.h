@@ -254,7 +254,11 @@ struct extract_ocr_text {
 	GPtrArray *doubts;     /* reasons (char *) a clerk must look, English */
 	unsigned header_lines; /* fax header lines (TSI) left out */
 	unsigned cover_pages;  /* cover pages left out */
-	unsigned low_words;    /* words in text below EXTRACT_OCR_CONF_MIN */
+	unsigned low_words;    /* words in text below EXTRACT_OCR_CONF_MIN,
+	                          and those of a line under a hand left out
+	                          with a signature's area (all below it): a
+	                          date misread there leaves the date missing,
+	                          a doubt rather than surely absent */
 	unsigned sign_areas;   /* signature labels left out with their area,
 	                          and signature frames: the ink decides the
 	                          signature, not words */

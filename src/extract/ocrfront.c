@@ -2508,7 +2508,7 @@ hand_below(const struct ocr_line *below, const struct extract_ocr_word *w,
 	for (guint i = 0; i < below->c->len; i++) {
 		const struct och *c = at(below, i);
 
-		if (is_char(below, i, " "))
+		if (space(c))
 			continue;
 		if (++chars > SIGN_SPILL_MAX_CHARS ||
 		    extract_text_is_number_char(och_cp(c)) ||
@@ -2527,10 +2527,11 @@ hand_below(const struct ocr_line *below, const struct extract_ocr_word *w,
  * request) may be that value's next line: what its area takes is a
  * doubt (doubts), not a value cut short with confidence.  Returns how
  * many labels were emptied; adds to *words_r the words left out with
- * them, ink the signature's measure must agree with as a frame's. */
+ * them, ink the signature's measure must agree with as a frame's, and to
+ * *spill_r those of lines under a hand (hand_below), every one unsure. */
 static unsigned
 drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
-		GPtrArray *doubts, unsigned *words_r)
+		GPtrArray *doubts, unsigned *words_r, unsigned *spill_r)
 {
 	const struct och pad = { .b = " ", .word = -1 };
 	unsigned found = 0;
@@ -2559,10 +2560,10 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
 		 * it. */
 		while (l + 1 < pg->lines->len) {
 			struct ocr_line *below = g_ptr_array_index(pg->lines, l + 1);
+			bool spill = e < ln->c->len && !unlabelled_frame(below, w);
 
 			if (sign_area_stop(below) ||
-			    (e < ln->c->len && !unlabelled_frame(below, w) &&
-			     !(hand && hand_below(below, w, top, bottom, hand_x0))))
+			    (spill && !(hand && hand_below(below, w, top, bottom, hand_x0))))
 				break;
 			if (boxed && line_span(below, w, &below_top, &below_bottom)
 			    ? (double)(below_top - bottom) >
@@ -2570,6 +2571,8 @@ drop_sign_areas(struct ocr_page *pg, const struct extract_ocr_word *w,
 			    : ++lines > SIGN_AREA_MAX_LINES)
 				break;
 			*words_r += words_in(below, 0, below->c->len);
+			if (spill)
+				*spill_r += words_in(below, 0, below->c->len);
 			g_ptr_array_remove_index(pg->lines, l + 1);
 			taken = true;
 		}
@@ -2833,7 +2836,7 @@ extract_ocr_front(const struct extract_ocr_word *words, size_t n,
 			drop_value_specks(ln);
 		}
 		out->sign_areas += drop_sign_areas(pg, words, out->doubts,
-						   &out->sign_area_words);
+						   &out->sign_area_words, &out->low_words);
 		join_date_cells(pg);
 		drop_wrap_specks(pg);
 		join_wrapped_lines(pg, words);

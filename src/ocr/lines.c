@@ -408,30 +408,12 @@ place_word(struct ocr_word *w, unsigned l)
 	w->vouched = false;
 }
 
-/* Which characters of kept the text other holds in the same place
- * (held_by), one flag each into agreed_r (OCR_LINES_MAX_CHARS), *n_r of
- * them: none when either text is longer.  0, or -1 when out of memory. */
-static int
-agreement(const char *kept, const char *other, bool agreed_r[OCR_LINES_MAX_CHARS],
-          size_t *n_r)
-{
-	uint32_t a[OCR_LINES_MAX_CHARS], b[OCR_LINES_MAX_CHARS];
-	size_t na = decode(kept, a, OCR_LINES_MAX_CHARS);
-	size_t nb = decode(other, b, OCR_LINES_MAX_CHARS);
-
-	*n_r = 0;
-	if (na == SIZE_MAX || nb == SIZE_MAX)
-		return 0;
-	*n_r = na;
-	return held_by(a, na, b, nb, agreed_r);
-}
-
 /* The words of the kept reading (n of them, boxes already in page
  * pixels), copied into o as line `line`: each keeps its confidence where
  * the other two readings hold every character of it (agreed: one flag a
  * character, in order, n_agreed of them; a character past them, which only
- * text that is no UTF-8 could make, is not agreed), else
- * LINES_UNSURE_CONF.  A word is not cut where
+ * text that is no UTF-8 could make, is not agreed; agreed may be NULL when
+ * n_agreed is 0: every word unsure), else LINES_UNSURE_CONF.  A word is not cut where
  * the agreement changes: its characters would be words apart in the
  * text (3 6号 for 36号). */
 static int
@@ -501,8 +483,8 @@ ocr_lines_hand_parts(const struct ocr_component *comps, size_t n, int em, bool *
 	return hand && !frame && glyphs >= DROPPED_MIN_GLYPHS;
 }
 
-/* Erases from crop, the cut of page pix (1 bpp, ink 1) at cut, what is no
- * print where it holds a hand beside print (ocr_lines_hand_parts).  The
+/* Erases from crop, the cut of page pix (1 bpp, ink 1) at cut, the hands
+ * where it holds a hand beside print (ocr_lines_hand_parts).  The
  * components are those of the page around the cut, HAND_MAX_WIDTH em
  * beyond it either side and an em above and below, that reach into it:
  * a frame is seen as wide as it is, not as the piece of it the cut holds.
@@ -565,8 +547,8 @@ out:
 /* Line ln's box and LINES_MARGIN around it cut from pix, framed by a white
  * border of *border_r pixels, as it is (*framed_r) and smoothed
  * (*smooth_r), both the caller's; the cut's left top is (*x0_r, *y0_r) of
- * the page.  With without_hand, what is no print is erased from the cut
- * first (erase_hand).  0; 1 when without_hand and the line holds no hand
+ * the page.  With without_hand, the hand is erased from the cut first
+ * (erase_hand).  0; 1 when without_hand and the line holds no hand
  * beside its print; -1 when out of memory or Leptonica failed (nothing
  * made either way). */
 static int
@@ -854,32 +836,25 @@ may_hold_hand(const struct line *ln, int em)
 }
 
 /* Line ln's print read again without its hand (read_sure's
- * without_hand), its words put into o as line l where the reading is
- * sure; each holding a character the page's reading of the line does not
- * hold in the same place is unsure (LINES_UNSURE_CONF): that reading is
- * read once, and print touching the hand went with it.  Else, and where
- * the line holds no hand beside print, the page's own words. */
+ * without_hand), its words put into o as line l where the reading is sure,
+ * each unsure (LINES_UNSURE_CONF): a reading no other confirms, and print
+ * touching the hand went with it (a date's digit), which no comparison
+ * with the page's reading of the hand's scribble would show.  Else, and
+ * where the line holds no hand beside print, the page's own words. */
 static int
 read_without_hand(TessBaseAPI *api, PIX *pix, unsigned res, int em, ETEXT_DESC *monitor,
                   const struct ocr_page *page, const struct line *ln, unsigned l,
                   struct out *o)
 {
 	struct ocr_reading rd = { 0 };
-	bool agreed[OCR_LINES_MAX_CHARS];
-	size_t n = 0;
-	char *flat = NULL;
 	int rc = 1;
 
 	if (may_hold_hand(ln, em))
 		rc = read_sure(api, pix, res, em, monitor, page, ln, true, l, &rd);
 	if (rc == 0)
-		rc = (flat = flat_words(&page->words[ln->first], ln->n)) != NULL ?
-		     agreement(rd.flat, flat, agreed, &n) : -1;
-	if (rc == 0)
-		rc = emit_agreed(o, rd.pg.words, rd.pg.n_words, l, agreed, n);
+		rc = emit_agreed(o, rd.pg.words, rd.pg.n_words, l, NULL, 0);
 	else if (rc > 0)
 		rc = out_keep(o, &page->words[ln->first], ln->n);
-	free(flat);
 	ocr_reading_clear(&rd);
 	return rc;
 }

@@ -239,8 +239,7 @@ int ocr_lines_read(struct TessBaseAPI *api, struct Pix *pix, unsigned res,
  * label read as the hand's scribble, 申请人（签名）： as "##h GEG"), the
  * hand is erased from the cut and the rest read smoothed; where that
  * reading's median word is at OCR_FRONT_FLOOR or more, its words replace
- * the line's, each holding a character the page's reading of the line
- * does not hold in the same place with confidence 0.  The hand stays on
+ * the line's, each with confidence 0 (a reading no other confirms).  The hand stays on
  * pix for ocr_ink_marks.  page->text is rebuilt.  api, res, timeout_ms,
  * blocking and the returns as for ocr_lines_read. */
 int ocr_lines_hand(struct TessBaseAPI *api, struct Pix *pix, unsigned res,

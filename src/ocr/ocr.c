@@ -923,8 +923,8 @@ time_left(const struct run *r, double spent_ms, unsigned *left_r)
 /* The page's lines holding a hand beside their print read again without
  * it (lines.c), before the ink of the signature's area is measured next
  * to its label, in the time the page has left: elapsed_ms were spent.
- * Not on a page stretched to square pixels (a normal fax), whose lines
- * are not read again either (read_again). */
+ * page_run calls it on no page stretched to square pixels (a normal fax),
+ * whose lines are not read again either (read_again). */
 static void
 read_hands(const struct run *r, TessBaseAPI *api, PIX *pix, unsigned res,
            double elapsed_ms, size_t i, struct ocr_page *page, char **problem_r)
