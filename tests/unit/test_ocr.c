@@ -1226,6 +1226,17 @@ static const struct drop_case drop_cases[] = {
 	  { { 0 } }, 8, { 100, 100, 216, 138 } },
 };
 
+/* Adds row's components to comps (*n of them so far). */
+static void
+add_row(struct ocr_component *comps, size_t *n, const struct drop_row *row)
+{
+	for (int k = 0; k < row->n; k++) {
+		int x = row->x + k * row->pitch;
+
+		comps[(*n)++] = (struct ocr_component){ x, row->y, x + row->w, row->y + row->h };
+	}
+}
+
 static void
 test_lines_dropped(void **state)
 {
@@ -1238,12 +1249,7 @@ test_lines_dropped(void **state)
 
 		print_message("%s\n", c->what);
 		for (size_t r = 0; r < DROP_MAX_ROWS; r++)
-			for (int k = 0; k < c->rows[r].n; k++) {
-				const struct drop_row *w = &c->rows[r];
-				int x = w->x + k * w->pitch;
-
-				comps[n++] = (struct ocr_component){ x, w->y, x + w->w, w->y + w->h };
-			}
+			add_row(comps, &n, &c->rows[r]);
 		if (c->big.x1 > 0)
 			comps[n++] = c->big;
 		for (size_t k = 0; k < 2 && c->words[k].x1 > 0; k++)
@@ -1308,12 +1314,7 @@ test_lines_hand_parts(void **state)
 		size_t n = 0, first_more;
 
 		print_message("%s\n", c->what);
-		for (int k = 0; k < c->print.n; k++) {
-			int x = c->print.x + k * c->print.pitch;
-
-			comps[n++] = (struct ocr_component){ x, c->print.y, x + c->print.w,
-				c->print.y + c->print.h };
-		}
+		add_row(comps, &n, &c->print);
 		first_more = n;
 		for (size_t k = 0; k < 3 && c->more[k].x1 > 0; k++)
 			comps[n++] = c->more[k];
