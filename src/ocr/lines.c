@@ -499,23 +499,23 @@ erase_hand(PIX *pix, const struct ocr_component *cut, PIX *crop, int em)
 	                     ocr_imin(cut->y1 + em, pixGetHeight(pix)) - ay);
 	PIX *around = box != NULL ? pixClipRectangle(pix, box, NULL) : NULL;
 	PIXA *pixa = NULL;
-	struct ocr_component *all = NULL, *comps = NULL;
+	struct ocr_component *comps = NULL;
 	l_int32 *index = NULL;
 	bool *erase = NULL;
 	size_t n = 0, k = 0;
 	int ret = -1;
 
-	if (around == NULL || ocr_components(around, ax, ay, &pixa, &all, &n) != 0 ||
-	    (comps = calloc(n > 0 ? n : 1, sizeof *comps)) == NULL ||
+	if (around == NULL || ocr_components(around, ax, ay, &pixa, &comps, &n) != 0 ||
 	    (index = calloc(n > 0 ? n : 1, sizeof *index)) == NULL ||
 	    (erase = calloc(n > 0 ? n : 1, sizeof *erase)) == NULL)
 		goto out;
+	/* Those reaching into the cut, moved to the front (k <= i). */
 	for (size_t i = 0; i < n; i++) {
-		const struct ocr_component *c = &all[i];
+		const struct ocr_component c = comps[i];
 
-		if (c->x1 > cut->x0 && c->x0 < cut->x1 && c->y1 > cut->y0 && c->y0 < cut->y1) {
+		if (c.x1 > cut->x0 && c.x0 < cut->x1 && c.y1 > cut->y0 && c.y0 < cut->y1) {
 			index[k] = (l_int32)i;
-			comps[k++] = *c;
+			comps[k++] = c;
 		}
 	}
 	ret = ocr_lines_hand_parts(comps, k, em, erase) ? 1 : 0;
@@ -534,7 +534,6 @@ erase_hand(PIX *pix, const struct ocr_component *cut, PIX *crop, int em)
 		pixDestroy(&part);
 	}
 out:
-	free(all);
 	free(comps);
 	free(index);
 	free(erase);
